@@ -1,0 +1,1 @@
+"""Pure-Python domain logic: categories, parsing, validation, series, formats. No Qt here."""

@@ -1,0 +1,62 @@
+"""Value objects for a daily loss report, as parsed, imported, stored and exported."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from desktop_app.core.categories import BY_KEY, order_index
+
+WAR_START = dt.date(2022, 2, 24)
+
+
+def day_of_war(date: dt.date) -> int:
+    """24 Feb 2022 is day 1."""
+    return (date - WAR_START).days + 1
+
+
+@dataclass(frozen=True)
+class Figure:
+    """One category's cumulative total since 24 Feb 2022 and the change the source stated."""
+
+    total: int
+    change: int | None = None
+
+
+@dataclass(frozen=True)
+class LossReport:
+    """A report as a source gives it. Figures hold only the categories the source states."""
+
+    date: dt.date | None
+    figures: Mapping[str, Figure]
+    qualifier: str | None = None
+    note: str | None = None
+    # Lines that looked like part of the report but could not be read.
+    unparsed: tuple[str, ...] = field(default=())
+
+    def __post_init__(self) -> None:
+        unknown = [k for k in self.figures if k not in BY_KEY]
+        if unknown:
+            raise ValueError(f"unknown loss categories: {', '.join(unknown)}")
+        ordered = dict(sorted(self.figures.items(), key=lambda kv: order_index(kv[0])))
+        object.__setattr__(self, "figures", ordered)
+
+    @property
+    def day(self) -> int | None:
+        return day_of_war(self.date) if self.date else None
+
+    def to_json(self) -> dict[str, Any]:
+        """The CLI/export shape: date, day, qualifier, figures {key: {total, change}}."""
+        out: dict[str, Any] = {
+            "date": self.date.isoformat() if self.date else None,
+            "day": self.day,
+            "qualifier": self.qualifier,
+        }
+        if self.note:
+            out["note"] = self.note
+        out["figures"] = {
+            k: {"total": f.total, "change": f.change} for k, f in self.figures.items()
+        }
+        return out
