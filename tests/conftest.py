@@ -29,3 +29,13 @@ def shared_file(*parts: str) -> Path:
     if not path.exists():
         pytest.skip(f"shared dataset file not present: {path}")
     return path
+
+
+@pytest.fixture
+def archive_db(tmp_path: Path):
+    """A real, empty SQLite archive in tmp_path with the current schema, bound to the models."""
+    from desktop_app.storage.connection import open_database
+
+    db = open_database(tmp_path / "archive.sqlite")
+    yield db
+    db.close()

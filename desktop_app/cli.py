@@ -1,0 +1,173 @@
+"""The headless commands: thin wrappers that call core and storage and print the result.
+
+Exit codes: 0 success, 1 `check` found problems or nothing was found, 2 bad input.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import sys
+from pathlib import Path
+from typing import TextIO
+
+from desktop_app.core import exports
+from desktop_app.core.errors import ArchiveError, ImportFormatError
+from desktop_app.core.formats.load import FORMATS, read_import_file
+from desktop_app.core.item import KINDS
+from desktop_app.core.report_parser import parse_report
+from desktop_app.core.validation import check_series
+from desktop_app.storage import items as item_store
+from desktop_app.storage import reports as report_store
+from desktop_app.storage.importing import FileImportSummary, import_content
+
+OK, PROBLEMS, BAD_INPUT = 0, 1, 2
+
+
+def add_commands(parser: argparse.ArgumentParser) -> None:
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    p = sub.add_parser("parse", help="print the report in a pasted text as JSON; store nothing")
+    p.add_argument("file", help="a text file, or - for standard input")
+
+    p = sub.add_parser("import", help="import files (format detected from the content)")
+    p.add_argument("files", nargs="+", metavar="FILE")
+    p.add_argument("--format", choices=FORMATS, help="skip detection and read as this format")
+
+    p = sub.add_parser("report", help="print the stored report of a date as JSON")
+    p.add_argument("date", help="YYYY-MM-DD")
+
+    p = sub.add_parser("export", help="export reports or articles and briefs")
+    p.add_argument("what", choices=["reports", "articles"])
+    p.add_argument("--format", choices=["json", "csv"], default="json")
+    p.add_argument("-o", "--output", help="write to this file instead of standard output")
+
+    p = sub.add_parser("search", help="full-text search of articles and briefs, newest first")
+    p.add_argument("query")
+    p.add_argument("--kind", choices=KINDS)
+    p.add_argument("--limit", type=int, default=20)
+
+    p = sub.add_parser("check", help="list every inconsistency in the stored reports")
+    p.add_argument("--json", action="store_true", help="print the problems as JSON")
+
+
+def _read_input(path: str) -> str:
+    if path == "-":
+        return sys.stdin.read()
+    try:
+        return Path(path).read_text(encoding="utf-8-sig")
+    except OSError as exc:
+        raise ArchiveError(f"{path}: {exc.strerror}") from None
+    except UnicodeDecodeError:
+        raise ArchiveError(f"{path}: not UTF-8 text") from None
+
+
+def _parse_date(text: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise ArchiveError(f"not a date (YYYY-MM-DD): {text!r}") from None
+
+
+def cmd_parse(args: argparse.Namespace, out: TextIO) -> int:
+    report = parse_report(_read_input(args.file))
+    out.write(json.dumps(report.to_json(), ensure_ascii=False) + "\n")
+    return OK
+
+
+def cmd_import(args: argparse.Namespace, out: TextIO) -> int:
+    # Read every file before writing anything, so one bad file stops the whole import.
+    results = []
+    for name in args.files:
+        try:
+            data = Path(name).read_bytes()
+        except OSError as exc:
+            raise ImportFormatError(exc.strerror or "cannot read", file=name) from None
+        results.append((name, read_import_file(name, data, fmt=args.format)))
+    total = FileImportSummary()
+    for name, result in results:
+        summary = import_content(result.reports, result.items, source=result.format)
+        out.write(f"{name} ({result.format}): {'; '.join(summary.lines())}\n")
+        total.merge(summary)
+    if len(results) > 1:
+        out.write(f"total: {'; '.join(total.lines())}\n")
+    return OK
+
+
+def cmd_report(args: argparse.Namespace, out: TextIO) -> int:
+    date = _parse_date(args.date)
+    report = report_store.load_report(date)
+    if report is None:
+        sys.stderr.write(f"no report stored for {date.isoformat()}\n")
+        return PROBLEMS
+    day_before = report_store.load_report(date - dt.timedelta(days=1))
+    full = report_store.with_derived_changes(report, day_before)
+    out.write(json.dumps(full.to_json(), ensure_ascii=False) + "\n")
+    return OK
+
+
+def cmd_export(args: argparse.Namespace, out: TextIO) -> int:
+    if args.what == "reports":
+        reports = report_store.load_all_reports()
+        text = (exports.reports_to_json if args.format == "json" else exports.reports_to_csv)(
+            reports
+        )
+    else:
+        items = item_store.all_items()
+        text = (exports.items_to_json if args.format == "json" else exports.items_to_csv)(items)
+    if args.output:
+        try:
+            Path(args.output).write_text(text, encoding="utf-8")
+        except OSError as exc:
+            raise ArchiveError(f"{args.output}: {exc.strerror}") from None
+    else:
+        out.write(text)
+    return OK
+
+
+def cmd_search(args: argparse.Namespace, out: TextIO) -> int:
+    if args.limit < 1:
+        raise ArchiveError("--limit must be at least 1")
+    found = item_store.search_items(args.query, kind=args.kind, limit=args.limit)
+    for item in found:
+        when = item.data.published_at.strftime("%Y-%m-%d %H:%M")
+        out.write(f"{when}Z  {item.data.kind:<7}  {item.data.title}\n")
+    return OK if found else PROBLEMS
+
+
+def cmd_check(args: argparse.Namespace, out: TextIO) -> int:
+    problems = check_series(report_store.load_all_reports())
+    if args.json:
+        rows = [
+            {"date": p.date.isoformat() if p.date else None, "category": p.category,
+             "kind": p.kind, "message": p.message}
+            for p in problems
+        ]
+        out.write(json.dumps(rows, ensure_ascii=False, indent=1) + "\n")
+    else:
+        for p in problems:
+            out.write(p.line() + "\n")
+    return PROBLEMS if problems else OK
+
+
+COMMANDS = {
+    "parse": cmd_parse,
+    "import": cmd_import,
+    "report": cmd_report,
+    "export": cmd_export,
+    "search": cmd_search,
+    "check": cmd_check,
+}
+
+# Commands that never touch the database (no archive file is created for them).
+OFFLINE_COMMANDS = {"parse"}
+
+
+def run_command(args: argparse.Namespace, out: TextIO | None = None) -> int:
+    """Run a parsed command; ArchiveError becomes one line on stderr and exit code 2."""
+    try:
+        return COMMANDS[args.command](args, out or sys.stdout)
+    except ArchiveError as exc:
+        sys.stderr.write(f"frontline-archive {args.command}: {exc}\n")
+        return BAD_INPUT

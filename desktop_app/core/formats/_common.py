@@ -1,0 +1,234 @@
+"""Helpers shared by the dataset readers: decoding, strict JSON, dates, counts and notes.
+
+Every problem becomes an ImportFormatError that names the file, the record and the field, so
+the person importing can find the spot in their file. Nothing here knows about Qt or storage.
+"""
+
+from __future__ import annotations
+
+import codecs
+import datetime as dt
+import json
+import math
+import re
+from decimal import Decimal, InvalidOperation
+from typing import Any
+
+from desktop_app.core.errors import ImportFormatError
+
+# Totals end up in SQLite INTEGER columns (64-bit signed); anything larger cannot be stored.
+MAX_COUNT = 2**63 - 1
+# The only free text in the datasets is a direction name ("Donetsk", "Kurakhove and Izyum").
+# A longer value is not a note but garbage (or an attack on the UI); refuse it.
+MAX_NOTE_LENGTH = 1000
+
+# Only ASCII digits: str.isdigit, int() and Decimal() also take other scripts' digits and "_".
+_DATE_RE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+_NUMBER_RE = re.compile(r"[+-]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?:[eE][+-]?[0-9]+)?")
+# pandas writes missing values as empty cells; other tools write NaN in some spelling.
+_MISSING_CELLS = frozenset({"", "nan", "null", "none", "na", "n/a"})
+
+
+def decode_text(data: bytes | str, *, file: str | None) -> str:
+    """UTF-8 text of a file (a leading BOM dropped); undecodable bytes name their offset."""
+    if isinstance(data, str):
+        return data.removeprefix("\ufeff")
+    start = len(codecs.BOM_UTF8) if data.startswith(codecs.BOM_UTF8) else 0
+    try:
+        return data[start:].decode("utf-8")
+    except UnicodeDecodeError as exc:
+        offset = start + exc.start
+        raise ImportFormatError(
+            f"not UTF-8 text: undecodable byte 0x{data[offset]:02x} at byte offset {offset}"
+            " (save the file as UTF-8)",
+            file=file,
+        ) from None
+
+
+def require_content(text: str, *, file: str | None) -> None:
+    """An empty (or blank) file is an error of its own, clearer than 'malformed JSON'."""
+    if not text.strip():
+        raise ImportFormatError("file is empty", file=file)
+
+
+class JsonObject(dict[str, Any]):
+    """A JSON object that remembers keys given twice (json keeps the last one silently)."""
+
+    duplicates: tuple[str, ...] = ()
+
+
+def _object_pairs(pairs: list[tuple[str, Any]]) -> JsonObject:
+    obj = JsonObject(pairs)
+    if len(obj) != len(pairs):
+        seen: set[str] = set()
+        repeated: list[str] = []
+        for key, _ in pairs:
+            if key in seen:
+                repeated.append(key)
+            seen.add(key)
+        obj.duplicates = tuple(repeated)
+    return obj
+
+
+def load_json(text: str, *, file: str | None) -> Any:
+    """Parse JSON text; numbers with a fraction or exponent come back as exact Decimals.
+
+    The bare NaN/Infinity tokens (written by Python and pandas) are accepted as floats.
+    """
+    require_content(text, file=file)
+    try:
+        return json.loads(text, object_pairs_hook=_object_pairs, parse_float=Decimal)
+    except json.JSONDecodeError as exc:
+        raise ImportFormatError(
+            f"malformed JSON at line {exc.lineno}, column {exc.colno}: {exc.msg}", file=file
+        ) from None
+    except RecursionError:
+        raise ImportFormatError("malformed JSON: nested too deeply", file=file) from None
+    except ValueError as exc:
+        # int() refuses numbers of more than 4300 digits; no loss figure is that long.
+        raise ImportFormatError(f"malformed JSON: {exc}", file=file) from None
+
+
+def describe(value: Any) -> str:
+    """A short description of an unexpected value for an error message."""
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, str):
+        shown = value if len(value) <= 40 else value[:37] + "..."
+        return f"text {shown!r}"
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, dict):
+        return "an object"
+    return repr(value) if len(repr(value)) <= 40 else repr(value)[:37] + "..."
+
+
+def check_duplicates(obj: Any, *, file: str | None, record: str | None, prefix: str = "") -> None:
+    """A key given twice in one object is ambiguous: which figure did the author mean?"""
+    if isinstance(obj, JsonObject) and obj.duplicates:
+        raise ImportFormatError(
+            "the field is given twice in the record",
+            file=file,
+            record=record,
+            field=prefix + obj.duplicates[0],
+        )
+
+
+def record_label(where: str, raw_date: Any) -> str:
+    """'#12 (2022-03-08)': the position in the file, and the date when it is readable text."""
+    if isinstance(raw_date, str) and 0 < len(raw_date) <= 32 and raw_date.isprintable():
+        return f"{where} ({raw_date})"
+    return where
+
+
+def parse_date(value: Any, *, file: str | None, record: str, field: str = "date") -> dt.date:
+    """A strict YYYY-MM-DD date (fromisoformat alone would also take '20220308' or weeks).
+
+    Dates before the war or in the future are left to validation, which explains them.
+    """
+    if value is None:
+        raise ImportFormatError("the date is missing", file=file, record=record, field=field)
+    if not isinstance(value, str) or not _DATE_RE.fullmatch(value):
+        raise ImportFormatError(
+            f"bad date {describe(value)}: expected YYYY-MM-DD",
+            file=file,
+            record=record,
+            field=field,
+        )
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise ImportFormatError(
+            f"bad date {value!r}: no such day", file=file, record=record, field=field
+        ) from None
+
+
+def parse_count(
+    value: Any,
+    *,
+    file: str | None,
+    record: str,
+    field: str,
+    signed: bool = False,
+) -> int | None:
+    """A whole count from a JSON value; None when missing (null or NaN), never zero.
+
+    Whole floats such as 100.0 (pandas writes them) become ints. signed allows negative
+    values, which only a stated change may have.
+    """
+
+    def fail(reason: str) -> ImportFormatError:
+        return ImportFormatError(reason, file=file, record=record, field=field)
+
+    if value is None:
+        return None
+    # bool is a subclass of int: true would otherwise be read as 1.
+    if isinstance(value, bool) or not isinstance(value, int | float | Decimal):
+        raise fail(f"expected a whole number, got {describe(value)}")
+    if isinstance(value, float):
+        if math.isnan(value):
+            return None
+        if math.isinf(value):
+            raise fail(f"expected a whole number, got {value}")
+        value = Decimal(value)
+    if isinstance(value, Decimal):
+        if value.is_nan():
+            return None
+        if not value.is_finite():
+            raise fail(f"expected a whole number, got {value}")
+        # Check the magnitude first: int() of 1E+999999999 would build a gigantic number.
+        if not value.is_zero() and value.adjusted() > 18:
+            raise fail(f"number {value} is too large")
+        if value != value.to_integral_value():
+            raise fail(f"expected a whole number, got {value}")
+        value = int(value)
+    if value < 0 and not signed:
+        raise fail(f"negative total {value}")
+    if abs(value) > MAX_COUNT:
+        raise fail(f"number {value} is too large")
+    return int(value)
+
+
+def cell_value(cell: str) -> Decimal | str | None:
+    """A CSV cell as the JSON reader would see it: None (missing), a number, or text."""
+    stripped = cell.strip()
+    if stripped.lower() in _MISSING_CELLS:
+        return None
+    if _NUMBER_RE.fullmatch(stripped):
+        try:
+            return Decimal(stripped)
+        except InvalidOperation:  # pragma: no cover - the pattern only admits valid numbers
+            return stripped
+    return stripped
+
+
+def parse_note(value: Any, *, file: str | None, record: str, field: str) -> str | None:
+    """Free text kept as the report's note; None when missing or blank."""
+    if value is None:
+        return None
+    if isinstance(value, float | Decimal) and value != value:  # NaN, as pandas writes it
+        return None
+    if not isinstance(value, str):
+        raise ImportFormatError(
+            f"expected text, got {describe(value)}", file=file, record=record, field=field
+        )
+    note = value.strip()
+    if not note:
+        return None
+    if len(note) > MAX_NOTE_LENGTH:
+        raise ImportFormatError(
+            f"text of {len(note):,} characters is too long (at most {MAX_NOTE_LENGTH:,})",
+            file=file,
+            record=record,
+            field=field,
+        )
+    try:
+        # JSON escapes can produce lone surrogates, which no database or widget can store.
+        note.encode("utf-8")
+    except UnicodeEncodeError:
+        raise ImportFormatError(
+            "text contains an invalid character", file=file, record=record, field=field
+        ) from None
+    return note

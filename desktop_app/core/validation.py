@@ -1,0 +1,124 @@
+"""Rules a report must obey (errors) and doubts it raises against its neighbours (warnings).
+
+Warnings are shown and stored, never "fixed": the official totals do decrease on some days,
+and a stated change can disagree with the difference of totals. The user decides.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import itertools
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from desktop_app.core.categories import BY_KEY
+from desktop_app.core.report import WAR_START, LossReport
+
+ERROR = "error"
+WARNING = "warning"
+
+DECREASE = "decrease"
+CHANGE_MISMATCH = "change_mismatch"
+GAP = "gap"
+NEGATIVE = "negative"
+FUTURE = "future"
+NO_DATE = "no_date"
+BEFORE_WAR = "before_war"
+
+
+@dataclass(frozen=True)
+class Problem:
+    severity: str
+    kind: str
+    message: str
+    date: dt.date | None = None
+    category: str | None = None
+
+    def line(self) -> str:
+        """One line for the CLI: date, category, what is wrong."""
+        parts = [self.date.isoformat() if self.date else "----------"]
+        parts.append(self.category or "-")
+        parts.append(self.message)
+        return "  ".join(parts)
+
+
+def _label(key: str) -> str:
+    return BY_KEY[key].label_en
+
+
+def validate_report(
+    report: LossReport, previous: LossReport | None, *, today: dt.date
+) -> list[Problem]:
+    """Errors and warnings for one report, given the report stored for an earlier date."""
+    problems: list[Problem] = []
+    date = report.date
+    if date is None:
+        problems.append(Problem(ERROR, NO_DATE, "the report has no date"))
+    elif date > today:
+        problems.append(Problem(ERROR, FUTURE, f"{date.isoformat()} is in the future", date))
+    elif date < WAR_START:
+        problems.append(
+            Problem(ERROR, BEFORE_WAR, "reports start on 24 Feb 2022 (day 1 of the war)", date)
+        )
+    for key, fig in report.figures.items():
+        if fig.total < 0:
+            problems.append(
+                Problem(ERROR, NEGATIVE, f"{_label(key)}: total {fig.total} is negative", date, key)
+            )
+    if previous is not None and date is not None and previous.date is not None:
+        problems.extend(compare_with_previous(report, previous))
+    return problems
+
+
+def compare_with_previous(report: LossReport, previous: LossReport) -> list[Problem]:
+    """Warnings from comparing a report with the one before it."""
+    assert report.date is not None and previous.date is not None
+    consecutive = (report.date - previous.date).days == 1
+    problems: list[Problem] = []
+    for key, fig in report.figures.items():
+        before = previous.figures.get(key)
+        if before is None:
+            continue
+        if fig.total < before.total:
+            problems.append(
+                Problem(
+                    WARNING,
+                    DECREASE,
+                    f"{_label(key)}: total fell from {before.total} on "
+                    f"{previous.date.isoformat()} to {fig.total}",
+                    report.date,
+                    key,
+                )
+            )
+        if consecutive and fig.change is not None and fig.change != fig.total - before.total:
+            problems.append(
+                Problem(
+                    WARNING,
+                    CHANGE_MISMATCH,
+                    f"{_label(key)}: stated change {fig.change:+d} but totals differ by "
+                    f"{fig.total - before.total:+d}",
+                    report.date,
+                    key,
+                )
+            )
+    return problems
+
+
+def check_series(reports: Sequence[LossReport]) -> list[Problem]:
+    """Every inconsistency across stored reports: decreases, change mismatches, missing days."""
+    dated = sorted((r for r in reports if r.date is not None), key=lambda r: r.date or WAR_START)
+    problems: list[Problem] = []
+    for prev, cur in itertools.pairwise(dated):
+        assert prev.date is not None and cur.date is not None
+        gap = (cur.date - prev.date).days - 1
+        if gap > 0:
+            first_missing = prev.date + dt.timedelta(days=1)
+            last_missing = cur.date - dt.timedelta(days=1)
+            span = first_missing.isoformat()
+            if gap > 1:
+                span += f" to {last_missing.isoformat()}"
+            problems.append(
+                Problem(WARNING, GAP, f"no report for {span} ({gap} day(s))", first_missing)
+            )
+        problems.extend(compare_with_previous(cur, prev))
+    return problems

@@ -1,0 +1,1 @@
+"""Persistence: peewee models, opening the database, migrations, search and operations."""

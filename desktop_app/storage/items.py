@@ -1,0 +1,205 @@
+"""Articles and briefs in the database: saving, reading, listing and full-text search."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from peewee import IntegrityError
+
+from desktop_app.core.errors import ValidationError
+from desktop_app.core.item import ItemData, split_tags
+from desktop_app.core.search_query import fts5_query
+from desktop_app.storage.models import Item, database_proxy, utc_now
+
+
+@dataclass(frozen=True)
+class ItemRow:
+    """What a list row shows; the body stays in the database until the item is opened."""
+
+    id: int
+    kind: str
+    published_at: dt.datetime
+    title: str
+    author: str
+    source_name: str
+
+
+@dataclass(frozen=True)
+class StoredItem:
+    id: int
+    data: ItemData
+    is_read: bool
+    starred: bool
+
+
+def _data(item: Item) -> ItemData:
+    return ItemData(
+        kind=item.kind,
+        title=item.title,
+        published_at=item.published_at,
+        body=item.body,
+        lead=item.lead,
+        author=item.author,
+        source_name=item.source_name,
+        source_url=item.source_url,
+        tags=split_tags(item.tags),
+    )
+
+
+def _fields(data: ItemData) -> dict[str, object]:
+    return {
+        "kind": data.kind,
+        "title": data.title.strip(),
+        "published_at": data.published_at,
+        "body": data.body,
+        "lead": data.lead,
+        "author": data.author.strip(),
+        "source_name": data.source_name.strip(),
+        "source_url": data.source_url.strip() if data.source_url else None,
+        "tags": ", ".join(data.tags),
+    }
+
+
+def save_item(data: ItemData, item_id: int | None = None) -> int:
+    """Insert (or, with an id, replace) an item in one transaction; returns its id."""
+    data.validate()
+    try:
+        with database_proxy.atomic():
+            if item_id is None:
+                return int(Item.insert(**_fields(data)).execute())
+            count = (
+                Item.update(**_fields(data), updated_at=utc_now())
+                .where(Item.id == item_id)
+                .execute()
+            )
+            if not count:
+                raise ValidationError(f"item {item_id} does not exist")
+            return item_id
+    except IntegrityError as exc:
+        raise ValidationError(
+            f"source_url: another item already has the link {data.source_url}"
+        ) from exc
+
+
+def delete_item(item_id: int) -> bool:
+    with database_proxy.atomic():
+        return bool(Item.delete().where(Item.id == item_id).execute())
+
+
+def get_item(item_id: int) -> StoredItem | None:
+    item = Item.get_or_none(Item.id == item_id)
+    if item is None:
+        return None
+    return StoredItem(item.id, _data(item), bool(item.is_read), bool(item.starred))
+
+
+def set_read(item_id: int, read: bool = True) -> None:
+    Item.update(is_read=read).where(Item.id == item_id).execute()
+
+
+def count_items() -> int:
+    return int(Item.select().count())
+
+
+def search_item_ids(
+    text: str = "", *, kind: str | None = None, limit: int | None = None
+) -> list[int]:
+    """Ids of the items matching the typed text (all items when empty), newest first.
+
+    Only ids: a list model holds these and loads the rows it shows on demand.
+    """
+    match = fts5_query(text)
+    if match is None and text.strip():
+        return []  # only punctuation typed: nothing can match
+    sql = ["SELECT item.id FROM item"]
+    where: list[str] = []
+    params: list[object] = []
+    if match is not None:
+        sql.append("JOIN item_fts ON item_fts.rowid = item.id")
+        where.append("item_fts MATCH ?")
+        params.append(match)
+    if kind:
+        where.append("item.kind = ?")
+        params.append(kind)
+    if where:
+        sql.append("WHERE " + " AND ".join(where))
+    sql.append("ORDER BY item.published_at DESC, item.id DESC")
+    if limit is not None:
+        sql.append("LIMIT ?")
+        params.append(limit)
+    cursor = database_proxy.execute_sql(" ".join(sql), params)
+    return [row[0] for row in cursor.fetchall()]
+
+
+def item_rows(ids: Sequence[int]) -> dict[int, ItemRow]:
+    """The list columns for the given ids (a window of the list), in one query per 500."""
+    out: dict[int, ItemRow] = {}
+    for start in range(0, len(ids), 500):
+        chunk = ids[start : start + 500]
+        query = Item.select(
+            Item.id, Item.kind, Item.published_at, Item.title, Item.author, Item.source_name
+        ).where(Item.id.in_(chunk))
+        for it in query:
+            out[it.id] = ItemRow(
+                it.id, it.kind, it.published_at, it.title, it.author, it.source_name
+            )
+    return out
+
+
+@dataclass
+class ItemImportSummary:
+    added: int = 0
+    unchanged: int = 0
+
+    def merge(self, other: ItemImportSummary) -> None:
+        self.added += other.added
+        self.unchanged += other.unchanged
+
+    def line(self) -> str:
+        return f"{self.added} added, {self.unchanged} unchanged"
+
+
+def import_items(items: Sequence[ItemData]) -> ItemImportSummary:
+    """Add items not yet in the archive, in one transaction.
+
+    An item is already there when its link is, or, without a link, when an item of the same
+    kind, title and time is: importing a file twice adds nothing.
+    """
+    summary = ItemImportSummary()
+    with database_proxy.atomic():
+        for data in items:
+            data.validate()
+            if data.source_url:
+                exists = Item.select().where(Item.source_url == data.source_url.strip()).exists()
+            else:
+                exists = (
+                    Item.select()
+                    .where(
+                        (Item.kind == data.kind)
+                        & (Item.title == data.title.strip())
+                        & (Item.published_at == data.published_at)
+                    )
+                    .exists()
+                )
+            if exists:
+                summary.unchanged += 1
+            else:
+                Item.insert(**_fields(data)).execute()
+                summary.added += 1
+    return summary
+
+
+def all_items() -> list[ItemData]:
+    """Every item, oldest first (for export)."""
+    return [_data(i) for i in Item.select().order_by(Item.published_at, Item.id)]
+
+
+def search_items(text: str, *, kind: str | None = None, limit: int = 20) -> list[StoredItem]:
+    ids = search_item_ids(text, kind=kind, limit=limit)
+    found = {i.id: i for i in Item.select().where(Item.id.in_(ids))}
+    return [
+        StoredItem(i, _data(found[i]), bool(found[i].is_read), bool(found[i].starred))
+        for i in ids
+    ]

@@ -1,0 +1,120 @@
+"""Schema versions, kept in SQLite's `PRAGMA user_version`, and the steps between them.
+
+Each step is frozen DDL for the schema as it was at that version: steps never import the
+models, so an archive made by any release upgrades through the same path. Add a step at the
+end; never edit an old one.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from peewee import Database
+
+from desktop_app.core.errors import ArchiveError
+
+
+def _step_1(db: Database) -> None:
+    """The first schema: items with full-text search, reports and their figures."""
+    for sql in (
+        """CREATE TABLE item (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            kind VARCHAR(255) NOT NULL,
+            title TEXT NOT NULL,
+            lead TEXT NOT NULL DEFAULT '',
+            body TEXT NOT NULL DEFAULT '',
+            author TEXT NOT NULL DEFAULT '',
+            published_at TEXT NOT NULL,
+            source_name TEXT NOT NULL DEFAULT '',
+            source_url TEXT UNIQUE,
+            tags TEXT NOT NULL DEFAULT '',
+            created_at TEXT NOT NULL,
+            updated_at TEXT NOT NULL)""",
+        "CREATE INDEX item_kind ON item (kind)",
+        "CREATE INDEX item_published_at ON item (published_at)",
+        # External-content FTS5: the text lives once, in `item`; triggers keep the index in
+        # step with every insert, edit and delete, whatever code path makes them.
+        """CREATE VIRTUAL TABLE item_fts USING fts5(
+            title, lead, body, author, tags,
+            content='item', content_rowid='id',
+            tokenize='unicode61 remove_diacritics 2')""",
+        """CREATE TRIGGER item_fts_ai AFTER INSERT ON item BEGIN
+            INSERT INTO item_fts(rowid, title, lead, body, author, tags)
+            VALUES (new.id, new.title, new.lead, new.body, new.author, new.tags);
+        END""",
+        """CREATE TRIGGER item_fts_ad AFTER DELETE ON item BEGIN
+            INSERT INTO item_fts(item_fts, rowid, title, lead, body, author, tags)
+            VALUES ('delete', old.id, old.title, old.lead, old.body, old.author, old.tags);
+        END""",
+        """CREATE TRIGGER item_fts_au AFTER UPDATE OF title, lead, body, author, tags ON item
+        BEGIN
+            INSERT INTO item_fts(item_fts, rowid, title, lead, body, author, tags)
+            VALUES ('delete', old.id, old.title, old.lead, old.body, old.author, old.tags);
+            INSERT INTO item_fts(rowid, title, lead, body, author, tags)
+            VALUES (new.id, new.title, new.lead, new.body, new.author, new.tags);
+        END""",
+        """CREATE TABLE report (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            date DATE NOT NULL UNIQUE,
+            day INTEGER NOT NULL,
+            qualifier TEXT,
+            note TEXT,
+            source TEXT NOT NULL DEFAULT '',
+            article_id INTEGER REFERENCES item (id) ON DELETE SET NULL,
+            created_at TEXT NOT NULL,
+            updated_at TEXT NOT NULL)""",
+        "CREATE INDEX report_article_id ON report (article_id)",
+        """CREATE TABLE report_figure (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            report_id INTEGER NOT NULL REFERENCES report (id) ON DELETE CASCADE,
+            category VARCHAR(255) NOT NULL,
+            total INTEGER NOT NULL,
+            change INTEGER)""",
+        "CREATE UNIQUE INDEX report_figure_report_id_category"
+        " ON report_figure (report_id, category)",
+    ):
+        db.execute_sql(sql)
+
+
+def _step_2(db: Database) -> None:
+    """Read/starred flags on items, and stored validation warnings on reports."""
+    for sql in (
+        "ALTER TABLE item ADD COLUMN is_read INTEGER NOT NULL DEFAULT 0",
+        "ALTER TABLE item ADD COLUMN starred INTEGER NOT NULL DEFAULT 0",
+        """CREATE TABLE report_warning (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            report_id INTEGER NOT NULL REFERENCES report (id) ON DELETE CASCADE,
+            category VARCHAR(255),
+            kind VARCHAR(255) NOT NULL,
+            message TEXT NOT NULL)""",
+        "CREATE INDEX report_warning_report_id ON report_warning (report_id)",
+    ):
+        db.execute_sql(sql)
+
+
+STEPS: tuple[Callable[[Database], None], ...] = (_step_1, _step_2)
+SCHEMA_VERSION = len(STEPS)
+
+
+class SchemaTooNewError(ArchiveError):
+    """The file was written by a newer release; opening it could lose data."""
+
+
+def schema_version(db: Database) -> int:
+    return int(db.execute_sql("PRAGMA user_version").fetchone()[0])
+
+
+def migrate(db: Database, *, target: int = SCHEMA_VERSION) -> int:
+    """Bring the database up to `target`, one step per transaction. Returns the old version."""
+    start = schema_version(db)
+    if start > SCHEMA_VERSION:
+        raise SchemaTooNewError(
+            f"this archive has schema version {start}; this release knows up to "
+            f"{SCHEMA_VERSION}. Update Frontline Archive to open it."
+        )
+    for version in range(start, target):
+        with db.atomic():
+            STEPS[version](db)
+            # PRAGMA takes no parameters; the value is our own integer.
+            db.execute_sql(f"PRAGMA user_version = {version + 1}")
+    return start

@@ -1,0 +1,113 @@
+"""peewee models; bound at run time to whatever database `connection.open_database` opens."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from peewee import (
+    AutoField,
+    BooleanField,
+    CharField,
+    DatabaseProxy,
+    DateField,
+    ForeignKeyField,
+    IntegerField,
+    Model,
+    TextField,
+)
+
+database_proxy = DatabaseProxy()
+
+ARTICLE = "article"
+BRIEF = "brief"
+ITEM_KINDS = (ARTICLE, BRIEF)
+
+
+class UtcDateTimeField(TextField):
+    """An aware UTC timestamp stored as sortable ISO text ("2023-11-25T09:03:00Z").
+
+    Naive values are refused: the caller must say which zone a time is in.
+    """
+
+    def db_value(self, value: Any) -> str | None:
+        if value is None:
+            return None
+        if not isinstance(value, dt.datetime):
+            raise TypeError(f"{self.name}: expected datetime, got {type(value).__name__}")
+        if value.tzinfo is None:
+            raise ValueError(f"{self.name}: naive datetime; give a time zone")
+        return value.astimezone(dt.UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+    def python_value(self, value: Any) -> dt.datetime | None:
+        if value is None:
+            return None
+        return dt.datetime.strptime(value, "%Y-%m-%dT%H:%M:%SZ").replace(tzinfo=dt.UTC)
+
+
+def utc_now() -> dt.datetime:
+    return dt.datetime.now(dt.UTC).replace(microsecond=0)
+
+
+class BaseModel(Model):
+    class Meta:
+        database = database_proxy
+        legacy_table_names = False
+
+
+class Item(BaseModel):
+    """An article or a brief."""
+
+    id = AutoField()
+    kind = CharField(index=True)
+    title = TextField()
+    lead = TextField(default="")
+    body = TextField(default="")
+    author = TextField(default="")
+    published_at = UtcDateTimeField(index=True)
+    source_name = TextField(default="")
+    source_url = TextField(null=True, unique=True)
+    # Comma-separated, as typed; full-text search indexes it.
+    tags = TextField(default="")
+    is_read = BooleanField(default=False)
+    starred = BooleanField(default=False)
+    created_at = UtcDateTimeField(default=utc_now)
+    updated_at = UtcDateTimeField(default=utc_now)
+
+
+class Report(BaseModel):
+    """One daily loss report; the figures hang off it."""
+
+    id = AutoField()
+    date = DateField(unique=True)
+    day = IntegerField()
+    qualifier = TextField(null=True)
+    note = TextField(null=True)
+    source = TextField(default="")
+    article = ForeignKeyField(Item, null=True, on_delete="SET NULL", backref="reports")
+    created_at = UtcDateTimeField(default=utc_now)
+    updated_at = UtcDateTimeField(default=utc_now)
+
+
+class ReportFigure(BaseModel):
+    id = AutoField()
+    report = ForeignKeyField(Report, on_delete="CASCADE", backref="figures")
+    category = CharField()
+    total = IntegerField()
+    change = IntegerField(null=True)
+
+    class Meta:
+        indexes = ((("report", "category"), True),)
+
+
+class ReportWarning(BaseModel):
+    """A doubt about a stored report (decrease, stated ≠ derived change); shown, never fixed."""
+
+    id = AutoField()
+    report = ForeignKeyField(Report, on_delete="CASCADE", backref="warnings")
+    category = CharField(null=True)
+    kind = CharField()
+    message = TextField()
+
+
+ALL_MODELS: tuple[type[BaseModel], ...] = (Item, Report, ReportFigure, ReportWarning)

@@ -1,0 +1,285 @@
+"""Loss reports in the database: reading them back as core objects, saving, importing.
+
+Every write is one transaction and refreshes the stored warnings, so what the window and
+`check` show always matches the figures.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import itertools
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+
+from peewee import chunked
+
+from desktop_app.core.report import Figure, LossReport, day_of_war
+from desktop_app.core.series import SeriesPoint, derive_series
+from desktop_app.core.validation import WARNING, Problem, compare_with_previous
+from desktop_app.storage.models import (
+    Report,
+    ReportFigure,
+    ReportWarning,
+    database_proxy,
+    utc_now,
+)
+
+
+@dataclass
+class ImportSummary:
+    added: list[dt.date] = field(default_factory=list)
+    updated: list[dt.date] = field(default_factory=list)
+    unchanged: list[dt.date] = field(default_factory=list)
+
+    def merge(self, other: ImportSummary) -> None:
+        self.added += other.added
+        self.updated += other.updated
+        self.unchanged += other.unchanged
+
+    def line(self) -> str:
+        return (
+            f"{len(self.added)} added, {len(self.updated)} updated, "
+            f"{len(self.unchanged)} unchanged"
+        )
+
+
+def _report_from_rows(report: Report, figures: Iterable[ReportFigure]) -> LossReport:
+    return LossReport(
+        date=report.date,
+        figures={f.category: Figure(f.total, f.change) for f in figures},
+        qualifier=report.qualifier,
+        note=report.note,
+    )
+
+
+def load_all_reports() -> list[LossReport]:
+    """Every stored report, oldest first; two queries whatever the archive's size."""
+    figures: dict[int, list[ReportFigure]] = defaultdict(list)
+    for fig in ReportFigure.select().order_by(ReportFigure.report):
+        figures[fig.report_id].append(fig)
+    return [_report_from_rows(r, figures[r.id]) for r in Report.select().order_by(Report.date)]
+
+
+def load_report(date: dt.date) -> LossReport | None:
+    report = Report.get_or_none(Report.date == date)
+    if report is None:
+        return None
+    return _report_from_rows(report, report.figures)
+
+
+def previous_report(date: dt.date) -> LossReport | None:
+    """The newest report stored before `date` (not necessarily the day before)."""
+    report = Report.select().where(Report.date < date).order_by(Report.date.desc()).first()
+    return _report_from_rows(report, report.figures) if report else None
+
+
+def report_dates() -> list[dt.date]:
+    return [r.date for r in Report.select(Report.date).order_by(Report.date)]
+
+
+def report_article_id(date: dt.date) -> int | None:
+    report = Report.get_or_none(Report.date == date)
+    return report.article_id if report else None
+
+
+def with_derived_changes(report: LossReport, previous: LossReport | None) -> LossReport:
+    """The report with each missing change derived from the previous day's total."""
+    if report.date is None or previous is None or previous.date is None:
+        return report
+    if (report.date - previous.date).days != 1:
+        return report
+    figures = {}
+    for key, fig in report.figures.items():
+        before = previous.figures.get(key)
+        change = fig.change
+        if change is None and before is not None:
+            change = fig.total - before.total
+        figures[key] = Figure(fig.total, change)
+    return LossReport(report.date, figures, report.qualifier, report.note)
+
+
+def category_series(key: str) -> list[SeriesPoint]:
+    """One category's totals over time with stated and derived changes."""
+    rows = (
+        ReportFigure.select(Report.date, ReportFigure.total, ReportFigure.change)
+        .join(Report)
+        .where(ReportFigure.category == key)
+        .order_by(Report.date)
+        .tuples()
+    )
+    return derive_series((d, t, c) for d, t, c in rows)
+
+
+def stored_warnings(date: dt.date) -> list[Problem]:
+    query = ReportWarning.select().join(Report).where(Report.date == date)
+    return [Problem(WARNING, w.kind, w.message, date, w.category) for w in query]
+
+
+def all_stored_warnings() -> list[Problem]:
+    query = (
+        ReportWarning.select(ReportWarning, Report.date)
+        .join(Report)
+        .order_by(Report.date, ReportWarning.category)
+    )
+    return [Problem(WARNING, w.kind, w.message, w.report.date, w.category) for w in query]
+
+
+def refresh_warnings() -> int:
+    """Recompute the stored warnings of every report from its predecessor. Returns the count.
+
+    A full pass costs a few tens of milliseconds at 2,000 reports and cannot miss the knock-on
+    effect an edit has on the next day's report.
+    """
+    reports = load_all_reports()
+    ids = dict(Report.select(Report.date, Report.id).tuples())
+    rows = []
+    for prev, cur in itertools.pairwise(reports):
+        for p in compare_with_previous(cur, prev):
+            rows.append(
+                {"report": ids[cur.date], "category": p.category, "kind": p.kind,
+                 "message": p.message}
+            )
+    with database_proxy.atomic():
+        ReportWarning.delete().execute()
+        for batch in chunked(rows, 200):
+            ReportWarning.insert_many(batch).execute()
+    return len(rows)
+
+
+def _write_figures(report_id: int, figures: dict[str, Figure]) -> None:
+    rows = [
+        {"report": report_id, "category": k, "total": f.total, "change": f.change}
+        for k, f in figures.items()
+    ]
+    for batch in chunked(rows, 200):
+        (
+            ReportFigure.insert_many(batch)
+            .on_conflict(
+                conflict_target=[ReportFigure.report, ReportFigure.category],
+                preserve=[ReportFigure.total, ReportFigure.change],
+            )
+            .execute()
+        )
+
+
+def save_report(
+    report: LossReport,
+    *,
+    source: str = "manual",
+    article_id: int | None = None,
+    replace: bool = True,
+) -> int:
+    """Store one report in one transaction; returns its id.
+
+    With `replace`, the stored figures become exactly the report's (an edit); otherwise the
+    report's figures are merged into what is stored for that date.
+    """
+    if report.date is None:
+        raise ValueError("a report needs a date to be saved")
+    with database_proxy.atomic():
+        row = Report.get_or_none(Report.date == report.date)
+        if row is None:
+            row = Report.create(
+                date=report.date,
+                day=day_of_war(report.date),
+                qualifier=report.qualifier,
+                note=report.note,
+                source=source,
+                article=article_id,
+            )
+        else:
+            row.qualifier = report.qualifier
+            row.note = report.note
+            row.source = source
+            if article_id is not None:
+                row.article = article_id
+            row.updated_at = utc_now()
+            row.save()
+            if replace:
+                ReportFigure.delete().where(ReportFigure.report == row.id).execute()
+        _write_figures(row.id, dict(report.figures))
+        refresh_warnings()
+    return int(row.id)
+
+
+def delete_report(date: dt.date) -> bool:
+    with database_proxy.atomic():
+        deleted = Report.delete().where(Report.date == date).execute()
+        refresh_warnings()
+    return bool(deleted)
+
+
+def _merge(
+    stored: LossReport, incoming: LossReport
+) -> tuple[dict[str, Figure], str | None, str | None] | None:
+    """What changes when `incoming` is merged into `stored`; None when nothing does.
+
+    A source that states no change (None) never erases a change another source stated.
+    """
+    changed: dict[str, Figure] = {}
+    for key, fig in incoming.figures.items():
+        old = stored.figures.get(key)
+        kept = old.change if old is not None else None
+        new = Figure(fig.total, fig.change if fig.change is not None else kept)
+        if old != new:
+            changed[key] = new
+    qualifier = incoming.qualifier if incoming.qualifier is not None else stored.qualifier
+    note = incoming.note if incoming.note is not None else stored.note
+    if not changed and qualifier == stored.qualifier and note == stored.note:
+        return None
+    return changed, qualifier, note
+
+
+def import_reports(reports: Sequence[LossReport], *, source: str) -> ImportSummary:
+    """Merge many reports into the archive in one transaction; the same input twice is a no-op.
+
+    Reports for the same date within the input are merged first (a dataset's personnel file
+    and its equipment file describe the same day).
+    """
+    incoming: dict[dt.date, LossReport] = {}
+    for rep in reports:
+        if rep.date is None:
+            raise ValueError("an imported report has no date")
+        if rep.date in incoming:
+            prior = incoming[rep.date]
+            merged = _merge(prior, rep)
+            if merged is not None:
+                figs, qualifier, note = merged
+                incoming[rep.date] = LossReport(
+                    rep.date, {**prior.figures, **figs}, qualifier, note
+                )
+        else:
+            incoming[rep.date] = rep
+
+    summary = ImportSummary()
+    with database_proxy.atomic():
+        stored_rows = {r.date: r for r in Report.select()}
+        stored_figs: dict[int, list[ReportFigure]] = defaultdict(list)
+        for fig in ReportFigure.select():
+            stored_figs[fig.report_id].append(fig)
+        now = utc_now()
+        for date in sorted(incoming):
+            rep = incoming[date]
+            row = stored_rows.get(date)
+            if row is None:
+                new = Report.create(
+                    date=date, day=day_of_war(date), qualifier=rep.qualifier, note=rep.note,
+                    source=source, created_at=now, updated_at=now,
+                )
+                _write_figures(new.id, dict(rep.figures))
+                summary.added.append(date)
+                continue
+            merged = _merge(_report_from_rows(row, stored_figs[row.id]), rep)
+            if merged is None:
+                summary.unchanged.append(date)
+                continue
+            figs, qualifier, note = merged
+            Report.update(qualifier=qualifier, note=note, updated_at=now).where(
+                Report.id == row.id
+            ).execute()
+            _write_figures(row.id, figs)
+            summary.updated.append(date)
+        if summary.added or summary.updated:
+            refresh_warnings()
+    return summary
