@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import sqlite3
+from dataclasses import dataclass
 from pathlib import Path
 
 import platformdirs
@@ -44,19 +45,28 @@ def default_database_path() -> Path:
     return data_dir() / DEFAULT_FILE_NAME
 
 
-def open_database(path: Path | str | None = None) -> SqliteDatabase:
+@dataclass(frozen=True)
+class Archive:
+    """An open archive: the bound database, its file, and whether this open created it."""
+
+    db: SqliteDatabase
+    path: Path
+    created: bool
+
+
+def open_archive(path: Path | str | None = None) -> Archive:
     """Open (creating if needed) and upgrade the archive, and bind the models to it."""
     file = Path(path).expanduser() if path is not None else default_database_path()
     try:
         file.parent.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
         raise DatabaseOpenError(f"cannot create folder {file.parent}: {exc.strerror}") from exc
-    if not sqlite3.sqlite_version_info >= (3, 35):
-        raise DatabaseOpenError(f"SQLite {sqlite3.sqlite_version} is too old; 3.35+ is needed")
+    if file.exists() and file.is_dir():
+        raise DatabaseOpenError(f"{file} is a folder, not an archive file")
     db = SqliteDatabase(str(file), pragmas=PRAGMAS)
     try:
         db.connect(reuse_if_open=True)
-        migrate(db)
+        old_version = migrate(db)
     except (sqlite3.DatabaseError, PeeweeDatabaseError) as exc:
         db.close()
         raise DatabaseOpenError(f"{file}: not a Frontline Archive database ({exc})") from exc
@@ -64,4 +74,9 @@ def open_database(path: Path | str | None = None) -> SqliteDatabase:
         db.close()
         raise
     database_proxy.initialize(db)
-    return db
+    return Archive(db, file, created=old_version == 0)
+
+
+def open_database(path: Path | str | None = None) -> SqliteDatabase:
+    """Like `open_archive`, for callers that need only the database."""
+    return open_archive(path).db

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from desktop_app.core.item import ItemData
@@ -30,11 +31,21 @@ class FileImportSummary:
 
 
 def import_content(
-    reports: list[LossReport], items: list[ItemData], *, source: str
+    reports: list[LossReport],
+    items: list[ItemData],
+    *,
+    source: str,
+    before_commit: Callable[[], None] | None = None,
 ) -> FileImportSummary:
-    """All or nothing: any error rolls back every row this call wrote."""
+    """All or nothing: any error rolls back every row this call wrote.
+
+    `before_commit` runs inside the transaction after all writes; raising there (a cancel)
+    rolls everything back.
+    """
     with database_proxy.atomic():
         summary = FileImportSummary()
         summary.items = import_items(items)
         summary.reports = import_reports(reports, source=source)
+        if before_commit is not None:
+            before_commit()
     return summary

@@ -102,6 +102,9 @@ def describe(value: Any) -> str:
         return "a list"
     if isinstance(value, dict):
         return "an object"
+    if isinstance(value, Decimal):
+        value = str(value)  # the number as the file wrote it, not Decimal('1.5')
+        return value if len(value) <= 40 else value[:37] + "..."
     return repr(value) if len(repr(value)) <= 40 else repr(value)[:37] + "..."
 
 
@@ -117,10 +120,14 @@ def check_duplicates(obj: Any, *, file: str | None, record: str | None, prefix: 
 
 
 def record_label(where: str, raw_date: Any) -> str:
-    """'#12 (2022-03-08)': the position in the file, and the date when it is readable text."""
-    if isinstance(raw_date, str) and 0 < len(raw_date) <= 32 and raw_date.isprintable():
-        return f"{where} ({raw_date})"
-    return where
+    """'#12 (2022-03-08)': the position in the file, and the date when it is readable text.
+
+    Without a position (a file of one record) the date alone names the record.
+    """
+    readable = isinstance(raw_date, str) and 0 < len(raw_date) <= 32 and raw_date.isprintable()
+    if not where:
+        return str(raw_date) if readable else "(no date)"
+    return f"{where} ({raw_date})" if readable else where
 
 
 def parse_date(value: Any, *, file: str | None, record: str, field: str = "date") -> dt.date:

@@ -18,6 +18,7 @@ import datetime as dt
 import io
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
+from decimal import Decimal
 from typing import Any
 
 from desktop_app.core.categories import BY_KEY, BY_PETROIVANIUK
@@ -81,27 +82,26 @@ def _parse_qualifier(value: Any, *, file: str | None, record: str) -> str | None
     return qualifier
 
 
+def _present(value: Any) -> bool:
+    """Whether a raw value states something (null, NaN and blank text state nothing)."""
+    if value is None or (isinstance(value, str) and not value.strip()):
+        return False
+    return not (isinstance(value, float | Decimal) and value != value)  # NaN != NaN
+
+
 def _read_record(rec: Mapping[str, Any], where: str, *, file: str | None) -> _Day:
     """One daily record (a JSON object, or a CSV row turned into one) as a _Day."""
     raw_date = rec.get(DATE_FIELD)
     label = record_label(where, raw_date)
     check_duplicates(rec, file=file, record=label)
-    day = _Day(parse_date(raw_date, file=file, record=label), label)
-    kinds: set[str] = set()
-    for name, value in rec.items():
-        cat = BY_PETROIVANIUK.get(name)
-        if cat is None:
-            continue  # "day", "POW" and fields added to the dataset after this program
-        total = parse_count(value, file=file, record=label, field=name)
-        if total is not None:
-            day.figures[cat.key] = Figure(total)
-            kinds.add(PERSONNEL if name in _PERSONNEL_FIELDS else EQUIPMENT)
-    day.qualifier = _parse_qualifier(rec.get(QUALIFIER_FIELD), file=file, record=label)
-    if day.qualifier is not None:
-        kinds.add(PERSONNEL)
-    day.note = parse_note(rec.get(NOTE_FIELD), file=file, record=label, field=NOTE_FIELD)
-    if day.note is not None:
-        kinds.add(EQUIPMENT)
+    date = parse_date(raw_date, file=file, record=label)
+    # Tell the file apart before reading values: the corrections file's negative deltas
+    # would otherwise be reported as "negative total", hiding what the file really is.
+    kinds = {
+        PERSONNEL if name in _PERSONNEL_FIELDS else EQUIPMENT
+        for name, value in rec.items()
+        if name in _KNOWN_FIELDS and _present(value)
+    }
     if len(kinds) > 1:
         raise ImportFormatError(
             "the record has both personnel and equipment figures; this looks like the"
@@ -110,10 +110,18 @@ def _read_record(rec: Mapping[str, Any], where: str, *, file: str | None) -> _Da
             file=file,
             record=label,
         )
-    day.kind = kinds.pop() if kinds else None
+    day = _Day(date, label, kind=kinds.pop() if kinds else None)
+    for name, value in rec.items():
+        cat = BY_PETROIVANIUK.get(name)
+        if cat is None:
+            continue  # "day", "POW" and fields added to the dataset after this program
+        total = parse_count(value, file=file, record=label, field=name)
+        if total is not None:
+            day.figures[cat.key] = Figure(total)
+    day.note = parse_note(rec.get(NOTE_FIELD), file=file, record=label, field=NOTE_FIELD)
     # The qualifier qualifies the personnel figure; without the figure it says nothing.
-    if "personnel" not in day.figures:
-        day.qualifier = None
+    qualifier = _parse_qualifier(rec.get(QUALIFIER_FIELD), file=file, record=label)
+    day.qualifier = qualifier if "personnel" in day.figures else None
     return day
 
 
@@ -169,8 +177,9 @@ def _merge(days: Iterable[_Day]) -> list[LossReport]:
     for day in days:
         known = by_date.get(day.date)
         if known is None:
-            by_date[day.date] = _Day(day.date, day.label, dict(day.figures), day.qualifier,
-                                     day.note, day.kind)
+            by_date[day.date] = _Day(
+                day.date, day.label, dict(day.figures), day.qualifier, day.note, day.kind
+            )
             continue
         # The two files hold disjoint fields (checked per file), so nothing is overwritten.
         known.figures.update(day.figures)
@@ -256,8 +265,7 @@ def _csv_rows(text: str, *, file: str | None) -> Iterator[tuple[str, Mapping[str
             continue
         if len(row) != len(header) + index_column:
             raise ImportFormatError(
-                f"expected {len(header) + index_column} cells as in the header,"
-                f" found {len(row)}",
+                f"expected {len(header) + index_column} cells as in the header, found {len(row)}",
                 file=file,
                 record=where,
             )

@@ -1,0 +1,93 @@
+"""The composition root: parse options, open the archive, then run a command or the window."""
+
+from __future__ import annotations
+
+import argparse
+import faulthandler
+import logging
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from desktop_app import APP_NAME, APP_TITLE, __version__
+from desktop_app.cli import BAD_INPUT, OFFLINE_COMMANDS, add_commands, run_command
+from desktop_app.core.errors import ArchiveError
+
+if TYPE_CHECKING:
+    from desktop_app.storage.connection import Archive
+
+log = logging.getLogger(__name__)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog=APP_NAME,
+        description=f"{APP_TITLE}: an offline archive of war coverage and daily loss reports. "
+        "Without a command, opens the window.",
+    )
+    parser.add_argument(
+        "--database",
+        metavar="PATH",
+        help="archive file to use (default: $FRONTLINE_ARCHIVE_DB or the user data folder)",
+    )
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    add_commands(parser)
+    return parser
+
+
+def _setup_logging() -> Path | None:
+    """A local log in the data folder for what a user can send us; nothing leaves the machine."""
+    from desktop_app.storage.connection import data_dir
+
+    try:
+        folder = data_dir()
+        folder.mkdir(parents=True, exist_ok=True)
+        path = folder / "frontline-archive.log"
+        logging.basicConfig(
+            filename=path,
+            level=logging.INFO,
+            format="%(asctime)s %(levelname)s %(name)s: %(message)s",
+        )
+        return path
+    except OSError:
+        return None
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if args.command in OFFLINE_COMMANDS:
+        return run_command(args)
+
+    from desktop_app.storage.connection import open_archive
+
+    try:
+        archive = open_archive(args.database)
+    except ArchiveError as exc:
+        print(f"{APP_NAME}: {exc}", file=sys.stderr)
+        return BAD_INPUT
+    try:
+        if args.command:
+            return run_command(args)
+        return run_window(archive)
+    finally:
+        archive.db.close()
+
+
+def run_window(archive: Archive) -> int:
+    from desktop_app.platform_check import display_problem
+
+    problem = display_problem()
+    if problem:
+        print(f"{APP_NAME}: {problem}", file=sys.stderr)
+        return BAD_INPUT
+    _setup_logging()
+    faulthandler.enable()
+    from desktop_app.ui.application import run_application
+
+    return run_application(archive)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,96 @@
+"""Counts as report texts write them: ``323760``, ``323,760``, ``323 760`` or ``one``.
+
+The patterns are regex *sources* (strings) so the report parser can embed them in larger
+patterns; the functions turn a matched piece of text back into an ``int``.
+"""
+
+from __future__ import annotations
+
+import re
+
+# Thousands are grouped by a comma or a space. The text is expected to have its no-break and
+# thin spaces turned into plain spaces already (the parser normalises whitespace first), and
+# newlines are deliberately not separators: in one-category-a-line posts a line may end with a
+# number while the next line starts with one.
+# At most 15 digits: longer runs are not counts, and int() refuses very long digit strings.
+DIGITS = r"(?<![0-9])(?:[0-9]{1,3}(?:[, ][0-9]{3})+|[0-9]{1,15})(?![0-9])"
+
+_UNITS: dict[str, int] = {
+    "zero": 0,
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+}
+_TEENS: dict[str, int] = {
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "thirteen": 13,
+    "fourteen": 14,
+    "fifteen": 15,
+    "sixteen": 16,
+    "seventeen": 17,
+    "eighteen": 18,
+    "nineteen": 19,
+}
+_TENS: dict[str, int] = {
+    "twenty": 20,
+    "thirty": 30,
+    "forty": 40,
+    "fifty": 50,
+    "sixty": 60,
+    "seventy": 70,
+    "eighty": 80,
+    "ninety": 90,
+}
+
+
+def _alternation(words: dict[str, int]) -> str:
+    # Longest first, so "seventeen" is not read as "seven" followed by junk.
+    return "|".join(sorted(words, key=len, reverse=True))
+
+
+# English number words from zero to ninety-nine. News prose spells out small counts
+# ("one submarine", "two helicopters"); anything larger is written in digits.
+WORDS = (
+    rf"\b(?:(?:{_alternation(_TENS)})(?:[- ](?:{_alternation(_UNITS)}))?"
+    rf"|{_alternation(_TEENS)}|{_alternation(_UNITS)})\b"
+)
+
+# Either form; digits first because they are far more common.
+COUNT = rf"(?:{DIGITS}|{WORDS})"
+
+_WORDS_RE = re.compile(WORDS, re.IGNORECASE)
+_ALL_WORDS: dict[str, int] = {**_UNITS, **_TEENS, **_TENS}
+
+
+def parse_digits(text: str) -> int:
+    """The value of a number written in digits with optional comma or space grouping."""
+    digits = text.replace(",", "").replace(" ", "")
+    if not digits.isascii() or not digits.isdigit():
+        raise ValueError(f"not a whole number: {text!r}")
+    return int(digits)
+
+
+def parse_words(text: str) -> int:
+    """The value of an English number word from zero to ninety-nine."""
+    if _WORDS_RE.fullmatch(text.strip()) is None:
+        raise ValueError(f"not a number word: {text!r}")
+    total = 0
+    for part in re.split(r"[- ]", text.strip().lower()):
+        total += _ALL_WORDS[part]
+    return total
+
+
+def parse_count(text: str) -> int:
+    """The value of a count in either form (digits or English words)."""
+    stripped = text.strip()
+    if stripped[:1].isdigit():
+        return parse_digits(stripped)
+    return parse_words(stripped)

@@ -1,0 +1,40 @@
+"""Starting the GUI: the QApplication, settings, demo content on a new archive, the window."""
+
+from __future__ import annotations
+
+import sys
+from importlib import resources
+
+from PySide6.QtCore import QSettings
+from PySide6.QtGui import QIcon
+from PySide6.QtWidgets import QApplication
+
+from desktop_app import APP_NAME, APP_TITLE, __version__
+from desktop_app.storage.connection import Archive, data_dir
+from desktop_app.storage.demo import seed_demo_content
+from desktop_app.ui.main_window import MainWindow
+
+
+def app_icon() -> QIcon:
+    icon = resources.files("desktop_app") / "resources" / "icons" / "frontline-archive.svg"
+    return QIcon(str(icon))
+
+
+def default_settings() -> QSettings:
+    # An INI file beside the archive: easy to find, back up or delete.
+    return QSettings(str(data_dir() / "settings.ini"), QSettings.Format.IniFormat)
+
+
+def run_application(archive: Archive) -> int:
+    app = QApplication.instance() or QApplication(sys.argv)
+    assert isinstance(app, QApplication)
+    app.setApplicationName(APP_NAME)
+    app.setApplicationDisplayName(APP_TITLE)
+    app.setApplicationVersion(__version__)
+    app.setDesktopFileName(APP_NAME)
+    app.setWindowIcon(app_icon())
+    if archive.created:
+        seed_demo_content()
+    window = MainWindow(default_settings(), database_path=archive.path)
+    window.show()
+    return app.exec()

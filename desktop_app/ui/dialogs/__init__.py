@@ -1,0 +1,1 @@
+"""Dialogs of the desktop front end (report entry, item editing)."""

@@ -1,0 +1,327 @@
+"""The main window: archive and losses tabs, menus, import/export, remembered layout."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QByteArray, QSettings, Qt, QUrl
+from PySide6.QtGui import (
+    QAction,
+    QCloseEvent,
+    QDesktopServices,
+    QDragEnterEvent,
+    QDropEvent,
+    QKeySequence,
+    QShortcut,
+)
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QMainWindow,
+    QMessageBox,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop_app import APP_TITLE, __version__
+from desktop_app.core import exports
+from desktop_app.core.item import ARTICLE, BRIEF
+from desktop_app.storage import items as item_store
+from desktop_app.storage import reports as report_store
+from desktop_app.storage.importing import FileImportSummary
+from desktop_app.ui.archive_view import ArchiveView
+from desktop_app.ui.dialogs.item_dialog import ItemDialog
+from desktop_app.ui.import_flow import ImportController
+from desktop_app.ui.operations import OperationRunner
+
+if TYPE_CHECKING:
+    from desktop_app.ui.losses_view import LossesView
+
+ARCHIVE_TAB, LOSSES_TAB = 0, 1
+
+
+class MainWindow(QMainWindow):
+    def __init__(
+        self, settings: QSettings, *, database_path: Path | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.settings = settings
+        self.database_path = database_path
+        self.setWindowTitle(APP_TITLE)
+        self.setAcceptDrops(True)
+        self.runner = OperationRunner(self)
+        self.importer = ImportController(self.runner, self)
+        self.importer.finished.connect(self._import_finished)
+        self.importer.failed.connect(self._import_failed)
+        self.importer.cancelled.connect(
+            lambda: self.statusBar().showMessage(self.tr("Import cancelled; nothing changed."))
+        )
+        self.last_message: tuple[str, str] | None = None
+
+        self.archive_view = ArchiveView()
+        self.losses_view: LossesView | None = None
+        self._losses_page = QWidget()
+        QVBoxLayout(self._losses_page).setContentsMargins(0, 0, 0, 0)
+        self.tabs = QTabWidget()
+        self.tabs.addTab(self.archive_view, self.tr("&Archive"))
+        self.tabs.addTab(self._losses_page, self.tr("&Losses"))
+        self.tabs.currentChanged.connect(self._tab_changed)
+        self.setCentralWidget(self.tabs)
+
+        self._build_menus()
+        self.archive_view.reload()
+        self._restore_state()
+        self._update_status()
+
+    # -- menus ----------------------------------------------------------------------------
+    def _action(
+        self, text: str, slot: object,
+        shortcut: QKeySequence | QKeySequence.StandardKey | str | None = None,
+    ) -> QAction:
+        action = QAction(text, self)
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+        action.triggered.connect(slot)
+        return action
+
+    def _build_menus(self) -> None:
+        bar = self.menuBar()
+        file_menu = bar.addMenu(self.tr("&File"))
+        self.import_action = self._action(self.tr("&Import…"), self.choose_import, "Ctrl+I")
+        file_menu.addAction(self.import_action)
+        export_menu = file_menu.addMenu(self.tr("&Export"))
+        export_menu.addAction(self._action(self.tr("Reports as JSON…"),
+                                           lambda: self.export("reports", "json")))
+        export_menu.addAction(self._action(self.tr("Reports as CSV…"),
+                                           lambda: self.export("reports", "csv")))
+        export_menu.addAction(self._action(self.tr("Articles and briefs as JSON…"),
+                                           lambda: self.export("articles", "json")))
+        export_menu.addAction(self._action(self.tr("Articles and briefs as CSV…"),
+                                           lambda: self.export("articles", "csv")))
+        file_menu.addSeparator()
+        file_menu.addAction(self._action(self.tr("Open &data folder"), self.open_data_folder))
+        file_menu.addSeparator()
+        quit_key = QKeySequence.StandardKey.Quit
+        file_menu.addAction(self._action(self.tr("&Quit"), self.close, quit_key))
+
+        edit_menu = bar.addMenu(self.tr("&Edit"))
+        self.new_article_action = self._action(
+            self.tr("New &article…"), lambda: self.new_item(ARTICLE), QKeySequence.StandardKey.New
+        )
+        self.new_brief_action = self._action(
+            self.tr("New &brief…"), lambda: self.new_item(BRIEF), "Ctrl+Shift+N"
+        )
+        self.new_report_action = self._action(self.tr("New &report…"), self.new_report, "Ctrl+R")
+        edit_menu.addActions([self.new_article_action, self.new_brief_action,
+                              self.new_report_action])
+        edit_menu.addSeparator()
+        self.edit_item_action = self._action(self.tr("&Edit selected item…"), self.edit_item,
+                                             "Ctrl+E")
+        self.delete_item_action = self._action(self.tr("&Delete selected item"),
+                                               self.delete_item, QKeySequence.StandardKey.Delete)
+        edit_menu.addActions([self.edit_item_action, self.delete_item_action])
+
+        view_menu = bar.addMenu(self.tr("&View"))
+        view_menu.addAction(self._action(self.tr("&Archive"),
+                                         lambda: self.tabs.setCurrentIndex(ARCHIVE_TAB), "Ctrl+1"))
+        view_menu.addAction(self._action(self.tr("&Losses"),
+                                         lambda: self.tabs.setCurrentIndex(LOSSES_TAB), "Ctrl+2"))
+        self.find_action = self._action(self.tr("&Find"), self.focus_search,
+                                        QKeySequence.StandardKey.Find)
+        view_menu.addAction(self.find_action)
+        QShortcut(QKeySequence("/"), self.archive_view.table, activated=self.focus_search)
+        QShortcut(QKeySequence("Esc"), self.archive_view.search_edit,
+                  activated=self.archive_view.search_edit.clear)
+
+        help_menu = bar.addMenu(self.tr("&Help"))
+        help_menu.addAction(self._action(self.tr("&About Frontline Archive"), self.about))
+
+    # -- tabs -----------------------------------------------------------------------------
+    def _tab_changed(self, index: int) -> None:
+        if index == LOSSES_TAB:
+            self.ensure_losses_view()
+
+    def ensure_losses_view(self) -> LossesView:
+        """Build the losses view on first use: it is what pulls in pyqtgraph and numpy."""
+        if self.losses_view is None:
+            from desktop_app.ui.losses_view import LossesView
+
+            self.losses_view = LossesView()
+            self.losses_view.reportSaved.connect(lambda _d: self._update_status())
+            layout = self._losses_page.layout()
+            assert layout is not None
+            layout.addWidget(self.losses_view)
+            self.losses_view.show()
+            state = self.settings.value("losses/splitter")
+            if isinstance(state, QByteArray):
+                self.losses_view.splitter.restoreState(state)
+            self.losses_view.refresh()
+        return self.losses_view
+
+    def focus_search(self) -> None:
+        self.tabs.setCurrentIndex(ARCHIVE_TAB)
+        self.archive_view.search_edit.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.archive_view.search_edit.selectAll()
+
+    # -- editing --------------------------------------------------------------------------
+    def new_item(self, kind: str) -> int | None:
+        dialog = ItemDialog(self, kind=kind)
+        if dialog.exec() and dialog.saved_id is not None:
+            self.archive_view.reload()
+            self.archive_view.select_item(dialog.saved_id)
+            self._update_status()
+            return dialog.saved_id
+        return None
+
+    def edit_item(self) -> None:
+        item_id = self.archive_view.selected_id()
+        if item_id is None:
+            return
+        dialog = ItemDialog(self, item_id=item_id)
+        if dialog.exec():
+            self.archive_view.reader.current_id = None  # force the reader to re-read it
+            self.archive_view.reload()
+            self.archive_view.select_item(item_id)
+
+    def delete_item(self) -> None:
+        item_id = self.archive_view.selected_id()
+        if item_id is None:
+            return
+        stored = item_store.get_item(item_id)
+        if stored is None:
+            return
+        answer = QMessageBox.question(
+            self, self.tr("Delete"),
+            self.tr("Delete “%1”? This cannot be undone.").replace("%1", stored.data.title),
+        )
+        if answer == QMessageBox.StandardButton.Yes:
+            item_store.delete_item(item_id)
+            self.archive_view.reader.show_item(None)
+            self.archive_view.reload()
+            self._update_status()
+
+    def new_report(self) -> None:
+        self.tabs.setCurrentIndex(LOSSES_TAB)
+        self.ensure_losses_view().open_report_dialog()
+
+    # -- import / export ------------------------------------------------------------------
+    def choose_import(self) -> None:
+        files, _ = QFileDialog.getOpenFileNames(
+            self, self.tr("Import files"), str(self.settings.value("import/folder", "")),
+            self.tr("Importable files (*.json *.csv *.txt);;All files (*)"),
+        )
+        if files:
+            self.settings.setValue("import/folder", str(Path(files[0]).parent))
+            self.import_files([Path(f) for f in files])
+
+    def import_files(self, paths: list[Path]) -> None:
+        if self.importer.start(paths) is None and self.importer.busy:
+            self.statusBar().showMessage(self.tr("An import is already running."))
+
+    def _import_finished(self, summary: FileImportSummary) -> None:
+        self.archive_view.reload()
+        if self.losses_view is not None:
+            self.losses_view.refresh()
+        self._update_status()
+        self.show_message("info", self.tr("Import finished") + "\n" + "\n".join(summary.lines()))
+
+    def _import_failed(self, message: str) -> None:
+        self.show_message(
+            "error", self.tr("Nothing was imported.") + "\n\n" + message
+        )
+
+    def show_message(self, kind: str, text: str) -> None:
+        """A non-blocking message box (the event loop keeps running; tests read last_message)."""
+        self.last_message = (kind, text)
+        box = QMessageBox(
+            QMessageBox.Icon.Warning if kind == "error" else QMessageBox.Icon.Information,
+            APP_TITLE, text, QMessageBox.StandardButton.Ok, self,
+        )
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.open()
+
+    def export(self, what: str, fmt: str) -> None:
+        default = f"frontline-{what}-{dt.date.today().isoformat()}.{fmt}"
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Export"), default)
+        if not path:
+            return
+        if what == "reports":
+            reports = report_store.load_all_reports()
+            text = exports.reports_to_json(reports) if fmt == "json" else exports.reports_to_csv(
+                reports)
+        else:
+            items = item_store.all_items()
+            text = exports.items_to_json(items) if fmt == "json" else exports.items_to_csv(items)
+        try:
+            Path(path).write_text(text, encoding="utf-8")
+        except OSError as exc:
+            self.show_message("error", f"{path}: {exc.strerror}")
+            return
+        self.statusBar().showMessage(self.tr("Exported to %1").replace("%1", path))
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if event.mimeData().hasUrls() and all(u.isLocalFile() for u in event.mimeData().urls()):
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        paths = [Path(u.toLocalFile()) for u in event.mimeData().urls() if u.isLocalFile()]
+        if paths:
+            event.acceptProposedAction()
+            self.import_files(paths)
+
+    # -- misc -----------------------------------------------------------------------------
+    def open_data_folder(self) -> None:
+        if self.database_path is not None:
+            QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.database_path.parent)))
+
+    def about(self) -> None:
+        QMessageBox.about(
+            self, self.tr("About Frontline Archive"),
+            f"<b>{APP_TITLE}</b> {__version__}<br>"
+            + self.tr("An offline archive of war coverage and the General Staff's daily loss "
+                      "reports.")
+            + f"<br><br>{self.tr('Archive file:')} {self.database_path or '-'}",
+        )
+
+    def _update_status(self) -> None:
+        items = item_store.count_items()
+        reports = len(report_store.report_dates())
+        self.statusBar().showMessage(
+            self.tr("%1 articles and briefs · %2 loss reports")
+            .replace("%1", f"{items:,}").replace("%2", f"{reports:,}")
+        )
+
+    # -- remembered state -----------------------------------------------------------------
+    def _restore_state(self) -> None:
+        geometry = self.settings.value("window/geometry")
+        if isinstance(geometry, QByteArray):
+            self.restoreGeometry(geometry)
+        else:
+            self.resize(1280, 800)
+        state = self.settings.value("window/state")
+        if isinstance(state, QByteArray):
+            self.restoreState(state)
+        splitter = self.settings.value("archive/splitter")
+        if isinstance(splitter, QByteArray):
+            self.archive_view.splitter.restoreState(splitter)
+        tab = self.settings.value("window/tab", ARCHIVE_TAB)
+        self.tabs.setCurrentIndex(int(tab) if str(tab).isdigit() else ARCHIVE_TAB)
+
+    def save_state(self) -> None:
+        self.settings.setValue("window/geometry", self.saveGeometry())
+        self.settings.setValue("window/state", self.saveState())
+        self.settings.setValue("window/tab", self.tabs.currentIndex())
+        self.settings.setValue("archive/splitter", self.archive_view.splitter.saveState())
+        if self.losses_view is not None:
+            self.settings.setValue("losses/splitter", self.losses_view.splitter.saveState())
+        self.settings.sync()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if self.importer.busy:
+            self.importer.cancel()
+        self.runner.wait(10000)
+        self.save_state()
+        super().closeEvent(event)

@@ -1,0 +1,105 @@
+"""The one lane from the window to slow work: a single background thread, results by signal.
+
+Every import (and any other slow read or write) runs here as a named operation, so progress,
+cancel and error reporting live in one place instead of in each dialog.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+
+from desktop_app.core.errors import ArchiveError
+
+log = logging.getLogger(__name__)
+
+
+class CancelledError(ArchiveError):
+    """The user pressed Cancel; the operation's transaction was rolled back."""
+
+
+class CancelToken:
+    """Shared between the GUI (which sets it) and the worker (which checks it)."""
+
+    def __init__(self) -> None:
+        self._event = threading.Event()
+
+    def cancel(self) -> None:
+        self._event.set()
+
+    @property
+    def cancelled(self) -> bool:
+        return self._event.is_set()
+
+    def check(self) -> None:
+        if self._event.is_set():
+            raise CancelledError("cancelled; nothing was changed")
+
+
+class _Relay(QObject):
+    """Lives in the GUI thread, so signals emitted by the worker arrive there, queued."""
+
+    succeeded = Signal(object)
+    failed = Signal(object)
+    progressed = Signal(int, int, str)
+
+
+class _Job(QRunnable):
+    def __init__(self, name: str, fn: Callable[[], Any], relay: _Relay) -> None:
+        super().__init__()
+        self.name = name
+        self.fn = fn
+        self.relay = relay
+
+    def run(self) -> None:
+        try:
+            result = self.fn()
+        except ArchiveError as exc:
+            self.relay.failed.emit(exc)
+        except Exception as exc:  # a bug: keep the window alive and say so, log the details
+            log.exception("operation %s failed", self.name)
+            self.relay.failed.emit(exc)
+        else:
+            self.relay.succeeded.emit(result)
+
+
+class Operation(QObject):
+    """A running operation; connect to its signals before the event loop runs again."""
+
+    succeeded = Signal(object)
+    failed = Signal(object)
+    progressed = Signal(int, int, str)
+
+    def __init__(self, name: str, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.name = name
+        self.token = CancelToken()
+        self.relay = _Relay(self)
+        self.relay.succeeded.connect(self.succeeded)
+        self.relay.failed.connect(self.failed)
+        self.relay.progressed.connect(self.progressed)
+
+    def report_progress(self, done: int, total: int, text: str = "") -> None:
+        """Called from the worker: forward progress and stop if the user cancelled."""
+        self.token.check()
+        self.relay.progressed.emit(done, total, text)
+
+
+class OperationRunner(QObject):
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.pool = QThreadPool(self)
+        # One thread: writes never race each other, and SQLite sees one writer.
+        self.pool.setMaxThreadCount(1)
+
+    def start(self, name: str, fn: Callable[[Operation], Any]) -> Operation:
+        op = Operation(name, self)
+        self.pool.start(_Job(name, lambda: fn(op), op.relay))
+        return op
+
+    def wait(self, msecs: int = 30000) -> bool:
+        return self.pool.waitForDone(msecs)

@@ -1,0 +1,73 @@
+"""The reader: one article or brief, offline. Nothing remote is ever loaded.
+
+Bodies are stored as plain text and escaped here, so no markup from a source reaches Qt's
+rich-text engine; links open in the system browser only when clicked.
+"""
+
+from __future__ import annotations
+
+import html
+from typing import Any
+
+from PySide6.QtCore import QUrl
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import QTextBrowser, QWidget
+
+from desktop_app.core.item import ARTICLE
+from desktop_app.storage.items import StoredItem
+
+
+def _paragraphs(text: str) -> str:
+    blocks = [b.strip() for b in text.replace("\r\n", "\n").split("\n\n")]
+    return "".join(
+        f"<p>{html.escape(b).replace(chr(10), '<br>')}</p>" for b in blocks if b
+    )
+
+
+def render_item_html(item: StoredItem) -> str:
+    data = item.data
+    when = data.published_at.astimezone().strftime("%A, %d %B %Y, %H:%M")
+    byline = " · ".join(html.escape(p) for p in (data.author, data.source_name) if p)
+    kind = "Article" if data.kind == ARTICLE else "Brief"
+    parts = [
+        f"<p style='font-size: small;'>{kind} · {html.escape(when)}</p>",
+        f"<h2>{html.escape(data.title)}</h2>",
+    ]
+    if byline:
+        parts.append(f"<p><i>{byline}</i></p>")
+    if data.lead:
+        parts.append(f"<p><b>{html.escape(data.lead)}</b></p>")
+    parts.append(_paragraphs(data.body))
+    if data.tags:
+        parts.append(
+            "<p style='font-size: small;'>"
+            + " ".join(f"#{html.escape(t)}" for t in data.tags)
+            + "</p>"
+        )
+    if data.source_url:
+        url = html.escape(data.source_url, quote=True)
+        parts.append(f"<p style='font-size: small;'><a href=\"{url}\">{url}</a></p>")
+    return "".join(parts)
+
+
+class ReaderView(QTextBrowser):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setOpenLinks(False)
+        self.setOpenExternalLinks(False)
+        self.anchorClicked.connect(self._open_link)
+        self.setPlaceholderText(self.tr("Select an article or brief to read it here."))
+        self.current_id: int | None = None
+        self.document().setDocumentMargin(18)
+
+    def show_item(self, item: StoredItem | None) -> None:
+        self.current_id = item.id if item else None
+        self.setHtml(render_item_html(item) if item else "")
+
+    def loadResource(self, kind: int, name: QUrl) -> Any:
+        # Never fetch: a saved page must not call home or load tracking pixels.
+        return None
+
+    def _open_link(self, url: QUrl) -> None:
+        if url.scheme() in ("http", "https"):
+            QDesktopServices.openUrl(url)

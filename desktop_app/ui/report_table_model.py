@@ -1,0 +1,230 @@
+"""Item model of the stored loss reports: one row a report (newest first), one column a category.
+
+Everything is read from storage once per `reload()` into plain Python lists, so painting and
+scrolling 2,000 reports × 18 categories never touches the database. The reload reads one
+tuple query per category (`category_series`) rather than whole report objects: building
+peewee model instances for 30,000 figures would take a visible fraction of a second.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+)
+from PySide6.QtGui import QColor, QFont, QGuiApplication, QPalette
+
+from desktop_app.core.categories import BY_KEY, KEYS
+from desktop_app.core.report import day_of_war
+from desktop_app.core.series import SeriesPoint
+from desktop_app.storage.reports import all_stored_warnings, category_series, report_dates
+
+DATE_COLUMN = 0
+DAY_COLUMN = 1
+FIRST_CATEGORY_COLUMN = 2
+
+# Amber mixed into the palette's base colour: a hue everyone reads as "check this", kept close
+# to the base's lightness so the palette's text colour stays readable in light and dark themes.
+_WARNING_HUE = QColor(255, 176, 0)
+_WARNING_MIX = 0.35
+
+_RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+
+_Index = QModelIndex | QPersistentModelIndex
+
+
+def category_label(key: str) -> str:
+    """A category's display name, translatable under the "categories" context."""
+    return QCoreApplication.translate("categories", BY_KEY[key].label_en)
+
+
+def blend(base: QColor, tint: QColor, amount: float) -> QColor:
+    """`base` moved `amount` (0–1) of the way towards `tint`."""
+    return QColor(
+        round(base.red() + (tint.red() - base.red()) * amount),
+        round(base.green() + (tint.green() - base.green()) * amount),
+        round(base.blue() + (tint.blue() - base.blue()) * amount),
+    )
+
+
+class ReportTableModel(QAbstractTableModel):
+    """Stored reports, newest first: Date, Day, then one column per category with any data.
+
+    DisplayRole of a figure reads "12,251 (+4)"; UserRole is the raw total (an int), the date
+    column's UserRole is the `datetime.date`, the day column's the day of the war.
+    """
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._dates: list[dt.date] = []
+        self._keys: list[str] = []
+        # _cells[row][column - FIRST_CATEGORY_COLUMN]; None where the report lacks the category.
+        self._cells: list[list[SeriesPoint | None]] = []
+        self._warnings: dict[tuple[dt.date, str | None], list[str]] = {}
+        self._rows_by_date: dict[dt.date, int] = {}
+
+    # -- loading ---------------------------------------------------------------------------
+
+    def reload(self) -> None:
+        """Read every report date, each category's series and the stored warnings again."""
+        dates = sorted(report_dates(), reverse=True)
+        series = {key: category_series(key) for key in KEYS}
+        keys = [k for k in KEYS if series[k]]
+        by_date = {k: {p.date: p for p in series[k]} for k in keys}
+
+        warnings: dict[tuple[dt.date, str | None], list[str]] = defaultdict(list)
+        for problem in all_stored_warnings():
+            if problem.date is not None:
+                warnings[(problem.date, problem.category)].append(problem.message)
+
+        self.beginResetModel()
+        self._dates = dates
+        self._keys = keys
+        self._cells = [[by_date[k].get(d) for k in keys] for d in dates]
+        self._warnings = dict(warnings)
+        self._rows_by_date = {d: i for i, d in enumerate(dates)}
+        self.endResetModel()
+
+    # -- lookups for views -------------------------------------------------------------------
+
+    def category_keys(self) -> list[str]:
+        """The categories shown as columns, in registry order."""
+        return list(self._keys)
+
+    def date_at(self, row: int) -> dt.date | None:
+        return self._dates[row] if 0 <= row < len(self._dates) else None
+
+    def row_of(self, date: dt.date) -> int | None:
+        return self._rows_by_date.get(date)
+
+    def key_at(self, column: int) -> str | None:
+        i = column - FIRST_CATEGORY_COLUMN
+        return self._keys[i] if 0 <= i < len(self._keys) else None
+
+    def column_of(self, key: str) -> int | None:
+        return self._keys.index(key) + FIRST_CATEGORY_COLUMN if key in self._keys else None
+
+    # -- QAbstractTableModel -----------------------------------------------------------------
+
+    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008 (Qt's signature)
+        return 0 if parent.isValid() else len(self._dates)
+
+    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else FIRST_CATEGORY_COLUMN + len(self._keys)
+
+    def flags(self, index: _Index) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        return (
+            Qt.ItemFlag.ItemIsEnabled
+            | Qt.ItemFlag.ItemIsSelectable
+            | Qt.ItemFlag.ItemNeverHasChildren
+        )
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if orientation != Qt.Orientation.Horizontal:
+            return None
+        if role == Qt.ItemDataRole.DisplayRole:
+            if section == DATE_COLUMN:
+                return self.tr("Date")
+            if section == DAY_COLUMN:
+                return self.tr("Day")
+            key = self.key_at(section)
+            return category_label(key) if key else None
+        if role == Qt.ItemDataRole.ToolTipRole and section == DAY_COLUMN:
+            return self.tr("Day of the war (24 Feb 2022 is day 1)")
+        return None
+
+    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not self.checkIndex(index):
+            return None
+        row, column = index.row(), index.column()
+        date = self._dates[row]
+        if column == DATE_COLUMN:
+            return self._date_data(date, role)
+        if column == DAY_COLUMN:
+            if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.UserRole):
+                return day_of_war(date)
+            if role == Qt.ItemDataRole.TextAlignmentRole:
+                return _RIGHT
+            return None
+        key = self._keys[column - FIRST_CATEGORY_COLUMN]
+        return self._figure_data(date, key, self._cells[row][column - FIRST_CATEGORY_COLUMN], role)
+
+    def _date_data(self, date: dt.date, role: int) -> Any:
+        if role == Qt.ItemDataRole.DisplayRole:
+            return date.isoformat()
+        if role == Qt.ItemDataRole.UserRole:
+            return date
+        # Report-wide warnings (no category) belong to the row, shown on its date.
+        messages = self._warnings.get((date, None))
+        if messages:
+            return self._warning_hint(messages, role)
+        return None
+
+    def _figure_data(self, date: dt.date, key: str, cell: SeriesPoint | None, role: int) -> Any:
+        if cell is None:
+            if role == Qt.ItemDataRole.ToolTipRole:
+                return self.tr("{category}: not reported").format(category=category_label(key))
+            return None
+        if role == Qt.ItemDataRole.DisplayRole:
+            change = cell.change
+            if change is None:
+                return f"{cell.total:,}"
+            return f"{cell.total:,} ({change:+,})"
+        if role == Qt.ItemDataRole.UserRole:
+            return cell.total
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            return _RIGHT
+        messages = self._warnings.get((date, key))
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return self._figure_tooltip(key, cell, messages or [])
+        if messages:
+            return self._warning_hint(messages, role)
+        return None
+
+    def _figure_tooltip(self, key: str, cell: SeriesPoint, messages: list[str]) -> str:
+        lines = [f"{category_label(key)}: {cell.total:,}"]
+        if cell.stated_change is None:
+            lines.append(self.tr("Stated change: not stated"))
+        else:
+            stated = f"{cell.stated_change:+,}"
+            lines.append(self.tr("Stated change: {change}").format(change=stated))
+        if cell.derived_change is None:
+            # derive_series derives only across consecutive days.
+            lines.append(self.tr("Derived change: none (no report the day before)"))
+        else:
+            lines.append(
+                self.tr("Derived change: {change} (since {date})").format(
+                    change=f"{cell.derived_change:+,}",
+                    date=cell.previous_date.isoformat() if cell.previous_date else "",
+                )
+            )
+        lines += [self.tr("Warning: {message}").format(message=m) for m in messages]
+        return "\n".join(lines)
+
+    def _warning_hint(self, messages: list[str], role: int) -> Any:
+        palette = QGuiApplication.palette()
+        if role == Qt.ItemDataRole.BackgroundRole:
+            return blend(palette.color(QPalette.ColorRole.Base), _WARNING_HUE, _WARNING_MIX)
+        if role == Qt.ItemDataRole.ForegroundRole:
+            # Said explicitly: an alternate-row or selection colour must not take it away.
+            return palette.color(QPalette.ColorRole.Text)
+        if role == Qt.ItemDataRole.FontRole:
+            font = QFont()
+            font.setBold(True)
+            return font
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return "\n".join(self.tr("Warning: {message}").format(message=m) for m in messages)
+        return None
+

@@ -1,0 +1,75 @@
+"""Build a large archive for benchmarks: articles and briefs with varied text, daily reports.
+
+The text is assembled from phrases written for this generator; it reads like coverage but
+carries no real reporting.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import random
+import sqlite3
+from pathlib import Path
+
+from desktop_app.core.categories import CATEGORIES
+from desktop_app.core.report import WAR_START, day_of_war
+from desktop_app.storage.connection import open_database
+
+PLACES = ["Kharkiv", "Sumy", "Kherson", "Zaporizhzhia", "Odesa", "Kyiv", "Dnipro", "Donetsk",
+          "Pokrovsk", "Kupiansk", "Chernihiv", "Mykolaiv", "Nikopol", "Kramatorsk", "Lyman"]
+SUBJECTS = ["Air defense", "Regional authorities", "Emergency crews", "The General Staff",
+            "Border guards", "Energy engineers", "Rail operators", "Deminers", "Volunteers"]
+VERBS = ["report", "confirm", "restore", "count", "repair", "evacuate", "intercept", "inspect"]
+OBJECTS = ["drones overnight", "power lines", "damaged homes", "a substation", "grain silos",
+           "rail junctions", "shelters", "water mains", "supply routes", "school buildings"]
+TAGS = ["air defense", "energy", "evacuation", "shelling", "drones", "frontline", "rail",
+        "humanitarian", "demining", "analysis"]
+
+
+def sentence(rng: random.Random) -> str:
+    return (f"{rng.choice(SUBJECTS)} in {rng.choice(PLACES)} {rng.choice(VERBS)} "
+            f"{rng.randint(2, 90)} {rng.choice(OBJECTS)}.")
+
+
+def build(path: Path, *, items: int = 100_000, reports: int = 2_000, seed: int = 7) -> Path:
+    """Create (or overwrite) an archive at `path` with the given numbers of rows."""
+    if path.exists():
+        path.unlink()
+    db = open_database(path)
+    db.close()
+    rng = random.Random(seed)
+    con = sqlite3.connect(path)
+    start = dt.datetime(2022, 2, 24, tzinfo=dt.UTC)
+    span = 1700 * 86400
+    rows = []
+    for n in range(items):
+        brief = rng.random() < 0.6
+        when = start + dt.timedelta(seconds=rng.randrange(span))
+        stamp = when.strftime("%Y-%m-%dT%H:%M:%SZ")
+        paragraphs = 1 if brief else rng.randint(4, 9)
+        body = "\n\n".join(" ".join(sentence(rng) for _ in range(rng.randint(2, 5)))
+                           for _ in range(paragraphs))
+        title = sentence(rng) if brief else f"{rng.choice(PLACES)}: {sentence(rng)[:-1]}"
+        rows.append(("brief" if brief else "article", title, "", body,
+                     f"Writer {rng.randint(1, 60)}", stamp, "Benchmark feed",
+                     f"https://bench.invalid/{n}", ", ".join(rng.sample(TAGS, 2)), stamp, stamp))
+    con.executemany(
+        "INSERT INTO item (kind, title, lead, body, author, published_at, source_name, "
+        "source_url, tags, created_at, updated_at) VALUES (?,?,?,?,?,?,?,?,?,?,?)", rows)
+    keys = [c.key for c in CATEGORIES if not c.legacy]
+    totals = dict.fromkeys(keys, 0)
+    for n in range(reports):
+        date = WAR_START + dt.timedelta(days=n + 1)
+        cur = con.execute(
+            "INSERT INTO report (date, day, qualifier, source, created_at, updated_at) "
+            "VALUES (?, ?, 'about', 'bench', '2024-01-01T00:00:00Z', '2024-01-01T00:00:00Z')",
+            (date.isoformat(), day_of_war(date)))
+        report_id = cur.lastrowid
+        for key in keys:
+            change = rng.randint(0, 1200 if key == "personnel" else 30)
+            totals[key] += change
+            con.execute("INSERT INTO report_figure (report_id, category, total, change) "
+                        "VALUES (?, ?, ?, ?)", (report_id, key, totals[key], change))
+    con.commit()
+    con.close()
+    return path

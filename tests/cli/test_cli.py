@@ -1,0 +1,153 @@
+"""The command line, run as a real subprocess on a temporary archive."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import shared_file
+
+KI_TEXT = """General Staff: Russia has lost 323,760 troops in Ukraine
+by Newsroom November 25, 2023 11:03 AM 1 min read
+Russia has lost 323,760 troops in Ukraine since the beginning of its full-scale invasion on
+Feb. 24, 2022, the General Staff of Ukraine's Armed Forces reported on Nov. 25.
+This number includes 860 casualties Russian forces suffered just over the past day.
+According to the report, Russia has also lost 5,502 tanks, 10,281 armored fighting vehicles,
+10,306 vehicles and fuel tanks, 7,806 artillery systems, 891 multiple launch rocket systems,
+584 air defense systems, 323 airplanes, 324 helicopters, 5,863 drones, 1,577 cruise missiles,
+22 ships and boats, and one submarine.
+"""
+
+
+def run(db: Path, *args: str, stdin: str | None = None) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    env.pop("FRONTLINE_ARCHIVE_DB", None)
+    return subprocess.run(
+        [sys.executable, "-m", "desktop_app", "--database", str(db), *args],
+        input=stdin, capture_output=True, text=True, env=env, timeout=120, check=False,
+    )
+
+
+@pytest.fixture
+def db(tmp_path: Path) -> Path:
+    return tmp_path / "cli.sqlite"
+
+
+def test_parse_prints_the_report_as_json_and_stores_nothing(db: Path) -> None:
+    result = run(db, "parse", "-", stdin=KI_TEXT)
+    assert result.returncode == 0, result.stderr
+    out = json.loads(result.stdout)
+    assert out["date"] == "2023-11-25" and out["day"] == 640
+    assert out["figures"]["personnel"] == {"total": 323760, "change": 860}
+    assert out["figures"]["tanks"] == {"total": 5502, "change": None}
+    assert out["figures"]["submarines"] == {"total": 1, "change": None}
+    assert not db.exists()
+
+
+def test_parse_of_a_text_without_a_report_exits_2_with_one_line(db: Path, tmp_path: Path) -> None:
+    note = tmp_path / "note.txt"
+    note.write_text("Russia shells 7 communities in Sumy Oblast, firing 20 times.\n")
+    result = run(db, "parse", str(note))
+    assert result.returncode == 2
+    assert len(result.stderr.strip().splitlines()) == 1
+    assert "Traceback" not in result.stderr
+
+
+def test_import_text_then_report_check_export_and_search(db: Path, tmp_path: Path) -> None:
+    post = tmp_path / "post.txt"
+    post.write_text(KI_TEXT)
+    first = run(db, "import", str(post))
+    assert first.returncode == 0, first.stderr
+    assert "1 added" in first.stdout
+    again = run(db, "import", str(post))
+    assert "0 added, 0 updated, 1 unchanged" in again.stdout
+
+    report = json.loads(run(db, "report", "2023-11-25").stdout)
+    assert report["figures"]["personnel"] == {"total": 323760, "change": 860}
+    assert run(db, "report", "2023-11-24").returncode == 1
+    assert run(db, "report", "yesterday").returncode == 2
+
+    exported = json.loads(run(db, "export", "reports").stdout)
+    assert exported["reports"][0]["figures"]["tanks"]["total"] == 5502
+    csv_out = tmp_path / "r.csv"
+    assert run(db, "export", "reports", "--format", "csv", "-o", str(csv_out)).returncode == 0
+    assert csv_out.read_text().splitlines()[1].startswith("2023-11-25,640,,,323760,860,5502,")
+
+    assert run(db, "check").returncode == 0
+    assert run(db, "search", "anything").returncode == 1
+
+
+def test_check_lists_a_decrease_and_exits_1(db: Path, tmp_path: Path) -> None:
+    export = {
+        "frontline_archive": 1,
+        "reports": [
+            {"date": "2023-05-27", "figures": {"tanks": {"total": 3800, "change": None}}},
+            {"date": "2023-05-28", "figures": {"tanks": {"total": 3795, "change": None}}},
+        ],
+    }
+    path = tmp_path / "export.json"
+    path.write_text(json.dumps(export))
+    assert run(db, "import", str(path)).returncode == 0
+    result = run(db, "check")
+    assert result.returncode == 1
+    assert result.stdout.startswith("2023-05-28  tanks  ")
+    as_json = json.loads(run(db, "check", "--json").stdout)
+    assert as_json[0]["kind"] == "decrease"
+
+
+def test_a_malformed_file_exits_2_naming_file_and_record_and_changes_nothing(
+    db: Path, tmp_path: Path
+) -> None:
+    good = tmp_path / "good.txt"
+    good.write_text(KI_TEXT)
+    assert run(db, "import", str(good)).returncode == 0
+    before = run(db, "export", "reports").stdout
+    bad = tmp_path / "bad.json"
+    bad.write_text(json.dumps({"frontline_archive": 1, "reports": [
+        {"date": "2023-11-26", "figures": {"tanks": {"total": 5510, "change": None}}},
+        {"date": "2023-11-27", "figures": {"tanks": {"total": "many", "change": None}}},
+    ]}))
+    result = run(db, "import", str(good), str(bad))
+    assert result.returncode == 2
+    assert "bad.json" in result.stderr and "#2" in result.stderr and "tanks" in result.stderr
+    assert "Traceback" not in result.stderr
+    assert run(db, "export", "reports").stdout == before
+
+
+def test_import_petroivaniuk_dataset_is_idempotent(db: Path) -> None:
+    equipment = shared_file("petroivaniuk", "russia_losses_equipment.json")
+    personnel = shared_file("petroivaniuk", "russia_losses_personnel.json")
+    first = run(db, "import", str(equipment), str(personnel))
+    assert first.returncode == 0, first.stderr
+    assert "1626 added" in first.stdout
+    second = run(db, "import", str(equipment), str(personnel))
+    assert "0 added, 0 updated" in second.stdout
+    report = json.loads(run(db, "report", "2026-08-08").stdout)
+    assert report["figures"]["personnel"] == {"total": 1456610, "change": 1190}
+    assert report["figures"]["tanks"] == {"total": 12251, "change": 4}
+    check = run(db, "check")
+    assert check.returncode == 1  # the official totals do decrease on a few days
+    assert "2023-05-28  tanks" in check.stdout or "tanks" in check.stdout
+
+
+def test_search_finds_imported_items(db: Path, tmp_path: Path) -> None:
+    export = {"frontline_archive": 1, "items": [
+        {"kind": "brief", "title": "Russia shells 7 communities in Sumy Oblast.",
+         "published_at": "2023-11-25T09:00:00+02:00", "body": "Shelling."},
+        {"kind": "article", "title": "Grain exports",
+         "published_at": "2023-11-24T09:00:00+02:00", "body": "Sumy farmers."},
+    ]}
+    path = tmp_path / "items.json"
+    path.write_text(json.dumps(export))
+    assert run(db, "import", str(path)).returncode == 0
+    result = run(db, "search", "sumy")
+    assert result.returncode == 0
+    lines = result.stdout.splitlines()
+    assert len(lines) == 2 and "Russia shells 7" in lines[0]
+    only_briefs = run(db, "search", "sumy", "--kind", "brief").stdout.splitlines()
+    assert len(only_briefs) == 1

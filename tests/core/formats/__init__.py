@@ -1,0 +1,1 @@
+"""Tests of the dataset readers and format detection."""

@@ -1,0 +1,58 @@
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from desktop_app.core.categories import KEYS
+from desktop_app.core.exports import items_to_csv, items_to_json, reports_to_csv, reports_to_json
+from desktop_app.core.formats.frontline import read_frontline_json
+from desktop_app.core.item import ARTICLE, BRIEF, ItemData
+from desktop_app.core.report import Figure, LossReport
+
+figures = st.dictionaries(
+    st.sampled_from(KEYS),
+    st.builds(Figure, st.integers(0, 2_000_000), st.none() | st.integers(-50, 5000)),
+    min_size=1,
+)
+reports = st.builds(
+    LossReport,
+    st.dates(dt.date(2022, 2, 24), dt.date(2026, 12, 31)),
+    figures,
+    st.sampled_from([None, "about", "more than"]),
+    st.none() | st.text(min_size=1, max_size=40),
+)
+
+
+@given(st.lists(reports, max_size=8, unique_by=lambda r: r.date))
+def test_reports_json_export_reads_back_identically(reps: list[LossReport]) -> None:
+    back, items = read_frontline_json(reports_to_json(reps))
+    assert back == reps and items == []
+
+
+def test_reports_csv_has_a_total_and_change_column_per_used_category() -> None:
+    rep = LossReport(dt.date(2023, 11, 25), {"personnel": Figure(323760, 860),
+                                             "tanks": Figure(5502)}, "about")
+    rows = list(csv.DictReader(io.StringIO(reports_to_csv([rep]))))
+    assert rows == [{"date": "2023-11-25", "day": "640", "qualifier": "about", "note": "",
+                     "personnel": "323760", "personnel_change": "860", "tanks": "5502",
+                     "tanks_change": ""}]
+
+
+def test_items_export_round_trip_and_csv() -> None:
+    kyiv = dt.timezone(dt.timedelta(hours=3))
+    items = [
+        ItemData(ARTICLE, "Title, with comma", dt.datetime(2026, 8, 8, 9, 41, tzinfo=kyiv),
+                 body='Line "one"\n\nLine two', tags=("air defense", "kyiv")),
+        ItemData(BRIEF, "Brief.", dt.datetime(2026, 8, 8, 10, 0, tzinfo=dt.UTC),
+                 source_url="https://example.org/b"),
+    ]
+    _, back = read_frontline_json(items_to_json(items))
+    assert back == items
+    rows = list(csv.DictReader(io.StringIO(items_to_csv(items))))
+    assert rows[0]["title"] == "Title, with comma"
+    assert rows[0]["body"] == 'Line "one"\n\nLine two'
+    assert rows[0]["tags"] == "air defense, kyiv"

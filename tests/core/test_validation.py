@@ -1,0 +1,68 @@
+from __future__ import annotations
+
+import datetime as dt
+
+from desktop_app.core.report import Figure, LossReport, day_of_war
+from desktop_app.core.validation import (
+    BEFORE_WAR,
+    CHANGE_MISMATCH,
+    DECREASE,
+    ERROR,
+    FUTURE,
+    GAP,
+    NEGATIVE,
+    WARNING,
+    check_series,
+    validate_report,
+)
+
+TODAY = dt.date(2023, 11, 30)
+
+
+def r(date: dt.date, **figs: tuple[int, int | None]) -> LossReport:
+    return LossReport(date, {k: Figure(*v) for k, v in figs.items()})
+
+
+def test_day_of_war_counts_24_february_2022_as_day_1() -> None:
+    assert day_of_war(dt.date(2022, 2, 24)) == 1
+    assert day_of_war(dt.date(2023, 11, 25)) == 640
+
+
+def test_negative_totals_and_future_dates_are_errors() -> None:
+    problems = validate_report(r(dt.date(2023, 12, 1), tanks=(-1, None)), None, today=TODAY)
+    assert {(p.severity, p.kind) for p in problems} == {(ERROR, FUTURE), (ERROR, NEGATIVE)}
+    before = validate_report(r(dt.date(2022, 2, 1), tanks=(1, None)), None, today=TODAY)
+    assert [p.kind for p in before] == [BEFORE_WAR]
+
+
+def test_decrease_and_stated_change_mismatch_are_warnings() -> None:
+    prev = r(dt.date(2023, 5, 27), tanks=(3800, None), drones=(3000, None))
+    cur = r(dt.date(2023, 5, 28), tanks=(3795, None), drones=(3010, 12))
+    problems = validate_report(cur, prev, today=TODAY)
+    assert {(p.severity, p.kind, p.category) for p in problems} == {
+        (WARNING, DECREASE, "tanks"),
+        (WARNING, CHANGE_MISMATCH, "drones"),
+    }
+
+
+def test_a_consistent_report_has_no_problems() -> None:
+    prev = r(dt.date(2023, 11, 24), personnel=(322900, None))
+    cur = r(dt.date(2023, 11, 25), personnel=(323760, 860))
+    assert validate_report(cur, prev, today=TODAY) == []
+
+
+def test_check_series_finds_gaps_decreases_and_mismatches() -> None:
+    reports = [
+        r(dt.date(2023, 1, 1), tanks=(100, None)),
+        r(dt.date(2023, 1, 2), tanks=(99, None)),
+        r(dt.date(2023, 1, 5), tanks=(105, None)),
+        r(dt.date(2023, 1, 6), tanks=(110, 4)),
+    ]
+    problems = check_series(reports)
+    assert [(p.kind, p.date) for p in problems] == [
+        (DECREASE, dt.date(2023, 1, 2)),
+        (GAP, dt.date(2023, 1, 3)),
+        (CHANGE_MISMATCH, dt.date(2023, 1, 6)),
+    ]
+    assert "2023-01-03 to 2023-01-04" in problems[1].message
+    assert problems[0].line().startswith("2023-01-02  tanks  ")

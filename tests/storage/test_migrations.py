@@ -1,0 +1,76 @@
+"""A real upgrade: a file written with schema version 1 opens with today's code, nothing lost."""
+
+from __future__ import annotations
+
+import datetime as dt
+import sqlite3
+from pathlib import Path
+
+import pytest
+from peewee import OperationalError, SqliteDatabase
+
+from desktop_app.storage.connection import open_archive
+from desktop_app.storage.items import get_item, search_item_ids
+from desktop_app.storage.migrations import SCHEMA_VERSION, migrate, schema_version
+from desktop_app.storage.reports import load_report
+
+
+def _make_version_1_archive(path: Path) -> None:
+    db = SqliteDatabase(str(path))
+    migrate(db, target=1)
+    assert schema_version(db) == 1
+    db.execute_sql(
+        "INSERT INTO item (kind, title, lead, body, author, published_at, source_name, "
+        "source_url, tags, created_at, updated_at) VALUES ('article', 'Old reporting on "
+        "Bakhmut', '', 'Written before the upgrade.', 'A. Writer', '2023-05-20T08:00:00Z', "
+        "'Old source', 'https://example.org/a', 'bakhmut', '2023-05-20T08:00:00Z', "
+        "'2023-05-20T08:00:00Z')"
+    )
+    db.execute_sql(
+        "INSERT INTO report (date, day, qualifier, note, source, created_at, updated_at) "
+        "VALUES ('2023-05-20', 451, 'about', NULL, 'manual', '2023-05-20T08:00:00Z', "
+        "'2023-05-20T08:00:00Z')"
+    )
+    db.execute_sql(
+        "INSERT INTO report_figure (report_id, category, total, change) VALUES "
+        "(1, 'personnel', 200590, 600), (1, 'tanks', 3751, NULL)"
+    )
+    db.close()
+
+
+def test_version_1_archive_upgrades_in_place_with_nothing_lost(tmp_path: Path) -> None:
+    path = tmp_path / "v1.sqlite"
+    _make_version_1_archive(path)
+
+    archive = open_archive(path)
+
+    assert not archive.created
+    assert schema_version(archive.db) == SCHEMA_VERSION
+    [item_id] = search_item_ids("bakhmut")
+    stored = get_item(item_id)
+    assert stored is not None
+    assert stored.data.body == "Written before the upgrade."
+    assert stored.is_read is False and stored.starred is False  # columns added by step 2
+    report = load_report(dt.date(2023, 5, 20))
+    assert report is not None
+    assert report.figures["personnel"].total == 200590
+    assert report.figures["personnel"].change == 600
+    assert report.figures["tanks"].change is None
+    archive.db.close()
+
+
+def test_a_failed_step_leaves_the_file_at_its_old_version(tmp_path: Path) -> None:
+    path = tmp_path / "v1.sqlite"
+    _make_version_1_archive(path)
+    # Sabotage step 2: the table it creates already exists, so the step fails midway.
+    con = sqlite3.connect(path)
+    con.execute("CREATE TABLE report_warning (x)")
+    con.commit()
+    con.close()
+    db = SqliteDatabase(str(path))
+    with pytest.raises(OperationalError):
+        migrate(db)
+    assert schema_version(db) == 1
+    cols = [r[1] for r in db.execute_sql("PRAGMA table_info(item)").fetchall()]
+    assert "is_read" not in cols  # the step's earlier statements were rolled back too
+    db.close()

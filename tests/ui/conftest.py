@@ -1,0 +1,45 @@
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QSettings
+
+from desktop_app.core.item import ARTICLE, BRIEF, ItemData
+from desktop_app.storage.items import save_item
+from desktop_app.ui.main_window import MainWindow
+
+KYIV = dt.timezone(dt.timedelta(hours=2))
+
+
+@pytest.fixture
+def settings(tmp_path: Path) -> QSettings:
+    return QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
+
+
+@pytest.fixture
+def sample_items(archive_db: object) -> dict[str, int]:
+    """Three items with known words, saved in a real archive."""
+    def at(hour: int) -> dt.datetime:
+        return dt.datetime(2023, 11, 25, hour, 0, tzinfo=KYIV)
+
+    return {
+        "sumy": save_item(ItemData(BRIEF, "Russia shells 7 communities in Sumy Oblast.", at(9),
+                                   body="Regional authorities counted 20 attacks.")),
+        "kyiv": save_item(ItemData(ARTICLE, "Air defense over Kyiv", at(8),
+                                   body="Drones were shot down overnight.\n\nDebris fell.",
+                                   author="Test Author", tags=("air defense",))),
+        "odesa": save_item(ItemData(ARTICLE, "Port of Odesa keeps working", at(7),
+                                    body="Ships left the harbour.")),
+    }
+
+
+@pytest.fixture
+def window(qtbot, archive_db: object, settings: QSettings, tmp_path: Path) -> Iterator[MainWindow]:
+    win = MainWindow(settings, database_path=tmp_path / "archive.sqlite")
+    qtbot.addWidget(win)
+    win.show()
+    yield win
+    win.runner.wait()
