@@ -164,6 +164,8 @@ class LossesView(QWidget):
         dialog = ReportDialog(self, date=date, today=self._today)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.reportSaved.connect(self._on_report_saved)
+        # The dialog deletes itself on close; forget it then, not keep a dead wrapper.
+        dialog.finished.connect(self._forget_dialog)
         self.dialog = dialog
         dialog.open()
         return dialog
@@ -200,6 +202,9 @@ class LossesView(QWidget):
         date = self.model.date_at(index.row())
         if date is not None:
             self.open_report_dialog(date)
+
+    def _forget_dialog(self, _result: int) -> None:
+        self.dialog = None
 
     def _on_report_saved(self, date: dt.date) -> None:
         self.refresh()

@@ -132,9 +132,9 @@ class MainWindow(QMainWindow):
         self.find_action = self._action(self.tr("&Find"), self.focus_search,
                                         QKeySequence.StandardKey.Find)
         view_menu.addAction(self.find_action)
-        QShortcut(QKeySequence("/"), self.archive_view.table, activated=self.focus_search)
+        QShortcut(QKeySequence("/"), self.archive_view.table, self.focus_search)
         QShortcut(QKeySequence("Esc"), self.archive_view.search_edit,
-                  activated=self.archive_view.search_edit.clear)
+                  self.archive_view.search_edit.clear)
 
         help_menu = bar.addMenu(self.tr("&Help"))
         help_menu.addAction(self._action(self.tr("&About Frontline Archive"), self.about))
@@ -307,8 +307,8 @@ class MainWindow(QMainWindow):
         splitter = self.settings.value("archive/splitter")
         if isinstance(splitter, QByteArray):
             self.archive_view.splitter.restoreState(splitter)
-        tab = self.settings.value("window/tab", ARCHIVE_TAB)
-        self.tabs.setCurrentIndex(int(tab) if str(tab).isdigit() else ARCHIVE_TAB)
+        tab = str(self.settings.value("window/tab", ARCHIVE_TAB))
+        self.tabs.setCurrentIndex(int(tab) if tab.isdigit() else ARCHIVE_TAB)
 
     def save_state(self) -> None:
         self.settings.setValue("window/geometry", self.saveGeometry())

@@ -64,7 +64,7 @@ class ReaderView(QTextBrowser):
         self.current_id = item.id if item else None
         self.setHtml(render_item_html(item) if item else "")
 
-    def loadResource(self, kind: int, name: QUrl) -> Any:
+    def loadResource(self, kind: int, name: QUrl | str) -> Any:
         # Never fetch: a saved page must not call home or load tracking pixels.
         return None
 

@@ -3,9 +3,11 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
+import threading
 from pathlib import Path
 
 from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import QPushButton
 
 from desktop_app.storage.reports import load_all_reports
 from desktop_app.ui.main_window import LOSSES_TAB, MainWindow
@@ -96,16 +98,25 @@ def test_a_good_import_updates_the_list_and_status(qtbot, window: MainWindow,
     assert "1 loss reports" in window.statusBar().currentMessage()
 
 
-def test_cancel_rolls_the_import_back(qtbot, window: MainWindow, tmp_path: Path) -> None:
+def test_cancel_button_stops_the_import_and_nothing_is_written(
+    qtbot, window: MainWindow, tmp_path: Path
+) -> None:
     path = tmp_path / "reports.json"
     path.write_text(json.dumps({"frontline_archive": 1, "reports": [
         {"date": "2024-01-01", "figures": {"tanks": {"total": 5983, "change": None}}}]}))
+    # Hold the single worker thread so the import is still pending when Cancel is pressed.
+    release = threading.Event()
+    window.runner.start("hold", lambda _op: release.wait(10))
     op = window.importer.start([path])
-    assert op is not None
-    op.token.cancel()  # as the Cancel button does
+    assert op is not None and window.importer.progress is not None
+    cancel_button = window.importer.progress.findChild(QPushButton)
+    assert cancel_button is not None and cancel_button.text() == "Cancel"
+    cancel_button.click()
+    release.set()
     with qtbot.waitSignal(window.importer.cancelled, timeout=10000):
         pass
     assert load_all_reports() == []
+    assert not window.importer.busy
 
 
 def test_window_size_splitter_and_tab_are_remembered(

@@ -46,6 +46,29 @@ class _CountAxis(pg.AxisItem):
         return [f"{round(v * scale):,}" for v in values]
 
 
+class _DateAxis(pg.DateAxisItem):
+    """DateAxisItem whose finer labels make way for coarser ones they would overlap.
+
+    pyqtgraph steps days from the epoch, not from month starts, so "31" can land next to
+    "Sep"; a day label closer to a month label than one label's width is dropped.
+    """
+
+    def tickValues(
+        self, min_val: float, max_val: float, size: float
+    ) -> list[tuple[float, list[float]]]:
+        levels = super().tickValues(min_val, max_val, size)
+        kept: list[tuple[float, list[float]]] = []
+        taken = np.empty(0)
+        for spacing, ticks in levels:
+            values = np.asarray(ticks, dtype=np.float64)
+            if taken.size and values.size:
+                gaps = np.abs(values[:, np.newaxis] - taken[np.newaxis, :]).min(axis=1)
+                values = values[gaps >= self.minSpacing]
+            kept.append((spacing, values.tolist()))
+            taken = np.concatenate([taken, values])
+        return kept
+
+
 class LossChart(QWidget):
     """Two linked plots of one category; hover shows date, day of war, total and change."""
 
@@ -70,11 +93,11 @@ class LossChart(QWidget):
 
         self.total_plot: pg.PlotItem = self.plot_widget.addPlot(
             row=0, col=0,
-            axisItems={"bottom": pg.DateAxisItem(utcOffset=0), "left": _CountAxis("left")},
+            axisItems={"bottom": _DateAxis(utcOffset=0), "left": _CountAxis("left")},
         )
         self.change_plot: pg.PlotItem = self.plot_widget.addPlot(
             row=1, col=0,
-            axisItems={"bottom": pg.DateAxisItem(utcOffset=0), "left": _CountAxis("left")},
+            axisItems={"bottom": _DateAxis(utcOffset=0), "left": _CountAxis("left")},
         )
         self.change_plot.setXLink(self.total_plot)
         # The shared date axis is labelled once, under the bars.
@@ -92,6 +115,7 @@ class LossChart(QWidget):
             x=np.empty(0), height=np.empty(0), width=_BAR_WIDTH, pen=None
         )
         self.change_plot.addItem(self.change_bars)
+        self.change_plot.sigXRangeChanged.connect(self._fit_change_y)
         self._zero_line = pg.InfiniteLine(pos=0, angle=0, movable=False)
         self.change_plot.addItem(self._zero_line, ignoreBounds=True)
 
@@ -148,9 +172,10 @@ class LossChart(QWidget):
             # the first bar (the first day has no change to derive).
             for plot in (self.change_plot, self.total_plot):
                 plot.autoRange()
-                # Zooming into a stretch of dates then refits y to what is visible.
-                plot.enableAutoRange(axis="y")
-                plot.setAutoVisible(y=True)
+            # Zooming into a stretch of dates then refits y to what is visible.
+            self.total_plot.enableAutoRange(axis="y")
+            self.total_plot.setAutoVisible(y=True)
+            self._fit_change_y()
         self._show_summary()
 
     def clear(self) -> None:
@@ -294,6 +319,15 @@ class LossChart(QWidget):
             pen=styles[False][0],
             brush=styles[False][1],
         )
+
+    def _fit_change_y(self, *_args: object) -> None:
+        # BarGraphItem reports its bounds over all bars, so pyqtgraph's auto-visible range
+        # cannot fit y to the dates in view; a mask over ~2,000 values does it here.
+        x0, x1 = self.change_plot.vb.viewRange()[0]
+        visible = self._bar_heights[(self._bar_x >= x0) & (self._bar_x <= x1)]
+        if visible.size:
+            low, high = min(0.0, float(visible.min())), max(0.0, float(visible.max()))
+            self.change_plot.setYRange(low, high if high > low else low + 1, padding=0.08)
 
     def _fit_axis_widths(self, totals: np.ndarray, changes: np.ndarray) -> None:
         # One width for both left axes keeps the two plots' date scales aligned.

@@ -189,7 +189,8 @@ class ReportDialog(QDialog):
         )
         self.save_button = self.buttons.button(QDialogButtonBox.StandardButton.Save)
         self.save_button.setToolTip(self.tr("Save the report (Ctrl+Return)"))
-        for button in self.buttons.buttons():
+        cancel = self.buttons.button(QDialogButtonBox.StandardButton.Cancel)
+        for button in (self.save_button, cancel):
             button.setAutoDefault(False)
         self.save_button.clicked.connect(self.save)
         self.buttons.rejected.connect(self.reject)
@@ -201,11 +202,14 @@ class ReportDialog(QDialog):
         date_row = QHBoxLayout()
         date_row.addWidget(self.date_edit)
         date_row.addWidget(self.day_label, 1)
-        for text, field in ((self.tr("&Date:"), date_row),
-                            (self.tr("&Personnel figure is:"), self.qualifier_combo),
-                            (self.tr("&Note:"), self.note_edit)):
+        rows: tuple[tuple[str, QWidget | QHBoxLayout, QWidget], ...] = (
+            (self.tr("&Date:"), date_row, self.date_edit),
+            (self.tr("&Personnel figure is:"), self.qualifier_combo, self.qualifier_combo),
+            (self.tr("&Note:"), self.note_edit, self.note_edit),
+        )
+        for text, field, buddy in rows:
             label = QLabel(text, self)
-            label.setBuddy(self.date_edit if field is date_row else field)
+            label.setBuddy(buddy)
             form.addRow(label, field)
         self._scroll = scroll = QScrollArea(self)
         scroll.setWidgetResizable(True)
@@ -251,8 +255,7 @@ class ReportDialog(QDialog):
             edit.setAlignment(Qt.AlignmentFlag.AlignRight)
             widest = max(edit.fontMetrics().horizontalAdvance(t) for t in ("-00,000,000", hint))
             edit.setMinimumWidth(widest + 16)
-            edit.textChanged.connect(lambda _t, k=key: (self._update_derived(k),
-                                                        self._revalidate()))
+            edit.textChanged.connect(lambda _t, k=key: self._on_figure_changed(k))
             edit.textEdited.connect(lambda _t, e=edit: self._set_highlight(e, False))
         for label in (row.previous, row.derived):
             label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
@@ -294,7 +297,8 @@ class ReportDialog(QDialog):
         return edit in self._highlighted
 
     def current_date(self) -> dt.date:
-        return self.date_edit.date().toPython()
+        date = self.date_edit.date()
+        return dt.date(date.year(), date.month(), date.day())
 
     # -- filling -------------------------------------------------------------------------------
 
@@ -372,6 +376,10 @@ class ReportDialog(QDialog):
         fig = self._previous.figures.get(key) if self._previous else None
         self._rows[key].previous.setText("—" if fig is None else f"{fig.total:,}")
         self._update_derived(key)
+
+    def _on_figure_changed(self, key: str) -> None:
+        self._update_derived(key)
+        self._revalidate()
 
     def _update_derived(self, key: str) -> None:
         row = self._rows[key]
@@ -469,9 +477,9 @@ class ReportDialog(QDialog):
             return False
         # Editing a report overwrites it by intent; anything else must not overwrite silently.
         same_report = self._stored is not None and self._stored.date == report.date
-        if not same_report and load_report(report.date) is not None:  # noqa: SIM102
-            if not self._confirm_replace():
-                return False
+        exists = not same_report and load_report(report.date) is not None
+        if exists and not self._confirm_replace():
+            return False
         save_report(report, source="manual")
         self.reportSaved.emit(report.date)
         self.accept()
