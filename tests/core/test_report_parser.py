@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import json
+import time
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -563,6 +565,13 @@ def test_known_category_with_unreadable_value_is_listed_as_unparsed() -> None:
     assert report.unparsed == ("helicopters ‒ n/a",)
 
 
+@pytest.mark.parametrize("number", ["1.832", "1'832"])
+def test_unsupported_grouping_is_unparsed_not_misread(number: str) -> None:
+    report = parse_report(f"tanks ‒ {number} (+15)\nAPV ‒ 4086 (+10)")
+    assert report.figures == {"armored_vehicles": F(4086, 10)}
+    assert report.unparsed == (f"tanks ‒ {number} (+15)",)
+
+
 def test_same_category_twice_keeps_the_first_and_shows_the_second() -> None:
     report = parse_report("tanks ‒ 1832 (+15)\ntanks ‒ 1900 (+3)\ntanks ‒ 1832 (+15)")
     assert report.figures == {"tanks": F(1832, 15)}
@@ -632,3 +641,31 @@ def test_empty_text_reason() -> None:
 def test_no_figures_reason() -> None:
     with pytest.raises(NoReportError, match="no loss figures found"):
         parse_report(SHELLING_BRIEF)
+
+
+def test_unit_words_do_not_stick_to_the_next_label() -> None:
+    text = "танків ‒ 5 (+1) од бойових броньованих машин ‒ 7 (+1) од РСЗВ ‒ 2 од"
+    report = parse_report(text)
+    assert report.figures == {"tanks": F(5, 1), "armored_vehicles": F(7, 1), "mlrs": F(2)}
+    assert report.unparsed == ()
+
+
+# Inputs built to make a careless scanner quadratic; each must stay well under a second.
+ADVERSARIAL = {
+    "dashes after labels": "tanks ‒ " * 20000,
+    "long label run": "a" * 100000 + " ‒ 5",
+    "repeated lost": "lost " * 20000,
+    "lists swallowing lists": "lost 5 tanks, 6 x " * 10000,
+    "many items": "tanks ‒ 1832 (+15), xyz ‒ 12 (+1),\n" * 5000,
+    "qualifier run": "tanks ‒ " + "about " * 20000 + "5",
+    "headers": "з 24.02 по " * 20000,
+    "casualties": ("5 casualties " + "x" * 200) * 500,
+}
+
+
+@pytest.mark.parametrize("name", sorted(ADVERSARIAL))
+def test_adversarial_input_is_parsed_quickly(name: str) -> None:
+    started = time.perf_counter()
+    with contextlib.suppress(NoReportError):
+        parse_report(ADVERSARIAL[name], today=dt.date(2026, 1, 1))
+    assert time.perf_counter() - started < 3.0
