@@ -10,6 +10,8 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from peewee import DatabaseError as PeeweeDatabaseError
+
 from desktop_app import APP_NAME, APP_TITLE, __version__
 from desktop_app.cli import BAD_INPUT, OFFLINE_COMMANDS, add_commands, run_command
 from desktop_app.core.errors import ArchiveError
@@ -71,6 +73,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.command:
             return run_command(args)
         return run_window(archive)
+    except PeeweeDatabaseError as exc:
+        # A locked, read-only or damaged file: say which, in one line.
+        print(f"{APP_NAME}: database error in {archive.path}: {exc}", file=sys.stderr)
+        return BAD_INPUT
     finally:
         archive.db.close()
 
