@@ -20,7 +20,7 @@ EXPORT_VERSION = 1
 
 
 def item_to_json(item: ItemData) -> dict[str, Any]:
-    return {
+    out: dict[str, Any] = {
         "kind": item.kind,
         "title": item.title,
         "lead": item.lead,
@@ -31,6 +31,9 @@ def item_to_json(item: ItemData) -> dict[str, Any]:
         "source_url": item.source_url,
         "tags": list(item.tags),
     }
+    if item.body_html:
+        out["body_html"] = item.body_html
+    return out
 
 
 def reports_to_json(reports: Sequence[LossReport]) -> str:

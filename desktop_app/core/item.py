@@ -33,6 +33,8 @@ class ItemData:
     source_name: str = ""
     source_url: str | None = None
     tags: tuple[str, ...] = field(default=())
+    # Sanitised HTML when the source gave markup; `body` is then its plain text.
+    body_html: str = ""
 
     def validate(self) -> None:
         """Raise ValidationError naming the first field that is wrong."""

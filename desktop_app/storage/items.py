@@ -11,7 +11,7 @@ from peewee import IntegrityError
 from desktop_app.core.errors import ValidationError
 from desktop_app.core.item import ItemData, split_tags
 from desktop_app.core.search_query import fts5_query
-from desktop_app.storage.models import Item, database_proxy, utc_now
+from desktop_app.storage.models import Item, ItemTag, database_proxy, utc_now
 
 
 @dataclass(frozen=True)
@@ -45,6 +45,7 @@ def _data(item: Item) -> ItemData:
         source_name=item.source_name,
         source_url=item.source_url,
         tags=split_tags(item.tags),
+        body_html=item.body_html,
     )
 
 
@@ -59,7 +60,15 @@ def _fields(data: ItemData) -> dict[str, object]:
         "source_name": data.source_name.strip(),
         "source_url": data.source_url.strip() if data.source_url else None,
         "tags": ", ".join(data.tags),
+        "body_html": data.body_html,
     }
+
+
+def _write_tags(item_id: int, tags: Sequence[str]) -> None:
+    """Mirror an item's tags into item_tag (filters and counts read that table)."""
+    ItemTag.delete().where(ItemTag.item == item_id).execute()
+    if tags:
+        ItemTag.insert_many([{"item": item_id, "tag": t} for t in tags]).execute()
 
 
 def save_item(data: ItemData, item_id: int | None = None) -> int:
@@ -68,14 +77,16 @@ def save_item(data: ItemData, item_id: int | None = None) -> int:
     try:
         with database_proxy.atomic():
             if item_id is None:
-                return int(Item.insert(**_fields(data)).execute())
-            count = (
-                Item.update(**_fields(data), updated_at=utc_now())
-                .where(Item.id == item_id)
-                .execute()
-            )
-            if not count:
-                raise ValidationError(f"item {item_id} does not exist")
+                item_id = int(Item.insert(**_fields(data)).execute())
+            else:
+                count = (
+                    Item.update(**_fields(data), updated_at=utc_now())
+                    .where(Item.id == item_id)
+                    .execute()
+                )
+                if not count:
+                    raise ValidationError(f"item {item_id} does not exist")
+            _write_tags(item_id, data.tags)
             return item_id
     except IntegrityError as exc:
         raise ValidationError(
@@ -186,7 +197,8 @@ def import_items(items: Sequence[ItemData]) -> ItemImportSummary:
             if exists:
                 summary.unchanged += 1
             else:
-                Item.insert(**_fields(data)).execute()
+                new_id = int(Item.insert(**_fields(data)).execute())
+                _write_tags(new_id, data.tags)
                 summary.added += 1
     return summary
 

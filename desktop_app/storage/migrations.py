@@ -92,7 +92,47 @@ def _step_2(db: Database) -> None:
         db.execute_sql(sql)
 
 
-STEPS: tuple[Callable[[Database], None], ...] = (_step_1, _step_2)
+def _step_3(db: Database) -> None:
+    """Sanitised HTML bodies, a tag table for filters, many articles per report, Oryx data."""
+    for sql in (
+        "ALTER TABLE item ADD COLUMN body_html TEXT NOT NULL DEFAULT ''",
+        """CREATE TABLE item_tag (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            item_id INTEGER NOT NULL REFERENCES item (id) ON DELETE CASCADE,
+            tag TEXT NOT NULL)""",
+        "CREATE UNIQUE INDEX item_tag_item_id_tag ON item_tag (item_id, tag)",
+        "CREATE INDEX item_tag_tag ON item_tag (tag)",
+        """CREATE TABLE report_article (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            report_id INTEGER NOT NULL REFERENCES report (id) ON DELETE CASCADE,
+            item_id INTEGER NOT NULL REFERENCES item (id) ON DELETE CASCADE)""",
+        "CREATE UNIQUE INDEX report_article_report_id_item_id"
+        " ON report_article (report_id, item_id)",
+        "CREATE INDEX report_article_item_id ON report_article (item_id)",
+        """INSERT INTO report_article (report_id, item_id)
+            SELECT id, article_id FROM report WHERE article_id IS NOT NULL""",
+        "DROP INDEX report_article_id",
+        "ALTER TABLE report DROP COLUMN article_id",
+        """CREATE TABLE oryx_loss (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            category VARCHAR(255),
+            equipment_oryx TEXT NOT NULL,
+            model TEXT NOT NULL,
+            manufacturer TEXT NOT NULL DEFAULT '',
+            losses_total INTEGER NOT NULL,
+            imported_at TEXT NOT NULL)""",
+        "CREATE INDEX oryx_loss_category ON oryx_loss (category)",
+    ):
+        db.execute_sql(sql)
+    # Tags were kept only as comma-separated text until now.
+    rows = db.execute_sql("SELECT id, tags FROM item WHERE tags != ''").fetchall()
+    for item_id, tags in rows:
+        seen = {" ".join(t.split()).lower() for t in tags.split(",")} - {""}
+        for tag in sorted(seen):
+            db.execute_sql("INSERT INTO item_tag (item_id, tag) VALUES (?, ?)", (item_id, tag))
+
+
+STEPS: tuple[Callable[[Database], None], ...] = (_step_1, _step_2, _step_3)
 SCHEMA_VERSION = len(STEPS)
 
 

@@ -63,6 +63,8 @@ class Item(BaseModel):
     title = TextField()
     lead = TextField(default="")
     body = TextField(default="")
+    # Sanitised HTML from a feed or page ('' for typed items); `body` holds its plain text.
+    body_html = TextField(default="")
     author = TextField(default="")
     published_at = UtcDateTimeField(index=True)
     source_name = TextField(default="")
@@ -84,7 +86,6 @@ class Report(BaseModel):
     qualifier = TextField(null=True)
     note = TextField(null=True)
     source = TextField(default="")
-    article = ForeignKeyField(Item, null=True, on_delete="SET NULL", backref="reports")
     created_at = UtcDateTimeField(default=utc_now)
     updated_at = UtcDateTimeField(default=utc_now)
 
@@ -110,4 +111,40 @@ class ReportWarning(BaseModel):
     message = TextField()
 
 
-ALL_MODELS: tuple[type[BaseModel], ...] = (Item, Report, ReportFigure, ReportWarning)
+class ItemTag(BaseModel):
+    """One tag of one item (the item's `tags` text mirrors these for full-text search)."""
+
+    id = AutoField()
+    item = ForeignKeyField(Item, on_delete="CASCADE", backref="tag_rows")
+    tag = TextField(index=True)
+
+    class Meta:
+        indexes = ((("item", "tag"), True),)
+
+
+class ReportArticle(BaseModel):
+    """An article or brief that published (or discussed) a report."""
+
+    id = AutoField()
+    report = ForeignKeyField(Report, on_delete="CASCADE", backref="article_links")
+    item = ForeignKeyField(Item, on_delete="CASCADE", backref="report_links")
+
+    class Meta:
+        indexes = ((("report", "item"), True),)
+
+
+class OryxLoss(BaseModel):
+    """Oryx's visually confirmed losses per equipment model: a second, independent source."""
+
+    id = AutoField()
+    category = CharField(null=True, index=True)
+    equipment_oryx = TextField()
+    model = TextField()
+    manufacturer = TextField(default="")
+    losses_total = IntegerField()
+    imported_at = UtcDateTimeField(default=utc_now)
+
+
+ALL_MODELS: tuple[type[BaseModel], ...] = (
+    Item, Report, ReportFigure, ReportWarning, ItemTag, ReportArticle, OryxLoss,
+)

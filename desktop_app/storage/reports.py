@@ -19,6 +19,7 @@ from desktop_app.core.series import SeriesPoint, derive_series
 from desktop_app.core.validation import WARNING, Problem, compare_with_previous
 from desktop_app.storage.models import (
     Report,
+    ReportArticle,
     ReportFigure,
     ReportWarning,
     database_proxy,
@@ -88,9 +89,29 @@ def report_dates() -> list[dt.date]:
     return [r.date for r in Report.select(Report.date).order_by(Report.date)]
 
 
-def report_article_id(date: dt.date) -> int | None:
+def report_article_ids(date: dt.date) -> list[int]:
+    """The articles and briefs linked to the report of `date`, oldest link first."""
+    query = (
+        ReportArticle.select(ReportArticle.item)
+        .join(Report)
+        .where(Report.date == date)
+        .order_by(ReportArticle.id)
+    )
+    return [link.item_id for link in query]
+
+
+def link_article(date: dt.date, item_id: int) -> bool:
+    """Link an article to the report of `date`; False when it was linked already."""
     report = Report.get_or_none(Report.date == date)
-    return report.article_id if report else None
+    if report is None:
+        raise ValueError(f"no report stored for {date.isoformat()}")
+    with database_proxy.atomic():
+        inserted = (
+            ReportArticle.insert(report=report.id, item=item_id)
+            .on_conflict_ignore()
+            .execute()
+        )
+    return bool(inserted)
 
 
 def with_derived_changes(report: LossReport, previous: LossReport | None) -> LossReport:
@@ -196,19 +217,18 @@ def save_report(
                 qualifier=report.qualifier,
                 note=report.note,
                 source=source,
-                article=article_id,
             )
         else:
             row.qualifier = report.qualifier
             row.note = report.note
             row.source = source
-            if article_id is not None:
-                row.article = article_id
             row.updated_at = utc_now()
             row.save()
             if replace:
                 ReportFigure.delete().where(ReportFigure.report == row.id).execute()
         _write_figures(row.id, dict(report.figures))
+        if article_id is not None:
+            ReportArticle.insert(report=row.id, item=article_id).on_conflict_ignore().execute()
         refresh_warnings()
     return int(row.id)
 

@@ -14,14 +14,8 @@ from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QTextBrowser, QWidget
 
 from desktop_app.core.item import ARTICLE
+from desktop_app.core.sanitize import sanitize_html, text_to_html
 from desktop_app.storage.items import StoredItem
-
-
-def _paragraphs(text: str) -> str:
-    blocks = [b.strip() for b in text.replace("\r\n", "\n").split("\n\n")]
-    return "".join(
-        f"<p>{html.escape(b).replace(chr(10), '<br>')}</p>" for b in blocks if b
-    )
 
 
 def render_item_html(item: StoredItem) -> str:
@@ -37,7 +31,8 @@ def render_item_html(item: StoredItem) -> str:
         parts.append(f"<p><i>{byline}</i></p>")
     if data.lead:
         parts.append(f"<p><b>{html.escape(data.lead)}</b></p>")
-    parts.append(_paragraphs(data.body))
+    # Stored HTML was sanitised on import; clean it again so an old or edited row can't slip.
+    parts.append(sanitize_html(data.body_html) if data.body_html else text_to_html(data.body))
     if data.tags:
         parts.append(
             "<p style='font-size: small;'>"

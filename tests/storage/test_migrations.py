@@ -12,7 +12,8 @@ from peewee import OperationalError, SqliteDatabase
 from desktop_app.storage.connection import open_archive
 from desktop_app.storage.items import get_item, search_item_ids
 from desktop_app.storage.migrations import SCHEMA_VERSION, migrate, schema_version
-from desktop_app.storage.reports import load_report
+from desktop_app.storage.models import ItemTag
+from desktop_app.storage.reports import load_report, report_article_ids
 
 
 def _make_version_1_archive(path: Path) -> None:
@@ -23,13 +24,13 @@ def _make_version_1_archive(path: Path) -> None:
         "INSERT INTO item (kind, title, lead, body, author, published_at, source_name, "
         "source_url, tags, created_at, updated_at) VALUES ('article', 'Old reporting on "
         "Bakhmut', '', 'Written before the upgrade.', 'A. Writer', '2023-05-20T08:00:00Z', "
-        "'Old source', 'https://example.org/a', 'bakhmut', '2023-05-20T08:00:00Z', "
-        "'2023-05-20T08:00:00Z')"
+        "'Old source', 'https://example.org/a', 'Bakhmut, analysis,  bakhmut', "
+        "'2023-05-20T08:00:00Z', '2023-05-20T08:00:00Z')"
     )
     db.execute_sql(
-        "INSERT INTO report (date, day, qualifier, note, source, created_at, updated_at) "
-        "VALUES ('2023-05-20', 451, 'about', NULL, 'manual', '2023-05-20T08:00:00Z', "
-        "'2023-05-20T08:00:00Z')"
+        "INSERT INTO report (date, day, qualifier, note, source, article_id, created_at, "
+        "updated_at) VALUES ('2023-05-20', 451, 'about', NULL, 'manual', 1, "
+        "'2023-05-20T08:00:00Z', '2023-05-20T08:00:00Z')"
     )
     db.execute_sql(
         "INSERT INTO report_figure (report_id, category, total, change) VALUES "
@@ -56,6 +57,10 @@ def test_version_1_archive_upgrades_in_place_with_nothing_lost(tmp_path: Path) -
     assert report.figures["personnel"].total == 200590
     assert report.figures["personnel"].change == 600
     assert report.figures["tanks"].change is None
+    # step 3: the report's single article link became a row of report_article
+    assert report_article_ids(dt.date(2023, 5, 20)) == [item_id]
+    # ... and the comma-separated tags became rows of item_tag
+    assert sorted(t.tag for t in ItemTag.select()) == ["analysis", "bakhmut"]
     archive.db.close()
 
 
@@ -63,6 +68,7 @@ def test_a_failed_step_leaves_the_file_at_its_old_version(tmp_path: Path) -> Non
     path = tmp_path / "v1.sqlite"
     _make_version_1_archive(path)
     # Sabotage step 2: the table it creates already exists, so the step fails midway.
+    # (Its first two statements succeed before the third fails.)
     con = sqlite3.connect(path)
     con.execute("CREATE TABLE report_warning (x)")
     con.commit()

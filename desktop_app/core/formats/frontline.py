@@ -10,6 +10,7 @@ from desktop_app.core.categories import BY_KEY
 from desktop_app.core.errors import ImportFormatError, ValidationError
 from desktop_app.core.item import ItemData, split_tags
 from desktop_app.core.report import Figure, LossReport
+from desktop_app.core.sanitize import sanitize_html
 
 
 def _int_or_none(value: Any, record: str, field: str) -> int | None:
@@ -69,6 +70,7 @@ def _item(obj: Any, index: int) -> ItemData:
         source_name=str(obj.get("source_name") or ""),
         source_url=obj.get("source_url") or None,
         tags=tuple(str(t) for t in tags),
+        body_html=sanitize_html(str(obj.get("body_html") or "")),
     )
     try:
         item.validate()

@@ -1,0 +1,81 @@
+"""Untrusted HTML from feeds and saved pages: a strict allow-list, and plain text for search.
+
+Only structure survives sanitising: no images, styles, scripts, frames, event handlers or
+non-web links, so displaying an item can never fetch anything or run anything.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from html.parser import HTMLParser
+
+import nh3
+
+ALLOWED_TAGS = {
+    "p", "br", "a", "b", "strong", "i", "em", "u", "s", "sub", "sup", "small",
+    "ul", "ol", "li", "blockquote", "q", "cite", "h1", "h2", "h3", "h4", "h5", "h6",
+    "pre", "code", "hr", "table", "thead", "tbody", "tr", "th", "td", "caption",
+    "figure", "figcaption", "dl", "dt", "dd", "abbr", "time",
+}
+ALLOWED_ATTRIBUTES = {"a": {"href", "title"}, "abbr": {"title"}, "time": {"datetime"},
+                      "td": {"colspan", "rowspan"}, "th": {"colspan", "rowspan"}}
+URL_SCHEMES = {"http", "https", "mailto"}
+
+
+def sanitize_html(markup: str) -> str:
+    """Markup safe to hand to Qt's rich-text engine (which must still not load resources)."""
+    return nh3.clean(
+        markup,
+        tags=ALLOWED_TAGS,
+        attributes=ALLOWED_ATTRIBUTES,
+        url_schemes=URL_SCHEMES,
+        link_rel="noopener noreferrer",
+        strip_comments=True,
+    )
+
+
+_BLOCKS = {"p", "div", "br", "li", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "tr",
+           "pre", "figure", "figcaption", "section", "article", "header", "footer", "table"}
+_SKIP = {"script", "style", "noscript", "template", "head", "title", "iframe", "svg"}
+
+
+class _TextExtractor(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.parts: list[str] = []
+        self._skip = 0
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag in _SKIP:
+            self._skip += 1
+        elif tag in _BLOCKS:
+            self.parts.append("\n\n")
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in _SKIP and self._skip:
+            self._skip -= 1
+        elif tag in _BLOCKS:
+            self.parts.append("\n\n")
+
+    def handle_data(self, data: str) -> None:
+        if not self._skip:
+            self.parts.append(data)
+
+
+def html_to_text(markup: str) -> str:
+    """Readable plain text: paragraphs separated by a blank line, whitespace folded."""
+    parser = _TextExtractor()
+    parser.feed(markup)
+    parser.close()
+    text = "".join(parser.parts)
+    paragraphs = [" ".join(p.split()) for p in re.split(r"\n\s*\n", text)]
+    return "\n\n".join(p for p in paragraphs if p)
+
+
+def text_to_html(text: str) -> str:
+    """Plain text as escaped paragraphs (the reader's rendering of hand-typed bodies)."""
+    blocks = [b.strip() for b in text.replace("\r\n", "\n").split("\n\n")]
+    return "".join(
+        f"<p>{html.escape(b).replace(chr(10), '<br>')}</p>" for b in blocks if b
+    )
