@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 
 from desktop_app.core.item import ItemData
 from desktop_app.core.report import LossReport
-from desktop_app.storage.items import ItemImportSummary, import_items
+from desktop_app.storage.item_import import ItemImportSummary, import_items
 from desktop_app.storage.models import database_proxy
 from desktop_app.storage.reports import ImportSummary, import_reports
 

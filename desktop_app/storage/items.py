@@ -49,7 +49,7 @@ def _data(item: Item) -> ItemData:
     )
 
 
-def _fields(data: ItemData) -> dict[str, object]:
+def item_fields(data: ItemData) -> dict[str, object]:
     return {
         "kind": data.kind,
         "title": data.title.strip(),
@@ -64,7 +64,7 @@ def _fields(data: ItemData) -> dict[str, object]:
     }
 
 
-def _write_tags(item_id: int, tags: Sequence[str]) -> None:
+def write_tags(item_id: int, tags: Sequence[str]) -> None:
     """Mirror an item's tags into item_tag (filters and counts read that table)."""
     ItemTag.delete().where(ItemTag.item == item_id).execute()
     if tags:
@@ -77,16 +77,16 @@ def save_item(data: ItemData, item_id: int | None = None) -> int:
     try:
         with database_proxy.atomic():
             if item_id is None:
-                item_id = int(Item.insert(**_fields(data)).execute())
+                item_id = int(Item.insert(**item_fields(data)).execute())
             else:
                 count = (
-                    Item.update(**_fields(data), updated_at=utc_now())
+                    Item.update(**item_fields(data), updated_at=utc_now())
                     .where(Item.id == item_id)
                     .execute()
                 )
                 if not count:
                     raise ValidationError(f"item {item_id} does not exist")
-            _write_tags(item_id, data.tags)
+            write_tags(item_id, data.tags)
             return item_id
     except IntegrityError as exc:
         raise ValidationError(
@@ -157,50 +157,6 @@ def item_rows(ids: Sequence[int]) -> dict[int, ItemRow]:
                 it.id, it.kind, it.published_at, it.title, it.author, it.source_name
             )
     return out
-
-
-@dataclass
-class ItemImportSummary:
-    added: int = 0
-    unchanged: int = 0
-
-    def merge(self, other: ItemImportSummary) -> None:
-        self.added += other.added
-        self.unchanged += other.unchanged
-
-    def line(self) -> str:
-        return f"{self.added} added, {self.unchanged} unchanged"
-
-
-def import_items(items: Sequence[ItemData]) -> ItemImportSummary:
-    """Add items not yet in the archive, in one transaction.
-
-    An item is already there when its link is, or, without a link, when an item of the same
-    kind, title and time is: importing a file twice adds nothing.
-    """
-    summary = ItemImportSummary()
-    with database_proxy.atomic():
-        for data in items:
-            data.validate()
-            if data.source_url:
-                exists = Item.select().where(Item.source_url == data.source_url.strip()).exists()
-            else:
-                exists = (
-                    Item.select()
-                    .where(
-                        (Item.kind == data.kind)
-                        & (Item.title == data.title.strip())
-                        & (Item.published_at == data.published_at)
-                    )
-                    .exists()
-                )
-            if exists:
-                summary.unchanged += 1
-            else:
-                new_id = int(Item.insert(**_fields(data)).execute())
-                _write_tags(new_id, data.tags)
-                summary.added += 1
-    return summary
 
 
 def all_items() -> list[ItemData]:

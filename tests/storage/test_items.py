@@ -8,10 +8,10 @@ from hypothesis import strategies as st
 
 from desktop_app.core.errors import ValidationError
 from desktop_app.core.item import ARTICLE, BRIEF, ItemData
+from desktop_app.storage.item_import import import_items
 from desktop_app.storage.items import (
     delete_item,
     get_item,
-    import_items,
     save_item,
     search_item_ids,
     search_items,
