@@ -17,10 +17,10 @@ from desktop_app.core.errors import ArchiveError, ImportFormatError
 from desktop_app.core.formats.load import FORMATS, read_import_file
 from desktop_app.core.item import KINDS
 from desktop_app.core.report_parser import parse_report
-from desktop_app.core.validation import check_series
 from desktop_app.storage import items as item_store
 from desktop_app.storage import reports as report_store
-from desktop_app.storage.importing import FileImportSummary, import_content
+from desktop_app.storage.importing import FileImportSummary, import_result
+from desktop_app.storage.report_checks import find_problems
 
 OK, PROBLEMS, BAD_INPUT = 0, 1, 2
 
@@ -34,6 +34,12 @@ def add_commands(parser: argparse.ArgumentParser) -> None:
     p = sub.add_parser("import", help="import files (format detected from the content)")
     p.add_argument("files", nargs="+", metavar="FILE")
     p.add_argument("--format", choices=FORMATS, help="skip detection and read as this format")
+    p.add_argument("--dry-run", action="store_true",
+                   help="show what would be added, updated and skipped; write nothing")
+    p.add_argument("--overwrite-manual", action="store_true",
+                   help="let the files replace reports entered by hand (listed otherwise)")
+    p.add_argument("--as", dest="as_kind", choices=KINDS,
+                   help="store every feed entry or page as this kind")
 
     p = sub.add_parser("report", help="print the stored report of a date as JSON")
     p.add_argument("date", help="YYYY-MM-DD")
@@ -84,14 +90,20 @@ def cmd_import(args: argparse.Namespace, out: TextIO) -> int:
             data = Path(name).read_bytes()
         except OSError as exc:
             raise ImportFormatError(exc.strerror or "cannot read", file=name) from None
-        results.append((name, read_import_file(name, data, fmt=args.format)))
+        results.append((name, read_import_file(name, data, fmt=args.format,
+                                               as_kind=args.as_kind)))
     total = FileImportSummary()
+    prefix = "dry run, nothing written: " if args.dry_run else ""
     for name, result in results:
-        summary = import_content(result.reports, result.items, source=result.format)
-        out.write(f"{name} ({result.format}): {'; '.join(summary.lines())}\n")
+        summary = import_result(result, overwrite_manual=args.overwrite_manual,
+                                dry_run=args.dry_run)
+        out.write(f"{prefix}{name} ({result.format}): {'; '.join(summary.lines())}\n")
         total.merge(summary)
     if len(results) > 1:
-        out.write(f"total: {'; '.join(total.lines())}\n")
+        out.write(f"{prefix}total: {'; '.join(total.lines())}\n")
+    if total.conflicts:
+        out.write("reports entered by hand were kept; run again with --overwrite-manual"
+                  " to replace them\n")
     return OK
 
 
@@ -137,7 +149,8 @@ def cmd_search(args: argparse.Namespace, out: TextIO) -> int:
 
 
 def cmd_check(args: argparse.Namespace, out: TextIO) -> int:
-    problems = check_series(report_store.load_all_reports())
+    # The same list as the window's Data problems panel, article mismatches included.
+    problems = find_problems()
     if args.json:
         rows = [
             {"date": p.date.isoformat() if p.date else None, "category": p.category,

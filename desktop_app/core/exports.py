@@ -74,7 +74,7 @@ def reports_to_csv(reports: Sequence[LossReport]) -> str:
 
 def items_to_csv(items: Sequence[ItemData]) -> str:
     fields = ["kind", "published_at", "title", "author", "source_name", "source_url", "tags",
-              "lead", "body"]
+              "lead", "body", "body_html"]
     out = io.StringIO()
     writer = csv.DictWriter(out, fieldnames=fields, lineterminator="\n")
     writer.writeheader()
@@ -82,5 +82,6 @@ def items_to_csv(items: Sequence[ItemData]) -> str:
         row = item_to_json(item)
         row["tags"] = ", ".join(item.tags)
         row["source_url"] = item.source_url or ""
+        row["body_html"] = item.body_html
         writer.writerow({k: row[k] for k in fields})
     return out.getvalue()

@@ -1,28 +1,258 @@
-"""Turning what a person types into a safe SQLite FTS5 query.
+"""The search field's query language: parsed into a small tree, compiled to safe FTS5 text.
 
-Typed text never reaches FTS5 as syntax: every word becomes a quoted string, so quotes,
-colons, brackets and operators are searched for as text instead of raising an error.
+    drones kharkiv          all words (the last one also as a prefix while typing)
+    "air defense"           an exact phrase
+    energ*                  a prefix
+    sumy OR kharkiv         either word
+    -shelling               without the word
+    kind:brief author:name tag:energy source:name from:2023-11-01 to:2023-11-30
+    is:starred is:unread is:read
+
+Typed text never reaches FTS5 as syntax: each word is reduced to its letters and digits and
+quoted, and the only operators in the compiled text are the ones written here. A filter that
+cannot be read (a bad date, an unknown kind) is dropped and named in `Query.ignored`, so the
+window can say why instead of failing.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import re
+from dataclasses import dataclass, field
 
 # unicode61 splits on anything that is not a letter or digit; do the same so a word like
-# "T-90" becomes two tokens, as it was indexed.
+# "T-90" becomes the two-token phrase it was indexed as.
 _TOKEN = re.compile(r"\w+", re.UNICODE)
+_FIELD = re.compile(r"^(\w+):(.*)$", re.UNICODE | re.DOTALL)
+TEXT_FILTERS = ("author", "tag", "source")
+FIELDS = (*TEXT_FILTERS, "kind", "from", "to", "is")
+KINDS = {"article": "article", "articles": "article", "brief": "brief", "briefs": "brief"}
+FLAGS = ("starred", "unread", "read")
+
+
+@dataclass(frozen=True)
+class Term:
+    """Words that must appear together, in order (one word is a one-word phrase)."""
+
+    tokens: tuple[str, ...]
+    prefix: bool = False
+
+    def fts(self) -> str:
+        # Tokens hold only word characters, so no quote can close the string early.
+        return '"' + " ".join(self.tokens) + '"' + ("*" if self.prefix else "")
+
+    def pattern(self) -> str:
+        """A regular expression finding this term in displayed text (for highlighting)."""
+        parts = [re.escape(t) for t in self.tokens]
+        tail = r"\w*" if self.prefix else r"\b"
+        return r"\b" + r"\W+".join(parts) + tail
+
+
+@dataclass(frozen=True)
+class TextFilter:
+    field: str  # one of TEXT_FILTERS
+    value: str
+    negated: bool = False
+
+
+@dataclass(frozen=True)
+class Query:
+    """What the user asked for: each clause is alternatives joined by OR; clauses all apply."""
+
+    clauses: tuple[tuple[Term, ...], ...] = ()
+    excluded: tuple[Term, ...] = ()
+    filters: tuple[TextFilter, ...] = ()
+    kind: str | None = None
+    date_from: dt.date | None = None
+    date_to: dt.date | None = None
+    flags: frozenset[str] = field(default_factory=frozenset)
+    ignored: tuple[str, ...] = ()  # filters that could not be read, as typed
+
+    @property
+    def has_text(self) -> bool:
+        return bool(self.clauses or self.excluded)
+
+    def fts_match(self) -> str | None:
+        """The MATCH text for the words, or None when only exclusions (or nothing) remain."""
+        if not self.clauses:
+            return None
+        positive = " AND ".join(
+            alts[0].fts() if len(alts) == 1 else "(" + " OR ".join(t.fts() for t in alts) + ")"
+            for alts in self.clauses
+        )
+        if self.excluded:
+            return f"({positive}) NOT ({self.fts_excluded()})"
+        return positive
+
+    def fts_excluded(self) -> str | None:
+        """MATCH text for the excluded words (used alone when nothing positive is asked)."""
+        return " OR ".join(t.fts() for t in self.excluded) or None
+
+    def highlight_patterns(self) -> list[str]:
+        return [t.pattern() for alts in self.clauses for t in alts]
+
+
+_OR = object()
+
+
+def _chunks(text: str) -> list[tuple[str, bool, bool]]:
+    """Split into (text, negated, quoted) pieces; an unclosed quote runs to the end."""
+    out: list[tuple[str, bool, bool]] = []
+    i, n = 0, len(text)
+    while i < n:
+        if text[i].isspace():
+            i += 1
+            continue
+        negated = text[i] == "-"
+        if negated:
+            i += 1
+            if i >= n or text[i].isspace():
+                continue  # a lone '-' means nothing
+        if text[i] == '"':
+            end = text.find('"', i + 1)
+            end = n if end < 0 else end
+            phrase = text[i + 1 : end]
+            i = end + 1
+            if i < n and text[i] == "*":
+                phrase += "*"
+                i += 1
+            out.append((phrase, negated, True))
+            continue
+        start = i
+        while i < n and not text[i].isspace() and text[i] != '"':
+            i += 1
+        chunk = text[start:i]
+        # field:"quoted value"
+        if chunk.endswith(":") and i < n and text[i] == '"':
+            end = text.find('"', i + 1)
+            end = n if end < 0 else end
+            chunk += text[i + 1 : end]
+            i = end + 1
+        out.append((chunk, negated, False))
+    return out
+
+
+def _date(value: str, *, end: bool) -> dt.date | None:
+    """YYYY-MM-DD, YYYY-MM or YYYY; a month or year means its first (or last) day."""
+    try:
+        if re.fullmatch(r"\d{4}-\d{1,2}-\d{1,2}", value):
+            y, m, d = (int(p) for p in value.split("-"))
+            return dt.date(y, m, d)
+        if re.fullmatch(r"\d{4}-\d{1,2}", value):
+            y, m = (int(p) for p in value.split("-"))
+            first = dt.date(y, m, 1)
+            if not end:
+                return first
+            following = dt.date(y + (m == 12), m % 12 + 1, 1)
+            return following - dt.timedelta(days=1)
+        if re.fullmatch(r"\d{4}", value):
+            return dt.date(int(value), 12, 31) if end else dt.date(int(value), 1, 1)
+    except ValueError:
+        return None
+    return None
+
+
+def parse_query(text: str, *, typing: bool = True) -> Query:
+    """Parse what was typed. Never raises: anything unreadable is searched as words or ignored.
+
+    With `typing`, a last word with nothing after it also matches as a prefix (search as you
+    type finds "drones" while the field still says "dro").
+    """
+    items: list[object] = []
+    negatives: list[Term] = []
+    filters: list[TextFilter] = []
+    ignored: list[str] = []
+    kind: str | None = None
+    date_from: dt.date | None = None
+    date_to: dt.date | None = None
+    flags: set[str] = set()
+    last_plain: Term | None = None
+    for chunk, negated, quoted in _chunks(text):
+        last_plain = None
+        if not quoted and chunk == "OR" and not negated:
+            items.append(_OR)
+            continue
+        match = None if quoted else _FIELD.match(chunk)
+        if match and match.group(1).lower() in FIELDS:
+            name, value = match.group(1).lower(), match.group(2).strip()
+            if not value:
+                continue  # still being typed
+            if name in TEXT_FILTERS:
+                filters.append(TextFilter(name, value, negated))
+            elif name == "kind" and value.lower() in KINDS:
+                kind = KINDS[value.lower()]
+            elif name == "is" and value.lower() in FLAGS:
+                flags.add(value.lower())
+            elif name in ("from", "to") and _date(value, end=name == "to") is not None:
+                if name == "from":
+                    date_from = _date(value, end=False)
+                else:
+                    date_to = _date(value, end=True)
+            else:
+                ignored.append(chunk)
+            continue
+        prefix = chunk.endswith("*")
+        tokens = tuple(_TOKEN.findall(chunk))
+        if not tokens:
+            continue
+        term = Term(tokens, prefix)
+        if negated:
+            negatives.append(term)
+        else:
+            items.append(term)
+            if not quoted and len(tokens) == 1 and not prefix:
+                last_plain = term
+    clauses: list[list[Term]] = []
+    joining = False
+    for it in items:
+        if it is _OR:
+            joining = bool(clauses)
+        elif isinstance(it, Term):
+            if joining:
+                clauses[-1].append(it)
+            else:
+                clauses.append([it])
+            joining = False
+    if typing and last_plain is not None and _TOKEN.fullmatch(text[-1:]):
+        typed = Term(last_plain.tokens, prefix=True)
+        clauses = [[typed if t is last_plain else t for t in alts] for alts in clauses]
+    return Query(
+        clauses=tuple(tuple(alts) for alts in clauses),
+        excluded=tuple(negatives),
+        filters=tuple(filters),
+        kind=kind,
+        date_from=date_from,
+        date_to=date_to,
+        flags=frozenset(flags),
+        ignored=tuple(ignored),
+    )
 
 
 def fts5_query(text: str) -> str | None:
-    """All words must match; a last word still being typed also matches as a prefix.
+    """The FTS5 MATCH text for the words of `text` (None when there are none to match)."""
+    return parse_query(text).fts_match()
 
-    Returns None when the text holds no searchable word.
+
+def make_snippet(text: str, patterns: list[str], *, words: int = 16,
+                 start_mark: str = "\x02", end_mark: str = "\x03") -> str:
+    """A few words of `text` around the first match, matches wrapped in the marks.
+
+    Done here from the stored text rather than with FTS5's snippet(): that function re-runs
+    the whole match for every row, which costs milliseconds per row on a large archive.
     """
-    words = _TOKEN.findall(text)
-    if not words:
-        return None
-    parts = [f'"{w}"' for w in words]
-    # A word still being typed (no space or punctuation after it) matches as a prefix.
-    if _TOKEN.fullmatch(text[-1:]):
-        parts[-1] += "*"
-    return " ".join(parts)
+    flat = " ".join(text.split())
+    if not patterns or not flat:
+        return ""
+    regex = re.compile("|".join(f"(?:{p})" for p in patterns), re.IGNORECASE)
+    first = regex.search(flat)
+    if first is None:
+        return ""
+    # Start a few words before the first match.
+    prefix = flat[: first.start()].rstrip()
+    before = prefix.split()
+    start = 0 if len(before) <= 4 else len(prefix) - len(" ".join(before[-4:]))
+    window = flat[max(0, start):]
+    parts = window.split(" ")
+    cut = " ".join(parts[:words])
+    marked = regex.sub(lambda m: f"{start_mark}{m.group(0)}{end_mark}", cut)
+    return ("…" if start > 0 else "") + marked.strip() + ("…" if len(parts) > words else "")

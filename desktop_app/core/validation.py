@@ -24,6 +24,7 @@ NEGATIVE = "negative"
 FUTURE = "future"
 NO_DATE = "no_date"
 BEFORE_WAR = "before_war"
+ARTICLE_MISMATCH = "article_mismatch"
 
 
 @dataclass(frozen=True)
@@ -121,4 +122,35 @@ def check_series(reports: Sequence[LossReport]) -> list[Problem]:
                 Problem(WARNING, GAP, f"no report for {span} ({gap} day(s))", first_missing)
             )
         problems.extend(compare_with_previous(cur, prev))
+    return problems
+
+
+def compare_article_report(
+    article: LossReport, stored: LossReport, *, source: str = "the article"
+) -> list[Problem]:
+    """Where an article's figures disagree with the stored report it is linked to.
+
+    Only what the article states is compared: an article quoting five categories does not
+    contradict a report with fifteen. A change is compared only when both sides state one.
+    """
+    date = stored.date
+    problems: list[Problem] = []
+
+    def mismatch(key: str, text: str) -> None:
+        problems.append(Problem(WARNING, ARTICLE_MISMATCH, f"{_label(key)}: {text}", date, key))
+
+    if article.date is not None and date is not None and article.date != date:
+        problems.append(Problem(
+            WARNING, ARTICLE_MISMATCH,
+            f"{source} is dated {article.date.isoformat()}, the report {date.isoformat()}", date,
+        ))
+    for key, fig in article.figures.items():
+        kept = stored.figures.get(key)
+        if kept is None:
+            mismatch(key, f"{source} states {fig.total:,}, the report has no figure")
+        elif kept.total != fig.total:
+            mismatch(key, f"{source} states {fig.total:,}, the report {kept.total:,}")
+        elif fig.change is not None and kept.change is not None and fig.change != kept.change:
+            mismatch(key, f"{source} states a change of {fig.change:+,}, the report "
+                          f"{kept.change:+,}")
     return problems

@@ -1,33 +1,255 @@
-"""Writing what an importer read: reports and items from one file, in one transaction."""
+"""Writing what an importer read, in one transaction: reports, items, notes, Oryx rows, links.
+
+Reports entered by hand (source 'manual') are never overwritten silently: an incoming report
+that would change one is left out and listed as a conflict, unless the caller says to
+overwrite. A dry run does all the work and rolls it back, so its summary is exact.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import datetime as dt
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
+from desktop_app.core.formats.load import ReadResult
 from desktop_app.core.item import ItemData
-from desktop_app.core.report import LossReport
+from desktop_app.core.report import Figure, LossReport
 from desktop_app.storage.item_import import ItemImportSummary, import_items
-from desktop_app.storage.models import database_proxy
-from desktop_app.storage.reports import ImportSummary, import_reports
+from desktop_app.storage.models import (
+    Item,
+    Report,
+    ReportArticle,
+    ReportFigure,
+    database_proxy,
+    utc_now,
+)
+from desktop_app.storage.oryx import OryxSummary, replace_oryx
+from desktop_app.storage.reports import ImportSummary, import_reports, link_article
+
+MANUAL = "manual"
+# Dates listed in a summary line before "…": enough to act on, short enough to read.
+SHOWN_DATES = 8
+
+Progress = Callable[[int, int], None]
+
+
+@dataclass(frozen=True)
+class Conflict:
+    """An incoming report that would change one entered by hand; it was not written."""
+
+    source: str
+    report: LossReport
+    stored: LossReport
+
+    @property
+    def date(self) -> dt.date:
+        assert self.report.date is not None
+        return self.report.date
+
+
+def _dates(dates: Sequence[dt.date]) -> str:
+    shown = ", ".join(d.isoformat() for d in sorted(dates)[:SHOWN_DATES])
+    return shown + (", …" if len(dates) > SHOWN_DATES else "")
 
 
 @dataclass
 class FileImportSummary:
     reports: ImportSummary = field(default_factory=ImportSummary)
     items: ItemImportSummary = field(default_factory=ItemImportSummary)
+    conflicts: list[Conflict] = field(default_factory=list)
+    # Reports entered by hand that this import replaced (the user chose to).
+    overwritten: list[dt.date] = field(default_factory=list)
+    skipped: list[str] = field(default_factory=list)
+    oryx: OryxSummary | None = None
+    links: int = 0
+    dry_run: bool = False
 
     def merge(self, other: FileImportSummary) -> None:
         self.reports.merge(other.reports)
         self.items.merge(other.items)
+        self.conflicts += other.conflicts
+        self.overwritten += other.overwritten
+        self.skipped += other.skipped
+        self.oryx = other.oryx or self.oryx
+        self.links += other.links
+        self.dry_run = self.dry_run or other.dry_run
 
     def lines(self) -> list[str]:
         out = []
-        if self.reports.added or self.reports.updated or self.reports.unchanged:
-            out.append(f"reports: {self.reports.line()}")
+        rep = self.reports
+        if rep.added or rep.updated or rep.unchanged:
+            line = f"reports: {rep.line()}"
+            if rep.updated:
+                line += f" (updated: {_dates(rep.updated)})"
+            out.append(line)
+        if self.conflicts:
+            out.append(
+                f"reports entered by hand that the file would change ({len(self.conflicts)},"
+                f" not imported): {_dates([c.date for c in self.conflicts])}"
+            )
+        if self.overwritten:
+            out.append(f"reports entered by hand replaced: {_dates(self.overwritten)}")
         if self.items.added or self.items.unchanged:
             out.append(f"articles and briefs: {self.items.line()}")
+        if self.links:
+            out.append(f"articles linked to reports: {self.links}")
+        if self.oryx is not None:
+            out.append(f"Oryx: {self.oryx.line()}")
+        if self.skipped:
+            more = f" (and {len(self.skipped) - 3} more)" if len(self.skipped) > 3 else ""
+            out.append(f"skipped {len(self.skipped)}: {'; '.join(self.skipped[:3])}{more}")
         return out or ["nothing to import"]
+
+
+def _merged_by_date(reports: Sequence[LossReport]) -> dict[dt.date, LossReport]:
+    """One report per date (a dataset's personnel and equipment files describe one day)."""
+    out: dict[dt.date, LossReport] = {}
+    for rep in reports:
+        if rep.date is None:
+            raise ValueError("an imported report has no date")
+        prior = out.get(rep.date)
+        if prior is None:
+            out[rep.date] = rep
+            continue
+        figures = dict(prior.figures)
+        for key, fig in rep.figures.items():
+            kept = figures[key].change if key in figures else None
+            figures[key] = Figure(fig.total, fig.change if fig.change is not None else kept)
+        out[rep.date] = LossReport(
+            rep.date, figures, rep.qualifier or prior.qualifier, rep.note or prior.note
+        )
+    return out
+
+
+def _would_change(stored: LossReport, incoming: LossReport) -> bool:
+    """The same test import_reports applies: a stated change is never erased by a None."""
+    for key, fig in incoming.figures.items():
+        old = stored.figures.get(key)
+        kept = old.change if old is not None else None
+        if old != Figure(fig.total, fig.change if fig.change is not None else kept):
+            return True
+    if incoming.qualifier is not None and incoming.qualifier != stored.qualifier:
+        return True
+    return incoming.note is not None and incoming.note != stored.note
+
+
+def _manual_reports(dates: Sequence[dt.date]) -> dict[dt.date, LossReport]:
+    rows = list(Report.select().where((Report.source == MANUAL) & Report.date.in_(list(dates))))
+    figures: dict[int, dict[str, Figure]] = {r.id: {} for r in rows}
+    if rows:
+        query = ReportFigure.select().where(ReportFigure.report.in_([r.id for r in rows]))
+        for f in query:
+            figures[f.report_id][f.category] = Figure(f.total, f.change)
+    return {r.date: LossReport(r.date, figures[r.id], r.qualifier, r.note) for r in rows}
+
+
+def split_conflicts(
+    reports: Sequence[LossReport], source: str
+) -> tuple[list[LossReport], list[Conflict]]:
+    """(reports safe to write, conflicts with reports entered by hand)."""
+    incoming = _merged_by_date(reports)
+    manual = _manual_reports(list(incoming))
+    safe, conflicts = [], []
+    for date in sorted(incoming):
+        rep = incoming[date]
+        stored = manual.get(date)
+        if stored is not None and _would_change(stored, rep):
+            conflicts.append(Conflict(source, rep, stored))
+        else:
+            safe.append(rep)
+    return safe, conflicts
+
+
+def _append_notes(notes: dict[dt.date, str], summary: FileImportSummary) -> None:
+    """Add each note to its report once; a report that is not stored is skipped, and said so."""
+    rows = {r.date: r for r in Report.select().where(Report.date.in_(list(notes)))}
+    now = utc_now()
+    for date in sorted(notes):
+        row, text = rows.get(date), notes[date]
+        if row is None:
+            summary.skipped.append(f"{date.isoformat()}: no report stored for the note")
+        elif text in (row.note or ""):
+            summary.reports.unchanged.append(date)
+        else:
+            note = f"{row.note}\n{text}" if row.note else text
+            Report.update(note=note, updated_at=now).where(Report.id == row.id).execute()
+            summary.reports.updated.append(date)
+
+
+def _item_id(item: ItemData) -> int | None:
+    if item.source_url:
+        query = Item.select(Item.id).where(Item.source_url == item.source_url.strip())
+    else:
+        query = Item.select(Item.id).where(
+            (Item.kind == item.kind) & (Item.title == item.title.strip())
+            & (Item.published_at == item.published_at)
+        )
+    row = query.first()
+    return int(row.id) if row is not None else None
+
+
+def _link(result: ReadResult) -> int:
+    linked = 0
+    for index, date in result.links:
+        item_id = _item_id(result.items[index])
+        report = Report.get_or_none(Report.date == date)
+        if item_id is None or report is None:
+            continue
+        # Counted by looking first: SQLite's last row id survives an ignored insert.
+        exists = ReportArticle.select().where(
+            (ReportArticle.report == report.id) & (ReportArticle.item == item_id)
+        ).exists()
+        if not exists:
+            link_article(date, item_id)
+            linked += 1
+    return linked
+
+
+def import_result(
+    result: ReadResult,
+    *,
+    overwrite_manual: bool = False,
+    dry_run: bool = False,
+    progress: Progress | None = None,
+    before_commit: Callable[[], None] | None = None,
+) -> FileImportSummary:
+    """All or nothing: any error (or a raise in `progress`/`before_commit`) rolls back."""
+    source = result.format
+    total = len(result.items) + len(result.reports) + len(result.notes) + len(result.oryx or ())
+
+    def report(done: int) -> None:
+        if progress is not None:
+            progress(done, total)
+
+    summary = FileImportSummary(dry_run=dry_run, skipped=list(result.skipped))
+    with database_proxy.atomic() as txn:
+        report(0)
+        summary.items = import_items(result.items, progress=lambda d, _n: report(d))
+        done = len(result.items)
+        safe, conflicts = split_conflicts(result.reports, source)
+        if overwrite_manual:
+            safe += [c.report for c in conflicts]
+            summary.overwritten = sorted(c.date for c in conflicts)
+        else:
+            summary.conflicts = conflicts
+        summary.reports = import_reports(safe, source=source)
+        if summary.overwritten:
+            Report.update(source=source).where(Report.date.in_(summary.overwritten)).execute()
+        done += len(result.reports)
+        report(done)
+        if result.notes:
+            _append_notes(result.notes, summary)
+            done += len(result.notes)
+            report(done)
+        if result.oryx is not None:
+            summary.oryx = replace_oryx(result.oryx)
+            report(total)
+        summary.links = _link(result)
+        if before_commit is not None:
+            before_commit()
+        if dry_run:
+            txn.rollback()
+    return summary
 
 
 def import_content(
@@ -36,16 +258,11 @@ def import_content(
     *,
     source: str,
     before_commit: Callable[[], None] | None = None,
+    overwrite_manual: bool = False,
+    dry_run: bool = False,
 ) -> FileImportSummary:
-    """All or nothing: any error rolls back every row this call wrote.
-
-    `before_commit` runs inside the transaction after all writes; raising there (a cancel)
-    rolls everything back.
-    """
-    with database_proxy.atomic():
-        summary = FileImportSummary()
-        summary.items = import_items(items)
-        summary.reports = import_reports(reports, source=source)
-        if before_commit is not None:
-            before_commit()
-    return summary
+    """Reports and items as one import (what `import_result` does for a file's content)."""
+    return import_result(
+        ReadResult(source, reports, items), before_commit=before_commit,
+        overwrite_manual=overwrite_manual, dry_run=dry_run,
+    )

@@ -10,7 +10,6 @@ from peewee import IntegrityError
 
 from desktop_app.core.errors import ValidationError
 from desktop_app.core.item import ItemData, split_tags
-from desktop_app.core.search_query import fts5_query
 from desktop_app.storage.models import Item, ItemTag, database_proxy, utc_now
 
 
@@ -24,6 +23,8 @@ class ItemRow:
     title: str
     author: str
     source_name: str
+    is_read: bool = False
+    starred: bool = False
 
 
 @dataclass(frozen=True)
@@ -110,6 +111,25 @@ def set_read(item_id: int, read: bool = True) -> None:
     Item.update(is_read=read).where(Item.id == item_id).execute()
 
 
+def set_starred(item_id: int, starred: bool = True) -> None:
+    Item.update(starred=starred).where(Item.id == item_id).execute()
+
+
+def set_tags(item_id: int, tags: Sequence[str]) -> tuple[str, ...]:
+    """Replace an item's tags: its `tags` text (searched) and item_tag (filtered) together."""
+    clean = split_tags(", ".join(tags))
+    with database_proxy.atomic():
+        count = (
+            Item.update(tags=", ".join(clean), updated_at=utc_now())
+            .where(Item.id == item_id)
+            .execute()
+        )
+        if not count:
+            raise ValidationError(f"item {item_id} does not exist")
+        write_tags(item_id, clean)
+    return clean
+
+
 def count_items() -> int:
     return int(Item.select().count())
 
@@ -117,31 +137,13 @@ def count_items() -> int:
 def search_item_ids(
     text: str = "", *, kind: str | None = None, limit: int | None = None
 ) -> list[int]:
-    """Ids of the items matching the typed text (all items when empty), newest first.
+    """Ids of the items matching the typed query (all items when empty), newest first.
 
     Only ids: a list model holds these and loads the rows it shows on demand.
     """
-    match = fts5_query(text)
-    if match is None and text.strip():
-        return []  # only punctuation typed: nothing can match
-    sql = ["SELECT item.id FROM item"]
-    where: list[str] = []
-    params: list[object] = []
-    if match is not None:
-        sql.append("JOIN item_fts ON item_fts.rowid = item.id")
-        where.append("item_fts MATCH ?")
-        params.append(match)
-    if kind:
-        where.append("item.kind = ?")
-        params.append(kind)
-    if where:
-        sql.append("WHERE " + " AND ".join(where))
-    sql.append("ORDER BY item.published_at DESC, item.id DESC")
-    if limit is not None:
-        sql.append("LIMIT ?")
-        params.append(limit)
-    cursor = database_proxy.execute_sql(" ".join(sql), params)
-    return [row[0] for row in cursor.fetchall()]
+    from desktop_app.storage.search import SearchRequest, search_ids
+
+    return search_ids(SearchRequest(text, kind=kind, limit=limit))
 
 
 def item_rows(ids: Sequence[int]) -> dict[int, ItemRow]:
@@ -150,11 +152,13 @@ def item_rows(ids: Sequence[int]) -> dict[int, ItemRow]:
     for start in range(0, len(ids), 500):
         chunk = ids[start : start + 500]
         query = Item.select(
-            Item.id, Item.kind, Item.published_at, Item.title, Item.author, Item.source_name
+            Item.id, Item.kind, Item.published_at, Item.title, Item.author, Item.source_name,
+            Item.is_read, Item.starred,
         ).where(Item.id.in_(chunk))
         for it in query:
             out[it.id] = ItemRow(
-                it.id, it.kind, it.published_at, it.title, it.author, it.source_name
+                it.id, it.kind, it.published_at, it.title, it.author, it.source_name,
+                bool(it.is_read), bool(it.starred),
             )
     return out
 

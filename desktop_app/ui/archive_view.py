@@ -1,8 +1,13 @@
-"""The archive tab: a search field and kind filter, the item list, and the reader."""
+"""The archive tab: search field, filters, the list (table or day timeline) and the reader.
+
+Typing and filter changes search on the search worker's thread; the list changes when the
+result arrives. `reload()` (after an edit of our own) searches on this thread so that the
+edited item can be selected at once.
+"""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QItemSelection, Qt, QTimer, Signal
+from PySide6.QtCore import QItemSelection, QModelIndex, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -10,38 +15,76 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
+    QListView,
     QSplitter,
+    QStackedWidget,
     QTableView,
     QVBoxLayout,
     QWidget,
 )
 
 from desktop_app.core.item import ARTICLE, BRIEF
-from desktop_app.storage.items import get_item, set_read
-from desktop_app.ui.archive_model import ArchiveTableModel
+from desktop_app.storage.items import get_item, set_read, set_starred
+from desktop_app.storage.search import Facets, SearchRequest
+from desktop_app.ui.archive_model import (
+    AUTHOR_COL,
+    DATE_COL,
+    KIND_COL,
+    MATCH_COL,
+    TITLE_COL,
+    ArchiveTableModel,
+)
+from desktop_app.ui.filter_panel import TIMELINE_MODE, FilterPanel
 from desktop_app.ui.reader_view import ReaderView
+from desktop_app.ui.search_worker import SearchResult, SearchWorker, run_search
+from desktop_app.ui.snippet_delegate import SnippetDelegate
+from desktop_app.ui.timeline_model import TimelineModel
 
 SEARCH_DELAY_MS = 250
 
 
+def search_help(widget: QWidget) -> str:
+    """The query language in a few lines, for the search field's tooltip."""
+    return widget.tr(
+        "<b>Search</b><br>"
+        "<code>drones kharkiv</code> all words (the last also as a prefix)<br>"
+        "<code>\"air defense\"</code> exact phrase · <code>energ*</code> prefix<br>"
+        "<code>sumy OR kharkiv</code> either · <code>-shelling</code> without<br>"
+        "<code>kind:brief</code> <code>author:name</code> <code>tag:energy</code> "
+        "<code>source:name</code><br>"
+        "<code>from:2023-11-01</code> <code>to:2023-11</code> (day, month or year)<br>"
+        "<code>is:starred</code> <code>is:unread</code> <code>is:read</code>"
+    )
+
+
 class ArchiveView(QWidget):
     itemOpened = Signal(int)
+    searchFinished = Signal()
+    countsShown = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.search_edit = QLineEdit()
         self.search_edit.setPlaceholderText(self.tr("Search articles and briefs (Ctrl+F)"))
         self.search_edit.setClearButtonEnabled(True)
-        self.search_edit.setToolTip(
-            self.tr("Words must all match; the last word also matches as a prefix.")
-        )
+        self.search_edit.setToolTip(search_help(self))
         self.kind_combo = QComboBox()
         self.kind_combo.addItem(self.tr("All"), None)
         self.kind_combo.addItem(self.tr("Articles"), ARTICLE)
         self.kind_combo.addItem(self.tr("Briefs"), BRIEF)
         self.count_label = QLabel()
+        self.hint_label = QLabel()
+        self.hint_label.setWordWrap(True)
+        self.hint_label.hide()
+        self.filters = FilterPanel()
+        self.worker = SearchWorker(self)
+        self.worker.finished.connect(self._show_result)
+        self.worker.failed.connect(self._search_failed)
+        self.worker.countsReady.connect(self._show_counts)
+        self.last_result: SearchResult | None = None
 
         self.model = ArchiveTableModel(self)
+        self.model.sortRequested.connect(self._sort_requested)
         self.table = QTableView()
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -50,32 +93,59 @@ class ArchiveView(QWidget):
         # Fixed row height: the view then never asks for every row's size (lazy model).
         self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
+        self.table.setItemDelegateForColumn(MATCH_COL, SnippetDelegate(self.table))
         header = self.table.horizontalHeader()
         # Widths from the font, never ResizeToContents: that would load every row to measure.
         metrics = self.fontMetrics()
-        header.resizeSection(0, metrics.horizontalAdvance("Article") + 24)
-        header.resizeSection(1, metrics.horizontalAdvance("2026-08-08 14:35") + 24)
+        header.resizeSection(KIND_COL, metrics.horizontalAdvance("★ Article") + 24)
+        header.resizeSection(DATE_COL, metrics.horizontalAdvance("2026-08-08 14:35") + 24)
+        header.resizeSection(TITLE_COL, metrics.horizontalAdvance("M") * 28)
+        header.resizeSection(AUTHOR_COL, metrics.horizontalAdvance("M") * 8)
         header.setStretchLastSection(True)
+        header.setSortIndicator(DATE_COL, Qt.SortOrder.DescendingOrder)
+        header.setSortIndicatorShown(True)
+        header.setSectionsClickable(True)
+        header.sortIndicatorChanged.connect(self.model.sort)
         self.table.setWordWrap(False)
         self.table.setAlternatingRowColors(True)
+
+        self.timeline_model = TimelineModel(self)
+        self.timeline = QListView()
+        self.timeline.setModel(self.timeline_model)
+        self.timeline.setUniformItemSizes(True)  # lazy: no per-row size queries
+        self.list_stack = QStackedWidget()
+        self.list_stack.addWidget(self.table)
+        self.list_stack.addWidget(self.timeline)
 
         self.reader = ReaderView()
 
         bar = QHBoxLayout()
         bar.addWidget(self.search_edit, 1)
         bar.addWidget(self.kind_combo)
-        left = QWidget()
-        left_layout = QVBoxLayout(left)
-        left_layout.setContentsMargins(0, 0, 0, 0)
-        left_layout.addLayout(bar)
-        left_layout.addWidget(self.table, 1)
-        left_layout.addWidget(self.count_label)
+        middle = QWidget()
+        middle_layout = QVBoxLayout(middle)
+        middle_layout.setContentsMargins(0, 0, 0, 0)
+        middle_layout.addLayout(bar)
+        middle_layout.addWidget(self.hint_label)
+        middle_layout.addWidget(self.list_stack, 1)
+        middle_layout.addWidget(self.count_label)
 
+        # Filters and list share the left pane, so the remembered list/reader split keeps
+        # meaning what it meant before the filters existed.
+        self.list_splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.list_splitter.addWidget(self.filters)
+        self.list_splitter.addWidget(middle)
+        self.list_splitter.setStretchFactor(0, 0)
+        self.list_splitter.setStretchFactor(1, 1)
+        self.list_splitter.setSizes([180, 560])
+        # An explicit minimum: otherwise the filters' combos would set how narrow the left
+        # pane may get, and a small window could not keep the user's split.
+        self.list_splitter.setMinimumWidth(120)
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
-        self.splitter.addWidget(left)
+        self.splitter.addWidget(self.list_splitter)
         self.splitter.addWidget(self.reader)
-        self.splitter.setStretchFactor(0, 2)
-        self.splitter.setStretchFactor(1, 3)
+        self.splitter.setStretchFactor(0, 3)
+        self.splitter.setStretchFactor(1, 2)
         layout = QVBoxLayout(self)
         layout.addWidget(self.splitter)
 
@@ -86,24 +156,90 @@ class ArchiveView(QWidget):
         self.search_edit.textChanged.connect(self._debounce.start)
         self.search_edit.returnPressed.connect(self.run_search)
         self.kind_combo.currentIndexChanged.connect(self.run_search)
+        self.filters.changed.connect(self.run_search)
         self.table.selectionModel().selectionChanged.connect(self._selection_changed)
+        self.timeline.selectionModel().selectionChanged.connect(self._selection_changed)
+
+    # -- searching ------------------------------------------------------------------------
+    @property
+    def timeline_mode(self) -> bool:
+        return self.filters.mode == TIMELINE_MODE
+
+    def request(self) -> SearchRequest:
+        return SearchRequest(self.search_edit.text(), kind=self.kind_combo.currentData(),
+                             **self.filters.request_fields())
 
     def run_search(self) -> None:
+        """Search in the background; the list changes when the newest result arrives."""
         self._debounce.stop()
-        current = self.reader.current_id
-        self.model.search(self.search_edit.text(), self.kind_combo.currentData())
-        self._update_count()
-        if current is not None:
-            self.select_item(current)
+        self.worker.search(self.request(), timeline=self.timeline_mode)
 
     def reload(self) -> None:
-        self.run_search()
+        """Search now, on this thread, and drop any background result still on its way."""
+        self._debounce.stop()
+        self.worker.generation += 1
+        request = self.request()
+        self._show_result(run_search(request, facets=False, timeline=self.timeline_mode))
+        self.worker.count(request)  # the counts beside the list follow from the worker
 
-    def _update_count(self) -> None:
-        n = self.model.rowCount()
-        self.count_label.setText(self.tr("%n item(s)", "", n))
+    def _show_result(self, result: SearchResult) -> None:
+        current = self.reader.current_id
+        self.last_result = result
+        self.model.query, self.model.kind = result.request.text, result.request.kind
+        self.model.set_ids(result.ids, result.query)
+        if result.days is not None:
+            self.timeline_model.set_entries(result.days)
+        self.list_stack.setCurrentWidget(self.timeline if self.timeline_mode else self.table)
+        if result.facets is not None:
+            self._show_counts(result.facets)
+        n = len(result.ids)
+        self.count_label.setText(self.tr("%n item(s)", "", n) if n or not result.request.text
+                                 else self.tr("No matches."))
+        if result.query.ignored:
+            self.hint_label.setText(
+                self.tr("Ignored (not a filter value this search understands): %1")
+                .replace("%1", ", ".join(result.query.ignored))
+                + "  " + self.tr("Dates are written 2023-11-25, 2023-11 or 2023."))
+        self.hint_label.setVisible(bool(result.query.ignored))
+        self.reader.highlight(result.query.highlight_patterns())
+        if current is not None:
+            self.select_item(current)
+        self.searchFinished.emit()
+
+    def _show_counts(self, facets: Facets) -> None:
+        self.filters.apply_facets(facets)
+        self._show_kind_counts(facets.kinds)
+        self.countsShown.emit()
+
+    def _search_failed(self, message: str) -> None:
+        self.count_label.setText(self.tr("No matches."))
+
+    def _show_kind_counts(self, kinds: dict[str, int]) -> None:
+        self.kind_combo.blockSignals(True)
+        total = sum(kinds.values())
+        self.kind_combo.setItemText(0, self.tr("All (%1)").replace("%1", f"{total:,}"))
+        self.kind_combo.setItemText(1, self.tr("Articles (%1)").replace(
+            "%1", f"{kinds.get(ARTICLE, 0):,}"))
+        self.kind_combo.setItemText(2, self.tr("Briefs (%1)").replace(
+            "%1", f"{kinds.get(BRIEF, 0):,}"))
+        self.kind_combo.blockSignals(False)
+
+    def _sort_requested(self, order: str, descending: bool) -> None:
+        self.filters.set_order(order, descending)  # emits changed → a new search
+
+    # -- selection ------------------------------------------------------------------------
+    def _active_view(self) -> QAbstractItemView:
+        return self.timeline if self.timeline_mode else self.table
 
     def select_item(self, item_id: int) -> bool:
+        if self.timeline_mode:
+            row = self.timeline_model.row_of(item_id)
+            if row is None:
+                return False
+            index = self.timeline_model.index(row)
+            self.timeline.setCurrentIndex(index)
+            self.timeline.scrollTo(index)
+            return True
         row = self.model.row_of(item_id)
         if row is None:
             return False
@@ -112,6 +248,9 @@ class ArchiveView(QWidget):
         return True
 
     def selected_id(self) -> int | None:
+        if self.timeline_mode:
+            rows = self.timeline.selectionModel().selectedRows()
+            return self.timeline_model.item_id(rows[0].row()) if rows else None
         rows = self.table.selectionModel().selectedRows()
         return self.model.item_id(rows[0].row()) if rows else None
 
@@ -119,9 +258,64 @@ class ArchiveView(QWidget):
         item_id = self.selected_id()
         if item_id == self.reader.current_id:
             return
+        self.open_item(item_id)
+
+    def open_item(self, item_id: int | None) -> None:
         item = get_item(item_id) if item_id is not None else None
         self.reader.show_item(item)
         if item is not None:
             if not item.is_read:
                 set_read(item.id)
+                self._forget(item.id)
             self.itemOpened.emit(item.id)
+
+    def open_current(self, _index: QModelIndex | None = None) -> None:
+        """Enter: show the selected item and move the focus into the reader."""
+        item_id = self.selected_id()
+        if item_id is not None:
+            self.reader.current_id = None
+            self.open_item(item_id)
+            self.reader.setFocus(Qt.FocusReason.ShortcutFocusReason)
+
+    def move_selection(self, step: int) -> None:
+        """j/k: the next or previous item (day headings are skipped)."""
+        view = self._active_view()
+        model = view.model()
+        row = view.currentIndex().row() if view.currentIndex().isValid() else -1
+        count = model.rowCount()
+        row += step
+        while 0 <= row < count:
+            index = model.index(row, 0)
+            if model.flags(index) & Qt.ItemFlag.ItemIsSelectable:
+                view.setCurrentIndex(index)
+                if view is self.table:
+                    self.table.selectRow(row)
+                view.scrollTo(index)
+                return
+            row += step
+
+    # -- flags ----------------------------------------------------------------------------
+    def _forget(self, item_id: int) -> None:
+        self.model.forget(item_id)
+        self.timeline_model.forget(item_id)
+
+    def toggle_read(self) -> bool | None:
+        """Space: flip read/unread of the selected item; returns the new state."""
+        stored = get_item(self.selected_id() or -1)
+        if stored is None:
+            return None
+        set_read(stored.id, not stored.is_read)
+        self._forget(stored.id)
+        return not stored.is_read
+
+    def toggle_star(self) -> bool | None:
+        """s: flip the star of the selected item; returns the new state."""
+        stored = get_item(self.selected_id() or -1)
+        if stored is None:
+            return None
+        set_starred(stored.id, not stored.starred)
+        self._forget(stored.id)
+        return not stored.starred
+
+    def shutdown(self) -> None:
+        self.worker.shutdown()

@@ -6,7 +6,7 @@ any error rolls back, so the archive never holds half an import.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Qt, Signal
@@ -14,31 +14,53 @@ from PySide6.QtWidgets import QProgressDialog, QWidget
 
 from desktop_app.core.errors import ArchiveError, ImportFormatError
 from desktop_app.core.formats.load import ReadResult, read_import_file
-from desktop_app.storage.importing import FileImportSummary, import_content
+from desktop_app.storage.importing import Conflict, FileImportSummary, import_result
 from desktop_app.storage.models import database_proxy
 from desktop_app.ui.operations import CancelledError, Operation, OperationRunner
 
 
-def import_paths(paths: Sequence[Path], op: Operation) -> FileImportSummary:
-    """The work itself (runs in the worker thread): all files, or none of them."""
+def _records(result: ReadResult) -> int:
+    return len(result.items) + len(result.reports) + len(result.notes) + len(result.oryx or ())
+
+
+def import_paths(
+    paths: Sequence[Path], op: Operation, *, as_kind: str | None = None
+) -> FileImportSummary:
+    """The work itself (runs in the worker thread): all files, or none of them.
+
+    Progress is (records written, records in all files) with an empty text while saving,
+    or (file number, files) with the file's name while reading.
+    """
     results: list[tuple[Path, ReadResult]] = []
     for n, path in enumerate(paths):
-        op.report_progress(n, len(paths) + 1, path.name)
+        op.report_progress(n, len(paths), path.name)
         try:
             data = path.read_bytes()
         except OSError as exc:
             raise ImportFormatError(exc.strerror or "cannot read", file=str(path)) from None
-        results.append((path, read_import_file(path.name, data)))
-    op.report_progress(len(paths), len(paths) + 1, "")
+        results.append((path, read_import_file(path.name, data, as_kind=as_kind)))
+    grand = max(1, sum(_records(r) for _p, r in results))
     total = FileImportSummary()
+    offset = 0
     with database_proxy.atomic():
         for _path, result in results:
-            total.merge(
-                import_content(
-                    result.reports, result.items, source=result.format,
-                    before_commit=op.token.check,
-                )
-            )
+            def progress(done: int, _total: int, base: int = offset) -> None:
+                op.report_progress(base + done, grand, "")
+
+            total.merge(import_result(result, progress=progress, before_commit=op.token.check))
+            offset += _records(result)
+    return total
+
+
+def overwrite_conflicts(conflicts: Sequence[Conflict], op: Operation) -> FileImportSummary:
+    """The second transaction, after the user chose to replace reports entered by hand."""
+    total = FileImportSummary()
+    with database_proxy.atomic():
+        for source in sorted({c.source for c in conflicts}):
+            reports = [c.report for c in conflicts if c.source == source]
+            result = ReadResult(source, reports)
+            total.merge(import_result(result, overwrite_manual=True,
+                                      before_commit=op.token.check))
     return total
 
 
@@ -60,17 +82,30 @@ class ImportController(QObject):
     def busy(self) -> bool:
         return self.operation is not None
 
-    def start(self, paths: Sequence[Path]) -> Operation | None:
+    def start(self, paths: Sequence[Path], *, as_kind: str | None = None) -> Operation | None:
         if self.operation is not None or not paths:
             return None
         paths = list(paths)
+        return self._run("import", lambda op: import_paths(paths, op, as_kind=as_kind),
+                         len(paths))
+
+    def overwrite(self, conflicts: Sequence[Conflict]) -> Operation | None:
+        """Replace the reports entered by hand that the last import listed as conflicts."""
+        if self.operation is not None or not conflicts:
+            return None
+        conflicts = list(conflicts)
+        return self._run("import-overwrite", lambda op: overwrite_conflicts(conflicts, op),
+                         len(conflicts))
+
+    def _run(self, name: str, fn: Callable[[Operation], FileImportSummary],
+             steps: int) -> Operation:
         self.progress = QProgressDialog(
-            self.tr("Importing…"), self.tr("Cancel"), 0, len(paths) + 1, self.parent_widget
+            self.tr("Importing…"), self.tr("Cancel"), 0, steps, self.parent_widget
         )
         self.progress.setWindowTitle(self.tr("Import"))
         self.progress.setWindowModality(Qt.WindowModality.WindowModal)
         self.progress.setMinimumDuration(300)
-        op = self.runner.start("import", lambda op: import_paths(paths, op))
+        op = self.runner.start(name, fn)
         self.progress.canceled.connect(op.token.cancel)
         op.progressed.connect(self._progress)
         op.succeeded.connect(self._succeeded)
@@ -87,7 +122,9 @@ class ImportController(QObject):
             self.progress.setMaximum(total)
             self.progress.setValue(done)
             self.progress.setLabelText(
-                self.tr("Reading %1…").replace("%1", name) if name else self.tr("Saving…")
+                self.tr("Reading %1…").replace("%1", name) if name else
+                self.tr("Saving record %1 of %2…").replace("%1", f"{done:,}")
+                .replace("%2", f"{total:,}")
             )
 
     def _close(self) -> None:

@@ -9,14 +9,15 @@ from __future__ import annotations
 import datetime as dt
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QModelIndex, Qt, Signal
-from PySide6.QtGui import QShowEvent
+from PySide6.QtCore import QEvent, QModelIndex, QObject, QPoint, Qt, Signal
+from PySide6.QtGui import QAction, QKeyEvent, QShowEvent, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QMenu,
     QPushButton,
     QSplitter,
     QTableView,
@@ -26,6 +27,7 @@ from PySide6.QtWidgets import (
 
 from desktop_app.storage.reports import category_series
 from desktop_app.ui.dialogs.report_dialog import ReportDialog
+from desktop_app.ui.report_commands import DeleteReportCommand
 from desktop_app.ui.report_table_model import ReportTableModel, category_label
 
 if TYPE_CHECKING:
@@ -42,11 +44,19 @@ class LossesView(QWidget):
     # The date of a report the user saved from this view's dialog.
     reportSaved = Signal(object)
 
-    def __init__(self, parent: QWidget | None = None, *, today: dt.date | None = None) -> None:
+    def __init__(
+        self, parent: QWidget | None = None, *, today: dt.date | None = None,
+        undo_stack: QUndoStack | None = None,
+    ) -> None:
         super().__init__(parent)
         self._today = today
+        # Every change to a report goes through this stack; after each (do, undo or redo)
+        # the table and chart are read again.
+        self.undo_stack = undo_stack if undo_stack is not None else QUndoStack(self)
+        self.undo_stack.indexChanged.connect(lambda _index: self.refresh())
         self._chart: LossChart | None = None
         self.dialog: ReportDialog | None = None
+        self.context_menu: QMenu | None = None
 
         self.model = ReportTableModel(self)
         self.category_combo = QComboBox(self)
@@ -74,7 +84,10 @@ class LossesView(QWidget):
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         self.table.selectionModel().currentChanged.connect(self._on_current_changed)
         self.table.doubleClicked.connect(self._on_double_clicked)
-        self.table.setToolTip(self.tr("Double-click a report to edit it"))
+        self.table.setToolTip(self.tr("Double-click a report to edit it; Delete removes it"))
+        self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.table.customContextMenuRequested.connect(self._show_context_menu)
+        self.table.installEventFilter(self)
 
         # The chart goes into this holder when built; the splitter keeps the same two panes
         # either way, so the main window can restore its state before the chart exists.
@@ -161,7 +174,7 @@ class LossesView(QWidget):
 
     def open_report_dialog(self, date: dt.date | None = None) -> ReportDialog:
         """Open the report dialog (window-modal, not blocking): a new report, or `date`'s."""
-        dialog = ReportDialog(self, date=date, today=self._today)
+        dialog = ReportDialog(self, date=date, today=self._today, undo_stack=self.undo_stack)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.reportSaved.connect(self._on_report_saved)
         # The dialog deletes itself on close; forget it then, not keep a dead wrapper.
@@ -169,6 +182,48 @@ class LossesView(QWidget):
         self.dialog = dialog
         dialog.open()
         return dialog
+
+    def delete_selected_report(self) -> dt.date | None:
+        """Delete the selected report (undoable); the row below it is selected next."""
+        date = self.selected_date()
+        if date is None:
+            return None
+        row = self.table.currentIndex().row()
+        self.undo_stack.push(DeleteReportCommand(date))
+        if self.model.rowCount():
+            self.table.selectRow(min(row, self.model.rowCount() - 1))
+        return date
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        # The window's Delete shortcut (delete an article) must not fire while the report
+        # table has the focus: claim the key here, then delete the selected report.
+        if watched is self.table and isinstance(event, QKeyEvent) \
+                and event.key() == Qt.Key.Key_Delete \
+                and event.modifiers() == Qt.KeyboardModifier.NoModifier:
+            if event.type() == QEvent.Type.ShortcutOverride:
+                event.accept()
+                return True
+            if event.type() == QEvent.Type.KeyPress:
+                self.delete_selected_report()
+                return True
+        return super().eventFilter(watched, event)
+
+    def _show_context_menu(self, pos: QPoint) -> None:
+        index = self.table.indexAt(pos)
+        date = self.model.date_at(index.row()) if index.isValid() else None
+        if date is None:
+            return
+        self.table.setCurrentIndex(index)
+        menu = QMenu(self)
+        menu.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        edit = QAction(self.tr("&Edit report {date}…").format(date=date.isoformat()), menu)
+        edit.triggered.connect(lambda: self.open_report_dialog(date))
+        delete = QAction(self.tr("&Delete report {date}").format(date=date.isoformat()), menu)
+        delete.setShortcut(Qt.Key.Key_Delete)
+        delete.triggered.connect(self.delete_selected_report)
+        menu.addActions([edit, delete])
+        self.context_menu = menu
+        menu.popup(self.table.viewport().mapToGlobal(pos))
 
     # -- reactions ---------------------------------------------------------------------------
 
@@ -207,6 +262,6 @@ class LossesView(QWidget):
         self.dialog = None
 
     def _on_report_saved(self, date: dt.date) -> None:
-        self.refresh()
+        # The undo stack's indexChanged has refreshed the table already.
         self.select_date(date)
         self.reportSaved.emit(date)

@@ -15,6 +15,7 @@ from PySide6.QtGui import (
     QDropEvent,
     QKeySequence,
     QShortcut,
+    QUndoStack,
 )
 from PySide6.QtWidgets import (
     QFileDialog,
@@ -31,10 +32,14 @@ from desktop_app.core.item import ARTICLE, BRIEF
 from desktop_app.storage import items as item_store
 from desktop_app.storage import reports as report_store
 from desktop_app.storage.importing import FileImportSummary
+from desktop_app.ui.archive_actions import install_archive_actions
 from desktop_app.ui.archive_view import ArchiveView
+from desktop_app.ui.charts.charts_tab import ChartsTab
 from desktop_app.ui.dialogs.item_dialog import ItemDialog
 from desktop_app.ui.import_flow import ImportController
 from desktop_app.ui.operations import OperationRunner
+from desktop_app.ui.problems_view import install_problems_dock
+from desktop_app.ui.report_commands import add_undo_actions
 
 if TYPE_CHECKING:
     from desktop_app.ui.losses_view import LossesView
@@ -69,7 +74,12 @@ class MainWindow(QMainWindow):
         self.tabs.addTab(self.archive_view, self.tr("&Archive"))
         self.tabs.addTab(self._losses_page, self.tr("&Losses"))
         self.tabs.currentChanged.connect(self._tab_changed)
+        self.charts_tab = ChartsTab(self)  # the Charts tab, built on first show
         self.setCentralWidget(self.tabs)
+        # Every change to a loss report is a command on this stack (Edit → Undo / Redo).
+        self.undo_stack = QUndoStack(self)
+        self.undo_stack.indexChanged.connect(lambda _index: self._update_status())
+        self.problems_dock = install_problems_dock(self)
 
         self._build_menus()
         self.archive_view.reload()
@@ -108,6 +118,8 @@ class MainWindow(QMainWindow):
         file_menu.addAction(self._action(self.tr("&Quit"), self.close, quit_key))
 
         edit_menu = bar.addMenu(self.tr("&Edit"))
+        self.undo_action, self.redo_action = add_undo_actions(edit_menu, self.undo_stack, self)
+        edit_menu.addSeparator()
         self.new_article_action = self._action(
             self.tr("New &article…"), lambda: self.new_item(ARTICLE), QKeySequence.StandardKey.New
         )
@@ -129,15 +141,18 @@ class MainWindow(QMainWindow):
                                          lambda: self.tabs.setCurrentIndex(ARCHIVE_TAB), "Ctrl+1"))
         view_menu.addAction(self._action(self.tr("&Losses"),
                                          lambda: self.tabs.setCurrentIndex(LOSSES_TAB), "Ctrl+2"))
+        view_menu.addAction(self.charts_tab.action)
         self.find_action = self._action(self.tr("&Find"), self.focus_search,
                                         QKeySequence.StandardKey.Find)
         view_menu.addAction(self.find_action)
+        view_menu.addAction(self.problems_dock.toggleViewAction())
         QShortcut(QKeySequence("/"), self.archive_view.table, self.focus_search)
         QShortcut(QKeySequence("Esc"), self.archive_view.search_edit,
                   self.archive_view.search_edit.clear)
 
         help_menu = bar.addMenu(self.tr("&Help"))
         help_menu.addAction(self._action(self.tr("&About Frontline Archive"), self.about))
+        self.archive_actions = install_archive_actions(self)
 
     # -- tabs -----------------------------------------------------------------------------
     def _tab_changed(self, index: int) -> None:
@@ -149,7 +164,7 @@ class MainWindow(QMainWindow):
         if self.losses_view is None:
             from desktop_app.ui.losses_view import LossesView
 
-            self.losses_view = LossesView()
+            self.losses_view = LossesView(undo_stack=self.undo_stack)
             self.losses_view.reportSaved.connect(lambda _d: self._update_status())
             layout = self._losses_page.layout()
             assert layout is not None
@@ -168,7 +183,7 @@ class MainWindow(QMainWindow):
 
     # -- editing --------------------------------------------------------------------------
     def new_item(self, kind: str) -> int | None:
-        dialog = ItemDialog(self, kind=kind)
+        dialog = ItemDialog(self, kind=kind, undo_stack=self.undo_stack)
         if dialog.exec() and dialog.saved_id is not None:
             self.archive_view.reload()
             self.archive_view.select_item(dialog.saved_id)
@@ -180,7 +195,7 @@ class MainWindow(QMainWindow):
         item_id = self.archive_view.selected_id()
         if item_id is None:
             return
-        dialog = ItemDialog(self, item_id=item_id)
+        dialog = ItemDialog(self, item_id=item_id, undo_stack=self.undo_stack)
         if dialog.exec():
             self.archive_view.reader.current_id = None  # force the reader to re-read it
             self.archive_view.reload()
@@ -226,7 +241,16 @@ class MainWindow(QMainWindow):
         if self.losses_view is not None:
             self.losses_view.refresh()
         self._update_status()
-        self.show_message("info", self.tr("Import finished") + "\n" + "\n".join(summary.lines()))
+        from desktop_app.ui.dialogs.import_summary_dialog import ImportSummaryDialog
+
+        # Non-blocking: the window stays usable; conflicts wait for the user's choice.
+        self.last_message = ("info", self.tr("Import finished") + "\n" + "\n".join(
+            summary.lines()))
+        dialog = ImportSummaryDialog(summary, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.overwriteRequested.connect(self.importer.overwrite)
+        self.import_summary_dialog = dialog
+        dialog.open()
 
     def _import_failed(self, message: str) -> None:
         self.show_message(
@@ -293,6 +317,7 @@ class MainWindow(QMainWindow):
             self.tr("%1 articles and briefs · %2 loss reports")
             .replace("%1", f"{items:,}").replace("%2", f"{reports:,}")
         )
+        self.problems_dock.view.refresh()
 
     # -- remembered state -----------------------------------------------------------------
     def _restore_state(self) -> None:
@@ -323,5 +348,6 @@ class MainWindow(QMainWindow):
         if self.importer.busy:
             self.importer.cancel()
         self.runner.wait(10000)
+        self.archive_view.shutdown()
         self.save_state()
         super().closeEvent(event)

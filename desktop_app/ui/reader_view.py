@@ -1,7 +1,8 @@
 """The reader: one article or brief, offline. Nothing remote is ever loaded.
 
-Bodies are stored as plain text and escaped here, so no markup from a source reaches Qt's
-rich-text engine; links open in the system browser only when clicked.
+Plain bodies are escaped here; HTML bodies pass the nh3 allow-list again before Qt's rich-text
+engine sees them. Links open in the system browser only when clicked; searched words are
+highlighted over the rendered text.
 """
 
 from __future__ import annotations
@@ -9,9 +10,9 @@ from __future__ import annotations
 import html
 from typing import Any
 
-from PySide6.QtCore import QUrl
-from PySide6.QtGui import QDesktopServices
-from PySide6.QtWidgets import QTextBrowser, QWidget
+from PySide6.QtCore import QRegularExpression, QUrl
+from PySide6.QtGui import QColor, QDesktopServices, QTextCharFormat, QTextCursor
+from PySide6.QtWidgets import QTextBrowser, QTextEdit, QWidget
 
 from desktop_app.core.item import ARTICLE
 from desktop_app.core.sanitize import sanitize_html, text_to_html
@@ -53,11 +54,45 @@ class ReaderView(QTextBrowser):
         self.anchorClicked.connect(self._open_link)
         self.setPlaceholderText(self.tr("Select an article or brief to read it here."))
         self.current_id: int | None = None
+        self.patterns: list[str] = []  # the current search's words, marked in every item
         self.document().setDocumentMargin(18)
 
     def show_item(self, item: StoredItem | None) -> None:
         self.current_id = item.id if item else None
         self.setHtml(render_item_html(item) if item else "")
+        self.highlight(self.patterns)
+
+    def highlight(self, patterns: list[str]) -> int:
+        """Mark the searched words in the shown text; returns how many places were marked.
+
+        Marks are extra selections over the rendered document, so the item's HTML is never
+        rebuilt around the user's words (nothing typed can turn into markup).
+        """
+        self.patterns = list(patterns)
+        fmt = QTextCharFormat()
+        fmt.setBackground(QColor(255, 230, 120))
+        fmt.setForeground(QColor(0, 0, 0))
+        marks: list[QTextEdit.ExtraSelection] = []
+        doc = self.document()
+        for pattern in self.patterns:
+            regex = QRegularExpression(
+                pattern, QRegularExpression.PatternOption.CaseInsensitiveOption
+                | QRegularExpression.PatternOption.UseUnicodePropertiesOption)
+            if not regex.isValid():
+                continue
+            cursor = doc.find(regex, 0)
+            while not cursor.isNull() and len(marks) < 2000:
+                if not cursor.hasSelection():  # an empty match would never advance
+                    cursor.movePosition(QTextCursor.MoveOperation.NextCharacter)
+                    cursor = doc.find(regex, cursor)
+                    continue
+                mark = QTextEdit.ExtraSelection()
+                mark.cursor = cursor
+                mark.format = fmt
+                marks.append(mark)
+                cursor = doc.find(regex, cursor)
+        self.setExtraSelections(marks)
+        return len(marks)
 
     def loadResource(self, kind: int, name: QUrl | str) -> Any:
         # Never fetch: a saved page must not call home or load tracking pixels.

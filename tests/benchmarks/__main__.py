@@ -6,8 +6,10 @@ Figures are medians of several runs on this machine; compare rows within one run
 from __future__ import annotations
 
 import os
+import resource
 import sqlite3
 import statistics
+import subprocess
 import sys
 import time
 from collections.abc import Callable
@@ -19,6 +21,34 @@ from tests.benchmarks.generate import build
 
 DATA = Path(os.environ.get("BENCH_DIR", "bench-data"))
 
+# A child process that shows a window and prints once its first paint has happened; the
+# parent times from starting the process to that line, the same way for both windows.
+_PAINT_CHILD = r"""
+import os, sys
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+from PySide6.QtCore import QEvent, QObject, QSettings, QTimer
+from PySide6.QtWidgets import QApplication, QWidget
+app = QApplication([])
+class Watch(QObject):
+    def eventFilter(self, obj, event):
+        if event.type() == QEvent.Type.Paint:
+            print("painted", flush=True)
+            QTimer.singleShot(0, app.quit)
+        return False
+if sys.argv[1] == "empty":
+    w = QWidget()
+else:
+    from desktop_app.storage.connection import open_database
+    from desktop_app.ui.main_window import MainWindow
+    open_database(sys.argv[2])
+    w = MainWindow(QSettings(sys.argv[3], QSettings.Format.IniFormat))
+w.resize(1280, 800)
+watch = Watch()
+w.installEventFilter(watch)
+w.show()
+app.exec()
+"""
+
 
 def median_ms(fn: Callable[[], object], runs: int = 7) -> float:
     times = []
@@ -26,6 +56,22 @@ def median_ms(fn: Callable[[], object], runs: int = 7) -> float:
         t0 = time.perf_counter()
         fn()
         times.append((time.perf_counter() - t0) * 1000)
+    return statistics.median(times)
+
+
+def first_paint_ms(which: str, path: Path) -> float:
+    """Process start to the "painted" line; the child's exit is not counted."""
+    times = []
+    for _ in range(5):
+        t0 = time.perf_counter()
+        proc = subprocess.Popen(
+            [sys.executable, "-c", _PAINT_CHILD, which, str(path), str(DATA / "paint.ini")],
+            stdout=subprocess.PIPE, text=True)
+        assert proc.stdout is not None
+        line = proc.stdout.readline()
+        times.append((time.perf_counter() - t0) * 1000)
+        proc.wait()
+        assert line.strip() == "painted", line
     return statistics.median(times)
 
 
@@ -37,59 +83,94 @@ def main() -> int:
         build(path)
         print(f"built {path} in {time.perf_counter() - t0:.1f} s")
 
-    from PySide6.QtWidgets import QApplication, QWidget
+    from PySide6.QtWidgets import QApplication
 
-    from desktop_app.core.search_query import fts5_query
+    from desktop_app.core.search_query import parse_query
     from desktop_app.storage.connection import open_database
     from desktop_app.storage.items import search_item_ids
     from desktop_app.storage.reports import load_all_reports
+    from desktop_app.storage.search import SearchRequest
+    from desktop_app.ui.archive_view import ArchiveView
 
     app = QApplication.instance() or QApplication([])
     open_database(path)
     raw = sqlite3.connect(path)
-    query = "drones kharkiv"
-    match = fts5_query(query)
+    rows: list[tuple[str, float, str, float]] = []
 
-    def raw_search() -> object:
-        return raw.execute(
-            "SELECT item.id FROM item JOIN item_fts ON item_fts.rowid = item.id "
-            "WHERE item_fts MATCH ? ORDER BY item.published_at DESC", (match,)).fetchall()
+    view = ArchiveView()
+    view.resize(1280, 800)
+    view.show()
+    app.processEvents()
 
-    rows = [
-        ("search 'drones kharkiv' → ids (ours)", median_ms(lambda: search_item_ids(query)),
-         "raw FTS5 via sqlite3", median_ms(raw_search)),
-        ("all 100k ids, newest first (ours)", median_ms(lambda: search_item_ids("")),
-         "raw SELECT id ORDER BY", median_ms(lambda: raw.execute(
-             "SELECT id FROM item ORDER BY published_at DESC, id DESC").fetchall())),
-        ("load 2,000 reports (ours)", median_ms(load_all_reports, 3),
-         "raw SELECT of figures", median_ms(lambda: raw.execute(
-             "SELECT * FROM report_figure").fetchall(), 3)),
-    ]
+    def first_rows(text: str) -> None:
+        """From asking to the list's first screen of rows (titles and snippets) loaded."""
+        done: list[bool] = []
+        view.searchFinished.connect(lambda: done.append(True))
+        view.worker.search(SearchRequest(text))
+        while not done:
+            app.processEvents()
+        view.searchFinished.disconnect()
+        model = view.model
+        for r in range(min(40, model.rowCount())):
+            for c in range(model.columnCount()):
+                model.data(model.index(r, c))
 
-    def empty_window() -> None:
-        w = QWidget()
-        w.resize(1280, 800)
-        w.show()
-        w.grab()
-        w.close()
+    def timed_first_rows(text: str) -> float:
+        times = []
+        for _ in range(7):
+            t0 = time.perf_counter()
+            first_rows(text)
+            times.append((time.perf_counter() - t0) * 1000)
+            view.worker.wait()  # the counts that follow are not part of "first rows"
+        return statistics.median(times)
 
-    def main_window() -> None:
-        from PySide6.QtCore import QSettings
+    for text in ("drones kharkiv", '"power lines" -kherson', "evacuat"):
+        match = parse_query(text).fts_match()
 
-        from desktop_app.ui.main_window import MainWindow
+        def raw_search(match: str | None = match) -> object:
+            return raw.execute(
+                "SELECT item.id FROM item JOIN item_fts ON item_fts.rowid = item.id "
+                "WHERE item_fts MATCH ? ORDER BY item.published_at DESC", (match,)).fetchall()
 
-        w = MainWindow(QSettings(str(DATA / "bench.ini"), QSettings.Format.IniFormat))
-        w.show()
-        w.grab()
-        w.close()
+        rows.append((f"search {text!r} → first rows shown", timed_first_rows(text),
+                     "raw FTS5 query via sqlite3", median_ms(raw_search)))
 
-    rows.append(("main window first paint, 100k items", median_ms(main_window, 3),
-                 "empty PySide6 window", median_ms(empty_window, 3)))
+    rows.append(("all 100k ids, newest first", median_ms(lambda: search_item_ids("")),
+                 "raw SELECT id ORDER BY", median_ms(lambda: raw.execute(
+                     "SELECT id FROM item ORDER BY published_at DESC, id DESC").fetchall())))
+    rows.append(("load 2,000 reports", median_ms(load_all_reports, 3),
+                 "raw SELECT of figures", median_ms(lambda: raw.execute(
+                     "SELECT * FROM report_figure").fetchall(), 3)))
+
+    # Scrolling: the whole 100,000-row list, a screen at a time, each step painted.
+    view.reload()
+    table = view.table
+    bar = table.verticalScrollBar()
+    page = max(1, bar.pageStep())
+    steps: list[float] = []
+    for value in range(0, bar.maximum() + 1, page * 40):  # ~every 40th screen
+        t0 = time.perf_counter()
+        bar.setValue(value)
+        table.viewport().repaint()
+        steps.append((time.perf_counter() - t0) * 1000)
+    t0 = time.perf_counter()
+    table.scrollToBottom()
+    table.viewport().repaint()
+    bottom = (time.perf_counter() - t0) * 1000
+
+    rows.append(("main window first paint, 100k items", first_paint_ms("main", path),
+                 "empty PySide6 window", first_paint_ms("empty", path)))
+
     width = max(len(r[0]) for r in rows)
     print(f"{'measure':<{width}}  {'ms':>8}   {'baseline':<30} {'ms':>8}  ratio")
     for name, ours, base_name, base in rows:
         print(f"{name:<{width}}  {ours:8.1f}   {base_name:<30} {base:8.1f}  {ours / base:5.2f}×")
-    del app
+    print(f"scrolling 100k rows: {len(steps)} jumps, median {statistics.median(steps):.1f} ms, "
+          f"worst {max(steps):.1f} ms per step (a new page of rows + paint); "
+          f"scrollToBottom {bottom:.1f} ms")
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print(f"peak memory (ru_maxrss) of this process: {peak:.0f} MiB")
+    view.worker.wait()
     return 0
 
 

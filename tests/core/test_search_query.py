@@ -1,26 +1,105 @@
+"""The query language: what each construct compiles to, and that any text is safe for FTS5."""
+
 from __future__ import annotations
 
+import datetime as dt
+import os
 import sqlite3
 
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from desktop_app.core.search_query import fts5_query
+from desktop_app.core.search_query import TextFilter, fts5_query, parse_query
+
+settings.register_profile("ci", max_examples=2000, deadline=None)
+settings.register_profile("dev", max_examples=200, deadline=None)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "dev"))
 
 
 def test_words_are_quoted_and_the_last_one_is_a_prefix_while_typing() -> None:
-    assert fts5_query("sumy shel") == '"sumy" "shel"*'
-    assert fts5_query("sumy shelling ") == '"sumy" "shelling"'
-    assert fts5_query('") OR * NEAR(') == '"OR" "NEAR"'
+    assert fts5_query("sumy shel") == '"sumy" AND "shel"*'
+    assert fts5_query("sumy shelling ") == '"sumy" AND "shelling"'
+    assert parse_query("sumy shel", typing=False).fts_match() == '"sumy" AND "shel"'
     assert fts5_query(":: -- ()") is None
 
 
-@given(st.text())
+def test_quotes_make_a_phrase_and_a_star_a_prefix() -> None:
+    assert fts5_query('"air defense" energ*') == '"air defense" AND "energ"*'
+    assert fts5_query('"unclosed phrase') == '"unclosed phrase"'
+    assert fts5_query("T-90 ") == '"T 90"'
+
+
+def test_or_joins_neighbours_and_a_dangling_or_is_ignored() -> None:
+    assert fts5_query("sumy OR kharkiv drones ") == '("sumy" OR "kharkiv") AND "drones"'
+    assert fts5_query("OR sumy OR") == '"sumy"'
+    assert fts5_query("OR") is None
+    assert fts5_query("sumy or ") == '"sumy" AND "or"'  # lower case is a word
+
+
+def test_minus_excludes_words_and_a_lone_minus_means_nothing() -> None:
+    query = parse_query('drones -kherson -"power lines" - ')
+    assert query.fts_match() == '("drones") NOT ("kherson" OR "power lines")'
+    only_excluded = parse_query("-kherson")
+    assert only_excluded.fts_match() is None
+    assert only_excluded.fts_excluded() == '"kherson"'
+
+
+def test_filters_are_read_and_bad_ones_are_named_not_raised() -> None:
+    query = parse_query('kind:briefs author:"Test Author" tag:energy -source:bench '
+                        "from:2023-11 to:2023-11-30 is:starred from:2023-13-45 kind:poem")
+    assert query.kind == "brief"
+    assert query.filters == (TextFilter("author", "Test Author"), TextFilter("tag", "energy"),
+                             TextFilter("source", "bench", negated=True))
+    assert query.date_from == dt.date(2023, 11, 1)
+    assert query.date_to == dt.date(2023, 11, 30)
+    assert query.flags == {"starred"}
+    assert query.ignored == ("from:2023-13-45", "kind:poem")
+    assert query.fts_match() is None
+
+
+def test_a_month_or_year_in_to_means_its_last_day() -> None:
+    assert parse_query("to:2024-02").date_to == dt.date(2024, 2, 29)
+    assert parse_query("to:2023").date_to == dt.date(2023, 12, 31)
+
+
+def test_an_unknown_field_is_searched_as_words() -> None:
+    assert fts5_query("http://example.org ") == '"http example org"'
+    assert fts5_query("foo:bar ") == '"foo bar"'
+
+
+def test_highlight_patterns_follow_the_terms() -> None:
+    import re
+
+    patterns = parse_query('"air defense" dro').highlight_patterns()
+    text = "The Air  Defense shot down drones."
+    found = [m.group(0) for p in patterns for m in re.finditer(p, text, re.IGNORECASE)]
+    assert found == ["Air  Defense", "drones"]
+
+
+_FTS = sqlite3.connect(":memory:")
+_FTS.execute("CREATE VIRTUAL TABLE t USING fts5(body)")
+_FTS.execute("INSERT INTO t VALUES ('drone debris fell on a warehouse OR NEAR')")
+
+_QUERY_ALPHABET = st.sampled_from(
+    [*'"\'-*:()[]{}^+~ ,.OR', "OR", "AND", "NOT", "NEAR", "kind:", "tag:", "from:",
+                                     "to:", "author:", "is:", "🇺🇦", "drone", "ї", "\x00", "\n"]
+)
+
+
+@given(st.one_of(st.text(), st.lists(_QUERY_ALPHABET, max_size=12).map("".join)))
 def test_any_text_becomes_a_query_fts5_accepts(text: str) -> None:
-    query = fts5_query(text)
-    if query is None:
-        return
-    con = sqlite3.connect(":memory:")
-    con.execute("CREATE VIRTUAL TABLE t USING fts5(body)")
-    con.execute("INSERT INTO t VALUES ('drone debris fell on a warehouse')")
-    con.execute("SELECT rowid FROM t WHERE t MATCH ?", (query,)).fetchall()
+    for typing in (True, False):
+        query = parse_query(text, typing=typing)
+        for match in (query.fts_match(), query.fts_excluded()):
+            if match is not None:
+                _FTS.execute("SELECT rowid FROM t WHERE t MATCH ?", (match,)).fetchall()
+
+
+def test_snippets_start_a_few_words_before_the_first_match() -> None:
+    from desktop_app.core.search_query import make_snippet
+
+    patterns = parse_query("kharkiv").highlight_patterns()
+    text = "One two three four five six seven Kharkiv eight nine ten eleven twelve"
+    assert make_snippet(text, patterns, words=6) == "…four five six seven \x02Kharkiv\x03 eight…"
+    assert make_snippet("Kharkiv  shelled.", patterns) == "\x02Kharkiv\x03 shelled."
+    assert make_snippet("nothing here", patterns) == ""

@@ -66,3 +66,42 @@ def test_check_series_finds_gaps_decreases_and_mismatches() -> None:
     ]
     assert "2023-01-03 to 2023-01-04" in problems[1].message
     assert problems[0].line().startswith("2023-01-02  tanks  ")
+
+
+def test_article_agreeing_with_the_stored_report_is_no_problem() -> None:
+    from desktop_app.core.validation import compare_article_report
+
+    stored = r(dt.date(2023, 11, 25), personnel=(323_760, 860), tanks=(5_502, 6))
+    article = r(dt.date(2023, 11, 25), personnel=(323_760, 860))
+    assert compare_article_report(article, stored) == []
+
+
+def test_article_mismatches_name_total_change_missing_figure_and_date() -> None:
+    from desktop_app.core.validation import ARTICLE_MISMATCH, compare_article_report
+
+    stored = r(dt.date(2023, 11, 25), personnel=(323_760, 860), tanks=(5_502, 6))
+    article = r(dt.date(2023, 11, 24), personnel=(323_760, 800), tanks=(5_503, None),
+                ships=(22, None))
+    problems = compare_article_report(article, stored, source="“Post”")
+    assert [p.message for p in problems] == [
+        "“Post” is dated 2023-11-24, the report 2023-11-25",
+        "Personnel: “Post” states a change of +800, the report +860",
+        "Tanks: “Post” states 5,503, the report 5,502",
+        "Ships and boats: “Post” states 22, the report has no figure",
+    ]
+    assert {p.kind for p in problems} == {ARTICLE_MISMATCH}
+    assert all(p.date == dt.date(2023, 11, 25) for p in problems)
+    assert [p.category for p in problems] == [None, "personnel", "tanks", "ships"]
+
+
+def test_merge_keeps_stored_figures_and_the_stored_change_of_an_unchanged_total() -> None:
+    from desktop_app.core.report_merge import merge_reports
+
+    day = dt.date(2023, 11, 25)
+    stored = LossReport(day, {"personnel": Figure(323_760, 860), "tanks": Figure(5_502, 6),
+                              "ships": Figure(22, 0)}, qualifier="about", note="Avdiivka")
+    incoming = LossReport(day, {"personnel": Figure(323_760), "tanks": Figure(5_505)})
+    merged = merge_reports(stored, incoming)
+    assert merged == LossReport(day, {"personnel": Figure(323_760, 860),
+                                      "tanks": Figure(5_505), "ships": Figure(22, 0)},
+                                qualifier="about", note="Avdiivka")

@@ -35,9 +35,11 @@ def test_typing_in_search_narrows_the_list(qtbot, window: MainWindow,
     qtbot.waitUntil(lambda: window.archive_view.model.rowCount() == 3)
 
 
-def test_kind_filter_shows_only_briefs(window: MainWindow, sample_items: dict[str, int]) -> None:
+def test_kind_filter_shows_only_briefs(qtbot, window: MainWindow,
+                                      sample_items: dict[str, int]) -> None:
     combo = window.archive_view.kind_combo
     combo.setCurrentIndex(combo.findData("brief"))
+    qtbot.waitUntil(lambda: window.archive_view.model.rowCount() == 1)  # searched off-thread
     assert titles(window) == ["Russia shells 7 communities in Sumy Oblast."]
 
 

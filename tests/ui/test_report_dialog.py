@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QDialog
 
 from desktop_app.core.report import Figure, LossReport
 from desktop_app.storage.reports import load_report, save_report
-from desktop_app.ui.dialogs.report_dialog import ReportDialog
+from desktop_app.ui.dialogs.report_dialog import CANCEL, MERGE, REPLACE, ReportDialog
 
 pytestmark = pytest.mark.qt_log_ignore(r"This plugin does not support propagateSizeHints\(\)")
 
@@ -175,7 +175,8 @@ def test_duplicate_date_cancel_leaves_the_stored_report_unchanged(
     asked: list[bool] = []
     dialog = make_dialog(qtbot)  # a new report, for a date already stored
     dialog.date_edit.setDate(PREVIOUS)
-    monkeypatch.setattr(dialog, "_confirm_replace", lambda: asked.append(True) or False)
+    monkeypatch.setattr(dialog, "_choose_duplicate",
+                        lambda _stored: asked.append(True) or CANCEL)
     qtbot.keyClicks(dialog.total_edit("tanks"), "99")
     assert "already stored" in dialog.problems_label.text()
     assert dialog.save() is False
@@ -188,7 +189,7 @@ def test_duplicate_date_cancel_leaves_the_stored_report_unchanged(
 def test_duplicate_date_replaces_when_confirmed(qtbot, previous_day, monkeypatch):
     dialog = make_dialog(qtbot)
     dialog.date_edit.setDate(PREVIOUS)
-    monkeypatch.setattr(dialog, "_confirm_replace", lambda: True)
+    monkeypatch.setattr(dialog, "_choose_duplicate", lambda _stored: REPLACE)
     qtbot.keyClicks(dialog.total_edit("tanks"), "12250")
     assert dialog.save() is True
     assert load_report(PREVIOUS).figures == {"tanks": Figure(12_250)}
@@ -200,7 +201,7 @@ def test_editing_a_stored_report_saves_without_asking(qtbot, previous_day, monke
     assert dialog.date_edit.isReadOnly()
     assert dialog.total_edit("tanks").text() == "12,247"
     assert dialog.change_edit("tanks").text() == "+3"
-    monkeypatch.setattr(dialog, "_confirm_replace", lambda: pytest.fail("must not ask"))
+    monkeypatch.setattr(dialog, "_choose_duplicate", lambda _s: pytest.fail("must not ask"))
     dialog.change_edit("tanks").clear()
     assert dialog.save() is True
     assert load_report(PREVIOUS).figures["tanks"] == Figure(12_247, None)
@@ -244,3 +245,78 @@ def test_plain_return_in_a_field_does_not_save(qtbot, archive_db):
     qtbot.keyClick(dialog.windowHandle(), Qt.Key.Key_Return)
     assert dialog.isVisible()
     assert load_report(DAY) is None
+
+
+def test_duplicate_date_merge_keeps_stored_figures_the_new_report_does_not_state(
+    qtbot, previous_day, monkeypatch
+):
+    dialog = make_dialog(qtbot)
+    dialog.date_edit.setDate(PREVIOUS)
+    monkeypatch.setattr(dialog, "_choose_duplicate", lambda _stored: MERGE)
+    qtbot.keyClicks(dialog.total_edit("tanks"), "12250")
+    qtbot.keyClicks(dialog.total_edit("mlrs"), "2000")
+    assert dialog.save() is True
+    assert load_report(PREVIOUS).figures == {"personnel": Figure(1_455_420, 1_000),
+                                             "tanks": Figure(12_250),
+                                             "mlrs": Figure(2_000)}
+
+
+def test_the_duplicate_question_offers_replace_merge_and_cancel(qtbot, previous_day,
+                                                                 monkeypatch):
+    from PySide6.QtWidgets import QMessageBox
+
+    seen: list[list[str]] = []
+
+    def answer(box: QMessageBox) -> int:
+        seen.append([b.text() for b in box.buttons()])
+        merge = next(b for b in box.buttons() if b.text() == "&Merge")
+        merge.click()
+        return 0
+
+    monkeypatch.setattr(QMessageBox, "exec", answer)
+    dialog = make_dialog(qtbot)
+    dialog.date_edit.setDate(PREVIOUS)
+    assert dialog._choose_duplicate(load_report(PREVIOUS)) == MERGE
+    assert sorted(b.replace("&", "") for b in seen[0]) == ["Cancel", "Merge", "Replace"]
+
+
+def test_a_row_with_a_decrease_shows_a_warning_icon_with_the_reason(qtbot, previous_day):
+    dialog = make_dialog(qtbot, date=DAY)
+    assert dialog.warning_label("tanks").pixmap().isNull()
+    qtbot.keyClicks(dialog.total_edit("tanks"), "12240")
+    icon = dialog.warning_label("tanks")
+    assert not icon.pixmap().isNull()
+    assert icon.toolTip() == "Tanks: total fell from 12247 on 2026-08-07 to 12240"
+    assert dialog.warning_label("personnel").toolTip() == ""
+
+
+def test_a_stated_change_the_totals_contradict_shows_a_warning_icon(qtbot, previous_day):
+    dialog = make_dialog(qtbot, date=DAY)
+    qtbot.keyClicks(dialog.total_edit("tanks"), "12251")
+    qtbot.keyClicks(dialog.change_edit("tanks"), "+9")
+    assert dialog.derived_label("tanks").text() == "+4"
+    assert dialog.derived_label("tanks").font().bold()
+    assert "stated change +9 but totals differ by +4" in dialog.warning_label("tanks").toolTip()
+    dialog.change_edit("tanks").setText("+4")
+    assert dialog.warning_label("tanks").pixmap().isNull()
+
+
+def test_editing_a_report_lists_linked_articles_and_their_mismatches(qtbot, previous_day):
+    from desktop_app.core.item import ARTICLE, ItemData
+    from desktop_app.storage.items import save_item
+
+    published = dt.datetime(2026, 8, 8, 9, 0, tzinfo=dt.UTC)
+    body = UKRAINIAN_POST.replace("12251 (+4)", "12259 (+12)")
+    item_id = save_item(ItemData(ARTICLE, "Losses on 8 August", published, body=body))
+    save_report(LossReport(DAY, {"tanks": Figure(12_251, 4)}), article_id=item_id)
+    dialog = make_dialog(qtbot, date=DAY)
+    texts = [dialog.articles_list.item(i).text() for i in range(dialog.articles_list.count())]
+    assert texts[0] == "Losses on 8 August"
+    assert "Tanks: “Losses on 8 August” states 12,259, the report 12,251" in texts
+    assert "Personnel: “Losses on 8 August” states 1,456,610, the report has no figure" in texts
+    assert not dialog.articles_list.isHidden()
+
+
+def test_a_new_report_shows_no_linked_articles(qtbot, archive_db):
+    dialog = make_dialog(qtbot)
+    assert dialog.articles_list.isHidden()

@@ -15,6 +15,9 @@ from typing import Any
 from desktop_app.core.categories import BY_PETROIVANIUK
 from desktop_app.core.errors import ImportFormatError
 from desktop_app.core.formats._common import decode_text, load_json, require_content
+from desktop_app.core.formats.corrections import looks_like_corrections
+from desktop_app.core.formats.frontline_csv import csv_kind
+from desktop_app.core.formats.oryx import looks_like_oryx
 from desktop_app.core.formats.petroivaniuk import NOTE_FIELD, QUALIFIER_FIELD
 
 PETROIVANIUK_JSON = "petroivaniuk-json"
@@ -22,7 +25,19 @@ PETROIVANIUK_CSV = "petroivaniuk-csv"
 RUSSIANWARSHIP_JSON = "russianwarship-json"
 FRONTLINE_JSON = "frontline-json"
 REPORT_TEXT = "report-text"
-FORMATS = (PETROIVANIUK_JSON, PETROIVANIUK_CSV, RUSSIANWARSHIP_JSON, FRONTLINE_JSON, REPORT_TEXT)
+PETROIVANIUK_CORRECTION = "petroivaniuk-correction"
+ORYX_JSON = "oryx-json"
+FRONTLINE_CSV = "frontline-csv"
+FEED = "feed"
+HTML_PAGE = "html-page"
+FORMATS = (
+    PETROIVANIUK_JSON, PETROIVANIUK_CSV, PETROIVANIUK_CORRECTION, ORYX_JSON, RUSSIANWARSHIP_JSON,
+    FRONTLINE_JSON, FRONTLINE_CSV, REPORT_TEXT, FEED, HTML_PAGE,
+)
+# Markup is recognised from the bytes: a feed or page may declare an encoding other than UTF-8.
+_SNIFF_BYTES = 4096
+_FEED_ROOTS = (b"<rss", b"<feed", b"<rdf:rdf")
+_HTML_MARKS = (b"<!doctype html", b"<html")
 
 # The top-level key of the program's own export.
 FRONTLINE_KEY = "frontline_archive"
@@ -39,7 +54,9 @@ _DIGIT = re.compile(r"[0-9]")
 _SAMPLE = 5
 
 
-def _json_kind(doc: Any) -> str | None:
+def _json_kind(doc: Any, name: str) -> str | None:
+    if looks_like_oryx(doc):
+        return ORYX_JSON
     if isinstance(doc, Mapping):
         if FRONTLINE_KEY in doc:
             return FRONTLINE_JSON
@@ -57,7 +74,9 @@ def _json_kind(doc: Any) -> str | None:
             and all("date" in rec for rec in sample)
             and any(_PETRO_FIELDS & rec.keys() for rec in sample)
         ):
-            return PETROIVANIUK_JSON
+            return (
+                PETROIVANIUK_CORRECTION if looks_like_corrections(doc, name) else PETROIVANIUK_JSON
+            )
     return None
 
 
@@ -77,8 +96,22 @@ def _is_report_text(text: str) -> bool:
     return bool(_REPORT_PHRASES.search(text)) and bool(_DIGIT.search(text))
 
 
+def _markup_kind(data: bytes) -> str | None:
+    head = data[:_SNIFF_BYTES].lstrip(b"\xef\xbb\xbf \t\r\n").lower()
+    if not head.startswith(b"<"):
+        return None
+    if any(root in head for root in _FEED_ROOTS):
+        return FEED
+    if any(mark in head for mark in _HTML_MARKS):
+        return HTML_PAGE
+    return None
+
+
 def detect_format(name: str, data: bytes) -> str:
     """One of FORMATS for the file's content; ImportFormatError naming the file otherwise."""
+    markup = _markup_kind(data)
+    if markup is not None:
+        return markup
     text = decode_text(data, file=name)
     require_content(text, file=name)
     stripped = text.lstrip()
@@ -91,15 +124,18 @@ def detect_format(name: str, data: bytes) -> str:
             if _is_report_text(text):
                 return REPORT_TEXT
             raise
-        kind = _json_kind(doc)
+        kind = _json_kind(doc, name)
         if kind is not None:
             return kind
+    elif csv_kind(text) is not None:
+        return FRONTLINE_CSV
     elif _is_petroivaniuk_csv(text):
         return PETROIVANIUK_CSV
     if _is_report_text(text):
         return REPORT_TEXT
     raise ImportFormatError(
-        "unrecognised file format: expected a PetroIvaniuk dataset file (JSON or CSV), a saved"
-        " russianwarship.rip API response, a Frontline Archive export, or a loss report text",
+        "unrecognised file format: expected a PetroIvaniuk dataset file (JSON or CSV, or its"
+        " correction or Oryx file), a saved russianwarship.rip API response, a Frontline"
+        " Archive export, an RSS or Atom feed, a saved HTML page, or a loss report text",
         file=name,
     )

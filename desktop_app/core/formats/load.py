@@ -2,24 +2,26 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+import datetime as dt
+from dataclasses import dataclass, field, replace
 
-from desktop_app.core.errors import ImportFormatError, NoReportError
-from desktop_app.core.formats.detect import detect_format
+from desktop_app.core.errors import ImportFormatError
+from desktop_app.core.formats import detect as fmt_names
+from desktop_app.core.formats._common import decode_text, require_content
+from desktop_app.core.formats.corrections import read_corrections
+from desktop_app.core.formats.detect import FORMATS, detect_format
+from desktop_app.core.formats.feeds import read_feed
 from desktop_app.core.formats.frontline import read_frontline_json
+from desktop_app.core.formats.frontline_csv import csv_kind, read_items_csv, read_reports_csv
+from desktop_app.core.formats.html_page import read_html_page
+from desktop_app.core.formats.oryx import OryxRow, read_oryx
 from desktop_app.core.formats.petroivaniuk import read_petroivaniuk_csv, read_petroivaniuk_json
+from desktop_app.core.formats.posts import read_posts
 from desktop_app.core.formats.russianwarship import read_russianwarship
 from desktop_app.core.item import ItemData
 from desktop_app.core.report import LossReport
-from desktop_app.core.report_parser import parse_report
 
-FORMATS = (
-    "petroivaniuk-json",
-    "petroivaniuk-csv",
-    "russianwarship-json",
-    "frontline-json",
-    "report-text",
-)
+__all__ = ["FORMATS", "ReadResult", "read_import_file"]
 
 
 @dataclass
@@ -27,39 +29,80 @@ class ReadResult:
     format: str
     reports: list[LossReport] = field(default_factory=list)
     items: list[ItemData] = field(default_factory=list)
+    # (index into items, report date): an item that published a report.
+    links: list[tuple[int, dt.date]] = field(default_factory=list)
+    # Text to add to the note of an existing report (the dataset's corrections).
+    notes: dict[dt.date, str] = field(default_factory=dict)
+    # Oryx rows; None when the file is not an Oryx file (an empty list would clear the table).
+    oryx: list[OryxRow] | None = None
+    # Records deliberately left out, with the reason (an entry with no title and no text).
+    skipped: list[str] = field(default_factory=list)
 
 
-def _text(name: str, data: bytes) -> str:
+def _page_text(name: str, data: bytes) -> str:
+    """Saved pages come in whatever encoding the site used: detect it rather than refuse."""
     try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        raise ImportFormatError(
-            f"not UTF-8 text (byte {exc.start} is {data[exc.start]:#04x})", file=name
-        ) from None
+        return decode_text(data, file=name)
+    except ImportFormatError:
+        from charset_normalizer import from_bytes
+
+        best = from_bytes(data).best()
+        if best is None:
+            raise
+        return str(best)
 
 
-def read_import_file(name: str, data: bytes, *, fmt: str | None = None) -> ReadResult:
-    """Read a file's bytes; ImportFormatError names the file, record and field on failure."""
+def _read(name: str, data: bytes, fmt: str, as_kind: str | None) -> ReadResult:
+    if fmt == fmt_names.FEED:
+        feed = read_feed(data, source=name, as_kind=as_kind)
+        return ReadResult(fmt, feed.reports, feed.items, feed.links, skipped=feed.skipped)
+    if fmt == fmt_names.HTML_PAGE:
+        text = _page_text(name, data)
+        require_content(text, file=name)
+        item = read_html_page(text, source=name)
+        if as_kind is not None:
+            item = replace(item, kind=as_kind)
+        return ReadResult(fmt, items=[item])
+    text = decode_text(data, file=name)
+    require_content(text, file=name)
+    if fmt == fmt_names.PETROIVANIUK_JSON:
+        return ReadResult(fmt, read_petroivaniuk_json(text, source=name))
+    if fmt == fmt_names.PETROIVANIUK_CSV:
+        return ReadResult(fmt, read_petroivaniuk_csv(text, source=name))
+    if fmt == fmt_names.PETROIVANIUK_CORRECTION:
+        return ReadResult(fmt, notes=read_corrections(text, source=name))
+    if fmt == fmt_names.ORYX_JSON:
+        return ReadResult(fmt, oryx=read_oryx(text, source=name))
+    if fmt == fmt_names.RUSSIANWARSHIP_JSON:
+        return ReadResult(fmt, read_russianwarship(text, source=name))
+    if fmt == fmt_names.FRONTLINE_JSON:
+        reports, items = read_frontline_json(text, source=name)
+        return ReadResult(fmt, reports, items)
+    if fmt == fmt_names.FRONTLINE_CSV:
+        kind = csv_kind(text)
+        if kind == "reports":
+            return ReadResult(fmt, read_reports_csv(text))
+        if kind == "items":
+            return ReadResult(fmt, items=read_items_csv(text))
+        raise ImportFormatError("not a Frontline Archive CSV export (unknown header)",
+                                record="line 1")
+    if fmt == fmt_names.REPORT_TEXT:
+        return ReadResult(fmt, read_posts(text, source=name))
+    raise ImportFormatError(f"unknown format {fmt!r}; known: {', '.join(FORMATS)}")
+
+
+def read_import_file(
+    name: str, data: bytes, *, fmt: str | None = None, as_kind: str | None = None
+) -> ReadResult:
+    """Read a file's bytes; ImportFormatError names the file, record and field on failure.
+
+    `as_kind` ('article' or 'brief') overrides the kind a feed or page reader would choose.
+    """
     fmt = fmt or detect_format(name, data)
-    text = _text(name, data)
     try:
-        if fmt == "petroivaniuk-json":
-            return ReadResult(fmt, read_petroivaniuk_json(text, source=name))
-        if fmt == "petroivaniuk-csv":
-            return ReadResult(fmt, read_petroivaniuk_csv(text, source=name))
-        if fmt == "russianwarship-json":
-            return ReadResult(fmt, read_russianwarship(text, source=name))
-        if fmt == "frontline-json":
-            reports, items = read_frontline_json(text, source=name)
-            return ReadResult(fmt, reports, items)
-        if fmt == "report-text":
-            try:
-                report = parse_report(text)
-            except NoReportError as exc:
-                raise ImportFormatError(str(exc), file=name) from None
-            if report.date is None:
-                raise ImportFormatError("the report's date could not be read", file=name)
-            return ReadResult(fmt, [report])
+        result = _read(name, data, fmt, as_kind)
     except ImportFormatError as exc:
         raise exc if exc.file else exc.with_file(name) from None
-    raise ImportFormatError(f"unknown format {fmt!r}; known: {', '.join(FORMATS)}", file=name)
+    if as_kind is not None and fmt not in (fmt_names.FEED, fmt_names.HTML_PAGE):
+        result.items = [replace(i, kind=as_kind) for i in result.items]
+    return result

@@ -1,11 +1,15 @@
-"""New / edit article or brief: the fields of an item, saved in one transaction."""
+"""New / edit article or brief: the fields of an item, saved in one transaction.
+
+When the saved body states a loss report, the dialog offers to create that report or to link
+the article to the report stored for its date (undoable, on the window's stack).
+"""
 
 from __future__ import annotations
 
 import datetime as dt
 
 from PySide6.QtCore import QDateTime, Qt
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtGui import QKeySequence, QShortcut, QUndoStack
 from PySide6.QtWidgets import (
     QComboBox,
     QDateTimeEdit,
@@ -14,23 +18,36 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QLabel,
     QLineEdit,
+    QMessageBox,
     QPlainTextEdit,
     QVBoxLayout,
     QWidget,
 )
 
+from desktop_app.core.article_report import report_in_article
 from desktop_app.core.errors import ValidationError
 from desktop_app.core.item import ARTICLE, BRIEF, ItemData, split_tags
+from desktop_app.core.report import LossReport
+from desktop_app.core.validation import ERROR, Problem, compare_article_report, validate_report
 from desktop_app.storage.items import get_item, save_item
+from desktop_app.storage.reports import load_report, previous_report, report_article_ids
+from desktop_app.ui.report_commands import LinkArticleCommand, SaveReportCommand
+
+# The answers to "this article states a report": create it, link to the stored one, or not.
+CREATE_REPORT, LINK_REPORT, NO_REPORT = "create", "link", "no"
 
 
 class ItemDialog(QDialog):
     def __init__(
-        self, parent: QWidget | None = None, *, kind: str = ARTICLE, item_id: int | None = None
+        self, parent: QWidget | None = None, *, kind: str = ARTICLE, item_id: int | None = None,
+        undo_stack: QUndoStack | None = None,
     ) -> None:
         super().__init__(parent)
         self.item_id = item_id
         self.saved_id: int | None = None
+        self.undo_stack = undo_stack if undo_stack is not None else QUndoStack(self)
+        # What the user chose when offered the article's report (None: nothing was offered).
+        self.report_choice: str | None = None
         self.kind_combo = QComboBox()
         self.kind_combo.addItem(self.tr("Article"), ARTICLE)
         self.kind_combo.addItem(self.tr("Brief"), BRIEF)
@@ -119,9 +136,67 @@ class ItemDialog(QDialog):
 
     def save(self) -> None:
         try:
-            self.saved_id = save_item(self.item_data(), self.item_id)
+            data = self.item_data()
+            self.saved_id = save_item(data, self.item_id)
         except ValidationError as exc:
             self.error_label.setText(str(exc))
             return
+        self._offer_report(self.saved_id, data)
         self.accept()
+
+    # -- the report an article states ----------------------------------------------------------
+
+    def _offer_report(self, item_id: int, data: ItemData) -> None:
+        report = report_in_article(data.body, data.published_at)
+        if report is None or report.date is None:
+            return
+        stored = load_report(report.date)
+        if stored is not None and item_id in report_article_ids(report.date):
+            return  # linked already; the report dialog and Data problems show any mismatch
+        if stored is None:
+            problems = validate_report(report, previous_report(report.date),
+                                       today=dt.date.today())
+            if any(p.severity == ERROR for p in problems):
+                return  # e.g. a date in the future: nothing sensible to offer
+            differences: list[Problem] = []
+        else:
+            differences = compare_article_report(report, stored)
+        self.report_choice = self._ask_report_choice(report, stored, differences)
+        if self.report_choice == CREATE_REPORT and stored is None:
+            clean = LossReport(report.date, report.figures, report.qualifier, report.note)
+            self.undo_stack.push(SaveReportCommand(clean, source="article", article_id=item_id))
+        elif self.report_choice == LINK_REPORT and stored is not None:
+            self.undo_stack.push(LinkArticleCommand(report.date, item_id))
+
+    def _ask_report_choice(
+        self, report: LossReport, stored: LossReport | None, differences: list[Problem]
+    ) -> str:
+        """CREATE_REPORT, LINK_REPORT or NO_REPORT; tests replace this to answer without a box."""
+        assert report.date is not None
+        date = report.date.isoformat()
+        box = QMessageBox(QMessageBox.Icon.Question, self.tr("Loss report in the text"),
+                          self.tr("This text states the loss report of {date} ({count} "
+                                  "figure(s)).").format(date=date, count=len(report.figures)),
+                          QMessageBox.StandardButton.NoButton, self)
+        if stored is None:
+            box.setInformativeText(self.tr("No report is stored for {date}. Create it from "
+                                           "this text?").format(date=date))
+            yes = box.addButton(self.tr("&Create report"), QMessageBox.ButtonRole.AcceptRole)
+        else:
+            if differences:
+                details = "\n".join(p.message for p in differences)
+                info = self.tr("A report for {date} is stored; its figures differ from this "
+                               "text's:\n{details}").format(date=date, details=details)
+            else:
+                info = self.tr("A report for {date} is stored and agrees with this text."
+                               ).format(date=date)
+            box.setInformativeText(info + "\n\n" + self.tr("Link this text to it?"))
+            yes = box.addButton(self.tr("&Link to stored report"),
+                                QMessageBox.ButtonRole.AcceptRole)
+        no = box.addButton(QMessageBox.StandardButton.No)
+        box.setDefaultButton(no)
+        box.exec()
+        if box.clickedButton() is not yes:
+            return NO_REPORT
+        return CREATE_REPORT if stored is None else LINK_REPORT
 

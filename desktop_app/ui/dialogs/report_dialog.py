@@ -2,29 +2,21 @@
 
 Figures are compared with the previous stored report as the user types; the core's
 validation decides what blocks saving (errors) and what only needs a look (warnings).
+Saving pushes a command on the window's undo stack, so every save can be undone.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import re
-from dataclasses import dataclass
 
-from PySide6.QtCore import QDate, QRegularExpression, Qt, Signal
-from PySide6.QtGui import (
-    QKeySequence,
-    QPalette,
-    QRegularExpressionValidator,
-    QShortcut,
-    QShowEvent,
-)
+from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent, QUndoStack
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
-    QGridLayout,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -33,7 +25,6 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QPlainTextEdit,
     QPushButton,
-    QScrollArea,
     QStyle,
     QVBoxLayout,
     QWidget,
@@ -41,42 +32,19 @@ from PySide6.QtWidgets import (
 
 from desktop_app.core.categories import CATEGORIES
 from desktop_app.core.errors import NoReportError
-from desktop_app.core.report import WAR_START, Figure, LossReport, day_of_war
+from desktop_app.core.report import WAR_START, LossReport, day_of_war
+from desktop_app.core.report_merge import merge_reports
 from desktop_app.core.report_parser import parse_report
 from desktop_app.core.validation import ERROR, validate_report
-from desktop_app.storage.reports import load_report, previous_report, save_report
-from desktop_app.ui.report_table_model import blend, category_label
+from desktop_app.storage.report_checks import linked_articles
+from desktop_app.storage.reports import load_report, previous_report
+from desktop_app.ui.dialogs.figure_grid import FigureGrid
+from desktop_app.ui.report_commands import SaveReportCommand
 
-MAX_TOTAL = 10_000_000
 QUALIFIERS = ("", "about", "more than")
-# Group separators people type or paste: comma, spaces (also no-break and thin), apostrophe.
-_SEPARATORS = re.compile(r"[,\s\u00a0\u2009\u202f']")
-_NUMBER_INPUT = QRegularExpression("[+\\-−]?[0-9][0-9,\\s\u00a0\u2009\u202f']{0,14}|[+\\-−]?")
 _MAX_UNPARSED_SHOWN = 5
-
-
-class _BadNumberError(ValueError):
-    pass
-
-
-def parse_count(text: str) -> int | None:
-    """A typed count ("1,456 610", "+4", "−3") as an int; None when empty."""
-    cleaned = _SEPARATORS.sub("", text).replace("−", "-")
-    if not cleaned:
-        return None
-    try:
-        return int(cleaned)
-    except ValueError:
-        raise _BadNumberError(text) from None
-
-
-@dataclass
-class _Row:
-    label: QLabel
-    total: QLineEdit
-    change: QLineEdit
-    previous: QLabel
-    derived: QLabel
+# The choices when a new report's date is already stored.
+REPLACE, MERGE, CANCEL = "replace", "merge", "cancel"
 
 
 class ReportDialog(QDialog):
@@ -91,31 +59,33 @@ class ReportDialog(QDialog):
         *,
         date: dt.date | None = None,
         today: dt.date | None = None,
+        undo_stack: QUndoStack | None = None,
     ) -> None:
         super().__init__(parent)
         self._today = today or dt.date.today()
+        # Without the window's stack (a dialog on its own) saves still go through a stack.
+        self.undo_stack = undo_stack if undo_stack is not None else QUndoStack(self)
         self._stored = load_report(date) if date is not None else None
         self._editing = self._stored is not None
         self._previous: LossReport | None = None
-        self._rows: dict[str, _Row] = {}
-        self._highlighted: set[QLineEdit] = set()
         self._date_taken = False
         self.setWindowTitle(self.tr("Edit report") if self._editing else self.tr("New report"))
 
+        self.grid = FigureGrid(self)
+        self.grid.figureChanged.connect(lambda _key: self._revalidate())
         self._build_form()
-        self._build_grid()
         self._build_side()
         self._build_buttons()
         self._lay_out()
 
-        self._previous_header.setText(self.tr("Previous\n0000-00-00"))
         for cat in CATEGORIES:
             if not cat.legacy or (self._stored and cat.key in self._stored.figures):
-                self._add_row(cat.key)
+                self.grid.add_row(cat.key)
         start = date or self._today
         self.date_edit.setDate(QDate(start.year, start.month, start.day))
         if self._stored is not None:
             self._fill(self._stored, highlight=False)
+        self._show_linked_articles()
         self._on_date_changed()
 
     # -- building ------------------------------------------------------------------------------
@@ -143,23 +113,6 @@ class ReportDialog(QDialog):
         self.qualifier_combo.currentIndexChanged.connect(self._revalidate)
         self.note_edit.textChanged.connect(self._revalidate)
 
-    def _build_grid(self) -> None:
-        self._grid_widget = QWidget(self)
-        self._grid = QGridLayout(self._grid_widget)
-        self._grid.setHorizontalSpacing(12)
-        self._previous_header = QLabel(self)
-        bottom = Qt.AlignmentFlag.AlignBottom
-        headers = (self.tr("Category"), self.tr("Total"), self.tr("Stated\nchange"))
-        for column, text in enumerate(headers):
-            self._grid.addWidget(self._header(text), 0, column, bottom)
-        self._previous_header.setFont(self._header("").font())
-        right = bottom | Qt.AlignmentFlag.AlignRight
-        self._grid.addWidget(self._previous_header, 0, 3, right)
-        self._grid.addWidget(self._header(self.tr("Derived\nchange")), 0, 4, right)
-        # Spare room goes right of the figures and below them, not between the columns.
-        self._grid.setColumnStretch(5, 1)
-        self._grid.setRowStretch(100, 1)
-
     def _header(self, text: str) -> QLabel:
         label = QLabel(text, self)
         font = label.font()
@@ -182,6 +135,10 @@ class ReportDialog(QDialog):
         self.problems_list = QListWidget(self)
         self.problems_list.setWordWrap(True)
         self.problems_list.setMaximumHeight(150)
+        self.articles_header = self._header(self.tr("Published in"))
+        self.articles_list = QListWidget(self)
+        self.articles_list.setWordWrap(True)
+        self.articles_list.setMaximumHeight(120)
 
     def _build_buttons(self) -> None:
         self.buttons = QDialogButtonBox(
@@ -211,14 +168,9 @@ class ReportDialog(QDialog):
             label = QLabel(text, self)
             label.setBuddy(buddy)
             form.addRow(label, field)
-        self._scroll = scroll = QScrollArea(self)
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
-        scroll.setWidget(self._grid_widget)
-        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         left = QVBoxLayout()
         left.addLayout(form)
-        left.addWidget(scroll, 1)
+        left.addWidget(self.grid, 1)
 
         paste_caption = QLabel(self.tr("&Paste report text:"), self)
         paste_caption.setBuddy(self.paste_box)
@@ -231,6 +183,8 @@ class ReportDialog(QDialog):
         right.addWidget(self._header(self.tr("Checks")))
         right.addWidget(self.problems_label)
         right.addWidget(self.problems_list)
+        right.addWidget(self.articles_header)
+        right.addWidget(self.articles_list)
 
         columns = QHBoxLayout()
         columns.addLayout(left, 0)
@@ -238,37 +192,7 @@ class ReportDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addLayout(columns, 1)
         layout.addWidget(self.buttons)
-        self.resize(1060, 700)
-
-    def _add_row(self, key: str) -> _Row:
-        if key in self._rows:
-            return self._rows[key]
-        r = len(self._rows) + 1
-        validator = QRegularExpressionValidator(_NUMBER_INPUT, self)
-        row = _Row(QLabel(category_label(key), self), QLineEdit(self), QLineEdit(self),
-                   QLabel(self), QLabel(self))
-        row.label.setBuddy(row.total)
-        for edit, hint in ((row.total, self.tr("not reported")),
-                           (row.change, self.tr("not stated"))):
-            edit.setValidator(validator)
-            edit.setPlaceholderText(hint)
-            edit.setAlignment(Qt.AlignmentFlag.AlignRight)
-            widest = max(edit.fontMetrics().horizontalAdvance(t) for t in ("-00,000,000", hint))
-            edit.setMinimumWidth(widest + 16)
-            edit.textChanged.connect(lambda _t, k=key: self._on_figure_changed(k))
-            edit.textEdited.connect(lambda _t, e=edit: self._set_highlight(e, False))
-        for label in (row.previous, row.derived):
-            label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-            label.setMinimumWidth(label.fontMetrics().horizontalAdvance("+0,000,000"))
-        for column, widget in enumerate((row.label, row.total, row.change, row.previous,
-                                         row.derived)):
-            self._grid.addWidget(widget, r, column)
-        self._rows[key] = row
-        self._update_previous(key)
-        # Never clip a column (the scroll area only scrolls vertically): figures are the point.
-        self._scroll.setMinimumWidth(self._grid_widget.sizeHint().width()
-                                     + self._scroll.verticalScrollBar().sizeHint().width())
-        return row
+        self.resize(1100, 720)
 
     def showEvent(self, event: QShowEvent) -> None:
         # Enter in a figure field must not save a half-typed report (Ctrl+Return does), but
@@ -279,22 +203,25 @@ class ReportDialog(QDialog):
     # -- accessors for the view and tests ------------------------------------------------------
 
     def total_edit(self, key: str) -> QLineEdit:
-        return self._rows[key].total
+        return self.grid.total_edit(key)
 
     def change_edit(self, key: str) -> QLineEdit:
-        return self._rows[key].change
+        return self.grid.change_edit(key)
 
     def previous_label(self, key: str) -> QLabel:
-        return self._rows[key].previous
+        return self.grid.previous_label(key)
 
     def derived_label(self, key: str) -> QLabel:
-        return self._rows[key].derived
+        return self.grid.derived_label(key)
+
+    def warning_label(self, key: str) -> QLabel:
+        return self.grid.warning_label(key)
 
     def row_keys(self) -> list[str]:
-        return list(self._rows)
+        return self.grid.keys()
 
     def is_highlighted(self, edit: QLineEdit) -> bool:
-        return edit in self._highlighted
+        return self.grid.is_highlighted(edit)
 
     def current_date(self) -> dt.date:
         date = self.date_edit.date()
@@ -337,25 +264,25 @@ class ReportDialog(QDialog):
             self.qualifier_combo.setCurrentIndex(index)
         if report.note:
             self.note_edit.setText(report.note)
-        for key, fig in report.figures.items():
-            row = self._add_row(key)
-            row.total.setText(f"{fig.total:,}")
-            row.change.setText("" if fig.change is None else f"{fig.change:+,}")
-            self._set_highlight(row.total, highlight)
-            self._set_highlight(row.change, highlight and fig.change is not None)
+        self.grid.fill(dict(report.figures), highlight=highlight)
 
-    def _set_highlight(self, edit: QLineEdit, on: bool) -> None:
-        if on:
-            palette = self.palette()
-            base = palette.color(QPalette.ColorRole.Base)
-            tint = palette.color(QPalette.ColorRole.Highlight)
-            palette.setColor(QPalette.ColorRole.Base, blend(base, tint, 0.3))
-            edit.setPalette(palette)
-            self._highlighted.add(edit)
-        else:
-            # An empty palette resolves nothing, so the field inherits the theme again.
-            edit.setPalette(QPalette())
-            self._highlighted.discard(edit)
+    def _show_linked_articles(self) -> None:
+        """List the articles that published this report and where they disagree with it."""
+        articles = linked_articles(self._stored.date) if self._stored and self._stored.date \
+            else []
+        style = self.style()
+        for article in articles:
+            item = QListWidgetItem(article.title)
+            item.setData(Qt.ItemDataRole.UserRole, article.item_id)
+            self.articles_list.addItem(item)
+            if not article.has_report:
+                self.articles_list.addItem("    " + self.tr("(its text no longer holds a report)"))
+            for problem in article.problems:
+                self.articles_list.addItem(QListWidgetItem(
+                    style.standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning),
+                    problem.message))
+        self.articles_header.setVisible(bool(articles))
+        self.articles_list.setVisible(bool(articles))
 
     # -- live checks ---------------------------------------------------------------------------
 
@@ -365,64 +292,12 @@ class ReportDialog(QDialog):
         self._previous = previous_report(date)
         same_report = self._stored is not None and self._stored.date == date
         self._date_taken = not same_report and load_report(date) is not None
-        before = self._previous.date if self._previous else None
-        self._previous_header.setText(self.tr("Previous\n{date}").format(
-            date=before.isoformat() if before else self.tr("(none)")))
-        for key in self._rows:
-            self._update_previous(key)
+        self.grid.set_previous(self._previous)
         self._revalidate()
-
-    def _update_previous(self, key: str) -> None:
-        fig = self._previous.figures.get(key) if self._previous else None
-        self._rows[key].previous.setText("—" if fig is None else f"{fig.total:,}")
-        self._update_derived(key)
-
-    def _on_figure_changed(self, key: str) -> None:
-        self._update_derived(key)
-        self._revalidate()
-
-    def _update_derived(self, key: str) -> None:
-        row = self._rows[key]
-        before = self._previous.figures.get(key) if self._previous else None
-        try:
-            total = parse_count(row.total.text())
-            stated = parse_count(row.change.text())
-        except _BadNumberError:
-            total = stated = None
-        if total is None or before is None:
-            row.derived.setText("—")
-            row.derived.setToolTip("")
-            return
-        derived = total - before.total
-        row.derived.setText(f"{derived:+,}")
-        font = row.derived.font()
-        # Bold marks a stated change that the totals do not bear out.
-        font.setBold(stated is not None and stated != derived)
-        row.derived.setFont(font)
-        row.derived.setToolTip(self.tr("Total minus the previous report's total"))
 
     def build_report(self) -> tuple[LossReport, list[str]]:
         """The report as typed, and the problems in fields that could not be read."""
-        figures: dict[str, Figure] = {}
-        errors: list[str] = []
-        for key, row in self._rows.items():
-            label = category_label(key)
-            try:
-                total = parse_count(row.total.text())
-                change = parse_count(row.change.text())
-            except _BadNumberError as exc:
-                errors.append(self.tr("{category}: “{text}” is not a number")
-                              .format(category=label, text=str(exc)))
-                continue
-            if total is None:
-                if change is not None:
-                    errors.append(self.tr("{category}: a change without a total")
-                                  .format(category=label))
-                continue
-            if abs(total) > MAX_TOTAL:
-                errors.append(self.tr("{category}: {total} is more than {limit}").format(
-                    category=label, total=f"{total:,}", limit=f"{MAX_TOTAL:,}"))
-            figures[key] = Figure(total, change)
+        figures, errors = self.grid.figures()
         if not figures and not errors:
             errors.append(self.tr("Enter at least one total."))
         qualifier = self.qualifier_combo.currentData() or None
@@ -434,6 +309,13 @@ class ReportDialog(QDialog):
         problems = validate_report(report, self._previous, today=self._today)
         errors = field_errors + [p.message for p in problems if p.severity == ERROR]
         warnings = [p.message for p in problems if p.severity != ERROR]
+        row_errors: dict[str, list[str]] = {}
+        row_warnings: dict[str, list[str]] = {}
+        for p in problems:
+            if p.category is not None:
+                target = row_errors if p.severity == ERROR else row_warnings
+                target.setdefault(p.category, []).append(p.message)
+        self.grid.set_row_problems(row_errors, row_warnings)
         self.problems_list.clear()
         style = self.style()
         for messages, icon in ((errors, QStyle.StandardPixmap.SP_MessageBoxCritical),
@@ -449,27 +331,34 @@ class ReportDialog(QDialog):
             summary = self.tr("No problems found.")
         summary = summary.format(errors=len(errors), warnings=len(warnings))
         if self._date_taken:
-            summary += " " + self.tr("A report for {date} is already stored; saving asks before "
-                                     "replacing it.").format(date=report.date)
+            summary += " " + self.tr("A report for {date} is already stored; saving asks "
+                                     "whether to replace it or merge into it.").format(
+                                         date=report.date)
         self.problems_label.setText(summary)
         self.save_button.setEnabled(not errors)
 
     # -- saving --------------------------------------------------------------------------------
 
-    def _confirm_replace(self) -> bool:
-        """Ask before a new report overwrites the one stored for its date."""
-        answer = QMessageBox.question(
-            self,
-            self.tr("Replace report"),
-            self.tr("A report for {date} is already stored. Replace it?").format(
-                date=self.current_date().isoformat()),
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
-            QMessageBox.StandardButton.Cancel,
-        )
-        return answer == QMessageBox.StandardButton.Yes
+    def _choose_duplicate(self, stored: LossReport) -> str:
+        """Ask what to do when a new report's date is already stored: REPLACE, MERGE or CANCEL."""
+        box = QMessageBox(QMessageBox.Icon.Question, self.tr("Report already stored"),
+                          self.tr("A report for {date} is already stored ({count} figure(s)).")
+                          .format(date=self.current_date().isoformat(),
+                                  count=len(stored.figures)),
+                          QMessageBox.StandardButton.NoButton, self)
+        box.setInformativeText(self.tr(
+            "Replace: keep only this report's figures.\n"
+            "Merge: take this report's figures and keep the stored ones it does not state."))
+        replace = box.addButton(self.tr("&Replace"), QMessageBox.ButtonRole.DestructiveRole)
+        merge = box.addButton(self.tr("&Merge"), QMessageBox.ButtonRole.AcceptRole)
+        cancel = box.addButton(QMessageBox.StandardButton.Cancel)
+        box.setDefaultButton(cancel)
+        box.exec()
+        clicked = box.clickedButton()
+        return REPLACE if clicked is replace else MERGE if clicked is merge else CANCEL
 
     def save(self) -> bool:
-        """Store the report in one transaction and close; False if it was not saved."""
+        """Store the report (one transaction, undoable) and close; False if it was not saved."""
         if not self.save_button.isEnabled():
             return False
         report, errors = self.build_report()
@@ -477,10 +366,14 @@ class ReportDialog(QDialog):
             return False
         # Editing a report overwrites it by intent; anything else must not overwrite silently.
         same_report = self._stored is not None and self._stored.date == report.date
-        exists = not same_report and load_report(report.date) is not None
-        if exists and not self._confirm_replace():
-            return False
-        save_report(report, source="manual")
+        stored = None if same_report else load_report(report.date)
+        if stored is not None:
+            choice = self._choose_duplicate(stored)
+            if choice == CANCEL:
+                return False
+            if choice == MERGE:
+                report = merge_reports(stored, report)
+        self.undo_stack.push(SaveReportCommand(report))
         self.reportSaved.emit(report.date)
         self.accept()
         return True

@@ -40,6 +40,15 @@ personnel ‒ about 42800 (+160) persons were liquidated, tanks ‒ 1832 (+15)""
         (UA_REPORT.encode(), "report-text"),
         (EN_REPORT.encode(), "report-text"),
         (b"[Update] " + EN_REPORT.encode(), "report-text"),
+        (b'[{"equipment_oryx": "Tanks", "model": "T-62M", "losses_total": 50}]', "oryx-json"),
+        (b'[{"date": "2023-05-27", "tank": -5, "drone": 49}]', "petroivaniuk-correction"),
+        (b"date,day,qualifier,note,tanks,tanks_change\n2023-11-25,640,,,5502,6\n",
+         "frontline-csv"),
+        (b"kind,published_at,title,author\nbrief,2023-11-25T13:53:00+00:00,A.,\n",
+         "frontline-csv"),
+        (b'<?xml version="1.0"?>\n<rss version="2.0"><channel></channel></rss>', "feed"),
+        (b'<feed xmlns="http://www.w3.org/2005/Atom"></feed>', "feed"),
+        (b"<!DOCTYPE html>\n<html><body><p>x</p></body></html>", "html-page"),
     ],
 )
 def test_detects(data: bytes, expected: str) -> None:
@@ -88,7 +97,6 @@ def test_truncated_json_says_malformed() -> None:
         b'{"some": "object"}',
         b"[1, 2, 3]",
         b"[]",
-        b'[{"equipment_oryx": "Tanks", "model": "T-62M", "losses_total": 50}]',
         b"name,value\nx,1\n",
         b"\x00\x01\x02",
     ],

@@ -1,0 +1,102 @@
+"""PetroIvaniuk's copy of Oryx's visually confirmed losses, per equipment model.
+
+A second, independent source beside the General Staff's claims. Each Oryx class maps to one
+of our category keys where the two count the same kind of thing; classes with no General
+Staff counterpart (anti-tank missile carriers) keep no category (None).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from desktop_app.core.errors import ImportFormatError
+from desktop_app.core.formats._common import check_duplicates, describe, load_json, parse_count
+
+MAX_TEXT = 500
+
+# Oryx class → our category key. The General Staff counts every armoured vehicle as one
+# "armored fighting vehicle", all guns as "artillery systems", all air defence together,
+# and radars, engineering, command and EW vehicles as "special equipment".
+ORYX_CATEGORIES: dict[str, str | None] = {
+    "Tanks": "tanks",
+    "Armoured Fighting Vehicles": "armored_vehicles",
+    "Infantry Fighting Vehicles": "armored_vehicles",
+    "Armoured Personnel Carriers": "armored_vehicles",
+    "Infantry Mobility Vehicles": "armored_vehicles",
+    "Mine-Resistant Ambush Protected": "armored_vehicles",
+    "Self-Propelled Artillery": "artillery",
+    "Towed Artillery": "artillery",
+    "Multiple Rocket Launchers": "mlrs",
+    "Surface-To-Air Missile Systems": "air_defense",
+    "Self-Propelled Anti-Aircraft Guns": "air_defense",
+    "Anti-Aircraft Guns": "air_defense",
+    "Aircraft": "aircraft",
+    "Helicopters": "helicopters",
+    "Reconnaissance Unmanned Aerial Vehicles": "drones",
+    "Unmanned Combat Aerial Vehicles": "drones",
+    "Naval Ships": "ships",
+    "Submarines": "submarines",
+    "Trucks, Vehicles and Jeeps": "vehicles_fuel_tanks",
+    "Engineering Vehicles And Equipment": "special_equipment",
+    "Command Posts And Communications Stations": "special_equipment",
+    "Radars": "special_equipment",
+    "Jammers And Deception Systems": "special_equipment",
+    "Artillery Support Vehicles And Equipment": "special_equipment",
+    "Self-Propelled Anti-Tank Missile Systems": None,
+}
+
+
+@dataclass(frozen=True)
+class OryxRow:
+    category: str | None
+    equipment_oryx: str
+    model: str
+    manufacturer: str
+    losses_total: int
+
+
+def _text(obj: dict[str, Any], name: str, record: str, file: str | None,
+          required: bool = True) -> str:
+    value = obj.get(name)
+    if value is None and not required:
+        return ""
+    if not isinstance(value, str) or (required and not value.strip()):
+        raise ImportFormatError(f"expected text, got {describe(value)}", file=file,
+                                record=record, field=name)
+    if len(value) > MAX_TEXT:
+        raise ImportFormatError(f"text of {len(value):,} characters is too long", file=file,
+                                record=record, field=name)
+    return " ".join(value.split())
+
+
+def read_oryx(text: str, *, source: str = "") -> list[OryxRow]:
+    file = source or None
+    doc = load_json(text, file=file)
+    if not isinstance(doc, list):
+        raise ImportFormatError("expected a JSON array of equipment models", file=file)
+    rows = []
+    for index, obj in enumerate(doc):
+        record = f"#{index + 1}"
+        if not isinstance(obj, dict):
+            raise ImportFormatError("expected an object", file=file, record=record)
+        check_duplicates(obj, file=file, record=record)
+        klass = _text(obj, "equipment_oryx", record, file)
+        model = _text(obj, "model", record, file)
+        record = f"#{index + 1} ({model[:40]})"
+        total = parse_count(obj.get("losses_total"), file=file, record=record,
+                            field="losses_total")
+        if total is None:
+            raise ImportFormatError("the count is missing", file=file, record=record,
+                                    field="losses_total")
+        rows.append(OryxRow(ORYX_CATEGORIES.get(klass), klass, model,
+                            _text(obj, "manufacturer", record, file, required=False), total))
+    return rows
+
+
+def looks_like_oryx(doc: Any) -> bool:
+    return (
+        isinstance(doc, list)
+        and bool(doc)
+        and all(isinstance(r, dict) and "equipment_oryx" in r for r in doc[:5])
+    )

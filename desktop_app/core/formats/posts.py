@@ -1,0 +1,73 @@
+"""Text files holding one or many official loss posts (English or Ukrainian), or one article.
+
+People save a channel's history or paste several days into one file, so a file is split at
+each post's opening line ("The total combat losses …", "Загальні бойові втрати …") and at
+separator lines (---, ===, ***); each part is parsed on its own. Errors name the post and the
+line it starts on.
+"""
+
+from __future__ import annotations
+
+import re
+
+from desktop_app.core.errors import ImportFormatError, NoReportError
+from desktop_app.core.report import LossReport
+from desktop_app.core.report_parser import parse_report
+
+# The first line of an official post, in both languages and the Telegram style.
+_POST_START = re.compile(
+    r"^\W*(?:the\s+total\s+combat\s+losses|загальні\s+бойові\s+втрати)",
+    re.IGNORECASE,
+)
+_SEPARATOR = re.compile(r"^\s*(?:-{3,}|={3,}|\*{3,}|_{3,})\s*$")
+
+
+def split_posts(text: str) -> list[tuple[int, str]]:
+    """(first line number, text) of each post; text before the first post stays with it.
+
+    Line numbers count from 1, as an editor shows them.
+    """
+    lines = text.splitlines()
+    bounds = {0}
+    first_in_segment = True
+    for n, line in enumerate(lines):
+        if _SEPARATOR.match(line):
+            bounds.add(n + 1)  # the next post begins after the separator
+            first_in_segment = True
+        elif _POST_START.match(line):
+            # Text before a segment's first post (a title, a date line) is its preamble.
+            if not first_in_segment:
+                bounds.add(n)
+            first_in_segment = False
+    ordered = sorted(bounds)
+    posts = []
+    for i, begin in enumerate(ordered):
+        end = ordered[i + 1] if i + 1 < len(ordered) else len(lines)
+        chunk = [ln for ln in lines[begin:end] if not _SEPARATOR.match(ln)]
+        body = "\n".join(chunk)
+        if body.strip():
+            first = begin + next(k for k, ln in enumerate(chunk) if ln.strip())
+            posts.append((first + 1, body))
+    return posts
+
+
+def read_posts(text: str, *, source: str = "") -> list[LossReport]:
+    """One report per post; a post that holds no readable report or date is an error."""
+    posts = split_posts(text)
+    if not posts:
+        raise ImportFormatError("file is empty", file=source or None)
+    reports = []
+    many = len(posts) > 1
+    for number, (line, body) in enumerate(posts, start=1):
+        record = f"post {number} (line {line})" if many else f"line {line}"
+        try:
+            report = parse_report(body)
+        except NoReportError as exc:
+            raise ImportFormatError(str(exc), file=source or None, record=record) from None
+        if report.date is None:
+            raise ImportFormatError(
+                "the report's date could not be read", file=source or None, record=record,
+                field="date",
+            )
+        reports.append(report)
+    return reports

@@ -1,0 +1,198 @@
+"""Searching the archive: a parsed query plus the filter panel's choices, as one SQL query.
+
+Only ids come back (a list model loads the rows it shows), plus, separately, the counts per
+filter value and the highlighted snippets of a window of rows. Every value typed by the user
+reaches SQLite as a bound parameter; FTS5 text comes from `core.search_query`, which quotes it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from desktop_app.core.search_query import Query, TextFilter, make_snippet, parse_query
+from desktop_app.storage.models import database_proxy
+
+# Markers around matched words in snippets; control characters never typed or stored, so the
+# window can escape the text and then turn them into highlighting.
+MARK_START, MARK_END = "\x02", "\x03"
+ORDERS = ("date", "relevance", "title", "author")
+# bm25 weights per FTS column (title, lead, body, author, tags): a word in the headline says
+# more about an item than the same word deep in its body.
+_BM25 = "bm25(item_fts, 8.0, 4.0, 1.0, 2.0, 3.0)"
+
+
+@dataclass(frozen=True)
+class SearchRequest:
+    """The search field's text and the filters beside the list."""
+
+    text: str = ""
+    kind: str | None = None
+    tags: tuple[str, ...] = ()
+    source: str | None = None
+    date_from: dt.date | None = None
+    date_to: dt.date | None = None
+    starred_only: bool = False
+    unread_only: bool = False
+    order: str = "date"  # one of ORDERS
+    descending: bool = True
+    limit: int | None = None
+
+
+@dataclass(frozen=True)
+class Facets:
+    """How many items of the current search each filter value would keep."""
+
+    kinds: dict[str, int]
+    tags: list[tuple[str, int]]
+    sources: list[tuple[str, int]]
+
+
+def _local_bound(day: dt.date, *, end: bool) -> str:
+    """A local calendar day's start (or the next day's start) as stored UTC text."""
+    if end:
+        day += dt.timedelta(days=1)
+    local = dt.datetime.combine(day, dt.time()).astimezone()
+    return local.astimezone(dt.UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+def _like(value: str) -> str:
+    return "%" + value.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+
+
+def _where(
+    req: SearchRequest, query: Query, *, skip: str = ""
+) -> tuple[list[str], list[object], str | None]:
+    """WHERE conditions and parameters; `skip` leaves out one facet (for its own counts)."""
+    where: list[str] = []
+    params: list[object] = []
+    match = query.fts_match()
+    if match is None and query.excluded:
+        where.append("item.id NOT IN (SELECT rowid FROM item_fts WHERE item_fts MATCH ?)")
+        params.append(query.fts_excluded())
+    kind = query.kind or req.kind
+    if kind and skip != "kind":
+        where.append("item.kind = ?")
+        params.append(kind)
+    tags = [f for f in query.filters if f.field == "tag"]
+    if skip != "tag":
+        tags += [TextFilter("tag", t) for t in req.tags]
+    for f in tags:
+        negation = "NOT " if f.negated else ""
+        where.append(f"{negation}EXISTS (SELECT 1 FROM item_tag WHERE item_tag.item_id = item.id"
+                     " AND item_tag.tag = ?)")
+        # Tags are stored folded (core.item.split_tags), so fold the asked one the same way.
+        params.append(" ".join(f.value.split()).lower())
+    for f in query.filters:
+        if f.field in ("author", "source"):
+            column = "item.author" if f.field == "author" else "item.source_name"
+            where.append(f"{column} {'NOT ' if f.negated else ''}LIKE ? ESCAPE '\\'")
+            params.append(_like(f.value))
+    if req.source is not None and skip != "source":
+        where.append("item.source_name = ?")
+        params.append(req.source)
+    date_from = query.date_from or req.date_from
+    date_to = query.date_to or req.date_to
+    if date_from:
+        where.append("item.published_at >= ?")
+        params.append(_local_bound(date_from, end=False))
+    if date_to:
+        where.append("item.published_at < ?")
+        params.append(_local_bound(date_to, end=True))
+    if req.starred_only or "starred" in query.flags:
+        where.append("item.starred")
+    if req.unread_only or "unread" in query.flags:
+        where.append("NOT item.is_read")
+    if "read" in query.flags:
+        where.append("item.is_read")
+    return where, params, match
+
+
+def _from(match: str | None) -> str:
+    if match is None:
+        return "FROM item"
+    return "FROM item JOIN item_fts ON item_fts.rowid = item.id"
+
+
+def search_ids(req: SearchRequest, query: Query | None = None) -> list[int]:
+    """Ids of the matching items in the requested order."""
+    query = query if query is not None else parse_query(req.text)
+    where, params, match = _where(req, query)
+    sql = [_from(match)]
+    if match is not None:
+        where.insert(0, "item_fts MATCH ?")
+        params.insert(0, match)
+    if where:
+        sql.append("WHERE " + " AND ".join(where))
+    direction = "DESC" if req.descending else "ASC"
+    if req.order == "relevance" and match is not None:
+        # bm25 is smaller for better matches; newest first among equals.
+        sql.append(f"ORDER BY {_BM25}, item.published_at DESC")
+    elif req.order == "title":
+        sql.append(f"ORDER BY item.title COLLATE NOCASE {direction}, item.id")
+    elif req.order == "author":
+        sql.append(f"ORDER BY item.author COLLATE NOCASE {direction}, item.published_at DESC")
+    else:
+        sql.append(f"ORDER BY item.published_at {direction}, item.id {direction}")
+    if req.limit is not None:
+        sql.append("LIMIT ?")
+        params.append(req.limit)
+    cursor = database_proxy.execute_sql("SELECT item.id " + " ".join(sql), params)
+    return [row[0] for row in cursor.fetchall()]
+
+
+def facet_counts(req: SearchRequest, query: Query | None = None, *, top: int = 40) -> Facets:
+    """Counts per kind, tag and source; each facet ignores its own choice, as in a shop."""
+    query = query if query is not None else parse_query(req.text)
+
+    def run(select: str, skip: str, group: str, extra_join: str = "") -> list[tuple[str, int]]:
+        where, params, match = _where(req, query, skip=skip)
+        frm = _from(match) + extra_join
+        if match is not None:
+            where.insert(0, "item_fts MATCH ?")
+            params.insert(0, match)
+        clause = ("WHERE " + " AND ".join(where)) if where else ""
+        sql = f"SELECT {select}, COUNT(*) AS n {frm} {clause} GROUP BY {group} ORDER BY n DESC"
+        if top:
+            sql += f" LIMIT {int(top)}"
+        return [(r[0], r[1]) for r in database_proxy.execute_sql(sql, params).fetchall()]
+
+    kinds = dict(run("item.kind", "kind", "item.kind"))
+    tags = run("item_tag.tag", "tag", "item_tag.tag",
+               " JOIN item_tag ON item_tag.item_id = item.id")
+    sources = [(s, n) for s, n in run("item.source_name", "source", "item.source_name") if s]
+    return Facets(kinds, tags, sources)
+
+
+def snippets(ids: Sequence[int], query: Query) -> dict[int, str]:
+    """Matched words in context for the given rows, wrapped in MARK_START/MARK_END."""
+    patterns = query.highlight_patterns()
+    if not patterns or not ids:
+        return {}
+    out: dict[int, str] = {}
+    marks = ",".join("?" * len(ids))
+    rows = database_proxy.execute_sql(
+        f"SELECT id, title, lead, body, tags FROM item WHERE id IN ({marks})", list(ids))
+    for item_id, *fields in rows.fetchall():
+        # The first field with a match: a headline hit says more than a body hit.
+        for text in fields:
+            found = make_snippet(text or "", patterns, start_mark=MARK_START,
+                                 end_mark=MARK_END)
+            if found:
+                out[item_id] = found
+                break
+    return out
+
+
+def search_days(req: SearchRequest, query: Query | None = None) -> list[tuple[int, str]]:
+    """Matching ids, newest first, each with its local calendar day (for the timeline)."""
+    query = query if query is not None else parse_query(req.text)
+    where, params, match = _where(req, query)
+    if match is not None:
+        where.insert(0, "item_fts MATCH ?")
+        params.insert(0, match)
+    clause = ("WHERE " + " AND ".join(where)) if where else ""
+    sql = (f"SELECT item.id, date(item.published_at, 'localtime') {_from(match)} {clause} "
+           "ORDER BY item.published_at DESC, item.id DESC")
+    return [(r[0], r[1]) for r in database_proxy.execute_sql(sql, params).fetchall()]

@@ -1,0 +1,148 @@
+"""The archive's menu items and keys: read/star flags, tags, timeline, print and PDF, j/k.
+
+Single-letter keys act only while the list has the focus, so typing in the search field
+never stars or marks anything.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction, QKeySequence, QShortcut
+from PySide6.QtWidgets import QFileDialog, QInputDialog, QMenu, QWidget
+
+from desktop_app.core.errors import ArchiveError
+from desktop_app.core.item import split_tags
+from desktop_app.storage.items import get_item, set_tags
+from desktop_app.ui.filter_panel import TABLE_MODE, TIMELINE_MODE
+from desktop_app.ui.pdf_export import export_pdf, print_document
+
+if TYPE_CHECKING:
+    from desktop_app.ui.archive_view import ArchiveView
+    from desktop_app.ui.main_window import MainWindow
+
+
+def apply_tags(view: ArchiveView, text: str) -> tuple[str, ...] | None:
+    """Save typed tags ("a, b") on the selected item and refresh what shows them."""
+    item_id = view.selected_id()
+    if item_id is None:
+        return None
+    tags = set_tags(item_id, split_tags(text))
+    view.reader.current_id = None
+    view.open_item(item_id)
+    view.run_search()  # tag counts changed
+    return tags
+
+
+def export_current_pdf(view: ArchiveView, path: Path) -> bool:
+    """Write the item shown in the reader to `path`; False when nothing is shown."""
+    if view.reader.current_id is None:
+        return False
+    export_pdf(view.reader.document(), path)
+    return True
+
+
+def set_timeline(view: ArchiveView, on: bool) -> None:
+    combo = view.filters.mode_combo
+    combo.setCurrentIndex(combo.findData(TIMELINE_MODE if on else TABLE_MODE))
+
+
+class ArchiveActions:
+    """Builds the actions on the window's menus and keeps the window's callbacks."""
+
+    def __init__(self, window: MainWindow) -> None:
+        self.window = window
+        view = window.archive_view
+        self.view = view
+        tr = window.tr
+        lists: list[QWidget] = [view.table, view.timeline]
+
+        def action(text: str, slot: object, key: str | QKeySequence.StandardKey | None = None,
+                   *, list_only: bool = False) -> QAction:
+            act = QAction(text, window)
+            if key is not None:
+                act.setShortcut(QKeySequence(key))
+            if list_only:
+                act.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+                for widget in lists:
+                    widget.addAction(act)
+            act.triggered.connect(slot)
+            return act
+
+        self.toggle_read_action = action(tr("Mark read / &unread"), view.toggle_read, "Space",
+                                         list_only=True)
+        self.toggle_star_action = action(tr("&Star / unstar"), view.toggle_star, "S",
+                                         list_only=True)
+        self.edit_tags_action = action(tr("Edit &tags…"), self.edit_tags, "T", list_only=True)
+        self.print_action = action(tr("&Print article…"), self.print_article,
+                                   QKeySequence.StandardKey.Print)
+        self.pdf_action = action(tr("Export article to P&DF…"), self.choose_pdf, "Ctrl+Shift+P")
+        self.timeline_action = action(tr("&Timeline by day"), self._timeline_toggled, "Ctrl+T")
+        self.timeline_action.setCheckable(True)
+        view.filters.mode_combo.currentIndexChanged.connect(
+            lambda _i: self.timeline_action.setChecked(view.timeline_mode))
+
+        bar = window.menuBar()
+        menu = QMenu(tr("A&rticle"), window)
+        bar.insertMenu(bar.actions()[-1], menu)  # before Help
+        menu.addActions([self.toggle_read_action, self.toggle_star_action,
+                         self.edit_tags_action])
+        menu.addSeparator()
+        menu.addActions([self.timeline_action])
+        menu.addSeparator()
+        menu.addActions([self.print_action, self.pdf_action])
+
+        for widget in lists:
+            QShortcut(QKeySequence("J"), widget, lambda: view.move_selection(1),
+                      context=Qt.ShortcutContext.WidgetShortcut)
+            QShortcut(QKeySequence("K"), widget, lambda: view.move_selection(-1),
+                      context=Qt.ShortcutContext.WidgetShortcut)
+            for key in ("Return", "Enter"):
+                QShortcut(QKeySequence(key), widget, view.open_current,
+                          context=Qt.ShortcutContext.WidgetShortcut)
+        view.timeline.activated.connect(view.open_current)
+
+    def _timeline_toggled(self, checked: bool) -> None:
+        set_timeline(self.view, checked)
+
+    def edit_tags(self) -> None:
+        stored = get_item(self.view.selected_id() or -1)
+        if stored is None:
+            return
+        text, ok = QInputDialog.getText(
+            self.window, self.window.tr("Tags"),
+            self.window.tr("Tags, separated by commas:"), text=", ".join(stored.data.tags))
+        if ok:
+            try:
+                apply_tags(self.view, text)
+            except ArchiveError as exc:
+                self.window.show_message("error", str(exc))
+
+    def print_article(self) -> None:
+        if self.view.reader.current_id is not None:
+            print_document(self.view.reader.document(), self.window)
+
+    def choose_pdf(self) -> None:
+        if self.view.reader.current_id is None:
+            self.window.statusBar().showMessage(self.window.tr("Select an article first."))
+            return
+        path, _ = QFileDialog.getSaveFileName(
+            self.window, self.window.tr("Export to PDF"), "article.pdf",
+            self.window.tr("PDF files (*.pdf)"))
+        if not path:
+            return
+        if not export_current_pdf(self.view, Path(path)):
+            return
+        written = Path(path)
+        if written.exists() and written.stat().st_size > 0:
+            self.window.statusBar().showMessage(
+                self.window.tr("Exported to %1").replace("%1", path))
+        else:
+            self.window.show_message("error", self.window.tr("Could not write %1")
+                                     .replace("%1", path))
+
+
+def install_archive_actions(window: MainWindow) -> ArchiveActions:
+    return ArchiveActions(window)

@@ -1,0 +1,257 @@
+"""Adapter between storage/core and the Charts tab: every series as numpy arrays, computed once.
+
+`ChartData.reload()` reads the archive; `plotted(view, key)` returns a view's values for one
+category, cached until the next reload, so switching views, ranges or categories only pushes
+arrays into pyqtgraph (nothing is recomputed in a paint or mouse handler).
+"""
+
+from __future__ import annotations
+
+import bisect
+import csv
+import datetime as dt
+import io
+import math
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+import numpy as np
+from PySide6.QtCore import QCoreApplication
+
+from desktop_app.core import aggregates
+from desktop_app.core.categories import BY_KEY, KEYS
+from desktop_app.core.series import SeriesPoint, moving_average
+from desktop_app.storage.reports import all_stored_warnings, category_series
+
+DAY_SECONDS = 86_400
+_EPOCH_ORDINAL = dt.date(1970, 1, 1).toordinal()
+
+CUMULATIVE, DAILY, MA7, MA30 = "cumulative", "daily", "ma7", "ma30"
+WEEKLY, MONTHLY, YEARLY, ORYX = "weekly", "monthly", "yearly", "oryx"
+TIME_VIEWS: tuple[str, ...] = (CUMULATIVE, DAILY, MA7, MA30, WEEKLY, MONTHLY, YEARLY)
+BAR_VIEWS = frozenset({DAILY, WEEKLY, MONTHLY, YEARLY})
+_PERIOD_OF = {WEEKLY: aggregates.WEEK, MONTHLY: aggregates.MONTH, YEARLY: aggregates.YEAR}
+
+
+def view_title(view: str) -> str:
+    """A view's name as the selector shows it."""
+    titles = {
+        CUMULATIVE: "Cumulative totals",
+        DAILY: "Daily change",
+        MA7: "7-day average of the daily change",
+        MA30: "30-day average of the daily change",
+        WEEKLY: "Weekly sums",
+        MONTHLY: "Monthly sums",
+        YEARLY: "Yearly sums",
+        ORYX: "Compared with Oryx (visually confirmed)",
+    }
+    return QCoreApplication.translate("AnalysisView", titles[view])
+
+
+def category_label(key: str) -> str:
+    """A category's display name, translatable under the "categories" context."""
+    return QCoreApplication.translate("categories", BY_KEY[key].label_en)
+
+
+def epoch_seconds(dates: Sequence[dt.date]) -> np.ndarray:
+    """Dates as UTC epoch seconds at midnight, the unit DateAxisItem(utcOffset=0) expects."""
+    ordinals = np.fromiter((d.toordinal() for d in dates), dtype=np.int64, count=len(dates))
+    return ((ordinals - _EPOCH_ORDINAL) * DAY_SECONDS).astype(np.float64)
+
+
+def date_of(seconds: float) -> dt.date:
+    return dt.date.fromordinal(_EPOCH_ORDINAL + round(seconds / DAY_SECONDS))
+
+
+def _floats(values: Sequence[float | int | None]) -> np.ndarray:
+    return np.fromiter(
+        (math.nan if v is None else float(v) for v in values), np.float64, len(values)
+    )
+
+
+@dataclass
+class Plotted:
+    """One category's values in one view: exact values for CSV and hover, arrays to draw."""
+
+    key: str
+    dates: list[dt.date]
+    values: list[int | float | None]
+    bars: bool
+    # Bar width in seconds (the period's length), 0 for lines.
+    width: float = 0.0
+    # Days where the stated change differs from the derived one (daily view only).
+    stated_dates: list[dt.date] = field(default_factory=list)
+    stated_values: list[int] = field(default_factory=list)
+    x: np.ndarray = field(init=False)
+    y: np.ndarray = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.x = epoch_seconds(self.dates)
+        self.y = _floats(self.values)
+
+
+class ChartData:
+    """All categories' series read from the archive, with per-view results cached."""
+
+    def __init__(self) -> None:
+        self.points: dict[str, list[SeriesPoint]] = {}
+        self._index: dict[str, dict[dt.date, int]] = {}
+        self.warnings: dict[tuple[dt.date, str | None], list[str]] = defaultdict(list)
+        self._cache: dict[tuple[str, str], Plotted] = {}
+
+    def reload(self) -> None:
+        """Read every category's series and the stored warnings (a few queries)."""
+        self.points = {}
+        for key in KEYS:
+            pts = category_series(key)
+            if pts:
+                self.points[key] = pts
+        self._index = {k: {p.date: i for i, p in enumerate(v)} for k, v in self.points.items()}
+        self.warnings = defaultdict(list)
+        for problem in all_stored_warnings():
+            if problem.date is not None:
+                self.warnings[(problem.date, problem.category)].append(problem.message)
+        self._cache = {}
+
+    @property
+    def keys(self) -> list[str]:
+        """Categories with at least one report, in registry order."""
+        return list(self.points)
+
+    def span(self, keys: Sequence[str] | None = None) -> tuple[dt.date, dt.date] | None:
+        """First and last report date over `keys` (all categories by default)."""
+        chosen = [self.points[k] for k in (keys or self.keys) if k in self.points]
+        if not chosen:
+            return None
+        return min(p[0].date for p in chosen), max(p[-1].date for p in chosen)
+
+    def point(self, key: str, date: dt.date) -> SeriesPoint | None:
+        i = self._index.get(key, {}).get(date)
+        return None if i is None else self.points[key][i]
+
+    def nearest_date(self, key: str, date: dt.date) -> dt.date | None:
+        """The report date of `key` nearest to `date`."""
+        pts = self.points.get(key)
+        if not pts:
+            return None
+        dates = [p.date for p in pts]
+        i = bisect.bisect_left(dates, date)
+        candidates = dates[max(i - 1, 0) : i + 1]
+        return min(candidates, key=lambda d: (abs((d - date).days), d))
+
+    def plotted(self, view: str, key: str) -> Plotted:
+        """`view`'s values for `key`, computed once per reload."""
+        cached = self._cache.get((view, key))
+        if cached is None:
+            cached = self._cache[(view, key)] = self._compute(view, key)
+        return cached
+
+    def normalised(self, view: str, key: str, start: dt.date) -> Plotted:
+        """The view's values as an index, 100 at the first usable value on or after `start`."""
+        base = self.plotted(view, key)
+        first = bisect.bisect_left(base.dates, start)
+        return Plotted(key, base.dates, list(aggregates.normalise(base.values, first)), base.bars,
+                       base.width)
+
+    def _compute(self, view: str, key: str) -> Plotted:
+        pts = self.points.get(key, [])
+        dates = [p.date for p in pts]
+        if view == CUMULATIVE:
+            return Plotted(key, dates, [p.total for p in pts], bars=False)
+        if view == DAILY:
+            # Bars only where a change can be derived: a gap's difference is not one day's.
+            shown = [p for p in pts if p.derived_change is not None]
+            odd = [p for p in pts if p.disagrees]
+            return Plotted(
+                key, [p.date for p in shown], [p.derived_change for p in shown], bars=True,
+                width=0.8 * DAY_SECONDS, stated_dates=[p.date for p in odd],
+                stated_values=[p.stated_change for p in odd if p.stated_change is not None],
+            )
+        if view in (MA7, MA30):
+            window = 7 if view == MA7 else 30
+            changes = aggregates.daily_changes(pts)
+            return Plotted(key, dates, list(moving_average(changes, window)), bars=False)
+        if view in _PERIOD_OF:
+            sums = aggregates.period_sums(pts, _PERIOD_OF[view])
+            # Each bar sits at the middle of its period and is 85 % of it wide.
+            widths = [(s.end - s.start).days + 1 for s in sums]
+            width = 0.85 * DAY_SECONDS * (min(widths) if widths else 1)
+            return Plotted(key, [s.start for s in sums], [s.total for s in sums], bars=True,
+                           width=width)
+        raise ValueError(f"not a time view: {view!r}")
+
+    def hover_lines(self, view: str, keys: Sequence[str], date: dt.date) -> list[str]:
+        """Date, day of war, and per category the exact total, change, view value, warnings."""
+        from desktop_app.core.report import day_of_war
+
+        tr = QCoreApplication.translate
+        lines = [tr("AnalysisView", "{date} (day {day})").format(
+            date=date.isoformat(), day=f"{day_of_war(date):,}")]
+        for note in self.warnings.get((date, None), []):
+            lines.append("⚠ " + note)
+        for key in keys:
+            p = self.point(key, date)
+            if p is None:
+                lines.append(tr("AnalysisView", "{category}: no report").format(
+                    category=category_label(key)))
+                continue
+            text = tr("AnalysisView", "{category}: total {total} · {change}").format(
+                category=category_label(key), total=f"{p.total:,}", change=change_text(p))
+            extra = self._view_value_text(view, key, date)
+            if extra:
+                text += " · " + extra
+            lines.append(text)
+            for note in self.warnings.get((date, key), []):
+                lines.append("⚠ " + note)
+        return lines
+
+    def _view_value_text(self, view: str, key: str, date: dt.date) -> str:
+        tr = QCoreApplication.translate
+        if view in (MA7, MA30):
+            plotted = self.plotted(view, key)
+            i = bisect.bisect_left(plotted.dates, date)
+            value = plotted.values[i] if i < len(plotted.dates) else None
+            label = tr("AnalysisView", "7-day average") if view == MA7 else tr(
+                "AnalysisView", "30-day average")
+            shown = "–" if value is None else f"{value:,.1f}"
+            return f"{label} {shown}"
+        if view in _PERIOD_OF:
+            start = aggregates.period_start(date, _PERIOD_OF[view])
+            plotted = self.plotted(view, key)
+            i = bisect.bisect_left(plotted.dates, start)
+            if i < len(plotted.dates) and plotted.dates[i] == start:
+                return tr("AnalysisView", "period from {start}: {sum}").format(
+                    start=start.isoformat(), sum=f"{plotted.values[i]:+,}")
+        return ""
+
+
+def change_text(p: SeriesPoint) -> str:
+    """The change as a reader should see it: derived, with the stated one when they differ."""
+    tr = QCoreApplication.translate
+    derived, stated = p.derived_change, p.stated_change
+    if derived is None and stated is None:
+        return tr("AnalysisView", "change unknown")
+    if derived is None:
+        return tr("AnalysisView", "stated change {stated}").format(stated=f"{stated:+,}")
+    if stated is None or stated == derived:
+        return tr("AnalysisView", "change {derived}").format(derived=f"{derived:+,}")
+    return tr("AnalysisView", "change {derived} (stated {stated})").format(
+        derived=f"{derived:+,}", stated=f"{stated:+,}")
+
+
+def to_csv(view: str, series: Sequence[Plotted], start: dt.date, end: dt.date) -> str:
+    """The values shown between `start` and `end` (inclusive): date, category, view, value.
+
+    Whole numbers stay whole, so a total or change reads exactly as stored.
+    """
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(["date", "category", "view", "value"])
+    for plotted in series:
+        for date, value in zip(plotted.dates, plotted.values, strict=True):
+            if start <= date <= end:
+                shown = "" if value is None else (
+                    str(value) if isinstance(value, int) else repr(round(value, 6)))
+                writer.writerow([date.isoformat(), plotted.key, view, shown])
+    return out.getvalue()
