@@ -55,6 +55,8 @@ class _Series:
             plot.addItem(item)
         self.shown: Plotted | None = None
         self.bar_x = np.empty(0)
+        # Whether the bar-side items hold data (clearing empty items still costs a redraw).
+        self.bars_filled = False
 
     @property
     def active(self) -> pg.GraphicsObject:
@@ -185,10 +187,13 @@ class AnalysisPlot(QWidget):
         empty = np.empty(0)
         if not p.bars:
             s.curve.setData(p.x, p.y)
-            s.bars.setOpts(x=empty, height=empty, pens=None, brushes=None)
-            s.negatives.setData(x=empty, y=empty)
-            s.stated.setData(x=empty, y=empty)
+            if s.bars_filled:
+                s.bars.setOpts(x=empty, height=empty, pens=None, brushes=None)
+                s.negatives.setData(x=empty, y=empty)
+                s.stated.setData(x=empty, y=empty)
+                s.bars_filled = False
         else:
+            s.bars_filled = True
             s.curve.setData(empty, empty)
             width = p.width / slots
             # Side by side when several categories share one axis; centred in the period.
@@ -223,6 +228,9 @@ class AnalysisPlot(QWidget):
     def _refresh_legend(self) -> None:
         if self.legend is None:
             return
+        entries = [self.series[key].active for key in self.keys]
+        if entries == [sample.item for sample, _label in self.legend.items]:
+            return  # same items: the legend needs no rebuild (the redraw stays cheap)
         self.legend.clear()
         for key in self.keys:
             self.legend.addItem(self.series[key].active, category_label(key))
@@ -243,6 +251,7 @@ class AnalysisPlot(QWidget):
             p = self.data.plotted(CUMULATIVE, key)
             peak = np.nanmax(p.y) if p.y.size else 0.0
             curve = pg.PlotDataItem(p.x, p.y / peak if peak > 0 else p.y)
+            curve.setDownsampling(auto=True, method="peak")
             curve.setPen(pg.mkPen(series_color(key, self._dark), width=1))
             self.overview.addItem(curve)
             self.overview_curves.append(curve)
@@ -444,7 +453,9 @@ class AnalysisPlot(QWidget):
             plot.crosshair.setPen(cross)
             plot.crosshair_y.setPen(cross)
         for key, s in self.series.items():
-            s.curve.setPen(pg.mkPen(series_color(key, self._dark), width=2))
+            # Wide pens cost Qt several times a thin one; 2 px only while few lines share a plot.
+            width = 2 if len(self.keys) <= 4 or self.mode == SMALL_MULTIPLES else 1
+            s.curve.setPen(pg.mkPen(series_color(key, self._dark), width=width))
         for key, curve in zip(self.keys, self.overview_curves, strict=False):
             curve.setPen(pg.mkPen(series_color(key, self._dark), width=1))
         if self.legend is not None:

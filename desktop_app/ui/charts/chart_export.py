@@ -1,4 +1,4 @@
-"""Chart exports through pyqtgraph's exporters: PNG at the size shown or a chosen width, SVG.
+"""Chart exports: PNG (pyqtgraph's exporter) at the size shown or a chosen width, and SVG.
 
 The whole scene is exported (main plots and the overview), on the palette's background so a
 dark-theme export does not come out transparent.
@@ -12,9 +12,10 @@ from pathlib import Path
 os.environ.setdefault("PYQTGRAPH_QT_LIB", "PySide6")
 
 import pyqtgraph as pg
-from pyqtgraph.exporters import ImageExporter, SVGExporter
-from PySide6.QtCore import QSize
-from PySide6.QtGui import QPalette
+from pyqtgraph.exporters import ImageExporter
+from PySide6.QtCore import QRectF, QSize
+from PySide6.QtGui import QPainter, QPalette
+from PySide6.QtSvg import QSvgGenerator
 
 
 def export_png(graphics: pg.GraphicsLayoutWidget, path: str | Path,
@@ -31,7 +32,23 @@ def export_png(graphics: pg.GraphicsLayoutWidget, path: str | Path,
 
 
 def export_svg(graphics: pg.GraphicsLayoutWidget, path: str | Path) -> None:
-    """Write the chart as SVG (vector: any size later)."""
-    exporter = SVGExporter(graphics.scene())
-    exporter.parameters()["background"] = graphics.palette().color(QPalette.ColorRole.Base)
-    exporter.export(str(path))
+    """Write the chart as SVG (vector: any size later).
+
+    pyqtgraph 0.14's SVGExporter fails on Qt 6 (it cannot parse the closing "Z" Qt now writes
+    for the view boxes' rectangles), so Qt's own SVG generator renders the scene instead.
+    """
+    rect = graphics.sceneRect()
+    generator = QSvgGenerator()
+    generator.setFileName(str(path))
+    generator.setSize(QSize(int(rect.width()), int(rect.height())))
+    generator.setViewBox(QRectF(0, 0, rect.width(), rect.height()))
+    generator.setTitle("Frontline Archive chart")
+    painter = QPainter(generator)
+    try:
+        painter.fillRect(QRectF(0, 0, rect.width(), rect.height()),
+                         graphics.palette().color(QPalette.ColorRole.Base))
+        graphics.scene().render(painter, QRectF(0, 0, rect.width(), rect.height()), rect)
+    finally:
+        painter.end()
+    if not Path(path).is_file():
+        raise OSError(0, "the SVG could not be written", str(path))

@@ -15,7 +15,7 @@ os.environ.setdefault("PYQTGRAPH_QT_LIB", "PySide6")
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QCoreApplication, QEvent, QPointF, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QPointF, Signal
 from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
@@ -31,6 +31,20 @@ class _LogCountAxis(pg.AxisItem):
 
     def tickStrings(self, values: list[float], scale: float, spacing: float) -> list[str]:
         return [f"{round(10 ** v):,}" for v in values]
+
+
+_SHORT = {
+    "armored_vehicles": "AFV", "artillery": "Artillery", "air_defense": "Air defense",
+    "vehicles_fuel_tanks": "Vehicles", "special_equipment": "Special eq.", "ships": "Ships",
+    "cruise_missiles": "Cruise m.", "ground_robots": "Robots", "srbm_launchers": "SRBM",
+}
+
+
+def short_label(key: str) -> str:
+    """A name short enough for a bar pair's axis label (11 pairs share the width)."""
+    if key in _SHORT:
+        return QCoreApplication.translate("AnalysisView", _SHORT[key])
+    return category_label(key)
 
 
 class OryxPlot(QWidget):
@@ -75,13 +89,16 @@ class OryxPlot(QWidget):
         confirmed = np.log10(np.maximum([r[3] for r in self.rows], 1)).astype(np.float64)
         dark = is_dark(self.palette())
         colours = [series_color(r[0], dark) for r in self.rows]
-        faded = [QColor(c.red(), c.green(), c.blue(), 110) for c in colours]
+        # Oryx's bar: the same hue, pale, with a solid outline; the legend samples are neutral.
+        faded = [QColor(c.red(), c.green(), c.blue(), 90) for c in colours]
+        neutral = QColor(128, 128, 128)
         self.staff_bars.setOpts(x=x - 0.2, height=staff, brushes=colours or None,
-                                pens=[pg.mkPen(c) for c in colours] or None)
+                                pens=[pg.mkPen(c) for c in colours] or None,
+                                brush=neutral, pen=pg.mkPen(neutral))
         self.oryx_bars.setOpts(
-            x=x + 0.2, height=confirmed, brushes=[pg.mkBrush(c, style=Qt.BrushStyle.Dense4Pattern)
-                                                  for c in colours] or None,
-            pens=[pg.mkPen(c) for c in faded] or None)
+            x=x + 0.2, height=confirmed, brushes=faded or None,
+            pens=[pg.mkPen(c, width=2) for c in colours] or None,
+            brush=QColor(128, 128, 128, 90), pen=pg.mkPen(neutral, width=2))
         self.legend.clear()
         if self.rows:
             self.legend.addItem(self.staff_bars, tr("AnalysisView", "General Staff (claimed)"))
@@ -97,7 +114,7 @@ class OryxPlot(QWidget):
             self.note.setPos(0.5, 0.5)
             self.plot.setXRange(0, 1, padding=0)
             self.plot.setYRange(0, 1, padding=0)
-        labels = [(float(i), category_label(r[0]).split(" (")[0]) for i, r in enumerate(self.rows)]
+        labels = [(float(i), short_label(r[0])) for i, r in enumerate(self.rows)]
         self.plot.getAxis("bottom").setTicks([labels, []])
         self.apply_palette()
 
