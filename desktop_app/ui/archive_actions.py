@@ -6,6 +6,7 @@ never stars or marks anything.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -48,6 +49,18 @@ def set_timeline(view: ArchiveView, on: bool) -> None:
     combo = view.filters.mode_combo
     combo.setCurrentIndex(combo.findData(TIMELINE_MODE if on else TABLE_MODE))
 
+
+
+def list_shortcut(widget: QWidget, key: str, slot: Callable[[], object]) -> QShortcut:
+    """A key that acts only while `widget` has the focus.
+
+    PySide6 ignores a `context=` keyword in QShortcut's constructor (the shortcut silently
+    becomes window-wide), so the context is set afterwards.
+    """
+    shortcut = QShortcut(QKeySequence(key), widget)
+    shortcut.setContext(Qt.ShortcutContext.WidgetShortcut)
+    shortcut.activated.connect(slot)
+    return shortcut
 
 class ArchiveActions:
     """Builds the actions on the window's menus and keeps the window's callbacks."""
@@ -95,13 +108,10 @@ class ArchiveActions:
         menu.addActions([self.print_action, self.pdf_action])
 
         for widget in lists:
-            QShortcut(QKeySequence("J"), widget, lambda: view.move_selection(1),
-                      context=Qt.ShortcutContext.WidgetShortcut)
-            QShortcut(QKeySequence("K"), widget, lambda: view.move_selection(-1),
-                      context=Qt.ShortcutContext.WidgetShortcut)
+            list_shortcut(widget, "J", lambda: view.move_selection(1))
+            list_shortcut(widget, "K", lambda: view.move_selection(-1))
             for key in ("Return", "Enter"):
-                QShortcut(QKeySequence(key), widget, view.open_current,
-                          context=Qt.ShortcutContext.WidgetShortcut)
+                list_shortcut(widget, key, view.open_current)
         view.timeline.activated.connect(view.open_current)
 
     def _timeline_toggled(self, checked: bool) -> None:

@@ -14,7 +14,6 @@ from PySide6.QtGui import (
     QDragEnterEvent,
     QDropEvent,
     QKeySequence,
-    QShortcut,
     QUndoStack,
 )
 from PySide6.QtWidgets import (
@@ -32,7 +31,7 @@ from desktop_app.core.item import ARTICLE, BRIEF
 from desktop_app.storage import items as item_store
 from desktop_app.storage import reports as report_store
 from desktop_app.storage.importing import FileImportSummary
-from desktop_app.ui.archive_actions import install_archive_actions
+from desktop_app.ui.archive_actions import install_archive_actions, list_shortcut
 from desktop_app.ui.archive_view import ArchiveView
 from desktop_app.ui.charts.charts_tab import ChartsTab
 from desktop_app.ui.dialogs.item_dialog import ItemDialog
@@ -146,9 +145,9 @@ class MainWindow(QMainWindow):
                                         QKeySequence.StandardKey.Find)
         view_menu.addAction(self.find_action)
         view_menu.addAction(self.problems_dock.toggleViewAction())
-        QShortcut(QKeySequence("/"), self.archive_view.table, self.focus_search)
-        QShortcut(QKeySequence("Esc"), self.archive_view.search_edit,
-                  self.archive_view.search_edit.clear)
+        for widget in (self.archive_view.table, self.archive_view.timeline):
+            list_shortcut(widget, "/", self.focus_search)
+        list_shortcut(self.archive_view.search_edit, "Esc", self.archive_view.search_edit.clear)
 
         help_menu = bar.addMenu(self.tr("&Help"))
         help_menu.addAction(self._action(self.tr("&About Frontline Archive"), self.about))

@@ -190,3 +190,14 @@ def test_losses_tab_builds_its_view_on_first_show(window: MainWindow) -> None:
     window.tabs.setCurrentIndex(LOSSES_TAB)
     assert window.losses_view is not None
     assert window.losses_view.isVisibleTo(window)
+
+
+def test_list_keys_act_only_where_they_belong(window: MainWindow) -> None:
+    from PySide6.QtCore import Qt
+    from PySide6.QtGui import QShortcut
+
+    for widget in (window.archive_view.table, window.archive_view.search_edit):
+        shortcuts = widget.findChildren(QShortcut)
+        assert shortcuts, "the list and the search field carry their own keys"
+        for shortcut in shortcuts:
+            assert shortcut.context() == Qt.ShortcutContext.WidgetShortcut, shortcut.key()
