@@ -1,4 +1,4 @@
-"""The "Data problems" dock: every doubt about the stored reports, one row each (View → Ctrl+3).
+"""The "Data problems" dock: every doubt about the stored reports, one row each (View → Ctrl+4).
 
 Lists decreases, stated ≠ derived changes, missing days and articles whose numbers disagree
 with the report they are linked to (the same list as `frontline-archive check`). Activating a
@@ -30,9 +30,8 @@ from desktop_app.ui.report_table_model import category_label
 if TYPE_CHECKING:
     from desktop_app.ui.main_window import MainWindow
 
-# Ctrl+Shift+P was planned, but the archive's "Export article to PDF" took it; Ctrl+3 follows
-# View → Archive (Ctrl+1) and Losses (Ctrl+2).
-TOGGLE_SHORTCUT = "Ctrl+3"
+# Ctrl+1–3 switch the tabs (Archive, Losses, Charts); the panel comes next in the View menu.
+TOGGLE_SHORTCUT = "Ctrl+4"
 
 DATE_COLUMN, KIND_COLUMN, CATEGORY_COLUMN, MESSAGE_COLUMN = range(4)
 

@@ -201,3 +201,16 @@ def test_list_keys_act_only_where_they_belong(window: MainWindow) -> None:
         assert shortcuts, "the list and the search field carry their own keys"
         for shortcut in shortcuts:
             assert shortcut.context() == Qt.ShortcutContext.WidgetShortcut, shortcut.key()
+
+
+def test_no_two_window_actions_share_a_shortcut(window: MainWindow) -> None:
+    from PySide6.QtGui import QAction
+
+    seen: dict[str, str] = {}
+    for action in window.findChildren(QAction):
+        for key in action.shortcuts():
+            text = key.toString()
+            # An ambiguous key fires neither action in Qt: every key must be unique.
+            assert text not in seen, f"{text}: {seen.get(text)} and {action.text()}"
+            seen[text] = action.text()
+    assert seen["Ctrl+3"].replace("&", "") == "Charts"

@@ -33,12 +33,12 @@ def rows(window: MainWindow) -> list[list[str]]:
 def show_dock(qtbot, window: MainWindow) -> None:
     window.activateWindow()
     qtbot.waitUntil(window.isActiveWindow)
-    assert window.problems_dock.toggleViewAction().shortcut().toString() == "Ctrl+3"
-    qtbot.keyClick(window.windowHandle(), Qt.Key.Key_3, Qt.KeyboardModifier.ControlModifier)
+    assert window.problems_dock.toggleViewAction().shortcut().toString() == "Ctrl+4"
+    qtbot.keyClick(window.windowHandle(), Qt.Key.Key_4, Qt.KeyboardModifier.ControlModifier)
     qtbot.waitUntil(window.problems_dock.isVisible)
 
 
-def test_ctrl_3_shows_every_problem(qtbot, window: MainWindow, problem_reports):
+def test_ctrl_4_shows_every_problem(qtbot, window: MainWindow, problem_reports):
     assert not window.problems_dock.isVisible()
     show_dock(qtbot, window)
     assert rows(window) == [

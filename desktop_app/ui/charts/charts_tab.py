@@ -1,5 +1,5 @@
 """The Charts tab's place in the main window: a page built on first show, View ▸ Charts
-(Ctrl+4), and a clicked report opened in the Losses tab with the articles that published it.
+(Ctrl+3), and a clicked report opened in the Losses tab with the articles that published it.
 
 Importing this module is cheap: AnalysisView (and with it pyqtgraph and numpy) is imported
 only when the tab is first shown.
@@ -38,8 +38,8 @@ class ChartsTab(QObject):
         # New figures elsewhere make the charts stale; they are re-read when next shown.
         window.importer.finished.connect(self._mark_stale)
         self.action = QAction(self.tr("&Charts"), window)
-        # Ctrl+3 is taken by the data-problems dock (View menu); the lead may reassign.
-        self.action.setShortcut(QKeySequence("Ctrl+4"))
+        # The third tab, after Archive (Ctrl+1) and Losses (Ctrl+2).
+        self.action.setShortcut(QKeySequence("Ctrl+3"))
         self.action.triggered.connect(lambda: window.tabs.setCurrentIndex(self.index))
 
     def ensure_view(self) -> AnalysisView:
