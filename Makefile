@@ -34,6 +34,8 @@ typecheck: install
 
 bench: install
 	QT_QPA_PLATFORM=offscreen $(PY) -m tests.benchmarks
+	QT_QPA_PLATFORM=offscreen $(PY) -m tests.benchmarks.bench_chart
+	$(PY) -m tests.benchmarks.bench_import 100000
 
 bundle: install
 	$(PY) -m pip install --quiet 'pyinstaller>=6.10'
