@@ -25,7 +25,10 @@ PRAGMAS = {
     # Milliseconds: a reader in another thread or process may hold the file briefly.
     "busy_timeout": 5000,
     "synchronous": "normal",
-    "cache_size": -32 * 1024,
+    # KiB. Measured on the 100,000-item archive: 32 MiB made searches 25-40 % slower than
+    # SQLite's default 2 MiB (sorts and GROUP BY size their buffers from it); 8 MiB is as
+    # fast as the default, and bounded per connection whatever the archive's size.
+    "cache_size": -8 * 1024,
 }
 
 
@@ -80,3 +83,13 @@ def open_archive(path: Path | str | None = None) -> Archive:
 def open_database(path: Path | str | None = None) -> SqliteDatabase:
     """Like `open_archive`, for callers that need only the database."""
     return open_archive(path).db
+
+
+def close_thread_connection() -> None:
+    """Close this thread's connection to the archive, if it opened one.
+
+    peewee keeps one connection per thread; a worker thread that ends without closing it
+    leaves the file open (and its page cache allocated) until the process exits.
+    """
+    if database_proxy.obj is not None and not database_proxy.is_closed():
+        database_proxy.close()

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from peewee import IntegrityError
 
@@ -25,6 +26,18 @@ class ItemRow:
     source_name: str
     is_read: bool = False
     starred: bool = False
+
+
+# The list columns of ItemRow, in its field order, for raw queries on the hot paths.
+ROW_COLUMNS = ("item.id, item.kind, item.published_at, item.title, item.author, "
+               "item.source_name, item.is_read, item.starred")
+
+
+def row_from_db(row: Sequence[Any]) -> ItemRow:
+    """An ItemRow from a raw row of ROW_COLUMNS (published_at is stored as "...Z" UTC text)."""
+    item_id, kind, published, title, author, source, is_read, starred = row
+    return ItemRow(item_id, kind, dt.datetime.fromisoformat(published), title, author, source,
+                   bool(is_read), bool(starred))
 
 
 @dataclass(frozen=True)
@@ -149,17 +162,13 @@ def search_item_ids(
 def item_rows(ids: Sequence[int]) -> dict[int, ItemRow]:
     """The list columns for the given ids (a window of the list), in one query per 500."""
     out: dict[int, ItemRow] = {}
+    conn = database_proxy.connection()  # raw cursor: scrolling asks for a page per screen
     for start in range(0, len(ids), 500):
-        chunk = ids[start : start + 500]
-        query = Item.select(
-            Item.id, Item.kind, Item.published_at, Item.title, Item.author, Item.source_name,
-            Item.is_read, Item.starred,
-        ).where(Item.id.in_(chunk))
-        for it in query:
-            out[it.id] = ItemRow(
-                it.id, it.kind, it.published_at, it.title, it.author, it.source_name,
-                bool(it.is_read), bool(it.starred),
-            )
+        chunk = list(ids[start : start + 500])
+        marks = ",".join("?" * len(chunk))
+        for r in conn.execute(f"SELECT {ROW_COLUMNS} FROM item WHERE item.id IN ({marks})",
+                              chunk):
+            out[r[0]] = row_from_db(r)
     return out
 
 

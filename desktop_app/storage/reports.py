@@ -85,6 +85,10 @@ def previous_report(date: dt.date) -> LossReport | None:
     return _report_from_rows(report, report.figures) if report else None
 
 
+def count_reports() -> int:
+    return int(Report.select().count())
+
+
 def report_dates() -> list[dt.date]:
     return [r.date for r in Report.select(Report.date).order_by(Report.date)]
 

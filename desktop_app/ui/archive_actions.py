@@ -18,7 +18,6 @@ from desktop_app.core.errors import ArchiveError
 from desktop_app.core.item import split_tags
 from desktop_app.storage.items import get_item, set_tags
 from desktop_app.ui.filter_panel import TABLE_MODE, TIMELINE_MODE
-from desktop_app.ui.pdf_export import export_pdf, print_document
 
 if TYPE_CHECKING:
     from desktop_app.ui.archive_view import ArchiveView
@@ -41,6 +40,8 @@ def export_current_pdf(view: ArchiveView, path: Path) -> bool:
     """Write the item shown in the reader to `path`; False when nothing is shown."""
     if view.reader.current_id is None:
         return False
+    from desktop_app.ui.pdf_export import export_pdf  # QtPrintSupport: only when asked
+
     export_pdf(view.reader.document(), path)
     return True
 
@@ -132,6 +133,8 @@ class ArchiveActions:
 
     def print_article(self) -> None:
         if self.view.reader.current_id is not None:
+            from desktop_app.ui.pdf_export import print_document
+
             print_document(self.view.reader.document(), self.window)
 
     def choose_pdf(self) -> None:

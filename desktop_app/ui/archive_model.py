@@ -47,6 +47,7 @@ class ArchiveTableModel(QAbstractTableModel):
         self._rows: dict[int, ItemRow] = {}
         self._snippets: dict[int, str] = {}
         self._snippet_pages: set[int] = set()
+        self._partial = False  # only a first page is shown; its full id list is on its way
         self.query = ""
         self.kind: str | None = None
         self.parsed: Query = parse_query("")
@@ -62,8 +63,30 @@ class ArchiveTableModel(QAbstractTableModel):
         parsed = parse_query(self.query)
         self.set_ids(search_ids(SearchRequest(self.query, kind=self.kind), parsed), parsed)
 
+    def show_first_rows(self, rows: list[ItemRow], parsed: Query) -> None:
+        """Show a search's first page (rows included) before its full id list arrives."""
+        self.beginResetModel()
+        self._ids = array("q", (r.id for r in rows))
+        self.parsed = parsed
+        self._rows = {r.id: r for r in rows}
+        self._snippets.clear()
+        self._snippet_pages.clear()
+        self._partial = True
+        self.endResetModel()
+
     def set_ids(self, ids: list[int], parsed: Query) -> None:
         """Show a result computed elsewhere (the search worker)."""
+        shown, partial = len(self._ids), self._partial
+        self._partial = False
+        if (partial and parsed == self.parsed and shown and len(ids) >= shown
+                and self._ids == array("q", ids[:shown])):
+            # The rest of the list whose first page is shown: append, keeping the loaded
+            # rows, the selection and the scroll position.
+            if len(ids) > shown:
+                self.beginInsertRows(QModelIndex(), shown, len(ids) - 1)
+                self._ids.extend(ids[shown:])
+                self.endInsertRows()
+            return
         self.beginResetModel()
         self._ids = array("q", ids)
         self.parsed = parsed

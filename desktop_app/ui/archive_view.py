@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app.core.item import ARTICLE, BRIEF
+from desktop_app.core.search_query import Query
 from desktop_app.storage.items import get_item, set_read, set_starred
 from desktop_app.storage.search import Facets, SearchRequest
 from desktop_app.ui.archive_model import (
@@ -36,7 +37,7 @@ from desktop_app.ui.archive_model import (
 )
 from desktop_app.ui.filter_panel import TIMELINE_MODE, FilterPanel
 from desktop_app.ui.reader_view import ReaderView
-from desktop_app.ui.search_worker import SearchResult, SearchWorker, run_search
+from desktop_app.ui.search_worker import FirstRows, SearchResult, SearchWorker, run_search
 from desktop_app.ui.snippet_delegate import SnippetDelegate
 from desktop_app.ui.timeline_model import TimelineModel
 
@@ -59,6 +60,7 @@ def search_help(widget: QWidget) -> str:
 
 class ArchiveView(QWidget):
     itemOpened = Signal(int)
+    firstRowsShown = Signal()  # a search's first page is in the list; the rest follows
     searchFinished = Signal()
     countsShown = Signal()
 
@@ -78,6 +80,7 @@ class ArchiveView(QWidget):
         self.hint_label.hide()
         self.filters = FilterPanel()
         self.worker = SearchWorker(self)
+        self.worker.firstRows.connect(self._show_first_rows)
         self.worker.finished.connect(self._show_result)
         self.worker.failed.connect(self._search_failed)
         self.worker.countsReady.connect(self._show_counts)
@@ -182,6 +185,20 @@ class ArchiveView(QWidget):
         self._show_result(run_search(request, facets=False, timeline=self.timeline_mode))
         self.worker.count(request)  # the counts beside the list follow from the worker
 
+    def _show_first_rows(self, first: FirstRows) -> None:
+        """The first page of the newest search, before its full list and counts."""
+        if self.timeline_mode:
+            return
+        current = self.reader.current_id
+        self.model.query, self.model.kind = first.request.text, first.request.kind
+        self.model.show_first_rows(first.rows, first.query)
+        self.list_stack.setCurrentWidget(self.table)
+        self.count_label.setText(self.tr("Searching…"))
+        self._show_query(first.query)
+        if current is not None:
+            self.select_item(current)
+        self.firstRowsShown.emit()
+
     def _show_result(self, result: SearchResult) -> None:
         current = self.reader.current_id
         self.last_result = result
@@ -195,16 +212,20 @@ class ArchiveView(QWidget):
         n = len(result.ids)
         self.count_label.setText(self.tr("%n item(s)", "", n) if n or not result.request.text
                                  else self.tr("No matches."))
-        if result.query.ignored:
-            self.hint_label.setText(
-                self.tr("Ignored (not a filter value this search understands): %1")
-                .replace("%1", ", ".join(result.query.ignored))
-                + "  " + self.tr("Dates are written 2023-11-25, 2023-11 or 2023."))
-        self.hint_label.setVisible(bool(result.query.ignored))
-        self.reader.highlight(result.query.highlight_patterns())
+        self._show_query(result.query)
         if current is not None:
             self.select_item(current)
         self.searchFinished.emit()
+
+    def _show_query(self, query: Query) -> None:
+        """Name the filters that were ignored, and highlight the words in the reader."""
+        if query.ignored:
+            self.hint_label.setText(
+                self.tr("Ignored (not a filter value this search understands): %1")
+                .replace("%1", ", ".join(query.ignored))
+                + "  " + self.tr("Dates are written 2023-11-25, 2023-11 or 2023."))
+        self.hint_label.setVisible(bool(query.ignored))
+        self.reader.highlight(query.highlight_patterns())
 
     def _show_counts(self, facets: Facets) -> None:
         self.filters.apply_facets(facets)

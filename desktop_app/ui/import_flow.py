@@ -8,15 +8,20 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
 from desktop_app.core.errors import ArchiveError, ImportFormatError
-from desktop_app.core.formats.load import ReadResult, read_import_file
-from desktop_app.storage.importing import Conflict, FileImportSummary, import_result
 from desktop_app.storage.models import database_proxy
 from desktop_app.ui.operations import CancelledError, Operation, OperationRunner
+
+if TYPE_CHECKING:
+    # The format parsers (feeds, lxml, report prose) load only when an import runs: they
+    # are a third of the window's start-up otherwise.
+    from desktop_app.core.formats.load import ReadResult
+    from desktop_app.storage.importing import Conflict, FileImportSummary
 
 
 def _records(result: ReadResult) -> int:
@@ -31,6 +36,9 @@ def import_paths(
     Progress is (records written, records in all files) with an empty text while saving,
     or (file number, files) with the file's name while reading.
     """
+    from desktop_app.core.formats.load import read_import_file
+    from desktop_app.storage.importing import FileImportSummary, import_result
+
     results: list[tuple[Path, ReadResult]] = []
     for n, path in enumerate(paths):
         op.report_progress(n, len(paths), path.name)
@@ -54,6 +62,9 @@ def import_paths(
 
 def overwrite_conflicts(conflicts: Sequence[Conflict], op: Operation) -> FileImportSummary:
     """The second transaction, after the user chose to replace reports entered by hand."""
+    from desktop_app.core.formats.load import ReadResult
+    from desktop_app.storage.importing import FileImportSummary, import_result
+
     total = FileImportSummary()
     with database_proxy.atomic():
         for source in sorted({c.source for c in conflicts}):

@@ -14,6 +14,7 @@ from typing import Any
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
 from desktop_app.core.errors import ArchiveError
+from desktop_app.storage.connection import close_thread_connection
 
 log = logging.getLogger(__name__)
 
@@ -65,6 +66,10 @@ class _Job(QRunnable):
             self.relay.failed.emit(exc)
         else:
             self.relay.succeeded.emit(result)
+        finally:
+            # Each job may run with a fresh Python thread state, so peewee would open (and
+            # never close) a new connection per job: close it while this thread still owns it.
+            close_thread_connection()
 
 
 class Operation(QObject):

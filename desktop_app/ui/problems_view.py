@@ -23,7 +23,6 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app.core.validation import ARTICLE_MISMATCH, CHANGE_MISMATCH, DECREASE, GAP, Problem
-from desktop_app.storage.report_checks import find_problems
 from desktop_app.storage.reports import report_dates
 from desktop_app.ui.report_table_model import category_label
 
@@ -79,6 +78,9 @@ class ProblemsView(QWidget):
             self._stale = True
             return
         self._stale = False
+        # Imported here: the checks pull in the report parsers, which start-up does not need.
+        from desktop_app.storage.report_checks import find_problems
+
         self.problems = find_problems()
         self.tree.clear()
         items = []

@@ -2,26 +2,50 @@
 
 Searches get their own thread rather than the OperationRunner's: a long import must not hold
 back the list, and SQLite in WAL mode lets this thread read while the import writes.
+
+Each search answers in up to three messages: the first page of rows (`firstRows`), then the
+full id list (`finished`), then the counts beside the list (`countsReady`).
 """
 
 from __future__ import annotations
 
+import contextlib
 import logging
+import queue
+import threading
+from collections.abc import Callable
 from dataclasses import dataclass
 
-from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+from PySide6.QtCore import QObject, Signal
 
 from desktop_app.core.search_query import Query, parse_query
+from desktop_app.storage.items import ItemRow
 from desktop_app.storage.models import database_proxy
 from desktop_app.storage.search import (
     Facets,
     SearchRequest,
     facet_counts,
+    first_rows,
     search_days,
     search_ids,
 )
 
 log = logging.getLogger(__name__)
+
+# Rows in the first message: one page of the list model, more than any screen shows.
+FIRST_PAGE = 200
+# How long the worker waits for the GUI thread to show a first page before going on.
+FIRST_PAGE_HANDOFF_S = 0.1
+
+
+@dataclass(frozen=True)
+class FirstRows:
+    """The first rows of a search, sent before its full id list."""
+
+    generation: int
+    request: SearchRequest
+    query: Query
+    rows: list[ItemRow]
 
 
 @dataclass(frozen=True)
@@ -49,50 +73,6 @@ class _Relay(QObject):
     done = Signal(object)
 
 
-class _SearchJob(QRunnable):
-    def __init__(
-        self, worker: SearchWorker, request: SearchRequest, generation: int, timeline: bool
-    ) -> None:
-        super().__init__()
-        self.timeline = timeline
-        self.worker = worker
-        self.request = request
-        self.generation = generation
-        self.relay = worker.relay
-
-    def run(self) -> None:
-        # A newer search was asked for while this one waited: skip the work entirely.
-        if self.generation != self.worker.generation:
-            return
-        try:
-            # The list first; the counts beside it follow in a second message, so the first
-            # rows never wait for them.
-            result = run_search(self.request, self.generation, facets=False,
-                                timeline=self.timeline)
-            self.relay.done.emit(result)
-            if self.generation == self.worker.generation:
-                self.relay.done.emit(_FacetsUpdate(
-                    self.generation, facet_counts(self.request, result.query)))
-        except Exception as exc:  # keep the window alive; the list shows "no matches"
-            log.exception("search %r failed", self.request.text)
-            self.relay.done.emit((self.generation, exc))
-
-
-class _CountJob(QRunnable):
-    def __init__(self, worker: SearchWorker, request: SearchRequest, generation: int) -> None:
-        super().__init__()
-        self.worker, self.request, self.generation = worker, request, generation
-        self.relay = worker.relay
-
-    def run(self) -> None:
-        if self.generation != self.worker.generation:
-            return
-        try:
-            self.relay.done.emit(_FacetsUpdate(self.generation, facet_counts(self.request)))
-        except Exception:
-            log.exception("counting %r failed", self.request.text)
-
-
 @dataclass(frozen=True)
 class _FacetsUpdate:
     generation: int
@@ -102,36 +82,119 @@ class _FacetsUpdate:
 class SearchWorker(QObject):
     """`search()` returns at once; `finished` brings the newest result (stale ones are dropped)."""
 
+    firstRows = Signal(object)  # FirstRows of the newest search (table order only)
     finished = Signal(object)  # SearchResult
     countsReady = Signal(object)  # Facets of the newest search
     failed = Signal(str)
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self.pool = QThreadPool(self)
-        self.pool.setMaxThreadCount(1)
-        # One long-lived thread keeps one warm SQLite connection (and its page cache); a
-        # fresh connection per search made each search several times slower.
-        self.pool.setExpiryTimeout(-1)
         self.generation = 0
         self.relay = _Relay(self)
         self.relay.done.connect(self._done)
+        self._jobs: queue.SimpleQueue[Callable[[], None] | None] = queue.SimpleQueue()
+        self._thread: threading.Thread | None = None
+        self._pending = 0
+        self._idle = threading.Condition()
+        self._first_shown = threading.Event()
 
     @property
     def busy(self) -> bool:
-        return self.pool.activeThreadCount() > 0
+        with self._idle:
+            return self._pending > 0
+
+    def _start(self, job: Callable[[], None]) -> None:
+        with self._idle:
+            self._pending += 1
+        if self._thread is None or not self._thread.is_alive():
+            # A plain Python thread for the worker's whole life: its thread state, and with it
+            # peewee's per-thread connection and page cache, lives as long as the thread. A
+            # QThreadPool job got a fresh Python thread state, so every search opened a new
+            # SQLite connection and never closed it (~33 MiB of page cache each, and a file
+            # descriptor). Daemon: a worker never shut down cannot hold the process open.
+            self._thread = threading.Thread(target=self._loop, name="search", daemon=True)
+            self._thread.start()
+        self._jobs.put(job)
+
+    def _loop(self) -> None:
+        while (job := self._jobs.get()) is not None:
+            try:
+                job()
+            finally:
+                with self._idle:
+                    self._pending -= 1
+                    self._idle.notify_all()
+        if not database_proxy.is_closed():
+            database_proxy.close()
+
+    def _emit(self, message: object) -> None:
+        # RuntimeError: the window (and this worker) is gone; nobody is listening.
+        with contextlib.suppress(RuntimeError):
+            self.relay.done.emit(message)
+
+    def _stale(self, generation: int) -> bool:
+        return generation != self.generation
 
     def count(self, request: SearchRequest) -> None:
         """Only the counts beside the list (after a search made on the GUI thread)."""
-        self.pool.start(_CountJob(self, request, self.generation))
+        generation = self.generation
+
+        def job() -> None:
+            if self._stale(generation):
+                return
+            try:
+                self._emit(_FacetsUpdate(generation, facet_counts(request)))
+            except Exception:
+                log.exception("counting %r failed", request.text)
+
+        self._start(job)
 
     def search(self, request: SearchRequest, *, timeline: bool = False) -> int:
         self.generation += 1
-        self.pool.start(_SearchJob(self, request, self.generation, timeline))
-        return self.generation
+        generation = self.generation
+
+        def job() -> None:
+            # A newer search was asked for while this one waited: skip the work entirely.
+            if self._stale(generation):
+                return
+            try:
+                self._search(request, generation, timeline)
+            except Exception as exc:  # keep the window alive; the list shows "no matches"
+                log.exception("search %r failed", request.text)
+                self._emit((generation, exc))
+
+        self._start(job)
+        return generation
+
+    def _search(self, request: SearchRequest, generation: int, timeline: bool) -> None:
+        """First page, full list, counts: each only while this is still the newest search."""
+        query = parse_query(request.text)
+        ids: list[int] | None = None
+        if not timeline:
+            rows = first_rows(request, query, FIRST_PAGE)
+            self._first_shown.clear()
+            self._emit(FirstRows(generation, request, query, rows))
+            # Let the GUI thread show the first page before the full list competes with it
+            # for the GIL (fetching every id takes and releases it once per row). Bounded, so
+            # a GUI thread that is busy elsewhere only delays the rest of the list.
+            self._first_shown.wait(FIRST_PAGE_HANDOFF_S)
+            if len(rows) < FIRST_PAGE and request.limit is None:
+                ids = [r.id for r in rows]  # that was all of it: no second pass needed
+            if self._stale(generation):
+                return
+        if ids is None:
+            ids = search_ids(request, query)
+        days = search_days(request, query) if timeline else None
+        self._emit(SearchResult(generation, request, query, ids, None, days))
+        if not self._stale(generation):
+            self._emit(_FacetsUpdate(generation, facet_counts(request, query)))
 
     def _done(self, result: object) -> None:
-        if isinstance(result, SearchResult):
+        if isinstance(result, FirstRows):
+            if result.generation == self.generation:
+                self.firstRows.emit(result)
+            self._first_shown.set()
+        elif isinstance(result, SearchResult):
             if result.generation == self.generation:
                 self.finished.emit(result)
         elif isinstance(result, _FacetsUpdate):
@@ -141,16 +204,20 @@ class SearchWorker(QObject):
             self.failed.emit(str(result[1]))
 
     def wait(self, msecs: int = 10000) -> bool:
-        return self.pool.waitForDone(msecs)
+        """Until every job asked for so far has run (or `msecs` passed)."""
+        with self._idle:
+            return self._idle.wait_for(lambda: self._pending == 0, msecs / 1000)
 
     def shutdown(self) -> None:
         """Close the worker thread's connection and let the thread go."""
         self.generation += 1
-        self.pool.start(_close_connection)
-        self.pool.waitForDone(10000)
-        self.pool.setExpiryTimeout(0)
-
-
-def _close_connection() -> None:
-    if not database_proxy.is_closed():
-        database_proxy.close()
+        thread = self._thread
+        if thread is not None and thread.is_alive():
+            with self._idle:
+                self._pending += 1
+            self._jobs.put(None)
+            thread.join(10)
+            with self._idle:
+                self._pending -= 1
+                self._idle.notify_all()
+        self._thread = None
