@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QDialog
 from desktop_app.core.report import Figure, LossReport
 from desktop_app.storage.reports import load_report, save_report
 from desktop_app.ui.dialogs.report_dialog import CANCEL, MERGE, REPLACE, ReportDialog
+from tests.core.test_report_parser import UA_EXAMPLE
 
 pytestmark = pytest.mark.qt_log_ignore(r"This plugin does not support propagateSizeHints\(\)")
 
@@ -19,15 +20,7 @@ DAY = dt.date(2026, 8, 8)
 PREVIOUS = dt.date(2026, 8, 7)
 
 # FORMATS.md §2, the official Ukrainian post of 8 Aug 2026.
-UKRAINIAN_POST = """\
-Загальні бойові втрати противника з 24.02.22 по 08.08.26 орієнтовно склали: особового
-складу ‒ близько 1456610 (+1190) осіб, танків ‒ 12251 (+4) од, бойових броньованих машин ‒
-25099 (+1) од, артилерійських систем ‒ 47580 (+58) од, РСЗВ ‒ 2009 (+1) од, засоби ППО ‒
-1556 (+6) од, літаків ‒ 439 (+0) од, гелікоптерів ‒ 354 (+0) од, БпЛА оперативно-тактичного
-рівня ‒ 449606 (+1751), крилаті ракети ‒ 5007 (+0), кораблі / катери ‒ 35 (+1) од, підводні
-човни ‒ 2 (+0) од, автомобільної техніки та автоцистерн ‒ 131417 (+349) од, спеціальна
-техніка ‒ 4504 (+2), наземні роботизовані комплекси ‒ 2162 (+10). Дані уточнюються.
-"""
+UKRAINIAN_POST = UA_EXAMPLE
 
 
 @pytest.fixture
