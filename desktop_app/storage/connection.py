@@ -7,7 +7,6 @@ import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
 
-import platformdirs
 from peewee import DatabaseError as PeeweeDatabaseError
 from peewee import SqliteDatabase
 
@@ -37,6 +36,8 @@ class DatabaseOpenError(ArchiveError):
 
 
 def data_dir() -> Path:
+    import platformdirs  # only when no path is given (not for the window's first paint)
+
     return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
 
 

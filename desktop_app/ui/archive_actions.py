@@ -17,7 +17,7 @@ from PySide6.QtWidgets import QFileDialog, QInputDialog, QMenu, QWidget
 from desktop_app.core.errors import ArchiveError
 from desktop_app.core.item import split_tags
 from desktop_app.storage.items import get_item, set_tags
-from desktop_app.ui.filter_panel import TABLE_MODE, TIMELINE_MODE
+from desktop_app.ui.archive_view import TABLE_MODE, TIMELINE_MODE
 
 if TYPE_CHECKING:
     from desktop_app.ui.archive_view import ArchiveView
@@ -95,8 +95,8 @@ class ArchiveActions:
         self.pdf_action = action(tr("Export article to P&DF…"), self.choose_pdf, "Ctrl+Shift+P")
         self.timeline_action = action(tr("&Timeline by day"), self._timeline_toggled, "Ctrl+T")
         self.timeline_action.setCheckable(True)
-        view.filters.mode_combo.currentIndexChanged.connect(
-            lambda _i: self.timeline_action.setChecked(view.timeline_mode))
+        # modeChanged, not the filter panel's combo: the panel is built after the first paint.
+        view.modeChanged.connect(lambda: self.timeline_action.setChecked(view.timeline_mode))
 
         bar = window.menuBar()
         menu = QMenu(tr("A&rticle"), window)

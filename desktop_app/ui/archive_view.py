@@ -3,9 +3,16 @@
 Typing and filter changes search on the search worker's thread; the list changes when the
 result arrives. `reload()` (after an edit of our own) searches on this thread so that the
 edited item can be selected at once.
+
+The main window builds this view with `defer_panels=True`: the search field and the list
+paint first, and the filter panel, the reader and the snippet painter (with the modules they
+import) are built a moment later by `ensure_panels()`, which also runs the moment anything
+asks for `filters` or `reader`.
 """
 
 from __future__ import annotations
+
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QItemSelection, QModelIndex, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
@@ -35,11 +42,15 @@ from desktop_app.ui.archive_model import (
     TITLE_COL,
     ArchiveTableModel,
 )
-from desktop_app.ui.filter_panel import TIMELINE_MODE, FilterPanel
-from desktop_app.ui.reader_view import ReaderView
 from desktop_app.ui.search_worker import FirstRows, SearchResult, SearchWorker, run_search
-from desktop_app.ui.snippet_delegate import SnippetDelegate
 from desktop_app.ui.timeline_model import TimelineModel
+
+if TYPE_CHECKING:
+    from desktop_app.ui.filter_panel import FilterPanel
+    from desktop_app.ui.reader_view import ReaderView
+
+# The list's two modes (the filter panel's View box); the table until the panel says otherwise.
+TABLE_MODE, TIMELINE_MODE = "table", "timeline"
 
 SEARCH_DELAY_MS = 250
 
@@ -63,9 +74,12 @@ class ArchiveView(QWidget):
     firstRowsShown = Signal()  # a search's first page is in the list; the rest follows
     searchFinished = Signal()
     countsShown = Signal()
+    modeChanged = Signal()  # the filter panel's View box changed (table ↔ timeline)
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None, *, defer_panels: bool = False) -> None:
         super().__init__(parent)
+        self._filters: FilterPanel | None = None
+        self._reader: ReaderView | None = None
         self.search_edit = QLineEdit()
         self.search_edit.setPlaceholderText(self.tr("Search articles and briefs (Ctrl+F)"))
         self.search_edit.setClearButtonEnabled(True)
@@ -78,7 +92,6 @@ class ArchiveView(QWidget):
         self.hint_label = QLabel()
         self.hint_label.setWordWrap(True)
         self.hint_label.hide()
-        self.filters = FilterPanel()
         self.worker = SearchWorker(self)
         self.worker.firstRows.connect(self._show_first_rows)
         self.worker.finished.connect(self._show_result)
@@ -96,7 +109,6 @@ class ArchiveView(QWidget):
         # Fixed row height: the view then never asks for every row's size (lazy model).
         self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
-        self.table.setItemDelegateForColumn(MATCH_COL, SnippetDelegate(self.table))
         header = self.table.horizontalHeader()
         # Widths from the font, never ResizeToContents: that would load every row to measure.
         metrics = self.fontMetrics()
@@ -120,8 +132,6 @@ class ArchiveView(QWidget):
         self.list_stack.addWidget(self.table)
         self.list_stack.addWidget(self.timeline)
 
-        self.reader = ReaderView()
-
         bar = QHBoxLayout()
         bar.addWidget(self.search_edit, 1)
         bar.addWidget(self.kind_combo)
@@ -136,7 +146,8 @@ class ArchiveView(QWidget):
         # Filters and list share the left pane, so the remembered list/reader split keeps
         # meaning what it meant before the filters existed.
         self.list_splitter = QSplitter(Qt.Orientation.Horizontal)
-        self.list_splitter.addWidget(self.filters)
+        # Placeholders until ensure_panels() puts the filters and the reader in their place.
+        self.list_splitter.addWidget(QWidget())
         self.list_splitter.addWidget(middle)
         self.list_splitter.setStretchFactor(0, 0)
         self.list_splitter.setStretchFactor(1, 1)
@@ -146,7 +157,7 @@ class ArchiveView(QWidget):
         self.list_splitter.setMinimumWidth(120)
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.addWidget(self.list_splitter)
-        self.splitter.addWidget(self.reader)
+        self.splitter.addWidget(QWidget())
         self.splitter.setStretchFactor(0, 3)
         self.splitter.setStretchFactor(1, 2)
         layout = QVBoxLayout(self)
@@ -159,18 +170,61 @@ class ArchiveView(QWidget):
         self.search_edit.textChanged.connect(self._debounce.start)
         self.search_edit.returnPressed.connect(self.run_search)
         self.kind_combo.currentIndexChanged.connect(self.run_search)
-        self.filters.changed.connect(self.run_search)
         self.table.selectionModel().selectionChanged.connect(self._selection_changed)
         self.timeline.selectionModel().selectionChanged.connect(self._selection_changed)
+        if not defer_panels:
+            self.ensure_panels()
+
+    # -- the panels built after the first paint -------------------------------------------
+    @property
+    def panels_built(self) -> bool:
+        return self._filters is not None
+
+    def ensure_panels(self) -> None:
+        """Build the filter panel, the reader and the snippet painter, if not yet built."""
+        if self._filters is not None:
+            return
+        from desktop_app.ui.filter_panel import FilterPanel
+        from desktop_app.ui.reader_view import ReaderView
+        from desktop_app.ui.snippet_delegate import SnippetDelegate
+
+        self.table.setItemDelegateForColumn(MATCH_COL, SnippetDelegate(self.table))
+        # Parented at once so that Qt owns them (replaceWidget moves them into the splitters
+        # but would leave Python owning a parentless widget: a double delete at exit).
+        filters = FilterPanel(self)
+        reader = ReaderView(self)
+        self._filters, self._reader = filters, reader
+        # replaceWidget keeps each pane's size (and so a restored split).
+        for splitter, index, widget in ((self.list_splitter, 0, filters),
+                                        (self.splitter, 1, reader)):
+            placeholder = splitter.replaceWidget(index, widget)
+            if placeholder is not None:
+                placeholder.deleteLater()
+        filters.changed.connect(self.run_search)
+        filters.mode_combo.currentIndexChanged.connect(lambda _i: self.modeChanged.emit())
+
+    @property
+    def filters(self) -> FilterPanel:
+        self.ensure_panels()
+        assert self._filters is not None
+        return self._filters
+
+    @property
+    def reader(self) -> ReaderView:
+        self.ensure_panels()
+        assert self._reader is not None
+        return self._reader
 
     # -- searching ------------------------------------------------------------------------
     @property
     def timeline_mode(self) -> bool:
-        return self.filters.mode == TIMELINE_MODE
+        return self._filters is not None and self._filters.mode == TIMELINE_MODE
 
     def request(self) -> SearchRequest:
+        """What to search for; before the filter panel exists, its defaults (none chosen)."""
+        fields = self._filters.request_fields() if self._filters is not None else {}
         return SearchRequest(self.search_edit.text(), kind=self.kind_combo.currentData(),
-                             **self.filters.request_fields())
+                             **fields)
 
     def run_search(self) -> None:
         """Search in the background; the list changes when the newest result arrives."""

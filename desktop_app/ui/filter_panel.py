@@ -22,10 +22,11 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app.storage.search import Facets
+from desktop_app.ui.archive_view import TABLE_MODE, TIMELINE_MODE
 
 # QDateEdit has no empty state: its minimum date stands for "any" (shown as special text).
 _NO_DATE = QDate(1990, 1, 1)
-TABLE_MODE, TIMELINE_MODE = "table", "timeline"
+__all__ = ["TABLE_MODE", "TIMELINE_MODE", "FilterPanel"]
 
 
 class FilterPanel(QWidget):

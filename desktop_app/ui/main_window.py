@@ -1,4 +1,11 @@
-"""The main window: archive and losses tabs, menus, import/export, remembered layout."""
+"""The main window: archive and losses tabs, menus, import/export, remembered layout.
+
+Start-up paints a shell first: the tabs, the search field and the list, the menus. What the
+first paint does not need (the filter panel, the reader, the Data problems dock and its
+View-menu entry, the status bar's counts, and the modules behind them) is built by
+`ensure_built()` in the event-loop turn after the first paint, or at once when something
+asks for it first (`problems_dock`, `archive_view.filters` / `.reader`).
+"""
 
 from __future__ import annotations
 
@@ -6,7 +13,7 @@ import datetime as dt
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QByteArray, QSettings, Qt, QUrl
+from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer, QUrl
 from PySide6.QtGui import (
     QAction,
     QCloseEvent,
@@ -14,6 +21,7 @@ from PySide6.QtGui import (
     QDragEnterEvent,
     QDropEvent,
     QKeySequence,
+    QPaintEvent,
     QUndoStack,
 )
 from PySide6.QtWidgets import (
@@ -28,18 +36,17 @@ from PySide6.QtWidgets import (
 from desktop_app import APP_TITLE, __version__
 from desktop_app.core.item import ARTICLE, BRIEF
 from desktop_app.storage import items as item_store
-from desktop_app.storage import reports as report_store
 from desktop_app.ui.archive_actions import install_archive_actions, list_shortcut
 from desktop_app.ui.archive_view import ArchiveView
 from desktop_app.ui.charts.charts_tab import ChartsTab
 from desktop_app.ui.import_flow import ImportController
 from desktop_app.ui.operations import OperationRunner
-from desktop_app.ui.problems_view import install_problems_dock
 from desktop_app.ui.report_commands import add_undo_actions
 
 if TYPE_CHECKING:
     from desktop_app.storage.importing import FileImportSummary
     from desktop_app.ui.losses_view import LossesView
+    from desktop_app.ui.problems_view import ProblemsDock
 
 ARCHIVE_TAB, LOSSES_TAB = 0, 1
 
@@ -62,8 +69,10 @@ class MainWindow(QMainWindow):
             lambda: self.statusBar().showMessage(self.tr("Import cancelled; nothing changed."))
         )
         self.last_message: tuple[str, str] | None = None
+        self._problems_dock: ProblemsDock | None = None
+        self._build_scheduled = False
 
-        self.archive_view = ArchiveView()
+        self.archive_view = ArchiveView(defer_panels=True)
         self.losses_view: LossesView | None = None
         self._losses_page = QWidget()
         QVBoxLayout(self._losses_page).setContentsMargins(0, 0, 0, 0)
@@ -76,14 +85,46 @@ class MainWindow(QMainWindow):
         # Every change to a loss report is a command on this stack (Edit → Undo / Redo).
         self.undo_stack = QUndoStack(self)
         self.undo_stack.indexChanged.connect(lambda _index: self._update_status())
-        self.problems_dock = install_problems_dock(self)
 
         self._build_menus()
+        self.statusBar()  # in the first frame already, so the layout does not move later
         # The list fills from the search worker (first page, then the rest), so the window
         # paints at once instead of after loading 100,000 ids.
         self.archive_view.run_search()
         self._restore_state()
+
+    # -- what is built after the first paint ----------------------------------------------
+    @property
+    def built(self) -> bool:
+        return self._problems_dock is not None
+
+    def ensure_built(self) -> None:
+        """Build what the first paint does without; at once if something needs it earlier."""
+        if self._problems_dock is not None:
+            return
+        from desktop_app.ui.problems_view import install_problems_dock
+
+        self.archive_view.ensure_panels()
+        self._problems_dock = install_problems_dock(self)
+        self._view_menu.addAction(self._problems_dock.toggleViewAction())  # after Find
+        # The saved layout names the dock, so it is restored once the dock exists.
+        state = self.settings.value("window/state")
+        if isinstance(state, QByteArray):
+            self.restoreState(state)
         self._update_status()
+
+    @property
+    def problems_dock(self) -> ProblemsDock:
+        self.ensure_built()
+        assert self._problems_dock is not None
+        return self._problems_dock
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        super().paintEvent(event)
+        if not self._build_scheduled:
+            # After the first frame: the rest of the window is built in the next turn.
+            self._build_scheduled = True
+            QTimer.singleShot(0, self.ensure_built)
 
     # -- menus ----------------------------------------------------------------------------
     def _action(
@@ -144,7 +185,7 @@ class MainWindow(QMainWindow):
         self.find_action = self._action(self.tr("&Find"), self.focus_search,
                                         QKeySequence.StandardKey.Find)
         view_menu.addAction(self.find_action)
-        view_menu.addAction(self.problems_dock.toggleViewAction())
+        self._view_menu = view_menu  # Data problems (Ctrl+4) is added by ensure_built()
         for widget in (self.archive_view.table, self.archive_view.timeline):
             list_shortcut(widget, "/", self.focus_search)
         list_shortcut(self.archive_view.search_edit, "Esc", self.archive_view.search_edit.clear)
@@ -276,6 +317,7 @@ class MainWindow(QMainWindow):
         if not path:
             return
         from desktop_app.core import exports
+        from desktop_app.storage import reports as report_store
 
         if what == "reports":
             reports = report_store.load_all_reports()
@@ -316,6 +358,10 @@ class MainWindow(QMainWindow):
         )
 
     def _update_status(self) -> None:
+        if self._problems_dock is None:
+            return  # ensure_built() shows the counts once the window has painted
+        from desktop_app.storage import reports as report_store
+
         items = item_store.count_items()
         reports = report_store.count_reports()
         self.statusBar().showMessage(
@@ -331,9 +377,7 @@ class MainWindow(QMainWindow):
             self.restoreGeometry(geometry)
         else:
             self.resize(1280, 800)
-        state = self.settings.value("window/state")
-        if isinstance(state, QByteArray):
-            self.restoreState(state)
+        # The dock's part of "window/state" is restored by ensure_built(), with the dock.
         splitter = self.settings.value("archive/splitter")
         if isinstance(splitter, QByteArray):
             self.archive_view.splitter.restoreState(splitter)
@@ -342,7 +386,8 @@ class MainWindow(QMainWindow):
 
     def save_state(self) -> None:
         self.settings.setValue("window/geometry", self.saveGeometry())
-        self.settings.setValue("window/state", self.saveState())
+        if self.built:  # else the saved state (the dock's) is still the one to keep
+            self.settings.setValue("window/state", self.saveState())
         self.settings.setValue("window/tab", self.tabs.currentIndex())
         self.settings.setValue("archive/splitter", self.archive_view.splitter.saveState())
         if self.losses_view is not None:

@@ -8,19 +8,17 @@ did not exist. The window owns one QUndoStack; everything that writes a report p
 from __future__ import annotations
 
 import datetime as dt
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QObject
 from PySide6.QtGui import QAction, QKeySequence, QUndoCommand, QUndoStack
 from PySide6.QtWidgets import QMenu
 
-from desktop_app.core.report import LossReport
-from desktop_app.storage.report_history import (
-    ReportSnapshot,
-    restore_report,
-    snapshot_report,
-    unlink_article,
-)
-from desktop_app.storage.reports import delete_report, link_article, save_report
+# The storage functions are imported where a command runs: the window builds its Edit menu
+# (add_undo_actions) before its first paint, and needs none of them for that.
+if TYPE_CHECKING:
+    from desktop_app.core.report import LossReport
+    from desktop_app.storage.report_history import ReportSnapshot
 
 
 def _tr(text: str) -> str:
@@ -39,6 +37,8 @@ class _ReportCommand(QUndoCommand):
         self._done_once = False
 
     def redo(self) -> None:
+        from desktop_app.storage.report_history import restore_report, snapshot_report
+
         if not self._done_once:
             self._before = snapshot_report(self.date)
             self.apply()
@@ -48,6 +48,8 @@ class _ReportCommand(QUndoCommand):
             restore_report(self.date, self._after)
 
     def undo(self) -> None:
+        from desktop_app.storage.report_history import restore_report
+
         restore_report(self.date, self._before)
 
     def apply(self) -> None:
@@ -67,6 +69,8 @@ class SaveReportCommand(_ReportCommand):
         self.article_id = article_id
 
     def apply(self) -> None:
+        from desktop_app.storage.reports import save_report
+
         save_report(self.report, source=self.source, article_id=self.article_id, replace=True)
 
 
@@ -75,6 +79,8 @@ class DeleteReportCommand(_ReportCommand):
         super().__init__(date, _tr("delete report {date}"))
 
     def apply(self) -> None:
+        from desktop_app.storage.reports import delete_report
+
         delete_report(self.date)
 
 
@@ -88,11 +94,15 @@ class LinkArticleCommand(QUndoCommand):
         self._added = False
 
     def redo(self) -> None:
+        from desktop_app.storage.reports import link_article
+
         self._added = link_article(self.date, self.item_id)
 
     def undo(self) -> None:
         # A link that was there before the command stays.
         if self._added:
+            from desktop_app.storage.report_history import unlink_article
+
             unlink_article(self.date, self.item_id)
 
 

@@ -206,6 +206,7 @@ def test_list_keys_act_only_where_they_belong(window: MainWindow) -> None:
 def test_no_two_window_actions_share_a_shortcut(window: MainWindow) -> None:
     from PySide6.QtGui import QAction
 
+    window.ensure_built()  # the Data problems action (Ctrl+4) is added after the first paint
     seen: dict[str, str] = {}
     for action in window.findChildren(QAction):
         for key in action.shortcuts():
@@ -214,3 +215,43 @@ def test_no_two_window_actions_share_a_shortcut(window: MainWindow) -> None:
             assert text not in seen, f"{text}: {seen.get(text)} and {action.text()}"
             seen[text] = action.text()
     assert seen["Ctrl+3"].replace("&", "") == "Charts"
+
+
+def test_the_first_paint_shows_a_shell_and_the_rest_follows_in_the_next_turn(
+    qtbot, archive_db: object, settings: QSettings, tmp_path: Path
+) -> None:
+    from PySide6.QtCore import Qt
+
+    win = MainWindow(settings, database_path=tmp_path / "archive.sqlite")
+    qtbot.addWidget(win)
+    # The shell: tabs, search field, list and menus; not the filters, reader or dock.
+    assert not win.built and not win.archive_view.panels_built
+    assert win.find_action.shortcut().toString() == "Ctrl+F"
+    win.show()
+    qtbot.waitUntil(lambda: win.built)  # nothing asked for it: the first paint did
+    assert win.archive_view.panels_built
+    assert win.archive_view.splitter.widget(1) is win.archive_view.reader
+    assert win.archive_view.list_splitter.widget(0) is win.archive_view.filters
+    assert win.problems_dock.toggleViewAction() in win.menuBar().actions()[2].menu().actions()
+    assert "0 loss reports" in win.statusBar().currentMessage()
+    # The keys of what was built late work like the others.
+    win.activateWindow()
+    qtbot.waitUntil(win.isActiveWindow)
+    qtbot.keyClick(win.windowHandle(), Qt.Key.Key_4, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(win.problems_dock.isVisible)
+    win.archive_view.table.setFocus()
+    qtbot.keyClick(win.windowHandle(), Qt.Key.Key_T, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: win.archive_view.timeline_mode)
+    assert win.archive_actions.timeline_action.isChecked()
+    win.close()
+
+
+def test_asking_for_a_late_part_builds_it_at_once(
+    qtbot, archive_db: object, settings: QSettings, tmp_path: Path
+) -> None:
+    win = MainWindow(settings, database_path=tmp_path / "archive.sqlite")
+    qtbot.addWidget(win)
+    assert not win.built
+    assert win.problems_dock.objectName() == "dataProblemsDock"  # no event-loop turn needed
+    assert win.built and win.archive_view.panels_built
+    win.close()

@@ -15,7 +15,6 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from desktop_app.storage import items as item_store
-from desktop_app.storage.reports import report_article_ids
 
 if TYPE_CHECKING:
     from desktop_app.ui.charts.analysis_view import AnalysisView
@@ -59,6 +58,7 @@ class ChartsTab(QObject):
 
     def open_report(self, date: dt.date) -> None:
         """Show `date`'s report in the Losses tab; the status bar names its articles."""
+        from desktop_app.storage.reports import report_article_ids
         from desktop_app.ui.main_window import LOSSES_TAB
 
         self.window.tabs.setCurrentIndex(LOSSES_TAB)
