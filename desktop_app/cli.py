@@ -12,15 +12,12 @@ import sys
 from pathlib import Path
 from typing import TextIO
 
-from desktop_app.core import exports
 from desktop_app.core.errors import ArchiveError, ImportFormatError
-from desktop_app.core.formats.load import FORMATS, read_import_file
+from desktop_app.core.formats.detect import FORMATS
 from desktop_app.core.item import KINDS
-from desktop_app.core.report_parser import parse_report
-from desktop_app.storage import items as item_store
-from desktop_app.storage import reports as report_store
-from desktop_app.storage.importing import FileImportSummary, import_result
-from desktop_app.storage.report_checks import find_problems
+
+# The commands' own modules (parsers, formats, storage) are imported inside each command:
+# this module is loaded for every start, including the window's, which needs none of them.
 
 OK, PROBLEMS, BAD_INPUT = 0, 1, 2
 
@@ -77,12 +74,17 @@ def _parse_date(text: str) -> dt.date:
 
 
 def cmd_parse(args: argparse.Namespace, out: TextIO) -> int:
+    from desktop_app.core.report_parser import parse_report
+
     report = parse_report(_read_input(args.file))
     out.write(json.dumps(report.to_json(), ensure_ascii=False) + "\n")
     return OK
 
 
 def cmd_import(args: argparse.Namespace, out: TextIO) -> int:
+    from desktop_app.core.formats.load import read_import_file
+    from desktop_app.storage.importing import FileImportSummary, import_result
+
     # Read every file before writing anything, so one bad file stops the whole import.
     results = []
     for name in args.files:
@@ -108,6 +110,8 @@ def cmd_import(args: argparse.Namespace, out: TextIO) -> int:
 
 
 def cmd_report(args: argparse.Namespace, out: TextIO) -> int:
+    from desktop_app.storage import reports as report_store
+
     date = _parse_date(args.date)
     report = report_store.load_report(date)
     if report is None:
@@ -120,6 +124,10 @@ def cmd_report(args: argparse.Namespace, out: TextIO) -> int:
 
 
 def cmd_export(args: argparse.Namespace, out: TextIO) -> int:
+    from desktop_app.core import exports
+    from desktop_app.storage import items as item_store
+    from desktop_app.storage import reports as report_store
+
     if args.what == "reports":
         reports = report_store.load_all_reports()
         text = (exports.reports_to_json if args.format == "json" else exports.reports_to_csv)(
@@ -139,6 +147,8 @@ def cmd_export(args: argparse.Namespace, out: TextIO) -> int:
 
 
 def cmd_search(args: argparse.Namespace, out: TextIO) -> int:
+    from desktop_app.storage import items as item_store
+
     if args.limit < 1:
         raise ArchiveError("--limit must be at least 1")
     found = item_store.search_items(args.query, kind=args.kind, limit=args.limit)
@@ -149,6 +159,8 @@ def cmd_search(args: argparse.Namespace, out: TextIO) -> int:
 
 
 def cmd_check(args: argparse.Namespace, out: TextIO) -> int:
+    from desktop_app.storage.report_checks import find_problems
+
     # The same list as the window's Data problems panel, article mismatches included.
     problems = find_problems()
     if args.json:

@@ -151,3 +151,16 @@ def test_search_finds_imported_items(db: Path, tmp_path: Path) -> None:
     assert len(lines) == 2 and "Russia shells 7" in lines[0]
     only_briefs = run(db, "search", "sumy", "--kind", "brief").stdout.splitlines()
     assert len(only_briefs) == 1
+
+
+def test_starting_loads_no_parser_or_format_module() -> None:
+    # `desktop_app.cli` is imported on every start, the window's too: it must stay light.
+    code = (
+        "import sys, desktop_app.app;"
+        "heavy = [m for m in ('desktop_app.core.formats.feeds', 'desktop_app.core.report_parser',"
+        " 'desktop_app.core.exports', 'lxml', 'feedparser') if m in sys.modules];"
+        "print(heavy)"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                         check=True, timeout=60)
+    assert out.stdout.strip() == "[]"
