@@ -160,6 +160,9 @@ class ArchiveView(QWidget):
         self.splitter.addWidget(QWidget())
         self.splitter.setStretchFactor(0, 3)
         self.splitter.setStretchFactor(1, 2)
+        # Explicit first sizes: the reader's placeholder has no size hint, and without these a
+        # first start (no remembered layout) squeezed the list to its minimum width.
+        self.splitter.setSizes([760, 500])
         layout = QVBoxLayout(self)
         layout.addWidget(self.splitter)
 

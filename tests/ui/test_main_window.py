@@ -255,3 +255,16 @@ def test_asking_for_a_late_part_builds_it_at_once(
     assert win.problems_dock.objectName() == "dataProblemsDock"  # no event-loop turn needed
     assert win.built and win.archive_view.panels_built
     win.close()
+
+
+def test_a_first_start_gives_the_list_more_room_than_the_reader(
+    qtbot, archive_db: object, settings: QSettings, tmp_path: Path
+) -> None:
+    win = MainWindow(settings, database_path=tmp_path / "archive.sqlite")
+    qtbot.addWidget(win)
+    win.show()
+    qtbot.waitExposed(win)
+    win.ensure_built()
+    qtbot.waitUntil(lambda: sum(win.archive_view.splitter.sizes()) > 0)
+    left, right = win.archive_view.splitter.sizes()
+    assert left > right > 0
