@@ -23,3 +23,18 @@ def merge_reports(stored: LossReport, incoming: LossReport) -> LossReport:
         qualifier=incoming.qualifier if incoming.qualifier is not None else stored.qualifier,
         note=incoming.note if incoming.note else stored.note,
     )
+
+
+def combine_notes(stored: str | None, incoming: str | None) -> str | None:
+    """Notes from several sources accumulate, each once, in the order they arrived.
+
+    Replacing would make two sources (a dataset and an official post, say) overwrite each
+    other's note on every import; keeping both loses nothing and repeats nothing.
+    """
+    if not incoming:
+        return stored
+    if not stored:
+        return incoming
+    if incoming in stored.split("\n"):
+        return stored
+    return f"{stored}\n{incoming}"

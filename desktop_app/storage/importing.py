@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from desktop_app.core.formats.load import ReadResult
 from desktop_app.core.item import ItemData
 from desktop_app.core.report import Figure, LossReport
+from desktop_app.core.report_merge import combine_notes
 from desktop_app.storage.item_import import ItemImportSummary, import_items
 from desktop_app.storage.models import (
     Item,
@@ -24,7 +25,7 @@ from desktop_app.storage.models import (
     utc_now,
 )
 from desktop_app.storage.oryx import OryxSummary, replace_oryx
-from desktop_app.storage.reports import ImportSummary, import_reports, link_article
+from desktop_app.storage.reports import ImportSummary, import_changes, import_reports, link_article
 
 MANUAL = "manual"
 # Dates listed in a summary line before "…": enough to act on, short enough to read.
@@ -116,21 +117,14 @@ def _merged_by_date(reports: Sequence[LossReport]) -> dict[dt.date, LossReport]:
             kept = figures[key].change if key in figures else None
             figures[key] = Figure(fig.total, fig.change if fig.change is not None else kept)
         out[rep.date] = LossReport(
-            rep.date, figures, rep.qualifier or prior.qualifier, rep.note or prior.note
+            rep.date, figures, rep.qualifier or prior.qualifier, combine_notes(prior.note, rep.note)
         )
     return out
 
 
 def _would_change(stored: LossReport, incoming: LossReport) -> bool:
-    """The same test import_reports applies: a stated change is never erased by a None."""
-    for key, fig in incoming.figures.items():
-        old = stored.figures.get(key)
-        kept = old.change if old is not None else None
-        if old != Figure(fig.total, fig.change if fig.change is not None else kept):
-            return True
-    if incoming.qualifier is not None and incoming.qualifier != stored.qualifier:
-        return True
-    return incoming.note is not None and incoming.note != stored.note
+    """The same test import_reports applies."""
+    return import_changes(stored, incoming) is not None
 
 
 def _manual_reports(dates: Sequence[dt.date]) -> dict[dt.date, LossReport]:

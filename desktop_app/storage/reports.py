@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from peewee import chunked
 
 from desktop_app.core.report import Figure, LossReport, day_of_war
+from desktop_app.core.report_merge import combine_notes
 from desktop_app.core.series import SeriesPoint, derive_series
 from desktop_app.core.validation import WARNING, Problem, compare_with_previous
 from desktop_app.storage.models import (
@@ -244,12 +245,13 @@ def delete_report(date: dt.date) -> bool:
     return bool(deleted)
 
 
-def _merge(
+def import_changes(
     stored: LossReport, incoming: LossReport
 ) -> tuple[dict[str, Figure], str | None, str | None] | None:
-    """What changes when `incoming` is merged into `stored`; None when nothing does.
+    """What changes when an imported report is merged into `stored`; None when nothing does.
 
-    A source that states no change (None) never erases a change another source stated.
+    A source that states no change (None) never erases a change another source stated, and
+    notes from different sources accumulate instead of replacing each other.
     """
     changed: dict[str, Figure] = {}
     for key, fig in incoming.figures.items():
@@ -259,7 +261,7 @@ def _merge(
         if old != new:
             changed[key] = new
     qualifier = incoming.qualifier if incoming.qualifier is not None else stored.qualifier
-    note = incoming.note if incoming.note is not None else stored.note
+    note = combine_notes(stored.note, incoming.note)
     if not changed and qualifier == stored.qualifier and note == stored.note:
         return None
     return changed, qualifier, note
@@ -277,7 +279,7 @@ def import_reports(reports: Sequence[LossReport], *, source: str) -> ImportSumma
             raise ValueError("an imported report has no date")
         if rep.date in incoming:
             prior = incoming[rep.date]
-            merged = _merge(prior, rep)
+            merged = import_changes(prior, rep)
             if merged is not None:
                 figs, qualifier, note = merged
                 incoming[rep.date] = LossReport(
@@ -304,7 +306,7 @@ def import_reports(reports: Sequence[LossReport], *, source: str) -> ImportSumma
                 _write_figures(new.id, dict(rep.figures))
                 summary.added.append(date)
                 continue
-            merged = _merge(_report_from_rows(row, stored_figs[row.id]), rep)
+            merged = import_changes(_report_from_rows(row, stored_figs[row.id]), rep)
             if merged is None:
                 summary.unchanged.append(date)
                 continue

@@ -105,3 +105,4 @@ def test_merge_keeps_stored_figures_and_the_stored_change_of_an_unchanged_total(
     assert merged == LossReport(day, {"personnel": Figure(323_760, 860),
                                       "tanks": Figure(5_505), "ships": Figure(22, 0)},
                                 qualifier="about", note="Avdiivka")
+

@@ -135,3 +135,18 @@ def test_category_series_and_delete(archive_db: object) -> None:
     ]
     assert delete_report(D2)
     assert [p.date for p in category_series("tanks")] == [D1, D3]
+
+
+def test_notes_from_two_sources_are_both_kept_and_reimport_changes_nothing(
+    archive_db: object,
+) -> None:
+    dataset = LossReport(D2, {"tanks": Figure(5502)}, note="Donetsk")
+    post = LossReport(D2, {"tanks": Figure(5502, 6)},
+                      note="The enemy suffered the greatest losses in the Donetsk direction.")
+    import_reports([dataset], source="petroivaniuk-json")
+    import_reports([post], source="report-text")
+    again = import_reports([dataset], source="petroivaniuk-json")
+    assert again.unchanged == [D2]  # no ping-pong between the two sources' notes
+    stored = load_report(D2)
+    assert stored is not None and stored.note == f"Donetsk\n{post.note}"
+    assert import_reports([post], source="report-text").unchanged == [D2]
