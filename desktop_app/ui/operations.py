@@ -83,7 +83,9 @@ class Operation(QObject):
         super().__init__(parent)
         self.name = name
         self.token = CancelToken()
-        self.relay = _Relay(self)
+        # No Qt parent: the worker emits on it, and it must survive the window being deleted
+        # while a job still runs (the job keeps a Python reference to it).
+        self.relay = _Relay()
         self.relay.succeeded.connect(self.succeeded)
         self.relay.failed.connect(self.failed)
         self.relay.progressed.connect(self.progressed)

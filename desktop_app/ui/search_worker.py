@@ -10,6 +10,7 @@ full id list (`finished`), then the counts beside the list (`countsReady`).
 from __future__ import annotations
 
 import contextlib
+import functools
 import logging
 import queue
 import threading
@@ -79,6 +80,10 @@ class _FacetsUpdate:
     facets: Facets
 
 
+def _stop_loop(jobs: queue.SimpleQueue[Callable[[], None] | None], *_args: object) -> None:
+    jobs.put(None)
+
+
 class SearchWorker(QObject):
     """`search()` returns at once; `finished` brings the newest result (stale ones are dropped)."""
 
@@ -90,9 +95,15 @@ class SearchWorker(QObject):
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.generation = 0
-        self.relay = _Relay(self)
+        # No Qt parent: the worker thread emits on the relay, so the relay must outlive the
+        # window (a parented relay could be deleted by the GUI thread mid-emit: a crash, not
+        # a RuntimeError). Python owns it; the thread's reference keeps it alive.
+        self.relay = _Relay()
         self.relay.done.connect(self._done)
         self._jobs: queue.SimpleQueue[Callable[[], None] | None] = queue.SimpleQueue()
+        # A worker deleted without shutdown() (its window destroyed unclosed) still stops:
+        # the callback holds the queue, not the deleted QObject.
+        self.destroyed.connect(functools.partial(_stop_loop, self._jobs))
         self._thread: threading.Thread | None = None
         self._pending = 0
         self._idle = threading.Condition()
