@@ -154,8 +154,8 @@ class MainWindow(QMainWindow):
         file_menu.addSeparator()
         file_menu.addAction(self._action(self.tr("Open &data folder"), self.open_data_folder))
         file_menu.addSeparator()
-        quit_key = QKeySequence.StandardKey.Quit
-        file_menu.addAction(self._action(self.tr("&Quit"), self.close, quit_key))
+        # StandardKey.Quit is empty on some platforms (Windows, offscreen); Ctrl+Q everywhere.
+        file_menu.addAction(self._action(self.tr("&Quit"), self.close, "Ctrl+Q"))
 
         edit_menu = bar.addMenu(self.tr("&Edit"))
         self.undo_action, self.redo_action = add_undo_actions(edit_menu, self.undo_stack, self)

@@ -215,6 +215,7 @@ def test_no_two_window_actions_share_a_shortcut(window: MainWindow) -> None:
             assert text not in seen, f"{text}: {seen.get(text)} and {action.text()}"
             seen[text] = action.text()
     assert seen["Ctrl+3"].replace("&", "") == "Charts"
+    assert seen["Ctrl+Q"].replace("&", "") == "Quit"
 
 
 def test_the_first_paint_shows_a_shell_and_the_rest_follows_in_the_next_turn(
