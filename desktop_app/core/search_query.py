@@ -68,10 +68,6 @@ class Query:
     flags: frozenset[str] = field(default_factory=frozenset)
     ignored: tuple[str, ...] = ()  # filters that could not be read, as typed
 
-    @property
-    def has_text(self) -> bool:
-        return bool(self.clauses or self.excluded)
-
     def fts_match(self) -> str | None:
         """The MATCH text for the words, or None when only exclusions (or nothing) remain."""
         if not self.clauses:

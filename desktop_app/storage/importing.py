@@ -14,7 +14,6 @@ from dataclasses import dataclass, field
 from desktop_app.core.formats.load import ReadResult
 from desktop_app.core.item import ItemData
 from desktop_app.core.report import Figure, LossReport
-from desktop_app.core.report_merge import combine_notes
 from desktop_app.storage.item_import import ItemImportSummary, import_items
 from desktop_app.storage.models import (
     Item,
@@ -25,7 +24,13 @@ from desktop_app.storage.models import (
     utc_now,
 )
 from desktop_app.storage.oryx import OryxSummary, replace_oryx
-from desktop_app.storage.reports import ImportSummary, import_changes, import_reports, link_article
+from desktop_app.storage.reports import (
+    ImportSummary,
+    import_changes,
+    import_reports,
+    link_article,
+    merge_by_date,
+)
 
 MANUAL = "manual"
 # Dates listed in a summary line before "…": enough to act on, short enough to read.
@@ -102,26 +107,6 @@ class FileImportSummary:
         return out or ["nothing to import"]
 
 
-def _merged_by_date(reports: Sequence[LossReport]) -> dict[dt.date, LossReport]:
-    """One report per date (a dataset's personnel and equipment files describe one day)."""
-    out: dict[dt.date, LossReport] = {}
-    for rep in reports:
-        if rep.date is None:
-            raise ValueError("an imported report has no date")
-        prior = out.get(rep.date)
-        if prior is None:
-            out[rep.date] = rep
-            continue
-        figures = dict(prior.figures)
-        for key, fig in rep.figures.items():
-            kept = figures[key].change if key in figures else None
-            figures[key] = Figure(fig.total, fig.change if fig.change is not None else kept)
-        out[rep.date] = LossReport(
-            rep.date, figures, rep.qualifier or prior.qualifier, combine_notes(prior.note, rep.note)
-        )
-    return out
-
-
 def _would_change(stored: LossReport, incoming: LossReport) -> bool:
     """The same test import_reports applies."""
     return import_changes(stored, incoming) is not None
@@ -141,7 +126,7 @@ def split_conflicts(
     reports: Sequence[LossReport], source: str
 ) -> tuple[list[LossReport], list[Conflict]]:
     """(reports safe to write, conflicts with reports entered by hand)."""
-    incoming = _merged_by_date(reports)
+    incoming = merge_by_date(reports)
     manual = _manual_reports(list(incoming))
     safe, conflicts = [], []
     for date in sorted(incoming):

@@ -19,10 +19,6 @@ from peewee import (
 
 database_proxy = DatabaseProxy()
 
-ARTICLE = "article"
-BRIEF = "brief"
-ITEM_KINDS = (ARTICLE, BRIEF)
-
 
 class UtcDateTimeField(TextField):
     """An aware UTC timestamp stored as sortable ISO text ("2023-11-25T09:03:00Z").
@@ -144,7 +140,3 @@ class OryxLoss(BaseModel):
     losses_total = IntegerField()
     imported_at = UtcDateTimeField(default=utc_now)
 
-
-ALL_MODELS: tuple[type[BaseModel], ...] = (
-    Item, Report, ReportFigure, ReportWarning, ItemTag, ReportArticle, OryxLoss,
-)

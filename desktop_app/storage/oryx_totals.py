@@ -21,6 +21,3 @@ def oryx_totals_by_category() -> dict[str, int]:
     return {str(key): int(total) for key, total in query}
 
 
-def oryx_row_count() -> int:
-    """All stored Oryx rows, mapped to a category or not (0 means: nothing imported yet)."""
-    return int(OryxLoss.select().count())

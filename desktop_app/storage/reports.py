@@ -267,26 +267,27 @@ def import_changes(
     return changed, qualifier, note
 
 
-def import_reports(reports: Sequence[LossReport], *, source: str) -> ImportSummary:
-    """Merge many reports into the archive in one transaction; the same input twice is a no-op.
-
-    Reports for the same date within the input are merged first (a dataset's personnel file
-    and its equipment file describe the same day).
-    """
+def merge_by_date(reports: Sequence[LossReport]) -> dict[dt.date, LossReport]:
+    """One report per date: reports of the same day within one input are merged first (a
+    dataset's personnel file and its equipment file describe the same day)."""
     incoming: dict[dt.date, LossReport] = {}
     for rep in reports:
         if rep.date is None:
             raise ValueError("an imported report has no date")
-        if rep.date in incoming:
-            prior = incoming[rep.date]
-            merged = import_changes(prior, rep)
-            if merged is not None:
-                figs, qualifier, note = merged
-                incoming[rep.date] = LossReport(
-                    rep.date, {**prior.figures, **figs}, qualifier, note
-                )
-        else:
+        prior = incoming.get(rep.date)
+        if prior is None:
             incoming[rep.date] = rep
+            continue
+        merged = import_changes(prior, rep)
+        if merged is not None:
+            figs, qualifier, note = merged
+            incoming[rep.date] = LossReport(rep.date, {**prior.figures, **figs}, qualifier, note)
+    return incoming
+
+
+def import_reports(reports: Sequence[LossReport], *, source: str) -> ImportSummary:
+    """Merge many reports into the archive in one transaction; the same input twice is a no-op."""
+    incoming = merge_by_date(reports)
 
     summary = ImportSummary()
     with database_proxy.atomic():

@@ -97,7 +97,6 @@ class ArchiveView(QWidget):
         self.worker.finished.connect(self._show_result)
         self.worker.failed.connect(self._search_failed)
         self.worker.countsReady.connect(self._show_counts)
-        self.last_result: SearchResult | None = None
 
         self.model = ArchiveTableModel(self)
         self.model.sortRequested.connect(self._sort_requested)
@@ -258,7 +257,6 @@ class ArchiveView(QWidget):
 
     def _show_result(self, result: SearchResult) -> None:
         current = self.reader.current_id
-        self.last_result = result
         self.model.query, self.model.kind = result.request.text, result.request.kind
         self.model.set_ids(result.ids, result.query)
         if result.days is not None:

@@ -18,6 +18,7 @@ from pathlib import Path
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from tests.benchmarks.generate import build
+from tests.benchmarks.timing import median_ms
 
 DATA = Path(os.environ.get("BENCH_DIR", "bench-data"))
 
@@ -51,15 +52,6 @@ w.installEventFilter(watch)
 w.show()
 app.exec()
 """
-
-
-def median_ms(fn: Callable[[], object], runs: int = 7) -> float:
-    times = []
-    for _ in range(runs):
-        t0 = time.perf_counter()
-        fn()
-        times.append((time.perf_counter() - t0) * 1000)
-    return statistics.median(times)
 
 
 def compile_sources() -> None:

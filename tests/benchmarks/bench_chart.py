@@ -10,10 +10,9 @@ from __future__ import annotations
 import datetime as dt
 import os
 import random
-import statistics
 import sys
-import time
-from collections.abc import Callable
+
+from tests.benchmarks.timing import median_ms
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("PYQTGRAPH_QT_LIB", "PySide6")
@@ -23,16 +22,6 @@ DAYS = 1_700
 RUNS = int(os.environ.get("BENCH_RUNS", "31"))
 TARGET_MS = 16.0
 SIZE = (1280, 800)
-
-
-def median_ms(fn: Callable[[], object], runs: int = RUNS) -> float:
-    fn()  # warm-up: first paints build caches and fonts
-    times = []
-    for _ in range(runs):
-        t0 = time.perf_counter()
-        fn()
-        times.append((time.perf_counter() - t0) * 1000)
-    return statistics.median(times)
 
 
 def main() -> int:
@@ -82,7 +71,9 @@ def main() -> int:
     def paint_only() -> None:
         chart.graphics.grab()
 
-    ours_ms, floor_ms, paint_ms = median_ms(ours), median_ms(floor), median_ms(paint_only)
+    ours_ms, floor_ms, paint_ms = (
+        median_ms(f, RUNS, warm_up=True) for f in (ours, floor, paint_only)
+    )
     print(f"Charts tab, full redraw {CATEGORIES} × {DAYS:,} days (setData on all + paint), "
           f"median of {RUNS}:")
     print(f"  {'analysis chart (ours)':<40}{ours_ms:8.1f} ms   target {TARGET_MS:.0f} ms"

@@ -30,7 +30,6 @@ _EPOCH_ORDINAL = dt.date(1970, 1, 1).toordinal()
 CUMULATIVE, DAILY, MA7, MA30 = "cumulative", "daily", "ma7", "ma30"
 WEEKLY, MONTHLY, YEARLY, ORYX = "weekly", "monthly", "yearly", "oryx"
 TIME_VIEWS: tuple[str, ...] = (CUMULATIVE, DAILY, MA7, MA30, WEEKLY, MONTHLY, YEARLY)
-BAR_VIEWS = frozenset({DAILY, WEEKLY, MONTHLY, YEARLY})
 _PERIOD_OF = {WEEKLY: aggregates.WEEK, MONTHLY: aggregates.MONTH, YEARLY: aggregates.YEAR}
 
 
