@@ -31,9 +31,9 @@ from desktop_app.ui.charts.analysis_data import (
     date_of,
     epoch_seconds,
 )
-from desktop_app.ui.charts.loss_chart import _CountAxis as CountAxis
-from desktop_app.ui.charts.loss_chart import _DateAxis as DateAxis
+from desktop_app.ui.charts.axes import CountAxis, DateAxis
 from desktop_app.ui.charts.palette import is_dark, negative_color, series_color
+from desktop_app.ui.charts.tick_grid import TickGrid
 
 ONE_AXIS, SMALL_MULTIPLES, NORMALISED = "one_axis", "small_multiples", "normalised"
 
@@ -76,6 +76,7 @@ class AnalysisPlot(QWidget):
         self.keys: list[str] = []
         self.mode = ONE_AXIS
         self.plots: list[pg.PlotItem] = []
+        self.grids: list[TickGrid] = []
         self.plot_keys: list[list[str]] = []
         self.series: dict[str, _Series] = {}
         self.milestone_items: list[pg.GraphicsObject] = []
@@ -124,6 +125,7 @@ class AnalysisPlot(QWidget):
         self.keys, self.mode = list(keys), mode
         self.main_area.clear()
         self.plots, self.plot_keys, self.series = [], [], {}
+        self.grids = []
         self.legend = None
         groups = [[k] for k in keys] if mode == SMALL_MULTIPLES else [list(keys)]
         columns = 1 if len(groups) <= 2 else 2 if len(groups) <= 6 else 3
@@ -131,7 +133,7 @@ class AnalysisPlot(QWidget):
             plot = self.main_area.addPlot(
                 row=i // columns, col=i % columns,
                 axisItems={"bottom": DateAxis(utcOffset=0), "left": CountAxis("left")})
-            plot.showGrid(x=True, y=True, alpha=0.15)
+            self.grids.append(TickGrid(plot))
             plot.setMenuEnabled(False)
             plot.vb.disableAutoRange()
             if mode == SMALL_MULTIPLES:
@@ -449,6 +451,8 @@ class AnalysisPlot(QWidget):
                 axis.setTextPen(text)
             if plot.titleLabel is not None:
                 plot.titleLabel.setAttr("color", text)
+        for grid in self.grids:
+            grid.set_colour(text)
         for plot in self.plots:
             plot.crosshair.setPen(cross)
             plot.crosshair_y.setPen(cross)

@@ -23,6 +23,8 @@ from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from desktop_app.core.report import day_of_war
 from desktop_app.core.series import SeriesPoint
+from desktop_app.ui.charts.axes import CountAxis, DateAxis
+from desktop_app.ui.charts.tick_grid import TickGrid
 
 DAY_SECONDS = 86_400
 _EPOCH_ORDINAL = dt.date(1970, 1, 1).toordinal()
@@ -35,38 +37,6 @@ def epoch_seconds(dates: list[dt.date]) -> np.ndarray:
     """Dates as UTC epoch seconds at midnight, the unit DateAxisItem(utcOffset=0) expects."""
     ordinals = np.fromiter((d.toordinal() for d in dates), dtype=np.int64, count=len(dates))
     return ((ordinals - _EPOCH_ORDINAL) * DAY_SECONDS).astype(np.float64)
-
-
-class _CountAxis(pg.AxisItem):
-    """Left axis writing whole counts with thousands separators instead of '1.4e+06'."""
-
-    def tickStrings(self, values: list[float], scale: float, spacing: float) -> list[str]:
-        if spacing * scale < 1:
-            return super().tickStrings(values, scale, spacing)
-        return [f"{round(v * scale):,}" for v in values]
-
-
-class _DateAxis(pg.DateAxisItem):
-    """DateAxisItem whose finer labels make way for coarser ones they would overlap.
-
-    pyqtgraph steps days from the epoch, not from month starts, so "31" can land next to
-    "Sep"; a day label closer to a month label than one label's width is dropped.
-    """
-
-    def tickValues(
-        self, min_val: float, max_val: float, size: float
-    ) -> list[tuple[float, list[float]]]:
-        levels = super().tickValues(min_val, max_val, size)
-        kept: list[tuple[float, list[float]]] = []
-        taken = np.empty(0)
-        for spacing, ticks in levels:
-            values = np.asarray(ticks, dtype=np.float64)
-            if taken.size and values.size:
-                gaps = np.abs(values[:, np.newaxis] - taken[np.newaxis, :]).min(axis=1)
-                values = values[gaps >= self.minSpacing]
-            kept.append((spacing, values.tolist()))
-            taken = np.concatenate([taken, values])
-        return kept
 
 
 class LossChart(QWidget):
@@ -93,19 +63,19 @@ class LossChart(QWidget):
 
         self.total_plot: pg.PlotItem = self.plot_widget.addPlot(
             row=0, col=0,
-            axisItems={"bottom": _DateAxis(utcOffset=0), "left": _CountAxis("left")},
+            axisItems={"bottom": DateAxis(utcOffset=0), "left": CountAxis("left")},
         )
         self.change_plot: pg.PlotItem = self.plot_widget.addPlot(
             row=1, col=0,
-            axisItems={"bottom": _DateAxis(utcOffset=0), "left": _CountAxis("left")},
+            axisItems={"bottom": DateAxis(utcOffset=0), "left": CountAxis("left")},
         )
         self.change_plot.setXLink(self.total_plot)
         # The shared date axis is labelled once, under the bars.
         self.total_plot.getAxis("bottom").setStyle(showValues=False)
         self.plot_widget.ci.layout.setRowStretchFactor(0, 3)
         self.plot_widget.ci.layout.setRowStretchFactor(1, 2)
+        self.grids = [TickGrid(self.total_plot), TickGrid(self.change_plot)]
         for plot in (self.total_plot, self.change_plot):
-            plot.showGrid(x=True, y=True, alpha=0.15)
             plot.setMenuEnabled(False)
 
         # 1,700 points a line need neither clipping nor downsampling (a few ms a paint), and
@@ -291,6 +261,8 @@ class LossChart(QWidget):
                 axis = plot.getAxis(name)
                 axis.setPen(text)
                 axis.setTextPen(text)
+        for grid in self.grids:
+            grid.set_colour(text)
         self.total_curve.setPen(pg.mkPen(self._accent, width=2))
         muted = QColor(text)
         muted.setAlpha(90)

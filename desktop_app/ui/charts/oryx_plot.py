@@ -21,6 +21,7 @@ from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from desktop_app.ui.charts.analysis_data import ChartData, category_label
 from desktop_app.ui.charts.palette import is_dark, series_color
+from desktop_app.ui.charts.tick_grid import TickGrid
 
 
 class _LogCountAxis(pg.AxisItem):
@@ -65,7 +66,7 @@ class OryxPlot(QWidget):
             axisItems={"left": _LogCountAxis("left")})
         self.plot.setMenuEnabled(False)
         self.plot.setMouseEnabled(x=False, y=False)
-        self.plot.showGrid(y=True, alpha=0.15)
+        self.grid = TickGrid(self.plot, x=False)
         self.staff_bars = pg.BarGraphItem(x=np.empty(0), height=np.empty(0), width=0.38)
         self.oryx_bars = pg.BarGraphItem(x=np.empty(0), height=np.empty(0), width=0.38)
         self.plot.addItem(self.staff_bars)
@@ -155,5 +156,6 @@ class OryxPlot(QWidget):
             axis = self.plot.getAxis(name)
             axis.setPen(text)
             axis.setTextPen(text)
+        self.grid.set_colour(text)
         self.note.setColor(text)
         self.legend.setLabelTextColor(text)
