@@ -392,6 +392,7 @@ class MainWindow(QMainWindow):
         self.settings.setValue("archive/splitter", self.archive_view.splitter.saveState())
         if self.losses_view is not None:
             self.settings.setValue("losses/splitter", self.losses_view.splitter.saveState())
+        self.charts_tab.save_state(self.settings)
         self.settings.sync()
 
     def closeEvent(self, event: QCloseEvent) -> None:

@@ -291,3 +291,50 @@ def test_main_window_opens_the_clicked_report_with_its_article(window, archive, 
     assert window.tabs.currentIndex() == 1
     assert window.losses_view is not None and window.losses_view.selected_date() == date
     assert "“General Staff: losses of 1 June”" in window.statusBar().currentMessage()
+
+
+def test_ticked_categories_view_layout_and_milestones_are_remembered(
+        qtbot, archive, settings, tmp_path):
+    from desktop_app.ui.main_window import MainWindow
+
+    first = MainWindow(settings, database_path=tmp_path / "archive.sqlite")
+    qtbot.addWidget(first)
+    first.show()
+    first.charts_tab.action.trigger()
+    view = first.charts_tab.view
+    assert view is not None
+    assert view.checked_keys() == ["tanks"]  # the default on a first start
+    view.set_checked(["personnel", "tanks"])
+    view.set_view(WEEKLY, SMALL_MULTIPLES)
+    view.milestones_box.setChecked(True)
+    first.close()
+
+    second = MainWindow(settings, database_path=tmp_path / "archive.sqlite")
+    qtbot.addWidget(second)
+    second.show()
+    assert second.tabs.currentWidget() is second.charts_tab.page  # the last tab is reopened
+    again = second.charts_tab.view
+    assert again is not None
+    assert again.checked_keys() == ["personnel", "tanks"]
+    assert (again.view, again.mode) == (WEEKLY, SMALL_MULTIPLES)
+    assert again.milestones_box.isChecked() and again.plot.show_milestones
+    assert again.plot.keys == ["personnel", "tanks"] and again.plot.view == WEEKLY
+    assert len(again.plot.plots) == 2  # small multiples: one plot per category
+    second.close()
+
+
+def test_remembered_categories_no_longer_in_the_archive_fall_back_to_the_defaults(
+        qtbot, archive, settings, tmp_path):
+    from desktop_app.ui.main_window import MainWindow
+
+    settings.setValue("charts/categories", "submarines,no_such_category")
+    settings.setValue("charts/view", "a view from a newer release")
+    window = MainWindow(settings, database_path=tmp_path / "archive.sqlite")
+    qtbot.addWidget(window)
+    window.show()
+    window.charts_tab.action.trigger()
+    view = window.charts_tab.view
+    assert view is not None
+    assert view.checked_keys() == ["tanks"]  # the default, as on a first start
+    assert view.view == CUMULATIVE
+    window.close()

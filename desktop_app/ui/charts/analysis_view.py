@@ -12,7 +12,7 @@ import datetime as dt
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtCore import QByteArray, QSize, Qt, Signal
 from PySide6.QtGui import QGuiApplication, QImage, QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -75,6 +75,7 @@ class AnalysisView(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.data = ChartData()
+        self._remembered_keys: list[str] = []
         self.plot = AnalysisPlot(self.data, self)
         self.oryx = OryxPlot(self.data, self)
         self.plot.hovered.connect(self._show_hover)
@@ -216,6 +217,28 @@ class AnalysisView(QWidget):
         self.category_list.blockSignals(False)
         self._update()
 
+    def restore(self, view: str, mode: str, keys: list[str], milestones: bool,
+                splitter: QByteArray | None = None) -> None:
+        """Choices remembered from the last session, applied before the first refresh.
+
+        Values this version does not know (a view renamed since) are ignored, not guessed.
+        """
+        self._remembered_keys = list(keys)
+        for combo, value in ((self.view_combo, view), (self.mode_combo, mode)):
+            index = combo.findData(value)
+            if index >= 0:
+                combo.blockSignals(True)
+                combo.setCurrentIndex(index)
+                combo.blockSignals(False)
+        self.milestones_box.setChecked(milestones)
+        if splitter is not None:
+            self.splitter.restoreState(splitter)
+
+    def remembered(self) -> tuple[str, str, list[str], bool, QByteArray]:
+        """What `restore` takes back: view, layout, ticked categories, milestones, splitter."""
+        return (self.view, self.mode, self.checked_keys(), self.milestones_box.isChecked(),
+                self.splitter.saveState())
+
     def refresh(self) -> None:
         """Re-read the archive (after an import or an edit), keeping the ticked categories."""
         before = self.checked_keys()
@@ -225,7 +248,8 @@ class AnalysisView(QWidget):
         dark = self.palette().color(QPalette.ColorRole.Window).lightness() < 128
         from desktop_app.ui.charts.palette import series_color
 
-        wanted = before or [k for k in DEFAULT_KEYS if k in self.data.points] or self.data.keys[:1]
+        wanted = (before or [k for k in self._remembered_keys if k in self.data.points]
+                  or [k for k in DEFAULT_KEYS if k in self.data.points] or self.data.keys[:1])
         for key in self.data.keys:
             item = QListWidgetItem(category_label(key), self.category_list)
             item.setData(Qt.ItemDataRole.UserRole, key)

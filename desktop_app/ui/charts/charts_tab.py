@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QByteArray, QObject, QSettings
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
@@ -48,6 +48,7 @@ class ChartsTab(QObject):
 
             self.view = AnalysisView()
             self.view.reportRequested.connect(self.open_report)
+            self._restore(self.view)
             layout = self.page.layout()
             assert layout is not None
             layout.addWidget(self.view)
@@ -55,6 +56,29 @@ class ChartsTab(QObject):
             self.view.refresh()
             self._stale = False
         return self.view
+
+    def _restore(self, view: AnalysisView) -> None:
+        settings = self.window.settings
+        keys = str(settings.value("charts/categories", "") or "")
+        splitter = settings.value("charts/splitter")
+        view.restore(
+            view=str(settings.value("charts/view", "") or ""),
+            mode=str(settings.value("charts/layout", "") or ""),
+            keys=[k for k in keys.split(",") if k],
+            milestones=str(settings.value("charts/milestones", "false")).lower() == "true",
+            splitter=splitter if isinstance(splitter, QByteArray) else None,
+        )
+
+    def save_state(self, settings: QSettings) -> None:
+        """Remember the view, layout, ticked categories and milestones for the next start."""
+        if self.view is None:
+            return  # never shown: what was remembered last time still stands
+        view, mode, keys, milestones, splitter = self.view.remembered()
+        settings.setValue("charts/view", view)
+        settings.setValue("charts/layout", mode)
+        settings.setValue("charts/categories", ",".join(keys))
+        settings.setValue("charts/milestones", "true" if milestones else "false")
+        settings.setValue("charts/splitter", splitter)
 
     def open_report(self, date: dt.date) -> None:
         """Show `date`'s report in the Losses tab; the status bar names its articles."""
