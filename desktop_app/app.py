@@ -71,6 +71,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return BAD_INPUT
     try:
         if args.command:
+            args.archive_path = archive.path
             return run_command(args)
         return run_window(archive)
     except PeeweeDatabaseError as exc:

@@ -54,6 +54,11 @@ def add_commands(parser: argparse.ArgumentParser) -> None:
     p = sub.add_parser("check", help="list every inconsistency in the stored reports")
     p.add_argument("--json", action="store_true", help="print the problems as JSON")
 
+    p = sub.add_parser("backup", help="write a consistent copy of the archive to a file")
+    p.add_argument("destination", nargs="?",
+                   help="the copy's file or folder (default: the backups folder beside the "
+                        "archive)")
+
 
 def _read_input(path: str) -> str:
     if path == "-":
@@ -176,6 +181,18 @@ def cmd_check(args: argparse.Namespace, out: TextIO) -> int:
     return PROBLEMS if problems else OK
 
 
+def cmd_backup(args: argparse.Namespace, out: TextIO) -> int:
+    from desktop_app.storage.backup import backup_folder, copy_archive
+
+    database: Path = args.archive_path
+    destination = Path(args.destination).expanduser() if args.destination else None
+    if destination is None or destination.is_dir():
+        name = f"{database.stem}-{dt.date.today().isoformat()}.sqlite"
+        destination = (destination or backup_folder(database)) / name
+    out.write(f"{copy_archive(database, destination)}\n")
+    return OK
+
+
 COMMANDS = {
     "parse": cmd_parse,
     "import": cmd_import,
@@ -183,6 +200,7 @@ COMMANDS = {
     "export": cmd_export,
     "search": cmd_search,
     "check": cmd_check,
+    "backup": cmd_backup,
 }
 
 # Commands that never touch the database (no archive file is created for them).

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 import sqlite3
 from dataclasses import dataclass
@@ -12,7 +13,8 @@ from peewee import SqliteDatabase
 
 from desktop_app import APP_NAME
 from desktop_app.core.errors import ArchiveError
-from desktop_app.storage.migrations import migrate
+from desktop_app.storage.backup import upgrade_backup
+from desktop_app.storage.migrations import SCHEMA_VERSION, migrate, schema_version
 from desktop_app.storage.models import database_proxy
 
 ENV_VAR = "FRONTLINE_ARCHIVE_DB"
@@ -70,6 +72,10 @@ def open_archive(path: Path | str | None = None) -> Archive:
     db = SqliteDatabase(str(file), pragmas=PRAGMAS)
     try:
         db.connect(reuse_if_open=True)
+        found = schema_version(db)
+        if 0 < found < SCHEMA_VERSION:
+            # An upgrade cannot be undone by an older release: keep the file as it was.
+            upgrade_backup(file, found, dt.date.today())
         old_version = migrate(db)
     except (sqlite3.DatabaseError, PeeweeDatabaseError) as exc:
         db.close()

@@ -35,6 +35,6 @@ def run_application(archive: Archive) -> int:
     app.setWindowIcon(app_icon())
     if archive.created:
         seed_demo_content()
-    window = MainWindow(default_settings(), database_path=archive.path)
+    window = MainWindow(default_settings(), database_path=archive.path, daily_backups=True)
     window.show()
     return app.exec()

@@ -38,6 +38,7 @@ from desktop_app.core.item import ARTICLE, BRIEF
 from desktop_app.storage import items as item_store
 from desktop_app.ui.archive_actions import install_archive_actions, list_shortcut
 from desktop_app.ui.archive_view import ArchiveView
+from desktop_app.ui.backup_actions import BackupActions
 from desktop_app.ui.charts.charts_tab import ChartsTab
 from desktop_app.ui.import_flow import ImportController
 from desktop_app.ui.operations import OperationRunner
@@ -54,7 +55,7 @@ ARCHIVE_TAB, LOSSES_TAB = 0, 1
 class MainWindow(QMainWindow):
     def __init__(
         self, settings: QSettings, *, database_path: Path | None = None,
-        parent: QWidget | None = None,
+        daily_backups: bool = False, parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self.settings = settings
@@ -63,6 +64,7 @@ class MainWindow(QMainWindow):
         self.setAcceptDrops(True)
         self.runner = OperationRunner(self)
         self.importer = ImportController(self.runner, self)
+        self.backups = BackupActions(self, daily=daily_backups)
         self.importer.finished.connect(self._import_finished)
         self.importer.failed.connect(self._import_failed)
         self.importer.cancelled.connect(
@@ -151,6 +153,7 @@ class MainWindow(QMainWindow):
                                            lambda: self.export("articles", "json")))
         export_menu.addAction(self._action(self.tr("Articles and briefs as CSV…"),
                                            lambda: self.export("articles", "csv")))
+        file_menu.addAction(self.backups.action)
         file_menu.addSeparator()
         file_menu.addAction(self._action(self.tr("Open &data folder"), self.open_data_folder))
         file_menu.addSeparator()

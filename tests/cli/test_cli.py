@@ -164,3 +164,32 @@ def test_starting_loads_no_parser_or_format_module() -> None:
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                          check=True, timeout=60)
     assert out.stdout.strip() == "[]"
+
+
+def test_backup_writes_a_copy_that_opens_as_the_same_archive(db: Path, tmp_path: Path) -> None:
+    note = tmp_path / "ki.txt"
+    note.write_text(KI_TEXT)
+    assert run(db, "import", str(note)).returncode == 0
+    copy = tmp_path / "copies" / "mine.sqlite"
+    result = run(db, "backup", str(copy))
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == str(copy)
+    report = run(copy, "report", "2023-11-25")
+    assert report.returncode == 0
+    assert json.loads(report.stdout)["figures"]["tanks"]["total"] == 5502
+    # Without a destination: the day's copy in the backups folder beside the archive.
+    result = run(db, "backup")
+    assert result.returncode == 0, result.stderr
+    assert Path(result.stdout.strip()).parent == db.parent / "backups"
+    # A folder as destination: the day's name inside it.
+    result = run(db, "backup", str(copy.parent))
+    assert Path(result.stdout.strip()).parent == copy.parent
+
+
+def test_backup_to_an_impossible_place_exits_2_with_one_line(db: Path, tmp_path: Path) -> None:
+    blocker = tmp_path / "a-file"
+    blocker.write_text("not a folder")
+    result = run(db, "backup", str(blocker / "copy.sqlite"))
+    assert result.returncode == 2
+    assert len(result.stderr.strip().splitlines()) == 1 and "cannot write the backup" in (
+        result.stderr)

@@ -80,3 +80,19 @@ def test_a_failed_step_leaves_the_file_at_its_old_version(tmp_path: Path) -> Non
     cols = [r[1] for r in db.execute_sql("PRAGMA table_info(item)").fetchall()]
     assert "is_read" not in cols  # the step's earlier statements were rolled back too
     db.close()
+
+
+def test_an_upgrade_first_keeps_a_copy_of_the_file_as_it_was(tmp_path: Path) -> None:
+    path = tmp_path / "v1.sqlite"
+    _make_version_1_archive(path)
+
+    open_archive(path).db.close()
+
+    [copy] = (tmp_path / "backups").glob("v1-schema-1-*.sqlite")
+    con = sqlite3.connect(copy)
+    assert con.execute("PRAGMA user_version").fetchone()[0] == 1
+    assert con.execute("SELECT title FROM item").fetchall() == [("Old reporting on Bakhmut",)]
+    con.close()
+    # An archive already at today's schema is opened without another copy.
+    open_archive(path).db.close()
+    assert len(list((tmp_path / "backups").iterdir())) == 1
