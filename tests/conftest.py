@@ -6,6 +6,13 @@ import os
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
+
+# One place for every property test: `make test` runs the thorough profile (HYPOTHESIS_PROFILE
+# =ci, 2,000 examples), a plain `pytest` the quick one.
+settings.register_profile("ci", max_examples=2000, deadline=None)
+settings.register_profile("dev", max_examples=200, deadline=None)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "dev"))
 
 # Set before anything imports Qt, so widgets render without a display.
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")

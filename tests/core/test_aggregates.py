@@ -6,10 +6,9 @@ Run long with ``HYPOTHESIS_PROFILE=ci``.
 from __future__ import annotations
 
 import datetime as dt
-import os
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 
 from desktop_app.core.aggregates import (
@@ -27,10 +26,6 @@ from desktop_app.core.aggregates import (
     records,
 )
 from desktop_app.core.series import derive_series
-
-settings.register_profile("ci", max_examples=2000, deadline=None)
-settings.register_profile("dev", max_examples=200, deadline=None)
-settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "dev"))
 
 D = dt.date(2023, 12, 29)  # a Friday, three days before a new year
 

@@ -6,21 +6,16 @@ Run long with ``HYPOTHESIS_PROFILE=ci``.
 from __future__ import annotations
 
 import datetime as dt
-import os
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from hypothesis import assume, given, settings
+from hypothesis import assume, given
 from hypothesis import strategies as st
 
 from desktop_app.core.categories import KEYS
 from desktop_app.core.errors import NoReportError
 from desktop_app.core.report import Figure
 from desktop_app.core.report_parser import parse_report
-
-settings.register_profile("ci", max_examples=2000, deadline=None)
-settings.register_profile("dev", max_examples=200, deadline=None)
-settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "dev"))
 
 # How each style names each category; a draw picks one of the spellings.
 EN_LABELS: dict[str, tuple[str, ...]] = {

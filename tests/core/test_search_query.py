@@ -3,17 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
-import os
 import sqlite3
 
-from hypothesis import given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 
 from desktop_app.core.search_query import TextFilter, fts5_query, parse_query
-
-settings.register_profile("ci", max_examples=2000, deadline=None)
-settings.register_profile("dev", max_examples=200, deadline=None)
-settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "dev"))
 
 
 def test_words_are_quoted_and_the_last_one_is_a_prefix_while_typing() -> None:

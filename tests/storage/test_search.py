@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import os
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -19,10 +18,6 @@ from desktop_app.storage.search import (
     search_ids,
     snippets,
 )
-
-settings.register_profile("ci", max_examples=2000, deadline=None)
-settings.register_profile("dev", max_examples=200, deadline=None)
-settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "dev"))
 
 KYIV = dt.timezone(dt.timedelta(hours=2))
 

@@ -10,12 +10,11 @@ import csv
 import datetime as dt
 import io
 import json
-import os
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any, Literal
 
-from hypothesis import given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 
 from desktop_app.core.categories import BY_API, CATEGORIES
@@ -30,10 +29,6 @@ from desktop_app.core.formats import (
 )
 from desktop_app.core.formats.petroivaniuk import NOTE_FIELD, QUALIFIER_FIELD
 from desktop_app.core.report import WAR_START, Figure, LossReport, day_of_war
-
-settings.register_profile("ci", max_examples=2000, deadline=None)
-settings.register_profile("dev", max_examples=200, deadline=None)
-settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "dev"))
 
 # (program key, dataset field name) for the categories the dataset has.
 EQUIPMENT = [(c.key, c.petroivaniuk) for c in CATEGORIES if c.petroivaniuk and c.key != "personnel"]
