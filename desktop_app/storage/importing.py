@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from desktop_app.core.formats.load import ReadResult
 from desktop_app.core.item import ItemData
 from desktop_app.core.report import Figure, LossReport
+from desktop_app.storage.import_undo import ImportUndo
 from desktop_app.storage.item_import import ItemImportSummary, import_items
 from desktop_app.storage.models import (
     Item,
@@ -69,6 +70,8 @@ class FileImportSummary:
     oryx: OryxSummary | None = None
     links: int = 0
     dry_run: bool = False
+    # Set by whoever ran the whole import (all its files) in one transaction; not merged.
+    undo: ImportUndo | None = None
 
     def merge(self, other: FileImportSummary) -> None:
         self.reports.merge(other.reports)

@@ -105,7 +105,7 @@ def _stored(rows: list[_Row]) -> tuple[set[str], set[_Key]]:
     return found_urls, found_keys
 
 
-def _next_id() -> int:
+def next_item_id() -> int:
     """The id AUTOINCREMENT would give the next row (never one a deleted item had)."""
     (seq,) = database_proxy.execute_sql(
         "SELECT max(coalesce((SELECT seq FROM sqlite_sequence WHERE name = 'item'), 0),"
@@ -143,7 +143,7 @@ def import_items(
     with database_proxy.atomic():
         # Ids are given explicitly, as AUTOINCREMENT would, so tags need no second look-up;
         # the transaction holds the write lock, so nobody else takes them meanwhile.
-        next_id = _next_id()
+        next_id = next_item_id()
         cursor = database_proxy.cursor()
         for start in range(0, len(items), CHUNK):
             chunk = items[start:start + CHUNK]

@@ -183,7 +183,7 @@ def refresh_warnings() -> int:
     return len(rows)
 
 
-def _write_figures(report_id: int, figures: dict[str, Figure]) -> None:
+def write_figures(report_id: int, figures: dict[str, Figure]) -> None:
     rows = [
         {"report": report_id, "category": k, "total": f.total, "change": f.change}
         for k, f in figures.items()
@@ -231,7 +231,7 @@ def save_report(
             row.save()
             if replace:
                 ReportFigure.delete().where(ReportFigure.report == row.id).execute()
-        _write_figures(row.id, dict(report.figures))
+        write_figures(row.id, dict(report.figures))
         if article_id is not None:
             ReportArticle.insert(report=row.id, item=article_id).on_conflict_ignore().execute()
         refresh_warnings()
@@ -304,7 +304,7 @@ def import_reports(reports: Sequence[LossReport], *, source: str) -> ImportSumma
                     date=date, day=day_of_war(date), qualifier=rep.qualifier, note=rep.note,
                     source=source, created_at=now, updated_at=now,
                 )
-                _write_figures(new.id, dict(rep.figures))
+                write_figures(new.id, dict(rep.figures))
                 summary.added.append(date)
                 continue
             merged = import_changes(_report_from_rows(row, stored_figs[row.id]), rep)
@@ -315,7 +315,7 @@ def import_reports(reports: Sequence[LossReport], *, source: str) -> ImportSumma
             Report.update(qualifier=qualifier, note=note, updated_at=now).where(
                 Report.id == row.id
             ).execute()
-            _write_figures(row.id, figs)
+            write_figures(row.id, figs)
             summary.updated.append(date)
         if summary.added or summary.updated:
             refresh_warnings()

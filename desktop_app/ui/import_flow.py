@@ -37,6 +37,7 @@ def import_paths(
     or (file number, files) with the file's name while reading.
     """
     from desktop_app.core.formats.load import read_import_file
+    from desktop_app.storage.import_undo import changes_since, mark
     from desktop_app.storage.importing import FileImportSummary, import_result
 
     results: list[tuple[Path, ReadResult]] = []
@@ -51,27 +52,34 @@ def import_paths(
     total = FileImportSummary()
     offset = 0
     with database_proxy.atomic():
+        before = mark()
         for _path, result in results:
             def progress(done: int, _total: int, base: int = offset) -> None:
                 op.report_progress(base + done, grand, "")
 
             total.merge(import_result(result, progress=progress, before_commit=op.token.check))
             offset += _records(result)
+        # Checked once more after the diff: a cancel there still rolls everything back.
+        total.undo = changes_since(before)
+        op.token.check()
     return total
 
 
 def overwrite_conflicts(conflicts: Sequence[Conflict], op: Operation) -> FileImportSummary:
     """The second transaction, after the user chose to replace reports entered by hand."""
     from desktop_app.core.formats.load import ReadResult
+    from desktop_app.storage.import_undo import changes_since, mark
     from desktop_app.storage.importing import FileImportSummary, import_result
 
     total = FileImportSummary()
     with database_proxy.atomic():
+        before = mark()
         for source in sorted({c.source for c in conflicts}):
             reports = [c.report for c in conflicts if c.source == source]
             result = ReadResult(source, reports)
             total.merge(import_result(result, overwrite_manual=True,
                                       before_commit=op.token.check))
+        total.undo = changes_since(before)
     return total
 
 

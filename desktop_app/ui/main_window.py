@@ -284,6 +284,14 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage(self.tr("An import is already running."))
 
     def _import_finished(self, summary: FileImportSummary) -> None:
+        if summary.undo is not None:
+            from desktop_app.ui.import_command import ImportCommand
+
+            self.undo_stack.push(ImportCommand(
+                summary.undo, changed=self._import_undone,
+                failed=lambda text: self.show_message(
+                    "error", self.tr("The import could not be undone; nothing changed.")
+                    + "\n\n" + text)))
         self.archive_view.reload()
         if self.losses_view is not None:
             self.losses_view.refresh()
@@ -298,6 +306,14 @@ class MainWindow(QMainWindow):
         dialog.overwriteRequested.connect(self.importer.overwrite)
         self.import_summary_dialog = dialog
         dialog.open()
+
+    def _import_undone(self) -> None:
+        # The losses table follows the undo stack by itself; the rest is told here.
+        self.archive_view.reload()
+        self.charts_tab.mark_stale()
+        # After the stack's indexChanged, whose status update would cover the message.
+        text = self.tr("Import undone; the archive is as it was before.")
+        QTimer.singleShot(0, self, lambda: self.statusBar().showMessage(text))
 
     def _import_failed(self, message: str) -> None:
         self.show_message(

@@ -35,7 +35,7 @@ class ChartsTab(QObject):
         self.index = window.tabs.addTab(self.page, self.tr("C&harts"))
         window.tabs.currentChanged.connect(self._tab_changed)
         # New figures elsewhere make the charts stale; they are re-read when next shown.
-        window.importer.finished.connect(self._mark_stale)
+        window.importer.finished.connect(self.mark_stale)
         self.action = QAction(self.tr("&Charts"), window)
         # The third tab, after Archive (Ctrl+1) and Losses (Ctrl+2).
         self.action.setShortcut(QKeySequence("Ctrl+3"))
@@ -102,7 +102,7 @@ class ChartsTab(QObject):
                 "%1", date.isoformat())
         self.window.statusBar().showMessage(text)
 
-    def _mark_stale(self, *_args: object) -> None:
+    def mark_stale(self, *_args: object) -> None:
         self._stale = True
         if self.view is not None and self.window.tabs.currentIndex() == self.index:
             self.view.refresh()
@@ -111,7 +111,7 @@ class ChartsTab(QObject):
     def _tab_changed(self, index: int) -> None:
         losses = self.window.losses_view
         if losses is not None and not self._watched_losses:
-            losses.reportSaved.connect(self._mark_stale)
+            losses.reportSaved.connect(self.mark_stale)
             self._watched_losses = True
         if index != self.index:
             return

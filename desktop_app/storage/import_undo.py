@@ -1,0 +1,126 @@
+"""Taking an import back: what the archive held before, and putting it back in one transaction.
+
+`mark()` is taken inside the importing transaction before anything is written: every stored
+report (figures, qualifier, note, source, links), Oryx's rows and the next item id. After the
+import, `changes_since(mark)` keeps only what the import changed, so an undo touches nothing
+else: the reports it added or changed go back to their earlier state, the articles and briefs
+it added are deleted, and Oryx's table gets its earlier rows back.
+
+A mark costs two queries over the reports (tens of milliseconds at 2,000 reports); items are
+never copied, since an import only ever adds them.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from dataclasses import dataclass
+
+from peewee import chunked
+
+from desktop_app.core.formats.oryx import OryxRow
+from desktop_app.core.report import day_of_war
+from desktop_app.storage.item_import import next_item_id
+from desktop_app.storage.models import Item, Report, ReportArticle, database_proxy
+from desktop_app.storage.oryx import replace_oryx, stored_oryx
+from desktop_app.storage.report_history import ReportSnapshot
+from desktop_app.storage.reports import (
+    load_all_reports,
+    refresh_warnings,
+    write_figures,
+)
+
+
+@dataclass(frozen=True)
+class ArchiveMark:
+    reports: dict[dt.date, ReportSnapshot]
+    next_item_id: int
+    oryx: list[OryxRow]
+
+
+@dataclass(frozen=True)
+class ImportUndo:
+    """The state before an import, limited to what the import changed."""
+
+    reports: dict[dt.date, ReportSnapshot | None]  # None: the import created that report
+    first_item_id: int
+    last_item_id: int  # the import added the items with ids first…last (none when first > last)
+    oryx: list[OryxRow] | None  # None: the import left Oryx's table alone
+
+    @property
+    def item_count(self) -> int:
+        return max(0, self.last_item_id - self.first_item_id + 1)
+
+    def describe(self) -> str:
+        parts = []
+        if self.reports:
+            parts.append(f"{len(self.reports)} report{'s' if len(self.reports) != 1 else ''}")
+        if self.item_count:
+            parts.append(f"{self.item_count} article{'s' if self.item_count != 1 else ''} "
+                         "and briefs")
+        if self.oryx is not None:
+            parts.append("Oryx figures")
+        return ", ".join(parts)
+
+
+def snapshot_all_reports() -> dict[dt.date, ReportSnapshot]:
+    sources = dict(Report.select(Report.date, Report.source).tuples())
+    links: dict[dt.date, list[int]] = defaultdict(list)
+    query = (ReportArticle.select(Report.date, ReportArticle.item).join(Report)
+             .order_by(ReportArticle.id).tuples())
+    for date, item_id in query:
+        links[date].append(item_id)
+    return {
+        r.date: ReportSnapshot(r, sources[r.date], tuple(links.get(r.date, ())))
+        for r in load_all_reports() if r.date is not None
+    }
+
+
+def mark() -> ArchiveMark:
+    """The archive's state before an import; take it inside the importing transaction."""
+    return ArchiveMark(snapshot_all_reports(), next_item_id(), stored_oryx())
+
+
+def changes_since(before: ArchiveMark) -> ImportUndo | None:
+    """What to restore to undo everything written since `before`; None when nothing changed."""
+    after = snapshot_all_reports()
+    changed: dict[dt.date, ReportSnapshot | None] = {
+        date: before.reports.get(date)
+        for date in set(before.reports) | set(after)
+        if before.reports.get(date) != after.get(date)
+    }
+    last_item = next_item_id() - 1
+    oryx_now = stored_oryx()
+    oryx = before.oryx if oryx_now != before.oryx else None
+    undo = ImportUndo(changed, before.next_item_id, last_item, oryx)
+    if not changed and not undo.item_count and oryx is None:
+        return None
+    return undo
+
+
+def undo_import(undo: ImportUndo) -> None:
+    """Put back what `undo` recorded, in one transaction."""
+    with database_proxy.atomic():
+        dates = list(undo.reports)
+        for batch in chunked(dates, 500):
+            # Figures, warnings and links go with their report (ON DELETE CASCADE).
+            Report.delete().where(Report.date.in_(batch)).execute()
+        if undo.item_count:
+            Item.delete().where(
+                (Item.id >= undo.first_item_id) & (Item.id <= undo.last_item_id)).execute()
+        linked = sorted({i for s in undo.reports.values() if s for i in s.article_ids})
+        alive: set[int] = set()
+        for batch in chunked(linked, 500):
+            alive.update(i for (i,) in Item.select(Item.id).where(Item.id.in_(batch)).tuples())
+        for date, snap in sorted(undo.reports.items()):
+            if snap is None:
+                continue
+            row = Report.create(date=date, day=day_of_war(date), qualifier=snap.report.qualifier,
+                                note=snap.report.note, source=snap.source)
+            write_figures(row.id, dict(snap.report.figures))
+            for item_id in snap.article_ids:
+                if item_id in alive:  # an article deleted since then stays deleted
+                    ReportArticle.insert(report=row.id, item=item_id).execute()
+        if undo.oryx is not None:
+            replace_oryx(undo.oryx)
+        refresh_warnings()
