@@ -24,12 +24,30 @@ if TYPE_CHECKING:
     from desktop_app.ui.main_window import MainWindow
 
 
-def apply_tags(view: ArchiveView, text: str) -> tuple[str, ...] | None:
-    """Save typed tags ("a, b") on the selected item and refresh what shows them."""
+def apply_tags(view: ArchiveView, text: str,
+               window: MainWindow | None = None) -> tuple[str, ...] | None:
+    """Save typed tags ("a, b") on the selected item and refresh what shows them.
+
+    With a window, the change goes on its undo stack.
+    """
     item_id = view.selected_id()
     if item_id is None:
         return None
-    tags = set_tags(item_id, split_tags(text))
+    wanted = split_tags(text)
+    if window is None:
+        tags = set_tags(item_id, wanted)
+    else:
+        from desktop_app.ui.item_commands import TAG_ITEM, label, record_item_change
+
+        found: list[tuple[str, ...]] = []
+
+        def retag() -> int:
+            found.append(set_tags(item_id, wanted))
+            return item_id
+
+        record_item_change(window.undo_stack, label(TAG_ITEM), item_id, retag,
+                           changed=window.item_changed, failed=window.item_change_failed)
+        tags = found[0]
     view.reader.current_id = None
     view.open_item(item_id)
     view.run_search()  # tag counts changed
@@ -127,7 +145,7 @@ class ArchiveActions:
             self.window.tr("Tags, separated by commas:"), text=", ".join(stored.data.tags))
         if ok:
             try:
-                apply_tags(self.view, text)
+                apply_tags(self.view, text, self.window)
             except ArchiveError as exc:
                 self.window.show_message("error", str(exc))
 

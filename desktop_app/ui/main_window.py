@@ -228,7 +228,8 @@ class MainWindow(QMainWindow):
     def new_item(self, kind: str) -> int | None:
         from desktop_app.ui.dialogs.item_dialog import ItemDialog
 
-        dialog = ItemDialog(self, kind=kind, undo_stack=self.undo_stack)
+        dialog = ItemDialog(self, kind=kind, undo_stack=self.undo_stack,
+                            changed=self.item_changed, failed=self.item_change_failed)
         if dialog.exec() and dialog.saved_id is not None:
             self.archive_view.reload()
             self.archive_view.select_item(dialog.saved_id)
@@ -242,7 +243,8 @@ class MainWindow(QMainWindow):
             return
         from desktop_app.ui.dialogs.item_dialog import ItemDialog
 
-        dialog = ItemDialog(self, item_id=item_id, undo_stack=self.undo_stack)
+        dialog = ItemDialog(self, item_id=item_id, undo_stack=self.undo_stack,
+                            changed=self.item_changed, failed=self.item_change_failed)
         if dialog.exec():
             self.archive_view.reader.current_id = None  # force the reader to re-read it
             self.archive_view.reload()
@@ -257,13 +259,31 @@ class MainWindow(QMainWindow):
             return
         answer = QMessageBox.question(
             self, self.tr("Delete"),
-            self.tr("Delete “%1”? This cannot be undone.").replace("%1", stored.data.title),
+            self.tr("Delete “%1”? Edit ▸ Undo (Ctrl+Z) brings it back.").replace(
+                "%1", stored.data.title),
         )
         if answer == QMessageBox.StandardButton.Yes:
-            item_store.delete_item(item_id)
+            from desktop_app.ui.item_commands import DELETE_ITEM, label, record_item_change
+
+            def delete() -> None:
+                item_store.delete_item(item_id)
+
+            record_item_change(self.undo_stack, label(DELETE_ITEM), item_id, delete,
+                               changed=self.item_changed, failed=self.item_change_failed)
+            self.item_changed(None)
+
+    def item_changed(self, item_id: int | None) -> None:
+        """After an item was changed, or a change undone or redone: show the archive as it is."""
+        self.archive_view.reader.current_id = None  # force the reader to re-read it
+        if item_id is None:
             self.archive_view.reader.show_item(None)
-            self.archive_view.reload()
-            self._update_status()
+        self.archive_view.reload()
+        if item_id is not None:
+            self.archive_view.select_item(item_id)
+        self._update_status()
+
+    def item_change_failed(self, text: str) -> None:
+        self.show_message("error", text)
 
     def new_report(self) -> None:
         self.tabs.setCurrentIndex(LOSSES_TAB)

@@ -7,6 +7,7 @@ the article to the report stored for its date (undoable, on the window's stack).
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 
 from PySide6.QtCore import QDateTime, Qt
 from PySide6.QtGui import QKeySequence, QShortcut, QUndoStack
@@ -31,6 +32,7 @@ from desktop_app.core.report import LossReport
 from desktop_app.core.validation import ERROR, Problem, compare_article_report, validate_report
 from desktop_app.storage.items import get_item, save_item
 from desktop_app.storage.reports import load_report, previous_report, report_article_ids
+from desktop_app.ui.item_commands import EDIT_ITEM, NEW_ITEM, Changed, label, record_item_change
 from desktop_app.ui.report_commands import LinkArticleCommand, SaveReportCommand
 
 # The answers to "this article states a report": create it, link to the stored one, or not.
@@ -40,10 +42,14 @@ CREATE_REPORT, LINK_REPORT, NO_REPORT = "create", "link", "no"
 class ItemDialog(QDialog):
     def __init__(
         self, parent: QWidget | None = None, *, kind: str = ARTICLE, item_id: int | None = None,
-        undo_stack: QUndoStack | None = None,
+        undo_stack: QUndoStack | None = None, changed: Changed | None = None,
+        failed: Callable[[str], None] | None = None,
     ) -> None:
         super().__init__(parent)
         self.item_id = item_id
+        # Told after a later undo or redo of this dialog's save, when the dialog is long gone.
+        self._changed: Changed = changed or (lambda _id: None)
+        self._failed: Callable[[str], None] = failed or (lambda _text: None)
         self.saved_id: int | None = None
         self.undo_stack = undo_stack if undo_stack is not None else QUndoStack(self)
         # What the user chose when offered the article's report (None: nothing was offered).
@@ -137,10 +143,14 @@ class ItemDialog(QDialog):
     def save(self) -> None:
         try:
             data = self.item_data()
-            self.saved_id = save_item(data, self.item_id)
+            item_id = self.item_id
+            self.saved_id = record_item_change(
+                self.undo_stack, label(NEW_ITEM if item_id is None else EDIT_ITEM), item_id,
+                lambda: save_item(data, item_id), changed=self._changed, failed=self._failed)
         except ValidationError as exc:
             self.error_label.setText(str(exc))
             return
+        assert self.saved_id is not None  # a save returns the id
         self._offer_report(self.saved_id, data)
         self.accept()
 
