@@ -4,7 +4,7 @@ VENV   ?= .venv
 PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed-stamp
 
-.PHONY: install run test lint typecheck bench bundle clean
+.PHONY: install run test lint typecheck bench bundle clean translations
 
 $(STAMP): pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11 or newer is needed (found " + sys.version.split()[0] + "); set PYTHON=python3.11")'
@@ -31,6 +31,9 @@ lint: install
 
 typecheck: install
 	$(VENV)/bin/mypy
+
+translations: install
+	$(PY) -m tools.i18n
 
 bench: install
 	QT_QPA_PLATFORM=offscreen $(PY) -m tests.benchmarks

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QApplication
 from desktop_app import APP_NAME, APP_TITLE, __version__
 from desktop_app.storage.connection import Archive, data_dir
 from desktop_app.storage.demo import seed_demo_content
+from desktop_app.ui.i18n import LANGUAGE_KEY, choose_language, install_translators
 from desktop_app.ui.main_window import MainWindow
 
 
@@ -33,8 +34,13 @@ def run_application(archive: Archive) -> int:
     app.setApplicationVersion(__version__)
     app.setDesktopFileName(APP_NAME)
     app.setWindowIcon(app_icon())
+    settings = default_settings()
+    # Referenced until exec() returns: a collected translator stops translating.
+    translators = install_translators(app, choose_language(str(settings.value(LANGUAGE_KEY, ""))))
     if archive.created:
         seed_demo_content()
-    window = MainWindow(default_settings(), database_path=archive.path, daily_backups=True)
+    window = MainWindow(settings, database_path=archive.path, daily_backups=True)
     window.show()
-    return app.exec()
+    code = app.exec()
+    del translators
+    return code

@@ -10,7 +10,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QAction, QKeySequence, QShortcut
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QMenu, QWidget
 
@@ -81,14 +81,14 @@ def list_shortcut(widget: QWidget, key: str, slot: Callable[[], object]) -> QSho
     shortcut.activated.connect(slot)
     return shortcut
 
-class ArchiveActions:
+class ArchiveActions(QObject):
     """Builds the actions on the window's menus and keeps the window's callbacks."""
 
     def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
         self.window = window
         view = window.archive_view
         self.view = view
-        tr = window.tr
         lists: list[QWidget] = [view.table, view.timeline]
 
         def action(text: str, slot: object, key: str | QKeySequence.StandardKey | None = None,
@@ -103,21 +103,22 @@ class ArchiveActions:
             act.triggered.connect(slot)
             return act
 
-        self.toggle_read_action = action(tr("Mark read / &unread"), view.toggle_read, "Space",
+        self.toggle_read_action = action(self.tr("Mark read / &unread"), view.toggle_read, "Space",
                                          list_only=True)
-        self.toggle_star_action = action(tr("&Star / unstar"), view.toggle_star, "S",
+        self.toggle_star_action = action(self.tr("&Star / unstar"), view.toggle_star, "S",
                                          list_only=True)
-        self.edit_tags_action = action(tr("Edit &tags…"), self.edit_tags, "T", list_only=True)
-        self.print_action = action(tr("&Print article…"), self.print_article,
+        self.edit_tags_action = action(self.tr("Edit &tags…"), self.edit_tags, "T", list_only=True)
+        self.print_action = action(self.tr("&Print article…"), self.print_article,
                                    QKeySequence.StandardKey.Print)
-        self.pdf_action = action(tr("Export article to P&DF…"), self.choose_pdf, "Ctrl+Shift+P")
-        self.timeline_action = action(tr("&Timeline by day"), self._timeline_toggled, "Ctrl+T")
+        self.pdf_action = action(self.tr("Export article to P&DF…"), self.choose_pdf,
+                                 "Ctrl+Shift+P")
+        self.timeline_action = action(self.tr("&Timeline by day"), self._timeline_toggled, "Ctrl+T")
         self.timeline_action.setCheckable(True)
         # modeChanged, not the filter panel's combo: the panel is built after the first paint.
         view.modeChanged.connect(lambda: self.timeline_action.setChecked(view.timeline_mode))
 
         bar = window.menuBar()
-        menu = QMenu(tr("A&rticle"), window)
+        menu = QMenu(self.tr("A&rticle"), window)
         bar.insertMenu(bar.actions()[-1], menu)  # before Help
         menu.addActions([self.toggle_read_action, self.toggle_star_action,
                          self.edit_tags_action])
@@ -141,8 +142,8 @@ class ArchiveActions:
         if stored is None:
             return
         text, ok = QInputDialog.getText(
-            self.window, self.window.tr("Tags"),
-            self.window.tr("Tags, separated by commas:"), text=", ".join(stored.data.tags))
+            self.window, self.tr("Tags"),
+            self.tr("Tags, separated by commas:"), text=", ".join(stored.data.tags))
         if ok:
             try:
                 apply_tags(self.view, text, self.window)
@@ -157,11 +158,11 @@ class ArchiveActions:
 
     def choose_pdf(self) -> None:
         if self.view.reader.current_id is None:
-            self.window.statusBar().showMessage(self.window.tr("Select an article first."))
+            self.window.statusBar().showMessage(self.tr("Select an article first."))
             return
         path, _ = QFileDialog.getSaveFileName(
-            self.window, self.window.tr("Export to PDF"), "article.pdf",
-            self.window.tr("PDF files (*.pdf)"))
+            self.window, self.tr("Export to PDF"), "article.pdf",
+            self.tr("PDF files (*.pdf)"))
         if not path:
             return
         if not export_current_pdf(self.view, Path(path)):
@@ -169,9 +170,9 @@ class ArchiveActions:
         written = Path(path)
         if written.exists() and written.stat().st_size > 0:
             self.window.statusBar().showMessage(
-                self.window.tr("Exported to %1").replace("%1", path))
+                self.tr("Exported to %1").replace("%1", path))
         else:
-            self.window.show_message("error", self.window.tr("Could not write %1")
+            self.window.show_message("error", self.tr("Could not write %1")
                                      .replace("%1", path))
 
 

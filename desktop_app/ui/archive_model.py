@@ -23,6 +23,7 @@ from desktop_app.core.item import ARTICLE
 from desktop_app.core.search_query import Query, parse_query
 from desktop_app.storage.items import ItemRow, item_rows
 from desktop_app.storage.search import SearchRequest, search_ids, snippets
+from desktop_app.ui.i18n import noop
 
 PAGE = 200
 # Snippets cost one FTS5 lookup each: fetch them for a smaller window than the rows.
@@ -38,7 +39,9 @@ Index = QModelIndex | QPersistentModelIndex
 
 
 class ArchiveTableModel(QAbstractTableModel):
-    COLUMNS = ("Kind", "Published", "Title", "Author", "Match")
+    COLUMNS = (noop("ArchiveTableModel", "Kind"), noop("ArchiveTableModel", "Published"),
+               noop("ArchiveTableModel", "Title"), noop("ArchiveTableModel", "Author"),
+               noop("ArchiveTableModel", "Match"))
     sortRequested = Signal(str, bool)  # order, descending
 
     def __init__(self, parent: Any = None) -> None:

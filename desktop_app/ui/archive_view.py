@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QItemSelection, QModelIndex, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QItemSelection, QModelIndex, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -55,9 +55,10 @@ TABLE_MODE, TIMELINE_MODE = "table", "timeline"
 SEARCH_DELAY_MS = 250
 
 
-def search_help(widget: QWidget) -> str:
+def search_help() -> str:
     """The query language in a few lines, for the search field's tooltip."""
-    return widget.tr(
+    return QCoreApplication.translate(
+        "ArchiveView",
         "<b>Search</b><br>"
         "<code>drones kharkiv</code> all words (the last also as a prefix)<br>"
         "<code>\"air defense\"</code> exact phrase · <code>energ*</code> prefix<br>"
@@ -83,7 +84,7 @@ class ArchiveView(QWidget):
         self.search_edit = QLineEdit()
         self.search_edit.setPlaceholderText(self.tr("Search articles and briefs (Ctrl+F)"))
         self.search_edit.setClearButtonEnabled(True)
-        self.search_edit.setToolTip(search_help(self))
+        self.search_edit.setToolTip(search_help())
         self.kind_combo = QComboBox()
         self.kind_combo.addItem(self.tr("All"), None)
         self.kind_combo.addItem(self.tr("Articles"), ARTICLE)

@@ -14,6 +14,8 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
+from desktop_app.ui.i18n import noop
+
 if TYPE_CHECKING:
     from desktop_app.storage.item_history import ItemSnapshot
 
@@ -21,10 +23,6 @@ log = logging.getLogger(__name__)
 
 # Told the item's id after every undo and redo (None when the item no longer exists).
 Changed = Callable[[int | None], None]
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("ItemCommands", text)
 
 
 class ItemChangeCommand(QUndoCommand):
@@ -57,7 +55,8 @@ class ItemChangeCommand(QUndoCommand):
             # e.g. a deleted item's link now belongs to an item imported since.
             log.warning("restoring item %s failed: %s", self.item_id, exc)
             self.setObsolete(True)
-            self._failed(_tr("The change could not be undone: %1").replace("%1", str(exc)))
+            self._failed(QCoreApplication.translate(
+                "ItemCommands", "The change could not be undone: %1").replace("%1", str(exc)))
             return
         self._changed(self.item_id if snapshot is not None else None)
 
@@ -86,12 +85,13 @@ def record_item_change(
     return result
 
 
-NEW_ITEM = "new item {title}"
-EDIT_ITEM = "edit {title}"
-TAG_ITEM = "tags of {title}"
-DELETE_ITEM = "delete {title}"
+# Marked for lupdate; translated when shown, by label().
+NEW_ITEM = noop("ItemCommands", "new item {title}")
+EDIT_ITEM = noop("ItemCommands", "edit {title}")
+TAG_ITEM = noop("ItemCommands", "tags of {title}")
+DELETE_ITEM = noop("ItemCommands", "delete {title}")
 
 
 def label(kind: str) -> str:
     """The translated text of one of the labels above."""
-    return _tr(kind)
+    return QCoreApplication.translate("ItemCommands", kind)

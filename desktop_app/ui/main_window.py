@@ -40,6 +40,7 @@ from desktop_app.ui.archive_actions import install_archive_actions, list_shortcu
 from desktop_app.ui.archive_view import ArchiveView
 from desktop_app.ui.backup_actions import BackupActions
 from desktop_app.ui.charts.charts_tab import ChartsTab
+from desktop_app.ui.i18n import add_language_menu
 from desktop_app.ui.import_flow import ImportController
 from desktop_app.ui.operations import OperationRunner
 from desktop_app.ui.report_commands import add_undo_actions
@@ -108,7 +109,8 @@ class MainWindow(QMainWindow):
 
         self.archive_view.ensure_panels()
         self._problems_dock = install_problems_dock(self)
-        self._view_menu.addAction(self._problems_dock.toggleViewAction())  # after Find
+        self._view_menu.insertAction(  # after Find
+            self._before_language, self._problems_dock.toggleViewAction())
         # The saved layout names the dock, so it is restored once the dock exists.
         state = self.settings.value("window/state")
         if isinstance(state, QByteArray):
@@ -188,6 +190,9 @@ class MainWindow(QMainWindow):
         self.find_action = self._action(self.tr("&Find"), self.focus_search,
                                         QKeySequence.StandardKey.Find)
         view_menu.addAction(self.find_action)
+        self._before_language = view_menu.addSeparator()
+        self.language_group = add_language_menu(
+            view_menu, self.settings, self, lambda text: self.statusBar().showMessage(text))
         self._view_menu = view_menu  # Data problems (Ctrl+4) is added by ensure_built()
         for widget in (self.archive_view.table, self.archive_view.timeline):
             list_shortcut(widget, "/", self.focus_search)

@@ -21,10 +21,6 @@ if TYPE_CHECKING:
     from desktop_app.storage.report_history import ReportSnapshot
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("ReportCommands", text)
-
-
 class _ReportCommand(QUndoCommand):
     """Common ground: the date touched and the state to go back to."""
 
@@ -63,7 +59,8 @@ class SaveReportCommand(_ReportCommand):
                  article_id: int | None = None) -> None:
         if report.date is None:
             raise ValueError("a report needs a date to be saved")
-        super().__init__(report.date, _tr("save report {date}"))
+        super().__init__(report.date, QCoreApplication.translate(
+            "ReportCommands", "save report {date}"))
         self.report = report
         self.source = source
         self.article_id = article_id
@@ -76,7 +73,7 @@ class SaveReportCommand(_ReportCommand):
 
 class DeleteReportCommand(_ReportCommand):
     def __init__(self, date: dt.date) -> None:
-        super().__init__(date, _tr("delete report {date}"))
+        super().__init__(date, QCoreApplication.translate("ReportCommands", "delete report {date}"))
 
     def apply(self) -> None:
         from desktop_app.storage.reports import delete_report
@@ -88,7 +85,8 @@ class LinkArticleCommand(QUndoCommand):
     """Link an article to the stored report of a date."""
 
     def __init__(self, date: dt.date, item_id: int) -> None:
-        super().__init__(_tr("link article to report {date}").format(date=date.isoformat()))
+        super().__init__(QCoreApplication.translate(
+            "ReportCommands", "link article to report {date}").format(date=date.isoformat()))
         self.date = date
         self.item_id = item_id
         self._added = False
@@ -108,9 +106,9 @@ class LinkArticleCommand(QUndoCommand):
 
 def add_undo_actions(menu: QMenu, stack: QUndoStack, parent: QObject) -> tuple[QAction, QAction]:
     """Edit → Undo / Redo for `stack`, their text naming the change ("Undo save report …")."""
-    undo = stack.createUndoAction(parent, _tr("&Undo"))
+    undo = stack.createUndoAction(parent, QCoreApplication.translate("ReportCommands", "&Undo"))
     undo.setShortcuts(QKeySequence.StandardKey.Undo)
-    redo = stack.createRedoAction(parent, _tr("&Redo"))
+    redo = stack.createRedoAction(parent, QCoreApplication.translate("ReportCommands", "&Redo"))
     # Ctrl+Shift+Z everywhere; the platform's own Redo keys (Ctrl+Y on Windows) as well.
     keys = [QKeySequence("Ctrl+Shift+Z")]
     keys += [k for k in QKeySequence.keyBindings(QKeySequence.StandardKey.Redo) if k not in keys]

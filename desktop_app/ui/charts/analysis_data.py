@@ -23,6 +23,7 @@ from desktop_app.core import aggregates
 from desktop_app.core.categories import BY_KEY, KEYS
 from desktop_app.core.series import SeriesPoint, moving_average
 from desktop_app.storage.reports import all_stored_warnings, category_series
+from desktop_app.ui.i18n import noop
 
 DAY_SECONDS = 86_400
 _EPOCH_ORDINAL = dt.date(1970, 1, 1).toordinal()
@@ -36,14 +37,14 @@ _PERIOD_OF = {WEEKLY: aggregates.WEEK, MONTHLY: aggregates.MONTH, YEARLY: aggreg
 def view_title(view: str) -> str:
     """A view's name as the selector shows it."""
     titles = {
-        CUMULATIVE: "Cumulative totals",
-        DAILY: "Daily change",
-        MA7: "7-day average of the daily change",
-        MA30: "30-day average of the daily change",
-        WEEKLY: "Weekly sums",
-        MONTHLY: "Monthly sums",
-        YEARLY: "Yearly sums",
-        ORYX: "Compared with Oryx (visually confirmed)",
+        CUMULATIVE: noop("AnalysisView", "Cumulative totals"),
+        DAILY: noop("AnalysisView", "Daily change"),
+        MA7: noop("AnalysisView", "7-day average of the daily change"),
+        MA30: noop("AnalysisView", "30-day average of the daily change"),
+        WEEKLY: noop("AnalysisView", "Weekly sums"),
+        MONTHLY: noop("AnalysisView", "Monthly sums"),
+        YEARLY: noop("AnalysisView", "Yearly sums"),
+        ORYX: noop("AnalysisView", "Compared with Oryx (visually confirmed)"),
     }
     return QCoreApplication.translate("AnalysisView", titles[view])
 

@@ -55,6 +55,7 @@ from desktop_app.ui.charts.analysis_plot import (
     AnalysisPlot,
 )
 from desktop_app.ui.charts.oryx_plot import OryxPlot
+from desktop_app.ui.i18n import noop
 
 if TYPE_CHECKING:
     from pyqtgraph import GraphicsLayoutWidget
@@ -62,7 +63,10 @@ if TYPE_CHECKING:
 # What a first look shows: three equipment series of similar scale.
 DEFAULT_KEYS = ("tanks", "armored_vehicles", "artillery")
 QUICK_RANGES: tuple[tuple[str, int | None], ...] = (
-    ("30 d", 30), ("90 d", 90), ("1 y", 365), ("All", None))
+    (noop("AnalysisView", "30 d"), 30),
+    (noop("AnalysisView", "90 d"), 90),
+    (noop("AnalysisView", "1 y"), 365),
+    (noop("AnalysisView", "All"), None))
 RECORDS_PER_CATEGORY = 5
 
 

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import QVBoxLayout, QWidget
 from desktop_app.ui.charts.analysis_data import ChartData, category_label
 from desktop_app.ui.charts.palette import is_dark, series_color
 from desktop_app.ui.charts.tick_grid import TickGrid
+from desktop_app.ui.i18n import noop
 
 
 class _LogCountAxis(pg.AxisItem):
@@ -35,9 +36,15 @@ class _LogCountAxis(pg.AxisItem):
 
 
 _SHORT = {
-    "armored_vehicles": "AFV", "artillery": "Artillery", "air_defense": "Air defense",
-    "vehicles_fuel_tanks": "Vehicles", "special_equipment": "Special eq.", "ships": "Ships",
-    "cruise_missiles": "Cruise m.", "ground_robots": "Robots", "srbm_launchers": "SRBM",
+    "armored_vehicles": noop("AnalysisView", "AFV"),
+    "artillery": noop("AnalysisView", "Artillery"),
+    "air_defense": noop("AnalysisView", "Air defense"),
+    "vehicles_fuel_tanks": noop("AnalysisView", "Vehicles"),
+    "special_equipment": noop("AnalysisView", "Special eq."),
+    "ships": noop("AnalysisView", "Ships"),
+    "cruise_missiles": noop("AnalysisView", "Cruise m."),
+    "ground_robots": noop("AnalysisView", "Robots"),
+    "srbm_launchers": noop("AnalysisView", "SRBM"),
 }
 
 

@@ -1,0 +1,1355 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="uk">
+  <context>
+    <name>AnalysisView</name>
+    <message>
+      <source>&amp;Export</source>
+      <translation>&amp;Експорт</translation>
+    </message>
+    <message>
+      <source>&amp;Milestones</source>
+      <translation>&amp;Рубежі</translation>
+    </message>
+    <message>
+      <source>&amp;Reset</source>
+      <translation>С&amp;кинути</translation>
+    </message>
+    <message>
+      <source>&amp;View:</source>
+      <translation>&amp;Вигляд:</translation>
+    </message>
+    <message>
+      <source>1 y</source>
+      <translation>1 р</translation>
+    </message>
+    <message>
+      <source>30 d</source>
+      <translation>30 дн</translation>
+    </message>
+    <message>
+      <source>30-day average of the daily change</source>
+      <translation>Середня за 30 днів добова зміна</translation>
+    </message>
+    <message>
+      <source>7-day average of the daily change</source>
+      <translation>Середня за 7 днів добова зміна</translation>
+    </message>
+    <message>
+      <source>90 d</source>
+      <translation>90 дн</translation>
+    </message>
+    <message>
+      <source>AFV</source>
+      <translation>ББМ</translation>
+    </message>
+    <message>
+      <source>Air defense</source>
+      <translation>ППО</translation>
+    </message>
+    <message>
+      <source>All</source>
+      <translation>Усе</translation>
+    </message>
+    <message>
+      <source>All dates, fitted, every series shown</source>
+      <translation>Усі дати, масштаб за даними, усі ряди видимі</translation>
+    </message>
+    <message>
+      <source>Artillery</source>
+      <translation>Артилерія</translation>
+    </message>
+    <message>
+      <source>Category</source>
+      <translation>Категорія</translation>
+    </message>
+    <message>
+      <source>Change</source>
+      <translation>Зміна</translation>
+    </message>
+    <message>
+      <source>Chart copied to the clipboard.</source>
+      <translation>Графік скопійовано в буфер обміну.</translation>
+    </message>
+    <message>
+      <source>Compared with Oryx (visually confirmed)</source>
+      <translation>Порівняння з Oryx (візуально підтверджені)</translation>
+    </message>
+    <message>
+      <source>Copy chart to clipboard</source>
+      <translation>Копіювати графік у буфер обміну</translation>
+    </message>
+    <message>
+      <source>Cruise m.</source>
+      <translation>Крил. ракети</translation>
+    </message>
+    <message>
+      <source>Cumulative totals</source>
+      <translation>Загальні підсумки</translation>
+    </message>
+    <message>
+      <source>Daily change</source>
+      <translation>Зміна за добу</translation>
+    </message>
+    <message>
+      <source>Data shown as CSV…</source>
+      <translation>Показані дані як CSV…</translation>
+    </message>
+    <message>
+      <source>Date</source>
+      <translation>Дата</translation>
+    </message>
+    <message>
+      <source>Double-click a row to open that day's report</source>
+      <translation>Двічі клацніть рядок, щоб відкрити звіт за цей день</translation>
+    </message>
+    <message>
+      <source>Export PNG</source>
+      <translation>Експорт PNG</translation>
+    </message>
+    <message>
+      <source>Export chart</source>
+      <translation>Експорт графіка</translation>
+    </message>
+    <message>
+      <source>Exported to %1</source>
+      <translation>Експортовано до %1</translation>
+    </message>
+    <message>
+      <source>Index (100 at range start)</source>
+      <translation>Індекс (100 на початку проміжку)</translation>
+    </message>
+    <message>
+      <source>Largest days</source>
+      <translation>Найбільші дні</translation>
+    </message>
+    <message>
+      <source>Mark the dates each category crossed round numbers</source>
+      <translation>Позначити дати, коли кожна категорія переходила круглі числа</translation>
+    </message>
+    <message>
+      <source>Milestones</source>
+      <translation>Рубежі</translation>
+    </message>
+    <message>
+      <source>Monthly sums</source>
+      <translation>Суми за місяць</translation>
+    </message>
+    <message>
+      <source>No Oryx figures yet: import russia_losses_equipment_oryx.json to compare.</source>
+      <translation>Даних Oryx ще немає: імпортуйте russia_losses_equipment_oryx.json, щоб порівняти.</translation>
+    </message>
+    <message>
+      <source>On one axis</source>
+      <translation>На одній осі</translation>
+    </message>
+    <message>
+      <source>PNG at a chosen width…</source>
+      <translation>PNG заданої ширини…</translation>
+    </message>
+    <message>
+      <source>PNG at the size shown…</source>
+      <translation>PNG показаного розміру…</translation>
+    </message>
+    <message>
+      <source>Point at the chart for a day's figures; click to open that report. Drag the shaded range below, or drag and wheel on the chart, to zoom.</source>
+      <translation>Наведіть на графік, щоб побачити цифри дня; клацніть, щоб відкрити звіт. Щоб змінити масштаб, перетягніть затінений проміжок унизу або тягніть і прокручуйте коліщатком на графіку.</translation>
+    </message>
+    <message>
+      <source>Reached</source>
+      <translation>Досягнуто</translation>
+    </message>
+    <message>
+      <source>Robots</source>
+      <translation>Роботи</translation>
+    </message>
+    <message>
+      <source>SRBM</source>
+      <translation>ОТРК</translation>
+    </message>
+    <message>
+      <source>SVG…</source>
+      <translation>SVG…</translation>
+    </message>
+    <message>
+      <source>Ships</source>
+      <translation>Кораблі</translation>
+    </message>
+    <message>
+      <source>Show every report</source>
+      <translation>Показати всі звіти</translation>
+    </message>
+    <message>
+      <source>Show the last %1</source>
+      <translation>Показати останні %1</translation>
+    </message>
+    <message>
+      <source>Small multiples</source>
+      <translation>Окремі графіки</translation>
+    </message>
+    <message>
+      <source>Special eq.</source>
+      <translation>Спецтехніка</translation>
+    </message>
+    <message>
+      <source>Tick one or more categories to chart them.</source>
+      <translation>Позначте одну чи кілька категорій, щоб побудувати графік.</translation>
+    </message>
+    <message>
+      <source>Tick the categories to chart</source>
+      <translation>Позначте категорії для графіка</translation>
+    </message>
+    <message>
+      <source>Vehicles</source>
+      <translation>Автотехніка</translation>
+    </message>
+    <message>
+      <source>Weekly sums</source>
+      <translation>Суми за тиждень</translation>
+    </message>
+    <message>
+      <source>Width (pixels):</source>
+      <translation>Ширина (пікселів):</translation>
+    </message>
+    <message>
+      <source>Yearly sums</source>
+      <translation>Суми за рік</translation>
+    </message>
+    <message>
+      <source>{category}: General Staff {staff} (on {date}) · Oryx {oryx} ({share} of it)</source>
+      <translation>{category}: Генштаб {staff} (на {date}) · Oryx {oryx} ({share} від цього)</translation>
+    </message>
+  </context>
+  <context>
+    <name>ArchiveActions</name>
+    <message>
+      <source>&amp;Print article…</source>
+      <translation>&amp;Друкувати статтю…</translation>
+    </message>
+    <message>
+      <source>&amp;Star / unstar</source>
+      <translation>&amp;Позначити зіркою / зняти</translation>
+    </message>
+    <message>
+      <source>&amp;Timeline by day</source>
+      <translation>&amp;Хронологія за днями</translation>
+    </message>
+    <message>
+      <source>A&amp;rticle</source>
+      <translation>&amp;Стаття</translation>
+    </message>
+    <message>
+      <source>Could not write %1</source>
+      <translation>Не вдалося записати %1</translation>
+    </message>
+    <message>
+      <source>Edit &amp;tags…</source>
+      <translation>Редагувати &amp;мітки…</translation>
+    </message>
+    <message>
+      <source>Export article to P&amp;DF…</source>
+      <translation>Експортувати статтю в P&amp;DF…</translation>
+    </message>
+    <message>
+      <source>Export to PDF</source>
+      <translation>Експорт у PDF</translation>
+    </message>
+    <message>
+      <source>Exported to %1</source>
+      <translation>Експортовано до %1</translation>
+    </message>
+    <message>
+      <source>Mark read / &amp;unread</source>
+      <translation>Позначити прочитаним / &amp;непрочитаним</translation>
+    </message>
+    <message>
+      <source>PDF files (*.pdf)</source>
+      <translation>Файли PDF (*.pdf)</translation>
+    </message>
+    <message>
+      <source>Select an article first.</source>
+      <translation>Спершу виберіть статтю.</translation>
+    </message>
+    <message>
+      <source>Tags</source>
+      <translation>Мітки</translation>
+    </message>
+    <message>
+      <source>Tags, separated by commas:</source>
+      <translation>Мітки через кому:</translation>
+    </message>
+  </context>
+  <context>
+    <name>ArchiveTableModel</name>
+    <message>
+      <source>Article</source>
+      <translation>Стаття</translation>
+    </message>
+    <message>
+      <source>Author</source>
+      <translation>Автор</translation>
+    </message>
+    <message>
+      <source>Brief</source>
+      <translation>Новина</translation>
+    </message>
+    <message>
+      <source>Kind</source>
+      <translation>Вид</translation>
+    </message>
+    <message>
+      <source>Match</source>
+      <translation>Збіг</translation>
+    </message>
+    <message>
+      <source>Published</source>
+      <translation>Опубліковано</translation>
+    </message>
+    <message>
+      <source>Title</source>
+      <translation>Заголовок</translation>
+    </message>
+  </context>
+  <context>
+    <name>ArchiveView</name>
+    <message numerus="yes">
+      <source>%n item(s)</source>
+      <translation>
+        <numerusform>%n запис</numerusform>
+        <numerusform>%n записи</numerusform>
+        <numerusform>%n записів</numerusform>
+      </translation>
+    </message>
+    <message>
+      <source>&lt;b&gt;Search&lt;/b&gt;&lt;br&gt;&lt;code&gt;drones kharkiv&lt;/code&gt; all words (the last also as a prefix)&lt;br&gt;&lt;code&gt;"air defense"&lt;/code&gt; exact phrase · &lt;code&gt;energ*&lt;/code&gt; prefix&lt;br&gt;&lt;code&gt;sumy OR kharkiv&lt;/code&gt; either · &lt;code&gt;-shelling&lt;/code&gt; without&lt;br&gt;&lt;code&gt;kind:brief&lt;/code&gt; &lt;code&gt;author:name&lt;/code&gt; &lt;code&gt;tag:energy&lt;/code&gt; &lt;code&gt;source:name&lt;/code&gt;&lt;br&gt;&lt;code&gt;from:2023-11-01&lt;/code&gt; &lt;code&gt;to:2023-11&lt;/code&gt; (day, month or year)&lt;br&gt;&lt;code&gt;is:starred&lt;/code&gt; &lt;code&gt;is:unread&lt;/code&gt; &lt;code&gt;is:read&lt;/code&gt;</source>
+      <translation>&lt;b&gt;Пошук&lt;/b&gt;&lt;br&gt;&lt;code&gt;дрони харків&lt;/code&gt; усі слова (останнє також як початок слова)&lt;br&gt;&lt;code&gt;"протиповітряна оборона"&lt;/code&gt; точна фраза · &lt;code&gt;енерг*&lt;/code&gt; початок слова&lt;br&gt;&lt;code&gt;суми OR харків&lt;/code&gt; будь-яке · &lt;code&gt;-обстріл&lt;/code&gt; без&lt;br&gt;&lt;code&gt;kind:brief&lt;/code&gt; &lt;code&gt;author:ім'я&lt;/code&gt; &lt;code&gt;tag:енергетика&lt;/code&gt; &lt;code&gt;source:назва&lt;/code&gt;&lt;br&gt;&lt;code&gt;from:2023-11-01&lt;/code&gt; &lt;code&gt;to:2023-11&lt;/code&gt; (день, місяць або рік)&lt;br&gt;&lt;code&gt;is:starred&lt;/code&gt; &lt;code&gt;is:unread&lt;/code&gt; &lt;code&gt;is:read&lt;/code&gt;</translation>
+    </message>
+    <message>
+      <source>All</source>
+      <translation>Усе</translation>
+    </message>
+    <message>
+      <source>All (%1)</source>
+      <translation>Усе (%1)</translation>
+    </message>
+    <message>
+      <source>Articles</source>
+      <translation>Статті</translation>
+    </message>
+    <message>
+      <source>Articles (%1)</source>
+      <translation>Статті (%1)</translation>
+    </message>
+    <message>
+      <source>Briefs</source>
+      <translation>Новини</translation>
+    </message>
+    <message>
+      <source>Briefs (%1)</source>
+      <translation>Новини (%1)</translation>
+    </message>
+    <message>
+      <source>Dates are written 2023-11-25, 2023-11 or 2023.</source>
+      <translation>Дати пишуться так: 2023-11-25, 2023-11 або 2023.</translation>
+    </message>
+    <message>
+      <source>Ignored (not a filter value this search understands): %1</source>
+      <translation>Пропущено (пошук не знає такого значення фільтра): %1</translation>
+    </message>
+    <message>
+      <source>No matches.</source>
+      <translation>Нічого не знайдено.</translation>
+    </message>
+    <message>
+      <source>Search articles and briefs (Ctrl+F)</source>
+      <translation>Пошук у статтях і коротких новинах (Ctrl+F)</translation>
+    </message>
+    <message>
+      <source>Searching…</source>
+      <translation>Пошук…</translation>
+    </message>
+  </context>
+  <context>
+    <name>BackupActions</name>
+    <message>
+      <source>&amp;Back up archive…</source>
+      <translation>&amp;Резервна копія архіву…</translation>
+    </message>
+    <message>
+      <source>Archive backed up to %1</source>
+      <translation>Резервну копію архіву записано до %1</translation>
+    </message>
+    <message>
+      <source>Back up archive</source>
+      <translation>Резервна копія архіву</translation>
+    </message>
+    <message>
+      <source>Backing up the archive…</source>
+      <translation>Створення резервної копії архіву…</translation>
+    </message>
+    <message>
+      <source>Frontline Archive (*.sqlite);;All files (*)</source>
+      <translation>Frontline Archive (*.sqlite);;Усі файли (*)</translation>
+    </message>
+    <message>
+      <source>The backup was not written.</source>
+      <translation>Резервну копію не записано.</translation>
+    </message>
+    <message>
+      <source>Today's automatic backup failed: %1</source>
+      <translation>Не вдалося створити сьогоднішню автоматичну копію: %1</translation>
+    </message>
+    <message>
+      <source>Write a copy of the whole archive to a file you choose</source>
+      <translation>Записати копію всього архіву до вибраного файлу</translation>
+    </message>
+  </context>
+  <context>
+    <name>ChartsTab</name>
+    <message>
+      <source>&amp;Charts</source>
+      <translation>&amp;Графіки</translation>
+    </message>
+    <message>
+      <source>C&amp;harts</source>
+      <translation>&amp;Графіки</translation>
+    </message>
+    <message>
+      <source>No report is stored for %1.</source>
+      <translation>Звіту за %1 немає.</translation>
+    </message>
+    <message>
+      <source>Report of %1 (no article linked to it).</source>
+      <translation>Звіт за %1 (жодної пов'язаної статті).</translation>
+    </message>
+    <message>
+      <source>Report of %1, published in: %2</source>
+      <translation>Звіт за %1, опубліковано в: %2</translation>
+    </message>
+  </context>
+  <context>
+    <name>FigureGrid</name>
+    <message>
+      <source>(none)</source>
+      <translation>(немає)</translation>
+    </message>
+    <message>
+      <source>Category</source>
+      <translation>Категорія</translation>
+    </message>
+    <message>
+      <source>Derived
+change</source>
+      <translation>Обчислена
+зміна</translation>
+    </message>
+    <message>
+      <source>Previous
+0000-00-00</source>
+      <translation>Попередній
+0000-00-00</translation>
+    </message>
+    <message>
+      <source>Previous
+{date}</source>
+      <translation>Попередній
+{date}</translation>
+    </message>
+    <message>
+      <source>Stated
+change</source>
+      <translation>Заявлена
+зміна</translation>
+    </message>
+    <message>
+      <source>Total</source>
+      <translation>Усього</translation>
+    </message>
+    <message>
+      <source>Total minus the previous report's total</source>
+      <translation>Усього мінус «усього» попереднього звіту</translation>
+    </message>
+    <message>
+      <source>not reported</source>
+      <translation>немає у звіті</translation>
+    </message>
+    <message>
+      <source>not stated</source>
+      <translation>не вказано</translation>
+    </message>
+    <message>
+      <source>{category}: a change without a total</source>
+      <translation>{category}: зміна без загальної кількості</translation>
+    </message>
+    <message>
+      <source>{category}: {total} is more than {limit}</source>
+      <translation>{category}: {total} більше за {limit}</translation>
+    </message>
+    <message>
+      <source>{category}: “{text}” is not a number</source>
+      <translation>{category}: «{text}» — не число</translation>
+    </message>
+  </context>
+  <context>
+    <name>FilterPanel</name>
+    <message>
+      <source>All sources</source>
+      <translation>Усі джерела</translation>
+    </message>
+    <message>
+      <source>Author A–Z</source>
+      <translation>Автор А–Я</translation>
+    </message>
+    <message>
+      <source>From</source>
+      <translation>Від</translation>
+    </message>
+    <message>
+      <source>Items must carry every ticked tag.</source>
+      <translation>Записи мають мати всі позначені мітки.</translation>
+    </message>
+    <message>
+      <source>Newest first</source>
+      <translation>Спершу нові</translation>
+    </message>
+    <message>
+      <source>Oldest first</source>
+      <translation>Спершу старі</translation>
+    </message>
+    <message>
+      <source>Order</source>
+      <translation>Порядок</translation>
+    </message>
+    <message>
+      <source>Other (column header)</source>
+      <translation>Інший (заголовок стовпця)</translation>
+    </message>
+    <message>
+      <source>Relevance</source>
+      <translation>Релевантність</translation>
+    </message>
+    <message>
+      <source>Relevance ranks by how well the words match (words in the headline count most).</source>
+      <translation>Релевантність упорядковує за тим, наскільки добре збігаються слова (слова в заголовку важать найбільше).</translation>
+    </message>
+    <message>
+      <source>Source</source>
+      <translation>Джерело</translation>
+    </message>
+    <message>
+      <source>Starred only</source>
+      <translation>Лише із зіркою</translation>
+    </message>
+    <message>
+      <source>Table</source>
+      <translation>Таблиця</translation>
+    </message>
+    <message>
+      <source>Timeline by day</source>
+      <translation>Хронологія за днями</translation>
+    </message>
+    <message>
+      <source>Title A–Z</source>
+      <translation>Заголовок А–Я</translation>
+    </message>
+    <message>
+      <source>To</source>
+      <translation>До</translation>
+    </message>
+    <message>
+      <source>Unread only</source>
+      <translation>Лише непрочитані</translation>
+    </message>
+    <message>
+      <source>View</source>
+      <translation>Вигляд</translation>
+    </message>
+    <message>
+      <source>any</source>
+      <translation>будь-яке</translation>
+    </message>
+  </context>
+  <context>
+    <name>ImportCommand</name>
+    <message>
+      <source>import ({what})</source>
+      <translation>імпорт ({what})</translation>
+    </message>
+  </context>
+  <context>
+    <name>ImportController</name>
+    <message>
+      <source>Cancel</source>
+      <translation>Скасувати</translation>
+    </message>
+    <message>
+      <source>Import</source>
+      <translation>Імпорт</translation>
+    </message>
+    <message>
+      <source>Importing…</source>
+      <translation>Імпорт…</translation>
+    </message>
+    <message>
+      <source>Reading %1…</source>
+      <translation>Читання %1…</translation>
+    </message>
+    <message>
+      <source>Saving record %1 of %2…</source>
+      <translation>Збереження запису %1 з %2…</translation>
+    </message>
+    <message>
+      <source>Unexpected error (nothing was imported): %1</source>
+      <translation>Неочікувана помилка (нічого не імпортовано): %1</translation>
+    </message>
+  </context>
+  <context>
+    <name>ImportSummaryDialog</name>
+    <message>
+      <source>Added</source>
+      <translation>Додано</translation>
+    </message>
+    <message>
+      <source>Conflicting with reports entered by hand</source>
+      <translation>Суперечать звітам, введеним уручну</translation>
+    </message>
+    <message>
+      <source>Import finished</source>
+      <translation>Імпорт завершено</translation>
+    </message>
+    <message>
+      <source>Keep mine</source>
+      <translation>Залишити мої</translation>
+    </message>
+    <message>
+      <source>Replace mine with the file's</source>
+      <translation>Замінити мої даними з файлу</translation>
+    </message>
+    <message>
+      <source>Reports updated: %1</source>
+      <translation>Оновлено звітів: %1</translation>
+    </message>
+    <message>
+      <source>Skipped</source>
+      <translation>Пропущено</translation>
+    </message>
+    <message>
+      <source>Skipped:</source>
+      <translation>Пропущено:</translation>
+    </message>
+    <message>
+      <source>These reports were entered by hand and the files give other figures. They were not changed.</source>
+      <translation>Ці звіти введено вручну, а у файлах інші цифри. Їх не змінено.</translation>
+    </message>
+    <message>
+      <source>Unchanged</source>
+      <translation>Без змін</translation>
+    </message>
+    <message>
+      <source>Updated</source>
+      <translation>Оновлено</translation>
+    </message>
+  </context>
+  <context>
+    <name>ItemCommands</name>
+    <message>
+      <source>The change could not be undone: %1</source>
+      <translation>Зміну не вдалося скасувати: %1</translation>
+    </message>
+    <message>
+      <source>delete {title}</source>
+      <translation>видалення {title}</translation>
+    </message>
+    <message>
+      <source>edit {title}</source>
+      <translation>редагування {title}</translation>
+    </message>
+    <message>
+      <source>new item {title}</source>
+      <translation>новий запис {title}</translation>
+    </message>
+    <message>
+      <source>tags of {title}</source>
+      <translation>мітки {title}</translation>
+    </message>
+  </context>
+  <context>
+    <name>ItemDialog</name>
+    <message>
+      <source>&amp;Author</source>
+      <translation>&amp;Автор</translation>
+    </message>
+    <message>
+      <source>&amp;Body</source>
+      <translation>&amp;Текст</translation>
+    </message>
+    <message>
+      <source>&amp;Create report</source>
+      <translation>&amp;Створити звіт</translation>
+    </message>
+    <message>
+      <source>&amp;Kind</source>
+      <translation>&amp;Вид</translation>
+    </message>
+    <message>
+      <source>&amp;Lead</source>
+      <translation>&amp;Лід</translation>
+    </message>
+    <message>
+      <source>&amp;Link to stored report</source>
+      <translation>&amp;Пов'язати зі збереженим звітом</translation>
+    </message>
+    <message>
+      <source>&amp;Published (local time)</source>
+      <translation>&amp;Опубліковано (місцевий час)</translation>
+    </message>
+    <message>
+      <source>&amp;Source</source>
+      <translation>Д&amp;жерело</translation>
+    </message>
+    <message>
+      <source>&amp;Title</source>
+      <translation>&amp;Заголовок</translation>
+    </message>
+    <message>
+      <source>A report for {date} is stored and agrees with this text.</source>
+      <translation>Звіт за {date} збережено, і він збігається з цим текстом.</translation>
+    </message>
+    <message>
+      <source>A report for {date} is stored; its figures differ from this text's:
+{details}</source>
+      <translation>Звіт за {date} збережено; його цифри відрізняються від цифр цього тексту:
+{details}</translation>
+    </message>
+    <message>
+      <source>Article</source>
+      <translation>Стаття</translation>
+    </message>
+    <message>
+      <source>Brief</source>
+      <translation>Новина</translation>
+    </message>
+    <message>
+      <source>Edit article</source>
+      <translation>Редагувати статтю</translation>
+    </message>
+    <message>
+      <source>Edit brief</source>
+      <translation>Редагувати коротку новину</translation>
+    </message>
+    <message>
+      <source>Link</source>
+      <translation>Посилання</translation>
+    </message>
+    <message>
+      <source>Link this text to it?</source>
+      <translation>Пов'язати цей текст зі звітом?</translation>
+    </message>
+    <message>
+      <source>Loss report in the text</source>
+      <translation>Звіт про втрати в тексті</translation>
+    </message>
+    <message>
+      <source>New article</source>
+      <translation>Нова стаття</translation>
+    </message>
+    <message>
+      <source>New brief</source>
+      <translation>Нова коротка новина</translation>
+    </message>
+    <message>
+      <source>No report is stored for {date}. Create it from this text?</source>
+      <translation>Звіту за {date} немає. Створити його з цього тексту?</translation>
+    </message>
+    <message>
+      <source>Paragraphs separated by a blank line</source>
+      <translation>Абзаци розділяйте порожнім рядком</translation>
+    </message>
+    <message>
+      <source>Ta&amp;gs</source>
+      <translation>&amp;Мітки</translation>
+    </message>
+    <message>
+      <source>This text states the loss report of {date} ({count} figure(s)).</source>
+      <translation>У цьому тексті є звіт про втрати за {date} (цифр: {count}).</translation>
+    </message>
+    <message>
+      <source>comma-separated, e.g. air defense, kyiv oblast</source>
+      <translation>через кому, напр. ппо, київська область</translation>
+    </message>
+  </context>
+  <context>
+    <name>Language</name>
+    <message>
+      <source>&amp;Language</source>
+      <translation>&amp;Мова</translation>
+    </message>
+    <message>
+      <source>The language changes the next time Frontline Archive starts.</source>
+      <translation>Мова зміниться під час наступного запуску Frontline Archive.</translation>
+    </message>
+    <message>
+      <source>The system's</source>
+      <translation>Як у системі</translation>
+    </message>
+  </context>
+  <context>
+    <name>LossChart</name>
+    <message>
+      <source>No reports for this category yet.</source>
+      <translation>Для цієї категорії звітів ще немає.</translation>
+    </message>
+    <message>
+      <source>change unknown</source>
+      <translation>зміна невідома</translation>
+    </message>
+    <message>
+      <source>change {derived}</source>
+      <translation>зміна {derived}</translation>
+    </message>
+    <message>
+      <source>change {derived} (stated {stated})</source>
+      <translation>зміна {derived} (заявлено {stated})</translation>
+    </message>
+    <message>
+      <source>stated change {stated}</source>
+      <translation>заявлена зміна {stated}</translation>
+    </message>
+    <message>
+      <source>{category}: {count} reports, {first} to {last}. Point at the chart for a day's figures; drag to pan, wheel to zoom.</source>
+      <translation>{category}: звітів — {count}, з {first} до {last}. Наведіть на графік, щоб побачити цифри дня; тягніть, щоб зсунути, коліщатко — масштаб.</translation>
+    </message>
+    <message>
+      <source>{date} (day {day}) · {category}: {total} · {change}</source>
+      <translation>{date} (день {day}) · {category}: {total} · {change}</translation>
+    </message>
+  </context>
+  <context>
+    <name>LossesView</name>
+    <message>
+      <source>&amp;Category:</source>
+      <translation>&amp;Категорія:</translation>
+    </message>
+    <message>
+      <source>&amp;Delete report {date}</source>
+      <translation>&amp;Видалити звіт за {date}</translation>
+    </message>
+    <message>
+      <source>&amp;Edit report {date}…</source>
+      <translation>&amp;Редагувати звіт за {date}…</translation>
+    </message>
+    <message>
+      <source>Double-click a report to edit it; Delete removes it</source>
+      <translation>Двічі клацніть звіт, щоб редагувати; Delete видаляє його</translation>
+    </message>
+    <message>
+      <source>New report…</source>
+      <translation>Новий звіт…</translation>
+    </message>
+    <message>
+      <source>No reports yet</source>
+      <translation>Звітів ще немає</translation>
+    </message>
+    <message>
+      <source>Type or paste a daily loss report</source>
+      <translation>Введіть або вставте щоденний звіт про втрати</translation>
+    </message>
+  </context>
+  <context>
+    <name>MainWindow</name>
+    <message>
+      <source>%1 articles and briefs · %2 loss reports</source>
+      <translation>Статей і коротких новин: %1 · звітів про втрати: %2</translation>
+    </message>
+    <message>
+      <source>&amp;About Frontline Archive</source>
+      <translation>&amp;Про Frontline Archive</translation>
+    </message>
+    <message>
+      <source>&amp;Archive</source>
+      <translation>&amp;Архів</translation>
+    </message>
+    <message>
+      <source>&amp;Delete selected item</source>
+      <translation>&amp;Видалити вибраний запис</translation>
+    </message>
+    <message>
+      <source>&amp;Edit</source>
+      <translation>&amp;Правка</translation>
+    </message>
+    <message>
+      <source>&amp;Edit selected item…</source>
+      <translation>&amp;Редагувати вибраний запис…</translation>
+    </message>
+    <message>
+      <source>&amp;Export</source>
+      <translation>&amp;Експорт</translation>
+    </message>
+    <message>
+      <source>&amp;File</source>
+      <translation>&amp;Файл</translation>
+    </message>
+    <message>
+      <source>&amp;Find</source>
+      <translation>&amp;Знайти</translation>
+    </message>
+    <message>
+      <source>&amp;Help</source>
+      <translation>&amp;Довідка</translation>
+    </message>
+    <message>
+      <source>&amp;Import…</source>
+      <translation>&amp;Імпорт…</translation>
+    </message>
+    <message>
+      <source>&amp;Losses</source>
+      <translation>&amp;Втрати</translation>
+    </message>
+    <message>
+      <source>&amp;Quit</source>
+      <translation>Ви&amp;йти</translation>
+    </message>
+    <message>
+      <source>&amp;View</source>
+      <translation>&amp;Вигляд</translation>
+    </message>
+    <message>
+      <source>About Frontline Archive</source>
+      <translation>Про Frontline Archive</translation>
+    </message>
+    <message>
+      <source>An import is already running.</source>
+      <translation>Імпорт уже триває.</translation>
+    </message>
+    <message>
+      <source>An offline archive of war coverage and the General Staff's daily loss reports.</source>
+      <translation>Офлайн-архів воєнних новин і щоденних звітів Генштабу про втрати.</translation>
+    </message>
+    <message>
+      <source>Archive file:</source>
+      <translation>Файл архіву:</translation>
+    </message>
+    <message>
+      <source>Articles and briefs as CSV…</source>
+      <translation>Статті й короткі новини як CSV…</translation>
+    </message>
+    <message>
+      <source>Articles and briefs as JSON…</source>
+      <translation>Статті й короткі новини як JSON…</translation>
+    </message>
+    <message>
+      <source>Delete</source>
+      <translation>Видалити</translation>
+    </message>
+    <message>
+      <source>Delete “%1”? Edit ▸ Undo (Ctrl+Z) brings it back.</source>
+      <translation>Видалити «%1»? Правка ▸ Скасувати (Ctrl+Z) поверне його.</translation>
+    </message>
+    <message>
+      <source>Export</source>
+      <translation>Експорт</translation>
+    </message>
+    <message>
+      <source>Exported to %1</source>
+      <translation>Експортовано до %1</translation>
+    </message>
+    <message>
+      <source>Import cancelled; nothing changed.</source>
+      <translation>Імпорт скасовано; нічого не змінено.</translation>
+    </message>
+    <message>
+      <source>Import files</source>
+      <translation>Імпорт файлів</translation>
+    </message>
+    <message>
+      <source>Import finished</source>
+      <translation>Імпорт завершено</translation>
+    </message>
+    <message>
+      <source>Import undone; the archive is as it was before.</source>
+      <translation>Імпорт скасовано; архів такий, як був до нього.</translation>
+    </message>
+    <message>
+      <source>Importable files (*.json *.csv *.txt);;All files (*)</source>
+      <translation>Файли для імпорту (*.json *.csv *.txt);;Усі файли (*)</translation>
+    </message>
+    <message>
+      <source>New &amp;article…</source>
+      <translation>Нова &amp;стаття…</translation>
+    </message>
+    <message>
+      <source>New &amp;brief…</source>
+      <translation>Нова &amp;коротка новина…</translation>
+    </message>
+    <message>
+      <source>New &amp;report…</source>
+      <translation>Новий з&amp;віт…</translation>
+    </message>
+    <message>
+      <source>Nothing was imported.</source>
+      <translation>Нічого не імпортовано.</translation>
+    </message>
+    <message>
+      <source>Open &amp;data folder</source>
+      <translation>Відкрити &amp;теку даних</translation>
+    </message>
+    <message>
+      <source>Reports as CSV…</source>
+      <translation>Звіти як CSV…</translation>
+    </message>
+    <message>
+      <source>Reports as JSON…</source>
+      <translation>Звіти як JSON…</translation>
+    </message>
+    <message>
+      <source>The import could not be undone; nothing changed.</source>
+      <translation>Імпорт не вдалося скасувати; нічого не змінено.</translation>
+    </message>
+  </context>
+  <context>
+    <name>ProblemsDock</name>
+    <message>
+      <source>Data &amp;problems</source>
+      <translation>&amp;Проблеми даних</translation>
+    </message>
+    <message>
+      <source>Data problems</source>
+      <translation>Проблеми даних</translation>
+    </message>
+  </context>
+  <context>
+    <name>ProblemsView</name>
+    <message>
+      <source>Category</source>
+      <translation>Категорія</translation>
+    </message>
+    <message>
+      <source>Date</source>
+      <translation>Дата</translation>
+    </message>
+    <message>
+      <source>Details</source>
+      <translation>Подробиці</translation>
+    </message>
+    <message>
+      <source>Double-click or press Enter to open the report</source>
+      <translation>Двічі клацніть або натисніть Enter, щоб відкрити звіт</translation>
+    </message>
+    <message>
+      <source>No problems found.</source>
+      <translation>Проблем не знайдено.</translation>
+    </message>
+    <message>
+      <source>Problem</source>
+      <translation>Проблема</translation>
+    </message>
+    <message>
+      <source>article ≠ report</source>
+      <translation>стаття ≠ звіт</translation>
+    </message>
+    <message>
+      <source>missing day(s)</source>
+      <translation>пропущені дні</translation>
+    </message>
+    <message>
+      <source>stated ≠ derived change</source>
+      <translation>заявлена ≠ обчислена зміна</translation>
+    </message>
+    <message>
+      <source>total decreased</source>
+      <translation>загальна кількість зменшилася</translation>
+    </message>
+    <message>
+      <source>{count} problem(s) found. They are shown, never fixed: the official figures do decrease on some days.</source>
+      <translation>Знайдено проблем: {count}. Їх лише показано, не виправлено: офіційні цифри справді інколи зменшуються.</translation>
+    </message>
+  </context>
+  <context>
+    <name>ReaderView</name>
+    <message>
+      <source>Select an article or brief to read it here.</source>
+      <translation>Виберіть статтю чи коротку новину, щоб прочитати її тут.</translation>
+    </message>
+  </context>
+  <context>
+    <name>ReportCommands</name>
+    <message>
+      <source>&amp;Redo</source>
+      <translation>&amp;Повторити</translation>
+    </message>
+    <message>
+      <source>&amp;Undo</source>
+      <translation>&amp;Скасувати</translation>
+    </message>
+    <message>
+      <source>delete report {date}</source>
+      <translation>видалення звіту за {date}</translation>
+    </message>
+    <message>
+      <source>link article to report {date}</source>
+      <translation>зв'язок статті зі звітом за {date}</translation>
+    </message>
+    <message>
+      <source>save report {date}</source>
+      <translation>збереження звіту за {date}</translation>
+    </message>
+  </context>
+  <context>
+    <name>ReportDialog</name>
+    <message>
+      <source>&amp;Date:</source>
+      <translation>&amp;Дата:</translation>
+    </message>
+    <message>
+      <source>&amp;Fill from text</source>
+      <translation>&amp;Заповнити з тексту</translation>
+    </message>
+    <message>
+      <source>&amp;Merge</source>
+      <translation>&amp;Об'єднати</translation>
+    </message>
+    <message>
+      <source>&amp;Note:</source>
+      <translation>&amp;Примітка:</translation>
+    </message>
+    <message>
+      <source>&amp;Paste report text:</source>
+      <translation>&amp;Вставте текст звіту:</translation>
+    </message>
+    <message>
+      <source>&amp;Personnel figure is:</source>
+      <translation>&amp;Цифра особового складу:</translation>
+    </message>
+    <message>
+      <source>&amp;Replace</source>
+      <translation>&amp;Замінити</translation>
+    </message>
+    <message>
+      <source>(its text no longer holds a report)</source>
+      <translation>(у її тексті вже немає звіту)</translation>
+    </message>
+    <message>
+      <source>(none)</source>
+      <translation>(немає)</translation>
+    </message>
+    <message>
+      <source>A report for {date} is already stored ({count} figure(s)).</source>
+      <translation>Звіт за {date} уже збережено (цифр: {count}).</translation>
+    </message>
+    <message>
+      <source>A report for {date} is already stored; saving asks whether to replace it or merge into it.</source>
+      <translation>Звіт за {date} уже збережено; під час збереження буде запитано, замінити його чи об'єднати.</translation>
+    </message>
+    <message>
+      <source>Checks</source>
+      <translation>Перевірки</translation>
+    </message>
+    <message>
+      <source>Could not read:</source>
+      <translation>Не вдалося прочитати:</translation>
+    </message>
+    <message>
+      <source>Edit report</source>
+      <translation>Редагувати звіт</translation>
+    </message>
+    <message>
+      <source>Enter at least one total.</source>
+      <translation>Введіть принаймні одну загальну кількість.</translation>
+    </message>
+    <message>
+      <source>Filled {count} figure(s) from the text.</source>
+      <translation>Заповнено з тексту цифр: {count}.</translation>
+    </message>
+    <message>
+      <source>New report</source>
+      <translation>Новий звіт</translation>
+    </message>
+    <message>
+      <source>No problems found.</source>
+      <translation>Проблем не знайдено.</translation>
+    </message>
+    <message>
+      <source>No report found: {reason}</source>
+      <translation>Звіту не знайдено: {reason}</translation>
+    </message>
+    <message>
+      <source>Paste the General Staff's post or a news report here, then press Fill.</source>
+      <translation>Вставте сюди допис Генштабу чи новину, потім натисніть «Заповнити».</translation>
+    </message>
+    <message>
+      <source>Published in</source>
+      <translation>Опубліковано в</translation>
+    </message>
+    <message>
+      <source>Replace: keep only this report's figures.
+Merge: take this report's figures and keep the stored ones it does not state.</source>
+      <translation>Замінити: залишити лише цифри цього звіту.
+Об'єднати: взяти цифри цього звіту й залишити збережені, яких він не вказує.</translation>
+    </message>
+    <message>
+      <source>Report already stored</source>
+      <translation>Звіт уже збережено</translation>
+    </message>
+    <message>
+      <source>Save the report (Ctrl+Return)</source>
+      <translation>Зберегти звіт (Ctrl+Return)</translation>
+    </message>
+    <message>
+      <source>The text is dated {date}; this report's date is kept.</source>
+      <translation>Текст датовано {date}; дату цього звіту залишено.</translation>
+    </message>
+    <message>
+      <source>about</source>
+      <translation>близько</translation>
+    </message>
+    <message>
+      <source>day {day} of the war</source>
+      <translation>{day}-й день війни</translation>
+    </message>
+    <message>
+      <source>e.g. the direction with the greatest losses</source>
+      <translation>напр. напрямок із найбільшими втратами</translation>
+    </message>
+    <message>
+      <source>more than</source>
+      <translation>понад</translation>
+    </message>
+    <message>
+      <source>{errors} error(s) to fix before saving, {warnings} warning(s).</source>
+      <translation>Помилок, які слід виправити перед збереженням: {errors}; попереджень: {warnings}.</translation>
+    </message>
+    <message>
+      <source>{warnings} warning(s): check them; saving is allowed.</source>
+      <translation>Попереджень: {warnings}; перевірте їх, зберегти можна.</translation>
+    </message>
+    <message>
+      <source>… and {count} more line(s).</source>
+      <translation>… і ще рядків: {count}.</translation>
+    </message>
+  </context>
+  <context>
+    <name>ReportTableModel</name>
+    <message>
+      <source>Date</source>
+      <translation>Дата</translation>
+    </message>
+    <message>
+      <source>Day</source>
+      <translation>День</translation>
+    </message>
+    <message>
+      <source>Day of the war (24 Feb 2022 is day 1)</source>
+      <translation>День війни (24 лютого 2022 — 1-й день)</translation>
+    </message>
+    <message>
+      <source>Derived change: none (no report the day before)</source>
+      <translation>Обчислена зміна: немає (немає звіту за попередній день)</translation>
+    </message>
+    <message>
+      <source>Derived change: {change} (since {date})</source>
+      <translation>Обчислена зміна: {change} (від {date})</translation>
+    </message>
+    <message>
+      <source>Stated change: not stated</source>
+      <translation>Заявлена зміна: не вказано</translation>
+    </message>
+    <message>
+      <source>Stated change: {change}</source>
+      <translation>Заявлена зміна: {change}</translation>
+    </message>
+    <message>
+      <source>Warning: {message}</source>
+      <translation>Попередження: {message}</translation>
+    </message>
+    <message>
+      <source>{category}: not reported</source>
+      <translation>{category}: немає у звіті</translation>
+    </message>
+  </context>
+  <context>
+    <name>TimelineModel</name>
+    <message numerus="yes">
+      <source>%1 · %n item(s)</source>
+      <translation>
+        <numerusform>%1 · %n запис</numerusform>
+        <numerusform>%1 · %n записи</numerusform>
+        <numerusform>%1 · %n записів</numerusform>
+      </translation>
+    </message>
+  </context>
+  <context>
+    <name>categories</name>
+    <message>
+      <source>Air defense systems</source>
+      <translation>Засоби ППО</translation>
+    </message>
+    <message>
+      <source>Aircraft</source>
+      <translation>Літаки</translation>
+    </message>
+    <message>
+      <source>Armored fighting vehicles</source>
+      <translation>ББМ</translation>
+    </message>
+    <message>
+      <source>Artillery systems</source>
+      <translation>Артилерійські системи</translation>
+    </message>
+    <message>
+      <source>Cruise missiles</source>
+      <translation>Крилаті ракети</translation>
+    </message>
+    <message>
+      <source>Drones</source>
+      <translation>БпЛА</translation>
+    </message>
+    <message>
+      <source>Fuel tanks (until 30 Apr 2022)</source>
+      <translation>Цистерни з ПММ (до 30.04.2022)</translation>
+    </message>
+    <message>
+      <source>Ground robotic systems</source>
+      <translation>Наземні роботизовані комплекси</translation>
+    </message>
+    <message>
+      <source>Helicopters</source>
+      <translation>Гелікоптери</translation>
+    </message>
+    <message>
+      <source>MLRS</source>
+      <translation>РСЗВ</translation>
+    </message>
+    <message>
+      <source>Military vehicles (until 30 Apr 2022)</source>
+      <translation>Автомобільна техніка (до 30.04.2022)</translation>
+    </message>
+    <message>
+      <source>Mobile SRBM systems</source>
+      <translation>ОТРК / ТРК</translation>
+    </message>
+    <message>
+      <source>Personnel</source>
+      <translation>Особовий склад</translation>
+    </message>
+    <message>
+      <source>Ships and boats</source>
+      <translation>Кораблі / катери</translation>
+    </message>
+    <message>
+      <source>Special equipment</source>
+      <translation>Спеціальна техніка</translation>
+    </message>
+    <message>
+      <source>Submarines</source>
+      <translation>Підводні човни</translation>
+    </message>
+    <message>
+      <source>Tanks</source>
+      <translation>Танки</translation>
+    </message>
+    <message>
+      <source>Vehicles and fuel tanks</source>
+      <translation>Автомобільна техніка та автоцистерни</translation>
+    </message>
+  </context>
+</TS>

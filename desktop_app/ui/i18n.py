@@ -1,0 +1,88 @@
+"""The interface language: which translation to load, and marking texts translated later.
+
+Every user-visible string goes through Qt's `tr()` (or `QCoreApplication.translate` with an
+explicit context). Translations live in `resources/translations/frontline-archive_<lang>.ts`,
+compiled to `.qm` beside it; `python -m tools.i18n` refreshes both from the code.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable
+from importlib import resources
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QSettings, QTranslator
+from PySide6.QtGui import QAction, QActionGroup
+from PySide6.QtWidgets import QMenu, QWidget
+
+# Languages with a translation, and English, the language of the code.
+LANGUAGES: dict[str, str] = {"en": "English", "uk": "Українська"}
+ENV_VAR = "FRONTLINE_ARCHIVE_LANG"
+LANGUAGE_KEY = "ui/language"  # in the settings: "", "system" or a key of LANGUAGES
+
+
+def noop(context: str, text: str) -> str:
+    """Mark `text` for translation under `context` where it is only stored (a table of
+    labels); `QCoreApplication.translate(context, text)` translates it when shown."""
+    del context
+    return text
+
+
+def translations_dir() -> Path:
+    return Path(str(resources.files("desktop_app") / "resources" / "translations"))
+
+
+def choose_language(setting: str | None) -> str:
+    """The language to show: $FRONTLINE_ARCHIVE_LANG, else the setting, else the system's.
+
+    "" or "system" in the setting means the system's; anything without a translation is English.
+    """
+    wanted = os.environ.get(ENV_VAR) or setting or "system"
+    if wanted == "system":
+        wanted = QLocale.system().name().split("_")[0]
+    return wanted if wanted in LANGUAGES else "en"
+
+
+def install_translators(app: QCoreApplication, language: str) -> list[QTranslator]:
+    """Load our translation and Qt's own (standard buttons, dialogs) for `language`.
+
+    Returns the translators, which must stay referenced while the application runs.
+    """
+    if language == "en":
+        return []
+    installed = []
+    ours = QTranslator(app)
+    if ours.load(f"frontline-archive_{language}", str(translations_dir())):
+        app.installTranslator(ours)
+        installed.append(ours)
+    qt = QTranslator(app)
+    qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+    if qt.load(f"qtbase_{language}", qt_dir):
+        app.installTranslator(qt)
+        installed.append(qt)
+    return installed
+
+
+def add_language_menu(menu: QMenu, settings: QSettings, parent: QWidget,
+                      notify: Callable[[str], None]) -> QActionGroup:
+    """View ▸ Language: the system's, or one chosen; applies from the next start."""
+    sub = menu.addMenu(QCoreApplication.translate("Language", "&Language"))
+    group = QActionGroup(parent)
+    current = str(settings.value(LANGUAGE_KEY, "") or "system")
+    choices = [("system", QCoreApplication.translate("Language", "The system's")),
+               *LANGUAGES.items()]
+    for code, name in choices:
+        action = sub.addAction(name)
+        action.setCheckable(True)
+        action.setChecked(code == current)
+        action.setData(code)
+        group.addAction(action)
+
+    def chosen(action: QAction) -> None:
+        settings.setValue(LANGUAGE_KEY, action.data())
+        notify(QCoreApplication.translate(
+            "Language", "The language changes the next time Frontline Archive starts."))
+
+    group.triggered.connect(chosen)
+    return group

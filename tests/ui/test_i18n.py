@@ -1,0 +1,95 @@
+"""The Ukrainian interface: complete, compiled, with placeholders intact, and loaded at start."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QCoreApplication, QLocale, QSettings
+
+from desktop_app.ui import i18n
+from desktop_app.ui.charts.analysis_data import category_label
+from desktop_app.ui.main_window import MainWindow
+from tools import i18n as catalog
+
+pytestmark = pytest.mark.qt_log_ignore(r"This plugin does not support propagateSizeHints\(\)")
+
+TS = catalog.TRANSLATIONS / "frontline-archive_uk.ts"
+
+
+def test_every_text_the_program_shows_is_translated_and_none_is_stale() -> None:
+    assert catalog.problems(TS) == []  # run `python -m tools.i18n` to see and fix
+
+
+def test_the_shipped_qm_is_the_compiled_ts(tmp_path: Path) -> None:
+    fresh = tmp_path / "uk.qm"
+    catalog.compile_qm(TS, fresh)
+    assert fresh.read_bytes() == TS.with_suffix(".qm").read_bytes()
+
+
+TOKEN = re.compile(r"%\d|%n|\{[a-z_]+\}|\\n|\n")
+
+
+def test_translations_keep_placeholders_and_have_one_accelerator_where_the_source_has() -> None:
+    for msg, tr in catalog.read_ts(TS).items():
+        for text in tr.plural or [tr.text]:
+            assert sorted(TOKEN.findall(text)) == sorted(TOKEN.findall(msg.source)), (
+                msg.context, msg.source, text)
+            has_key = re.search(r"&[^&\s]", msg.source) is not None
+            assert (len(re.findall(r"&[^&\s]", text)) == 1) == has_key, (msg.source, text)
+
+
+@pytest.fixture
+def ukrainian(qapp):
+    translators = i18n.install_translators(qapp, "uk")
+    assert len(translators) == 2  # ours and Qt's own (standard buttons)
+    yield
+    for translator in translators:
+        qapp.removeTranslator(translator)
+
+
+def test_the_window_speaks_ukrainian_with_the_translation_loaded(
+        qtbot, ukrainian, archive_db, tmp_path: Path) -> None:
+    settings = QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat)
+    window = MainWindow(settings, database_path=tmp_path / "archive.sqlite")
+    qtbot.addWidget(window)
+    menus = [a.text() for a in window.menuBar().actions()]
+    assert menus[:3] == ["&Файл", "&Правка", "&Вигляд"]
+    assert window.tabs.tabText(1) == "&Втрати"
+    assert category_label("tanks") == "Танки"
+    assert category_label("armored_vehicles") == "ББМ"
+    plural = [QCoreApplication.translate("ArchiveView", "%n item(s)", "", n) for n in (1, 3, 5, 21)]
+    assert plural == ["1 запис", "3 записи", "5 записів", "21 запис"]
+
+
+def test_without_a_translation_the_window_stays_in_english(qtbot, archive_db, tmp_path) -> None:
+    window = MainWindow(QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat),
+                        database_path=tmp_path / "archive.sqlite")
+    qtbot.addWidget(window)
+    assert window.menuBar().actions()[0].text() == "&File"
+    assert category_label("tanks") == "Tanks"
+
+
+def test_the_language_comes_from_the_environment_then_the_setting_then_the_system(
+        monkeypatch) -> None:
+    monkeypatch.delenv(i18n.ENV_VAR, raising=False)
+    assert i18n.choose_language("uk") == "uk"
+    assert i18n.choose_language("fr") == "en"  # no French translation: English
+    monkeypatch.setattr(QLocale, "system", staticmethod(lambda: QLocale("uk_UA")))
+    assert i18n.choose_language("system") == "uk"
+    assert i18n.choose_language("") == "uk"
+    monkeypatch.setenv(i18n.ENV_VAR, "en")
+    assert i18n.choose_language("uk") == "en"
+
+
+def test_choosing_a_language_in_the_menu_is_remembered_for_the_next_start(
+        qtbot, archive_db, tmp_path: Path) -> None:
+    settings = QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat)
+    window = MainWindow(settings, database_path=tmp_path / "archive.sqlite")
+    qtbot.addWidget(window)
+    actions = {a.data(): a for a in window.language_group.actions()}
+    assert set(actions) == {"system", "en", "uk"} and actions["system"].isChecked()
+    actions["uk"].trigger()
+    assert settings.value(i18n.LANGUAGE_KEY) == "uk"
+    assert "next time" in window.statusBar().currentMessage()
