@@ -74,12 +74,20 @@ class _Collector(ast.NodeVisitor):
         self.generic_visit(node)
 
 
-def code_messages() -> set[Message]:
-    """Every translatable text the program shows."""
+def code_messages(language: str = "uk") -> set[Message]:
+    """Every translatable text the program shows; for English, only those with plural forms
+    (the code's own English says "%n item(s)", which the English catalogue turns into
+    "1 item" and "24 items")."""
     collector = _Collector()
     for path in sorted(PACKAGE.rglob("*.py")):
         collector.visit(ast.parse(path.read_text(encoding="utf-8"), str(path)))
+    if language == "en":
+        return {m for m in collector.found if m.numerus}
     return collector.found | {Message(CATEGORY_CONTEXT, en) for en in category_names()}
+
+
+def language_of(path: Path) -> str:
+    return path.stem.split("_", 1)[1]
 
 
 def category_names() -> dict[str, str]:
@@ -144,7 +152,7 @@ def ts_files() -> list[Path]:
 def problems(path: Path) -> list[str]:
     """What keeps `path` from matching the code: missing, stale or unfinished texts."""
     stored = read_ts(path)
-    wanted = code_messages()
+    wanted = code_messages(language_of(path))
     out = [f"missing: {m.context}: {m.source!r}" for m in sorted(wanted - set(stored))]
     out += [f"no longer used: {m.context}: {m.source!r}" for m in sorted(set(stored) - wanted)]
     out += [f"unfinished: {m.context}: {m.source!r}" for m in sorted(wanted & set(stored))
@@ -153,11 +161,11 @@ def problems(path: Path) -> list[str]:
 
 
 def update(path: Path) -> None:
-    language = path.stem.split("_", 1)[1]
+    language = language_of(path)
     stored = read_ts(path)
     names = category_names() if language.startswith("uk") else {}
     merged: dict[Message, Translation] = {}
-    for msg in code_messages():
+    for msg in code_messages(language):
         tr = stored.get(msg, Translation())
         if msg.context == CATEGORY_CONTEXT and msg.source in names:
             tr = Translation(names[msg.source], finished=True)

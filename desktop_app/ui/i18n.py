@@ -49,13 +49,14 @@ def install_translators(app: QCoreApplication, language: str) -> list[QTranslato
 
     Returns the translators, which must stay referenced while the application runs.
     """
-    if language == "en":
-        return []
     installed = []
+    # English too: its catalogue holds only plural forms ("1 item", "24 items").
     ours = QTranslator(app)
     if ours.load(f"frontline-archive_{language}", str(translations_dir())):
         app.installTranslator(ours)
         installed.append(ours)
+    if language == "en":
+        return installed
     qt = QTranslator(app)
     qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
     if qt.load(f"qtbase_{language}", qt_dir):

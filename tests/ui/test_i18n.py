@@ -16,23 +16,32 @@ from tools import i18n as catalog
 pytestmark = pytest.mark.qt_log_ignore(r"This plugin does not support propagateSizeHints\(\)")
 
 TS = catalog.TRANSLATIONS / "frontline-archive_uk.ts"
+ALL_TS = catalog.ts_files()
 
 
-def test_every_text_the_program_shows_is_translated_and_none_is_stale() -> None:
-    assert catalog.problems(TS) == []  # run `python -m tools.i18n` to see and fix
+def test_both_catalogues_ship() -> None:
+    assert [p.name for p in ALL_TS] == ["frontline-archive_en.ts", "frontline-archive_uk.ts"]
 
 
-def test_the_shipped_qm_is_the_compiled_ts(tmp_path: Path) -> None:
-    fresh = tmp_path / "uk.qm"
-    catalog.compile_qm(TS, fresh)
-    assert fresh.read_bytes() == TS.with_suffix(".qm").read_bytes()
+@pytest.mark.parametrize("ts", ALL_TS, ids=lambda p: p.stem)
+def test_every_text_the_program_shows_is_translated_and_none_is_stale(ts: Path) -> None:
+    assert catalog.problems(ts) == []  # run `python -m tools.i18n` to see and fix
+
+
+@pytest.mark.parametrize("ts", ALL_TS, ids=lambda p: p.stem)
+def test_the_shipped_qm_is_the_compiled_ts(ts: Path, tmp_path: Path) -> None:
+    fresh = tmp_path / "fresh.qm"
+    catalog.compile_qm(ts, fresh)
+    assert fresh.read_bytes() == ts.with_suffix(".qm").read_bytes()
 
 
 TOKEN = re.compile(r"%\d|%n|\{[a-z_]+\}|\\n|\n")
 
 
-def test_translations_keep_placeholders_and_have_one_accelerator_where_the_source_has() -> None:
-    for msg, tr in catalog.read_ts(TS).items():
+@pytest.mark.parametrize("ts", ALL_TS, ids=lambda p: p.stem)
+def test_translations_keep_placeholders_and_have_one_accelerator_where_the_source_has(
+        ts: Path) -> None:
+    for msg, tr in catalog.read_ts(ts).items():
         for text in tr.plural or [tr.text]:
             assert sorted(TOKEN.findall(text)) == sorted(TOKEN.findall(msg.source)), (
                 msg.context, msg.source, text)
@@ -61,6 +70,17 @@ def test_the_window_speaks_ukrainian_with_the_translation_loaded(
     assert category_label("armored_vehicles") == "ББМ"
     plural = [QCoreApplication.translate("ArchiveView", "%n item(s)", "", n) for n in (1, 3, 5, 21)]
     assert plural == ["1 запис", "3 записи", "5 записів", "21 запис"]
+
+
+def test_english_counts_read_naturally(qapp) -> None:
+    translators = i18n.install_translators(qapp, "en")
+    try:
+        assert len(translators) == 1  # plural forms only; Qt's own English needs nothing
+        counts = [QCoreApplication.translate("ArchiveView", "%n item(s)", "", n) for n in (1, 24)]
+        assert counts == ["1 item", "24 items"]
+    finally:
+        for translator in translators:
+            qapp.removeTranslator(translator)
 
 
 def test_without_a_translation_the_window_stays_in_english(qtbot, archive_db, tmp_path) -> None:

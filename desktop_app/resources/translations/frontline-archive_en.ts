@@ -1,0 +1,24 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en">
+  <context>
+    <name>ArchiveView</name>
+    <message numerus="yes">
+      <source>%n item(s)</source>
+      <translation>
+        <numerusform>%n item</numerusform>
+        <numerusform>%n items</numerusform>
+      </translation>
+    </message>
+  </context>
+  <context>
+    <name>TimelineModel</name>
+    <message numerus="yes">
+      <source>%1 · %n item(s)</source>
+      <translation>
+        <numerusform>%1 · %n item</numerusform>
+        <numerusform>%1 · %n items</numerusform>
+      </translation>
+    </message>
+  </context>
+</TS>
