@@ -8,12 +8,21 @@ from __future__ import annotations
 
 import re
 
-# Thousands are grouped by a comma or a space. The text is expected to have its no-break and
-# thin spaces turned into plain spaces already (the parser normalises whitespace first), and
-# newlines are deliberately not separators: in one-category-a-line posts a line may end with a
-# number while the next line starts with one.
+# Thousands are grouped by a comma or a space, or (as Ukrainian and German sites write them) by
+# a dot or an apostrophe: "1.456.610", "1'456'610". A dot counts only before groups of exactly
+# three digits, and only when no further ".d" or ",d" follows, so "24.02.22" and "10.5" are not
+# read as grouped numbers. The text is expected to have its no-break and thin spaces turned
+# into plain spaces already (the parser normalises whitespace first), and newlines are
+# deliberately not separators: in one-category-a-line posts a line may end with a number
+# while the next line starts with one.
 # At most 15 digits: longer runs are not counts, and int() refuses very long digit strings.
-DIGITS = r"(?<![0-9])(?:[0-9]{1,3}(?:[, ][0-9]{3})+|[0-9]{1,15})(?![0-9])"
+DIGITS = (
+    r"(?<![0-9])(?:[0-9]{1,3}(?:[, ][0-9]{3})+"
+    r"|[0-9]{1,3}(?:\.[0-9]{3})+(?![.,][0-9])"
+    r"|[0-9]{1,3}(?:['’ʼ][0-9]{3})+"
+    r"|[0-9]{1,15})(?![0-9])"
+)
+_GROUPING = str.maketrans("", "", ", .'’ʼ")
 
 _UNITS: dict[str, int] = {
     "zero": 0,
@@ -71,8 +80,8 @@ _ALL_WORDS: dict[str, int] = {**_UNITS, **_TEENS, **_TENS}
 
 
 def parse_digits(text: str) -> int:
-    """The value of a number written in digits with optional comma or space grouping."""
-    digits = text.replace(",", "").replace(" ", "")
+    """The value of a number written in digits with optional grouping (see DIGITS)."""
+    digits = text.translate(_GROUPING)
     if not digits.isascii() or not digits.isdigit():
         raise ValueError(f"not a whole number: {text!r}")
     return int(digits)

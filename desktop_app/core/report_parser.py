@@ -55,9 +55,11 @@ _SIGNS = "+-−–‒—"
 
 _VALUE = re.compile(
     rf"\s*(?P<pre>(?:(?:{_ABOUT}|{_MORE}|{_FILLER})(?![^\W_])\.?\s*|~\s*)*)"
-    # "1.456" or "1'456" is a grouping this reader does not take; refuse it rather than read 1.
+    # What is left after a number ("10.5", "1.45") is not a count; refuse it rather than read 10.
     rf"(?P<total>{DIGITS})(?![.'’][0-9])"
-    rf"(?:\s*\(\s*(?P<sign>[{_SIGNS}]?)\s*(?P<change>{DIGITS})\s*\))?"
+    # The change: "(+3)", or a bare "+3" / "−3" (a plain hyphen there is a dash, not a sign).
+    rf"(?:\s*\(\s*(?P<sign>[{_SIGNS}]?)\s*(?P<change>{DIGITS})\s*\)"
+    rf"|\s*(?P<bare_sign>[+−])\s*(?P<bare_change>{DIGITS})(?![.'’][0-9]))?"
     rf"(?:\s*(?:{_UNIT})(?![^\W_])\.?)*",
     re.IGNORECASE,
 )
@@ -148,7 +150,8 @@ def _read_official(text: str) -> Reading:
             continue
         figure = Figure(
             parse_digits(value.group("total")),
-            _signed(value.group("sign"), value.group("change")),
+            _signed(value.group("sign") or value.group("bare_sign"),
+                    value.group("change") or value.group("bare_change")),
         )
         reading.add(key, figure, _qualifier(value.group("pre")), source)
         reading.item_ends.append(value.end())

@@ -565,11 +565,30 @@ def test_known_category_with_unreadable_value_is_listed_as_unparsed() -> None:
     assert report.unparsed == ("helicopters ‒ n/a",)
 
 
-@pytest.mark.parametrize("number", ["1.832", "1'832"])
-def test_unsupported_grouping_is_unparsed_not_misread(number: str) -> None:
+@pytest.mark.parametrize("number", ["1.832", "1'832", "1’832", "1 832", "1,832"])
+def test_dot_and_apostrophe_grouping_read_like_comma_and_space(number: str) -> None:
+    report = parse_report(f"tanks ‒ {number} (+15)\nAPV ‒ 4.086 (+1.010)")
+    assert report.figures == {"tanks": F(1832, 15), "armored_vehicles": F(4086, 1010)}
+    assert report.unparsed == ()
+
+
+@pytest.mark.parametrize(("number", "shown"), [
+    ("1.83", "1.83 (+15)"), ("18.3", "18.3 (+15)"), ("1.8320", "1.8320 (+15)"),
+    ("1.832.5", "1.832.5 (+15)"),
+    ("1.832,5", "1.832"),  # a comma ends a list item, so the listed text stops there
+])
+def test_decimals_and_broken_grouping_are_unparsed_not_misread(number: str, shown: str) -> None:
     report = parse_report(f"tanks ‒ {number} (+15)\nAPV ‒ 4086 (+10)")
     assert report.figures == {"armored_vehicles": F(4086, 10)}
-    assert report.unparsed == (f"tanks ‒ {number} (+15)",)
+    assert report.unparsed == (f"tanks ‒ {shown}",)
+
+
+@pytest.mark.parametrize(("written", "change"), [
+    ("5502 +3", 3), ("5 502 + 3", 3), ("5,502 −3", -3), ("5502 (+3)", 3), ("5502", None)])
+def test_a_change_without_parentheses(written: str, change: int | None) -> None:
+    report = parse_report(f"tanks ‒ {written} од\nAPV ‒ 4086 (+10)")
+    assert report.figures == {"tanks": F(5502, change), "armored_vehicles": F(4086, 10)}
+    assert report.unparsed == ()
 
 
 def test_same_category_twice_keeps_the_first_and_shows_the_second() -> None:

@@ -83,7 +83,7 @@ SMALL_WORDS = (
 )  # fmt: skip
 
 DASHES = ("‒", "–", "—", "-")
-SEPARATORS = ("", ",", " ", "\u00a0", "\u2009", "\u202f")
+SEPARATORS = ("", ",", " ", "\u00a0", "\u2009", "\u202f", ".", "'", "’")
 # How KI abbreviates months after "reported on", and how its date line spells them.
 MONTHS = (
     "Jan.", "Feb.", "March", "April", "May", "June", "July", "Aug.", "Sept.", "Oct.", "Nov.",
@@ -135,6 +135,8 @@ def change(draw: Draw, c: int | None) -> str:
         return ""
     if c == 0 and draw(st.booleans()):
         return " (0)"
+    if draw(st.integers(0, 3)) == 0:
+        return draw(st.sampled_from([" +", " + "])) + number(draw, c)  # no parentheses
     return f" (+{number(draw, c)})"
 
 
