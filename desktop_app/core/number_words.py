@@ -23,6 +23,7 @@ DIGITS = (
     r"|[0-9]{1,15})(?![0-9])"
 )
 _GROUPING = str.maketrans("", "", ", .'’ʼ")
+_DIGITS_RE = re.compile(DIGITS)
 
 _UNITS: dict[str, int] = {
     "zero": 0,
@@ -80,8 +81,14 @@ _ALL_WORDS: dict[str, int] = {**_UNITS, **_TEENS, **_TENS}
 
 
 def parse_digits(text: str) -> int:
-    """The value of a number written in digits with optional grouping (see DIGITS)."""
-    digits = text.translate(_GROUPING)
+    """The value of a number written in digits with optional grouping (see DIGITS).
+
+    Anything else is refused, so a typed "12.5" is an error, never 125.
+    """
+    spaced = text.strip().replace("\u00a0", " ").replace("\u2009", " ").replace("\u202f", " ")
+    if _DIGITS_RE.fullmatch(spaced) is None:
+        raise ValueError(f"not a whole number: {text!r}")
+    digits = spaced.translate(_GROUPING)
     if not digits.isascii() or not digits.isdigit():
         raise ValueError(f"not a whole number: {text!r}")
     return int(digits)
