@@ -1,4 +1,4 @@
-"""Read a loss report from news prose in the Kyiv Independent's style.
+"""Read a loss report from news prose in the Kyiv Independent's style, or in Ukrainian.
 
 "Russia has lost 360,010 troops in Ukraine since ..., the General Staff reported on Jan. 1.
 This number includes 780 casualties ... over the past day. ... Russia has also lost 5,983
@@ -6,6 +6,10 @@ tanks, ..., and one submarine." Such text usually comes with the rest of a web p
 (bylines, captions, related links, other briefs with their own numbers), so only counts in
 lists that follow the verb "lost" are read, and among those the report's own sentences win
 over headlines, related links and unrelated briefs.
+
+Ukrainian news words it the same way: "Загальні втрати ... становлять близько 1 456 610 осіб,
+з них 1 190 — за минулу добу. Також ворог втратив 12 251 танк, ..." — the verb, the list
+and the date ("по 8 серпня 2026 року") have Ukrainian forms beside the English ones.
 """
 
 from __future__ import annotations
@@ -28,6 +32,22 @@ _MONTH = (
 )
 # Abbreviated months lose their full stop first, so sentence checks do not stop at "Jan."
 _MONTH_DOT = re.compile(r"\b(Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.", re.IGNORECASE)
+# Ukrainian months as dates write them (the genitive: "8 серпня").
+_UK_MONTHS: dict[str, int] = {
+    "січня": 1, "лютого": 2, "березня": 3, "квітня": 4, "травня": 5, "червня": 6,
+    "липня": 7, "серпня": 8, "вересня": 9, "жовтня": 10, "листопада": 11, "грудня": 12,
+}  # fmt: skip
+_UK_MONTH = "(?P<mon>" + "|".join(_UK_MONTHS) + ")"
+_REPORTED_ON_UK = re.compile(
+    rf"(?<![^\W\d_])(?:станом\s+на|по|на)\s+(?P<d>[0-9]{{1,2}})\s+{_UK_MONTH}"
+    r"(?:\s+(?P<y>[0-9]{4})(?![0-9]))?",
+    re.IGNORECASE,
+)
+_FULL_DATE_UK = re.compile(
+    rf"(?<![0-9])(?P<d>[0-9]{{1,2}})\s+{_UK_MONTH}\s+(?P<y>[0-9]{{4}})(?![0-9])"
+    r"(?:\s+р(?:оку|\.))?(?P<time>,?\s+(?:о\s+)?[0-9]{1,2}:[0-9]{2})?",
+    re.IGNORECASE,
+)
 _REPORTED_ON = re.compile(
     rf"\b(?:reported|said|stated|as\s+of)\s+(?:on\s+)?(?:[A-Z][a-z]+day,?\s+)?{_MONTH}"
     r"\s+(?P<d>[0-9]{1,2})(?:st|nd|rd|th)?(?![0-9])(?:,?\s+(?P<y>[0-9]{4})(?![0-9]))?",
@@ -42,29 +62,48 @@ _FULL_DATE = re.compile(
     re.IGNORECASE,
 )
 
-_LOST = re.compile(r"\blost\b", re.IGNORECASE)
+# "lost", and the Ukrainian "втратив/втратила/втратили" and "становлять/склали" (the total
+# losses "amount to ...").
+_LOST = re.compile(
+    r"\blost\b|(?<![^\W\d_])(?:втратив|втратил[аи]|становлять|становили|склали|сягнули)"
+    r"(?![^\W\d_])",
+    re.IGNORECASE,
+)
 _PROSE_QUALIFIER = re.compile(
-    r"(?:(?P<about>about|around|approximately|roughly|nearly|almost)|(?P<more>more\s+than|over))"
-    r"\s+",
+    r"(?:(?P<about>about|around|approximately|roughly|nearly|almost|близько|приблизно|майже"
+    r"|орієнтовно)|(?P<more>more\s+than|over|понад|більше\s+ніж|більш\s+ніж))\s+",
     re.IGNORECASE,
 )
 _PROSE_COUNT = re.compile(
-    rf"(?P<count>{COUNT}|an?\b)\s+(?:(?:pieces?|units?|items?)\s+of\s+)?", re.IGNORECASE
+    rf"(?P<count>{COUNT}|an?\b)\s+(?:(?:pieces?|units?|items?)\s+of\s+|одиниц[ьія]\s+)?",
+    re.IGNORECASE,
 )
 _SPACE_RUN = re.compile(r"\s*")
-_PROSE_SEPARATOR = re.compile(r"\s*[,;]\s*(?:and\s+)?|\s+and\s+", re.IGNORECASE)
+_AND = r"(?:and|і|та|й)"
+_PROSE_SEPARATOR = re.compile(rf"\s*[,;]\s*(?:{_AND}\s+)?|\s+{_AND}\s+", re.IGNORECASE)
 _PROSE_JUNK_ITEM = re.compile(rf"(?:{DIGITS})\s+[^\W\d_][^,;.\n]{{0,80}}")
 _CASUALTIES = re.compile(
-    rf"(?P<count>{COUNT})\s+casualties\b[^.!?]{{0,120}}?\b(?:past|last)\s+(?:day|24\s+hours)\b",
+    rf"(?P<count>{COUNT})\s+casualties\b[^.!?]{{0,120}}?\b(?:past|last)\s+(?:day|24\s+hours)\b"
+    # "з них 1 190 — за минулу добу" / "за останню добу — 1 190 осіб"
+    rf"|з\s+них\s+(?P<uk_count>{DIGITS})\s*(?:ос(?:іб|оби))?\s*[‒–—-]?\s*"
+    r"за\s+(?:минулу|останню)\s+добу"
+    rf"|за\s+(?:минулу|останню)\s+добу\s*[‒–—:-]?\s*(?:ще\s+)?(?P<uk_day>{DIGITS})\s*"
+    r"(?:ос(?:іб|оби)|військових|окупантів)",
     re.IGNORECASE,
 )
 # Words that mark a list as the report's own sentence rather than a headline or a link.
 _REPORT_HEAD = re.compile(
-    r"(?:\balso\s*$)|\b(?:according\s+to|reported|reports|said)\b[^.!?]*$", re.IGNORECASE
+    r"(?:\balso\s*$)|\b(?:according\s+to|reported|reports|said)\b[^.!?]*$"
+    r"|(?<![^\W\d_])(?:також|за\s+даними|повідомили|повідомляє|повідомив|загальні\s+втрати"
+    r"|Генштаб\w*|Генеральн\w+\s+штаб\w*)(?![^\W\d_])[^.!?]*$",
+    re.IGNORECASE,
 )
 # How far the "has also lost" sentence may follow the troops sentence (in characters).
 _REPORT_SENTENCE_GAP = 600
-_REPORT_TAIL = re.compile(r"[^.!?]{0,40}?\bsince\b", re.IGNORECASE)
+_REPORT_TAIL = re.compile(
+    r"[^.!?]{0,40}?(?:\bsince\b|(?<![^\W\d_])з\s+(?:початку|24\s+лютого)(?![^\W\d_]))",
+    re.IGNORECASE,
+)
 
 
 @dataclass
@@ -170,16 +209,26 @@ def read_prose(text: str) -> ProseReading:
     if personnel is not None:
         casualties = _CASUALTIES.search(text)
         if casualties:
-            change = parse_count(casualties.group("count"))
+            count = casualties.group("count") or casualties.group("uk_count") or (
+                casualties.group("uk_day"))
+            change = parse_count(count)
             reading.figures["personnel"] = Figure(personnel.total, change)
     return ProseReading(reading, text, chosen[0].start if chosen else None)
 
 
 def _month_date(month: str, day: int, year: int) -> dt.date | None:
+    number = _UK_MONTHS.get(month.lower()) or _MONTHS.get(month[:3].lower())
+    if number is None:
+        return None
     try:
-        return dt.date(year, _MONTHS[month[:3].lower()], day)
+        return dt.date(year, number, day)
     except ValueError:
         return None
+
+
+def _in_order(*patterns: re.Pattern[str], text: str) -> list[re.Match[str]]:
+    """Matches of several patterns (English and Ukrainian forms) in the order they appear."""
+    return sorted((m for p in patterns for m in p.finditer(text)), key=lambda m: m.start())
 
 
 def _page_date(text: str) -> dt.date | None:
@@ -189,7 +238,7 @@ def _page_date(text: str) -> dt.date | None:
     ("since ... Feb. 24, 2022").
     """
     fallback: dt.date | None = None
-    for match in _FULL_DATE.finditer(text):
+    for match in _in_order(_FULL_DATE, _FULL_DATE_UK, text=text):
         date = _month_date(match.group("mon"), int(match.group("d")), int(match.group("y")))
         if date is None:
             continue
@@ -204,7 +253,7 @@ def _prose_date(text: str, report_start: int | None, today: dt.date | None) -> d
     # Other briefs on the page have their own "said on Dec. 31"; the one in or just before the
     # report's sentences is meant.
     reported: re.Match[str] | None = None
-    for match in _REPORTED_ON.finditer(text):
+    for match in _in_order(_REPORTED_ON, _REPORTED_ON_UK, text=text):
         if reported is None:
             reported = match
         if report_start is not None and match.start() >= report_start - _REPORTED_ON_REACH:

@@ -66,11 +66,39 @@ ALIAS_TABLE: tuple[tuple[str, str], ...] = (
     (r"цистерн(?:и)?\s+з\s+ПММ", "fuel_tanks"),
 )
 
-ALIASES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
-    # The lookahead keeps "tanks" from matching the start of a longer word in prose.
-    (re.compile(rf"(?:{source})(?![^\W_])", re.IGNORECASE), key)
-    for source, key in ALIAS_TABLE
+# Ukrainian news prose names categories after a count, in the case the count asks for:
+# "1 танк", "2 танки", "5 танків". Only the prose reader uses these: an official post's labels
+# are the fixed genitive phrases above.
+UK_PROSE_ALIAS_TABLE: tuple[tuple[str, str], ...] = (
+    (r"ос(?:іб|оби|оба)|військових|окупантів|загарбників|солдатів|військовослужбовців",
+     "personnel"),
+    (r"танк(?:ів|и)?", "tanks"),
+    (r"бойов(?:а|і|их)\s+броньован(?:а|і|их)\s+машин(?:а|и)?", "armored_vehicles"),
+    (r"(?:артилерійськ(?:а|і|их)\s+систем(?:а|и)?|артсистем(?:а|и)?)", "artillery"),
+    (r"реактивн(?:а|і|их)\s+систем(?:а|и)?\s+залпового\s+вогню", "mlrs"),
+    (r"(?:засіб|засоб(?:ів|и))\s+ППО|систем(?:а|и)?\s+ППО", "air_defense"),
+    (r"літак(?:ів|и)?", "aircraft"),
+    (r"гелікоптер(?:ів|и)?|вертол(?:іт|ьоти|ьотів)", "helicopters"),
+    (r"(?:БП?ЛА|безпілотник(?:ів|и)?|дрон(?:ів|и)?)(?:\s+оперативно[-\s]+тактичного\s+рівня)?",
+     "drones"),
+    (r"крилат(?:а|і|их)\s+ракет(?:а|и)?", "cruise_missiles"),
+    (r"(?:корабель|корабл(?:і|ів))(?:\s*(?:/|та|і)\s*катер(?:и|ів)?)?|катер(?:и|ів)?", "ships"),
+    (r"підводн(?:ий|і|их)\s+чов(?:ен|ни|нів)", "submarines"),
+    (r"(?:одиниць\s+)?(?:автомобільн(?:а|ої)\s+техні(?:ка|ки)|автотехніки)\s+(?:та|і)\s+"
+     r"автоцистерн(?:и)?", "vehicles_fuel_tanks"),
+    (r"(?:одиниць\s+)?(?:спеціальн(?:а|ої)\s+техні(?:ка|ки)|спецтехніки)", "special_equipment"),
+    (r"наземн(?:ий|і|их)\s+роботизован(?:ий|і|их)\s+комплекс(?:и|ів)?", "ground_robots"),
 )
+
+
+def _compiled(table: tuple[tuple[str, str], ...]) -> tuple[tuple[re.Pattern[str], str], ...]:
+    # The lookahead keeps "tanks" from matching the start of a longer word in prose.
+    return tuple((re.compile(rf"(?:{source})(?![^\W_])", re.IGNORECASE), key)
+                 for source, key in table)
+
+
+ALIASES: tuple[tuple[re.Pattern[str], str], ...] = _compiled(ALIAS_TABLE)
+PROSE_ALIASES = ALIASES + _compiled(UK_PROSE_ALIAS_TABLE)
 
 # --------------------------------------------------------------------------------------------
 # Text clean-up. Pasted text carries no-break and thin spaces (also inside numbers), odd line
@@ -130,10 +158,10 @@ def lookup_label(label: str) -> str | None:
 
 
 def alias_at(text: str, pos: int) -> tuple[str | None, int]:
-    """The category named at ``pos`` (longest name wins) and where the name ends."""
+    """The category named at ``pos`` in prose (longest name wins) and where the name ends."""
     best_key: str | None = None
     best_end = pos
-    for pattern, key in ALIASES:
+    for pattern, key in PROSE_ALIASES:
         match = pattern.match(text, pos)
         if match and match.end() > best_end:
             best_key, best_end = key, match.end()

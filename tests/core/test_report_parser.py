@@ -688,3 +688,40 @@ def test_adversarial_input_is_parsed_quickly(name: str) -> None:
     with contextlib.suppress(NoReportError):
         parse_report(ADVERSARIAL[name], today=dt.date(2026, 1, 1))
     assert time.perf_counter() - started < 3.0
+
+
+UK_NEWS = """Головне за день
+Генштаб: втрати росії у війні
+8 серпня 2026, 09:15
+Загальні втрати Росії у війні проти України з 24 лютого 2022 року по 8 серпня 2026 року
+становлять близько 1 456 610 осіб, з них 1 190 — за минулу добу.
+Також ворог втратив 12 251 танк, 25 099 бойових броньованих машин, 47 580 артилерійських
+систем, 2 009 РСЗВ, 1 556 засобів ППО, 439 літаків, 354 гелікоптери, 449 606 БпЛА
+оперативно-тактичного рівня, 5 007 крилатих ракет, 35 кораблів/катерів, 1 підводний човен,
+58 000 одиниць автомобільної техніки та автоцистерн і 4 000 одиниць спеціальної техніки.
+Читайте також: на Сумщині окупанти за день втратили 3 танки та 12 БпЛА.
+"""
+
+
+def test_ukrainian_news_prose_reads_the_report_and_not_the_other_brief() -> None:
+    report = parse_report(UK_NEWS, today=dt.date(2026, 11, 1))
+    assert report.date == dt.date(2026, 8, 8)
+    assert report.qualifier == "about"
+    assert report.figures == {
+        "personnel": F(1_456_610, 1_190), "tanks": F(12_251), "armored_vehicles": F(25_099),
+        "artillery": F(47_580), "mlrs": F(2_009), "air_defense": F(1_556), "aircraft": F(439),
+        "helicopters": F(354), "drones": F(449_606), "cruise_missiles": F(5_007),
+        "ships": F(35), "submarines": F(1), "vehicles_fuel_tanks": F(58_000),
+        "special_equipment": F(4_000)}
+    assert report.unparsed == ()
+
+
+def test_ukrainian_prose_takes_the_year_from_the_page_and_the_day_change_after_it() -> None:
+    text = ("12 березня 2025 р., 10:02\nЗа даними Генштабу станом на 12 березня Росія "
+            "втратила понад 900 000 військових; за останню добу — 1 300 осіб. "
+            "Також окупанти втратили 10 300 танків та 21 400 бойових броньованих машин.")
+    report = parse_report(text, today=dt.date(2026, 1, 1))
+    assert report.date == dt.date(2025, 3, 12)
+    assert report.qualifier == "more than"
+    assert report.figures == {"personnel": F(900_000, 1_300), "tanks": F(10_300),
+                              "armored_vehicles": F(21_400)}
