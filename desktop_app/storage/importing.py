@@ -214,7 +214,9 @@ def import_result(
             summary.overwritten = sorted(c.date for c in conflicts)
         else:
             summary.conflicts = conflicts
-        summary.reports = import_reports(safe, source=source)
+        before_reports = done
+        summary.reports = import_reports(
+            safe, source=source, progress=lambda d: report(before_reports + d))
         if summary.overwritten:
             Report.update(source=source).where(Report.date.in_(summary.overwritten)).execute()
         done += len(result.reports)

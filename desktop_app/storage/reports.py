@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import itertools
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 
 from peewee import chunked
@@ -285,8 +285,19 @@ def merge_by_date(reports: Sequence[LossReport]) -> dict[dt.date, LossReport]:
     return incoming
 
 
-def import_reports(reports: Sequence[LossReport], *, source: str) -> ImportSummary:
-    """Merge many reports into the archive in one transaction; the same input twice is a no-op."""
+# How many dates are written between two progress calls (about 30 ms of work).
+PROGRESS_EVERY = 100
+
+
+def import_reports(
+    reports: Sequence[LossReport], *, source: str,
+    progress: Callable[[int], None] | None = None,
+) -> ImportSummary:
+    """Merge many reports into the archive in one transaction; the same input twice is a no-op.
+
+    `progress(dates_done)` is called every PROGRESS_EVERY dates; raising there (a cancel)
+    rolls the whole import back.
+    """
     incoming = merge_by_date(reports)
 
     summary = ImportSummary()
@@ -296,7 +307,9 @@ def import_reports(reports: Sequence[LossReport], *, source: str) -> ImportSumma
         for fig in ReportFigure.select():
             stored_figs[fig.report_id].append(fig)
         now = utc_now()
-        for date in sorted(incoming):
+        for done, date in enumerate(sorted(incoming)):
+            if progress is not None and done and done % PROGRESS_EVERY == 0:
+                progress(done)
             rep = incoming[date]
             row = stored_rows.get(date)
             if row is None:

@@ -139,3 +139,28 @@ def test_a_raise_in_progress_rolls_everything_back(archive_db: Any, tmp_path: Pa
     assert seen[-1] == (2, 3)
     assert snapshot(archive_db, tmp_path / "archive.sqlite") == before
     assert all_items() == [] and load_all_reports() == []
+
+
+def test_saving_many_reports_reports_progress_and_a_cancel_midway_rolls_back(
+        archive_db: Any, tmp_path: Path) -> None:
+    from desktop_app.storage.reports import PROGRESS_EVERY
+
+    days = [((D1 + dt.timedelta(days=n)).isoformat(), 100 + n) for n in range(350)]
+    before = snapshot(archive_db, tmp_path / "archive.sqlite")
+    seen: list[tuple[int, int]] = []
+
+    def progress(done: int, total: int) -> None:
+        seen.append((done, total))
+        if done >= 2 * PROGRESS_EVERY:
+            raise ArchiveError("cancelled")
+
+    with pytest.raises(ArchiveError):
+        run("many.json", dataset(*days), progress=progress)
+    # Called while the reports were written, not only once they all were.
+    assert (PROGRESS_EVERY, 350) in seen and seen[-1] == (2 * PROGRESS_EVERY, 350)
+    assert snapshot(archive_db, tmp_path / "archive.sqlite") == before
+
+    seen.clear()
+    summary = run("many.json", dataset(*days), progress=lambda d, t: seen.append((d, t)))
+    assert len(summary.reports.added) == 350
+    assert [d for d, _t in seen] == sorted(d for d, _t in seen) and seen[-1][0] == 350
