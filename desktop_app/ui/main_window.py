@@ -144,8 +144,15 @@ class MainWindow(QMainWindow):
     def _build_menus(self) -> None:
         bar = self.menuBar()
         file_menu = bar.addMenu(self.tr("&File"))
-        self.import_action = self._action(self.tr("&Import…"), self.choose_import, "Ctrl+I")
+        self.import_action = self._action(self.tr("&Import…"), lambda: self.choose_import(),
+                                          "Ctrl+I")
         file_menu.addAction(self.import_action)
+        # Feeds mix long pieces and short items; the detected kind can be overridden.
+        as_menu = file_menu.addMenu(self.tr("Import feed entries &as"))
+        as_menu.addAction(self._action(self.tr("&Articles…"),
+                                       lambda: self.choose_import(as_kind=ARTICLE)))
+        as_menu.addAction(self._action(self.tr("&Briefs…"),
+                                       lambda: self.choose_import(as_kind=BRIEF)))
         export_menu = file_menu.addMenu(self.tr("&Export"))
         export_menu.addAction(self._action(self.tr("Reports as JSON…"),
                                            lambda: self.export("reports", "json")))
@@ -295,17 +302,19 @@ class MainWindow(QMainWindow):
         self.ensure_losses_view().open_report_dialog()
 
     # -- import / export ------------------------------------------------------------------
-    def choose_import(self) -> None:
+    def choose_import(self, as_kind: str | None = None) -> None:
+        """File ▸ Import…; with `as_kind`, every feed entry or page is stored as that kind."""
         files, _ = QFileDialog.getOpenFileNames(
             self, self.tr("Import files"), str(self.settings.value("import/folder", "")),
-            self.tr("Importable files (*.json *.csv *.txt);;All files (*)"),
+            self.tr("Importable files (*.json *.csv *.txt *.xml *.rss *.atom *.html *.htm);;"
+                    "All files (*)"),
         )
         if files:
             self.settings.setValue("import/folder", str(Path(files[0]).parent))
-            self.import_files([Path(f) for f in files])
+            self.import_files([Path(f) for f in files], as_kind=as_kind)
 
-    def import_files(self, paths: list[Path]) -> None:
-        if self.importer.start(paths) is None and self.importer.busy:
+    def import_files(self, paths: list[Path], *, as_kind: str | None = None) -> None:
+        if self.importer.start(paths, as_kind=as_kind) is None and self.importer.busy:
             self.statusBar().showMessage(self.tr("An import is already running."))
 
     def _import_finished(self, summary: FileImportSummary) -> None:

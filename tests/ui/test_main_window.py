@@ -269,3 +269,30 @@ def test_a_first_start_gives_the_list_more_room_than_the_reader(
     qtbot.waitUntil(lambda: sum(win.archive_view.splitter.sizes()) > 0)
     left, right = win.archive_view.splitter.sizes()
     assert left > right > 0
+
+
+def test_feed_entries_can_be_imported_as_briefs_from_the_file_menu(
+        qtbot, window: MainWindow, tmp_path: Path, monkeypatch) -> None:
+    from PySide6.QtWidgets import QFileDialog
+
+    from desktop_app.storage.items import all_items
+    from tests.core.formats.samples import RSS
+
+    feed = tmp_path / "wire.xml"
+    feed.write_text(RSS)
+    asked: list[str] = []
+
+    def choose(_parent, _title, _folder, filters):
+        asked.append(filters)
+        return [str(feed)], ""
+
+    monkeypatch.setattr(QFileDialog, "getOpenFileNames", staticmethod(choose))
+    file_menu = window.menuBar().actions()[0].menu()
+    as_menu = next(a.menu() for a in file_menu.actions() if a.menu() is not None
+                   and "as" in a.text())
+    briefs = next(a for a in as_menu.actions() if "Briefs" in a.text())
+    with qtbot.waitSignal(window.importer.finished, timeout=10000):
+        briefs.trigger()
+    assert "*.xml" in asked[0]
+    kinds = {item.kind for item in all_items()}
+    assert kinds == {"brief"}

@@ -870,6 +870,14 @@ change</source>
       <translation>&amp;Архів</translation>
     </message>
     <message>
+      <source>&amp;Articles…</source>
+      <translation>&amp;Статті…</translation>
+    </message>
+    <message>
+      <source>&amp;Briefs…</source>
+      <translation>&amp;Новини…</translation>
+    </message>
+    <message>
       <source>&amp;Delete selected item</source>
       <translation>&amp;Видалити вибраний запис</translation>
     </message>
@@ -958,6 +966,10 @@ change</source>
       <translation>Імпорт скасовано; нічого не змінено.</translation>
     </message>
     <message>
+      <source>Import feed entries &amp;as</source>
+      <translation>Імпортувати записи стрічки &amp;як</translation>
+    </message>
+    <message>
       <source>Import files</source>
       <translation>Імпорт файлів</translation>
     </message>
@@ -970,8 +982,8 @@ change</source>
       <translation>Імпорт скасовано; архів такий, як був до нього.</translation>
     </message>
     <message>
-      <source>Importable files (*.json *.csv *.txt);;All files (*)</source>
-      <translation>Файли для імпорту (*.json *.csv *.txt);;Усі файли (*)</translation>
+      <source>Importable files (*.json *.csv *.txt *.xml *.rss *.atom *.html *.htm);;All files (*)</source>
+      <translation>Файли для імпорту (*.json *.csv *.txt *.xml *.rss *.atom *.html *.htm);;Усі файли (*)</translation>
     </message>
     <message>
       <source>New &amp;article…</source>
