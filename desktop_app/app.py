@@ -68,6 +68,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         archive = open_archive(args.database)
     except ArchiveError as exc:
         print(f"{APP_NAME}: {exc}", file=sys.stderr)
+        if not args.command:
+            # Started from a menu or an icon there is no terminal to read the line above.
+            _tell_in_a_window(str(exc))
         return BAD_INPUT
     try:
         if args.command:
@@ -80,6 +83,15 @@ def main(argv: Sequence[str] | None = None) -> int:
         return BAD_INPUT
     finally:
         archive.db.close()
+
+
+def _tell_in_a_window(text: str) -> None:
+    from desktop_app.platform_check import display_problem
+
+    if display_problem() is None:
+        from desktop_app.ui.application import show_startup_error
+
+        show_startup_error(text)
 
 
 def run_window(archive: Archive) -> int:

@@ -5,9 +5,9 @@ from __future__ import annotations
 import sys
 from importlib import resources
 
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QCoreApplication, QSettings
 from PySide6.QtGui import QIcon
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QMessageBox
 
 from desktop_app import APP_NAME, APP_TITLE, __version__
 from desktop_app.storage.connection import Archive, data_dir
@@ -44,3 +44,22 @@ def run_application(archive: Archive) -> int:
     code = app.exec()
     del translators
     return code
+
+
+def startup_error_box(text: str) -> QMessageBox:
+    """The box that says why the archive could not be opened (built, not shown)."""
+    box = QMessageBox(QMessageBox.Icon.Critical, APP_TITLE,
+                      QCoreApplication.translate("Startup", "The archive could not be opened."))
+    box.setInformativeText(text)
+    box.setStandardButtons(QMessageBox.StandardButton.Close)
+    return box
+
+
+def show_startup_error(text: str) -> None:
+    app = QApplication.instance() or QApplication(sys.argv)
+    assert isinstance(app, QApplication)
+    app.setWindowIcon(app_icon())
+    translators = install_translators(
+        app, choose_language(str(default_settings().value(LANGUAGE_KEY, ""))))
+    startup_error_box(text).exec()
+    del translators

@@ -1279,6 +1279,13 @@ Merge: take this report's figures and keep the stored ones it does not state.</s
     </message>
   </context>
   <context>
+    <name>Startup</name>
+    <message>
+      <source>The archive could not be opened.</source>
+      <translation>Не вдалося відкрити архів.</translation>
+    </message>
+  </context>
+  <context>
     <name>TimelineModel</name>
     <message numerus="yes">
       <source>%1 · %n item(s)</source>
