@@ -81,6 +81,9 @@ def list_shortcut(widget: QWidget, key: str, slot: Callable[[], object]) -> QSho
     shortcut.activated.connect(slot)
     return shortcut
 
+ZOOM_KEY = "reader/zoom"
+
+
 class ArchiveActions(QObject):
     """Builds the actions on the window's menus and keeps the window's callbacks."""
 
@@ -113,6 +116,12 @@ class ArchiveActions(QObject):
         self.pdf_action = action(self.tr("Export article to P&DF…"), self.choose_pdf,
                                  "Ctrl+Shift+P")
         self.timeline_action = action(self.tr("&Timeline by day"), self._timeline_toggled, "Ctrl+T")
+        self.zoom_in_action = action(self.tr("&Larger text"), lambda: self.zoom(+1),
+                                     QKeySequence.StandardKey.ZoomIn)
+        self.zoom_out_action = action(self.tr("S&maller text"), lambda: self.zoom(-1),
+                                      QKeySequence.StandardKey.ZoomOut)
+        self.zoom_reset_action = action(self.tr("&Normal text size"), lambda: self.zoom(None),
+                                        "Ctrl+0")
         self.timeline_action.setCheckable(True)
         # modeChanged, not the filter panel's combo: the panel is built after the first paint.
         view.modeChanged.connect(lambda: self.timeline_action.setChecked(view.timeline_mode))
@@ -126,6 +135,8 @@ class ArchiveActions(QObject):
         menu.addActions([self.timeline_action])
         menu.addSeparator()
         menu.addActions([self.print_action, self.pdf_action])
+        menu.addSeparator()
+        menu.addActions([self.zoom_in_action, self.zoom_out_action, self.zoom_reset_action])
 
         for widget in lists:
             list_shortcut(widget, "J", lambda: view.move_selection(1))
@@ -133,6 +144,13 @@ class ArchiveActions(QObject):
             for key in ("Return", "Enter"):
                 list_shortcut(widget, key, view.open_current)
         view.timeline.activated.connect(view.open_current)
+
+    def zoom(self, step: int | None) -> int:
+        """The reader's text one point larger or smaller (None: normal); kept for next time."""
+        reader = self.view.reader
+        steps = reader.set_zoom(0 if step is None else reader.zoom_steps + step)
+        self.window.settings.setValue(ZOOM_KEY, steps)
+        return steps
 
     def _timeline_toggled(self, checked: bool) -> None:
         set_timeline(self.view, checked)

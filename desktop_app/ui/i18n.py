@@ -18,6 +18,7 @@ from PySide6.QtWidgets import QMenu, QWidget
 
 # Languages with a translation, and English, the language of the code.
 LANGUAGES: dict[str, str] = {"en": "English", "uk": "Українська"}
+LOCALES: dict[str, str] = {"en": "en_GB", "uk": "uk_UA"}
 ENV_VAR = "FRONTLINE_ARCHIVE_LANG"
 LANGUAGE_KEY = "ui/language"  # in the settings: "", "system" or a key of LANGUAGES
 
@@ -50,6 +51,8 @@ def install_translators(app: QCoreApplication, language: str) -> list[QTranslato
     Returns the translators, which must stay referenced while the application runs.
     """
     installed = []
+    # Dates written out (the reader's "8 August 2026") follow the interface's language.
+    QLocale.setDefault(QLocale(LOCALES.get(language, "en_GB")))
     # English too: its catalogue holds only plural forms ("1 item", "24 items").
     ours = QTranslator(app)
     if ours.load(f"frontline-archive_{language}", str(translations_dir())):

@@ -36,7 +36,7 @@ from PySide6.QtWidgets import (
 from desktop_app import APP_TITLE, __version__
 from desktop_app.core.item import ARTICLE, BRIEF
 from desktop_app.storage import items as item_store
-from desktop_app.ui.archive_actions import install_archive_actions, list_shortcut
+from desktop_app.ui.archive_actions import ZOOM_KEY, install_archive_actions, list_shortcut
 from desktop_app.ui.archive_view import ArchiveView
 from desktop_app.ui.backup_actions import BackupActions
 from desktop_app.ui.charts.charts_tab import ChartsTab
@@ -108,6 +108,8 @@ class MainWindow(QMainWindow):
         from desktop_app.ui.problems_view import install_problems_dock
 
         self.archive_view.ensure_panels()
+        zoom = str(self.settings.value(ZOOM_KEY, "0"))
+        self.archive_view.reader.set_zoom(int(zoom) if zoom.lstrip("-").isdigit() else 0)
         self._problems_dock = install_problems_dock(self)
         self._view_menu.insertAction(  # after Find
             self._before_language, self._problems_dock.toggleViewAction())

@@ -10,7 +10,7 @@ from __future__ import annotations
 import html
 from typing import Any
 
-from PySide6.QtCore import QRegularExpression, QUrl
+from PySide6.QtCore import QCoreApplication, QDate, QLocale, QRegularExpression, QUrl
 from PySide6.QtGui import QColor, QDesktopServices, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import QTextBrowser, QTextEdit, QWidget
 
@@ -18,12 +18,19 @@ from desktop_app.core.item import ARTICLE
 from desktop_app.core.sanitize import sanitize_html, text_to_html
 from desktop_app.storage.items import StoredItem
 
+ZOOM_LIMIT = 12
+MIN_POINTS = 5
+
 
 def render_item_html(item: StoredItem) -> str:
     data = item.data
-    when = data.published_at.astimezone().strftime("%A, %d %B %Y, %H:%M")
+    local = data.published_at.astimezone()
+    # In the interface's language: "Saturday, 8 August 2026" or "субота, 8 серпня 2026 р.".
+    day = QDate(local.year, local.month, local.day)
+    when = QLocale().toString(day, QLocale.FormatType.LongFormat) + ", " + local.strftime("%H:%M")
     byline = " · ".join(html.escape(p) for p in (data.author, data.source_name) if p)
-    kind = "Article" if data.kind == ARTICLE else "Brief"
+    kind = (QCoreApplication.translate("ReaderView", "Article") if data.kind == ARTICLE
+            else QCoreApplication.translate("ReaderView", "Brief"))
     parts = [
         f"<p style='font-size: small;'>{kind} · {html.escape(when)}</p>",
         f"<h2>{html.escape(data.title)}</h2>",
@@ -56,6 +63,19 @@ class ReaderView(QTextBrowser):
         self.current_id: int | None = None
         self.patterns: list[str] = []  # the current search's words, marked in every item
         self.document().setDocumentMargin(18)
+        self.zoom_steps = 0  # points above (or below) the normal text size
+        self._normal_size = self.font().pointSizeF()
+
+    def set_zoom(self, steps: int) -> int:
+        """Text `steps` points larger (negative: smaller) than normal, within ±ZOOM_LIMIT and
+        never below MIN_POINTS; returns the steps taken."""
+        lowest = -int(self._normal_size - MIN_POINTS)
+        steps = max(-ZOOM_LIMIT, lowest, min(ZOOM_LIMIT, steps))
+        font = self.font()
+        font.setPointSizeF(self._normal_size + steps)
+        self.setFont(font)
+        self.zoom_steps = steps
+        return steps
 
     def show_item(self, item: StoredItem | None) -> None:
         self.current_id = item.id if item else None

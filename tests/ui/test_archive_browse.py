@@ -191,3 +191,36 @@ def test_item_models_pass_qts_model_tester(qtmodeltester, window: MainWindow,
     view.reload()
     qtmodeltester.check(view.model)
     qtmodeltester.check(view.timeline_model)
+
+
+def test_reader_text_size_steps_are_kept_for_the_next_start(
+        qtbot, archive_db, settings, tmp_path) -> None:
+    from desktop_app.ui.archive_actions import ZOOM_KEY
+    from desktop_app.ui.main_window import MainWindow
+    from desktop_app.ui.reader_view import MIN_POINTS, ZOOM_LIMIT
+
+    first = MainWindow(settings, database_path=tmp_path / "archive.sqlite")
+    qtbot.addWidget(first)
+    first.ensure_built()
+    reader = first.archive_view.reader
+    normal = reader.font().pointSizeF()
+    first.archive_actions.zoom_in_action.trigger()
+    first.archive_actions.zoom_in_action.trigger()
+    assert reader.font().pointSizeF() == normal + 2
+    assert reader.document().defaultFont().pointSizeF() == normal + 2  # what is drawn
+    assert int(settings.value(ZOOM_KEY)) == 2
+    for _ in range(ZOOM_LIMIT + 5):
+        first.archive_actions.zoom_out_action.trigger()
+    lowest = max(-ZOOM_LIMIT, -int(normal - MIN_POINTS))
+    assert reader.zoom_steps == lowest  # bounded, never unreadably small
+    assert reader.font().pointSizeF() == normal + lowest
+    first.archive_actions.zoom_reset_action.trigger()
+    assert reader.font().pointSizeF() == normal
+    first.archive_actions.zoom_in_action.trigger()
+    first.close()
+
+    second = MainWindow(settings, database_path=tmp_path / "archive.sqlite")
+    qtbot.addWidget(second)
+    second.ensure_built()
+    assert second.archive_view.reader.zoom_steps == 1
+    assert second.archive_view.reader.font().pointSizeF() == normal + 1

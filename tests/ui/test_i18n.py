@@ -51,11 +51,13 @@ def test_translations_keep_placeholders_and_have_one_accelerator_where_the_sourc
 
 @pytest.fixture
 def ukrainian(qapp):
+    locale = QLocale()
     translators = i18n.install_translators(qapp, "uk")
     assert len(translators) == 2  # ours and Qt's own (standard buttons)
     yield
     for translator in translators:
         qapp.removeTranslator(translator)
+    QLocale.setDefault(locale)
 
 
 def test_the_window_speaks_ukrainian_with_the_translation_loaded(
@@ -73,6 +75,7 @@ def test_the_window_speaks_ukrainian_with_the_translation_loaded(
 
 
 def test_english_counts_read_naturally(qapp) -> None:
+    locale = QLocale()
     translators = i18n.install_translators(qapp, "en")
     try:
         assert len(translators) == 1  # plural forms only; Qt's own English needs nothing
@@ -81,6 +84,7 @@ def test_english_counts_read_naturally(qapp) -> None:
     finally:
         for translator in translators:
             qapp.removeTranslator(translator)
+        QLocale.setDefault(locale)
 
 
 def test_without_a_translation_the_window_stays_in_english(qtbot, archive_db, tmp_path) -> None:
@@ -113,3 +117,16 @@ def test_choosing_a_language_in_the_menu_is_remembered_for_the_next_start(
     actions["uk"].trigger()
     assert settings.value(i18n.LANGUAGE_KEY) == "uk"
     assert "next time" in window.statusBar().currentMessage()
+
+
+def test_the_reader_writes_kind_and_date_in_ukrainian(ukrainian) -> None:
+    import datetime as dt
+
+    from desktop_app.core.item import BRIEF, ItemData
+    from desktop_app.storage.items import StoredItem
+    from desktop_app.ui.reader_view import render_item_html
+
+    when = dt.datetime(2026, 8, 8, 9, 15, tzinfo=dt.UTC)
+    item = StoredItem(1, ItemData(BRIEF, "Обстріл Сум", when, body="Текст."), False, False)
+    page = render_item_html(item)
+    assert "Новина · " in page and "8 серпня 2026" in page

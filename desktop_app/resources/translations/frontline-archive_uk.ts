@@ -223,6 +223,14 @@
   <context>
     <name>ArchiveActions</name>
     <message>
+      <source>&amp;Larger text</source>
+      <translation>&amp;Більший текст</translation>
+    </message>
+    <message>
+      <source>&amp;Normal text size</source>
+      <translation>&amp;Звичайний розмір тексту</translation>
+    </message>
+    <message>
       <source>&amp;Print article…</source>
       <translation>&amp;Друкувати статтю…</translation>
     </message>
@@ -265,6 +273,10 @@
     <message>
       <source>PDF files (*.pdf)</source>
       <translation>Файли PDF (*.pdf)</translation>
+    </message>
+    <message>
+      <source>S&amp;maller text</source>
+      <translation>&amp;Менший текст</translation>
     </message>
     <message>
       <source>Select an article first.</source>
@@ -1078,6 +1090,14 @@ change</source>
   </context>
   <context>
     <name>ReaderView</name>
+    <message>
+      <source>Article</source>
+      <translation>Стаття</translation>
+    </message>
+    <message>
+      <source>Brief</source>
+      <translation>Новина</translation>
+    </message>
     <message>
       <source>Select an article or brief to read it here.</source>
       <translation>Виберіть статтю чи коротку новину, щоб прочитати її тут.</translation>
