@@ -10,9 +10,10 @@ import datetime as dt
 from dataclasses import dataclass
 
 from desktop_app.core.article_report import report_in_article
+from desktop_app.core.report import LossReport
 from desktop_app.core.validation import Problem, check_series, compare_article_report
 from desktop_app.storage.items import get_item
-from desktop_app.storage.models import Report, ReportArticle
+from desktop_app.storage.models import Item, Report, ReportArticle
 from desktop_app.storage.reports import load_all_reports, load_report
 
 
@@ -25,6 +26,23 @@ class LinkedArticle:
     problems: tuple[Problem, ...]
     # False when the article's body no longer holds a readable report.
     has_report: bool = True
+
+
+# Parsing an article body costs about a millisecond; the Data problems panel and the losses
+# table ask again after every save. Bodies rarely change, so each linked article's reading is
+# kept, keyed by what it was read from.
+_READINGS: dict[int, tuple[tuple[int, dt.datetime], LossReport | None]] = {}
+
+
+def article_report(item_id: int, body: str, published_at: dt.datetime) -> LossReport | None:
+    """The report an article's body states (None: none), read once per body and time."""
+    key = (hash(body), published_at)
+    cached = _READINGS.get(item_id)
+    if cached is not None and cached[0] == key:
+        return cached[1]
+    found = report_in_article(body, published_at)
+    _READINGS[item_id] = (key, found)
+    return found
 
 
 def linked_articles(date: dt.date) -> list[LinkedArticle]:
@@ -43,7 +61,7 @@ def linked_articles(date: dt.date) -> list[LinkedArticle]:
         item = get_item(link.item_id)
         if item is None:
             continue
-        found = report_in_article(item.data.body, item.data.published_at)
+        found = article_report(item.id, item.data.body, item.data.published_at)
         source = f"“{item.data.title}”"
         problems = () if found is None else tuple(
             compare_article_report(found, stored, source=source))
@@ -52,17 +70,24 @@ def linked_articles(date: dt.date) -> list[LinkedArticle]:
 
 
 def article_mismatches() -> list[Problem]:
-    """Mismatches between every linked article and its report, oldest report first."""
-    dates = (
-        Report.select(Report.date)
-        .join(ReportArticle)
-        .distinct()
-        .order_by(Report.date)
+    """Mismatches between every linked article and its report, oldest report first.
+
+    Three queries whatever the number of links; each body is parsed only when it changed.
+    """
+    reports = {r.date: r for r in load_all_reports()}
+    links = (
+        ReportArticle.select(Report.date, Item.id, Item.title, Item.body, Item.published_at)
+        .join(Report)
+        .switch(ReportArticle)
+        .join(Item)
+        .order_by(Report.date, ReportArticle.id)
+        .tuples()
     )
     problems: list[Problem] = []
-    for row in dates:
-        for article in linked_articles(row.date):
-            problems.extend(article.problems)
+    for date, item_id, title, body, published_at in links:
+        found = article_report(item_id, body, published_at)
+        if found is not None:
+            problems.extend(compare_article_report(found, reports[date], source=f"“{title}”"))
     return problems
 
 

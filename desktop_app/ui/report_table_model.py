@@ -25,6 +25,7 @@ from PySide6.QtGui import QColor, QFont, QGuiApplication, QPalette
 from desktop_app.core.categories import BY_KEY, KEYS
 from desktop_app.core.report import day_of_war
 from desktop_app.core.series import SeriesPoint
+from desktop_app.storage.report_checks import article_mismatches
 from desktop_app.storage.reports import all_stored_warnings, category_series, report_dates
 
 DATE_COLUMN = 0
@@ -81,7 +82,8 @@ class ReportTableModel(QAbstractTableModel):
         by_date = {k: {p.date: p for p in series[k]} for k in keys}
 
         warnings: dict[tuple[dt.date, str | None], list[str]] = defaultdict(list)
-        for problem in all_stored_warnings():
+        # Stored warnings, and where a linked article states another figure than the report.
+        for problem in [*all_stored_warnings(), *article_mismatches()]:
             if problem.date is not None:
                 warnings[(problem.date, problem.category)].append(problem.message)
 

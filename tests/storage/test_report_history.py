@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 
 import pytest
@@ -80,3 +81,28 @@ def test_find_problems_lists_gaps_decreases_and_mismatches_by_date(archive_db, a
     kinds = [(p.date, p.kind) for p in find_problems()]
     assert kinds == [(dt.date(2023, 11, 21), GAP), (DAY, DECREASE),
                      (DAY, ARTICLE_MISMATCH), (DAY, ARTICLE_MISMATCH)]
+
+
+def test_an_article_body_is_read_once_and_again_after_an_edit(archive_db, article, monkeypatch):
+    from desktop_app.storage import report_checks
+    from desktop_app.storage.items import get_item, save_item
+
+    save_report(LossReport(DAY, {"personnel": Figure(323_760, 860), "tanks": Figure(5_500)}),
+                article_id=article)
+    reads: list[str] = []
+    real = report_checks.report_in_article
+
+    def counting(body, published_at):
+        reads.append(body)
+        return real(body, published_at)
+
+    monkeypatch.setattr(report_checks, "report_in_article", counting)
+    first = article_mismatches()
+    read_so_far = len(reads)
+    assert article_mismatches() == first and find_problems()
+    assert len(reads) == read_so_far  # the unchanged body was not parsed again
+    stored = get_item(article)
+    assert stored is not None
+    save_item(dataclasses.replace(stored.data, body=stored.data.body.replace("5,502", "5,500")),
+              article)
+    assert [p.category for p in article_mismatches()] == ["ships"]  # re-read after the edit

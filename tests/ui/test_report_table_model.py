@@ -164,3 +164,24 @@ def test_painting_cells_never_queries_the_database(model, caplog):
             for role in roles:
                 model.index(row, col).data(role)
     assert not [r for r in caplog.records if r.name == "peewee"]
+
+
+def test_a_figure_a_linked_article_disagrees_with_is_tinted_with_the_reason(seeded, qtbot):
+    from desktop_app.core.item import ARTICLE, ItemData
+    from desktop_app.storage.items import save_item
+    from desktop_app.storage.reports import link_article
+
+    article = save_item(ItemData(
+        ARTICLE, "Daily losses", dt.datetime(2023, 5, 26, 9, tzinfo=dt.UTC),
+        body="Russia has lost 206,400 troops in Ukraine since Feb. 24, 2022, the General Staff "
+             "reported on May 26. Russia has also lost 3,801 tanks."))
+    link_article(D2, article)
+    m = ReportTableModel()
+    m.reload()
+    tanks, personnel = column(m, "tanks"), column(m, "personnel")
+    row = m.row_of(D2)
+    assert isinstance(m.index(row, tanks).data(Qt.ItemDataRole.BackgroundRole), QColor)
+    assert "“Daily losses” states 3,801, the report 3,795" in m.index(row, tanks).data(
+        Qt.ItemDataRole.ToolTipRole)
+    # The personnel figure agrees with the article: no tint there.
+    assert m.index(row, personnel).data(Qt.ItemDataRole.BackgroundRole) is None
