@@ -98,29 +98,78 @@ def changes_since(before: ArchiveMark) -> ImportUndo | None:
     return undo
 
 
-def undo_import(undo: ImportUndo) -> None:
-    """Put back what `undo` recorded, in one transaction."""
+@dataclass(frozen=True)
+class ImportRedo:
+    """What the import had made, taken just before it is undone: enough to make it again."""
+
+    reports: dict[dt.date, ReportSnapshot | None]
+    columns: tuple[str, ...]  # of the item table, in the order of each row below
+    items: list[tuple[object, ...]]  # the added items' rows as stored, ids included
+    tags: list[tuple[int, str]]
+    oryx: list[OryxRow] | None
+
+
+def _item_rows(
+    first: int, last: int
+) -> tuple[tuple[str, ...], list[tuple[object, ...]], list[tuple[int, str]]]:
+    # Stored values as they are (no conversion both ways): 100,000 rows in about a second.
+    cursor = database_proxy.execute_sql(
+        "SELECT * FROM item WHERE id BETWEEN ? AND ? ORDER BY id", (first, last))
+    columns = tuple(d[0] for d in cursor.description)
+    rows = [tuple(r) for r in cursor.fetchall()]
+    tags = [(int(i), str(t)) for i, t in database_proxy.execute_sql(
+        "SELECT item_id, tag FROM item_tag WHERE item_id BETWEEN ? AND ?", (first, last))]
+    return columns, rows, tags
+
+
+def _restore_reports(snapshots: dict[dt.date, ReportSnapshot | None]) -> None:
+    """Make each date's report exactly its snapshot (None: no report)."""
+    for batch in chunked(list(snapshots), 500):
+        # Figures, warnings and links go with their report (ON DELETE CASCADE).
+        Report.delete().where(Report.date.in_(batch)).execute()
+    linked = sorted({i for s in snapshots.values() if s for i in s.article_ids})
+    alive: set[int] = set()
+    for batch in chunked(linked, 500):
+        alive.update(i for (i,) in Item.select(Item.id).where(Item.id.in_(batch)).tuples())
+    for date, snap in sorted(snapshots.items()):
+        if snap is None:
+            continue
+        row = Report.create(date=date, day=day_of_war(date), qualifier=snap.report.qualifier,
+                            note=snap.report.note, source=snap.source)
+        write_figures(row.id, dict(snap.report.figures))
+        for item_id in snap.article_ids:
+            if item_id in alive:  # an article deleted since then stays deleted
+                ReportArticle.insert(report=row.id, item=item_id).execute()
+
+
+def undo_import(undo: ImportUndo) -> ImportRedo:
+    """Put back what `undo` recorded, in one transaction; returns what redoing needs."""
     with database_proxy.atomic():
-        dates = list(undo.reports)
-        for batch in chunked(dates, 500):
-            # Figures, warnings and links go with their report (ON DELETE CASCADE).
-            Report.delete().where(Report.date.in_(batch)).execute()
+        after = snapshot_all_reports()
+        columns, items, tags = _item_rows(undo.first_item_id, undo.last_item_id)
+        redo = ImportRedo({d: after.get(d) for d in undo.reports}, columns, items, tags,
+                          stored_oryx() if undo.oryx is not None else None)
         if undo.item_count:
             Item.delete().where(
                 (Item.id >= undo.first_item_id) & (Item.id <= undo.last_item_id)).execute()
-        linked = sorted({i for s in undo.reports.values() if s for i in s.article_ids})
-        alive: set[int] = set()
-        for batch in chunked(linked, 500):
-            alive.update(i for (i,) in Item.select(Item.id).where(Item.id.in_(batch)).tuples())
-        for date, snap in sorted(undo.reports.items()):
-            if snap is None:
-                continue
-            row = Report.create(date=date, day=day_of_war(date), qualifier=snap.report.qualifier,
-                                note=snap.report.note, source=snap.source)
-            write_figures(row.id, dict(snap.report.figures))
-            for item_id in snap.article_ids:
-                if item_id in alive:  # an article deleted since then stays deleted
-                    ReportArticle.insert(report=row.id, item=item_id).execute()
+        _restore_reports(undo.reports)
         if undo.oryx is not None:
             replace_oryx(undo.oryx)
+        refresh_warnings()
+    return redo
+
+
+def redo_import(redo: ImportRedo) -> None:
+    """Make again what an undone import had made, in one transaction."""
+    with database_proxy.atomic():
+        # Back under their own ids, so links and anything naming them still find them.
+        if redo.items:
+            names = ", ".join(f'"{c}"' for c in redo.columns)  # our own table's column names
+            marks = ", ".join("?" for _ in redo.columns)
+            cursor = database_proxy.cursor()
+            cursor.executemany(f"INSERT INTO item ({names}) VALUES ({marks})", redo.items)
+            cursor.executemany("INSERT INTO item_tag (item_id, tag) VALUES (?, ?)", redo.tags)
+        _restore_reports(redo.reports)
+        if redo.oryx is not None:
+            replace_oryx(redo.oryx)
         refresh_warnings()

@@ -1,8 +1,8 @@
 """An import on the undo stack: Ctrl+Z after an import puts the archive back as it was.
 
 The import itself has already run (in the worker, in its own transaction) when the command is
-pushed, so the first redo does nothing. Undo restores the state recorded before the import
-and retires the command: to redo an import, import the file again.
+pushed, so the first redo does nothing. Undo restores the state recorded before the import,
+taking what the import had made just before; redo puts that back.
 """
 
 from __future__ import annotations
@@ -15,7 +15,7 @@ from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QGuiApplication, QUndoCommand
 
 if TYPE_CHECKING:
-    from desktop_app.storage.import_undo import ImportUndo
+    from desktop_app.storage.import_undo import ImportRedo, ImportUndo
 
 log = logging.getLogger(__name__)
 
@@ -30,28 +30,40 @@ class ImportCommand(QUndoCommand):
         self.record = undo
         self._changed = changed
         self._failed = failed
-        self._pushed = False
+        self._redo: ImportRedo | None = None  # taken by undo
 
     def redo(self) -> None:
-        # Only reached on push: once undone, the command is obsolete and leaves the stack.
-        self._pushed = True
+        made = self._redo
+        if made is None:
+            return  # the push: the import itself has made its changes
+        from desktop_app.storage.import_undo import redo_import
+
+        self._run(lambda: redo_import(made))
 
     def undo(self) -> None:
+        from desktop_app.storage.import_undo import undo_import
+
+        def take_back() -> None:
+            self._redo = undo_import(self.record)
+
+        self._run(take_back)
+
+    def _run(self, change: Callable[[], object]) -> None:
         from peewee import PeeweeException
 
         from desktop_app.core.errors import ArchiveError
-        from desktop_app.storage.import_undo import undo_import
 
         # Deleting a large feed's items takes a moment; it runs here so that no other write
         # can come between (report edits write on this thread too).
         QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
-            undo_import(self.record)
+            change()
         except (ArchiveError, PeeweeException) as exc:
-            log.exception("undoing an import failed")
+            # Rolled back: the archive is as it was, but the stack no longer matches it.
+            log.exception("undoing or redoing an import failed")
+            self.setObsolete(True)
             self._failed(str(exc))
             return
         finally:
             QGuiApplication.restoreOverrideCursor()
-        self.setObsolete(True)
         self._changed()

@@ -326,7 +326,7 @@ class MainWindow(QMainWindow):
             self.undo_stack.push(ImportCommand(
                 summary.undo, changed=self._import_undone,
                 failed=lambda text: self.show_message(
-                    "error", self.tr("The import could not be undone; nothing changed.")
+                    "error", self.tr("The import could not be undone or redone; nothing changed.")
                     + "\n\n" + text)))
         self.archive_view.reload()
         if self.losses_view is not None:
@@ -347,9 +347,6 @@ class MainWindow(QMainWindow):
         # The losses table follows the undo stack by itself; the rest is told here.
         self.archive_view.reload()
         self.charts_tab.mark_stale()
-        # After the stack's indexChanged, whose status update would cover the message.
-        text = self.tr("Import undone; the archive is as it was before.")
-        QTimer.singleShot(0, self, lambda: self.statusBar().showMessage(text))
 
     def _import_failed(self, message: str) -> None:
         self.show_message(

@@ -15,6 +15,7 @@ from desktop_app.core.report import Figure, LossReport
 from desktop_app.storage.import_undo import (
     changes_since,
     mark,
+    redo_import,
     snapshot_all_reports,
     undo_import,
 )
@@ -39,7 +40,8 @@ def state() -> dict[str, Any]:
     """Everything an import can change, without row ids and timestamps that legitimately move."""
     warnings = sorted(
         (str(w.report.date), w.category, w.kind, w.message) for w in ReportWarning.select())
-    items = sorted((i.id, i.kind, i.title, i.source_url) for i in Item.select())
+    items = sorted((i.id, i.kind, i.title, i.source_url, i.body, i.published_at, i.is_read,
+                    i.created_at) for i in Item.select())
     tags = sorted((t.item_id, t.tag) for t in ItemTag.select())
     return {"reports": snapshot_all_reports(), "warnings": warnings, "items": items,
             "tags": tags, "oryx": stored_oryx()}
@@ -78,12 +80,17 @@ def test_undo_puts_back_reports_items_links_notes_and_oryx(archive_db: Any) -> N
     assert undo.describe() == "2 reports, 2 articles and briefs, Oryx figures"
     assert state() != before and search_item_ids("pokrovsk")
 
-    undo_import(undo)
+    after = state()
+    redo = undo_import(undo)
 
     assert state() == before
     assert search_item_ids("pokrovsk") == [] and search_item_ids("rebuilds") == []
     assert search_item_ids("avdiivka") == [kept]
     assert Report.get(Report.date == D[0]).source == "manual"
+
+    redo_import(redo)
+    assert state() == after
+    assert len(search_item_ids("pokrovsk")) == 1  # found again: the full-text index followed
 
 
 def test_an_import_that_changes_nothing_leaves_nothing_to_undo(archive_db: Any) -> None:
@@ -123,7 +130,7 @@ def to_reports(days: dict[dt.date, dict[str, tuple[int, int | None]]]) -> list[L
                              max_size=2),
        titles=st.lists(st.sampled_from(["Kyiv", "Odesa", "Dnipro"]), max_size=3),
        overwrite=st.booleans())
-def test_any_import_then_undo_leaves_the_archive_as_it_was(
+def test_any_import_undone_and_redone_goes_exactly_back_and_forth(
         archive_db: Any, stored: dict, manual: set, incoming: dict, notes: dict,
         titles: list[str], overwrite: bool) -> None:
     with database_proxy.atomic():
@@ -142,5 +149,10 @@ def test_any_import_then_undo_leaves_the_archive_as_it_was(
     if undo is None:
         assert state() == before
         return
+    after = state()
+    redo = undo_import(undo)
+    assert state() == before
+    redo_import(redo)
+    assert state() == after
     undo_import(undo)
     assert state() == before

@@ -31,7 +31,7 @@ def import_and_wait(qtbot, window: MainWindow, path: Path) -> None:
         window.import_files([path])
 
 
-def test_undo_after_an_import_restores_the_archive_and_retires_the_command(
+def test_undo_and_redo_of_an_import_through_the_edit_menu(
         qtbot, window: MainWindow, sample_items, tmp_path: Path) -> None:
     import datetime as dt
 
@@ -51,10 +51,15 @@ def test_undo_after_an_import_restores_the_archive_and_retires_the_command(
     [report] = load_all_reports()
     assert report.figures["tanks"].total == 5_900
     assert window.archive_view.model.rowCount() == items_before
-    qtbot.waitUntil(lambda: "Import undone" in window.statusBar().currentMessage())
-    # Retired: nothing to redo, and the stack is back to where it was before the import.
-    assert not window.redo_action.isEnabled()
-    assert window.undo_stack.count() == 0
+    assert "import" in window.redo_action.text()
+
+    window.redo_action.trigger()
+
+    assert count_items() == items_before + 1 and len(load_all_reports()) == 2
+    assert load_report(load_all_reports()[0].date).figures["tanks"].total == 5_983  # type: ignore[union-attr]
+    assert window.archive_view.model.rowCount() == items_before + 1
+    window.undo_action.trigger()
+    assert count_items() == items_before
 
 
 def test_an_import_that_changed_nothing_is_not_put_on_the_stack(

@@ -990,10 +990,6 @@ change</source>
       <translation>Імпорт завершено</translation>
     </message>
     <message>
-      <source>Import undone; the archive is as it was before.</source>
-      <translation>Імпорт скасовано; архів такий, як був до нього.</translation>
-    </message>
-    <message>
       <source>Importable files (*.json *.csv *.txt *.xml *.rss *.atom *.html *.htm);;All files (*)</source>
       <translation>Файли для імпорту (*.json *.csv *.txt *.xml *.rss *.atom *.html *.htm);;Усі файли (*)</translation>
     </message>
@@ -1026,8 +1022,8 @@ change</source>
       <translation>Звіти як JSON…</translation>
     </message>
     <message>
-      <source>The import could not be undone; nothing changed.</source>
-      <translation>Імпорт не вдалося скасувати; нічого не змінено.</translation>
+      <source>The import could not be undone or redone; nothing changed.</source>
+      <translation>Імпорт не вдалося скасувати чи повторити; нічого не змінено.</translation>
     </message>
   </context>
   <context>
