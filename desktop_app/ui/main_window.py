@@ -208,6 +208,9 @@ class MainWindow(QMainWindow):
         list_shortcut(self.archive_view.search_edit, "Esc", self.archive_view.search_edit.clear)
 
         help_menu = bar.addMenu(self.tr("&Help"))
+        self.shortcuts_action = self._action(self.tr("&Keyboard shortcuts"), self.show_shortcuts,
+                                             QKeySequence.StandardKey.HelpContents)
+        help_menu.addAction(self.shortcuts_action)
         help_menu.addAction(self._action(self.tr("&About Frontline Archive"), self.about))
         self.archive_actions = install_archive_actions(self)
 
@@ -399,6 +402,13 @@ class MainWindow(QMainWindow):
     def open_data_folder(self) -> None:
         if self.database_path is not None:
             QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.database_path.parent)))
+
+    def show_shortcuts(self) -> None:
+        from desktop_app.ui.dialogs.shortcuts_dialog import ShortcutsDialog
+
+        self.ensure_built()  # the Data problems key is on a menu only once the dock exists
+        self.shortcuts_dialog = ShortcutsDialog(self.menuBar(), self)
+        self.shortcuts_dialog.open()
 
     def about(self) -> None:
         QMessageBox.about(

@@ -296,3 +296,23 @@ def test_feed_entries_can_be_imported_as_briefs_from_the_file_menu(
     assert "*.xml" in asked[0]
     kinds = {item.kind for item in all_items()}
     assert kinds == {"brief"}
+
+
+def test_the_shortcuts_list_is_read_from_the_menus(qtbot, window: MainWindow) -> None:
+    from PySide6.QtGui import QKeySequence
+
+    window.shortcuts_action.trigger()
+    dialog = window.shortcuts_dialog
+    rows = dict(dialog.rows())
+    native = QKeySequence.SequenceFormat.NativeText
+    assert rows["Back up archive…"] == QKeySequence("Ctrl+Shift+B").toString(native)
+    assert rows["Import…"] == QKeySequence("Ctrl+I").toString(native)
+    assert rows["Data problems"] == QKeySequence("Ctrl+4").toString(native)
+    assert rows["Mark read / unread"] == "Space"  # from the Article menu, listed once
+    assert [c for c, _k in dialog.rows()].count("Mark read / unread") == 1
+    assert rows["Next / previous item"] == "J / K, ↓ / ↑"
+    for command, keys in [("Quit", "Ctrl+Q"), ("Charts", "Ctrl+3"), ("Undo", "Ctrl+Z"),
+                          ("Timeline by day", "Ctrl+T"), ("Normal text size", "Ctrl+0")]:
+        assert rows[command] == QKeySequence(keys).toString(native), command
+    assert "Import feed entries as ▸ Articles…" not in rows  # no keys: not listed
+    dialog.close()

@@ -922,6 +922,10 @@ change</source>
       <translation>&amp;Імпорт…</translation>
     </message>
     <message>
+      <source>&amp;Keyboard shortcuts</source>
+      <translation>&amp;Клавіатурні скорочення</translation>
+    </message>
+    <message>
       <source>&amp;Losses</source>
       <translation>&amp;Втрати</translation>
     </message>
@@ -1292,6 +1296,41 @@ Merge: take this report's figures and keep the stored ones it does not state.</s
     <message>
       <source>{category}: not reported</source>
       <translation>{category}: немає у звіті</translation>
+    </message>
+  </context>
+  <context>
+    <name>ShortcutsDialog</name>
+    <message>
+      <source>Clear the search field</source>
+      <translation>Очистити поле пошуку</translation>
+    </message>
+    <message>
+      <source>Command</source>
+      <translation>Команда</translation>
+    </message>
+    <message>
+      <source>In the article list</source>
+      <translation>У списку статей</translation>
+    </message>
+    <message>
+      <source>Keyboard shortcuts</source>
+      <translation>Клавіатурні скорочення</translation>
+    </message>
+    <message>
+      <source>Keys</source>
+      <translation>Клавіші</translation>
+    </message>
+    <message>
+      <source>Next / previous item</source>
+      <translation>Наступний / попередній запис</translation>
+    </message>
+    <message>
+      <source>Open the selected item</source>
+      <translation>Відкрити вибраний запис</translation>
+    </message>
+    <message>
+      <source>Search from the list</source>
+      <translation>Пошук зі списку</translation>
     </message>
   </context>
   <context>
