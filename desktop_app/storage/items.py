@@ -177,6 +177,15 @@ def all_items() -> list[ItemData]:
     return [_data(i) for i in Item.select().order_by(Item.published_at, Item.id)]
 
 
+def items_by_ids(ids: Sequence[int]) -> list[ItemData]:
+    """The items with these ids, in the order given (ids no longer stored are left out)."""
+    found: dict[int, ItemData] = {}
+    for start in range(0, len(ids), 500):
+        for item in Item.select().where(Item.id.in_(list(ids[start:start + 500]))):
+            found[item.id] = _data(item)
+    return [found[i] for i in ids if i in found]
+
+
 def search_items(text: str, *, kind: str | None = None, limit: int = 20) -> list[StoredItem]:
     ids = search_item_ids(text, kind=kind, limit=limit)
     found = {i.id: i for i in Item.select().where(Item.id.in_(ids))}

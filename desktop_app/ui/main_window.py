@@ -34,7 +34,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app import APP_TITLE, __version__
-from desktop_app.core.item import ARTICLE, BRIEF
+from desktop_app.core.item import ARTICLE, BRIEF, ItemData
 from desktop_app.storage import items as item_store
 from desktop_app.ui.archive_actions import ZOOM_KEY, install_archive_actions, list_shortcut
 from desktop_app.ui.archive_view import ArchiveView
@@ -164,6 +164,11 @@ class MainWindow(QMainWindow):
                                            lambda: self.export("articles", "json")))
         export_menu.addAction(self._action(self.tr("Articles and briefs as CSV…"),
                                            lambda: self.export("articles", "csv")))
+        export_menu.addSeparator()
+        export_menu.addAction(self._action(self.tr("Articles and briefs shown (this search) as "
+                                                   "JSON…"), lambda: self.export("shown", "json")))
+        export_menu.addAction(self._action(self.tr("Articles and briefs shown (this search) as "
+                                                   "CSV…"), lambda: self.export("shown", "csv")))
         file_menu.addAction(self.backups.action)
         file_menu.addSeparator()
         file_menu.addAction(self._action(self.tr("Open &data folder"), self.open_data_folder))
@@ -379,7 +384,7 @@ class MainWindow(QMainWindow):
             text = exports.reports_to_json(reports) if fmt == "json" else exports.reports_to_csv(
                 reports)
         else:
-            items = item_store.all_items()
+            items = item_store.all_items() if what == "articles" else self._shown_items()
             text = exports.items_to_json(items) if fmt == "json" else exports.items_to_csv(items)
         try:
             Path(path).write_text(text, encoding="utf-8")
@@ -387,6 +392,12 @@ class MainWindow(QMainWindow):
             self.show_message("error", f"{path}: {exc.strerror}")
             return
         self.statusBar().showMessage(self.tr("Exported to %1").replace("%1", path))
+
+    def _shown_items(self) -> list[ItemData]:
+        """What the list shows: the current search with its filters, in the list's order."""
+        from desktop_app.storage.search import search_ids
+
+        return item_store.items_by_ids(search_ids(self.archive_view.request()))
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
         if event.mimeData().hasUrls() and all(u.isLocalFile() for u in event.mimeData().urls()):

@@ -316,3 +316,22 @@ def test_the_shortcuts_list_is_read_from_the_menus(qtbot, window: MainWindow) ->
         assert rows[command] == QKeySequence(keys).toString(native), command
     assert "Import feed entries as ▸ Articles…" not in rows  # no keys: not listed
     dialog.close()
+
+
+def test_export_of_what_the_list_shows_follows_the_search(
+        qtbot, window: MainWindow, sample_items, tmp_path: Path, monkeypatch) -> None:
+    from PySide6.QtWidgets import QFileDialog
+
+    from desktop_app.core.formats.load import read_import_file
+
+    target = tmp_path / "shown.json"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName",
+                        staticmethod(lambda *_a, **_k: (str(target), "")))
+    window.archive_view.search_edit.setText("drones OR ships")
+    window.archive_view.reload()
+    window.export("shown", "json")
+    shown = read_import_file(target.name, target.read_bytes())
+    assert sorted(i.title for i in shown.items) == ["Air defense over Kyiv",
+                                                      "Port of Odesa keeps working"]
+    window.export("articles", "json")  # everything, whatever the search
+    assert len(read_import_file(target.name, target.read_bytes()).items) == len(sample_items)

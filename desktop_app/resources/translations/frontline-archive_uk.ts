@@ -962,6 +962,14 @@ change</source>
       <translation>Статті й короткі новини як JSON…</translation>
     </message>
     <message>
+      <source>Articles and briefs shown (this search) as CSV…</source>
+      <translation>Показані статті й новини (цей пошук) як CSV…</translation>
+    </message>
+    <message>
+      <source>Articles and briefs shown (this search) as JSON…</source>
+      <translation>Показані статті й новини (цей пошук) як JSON…</translation>
+    </message>
+    <message>
       <source>Delete</source>
       <translation>Видалити</translation>
     </message>
