@@ -13,21 +13,19 @@ never copied, since an import only ever adds them.
 from __future__ import annotations
 
 import datetime as dt
-from collections import defaultdict
 from dataclasses import dataclass
 
-from peewee import chunked
-
 from desktop_app.core.formats.oryx import OryxRow
-from desktop_app.core.report import day_of_war
 from desktop_app.storage.item_import import next_item_id
-from desktop_app.storage.models import Item, Report, ReportArticle, database_proxy
+from desktop_app.storage.models import Item, database_proxy
 from desktop_app.storage.oryx import replace_oryx, stored_oryx
-from desktop_app.storage.report_history import ReportSnapshot
+from desktop_app.storage.report_history import (
+    ReportSnapshot,
+    restore_reports,
+    snapshot_all_reports,
+)
 from desktop_app.storage.reports import (
-    load_all_reports,
     refresh_warnings,
-    write_figures,
 )
 
 
@@ -61,19 +59,6 @@ class ImportUndo:
         if self.oryx is not None:
             parts.append("Oryx figures")
         return ", ".join(parts)
-
-
-def snapshot_all_reports() -> dict[dt.date, ReportSnapshot]:
-    sources = dict(Report.select(Report.date, Report.source).tuples())
-    links: dict[dt.date, list[int]] = defaultdict(list)
-    query = (ReportArticle.select(Report.date, ReportArticle.item).join(Report)
-             .order_by(ReportArticle.id).tuples())
-    for date, item_id in query:
-        links[date].append(item_id)
-    return {
-        r.date: ReportSnapshot(r, sources[r.date], tuple(links.get(r.date, ())))
-        for r in load_all_reports() if r.date is not None
-    }
 
 
 def mark() -> ArchiveMark:
@@ -122,26 +107,6 @@ def _item_rows(
     return columns, rows, tags
 
 
-def _restore_reports(snapshots: dict[dt.date, ReportSnapshot | None]) -> None:
-    """Make each date's report exactly its snapshot (None: no report)."""
-    for batch in chunked(list(snapshots), 500):
-        # Figures, warnings and links go with their report (ON DELETE CASCADE).
-        Report.delete().where(Report.date.in_(batch)).execute()
-    linked = sorted({i for s in snapshots.values() if s for i in s.article_ids})
-    alive: set[int] = set()
-    for batch in chunked(linked, 500):
-        alive.update(i for (i,) in Item.select(Item.id).where(Item.id.in_(batch)).tuples())
-    for date, snap in sorted(snapshots.items()):
-        if snap is None:
-            continue
-        row = Report.create(date=date, day=day_of_war(date), qualifier=snap.report.qualifier,
-                            note=snap.report.note, source=snap.source)
-        write_figures(row.id, dict(snap.report.figures))
-        for item_id in snap.article_ids:
-            if item_id in alive:  # an article deleted since then stays deleted
-                ReportArticle.insert(report=row.id, item=item_id).execute()
-
-
 def undo_import(undo: ImportUndo) -> ImportRedo:
     """Put back what `undo` recorded, in one transaction; returns what redoing needs."""
     with database_proxy.atomic():
@@ -152,7 +117,7 @@ def undo_import(undo: ImportUndo) -> ImportRedo:
         if undo.item_count:
             Item.delete().where(
                 (Item.id >= undo.first_item_id) & (Item.id <= undo.last_item_id)).execute()
-        _restore_reports(undo.reports)
+        restore_reports(undo.reports)
         if undo.oryx is not None:
             replace_oryx(undo.oryx)
         refresh_warnings()
@@ -169,7 +134,7 @@ def redo_import(redo: ImportRedo) -> None:
             cursor = database_proxy.cursor()
             cursor.executemany(f"INSERT INTO item ({names}) VALUES ({marks})", redo.items)
             cursor.executemany("INSERT INTO item_tag (item_id, tag) VALUES (?, ?)", redo.tags)
-        _restore_reports(redo.reports)
+        restore_reports(redo.reports)
         if redo.oryx is not None:
             replace_oryx(redo.oryx)
         refresh_warnings()

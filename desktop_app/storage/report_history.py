@@ -7,16 +7,20 @@ the linked articles), so undoing a change puts the report back as it was, in one
 from __future__ import annotations
 
 import datetime as dt
+from collections import defaultdict
+from collections.abc import Mapping
 from dataclasses import dataclass
 
-from desktop_app.core.report import LossReport
+from peewee import chunked
+
+from desktop_app.core.report import LossReport, day_of_war
 from desktop_app.storage.models import Item, Report, ReportArticle, database_proxy
 from desktop_app.storage.reports import (
-    delete_report,
+    load_all_reports,
     load_report,
     refresh_warnings,
     report_article_ids,
-    save_report,
+    write_figures,
 )
 
 
@@ -36,22 +40,49 @@ def snapshot_report(date: dt.date) -> ReportSnapshot | None:
     return ReportSnapshot(report, row.source, tuple(report_article_ids(date)))
 
 
-def restore_report(date: dt.date, snapshot: ReportSnapshot | None) -> None:
-    """Make the stored report of `date` exactly `snapshot` (None: no report), in one transaction.
+def snapshot_all_reports() -> dict[dt.date, ReportSnapshot]:
+    """Every stored report with its source and links, in three queries."""
+    sources = dict(Report.select(Report.date, Report.source).tuples())
+    links: dict[dt.date, list[int]] = defaultdict(list)
+    query = (ReportArticle.select(Report.date, ReportArticle.item).join(Report)
+             .order_by(ReportArticle.id).tuples())
+    for date, item_id in query:
+        links[date].append(item_id)
+    return {
+        r.date: ReportSnapshot(r, sources[r.date], tuple(links.get(r.date, ())))
+        for r in load_all_reports() if r.date is not None
+    }
+
+
+def restore_reports(snapshots: Mapping[dt.date, ReportSnapshot | None]) -> None:
+    """Make each date's stored report exactly its snapshot (None: no report), in one
+    transaction; warnings are left to the caller, who may restore many dates at once.
 
     Links to articles deleted in the meantime are dropped rather than failing the restore.
     """
     with database_proxy.atomic():
-        if snapshot is None:
-            delete_report(date)
-            return
-        save_report(snapshot.report, source=snapshot.source, replace=True)
-        report_id = Report.get(Report.date == date).id
-        ReportArticle.delete().where(ReportArticle.report == report_id).execute()
-        alive = [i.id for i in Item.select(Item.id).where(Item.id.in_(snapshot.article_ids))]
-        for item_id in snapshot.article_ids:
-            if item_id in alive:
-                ReportArticle.insert(report=report_id, item=item_id).execute()
+        for batch in chunked(list(snapshots), 500):
+            # Figures, warnings and links go with their report (ON DELETE CASCADE).
+            Report.delete().where(Report.date.in_(batch)).execute()
+        linked = sorted({i for s in snapshots.values() if s for i in s.article_ids})
+        alive: set[int] = set()
+        for ids in chunked(linked, 500):
+            alive.update(i for (i,) in Item.select(Item.id).where(Item.id.in_(ids)).tuples())
+        for date, snap in sorted(snapshots.items()):
+            if snap is None:
+                continue
+            row = Report.create(date=date, day=day_of_war(date), qualifier=snap.report.qualifier,
+                                note=snap.report.note, source=snap.source)
+            write_figures(row.id, dict(snap.report.figures))
+            for item_id in snap.article_ids:
+                if item_id in alive:
+                    ReportArticle.insert(report=row.id, item=item_id).execute()
+
+
+def restore_report(date: dt.date, snapshot: ReportSnapshot | None) -> None:
+    """Make the stored report of `date` exactly `snapshot` (None: no report), in one transaction."""
+    with database_proxy.atomic():
+        restore_reports({date: snapshot})
         refresh_warnings()
 
 

@@ -12,13 +12,7 @@ from desktop_app.core.formats.load import ReadResult
 from desktop_app.core.formats.oryx import OryxRow
 from desktop_app.core.item import ARTICLE, BRIEF, ItemData
 from desktop_app.core.report import Figure, LossReport
-from desktop_app.storage.import_undo import (
-    changes_since,
-    mark,
-    redo_import,
-    snapshot_all_reports,
-    undo_import,
-)
+from desktop_app.storage.import_undo import changes_since, mark, redo_import, undo_import
 from desktop_app.storage.importing import import_result
 from desktop_app.storage.items import save_item, search_item_ids
 from desktop_app.storage.models import (
@@ -30,6 +24,7 @@ from desktop_app.storage.models import (
     database_proxy,
 )
 from desktop_app.storage.oryx import replace_oryx, stored_oryx
+from desktop_app.storage.report_history import snapshot_all_reports
 from desktop_app.storage.reports import link_article, save_report
 
 D = [dt.date(2024, 3, 1) + dt.timedelta(days=n) for n in range(6)]
