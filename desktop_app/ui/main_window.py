@@ -34,12 +34,13 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app import APP_TITLE, __version__
-from desktop_app.core.item import ARTICLE, BRIEF, ItemData
+from desktop_app.core.item import ARTICLE, BRIEF
 from desktop_app.storage import items as item_store
 from desktop_app.ui.archive_actions import ZOOM_KEY, install_archive_actions, list_shortcut
 from desktop_app.ui.archive_view import ArchiveView
 from desktop_app.ui.backup_actions import BackupActions
 from desktop_app.ui.charts.charts_tab import ChartsTab
+from desktop_app.ui.export_flow import SHOWN, ExportController
 from desktop_app.ui.i18n import add_language_menu
 from desktop_app.ui.import_flow import ImportController
 from desktop_app.ui.operations import OperationRunner
@@ -66,6 +67,12 @@ class MainWindow(QMainWindow):
         self.runner = OperationRunner(self)
         self.importer = ImportController(self.runner, self)
         self.backups = BackupActions(self, daily=daily_backups)
+        self.exporter = ExportController(self.runner, self)
+        self.exporter.finished.connect(lambda path: self.statusBar().showMessage(
+            self.tr("Exported to %1").replace("%1", str(path))))
+        self.exporter.failed.connect(lambda text: self.show_message("error", text))
+        self.exporter.cancelled.connect(lambda: self.statusBar().showMessage(
+            self.tr("Export cancelled; no file was written.")))
         self.importer.finished.connect(self._import_finished)
         self.importer.failed.connect(self._import_failed)
         self.importer.cancelled.connect(
@@ -372,32 +379,14 @@ class MainWindow(QMainWindow):
         box.open()
 
     def export(self, what: str, fmt: str) -> None:
+        """File ▸ Export: all reports, all items, or the items the list shows ("shown")."""
         default = f"frontline-{what}-{dt.date.today().isoformat()}.{fmt}"
         path, _ = QFileDialog.getSaveFileName(self, self.tr("Export"), default)
         if not path:
             return
-        from desktop_app.core import exports
-        from desktop_app.storage import reports as report_store
-
-        if what == "reports":
-            reports = report_store.load_all_reports()
-            text = exports.reports_to_json(reports) if fmt == "json" else exports.reports_to_csv(
-                reports)
-        else:
-            items = item_store.all_items() if what == "articles" else self._shown_items()
-            text = exports.items_to_json(items) if fmt == "json" else exports.items_to_csv(items)
-        try:
-            Path(path).write_text(text, encoding="utf-8")
-        except OSError as exc:
-            self.show_message("error", f"{path}: {exc.strerror}")
-            return
-        self.statusBar().showMessage(self.tr("Exported to %1").replace("%1", path))
-
-    def _shown_items(self) -> list[ItemData]:
-        """What the list shows: the current search with its filters, in the list's order."""
-        from desktop_app.storage.search import search_ids
-
-        return item_store.items_by_ids(search_ids(self.archive_view.request()))
+        shown = self.archive_view.request() if what == SHOWN else None
+        if self.exporter.start(what, fmt, Path(path), shown) is None:
+            self.statusBar().showMessage(self.tr("An export is already running."))
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
         if event.mimeData().hasUrls() and all(u.isLocalFile() for u in event.mimeData().urls()):
@@ -471,6 +460,8 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:
         if self.importer.busy:
             self.importer.cancel()
+        if self.exporter.operation is not None:
+            self.exporter.operation.token.cancel()
         self.runner.wait(10000)
         self.archive_view.shutdown()
         self.save_state()

@@ -329,9 +329,41 @@ def test_export_of_what_the_list_shows_follows_the_search(
                         staticmethod(lambda *_a, **_k: (str(target), "")))
     window.archive_view.search_edit.setText("drones OR ships")
     window.archive_view.reload()
-    window.export("shown", "json")
+    with qtbot.waitSignal(window.exporter.finished, timeout=10000):
+        window.export("shown", "json")
     shown = read_import_file(target.name, target.read_bytes())
     assert sorted(i.title for i in shown.items) == ["Air defense over Kyiv",
                                                       "Port of Odesa keeps working"]
-    window.export("articles", "json")  # everything, whatever the search
+    with qtbot.waitSignal(window.exporter.finished, timeout=10000):
+        window.export("articles", "json")  # everything, whatever the search
     assert len(read_import_file(target.name, target.read_bytes()).items) == len(sample_items)
+    assert str(target) in window.statusBar().currentMessage()
+    assert not list(tmp_path.glob("*.part"))
+
+
+def test_a_cancelled_export_leaves_no_file_and_a_failed_one_says_why(
+        qtbot, window: MainWindow, sample_items, tmp_path: Path, monkeypatch) -> None:
+    from PySide6.QtWidgets import QFileDialog
+
+    target = tmp_path / "all.csv"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName",
+                        staticmethod(lambda *_a, **_k: (str(target), "")))
+    # Hold the single worker thread so the export is still pending when Cancel is pressed.
+    release = threading.Event()
+    window.runner.start("hold", lambda _op: release.wait(10))
+    window.export("articles", "csv")
+    assert window.exporter.progress is not None
+    cancel_button = window.exporter.progress.findChild(QPushButton)
+    assert cancel_button is not None
+    cancel_button.click()
+    release.set()
+    with qtbot.waitSignal(window.exporter.cancelled, timeout=10000):
+        pass
+    assert not target.exists() and not list(tmp_path.glob("*.part"))
+
+    blocker = tmp_path / "a-file"
+    blocker.write_text("not a folder")
+    target = blocker / "all.csv"
+    with qtbot.waitSignal(window.exporter.failed, timeout=10000):
+        window.export("articles", "csv")
+    assert window.last_message is not None and "a-file" in window.last_message[1]

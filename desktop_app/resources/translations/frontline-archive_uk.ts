@@ -440,6 +440,33 @@
     </message>
   </context>
   <context>
+    <name>ExportController</name>
+    <message>
+      <source>Cancel</source>
+      <translation>Скасувати</translation>
+    </message>
+    <message>
+      <source>Export</source>
+      <translation>Експорт</translation>
+    </message>
+    <message>
+      <source>Exporting…</source>
+      <translation>Експорт…</translation>
+    </message>
+    <message>
+      <source>Preparing the file…</source>
+      <translation>Підготовка файлу…</translation>
+    </message>
+    <message>
+      <source>Reading the archive…</source>
+      <translation>Читання архіву…</translation>
+    </message>
+    <message>
+      <source>Saving the file…</source>
+      <translation>Збереження файлу…</translation>
+    </message>
+  </context>
+  <context>
     <name>FigureGrid</name>
     <message>
       <source>(none)</source>
@@ -942,6 +969,10 @@ change</source>
       <translation>Про Frontline Archive</translation>
     </message>
     <message>
+      <source>An export is already running.</source>
+      <translation>Експорт уже триває.</translation>
+    </message>
+    <message>
       <source>An import is already running.</source>
       <translation>Імпорт уже триває.</translation>
     </message>
@@ -980,6 +1011,10 @@ change</source>
     <message>
       <source>Export</source>
       <translation>Експорт</translation>
+    </message>
+    <message>
+      <source>Export cancelled; no file was written.</source>
+      <translation>Експорт скасовано; файл не записано.</translation>
     </message>
     <message>
       <source>Exported to %1</source>
