@@ -54,6 +54,12 @@ def add_commands(parser: argparse.ArgumentParser) -> None:
     p = sub.add_parser("check", help="list every inconsistency in the stored reports")
     p.add_argument("--json", action="store_true", help="print the problems as JSON")
 
+    p = sub.add_parser("maintain", help="check the archive file; optionally repair or compact it")
+    p.add_argument("--rebuild-index", action="store_true",
+                   help="build the full-text search index again from the items")
+    p.add_argument("--compact", action="store_true",
+                   help="give the space of deleted rows back to the disk (VACUUM)")
+
     p = sub.add_parser("backup", help="write a consistent copy of the archive to a file")
     p.add_argument("destination", nargs="?",
                    help="the copy's file or folder (default: the backups folder beside the "
@@ -181,6 +187,27 @@ def cmd_check(args: argparse.Namespace, out: TextIO) -> int:
     return PROBLEMS if problems else OK
 
 
+def cmd_maintain(args: argparse.Namespace, out: TextIO) -> int:
+    from desktop_app.storage.backup import backup_folder, copy_archive
+    from desktop_app.storage.maintenance import check_archive, compact, rebuild_search_index
+
+    database: Path = args.archive_path
+    if args.rebuild_index or args.compact:
+        # Both rewrite much of the file: keep it as it was first.
+        name = f"{database.stem}-before-maintenance-{dt.date.today().isoformat()}.sqlite"
+        out.write(f"backup: {copy_archive(database, backup_folder(database) / name)}\n")
+    if args.rebuild_index:
+        rebuild_search_index()
+        out.write("search index rebuilt\n")
+    if args.compact:
+        before, after = compact()
+        out.write(f"compacted: {before:,} → {after:,} bytes\n")
+    health = check_archive()
+    for problem in health.problems:
+        out.write(f"{problem}\n")
+    out.write("archive file ok\n" if health.ok else f"{len(health.problems)} problem(s)\n")
+    return OK if health.ok else PROBLEMS
+
 def cmd_backup(args: argparse.Namespace, out: TextIO) -> int:
     from desktop_app.storage.backup import backup_folder, copy_archive
 
@@ -201,6 +228,7 @@ COMMANDS = {
     "search": cmd_search,
     "check": cmd_check,
     "backup": cmd_backup,
+    "maintain": cmd_maintain,
 }
 
 # Commands that never touch the database (no archive file is created for them).

@@ -1,4 +1,5 @@
-"""Backups from the window: File ▸ Back up archive… and the daily copy made after start-up.
+"""The archive file from the window: File ▸ Back up archive…, the daily copy made after
+start-up, and File ▸ Check archive file.
 
 Both run on the operations lane (off the GUI thread; a large archive takes seconds to copy).
 A failed daily copy is said in the status bar, not in a dialog: the user did not ask for it
@@ -20,6 +21,7 @@ from desktop_app.storage.backup import copy_archive, daily_backup
 from desktop_app.ui.operations import Operation
 
 if TYPE_CHECKING:
+    from desktop_app.storage.maintenance import Health
     from desktop_app.ui.main_window import MainWindow
 
 log = logging.getLogger(__name__)
@@ -36,6 +38,10 @@ class BackupActions(QObject):
         self.action.setToolTip(self.tr("Write a copy of the whole archive to a file you choose"))
         self.action.triggered.connect(self.choose_destination)
         self.action.setEnabled(window.database_path is not None)
+        self.check_action = QAction(self.tr("&Check archive file"), window)
+        self.check_action.setToolTip(self.tr(
+            "SQLite's integrity check and the search index's, without changing anything"))
+        self.check_action.triggered.connect(self.check)
         self.last_daily: Operation | None = None
         if daily and window.database_path is not None:
             QTimer.singleShot(DAILY_DELAY_MS, self, self.start_daily)
@@ -63,6 +69,26 @@ class BackupActions(QObject):
         op.failed.connect(lambda exc: self.window.show_message(
             "error", self.tr("The backup was not written.") + "\n\n" + str(exc)))
         return op
+
+    def check(self) -> Operation:
+        """Check the file in the background; the verdict comes as a message."""
+        from desktop_app.storage.maintenance import check_archive
+
+        self.window.statusBar().showMessage(self.tr("Checking the archive file…"))
+        op = self.window.runner.start("check", lambda _op: check_archive())
+        op.succeeded.connect(self._checked)
+        op.failed.connect(lambda exc: self.window.show_message("error", str(exc)))
+        return op
+
+    def _checked(self, health: Health) -> None:
+        if health.ok:
+            self.window.statusBar().showMessage(self.tr("The archive file is in order."))
+            self.window.show_message("info", self.tr("The archive file is in order."))
+            return
+        self.window.show_message("error", self.tr(
+            "The archive file has problems:") + "\n\n" + "\n".join(health.problems) + "\n\n"
+            + self.tr("Quit the program, then run: frontline-archive maintain --rebuild-index "
+                      "(a backup is taken first)."))
 
     def start_daily(self) -> Operation | None:
         database = self.window.database_path

@@ -177,6 +177,7 @@ class MainWindow(QMainWindow):
         export_menu.addAction(self._action(self.tr("Articles and briefs shown (this search) as "
                                                    "CSV…"), lambda: self.export("shown", "csv")))
         file_menu.addAction(self.backups.action)
+        file_menu.addAction(self.backups.check_action)
         file_menu.addSeparator()
         file_menu.addAction(self._action(self.tr("Open &data folder"), self.open_data_folder))
         file_menu.addSeparator()

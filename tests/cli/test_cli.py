@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import sqlite3
 import subprocess
 import sys
 from pathlib import Path
@@ -193,3 +194,28 @@ def test_backup_to_an_impossible_place_exits_2_with_one_line(db: Path, tmp_path:
     assert result.returncode == 2
     assert len(result.stderr.strip().splitlines()) == 1 and "cannot write the backup" in (
         result.stderr)
+
+
+def test_maintain_finds_a_broken_search_index_and_rebuilds_it(db: Path, tmp_path: Path) -> None:
+    note = tmp_path / "feed.json"
+    note.write_text(json.dumps({"frontline_archive": 1, "items": [
+        {"kind": "brief", "title": "Kherson ferry resumes", "body": "Crossings at dawn.",
+         "published_at": "2024-03-01T09:00:00+02:00"}]}))
+    assert run(db, "import", str(note)).returncode == 0
+    healthy = run(db, "maintain")
+    assert healthy.returncode == 0 and healthy.stdout.strip() == "archive file ok"
+
+    # Take one item out of the full-text index behind SQLite's back.
+    con = sqlite3.connect(db)
+    con.execute("INSERT INTO item_fts(item_fts, rowid, title, lead, body, author, tags) "
+                "VALUES ('delete', 1, 'Kherson ferry resumes', '', 'Crossings at dawn.', '', '')")
+    con.commit()
+    con.close()
+    broken = run(db, "maintain")
+    assert broken.returncode == 1 and "search index" in broken.stdout
+
+    fixed = run(db, "maintain", "--rebuild-index", "--compact")
+    assert fixed.returncode == 0, fixed.stdout + fixed.stderr
+    assert "search index rebuilt" in fixed.stdout and "archive file ok" in fixed.stdout
+    assert list((db.parent / "backups").glob("cli-before-maintenance-*.sqlite"))
+    assert "Kherson ferry resumes" in run(db, "search", "ferry").stdout

@@ -77,3 +77,26 @@ def test_without_daily_backups_no_copy_is_made(
     window.runner.wait()
     assert not (tmp_path / "backups").exists()
     assert window.backups.last_daily is None
+
+
+def test_checking_the_archive_file_says_it_is_in_order_or_what_is_wrong(
+        qtbot, window: MainWindow, sample_items) -> None:
+    from desktop_app.storage.models import database_proxy
+
+    op = window.backups.check()
+    with qtbot.waitSignal(op.succeeded, timeout=10000):
+        pass
+    qtbot.waitUntil(lambda: window.last_message is not None)
+    assert window.last_message == ("info", "The archive file is in order.")
+
+    # One item taken out of the search index behind SQLite's back.
+    database_proxy.execute_sql(
+        "INSERT INTO item_fts(item_fts, rowid, title, lead, body, author, tags) "
+        "SELECT 'delete', id, title, lead, body, author, tags FROM item LIMIT 1")
+    window.last_message = None
+    op = window.backups.check()
+    with qtbot.waitSignal(op.succeeded, timeout=10000):
+        pass
+    qtbot.waitUntil(lambda: window.last_message is not None)
+    kind, text = window.last_message
+    assert kind == "error" and "search index" in text and "--rebuild-index" in text

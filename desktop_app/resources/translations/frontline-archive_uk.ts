@@ -388,6 +388,10 @@
       <translation>&amp;Резервна копія архіву…</translation>
     </message>
     <message>
+      <source>&amp;Check archive file</source>
+      <translation>&amp;Перевірити файл архіву</translation>
+    </message>
+    <message>
       <source>Archive backed up to %1</source>
       <translation>Резервну копію архіву записано до %1</translation>
     </message>
@@ -400,8 +404,28 @@
       <translation>Створення резервної копії архіву…</translation>
     </message>
     <message>
+      <source>Checking the archive file…</source>
+      <translation>Перевірка файлу архіву…</translation>
+    </message>
+    <message>
       <source>Frontline Archive (*.sqlite);;All files (*)</source>
       <translation>Frontline Archive (*.sqlite);;Усі файли (*)</translation>
+    </message>
+    <message>
+      <source>Quit the program, then run: frontline-archive maintain --rebuild-index (a backup is taken first).</source>
+      <translation>Закрийте програму й виконайте: frontline-archive maintain --rebuild-index (спершу буде створено резервну копію).</translation>
+    </message>
+    <message>
+      <source>SQLite's integrity check and the search index's, without changing anything</source>
+      <translation>Перевірка цілісності SQLite та пошукового індексу, нічого не змінюючи</translation>
+    </message>
+    <message>
+      <source>The archive file has problems:</source>
+      <translation>У файлі архіву є проблеми:</translation>
+    </message>
+    <message>
+      <source>The archive file is in order.</source>
+      <translation>Файл архіву в порядку.</translation>
     </message>
     <message>
       <source>The backup was not written.</source>

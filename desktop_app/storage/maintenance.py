@@ -1,0 +1,58 @@
+"""Checking and tidying the archive file: SQLite's own integrity check, the full-text index's,
+and the optional repairs (rebuild the index from the items, compact the file).
+
+Checks only read. A rebuild or a compaction rewrites data, so the caller takes a backup first.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from peewee import DatabaseError
+
+from desktop_app.storage.models import database_proxy
+
+
+@dataclass
+class Health:
+    problems: list[str] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return not self.problems
+
+
+def check_archive() -> Health:
+    """SQLite's integrity check, foreign keys, and the full-text index against the items."""
+    health = Health()
+    rows = [r[0] for r in database_proxy.execute_sql("PRAGMA integrity_check").fetchall()]
+    if rows != ["ok"]:
+        health.problems += [f"database: {r}" for r in rows[:20]]
+    for table, rowid, parent, _fk in database_proxy.execute_sql(
+            "PRAGMA foreign_key_check").fetchall()[:20]:
+        health.problems.append(f"{table} row {rowid}: refers to a missing {parent} row")
+    try:
+        # FTS5 compares its index with the items table it indexes (external content).
+        database_proxy.execute_sql("INSERT INTO item_fts(item_fts, rank) VALUES "
+                                   "('integrity-check', 1)")
+    except DatabaseError as exc:
+        health.problems.append(f"search index: {exc} (rebuild it with --rebuild-index)")
+    return health
+
+
+def rebuild_search_index() -> None:
+    """Build the full-text index again from the items, in one transaction."""
+    with database_proxy.atomic():
+        database_proxy.execute_sql("INSERT INTO item_fts(item_fts) VALUES ('rebuild')")
+
+
+def compact() -> tuple[int, int]:
+    """VACUUM the file (outside any transaction, as SQLite requires); bytes before and after."""
+    def size() -> int:
+        pages = database_proxy.execute_sql("PRAGMA page_count").fetchone()[0]
+        page = database_proxy.execute_sql("PRAGMA page_size").fetchone()[0]
+        return int(pages) * int(page)
+
+    before = size()
+    database_proxy.execute_sql("VACUUM")
+    return before, size()
