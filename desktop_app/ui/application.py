@@ -39,7 +39,8 @@ def run_application(archive: Archive) -> int:
     translators = install_translators(app, choose_language(str(settings.value(LANGUAGE_KEY, ""))))
     if archive.created:
         seed_demo_content()
-    window = MainWindow(settings, database_path=archive.path, daily_backups=True)
+    window = MainWindow(settings, database_path=archive.path, daily_backups=True,
+                        warm_up=True)
     window.show()
     code = app.exec()
     del translators

@@ -185,3 +185,27 @@ def test_a_figure_a_linked_article_disagrees_with_is_tinted_with_the_reason(seed
         Qt.ItemDataRole.ToolTipRole)
     # The personnel figure agrees with the article: no tint there.
     assert m.index(row, personnel).data(Qt.ItemDataRole.BackgroundRole) is None
+
+
+def test_the_window_reads_linked_articles_in_the_background_after_start(
+        seeded, qtbot, tmp_path, monkeypatch):
+    from PySide6.QtCore import QSettings
+
+    from desktop_app.core.item import ARTICLE, ItemData
+    from desktop_app.storage import report_checks
+    from desktop_app.storage.items import save_item
+    from desktop_app.storage.reports import link_article
+    from desktop_app.ui import main_window
+
+    article = save_item(ItemData(
+        ARTICLE, "Daily losses", dt.datetime(2023, 5, 26, 9, tzinfo=dt.UTC),
+        body="Russia has lost 206,400 troops in Ukraine since Feb. 24, 2022, the General Staff "
+             "reported on May 26. Russia has also lost 3,801 tanks."))
+    link_article(D2, article)
+    report_checks._READINGS.clear()
+    monkeypatch.setattr(main_window, "WARM_UP_DELAY_MS", 10)
+    window = main_window.MainWindow(QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat),
+                                    database_path=tmp_path / "archive.sqlite", warm_up=True)
+    qtbot.addWidget(window)
+    qtbot.waitUntil(lambda: article in report_checks._READINGS, timeout=10000)
+    window.runner.wait()
