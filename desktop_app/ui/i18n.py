@@ -51,8 +51,11 @@ def install_translators(app: QCoreApplication, language: str) -> list[QTranslato
     Returns the translators, which must stay referenced while the application runs.
     """
     installed = []
-    # Dates written out (the reader's "8 August 2026") follow the interface's language.
-    QLocale.setDefault(QLocale(LOCALES.get(language, "en_GB")))
+    # Dates written out (the reader's "8 August 2026") follow the interface's language: the
+    # system's own conventions when it speaks that language (en_US stays en_US), else ours.
+    system = QLocale.system()
+    if system.name().split("_")[0] != language:
+        QLocale.setDefault(QLocale(LOCALES.get(language, "en_GB")))
     # English too: its catalogue holds only plural forms ("1 item", "24 items").
     ours = QTranslator(app)
     if ours.load(f"frontline-archive_{language}", str(translations_dir())):

@@ -130,3 +130,22 @@ def test_the_reader_writes_kind_and_date_in_ukrainian(ukrainian) -> None:
     item = StoredItem(1, ItemData(BRIEF, "Обстріл Сум", when, body="Текст."), False, False)
     page = render_item_html(item)
     assert "Новина · " in page and "8 серпня 2026" in page
+
+
+@pytest.mark.parametrize(("system", "language", "expected"), [
+    ("en_US", "en", "en_US"),  # the system's own English conventions are kept
+    ("de_DE", "en", "en_GB"),  # an English interface on a German system
+    ("en_US", "uk", "uk_UA"),
+])
+def test_written_dates_follow_the_interface_language(
+        qapp, monkeypatch, system: str, language: str, expected: str) -> None:
+    before = QLocale()
+    monkeypatch.setattr(QLocale, "system", staticmethod(lambda: QLocale(system)))
+    QLocale.setDefault(QLocale(system))
+    translators = i18n.install_translators(qapp, language)
+    try:
+        assert QLocale().name() == expected
+    finally:
+        for translator in translators:
+            qapp.removeTranslator(translator)
+        QLocale.setDefault(before)
