@@ -7,15 +7,13 @@ complete, so a cancel or a full disk never leaves half a file under the chosen n
 
 from __future__ import annotations
 
+import contextlib
 import os
 from pathlib import Path
 
-from PySide6.QtCore import QObject, Qt, Signal
-from PySide6.QtWidgets import QProgressDialog, QWidget
-
 from desktop_app.core.errors import ArchiveError
 from desktop_app.storage.search import SearchRequest
-from desktop_app.ui.operations import CancelledError, Operation, OperationRunner
+from desktop_app.ui.operations import CancelledError, Operation, ProgressController
 
 REPORTS, ARTICLES, SHOWN = "reports", "articles", "shown"
 _STEPS = 3  # read, serialise, write
@@ -51,67 +49,33 @@ def export_work(what: str, fmt: str, path: Path, shown: SearchRequest | None,
         op.token.check()
         os.replace(partial, path)
     except OSError as exc:
-        partial.unlink(missing_ok=True)
+        _discard(partial)
         raise ExportError(f"{path}: {exc.strerror}") from exc
     except CancelledError:
-        partial.unlink(missing_ok=True)
+        _discard(partial)
         raise
     op.report_progress(_STEPS, _STEPS, "")
     return path
 
 
-class ExportController(QObject):
-    finished = Signal(object)  # the Path written
-    failed = Signal(str)
-    cancelled = Signal()
+def _discard(partial: Path) -> None:
+    # When the folder itself is what failed, there is no partial file to remove.
+    with contextlib.suppress(OSError):
+        partial.unlink(missing_ok=True)
 
-    def __init__(self, runner: OperationRunner, parent_widget: QWidget) -> None:
-        super().__init__(parent_widget)
-        self.runner = runner
-        self.parent_widget = parent_widget
-        self.progress: QProgressDialog | None = None
-        self.operation: Operation | None = None
+
+class ExportController(ProgressController):
+    """Starts an export with progress and Cancel; `finished` carries the Path written."""
 
     def start(self, what: str, fmt: str, path: Path,
               shown: SearchRequest | None = None) -> Operation | None:
         if self.operation is not None:
             return None
-        self.progress = QProgressDialog(self.tr("Exporting…"), self.tr("Cancel"), 0, _STEPS,
-                                        self.parent_widget)
-        self.progress.setWindowTitle(self.tr("Export"))
-        self.progress.setWindowModality(Qt.WindowModality.WindowModal)
-        self.progress.setMinimumDuration(300)
-        op = self.runner.start("export", lambda o: export_work(what, fmt, path, shown, o))
-        self.progress.canceled.connect(op.token.cancel)
-        op.progressed.connect(self._progress)
-        op.succeeded.connect(self._succeeded)
-        op.failed.connect(self._failed)
-        self.operation = op
-        return op
+        return self._run("export", lambda o: export_work(what, fmt, path, shown, o), _STEPS,
+                         title=self.tr("Export"), label=self.tr("Exporting…"),
+                         cancel=self.tr("Cancel"))
 
-    def _progress(self, done: int, total: int, _text: str) -> None:
-        if self.progress is not None:
-            labels = [self.tr("Reading the archive…"), self.tr("Preparing the file…"),
-                      self.tr("Saving the file…")]
-            self.progress.setLabelText(labels[min(done, len(labels) - 1)])
-            self.progress.setMaximum(total)
-            self.progress.setValue(done)
-
-    def _close(self) -> None:
-        if self.progress is not None:
-            self.progress.canceled.disconnect()
-            self.progress.reset()
-            self.progress.deleteLater()
-            self.progress = None
-        self.operation = None
-
-    def _succeeded(self, path: Path) -> None:
-        self._close()
-        self.finished.emit(path)
-
-    def _failed(self, exc: BaseException) -> None:
-        self._close()
-        if isinstance(exc, CancelledError):
-            self.cancelled.emit()
-        else:
-            self.failed.emit(str(exc))
+    def progress_label(self, done: int, total: int, text: str) -> str:
+        labels = [self.tr("Reading the archive…"), self.tr("Preparing the file…"),
+                  self.tr("Saving the file…")]
+        return labels[min(done, len(labels) - 1)]

@@ -10,12 +10,9 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, Qt, Signal
-from PySide6.QtWidgets import QProgressDialog, QWidget
-
-from desktop_app.core.errors import ArchiveError, ImportFormatError
+from desktop_app.core.errors import ImportFormatError
 from desktop_app.storage.models import database_proxy
-from desktop_app.ui.operations import CancelledError, Operation, OperationRunner
+from desktop_app.ui.operations import Operation, ProgressController
 
 if TYPE_CHECKING:
     # The format parsers (feeds, lxml, report prose) load only when an import runs: they
@@ -83,88 +80,35 @@ def overwrite_conflicts(conflicts: Sequence[Conflict], op: Operation) -> FileImp
     return total
 
 
-class ImportController(QObject):
-    """Starts an import, shows progress with Cancel, and tells the window how it ended."""
-
-    finished = Signal(object)  # FileImportSummary
-    failed = Signal(str)
-    cancelled = Signal()
-
-    def __init__(self, runner: OperationRunner, parent_widget: QWidget) -> None:
-        super().__init__(parent_widget)
-        self.runner = runner
-        self.parent_widget = parent_widget
-        self.progress: QProgressDialog | None = None
-        self.operation: Operation | None = None
-
-    @property
-    def busy(self) -> bool:
-        return self.operation is not None
+class ImportController(ProgressController):
+    """Starts an import, shows progress with Cancel, and tells the window how it ended
+    (`finished` carries the FileImportSummary)."""
 
     def start(self, paths: Sequence[Path], *, as_kind: str | None = None) -> Operation | None:
         if self.operation is not None or not paths:
             return None
         paths = list(paths)
-        return self._run("import", lambda op: import_paths(paths, op, as_kind=as_kind),
-                         len(paths))
+        return self._start("import", lambda op: import_paths(paths, op, as_kind=as_kind),
+                           len(paths))
 
     def overwrite(self, conflicts: Sequence[Conflict]) -> Operation | None:
         """Replace the reports entered by hand that the last import listed as conflicts."""
         if self.operation is not None or not conflicts:
             return None
         conflicts = list(conflicts)
-        return self._run("import-overwrite", lambda op: overwrite_conflicts(conflicts, op),
-                         len(conflicts))
+        return self._start("import-overwrite", lambda op: overwrite_conflicts(conflicts, op),
+                           len(conflicts))
 
-    def _run(self, name: str, fn: Callable[[Operation], FileImportSummary],
-             steps: int) -> Operation:
-        self.progress = QProgressDialog(
-            self.tr("Importing…"), self.tr("Cancel"), 0, steps, self.parent_widget
-        )
-        self.progress.setWindowTitle(self.tr("Import"))
-        self.progress.setWindowModality(Qt.WindowModality.WindowModal)
-        self.progress.setMinimumDuration(300)
-        op = self.runner.start(name, fn)
-        self.progress.canceled.connect(op.token.cancel)
-        op.progressed.connect(self._progress)
-        op.succeeded.connect(self._succeeded)
-        op.failed.connect(self._failed)
-        self.operation = op
-        return op
+    def _start(self, name: str, fn: Callable[[Operation], FileImportSummary],
+               steps: int) -> Operation:
+        return self._run(name, fn, steps, title=self.tr("Import"), label=self.tr("Importing…"),
+                         cancel=self.tr("Cancel"))
 
-    def cancel(self) -> None:
-        if self.operation is not None:
-            self.operation.token.cancel()
+    def progress_label(self, done: int, total: int, text: str) -> str:
+        if text:
+            return self.tr("Reading %1…").replace("%1", text)
+        return self.tr("Saving record %1 of %2…").replace("%1", f"{done:,}").replace(
+            "%2", f"{total:,}")
 
-    def _progress(self, done: int, total: int, name: str) -> None:
-        if self.progress is not None:
-            self.progress.setMaximum(total)
-            self.progress.setValue(done)
-            self.progress.setLabelText(
-                self.tr("Reading %1…").replace("%1", name) if name else
-                self.tr("Saving record %1 of %2…").replace("%1", f"{done:,}")
-                .replace("%2", f"{total:,}")
-            )
-
-    def _close(self) -> None:
-        if self.progress is not None:
-            self.progress.canceled.disconnect()
-            self.progress.reset()
-            self.progress.deleteLater()
-            self.progress = None
-        self.operation = None
-
-    def _succeeded(self, summary: FileImportSummary) -> None:
-        self._close()
-        self.finished.emit(summary)
-
-    def _failed(self, exc: BaseException) -> None:
-        self._close()
-        if isinstance(exc, CancelledError):
-            self.cancelled.emit()
-        elif isinstance(exc, ArchiveError):
-            self.failed.emit(str(exc))
-        else:
-            self.failed.emit(
-                self.tr("Unexpected error (nothing was imported): %1").replace("%1", repr(exc))
-            )
+    def unexpected(self, exc: BaseException) -> str:
+        return self.tr("Unexpected error (nothing was imported): %1").replace("%1", repr(exc))

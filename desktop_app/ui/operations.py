@@ -11,7 +11,8 @@ import threading
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal
+from PySide6.QtWidgets import QProgressDialog, QWidget
 
 from desktop_app.core.errors import ArchiveError
 from desktop_app.storage.connection import close_thread_connection
@@ -110,3 +111,78 @@ class OperationRunner(QObject):
 
     def wait(self, msecs: int = 30000) -> bool:
         return self.pool.waitForDone(msecs)
+
+
+class ProgressController(QObject):
+    """One operation at a time with a progress dialog and Cancel; tells how it ended.
+
+    Subclasses give the texts (their own `tr` context: a base class's would not be the one
+    PySide6 looks up) and turn progress reports into a label.
+    """
+
+    finished = Signal(object)  # the operation's result
+    failed = Signal(str)
+    cancelled = Signal()
+
+    def __init__(self, runner: OperationRunner, parent_widget: QWidget) -> None:
+        super().__init__(parent_widget)
+        self.runner = runner
+        self.parent_widget = parent_widget
+        self.progress: QProgressDialog | None = None
+        self.operation: Operation | None = None
+
+    @property
+    def busy(self) -> bool:
+        return self.operation is not None
+
+    def cancel(self) -> None:
+        if self.operation is not None:
+            self.operation.token.cancel()
+
+    def _run(self, name: str, fn: Callable[[Operation], Any], steps: int, *, title: str,
+             label: str, cancel: str) -> Operation:
+        self.progress = QProgressDialog(label, cancel, 0, steps, self.parent_widget)
+        self.progress.setWindowTitle(title)
+        self.progress.setWindowModality(Qt.WindowModality.WindowModal)
+        self.progress.setMinimumDuration(300)
+        op = self.runner.start(name, fn)
+        self.progress.canceled.connect(op.token.cancel)
+        op.progressed.connect(self._progress)
+        op.succeeded.connect(self._succeeded)
+        op.failed.connect(self._failed)
+        self.operation = op
+        return op
+
+    def progress_label(self, done: int, total: int, text: str) -> str:
+        raise NotImplementedError
+
+    def unexpected(self, exc: BaseException) -> str:
+        """The message for an error that is not an ArchiveError (a bug)."""
+        return repr(exc)
+
+    def _progress(self, done: int, total: int, text: str) -> None:
+        if self.progress is not None:
+            self.progress.setMaximum(total)
+            self.progress.setValue(done)
+            self.progress.setLabelText(self.progress_label(done, total, text))
+
+    def _close(self) -> None:
+        if self.progress is not None:
+            self.progress.canceled.disconnect()
+            self.progress.reset()
+            self.progress.deleteLater()
+            self.progress = None
+        self.operation = None
+
+    def _succeeded(self, result: object) -> None:
+        self._close()
+        self.finished.emit(result)
+
+    def _failed(self, exc: BaseException) -> None:
+        self._close()
+        if isinstance(exc, CancelledError):
+            self.cancelled.emit()
+        elif isinstance(exc, ArchiveError):
+            self.failed.emit(str(exc))
+        else:
+            self.failed.emit(self.unexpected(exc))
