@@ -31,12 +31,19 @@ def add_commands(parser: argparse.ArgumentParser) -> None:
     p = sub.add_parser("import", help="import files (format detected from the content)")
     p.add_argument("files", nargs="+", metavar="FILE")
     p.add_argument("--format", choices=FORMATS, help="skip detection and read as this format")
-    p.add_argument("--dry-run", action="store_true",
-                   help="show what would be added, updated and skipped; write nothing")
-    p.add_argument("--overwrite-manual", action="store_true",
-                   help="let the files replace reports entered by hand (listed otherwise)")
-    p.add_argument("--as", dest="as_kind", choices=KINDS,
-                   help="store every feed entry or page as this kind")
+    p.add_argument(
+        "--dry-run",
+        action="store_true",
+        help="show what would be added, updated and skipped; write nothing",
+    )
+    p.add_argument(
+        "--overwrite-manual",
+        action="store_true",
+        help="let the files replace reports entered by hand (listed otherwise)",
+    )
+    p.add_argument(
+        "--as", dest="as_kind", choices=KINDS, help="store every feed entry or page as this kind"
+    )
 
     p = sub.add_parser("report", help="print the stored report of a date as JSON")
     p.add_argument("date", help="YYYY-MM-DD")
@@ -55,15 +62,23 @@ def add_commands(parser: argparse.ArgumentParser) -> None:
     p.add_argument("--json", action="store_true", help="print the problems as JSON")
 
     p = sub.add_parser("maintain", help="check the archive file; optionally repair or compact it")
-    p.add_argument("--rebuild-index", action="store_true",
-                   help="build the full-text search index again from the items")
-    p.add_argument("--compact", action="store_true",
-                   help="give the space of deleted rows back to the disk (VACUUM)")
+    p.add_argument(
+        "--rebuild-index",
+        action="store_true",
+        help="build the full-text search index again from the items",
+    )
+    p.add_argument(
+        "--compact",
+        action="store_true",
+        help="give the space of deleted rows back to the disk (VACUUM)",
+    )
 
     p = sub.add_parser("backup", help="write a consistent copy of the archive to a file")
-    p.add_argument("destination", nargs="?",
-                   help="the copy's file or folder (default: the backups folder beside the "
-                        "archive)")
+    p.add_argument(
+        "destination",
+        nargs="?",
+        help="the copy's file or folder (default: the backups folder beside the archive)",
+    )
 
 
 def _read_input(path: str) -> str:
@@ -103,20 +118,21 @@ def cmd_import(args: argparse.Namespace, out: TextIO) -> int:
             data = Path(name).read_bytes()
         except OSError as exc:
             raise ImportFormatError(exc.strerror or "cannot read", file=name) from None
-        results.append((name, read_import_file(name, data, fmt=args.format,
-                                               as_kind=args.as_kind)))
+        results.append((name, read_import_file(name, data, fmt=args.format, as_kind=args.as_kind)))
     total = FileImportSummary()
     prefix = "dry run, nothing written: " if args.dry_run else ""
     for name, result in results:
-        summary = import_result(result, overwrite_manual=args.overwrite_manual,
-                                dry_run=args.dry_run)
+        summary = import_result(
+            result, overwrite_manual=args.overwrite_manual, dry_run=args.dry_run
+        )
         out.write(f"{prefix}{name} ({result.format}): {'; '.join(summary.lines())}\n")
         total.merge(summary)
     if len(results) > 1:
         out.write(f"{prefix}total: {'; '.join(total.lines())}\n")
     if total.conflicts:
-        out.write("reports entered by hand were kept; run again with --overwrite-manual"
-                  " to replace them\n")
+        out.write(
+            "reports entered by hand were kept; run again with --overwrite-manual to replace them\n"
+        )
     return OK
 
 
@@ -176,8 +192,12 @@ def cmd_check(args: argparse.Namespace, out: TextIO) -> int:
     problems = find_problems()
     if args.json:
         rows = [
-            {"date": p.date.isoformat() if p.date else None, "category": p.category,
-             "kind": p.kind, "message": p.message}
+            {
+                "date": p.date.isoformat() if p.date else None,
+                "category": p.category,
+                "kind": p.kind,
+                "message": p.message,
+            }
             for p in problems
         ]
         out.write(json.dumps(rows, ensure_ascii=False, indent=1) + "\n")
@@ -207,6 +227,7 @@ def cmd_maintain(args: argparse.Namespace, out: TextIO) -> int:
         out.write(f"{problem}\n")
     out.write("archive file ok\n" if health.ok else f"{len(health.problems)} problem(s)\n")
     return OK if health.ok else PROBLEMS
+
 
 def cmd_backup(args: argparse.Namespace, out: TextIO) -> int:
     from desktop_app.storage.backup import backup_folder, copy_archive

@@ -11,8 +11,17 @@ import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 RESOURCES = ROOT / "desktop_app" / "resources"
-KEYS = {"kind", "title", "lead", "body", "author", "published_at", "source_name",
-        "source_url", "tags"}
+KEYS = {
+    "kind",
+    "title",
+    "lead",
+    "body",
+    "author",
+    "published_at",
+    "source_name",
+    "source_url",
+    "tags",
+}
 
 
 @pytest.fixture(scope="module")

@@ -58,8 +58,11 @@ class _Collector(ast.NodeVisitor):
 
     def visit_Call(self, node: ast.Call) -> None:
         func = node.func
-        name = func.attr if isinstance(func, ast.Attribute) else (
-            func.id if isinstance(func, ast.Name) else "")
+        name = (
+            func.attr
+            if isinstance(func, ast.Attribute)
+            else (func.id if isinstance(func, ast.Name) else "")
+        )
         args = node.args
         if name == "tr" and isinstance(func, ast.Attribute) and self.classes:
             source = _string(args[0]) if args else None
@@ -104,8 +107,12 @@ def read_ts(path: Path) -> dict[Message, Translation]:
     for ctx in ET.parse(path).getroot().iter("context"):
         context = ctx.findtext("name") or ""
         for msg in ctx.iter("message"):
-            key = Message(context, msg.findtext("source") or "", msg.findtext("comment") or "",
-                          msg.get("numerus") == "yes")
+            key = Message(
+                context,
+                msg.findtext("source") or "",
+                msg.findtext("comment") or "",
+                msg.get("numerus") == "yes",
+            )
             node = msg.find("translation")
             tr = Translation()
             if node is not None:
@@ -126,8 +133,11 @@ def write_ts(path: Path, language: str, messages: dict[Message, Translation]) ->
         ET.SubElement(ctx, "name").text = context
         for msg in msgs:
             tr = messages[msg]
-            node = ET.SubElement(ctx, "message", numerus="yes") if msg.numerus else (
-                ET.SubElement(ctx, "message"))
+            node = (
+                ET.SubElement(ctx, "message", numerus="yes")
+                if msg.numerus
+                else (ET.SubElement(ctx, "message"))
+            )
             ET.SubElement(node, "source").text = msg.source
             if msg.comment:
                 ET.SubElement(node, "comment").text = msg.comment
@@ -141,8 +151,9 @@ def write_ts(path: Path, language: str, messages: dict[Message, Translation]) ->
                 out.text = tr.text
     ET.indent(root)
     body = ET.tostring(root, encoding="unicode")
-    path.write_text('<?xml version="1.0" encoding="utf-8"?>\n<!DOCTYPE TS>\n' + body + "\n",
-                    encoding="utf-8")
+    path.write_text(
+        '<?xml version="1.0" encoding="utf-8"?>\n<!DOCTYPE TS>\n' + body + "\n", encoding="utf-8"
+    )
 
 
 def ts_files() -> list[Path]:
@@ -155,8 +166,11 @@ def problems(path: Path) -> list[str]:
     wanted = code_messages(language_of(path))
     out = [f"missing: {m.context}: {m.source!r}" for m in sorted(wanted - set(stored))]
     out += [f"no longer used: {m.context}: {m.source!r}" for m in sorted(set(stored) - wanted)]
-    out += [f"unfinished: {m.context}: {m.source!r}" for m in sorted(wanted & set(stored))
-            if not stored[m].finished]
+    out += [
+        f"unfinished: {m.context}: {m.source!r}"
+        for m in sorted(wanted & set(stored))
+        if not stored[m].finished
+    ]
     return out
 
 

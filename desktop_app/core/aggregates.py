@@ -53,8 +53,11 @@ def period_end(start: dt.date, period: str) -> dt.date:
     if period == WEEK:
         return start + dt.timedelta(days=6)
     if period == MONTH:
-        following = start.replace(year=start.year + 1, month=1) if start.month == 12 else (
-            start.replace(month=start.month + 1))
+        following = (
+            start.replace(year=start.year + 1, month=1)
+            if start.month == 12
+            else (start.replace(month=start.month + 1))
+        )
         return following - dt.timedelta(days=1)
     if period == YEAR:
         return start.replace(month=12, day=31)
@@ -93,9 +96,7 @@ def normalise(values: Sequence[float | None], start: int = 0) -> list[float | No
     values before `start` are scaled by the same base (the curve stays one curve). All None
     when no base exists.
     """
-    base = next(
-        (v for v in values[max(start, 0):] if v is not None and v != 0), None
-    )
+    base = next((v for v in values[max(start, 0) :] if v is not None and v != 0), None)
     if base is None:
         return [None] * len(values)
     return [None if v is None else v * 100.0 / base for v in values]

@@ -73,8 +73,18 @@ def reports_to_csv(reports: Sequence[LossReport]) -> str:
 
 
 def items_to_csv(items: Sequence[ItemData]) -> str:
-    fields = ["kind", "published_at", "title", "author", "source_name", "source_url", "tags",
-              "lead", "body", "body_html"]
+    fields = [
+        "kind",
+        "published_at",
+        "title",
+        "author",
+        "source_name",
+        "source_url",
+        "tags",
+        "lead",
+        "body",
+        "body_html",
+    ]
     out = io.StringIO()
     writer = csv.DictWriter(out, fieldnames=fields, lineterminator="\n")
     writer.writeheader()

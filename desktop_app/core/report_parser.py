@@ -150,8 +150,10 @@ def _read_official(text: str) -> Reading:
             continue
         figure = Figure(
             parse_digits(value.group("total")),
-            _signed(value.group("sign") or value.group("bare_sign"),
-                    value.group("change") or value.group("bare_change")),
+            _signed(
+                value.group("sign") or value.group("bare_sign"),
+                value.group("change") or value.group("bare_change"),
+            ),
         )
         reading.add(key, figure, _qualifier(value.group("pre")), source)
         reading.item_ends.append(value.end())

@@ -209,8 +209,11 @@ def read_prose(text: str) -> ProseReading:
     if personnel is not None:
         casualties = _CASUALTIES.search(text)
         if casualties:
-            count = casualties.group("count") or casualties.group("uk_count") or (
-                casualties.group("uk_day"))
+            count = (
+                casualties.group("count")
+                or casualties.group("uk_count")
+                or (casualties.group("uk_day"))
+            )
             change = parse_count(count)
             reading.figures["personnel"] = Figure(personnel.total, change)
     return ProseReading(reading, text, chosen[0].start if chosen else None)

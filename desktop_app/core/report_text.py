@@ -70,8 +70,10 @@ ALIAS_TABLE: tuple[tuple[str, str], ...] = (
 # "1 танк", "2 танки", "5 танків". Only the prose reader uses these: an official post's labels
 # are the fixed genitive phrases above.
 UK_PROSE_ALIAS_TABLE: tuple[tuple[str, str], ...] = (
-    (r"ос(?:іб|оби|оба)|військових|окупантів|загарбників|солдатів|військовослужбовців",
-     "personnel"),
+    (
+        r"ос(?:іб|оби|оба)|військових|окупантів|загарбників|солдатів|військовослужбовців",
+        "personnel",
+    ),
     (r"танк(?:ів|и)?", "tanks"),
     (r"бойов(?:а|і|их)\s+броньован(?:а|і|их)\s+машин(?:а|и)?", "armored_vehicles"),
     (r"(?:артилерійськ(?:а|і|их)\s+систем(?:а|и)?|артсистем(?:а|и)?)", "artillery"),
@@ -79,13 +81,18 @@ UK_PROSE_ALIAS_TABLE: tuple[tuple[str, str], ...] = (
     (r"(?:засіб|засоб(?:ів|и))\s+ППО|систем(?:а|и)?\s+ППО", "air_defense"),
     (r"літак(?:ів|и)?", "aircraft"),
     (r"гелікоптер(?:ів|и)?|вертол(?:іт|ьоти|ьотів)", "helicopters"),
-    (r"(?:БП?ЛА|безпілотник(?:ів|и)?|дрон(?:ів|и)?)(?:\s+оперативно[-\s]+тактичного\s+рівня)?",
-     "drones"),
+    (
+        r"(?:БП?ЛА|безпілотник(?:ів|и)?|дрон(?:ів|и)?)(?:\s+оперативно[-\s]+тактичного\s+рівня)?",
+        "drones",
+    ),
     (r"крилат(?:а|і|их)\s+ракет(?:а|и)?", "cruise_missiles"),
     (r"(?:корабель|корабл(?:і|ів))(?:\s*(?:/|та|і)\s*катер(?:и|ів)?)?|катер(?:и|ів)?", "ships"),
     (r"підводн(?:ий|і|их)\s+чов(?:ен|ни|нів)", "submarines"),
-    (r"(?:одиниць\s+)?(?:автомобільн(?:а|ої)\s+техні(?:ка|ки)|автотехніки)\s+(?:та|і)\s+"
-     r"автоцистерн(?:и)?", "vehicles_fuel_tanks"),
+    (
+        r"(?:одиниць\s+)?(?:автомобільн(?:а|ої)\s+техні(?:ка|ки)|автотехніки)\s+(?:та|і)\s+"
+        r"автоцистерн(?:и)?",
+        "vehicles_fuel_tanks",
+    ),
     (r"(?:одиниць\s+)?(?:спеціальн(?:а|ої)\s+техні(?:ка|ки)|спецтехніки)", "special_equipment"),
     (r"наземн(?:ий|і|их)\s+роботизован(?:ий|і|их)\s+комплекс(?:и|ів)?", "ground_robots"),
 )
@@ -93,8 +100,9 @@ UK_PROSE_ALIAS_TABLE: tuple[tuple[str, str], ...] = (
 
 def _compiled(table: tuple[tuple[str, str], ...]) -> tuple[tuple[re.Pattern[str], str], ...]:
     # The lookahead keeps "tanks" from matching the start of a longer word in prose.
-    return tuple((re.compile(rf"(?:{source})(?![^\W_])", re.IGNORECASE), key)
-                 for source, key in table)
+    return tuple(
+        (re.compile(rf"(?:{source})(?![^\W_])", re.IGNORECASE), key) for source, key in table
+    )
 
 
 ALIASES: tuple[tuple[re.Pattern[str], str], ...] = _compiled(ALIAS_TABLE)

@@ -13,13 +13,55 @@ from html.parser import HTMLParser
 import nh3
 
 ALLOWED_TAGS = {
-    "p", "br", "a", "b", "strong", "i", "em", "u", "s", "sub", "sup", "small",
-    "ul", "ol", "li", "blockquote", "q", "cite", "h1", "h2", "h3", "h4", "h5", "h6",
-    "pre", "code", "hr", "table", "thead", "tbody", "tr", "th", "td", "caption",
-    "figure", "figcaption", "dl", "dt", "dd", "abbr", "time",
+    "p",
+    "br",
+    "a",
+    "b",
+    "strong",
+    "i",
+    "em",
+    "u",
+    "s",
+    "sub",
+    "sup",
+    "small",
+    "ul",
+    "ol",
+    "li",
+    "blockquote",
+    "q",
+    "cite",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "pre",
+    "code",
+    "hr",
+    "table",
+    "thead",
+    "tbody",
+    "tr",
+    "th",
+    "td",
+    "caption",
+    "figure",
+    "figcaption",
+    "dl",
+    "dt",
+    "dd",
+    "abbr",
+    "time",
 }
-ALLOWED_ATTRIBUTES = {"a": {"href", "title"}, "abbr": {"title"}, "time": {"datetime"},
-                      "td": {"colspan", "rowspan"}, "th": {"colspan", "rowspan"}}
+ALLOWED_ATTRIBUTES = {
+    "a": {"href", "title"},
+    "abbr": {"title"},
+    "time": {"datetime"},
+    "td": {"colspan", "rowspan"},
+    "th": {"colspan", "rowspan"},
+}
 URL_SCHEMES = {"http", "https", "mailto"}
 
 
@@ -35,8 +77,28 @@ def sanitize_html(markup: str) -> str:
     )
 
 
-_BLOCKS = {"p", "div", "br", "li", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "tr",
-           "pre", "figure", "figcaption", "section", "article", "header", "footer", "table"}
+_BLOCKS = {
+    "p",
+    "div",
+    "br",
+    "li",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "blockquote",
+    "tr",
+    "pre",
+    "figure",
+    "figcaption",
+    "section",
+    "article",
+    "header",
+    "footer",
+    "table",
+}
 _SKIP = {"script", "style", "noscript", "template", "head", "title", "iframe", "svg"}
 
 
@@ -76,6 +138,4 @@ def html_to_text(markup: str) -> str:
 def text_to_html(text: str) -> str:
     """Plain text as escaped paragraphs (the reader's rendering of hand-typed bodies)."""
     blocks = [b.strip() for b in text.replace("\r\n", "\n").split("\n\n")]
-    return "".join(
-        f"<p>{html.escape(b).replace(chr(10), '<br>')}</p>" for b in blocks if b
-    )
+    return "".join(f"<p>{html.escape(b).replace(chr(10), '<br>')}</p>" for b in blocks if b)

@@ -229,8 +229,14 @@ def fts5_query(text: str) -> str | None:
     return parse_query(text).fts_match()
 
 
-def make_snippet(text: str, patterns: list[str], *, words: int = 16,
-                 start_mark: str = "\x02", end_mark: str = "\x03") -> str:
+def make_snippet(
+    text: str,
+    patterns: list[str],
+    *,
+    words: int = 16,
+    start_mark: str = "\x02",
+    end_mark: str = "\x03",
+) -> str:
     """A few words of `text` around the first match, matches wrapped in the marks.
 
     Done here from the stored text rather than with FTS5's snippet(): that function re-runs
@@ -247,7 +253,7 @@ def make_snippet(text: str, patterns: list[str], *, words: int = 16,
     prefix = flat[: first.start()].rstrip()
     before = prefix.split()
     start = 0 if len(before) <= 4 else len(prefix) - len(" ".join(before[-4:]))
-    window = flat[max(0, start):]
+    window = flat[max(0, start) :]
     parts = window.split(" ")
     cut = " ".join(parts[:words])
     marked = regex.sub(lambda m: f"{start_mark}{m.group(0)}{end_mark}", cut)

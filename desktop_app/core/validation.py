@@ -140,10 +140,14 @@ def compare_article_report(
         problems.append(Problem(WARNING, ARTICLE_MISMATCH, f"{_label(key)}: {text}", date, key))
 
     if article.date is not None and date is not None and article.date != date:
-        problems.append(Problem(
-            WARNING, ARTICLE_MISMATCH,
-            f"{source} is dated {article.date.isoformat()}, the report {date.isoformat()}", date,
-        ))
+        problems.append(
+            Problem(
+                WARNING,
+                ARTICLE_MISMATCH,
+                f"{source} is dated {article.date.isoformat()}, the report {date.isoformat()}",
+                date,
+            )
+        )
     for key, fig in article.figures.items():
         kept = stored.figures.get(key)
         if kept is None:
@@ -151,6 +155,7 @@ def compare_article_report(
         elif kept.total != fig.total:
             mismatch(key, f"{source} states {fig.total:,}, the report {kept.total:,}")
         elif fig.change is not None and kept.change is not None and fig.change != kept.change:
-            mismatch(key, f"{source} states a change of {fig.change:+,}, the report "
-                          f"{kept.change:+,}")
+            mismatch(
+                key, f"{source} states a change of {fig.change:+,}, the report {kept.change:+,}"
+            )
     return problems

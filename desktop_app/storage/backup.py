@@ -75,8 +75,11 @@ def daily_backups(database: Path, folder: Path | None = None) -> list[Path]:
     pattern = re.compile(re.escape(database.stem) + r"-(\d{4}-\d{2}-\d{2})\.sqlite")
     if not folder.is_dir():
         return []
-    found = [(m.group(1), p) for p in folder.iterdir()
-             if (m := pattern.fullmatch(p.name)) is not None and p.is_file()]
+    found = [
+        (m.group(1), p)
+        for p in folder.iterdir()
+        if (m := pattern.fullmatch(p.name)) is not None and p.is_file()
+    ]
     return [p for _, p in sorted(found)]
 
 

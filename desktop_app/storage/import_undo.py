@@ -54,8 +54,9 @@ class ImportUndo:
         if self.reports:
             parts.append(f"{len(self.reports)} report{'s' if len(self.reports) != 1 else ''}")
         if self.item_count:
-            parts.append(f"{self.item_count} article{'s' if self.item_count != 1 else ''} "
-                         "and briefs")
+            parts.append(
+                f"{self.item_count} article{'s' if self.item_count != 1 else ''} and briefs"
+            )
         if self.oryx is not None:
             parts.append("Oryx figures")
         return ", ".join(parts)
@@ -99,11 +100,16 @@ def _item_rows(
 ) -> tuple[tuple[str, ...], list[tuple[object, ...]], list[tuple[int, str]]]:
     # Stored values as they are (no conversion both ways): 100,000 rows in about a second.
     cursor = database_proxy.execute_sql(
-        "SELECT * FROM item WHERE id BETWEEN ? AND ? ORDER BY id", (first, last))
+        "SELECT * FROM item WHERE id BETWEEN ? AND ? ORDER BY id", (first, last)
+    )
     columns = tuple(d[0] for d in cursor.description)
     rows = [tuple(r) for r in cursor.fetchall()]
-    tags = [(int(i), str(t)) for i, t in database_proxy.execute_sql(
-        "SELECT item_id, tag FROM item_tag WHERE item_id BETWEEN ? AND ?", (first, last))]
+    tags = [
+        (int(i), str(t))
+        for i, t in database_proxy.execute_sql(
+            "SELECT item_id, tag FROM item_tag WHERE item_id BETWEEN ? AND ?", (first, last)
+        )
+    ]
     return columns, rows, tags
 
 
@@ -112,11 +118,17 @@ def undo_import(undo: ImportUndo) -> ImportRedo:
     with database_proxy.atomic():
         after = snapshot_all_reports()
         columns, items, tags = _item_rows(undo.first_item_id, undo.last_item_id)
-        redo = ImportRedo({d: after.get(d) for d in undo.reports}, columns, items, tags,
-                          stored_oryx() if undo.oryx is not None else None)
+        redo = ImportRedo(
+            {d: after.get(d) for d in undo.reports},
+            columns,
+            items,
+            tags,
+            stored_oryx() if undo.oryx is not None else None,
+        )
         if undo.item_count:
             Item.delete().where(
-                (Item.id >= undo.first_item_id) & (Item.id <= undo.last_item_id)).execute()
+                (Item.id >= undo.first_item_id) & (Item.id <= undo.last_item_id)
+            ).execute()
         restore_reports(undo.reports)
         if undo.oryx is not None:
             replace_oryx(undo.oryx)

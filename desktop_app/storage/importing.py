@@ -163,7 +163,8 @@ def _item_id(item: ItemData) -> int | None:
         query = Item.select(Item.id).where(Item.source_url == item.source_url.strip())
     else:
         query = Item.select(Item.id).where(
-            (Item.kind == item.kind) & (Item.title == item.title.strip())
+            (Item.kind == item.kind)
+            & (Item.title == item.title.strip())
             & (Item.published_at == item.published_at)
         )
     row = query.first()
@@ -178,9 +179,11 @@ def _link(result: ReadResult) -> int:
         if item_id is None or report is None:
             continue
         # Counted by looking first: SQLite's last row id survives an ignored insert.
-        exists = ReportArticle.select().where(
-            (ReportArticle.report == report.id) & (ReportArticle.item == item_id)
-        ).exists()
+        exists = (
+            ReportArticle.select()
+            .where((ReportArticle.report == report.id) & (ReportArticle.item == item_id))
+            .exists()
+        )
         if not exists:
             link_article(date, item_id)
             linked += 1
@@ -216,7 +219,8 @@ def import_result(
             summary.conflicts = conflicts
         before_reports = done
         summary.reports = import_reports(
-            safe, source=source, progress=lambda d: report(before_reports + d))
+            safe, source=source, progress=lambda d: report(before_reports + d)
+        )
         if summary.overwritten:
             Report.update(source=source).where(Report.date.in_(summary.overwritten)).execute()
         done += len(result.reports)
@@ -247,6 +251,8 @@ def import_content(
 ) -> FileImportSummary:
     """Reports and items as one import (what `import_result` does for a file's content)."""
     return import_result(
-        ReadResult(source, reports, items), before_commit=before_commit,
-        overwrite_manual=overwrite_manual, dry_run=dry_run,
+        ReadResult(source, reports, items),
+        before_commit=before_commit,
+        overwrite_manual=overwrite_manual,
+        dry_run=dry_run,
     )

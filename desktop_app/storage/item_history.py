@@ -30,10 +30,16 @@ def snapshot_item(item_id: int) -> ItemSnapshot | None:
     if stored is None:
         return None
     created = Item.get_by_id(item_id).created_at
-    dates = (Report.select(Report.date).join(ReportArticle)
-             .where(ReportArticle.item == item_id).order_by(ReportArticle.id).tuples())
-    return ItemSnapshot(stored.data, stored.is_read, stored.starred, created,
-                        tuple(d for (d,) in dates))
+    dates = (
+        Report.select(Report.date)
+        .join(ReportArticle)
+        .where(ReportArticle.item == item_id)
+        .order_by(ReportArticle.id)
+        .tuples()
+    )
+    return ItemSnapshot(
+        stored.data, stored.is_read, stored.starred, created, tuple(d for (d,) in dates)
+    )
 
 
 def restore_item(item_id: int, snapshot: ItemSnapshot | None) -> None:
@@ -45,17 +51,24 @@ def restore_item(item_id: int, snapshot: ItemSnapshot | None) -> None:
         if snapshot is None:
             Item.delete().where(Item.id == item_id).execute()
             return
-        fields = {**item_fields(snapshot.data), "is_read": snapshot.is_read,
-                  "starred": snapshot.starred, "created_at": snapshot.created_at,
-                  "updated_at": utc_now()}
+        fields = {
+            **item_fields(snapshot.data),
+            "is_read": snapshot.is_read,
+            "starred": snapshot.starred,
+            "created_at": snapshot.created_at,
+            "updated_at": utc_now(),
+        }
         if Item.select().where(Item.id == item_id).exists():
             Item.update(**fields).where(Item.id == item_id).execute()
         else:
             Item.insert(id=item_id, **fields).execute()
         write_tags(item_id, snapshot.data.tags)
         ReportArticle.delete().where(ReportArticle.item == item_id).execute()
-        reports = dict(Report.select(Report.date, Report.id)
-                       .where(Report.date.in_(snapshot.report_dates)).tuples())
+        reports = dict(
+            Report.select(Report.date, Report.id)
+            .where(Report.date.in_(snapshot.report_dates))
+            .tuples()
+        )
         for date in snapshot.report_dates:
             if date in reports:
                 ReportArticle.insert(report=reports[date], item=item_id).execute()

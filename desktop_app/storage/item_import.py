@@ -70,9 +70,16 @@ class _Row:
     def of(cls, data: ItemData) -> _Row:
         data.validate()
         return cls(
-            data.kind, data.title.strip(), _stamp(data.published_at), data.body, data.lead,
-            data.author.strip(), data.source_name.strip(),
-            data.source_url.strip() if data.source_url else None, data.tags, data.body_html,
+            data.kind,
+            data.title.strip(),
+            _stamp(data.published_at),
+            data.body,
+            data.lead,
+            data.author.strip(),
+            data.source_name.strip(),
+            data.source_url.strip() if data.source_url else None,
+            data.tags,
+            data.body_html,
         )
 
     @property
@@ -118,11 +125,27 @@ def _insert(cursor: Any, rows: list[_Row], first_id: int, now: str) -> None:
     tags = [(first_id + i, t) for i, r in enumerate(rows) for t in r.tags]
     # peewee's wrapper turns sqlite3 errors into peewee's, as every other query raises them.
     with peewee_errors:
-        cursor.executemany(_INSERT_ITEM, [
-            (first_id + i, r.kind, r.title, r.published_at, r.body, r.lead, r.author,
-             r.source_name, r.source_url, ", ".join(r.tags), r.body_html, now, now)
-            for i, r in enumerate(rows)
-        ])
+        cursor.executemany(
+            _INSERT_ITEM,
+            [
+                (
+                    first_id + i,
+                    r.kind,
+                    r.title,
+                    r.published_at,
+                    r.body,
+                    r.lead,
+                    r.author,
+                    r.source_name,
+                    r.source_url,
+                    ", ".join(r.tags),
+                    r.body_html,
+                    now,
+                    now,
+                )
+                for i, r in enumerate(rows)
+            ],
+        )
         if tags:
             cursor.executemany(_INSERT_TAG, tags)
 
@@ -146,7 +169,7 @@ def import_items(
         next_id = next_item_id()
         cursor = database_proxy.cursor()
         for start in range(0, len(items), CHUNK):
-            chunk = items[start:start + CHUNK]
+            chunk = items[start : start + CHUNK]
             rows = [_Row.of(data) for data in chunk]
             found_urls, found_keys = _stored(rows)
             new_rows = []

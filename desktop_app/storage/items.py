@@ -29,15 +29,25 @@ class ItemRow:
 
 
 # The list columns of ItemRow, in its field order, for raw queries on the hot paths.
-ROW_COLUMNS = ("item.id, item.kind, item.published_at, item.title, item.author, "
-               "item.source_name, item.is_read, item.starred")
+ROW_COLUMNS = (
+    "item.id, item.kind, item.published_at, item.title, item.author, "
+    "item.source_name, item.is_read, item.starred"
+)
 
 
 def row_from_db(row: Sequence[Any]) -> ItemRow:
     """An ItemRow from a raw row of ROW_COLUMNS (published_at is stored as "...Z" UTC text)."""
     item_id, kind, published, title, author, source, is_read, starred = row
-    return ItemRow(item_id, kind, dt.datetime.fromisoformat(published), title, author, source,
-                   bool(is_read), bool(starred))
+    return ItemRow(
+        item_id,
+        kind,
+        dt.datetime.fromisoformat(published),
+        title,
+        author,
+        source,
+        bool(is_read),
+        bool(starred),
+    )
 
 
 @dataclass(frozen=True)
@@ -166,8 +176,7 @@ def item_rows(ids: Sequence[int]) -> dict[int, ItemRow]:
     for start in range(0, len(ids), 500):
         chunk = list(ids[start : start + 500])
         marks = ",".join("?" * len(chunk))
-        for r in conn.execute(f"SELECT {ROW_COLUMNS} FROM item WHERE item.id IN ({marks})",
-                              chunk):
+        for r in conn.execute(f"SELECT {ROW_COLUMNS} FROM item WHERE item.id IN ({marks})", chunk):
             out[r[0]] = row_from_db(r)
     return out
 
@@ -181,7 +190,7 @@ def items_by_ids(ids: Sequence[int]) -> list[ItemData]:
     """The items with these ids, in the order given (ids no longer stored are left out)."""
     found: dict[int, ItemData] = {}
     for start in range(0, len(ids), 500):
-        for item in Item.select().where(Item.id.in_(list(ids[start:start + 500]))):
+        for item in Item.select().where(Item.id.in_(list(ids[start : start + 500]))):
             found[item.id] = _data(item)
     return [found[i] for i in ids if i in found]
 
@@ -190,6 +199,5 @@ def search_items(text: str, *, kind: str | None = None, limit: int = 20) -> list
     ids = search_item_ids(text, kind=kind, limit=limit)
     found = {i.id: i for i in Item.select().where(Item.id.in_(ids))}
     return [
-        StoredItem(i, _data(found[i]), bool(found[i].is_read), bool(found[i].starred))
-        for i in ids
+        StoredItem(i, _data(found[i]), bool(found[i].is_read), bool(found[i].starred)) for i in ids
     ]

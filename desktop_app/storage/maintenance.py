@@ -29,12 +29,14 @@ def check_archive() -> Health:
     if rows != ["ok"]:
         health.problems += [f"database: {r}" for r in rows[:20]]
     for table, rowid, parent, _fk in database_proxy.execute_sql(
-            "PRAGMA foreign_key_check").fetchall()[:20]:
+        "PRAGMA foreign_key_check"
+    ).fetchall()[:20]:
         health.problems.append(f"{table} row {rowid}: refers to a missing {parent} row")
     try:
         # FTS5 compares its index with the items table it indexes (external content).
-        database_proxy.execute_sql("INSERT INTO item_fts(item_fts, rank) VALUES "
-                                   "('integrity-check', 1)")
+        database_proxy.execute_sql(
+            "INSERT INTO item_fts(item_fts, rank) VALUES ('integrity-check', 1)"
+        )
     except DatabaseError as exc:
         health.problems.append(f"search index: {exc} (rebuild it with --rebuild-index)")
     return health
@@ -48,6 +50,7 @@ def rebuild_search_index() -> None:
 
 def compact() -> tuple[int, int]:
     """VACUUM the file (outside any transaction, as SQLite requires); bytes before and after."""
+
     def size() -> int:
         pages = database_proxy.execute_sql("PRAGMA page_count").fetchone()[0]
         page = database_proxy.execute_sql("PRAGMA page_size").fetchone()[0]

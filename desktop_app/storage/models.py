@@ -139,4 +139,3 @@ class OryxLoss(BaseModel):
     manufacturer = TextField(default="")
     losses_total = IntegerField()
     imported_at = UtcDateTimeField(default=utc_now)
-

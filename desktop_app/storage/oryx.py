@@ -28,14 +28,15 @@ class OryxSummary:
 
 
 def _key(row: OryxRow) -> tuple[str, str, str, str, int]:
-    return (row.category or "", row.equipment_oryx, row.model, row.manufacturer,
-            row.losses_total)
+    return (row.category or "", row.equipment_oryx, row.model, row.manufacturer, row.losses_total)
 
 
 def stored_oryx() -> list[OryxRow]:
     query = OryxLoss.select().order_by(OryxLoss.id)
-    return [OryxRow(r.category, r.equipment_oryx, r.model, r.manufacturer, r.losses_total)
-            for r in query]
+    return [
+        OryxRow(r.category, r.equipment_oryx, r.model, r.manufacturer, r.losses_total)
+        for r in query
+    ]
 
 
 def replace_oryx(rows: Sequence[OryxRow]) -> OryxSummary:
@@ -47,8 +48,14 @@ def replace_oryx(rows: Sequence[OryxRow]) -> OryxSummary:
         OryxLoss.delete().execute()
         now = utc_now()
         data = [
-            {"category": r.category, "equipment_oryx": r.equipment_oryx, "model": r.model,
-             "manufacturer": r.manufacturer, "losses_total": r.losses_total, "imported_at": now}
+            {
+                "category": r.category,
+                "equipment_oryx": r.equipment_oryx,
+                "model": r.model,
+                "manufacturer": r.manufacturer,
+                "losses_total": r.losses_total,
+                "imported_at": now,
+            }
             for r in rows
         ]
         for batch in chunked(data, 500):

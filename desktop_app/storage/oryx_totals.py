@@ -19,5 +19,3 @@ def oryx_totals_by_category() -> dict[str, int]:
         .tuples()
     )
     return {str(key): int(total) for key, total in query}
-
-

@@ -63,8 +63,9 @@ def linked_articles(date: dt.date) -> list[LinkedArticle]:
             continue
         found = article_report(item.id, item.data.body, item.data.published_at)
         source = f"“{item.data.title}”"
-        problems = () if found is None else tuple(
-            compare_article_report(found, stored, source=source))
+        problems = (
+            () if found is None else tuple(compare_article_report(found, stored, source=source))
+        )
         out.append(LinkedArticle(item.id, item.data.title, problems, found is not None))
     return out
 

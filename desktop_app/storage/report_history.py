@@ -44,13 +44,18 @@ def snapshot_all_reports() -> dict[dt.date, ReportSnapshot]:
     """Every stored report with its source and links, in three queries."""
     sources = dict(Report.select(Report.date, Report.source).tuples())
     links: dict[dt.date, list[int]] = defaultdict(list)
-    query = (ReportArticle.select(Report.date, ReportArticle.item).join(Report)
-             .order_by(ReportArticle.id).tuples())
+    query = (
+        ReportArticle.select(Report.date, ReportArticle.item)
+        .join(Report)
+        .order_by(ReportArticle.id)
+        .tuples()
+    )
     for date, item_id in query:
         links[date].append(item_id)
     return {
         r.date: ReportSnapshot(r, sources[r.date], tuple(links.get(r.date, ())))
-        for r in load_all_reports() if r.date is not None
+        for r in load_all_reports()
+        if r.date is not None
     }
 
 
@@ -71,8 +76,13 @@ def restore_reports(snapshots: Mapping[dt.date, ReportSnapshot | None]) -> None:
         for date, snap in sorted(snapshots.items()):
             if snap is None:
                 continue
-            row = Report.create(date=date, day=day_of_war(date), qualifier=snap.report.qualifier,
-                                note=snap.report.note, source=snap.source)
+            row = Report.create(
+                date=date,
+                day=day_of_war(date),
+                qualifier=snap.report.qualifier,
+                note=snap.report.note,
+                source=snap.source,
+            )
             write_figures(row.id, dict(snap.report.figures))
             for item_id in snap.article_ids:
                 if item_id in alive:

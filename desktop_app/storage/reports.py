@@ -41,8 +41,7 @@ class ImportSummary:
 
     def line(self) -> str:
         return (
-            f"{len(self.added)} added, {len(self.updated)} updated, "
-            f"{len(self.unchanged)} unchanged"
+            f"{len(self.added)} added, {len(self.updated)} updated, {len(self.unchanged)} unchanged"
         )
 
 
@@ -112,9 +111,7 @@ def link_article(date: dt.date, item_id: int) -> bool:
         raise ValueError(f"no report stored for {date.isoformat()}")
     with database_proxy.atomic():
         inserted = (
-            ReportArticle.insert(report=report.id, item=item_id)
-            .on_conflict_ignore()
-            .execute()
+            ReportArticle.insert(report=report.id, item=item_id).on_conflict_ignore().execute()
         )
     return bool(inserted)
 
@@ -173,8 +170,12 @@ def refresh_warnings() -> int:
     for prev, cur in itertools.pairwise(reports):
         for p in compare_with_previous(cur, prev):
             rows.append(
-                {"report": ids[cur.date], "category": p.category, "kind": p.kind,
-                 "message": p.message}
+                {
+                    "report": ids[cur.date],
+                    "category": p.category,
+                    "kind": p.kind,
+                    "message": p.message,
+                }
             )
     with database_proxy.atomic():
         ReportWarning.delete().execute()
@@ -290,7 +291,9 @@ PROGRESS_EVERY = 100
 
 
 def import_reports(
-    reports: Sequence[LossReport], *, source: str,
+    reports: Sequence[LossReport],
+    *,
+    source: str,
     progress: Callable[[int], None] | None = None,
 ) -> ImportSummary:
     """Merge many reports into the archive in one transaction; the same input twice is a no-op.
@@ -314,8 +317,13 @@ def import_reports(
             row = stored_rows.get(date)
             if row is None:
                 new = Report.create(
-                    date=date, day=day_of_war(date), qualifier=rep.qualifier, note=rep.note,
-                    source=source, created_at=now, updated_at=now,
+                    date=date,
+                    day=day_of_war(date),
+                    qualifier=rep.qualifier,
+                    note=rep.note,
+                    source=source,
+                    created_at=now,
+                    updated_at=now,
                 )
                 write_figures(new.id, dict(rep.figures))
                 summary.added.append(date)

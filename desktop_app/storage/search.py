@@ -81,8 +81,10 @@ def _where(
         tags += [TextFilter("tag", t) for t in req.tags]
     for f in tags:
         negation = "NOT " if f.negated else ""
-        where.append(f"{negation}EXISTS (SELECT 1 FROM item_tag WHERE item_tag.item_id = item.id"
-                     " AND item_tag.tag = ?)")
+        where.append(
+            f"{negation}EXISTS (SELECT 1 FROM item_tag WHERE item_tag.item_id = item.id"
+            " AND item_tag.tag = ?)"
+        )
         # Tags are stored folded (core.item.split_tags), so fold the asked one the same way.
         params.append(" ".join(f.value.split()).lower())
     for f in query.filters:
@@ -177,8 +179,9 @@ def facet_counts(req: SearchRequest, query: Query | None = None, *, top: int = 4
         return [(r[0], r[1]) for r in database_proxy.execute_sql(sql, params).fetchall()]
 
     kinds = dict(run("item.kind", "kind", "item.kind"))
-    tags = run("item_tag.tag", "tag", "item_tag.tag",
-               " JOIN item_tag ON item_tag.item_id = item.id")
+    tags = run(
+        "item_tag.tag", "tag", "item_tag.tag", " JOIN item_tag ON item_tag.item_id = item.id"
+    )
     sources = [(s, n) for s, n in run("item.source_name", "source", "item.source_name") if s]
     return Facets(kinds, tags, sources)
 
@@ -191,12 +194,12 @@ def snippets(ids: Sequence[int], query: Query) -> dict[int, str]:
     out: dict[int, str] = {}
     marks = ",".join("?" * len(ids))
     rows = database_proxy.execute_sql(
-        f"SELECT id, title, lead, body, tags FROM item WHERE id IN ({marks})", list(ids))
+        f"SELECT id, title, lead, body, tags FROM item WHERE id IN ({marks})", list(ids)
+    )
     for item_id, *fields in rows.fetchall():
         # The first field with a match: a headline hit says more than a body hit.
         for text in fields:
-            found = make_snippet(text or "", patterns, start_mark=MARK_START,
-                                 end_mark=MARK_END)
+            found = make_snippet(text or "", patterns, start_mark=MARK_START, end_mark=MARK_END)
             if found:
                 out[item_id] = found
                 break
@@ -211,6 +214,8 @@ def search_days(req: SearchRequest, query: Query | None = None) -> list[tuple[in
         where.insert(0, "item_fts MATCH ?")
         params.insert(0, match)
     clause = ("WHERE " + " AND ".join(where)) if where else ""
-    sql = (f"SELECT item.id, date(item.published_at, 'localtime') {_from(match)} {clause} "
-           "ORDER BY item.published_at DESC, item.id DESC")
+    sql = (
+        f"SELECT item.id, date(item.published_at, 'localtime') {_from(match)} {clause} "
+        "ORDER BY item.published_at DESC, item.id DESC"
+    )
     return [(r[0], r[1]) for r in database_proxy.execute_sql(sql, params).fetchall()]

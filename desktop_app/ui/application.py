@@ -39,8 +39,7 @@ def run_application(archive: Archive) -> int:
     translators = install_translators(app, choose_language(str(settings.value(LANGUAGE_KEY, ""))))
     if archive.created:
         seed_demo_content()
-    window = MainWindow(settings, database_path=archive.path, daily_backups=True,
-                        warm_up=True)
+    window = MainWindow(settings, database_path=archive.path, daily_backups=True, warm_up=True)
     window.show()
     code = app.exec()
     del translators
@@ -49,8 +48,11 @@ def run_application(archive: Archive) -> int:
 
 def startup_error_box(text: str) -> QMessageBox:
     """The box that says why the archive could not be opened (built, not shown)."""
-    box = QMessageBox(QMessageBox.Icon.Critical, APP_TITLE,
-                      QCoreApplication.translate("Startup", "The archive could not be opened."))
+    box = QMessageBox(
+        QMessageBox.Icon.Critical,
+        APP_TITLE,
+        QCoreApplication.translate("Startup", "The archive could not be opened."),
+    )
     box.setInformativeText(text)
     box.setStandardButtons(QMessageBox.StandardButton.Close)
     return box
@@ -61,6 +63,7 @@ def show_startup_error(text: str) -> None:
     assert isinstance(app, QApplication)
     app.setWindowIcon(app_icon())
     translators = install_translators(
-        app, choose_language(str(default_settings().value(LANGUAGE_KEY, ""))))
+        app, choose_language(str(default_settings().value(LANGUAGE_KEY, "")))
+    )
     startup_error_box(text).exec()
     del translators

@@ -24,8 +24,9 @@ if TYPE_CHECKING:
     from desktop_app.ui.main_window import MainWindow
 
 
-def apply_tags(view: ArchiveView, text: str,
-               window: MainWindow | None = None) -> tuple[str, ...] | None:
+def apply_tags(
+    view: ArchiveView, text: str, window: MainWindow | None = None
+) -> tuple[str, ...] | None:
     """Save typed tags ("a, b") on the selected item and refresh what shows them.
 
     With a window, the change goes on its undo stack.
@@ -45,8 +46,14 @@ def apply_tags(view: ArchiveView, text: str,
             found.append(set_tags(item_id, wanted))
             return item_id
 
-        record_item_change(window.undo_stack, label(TAG_ITEM), item_id, retag,
-                           changed=window.item_changed, failed=window.item_change_failed)
+        record_item_change(
+            window.undo_stack,
+            label(TAG_ITEM),
+            item_id,
+            retag,
+            changed=window.item_changed,
+            failed=window.item_change_failed,
+        )
         tags = found[0]
     view.reader.current_id = None
     view.open_item(item_id)
@@ -69,7 +76,6 @@ def set_timeline(view: ArchiveView, on: bool) -> None:
     combo.setCurrentIndex(combo.findData(TIMELINE_MODE if on else TABLE_MODE))
 
 
-
 def list_shortcut(widget: QWidget, key: str, slot: Callable[[], object]) -> QShortcut:
     """A key that acts only while `widget` has the focus.
 
@@ -80,6 +86,7 @@ def list_shortcut(widget: QWidget, key: str, slot: Callable[[], object]) -> QSho
     shortcut.setContext(Qt.ShortcutContext.WidgetShortcut)
     shortcut.activated.connect(slot)
     return shortcut
+
 
 ZOOM_KEY = "reader/zoom"
 
@@ -94,8 +101,13 @@ class ArchiveActions(QObject):
         self.view = view
         lists: list[QWidget] = [view.table, view.timeline]
 
-        def action(text: str, slot: object, key: str | QKeySequence.StandardKey | None = None,
-                   *, list_only: bool = False) -> QAction:
+        def action(
+            text: str,
+            slot: object,
+            key: str | QKeySequence.StandardKey | None = None,
+            *,
+            list_only: bool = False,
+        ) -> QAction:
             act = QAction(text, window)
             if key is not None:
                 act.setShortcut(QKeySequence(key))
@@ -106,22 +118,29 @@ class ArchiveActions(QObject):
             act.triggered.connect(slot)
             return act
 
-        self.toggle_read_action = action(self.tr("Mark read / &unread"), view.toggle_read, "Space",
-                                         list_only=True)
-        self.toggle_star_action = action(self.tr("&Star / unstar"), view.toggle_star, "S",
-                                         list_only=True)
+        self.toggle_read_action = action(
+            self.tr("Mark read / &unread"), view.toggle_read, "Space", list_only=True
+        )
+        self.toggle_star_action = action(
+            self.tr("&Star / unstar"), view.toggle_star, "S", list_only=True
+        )
         self.edit_tags_action = action(self.tr("Edit &tags…"), self.edit_tags, "T", list_only=True)
-        self.print_action = action(self.tr("&Print article…"), self.print_article,
-                                   QKeySequence.StandardKey.Print)
-        self.pdf_action = action(self.tr("Export article to P&DF…"), self.choose_pdf,
-                                 "Ctrl+Shift+P")
+        self.print_action = action(
+            self.tr("&Print article…"), self.print_article, QKeySequence.StandardKey.Print
+        )
+        self.pdf_action = action(
+            self.tr("Export article to P&DF…"), self.choose_pdf, "Ctrl+Shift+P"
+        )
         self.timeline_action = action(self.tr("&Timeline by day"), self._timeline_toggled, "Ctrl+T")
-        self.zoom_in_action = action(self.tr("&Larger text"), lambda: self.zoom(+1),
-                                     QKeySequence.StandardKey.ZoomIn)
-        self.zoom_out_action = action(self.tr("S&maller text"), lambda: self.zoom(-1),
-                                      QKeySequence.StandardKey.ZoomOut)
-        self.zoom_reset_action = action(self.tr("&Normal text size"), lambda: self.zoom(None),
-                                        "Ctrl+0")
+        self.zoom_in_action = action(
+            self.tr("&Larger text"), lambda: self.zoom(+1), QKeySequence.StandardKey.ZoomIn
+        )
+        self.zoom_out_action = action(
+            self.tr("S&maller text"), lambda: self.zoom(-1), QKeySequence.StandardKey.ZoomOut
+        )
+        self.zoom_reset_action = action(
+            self.tr("&Normal text size"), lambda: self.zoom(None), "Ctrl+0"
+        )
         self.timeline_action.setCheckable(True)
         # modeChanged, not the filter panel's combo: the panel is built after the first paint.
         view.modeChanged.connect(lambda: self.timeline_action.setChecked(view.timeline_mode))
@@ -129,8 +148,7 @@ class ArchiveActions(QObject):
         bar = window.menuBar()
         menu = QMenu(self.tr("A&rticle"), window)
         bar.insertMenu(bar.actions()[-1], menu)  # before Help
-        menu.addActions([self.toggle_read_action, self.toggle_star_action,
-                         self.edit_tags_action])
+        menu.addActions([self.toggle_read_action, self.toggle_star_action, self.edit_tags_action])
         menu.addSeparator()
         menu.addActions([self.timeline_action])
         menu.addSeparator()
@@ -160,8 +178,11 @@ class ArchiveActions(QObject):
         if stored is None:
             return
         text, ok = QInputDialog.getText(
-            self.window, self.tr("Tags"),
-            self.tr("Tags, separated by commas:"), text=", ".join(stored.data.tags))
+            self.window,
+            self.tr("Tags"),
+            self.tr("Tags, separated by commas:"),
+            text=", ".join(stored.data.tags),
+        )
         if ok:
             try:
                 apply_tags(self.view, text, self.window)
@@ -179,19 +200,17 @@ class ArchiveActions(QObject):
             self.window.statusBar().showMessage(self.tr("Select an article first."))
             return
         path, _ = QFileDialog.getSaveFileName(
-            self.window, self.tr("Export to PDF"), "article.pdf",
-            self.tr("PDF files (*.pdf)"))
+            self.window, self.tr("Export to PDF"), "article.pdf", self.tr("PDF files (*.pdf)")
+        )
         if not path:
             return
         if not export_current_pdf(self.view, Path(path)):
             return
         written = Path(path)
         if written.exists() and written.stat().st_size > 0:
-            self.window.statusBar().showMessage(
-                self.tr("Exported to %1").replace("%1", path))
+            self.window.statusBar().showMessage(self.tr("Exported to %1").replace("%1", path))
         else:
-            self.window.show_message("error", self.tr("Could not write %1")
-                                     .replace("%1", path))
+            self.window.show_message("error", self.tr("Could not write %1").replace("%1", path))
 
 
 def install_archive_actions(window: MainWindow) -> ArchiveActions:

@@ -39,9 +39,13 @@ Index = QModelIndex | QPersistentModelIndex
 
 
 class ArchiveTableModel(QAbstractTableModel):
-    COLUMNS = (noop("ArchiveTableModel", "Kind"), noop("ArchiveTableModel", "Published"),
-               noop("ArchiveTableModel", "Title"), noop("ArchiveTableModel", "Author"),
-               noop("ArchiveTableModel", "Match"))
+    COLUMNS = (
+        noop("ArchiveTableModel", "Kind"),
+        noop("ArchiveTableModel", "Published"),
+        noop("ArchiveTableModel", "Title"),
+        noop("ArchiveTableModel", "Author"),
+        noop("ArchiveTableModel", "Match"),
+    )
     sortRequested = Signal(str, bool)  # order, descending
 
     def __init__(self, parent: Any = None) -> None:
@@ -81,8 +85,13 @@ class ArchiveTableModel(QAbstractTableModel):
         """Show a result computed elsewhere (the search worker)."""
         shown, partial = len(self._ids), self._partial
         self._partial = False
-        if (partial and parsed == self.parsed and shown and len(ids) >= shown
-                and self._ids == array("q", ids[:shown])):
+        if (
+            partial
+            and parsed == self.parsed
+            and shown
+            and len(ids) >= shown
+            and self._ids == array("q", ids[:shown])
+        ):
             # The rest of the list whose first page is shown: append, keeping the loaded
             # rows, the selection and the scroll position.
             if len(ids) > shown:
@@ -150,8 +159,7 @@ class ArchiveTableModel(QAbstractTableModel):
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         if column in SORT_ORDERS:
-            self.sortRequested.emit(SORT_ORDERS[column],
-                                    order == Qt.SortOrder.DescendingOrder)
+            self.sortRequested.emit(SORT_ORDERS[column], order == Qt.SortOrder.DescendingOrder)
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not 0 <= index.row() < len(self._ids):
@@ -160,8 +168,12 @@ class ArchiveTableModel(QAbstractTableModel):
             return self._ids[index.row()]
         if role == SNIPPET_ROLE:
             return self._snippet(index.row())
-        if role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole,
-                        Qt.ItemDataRole.FontRole, STARRED_ROLE):
+        if role not in (
+            Qt.ItemDataRole.DisplayRole,
+            Qt.ItemDataRole.ToolTipRole,
+            Qt.ItemDataRole.FontRole,
+            STARRED_ROLE,
+        ):
             return None
         row = self._row(index.row())
         if row is None:

@@ -61,12 +61,12 @@ def search_help() -> str:
         "ArchiveView",
         "<b>Search</b><br>"
         "<code>drones kharkiv</code> all words (the last also as a prefix)<br>"
-        "<code>\"air defense\"</code> exact phrase · <code>energ*</code> prefix<br>"
+        '<code>"air defense"</code> exact phrase · <code>energ*</code> prefix<br>'
         "<code>sumy OR kharkiv</code> either · <code>-shelling</code> without<br>"
         "<code>kind:brief</code> <code>author:name</code> <code>tag:energy</code> "
         "<code>source:name</code><br>"
         "<code>from:2023-11-01</code> <code>to:2023-11</code> (day, month or year)<br>"
-        "<code>is:starred</code> <code>is:unread</code> <code>is:read</code>"
+        "<code>is:starred</code> <code>is:unread</code> <code>is:read</code>",
     )
 
 
@@ -198,8 +198,10 @@ class ArchiveView(QWidget):
         reader = ReaderView(self)
         self._filters, self._reader = filters, reader
         # replaceWidget keeps each pane's size (and so a restored split).
-        for splitter, index, widget in ((self.list_splitter, 0, filters),
-                                        (self.splitter, 1, reader)):
+        for splitter, index, widget in (
+            (self.list_splitter, 0, filters),
+            (self.splitter, 1, reader),
+        ):
             placeholder = splitter.replaceWidget(index, widget)
             if placeholder is not None:
                 placeholder.deleteLater()
@@ -226,8 +228,7 @@ class ArchiveView(QWidget):
     def request(self) -> SearchRequest:
         """What to search for; before the filter panel exists, its defaults (none chosen)."""
         fields = self._filters.request_fields() if self._filters is not None else {}
-        return SearchRequest(self.search_edit.text(), kind=self.kind_combo.currentData(),
-                             **fields)
+        return SearchRequest(self.search_edit.text(), kind=self.kind_combo.currentData(), **fields)
 
     def run_search(self) -> None:
         """Search in the background; the list changes when the newest result arrives."""
@@ -266,8 +267,9 @@ class ArchiveView(QWidget):
         if result.facets is not None:
             self._show_counts(result.facets)
         n = len(result.ids)
-        self.count_label.setText(self.tr("%n item(s)", "", n) if n or not result.request.text
-                                 else self.tr("No matches."))
+        self.count_label.setText(
+            self.tr("%n item(s)", "", n) if n or not result.request.text else self.tr("No matches.")
+        )
         self._show_query(result.query)
         if current is not None:
             self.select_item(current)
@@ -277,9 +279,12 @@ class ArchiveView(QWidget):
         """Name the filters that were ignored, and highlight the words in the reader."""
         if query.ignored:
             self.hint_label.setText(
-                self.tr("Ignored (not a filter value this search understands): %1")
-                .replace("%1", ", ".join(query.ignored))
-                + "  " + self.tr("Dates are written 2023-11-25, 2023-11 or 2023."))
+                self.tr("Ignored (not a filter value this search understands): %1").replace(
+                    "%1", ", ".join(query.ignored)
+                )
+                + "  "
+                + self.tr("Dates are written 2023-11-25, 2023-11 or 2023.")
+            )
         self.hint_label.setVisible(bool(query.ignored))
         self.reader.highlight(query.highlight_patterns())
 
@@ -295,10 +300,12 @@ class ArchiveView(QWidget):
         self.kind_combo.blockSignals(True)
         total = sum(kinds.values())
         self.kind_combo.setItemText(0, self.tr("All (%1)").replace("%1", f"{total:,}"))
-        self.kind_combo.setItemText(1, self.tr("Articles (%1)").replace(
-            "%1", f"{kinds.get(ARTICLE, 0):,}"))
-        self.kind_combo.setItemText(2, self.tr("Briefs (%1)").replace(
-            "%1", f"{kinds.get(BRIEF, 0):,}"))
+        self.kind_combo.setItemText(
+            1, self.tr("Articles (%1)").replace("%1", f"{kinds.get(ARTICLE, 0):,}")
+        )
+        self.kind_combo.setItemText(
+            2, self.tr("Briefs (%1)").replace("%1", f"{kinds.get(BRIEF, 0):,}")
+        )
         self.kind_combo.blockSignals(False)
 
     def _sort_requested(self, order: str, descending: bool) -> None:

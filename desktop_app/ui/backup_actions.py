@@ -39,8 +39,9 @@ class BackupActions(QObject):
         self.action.triggered.connect(self.choose_destination)
         self.action.setEnabled(window.database_path is not None)
         self.check_action = QAction(self.tr("&Check archive file"), window)
-        self.check_action.setToolTip(self.tr(
-            "SQLite's integrity check and the search index's, without changing anything"))
+        self.check_action.setToolTip(
+            self.tr("SQLite's integrity check and the search index's, without changing anything")
+        )
         self.check_action.triggered.connect(self.check)
         self.last_daily: Operation | None = None
         if daily and window.database_path is not None:
@@ -52,8 +53,11 @@ class BackupActions(QObject):
             return
         default = str(Path.home() / f"{database.stem}-{dt.date.today().isoformat()}.sqlite")
         path, _ = QFileDialog.getSaveFileName(
-            self.window, self.tr("Back up archive"), default,
-            self.tr("Frontline Archive (*.sqlite);;All files (*)"))
+            self.window,
+            self.tr("Back up archive"),
+            default,
+            self.tr("Frontline Archive (*.sqlite);;All files (*)"),
+        )
         if path:
             self.back_up_to(Path(path))
 
@@ -64,10 +68,16 @@ class BackupActions(QObject):
             return None
         self.window.statusBar().showMessage(self.tr("Backing up the archive…"))
         op = self.window.runner.start("backup", lambda _op: copy_archive(database, destination))
-        op.succeeded.connect(lambda path: self.window.statusBar().showMessage(
-            self.tr("Archive backed up to %1").replace("%1", str(path))))
-        op.failed.connect(lambda exc: self.window.show_message(
-            "error", self.tr("The backup was not written.") + "\n\n" + str(exc)))
+        op.succeeded.connect(
+            lambda path: self.window.statusBar().showMessage(
+                self.tr("Archive backed up to %1").replace("%1", str(path))
+            )
+        )
+        op.failed.connect(
+            lambda exc: self.window.show_message(
+                "error", self.tr("The backup was not written.") + "\n\n" + str(exc)
+            )
+        )
         return op
 
     def check(self) -> Operation:
@@ -85,10 +95,17 @@ class BackupActions(QObject):
             self.window.statusBar().showMessage(self.tr("The archive file is in order."))
             self.window.show_message("info", self.tr("The archive file is in order."))
             return
-        self.window.show_message("error", self.tr(
-            "The archive file has problems:") + "\n\n" + "\n".join(health.problems) + "\n\n"
-            + self.tr("Quit the program, then run: frontline-archive maintain --rebuild-index "
-                      "(a backup is taken first)."))
+        self.window.show_message(
+            "error",
+            self.tr("The archive file has problems:")
+            + "\n\n"
+            + "\n".join(health.problems)
+            + "\n\n"
+            + self.tr(
+                "Quit the program, then run: frontline-archive maintain --rebuild-index "
+                "(a backup is taken first)."
+            ),
+        )
 
     def start_daily(self) -> Operation | None:
         database = self.window.database_path
@@ -108,4 +125,5 @@ class BackupActions(QObject):
     def _daily_failed(self, exc: object) -> None:
         log.warning("daily backup failed: %s", exc)
         self.window.statusBar().showMessage(
-            self.tr("Today's automatic backup failed: %1").replace("%1", str(exc)))
+            self.tr("Today's automatic backup failed: %1").replace("%1", str(exc))
+        )

@@ -23,8 +23,9 @@ class ExportError(ArchiveError):
     """The file could not be written."""
 
 
-def export_work(what: str, fmt: str, path: Path, shown: SearchRequest | None,
-                op: Operation) -> Path:
+def export_work(
+    what: str, fmt: str, path: Path, shown: SearchRequest | None, op: Operation
+) -> Path:
     """The work itself (in the worker thread). `shown`: the list's search, for SHOWN."""
     from desktop_app.core import exports
     from desktop_app.storage import items as item_store
@@ -35,11 +36,15 @@ def export_work(what: str, fmt: str, path: Path, shown: SearchRequest | None,
     if what == REPORTS:
         reports = report_store.load_all_reports()
         op.report_progress(1, _STEPS, "")
-        text = exports.reports_to_json(reports) if fmt == "json" else exports.reports_to_csv(
-            reports)
+        text = (
+            exports.reports_to_json(reports) if fmt == "json" else exports.reports_to_csv(reports)
+        )
     else:
-        items = (item_store.items_by_ids(search_ids(shown)) if what == SHOWN and shown
-                 else item_store.all_items())
+        items = (
+            item_store.items_by_ids(search_ids(shown))
+            if what == SHOWN and shown
+            else item_store.all_items()
+        )
         op.report_progress(1, _STEPS, "")
         text = exports.items_to_json(items) if fmt == "json" else exports.items_to_csv(items)
     op.report_progress(2, _STEPS, "")
@@ -67,15 +72,24 @@ def _discard(partial: Path) -> None:
 class ExportController(ProgressController):
     """Starts an export with progress and Cancel; `finished` carries the Path written."""
 
-    def start(self, what: str, fmt: str, path: Path,
-              shown: SearchRequest | None = None) -> Operation | None:
+    def start(
+        self, what: str, fmt: str, path: Path, shown: SearchRequest | None = None
+    ) -> Operation | None:
         if self.operation is not None:
             return None
-        return self._run("export", lambda o: export_work(what, fmt, path, shown, o), _STEPS,
-                         title=self.tr("Export"), label=self.tr("Exporting…"),
-                         cancel=self.tr("Cancel"))
+        return self._run(
+            "export",
+            lambda o: export_work(what, fmt, path, shown, o),
+            _STEPS,
+            title=self.tr("Export"),
+            label=self.tr("Exporting…"),
+            cancel=self.tr("Cancel"),
+        )
 
     def progress_label(self, done: int, total: int, text: str) -> str:
-        labels = [self.tr("Reading the archive…"), self.tr("Preparing the file…"),
-                  self.tr("Saving the file…")]
+        labels = [
+            self.tr("Reading the archive…"),
+            self.tr("Preparing the file…"),
+            self.tr("Saving the file…"),
+        ]
         return labels[min(done, len(labels) - 1)]

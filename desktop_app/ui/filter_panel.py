@@ -44,8 +44,11 @@ class FilterPanel(QWidget):
         ):
             # Plain strings: Qt would not hand a tuple back intact from item data.
             self.order_combo.addItem(text, data)
-        self.order_combo.setToolTip(self.tr("Relevance ranks by how well the words match "
-                                            "(words in the headline count most)."))
+        self.order_combo.setToolTip(
+            self.tr(
+                "Relevance ranks by how well the words match (words in the headline count most)."
+            )
+        )
         self.mode_combo = QComboBox()
         self.mode_combo.addItem(self.tr("Table"), TABLE_MODE)
         self.mode_combo.addItem(self.tr("Timeline by day"), TIMELINE_MODE)
@@ -116,9 +119,11 @@ class FilterPanel(QWidget):
         """Keyword arguments for SearchRequest."""
         order, descending = self.order()
         return {
-            "tags": tuple(self.tag_list.item(i).data(Qt.ItemDataRole.UserRole)
-                          for i in range(self.tag_list.count())
-                          if self.tag_list.item(i).checkState() == Qt.CheckState.Checked),
+            "tags": tuple(
+                self.tag_list.item(i).data(Qt.ItemDataRole.UserRole)
+                for i in range(self.tag_list.count())
+                if self.tag_list.item(i).checkState() == Qt.CheckState.Checked
+            ),
             "source": self.source_combo.currentData(),
             "date_from": self._date(self.from_edit),
             "date_to": self._date(self.to_edit),
@@ -152,8 +157,9 @@ class FilterPanel(QWidget):
                 item = QListWidgetItem(f"{tag} ({n:,})")
                 item.setData(Qt.ItemDataRole.UserRole, tag)
                 item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
-                item.setCheckState(Qt.CheckState.Checked if tag in ticked
-                                   else Qt.CheckState.Unchecked)
+                item.setCheckState(
+                    Qt.CheckState.Checked if tag in ticked else Qt.CheckState.Unchecked
+                )
                 self.tag_list.addItem(item)
         finally:
             self.blockSignals(False)

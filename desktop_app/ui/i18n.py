@@ -71,14 +71,17 @@ def install_translators(app: QCoreApplication, language: str) -> list[QTranslato
     return installed
 
 
-def add_language_menu(menu: QMenu, settings: QSettings, parent: QWidget,
-                      notify: Callable[[str], None]) -> QActionGroup:
+def add_language_menu(
+    menu: QMenu, settings: QSettings, parent: QWidget, notify: Callable[[str], None]
+) -> QActionGroup:
     """View ▸ Language: the system's, or one chosen; applies from the next start."""
     sub = menu.addMenu(QCoreApplication.translate("Language", "&Language"))
     group = QActionGroup(parent)
     current = str(settings.value(LANGUAGE_KEY, "") or "system")
-    choices = [("system", QCoreApplication.translate("Language", "The system's")),
-               *LANGUAGES.items()]
+    choices = [
+        ("system", QCoreApplication.translate("Language", "The system's")),
+        *LANGUAGES.items(),
+    ]
     for code, name in choices:
         action = sub.addAction(name)
         action.setCheckable(True)
@@ -88,8 +91,11 @@ def add_language_menu(menu: QMenu, settings: QSettings, parent: QWidget,
 
     def chosen(action: QAction) -> None:
         settings.setValue(LANGUAGE_KEY, action.data())
-        notify(QCoreApplication.translate(
-            "Language", "The language changes the next time Frontline Archive starts."))
+        notify(
+            QCoreApplication.translate(
+                "Language", "The language changes the next time Frontline Archive starts."
+            )
+        )
 
     group.triggered.connect(chosen)
     return group

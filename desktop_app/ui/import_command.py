@@ -22,11 +22,17 @@ log = logging.getLogger(__name__)
 
 class ImportCommand(QUndoCommand):
     def __init__(
-        self, undo: ImportUndo, *, changed: Callable[[], None],
+        self,
+        undo: ImportUndo,
+        *,
+        changed: Callable[[], None],
         failed: Callable[[str], None],
     ) -> None:
-        super().__init__(QCoreApplication.translate("ImportCommand", "import ({what})").replace(
-            "{what}", undo.describe()))
+        super().__init__(
+            QCoreApplication.translate("ImportCommand", "import ({what})").replace(
+                "{what}", undo.describe()
+            )
+        )
         self.record = undo
         self._changed = changed
         self._failed = failed

@@ -51,6 +51,7 @@ def import_paths(
     with database_proxy.atomic():
         before = mark()
         for _path, result in results:
+
             def progress(done: int, _total: int, base: int = offset) -> None:
                 op.report_progress(base + done, grand, "")
 
@@ -74,8 +75,7 @@ def overwrite_conflicts(conflicts: Sequence[Conflict], op: Operation) -> FileImp
         for source in sorted({c.source for c in conflicts}):
             reports = [c.report for c in conflicts if c.source == source]
             result = ReadResult(source, reports)
-            total.merge(import_result(result, overwrite_manual=True,
-                                      before_commit=op.token.check))
+            total.merge(import_result(result, overwrite_manual=True, before_commit=op.token.check))
         total.undo = changes_since(before)
     return total
 
@@ -88,27 +88,39 @@ class ImportController(ProgressController):
         if self.operation is not None or not paths:
             return None
         paths = list(paths)
-        return self._start("import", lambda op: import_paths(paths, op, as_kind=as_kind),
-                           len(paths))
+        return self._start(
+            "import", lambda op: import_paths(paths, op, as_kind=as_kind), len(paths)
+        )
 
     def overwrite(self, conflicts: Sequence[Conflict]) -> Operation | None:
         """Replace the reports entered by hand that the last import listed as conflicts."""
         if self.operation is not None or not conflicts:
             return None
         conflicts = list(conflicts)
-        return self._start("import-overwrite", lambda op: overwrite_conflicts(conflicts, op),
-                           len(conflicts))
+        return self._start(
+            "import-overwrite", lambda op: overwrite_conflicts(conflicts, op), len(conflicts)
+        )
 
-    def _start(self, name: str, fn: Callable[[Operation], FileImportSummary],
-               steps: int) -> Operation:
-        return self._run(name, fn, steps, title=self.tr("Import"), label=self.tr("Importing…"),
-                         cancel=self.tr("Cancel"))
+    def _start(
+        self, name: str, fn: Callable[[Operation], FileImportSummary], steps: int
+    ) -> Operation:
+        return self._run(
+            name,
+            fn,
+            steps,
+            title=self.tr("Import"),
+            label=self.tr("Importing…"),
+            cancel=self.tr("Cancel"),
+        )
 
     def progress_label(self, done: int, total: int, text: str) -> str:
         if text:
             return self.tr("Reading %1…").replace("%1", text)
-        return self.tr("Saving record %1 of %2…").replace("%1", f"{done:,}").replace(
-            "%2", f"{total:,}")
+        return (
+            self.tr("Saving record %1 of %2…")
+            .replace("%1", f"{done:,}")
+            .replace("%2", f"{total:,}")
+        )
 
     def unexpected(self, exc: BaseException) -> str:
         return self.tr("Unexpected error (nothing was imported): %1").replace("%1", repr(exc))

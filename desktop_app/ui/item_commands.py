@@ -26,9 +26,15 @@ Changed = Callable[[int | None], None]
 
 
 class ItemChangeCommand(QUndoCommand):
-    def __init__(self, text: str, item_id: int, before: ItemSnapshot | None,
-                 after: ItemSnapshot | None, changed: Changed,
-                 failed: Callable[[str], None]) -> None:
+    def __init__(
+        self,
+        text: str,
+        item_id: int,
+        before: ItemSnapshot | None,
+        after: ItemSnapshot | None,
+        changed: Changed,
+        failed: Callable[[str], None],
+    ) -> None:
         super().__init__(text)
         self.item_id = item_id
         self.before, self.after = before, after
@@ -55,15 +61,23 @@ class ItemChangeCommand(QUndoCommand):
             # e.g. a deleted item's link now belongs to an item imported since.
             log.warning("restoring item %s failed: %s", self.item_id, exc)
             self.setObsolete(True)
-            self._failed(QCoreApplication.translate(
-                "ItemCommands", "The change could not be undone: %1").replace("%1", str(exc)))
+            self._failed(
+                QCoreApplication.translate(
+                    "ItemCommands", "The change could not be undone: %1"
+                ).replace("%1", str(exc))
+            )
             return
         self._changed(self.item_id if snapshot is not None else None)
 
 
 def record_item_change(
-    stack: QUndoStack, text: str, item_id: int | None, change: Callable[[], int | None],
-    *, changed: Changed, failed: Callable[[str], None],
+    stack: QUndoStack,
+    text: str,
+    item_id: int | None,
+    change: Callable[[], int | None],
+    *,
+    changed: Changed,
+    failed: Callable[[str], None],
 ) -> int | None:
     """Make `change` (returns the item's id, or None when it deleted it) and push it.
 
@@ -80,8 +94,11 @@ def record_item_change(
     shown = after or before
     title = shown.data.title if shown is not None else ""
     short = title if len(title) <= 40 else title[:39] + "…"
-    stack.push(ItemChangeCommand(text.replace("{title}", f"“{short}”"), target, before, after,
-                                 changed, failed))
+    stack.push(
+        ItemChangeCommand(
+            text.replace("{title}", f"“{short}”"), target, before, after, changed, failed
+        )
+    )
     return result
 
 

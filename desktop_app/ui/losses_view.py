@@ -45,7 +45,10 @@ class LossesView(QWidget):
     reportSaved = Signal(object)
 
     def __init__(
-        self, parent: QWidget | None = None, *, today: dt.date | None = None,
+        self,
+        parent: QWidget | None = None,
+        *,
+        today: dt.date | None = None,
         undo_stack: QUndoStack | None = None,
     ) -> None:
         super().__init__(parent)
@@ -197,9 +200,12 @@ class LossesView(QWidget):
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         # The window's Delete shortcut (delete an article) must not fire while the report
         # table has the focus: claim the key here, then delete the selected report.
-        if watched is self.table and isinstance(event, QKeyEvent) \
-                and event.key() == Qt.Key.Key_Delete \
-                and event.modifiers() == Qt.KeyboardModifier.NoModifier:
+        if (
+            watched is self.table
+            and isinstance(event, QKeyEvent)
+            and event.key() == Qt.Key.Key_Delete
+            and event.modifiers() == Qt.KeyboardModifier.NoModifier
+        ):
             if event.type() == QEvent.Type.ShortcutOverride:
                 event.accept()
                 return True

@@ -57,8 +57,13 @@ WARM_UP_DELAY_MS = 1500
 
 class MainWindow(QMainWindow):
     def __init__(
-        self, settings: QSettings, *, database_path: Path | None = None,
-        daily_backups: bool = False, warm_up: bool = False, parent: QWidget | None = None,
+        self,
+        settings: QSettings,
+        *,
+        database_path: Path | None = None,
+        daily_backups: bool = False,
+        warm_up: bool = False,
+        parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self.settings = settings
@@ -74,11 +79,15 @@ class MainWindow(QMainWindow):
             # ready instead of doing it on the GUI thread.
             QTimer.singleShot(WARM_UP_DELAY_MS, self, self.warm_up)
         self.exporter = ExportController(self.runner, self)
-        self.exporter.finished.connect(lambda path: self.statusBar().showMessage(
-            self.tr("Exported to %1").replace("%1", str(path))))
+        self.exporter.finished.connect(
+            lambda path: self.statusBar().showMessage(
+                self.tr("Exported to %1").replace("%1", str(path))
+            )
+        )
         self.exporter.failed.connect(lambda text: self.show_message("error", text))
-        self.exporter.cancelled.connect(lambda: self.statusBar().showMessage(
-            self.tr("Export cancelled; no file was written.")))
+        self.exporter.cancelled.connect(
+            lambda: self.statusBar().showMessage(self.tr("Export cancelled; no file was written."))
+        )
         self.importer.finished.connect(self._import_finished)
         self.importer.failed.connect(self._import_failed)
         self.importer.cancelled.connect(
@@ -130,7 +139,8 @@ class MainWindow(QMainWindow):
         self.archive_view.reader.set_zoom(int(zoom) if zoom.lstrip("-").isdigit() else 0)
         self._problems_dock = install_problems_dock(self)
         self._view_menu.insertAction(  # after Find
-            self._before_language, self._problems_dock.toggleViewAction())
+            self._before_language, self._problems_dock.toggleViewAction()
+        )
         # The saved layout names the dock, so it is restored once the dock exists.
         state = self.settings.value("window/state")
         if isinstance(state, QByteArray):
@@ -152,7 +162,9 @@ class MainWindow(QMainWindow):
 
     # -- menus ----------------------------------------------------------------------------
     def _action(
-        self, text: str, slot: object,
+        self,
+        text: str,
+        slot: object,
         shortcut: QKeySequence | QKeySequence.StandardKey | str | None = None,
     ) -> QAction:
         action = QAction(text, self)
@@ -164,29 +176,48 @@ class MainWindow(QMainWindow):
     def _build_menus(self) -> None:
         bar = self.menuBar()
         file_menu = bar.addMenu(self.tr("&File"))
-        self.import_action = self._action(self.tr("&Import…"), lambda: self.choose_import(),
-                                          "Ctrl+I")
+        self.import_action = self._action(
+            self.tr("&Import…"), lambda: self.choose_import(), "Ctrl+I"
+        )
         file_menu.addAction(self.import_action)
         # Feeds mix long pieces and short items; the detected kind can be overridden.
         as_menu = file_menu.addMenu(self.tr("Import feed entries &as"))
-        as_menu.addAction(self._action(self.tr("&Articles…"),
-                                       lambda: self.choose_import(as_kind=ARTICLE)))
-        as_menu.addAction(self._action(self.tr("&Briefs…"),
-                                       lambda: self.choose_import(as_kind=BRIEF)))
+        as_menu.addAction(
+            self._action(self.tr("&Articles…"), lambda: self.choose_import(as_kind=ARTICLE))
+        )
+        as_menu.addAction(
+            self._action(self.tr("&Briefs…"), lambda: self.choose_import(as_kind=BRIEF))
+        )
         export_menu = file_menu.addMenu(self.tr("&Export"))
-        export_menu.addAction(self._action(self.tr("Reports as JSON…"),
-                                           lambda: self.export("reports", "json")))
-        export_menu.addAction(self._action(self.tr("Reports as CSV…"),
-                                           lambda: self.export("reports", "csv")))
-        export_menu.addAction(self._action(self.tr("Articles and briefs as JSON…"),
-                                           lambda: self.export("articles", "json")))
-        export_menu.addAction(self._action(self.tr("Articles and briefs as CSV…"),
-                                           lambda: self.export("articles", "csv")))
+        export_menu.addAction(
+            self._action(self.tr("Reports as JSON…"), lambda: self.export("reports", "json"))
+        )
+        export_menu.addAction(
+            self._action(self.tr("Reports as CSV…"), lambda: self.export("reports", "csv"))
+        )
+        export_menu.addAction(
+            self._action(
+                self.tr("Articles and briefs as JSON…"), lambda: self.export("articles", "json")
+            )
+        )
+        export_menu.addAction(
+            self._action(
+                self.tr("Articles and briefs as CSV…"), lambda: self.export("articles", "csv")
+            )
+        )
         export_menu.addSeparator()
-        export_menu.addAction(self._action(self.tr("Articles and briefs shown (this search) as "
-                                                   "JSON…"), lambda: self.export("shown", "json")))
-        export_menu.addAction(self._action(self.tr("Articles and briefs shown (this search) as "
-                                                   "CSV…"), lambda: self.export("shown", "csv")))
+        export_menu.addAction(
+            self._action(
+                self.tr("Articles and briefs shown (this search) as JSON…"),
+                lambda: self.export("shown", "json"),
+            )
+        )
+        export_menu.addAction(
+            self._action(
+                self.tr("Articles and briefs shown (this search) as CSV…"),
+                lambda: self.export("shown", "csv"),
+            )
+        )
         file_menu.addAction(self.backups.action)
         file_menu.addAction(self.backups.check_action)
         file_menu.addSeparator()
@@ -205,35 +236,49 @@ class MainWindow(QMainWindow):
             self.tr("New &brief…"), lambda: self.new_item(BRIEF), "Ctrl+Shift+N"
         )
         self.new_report_action = self._action(self.tr("New &report…"), self.new_report, "Ctrl+R")
-        edit_menu.addActions([self.new_article_action, self.new_brief_action,
-                              self.new_report_action])
+        edit_menu.addActions(
+            [self.new_article_action, self.new_brief_action, self.new_report_action]
+        )
         edit_menu.addSeparator()
-        self.edit_item_action = self._action(self.tr("&Edit selected item…"), self.edit_item,
-                                             "Ctrl+E")
-        self.delete_item_action = self._action(self.tr("&Delete selected item"),
-                                               self.delete_item, QKeySequence.StandardKey.Delete)
+        self.edit_item_action = self._action(
+            self.tr("&Edit selected item…"), self.edit_item, "Ctrl+E"
+        )
+        self.delete_item_action = self._action(
+            self.tr("&Delete selected item"), self.delete_item, QKeySequence.StandardKey.Delete
+        )
         edit_menu.addActions([self.edit_item_action, self.delete_item_action])
 
         view_menu = bar.addMenu(self.tr("&View"))
-        view_menu.addAction(self._action(self.tr("&Archive"),
-                                         lambda: self.tabs.setCurrentIndex(ARCHIVE_TAB), "Ctrl+1"))
-        view_menu.addAction(self._action(self.tr("&Losses"),
-                                         lambda: self.tabs.setCurrentIndex(LOSSES_TAB), "Ctrl+2"))
+        view_menu.addAction(
+            self._action(
+                self.tr("&Archive"), lambda: self.tabs.setCurrentIndex(ARCHIVE_TAB), "Ctrl+1"
+            )
+        )
+        view_menu.addAction(
+            self._action(
+                self.tr("&Losses"), lambda: self.tabs.setCurrentIndex(LOSSES_TAB), "Ctrl+2"
+            )
+        )
         view_menu.addAction(self.charts_tab.action)
-        self.find_action = self._action(self.tr("&Find"), self.focus_search,
-                                        QKeySequence.StandardKey.Find)
+        self.find_action = self._action(
+            self.tr("&Find"), self.focus_search, QKeySequence.StandardKey.Find
+        )
         view_menu.addAction(self.find_action)
         self._before_language = view_menu.addSeparator()
         self.language_group = add_language_menu(
-            view_menu, self.settings, self, lambda text: self.statusBar().showMessage(text))
+            view_menu, self.settings, self, lambda text: self.statusBar().showMessage(text)
+        )
         self._view_menu = view_menu  # Data problems (Ctrl+4) is added by ensure_built()
         for widget in (self.archive_view.table, self.archive_view.timeline):
             list_shortcut(widget, "/", self.focus_search)
         list_shortcut(self.archive_view.search_edit, "Esc", self.archive_view.search_edit.clear)
 
         help_menu = bar.addMenu(self.tr("&Help"))
-        self.shortcuts_action = self._action(self.tr("&Keyboard shortcuts"), self.show_shortcuts,
-                                             QKeySequence.StandardKey.HelpContents)
+        self.shortcuts_action = self._action(
+            self.tr("&Keyboard shortcuts"),
+            self.show_shortcuts,
+            QKeySequence.StandardKey.HelpContents,
+        )
         help_menu.addAction(self.shortcuts_action)
         help_menu.addAction(self._action(self.tr("&About Frontline Archive"), self.about))
         self.archive_actions = install_archive_actions(self)
@@ -269,8 +314,13 @@ class MainWindow(QMainWindow):
     def new_item(self, kind: str) -> int | None:
         from desktop_app.ui.dialogs.item_dialog import ItemDialog
 
-        dialog = ItemDialog(self, kind=kind, undo_stack=self.undo_stack,
-                            changed=self.item_changed, failed=self.item_change_failed)
+        dialog = ItemDialog(
+            self,
+            kind=kind,
+            undo_stack=self.undo_stack,
+            changed=self.item_changed,
+            failed=self.item_change_failed,
+        )
         if dialog.exec() and dialog.saved_id is not None:
             self.archive_view.reload()
             self.archive_view.select_item(dialog.saved_id)
@@ -284,8 +334,13 @@ class MainWindow(QMainWindow):
             return
         from desktop_app.ui.dialogs.item_dialog import ItemDialog
 
-        dialog = ItemDialog(self, item_id=item_id, undo_stack=self.undo_stack,
-                            changed=self.item_changed, failed=self.item_change_failed)
+        dialog = ItemDialog(
+            self,
+            item_id=item_id,
+            undo_stack=self.undo_stack,
+            changed=self.item_changed,
+            failed=self.item_change_failed,
+        )
         if dialog.exec():
             self.archive_view.reader.current_id = None  # force the reader to re-read it
             self.archive_view.reload()
@@ -299,9 +354,11 @@ class MainWindow(QMainWindow):
         if stored is None:
             return
         answer = QMessageBox.question(
-            self, self.tr("Delete"),
+            self,
+            self.tr("Delete"),
             self.tr("Delete “%1”? Edit ▸ Undo (Ctrl+Z) brings it back.").replace(
-                "%1", stored.data.title),
+                "%1", stored.data.title
+            ),
         )
         if answer == QMessageBox.StandardButton.Yes:
             from desktop_app.ui.item_commands import DELETE_ITEM, label, record_item_change
@@ -309,8 +366,14 @@ class MainWindow(QMainWindow):
             def delete() -> None:
                 item_store.delete_item(item_id)
 
-            record_item_change(self.undo_stack, label(DELETE_ITEM), item_id, delete,
-                               changed=self.item_changed, failed=self.item_change_failed)
+            record_item_change(
+                self.undo_stack,
+                label(DELETE_ITEM),
+                item_id,
+                delete,
+                changed=self.item_changed,
+                failed=self.item_change_failed,
+            )
             self.item_changed(None)
 
     def item_changed(self, item_id: int | None) -> None:
@@ -334,9 +397,13 @@ class MainWindow(QMainWindow):
     def choose_import(self, as_kind: str | None = None) -> None:
         """File ▸ Import…; with `as_kind`, every feed entry or page is stored as that kind."""
         files, _ = QFileDialog.getOpenFileNames(
-            self, self.tr("Import files"), str(self.settings.value("import/folder", "")),
-            self.tr("Importable files (*.json *.csv *.txt *.xml *.rss *.atom *.html *.htm);;"
-                    "All files (*)"),
+            self,
+            self.tr("Import files"),
+            str(self.settings.value("import/folder", "")),
+            self.tr(
+                "Importable files (*.json *.csv *.txt *.xml *.rss *.atom *.html *.htm);;"
+                "All files (*)"
+            ),
         )
         if files:
             self.settings.setValue("import/folder", str(Path(files[0]).parent))
@@ -350,11 +417,18 @@ class MainWindow(QMainWindow):
         if summary.undo is not None:
             from desktop_app.ui.import_command import ImportCommand
 
-            self.undo_stack.push(ImportCommand(
-                summary.undo, changed=self._import_undone,
-                failed=lambda text: self.show_message(
-                    "error", self.tr("The import could not be undone or redone; nothing changed.")
-                    + "\n\n" + text)))
+            self.undo_stack.push(
+                ImportCommand(
+                    summary.undo,
+                    changed=self._import_undone,
+                    failed=lambda text: self.show_message(
+                        "error",
+                        self.tr("The import could not be undone or redone; nothing changed.")
+                        + "\n\n"
+                        + text,
+                    ),
+                )
+            )
         self.archive_view.reload()
         if self.losses_view is not None:
             self.losses_view.refresh()
@@ -362,8 +436,7 @@ class MainWindow(QMainWindow):
         from desktop_app.ui.dialogs.import_summary_dialog import ImportSummaryDialog
 
         # Non-blocking: the window stays usable; conflicts wait for the user's choice.
-        self.last_message = ("info", self.tr("Import finished") + "\n" + "\n".join(
-            summary.lines()))
+        self.last_message = ("info", self.tr("Import finished") + "\n" + "\n".join(summary.lines()))
         dialog = ImportSummaryDialog(summary, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.overwriteRequested.connect(self.importer.overwrite)
@@ -376,16 +449,17 @@ class MainWindow(QMainWindow):
         self.charts_tab.mark_stale()
 
     def _import_failed(self, message: str) -> None:
-        self.show_message(
-            "error", self.tr("Nothing was imported.") + "\n\n" + message
-        )
+        self.show_message("error", self.tr("Nothing was imported.") + "\n\n" + message)
 
     def show_message(self, kind: str, text: str) -> None:
         """A non-blocking message box (the event loop keeps running; tests read last_message)."""
         self.last_message = (kind, text)
         box = QMessageBox(
             QMessageBox.Icon.Warning if kind == "error" else QMessageBox.Icon.Information,
-            APP_TITLE, text, QMessageBox.StandardButton.Ok, self,
+            APP_TITLE,
+            text,
+            QMessageBox.StandardButton.Ok,
+            self,
         )
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         box.open()
@@ -424,10 +498,12 @@ class MainWindow(QMainWindow):
 
     def about(self) -> None:
         QMessageBox.about(
-            self, self.tr("About Frontline Archive"),
+            self,
+            self.tr("About Frontline Archive"),
             f"<b>{APP_TITLE}</b> {__version__}<br>"
-            + self.tr("An offline archive of war coverage and the General Staff's daily loss "
-                      "reports.")
+            + self.tr(
+                "An offline archive of war coverage and the General Staff's daily loss reports."
+            )
             + f"<br><br>{self.tr('Archive file:')} {self.database_path or '-'}",
         )
 
@@ -440,7 +516,8 @@ class MainWindow(QMainWindow):
         reports = report_store.count_reports()
         self.statusBar().showMessage(
             self.tr("%1 articles and briefs · %2 loss reports")
-            .replace("%1", f"{items:,}").replace("%2", f"{reports:,}")
+            .replace("%1", f"{items:,}")
+            .replace("%2", f"{reports:,}")
         )
         self.problems_dock.view.refresh()
 

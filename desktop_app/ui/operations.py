@@ -139,8 +139,16 @@ class ProgressController(QObject):
         if self.operation is not None:
             self.operation.token.cancel()
 
-    def _run(self, name: str, fn: Callable[[Operation], Any], steps: int, *, title: str,
-             label: str, cancel: str) -> Operation:
+    def _run(
+        self,
+        name: str,
+        fn: Callable[[Operation], Any],
+        steps: int,
+        *,
+        title: str,
+        label: str,
+        cancel: str,
+    ) -> Operation:
         self.progress = QProgressDialog(label, cancel, 0, steps, self.parent_widget)
         self.progress.setWindowTitle(title)
         self.progress.setWindowModality(Qt.WindowModality.WindowModal)

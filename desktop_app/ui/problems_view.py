@@ -53,7 +53,8 @@ class ProblemsView(QWidget):
         self.tree.setUniformRowHeights(True)
         self.tree.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.tree.setHeaderLabels(
-            [self.tr("Date"), self.tr("Problem"), self.tr("Category"), self.tr("Details")])
+            [self.tr("Date"), self.tr("Problem"), self.tr("Category"), self.tr("Details")]
+        )
         self.tree.setToolTip(self.tr("Double-click or press Enter to open the report"))
         # itemActivated covers both a double-click and Enter on the current row.
         self.tree.itemActivated.connect(self._on_activated)
@@ -85,12 +86,14 @@ class ProblemsView(QWidget):
         self.tree.clear()
         items = []
         for problem in self.problems:
-            item = QTreeWidgetItem([
-                problem.date.isoformat() if problem.date else "",
-                self.kind_label(problem.kind),
-                category_label(problem.category) if problem.category else "",
-                problem.message,
-            ])
+            item = QTreeWidgetItem(
+                [
+                    problem.date.isoformat() if problem.date else "",
+                    self.kind_label(problem.kind),
+                    category_label(problem.category) if problem.category else "",
+                    problem.message,
+                ]
+            )
             item.setData(DATE_COLUMN, Qt.ItemDataRole.UserRole, problem.date)
             item.setToolTip(MESSAGE_COLUMN, problem.message)
             items.append(item)
@@ -98,9 +101,13 @@ class ProblemsView(QWidget):
         for column in (DATE_COLUMN, KIND_COLUMN, CATEGORY_COLUMN):
             self.tree.resizeColumnToContents(column)
         self.summary.setText(
-            self.tr("{count} problem(s) found. They are shown, never fixed: the official "
-                    "figures do decrease on some days.").format(count=len(self.problems))
-            if self.problems else self.tr("No problems found."))
+            self.tr(
+                "{count} problem(s) found. They are shown, never fixed: the official "
+                "figures do decrease on some days."
+            ).format(count=len(self.problems))
+            if self.problems
+            else self.tr("No problems found.")
+        )
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
@@ -110,9 +117,12 @@ class ProblemsView(QWidget):
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         # Enter opens the report even when a window-wide shortcut also wants Return: the list
         # claims the key while it has the focus, as a line edit claims its own keys.
-        if watched is self.tree and event.type() == QEvent.Type.ShortcutOverride \
-                and isinstance(event, QKeyEvent) \
-                and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+        if (
+            watched is self.tree
+            and event.type() == QEvent.Type.ShortcutOverride
+            and isinstance(event, QKeyEvent)
+            and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+        ):
             event.accept()
             return True
         return super().eventFilter(watched, event)

@@ -29,8 +29,11 @@ def render_item_html(item: StoredItem) -> str:
     day = QDate(local.year, local.month, local.day)
     when = QLocale().toString(day, QLocale.FormatType.LongFormat) + ", " + local.strftime("%H:%M")
     byline = " · ".join(html.escape(p) for p in (data.author, data.source_name) if p)
-    kind = (QCoreApplication.translate("ReaderView", "Article") if data.kind == ARTICLE
-            else QCoreApplication.translate("ReaderView", "Brief"))
+    kind = (
+        QCoreApplication.translate("ReaderView", "Article")
+        if data.kind == ARTICLE
+        else QCoreApplication.translate("ReaderView", "Brief")
+    )
     parts = [
         f"<p style='font-size: small;'>{kind} · {html.escape(when)}</p>",
         f"<h2>{html.escape(data.title)}</h2>",
@@ -96,8 +99,10 @@ class ReaderView(QTextBrowser):
         doc = self.document()
         for pattern in self.patterns:
             regex = QRegularExpression(
-                pattern, QRegularExpression.PatternOption.CaseInsensitiveOption
-                | QRegularExpression.PatternOption.UseUnicodePropertiesOption)
+                pattern,
+                QRegularExpression.PatternOption.CaseInsensitiveOption
+                | QRegularExpression.PatternOption.UseUnicodePropertiesOption,
+            )
             if not regex.isValid():
                 continue
             cursor = doc.find(regex, 0)

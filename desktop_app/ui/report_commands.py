@@ -55,12 +55,14 @@ class _ReportCommand(QUndoCommand):
 class SaveReportCommand(_ReportCommand):
     """Store a report (new, edited, replaced or merged), optionally linking an article."""
 
-    def __init__(self, report: LossReport, *, source: str = "manual",
-                 article_id: int | None = None) -> None:
+    def __init__(
+        self, report: LossReport, *, source: str = "manual", article_id: int | None = None
+    ) -> None:
         if report.date is None:
             raise ValueError("a report needs a date to be saved")
-        super().__init__(report.date, QCoreApplication.translate(
-            "ReportCommands", "save report {date}"))
+        super().__init__(
+            report.date, QCoreApplication.translate("ReportCommands", "save report {date}")
+        )
         self.report = report
         self.source = source
         self.article_id = article_id
@@ -85,8 +87,11 @@ class LinkArticleCommand(QUndoCommand):
     """Link an article to the stored report of a date."""
 
     def __init__(self, date: dt.date, item_id: int) -> None:
-        super().__init__(QCoreApplication.translate(
-            "ReportCommands", "link article to report {date}").format(date=date.isoformat()))
+        super().__init__(
+            QCoreApplication.translate("ReportCommands", "link article to report {date}").format(
+                date=date.isoformat()
+            )
+        )
         self.date = date
         self.item_id = item_id
         self._added = False

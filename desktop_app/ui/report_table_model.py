@@ -229,4 +229,3 @@ class ReportTableModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ToolTipRole:
             return "\n".join(self.tr("Warning: {message}").format(message=m) for m in messages)
         return None
-

@@ -30,7 +30,9 @@ def snippet_runs(snippet: str) -> list[tuple[str, bool]]:
 
 class SnippetDelegate(QStyledItemDelegate):
     def paint(
-        self, painter: QPainter, option: QStyleOptionViewItem,
+        self,
+        painter: QPainter,
+        option: QStyleOptionViewItem,
         index: QModelIndex | QPersistentModelIndex,
     ) -> None:
         snippet = index.data(SNIPPET_ROLE) or ""
@@ -42,8 +44,7 @@ class SnippetDelegate(QStyledItemDelegate):
         option.text = ""
         style = option.widget.style() if option.widget else None
         if style is not None:
-            style.drawControl(QStyle.ControlElement.CE_ItemViewItem, option, painter,
-                              option.widget)
+            style.drawControl(QStyle.ControlElement.CE_ItemViewItem, option, painter, option.widget)
         rect: QRect = option.rect.adjusted(4, 0, -4, 0)
         base = QFont(option.font)
         bold = QFont(base)
@@ -59,14 +60,19 @@ class SnippetDelegate(QStyledItemDelegate):
                 painter.fillRect(QRect(x, rect.top() + 2, width, rect.height() - 4), HIGHLIGHT)
                 painter.setPen(QColor(0, 0, 0))
             else:
-                painter.setPen(option.palette.color(
-                    option.palette.ColorRole.HighlightedText
-                    if option.state & QStyle.StateFlag.State_Selected
-                    else option.palette.ColorRole.Text))
+                painter.setPen(
+                    option.palette.color(
+                        option.palette.ColorRole.HighlightedText
+                        if option.state & QStyle.StateFlag.State_Selected
+                        else option.palette.ColorRole.Text
+                    )
+                )
             painter.setFont(font)
-            painter.drawText(QRect(x, rect.top(), width + 1, rect.height()),
-                             int(Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft),
-                             text)
+            painter.drawText(
+                QRect(x, rect.top(), width + 1, rect.height()),
+                int(Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft),
+                text,
+            )
             x += width
             if x > rect.right():
                 break

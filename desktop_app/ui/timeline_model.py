@@ -110,7 +110,8 @@ class TimelineModel(QAbstractListModel):
             return True
         if role == Qt.ItemDataRole.DisplayRole:
             return self.tr("%1 · %n item(s)", "", count).replace(
-                "%1", date.strftime("%A, %d %B %Y"))
+                "%1", date.strftime("%A, %d %B %Y")
+            )
         if role == Qt.ItemDataRole.FontRole:
             font = QFont()
             font.setBold(True)

@@ -76,7 +76,9 @@ def first_paint_ms(which: str, path: Path) -> float:
         t0 = time.perf_counter()
         proc = subprocess.Popen(
             [sys.executable, "-c", _PAINT_CHILD, which, str(path), str(DATA / "paint.ini")],
-            stdout=subprocess.PIPE, text=True)
+            stdout=subprocess.PIPE,
+            text=True,
+        )
         assert proc.stdout is not None
         line = proc.stdout.readline()
         times.append((time.perf_counter() - t0) * 1000)
@@ -152,7 +154,8 @@ def main() -> int:
         # ORDER BY and LIMIT), written out for sqlite3: the least any program can do to show
         # the first screen in this order.
         first_sql, first_params = select_sql(
-            SearchRequest(text, limit=FIRST_PAGE), query, ROW_COLUMNS)
+            SearchRequest(text, limit=FIRST_PAGE), query, ROW_COLUMNS
+        )
         assert "item_fts MATCH ?" in first_sql and match in first_params
 
         def raw_first(sql: str = first_sql, params: list[object] = first_params) -> object:
@@ -162,19 +165,46 @@ def main() -> int:
             return raw.execute(
                 "SELECT item.id FROM item JOIN item_fts ON item_fts.rowid = item.id "
                 "WHERE item_fts MATCH ? ORDER BY item.published_at DESC, item.id DESC",
-                (match,)).fetchall()
+                (match,),
+            ).fetchall()
 
-        rows.append((f"search {text!r} → first rows shown", timed(first_rows, text),
-                     f"raw FTS5 query, LIMIT {FIRST_PAGE}", median_ms(raw_first)))
-        rows.append((f"search {text!r} → whole id list", timed(full_list, text),
-                     "raw FTS5 query, all ids", median_ms(raw_all)))
+        rows.append(
+            (
+                f"search {text!r} → first rows shown",
+                timed(first_rows, text),
+                f"raw FTS5 query, LIMIT {FIRST_PAGE}",
+                median_ms(raw_first),
+            )
+        )
+        rows.append(
+            (
+                f"search {text!r} → whole id list",
+                timed(full_list, text),
+                "raw FTS5 query, all ids",
+                median_ms(raw_all),
+            )
+        )
 
-    rows.append(("all 100k ids, newest first", median_ms(lambda: search_item_ids("")),
-                 "raw SELECT id ORDER BY", median_ms(lambda: raw.execute(
-                     "SELECT id FROM item ORDER BY published_at DESC, id DESC").fetchall())))
-    rows.append(("load 2,000 reports", median_ms(load_all_reports, 3),
-                 "raw SELECT of figures", median_ms(lambda: raw.execute(
-                     "SELECT * FROM report_figure").fetchall(), 3)))
+    rows.append(
+        (
+            "all 100k ids, newest first",
+            median_ms(lambda: search_item_ids("")),
+            "raw SELECT id ORDER BY",
+            median_ms(
+                lambda: raw.execute(
+                    "SELECT id FROM item ORDER BY published_at DESC, id DESC"
+                ).fetchall()
+            ),
+        )
+    )
+    rows.append(
+        (
+            "load 2,000 reports",
+            median_ms(load_all_reports, 3),
+            "raw SELECT of figures",
+            median_ms(lambda: raw.execute("SELECT * FROM report_figure").fetchall(), 3),
+        )
+    )
 
     # Scrolling: the whole 100,000-row list, a screen at a time, each step painted.
     view.reload()
@@ -193,16 +223,24 @@ def main() -> int:
     table.viewport().repaint()
     bottom = (time.perf_counter() - t0) * 1000
 
-    rows.append(("main window first paint, 100k items", first_paint_ms("main", path),
-                 "empty PySide6 window", first_paint_ms("empty", path)))
+    rows.append(
+        (
+            "main window first paint, 100k items",
+            first_paint_ms("main", path),
+            "empty PySide6 window",
+            first_paint_ms("empty", path),
+        )
+    )
 
     width = max(len(r[0]) for r in rows)
     print(f"{'measure':<{width}}  {'ms':>8}   {'baseline':<30} {'ms':>8}  ratio")
     for name, ours, base_name, base in rows:
         print(f"{name:<{width}}  {ours:8.1f}   {base_name:<30} {base:8.1f}  {ours / base:5.2f}×")
-    print(f"scrolling 100k rows: {len(steps)} jumps, median {statistics.median(steps):.1f} ms, "
-          f"worst {max(steps):.1f} ms per step (a new page of rows + paint); "
-          f"scrollToBottom {bottom:.1f} ms")
+    print(
+        f"scrolling 100k rows: {len(steps)} jumps, median {statistics.median(steps):.1f} ms, "
+        f"worst {max(steps):.1f} ms per step (a new page of rows + paint); "
+        f"scrollToBottom {bottom:.1f} ms"
+    )
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     print(f"peak memory (ru_maxrss) of this process: {peak:.0f} MiB")
     view.worker.wait()

@@ -19,8 +19,10 @@ from pathlib import Path
 def generate_feed(entries: int) -> bytes:
     """An RSS 2.0 file of short briefs, one a minute back from 25 Nov 2023."""
     start = dt.datetime(2023, 11, 25, 12, 0, tzinfo=dt.UTC)
-    parts = ['<?xml version="1.0" encoding="UTF-8"?>\n<rss version="2.0"><channel>'
-             "<title>Bench Wire</title>"]
+    parts = [
+        '<?xml version="1.0" encoding="UTF-8"?>\n<rss version="2.0"><channel>'
+        "<title>Bench Wire</title>"
+    ]
     for i in range(entries):
         when = (start - dt.timedelta(minutes=i)).strftime("%a, %d %b %Y %H:%M:%S +0000")
         parts.append(
@@ -59,7 +61,9 @@ def _executemany(
         con.executemany(
             "INSERT INTO item (id, kind, title, lead, body, body_html, author, published_at,"
             " source_name, source_url, tags, created_at, updated_at)"
-            " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)", items)
+            " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
+            items,
+        )
         con.executemany("INSERT INTO item_tag (item_id, tag) VALUES (?, ?)", tags)
     seconds = time.perf_counter() - t0
     con.close()
@@ -90,10 +94,24 @@ def main() -> int:
         rows = [item_fields(i) for i in result.items]
         stamp = "%Y-%m-%dT%H:%M:%SZ"
         now = dt.datetime.now(dt.UTC).strftime(stamp)
-        tuples = [(n, r["kind"], r["title"], r["lead"], r["body"], r["body_html"], r["author"],
-                   _utc(r["published_at"]).strftime(stamp),
-                   r["source_name"], r["source_url"], r["tags"], now, now)
-                  for n, r in enumerate(rows, 1)]
+        tuples = [
+            (
+                n,
+                r["kind"],
+                r["title"],
+                r["lead"],
+                r["body"],
+                r["body_html"],
+                r["author"],
+                _utc(r["published_at"]).strftime(stamp),
+                r["source_name"],
+                r["source_url"],
+                r["tags"],
+                now,
+                now,
+            )
+            for n, r in enumerate(rows, 1)
+        ]
         tags = [(n, t) for n, i in enumerate(result.items, 1) for t in i.tags]
         t_base = _executemany(Path(tmp) / "base.sqlite", tuples, tags, fts=True)
         t_bare = _executemany(Path(tmp) / "nofts.sqlite", tuples, tags, fts=False)

@@ -15,20 +15,66 @@ from desktop_app.core.categories import CATEGORIES
 from desktop_app.core.report import WAR_START, day_of_war
 from desktop_app.storage.connection import open_database
 
-PLACES = ["Kharkiv", "Sumy", "Kherson", "Zaporizhzhia", "Odesa", "Kyiv", "Dnipro", "Donetsk",
-          "Pokrovsk", "Kupiansk", "Chernihiv", "Mykolaiv", "Nikopol", "Kramatorsk", "Lyman"]
-SUBJECTS = ["Air defense", "Regional authorities", "Emergency crews", "The General Staff",
-            "Border guards", "Energy engineers", "Rail operators", "Deminers", "Volunteers"]
+PLACES = [
+    "Kharkiv",
+    "Sumy",
+    "Kherson",
+    "Zaporizhzhia",
+    "Odesa",
+    "Kyiv",
+    "Dnipro",
+    "Donetsk",
+    "Pokrovsk",
+    "Kupiansk",
+    "Chernihiv",
+    "Mykolaiv",
+    "Nikopol",
+    "Kramatorsk",
+    "Lyman",
+]
+SUBJECTS = [
+    "Air defense",
+    "Regional authorities",
+    "Emergency crews",
+    "The General Staff",
+    "Border guards",
+    "Energy engineers",
+    "Rail operators",
+    "Deminers",
+    "Volunteers",
+]
 VERBS = ["report", "confirm", "restore", "count", "repair", "evacuate", "intercept", "inspect"]
-OBJECTS = ["drones overnight", "power lines", "damaged homes", "a substation", "grain silos",
-           "rail junctions", "shelters", "water mains", "supply routes", "school buildings"]
-TAGS = ["air defense", "energy", "evacuation", "shelling", "drones", "frontline", "rail",
-        "humanitarian", "demining", "analysis"]
+OBJECTS = [
+    "drones overnight",
+    "power lines",
+    "damaged homes",
+    "a substation",
+    "grain silos",
+    "rail junctions",
+    "shelters",
+    "water mains",
+    "supply routes",
+    "school buildings",
+]
+TAGS = [
+    "air defense",
+    "energy",
+    "evacuation",
+    "shelling",
+    "drones",
+    "frontline",
+    "rail",
+    "humanitarian",
+    "demining",
+    "analysis",
+]
 
 
 def sentence(rng: random.Random) -> str:
-    return (f"{rng.choice(SUBJECTS)} in {rng.choice(PLACES)} {rng.choice(VERBS)} "
-            f"{rng.randint(2, 90)} {rng.choice(OBJECTS)}.")
+    return (
+        f"{rng.choice(SUBJECTS)} in {rng.choice(PLACES)} {rng.choice(VERBS)} "
+        f"{rng.randint(2, 90)} {rng.choice(OBJECTS)}."
+    )
 
 
 def build(path: Path, *, items: int = 100_000, reports: int = 2_000, seed: int = 7) -> Path:
@@ -47,18 +93,35 @@ def build(path: Path, *, items: int = 100_000, reports: int = 2_000, seed: int =
         when = start + dt.timedelta(seconds=rng.randrange(span))
         stamp = when.strftime("%Y-%m-%dT%H:%M:%SZ")
         paragraphs = 1 if brief else rng.randint(4, 9)
-        body = "\n\n".join(" ".join(sentence(rng) for _ in range(rng.randint(2, 5)))
-                           for _ in range(paragraphs))
+        body = "\n\n".join(
+            " ".join(sentence(rng) for _ in range(rng.randint(2, 5))) for _ in range(paragraphs)
+        )
         title = sentence(rng) if brief else f"{rng.choice(PLACES)}: {sentence(rng)[:-1]}"
-        rows.append(("brief" if brief else "article", title, "", body,
-                     f"Writer {rng.randint(1, 60)}", stamp, "Benchmark feed",
-                     f"https://bench.invalid/{n}", ", ".join(rng.sample(TAGS, 2)), stamp, stamp))
+        rows.append(
+            (
+                "brief" if brief else "article",
+                title,
+                "",
+                body,
+                f"Writer {rng.randint(1, 60)}",
+                stamp,
+                "Benchmark feed",
+                f"https://bench.invalid/{n}",
+                ", ".join(rng.sample(TAGS, 2)),
+                stamp,
+                stamp,
+            )
+        )
     con.executemany(
         "INSERT INTO item (kind, title, lead, body, author, published_at, source_name, "
-        "source_url, tags, created_at, updated_at) VALUES (?,?,?,?,?,?,?,?,?,?,?)", rows)
+        "source_url, tags, created_at, updated_at) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
+        rows,
+    )
     # The tag table the filters count from, as storage.items.write_tags keeps it.
-    con.execute("INSERT INTO item_tag (item_id, tag) SELECT item.id, trim(j.value) FROM item, "
-                "json_each('[\"' || replace(item.tags, ', ', '\",\"') || '\"]') AS j")
+    con.execute(
+        "INSERT INTO item_tag (item_id, tag) SELECT item.id, trim(j.value) FROM item, "
+        "json_each('[\"' || replace(item.tags, ', ', '\",\"') || '\"]') AS j"
+    )
     keys = [c.key for c in CATEGORIES if not c.legacy]
     totals = dict.fromkeys(keys, 0)
     for n in range(reports):
@@ -66,13 +129,17 @@ def build(path: Path, *, items: int = 100_000, reports: int = 2_000, seed: int =
         cur = con.execute(
             "INSERT INTO report (date, day, qualifier, source, created_at, updated_at) "
             "VALUES (?, ?, 'about', 'bench', '2024-01-01T00:00:00Z', '2024-01-01T00:00:00Z')",
-            (date.isoformat(), day_of_war(date)))
+            (date.isoformat(), day_of_war(date)),
+        )
         report_id = cur.lastrowid
         for key in keys:
             change = rng.randint(0, 1200 if key == "personnel" else 30)
             totals[key] += change
-            con.execute("INSERT INTO report_figure (report_id, category, total, change) "
-                        "VALUES (?, ?, ?, ?)", (report_id, key, totals[key], change))
+            con.execute(
+                "INSERT INTO report_figure (report_id, category, total, change) "
+                "VALUES (?, ?, ?, ?)",
+                (report_id, key, totals[key], change),
+            )
     con.commit()
     con.close()
     return path

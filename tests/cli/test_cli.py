@@ -30,7 +30,12 @@ def run(db: Path, *args: str, stdin: str | None = None) -> subprocess.CompletedP
     env.pop("FRONTLINE_ARCHIVE_DB", None)
     return subprocess.run(
         [sys.executable, "-m", "desktop_app", "--database", str(db), *args],
-        input=stdin, capture_output=True, text=True, env=env, timeout=120, check=False,
+        input=stdin,
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=120,
+        check=False,
     )
 
 
@@ -109,10 +114,17 @@ def test_a_malformed_file_exits_2_naming_file_and_record_and_changes_nothing(
     assert run(db, "import", str(good)).returncode == 0
     before = run(db, "export", "reports").stdout
     bad = tmp_path / "bad.json"
-    bad.write_text(json.dumps({"frontline_archive": 1, "reports": [
-        {"date": "2023-11-26", "figures": {"tanks": {"total": 5510, "change": None}}},
-        {"date": "2023-11-27", "figures": {"tanks": {"total": "many", "change": None}}},
-    ]}))
+    bad.write_text(
+        json.dumps(
+            {
+                "frontline_archive": 1,
+                "reports": [
+                    {"date": "2023-11-26", "figures": {"tanks": {"total": 5510, "change": None}}},
+                    {"date": "2023-11-27", "figures": {"tanks": {"total": "many", "change": None}}},
+                ],
+            }
+        )
+    )
     result = run(db, "import", str(good), str(bad))
     assert result.returncode == 2
     assert "bad.json" in result.stderr and "#2" in result.stderr and "tanks" in result.stderr
@@ -137,12 +149,23 @@ def test_import_petroivaniuk_dataset_is_idempotent(db: Path) -> None:
 
 
 def test_search_finds_imported_items(db: Path, tmp_path: Path) -> None:
-    export = {"frontline_archive": 1, "items": [
-        {"kind": "brief", "title": "Russia shells 7 communities in Sumy Oblast.",
-         "published_at": "2023-11-25T09:00:00+02:00", "body": "Shelling."},
-        {"kind": "article", "title": "Grain exports",
-         "published_at": "2023-11-24T09:00:00+02:00", "body": "Sumy farmers."},
-    ]}
+    export = {
+        "frontline_archive": 1,
+        "items": [
+            {
+                "kind": "brief",
+                "title": "Russia shells 7 communities in Sumy Oblast.",
+                "published_at": "2023-11-25T09:00:00+02:00",
+                "body": "Shelling.",
+            },
+            {
+                "kind": "article",
+                "title": "Grain exports",
+                "published_at": "2023-11-24T09:00:00+02:00",
+                "body": "Sumy farmers.",
+            },
+        ],
+    }
     path = tmp_path / "items.json"
     path.write_text(json.dumps(export))
     assert run(db, "import", str(path)).returncode == 0
@@ -162,8 +185,9 @@ def test_starting_loads_no_parser_or_format_module() -> None:
         " 'desktop_app.core.exports', 'lxml', 'feedparser') if m in sys.modules];"
         "print(heavy)"
     )
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
-                         check=True, timeout=60)
+    out = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=60
+    )
     assert out.stdout.strip() == "[]"
 
 
@@ -193,22 +217,37 @@ def test_backup_to_an_impossible_place_exits_2_with_one_line(db: Path, tmp_path:
     result = run(db, "backup", str(blocker / "copy.sqlite"))
     assert result.returncode == 2
     assert len(result.stderr.strip().splitlines()) == 1 and "cannot write the backup" in (
-        result.stderr)
+        result.stderr
+    )
 
 
 def test_maintain_finds_a_broken_search_index_and_rebuilds_it(db: Path, tmp_path: Path) -> None:
     note = tmp_path / "feed.json"
-    note.write_text(json.dumps({"frontline_archive": 1, "items": [
-        {"kind": "brief", "title": "Kherson ferry resumes", "body": "Crossings at dawn.",
-         "published_at": "2024-03-01T09:00:00+02:00"}]}))
+    note.write_text(
+        json.dumps(
+            {
+                "frontline_archive": 1,
+                "items": [
+                    {
+                        "kind": "brief",
+                        "title": "Kherson ferry resumes",
+                        "body": "Crossings at dawn.",
+                        "published_at": "2024-03-01T09:00:00+02:00",
+                    }
+                ],
+            }
+        )
+    )
     assert run(db, "import", str(note)).returncode == 0
     healthy = run(db, "maintain")
     assert healthy.returncode == 0 and healthy.stdout.strip() == "archive file ok"
 
     # Take one item out of the full-text index behind SQLite's back.
     con = sqlite3.connect(db)
-    con.execute("INSERT INTO item_fts(item_fts, rowid, title, lead, body, author, tags) "
-                "VALUES ('delete', 1, 'Kherson ferry resumes', '', 'Crossings at dawn.', '', '')")
+    con.execute(
+        "INSERT INTO item_fts(item_fts, rowid, title, lead, body, author, tags) "
+        "VALUES ('delete', 1, 'Kherson ferry resumes', '', 'Crossings at dawn.', '', '')"
+    )
     con.commit()
     con.close()
     broken = run(db, "maintain")

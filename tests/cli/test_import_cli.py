@@ -18,8 +18,16 @@ def test_dry_run_reports_and_writes_nothing_then_manual_reports_are_kept(tmp_pat
     assert run(db, "report", "2023-11-25").returncode == 1
 
     manual = tmp_path / "m.json"
-    manual.write_text(json.dumps({"frontline_archive": 1, "reports": [
-        {"date": "2023-11-25", "figures": {"tanks": {"total": 5500, "change": None}}}]}))
+    manual.write_text(
+        json.dumps(
+            {
+                "frontline_archive": 1,
+                "reports": [
+                    {"date": "2023-11-25", "figures": {"tanks": {"total": 5500, "change": None}}}
+                ],
+            }
+        )
+    )
     assert run(db, "import", str(manual)).returncode == 0
     # Only a report saved by hand is protected; make this one so through the database.
     import sqlite3

@@ -48,7 +48,9 @@ def test_milestone_dates_are_exact_for_a_known_series() -> None:
 def test_a_jump_over_two_thresholds_dates_both_on_that_day() -> None:
     pts = series([90, 310])
     assert [(m.threshold, m.date) for m in milestones(pts, 100)] == [
-        (100, D + dt.timedelta(1)), (200, D + dt.timedelta(1)), (300, D + dt.timedelta(1))
+        (100, D + dt.timedelta(1)),
+        (200, D + dt.timedelta(1)),
+        (300, D + dt.timedelta(1)),
     ]
 
 
@@ -76,7 +78,8 @@ def test_monthly_and_yearly_sums_split_at_the_new_year() -> None:
         (dt.date(2024, 1, 1), dt.date(2024, 1, 31), 1),
     ]
     assert [(s.start, s.total) for s in period_sums(pts, YEAR)] == [
-        (dt.date(2023, 1, 1), 10), (dt.date(2024, 1, 1), 1)
+        (dt.date(2023, 1, 1), 10),
+        (dt.date(2024, 1, 1), 1),
     ]
 
 
@@ -89,7 +92,9 @@ def test_normalisation_starts_at_100() -> None:
 def test_records_rank_derived_changes_largest_first() -> None:
     pts = series([10, 30, 31, 51, 40])
     assert [(p.date, p.derived_change) for p in records(pts, 3)] == [
-        (D + dt.timedelta(1), 20), (D + dt.timedelta(3), 20), (D + dt.timedelta(2), 1)
+        (D + dt.timedelta(1), 20),
+        (D + dt.timedelta(3), 20),
+        (D + dt.timedelta(2), 1),
     ]
 
 
@@ -100,12 +105,12 @@ def test_unknown_period_is_refused() -> None:
         milestones([], 0)
 
 
-totals_with_gaps = st.lists(st.one_of(st.none(), st.integers(0, 10**6)), min_size=1,
-                            max_size=120)
+totals_with_gaps = st.lists(st.one_of(st.none(), st.integers(0, 10**6)), min_size=1, max_size=120)
 
 
-@given(totals_with_gaps, st.sampled_from(PERIODS), st.dates(dt.date(2022, 2, 24),
-                                                           dt.date(2030, 1, 1)))
+@given(
+    totals_with_gaps, st.sampled_from(PERIODS), st.dates(dt.date(2022, 2, 24), dt.date(2030, 1, 1))
+)
 def test_period_sums_add_up_to_the_derived_changes(totals, period, start) -> None:
     pts = series(totals, start)
     sums = period_sums(pts, period)
@@ -117,9 +122,13 @@ def test_period_sums_add_up_to_the_derived_changes(totals, period, start) -> Non
     assert [s.start for s in sums] == sorted({s.start for s in sums})
 
 
-@given(st.integers(1, 10**5).flatmap(
-    lambda step: st.tuples(st.just(step),
-                           st.lists(st.integers(0, 40 * step), min_size=1, max_size=200))))
+@given(
+    st.integers(1, 10**5).flatmap(
+        lambda step: st.tuples(
+            st.just(step), st.lists(st.integers(0, 40 * step), min_size=1, max_size=200)
+        )
+    )
+)
 def test_each_milestone_is_the_first_crossing(drawn) -> None:
     step, totals = drawn
     pts = series(totals)
@@ -131,8 +140,9 @@ def test_each_milestone_is_the_first_crossing(drawn) -> None:
         assert (m.date, m.total) == (first.date, first.total)
 
 
-@given(st.lists(st.one_of(st.none(), st.integers(-10**6, 10**6)), max_size=80),
-       st.integers(0, 90))
+@given(
+    st.lists(st.one_of(st.none(), st.integers(-(10**6), 10**6)), max_size=80), st.integers(0, 90)
+)
 def test_normalised_base_is_100(values, start) -> None:
     out = normalise(values, start)
     assert len(out) == len(values)

@@ -34,21 +34,40 @@ def test_reports_json_export_reads_back_identically(reps: list[LossReport]) -> N
 
 
 def test_reports_csv_has_a_total_and_change_column_per_used_category() -> None:
-    rep = LossReport(dt.date(2023, 11, 25), {"personnel": Figure(323760, 860),
-                                             "tanks": Figure(5502)}, "about")
+    rep = LossReport(
+        dt.date(2023, 11, 25), {"personnel": Figure(323760, 860), "tanks": Figure(5502)}, "about"
+    )
     rows = list(csv.DictReader(io.StringIO(reports_to_csv([rep]))))
-    assert rows == [{"date": "2023-11-25", "day": "640", "qualifier": "about", "note": "",
-                     "personnel": "323760", "personnel_change": "860", "tanks": "5502",
-                     "tanks_change": ""}]
+    assert rows == [
+        {
+            "date": "2023-11-25",
+            "day": "640",
+            "qualifier": "about",
+            "note": "",
+            "personnel": "323760",
+            "personnel_change": "860",
+            "tanks": "5502",
+            "tanks_change": "",
+        }
+    ]
 
 
 def test_items_export_round_trip_and_csv() -> None:
     kyiv = dt.timezone(dt.timedelta(hours=3))
     items = [
-        ItemData(ARTICLE, "Title, with comma", dt.datetime(2026, 8, 8, 9, 41, tzinfo=kyiv),
-                 body='Line "one"\n\nLine two', tags=("air defense", "kyiv")),
-        ItemData(BRIEF, "Brief.", dt.datetime(2026, 8, 8, 10, 0, tzinfo=dt.UTC),
-                 source_url="https://example.org/b"),
+        ItemData(
+            ARTICLE,
+            "Title, with comma",
+            dt.datetime(2026, 8, 8, 9, 41, tzinfo=kyiv),
+            body='Line "one"\n\nLine two',
+            tags=("air defense", "kyiv"),
+        ),
+        ItemData(
+            BRIEF,
+            "Brief.",
+            dt.datetime(2026, 8, 8, 10, 0, tzinfo=dt.UTC),
+            source_url="https://example.org/b",
+        ),
     ]
     _, back = read_frontline_json(items_to_json(items))
     assert back == items

@@ -9,11 +9,21 @@ from hypothesis import strategies as st
 from desktop_app.core.number_words import parse_count, parse_digits
 
 
-@pytest.mark.parametrize(("text", "value"), [
-    ("323760", 323_760), ("323,760", 323_760), ("323 760", 323_760), ("1.456.610", 1_456_610),
-    ("12'251", 12_251), ("12’251", 12_251), ("1\u00a0456\u202f610", 1_456_610), (" 7 ", 7),
-    ("one", 1), ("twenty-two", 22),
-])
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("323760", 323_760),
+        ("323,760", 323_760),
+        ("323 760", 323_760),
+        ("1.456.610", 1_456_610),
+        ("12'251", 12_251),
+        ("12’251", 12_251),
+        ("1\u00a0456\u202f610", 1_456_610),
+        (" 7 ", 7),
+        ("one", 1),
+        ("twenty-two", 22),
+    ],
+)
 def test_written_counts(text: str, value: int) -> None:
     assert parse_count(text) == value
 

@@ -572,19 +572,26 @@ def test_dot_and_apostrophe_grouping_read_like_comma_and_space(number: str) -> N
     assert report.unparsed == ()
 
 
-@pytest.mark.parametrize(("number", "shown"), [
-    ("1.83", "1.83 (+15)"), ("18.3", "18.3 (+15)"), ("1.8320", "1.8320 (+15)"),
-    ("1.832.5", "1.832.5 (+15)"),
-    ("1.832,5", "1.832"),  # a comma ends a list item, so the listed text stops there
-])
+@pytest.mark.parametrize(
+    ("number", "shown"),
+    [
+        ("1.83", "1.83 (+15)"),
+        ("18.3", "18.3 (+15)"),
+        ("1.8320", "1.8320 (+15)"),
+        ("1.832.5", "1.832.5 (+15)"),
+        ("1.832,5", "1.832"),  # a comma ends a list item, so the listed text stops there
+    ],
+)
 def test_decimals_and_broken_grouping_are_unparsed_not_misread(number: str, shown: str) -> None:
     report = parse_report(f"tanks ‒ {number} (+15)\nAPV ‒ 4086 (+10)")
     assert report.figures == {"armored_vehicles": F(4086, 10)}
     assert report.unparsed == (f"tanks ‒ {shown}",)
 
 
-@pytest.mark.parametrize(("written", "change"), [
-    ("5502 +3", 3), ("5 502 + 3", 3), ("5,502 −3", -3), ("5502 (+3)", 3), ("5502", None)])
+@pytest.mark.parametrize(
+    ("written", "change"),
+    [("5502 +3", 3), ("5 502 + 3", 3), ("5,502 −3", -3), ("5502 (+3)", 3), ("5502", None)],
+)
 def test_a_change_without_parentheses(written: str, change: int | None) -> None:
     report = parse_report(f"tanks ‒ {written} од\nAPV ‒ 4086 (+10)")
     assert report.figures == {"tanks": F(5502, change), "armored_vehicles": F(4086, 10)}
@@ -708,20 +715,35 @@ def test_ukrainian_news_prose_reads_the_report_and_not_the_other_brief() -> None
     assert report.date == dt.date(2026, 8, 8)
     assert report.qualifier == "about"
     assert report.figures == {
-        "personnel": F(1_456_610, 1_190), "tanks": F(12_251), "armored_vehicles": F(25_099),
-        "artillery": F(47_580), "mlrs": F(2_009), "air_defense": F(1_556), "aircraft": F(439),
-        "helicopters": F(354), "drones": F(449_606), "cruise_missiles": F(5_007),
-        "ships": F(35), "submarines": F(1), "vehicles_fuel_tanks": F(58_000),
-        "special_equipment": F(4_000)}
+        "personnel": F(1_456_610, 1_190),
+        "tanks": F(12_251),
+        "armored_vehicles": F(25_099),
+        "artillery": F(47_580),
+        "mlrs": F(2_009),
+        "air_defense": F(1_556),
+        "aircraft": F(439),
+        "helicopters": F(354),
+        "drones": F(449_606),
+        "cruise_missiles": F(5_007),
+        "ships": F(35),
+        "submarines": F(1),
+        "vehicles_fuel_tanks": F(58_000),
+        "special_equipment": F(4_000),
+    }
     assert report.unparsed == ()
 
 
 def test_ukrainian_prose_takes_the_year_from_the_page_and_the_day_change_after_it() -> None:
-    text = ("12 березня 2025 р., 10:02\nЗа даними Генштабу станом на 12 березня Росія "
-            "втратила понад 900 000 військових; за останню добу — 1 300 осіб. "
-            "Також окупанти втратили 10 300 танків та 21 400 бойових броньованих машин.")
+    text = (
+        "12 березня 2025 р., 10:02\nЗа даними Генштабу станом на 12 березня Росія "
+        "втратила понад 900 000 військових; за останню добу — 1 300 осіб. "
+        "Також окупанти втратили 10 300 танків та 21 400 бойових броньованих машин."
+    )
     report = parse_report(text, today=dt.date(2026, 1, 1))
     assert report.date == dt.date(2025, 3, 12)
     assert report.qualifier == "more than"
-    assert report.figures == {"personnel": F(900_000, 1_300), "tanks": F(10_300),
-                              "armored_vehicles": F(21_400)}
+    assert report.figures == {
+        "personnel": F(900_000, 1_300),
+        "tanks": F(10_300),
+        "armored_vehicles": F(21_400),
+    }

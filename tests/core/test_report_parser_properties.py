@@ -401,8 +401,11 @@ def test_report_with_a_junk_tail_still_yields_its_figures(
 # Ukrainian prose: the noun takes the form its count asks for (1 танк, 2 танки, 5 танків).
 UK_PROSE_NOUNS: dict[str, tuple[str, str, str]] = {
     "tanks": ("танк", "танки", "танків"),
-    "armored_vehicles": ("бойова броньована машина", "бойові броньовані машини",
-                         "бойових броньованих машин"),
+    "armored_vehicles": (
+        "бойова броньована машина",
+        "бойові броньовані машини",
+        "бойових броньованих машин",
+    ),
     "artillery": ("артилерійська система", "артилерійські системи", "артилерійських систем"),
     "mlrs": ("РСЗВ", "РСЗВ", "РСЗВ"),
     "air_defense": ("засіб ППО", "засоби ППО", "засобів ППО"),
@@ -412,16 +415,36 @@ UK_PROSE_NOUNS: dict[str, tuple[str, str, str]] = {
     "cruise_missiles": ("крилата ракета", "крилаті ракети", "крилатих ракет"),
     "ships": ("корабель", "кораблі / катери", "кораблів/катерів"),
     "submarines": ("підводний човен", "підводні човни", "підводних човнів"),
-    "vehicles_fuel_tanks": ("одиниця автомобільної техніки та автоцистерн",
-                            "одиниці автомобільної техніки та автоцистерн",
-                            "одиниць автомобільної техніки та автоцистерн"),
-    "special_equipment": ("одиниця спеціальної техніки", "одиниці спеціальної техніки",
-                          "одиниць спеціальної техніки"),
-    "ground_robots": ("наземний роботизований комплекс", "наземні роботизовані комплекси",
-                      "наземних роботизованих комплексів"),
+    "vehicles_fuel_tanks": (
+        "одиниця автомобільної техніки та автоцистерн",
+        "одиниці автомобільної техніки та автоцистерн",
+        "одиниць автомобільної техніки та автоцистерн",
+    ),
+    "special_equipment": (
+        "одиниця спеціальної техніки",
+        "одиниці спеціальної техніки",
+        "одиниць спеціальної техніки",
+    ),
+    "ground_robots": (
+        "наземний роботизований комплекс",
+        "наземні роботизовані комплекси",
+        "наземних роботизованих комплексів",
+    ),
 }
-UK_MONTHS = ("січня", "лютого", "березня", "квітня", "травня", "червня", "липня", "серпня",
-             "вересня", "жовтня", "листопада", "грудня")
+UK_MONTHS = (
+    "січня",
+    "лютого",
+    "березня",
+    "квітня",
+    "травня",
+    "червня",
+    "липня",
+    "серпня",
+    "вересня",
+    "жовтня",
+    "листопада",
+    "грудня",
+)
 
 
 def uk_form(n: int, forms: tuple[str, str, str]) -> str:
@@ -432,8 +455,11 @@ def uk_form(n: int, forms: tuple[str, str, str]) -> str:
     return forms[2]
 
 
-@given(st.data(), cases(keys=("personnel", *UK_PROSE_NOUNS), changes=False),
-       st.none() | st.integers(0, 5000))
+@given(
+    st.data(),
+    cases(keys=("personnel", *UK_PROSE_NOUNS), changes=False),
+    st.none() | st.integers(0, 5000),
+)
 def test_ukrainian_prose_parses_back_exactly(
     data: st.DataObject, case: Case, casualties: int | None
 ) -> None:
@@ -450,16 +476,20 @@ def test_ukrainian_prose_parses_back_exactly(
             f"Загальні втрати Росії у війні проти України з 24 лютого 2022 року по {spelled} "
             f"року становлять {qualifier}{number(personnel.total)} "
             f"{uk_form(personnel.total, ('особа', 'особи', 'осіб'))}"
-            + (f", з них {number(casualties)} — за минулу добу." if casualties is not None
-               else ".")
+            + (f", з них {number(casualties)} — за минулу добу." if casualties is not None else ".")
         )
-    items = [f"{number(f.total)} {uk_form(f.total, UK_PROSE_NOUNS[k])}"
-             for k, f in figures.items()]
+    items = [f"{number(f.total)} {uk_form(f.total, UK_PROSE_NOUNS[k])}" for k, f in figures.items()]
     if items:
-        listed = items[0] if len(items) == 1 else (
-            ", ".join(items[:-1]) + draw(st.sampled_from([" і ", " та ", ", "])) + items[-1])
-        lead = "Також ворог втратив" if personnel is not None else (
-            f"За даними Генштабу станом на {spelled}, ворог втратив")
+        listed = (
+            items[0]
+            if len(items) == 1
+            else (", ".join(items[:-1]) + draw(st.sampled_from([" і ", " та ", ", "])) + items[-1])
+        )
+        lead = (
+            "Також ворог втратив"
+            if personnel is not None
+            else (f"За даними Генштабу станом на {spelled}, ворог втратив")
+        )
         lines.append(f"{lead} {listed}.")
     text = "\n".join(lines)
 

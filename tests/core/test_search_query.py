@@ -40,11 +40,16 @@ def test_minus_excludes_words_and_a_lone_minus_means_nothing() -> None:
 
 
 def test_filters_are_read_and_bad_ones_are_named_not_raised() -> None:
-    query = parse_query('kind:briefs author:"Test Author" tag:energy -source:bench '
-                        "from:2023-11 to:2023-11-30 is:starred from:2023-13-45 kind:poem")
+    query = parse_query(
+        'kind:briefs author:"Test Author" tag:energy -source:bench '
+        "from:2023-11 to:2023-11-30 is:starred from:2023-13-45 kind:poem"
+    )
     assert query.kind == "brief"
-    assert query.filters == (TextFilter("author", "Test Author"), TextFilter("tag", "energy"),
-                             TextFilter("source", "bench", negated=True))
+    assert query.filters == (
+        TextFilter("author", "Test Author"),
+        TextFilter("tag", "energy"),
+        TextFilter("source", "bench", negated=True),
+    )
     assert query.date_from == dt.date(2023, 11, 1)
     assert query.date_to == dt.date(2023, 11, 30)
     assert query.flags == {"starred"}
@@ -76,8 +81,24 @@ _FTS.execute("CREATE VIRTUAL TABLE t USING fts5(body)")
 _FTS.execute("INSERT INTO t VALUES ('drone debris fell on a warehouse OR NEAR')")
 
 _QUERY_ALPHABET = st.sampled_from(
-    [*'"\'-*:()[]{}^+~ ,.OR', "OR", "AND", "NOT", "NEAR", "kind:", "tag:", "from:",
-                                     "to:", "author:", "is:", "🇺🇦", "drone", "ї", "\x00", "\n"]
+    [
+        *"\"'-*:()[]{}^+~ ,.OR",
+        "OR",
+        "AND",
+        "NOT",
+        "NEAR",
+        "kind:",
+        "tag:",
+        "from:",
+        "to:",
+        "author:",
+        "is:",
+        "🇺🇦",
+        "drone",
+        "ї",
+        "\x00",
+        "\n",
+    ]
 )
 
 

@@ -12,10 +12,13 @@ D = dt.date(2024, 1, 1)
 
 
 def test_derived_change_is_the_difference_of_consecutive_totals() -> None:
-    pts = derive_series([(D + dt.timedelta(1), 110, 10), (D, 100, None),
-                         (D + dt.timedelta(2), 108, 5)])
+    pts = derive_series(
+        [(D + dt.timedelta(1), 110, 10), (D, 100, None), (D + dt.timedelta(2), 108, 5)]
+    )
     assert [(p.total, p.derived_change, p.stated_change) for p in pts] == [
-        (100, None, None), (110, 10, 10), (108, -2, 5)
+        (100, None, None),
+        (110, 10, 10),
+        (108, -2, 5),
     ]
     assert [p.disagrees for p in pts] == [False, False, True]
     assert [p.change for p in pts] == [None, 10, 5]  # the stated change wins for display

@@ -80,8 +80,9 @@ def test_article_mismatches_name_total_change_missing_figure_and_date() -> None:
     from desktop_app.core.validation import ARTICLE_MISMATCH, compare_article_report
 
     stored = r(dt.date(2023, 11, 25), personnel=(323_760, 860), tanks=(5_502, 6))
-    article = r(dt.date(2023, 11, 24), personnel=(323_760, 800), tanks=(5_503, None),
-                ships=(22, None))
+    article = r(
+        dt.date(2023, 11, 24), personnel=(323_760, 800), tanks=(5_503, None), ships=(22, None)
+    )
     problems = compare_article_report(article, stored, source="“Post”")
     assert [p.message for p in problems] == [
         "“Post” is dated 2023-11-24, the report 2023-11-25",
@@ -98,11 +99,17 @@ def test_merge_keeps_stored_figures_and_the_stored_change_of_an_unchanged_total(
     from desktop_app.core.report_merge import merge_reports
 
     day = dt.date(2023, 11, 25)
-    stored = LossReport(day, {"personnel": Figure(323_760, 860), "tanks": Figure(5_502, 6),
-                              "ships": Figure(22, 0)}, qualifier="about", note="Avdiivka")
+    stored = LossReport(
+        day,
+        {"personnel": Figure(323_760, 860), "tanks": Figure(5_502, 6), "ships": Figure(22, 0)},
+        qualifier="about",
+        note="Avdiivka",
+    )
     incoming = LossReport(day, {"personnel": Figure(323_760), "tanks": Figure(5_505)})
     merged = merge_reports(stored, incoming)
-    assert merged == LossReport(day, {"personnel": Figure(323_760, 860),
-                                      "tanks": Figure(5_505), "ships": Figure(22, 0)},
-                                qualifier="about", note="Avdiivka")
-
+    assert merged == LossReport(
+        day,
+        {"personnel": Figure(323_760, 860), "tanks": Figure(5_505), "ships": Figure(22, 0)},
+        qualifier="about",
+        note="Avdiivka",
+    )

@@ -32,13 +32,20 @@ def titles(path: Path) -> list[str]:
 @pytest.fixture
 def archive_file(tmp_path: Path) -> Path:
     archive = open_archive(tmp_path / "archive.sqlite")
-    save_item(ItemData(ARTICLE, "Kherson ferry resumes", dt.datetime(2026, 11, 1, tzinfo=dt.UTC),
-                       body="Crossings restarted at dawn."))
+    save_item(
+        ItemData(
+            ARTICLE,
+            "Kherson ferry resumes",
+            dt.datetime(2026, 11, 1, tzinfo=dt.UTC),
+            body="Crossings restarted at dawn.",
+        )
+    )
     return archive.path
 
 
 def test_a_copy_holds_what_was_committed_while_the_archive_stays_open(
-        archive_file: Path, tmp_path: Path) -> None:
+    archive_file: Path, tmp_path: Path
+) -> None:
     # Still open, in WAL mode: the newest rows may be only in the -wal file.
     save_item(ItemData(ARTICLE, "Second article", dt.datetime(2026, 11, 2, tzinfo=dt.UTC)))
     copy = copy_archive(archive_file, tmp_path / "elsewhere" / "copy.sqlite")
@@ -56,15 +63,19 @@ def test_daily_backup_once_a_day_and_a_week_kept(archive_file: Path) -> None:
     assert daily_backup(archive_file, DAY) is None  # today's exists: nothing new
     kept = daily_backups(archive_file)
     assert [p.name for p in kept] == [
-        f"archive-{(DAY - dt.timedelta(days=n)).isoformat()}.sqlite" for n in range(6, -1, -1)]
+        f"archive-{(DAY - dt.timedelta(days=n)).isoformat()}.sqlite" for n in range(6, -1, -1)
+    ]
     assert titles(kept[-1]) == ["Kherson ferry resumes"]
 
 
 def test_pruning_leaves_other_files_in_the_backup_folder_alone(archive_file: Path) -> None:
     folder = archive_file.parent / "backups"
     folder.mkdir()
-    mine = [folder / "archive-schema-2-2025-01-01.sqlite", folder / "notes.txt",
-            folder / "other-2020-01-01.sqlite"]
+    mine = [
+        folder / "archive-schema-2-2025-01-01.sqlite",
+        folder / "notes.txt",
+        folder / "other-2020-01-01.sqlite",
+    ]
     for path in mine:
         path.write_text("keep me")
     for n in range(10):
@@ -74,7 +85,8 @@ def test_pruning_leaves_other_files_in_the_backup_folder_alone(archive_file: Pat
 
 
 def test_an_unwritable_destination_is_a_clear_error_and_leaves_nothing(
-        archive_file: Path, tmp_path: Path) -> None:
+    archive_file: Path, tmp_path: Path
+) -> None:
     blocker = tmp_path / "a-file"
     blocker.write_text("not a folder")
     with pytest.raises(BackupError, match="cannot write the backup"):

@@ -21,27 +21,56 @@ HUGE = "x" * 3_000_000
 CASES = {
     "truncated feed": ("wire.xml", RSS[: len(RSS) // 2].encode(), "line"),
     "feed, huge title": ("wire.xml", RSS.replace("Air defense downs", HUGE, 1).encode(), "title"),
-    "feed, no time": ("wire.xml", RSS.replace("<pubDate>Sat, 25 Nov 2023 09:41:00 +0200"
-                                              "</pubDate>", "").encode(), "pubDate"),
+    "feed, no time": (
+        "wire.xml",
+        RSS.replace("<pubDate>Sat, 25 Nov 2023 09:41:00 +0200</pubDate>", "").encode(),
+        "pubDate",
+    ),
     "UTF-16 post": ("post.txt", EN_POST_0810.encode("utf-16"), "UTF-8"),
-    "latin-1 post": ("post.txt", ("Загальні " + EN_POST_0810).encode("utf-8")[:9]
-                     + "é".encode("latin-1") + EN_POST_0810.encode(), "UTF-8"),
+    "latin-1 post": (
+        "post.txt",
+        ("Загальні " + EN_POST_0810).encode("utf-8")[:9]
+        + "é".encode("latin-1")
+        + EN_POST_0810.encode(),
+        "UTF-8",
+    ),
     "empty": ("empty.json", b"", "empty"),
     "truncated export": ("e.json", b'{"frontline_archive": 1, "reports": [{"date": "2023-', "JSON"),
-    "wrong type in export": ("e.json", json.dumps({"frontline_archive": 1, "reports": [
-        {"date": "2023-11-25", "figures": {"tanks": {"total": "many"}}}]}).encode(), "tanks"),
-    "oryx, wrong type": ("oryx.json", json.dumps([{"equipment_oryx": "Tanks", "model": "T-72",
-                                                   "losses_total": "lots"}]).encode(),
-                         "losses_total"),
-    "oryx, huge model": ("oryx.json", json.dumps([{"equipment_oryx": "Tanks", "model": HUGE,
-                                                   "losses_total": 1}]).encode(), "model"),
-    "correction, wrong type": ("russia_losses_equipment_correction.json",
-                               json.dumps([{"date": "2023-05-27", "tank": "-5"}]).encode(),
-                               "tank"),
-    "csv, truncated row": ("r.csv", b"date,day,qualifier,note,tanks,tanks_change\n2023-11-25,6",
-                           "line 2"),
-    "page without text": ("p.html", b"<!DOCTYPE html><html><head><title>T</title></head>"
-                          b"<body></body></html>", "p.html"),
+    "wrong type in export": (
+        "e.json",
+        json.dumps(
+            {
+                "frontline_archive": 1,
+                "reports": [{"date": "2023-11-25", "figures": {"tanks": {"total": "many"}}}],
+            }
+        ).encode(),
+        "tanks",
+    ),
+    "oryx, wrong type": (
+        "oryx.json",
+        json.dumps([{"equipment_oryx": "Tanks", "model": "T-72", "losses_total": "lots"}]).encode(),
+        "losses_total",
+    ),
+    "oryx, huge model": (
+        "oryx.json",
+        json.dumps([{"equipment_oryx": "Tanks", "model": HUGE, "losses_total": 1}]).encode(),
+        "model",
+    ),
+    "correction, wrong type": (
+        "russia_losses_equipment_correction.json",
+        json.dumps([{"date": "2023-05-27", "tank": "-5"}]).encode(),
+        "tank",
+    ),
+    "csv, truncated row": (
+        "r.csv",
+        b"date,day,qualifier,note,tanks,tanks_change\n2023-11-25,6",
+        "line 2",
+    ),
+    "page without text": (
+        "p.html",
+        b"<!DOCTYPE html><html><head><title>T</title></head><body></body></html>",
+        "p.html",
+    ),
     "post without date": ("post.txt", b"Russia has lost 5,502 tanks in Ukraine.", "post.txt"),
 }
 
@@ -79,9 +108,12 @@ def test_round_trip_of_the_whole_dataset_and_an_archive(archive_db: Any, tmp_pat
 
     def export_all() -> dict[str, str]:
         reports, items = load_all_reports(), all_items()
-        return {"r.json": exports.reports_to_json(reports),
-                "r.csv": exports.reports_to_csv(reports),
-                "i.json": exports.items_to_json(items), "i.csv": exports.items_to_csv(items)}
+        return {
+            "r.json": exports.reports_to_json(reports),
+            "r.csv": exports.reports_to_csv(reports),
+            "i.json": exports.items_to_json(items),
+            "i.csv": exports.items_to_csv(items),
+        }
 
     first = export_all()
     archive_db.close()

@@ -34,12 +34,20 @@ AT = dt.datetime(2024, 3, 1, 9, tzinfo=dt.UTC)
 def state() -> dict[str, Any]:
     """Everything an import can change, without row ids and timestamps that legitimately move."""
     warnings = sorted(
-        (str(w.report.date), w.category, w.kind, w.message) for w in ReportWarning.select())
-    items = sorted((i.id, i.kind, i.title, i.source_url, i.body, i.published_at, i.is_read,
-                    i.created_at) for i in Item.select())
+        (str(w.report.date), w.category, w.kind, w.message) for w in ReportWarning.select()
+    )
+    items = sorted(
+        (i.id, i.kind, i.title, i.source_url, i.body, i.published_at, i.is_read, i.created_at)
+        for i in Item.select()
+    )
     tags = sorted((t.item_id, t.tag) for t in ItemTag.select())
-    return {"reports": snapshot_all_reports(), "warnings": warnings, "items": items,
-            "tags": tags, "oryx": stored_oryx()}
+    return {
+        "reports": snapshot_all_reports(),
+        "warnings": warnings,
+        "items": items,
+        "tags": tags,
+        "oryx": stored_oryx(),
+    }
 
 
 def imported(result: ReadResult, **kw: Any) -> Any:
@@ -51,8 +59,12 @@ def imported(result: ReadResult, **kw: Any) -> Any:
 
 def test_undo_puts_back_reports_items_links_notes_and_oryx(archive_db: Any) -> None:
     save_report(LossReport(D[0], {"tanks": Figure(100, 2)}), source="manual")
-    save_report(LossReport(D[1], {"tanks": Figure(104, None), "personnel": Figure(900, 5)},
-                           note="first note"), source="petroivaniuk-json")
+    save_report(
+        LossReport(
+            D[1], {"tanks": Figure(104, None), "personnel": Figure(900, 5)}, note="first note"
+        ),
+        source="petroivaniuk-json",
+    )
     kept = save_item(ItemData(ARTICLE, "Existing article about Avdiivka", AT, body="Old text."))
     link_article(D[1], kept)
     replace_oryx([OryxRow("tanks", "Tanks", "T-72B", "USSR", 500)])
@@ -60,10 +72,14 @@ def test_undo_puts_back_reports_items_links_notes_and_oryx(archive_db: Any) -> N
 
     result = ReadResult(
         "petroivaniuk-json",
-        reports=[LossReport(D[1], {"tanks": Figure(105, 1)}),      # changes a stored day
-                 LossReport(D[2], {"tanks": Figure(103, None)})],  # adds one (a decrease)
-        items=[ItemData(BRIEF, "Pokrovsk shelled overnight", AT, body="Glide bombs."),
-               ItemData(ARTICLE, "Kharkiv rebuilds a school", AT, tags=("rebuilding",))],
+        reports=[
+            LossReport(D[1], {"tanks": Figure(105, 1)}),  # changes a stored day
+            LossReport(D[2], {"tanks": Figure(103, None)}),
+        ],  # adds one (a decrease)
+        items=[
+            ItemData(BRIEF, "Pokrovsk shelled overnight", AT, body="Glide bombs."),
+            ItemData(ARTICLE, "Kharkiv rebuilds a school", AT, tags=("rebuilding",)),
+        ],
         links=[(0, D[2])],
         notes={D[1]: "a correction"},
         oryx=[OryxRow("tanks", "Tanks", "T-80BV", "USSR", 300)],
@@ -89,16 +105,16 @@ def test_undo_puts_back_reports_items_links_notes_and_oryx(archive_db: Any) -> N
 
 
 def test_an_import_that_changes_nothing_leaves_nothing_to_undo(archive_db: Any) -> None:
-    result = ReadResult("russianwarship-json",
-                        reports=[LossReport(D[0], {"tanks": Figure(100, None)})])
+    result = ReadResult(
+        "russianwarship-json", reports=[LossReport(D[0], {"tanks": Figure(100, None)})]
+    )
     imported(result)
     _summary, undo = imported(result)
     assert undo is None
 
 
 def test_items_added_after_the_import_survive_its_undo(archive_db: Any) -> None:
-    _summary, undo = imported(ReadResult(
-        "rss", items=[ItemData(BRIEF, "Sumy border shelled", AT)]))
+    _summary, undo = imported(ReadResult("rss", items=[ItemData(BRIEF, "Sumy border shelled", AT)]))
     assert undo is not None
     later = save_item(ItemData(BRIEF, "Written after the import", AT))
     undo_import(undo)
@@ -106,9 +122,12 @@ def test_items_added_after_the_import_survive_its_undo(archive_db: Any) -> None:
 
 
 totals = st.integers(min_value=0, max_value=50)
-figures = st.dictionaries(st.sampled_from(["tanks", "personnel", "drones"]),
-                          st.tuples(totals, st.one_of(st.none(), st.integers(-3, 9))),
-                          min_size=1, max_size=3)
+figures = st.dictionaries(
+    st.sampled_from(["tanks", "personnel", "drones"]),
+    st.tuples(totals, st.one_of(st.none(), st.integers(-3, 9))),
+    min_size=1,
+    max_size=3,
+)
 day_reports = st.dictionaries(st.sampled_from(D), figures, max_size=5)
 
 
@@ -118,16 +137,26 @@ def to_reports(days: dict[dt.date, dict[str, tuple[int, int | None]]]) -> list[L
 
 # Each example is a few real transactions (~12 ms); 400 cover six days × three categories well
 # and keep `make test` within budget (the ci profile's 2,000 would add 20 s).
-@settings(max_examples=400, suppress_health_check=[HealthCheck.function_scoped_fixture],
-          deadline=None)
-@given(stored=day_reports, manual=st.sets(st.sampled_from(D)), incoming=day_reports,
-       notes=st.dictionaries(st.sampled_from(D), st.sampled_from(["fix A", "fix B"]),
-                             max_size=2),
-       titles=st.lists(st.sampled_from(["Kyiv", "Odesa", "Dnipro"]), max_size=3),
-       overwrite=st.booleans())
+@settings(
+    max_examples=400, suppress_health_check=[HealthCheck.function_scoped_fixture], deadline=None
+)
+@given(
+    stored=day_reports,
+    manual=st.sets(st.sampled_from(D)),
+    incoming=day_reports,
+    notes=st.dictionaries(st.sampled_from(D), st.sampled_from(["fix A", "fix B"]), max_size=2),
+    titles=st.lists(st.sampled_from(["Kyiv", "Odesa", "Dnipro"]), max_size=3),
+    overwrite=st.booleans(),
+)
 def test_any_import_undone_and_redone_goes_exactly_back_and_forth(
-        archive_db: Any, stored: dict, manual: set, incoming: dict, notes: dict,
-        titles: list[str], overwrite: bool) -> None:
+    archive_db: Any,
+    stored: dict,
+    manual: set,
+    incoming: dict,
+    notes: dict,
+    titles: list[str],
+    overwrite: bool,
+) -> None:
     with database_proxy.atomic():
         Report.delete().execute()
         Item.delete().execute()
@@ -136,10 +165,13 @@ def test_any_import_undone_and_redone_goes_exactly_back_and_forth(
         save_report(report, source="manual" if report.date in manual else "petroivaniuk-json")
     save_item(ItemData(ARTICLE, "Kyiv", AT))
     before = state()
-    result = ReadResult("petroivaniuk-json", reports=to_reports(incoming),
-                        items=[ItemData(BRIEF, t, AT) for t in titles],
-                        links=[(0, d) for d in list(incoming)[:1]] if titles else [],
-                        notes=notes)
+    result = ReadResult(
+        "petroivaniuk-json",
+        reports=to_reports(incoming),
+        items=[ItemData(BRIEF, t, AT) for t in titles],
+        links=[(0, d) for d in list(incoming)[:1]] if titles else [],
+        notes=notes,
+    )
     _summary, undo = imported(result, overwrite_manual=overwrite)
     if undo is None:
         assert state() == before

@@ -50,10 +50,14 @@ def test_dry_run_counts_exactly_and_writes_nothing(archive_db: Any, tmp_path: Pa
 
 def test_newer_edition_updates_only_the_days_that_changed(archive_db: Any) -> None:
     run("v1.json", dataset(("2023-11-24", 5496), ("2023-11-25", 5502)))
-    summary = run("v2.json", dataset(("2023-11-24", 5496), ("2023-11-25", 5503),
-                                     ("2023-11-26", 5510)))
+    summary = run(
+        "v2.json", dataset(("2023-11-24", 5496), ("2023-11-25", 5503), ("2023-11-26", 5510))
+    )
     assert (summary.reports.added, summary.reports.updated, summary.reports.unchanged) == (
-        [D3], [D2], [D1])
+        [D3],
+        [D2],
+        [D1],
+    )
     assert "updated: 2023-11-25" in summary.lines()[0]
 
 
@@ -77,8 +81,9 @@ def test_overwrite_manual_replaces_and_marks_the_source(archive_db: Any) -> None
 
 
 def test_a_manual_report_with_the_same_figures_is_no_conflict(archive_db: Any) -> None:
-    save_report(LossReport(D2, {"tanks": Figure(5502), "armored_vehicles": Figure(100)}),
-                source="manual")
+    save_report(
+        LossReport(D2, {"tanks": Figure(5502), "armored_vehicles": Figure(100)}), source="manual"
+    )
     summary = run("d.json", dataset(("2023-11-25", 5502)))
     assert summary.conflicts == [] and summary.reports.unchanged == [D2]
 
@@ -97,8 +102,12 @@ def test_corrections_are_notes_added_once_and_totals_untouched(archive_db: Any) 
 
 
 def oryx_file(*rows: tuple[str, str, int]) -> bytes:
-    return json.dumps([{"equipment_oryx": k, "model": m, "manufacturer": "USSR",
-                        "losses_total": n} for k, m, n in rows]).encode()
+    return json.dumps(
+        [
+            {"equipment_oryx": k, "model": m, "manufacturer": "USSR", "losses_total": n}
+            for k, m, n in rows
+        ]
+    ).encode()
 
 
 def test_oryx_reimport_replaces_the_rows_and_the_same_file_changes_nothing(
@@ -142,7 +151,8 @@ def test_a_raise_in_progress_rolls_everything_back(archive_db: Any, tmp_path: Pa
 
 
 def test_saving_many_reports_reports_progress_and_a_cancel_midway_rolls_back(
-        archive_db: Any, tmp_path: Path) -> None:
+    archive_db: Any, tmp_path: Path
+) -> None:
     from desktop_app.storage.reports import PROGRESS_EVERY
 
     days = [((D1 + dt.timedelta(days=n)).isoformat(), 100 + n) for n in range(350)]

@@ -21,9 +21,15 @@ from desktop_app.storage.reports import delete_report, link_article, report_arti
 
 DAY = dt.date(2024, 2, 10)
 AT = dt.datetime(2024, 2, 10, 8, tzinfo=dt.UTC)
-DATA = ItemData(ARTICLE, "Zaporizhzhia plant loses outside power", AT,
-                body="The last line was cut overnight.", author="A. Reporter",
-                source_url="https://example.org/znpp", tags=("energy", "znpp"))
+DATA = ItemData(
+    ARTICLE,
+    "Zaporizhzhia plant loses outside power",
+    AT,
+    body="The last line was cut overnight.",
+    author="A. Reporter",
+    source_url="https://example.org/znpp",
+    tags=("energy", "znpp"),
+)
 
 
 def tags_of(item_id: int) -> list[str]:
@@ -31,7 +37,8 @@ def tags_of(item_id: int) -> list[str]:
 
 
 def test_a_deleted_item_comes_back_under_its_id_with_flags_tags_links_and_search(
-        archive_db: Any) -> None:
+    archive_db: Any,
+) -> None:
     save_report(LossReport(DAY, {"tanks": Figure(6_500)}))
     item_id = save_item(DATA)
     set_read(item_id)

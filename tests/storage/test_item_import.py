@@ -18,10 +18,16 @@ T0 = dt.datetime(2023, 11, 25, 9, 41, tzinfo=dt.timezone(dt.timedelta(hours=2)))
 
 def item(n: int, *, url: bool = True, tags: tuple[str, ...] = ("air defense",)) -> ItemData:
     return ItemData(
-        kind=BRIEF, title=f" Brief {n} ", published_at=T0 + dt.timedelta(minutes=n),
-        body=f"Drones downed over region {n}.", lead="", author=" Newsroom ",
-        source_name="Wire", source_url=f" https://example.org/{n} " if url else None,
-        tags=tags, body_html=f"<p>Drones downed over region {n}.</p>",
+        kind=BRIEF,
+        title=f" Brief {n} ",
+        published_at=T0 + dt.timedelta(minutes=n),
+        body=f"Drones downed over region {n}.",
+        lead="",
+        author=" Newsroom ",
+        source_name="Wire",
+        source_url=f" https://example.org/{n} " if url else None,
+        tags=tags,
+        body_html=f"<p>Drones downed over region {n}.</p>",
     )
 
 

@@ -20,8 +20,9 @@ from desktop_app.storage.items import (
 T0 = dt.datetime(2023, 11, 25, 9, 0, tzinfo=dt.UTC)
 
 
-def item(title: str, body: str = "", *, kind: str = ARTICLE, minutes: int = 0,
-         url: str | None = None) -> ItemData:
+def item(
+    title: str, body: str = "", *, kind: str = ARTICLE, minutes: int = 0, url: str | None = None
+) -> ItemData:
     return ItemData(kind, title, T0 + dt.timedelta(minutes=minutes), body=body, source_url=url)
 
 
@@ -72,8 +73,9 @@ def test_import_items_twice_adds_nothing(archive_db: object) -> None:
     assert (again.added, again.unchanged) == (0, 2)
 
 
-@settings(max_examples=300, suppress_health_check=[HealthCheck.function_scoped_fixture],
-          deadline=None)
+@settings(
+    max_examples=300, suppress_health_check=[HealthCheck.function_scoped_fixture], deadline=None
+)
 @given(st.text())
 def test_any_typed_text_searches_without_error(archive_db: object, text: str) -> None:
     if not search_item_ids(""):

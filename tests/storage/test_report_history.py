@@ -65,11 +65,15 @@ def test_a_link_to_a_deleted_article_is_dropped_on_restore(archive_db, article):
 
 
 def test_linked_article_that_disagrees_is_a_mismatch(archive_db, article):
-    save_report(LossReport(DAY, {"personnel": Figure(323_760, 860), "tanks": Figure(5_500)}),
-                article_id=article)
+    save_report(
+        LossReport(DAY, {"personnel": Figure(323_760, 860), "tanks": Figure(5_500)}),
+        article_id=article,
+    )
     problems = article_mismatches()
     assert [(p.kind, p.category) for p in problems] == [
-        (ARTICLE_MISMATCH, "tanks"), (ARTICLE_MISMATCH, "ships")]
+        (ARTICLE_MISMATCH, "tanks"),
+        (ARTICLE_MISMATCH, "ships"),
+    ]
     assert problems[0].message == "Tanks: “Losses” states 5,502, the report 5,500"
     [linked] = linked_articles(DAY)
     assert linked.item_id == article and linked.has_report
@@ -79,16 +83,22 @@ def test_find_problems_lists_gaps_decreases_and_mismatches_by_date(archive_db, a
     save_report(LossReport(dt.date(2023, 11, 20), {"tanks": Figure(5_510)}))
     save_report(LossReport(DAY, {"tanks": Figure(5_502)}), article_id=article)
     kinds = [(p.date, p.kind) for p in find_problems()]
-    assert kinds == [(dt.date(2023, 11, 21), GAP), (DAY, DECREASE),
-                     (DAY, ARTICLE_MISMATCH), (DAY, ARTICLE_MISMATCH)]
+    assert kinds == [
+        (dt.date(2023, 11, 21), GAP),
+        (DAY, DECREASE),
+        (DAY, ARTICLE_MISMATCH),
+        (DAY, ARTICLE_MISMATCH),
+    ]
 
 
 def test_an_article_body_is_read_once_and_again_after_an_edit(archive_db, article, monkeypatch):
     from desktop_app.storage import report_checks
     from desktop_app.storage.items import get_item, save_item
 
-    save_report(LossReport(DAY, {"personnel": Figure(323_760, 860), "tanks": Figure(5_500)}),
-                article_id=article)
+    save_report(
+        LossReport(DAY, {"personnel": Figure(323_760, 860), "tanks": Figure(5_500)}),
+        article_id=article,
+    )
     reads: list[str] = []
     real = report_checks.report_in_article
 
@@ -103,6 +113,7 @@ def test_an_article_body_is_read_once_and_again_after_an_edit(archive_db, articl
     assert len(reads) == read_so_far  # the unchanged body was not parsed again
     stored = get_item(article)
     assert stored is not None
-    save_item(dataclasses.replace(stored.data, body=stored.data.body.replace("5,502", "5,500")),
-              article)
+    save_item(
+        dataclasses.replace(stored.data, body=stored.data.body.replace("5,502", "5,500")), article
+    )
     assert [p.category for p in article_mismatches()] == ["ships"]  # re-read after the edit

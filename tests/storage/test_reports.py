@@ -25,9 +25,7 @@ D1, D2, D3 = dt.date(2023, 11, 24), dt.date(2023, 11, 25), dt.date(2023, 11, 26)
 
 
 def rep(date: dt.date, **figures: int | tuple[int, int | None]) -> LossReport:
-    figs = {
-        k: Figure(*v) if isinstance(v, tuple) else Figure(v) for k, v in figures.items()
-    }
+    figs = {k: Figure(*v) if isinstance(v, tuple) else Figure(v) for k, v in figures.items()}
     return LossReport(date, figs, qualifier="about")
 
 
@@ -104,8 +102,9 @@ def test_an_import_failing_after_its_writes_leaves_the_file_byte_for_byte_unchan
         raise ArchiveError("cancelled")
 
     with pytest.raises(ArchiveError):
-        import_content([rep(D2, personnel=20), rep(D3, personnel=30)], [],
-                       source="test", before_commit=fail)
+        import_content(
+            [rep(D2, personnel=20), rep(D3, personnel=30)], [], source="test", before_commit=fail
+        )
     archive_db.execute_sql("PRAGMA wal_checkpoint(TRUNCATE)")  # type: ignore[attr-defined]
     assert path.read_bytes() == before
     assert [r.date for r in load_all_reports()] == [D1]
@@ -131,7 +130,9 @@ def test_category_series_and_delete(archive_db: object) -> None:
         save_report(rep(d, tanks=t))
     series = category_series("tanks")
     assert [(p.date, p.total, p.derived_change) for p in series] == [
-        (D1, 5496, None), (D2, 5502, 6), (D3, 5510, 8)
+        (D1, 5496, None),
+        (D2, 5502, 6),
+        (D3, 5510, 8),
     ]
     assert delete_report(D2)
     assert [p.date for p in category_series("tanks")] == [D1, D3]
@@ -141,8 +142,11 @@ def test_notes_from_two_sources_are_both_kept_and_reimport_changes_nothing(
     archive_db: object,
 ) -> None:
     dataset = LossReport(D2, {"tanks": Figure(5502)}, note="Donetsk")
-    post = LossReport(D2, {"tanks": Figure(5502, 6)},
-                      note="The enemy suffered the greatest losses in the Donetsk direction.")
+    post = LossReport(
+        D2,
+        {"tanks": Figure(5502, 6)},
+        note="The enemy suffered the greatest losses in the Donetsk direction.",
+    )
     import_reports([dataset], source="petroivaniuk-json")
     import_reports([post], source="report-text")
     again = import_reports([dataset], source="petroivaniuk-json")

@@ -28,16 +28,37 @@ def at(day: int, hour: int = 12) -> dt.datetime:
 
 def seed() -> dict[str, int]:
     return {
-        "sumy": save_item(ItemData(BRIEF, "Shelling in Sumy Oblast.", at(25, 9),
-                                   body="Seven communities hit by drones.", tags=("shelling",),
-                                   source_name="Feed A")),
-        "kyiv": save_item(ItemData(ARTICLE, "Air defense over Kyiv", at(24),
-                                   body="Drones were shot down. Power lines were damaged.",
-                                   author="Olena Test", tags=("air defense", "drones"),
-                                   source_name="Paper B")),
-        "odesa": save_item(ItemData(ARTICLE, "Port of Odesa keeps working", at(1),
-                                    body="Ships left the harbour. Kyiv sent drones.",
-                                    author="Ivan Other", source_name="Paper B")),
+        "sumy": save_item(
+            ItemData(
+                BRIEF,
+                "Shelling in Sumy Oblast.",
+                at(25, 9),
+                body="Seven communities hit by drones.",
+                tags=("shelling",),
+                source_name="Feed A",
+            )
+        ),
+        "kyiv": save_item(
+            ItemData(
+                ARTICLE,
+                "Air defense over Kyiv",
+                at(24),
+                body="Drones were shot down. Power lines were damaged.",
+                author="Olena Test",
+                tags=("air defense", "drones"),
+                source_name="Paper B",
+            )
+        ),
+        "odesa": save_item(
+            ItemData(
+                ARTICLE,
+                "Port of Odesa keeps working",
+                at(1),
+                body="Ships left the harbour. Kyiv sent drones.",
+                author="Ivan Other",
+                source_name="Paper B",
+            )
+        ),
     }
 
 
@@ -106,8 +127,7 @@ def test_snippets_mark_the_matching_words(archive_db: object) -> None:
 
 def test_set_tags_updates_text_and_table_together(archive_db: object) -> None:
     s = seed()
-    assert set_tags(s["odesa"], ["Ports", " grain  exports", "ports"]) == ("ports",
-                                                                           "grain exports")
+    assert set_tags(s["odesa"], ["Ports", " grain  exports", "ports"]) == ("ports", "grain exports")
     stored = get_item(s["odesa"])
     assert stored is not None and stored.data.tags == ("ports", "grain exports")
     assert ids("tag:ports") == [s["odesa"]]
@@ -115,15 +135,36 @@ def test_set_tags_updates_text_and_table_together(archive_db: object) -> None:
 
 
 _ALPHABET = st.sampled_from(
-    [*'"\'-*:()[]{}^+~ ,.%_\\', "OR", "AND", "NOT", "NEAR", "kind:", "tag:", "from:",
-                                      "to:", "author:", "source:", "is:", "2023-11", "brief",
-                                      "starred", "🇺🇦", "drones", "kyiv", "ї", "\n"]
+    [
+        *"\"'-*:()[]{}^+~ ,.%_\\",
+        "OR",
+        "AND",
+        "NOT",
+        "NEAR",
+        "kind:",
+        "tag:",
+        "from:",
+        "to:",
+        "author:",
+        "source:",
+        "is:",
+        "2023-11",
+        "brief",
+        "starred",
+        "🇺🇦",
+        "drones",
+        "kyiv",
+        "ї",
+        "\n",
+    ]
 )
 
 
 @settings(suppress_health_check=[HealthCheck.function_scoped_fixture])
-@given(text=st.one_of(st.text(max_size=40), st.lists(_ALPHABET, max_size=10).map("".join)),
-       order=st.sampled_from(["date", "relevance", "title", "author"]))
+@given(
+    text=st.one_of(st.text(max_size=40), st.lists(_ALPHABET, max_size=10).map("".join)),
+    order=st.sampled_from(["date", "relevance", "title", "author"]),
+)
 def test_any_typed_text_runs_against_the_real_archive(
     archive_db: object, text: str, order: str
 ) -> None:

@@ -22,17 +22,32 @@ def settings(tmp_path: Path) -> QSettings:
 @pytest.fixture
 def sample_items(archive_db: object) -> dict[str, int]:
     """Three items with known words, saved in a real archive."""
+
     def at(hour: int) -> dt.datetime:
         return dt.datetime(2023, 11, 25, hour, 0, tzinfo=KYIV)
 
     return {
-        "sumy": save_item(ItemData(BRIEF, "Russia shells 7 communities in Sumy Oblast.", at(9),
-                                   body="Regional authorities counted 20 attacks.")),
-        "kyiv": save_item(ItemData(ARTICLE, "Air defense over Kyiv", at(8),
-                                   body="Drones were shot down overnight.\n\nDebris fell.",
-                                   author="Test Author", tags=("air defense",))),
-        "odesa": save_item(ItemData(ARTICLE, "Port of Odesa keeps working", at(7),
-                                    body="Ships left the harbour.")),
+        "sumy": save_item(
+            ItemData(
+                BRIEF,
+                "Russia shells 7 communities in Sumy Oblast.",
+                at(9),
+                body="Regional authorities counted 20 attacks.",
+            )
+        ),
+        "kyiv": save_item(
+            ItemData(
+                ARTICLE,
+                "Air defense over Kyiv",
+                at(8),
+                body="Drones were shot down overnight.\n\nDebris fell.",
+                author="Test Author",
+                tags=("air defense",),
+            )
+        ),
+        "odesa": save_item(
+            ItemData(ARTICLE, "Port of Odesa keeps working", at(7), body="Ships left the harbour.")
+        ),
     }
 
 

@@ -118,8 +118,10 @@ def test_moving_average_line_equals_the_core_function(view):
     assert expected[6] is None and expected[7] == 700.0  # day 1 has no change
 
 
-@pytest.mark.parametrize(("view_name", "period"), [
-    (WEEKLY, aggregates.WEEK), (MONTHLY, aggregates.MONTH), (YEARLY, aggregates.YEAR)])
+@pytest.mark.parametrize(
+    ("view_name", "period"),
+    [(WEEKLY, aggregates.WEEK), (MONTHLY, aggregates.MONTH), (YEARLY, aggregates.YEAR)],
+)
 def test_period_bars_equal_the_period_sums(view, view_name, period):
     view.set_checked(["tanks"])
     view.set_view(view_name)
@@ -135,8 +137,9 @@ def test_normalised_series_start_at_100_at_the_range_start(view, qtbot):
         x, y = view.plot.series[key].curve.getOriginalDataset()
         at_start = y[x.tolist().index(utc_midnight(START + dt.timedelta(10)))]
         assert at_start == pytest.approx(100.0)
-        assert y[-1] == pytest.approx(100.0 * (PERSONNEL[39] if key == "personnel"
-                                               else TANKS[39]) / first_total)
+        assert y[-1] == pytest.approx(
+            100.0 * (PERSONNEL[39] if key == "personnel" else TANKS[39]) / first_total
+        )
 
 
 def test_small_multiples_give_each_category_its_own_plot(view):
@@ -151,12 +154,14 @@ def test_hover_text_for_a_known_date_is_exact(view):
     warning = [w.message for w in stored_warnings(date) if w.category == "tanks"]
     assert warning, "a decrease is stored with a warning"
     text = view.plot.hover(date)
-    assert text == "\n".join([
-        "2023-05-28 (day 459)",
-        "Personnel: total 205,600 · change +700",
-        "Tanks: total 3,795 · change -13",
-        *("⚠ " + w for w in warning),
-    ])
+    assert text == "\n".join(
+        [
+            "2023-05-28 (day 459)",
+            "Personnel: total 205,600 · change +700",
+            "Tanks: total 3,795 · change -13",
+            *("⚠ " + w for w in warning),
+        ]
+    )
     assert view.hover_label.toolTip() == text
 
 
@@ -173,8 +178,11 @@ def test_clicking_a_point_requests_that_report(view, qtbot):
     scene_pos = plot.vb.mapViewToScene(QPointF(utc_midnight(date), TANKS[20]))
     widget_pos = view.plot.graphics.mapFromScene(scene_pos)
     with qtbot.waitSignal(view.reportRequested) as signal:
-        qtbot.mouseClick(view.plot.graphics.viewport(), Qt.MouseButton.LeftButton,
-                         pos=QPoint(widget_pos.x(), widget_pos.y()))
+        qtbot.mouseClick(
+            view.plot.graphics.viewport(),
+            Qt.MouseButton.LeftButton,
+            pos=QPoint(widget_pos.x(), widget_pos.y()),
+        )
     assert signal.args == [date]
 
 
@@ -189,8 +197,10 @@ def test_quick_range_selects_the_last_30_days(view):
 
 
 def test_milestones_table_lists_exact_crossings(view):
-    rows = [tuple(view.milestones_table.item(r, c).text() for c in range(3))
-            for r in range(view.milestones_table.rowCount())]
+    rows = [
+        tuple(view.milestones_table.item(r, c).text() for c in range(3))
+        for r in range(view.milestones_table.rowCount())
+    ]
     # Personnel rises 700 a day from 200,000: step 50,000 → 200,000 on day 1 (20 May);
     # tanks (about 3,900): step 500 → 3,500 on day 1.
     assert ("Personnel", "200,000", "2023-05-20") in rows
@@ -201,11 +211,14 @@ def test_milestones_table_lists_exact_crossings(view):
 
 def test_records_table_lists_the_largest_days(view):
     view.set_checked(["tanks"])
-    rows = [tuple(view.records_table.item(r, c).text() for c in range(3))
-            for r in range(view.records_table.rowCount())]
+    rows = [
+        tuple(view.records_table.item(r, c).text() for c in range(3))
+        for r in range(view.records_table.rowCount())
+    ]
     # The day after the correction made up for it (+21); then the steady +4 days, oldest first.
     assert rows == [("Tanks", "2023-05-29", "+21")] + [
-        ("Tanks", (START + dt.timedelta(i)).isoformat(), "+4") for i in (1, 2, 3, 4)]
+        ("Tanks", (START + dt.timedelta(i)).isoformat(), "+4") for i in (1, 2, 3, 4)
+    ]
 
 
 def test_png_export_at_a_chosen_width(view, tmp_path: Path):
@@ -278,8 +291,11 @@ def test_hiding_a_series_leaves_it_out_of_the_fit(view):
 
 def test_main_window_opens_the_clicked_report_with_its_article(window, archive, qtbot):
     date = START + dt.timedelta(12)
-    item = save_item(ItemData(ARTICLE, "General Staff: losses of 1 June",
-                              dt.datetime(2023, 6, 1, 9, tzinfo=dt.UTC)))
+    item = save_item(
+        ItemData(
+            ARTICLE, "General Staff: losses of 1 June", dt.datetime(2023, 6, 1, 9, tzinfo=dt.UTC)
+        )
+    )
     from desktop_app.storage.reports import link_article
 
     link_article(date, item)
@@ -294,7 +310,8 @@ def test_main_window_opens_the_clicked_report_with_its_article(window, archive, 
 
 
 def test_ticked_categories_view_layout_and_milestones_are_remembered(
-        qtbot, archive, settings, tmp_path):
+    qtbot, archive, settings, tmp_path
+):
     from desktop_app.ui.main_window import MainWindow
 
     first = MainWindow(settings, database_path=tmp_path / "archive.sqlite")
@@ -324,7 +341,8 @@ def test_ticked_categories_view_layout_and_milestones_are_remembered(
 
 
 def test_remembered_categories_no_longer_in_the_archive_fall_back_to_the_defaults(
-        qtbot, archive, settings, tmp_path):
+    qtbot, archive, settings, tmp_path
+):
     from desktop_app.ui.main_window import MainWindow
 
     settings.setValue("charts/categories", "submarines,no_such_category")

@@ -22,10 +22,13 @@ def search(qtbot, window: MainWindow, text: str) -> list[str]:
     return [model.data(model.index(r, TITLE_COL)) for r in range(model.rowCount())]
 
 
-def test_query_language_in_the_search_field(qtbot, window: MainWindow,
-                                             sample_items: dict[str, int]) -> None:
+def test_query_language_in_the_search_field(
+    qtbot, window: MainWindow, sample_items: dict[str, int]
+) -> None:
     assert search(qtbot, window, '"air defense" OR harbour') == [
-        "Air defense over Kyiv", "Port of Odesa keeps working"]
+        "Air defense over Kyiv",
+        "Port of Odesa keeps working",
+    ]
     assert search(qtbot, window, "kind:article -kyiv") == ["Port of Odesa keeps working"]
     assert search(qtbot, window, 'author:"test author"') == ["Air defense over Kyiv"]
 
@@ -43,8 +46,9 @@ def test_odd_input_gives_no_matches_or_a_hint_never_an_error(
     assert window.last_message is None
 
 
-def test_stale_search_results_are_dropped(qtbot, window: MainWindow,
-                                          sample_items: dict[str, int]) -> None:
+def test_stale_search_results_are_dropped(
+    qtbot, window: MainWindow, sample_items: dict[str, int]
+) -> None:
     worker = window.archive_view.worker
     shown: list[str] = []
     worker.finished.connect(lambda result: shown.append(result.request.text))
@@ -70,8 +74,9 @@ def test_snippets_and_reader_highlight_the_matching_words(
     assert [m.cursor.selectedText() for m in marks] == ["overnight"]
 
 
-def test_ranking_by_relevance_is_a_choice(qtbot, window: MainWindow,
-                                          sample_items: dict[str, int]) -> None:
+def test_ranking_by_relevance_is_a_choice(
+    qtbot, window: MainWindow, sample_items: dict[str, int]
+) -> None:
     view = window.archive_view
     combo = view.filters.order_combo
     with qtbot.waitSignal(view.searchFinished):
@@ -79,16 +84,17 @@ def test_ranking_by_relevance_is_a_choice(qtbot, window: MainWindow,
     assert search(qtbot, window, "kyiv")[0] == "Air defense over Kyiv"
 
 
-def test_header_click_sorts_in_sql(qtbot, window: MainWindow,
-                                   sample_items: dict[str, int]) -> None:
+def test_header_click_sorts_in_sql(qtbot, window: MainWindow, sample_items: dict[str, int]) -> None:
     view = window.archive_view
     view.reload()
     with qtbot.waitSignal(view.searchFinished):
         view.table.horizontalHeader().setSortIndicator(TITLE_COL, Qt.SortOrder.AscendingOrder)
     model = view.model
     assert [model.data(model.index(r, TITLE_COL)) for r in range(3)] == [
-        "Air defense over Kyiv", "Port of Odesa keeps working",
-        "Russia shells 7 communities in Sumy Oblast."]
+        "Air defense over Kyiv",
+        "Port of Odesa keeps working",
+        "Russia shells 7 communities in Sumy Oblast.",
+    ]
 
 
 def test_keys_toggle_star_and_read_and_unread_rows_are_bold(
@@ -110,8 +116,9 @@ def test_keys_toggle_star_and_read_and_unread_rows_are_bold(
     assert stored is not None and not stored.is_read
 
 
-def test_starred_only_filter_and_tag_counts(qtbot, window: MainWindow,
-                                            sample_items: dict[str, int]) -> None:
+def test_starred_only_filter_and_tag_counts(
+    qtbot, window: MainWindow, sample_items: dict[str, int]
+) -> None:
     view = window.archive_view
     set_starred(sample_items["sumy"])
     with qtbot.waitSignal(view.searchFinished):
@@ -126,8 +133,9 @@ def test_starred_only_filter_and_tag_counts(qtbot, window: MainWindow,
     assert view.model.ids() == [sample_items["kyiv"]]
 
 
-def test_tags_are_editable_from_the_window(qtbot, window: MainWindow,
-                                           sample_items: dict[str, int]) -> None:
+def test_tags_are_editable_from_the_window(
+    qtbot, window: MainWindow, sample_items: dict[str, int]
+) -> None:
     view = window.archive_view
     view.reload()
     view.select_item(sample_items["odesa"])
@@ -137,8 +145,9 @@ def test_tags_are_editable_from_the_window(qtbot, window: MainWindow,
     assert search(qtbot, window, "tag:grain") == ["Port of Odesa keeps working"]
 
 
-def test_timeline_groups_by_day_and_jk_skip_headings(qtbot, window: MainWindow,
-                                                     sample_items: dict[str, int]) -> None:
+def test_timeline_groups_by_day_and_jk_skip_headings(
+    qtbot, window: MainWindow, sample_items: dict[str, int]
+) -> None:
     view = window.archive_view
     with qtbot.waitSignal(view.searchFinished):
         set_timeline(view, True)
@@ -146,8 +155,9 @@ def test_timeline_groups_by_day_and_jk_skip_headings(qtbot, window: MainWindow,
     assert model.rowCount() == 4  # one day heading and three items
     assert model.data(model.index(0), HEADING_ROLE)
     assert "25 November 2023" in model.data(model.index(0))
-    assert model.data(model.index(1)).strip().endswith("Russia shells 7 communities in Sumy "
-                                                       "Oblast.")
+    assert (
+        model.data(model.index(1)).strip().endswith("Russia shells 7 communities in Sumy Oblast.")
+    )
     view.timeline.setFocus()
     qtbot.keyClick(view.timeline, Qt.Key.Key_J)
     assert view.selected_id() == sample_items["sumy"]
@@ -160,8 +170,9 @@ def test_timeline_groups_by_day_and_jk_skip_headings(qtbot, window: MainWindow,
     assert window.archive_actions.timeline_action.isChecked()
 
 
-def test_single_letter_keys_do_not_fire_while_typing(qtbot, window: MainWindow,
-                                                     sample_items: dict[str, int]) -> None:
+def test_single_letter_keys_do_not_fire_while_typing(
+    qtbot, window: MainWindow, sample_items: dict[str, int]
+) -> None:
     view = window.archive_view
     view.reload()
     view.select_item(sample_items["odesa"])
@@ -171,8 +182,9 @@ def test_single_letter_keys_do_not_fire_while_typing(qtbot, window: MainWindow,
     assert stored is not None and not stored.starred and stored.is_read
 
 
-def test_article_exports_to_a_pdf_file(window: MainWindow, sample_items: dict[str, int],
-                                       tmp_path: Path) -> None:
+def test_article_exports_to_a_pdf_file(
+    window: MainWindow, sample_items: dict[str, int], tmp_path: Path
+) -> None:
     view = window.archive_view
     view.reload()
     target = tmp_path / "article.pdf"
@@ -184,8 +196,9 @@ def test_article_exports_to_a_pdf_file(window: MainWindow, sample_items: dict[st
     assert b"%%EOF" in data[-64:]
 
 
-def test_item_models_pass_qts_model_tester(qtmodeltester, window: MainWindow,
-                                           sample_items: dict[str, int]) -> None:
+def test_item_models_pass_qts_model_tester(
+    qtmodeltester, window: MainWindow, sample_items: dict[str, int]
+) -> None:
     view = window.archive_view
     set_timeline(view, True)
     view.reload()
@@ -194,7 +207,8 @@ def test_item_models_pass_qts_model_tester(qtmodeltester, window: MainWindow,
 
 
 def test_reader_text_size_steps_are_kept_for_the_next_start(
-        qtbot, archive_db, settings, tmp_path) -> None:
+    qtbot, archive_db, settings, tmp_path
+) -> None:
     from desktop_app.ui.archive_actions import ZOOM_KEY
     from desktop_app.ui.main_window import MainWindow
     from desktop_app.ui.reader_view import MIN_POINTS, ZOOM_LIMIT

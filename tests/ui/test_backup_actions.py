@@ -25,7 +25,8 @@ def item_titles(path: Path) -> list[str]:
 
 
 def test_back_up_writes_the_whole_archive_and_says_where(
-        qtbot, window: MainWindow, sample_items, tmp_path: Path) -> None:
+    qtbot, window: MainWindow, sample_items, tmp_path: Path
+) -> None:
     destination = tmp_path / "copies" / "my-archive.sqlite"
     op = window.backups.back_up_to(destination)
     assert op is not None
@@ -37,7 +38,8 @@ def test_back_up_writes_the_whole_archive_and_says_where(
 
 
 def test_a_backup_that_cannot_be_written_is_explained(
-        qtbot, window: MainWindow, tmp_path: Path) -> None:
+    qtbot, window: MainWindow, tmp_path: Path
+) -> None:
     blocker = tmp_path / "a-file"
     blocker.write_text("not a folder")
     op = window.backups.back_up_to(blocker / "copy.sqlite")
@@ -51,7 +53,8 @@ def test_a_backup_that_cannot_be_written_is_explained(
 
 
 def test_the_daily_copy_is_made_once_after_start_up(
-        qtbot, archive_db, settings: QSettings, tmp_path: Path, monkeypatch) -> None:
+    qtbot, archive_db, settings: QSettings, tmp_path: Path, monkeypatch
+) -> None:
     monkeypatch.setattr(backup_actions, "DAILY_DELAY_MS", 10)
     database = tmp_path / "archive.sqlite"
     win = MainWindow(settings, database_path=database, daily_backups=True)
@@ -71,8 +74,7 @@ def test_the_daily_copy_is_made_once_after_start_up(
     win.close()
 
 
-def test_without_daily_backups_no_copy_is_made(
-        qtbot, window: MainWindow, tmp_path: Path) -> None:
+def test_without_daily_backups_no_copy_is_made(qtbot, window: MainWindow, tmp_path: Path) -> None:
     qtbot.wait(50)
     window.runner.wait()
     assert not (tmp_path / "backups").exists()
@@ -80,7 +82,8 @@ def test_without_daily_backups_no_copy_is_made(
 
 
 def test_checking_the_archive_file_says_it_is_in_order_or_what_is_wrong(
-        qtbot, window: MainWindow, sample_items) -> None:
+    qtbot, window: MainWindow, sample_items
+) -> None:
     from desktop_app.storage.models import database_proxy
 
     op = window.backups.check()
@@ -92,7 +95,8 @@ def test_checking_the_archive_file_says_it_is_in_order_or_what_is_wrong(
     # One item taken out of the search index behind SQLite's back.
     database_proxy.execute_sql(
         "INSERT INTO item_fts(item_fts, rowid, title, lead, body, author, tags) "
-        "SELECT 'delete', id, title, lead, body, author, tags FROM item LIMIT 1")
+        "SELECT 'delete', id, title, lead, body, author, tags FROM item LIMIT 1"
+    )
     window.last_message = None
     op = window.backups.check()
     with qtbot.waitSignal(op.succeeded, timeout=10000):

@@ -40,11 +40,15 @@ TOKEN = re.compile(r"%\d|%n|\{[a-z_]+\}|\\n|\n")
 
 @pytest.mark.parametrize("ts", ALL_TS, ids=lambda p: p.stem)
 def test_translations_keep_placeholders_and_have_one_accelerator_where_the_source_has(
-        ts: Path) -> None:
+    ts: Path,
+) -> None:
     for msg, tr in catalog.read_ts(ts).items():
         for text in tr.plural or [tr.text]:
             assert sorted(TOKEN.findall(text)) == sorted(TOKEN.findall(msg.source)), (
-                msg.context, msg.source, text)
+                msg.context,
+                msg.source,
+                text,
+            )
             has_key = re.search(r"&[^&\s]", msg.source) is not None
             assert (len(re.findall(r"&[^&\s]", text)) == 1) == has_key, (msg.source, text)
 
@@ -61,7 +65,8 @@ def ukrainian(qapp):
 
 
 def test_the_window_speaks_ukrainian_with_the_translation_loaded(
-        qtbot, ukrainian, archive_db, tmp_path: Path) -> None:
+    qtbot, ukrainian, archive_db, tmp_path: Path
+) -> None:
     settings = QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat)
     window = MainWindow(settings, database_path=tmp_path / "archive.sqlite")
     qtbot.addWidget(window)
@@ -88,15 +93,18 @@ def test_english_counts_read_naturally(qapp) -> None:
 
 
 def test_without_a_translation_the_window_stays_in_english(qtbot, archive_db, tmp_path) -> None:
-    window = MainWindow(QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat),
-                        database_path=tmp_path / "archive.sqlite")
+    window = MainWindow(
+        QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat),
+        database_path=tmp_path / "archive.sqlite",
+    )
     qtbot.addWidget(window)
     assert window.menuBar().actions()[0].text() == "&File"
     assert category_label("tanks") == "Tanks"
 
 
 def test_the_language_comes_from_the_environment_then_the_setting_then_the_system(
-        monkeypatch) -> None:
+    monkeypatch,
+) -> None:
     monkeypatch.delenv(i18n.ENV_VAR, raising=False)
     assert i18n.choose_language("uk") == "uk"
     assert i18n.choose_language("fr") == "en"  # no French translation: English
@@ -108,7 +116,8 @@ def test_the_language_comes_from_the_environment_then_the_setting_then_the_syste
 
 
 def test_choosing_a_language_in_the_menu_is_remembered_for_the_next_start(
-        qtbot, archive_db, tmp_path: Path) -> None:
+    qtbot, archive_db, tmp_path: Path
+) -> None:
     settings = QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat)
     window = MainWindow(settings, database_path=tmp_path / "archive.sqlite")
     qtbot.addWidget(window)
@@ -132,13 +141,17 @@ def test_the_reader_writes_kind_and_date_in_ukrainian(ukrainian) -> None:
     assert "Новина · " in page and "8 серпня 2026" in page
 
 
-@pytest.mark.parametrize(("system", "language", "expected"), [
-    ("en_US", "en", "en_US"),  # the system's own English conventions are kept
-    ("de_DE", "en", "en_GB"),  # an English interface on a German system
-    ("en_US", "uk", "uk_UA"),
-])
+@pytest.mark.parametrize(
+    ("system", "language", "expected"),
+    [
+        ("en_US", "en", "en_US"),  # the system's own English conventions are kept
+        ("de_DE", "en", "en_GB"),  # an English interface on a German system
+        ("en_US", "uk", "uk_UA"),
+    ],
+)
 def test_written_dates_follow_the_interface_language(
-        qapp, monkeypatch, system: str, language: str, expected: str) -> None:
+    qapp, monkeypatch, system: str, language: str, expected: str
+) -> None:
     before = QLocale()
     monkeypatch.setattr(QLocale, "system", staticmethod(lambda: QLocale(system)))
     QLocale.setDefault(QLocale(system))

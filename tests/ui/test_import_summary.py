@@ -16,9 +16,14 @@ D2 = dt.date(2023, 11, 25)
 
 def write_dataset(path: Path, days: int) -> Path:
     start = dt.date(2022, 3, 1)
-    path.write_text(json.dumps([
-        {"date": (start + dt.timedelta(days=n)).isoformat(), "tank": 100 + n}
-        for n in range(days)]))
+    path.write_text(
+        json.dumps(
+            [
+                {"date": (start + dt.timedelta(days=n)).isoformat(), "tank": 100 + n}
+                for n in range(days)
+            ]
+        )
+    )
     return path
 
 
@@ -38,11 +43,13 @@ def test_summary_lists_conflicts_and_replace_runs_a_second_import(
 ) -> None:
     save_report(LossReport(D2, {"tanks": Figure(5500)}), source="manual")
     path = tmp_path / "d.json"
-    path.write_text(json.dumps([{"date": "2023-11-25", "tank": 5502},
-                                {"date": "2023-11-26", "tank": 5510}]))
+    path.write_text(
+        json.dumps([{"date": "2023-11-25", "tank": 5502}, {"date": "2023-11-26", "tank": 5510}])
+    )
     window.import_files([path])
-    qtbot.waitUntil(lambda: getattr(window, "import_summary_dialog", None) is not None,
-                    timeout=20000)
+    qtbot.waitUntil(
+        lambda: getattr(window, "import_summary_dialog", None) is not None, timeout=20000
+    )
     dialog: ImportSummaryDialog = window.import_summary_dialog
     assert dialog.counts["conflicting"] == 1 and dialog.counts["added"] == 1
     assert dialog.conflict_list is not None

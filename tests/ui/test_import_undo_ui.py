@@ -15,13 +15,25 @@ pytestmark = pytest.mark.qt_log_ignore(r"This plugin does not support propagateS
 
 
 def write_doc(path: Path, tanks: int) -> Path:
-    path.write_text(json.dumps({"frontline_archive": 1, "items": [
-        {"kind": "brief", "title": "Air defense downs 14 of 20 drones overnight.",
-         "published_at": "2024-01-01T09:41:00+02:00", "body": "Debris damaged a warehouse."}],
-        "reports": [{"date": "2024-01-01", "figures": {"tanks": {"total": tanks,
-                                                                  "change": None}}},
-                    {"date": "2024-01-02", "figures": {"tanks": {"total": tanks + 3,
-                                                                  "change": 3}}}]}))
+    path.write_text(
+        json.dumps(
+            {
+                "frontline_archive": 1,
+                "items": [
+                    {
+                        "kind": "brief",
+                        "title": "Air defense downs 14 of 20 drones overnight.",
+                        "published_at": "2024-01-01T09:41:00+02:00",
+                        "body": "Debris damaged a warehouse.",
+                    }
+                ],
+                "reports": [
+                    {"date": "2024-01-01", "figures": {"tanks": {"total": tanks, "change": None}}},
+                    {"date": "2024-01-02", "figures": {"tanks": {"total": tanks + 3, "change": 3}}},
+                ],
+            }
+        )
+    )
     return path
 
 
@@ -32,13 +44,16 @@ def import_and_wait(qtbot, window: MainWindow, path: Path) -> None:
 
 
 def test_undo_and_redo_of_an_import_through_the_edit_menu(
-        qtbot, window: MainWindow, sample_items, tmp_path: Path) -> None:
+    qtbot, window: MainWindow, sample_items, tmp_path: Path
+) -> None:
     import datetime as dt
 
     from desktop_app.core.report import Figure, LossReport
 
-    save_report(LossReport(dt.date(2024, 1, 1), {"tanks": Figure(5_900, None)}),
-                source="russianwarship-json")
+    save_report(
+        LossReport(dt.date(2024, 1, 1), {"tanks": Figure(5_900, None)}),
+        source="russianwarship-json",
+    )
     items_before = count_items()
     import_and_wait(qtbot, window, write_doc(tmp_path / "a.json", 5_983))
     assert count_items() == items_before + 1 and len(load_all_reports()) == 2
@@ -63,7 +78,8 @@ def test_undo_and_redo_of_an_import_through_the_edit_menu(
 
 
 def test_an_import_that_changed_nothing_is_not_put_on_the_stack(
-        qtbot, window: MainWindow, tmp_path: Path) -> None:
+    qtbot, window: MainWindow, tmp_path: Path
+) -> None:
     path = write_doc(tmp_path / "a.json", 6_000)
     import_and_wait(qtbot, window, path)
     assert window.undo_stack.count() == 1

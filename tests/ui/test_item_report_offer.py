@@ -46,8 +46,9 @@ def test_create_stores_the_article_report_linked_and_undoable(qtbot, archive_db,
     dialog, asked = article_dialog(qtbot, monkeypatch, CREATE_REPORT)
     dialog.save()
     assert len(asked) == 1 and asked[0][1] is None
-    assert load_report(DAY) == LossReport(DAY, {"personnel": Figure(323_760),
-                                                "tanks": Figure(5_502), "ships": Figure(22)})
+    assert load_report(DAY) == LossReport(
+        DAY, {"personnel": Figure(323_760), "tanks": Figure(5_502), "ships": Figure(22)}
+    )
     assert report_article_ids(DAY) == [dialog.saved_id]
     dialog.undo_stack.undo()
     assert load_report(DAY) is None
@@ -78,8 +79,9 @@ def test_no_changes_nothing(qtbot, archive_db, monkeypatch):
 
 
 def test_an_article_without_a_report_asks_nothing(qtbot, archive_db, monkeypatch):
-    dialog, asked = article_dialog(qtbot, monkeypatch, CREATE_REPORT,
-                                   body="Air defense downs 14 of 20 drones overnight.")
+    dialog, asked = article_dialog(
+        qtbot, monkeypatch, CREATE_REPORT, body="Air defense downs 14 of 20 drones overnight."
+    )
     dialog.save()
     assert asked == [] and dialog.report_choice is None
 

@@ -22,9 +22,15 @@ def listed_ids(window: MainWindow) -> list[int]:
 
 
 def test_a_new_article_is_undone_and_redone_under_the_same_id(
-        qtbot, window: MainWindow, sample_items) -> None:
-    dialog = ItemDialog(window, kind="article", undo_stack=window.undo_stack,
-                        changed=window.item_changed, failed=window.item_change_failed)
+    qtbot, window: MainWindow, sample_items
+) -> None:
+    dialog = ItemDialog(
+        window,
+        kind="article",
+        undo_stack=window.undo_stack,
+        changed=window.item_changed,
+        failed=window.item_change_failed,
+    )
     qtbot.addWidget(dialog)
     dialog.title_edit.setText("Ferry crossing reopens in Kherson")
     dialog.body_edit.setPlainText("Boats crossed at dawn.")
@@ -45,8 +51,13 @@ def test_a_new_article_is_undone_and_redone_under_the_same_id(
 
 def test_an_edit_is_undone(qtbot, window: MainWindow, sample_items) -> None:
     item_id = sample_items["odesa"]
-    dialog = ItemDialog(window, item_id=item_id, undo_stack=window.undo_stack,
-                        changed=window.item_changed, failed=window.item_change_failed)
+    dialog = ItemDialog(
+        window,
+        item_id=item_id,
+        undo_stack=window.undo_stack,
+        changed=window.item_changed,
+        failed=window.item_change_failed,
+    )
     qtbot.addWidget(dialog)
     dialog.title_edit.setText("Port of Odesa closed for a day")
     dialog._ask_report_choice = lambda *_a: NO_REPORT  # type: ignore[method-assign]
@@ -57,7 +68,8 @@ def test_an_edit_is_undone(qtbot, window: MainWindow, sample_items) -> None:
 
 
 def test_a_deleted_item_comes_back_with_its_report_link(
-        qtbot, window: MainWindow, sample_items, monkeypatch) -> None:
+    qtbot, window: MainWindow, sample_items, monkeypatch
+) -> None:
     import datetime as dt
 
     from desktop_app.core.report import Figure, LossReport

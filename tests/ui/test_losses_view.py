@@ -47,8 +47,14 @@ def test_importing_the_view_does_not_import_pyqtgraph():
         "print('pyqtgraph' in sys.modules, 'numpy' in sys.modules)"
     )
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
-    out = subprocess.run([sys.executable, "-c", code], cwd=PROJECT_ROOT, env=env,
-                         capture_output=True, text=True, check=True)
+    out = subprocess.run(
+        [sys.executable, "-c", code],
+        cwd=PROJECT_ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
     assert out.stdout.split() == ["False", "False"]
 
 
@@ -63,10 +69,8 @@ def test_chart_is_built_when_the_view_is_first_shown(qtbot, view):
 
 def test_combo_lists_categories_with_data_in_registry_order(view):
     combo = view.category_combo
-    assert [combo.itemData(i) for i in range(combo.count())] == ["personnel", "tanks",
-                                                                "aircraft"]
-    assert [combo.itemText(i) for i in range(combo.count())] == ["Personnel", "Tanks",
-                                                                "Aircraft"]
+    assert [combo.itemData(i) for i in range(combo.count())] == ["personnel", "tanks", "aircraft"]
+    assert [combo.itemText(i) for i in range(combo.count())] == ["Personnel", "Tanks", "Aircraft"]
 
 
 def test_changing_the_category_charts_it(view):

@@ -25,8 +25,9 @@ def test_window_title_and_newest_first(window: MainWindow, sample_items: dict[st
     assert len(titles(window)) == 3
 
 
-def test_typing_in_search_narrows_the_list(qtbot, window: MainWindow,
-                                           sample_items: dict[str, int]) -> None:
+def test_typing_in_search_narrows_the_list(
+    qtbot, window: MainWindow, sample_items: dict[str, int]
+) -> None:
     window.archive_view.reload()
     qtbot.keyClicks(window.archive_view.search_edit, "drones")
     qtbot.waitUntil(lambda: window.archive_view.model.rowCount() == 1)
@@ -35,16 +36,18 @@ def test_typing_in_search_narrows_the_list(qtbot, window: MainWindow,
     qtbot.waitUntil(lambda: window.archive_view.model.rowCount() == 3)
 
 
-def test_kind_filter_shows_only_briefs(qtbot, window: MainWindow,
-                                      sample_items: dict[str, int]) -> None:
+def test_kind_filter_shows_only_briefs(
+    qtbot, window: MainWindow, sample_items: dict[str, int]
+) -> None:
     combo = window.archive_view.kind_combo
     combo.setCurrentIndex(combo.findData("brief"))
     qtbot.waitUntil(lambda: window.archive_view.model.rowCount() == 1)  # searched off-thread
     assert titles(window) == ["Russia shells 7 communities in Sumy Oblast."]
 
 
-def test_selecting_an_item_shows_it_in_the_reader(qtbot, window: MainWindow,
-                                                  sample_items: dict[str, int]) -> None:
+def test_selecting_an_item_shows_it_in_the_reader(
+    qtbot, window: MainWindow, sample_items: dict[str, int]
+) -> None:
     window.archive_view.reload()
     window.archive_view.select_item(sample_items["kyiv"])
     reader = window.archive_view.reader
@@ -61,8 +64,14 @@ def test_reader_escapes_markup_in_stored_text(window: MainWindow, archive_db: ob
     from desktop_app.core.item import ItemData
     from desktop_app.storage.items import save_item
 
-    item_id = save_item(ItemData("article", "<b>bold</b> title", dt.datetime.now(dt.UTC),
-                                 body='<img src="http://tracker.example/x.png"><script>x</script>'))
+    item_id = save_item(
+        ItemData(
+            "article",
+            "<b>bold</b> title",
+            dt.datetime.now(dt.UTC),
+            body='<img src="http://tracker.example/x.png"><script>x</script>',
+        )
+    )
     window.archive_view.reload()
     window.archive_view.select_item(item_id)
     text = window.archive_view.reader.toPlainText()
@@ -74,8 +83,10 @@ def test_a_bad_import_shows_the_error_and_leaves_the_archive_unchanged(
     qtbot, window: MainWindow, tmp_path: Path
 ) -> None:
     bad = tmp_path / "broken.json"
-    bad.write_text('{"frontline_archive": 1, "reports": [{"date": "2023-11-25", "figures": '
-                   '{"tanks": {"total": -4, "change": null}}}]}')
+    bad.write_text(
+        '{"frontline_archive": 1, "reports": [{"date": "2023-11-25", "figures": '
+        '{"tanks": {"total": -4, "change": null}}}]}'
+    )
     window.import_files([bad])
     qtbot.waitUntil(lambda: window.last_message is not None, timeout=10000)
     kind, text = window.last_message or ("", "")
@@ -84,13 +95,23 @@ def test_a_bad_import_shows_the_error_and_leaves_the_archive_unchanged(
     assert load_all_reports() == []
 
 
-def test_a_good_import_updates_the_list_and_status(qtbot, window: MainWindow,
-                                                   tmp_path: Path) -> None:
-    doc = {"frontline_archive": 1, "items": [
-        {"kind": "brief", "title": "Air defense downs 14 of 20 drones overnight.",
-         "published_at": "2024-01-01T09:41:00+02:00", "body": "Debris damaged a warehouse."}],
-        "reports": [{"date": "2024-01-01", "figures": {"personnel": {"total": 360010,
-                                                                      "change": 780}}}]}
+def test_a_good_import_updates_the_list_and_status(
+    qtbot, window: MainWindow, tmp_path: Path
+) -> None:
+    doc = {
+        "frontline_archive": 1,
+        "items": [
+            {
+                "kind": "brief",
+                "title": "Air defense downs 14 of 20 drones overnight.",
+                "published_at": "2024-01-01T09:41:00+02:00",
+                "body": "Debris damaged a warehouse.",
+            }
+        ],
+        "reports": [
+            {"date": "2024-01-01", "figures": {"personnel": {"total": 360010, "change": 780}}}
+        ],
+    }
     path = tmp_path / "good.json"
     path.write_text(json.dumps(doc))
     window.import_files([path])
@@ -104,8 +125,16 @@ def test_cancel_button_stops_the_import_and_nothing_is_written(
     qtbot, window: MainWindow, tmp_path: Path
 ) -> None:
     path = tmp_path / "reports.json"
-    path.write_text(json.dumps({"frontline_archive": 1, "reports": [
-        {"date": "2024-01-01", "figures": {"tanks": {"total": 5983, "change": None}}}]}))
+    path.write_text(
+        json.dumps(
+            {
+                "frontline_archive": 1,
+                "reports": [
+                    {"date": "2024-01-01", "figures": {"tanks": {"total": 5983, "change": None}}}
+                ],
+            }
+        )
+    )
     # Hold the single worker thread so the import is still pending when Cancel is pressed.
     release = threading.Event()
     window.runner.start("hold", lambda _op: release.wait(10))
@@ -180,8 +209,9 @@ def test_the_archive_view_does_not_load_pyqtgraph() -> None:
         "import desktop_app.ui.main_window;"
         "print('pyqtgraph' in sys.modules)"
     )
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
-                         check=True, timeout=60)
+    out = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=60
+    )
     assert out.stdout.strip() == "False"
 
 
@@ -272,7 +302,8 @@ def test_a_first_start_gives_the_list_more_room_than_the_reader(
 
 
 def test_feed_entries_can_be_imported_as_briefs_from_the_file_menu(
-        qtbot, window: MainWindow, tmp_path: Path, monkeypatch) -> None:
+    qtbot, window: MainWindow, tmp_path: Path, monkeypatch
+) -> None:
     from PySide6.QtWidgets import QFileDialog
 
     from desktop_app.storage.items import all_items
@@ -288,8 +319,9 @@ def test_feed_entries_can_be_imported_as_briefs_from_the_file_menu(
 
     monkeypatch.setattr(QFileDialog, "getOpenFileNames", staticmethod(choose))
     file_menu = window.menuBar().actions()[0].menu()
-    as_menu = next(a.menu() for a in file_menu.actions() if a.menu() is not None
-                   and "as" in a.text())
+    as_menu = next(
+        a.menu() for a in file_menu.actions() if a.menu() is not None and "as" in a.text()
+    )
     briefs = next(a for a in as_menu.actions() if "Briefs" in a.text())
     with qtbot.waitSignal(window.importer.finished, timeout=10000):
         briefs.trigger()
@@ -311,29 +343,38 @@ def test_the_shortcuts_list_is_read_from_the_menus(qtbot, window: MainWindow) ->
     assert rows["Mark read / unread"] == "Space"  # from the Article menu, listed once
     assert [c for c, _k in dialog.rows()].count("Mark read / unread") == 1
     assert rows["Next / previous item"] == "J / K, ↓ / ↑"
-    for command, keys in [("Quit", "Ctrl+Q"), ("Charts", "Ctrl+3"), ("Undo", "Ctrl+Z"),
-                          ("Timeline by day", "Ctrl+T"), ("Normal text size", "Ctrl+0")]:
+    for command, keys in [
+        ("Quit", "Ctrl+Q"),
+        ("Charts", "Ctrl+3"),
+        ("Undo", "Ctrl+Z"),
+        ("Timeline by day", "Ctrl+T"),
+        ("Normal text size", "Ctrl+0"),
+    ]:
         assert rows[command] == QKeySequence(keys).toString(native), command
     assert "Import feed entries as ▸ Articles…" not in rows  # no keys: not listed
     dialog.close()
 
 
 def test_export_of_what_the_list_shows_follows_the_search(
-        qtbot, window: MainWindow, sample_items, tmp_path: Path, monkeypatch) -> None:
+    qtbot, window: MainWindow, sample_items, tmp_path: Path, monkeypatch
+) -> None:
     from PySide6.QtWidgets import QFileDialog
 
     from desktop_app.core.formats.load import read_import_file
 
     target = tmp_path / "shown.json"
-    monkeypatch.setattr(QFileDialog, "getSaveFileName",
-                        staticmethod(lambda *_a, **_k: (str(target), "")))
+    monkeypatch.setattr(
+        QFileDialog, "getSaveFileName", staticmethod(lambda *_a, **_k: (str(target), ""))
+    )
     window.archive_view.search_edit.setText("drones OR ships")
     window.archive_view.reload()
     with qtbot.waitSignal(window.exporter.finished, timeout=10000):
         window.export("shown", "json")
     shown = read_import_file(target.name, target.read_bytes())
-    assert sorted(i.title for i in shown.items) == ["Air defense over Kyiv",
-                                                      "Port of Odesa keeps working"]
+    assert sorted(i.title for i in shown.items) == [
+        "Air defense over Kyiv",
+        "Port of Odesa keeps working",
+    ]
     with qtbot.waitSignal(window.exporter.finished, timeout=10000):
         window.export("articles", "json")  # everything, whatever the search
     assert len(read_import_file(target.name, target.read_bytes()).items) == len(sample_items)
@@ -342,12 +383,14 @@ def test_export_of_what_the_list_shows_follows_the_search(
 
 
 def test_a_cancelled_export_leaves_no_file_and_a_failed_one_says_why(
-        qtbot, window: MainWindow, sample_items, tmp_path: Path, monkeypatch) -> None:
+    qtbot, window: MainWindow, sample_items, tmp_path: Path, monkeypatch
+) -> None:
     from PySide6.QtWidgets import QFileDialog
 
     target = tmp_path / "all.csv"
-    monkeypatch.setattr(QFileDialog, "getSaveFileName",
-                        staticmethod(lambda *_a, **_k: (str(target), "")))
+    monkeypatch.setattr(
+        QFileDialog, "getSaveFileName", staticmethod(lambda *_a, **_k: (str(target), ""))
+    )
     # Hold the single worker thread so the export is still pending when Cancel is pressed.
     release = threading.Event()
     window.runner.start("hold", lambda _op: release.wait(10))

@@ -10,8 +10,9 @@ from desktop_app.ui.operations import OperationRunner
 
 
 def open_archive_files(name: str) -> int:
-    return sum(1 for fd in os.listdir("/proc/self/fd")
-               if name in os.path.realpath(f"/proc/self/fd/{fd}"))
+    return sum(
+        1 for fd in os.listdir("/proc/self/fd") if name in os.path.realpath(f"/proc/self/fd/{fd}")
+    )
 
 
 @pytest.mark.skipif(not Path("/proc/self/fd").exists(), reason="counts open files via /proc")

@@ -26,8 +26,9 @@ def problem_reports(archive_db):
 
 def rows(window: MainWindow) -> list[list[str]]:
     tree = window.problems_dock.view.tree
-    return [[tree.topLevelItem(i).text(c) for c in range(4)]
-            for i in range(tree.topLevelItemCount())]
+    return [
+        [tree.topLevelItem(i).text(c) for c in range(4)] for i in range(tree.topLevelItemCount())
+    ]
 
 
 def show_dock(qtbot, window: MainWindow) -> None:
@@ -42,10 +43,18 @@ def test_ctrl_4_shows_every_problem(qtbot, window: MainWindow, problem_reports):
     assert not window.problems_dock.isVisible()
     show_dock(qtbot, window)
     assert rows(window) == [
-        ["2023-05-02", "total decreased", "Tanks",
-         "Tanks: total fell from 3700 on 2023-05-01 to 3698"],
-        ["2023-05-02", "stated ≠ derived change", "Tanks",
-         "Tanks: stated change +5 but totals differ by -2"],
+        [
+            "2023-05-02",
+            "total decreased",
+            "Tanks",
+            "Tanks: total fell from 3700 on 2023-05-01 to 3698",
+        ],
+        [
+            "2023-05-02",
+            "stated ≠ derived change",
+            "Tanks",
+            "Tanks: stated change +5 but totals differ by -2",
+        ],
         ["2023-05-03", "missing day(s)", "", "no report for 2023-05-03 to 2023-05-04 (2 day(s))"],
     ]
     assert window.problems_dock.view.summary.text().startswith("3 problem(s) found.")

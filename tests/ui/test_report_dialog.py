@@ -25,8 +25,9 @@ UKRAINIAN_POST = UA_EXAMPLE
 
 @pytest.fixture
 def previous_day(archive_db):
-    save_report(LossReport(PREVIOUS, {"personnel": Figure(1_455_420, 1_000),
-                                      "tanks": Figure(12_247, 3)}))
+    save_report(
+        LossReport(PREVIOUS, {"personnel": Figure(1_455_420, 1_000), "tanks": Figure(12_247, 3)})
+    )
     return archive_db
 
 
@@ -43,8 +44,9 @@ def test_new_report_starts_empty_on_today_with_save_disabled(qtbot, archive_db):
     assert dialog.day_label.text() == "day 1,628 of the war"
     assert all(dialog.total_edit(k).text() == "" for k in dialog.row_keys())
     assert not dialog.save_button.isEnabled()
-    assert "Enter at least one total." in [dialog.problems_list.item(i).text()
-                                          for i in range(dialog.problems_list.count())]
+    assert "Enter at least one total." in [
+        dialog.problems_list.item(i).text() for i in range(dialog.problems_list.count())
+    ]
 
 
 def test_date_is_limited_to_the_war_up_to_today(qtbot, archive_db):
@@ -162,20 +164,19 @@ def test_save_stores_the_report_and_accepts(qtbot, previous_day):
     assert len(stored.figures) == 15
 
 
-def test_duplicate_date_cancel_leaves_the_stored_report_unchanged(
-    qtbot, previous_day, monkeypatch
-):
+def test_duplicate_date_cancel_leaves_the_stored_report_unchanged(qtbot, previous_day, monkeypatch):
     asked: list[bool] = []
     dialog = make_dialog(qtbot)  # a new report, for a date already stored
     dialog.date_edit.setDate(PREVIOUS)
-    monkeypatch.setattr(dialog, "_choose_duplicate",
-                        lambda _stored: asked.append(True) or CANCEL)
+    monkeypatch.setattr(dialog, "_choose_duplicate", lambda _stored: asked.append(True) or CANCEL)
     qtbot.keyClicks(dialog.total_edit("tanks"), "99")
     assert "already stored" in dialog.problems_label.text()
     assert dialog.save() is False
     assert asked == [True]
-    assert load_report(PREVIOUS).figures == {"personnel": Figure(1_455_420, 1_000),
-                                             "tanks": Figure(12_247, 3)}
+    assert load_report(PREVIOUS).figures == {
+        "personnel": Figure(1_455_420, 1_000),
+        "tanks": Figure(12_247, 3),
+    }
     assert dialog.result() != QDialog.DialogCode.Accepted
 
 
@@ -216,8 +217,9 @@ def test_ctrl_return_saves_and_escape_cancels(qtbot, archive_db):
     dialog.total_edit("tanks").setFocus()
     # Sent to the window, as the platform would: shortcuts are resolved at that level.
     with qtbot.waitSignal(dialog.accepted):
-        qtbot.keyClick(dialog.windowHandle(), Qt.Key.Key_Return,
-                       Qt.KeyboardModifier.ControlModifier)
+        qtbot.keyClick(
+            dialog.windowHandle(), Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier
+        )
     assert load_report(DAY).figures == {"tanks": Figure(12_251)}
 
     other = make_dialog(qtbot, date=PREVIOUS)
@@ -249,13 +251,14 @@ def test_duplicate_date_merge_keeps_stored_figures_the_new_report_does_not_state
     qtbot.keyClicks(dialog.total_edit("tanks"), "12250")
     qtbot.keyClicks(dialog.total_edit("mlrs"), "2000")
     assert dialog.save() is True
-    assert load_report(PREVIOUS).figures == {"personnel": Figure(1_455_420, 1_000),
-                                             "tanks": Figure(12_250),
-                                             "mlrs": Figure(2_000)}
+    assert load_report(PREVIOUS).figures == {
+        "personnel": Figure(1_455_420, 1_000),
+        "tanks": Figure(12_250),
+        "mlrs": Figure(2_000),
+    }
 
 
-def test_the_duplicate_question_offers_replace_merge_and_cancel(qtbot, previous_day,
-                                                                 monkeypatch):
+def test_the_duplicate_question_offers_replace_merge_and_cancel(qtbot, previous_day, monkeypatch):
     from PySide6.QtWidgets import QMessageBox
 
     seen: list[list[str]] = []

@@ -25,8 +25,9 @@ D1, D2, D3, D5 = (dt.date(2023, 5, d) for d in (25, 26, 27, 29))
 def seeded(archive_db):
     """Four reports: stated change, derived one, stated≠derived, a decrease after a gap."""
     for report in (
-        LossReport(D1, {"personnel": Figure(206_000, 500), "tanks": Figure(3_790, 2)},
-                   qualifier="about"),
+        LossReport(
+            D1, {"personnel": Figure(206_000, 500), "tanks": Figure(3_790, 2)}, qualifier="about"
+        ),
         LossReport(D2, {"personnel": Figure(206_400), "tanks": Figure(3_795, 5)}),
         LossReport(D3, {"personnel": Figure(206_800, 400), "tanks": Figure(3_799, 9)}),
         LossReport(D5, {"tanks": Figure(3_797)}),
@@ -60,16 +61,16 @@ def test_empty_archive_gives_date_and_day_columns_only(archive_db, qtmodeltester
 
 
 def test_rows_are_newest_first_with_day_of_war(model):
-    dates = [model.index(r, DATE_COLUMN).data(Qt.ItemDataRole.UserRole)
-             for r in range(model.rowCount())]
+    dates = [
+        model.index(r, DATE_COLUMN).data(Qt.ItemDataRole.UserRole) for r in range(model.rowCount())
+    ]
     assert dates == [D5, D3, D2, D1]
     assert model.index(0, DATE_COLUMN).data() == "2023-05-29"
     assert model.index(0, DAY_COLUMN).data() == 460
 
 
 def test_columns_are_only_categories_with_data(model):
-    headers = [model.headerData(c, Qt.Orientation.Horizontal)
-               for c in range(model.columnCount())]
+    headers = [model.headerData(c, Qt.Orientation.Horizontal) for c in range(model.columnCount())]
     assert headers == ["Date", "Day", "Personnel", "Tanks"]
 
 
@@ -93,9 +94,7 @@ def test_display_shows_stated_change_else_derived(model):
 
 
 def test_tooltip_shows_stated_derived_and_stored_warning(model):
-    tip = model.index(model.row_of(D3), column(model, "tanks")).data(
-        Qt.ItemDataRole.ToolTipRole
-    )
+    tip = model.index(model.row_of(D3), column(model, "tanks")).data(Qt.ItemDataRole.ToolTipRole)
     assert "Stated change: +9" in tip
     assert "Derived change: +4 (since 2023-05-26)" in tip
     assert "Warning: Tanks: stated change +9 but totals differ by +4" in tip
@@ -119,8 +118,11 @@ def _contrast(a: QColor, b: QColor) -> float:
     def luminance(c: QColor) -> float:
         def channel(v: float) -> float:
             return v / 12.92 if v <= 0.03928 else ((v + 0.055) / 1.055) ** 2.4
-        return 0.2126 * channel(c.redF()) + 0.7152 * channel(c.greenF()) + 0.0722 * channel(
-            c.blueF())
+
+        return (
+            0.2126 * channel(c.redF()) + 0.7152 * channel(c.greenF()) + 0.0722 * channel(c.blueF())
+        )
+
     hi, lo = sorted((luminance(a), luminance(b)), reverse=True)
     return (hi + 0.05) / (lo + 0.05)
 
@@ -157,8 +159,12 @@ def test_painting_cells_never_queries_the_database(model, caplog):
     model.reload()
     assert [r for r in caplog.records if r.name == "peewee"], "peewee stopped logging queries"
     caplog.clear()
-    roles = (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole,
-             Qt.ItemDataRole.BackgroundRole, Qt.ItemDataRole.UserRole)
+    roles = (
+        Qt.ItemDataRole.DisplayRole,
+        Qt.ItemDataRole.ToolTipRole,
+        Qt.ItemDataRole.BackgroundRole,
+        Qt.ItemDataRole.UserRole,
+    )
     for row in range(model.rowCount()):
         for col in range(model.columnCount()):
             for role in roles:
@@ -171,10 +177,15 @@ def test_a_figure_a_linked_article_disagrees_with_is_tinted_with_the_reason(seed
     from desktop_app.storage.items import save_item
     from desktop_app.storage.reports import link_article
 
-    article = save_item(ItemData(
-        ARTICLE, "Daily losses", dt.datetime(2023, 5, 26, 9, tzinfo=dt.UTC),
-        body="Russia has lost 206,400 troops in Ukraine since Feb. 24, 2022, the General Staff "
-             "reported on May 26. Russia has also lost 3,801 tanks."))
+    article = save_item(
+        ItemData(
+            ARTICLE,
+            "Daily losses",
+            dt.datetime(2023, 5, 26, 9, tzinfo=dt.UTC),
+            body="Russia has lost 206,400 troops in Ukraine since Feb. 24, 2022, the General Staff "
+            "reported on May 26. Russia has also lost 3,801 tanks.",
+        )
+    )
     link_article(D2, article)
     m = ReportTableModel()
     m.reload()
@@ -182,13 +193,15 @@ def test_a_figure_a_linked_article_disagrees_with_is_tinted_with_the_reason(seed
     row = m.row_of(D2)
     assert isinstance(m.index(row, tanks).data(Qt.ItemDataRole.BackgroundRole), QColor)
     assert "“Daily losses” states 3,801, the report 3,795" in m.index(row, tanks).data(
-        Qt.ItemDataRole.ToolTipRole)
+        Qt.ItemDataRole.ToolTipRole
+    )
     # The personnel figure agrees with the article: no tint there.
     assert m.index(row, personnel).data(Qt.ItemDataRole.BackgroundRole) is None
 
 
 def test_the_window_reads_linked_articles_in_the_background_after_start(
-        seeded, qtbot, tmp_path, monkeypatch):
+    seeded, qtbot, tmp_path, monkeypatch
+):
     from PySide6.QtCore import QSettings
 
     from desktop_app.core.item import ARTICLE, ItemData
@@ -197,15 +210,23 @@ def test_the_window_reads_linked_articles_in_the_background_after_start(
     from desktop_app.storage.reports import link_article
     from desktop_app.ui import main_window
 
-    article = save_item(ItemData(
-        ARTICLE, "Daily losses", dt.datetime(2023, 5, 26, 9, tzinfo=dt.UTC),
-        body="Russia has lost 206,400 troops in Ukraine since Feb. 24, 2022, the General Staff "
-             "reported on May 26. Russia has also lost 3,801 tanks."))
+    article = save_item(
+        ItemData(
+            ARTICLE,
+            "Daily losses",
+            dt.datetime(2023, 5, 26, 9, tzinfo=dt.UTC),
+            body="Russia has lost 206,400 troops in Ukraine since Feb. 24, 2022, the General Staff "
+            "reported on May 26. Russia has also lost 3,801 tanks.",
+        )
+    )
     link_article(D2, article)
     report_checks._READINGS.clear()
     monkeypatch.setattr(main_window, "WARM_UP_DELAY_MS", 10)
-    window = main_window.MainWindow(QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat),
-                                    database_path=tmp_path / "archive.sqlite", warm_up=True)
+    window = main_window.MainWindow(
+        QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat),
+        database_path=tmp_path / "archive.sqlite",
+        warm_up=True,
+    )
     qtbot.addWidget(window)
     qtbot.waitUntil(lambda: article in report_checks._READINGS, timeout=10000)
     window.runner.wait()

@@ -15,8 +15,12 @@ pytestmark = pytest.mark.qt_log_ignore(r"This plugin does not support propagateS
 
 DAY = dt.date(2023, 11, 25)
 BEFORE = dt.date(2023, 11, 24)
-STORED = LossReport(DAY, {"personnel": Figure(323_760, 860), "tanks": Figure(5_502)},
-                    qualifier="about", note="Avdiivka")
+STORED = LossReport(
+    DAY,
+    {"personnel": Figure(323_760, 860), "tanks": Figure(5_502)},
+    qualifier="about",
+    note="Avdiivka",
+)
 
 
 def losses_table_focused(qtbot, window: MainWindow):
@@ -74,8 +78,7 @@ def test_new_report_saved_in_the_dialog_is_undone_and_redone_by_keys(
     assert view.model.row_of(DAY) == 0
 
 
-def test_undoing_an_edit_restores_the_old_report_exactly(qtbot, window: MainWindow,
-                                                          stored_before):
+def test_undoing_an_edit_restores_the_old_report_exactly(qtbot, window: MainWindow, stored_before):
     save_report(STORED)
     view = losses_table_focused(qtbot, window)
     dialog = view.open_report_dialog(DAY)
@@ -109,6 +112,7 @@ def test_delete_key_in_the_table_deletes_the_report_and_undo_brings_it_back(
     assert view.selected_date() == BEFORE
     # The window's own Delete (delete an article) did not fire as well.
     from desktop_app.storage.items import count_items
+
     assert count_items() == 3
     assert window.undo_action.text() == "&Undo delete report 2023-11-25"
 

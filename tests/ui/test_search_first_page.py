@@ -26,8 +26,9 @@ def many_items(archive_db: object) -> int:
     n = FIRST_PAGE + 25
     with database_proxy.atomic():
         for i in range(n):
-            save_item(ItemData(BRIEF, f"Drones over Kharkiv, report {i}",
-                               start + dt.timedelta(minutes=i)))
+            save_item(
+                ItemData(BRIEF, f"Drones over Kharkiv, report {i}", start + dt.timedelta(minutes=i))
+            )
     return n
 
 
@@ -39,8 +40,9 @@ def view(qtbot, many_items: int) -> ArchiveView:
     widget.shutdown()
 
 
-def test_the_first_page_arrives_before_the_whole_list(qtbot, view: ArchiveView,
-                                                      many_items: int) -> None:
+def test_the_first_page_arrives_before_the_whole_list(
+    qtbot, view: ArchiveView, many_items: int
+) -> None:
     seen: list[tuple[str, int]] = []
     view.firstRowsShown.connect(lambda: seen.append(("first", view.model.rowCount())))
     view.searchFinished.connect(lambda: seen.append(("all", view.model.rowCount())))
@@ -68,8 +70,11 @@ def test_the_first_page_keeps_the_selection_when_the_rest_arrives(
 @pytest.mark.skipif(not Path("/proc/self/fd").exists(), reason="counts open files via /proc")
 def test_searches_share_one_connection(qtbot, view: ArchiveView, tmp_path: Path) -> None:
     def open_archive_files() -> int:
-        return sum(1 for fd in os.listdir("/proc/self/fd")
-                   if "archive.sqlite" in os.path.realpath(f"/proc/self/fd/{fd}"))
+        return sum(
+            1
+            for fd in os.listdir("/proc/self/fd")
+            if "archive.sqlite" in os.path.realpath(f"/proc/self/fd/{fd}")
+        )
 
     with qtbot.waitSignal(view.countsShown, timeout=5000):
         view.worker.search(SearchRequest("drones"))
@@ -83,11 +88,14 @@ def test_searches_share_one_connection(qtbot, view: ArchiveView, tmp_path: Path)
 
 
 def test_importing_the_window_does_not_load_the_import_formats() -> None:
-    code = ("import sys; import desktop_app.ui.main_window; "
-            "print(sorted(m for m in sys.modules if m.startswith(("
-            "'desktop_app.core.formats', 'desktop_app.storage.importing', "
-            "'desktop_app.core.exports'))))")
+    code = (
+        "import sys; import desktop_app.ui.main_window; "
+        "print(sorted(m for m in sys.modules if m.startswith(("
+        "'desktop_app.core.formats', 'desktop_app.storage.importing', "
+        "'desktop_app.core.exports'))))"
+    )
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
-                         env=env, check=True).stdout
+    out = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, env=env, check=True
+    ).stdout
     assert out.strip() == "[]"

@@ -44,8 +44,10 @@ def plot(qtbot):
     widget.resize(900, 500)
     widget.show()
     qtbot.waitExposed(widget)
-    widget.plot(np.array([utc(dt.date(2022, 2, 25)), utc(dt.date(2026, 8, 8))]),
-                np.array([0.0, 1_400_000.0]))
+    widget.plot(
+        np.array([utc(dt.date(2022, 2, 25)), utc(dt.date(2026, 8, 8))]),
+        np.array([0.0, 1_400_000.0]),
+    )
     return widget
 
 
@@ -70,7 +72,8 @@ def test_lines_sit_on_the_labelled_ticks_and_follow_a_zoom(qtbot, plot):
     # Over four years: a line at each new year, lighter ones between; round counts across.
     assert major_x == expected(plot, "bottom", 0)
     assert [dt.datetime.fromtimestamp(x, dt.UTC).date() for x in major_x] == [
-        dt.date(y, 1, 1) for y in (2023, 2024, 2025, 2026)]
+        dt.date(y, 1, 1) for y in (2023, 2024, 2025, 2026)
+    ]
     assert minor_x == expected(plot, "bottom", 1) and minor_x
     assert major_y == expected(plot, "left", 0) and len(major_y) >= 3
     assert minor_y == expected(plot, "left", 1)
@@ -78,8 +81,9 @@ def test_lines_sit_on_the_labelled_ticks_and_follow_a_zoom(qtbot, plot):
     plot.setXRange(utc(dt.date(2024, 5, 1)), utc(dt.date(2024, 7, 1)), padding=0)
     zoomed_x, _ = lines(grid.major.path())
     assert zoomed_x == expected(plot, "bottom", 0)
-    assert zoomed_x and all(utc(dt.date(2024, 5, 1)) <= x <= utc(dt.date(2024, 7, 1))
-                            for x in zoomed_x)
+    assert zoomed_x and all(
+        utc(dt.date(2024, 5, 1)) <= x <= utc(dt.date(2024, 7, 1)) for x in zoomed_x
+    )
     assert set(zoomed_x).isdisjoint(major_x)
 
 
@@ -137,8 +141,11 @@ def test_every_chart_draws_its_grid_with_tick_grids_not_pyqtgraphs_axis_grid(qtb
     qtbot.addWidget(loss)
     oryx = OryxPlot(chart_data())
     qtbot.addWidget(oryx)
-    charts = [(analysis.plots, analysis.grids), ([loss.total_plot, loss.change_plot], loss.grids),
-              ([oryx.plot], [oryx.grid])]
+    charts = [
+        (analysis.plots, analysis.grids),
+        ([loss.total_plot, loss.change_plot], loss.grids),
+        ([oryx.plot], [oryx.grid]),
+    ]
     for plots, grids in charts:
         assert [g.plot for g in grids] == plots
         for plot in plots:

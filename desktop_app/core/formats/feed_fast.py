@@ -29,20 +29,47 @@ _CREATOR = f"{{{DC}}}creator"
 _DC_DATE = f"{{{DC}}}date"
 
 # Channel children that say nothing about entries; anything else means "ask feedparser".
-_RSS_CHANNEL_IGNORED = frozenset({
-    "link", "description", "language", "copyright", "managingEditor", "webMaster",
-    "pubDate", "lastBuildDate", "category", "generator", "docs", "ttl", f"{_A}link",
-})
+_RSS_CHANNEL_IGNORED = frozenset(
+    {
+        "link",
+        "description",
+        "language",
+        "copyright",
+        "managingEditor",
+        "webMaster",
+        "pubDate",
+        "lastBuildDate",
+        "category",
+        "generator",
+        "docs",
+        "ttl",
+        f"{_A}link",
+    }
+)
 _ATOM_FEED_IGNORED = frozenset(
-    f"{_A}{n}" for n in ("id", "updated", "link", "subtitle", "rights", "generator", "icon",
-                         "logo", "category")
+    f"{_A}{n}"
+    for n in (
+        "id",
+        "updated",
+        "link",
+        "subtitle",
+        "rights",
+        "generator",
+        "icon",
+        "logo",
+        "category",
+    )
 )
 # Item children kept only as links or metadata feedparser does not feed into our fields.
 _RSS_ITEM_IGNORED = frozenset({"comments", "enclosure"})
 
 _DAY = r"(?:(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun), )?"
-_MONTHS = {m: i for i, m in enumerate(
-    ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"), 1)}
+_MONTHS = {
+    m: i
+    for i, m in enumerate(
+        ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"), 1
+    )
+}
 _RFC822 = re.compile(
     _DAY + r"(\d{1,2}) (Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) (\d{4}) "
     r"(\d{2}):(\d{2}):(\d{2}) (?:([+-])(\d{2})(\d{2})|GMT|UTC|UT|Z)"
@@ -71,8 +98,14 @@ class FastFeed:
 
 def _parser() -> etree.XMLParser:
     return etree.XMLParser(
-        resolve_entities=False, no_network=True, load_dtd=False, dtd_validation=False,
-        huge_tree=False, recover=False, remove_comments=False, strip_cdata=True,
+        resolve_entities=False,
+        no_network=True,
+        load_dtd=False,
+        dtd_validation=False,
+        huge_tree=False,
+        recover=False,
+        remove_comments=False,
+        strip_cdata=True,
     )
 
 
@@ -312,4 +345,3 @@ def read_fast(data: bytes) -> FastFeed | None:
         return _read(root)
     except UnsupportedFeedError:
         return None
-

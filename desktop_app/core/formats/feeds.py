@@ -31,9 +31,7 @@ _MARKUP = re.compile(r"<[a-zA-Z/!]|&[#a-zA-Z0-9]+;")
 # Text with none of these characters comes out of nh3 unchanged (a property test checks it),
 # so plain-text content skips the sanitiser: 1.6 s per 100,000 entries.
 _NEEDS_SANITIZING = re.compile("[<>&\x00\r\xa0\ufeff]")
-_REPORT_HINT = re.compile(
-    r"combat losses|has lost|бойові втрати|втрати противника", re.IGNORECASE
-)
+_REPORT_HINT = re.compile(r"combat losses|has lost|бойові втрати|втрати противника", re.IGNORECASE)
 
 
 @dataclass
@@ -65,7 +63,8 @@ def _time(entry: Any) -> dt.datetime | None:
 def _check_size(value: str, limit: int, *, record: str, name: str) -> None:
     if len(value) > limit:
         raise ImportFormatError(
-            f"{len(value):,} characters is too long (at most {limit:,})", record=record,
+            f"{len(value):,} characters is too long (at most {limit:,})",
+            record=record,
             field=name,
         )
 
@@ -106,9 +105,16 @@ def _entry(entry: Any, index: int, source_name: str, as_kind: str | None) -> Ite
     link = str(entry.get("link") or "").strip() or None
     tags = split_tags(",".join(str(t.get("term") or "") for t in entry.get("tags") or []))
     return ItemData(
-        kind=kind, title=title, published_at=published, body=body, lead=lead,
-        author=str(entry.get("author") or "").strip(), source_name=source_name,
-        source_url=link, tags=tags, body_html=body_html,
+        kind=kind,
+        title=title,
+        published_at=published,
+        body=body,
+        lead=lead,
+        author=str(entry.get("author") or "").strip(),
+        source_name=source_name,
+        source_url=link,
+        tags=tags,
+        body_html=body_html,
     )
 
 

@@ -17,8 +17,9 @@ def _int_or_none(value: Any, record: str, field: str) -> int | None:
     if value is None:
         return None
     if isinstance(value, bool) or not isinstance(value, int):
-        raise ImportFormatError(f"expected a whole number, got {value!r}", record=record,
-                                field=field)
+        raise ImportFormatError(
+            f"expected a whole number, got {value!r}", record=record, field=field
+        )
     return value
 
 
@@ -29,8 +30,9 @@ def _report(obj: Any, index: int) -> LossReport:
     try:
         date = dt.date.fromisoformat(obj.get("date") or "")
     except (TypeError, ValueError):
-        raise ImportFormatError(f"bad date {obj.get('date')!r}", record=record,
-                                field="date") from None
+        raise ImportFormatError(
+            f"bad date {obj.get('date')!r}", record=record, field="date"
+        ) from None
     record = f"#{index + 1} ({date.isoformat()})"
     figures_in = obj.get("figures")
     if not isinstance(figures_in, dict):
@@ -55,8 +57,9 @@ def _item(obj: Any, index: int) -> ItemData:
     try:
         published = dt.datetime.fromisoformat(str(obj.get("published_at")))
     except ValueError:
-        raise ImportFormatError(f"bad time {obj.get('published_at')!r}", record=record,
-                                field="published_at") from None
+        raise ImportFormatError(
+            f"bad time {obj.get('published_at')!r}", record=record, field="published_at"
+        ) from None
     tags = obj.get("tags") or []
     if isinstance(tags, str):
         tags = list(split_tags(tags))
@@ -84,8 +87,9 @@ def read_frontline_json(text: str, *, source: str = "") -> tuple[list[LossReport
     try:
         doc = json.loads(text)
     except json.JSONDecodeError as exc:
-        raise ImportFormatError(f"not valid JSON at line {exc.lineno}: {exc.msg}",
-                                file=source or None) from None
+        raise ImportFormatError(
+            f"not valid JSON at line {exc.lineno}: {exc.msg}", file=source or None
+        ) from None
     try:
         if not isinstance(doc, dict) or "frontline_archive" not in doc:
             raise ImportFormatError("not a Frontline Archive export")

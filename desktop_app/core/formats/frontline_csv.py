@@ -39,8 +39,9 @@ def _int(cell: str, line: str, column: str, *, signed: bool) -> int | None:
     try:
         value = int(cell)
     except ValueError:
-        raise ImportFormatError(f"expected a whole number, got {cell[:40]!r}", record=line,
-                                field=column) from None
+        raise ImportFormatError(
+            f"expected a whole number, got {cell[:40]!r}", record=line, field=column
+        ) from None
     if value < 0 and not signed:
         raise ImportFormatError(f"negative total {value}", record=line, field=column)
     if abs(value) > 2**63 - 1:
@@ -57,8 +58,9 @@ def _rows(text: str) -> tuple[list[str], list[tuple[int, dict[str, str]]]]:
             if None in row:
                 raise ImportFormatError("more cells than columns", record=f"line {reader.line_num}")
             if any(v is None for v in row.values()):
-                raise ImportFormatError("fewer cells than columns",
-                                        record=f"line {reader.line_num}")
+                raise ImportFormatError(
+                    "fewer cells than columns", record=f"line {reader.line_num}"
+                )
             rows.append((reader.line_num, row))
     except csv.Error as exc:
         raise ImportFormatError(f"malformed CSV: {exc}", record=f"line {reader.line_num}") from None
@@ -68,8 +70,11 @@ def _rows(text: str) -> tuple[list[str], list[tuple[int, dict[str, str]]]]:
 def read_reports_csv(text: str) -> list[LossReport]:
     header, rows = _rows(text)
     keys = [c for c in header if c in BY_KEY]
-    unknown = [c for c in header[4:] if c not in BY_KEY and not (
-        c.endswith("_change") and c[: -len("_change")] in BY_KEY)]
+    unknown = [
+        c
+        for c in header[4:]
+        if c not in BY_KEY and not (c.endswith("_change") and c[: -len("_change")] in BY_KEY)
+    ]
     if unknown:
         raise ImportFormatError("unknown category column", record="line 1", field=unknown[0])
     reports = []
@@ -78,8 +83,9 @@ def read_reports_csv(text: str) -> list[LossReport]:
         try:
             date = dt.date.fromisoformat(row["date"].strip())
         except ValueError:
-            raise ImportFormatError(f"bad date {row['date'][:40]!r}", record=line,
-                                    field="date") from None
+            raise ImportFormatError(
+                f"bad date {row['date'][:40]!r}", record=line, field="date"
+            ) from None
         line = f"line {line_num} ({date.isoformat()})"
         figures = {}
         for key in keys:
@@ -102,12 +108,17 @@ def read_items_csv(text: str) -> list[ItemData]:
         try:
             published = dt.datetime.fromisoformat(row["published_at"].strip())
         except ValueError:
-            raise ImportFormatError(f"bad time {row['published_at'][:40]!r}", record=line,
-                                    field="published_at") from None
+            raise ImportFormatError(
+                f"bad time {row['published_at'][:40]!r}", record=line, field="published_at"
+            ) from None
         item = ItemData(
-            kind=row["kind"].strip(), title=row["title"], published_at=published,
-            body=row.get("body") or "", lead=row.get("lead") or "",
-            author=row.get("author") or "", source_name=row.get("source_name") or "",
+            kind=row["kind"].strip(),
+            title=row["title"],
+            published_at=published,
+            body=row.get("body") or "",
+            lead=row.get("lead") or "",
+            author=row.get("author") or "",
+            source_name=row.get("source_name") or "",
             source_url=(row.get("source_url") or "").strip() or None,
             tags=split_tags(row.get("tags") or ""),
             body_html=sanitize_html(row.get("body_html") or ""),
@@ -116,7 +127,8 @@ def read_items_csv(text: str) -> list[ItemData]:
             item.validate()
         except ValidationError as exc:
             field, _, reason = str(exc).partition(": ")
-            raise ImportFormatError(reason or str(exc), record=line,
-                                    field=field if reason else None) from None
+            raise ImportFormatError(
+                reason or str(exc), record=line, field=field if reason else None
+            ) from None
         items.append(item)
     return items

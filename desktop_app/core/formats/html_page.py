@@ -60,8 +60,12 @@ def _body_html(markup: str) -> str:
     import trafilatura
 
     extracted = trafilatura.extract(
-        markup, output_format="html", include_formatting=True, include_links=True,
-        include_images=False, include_comments=False,
+        markup,
+        output_format="html",
+        include_formatting=True,
+        include_links=True,
+        include_images=False,
+        include_comments=False,
     )
     return sanitize_html(extracted or "")
 
@@ -89,7 +93,7 @@ def read_html_page(text: str, *, source: str = "") -> ItemData:
     body = html_to_text(body_html) if body_html else " ".join((doc.text or "").split())
     # trafilatura repeats the headline as the first paragraph; the reader shows it already.
     if body.startswith(title):
-        body = body[len(title):].lstrip()
+        body = body[len(title) :].lstrip()
     canonical = _CANONICAL.search(text)
     url = doc.url or (canonical.group(1) if canonical else None)
     return ItemData(

@@ -84,8 +84,9 @@ def _read(name: str, data: bytes, fmt: str, as_kind: str | None) -> ReadResult:
             return ReadResult(fmt, read_reports_csv(text))
         if kind == "items":
             return ReadResult(fmt, items=read_items_csv(text))
-        raise ImportFormatError("not a Frontline Archive CSV export (unknown header)",
-                                record="line 1")
+        raise ImportFormatError(
+            "not a Frontline Archive CSV export (unknown header)", record="line 1"
+        )
     if fmt == fmt_names.REPORT_TEXT:
         return ReadResult(fmt, read_posts(text, source=name))
     raise ImportFormatError(f"unknown format {fmt!r}; known: {', '.join(FORMATS)}")

@@ -56,17 +56,20 @@ class OryxRow:
     losses_total: int
 
 
-def _text(obj: dict[str, Any], name: str, record: str, file: str | None,
-          required: bool = True) -> str:
+def _text(
+    obj: dict[str, Any], name: str, record: str, file: str | None, required: bool = True
+) -> str:
     value = obj.get(name)
     if value is None and not required:
         return ""
     if not isinstance(value, str) or (required and not value.strip()):
-        raise ImportFormatError(f"expected text, got {describe(value)}", file=file,
-                                record=record, field=name)
+        raise ImportFormatError(
+            f"expected text, got {describe(value)}", file=file, record=record, field=name
+        )
     if len(value) > MAX_TEXT:
-        raise ImportFormatError(f"text of {len(value):,} characters is too long", file=file,
-                                record=record, field=name)
+        raise ImportFormatError(
+            f"text of {len(value):,} characters is too long", file=file, record=record, field=name
+        )
     return " ".join(value.split())
 
 
@@ -84,13 +87,20 @@ def read_oryx(text: str, *, source: str = "") -> list[OryxRow]:
         klass = _text(obj, "equipment_oryx", record, file)
         model = _text(obj, "model", record, file)
         record = f"#{index + 1} ({model[:40]})"
-        total = parse_count(obj.get("losses_total"), file=file, record=record,
-                            field="losses_total")
+        total = parse_count(obj.get("losses_total"), file=file, record=record, field="losses_total")
         if total is None:
-            raise ImportFormatError("the count is missing", file=file, record=record,
-                                    field="losses_total")
-        rows.append(OryxRow(ORYX_CATEGORIES.get(klass), klass, model,
-                            _text(obj, "manufacturer", record, file, required=False), total))
+            raise ImportFormatError(
+                "the count is missing", file=file, record=record, field="losses_total"
+            )
+        rows.append(
+            OryxRow(
+                ORYX_CATEGORIES.get(klass),
+                klass,
+                model,
+                _text(obj, "manufacturer", record, file, required=False),
+                total,
+            )
+        )
     return rows
 
 

@@ -66,7 +66,9 @@ def read_posts(text: str, *, source: str = "") -> list[LossReport]:
             raise ImportFormatError(str(exc), file=source or None, record=record) from None
         if report.date is None:
             raise ImportFormatError(
-                "the report's date could not be read", file=source or None, record=record,
+                "the report's date could not be read",
+                file=source or None,
+                record=record,
                 field="date",
             )
         reports.append(report)

@@ -151,8 +151,9 @@ class ChartData:
         """The view's values as an index, 100 at the first usable value on or after `start`."""
         base = self.plotted(view, key)
         first = bisect.bisect_left(base.dates, start)
-        return Plotted(key, base.dates, list(aggregates.normalise(base.values, first)), base.bars,
-                       base.width)
+        return Plotted(
+            key, base.dates, list(aggregates.normalise(base.values, first)), base.bars, base.width
+        )
 
     def _compute(self, view: str, key: str) -> Plotted:
         pts = self.points.get(key, [])
@@ -164,8 +165,12 @@ class ChartData:
             shown = [p for p in pts if p.derived_change is not None]
             odd = [p for p in pts if p.disagrees]
             return Plotted(
-                key, [p.date for p in shown], [p.derived_change for p in shown], bars=True,
-                width=0.8 * DAY_SECONDS, stated_dates=[p.date for p in odd],
+                key,
+                [p.date for p in shown],
+                [p.derived_change for p in shown],
+                bars=True,
+                width=0.8 * DAY_SECONDS,
+                stated_dates=[p.date for p in odd],
                 stated_values=[p.stated_change for p in odd if p.stated_change is not None],
             )
         if view in (MA7, MA30):
@@ -177,8 +182,9 @@ class ChartData:
             # Each bar sits at the middle of its period and is 85 % of it wide.
             widths = [(s.end - s.start).days + 1 for s in sums]
             width = 0.85 * DAY_SECONDS * (min(widths) if widths else 1)
-            return Plotted(key, [s.start for s in sums], [s.total for s in sums], bars=True,
-                           width=width)
+            return Plotted(
+                key, [s.start for s in sums], [s.total for s in sums], bars=True, width=width
+            )
         raise ValueError(f"not a time view: {view!r}")
 
     def hover_lines(self, view: str, keys: Sequence[str], date: dt.date) -> list[str]:
@@ -186,18 +192,23 @@ class ChartData:
         from desktop_app.core.report import day_of_war
 
         tr = QCoreApplication.translate
-        lines = [tr("AnalysisView", "{date} (day {day})").format(
-            date=date.isoformat(), day=f"{day_of_war(date):,}")]
+        lines = [
+            tr("AnalysisView", "{date} (day {day})").format(
+                date=date.isoformat(), day=f"{day_of_war(date):,}"
+            )
+        ]
         for note in self.warnings.get((date, None), []):
             lines.append("⚠ " + note)
         for key in keys:
             p = self.point(key, date)
             if p is None:
-                lines.append(tr("AnalysisView", "{category}: no report").format(
-                    category=category_label(key)))
+                lines.append(
+                    tr("AnalysisView", "{category}: no report").format(category=category_label(key))
+                )
                 continue
             text = tr("AnalysisView", "{category}: total {total} · {change}").format(
-                category=category_label(key), total=f"{p.total:,}", change=change_text(p))
+                category=category_label(key), total=f"{p.total:,}", change=change_text(p)
+            )
             extra = self._view_value_text(view, key, date)
             if extra:
                 text += " · " + extra
@@ -212,8 +223,11 @@ class ChartData:
             plotted = self.plotted(view, key)
             i = bisect.bisect_left(plotted.dates, date)
             value = plotted.values[i] if i < len(plotted.dates) else None
-            label = tr("AnalysisView", "7-day average") if view == MA7 else tr(
-                "AnalysisView", "30-day average")
+            label = (
+                tr("AnalysisView", "7-day average")
+                if view == MA7
+                else tr("AnalysisView", "30-day average")
+            )
             shown = "–" if value is None else f"{value:,.1f}"
             return f"{label} {shown}"
         if view in _PERIOD_OF:
@@ -222,7 +236,8 @@ class ChartData:
             i = bisect.bisect_left(plotted.dates, start)
             if i < len(plotted.dates) and plotted.dates[i] == start:
                 return tr("AnalysisView", "period from {start}: {sum}").format(
-                    start=start.isoformat(), sum=f"{plotted.values[i]:+,}")
+                    start=start.isoformat(), sum=f"{plotted.values[i]:+,}"
+                )
         return ""
 
 
@@ -237,7 +252,8 @@ def change_text(p: SeriesPoint) -> str:
     if stated is None or stated == derived:
         return tr("AnalysisView", "change {derived}").format(derived=f"{derived:+,}")
     return tr("AnalysisView", "change {derived} (stated {stated})").format(
-        derived=f"{derived:+,}", stated=f"{stated:+,}")
+        derived=f"{derived:+,}", stated=f"{stated:+,}"
+    )
 
 
 def to_csv(view: str, series: Sequence[Plotted], start: dt.date, end: dt.date) -> str:
@@ -251,7 +267,10 @@ def to_csv(view: str, series: Sequence[Plotted], start: dt.date, end: dt.date) -
     for plotted in series:
         for date, value in zip(plotted.dates, plotted.values, strict=True):
             if start <= date <= end:
-                shown = "" if value is None else (
-                    str(value) if isinstance(value, int) else repr(round(value, 6)))
+                shown = (
+                    ""
+                    if value is None
+                    else (str(value) if isinstance(value, int) else repr(round(value, 6)))
+                )
                 writer.writerow([date.isoformat(), plotted.key, view, shown])
     return out.getvalue()

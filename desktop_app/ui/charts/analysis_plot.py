@@ -92,7 +92,8 @@ class AnalysisPlot(QWidget):
         layout.addWidget(self.graphics)
         self.main_area: pg.GraphicsLayout = self.graphics.addLayout(row=0, col=0)
         self.overview: pg.PlotItem = self.graphics.addPlot(
-            row=1, col=0, axisItems={"bottom": DateAxis(utcOffset=0)})
+            row=1, col=0, axisItems={"bottom": DateAxis(utcOffset=0)}
+        )
         self.overview.setMaximumHeight(90)
         self.overview.hideAxis("left")
         self.overview.setMouseEnabled(x=False, y=False)
@@ -108,7 +109,8 @@ class AnalysisPlot(QWidget):
 
         # Mouse moves arrive far faster than a tooltip needs updating.
         self._mouse_proxy = pg.SignalProxy(
-            self.graphics.scene().sigMouseMoved, rateLimit=30, slot=self._mouse_moved)
+            self.graphics.scene().sigMouseMoved, rateLimit=30, slot=self._mouse_moved
+        )
         self.graphics.scene().sigMouseClicked.connect(self._mouse_clicked)
 
     # -- structure -------------------------------------------------------------------------
@@ -131,8 +133,10 @@ class AnalysisPlot(QWidget):
         columns = 1 if len(groups) <= 2 else 2 if len(groups) <= 6 else 3
         for i, group in enumerate(groups):
             plot = self.main_area.addPlot(
-                row=i // columns, col=i % columns,
-                axisItems={"bottom": DateAxis(utcOffset=0), "left": CountAxis("left")})
+                row=i // columns,
+                col=i % columns,
+                axisItems={"bottom": DateAxis(utcOffset=0), "left": CountAxis("left")},
+            )
             self.grids.append(TickGrid(plot))
             plot.setMenuEnabled(False)
             plot.vb.disableAutoRange()
@@ -212,15 +216,25 @@ class AnalysisPlot(QWidget):
             brushes = [pg.mkBrush(negative if n else colour) for n in neg]
             pens = [pg.mkPen(negative if n else colour, width=1) for n in neg]
             # The item-wide pen and brush are what the legend's sample shows.
-            s.bars.setOpts(x=s.bar_x, height=heights, width=width, pens=pens or None,
-                           brushes=brushes or None, pen=pg.mkPen(colour),
-                           brush=pg.mkBrush(colour))
-            s.negatives.setData(x=s.bar_x[neg], y=heights[neg], brush=pg.mkBrush(negative),
-                                pen=pg.mkPen(negative))
+            s.bars.setOpts(
+                x=s.bar_x,
+                height=heights,
+                width=width,
+                pens=pens or None,
+                brushes=brushes or None,
+                pen=pg.mkPen(colour),
+                brush=pg.mkBrush(colour),
+            )
+            s.negatives.setData(
+                x=s.bar_x[neg], y=heights[neg], brush=pg.mkBrush(negative), pen=pg.mkPen(negative)
+            )
             if self.view == DAILY and p.stated_dates and self.mode != NORMALISED:
-                s.stated.setData(x=epoch_seconds(p.stated_dates) + offset,
-                                 y=np.asarray(p.stated_values, dtype=np.float64),
-                                 pen=pg.mkPen(colour, width=2), brush=None)
+                s.stated.setData(
+                    x=epoch_seconds(p.stated_dates) + offset,
+                    y=np.asarray(p.stated_values, dtype=np.float64),
+                    pen=pg.mkPen(colour, width=2),
+                    brush=None,
+                )
             else:
                 s.stated.setData(x=empty, y=empty)
         s.active.setVisible(was_visible)
@@ -360,8 +374,13 @@ class AnalysisPlot(QWidget):
             x = epoch_seconds([m.date for m in found])
             if self.view == CUMULATIVE and self.mode != NORMALISED:
                 marks = pg.ScatterPlotItem(
-                    x=x, y=np.array([m.threshold for m in found], float), symbol="d", size=9,
-                    pen=pg.mkPen(self._text_colour()), brush=pg.mkBrush(colour))
+                    x=x,
+                    y=np.array([m.threshold for m in found], float),
+                    symbol="d",
+                    size=9,
+                    pen=pg.mkPen(self._text_colour()),
+                    brush=pg.mkBrush(colour),
+                )
                 s.plot.addItem(marks)
                 self.milestone_items.append(marks)
                 continue

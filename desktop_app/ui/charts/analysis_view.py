@@ -66,7 +66,8 @@ QUICK_RANGES: tuple[tuple[str, int | None], ...] = (
     (noop("AnalysisView", "30 d"), 30),
     (noop("AnalysisView", "90 d"), 90),
     (noop("AnalysisView", "1 y"), 365),
-    (noop("AnalysisView", "All"), None))
+    (noop("AnalysisView", "All"), None),
+)
 RECORDS_PER_CATEGORY = 5
 
 
@@ -90,15 +91,18 @@ class AnalysisView(QWidget):
         for view in (*TIME_VIEWS, ORYX):
             self.view_combo.addItem(view_title(view), view)
         self.mode_combo = QComboBox(self)
-        for mode, text in ((ONE_AXIS, self.tr("On one axis")),
-                           (SMALL_MULTIPLES, self.tr("Small multiples")),
-                           (NORMALISED, self.tr("Index (100 at range start)"))):
+        for mode, text in (
+            (ONE_AXIS, self.tr("On one axis")),
+            (SMALL_MULTIPLES, self.tr("Small multiples")),
+            (NORMALISED, self.tr("Index (100 at range start)")),
+        ):
             self.mode_combo.addItem(text, mode)
         self.view_combo.currentIndexChanged.connect(self._update)
         self.mode_combo.currentIndexChanged.connect(self._update)
         self.milestones_box = QCheckBox(self.tr("&Milestones"), self)
         self.milestones_box.setToolTip(
-            self.tr("Mark the dates each category crossed round numbers"))
+            self.tr("Mark the dates each category crossed round numbers")
+        )
         self.milestones_box.toggled.connect(self._toggle_milestones)
 
         bar = QHBoxLayout()
@@ -111,8 +115,11 @@ class AnalysisView(QWidget):
         self.range_buttons: dict[str, QPushButton] = {}
         for text, days in QUICK_RANGES:
             button = QPushButton(self.tr(text), self)
-            button.setToolTip(self.tr("Show the last %1").replace("%1", self.tr(text))
-                              if days else self.tr("Show every report"))
+            button.setToolTip(
+                self.tr("Show the last %1").replace("%1", self.tr(text))
+                if days
+                else self.tr("Show every report")
+            )
             button.clicked.connect(lambda _c=False, d=days: self.plot.set_last_days(d))
             self.range_buttons[text] = button
             bar.addWidget(button)
@@ -138,10 +145,10 @@ class AnalysisView(QWidget):
         self.category_list = QListWidget(self)
         self.category_list.setToolTip(self.tr("Tick the categories to chart"))
         self.category_list.itemChanged.connect(self._update)
-        self.records_table = self._table([self.tr("Category"), self.tr("Date"),
-                                          self.tr("Change")])
-        self.milestones_table = self._table([self.tr("Category"), self.tr("Reached"),
-                                             self.tr("Date")])
+        self.records_table = self._table([self.tr("Category"), self.tr("Date"), self.tr("Change")])
+        self.milestones_table = self._table(
+            [self.tr("Category"), self.tr("Reached"), self.tr("Date")]
+        )
         side_tabs = QTabWidget(self)
         side_tabs.addTab(self.records_table, self.tr("Largest days"))
         side_tabs.addTab(self.milestones_table, self.tr("Milestones"))
@@ -209,8 +216,11 @@ class AnalysisView(QWidget):
 
     def checked_keys(self) -> list[str]:
         items = (self.category_list.item(i) for i in range(self.category_list.count()))
-        return [str(it.data(Qt.ItemDataRole.UserRole)) for it in items
-                if it.checkState() == Qt.CheckState.Checked]
+        return [
+            str(it.data(Qt.ItemDataRole.UserRole))
+            for it in items
+            if it.checkState() == Qt.CheckState.Checked
+        ]
 
     def set_checked(self, keys: list[str]) -> None:
         self.category_list.blockSignals(True)
@@ -221,8 +231,14 @@ class AnalysisView(QWidget):
         self.category_list.blockSignals(False)
         self._update()
 
-    def restore(self, view: str, mode: str, keys: list[str], milestones: bool,
-                splitter: QByteArray | None = None) -> None:
+    def restore(
+        self,
+        view: str,
+        mode: str,
+        keys: list[str],
+        milestones: bool,
+        splitter: QByteArray | None = None,
+    ) -> None:
         """Choices remembered from the last session, applied before the first refresh.
 
         Values this version does not know (a view renamed since) are ignored, not guessed.
@@ -240,8 +256,13 @@ class AnalysisView(QWidget):
 
     def remembered(self) -> tuple[str, str, list[str], bool, QByteArray]:
         """What `restore` takes back: view, layout, ticked categories, milestones, splitter."""
-        return (self.view, self.mode, self.checked_keys(), self.milestones_box.isChecked(),
-                self.splitter.saveState())
+        return (
+            self.view,
+            self.mode,
+            self.checked_keys(),
+            self.milestones_box.isChecked(),
+            self.splitter.saveState(),
+        )
 
     def refresh(self) -> None:
         """Re-read the archive (after an import or an edit), keeping the ticked categories."""
@@ -252,15 +273,18 @@ class AnalysisView(QWidget):
         dark = self.palette().color(QPalette.ColorRole.Window).lightness() < 128
         from desktop_app.ui.charts.palette import series_color
 
-        wanted = (before or [k for k in self._remembered_keys if k in self.data.points]
-                  or [k for k in DEFAULT_KEYS if k in self.data.points] or self.data.keys[:1])
+        wanted = (
+            before
+            or [k for k in self._remembered_keys if k in self.data.points]
+            or [k for k in DEFAULT_KEYS if k in self.data.points]
+            or self.data.keys[:1]
+        )
         for key in self.data.keys:
             item = QListWidgetItem(category_label(key), self.category_list)
             item.setData(Qt.ItemDataRole.UserRole, key)
             item.setForeground(series_color(key, dark))
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
-            item.setCheckState(Qt.CheckState.Checked if key in wanted
-                               else Qt.CheckState.Unchecked)
+            item.setCheckState(Qt.CheckState.Checked if key in wanted else Qt.CheckState.Unchecked)
         self.category_list.blockSignals(False)
         self.oryx.set_totals(oryx_totals_by_category())
         self._update()
@@ -306,8 +330,9 @@ class AnalysisView(QWidget):
     def _ask_export(self, kind: str) -> None:
         width: int | None = None
         if kind == "png-sized":
-            width, ok = QInputDialog.getInt(self, self.tr("Export PNG"), self.tr("Width (pixels):"),
-                                            1920, 200, 10000, 10)
+            width, ok = QInputDialog.getInt(
+                self, self.tr("Export PNG"), self.tr("Width (pixels):"), 1920, 200, 10000, 10
+            )
             if not ok:
                 return
         suffix = {"png": "png", "png-sized": "png", "svg": "svg", "csv": "csv"}[kind]
@@ -332,22 +357,30 @@ class AnalysisView(QWidget):
     def _update(self, *_args: object) -> None:
         oryx = self.view == ORYX
         self.stack.setCurrentWidget(self.oryx if oryx else self.plot)
-        for widget in (self.mode_combo, self.milestones_box, self.reset_button,
-                       *self.range_buttons.values()):
+        for widget in (
+            self.mode_combo,
+            self.milestones_box,
+            self.reset_button,
+            *self.range_buttons.values(),
+        ):
             widget.setEnabled(not oryx)
         keys = self.checked_keys()
         if not oryx:
             self.plot.show_view(self.view, keys, self.mode)
         self._fill_tables(keys)
         if oryx and not self.oryx.rows:
-            self._show_hover(self.tr(
-                "No Oryx figures yet: import russia_losses_equipment_oryx.json to compare."))
+            self._show_hover(
+                self.tr("No Oryx figures yet: import russia_losses_equipment_oryx.json to compare.")
+            )
         elif not keys:
             self._show_hover(self.tr("Tick one or more categories to chart them."))
         else:
-            self._show_hover(self.tr(
-                "Point at the chart for a day's figures; click to open that report. Drag the "
-                "shaded range below, or drag and wheel on the chart, to zoom."))
+            self._show_hover(
+                self.tr(
+                    "Point at the chart for a day's figures; click to open that report. Drag the "
+                    "shaded range below, or drag and wheel on the chart, to zoom."
+                )
+            )
 
     def _toggle_milestones(self, on: bool) -> None:
         self.plot.show_milestones = on
@@ -377,7 +410,8 @@ class AnalysisView(QWidget):
                     cell.setData(Qt.ItemDataRole.UserRole, value)
                 if c > 0 and value[:1] in "+-0123456789":
                     cell.setTextAlignment(
-                        Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+                        Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+                    )
                 table.setItem(r, c, cell)
 
     def _table_clicked(self, table: QTableWidget, row: int) -> None:

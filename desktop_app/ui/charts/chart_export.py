@@ -18,8 +18,9 @@ from PySide6.QtGui import QPainter, QPalette
 from PySide6.QtSvg import QSvgGenerator
 
 
-def export_png(graphics: pg.GraphicsLayoutWidget, path: str | Path,
-               width: int | None = None) -> QSize:
+def export_png(
+    graphics: pg.GraphicsLayoutWidget, path: str | Path, width: int | None = None
+) -> QSize:
     """Write a PNG `width` pixels wide (default: as shown), height in proportion."""
     exporter = ImageExporter(graphics.scene())
     params = exporter.parameters()
@@ -45,8 +46,10 @@ def export_svg(graphics: pg.GraphicsLayoutWidget, path: str | Path) -> None:
     generator.setTitle("Frontline Archive chart")
     painter = QPainter(generator)
     try:
-        painter.fillRect(QRectF(0, 0, rect.width(), rect.height()),
-                         graphics.palette().color(QPalette.ColorRole.Base))
+        painter.fillRect(
+            QRectF(0, 0, rect.width(), rect.height()),
+            graphics.palette().color(QPalette.ColorRole.Base),
+        )
         graphics.scene().render(painter, QRectF(0, 0, rect.width(), rect.height()), rect)
     finally:
         painter.end()

@@ -95,11 +95,15 @@ class ChartsTab(QObject):
         if not found:
             text = self.tr("No report is stored for %1.").replace("%1", date.isoformat())
         elif titles:
-            text = self.tr("Report of %1, published in: %2").replace(
-                "%1", date.isoformat()).replace("%2", "; ".join(titles))
+            text = (
+                self.tr("Report of %1, published in: %2")
+                .replace("%1", date.isoformat())
+                .replace("%2", "; ".join(titles))
+            )
         else:
             text = self.tr("Report of %1 (no article linked to it).").replace(
-                "%1", date.isoformat())
+                "%1", date.isoformat()
+            )
         self.window.statusBar().showMessage(text)
 
     def mark_stale(self, *_args: object) -> None:

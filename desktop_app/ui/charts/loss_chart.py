@@ -62,11 +62,13 @@ class LossChart(QWidget):
         layout.addWidget(self.plot_widget, 1)
 
         self.total_plot: pg.PlotItem = self.plot_widget.addPlot(
-            row=0, col=0,
+            row=0,
+            col=0,
             axisItems={"bottom": DateAxis(utcOffset=0), "left": CountAxis("left")},
         )
         self.change_plot: pg.PlotItem = self.plot_widget.addPlot(
-            row=1, col=0,
+            row=1,
+            col=0,
             axisItems={"bottom": DateAxis(utcOffset=0), "left": CountAxis("left")},
         )
         self.change_plot.setXLink(self.total_plot)
@@ -126,9 +128,7 @@ class LossChart(QWidget):
 
         # Bars only where a change can be derived: a gap's difference is not one day's losses.
         with_change = [i for i, p in enumerate(self._points) if p.derived_change is not None]
-        changes = np.array(
-            [self._points[i].derived_change for i in with_change], dtype=np.float64
-        )
+        changes = np.array([self._points[i].derived_change for i in with_change], dtype=np.float64)
         self._bar_x = self._x[with_change] if with_change else np.empty(0)
         self._bar_heights = changes
         self._restyle_bars()
@@ -218,8 +218,10 @@ class LossChart(QWidget):
             self.hover_label.setText(self.tr("No reports for this category yet."))
             return
         self.hover_label.setText(
-            self.tr("{category}: {count} reports, {first} to {last}. "
-                    "Point at the chart for a day's figures; drag to pan, wheel to zoom.").format(
+            self.tr(
+                "{category}: {count} reports, {first} to {last}. "
+                "Point at the chart for a day's figures; drag to pan, wheel to zoom."
+            ).format(
                 category=self._label,
                 count=f"{len(self._points):,}",
                 first=self._points[0].date.isoformat(),

@@ -32,7 +32,7 @@ class _LogCountAxis(pg.AxisItem):
         return [(1.0, [float(v) for v in range(max(0, int(minVal)), int(maxVal) + 1)])]
 
     def tickStrings(self, values: list[float], scale: float, spacing: float) -> list[str]:
-        return [f"{round(10 ** v):,}" for v in values]
+        return [f"{round(10**v):,}" for v in values]
 
 
 _SHORT = {
@@ -69,8 +69,7 @@ class OryxPlot(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.graphics)
-        self.plot: pg.PlotItem = self.graphics.addPlot(
-            axisItems={"left": _LogCountAxis("left")})
+        self.plot: pg.PlotItem = self.graphics.addPlot(axisItems={"left": _LogCountAxis("left")})
         self.plot.setMenuEnabled(False)
         self.plot.setMouseEnabled(x=False, y=False)
         self.grid = TickGrid(self.plot, x=False)
@@ -82,7 +81,8 @@ class OryxPlot(QWidget):
         self.note = pg.TextItem(anchor=(0.5, 0.5))
         self.plot.addItem(self.note, ignoreBounds=True)
         self._proxy = pg.SignalProxy(
-            self.graphics.scene().sigMouseMoved, rateLimit=30, slot=self._mouse_moved)
+            self.graphics.scene().sigMouseMoved, rateLimit=30, slot=self._mouse_moved
+        )
 
     def set_totals(self, oryx: dict[str, int]) -> None:
         """Draw the pairs for every category both sources count."""
@@ -100,13 +100,22 @@ class OryxPlot(QWidget):
         # Oryx's bar: the same hue, pale, with a solid outline; the legend samples are neutral.
         faded = [QColor(c.red(), c.green(), c.blue(), 90) for c in colours]
         neutral = QColor(128, 128, 128)
-        self.staff_bars.setOpts(x=x - 0.2, height=staff, brushes=colours or None,
-                                pens=[pg.mkPen(c) for c in colours] or None,
-                                brush=neutral, pen=pg.mkPen(neutral))
+        self.staff_bars.setOpts(
+            x=x - 0.2,
+            height=staff,
+            brushes=colours or None,
+            pens=[pg.mkPen(c) for c in colours] or None,
+            brush=neutral,
+            pen=pg.mkPen(neutral),
+        )
         self.oryx_bars.setOpts(
-            x=x + 0.2, height=confirmed, brushes=faded or None,
+            x=x + 0.2,
+            height=confirmed,
+            brushes=faded or None,
             pens=[pg.mkPen(c, width=2) for c in colours] or None,
-            brush=QColor(128, 128, 128, 90), pen=pg.mkPen(neutral, width=2))
+            brush=QColor(128, 128, 128, 90),
+            pen=pg.mkPen(neutral, width=2),
+        )
         self.legend.clear()
         if self.rows:
             self.legend.addItem(self.staff_bars, tr("AnalysisView", "General Staff (claimed)"))
@@ -116,9 +125,12 @@ class OryxPlot(QWidget):
             self.plot.setXRange(-0.6, len(self.rows) - 0.4, padding=0)
             self.plot.setYRange(0, np.ceil(top + 0.05), padding=0)
         else:
-            self.note.setText(tr(
-                "AnalysisView",
-                "No Oryx figures yet: import russia_losses_equipment_oryx.json to compare."))
+            self.note.setText(
+                tr(
+                    "AnalysisView",
+                    "No Oryx figures yet: import russia_losses_equipment_oryx.json to compare.",
+                )
+            )
             self.note.setPos(0.5, 0.5)
             self.plot.setXRange(0, 1, padding=0)
             self.plot.setYRange(0, 1, padding=0)
@@ -132,8 +144,13 @@ class OryxPlot(QWidget):
         return QCoreApplication.translate(
             "AnalysisView",
             "{category}: General Staff {staff} (on {date}) · Oryx {oryx} ({share} of it)",
-        ).format(category=category_label(key), staff=f"{staff:,}", date=date,
-                 oryx=f"{oryx:,}", share=share)
+        ).format(
+            category=category_label(key),
+            staff=f"{staff:,}",
+            date=date,
+            oryx=f"{oryx:,}",
+            share=share,
+        )
 
     def to_csv(self) -> str:
         out = io.StringIO()

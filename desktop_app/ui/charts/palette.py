@@ -13,12 +13,36 @@ from PySide6.QtGui import QColor, QGuiApplication, QPalette
 from desktop_app.core.categories import KEYS
 
 LIGHT: tuple[str, ...] = (
-    "#0072B2", "#E69F00", "#009E73", "#CC79A7", "#D55E00", "#56B4E9", "#332288",
-    "#117733", "#882255", "#44AA99", "#999933", "#AA4499", "#B8A044", "#6E6E6E",
+    "#0072B2",
+    "#E69F00",
+    "#009E73",
+    "#CC79A7",
+    "#D55E00",
+    "#56B4E9",
+    "#332288",
+    "#117733",
+    "#882255",
+    "#44AA99",
+    "#999933",
+    "#AA4499",
+    "#B8A044",
+    "#6E6E6E",
 )
 DARK: tuple[str, ...] = (
-    "#3AA0E8", "#E69F00", "#19C295", "#CC79A7", "#F07A2C", "#56B4E9", "#9D8FE0",
-    "#5DBB63", "#E0709A", "#44AA99", "#C8C850", "#D378C8", "#DDCC77", "#BBBBBB",
+    "#3AA0E8",
+    "#E69F00",
+    "#19C295",
+    "#CC79A7",
+    "#F07A2C",
+    "#56B4E9",
+    "#9D8FE0",
+    "#5DBB63",
+    "#E0709A",
+    "#44AA99",
+    "#C8C850",
+    "#D378C8",
+    "#DDCC77",
+    "#BBBBBB",
 )
 
 

@@ -73,8 +73,11 @@ class FigureGrid(QScrollArea):
         self._grid.setHorizontalSpacing(12)
         bottom = Qt.AlignmentFlag.AlignBottom
         right = bottom | Qt.AlignmentFlag.AlignRight
-        headers = ((self.tr("Category"), bottom), (self.tr("Total"), bottom),
-                   (self.tr("Stated\nchange"), bottom))
+        headers = (
+            (self.tr("Category"), bottom),
+            (self.tr("Total"), bottom),
+            (self.tr("Stated\nchange"), bottom),
+        )
         for column, (text, align) in enumerate(headers):
             self._grid.addWidget(self._header(text), 0, column, align)
         self.previous_header = self._header(self.tr("Previous\n0000-00-00"))
@@ -102,11 +105,19 @@ class FigureGrid(QScrollArea):
             return
         r = len(self._rows) + 1
         validator = QRegularExpressionValidator(_NUMBER_INPUT, self)
-        row = _Row(QLabel(category_label(key), self), QLineEdit(self), QLineEdit(self),
-                   QLabel(self), QLabel(self), QLabel(self))
+        row = _Row(
+            QLabel(category_label(key), self),
+            QLineEdit(self),
+            QLineEdit(self),
+            QLabel(self),
+            QLabel(self),
+            QLabel(self),
+        )
         row.label.setBuddy(row.total)
-        for edit, hint in ((row.total, self.tr("not reported")),
-                           (row.change, self.tr("not stated"))):
+        for edit, hint in (
+            (row.total, self.tr("not reported")),
+            (row.change, self.tr("not stated")),
+        ):
             edit.setValidator(validator)
             edit.setPlaceholderText(hint)
             edit.setAlignment(Qt.AlignmentFlag.AlignRight)
@@ -118,13 +129,15 @@ class FigureGrid(QScrollArea):
             label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
             label.setMinimumWidth(label.fontMetrics().horizontalAdvance("+0,000,000"))
         row.warning.setFixedWidth(_ICON_SIZE + 4)
-        for column, widget in enumerate((row.label, row.total, row.change, row.previous,
-                                         row.derived, row.warning)):
+        for column, widget in enumerate(
+            (row.label, row.total, row.change, row.previous, row.derived, row.warning)
+        ):
             self._grid.addWidget(widget, r, column)
         self._rows[key] = row
         self._update_previous(key)
-        self.setMinimumWidth(self._inner.sizeHint().width()
-                             + self.verticalScrollBar().sizeHint().width())
+        self.setMinimumWidth(
+            self._inner.sizeHint().width() + self.verticalScrollBar().sizeHint().width()
+        )
 
     def keys(self) -> list[str]:
         return list(self._rows)
@@ -184,17 +197,24 @@ class FigureGrid(QScrollArea):
                 total = parse_count(row.total.text())
                 change = parse_count(row.change.text())
             except BadNumberError as exc:
-                errors.append(self.tr("{category}: “{text}” is not a number")
-                              .format(category=label, text=str(exc)))
+                errors.append(
+                    self.tr("{category}: “{text}” is not a number").format(
+                        category=label, text=str(exc)
+                    )
+                )
                 continue
             if total is None:
                 if change is not None:
-                    errors.append(self.tr("{category}: a change without a total")
-                                  .format(category=label))
+                    errors.append(
+                        self.tr("{category}: a change without a total").format(category=label)
+                    )
                 continue
             if abs(total) > MAX_TOTAL:
-                errors.append(self.tr("{category}: {total} is more than {limit}").format(
-                    category=label, total=f"{total:,}", limit=f"{MAX_TOTAL:,}"))
+                errors.append(
+                    self.tr("{category}: {total} is more than {limit}").format(
+                        category=label, total=f"{total:,}", limit=f"{MAX_TOTAL:,}"
+                    )
+                )
             figures[key] = Figure(total, change)
         return figures, errors
 
@@ -203,13 +223,17 @@ class FigureGrid(QScrollArea):
     def set_previous(self, previous: LossReport | None) -> None:
         self._previous = previous
         before = previous.date if previous else None
-        self.previous_header.setText(self.tr("Previous\n{date}").format(
-            date=before.isoformat() if before else self.tr("(none)")))
+        self.previous_header.setText(
+            self.tr("Previous\n{date}").format(
+                date=before.isoformat() if before else self.tr("(none)")
+            )
+        )
         for key in self._rows:
             self._update_previous(key)
 
-    def set_row_problems(self, errors: dict[str, list[str]],
-                         warnings: dict[str, list[str]]) -> None:
+    def set_row_problems(
+        self, errors: dict[str, list[str]], warnings: dict[str, list[str]]
+    ) -> None:
         """Show an icon beside each row with a problem; its tooltip gives the reasons."""
         style = self.style()
         for key, row in self._rows.items():
@@ -218,8 +242,11 @@ class FigureGrid(QScrollArea):
                 row.warning.clear()
                 row.warning.setToolTip("")
                 continue
-            icon = (QStyle.StandardPixmap.SP_MessageBoxCritical if key in errors
-                    else QStyle.StandardPixmap.SP_MessageBoxWarning)
+            icon = (
+                QStyle.StandardPixmap.SP_MessageBoxCritical
+                if key in errors
+                else QStyle.StandardPixmap.SP_MessageBoxWarning
+            )
             row.warning.setPixmap(style.standardIcon(icon).pixmap(_ICON_SIZE, _ICON_SIZE))
             row.warning.setToolTip("\n".join(messages))
 

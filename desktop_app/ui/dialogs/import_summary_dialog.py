@@ -52,7 +52,8 @@ class ImportSummaryDialog(QDialog):
             "skipped": len(summary.skipped),
         }
         labels = {
-            "added": self.tr("Added"), "updated": self.tr("Updated"),
+            "added": self.tr("Added"),
+            "updated": self.tr("Updated"),
             "unchanged": self.tr("Unchanged"),
             "conflicting": self.tr("Conflicting with reports entered by hand"),
             "skipped": self.tr("Skipped"),
@@ -74,17 +75,24 @@ class ImportSummaryDialog(QDialog):
         buttons = QDialogButtonBox(self)
         self.conflict_list: QListWidget | None = None
         if summary.conflicts:
-            layout.addWidget(QLabel(self.tr(
-                "These reports were entered by hand and the files give other figures."
-                " They were not changed.")))
+            layout.addWidget(
+                QLabel(
+                    self.tr(
+                        "These reports were entered by hand and the files give other figures."
+                        " They were not changed."
+                    )
+                )
+            )
             self.conflict_list = QListWidget()
             for c in summary.conflicts:
                 self.conflict_list.addItem(f"{c.date.isoformat()}: {_differences(c)}")
             layout.addWidget(self.conflict_list)
             self.overwrite_button = buttons.addButton(
-                self.tr("Replace mine with the file's"), QDialogButtonBox.ButtonRole.AcceptRole)
+                self.tr("Replace mine with the file's"), QDialogButtonBox.ButtonRole.AcceptRole
+            )
             self.keep_button = buttons.addButton(
-                self.tr("Keep mine"), QDialogButtonBox.ButtonRole.RejectRole)
+                self.tr("Keep mine"), QDialogButtonBox.ButtonRole.RejectRole
+            )
             self.overwrite_button.clicked.connect(self._overwrite)
             self.keep_button.clicked.connect(self.reject)
         else:

@@ -41,8 +41,13 @@ CREATE_REPORT, LINK_REPORT, NO_REPORT = "create", "link", "no"
 
 class ItemDialog(QDialog):
     def __init__(
-        self, parent: QWidget | None = None, *, kind: str = ARTICLE, item_id: int | None = None,
-        undo_stack: QUndoStack | None = None, changed: Changed | None = None,
+        self,
+        parent: QWidget | None = None,
+        *,
+        kind: str = ARTICLE,
+        item_id: int | None = None,
+        undo_stack: QUndoStack | None = None,
+        changed: Changed | None = None,
         failed: Callable[[str], None] | None = None,
     ) -> None:
         super().__init__(parent)
@@ -145,8 +150,13 @@ class ItemDialog(QDialog):
             data = self.item_data()
             item_id = self.item_id
             self.saved_id = record_item_change(
-                self.undo_stack, label(NEW_ITEM if item_id is None else EDIT_ITEM), item_id,
-                lambda: save_item(data, item_id), changed=self._changed, failed=self._failed)
+                self.undo_stack,
+                label(NEW_ITEM if item_id is None else EDIT_ITEM),
+                item_id,
+                lambda: save_item(data, item_id),
+                changed=self._changed,
+                failed=self._failed,
+            )
         except ValidationError as exc:
             self.error_label.setText(str(exc))
             return
@@ -164,8 +174,7 @@ class ItemDialog(QDialog):
         if stored is not None and item_id in report_article_ids(report.date):
             return  # linked already; the report dialog and Data problems show any mismatch
         if stored is None:
-            problems = validate_report(report, previous_report(report.date),
-                                       today=dt.date.today())
+            problems = validate_report(report, previous_report(report.date), today=dt.date.today())
             if any(p.severity == ERROR for p in problems):
                 return  # e.g. a date in the future: nothing sensible to offer
             differences: list[Problem] = []
@@ -184,29 +193,39 @@ class ItemDialog(QDialog):
         """CREATE_REPORT, LINK_REPORT or NO_REPORT; tests replace this to answer without a box."""
         assert report.date is not None
         date = report.date.isoformat()
-        box = QMessageBox(QMessageBox.Icon.Question, self.tr("Loss report in the text"),
-                          self.tr("This text states the loss report of {date} ({count} "
-                                  "figure(s)).").format(date=date, count=len(report.figures)),
-                          QMessageBox.StandardButton.NoButton, self)
+        box = QMessageBox(
+            QMessageBox.Icon.Question,
+            self.tr("Loss report in the text"),
+            self.tr("This text states the loss report of {date} ({count} figure(s)).").format(
+                date=date, count=len(report.figures)
+            ),
+            QMessageBox.StandardButton.NoButton,
+            self,
+        )
         if stored is None:
-            box.setInformativeText(self.tr("No report is stored for {date}. Create it from "
-                                           "this text?").format(date=date))
+            box.setInformativeText(
+                self.tr("No report is stored for {date}. Create it from this text?").format(
+                    date=date
+                )
+            )
             yes = box.addButton(self.tr("&Create report"), QMessageBox.ButtonRole.AcceptRole)
         else:
             if differences:
                 details = "\n".join(p.message for p in differences)
-                info = self.tr("A report for {date} is stored; its figures differ from this "
-                               "text's:\n{details}").format(date=date, details=details)
+                info = self.tr(
+                    "A report for {date} is stored; its figures differ from this text's:\n{details}"
+                ).format(date=date, details=details)
             else:
-                info = self.tr("A report for {date} is stored and agrees with this text."
-                               ).format(date=date)
+                info = self.tr("A report for {date} is stored and agrees with this text.").format(
+                    date=date
+                )
             box.setInformativeText(info + "\n\n" + self.tr("Link this text to it?"))
-            yes = box.addButton(self.tr("&Link to stored report"),
-                                QMessageBox.ButtonRole.AcceptRole)
+            yes = box.addButton(
+                self.tr("&Link to stored report"), QMessageBox.ButtonRole.AcceptRole
+            )
         no = box.addButton(QMessageBox.StandardButton.No)
         box.setDefaultButton(no)
         box.exec()
         if box.clickedButton() is not yes:
             return NO_REPORT
         return CREATE_REPORT if stored is None else LINK_REPORT
-

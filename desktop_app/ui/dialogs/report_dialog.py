@@ -48,7 +48,7 @@ REPLACE, MERGE, CANCEL = "replace", "merge", "cancel"
 
 
 class ReportDialog(QDialog):
-    """"New report" (no date, or a date with nothing stored) or "Edit report" (a stored date)."""
+    """ "New report" (no date, or a date with nothing stored) or "Edit report" (a stored date)."""
 
     # The date of the report just saved, emitted before the dialog closes.
     reportSaved = Signal(object)
@@ -236,22 +236,28 @@ class ReportDialog(QDialog):
         except NoReportError as exc:
             self.fill_message.setText(self.tr("No report found: {reason}").format(reason=exc))
             return
-        messages = [self.tr("Filled {count} figure(s) from the text.").format(
-            count=len(report.figures))]
+        messages = [
+            self.tr("Filled {count} figure(s) from the text.").format(count=len(report.figures))
+        ]
         if report.date is not None and report.date != self.current_date():
             if self._editing:
-                messages.append(self.tr("The text is dated {date}; this report's date is kept.")
-                                .format(date=report.date.isoformat()))
+                messages.append(
+                    self.tr("The text is dated {date}; this report's date is kept.").format(
+                        date=report.date.isoformat()
+                    )
+                )
             else:
-                self.date_edit.setDate(QDate(report.date.year, report.date.month,
-                                             report.date.day))
+                self.date_edit.setDate(QDate(report.date.year, report.date.month, report.date.day))
         self._fill(report, highlight=True)
         if report.unparsed:
             shown = report.unparsed[:_MAX_UNPARSED_SHOWN]
             messages.append(self.tr("Could not read:") + "\n" + "\n".join(shown))
             if len(report.unparsed) > len(shown):
-                messages.append(self.tr("… and {count} more line(s).").format(
-                    count=len(report.unparsed) - len(shown)))
+                messages.append(
+                    self.tr("… and {count} more line(s).").format(
+                        count=len(report.unparsed) - len(shown)
+                    )
+                )
         self.fill_message.setText("\n".join(messages))
 
     def _fill(self, report: LossReport, *, highlight: bool) -> None:
@@ -268,8 +274,7 @@ class ReportDialog(QDialog):
 
     def _show_linked_articles(self) -> None:
         """List the articles that published this report and where they disagree with it."""
-        articles = linked_articles(self._stored.date) if self._stored and self._stored.date \
-            else []
+        articles = linked_articles(self._stored.date) if self._stored and self._stored.date else []
         style = self.style()
         for article in articles:
             item = QListWidgetItem(article.title)
@@ -278,9 +283,12 @@ class ReportDialog(QDialog):
             if not article.has_report:
                 self.articles_list.addItem("    " + self.tr("(its text no longer holds a report)"))
             for problem in article.problems:
-                self.articles_list.addItem(QListWidgetItem(
-                    style.standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning),
-                    problem.message))
+                self.articles_list.addItem(
+                    QListWidgetItem(
+                        style.standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning),
+                        problem.message,
+                    )
+                )
         self.articles_header.setVisible(bool(articles))
         self.articles_list.setVisible(bool(articles))
 
@@ -318,8 +326,10 @@ class ReportDialog(QDialog):
         self.grid.set_row_problems(row_errors, row_warnings)
         self.problems_list.clear()
         style = self.style()
-        for messages, icon in ((errors, QStyle.StandardPixmap.SP_MessageBoxCritical),
-                               (warnings, QStyle.StandardPixmap.SP_MessageBoxWarning)):
+        for messages, icon in (
+            (errors, QStyle.StandardPixmap.SP_MessageBoxCritical),
+            (warnings, QStyle.StandardPixmap.SP_MessageBoxWarning),
+        ):
             for message in messages:
                 self.problems_list.addItem(QListWidgetItem(style.standardIcon(icon), message))
         self.problems_list.setVisible(bool(errors or warnings))
@@ -331,9 +341,10 @@ class ReportDialog(QDialog):
             summary = self.tr("No problems found.")
         summary = summary.format(errors=len(errors), warnings=len(warnings))
         if self._date_taken:
-            summary += " " + self.tr("A report for {date} is already stored; saving asks "
-                                     "whether to replace it or merge into it.").format(
-                                         date=report.date)
+            summary += " " + self.tr(
+                "A report for {date} is already stored; saving asks "
+                "whether to replace it or merge into it."
+            ).format(date=report.date)
         self.problems_label.setText(summary)
         self.save_button.setEnabled(not errors)
 
@@ -341,14 +352,21 @@ class ReportDialog(QDialog):
 
     def _choose_duplicate(self, stored: LossReport) -> str:
         """Ask what to do when a new report's date is already stored: REPLACE, MERGE or CANCEL."""
-        box = QMessageBox(QMessageBox.Icon.Question, self.tr("Report already stored"),
-                          self.tr("A report for {date} is already stored ({count} figure(s)).")
-                          .format(date=self.current_date().isoformat(),
-                                  count=len(stored.figures)),
-                          QMessageBox.StandardButton.NoButton, self)
-        box.setInformativeText(self.tr(
-            "Replace: keep only this report's figures.\n"
-            "Merge: take this report's figures and keep the stored ones it does not state."))
+        box = QMessageBox(
+            QMessageBox.Icon.Question,
+            self.tr("Report already stored"),
+            self.tr("A report for {date} is already stored ({count} figure(s)).").format(
+                date=self.current_date().isoformat(), count=len(stored.figures)
+            ),
+            QMessageBox.StandardButton.NoButton,
+            self,
+        )
+        box.setInformativeText(
+            self.tr(
+                "Replace: keep only this report's figures.\n"
+                "Merge: take this report's figures and keep the stored ones it does not state."
+            )
+        )
         replace = box.addButton(self.tr("&Replace"), QMessageBox.ButtonRole.DestructiveRole)
         merge = box.addButton(self.tr("&Merge"), QMessageBox.ButtonRole.AcceptRole)
         cancel = box.addButton(QMessageBox.StandardButton.Cancel)

@@ -17,19 +17,56 @@ from tests.core.formats.samples import ATOM, RSS
 
 # Text that exercises what feedparser does to element text: markup, entities, stripping,
 # non-ASCII (Ukrainian, and Latin-1 that is really UTF-8), mail addresses, reports' phrases.
-_PIECES = st.sampled_from([
-    "Air defense", " downs ", "drones.", "<p>", "</p>", "<b>bold</b>", "&amp;", "&", "<",
-    "a > b", "  ", "\n", "\t", "Ñ\u0096", "Ã©", "é", "ї", "Київ", "бойові втрати", "\xa0",
-    "x@example.org", "(Name)", "https://example.org/a?b=1&c=2", "&amp;d;", "'", '"', "—",
-    "Russia has lost 323,760 troops", "<script>alert(1)</script>", "<img src=x>", ",", "2",
-])
+_PIECES = st.sampled_from(
+    [
+        "Air defense",
+        " downs ",
+        "drones.",
+        "<p>",
+        "</p>",
+        "<b>bold</b>",
+        "&amp;",
+        "&",
+        "<",
+        "a > b",
+        "  ",
+        "\n",
+        "\t",
+        "Ñ\u0096",
+        "Ã©",
+        "é",
+        "ї",
+        "Київ",
+        "бойові втрати",
+        "\xa0",
+        "x@example.org",
+        "(Name)",
+        "https://example.org/a?b=1&c=2",
+        "&amp;d;",
+        "'",
+        '"',
+        "—",
+        "Russia has lost 323,760 troops",
+        "<script>alert(1)</script>",
+        "<img src=x>",
+        ",",
+        "2",
+    ]
+)
 TEXT = st.lists(_PIECES, max_size=6).map("".join)
 _DATES = st.datetimes(min_value=dt.datetime(1990, 1, 1), max_value=dt.datetime(2090, 1, 1))
 _OFFSETS = st.sampled_from([0, 60, -300, 120, 330, -720, 840])
-LINK = st.sampled_from([
-    "https://example.org/1", " https://example.org/2 ", "/relative/3", "https://e.org/?a=1&b=2",
-    "urn:test:4", "", "https://e.org/?q=x&amp;y=z",
-])
+LINK = st.sampled_from(
+    [
+        "https://example.org/1",
+        " https://example.org/2 ",
+        "/relative/3",
+        "https://e.org/?a=1&b=2",
+        "urn:test:4",
+        "",
+        "https://e.org/?q=x&amp;y=z",
+    ]
+)
 
 
 def _rfc822(when: dt.datetime, minutes: int) -> str:
@@ -51,9 +88,28 @@ def _element(name: str, text: str, cdata: bool, attrs: str = "") -> str:
 @st.composite
 def rss_items(draw: Any) -> str:
     parts = []
-    fields = draw(st.lists(st.sampled_from(
-        ["title", "link", "description", "encoded", "pubDate", "dcdate", "author", "creator",
-         "category", "category", "guid", "comments"]), unique=False, max_size=9))
+    fields = draw(
+        st.lists(
+            st.sampled_from(
+                [
+                    "title",
+                    "link",
+                    "description",
+                    "encoded",
+                    "pubDate",
+                    "dcdate",
+                    "author",
+                    "creator",
+                    "category",
+                    "category",
+                    "guid",
+                    "comments",
+                ]
+            ),
+            unique=False,
+            max_size=9,
+        )
+    )
     seen: set[str] = set()
     for f in fields:
         if f != "category" and f in seen:
@@ -98,9 +154,26 @@ def rss_feeds(draw: Any) -> bytes:
 @st.composite
 def atom_entries(draw: Any) -> str:
     parts = []
-    fields = draw(st.lists(st.sampled_from(
-        ["title", "summary", "content", "link", "link2", "id", "published", "updated", "author",
-         "category"]), unique=True, max_size=9))
+    fields = draw(
+        st.lists(
+            st.sampled_from(
+                [
+                    "title",
+                    "summary",
+                    "content",
+                    "link",
+                    "link2",
+                    "id",
+                    "published",
+                    "updated",
+                    "author",
+                    "category",
+                ]
+            ),
+            unique=True,
+            max_size=9,
+        )
+    )
     for f in draw(st.permutations(fields)):
         kind = draw(st.sampled_from(["", ' type="text"', ' type="html"']))
         if f in ("title", "summary", "content"):
@@ -109,15 +182,27 @@ def atom_entries(draw: Any) -> str:
             rel = draw(st.sampled_from(["", ' rel="alternate"', ' rel="related"']))
             parts.append(f"<link{rel} href={quoteattr(draw(LINK))}/>")
         elif f == "link2":
-            parts.append(f"<link rel=\"enclosure\" href={quoteattr(draw(LINK))}/>")
+            parts.append(f'<link rel="enclosure" href={quoteattr(draw(LINK))}/>')
         elif f == "id":
             parts.append(_element("id", draw(LINK), False))
         elif f in ("published", "updated"):
             parts.append(f"<{f}>{_w3dtf(draw(_DATES), draw(_OFFSETS))}</{f}>")
         elif f == "author":
-            inner = "".join(draw(st.lists(st.sampled_from([
-                f"<name>{escape(draw(TEXT))}</name>", "<email>j@example.org</email>",
-                "<uri>https://example.org/j</uri>"]), unique=True, max_size=3)))
+            inner = "".join(
+                draw(
+                    st.lists(
+                        st.sampled_from(
+                            [
+                                f"<name>{escape(draw(TEXT))}</name>",
+                                "<email>j@example.org</email>",
+                                "<uri>https://example.org/j</uri>",
+                            ]
+                        ),
+                        unique=True,
+                        max_size=3,
+                    )
+                )
+            )
             parts.append(f"<author>{inner}</author>")
         elif f == "category":
             parts.append(f"<category term={quoteattr(draw(TEXT))}/>")
@@ -145,8 +230,9 @@ def _fields(entry: Any) -> dict[str, Any]:
         "link": entry.get("link") or "",
         "author": entry.get("author") or "",
         # An empty or repeated term is no (new) tag either way: split_tags drops both.
-        "tags": list(dict.fromkeys(t.get("term") for t in entry.get("tags") or []
-                                   if t.get("term"))),
+        "tags": list(
+            dict.fromkeys(t.get("term") for t in entry.get("tags") or [] if t.get("term"))
+        ),
         "time": calendar.timegm(parsed) if parsed else None,
     }
 
@@ -168,8 +254,11 @@ def _assert_same(data: bytes) -> None:
     assert _outcome(data, True) == _outcome(data, False)
 
 
-SETTINGS = settings(max_examples=300, deadline=None,
-                    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+SETTINGS = settings(
+    max_examples=300,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
+)
 
 
 @SETTINGS
@@ -199,26 +288,55 @@ def test_the_benchmark_feed_takes_the_fast_path_and_agrees() -> None:
 
 
 def test_what_the_fast_reader_does_not_know_goes_to_feedparser() -> None:
-    rdf = (b'<?xml version="1.0"?><rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-'
-           b'ns#" xmlns="http://purl.org/rss/1.0/"><channel><title>t</title></channel></rdf:RDF>')
+    rdf = (
+        b'<?xml version="1.0"?><rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-'
+        b'ns#" xmlns="http://purl.org/rss/1.0/"><channel><title>t</title></channel></rdf:RDF>'
+    )
     odd_date = RSS.replace("Sat, 25 Nov 2023 09:41:00 +0200", "25/11/2023 09:41").encode()
     unknown = RSS.replace("<dc:creator>", "<media:x xmlns:media='m'/><dc:creator>").encode()
     entity = RSS.replace("<title>Test Wire</title>", "<title>A&nbsp;B</title>").encode()
-    for data in (rdf, odd_date, unknown, entity, RSS[: len(RSS) // 2].encode(),
-                 RSS.replace("UTF-8", "windows-1251").encode(),
-                 b'<?xml version="1.0"?><!DOCTYPE x [<!ENTITY e "boom">]><rss version="2.0">'
-                 b"<channel><title>&e;</title></channel></rss>"):
+    for data in (
+        rdf,
+        odd_date,
+        unknown,
+        entity,
+        RSS[: len(RSS) // 2].encode(),
+        RSS.replace("UTF-8", "windows-1251").encode(),
+        b'<?xml version="1.0"?><!DOCTYPE x [<!ENTITY e "boom">]><rss version="2.0">'
+        b"<channel><title>&e;</title></channel></rss>",
+    ):
         assert read_fast(data) is None
 
 
 def test_an_entity_expansion_is_never_performed_by_the_fast_reader() -> None:
-    data = (b'<?xml version="1.0"?><rss version="2.0"><channel><title>x</title><item>'
-            b'<title>&xxe;</title></item></channel></rss>')
+    data = (
+        b'<?xml version="1.0"?><rss version="2.0"><channel><title>x</title><item>'
+        b"<title>&xxe;</title></item></channel></rss>"
+    )
     assert read_fast(data) is None
 
 
-_TRICKY = st.sampled_from(["'", '"', "\n", "\t", "\x0c", "\ufeff", "\u2028", "\x01", "\x7f",
-                           "\x85", "\xa0", "\r", "&", "<", ">", "\x00", "\U0001f600"])
+_TRICKY = st.sampled_from(
+    [
+        "'",
+        '"',
+        "\n",
+        "\t",
+        "\x0c",
+        "\ufeff",
+        "\u2028",
+        "\x01",
+        "\x7f",
+        "\x85",
+        "\xa0",
+        "\r",
+        "&",
+        "<",
+        ">",
+        "\x00",
+        "\U0001f600",
+    ]
+)
 
 
 @settings(max_examples=2000, deadline=None)

@@ -104,16 +104,29 @@ def test_real_correction_file() -> None:
 
 
 def test_oryx_classes_map_to_categories() -> None:
-    data = json.dumps([
-        {"equipment_oryx": "Infantry Fighting Vehicles", "model": "BMP-2", "manufacturer": "USSR",
-         "losses_total": 1500, "equipment_ua": "x"},
-        {"equipment_oryx": "Self-Propelled Anti-Tank Missile Systems", "model": "9P149",
-         "manufacturer": "USSR", "losses_total": 10},
-    ])
+    data = json.dumps(
+        [
+            {
+                "equipment_oryx": "Infantry Fighting Vehicles",
+                "model": "BMP-2",
+                "manufacturer": "USSR",
+                "losses_total": 1500,
+                "equipment_ua": "x",
+            },
+            {
+                "equipment_oryx": "Self-Propelled Anti-Tank Missile Systems",
+                "model": "9P149",
+                "manufacturer": "USSR",
+                "losses_total": 10,
+            },
+        ]
+    )
     rows = read_import_file("oryx.json", data.encode()).oryx
     assert rows is not None
     assert [(r.category, r.model, r.losses_total) for r in rows] == [
-        ("armored_vehicles", "BMP-2", 1500), (None, "9P149", 10)]
+        ("armored_vehicles", "BMP-2", 1500),
+        (None, "9P149", 10),
+    ]
 
 
 def test_real_oryx_file_maps_every_class() -> None:
@@ -126,22 +139,37 @@ def test_real_oryx_file_maps_every_class() -> None:
 
 def test_our_csv_exports_read_back_exactly() -> None:
     reports = [
-        LossReport(dt.date(2023, 11, 25), {"personnel": Figure(323760, 860),
-                                           "tanks": Figure(5502)}, "about", "Donetsk,\n\"x\""),
+        LossReport(
+            dt.date(2023, 11, 25),
+            {"personnel": Figure(323760, 860), "tanks": Figure(5502)},
+            "about",
+            'Donetsk,\n"x"',
+        ),
         LossReport(dt.date(2023, 11, 26), {"tanks": Figure(5510, 8)}),
     ]
     assert read_import_file("r.csv", reports_to_csv(reports).encode()).reports == reports
-    items = [ItemData(BRIEF, "A brief.", dt.datetime(2023, 11, 25, 13, 53, tzinfo=dt.UTC),
-                      body="Line one,\nline two.", tags=("sumy", "shelling"),
-                      source_url="https://example.org/1", body_html="<p>Line one,</p>")]
+    items = [
+        ItemData(
+            BRIEF,
+            "A brief.",
+            dt.datetime(2023, 11, 25, 13, 53, tzinfo=dt.UTC),
+            body="Line one,\nline two.",
+            tags=("sumy", "shelling"),
+            source_url="https://example.org/1",
+            body_html="<p>Line one,</p>",
+        )
+    ]
     assert read_import_file("i.csv", items_to_csv(items).encode()).items == items
 
 
 @pytest.mark.parametrize(
     ("data", "record", "field"),
     [
-        (b"date,day,qualifier,note,tanks,tanks_change\n2023-11-25,640,,,many,\n",
-         "line 2 (2023-11-25)", "tanks"),
+        (
+            b"date,day,qualifier,note,tanks,tanks_change\n2023-11-25,640,,,many,\n",
+            "line 2 (2023-11-25)",
+            "tanks",
+        ),
         (b"date,day,qualifier,note,tanks,tanks_change\n2023-13-25,640,,,1,\n", "line 2", "date"),
         (b"date,day,qualifier,note,tanks,tanks_change\n2023-11-25,640,,,1\n", "line 2", None),
         (b"kind,published_at,title\nbrief,2023-11-25T13:53:00,A.\n", "line 2", "published_at"),
