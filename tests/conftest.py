@@ -8,10 +8,12 @@ from pathlib import Path
 import pytest
 from hypothesis import settings
 
-# One place for every property test: `make test` runs the thorough profile (HYPOTHESIS_PROFILE
-# =ci, 2,000 examples), a plain `pytest` the quick one.
-settings.register_profile("ci", max_examples=2000, deadline=None)
+# One place for every property test: `make test` (HYPOTHESIS_PROFILE=ci) and a plain `pytest`
+# run 200 examples per property; `HYPOTHESIS_PROFILE=thorough make test` runs 2,000 for a
+# deeper search before a release. A test that sets its own max_examples is scaled the same way.
+settings.register_profile("ci", max_examples=200, deadline=None, print_blob=True)
 settings.register_profile("dev", max_examples=200, deadline=None)
+settings.register_profile("thorough", max_examples=2000, deadline=None, print_blob=True)
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "dev"))
 
 # Set before anything imports Qt, so widgets render without a display.

@@ -339,7 +339,7 @@ _TRICKY = st.sampled_from(
 )
 
 
-@settings(max_examples=2000, deadline=None)
+@settings(deadline=None)
 @given(st.lists(st.one_of(st.text(), _TRICKY), max_size=8).map("".join))
 def test_skipping_the_sanitiser_never_changes_the_result(text: str) -> None:
     from desktop_app.core.formats.feeds import sanitized
