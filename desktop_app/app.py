@@ -89,7 +89,7 @@ def _tell_in_a_window(text: str) -> None:
     from desktop_app.platform_check import display_problem
 
     if display_problem() is None:
-        from desktop_app.ui.application import show_startup_error
+        from desktop_app.ui.app.application import show_startup_error
 
         show_startup_error(text)
 
@@ -103,7 +103,7 @@ def run_window(archive: Archive) -> int:
         return BAD_INPUT
     _setup_logging()
     faulthandler.enable()
-    from desktop_app.ui.application import run_application
+    from desktop_app.ui.app.application import run_application
 
     return run_application(archive)
 

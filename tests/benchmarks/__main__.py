@@ -44,7 +44,7 @@ class Watch(QObject):
 if sys.argv[1] == "empty":
     w = QWidget()
 else:
-    from desktop_app.ui.main_window import MainWindow
+    from desktop_app.ui.app.main_window import MainWindow
     w = MainWindow(QSettings(sys.argv[3], QSettings.Format.IniFormat))
 w.resize(1280, 800)
 watch = Watch()
@@ -103,8 +103,8 @@ def main() -> int:
     from desktop_app.storage.items import ROW_COLUMNS, search_item_ids
     from desktop_app.storage.reports import load_all_reports
     from desktop_app.storage.search import SearchRequest, select_sql
-    from desktop_app.ui.archive_view import ArchiveView
-    from desktop_app.ui.search_worker import FIRST_PAGE
+    from desktop_app.ui.archive.archive_view import ArchiveView
+    from desktop_app.ui.archive.search_worker import FIRST_PAGE
 
     app = QApplication.instance() or QApplication([])
     open_database(path)

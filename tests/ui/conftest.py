@@ -9,7 +9,7 @@ from PySide6.QtCore import QSettings
 
 from desktop_app.core.item import ARTICLE, BRIEF, ItemData
 from desktop_app.storage.items import save_item
-from desktop_app.ui.main_window import MainWindow
+from desktop_app.ui.app.main_window import MainWindow
 
 KYIV = dt.timezone(dt.timedelta(hours=2))
 

@@ -23,7 +23,7 @@ from desktop_app.core import aggregates
 from desktop_app.core.categories import BY_KEY, KEYS
 from desktop_app.core.series import SeriesPoint, moving_average
 from desktop_app.storage.reports import all_stored_warnings, category_series
-from desktop_app.ui.i18n import noop
+from desktop_app.ui.app.i18n import noop
 
 DAY_SECONDS = 86_400
 _EPOCH_ORDINAL = dt.date(1970, 1, 1).toordinal()

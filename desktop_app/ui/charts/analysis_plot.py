@@ -31,9 +31,9 @@ from desktop_app.ui.charts.analysis_data import (
     date_of,
     epoch_seconds,
 )
-from desktop_app.ui.charts.axes import CountAxis, DateAxis
-from desktop_app.ui.charts.palette import is_dark, negative_color, series_color
-from desktop_app.ui.charts.tick_grid import TickGrid
+from desktop_app.ui.plotting.axes import CountAxis, DateAxis
+from desktop_app.ui.plotting.palette import is_dark, negative_color, series_color
+from desktop_app.ui.plotting.tick_grid import TickGrid
 
 ONE_AXIS, SMALL_MULTIPLES, NORMALISED = "one_axis", "small_multiples", "normalised"
 

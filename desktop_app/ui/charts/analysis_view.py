@@ -39,7 +39,7 @@ from PySide6.QtWidgets import (
 
 from desktop_app.core import aggregates
 from desktop_app.storage.oryx_totals import oryx_totals_by_category
-from desktop_app.ui.charts import chart_export
+from desktop_app.ui.app.i18n import noop
 from desktop_app.ui.charts.analysis_data import (
     ORYX,
     TIME_VIEWS,
@@ -55,7 +55,7 @@ from desktop_app.ui.charts.analysis_plot import (
     AnalysisPlot,
 )
 from desktop_app.ui.charts.oryx_plot import OryxPlot
-from desktop_app.ui.i18n import noop
+from desktop_app.ui.plotting import chart_export
 
 if TYPE_CHECKING:
     from pyqtgraph import GraphicsLayoutWidget
@@ -271,7 +271,7 @@ class AnalysisView(QWidget):
         self.category_list.blockSignals(True)
         self.category_list.clear()
         dark = self.palette().color(QPalette.ColorRole.Window).lightness() < 128
-        from desktop_app.ui.charts.palette import series_color
+        from desktop_app.ui.plotting.palette import series_color
 
         wanted = (
             before

@@ -17,8 +17,8 @@ from PySide6.QtWidgets import QVBoxLayout, QWidget
 from desktop_app.storage import items as item_store
 
 if TYPE_CHECKING:
+    from desktop_app.ui.app.main_window import MainWindow
     from desktop_app.ui.charts.analysis_view import AnalysisView
-    from desktop_app.ui.main_window import MainWindow
 
 
 class ChartsTab(QObject):
@@ -83,7 +83,7 @@ class ChartsTab(QObject):
     def open_report(self, date: dt.date) -> None:
         """Show `date`'s report in the Losses tab; the status bar names its articles."""
         from desktop_app.storage.reports import report_article_ids
-        from desktop_app.ui.main_window import LOSSES_TAB
+        from desktop_app.ui.app.main_window import LOSSES_TAB
 
         self.window.tabs.setCurrentIndex(LOSSES_TAB)
         found = self.window.ensure_losses_view().select_date(date)

@@ -1,0 +1,1 @@
+"""The application shell: QApplication set-up, the main window, languages, error reporting."""

@@ -1,0 +1,69 @@
+"""Starting the GUI: the QApplication, settings, demo content on a new archive, the window."""
+
+from __future__ import annotations
+
+import sys
+from importlib import resources
+
+from PySide6.QtCore import QCoreApplication, QSettings
+from PySide6.QtGui import QIcon
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from desktop_app import APP_NAME, APP_TITLE, __version__
+from desktop_app.storage.connection import Archive, data_dir
+from desktop_app.storage.demo import seed_demo_content
+from desktop_app.ui.app.i18n import LANGUAGE_KEY, choose_language, install_translators
+from desktop_app.ui.app.main_window import MainWindow
+
+
+def app_icon() -> QIcon:
+    icon = resources.files("desktop_app") / "resources" / "icons" / "frontline-archive.svg"
+    return QIcon(str(icon))
+
+
+def default_settings() -> QSettings:
+    # An INI file beside the archive: easy to find, back up or delete.
+    return QSettings(str(data_dir() / "settings.ini"), QSettings.Format.IniFormat)
+
+
+def run_application(archive: Archive) -> int:
+    app = QApplication.instance() or QApplication(sys.argv)
+    assert isinstance(app, QApplication)
+    app.setApplicationName(APP_NAME)
+    app.setApplicationDisplayName(APP_TITLE)
+    app.setApplicationVersion(__version__)
+    app.setDesktopFileName(APP_NAME)
+    app.setWindowIcon(app_icon())
+    settings = default_settings()
+    # Referenced until exec() returns: a collected translator stops translating.
+    translators = install_translators(app, choose_language(str(settings.value(LANGUAGE_KEY, ""))))
+    if archive.created:
+        seed_demo_content()
+    window = MainWindow(settings, database_path=archive.path, daily_backups=True, warm_up=True)
+    window.show()
+    code = app.exec()
+    del translators
+    return code
+
+
+def startup_error_box(text: str) -> QMessageBox:
+    """The box that says why the archive could not be opened (built, not shown)."""
+    box = QMessageBox(
+        QMessageBox.Icon.Critical,
+        APP_TITLE,
+        QCoreApplication.translate("Startup", "The archive could not be opened."),
+    )
+    box.setInformativeText(text)
+    box.setStandardButtons(QMessageBox.StandardButton.Close)
+    return box
+
+
+def show_startup_error(text: str) -> None:
+    app = QApplication.instance() or QApplication(sys.argv)
+    assert isinstance(app, QApplication)
+    app.setWindowIcon(app_icon())
+    translators = install_translators(
+        app, choose_language(str(default_settings().value(LANGUAGE_KEY, "")))
+    )
+    startup_error_box(text).exec()
+    del translators

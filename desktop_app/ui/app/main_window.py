@@ -1,0 +1,560 @@
+"""The main window: archive and losses tabs, menus, import/export, remembered layout.
+
+Start-up paints a shell first: the tabs, the search field and the list, the menus. What the
+first paint does not need (the filter panel, the reader, the Data problems dock and its
+View-menu entry, the status bar's counts, and the modules behind them) is built by
+`ensure_built()` in the event-loop turn after the first paint, or at once when something
+asks for it first (`problems_dock`, `archive_view.filters` / `.reader`).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer, QUrl
+from PySide6.QtGui import (
+    QAction,
+    QCloseEvent,
+    QDesktopServices,
+    QDragEnterEvent,
+    QDropEvent,
+    QKeySequence,
+    QPaintEvent,
+    QUndoStack,
+)
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QMainWindow,
+    QMessageBox,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop_app import APP_TITLE, __version__
+from desktop_app.core.item import ARTICLE, BRIEF
+from desktop_app.storage import items as item_store
+from desktop_app.ui.app.i18n import add_language_menu
+from desktop_app.ui.archive.archive_actions import ZOOM_KEY, install_archive_actions, list_shortcut
+from desktop_app.ui.archive.archive_view import ArchiveView
+from desktop_app.ui.charts.charts_tab import ChartsTab
+from desktop_app.ui.common.operations import Operation, OperationRunner
+from desktop_app.ui.losses.report_commands import add_undo_actions
+from desktop_app.ui.transfer.backup_actions import BackupActions
+from desktop_app.ui.transfer.export_flow import SHOWN, ExportController
+from desktop_app.ui.transfer.import_flow import ImportController
+
+if TYPE_CHECKING:
+    from desktop_app.storage.importing import FileImportSummary
+    from desktop_app.ui.losses.losses_view import LossesView
+    from desktop_app.ui.losses.problems_view import ProblemsDock
+
+ARCHIVE_TAB, LOSSES_TAB = 0, 1
+WARM_UP_DELAY_MS = 1500
+
+
+class MainWindow(QMainWindow):
+    def __init__(
+        self,
+        settings: QSettings,
+        *,
+        database_path: Path | None = None,
+        daily_backups: bool = False,
+        warm_up: bool = False,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.settings = settings
+        self.database_path = database_path
+        self.setWindowTitle(APP_TITLE)
+        self.setAcceptDrops(True)
+        self.runner = OperationRunner(self)
+        self.importer = ImportController(self.runner, self)
+        self.backups = BackupActions(self, daily=daily_backups)
+        if warm_up:
+            # Reading every linked article's figures takes about a second at 1,600 links; done
+            # in the background after start-up, the Losses tab and the problems panel find it
+            # ready instead of doing it on the GUI thread.
+            QTimer.singleShot(WARM_UP_DELAY_MS, self, self.warm_up)
+        self.exporter = ExportController(self.runner, self)
+        self.exporter.finished.connect(
+            lambda path: self.statusBar().showMessage(
+                self.tr("Exported to %1").replace("%1", str(path))
+            )
+        )
+        self.exporter.failed.connect(lambda text: self.show_message("error", text))
+        self.exporter.cancelled.connect(
+            lambda: self.statusBar().showMessage(self.tr("Export cancelled; no file was written."))
+        )
+        self.importer.finished.connect(self._import_finished)
+        self.importer.failed.connect(self._import_failed)
+        self.importer.cancelled.connect(
+            lambda: self.statusBar().showMessage(self.tr("Import cancelled; nothing changed."))
+        )
+        self.last_message: tuple[str, str] | None = None
+        self._problems_dock: ProblemsDock | None = None
+        self._build_scheduled = False
+
+        self.archive_view = ArchiveView(defer_panels=True)
+        self.losses_view: LossesView | None = None
+        self._losses_page = QWidget()
+        QVBoxLayout(self._losses_page).setContentsMargins(0, 0, 0, 0)
+        self.tabs = QTabWidget()
+        self.tabs.addTab(self.archive_view, self.tr("&Archive"))
+        self.tabs.addTab(self._losses_page, self.tr("&Losses"))
+        self.tabs.currentChanged.connect(self._tab_changed)
+        self.charts_tab = ChartsTab(self)  # the Charts tab, built on first show
+        self.setCentralWidget(self.tabs)
+        # Every change to a loss report is a command on this stack (Edit → Undo / Redo).
+        self.undo_stack = QUndoStack(self)
+        self.undo_stack.indexChanged.connect(lambda _index: self._update_status())
+
+        self._build_menus()
+        self.statusBar()  # in the first frame already, so the layout does not move later
+        # The list fills from the search worker (first page, then the rest), so the window
+        # paints at once instead of after loading 100,000 ids.
+        self.archive_view.run_search()
+        self._restore_state()
+
+    def warm_up(self) -> Operation:
+        from desktop_app.storage.report_checks import article_mismatches
+
+        return self.runner.start("warm up", lambda _op: len(article_mismatches()))
+
+    # -- what is built after the first paint ----------------------------------------------
+    @property
+    def built(self) -> bool:
+        return self._problems_dock is not None
+
+    def ensure_built(self) -> None:
+        """Build what the first paint does without; at once if something needs it earlier."""
+        if self._problems_dock is not None:
+            return
+        from desktop_app.ui.losses.problems_view import install_problems_dock
+
+        self.archive_view.ensure_panels()
+        zoom = str(self.settings.value(ZOOM_KEY, "0"))
+        self.archive_view.reader.set_zoom(int(zoom) if zoom.lstrip("-").isdigit() else 0)
+        self._problems_dock = install_problems_dock(self)
+        self._view_menu.insertAction(  # after Find
+            self._before_language, self._problems_dock.toggleViewAction()
+        )
+        # The saved layout names the dock, so it is restored once the dock exists.
+        state = self.settings.value("window/state")
+        if isinstance(state, QByteArray):
+            self.restoreState(state)
+        self._update_status()
+
+    @property
+    def problems_dock(self) -> ProblemsDock:
+        self.ensure_built()
+        assert self._problems_dock is not None
+        return self._problems_dock
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        super().paintEvent(event)
+        if not self._build_scheduled:
+            # After the first frame: the rest of the window is built in the next turn.
+            self._build_scheduled = True
+            QTimer.singleShot(0, self.ensure_built)
+
+    # -- menus ----------------------------------------------------------------------------
+    def _action(
+        self,
+        text: str,
+        slot: object,
+        shortcut: QKeySequence | QKeySequence.StandardKey | str | None = None,
+    ) -> QAction:
+        action = QAction(text, self)
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+        action.triggered.connect(slot)
+        return action
+
+    def _build_menus(self) -> None:
+        bar = self.menuBar()
+        file_menu = bar.addMenu(self.tr("&File"))
+        self.import_action = self._action(
+            self.tr("&Import…"), lambda: self.choose_import(), "Ctrl+I"
+        )
+        file_menu.addAction(self.import_action)
+        # Feeds mix long pieces and short items; the detected kind can be overridden.
+        as_menu = file_menu.addMenu(self.tr("Import feed entries &as"))
+        as_menu.addAction(
+            self._action(self.tr("&Articles…"), lambda: self.choose_import(as_kind=ARTICLE))
+        )
+        as_menu.addAction(
+            self._action(self.tr("&Briefs…"), lambda: self.choose_import(as_kind=BRIEF))
+        )
+        export_menu = file_menu.addMenu(self.tr("&Export"))
+        export_menu.addAction(
+            self._action(self.tr("Reports as JSON…"), lambda: self.export("reports", "json"))
+        )
+        export_menu.addAction(
+            self._action(self.tr("Reports as CSV…"), lambda: self.export("reports", "csv"))
+        )
+        export_menu.addAction(
+            self._action(
+                self.tr("Articles and briefs as JSON…"), lambda: self.export("articles", "json")
+            )
+        )
+        export_menu.addAction(
+            self._action(
+                self.tr("Articles and briefs as CSV…"), lambda: self.export("articles", "csv")
+            )
+        )
+        export_menu.addSeparator()
+        export_menu.addAction(
+            self._action(
+                self.tr("Articles and briefs shown (this search) as JSON…"),
+                lambda: self.export("shown", "json"),
+            )
+        )
+        export_menu.addAction(
+            self._action(
+                self.tr("Articles and briefs shown (this search) as CSV…"),
+                lambda: self.export("shown", "csv"),
+            )
+        )
+        file_menu.addAction(self.backups.action)
+        file_menu.addAction(self.backups.check_action)
+        file_menu.addSeparator()
+        file_menu.addAction(self._action(self.tr("Open &data folder"), self.open_data_folder))
+        file_menu.addSeparator()
+        # StandardKey.Quit is empty on some platforms (Windows, offscreen); Ctrl+Q everywhere.
+        file_menu.addAction(self._action(self.tr("&Quit"), self.close, "Ctrl+Q"))
+
+        edit_menu = bar.addMenu(self.tr("&Edit"))
+        self.undo_action, self.redo_action = add_undo_actions(edit_menu, self.undo_stack, self)
+        edit_menu.addSeparator()
+        self.new_article_action = self._action(
+            self.tr("New &article…"), lambda: self.new_item(ARTICLE), QKeySequence.StandardKey.New
+        )
+        self.new_brief_action = self._action(
+            self.tr("New &brief…"), lambda: self.new_item(BRIEF), "Ctrl+Shift+N"
+        )
+        self.new_report_action = self._action(self.tr("New &report…"), self.new_report, "Ctrl+R")
+        edit_menu.addActions(
+            [self.new_article_action, self.new_brief_action, self.new_report_action]
+        )
+        edit_menu.addSeparator()
+        self.edit_item_action = self._action(
+            self.tr("&Edit selected item…"), self.edit_item, "Ctrl+E"
+        )
+        self.delete_item_action = self._action(
+            self.tr("&Delete selected item"), self.delete_item, QKeySequence.StandardKey.Delete
+        )
+        edit_menu.addActions([self.edit_item_action, self.delete_item_action])
+
+        view_menu = bar.addMenu(self.tr("&View"))
+        view_menu.addAction(
+            self._action(
+                self.tr("&Archive"), lambda: self.tabs.setCurrentIndex(ARCHIVE_TAB), "Ctrl+1"
+            )
+        )
+        view_menu.addAction(
+            self._action(
+                self.tr("&Losses"), lambda: self.tabs.setCurrentIndex(LOSSES_TAB), "Ctrl+2"
+            )
+        )
+        view_menu.addAction(self.charts_tab.action)
+        self.find_action = self._action(
+            self.tr("&Find"), self.focus_search, QKeySequence.StandardKey.Find
+        )
+        view_menu.addAction(self.find_action)
+        self._before_language = view_menu.addSeparator()
+        self.language_group = add_language_menu(
+            view_menu, self.settings, self, lambda text: self.statusBar().showMessage(text)
+        )
+        self._view_menu = view_menu  # Data problems (Ctrl+4) is added by ensure_built()
+        for widget in (self.archive_view.table, self.archive_view.timeline):
+            list_shortcut(widget, "/", self.focus_search)
+        list_shortcut(self.archive_view.search_edit, "Esc", self.archive_view.search_edit.clear)
+
+        help_menu = bar.addMenu(self.tr("&Help"))
+        self.shortcuts_action = self._action(
+            self.tr("&Keyboard shortcuts"),
+            self.show_shortcuts,
+            QKeySequence.StandardKey.HelpContents,
+        )
+        help_menu.addAction(self.shortcuts_action)
+        help_menu.addAction(self._action(self.tr("&About Frontline Archive"), self.about))
+        self.archive_actions = install_archive_actions(self)
+
+    # -- tabs -----------------------------------------------------------------------------
+    def _tab_changed(self, index: int) -> None:
+        if index == LOSSES_TAB:
+            self.ensure_losses_view()
+
+    def ensure_losses_view(self) -> LossesView:
+        """Build the losses view on first use: it is what pulls in pyqtgraph and numpy."""
+        if self.losses_view is None:
+            from desktop_app.ui.losses.losses_view import LossesView
+
+            self.losses_view = LossesView(undo_stack=self.undo_stack)
+            self.losses_view.reportSaved.connect(lambda _d: self._update_status())
+            layout = self._losses_page.layout()
+            assert layout is not None
+            layout.addWidget(self.losses_view)
+            self.losses_view.show()
+            state = self.settings.value("losses/splitter")
+            if isinstance(state, QByteArray):
+                self.losses_view.splitter.restoreState(state)
+            self.losses_view.refresh()
+        return self.losses_view
+
+    def focus_search(self) -> None:
+        self.tabs.setCurrentIndex(ARCHIVE_TAB)
+        self.archive_view.search_edit.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.archive_view.search_edit.selectAll()
+
+    # -- editing --------------------------------------------------------------------------
+    def new_item(self, kind: str) -> int | None:
+        from desktop_app.ui.archive.item_dialog import ItemDialog
+
+        dialog = ItemDialog(
+            self,
+            kind=kind,
+            undo_stack=self.undo_stack,
+            changed=self.item_changed,
+            failed=self.item_change_failed,
+        )
+        if dialog.exec() and dialog.saved_id is not None:
+            self.archive_view.reload()
+            self.archive_view.select_item(dialog.saved_id)
+            self._update_status()
+            return dialog.saved_id
+        return None
+
+    def edit_item(self) -> None:
+        item_id = self.archive_view.selected_id()
+        if item_id is None:
+            return
+        from desktop_app.ui.archive.item_dialog import ItemDialog
+
+        dialog = ItemDialog(
+            self,
+            item_id=item_id,
+            undo_stack=self.undo_stack,
+            changed=self.item_changed,
+            failed=self.item_change_failed,
+        )
+        if dialog.exec():
+            self.archive_view.reader.current_id = None  # force the reader to re-read it
+            self.archive_view.reload()
+            self.archive_view.select_item(item_id)
+
+    def delete_item(self) -> None:
+        item_id = self.archive_view.selected_id()
+        if item_id is None:
+            return
+        stored = item_store.get_item(item_id)
+        if stored is None:
+            return
+        answer = QMessageBox.question(
+            self,
+            self.tr("Delete"),
+            self.tr("Delete “%1”? Edit ▸ Undo (Ctrl+Z) brings it back.").replace(
+                "%1", stored.data.title
+            ),
+        )
+        if answer == QMessageBox.StandardButton.Yes:
+            from desktop_app.ui.archive.item_commands import DELETE_ITEM, label, record_item_change
+
+            def delete() -> None:
+                item_store.delete_item(item_id)
+
+            record_item_change(
+                self.undo_stack,
+                label(DELETE_ITEM),
+                item_id,
+                delete,
+                changed=self.item_changed,
+                failed=self.item_change_failed,
+            )
+            self.item_changed(None)
+
+    def item_changed(self, item_id: int | None) -> None:
+        """After an item was changed, or a change undone or redone: show the archive as it is."""
+        self.archive_view.reader.current_id = None  # force the reader to re-read it
+        if item_id is None:
+            self.archive_view.reader.show_item(None)
+        self.archive_view.reload()
+        if item_id is not None:
+            self.archive_view.select_item(item_id)
+        self._update_status()
+
+    def item_change_failed(self, text: str) -> None:
+        self.show_message("error", text)
+
+    def new_report(self) -> None:
+        self.tabs.setCurrentIndex(LOSSES_TAB)
+        self.ensure_losses_view().open_report_dialog()
+
+    # -- import / export ------------------------------------------------------------------
+    def choose_import(self, as_kind: str | None = None) -> None:
+        """File ▸ Import…; with `as_kind`, every feed entry or page is stored as that kind."""
+        files, _ = QFileDialog.getOpenFileNames(
+            self,
+            self.tr("Import files"),
+            str(self.settings.value("import/folder", "")),
+            self.tr(
+                "Importable files (*.json *.csv *.txt *.xml *.rss *.atom *.html *.htm);;"
+                "All files (*)"
+            ),
+        )
+        if files:
+            self.settings.setValue("import/folder", str(Path(files[0]).parent))
+            self.import_files([Path(f) for f in files], as_kind=as_kind)
+
+    def import_files(self, paths: list[Path], *, as_kind: str | None = None) -> None:
+        if self.importer.start(paths, as_kind=as_kind) is None and self.importer.busy:
+            self.statusBar().showMessage(self.tr("An import is already running."))
+
+    def _import_finished(self, summary: FileImportSummary) -> None:
+        if summary.undo is not None:
+            from desktop_app.ui.transfer.import_command import ImportCommand
+
+            self.undo_stack.push(
+                ImportCommand(
+                    summary.undo,
+                    changed=self._import_undone,
+                    failed=lambda text: self.show_message(
+                        "error",
+                        self.tr("The import could not be undone or redone; nothing changed.")
+                        + "\n\n"
+                        + text,
+                    ),
+                )
+            )
+        self.archive_view.reload()
+        if self.losses_view is not None:
+            self.losses_view.refresh()
+        self._update_status()
+        from desktop_app.ui.transfer.import_summary_dialog import ImportSummaryDialog
+
+        # Non-blocking: the window stays usable; conflicts wait for the user's choice.
+        self.last_message = ("info", self.tr("Import finished") + "\n" + "\n".join(summary.lines()))
+        dialog = ImportSummaryDialog(summary, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.overwriteRequested.connect(self.importer.overwrite)
+        self.import_summary_dialog = dialog
+        dialog.open()
+
+    def _import_undone(self) -> None:
+        # The losses table follows the undo stack by itself; the rest is told here.
+        self.archive_view.reload()
+        self.charts_tab.mark_stale()
+
+    def _import_failed(self, message: str) -> None:
+        self.show_message("error", self.tr("Nothing was imported.") + "\n\n" + message)
+
+    def show_message(self, kind: str, text: str) -> None:
+        """A non-blocking message box (the event loop keeps running; tests read last_message)."""
+        self.last_message = (kind, text)
+        box = QMessageBox(
+            QMessageBox.Icon.Warning if kind == "error" else QMessageBox.Icon.Information,
+            APP_TITLE,
+            text,
+            QMessageBox.StandardButton.Ok,
+            self,
+        )
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.open()
+
+    def export(self, what: str, fmt: str) -> None:
+        """File ▸ Export: all reports, all items, or the items the list shows ("shown")."""
+        default = f"frontline-{what}-{dt.date.today().isoformat()}.{fmt}"
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Export"), default)
+        if not path:
+            return
+        shown = self.archive_view.request() if what == SHOWN else None
+        if self.exporter.start(what, fmt, Path(path), shown) is None:
+            self.statusBar().showMessage(self.tr("An export is already running."))
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if event.mimeData().hasUrls() and all(u.isLocalFile() for u in event.mimeData().urls()):
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        paths = [Path(u.toLocalFile()) for u in event.mimeData().urls() if u.isLocalFile()]
+        if paths:
+            event.acceptProposedAction()
+            self.import_files(paths)
+
+    # -- misc -----------------------------------------------------------------------------
+    def open_data_folder(self) -> None:
+        if self.database_path is not None:
+            QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.database_path.parent)))
+
+    def show_shortcuts(self) -> None:
+        from desktop_app.ui.app.shortcuts_dialog import ShortcutsDialog
+
+        self.ensure_built()  # the Data problems key is on a menu only once the dock exists
+        self.shortcuts_dialog = ShortcutsDialog(self.menuBar(), self)
+        self.shortcuts_dialog.open()
+
+    def about(self) -> None:
+        QMessageBox.about(
+            self,
+            self.tr("About Frontline Archive"),
+            f"<b>{APP_TITLE}</b> {__version__}<br>"
+            + self.tr(
+                "An offline archive of war coverage and the General Staff's daily loss reports."
+            )
+            + f"<br><br>{self.tr('Archive file:')} {self.database_path or '-'}",
+        )
+
+    def _update_status(self) -> None:
+        if self._problems_dock is None:
+            return  # ensure_built() shows the counts once the window has painted
+        from desktop_app.storage import reports as report_store
+
+        items = item_store.count_items()
+        reports = report_store.count_reports()
+        self.statusBar().showMessage(
+            self.tr("%1 articles and briefs · %2 loss reports")
+            .replace("%1", f"{items:,}")
+            .replace("%2", f"{reports:,}")
+        )
+        self.problems_dock.view.refresh()
+
+    # -- remembered state -----------------------------------------------------------------
+    def _restore_state(self) -> None:
+        geometry = self.settings.value("window/geometry")
+        if isinstance(geometry, QByteArray):
+            self.restoreGeometry(geometry)
+        else:
+            self.resize(1280, 800)
+        # The dock's part of "window/state" is restored by ensure_built(), with the dock.
+        splitter = self.settings.value("archive/splitter")
+        if isinstance(splitter, QByteArray):
+            self.archive_view.splitter.restoreState(splitter)
+        tab = str(self.settings.value("window/tab", ARCHIVE_TAB))
+        self.tabs.setCurrentIndex(int(tab) if tab.isdigit() else ARCHIVE_TAB)
+
+    def save_state(self) -> None:
+        self.settings.setValue("window/geometry", self.saveGeometry())
+        if self.built:  # else the saved state (the dock's) is still the one to keep
+            self.settings.setValue("window/state", self.saveState())
+        self.settings.setValue("window/tab", self.tabs.currentIndex())
+        self.settings.setValue("archive/splitter", self.archive_view.splitter.saveState())
+        if self.losses_view is not None:
+            self.settings.setValue("losses/splitter", self.losses_view.splitter.saveState())
+        self.charts_tab.save_state(self.settings)
+        self.settings.sync()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if self.importer.busy:
+            self.importer.cancel()
+        if self.exporter.operation is not None:
+            self.exporter.operation.token.cancel()
+        self.runner.wait(10000)
+        self.archive_view.shutdown()
+        self.save_state()
+        # Deleting the stack clears it, which emits indexChanged into the half-deleted window
+        # and losses view (seen as "Internal C++ object already deleted" in a later test).
+        self.undo_stack.blockSignals(True)
+        super().closeEvent(event)

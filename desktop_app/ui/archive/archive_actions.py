@@ -1,0 +1,217 @@
+"""The archive's menu items and keys: read/star flags, tags, timeline, print and PDF, j/k.
+
+Single-letter keys act only while the list has the focus, so typing in the search field
+never stars or marks anything.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject, Qt
+from PySide6.QtGui import QAction, QKeySequence, QShortcut
+from PySide6.QtWidgets import QFileDialog, QInputDialog, QMenu, QWidget
+
+from desktop_app.core.errors import ArchiveError
+from desktop_app.core.item import split_tags
+from desktop_app.storage.items import get_item, set_tags
+from desktop_app.ui.archive.archive_view import TABLE_MODE, TIMELINE_MODE
+
+if TYPE_CHECKING:
+    from desktop_app.ui.app.main_window import MainWindow
+    from desktop_app.ui.archive.archive_view import ArchiveView
+
+
+def apply_tags(
+    view: ArchiveView, text: str, window: MainWindow | None = None
+) -> tuple[str, ...] | None:
+    """Save typed tags ("a, b") on the selected item and refresh what shows them.
+
+    With a window, the change goes on its undo stack.
+    """
+    item_id = view.selected_id()
+    if item_id is None:
+        return None
+    wanted = split_tags(text)
+    if window is None:
+        tags = set_tags(item_id, wanted)
+    else:
+        from desktop_app.ui.archive.item_commands import TAG_ITEM, label, record_item_change
+
+        found: list[tuple[str, ...]] = []
+
+        def retag() -> int:
+            found.append(set_tags(item_id, wanted))
+            return item_id
+
+        record_item_change(
+            window.undo_stack,
+            label(TAG_ITEM),
+            item_id,
+            retag,
+            changed=window.item_changed,
+            failed=window.item_change_failed,
+        )
+        tags = found[0]
+    view.reader.current_id = None
+    view.open_item(item_id)
+    view.run_search()  # tag counts changed
+    return tags
+
+
+def export_current_pdf(view: ArchiveView, path: Path) -> bool:
+    """Write the item shown in the reader to `path`; False when nothing is shown."""
+    if view.reader.current_id is None:
+        return False
+    from desktop_app.ui.common.pdf_export import export_pdf  # QtPrintSupport: only when asked
+
+    export_pdf(view.reader.document(), path)
+    return True
+
+
+def set_timeline(view: ArchiveView, on: bool) -> None:
+    combo = view.filters.mode_combo
+    combo.setCurrentIndex(combo.findData(TIMELINE_MODE if on else TABLE_MODE))
+
+
+def list_shortcut(widget: QWidget, key: str, slot: Callable[[], object]) -> QShortcut:
+    """A key that acts only while `widget` has the focus.
+
+    PySide6 ignores a `context=` keyword in QShortcut's constructor (the shortcut silently
+    becomes window-wide), so the context is set afterwards.
+    """
+    shortcut = QShortcut(QKeySequence(key), widget)
+    shortcut.setContext(Qt.ShortcutContext.WidgetShortcut)
+    shortcut.activated.connect(slot)
+    return shortcut
+
+
+ZOOM_KEY = "reader/zoom"
+
+
+class ArchiveActions(QObject):
+    """Builds the actions on the window's menus and keeps the window's callbacks."""
+
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self.window = window
+        view = window.archive_view
+        self.view = view
+        lists: list[QWidget] = [view.table, view.timeline]
+
+        def action(
+            text: str,
+            slot: object,
+            key: str | QKeySequence.StandardKey | None = None,
+            *,
+            list_only: bool = False,
+        ) -> QAction:
+            act = QAction(text, window)
+            if key is not None:
+                act.setShortcut(QKeySequence(key))
+            if list_only:
+                act.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+                for widget in lists:
+                    widget.addAction(act)
+            act.triggered.connect(slot)
+            return act
+
+        self.toggle_read_action = action(
+            self.tr("Mark read / &unread"), view.toggle_read, "Space", list_only=True
+        )
+        self.toggle_star_action = action(
+            self.tr("&Star / unstar"), view.toggle_star, "S", list_only=True
+        )
+        self.edit_tags_action = action(self.tr("Edit &tags…"), self.edit_tags, "T", list_only=True)
+        self.print_action = action(
+            self.tr("&Print article…"), self.print_article, QKeySequence.StandardKey.Print
+        )
+        self.pdf_action = action(
+            self.tr("Export article to P&DF…"), self.choose_pdf, "Ctrl+Shift+P"
+        )
+        self.timeline_action = action(self.tr("&Timeline by day"), self._timeline_toggled, "Ctrl+T")
+        self.zoom_in_action = action(
+            self.tr("&Larger text"), lambda: self.zoom(+1), QKeySequence.StandardKey.ZoomIn
+        )
+        self.zoom_out_action = action(
+            self.tr("S&maller text"), lambda: self.zoom(-1), QKeySequence.StandardKey.ZoomOut
+        )
+        self.zoom_reset_action = action(
+            self.tr("&Normal text size"), lambda: self.zoom(None), "Ctrl+0"
+        )
+        self.timeline_action.setCheckable(True)
+        # modeChanged, not the filter panel's combo: the panel is built after the first paint.
+        view.modeChanged.connect(lambda: self.timeline_action.setChecked(view.timeline_mode))
+
+        bar = window.menuBar()
+        menu = QMenu(self.tr("A&rticle"), window)
+        bar.insertMenu(bar.actions()[-1], menu)  # before Help
+        menu.addActions([self.toggle_read_action, self.toggle_star_action, self.edit_tags_action])
+        menu.addSeparator()
+        menu.addActions([self.timeline_action])
+        menu.addSeparator()
+        menu.addActions([self.print_action, self.pdf_action])
+        menu.addSeparator()
+        menu.addActions([self.zoom_in_action, self.zoom_out_action, self.zoom_reset_action])
+
+        for widget in lists:
+            list_shortcut(widget, "J", lambda: view.move_selection(1))
+            list_shortcut(widget, "K", lambda: view.move_selection(-1))
+            for key in ("Return", "Enter"):
+                list_shortcut(widget, key, view.open_current)
+        view.timeline.activated.connect(view.open_current)
+
+    def zoom(self, step: int | None) -> int:
+        """The reader's text one point larger or smaller (None: normal); kept for next time."""
+        reader = self.view.reader
+        steps = reader.set_zoom(0 if step is None else reader.zoom_steps + step)
+        self.window.settings.setValue(ZOOM_KEY, steps)
+        return steps
+
+    def _timeline_toggled(self, checked: bool) -> None:
+        set_timeline(self.view, checked)
+
+    def edit_tags(self) -> None:
+        stored = get_item(self.view.selected_id() or -1)
+        if stored is None:
+            return
+        text, ok = QInputDialog.getText(
+            self.window,
+            self.tr("Tags"),
+            self.tr("Tags, separated by commas:"),
+            text=", ".join(stored.data.tags),
+        )
+        if ok:
+            try:
+                apply_tags(self.view, text, self.window)
+            except ArchiveError as exc:
+                self.window.show_message("error", str(exc))
+
+    def print_article(self) -> None:
+        if self.view.reader.current_id is not None:
+            from desktop_app.ui.common.pdf_export import print_document
+
+            print_document(self.view.reader.document(), self.window)
+
+    def choose_pdf(self) -> None:
+        if self.view.reader.current_id is None:
+            self.window.statusBar().showMessage(self.tr("Select an article first."))
+            return
+        path, _ = QFileDialog.getSaveFileName(
+            self.window, self.tr("Export to PDF"), "article.pdf", self.tr("PDF files (*.pdf)")
+        )
+        if not path:
+            return
+        if not export_current_pdf(self.view, Path(path)):
+            return
+        written = Path(path)
+        if written.exists() and written.stat().st_size > 0:
+            self.window.statusBar().showMessage(self.tr("Exported to %1").replace("%1", path))
+        else:
+            self.window.show_message("error", self.tr("Could not write %1").replace("%1", path))
+
+
+def install_archive_actions(window: MainWindow) -> ArchiveActions:
+    return ArchiveActions(window)

@@ -1,0 +1,203 @@
+"""The archive list: a lazy table model over item ids, loading visible rows in pages.
+
+It holds only the ids of the matching items (8 bytes each, in an array); titles, flags and
+snippets are fetched a page at a time when a view asks for a row, so 100,000 items cost
+little memory or time. Sorting is a new query in SQL, asked for through `sortRequested`.
+"""
+
+from __future__ import annotations
+
+from array import array
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+)
+from PySide6.QtGui import QFont
+
+from desktop_app.core.item import ARTICLE
+from desktop_app.core.search_query import Query, parse_query
+from desktop_app.storage.items import ItemRow, item_rows
+from desktop_app.storage.search import SearchRequest, search_ids, snippets
+from desktop_app.ui.app.i18n import noop
+
+PAGE = 200
+# Snippets cost one FTS5 lookup each: fetch them for a smaller window than the rows.
+SNIPPET_PAGE = 50
+ID_ROLE = Qt.ItemDataRole.UserRole + 1
+SNIPPET_ROLE = Qt.ItemDataRole.UserRole + 2
+STARRED_ROLE = Qt.ItemDataRole.UserRole + 3
+KIND_COL, DATE_COL, TITLE_COL, AUTHOR_COL, MATCH_COL = range(5)
+# Which SQL order a click on a column header asks for.
+SORT_ORDERS = {DATE_COL: "date", TITLE_COL: "title", AUTHOR_COL: "author"}
+
+Index = QModelIndex | QPersistentModelIndex
+
+
+class ArchiveTableModel(QAbstractTableModel):
+    COLUMNS = (
+        noop("ArchiveTableModel", "Kind"),
+        noop("ArchiveTableModel", "Published"),
+        noop("ArchiveTableModel", "Title"),
+        noop("ArchiveTableModel", "Author"),
+        noop("ArchiveTableModel", "Match"),
+    )
+    sortRequested = Signal(str, bool)  # order, descending
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self._ids = array("q")
+        self._rows: dict[int, ItemRow] = {}
+        self._snippets: dict[int, str] = {}
+        self._snippet_pages: set[int] = set()
+        self._partial = False  # only a first page is shown; its full id list is on its way
+        self.query = ""
+        self.kind: str | None = None
+        self.parsed: Query = parse_query("")
+
+    # -- loading -------------------------------------------------------------------------
+    def search(self, query: str = "", kind: str | None = None) -> None:
+        """Replace the list with the items matching `query` (all when empty), newest first."""
+        self.query, self.kind = query, kind
+        self.reload()
+
+    def reload(self) -> None:
+        """Run the current search on this thread (after an edit, to keep the selection)."""
+        parsed = parse_query(self.query)
+        self.set_ids(search_ids(SearchRequest(self.query, kind=self.kind), parsed), parsed)
+
+    def show_first_rows(self, rows: list[ItemRow], parsed: Query) -> None:
+        """Show a search's first page (rows included) before its full id list arrives."""
+        self.beginResetModel()
+        self._ids = array("q", (r.id for r in rows))
+        self.parsed = parsed
+        self._rows = {r.id: r for r in rows}
+        self._snippets.clear()
+        self._snippet_pages.clear()
+        self._partial = True
+        self.endResetModel()
+
+    def set_ids(self, ids: list[int], parsed: Query) -> None:
+        """Show a result computed elsewhere (the search worker)."""
+        shown, partial = len(self._ids), self._partial
+        self._partial = False
+        if (
+            partial
+            and parsed == self.parsed
+            and shown
+            and len(ids) >= shown
+            and self._ids == array("q", ids[:shown])
+        ):
+            # The rest of the list whose first page is shown: append, keeping the loaded
+            # rows, the selection and the scroll position.
+            if len(ids) > shown:
+                self.beginInsertRows(QModelIndex(), shown, len(ids) - 1)
+                self._ids.extend(ids[shown:])
+                self.endInsertRows()
+            return
+        self.beginResetModel()
+        self._ids = array("q", ids)
+        self.parsed = parsed
+        self._rows.clear()
+        self._snippets.clear()
+        self._snippet_pages.clear()
+        self.endResetModel()
+
+    def forget(self, item_id: int) -> None:
+        """Drop one cached row (its flags changed) and repaint it."""
+        self._rows.pop(item_id, None)
+        row = self.row_of(item_id)
+        if row is not None:
+            self.dataChanged.emit(self.index(row, 0), self.index(row, len(self.COLUMNS) - 1))
+
+    def _row(self, row: int) -> ItemRow | None:
+        item_id = self._ids[row]
+        cached = self._rows.get(item_id)
+        if cached is None:
+            start = row - row % PAGE
+            self._rows.update(item_rows(self._ids[start : start + PAGE].tolist()))
+            cached = self._rows.get(item_id)
+        return cached
+
+    def _snippet(self, row: int) -> str:
+        page = row // SNIPPET_PAGE
+        if page not in self._snippet_pages:
+            self._snippet_pages.add(page)
+            window = self._ids[page * SNIPPET_PAGE : (page + 1) * SNIPPET_PAGE].tolist()
+            self._snippets.update(snippets(window, self.parsed))
+        return self._snippets.get(self._ids[row], "")
+
+    def item_id(self, row: int) -> int:
+        return self._ids[row]
+
+    def ids(self) -> list[int]:
+        return self._ids.tolist()
+
+    def row_of(self, item_id: int) -> int | None:
+        try:
+            return self._ids.index(item_id)
+        except ValueError:
+            return None
+
+    # -- Qt interface ---------------------------------------------------------------------
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._ids)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.COLUMNS)
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return self.tr(self.COLUMNS[section])
+        return None
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        if column in SORT_ORDERS:
+            self.sortRequested.emit(SORT_ORDERS[column], order == Qt.SortOrder.DescendingOrder)
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._ids):
+            return None
+        if role == ID_ROLE:
+            return self._ids[index.row()]
+        if role == SNIPPET_ROLE:
+            return self._snippet(index.row())
+        if role not in (
+            Qt.ItemDataRole.DisplayRole,
+            Qt.ItemDataRole.ToolTipRole,
+            Qt.ItemDataRole.FontRole,
+            STARRED_ROLE,
+        ):
+            return None
+        row = self._row(index.row())
+        if row is None:
+            return None  # deleted since the list was loaded
+        if role == STARRED_ROLE:
+            return row.starred
+        if role == Qt.ItemDataRole.FontRole:
+            if row.is_read:
+                return None
+            font = QFont()
+            font.setBold(True)  # unread, as in a mail program
+            return font
+        col = index.column()
+        if col == KIND_COL:
+            kind = self.tr("Article") if row.kind == ARTICLE else self.tr("Brief")
+            return ("★ " + kind) if row.starred else kind
+        if col == DATE_COL:
+            return row.published_at.astimezone().strftime("%Y-%m-%d %H:%M")
+        if col == AUTHOR_COL:
+            return row.author
+        if col == MATCH_COL:
+            text = self._snippet(index.row())
+            return text.replace("\x02", "").replace("\x03", "")
+        if role == Qt.ItemDataRole.ToolTipRole:
+            byline = " · ".join(p for p in (row.author, row.source_name) if p)
+            return f"{row.title}\n{byline}" if byline else row.title
+        return row.title

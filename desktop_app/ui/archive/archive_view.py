@@ -1,0 +1,405 @@
+"""The archive tab: search field, filters, the list (table or day timeline) and the reader.
+
+Typing and filter changes search on the search worker's thread; the list changes when the
+result arrives. `reload()` (after an edit of our own) searches on this thread so that the
+edited item can be selected at once.
+
+The main window builds this view with `defer_panels=True`: the search field and the list
+paint first, and the filter panel, the reader and the snippet painter (with the modules they
+import) are built a moment later by `ensure_panels()`, which also runs the moment anything
+asks for `filters` or `reader`.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QCoreApplication, QItemSelection, QModelIndex, Qt, QTimer, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QListView,
+    QSplitter,
+    QStackedWidget,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop_app.core.item import ARTICLE, BRIEF
+from desktop_app.core.search_query import Query
+from desktop_app.storage.items import get_item, set_read, set_starred
+from desktop_app.storage.search import Facets, SearchRequest
+from desktop_app.ui.archive.archive_model import (
+    AUTHOR_COL,
+    DATE_COL,
+    KIND_COL,
+    MATCH_COL,
+    TITLE_COL,
+    ArchiveTableModel,
+)
+from desktop_app.ui.archive.search_worker import FirstRows, SearchResult, SearchWorker, run_search
+from desktop_app.ui.archive.timeline_model import TimelineModel
+
+if TYPE_CHECKING:
+    from desktop_app.ui.archive.filter_panel import FilterPanel
+    from desktop_app.ui.archive.reader_view import ReaderView
+
+# The list's two modes (the filter panel's View box); the table until the panel says otherwise.
+TABLE_MODE, TIMELINE_MODE = "table", "timeline"
+
+SEARCH_DELAY_MS = 250
+
+
+def search_help() -> str:
+    """The query language in a few lines, for the search field's tooltip."""
+    return QCoreApplication.translate(
+        "ArchiveView",
+        "<b>Search</b><br>"
+        "<code>drones kharkiv</code> all words (the last also as a prefix)<br>"
+        '<code>"air defense"</code> exact phrase · <code>energ*</code> prefix<br>'
+        "<code>sumy OR kharkiv</code> either · <code>-shelling</code> without<br>"
+        "<code>kind:brief</code> <code>author:name</code> <code>tag:energy</code> "
+        "<code>source:name</code><br>"
+        "<code>from:2023-11-01</code> <code>to:2023-11</code> (day, month or year)<br>"
+        "<code>is:starred</code> <code>is:unread</code> <code>is:read</code>",
+    )
+
+
+class ArchiveView(QWidget):
+    itemOpened = Signal(int)
+    firstRowsShown = Signal()  # a search's first page is in the list; the rest follows
+    searchFinished = Signal()
+    countsShown = Signal()
+    modeChanged = Signal()  # the filter panel's View box changed (table ↔ timeline)
+
+    def __init__(self, parent: QWidget | None = None, *, defer_panels: bool = False) -> None:
+        super().__init__(parent)
+        self._filters: FilterPanel | None = None
+        self._reader: ReaderView | None = None
+        self.search_edit = QLineEdit()
+        self.search_edit.setPlaceholderText(self.tr("Search articles and briefs (Ctrl+F)"))
+        self.search_edit.setClearButtonEnabled(True)
+        self.search_edit.setToolTip(search_help())
+        self.kind_combo = QComboBox()
+        self.kind_combo.addItem(self.tr("All"), None)
+        self.kind_combo.addItem(self.tr("Articles"), ARTICLE)
+        self.kind_combo.addItem(self.tr("Briefs"), BRIEF)
+        self.count_label = QLabel()
+        self.hint_label = QLabel()
+        self.hint_label.setWordWrap(True)
+        self.hint_label.hide()
+        self.worker = SearchWorker(self)
+        self.worker.firstRows.connect(self._show_first_rows)
+        self.worker.finished.connect(self._show_result)
+        self.worker.failed.connect(self._search_failed)
+        self.worker.countsReady.connect(self._show_counts)
+
+        self.model = ArchiveTableModel(self)
+        self.model.sortRequested.connect(self._sort_requested)
+        self.table = QTableView()
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.verticalHeader().hide()
+        # Fixed row height: the view then never asks for every row's size (lazy model).
+        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
+        header = self.table.horizontalHeader()
+        # Widths from the font, never ResizeToContents: that would load every row to measure.
+        metrics = self.fontMetrics()
+        header.resizeSection(KIND_COL, metrics.horizontalAdvance("★ Article") + 24)
+        header.resizeSection(DATE_COL, metrics.horizontalAdvance("2026-08-08 14:35") + 24)
+        header.resizeSection(TITLE_COL, metrics.horizontalAdvance("M") * 28)
+        header.resizeSection(AUTHOR_COL, metrics.horizontalAdvance("M") * 8)
+        header.setStretchLastSection(True)
+        header.setSortIndicator(DATE_COL, Qt.SortOrder.DescendingOrder)
+        header.setSortIndicatorShown(True)
+        header.setSectionsClickable(True)
+        header.sortIndicatorChanged.connect(self.model.sort)
+        self.table.setWordWrap(False)
+        self.table.setAlternatingRowColors(True)
+
+        self.timeline_model = TimelineModel(self)
+        self.timeline = QListView()
+        self.timeline.setModel(self.timeline_model)
+        self.timeline.setUniformItemSizes(True)  # lazy: no per-row size queries
+        self.list_stack = QStackedWidget()
+        self.list_stack.addWidget(self.table)
+        self.list_stack.addWidget(self.timeline)
+
+        bar = QHBoxLayout()
+        bar.addWidget(self.search_edit, 1)
+        bar.addWidget(self.kind_combo)
+        middle = QWidget()
+        middle_layout = QVBoxLayout(middle)
+        middle_layout.setContentsMargins(0, 0, 0, 0)
+        middle_layout.addLayout(bar)
+        middle_layout.addWidget(self.hint_label)
+        middle_layout.addWidget(self.list_stack, 1)
+        middle_layout.addWidget(self.count_label)
+
+        # Filters and list share the left pane, so the remembered list/reader split keeps
+        # meaning what it meant before the filters existed.
+        self.list_splitter = QSplitter(Qt.Orientation.Horizontal)
+        # Placeholders until ensure_panels() puts the filters and the reader in their place.
+        self.list_splitter.addWidget(QWidget())
+        self.list_splitter.addWidget(middle)
+        self.list_splitter.setStretchFactor(0, 0)
+        self.list_splitter.setStretchFactor(1, 1)
+        self.list_splitter.setSizes([180, 560])
+        # An explicit minimum: otherwise the filters' combos would set how narrow the left
+        # pane may get, and a small window could not keep the user's split.
+        self.list_splitter.setMinimumWidth(120)
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.addWidget(self.list_splitter)
+        self.splitter.addWidget(QWidget())
+        self.splitter.setStretchFactor(0, 3)
+        self.splitter.setStretchFactor(1, 2)
+        # Explicit first sizes: the reader's placeholder has no size hint, and without these a
+        # first start (no remembered layout) squeezed the list to its minimum width.
+        self.splitter.setSizes([760, 500])
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.splitter)
+
+        self._debounce = QTimer(self)
+        self._debounce.setSingleShot(True)
+        self._debounce.setInterval(SEARCH_DELAY_MS)
+        self._debounce.timeout.connect(self.run_search)
+        self.search_edit.textChanged.connect(self._debounce.start)
+        self.search_edit.returnPressed.connect(self.run_search)
+        self.kind_combo.currentIndexChanged.connect(self.run_search)
+        self.table.selectionModel().selectionChanged.connect(self._selection_changed)
+        self.timeline.selectionModel().selectionChanged.connect(self._selection_changed)
+        if not defer_panels:
+            self.ensure_panels()
+
+    # -- the panels built after the first paint -------------------------------------------
+    @property
+    def panels_built(self) -> bool:
+        return self._filters is not None
+
+    def ensure_panels(self) -> None:
+        """Build the filter panel, the reader and the snippet painter, if not yet built."""
+        if self._filters is not None:
+            return
+        from desktop_app.ui.archive.filter_panel import FilterPanel
+        from desktop_app.ui.archive.reader_view import ReaderView
+        from desktop_app.ui.archive.snippet_delegate import SnippetDelegate
+
+        self.table.setItemDelegateForColumn(MATCH_COL, SnippetDelegate(self.table))
+        # Parented at once so that Qt owns them (replaceWidget moves them into the splitters
+        # but would leave Python owning a parentless widget: a double delete at exit).
+        filters = FilterPanel(self)
+        reader = ReaderView(self)
+        self._filters, self._reader = filters, reader
+        # replaceWidget keeps each pane's size (and so a restored split).
+        for splitter, index, widget in (
+            (self.list_splitter, 0, filters),
+            (self.splitter, 1, reader),
+        ):
+            placeholder = splitter.replaceWidget(index, widget)
+            if placeholder is not None:
+                placeholder.deleteLater()
+        filters.changed.connect(self.run_search)
+        filters.mode_combo.currentIndexChanged.connect(lambda _i: self.modeChanged.emit())
+
+    @property
+    def filters(self) -> FilterPanel:
+        self.ensure_panels()
+        assert self._filters is not None
+        return self._filters
+
+    @property
+    def reader(self) -> ReaderView:
+        self.ensure_panels()
+        assert self._reader is not None
+        return self._reader
+
+    # -- searching ------------------------------------------------------------------------
+    @property
+    def timeline_mode(self) -> bool:
+        return self._filters is not None and self._filters.mode == TIMELINE_MODE
+
+    def request(self) -> SearchRequest:
+        """What to search for; before the filter panel exists, its defaults (none chosen)."""
+        fields = self._filters.request_fields() if self._filters is not None else {}
+        return SearchRequest(self.search_edit.text(), kind=self.kind_combo.currentData(), **fields)
+
+    def run_search(self) -> None:
+        """Search in the background; the list changes when the newest result arrives."""
+        self._debounce.stop()
+        self.worker.search(self.request(), timeline=self.timeline_mode)
+
+    def reload(self) -> None:
+        """Search now, on this thread, and drop any background result still on its way."""
+        self._debounce.stop()
+        self.worker.generation += 1
+        request = self.request()
+        self._show_result(run_search(request, facets=False, timeline=self.timeline_mode))
+        self.worker.count(request)  # the counts beside the list follow from the worker
+
+    def _show_first_rows(self, first: FirstRows) -> None:
+        """The first page of the newest search, before its full list and counts."""
+        if self.timeline_mode:
+            return
+        current = self.reader.current_id
+        self.model.query, self.model.kind = first.request.text, first.request.kind
+        self.model.show_first_rows(first.rows, first.query)
+        self.list_stack.setCurrentWidget(self.table)
+        self.count_label.setText(self.tr("Searching…"))
+        self._show_query(first.query)
+        if current is not None:
+            self.select_item(current)
+        self.firstRowsShown.emit()
+
+    def _show_result(self, result: SearchResult) -> None:
+        current = self.reader.current_id
+        self.model.query, self.model.kind = result.request.text, result.request.kind
+        self.model.set_ids(result.ids, result.query)
+        if result.days is not None:
+            self.timeline_model.set_entries(result.days)
+        self.list_stack.setCurrentWidget(self.timeline if self.timeline_mode else self.table)
+        if result.facets is not None:
+            self._show_counts(result.facets)
+        n = len(result.ids)
+        self.count_label.setText(
+            self.tr("%n item(s)", "", n) if n or not result.request.text else self.tr("No matches.")
+        )
+        self._show_query(result.query)
+        if current is not None:
+            self.select_item(current)
+        self.searchFinished.emit()
+
+    def _show_query(self, query: Query) -> None:
+        """Name the filters that were ignored, and highlight the words in the reader."""
+        if query.ignored:
+            self.hint_label.setText(
+                self.tr("Ignored (not a filter value this search understands): %1").replace(
+                    "%1", ", ".join(query.ignored)
+                )
+                + "  "
+                + self.tr("Dates are written 2023-11-25, 2023-11 or 2023.")
+            )
+        self.hint_label.setVisible(bool(query.ignored))
+        self.reader.highlight(query.highlight_patterns())
+
+    def _show_counts(self, facets: Facets) -> None:
+        self.filters.apply_facets(facets)
+        self._show_kind_counts(facets.kinds)
+        self.countsShown.emit()
+
+    def _search_failed(self, message: str) -> None:
+        self.count_label.setText(self.tr("No matches."))
+
+    def _show_kind_counts(self, kinds: dict[str, int]) -> None:
+        self.kind_combo.blockSignals(True)
+        total = sum(kinds.values())
+        self.kind_combo.setItemText(0, self.tr("All (%1)").replace("%1", f"{total:,}"))
+        self.kind_combo.setItemText(
+            1, self.tr("Articles (%1)").replace("%1", f"{kinds.get(ARTICLE, 0):,}")
+        )
+        self.kind_combo.setItemText(
+            2, self.tr("Briefs (%1)").replace("%1", f"{kinds.get(BRIEF, 0):,}")
+        )
+        self.kind_combo.blockSignals(False)
+
+    def _sort_requested(self, order: str, descending: bool) -> None:
+        self.filters.set_order(order, descending)  # emits changed → a new search
+
+    # -- selection ------------------------------------------------------------------------
+    def _active_view(self) -> QAbstractItemView:
+        return self.timeline if self.timeline_mode else self.table
+
+    def select_item(self, item_id: int) -> bool:
+        if self.timeline_mode:
+            row = self.timeline_model.row_of(item_id)
+            if row is None:
+                return False
+            index = self.timeline_model.index(row)
+            self.timeline.setCurrentIndex(index)
+            self.timeline.scrollTo(index)
+            return True
+        row = self.model.row_of(item_id)
+        if row is None:
+            return False
+        self.table.selectRow(row)
+        self.table.scrollTo(self.model.index(row, 0))
+        return True
+
+    def selected_id(self) -> int | None:
+        if self.timeline_mode:
+            rows = self.timeline.selectionModel().selectedRows()
+            return self.timeline_model.item_id(rows[0].row()) if rows else None
+        rows = self.table.selectionModel().selectedRows()
+        return self.model.item_id(rows[0].row()) if rows else None
+
+    def _selection_changed(self, selected: QItemSelection, _deselected: QItemSelection) -> None:
+        item_id = self.selected_id()
+        if item_id == self.reader.current_id:
+            return
+        self.open_item(item_id)
+
+    def open_item(self, item_id: int | None) -> None:
+        item = get_item(item_id) if item_id is not None else None
+        self.reader.show_item(item)
+        if item is not None:
+            if not item.is_read:
+                set_read(item.id)
+                self._forget(item.id)
+            self.itemOpened.emit(item.id)
+
+    def open_current(self, _index: QModelIndex | None = None) -> None:
+        """Enter: show the selected item and move the focus into the reader."""
+        item_id = self.selected_id()
+        if item_id is not None:
+            self.reader.current_id = None
+            self.open_item(item_id)
+            self.reader.setFocus(Qt.FocusReason.ShortcutFocusReason)
+
+    def move_selection(self, step: int) -> None:
+        """j/k: the next or previous item (day headings are skipped)."""
+        view = self._active_view()
+        model = view.model()
+        row = view.currentIndex().row() if view.currentIndex().isValid() else -1
+        count = model.rowCount()
+        row += step
+        while 0 <= row < count:
+            index = model.index(row, 0)
+            if model.flags(index) & Qt.ItemFlag.ItemIsSelectable:
+                view.setCurrentIndex(index)
+                if view is self.table:
+                    self.table.selectRow(row)
+                view.scrollTo(index)
+                return
+            row += step
+
+    # -- flags ----------------------------------------------------------------------------
+    def _forget(self, item_id: int) -> None:
+        self.model.forget(item_id)
+        self.timeline_model.forget(item_id)
+
+    def toggle_read(self) -> bool | None:
+        """Space: flip read/unread of the selected item; returns the new state."""
+        stored = get_item(self.selected_id() or -1)
+        if stored is None:
+            return None
+        set_read(stored.id, not stored.is_read)
+        self._forget(stored.id)
+        return not stored.is_read
+
+    def toggle_star(self) -> bool | None:
+        """s: flip the star of the selected item; returns the new state."""
+        stored = get_item(self.selected_id() or -1)
+        if stored is None:
+            return None
+        set_starred(stored.id, not stored.starred)
+        self._forget(stored.id)
+        return not stored.starred
+
+    def shutdown(self) -> None:
+        self.worker.shutdown()

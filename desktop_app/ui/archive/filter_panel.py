@@ -1,0 +1,165 @@
+"""The filters beside the archive list: order, view mode, source, tags, dates and flags.
+
+Each value shows how many items of the current search it would keep; the counts arrive with
+every search result, so the panel never queries the database itself.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QFormLayout,
+    QListWidget,
+    QListWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop_app.storage.search import Facets
+from desktop_app.ui.archive.archive_view import TABLE_MODE, TIMELINE_MODE
+
+# QDateEdit has no empty state: its minimum date stands for "any" (shown as special text).
+_NO_DATE = QDate(1990, 1, 1)
+__all__ = ["TABLE_MODE", "TIMELINE_MODE", "FilterPanel"]
+
+
+class FilterPanel(QWidget):
+    changed = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.order_combo = QComboBox()
+        for text, data in (
+            (self.tr("Newest first"), "date desc"),
+            (self.tr("Oldest first"), "date asc"),
+            (self.tr("Relevance"), "relevance desc"),
+            (self.tr("Title A–Z"), "title asc"),
+            (self.tr("Author A–Z"), "author asc"),
+        ):
+            # Plain strings: Qt would not hand a tuple back intact from item data.
+            self.order_combo.addItem(text, data)
+        self.order_combo.setToolTip(
+            self.tr(
+                "Relevance ranks by how well the words match (words in the headline count most)."
+            )
+        )
+        self.mode_combo = QComboBox()
+        self.mode_combo.addItem(self.tr("Table"), TABLE_MODE)
+        self.mode_combo.addItem(self.tr("Timeline by day"), TIMELINE_MODE)
+        self.source_combo = QComboBox()
+        self.source_combo.addItem(self.tr("All sources"), None)
+        self.from_edit = self._date_edit()
+        self.to_edit = self._date_edit()
+        self.starred_check = QCheckBox(self.tr("Starred only"))
+        self.unread_check = QCheckBox(self.tr("Unread only"))
+        self.tag_list = QListWidget()
+        self.tag_list.setToolTip(self.tr("Items must carry every ticked tag."))
+
+        form = QFormLayout()
+        form.addRow(self.tr("Order"), self.order_combo)
+        form.addRow(self.tr("View"), self.mode_combo)
+        form.addRow(self.tr("Source"), self.source_combo)
+        form.addRow(self.tr("From"), self.from_edit)
+        form.addRow(self.tr("To"), self.to_edit)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(form)
+        layout.addWidget(self.starred_check)
+        layout.addWidget(self.unread_check)
+        layout.addWidget(self.tag_list, 1)
+
+        for combo in (self.order_combo, self.mode_combo, self.source_combo):
+            combo.currentIndexChanged.connect(self.changed)
+        for edit in (self.from_edit, self.to_edit):
+            edit.dateChanged.connect(self.changed)
+        self.starred_check.toggled.connect(self.changed)
+        self.unread_check.toggled.connect(self.changed)
+        self.tag_list.itemChanged.connect(lambda _item: self.changed.emit())
+
+    def _date_edit(self) -> QDateEdit:
+        edit = QDateEdit()
+        edit.setCalendarPopup(True)
+        edit.setDisplayFormat("yyyy-MM-dd")
+        edit.setMinimumDate(_NO_DATE)
+        edit.setSpecialValueText(self.tr("any"))
+        edit.setDate(_NO_DATE)
+        return edit
+
+    # -- what is chosen -------------------------------------------------------------------
+    @property
+    def mode(self) -> str:
+        return str(self.mode_combo.currentData())
+
+    def order(self) -> tuple[str, bool]:
+        order, _, direction = str(self.order_combo.currentData() or "date desc").partition(" ")
+        return order, direction == "desc"
+
+    def set_order(self, order: str, descending: bool) -> None:
+        key = f"{order} {'desc' if descending else 'asc'}"
+        index = self.order_combo.findData(key)
+        if index >= 0:
+            self.order_combo.setCurrentIndex(index)
+            return
+        # A header click asked for an order the combo does not list (e.g. title Z–A).
+        self.order_combo.addItem(self.tr("Other (column header)"), key)
+        self.order_combo.setCurrentIndex(self.order_combo.count() - 1)
+
+    @staticmethod
+    def _date(edit: QDateEdit) -> dt.date | None:
+        date = edit.date()
+        return None if date == _NO_DATE else dt.date(date.year(), date.month(), date.day())
+
+    def request_fields(self) -> dict[str, Any]:
+        """Keyword arguments for SearchRequest."""
+        order, descending = self.order()
+        return {
+            "tags": tuple(
+                self.tag_list.item(i).data(Qt.ItemDataRole.UserRole)
+                for i in range(self.tag_list.count())
+                if self.tag_list.item(i).checkState() == Qt.CheckState.Checked
+            ),
+            "source": self.source_combo.currentData(),
+            "date_from": self._date(self.from_edit),
+            "date_to": self._date(self.to_edit),
+            "starred_only": self.starred_check.isChecked(),
+            "unread_only": self.unread_check.isChecked(),
+            "order": order,
+            "descending": descending,
+        }
+
+    # -- counts ---------------------------------------------------------------------------
+    def apply_facets(self, facets: Facets) -> None:
+        """Show the new counts without losing (or re-announcing) what is chosen."""
+        self.blockSignals(True)
+        try:
+            chosen = self.source_combo.currentData()
+            self.source_combo.clear()
+            self.source_combo.addItem(self.tr("All sources"), None)
+            sources = list(facets.sources)
+            if chosen is not None and chosen not in dict(sources):
+                sources.append((chosen, 0))
+            for name, n in sources:
+                self.source_combo.addItem(f"{name} ({n:,})", name)
+                if name == chosen:
+                    self.source_combo.setCurrentIndex(self.source_combo.count() - 1)
+
+            ticked = set(self.request_fields()["tags"])
+            self.tag_list.clear()
+            tags = list(facets.tags)
+            tags += [(t, 0) for t in sorted(ticked - {t for t, _ in tags})]
+            for tag, n in tags:
+                item = QListWidgetItem(f"{tag} ({n:,})")
+                item.setData(Qt.ItemDataRole.UserRole, tag)
+                item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+                item.setCheckState(
+                    Qt.CheckState.Checked if tag in ticked else Qt.CheckState.Unchecked
+                )
+                self.tag_list.addItem(item)
+        finally:
+            self.blockSignals(False)

@@ -1,0 +1,122 @@
+"""Briefs as a feed: one row per item with its time, under a heading for each local day.
+
+Like the table model it keeps only integers for the whole result (an id, or a negative
+number standing for a day heading) and loads titles a page at a time.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from array import array
+from typing import Any
+
+from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtGui import QFont, QPalette
+from PySide6.QtWidgets import QApplication
+
+from desktop_app.storage.items import ItemRow, item_rows
+from desktop_app.ui.archive.archive_model import ID_ROLE, PAGE
+
+Index = QModelIndex | QPersistentModelIndex
+HEADING_ROLE = Qt.ItemDataRole.UserRole + 10
+
+
+class TimelineModel(QAbstractListModel):
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self._entries = array("q")  # id >= 0, or -(n + 1) for the n-th day heading
+        self._days: list[tuple[dt.date, int]] = []
+        self._rows: dict[int, ItemRow] = {}
+
+    def set_entries(self, dated_ids: list[tuple[int, str]]) -> None:
+        """Ids with their local day ("YYYY-MM-DD"), in the order to show them."""
+        self.beginResetModel()
+        entries = array("q")
+        days: list[tuple[dt.date, int]] = []
+        current = None
+        for item_id, day in dated_ids:
+            if day != current:
+                current = day
+                days.append((dt.date.fromisoformat(day), 0))
+                entries.append(-len(days))
+            date, count = days[-1]
+            days[-1] = (date, count + 1)
+            entries.append(item_id)
+        self._entries, self._days = entries, days
+        self._rows.clear()
+        self.endResetModel()
+
+    def item_id(self, row: int) -> int | None:
+        value = self._entries[row]
+        return value if value >= 0 else None
+
+    def row_of(self, item_id: int) -> int | None:
+        try:
+            return self._entries.index(item_id)
+        except ValueError:
+            return None
+
+    def forget(self, item_id: int) -> None:
+        self._rows.pop(item_id, None)
+        row = self.row_of(item_id)
+        if row is not None:
+            self.dataChanged.emit(self.index(row), self.index(row))
+
+    def _row(self, row: int) -> ItemRow | None:
+        item_id = self._entries[row]
+        cached = self._rows.get(item_id)
+        if cached is None:
+            start = row - row % PAGE
+            window = [i for i in self._entries[start : start + PAGE] if i >= 0]
+            self._rows.update(item_rows(window))
+            cached = self._rows.get(item_id)
+        return cached
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._entries)
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        if index.isValid() and self._entries[index.row()] < 0:
+            return Qt.ItemFlag.ItemIsEnabled  # a heading: not selectable
+        return super().flags(index)
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._entries):
+            return None
+        value = self._entries[index.row()]
+        if value < 0:
+            return self._heading(-value - 1, role)
+        if role == ID_ROLE:
+            return value
+        if role == HEADING_ROLE:
+            return False
+        if role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.FontRole):
+            return None
+        row = self._row(index.row())
+        if row is None:
+            return None
+        if role == Qt.ItemDataRole.FontRole:
+            if row.is_read:
+                return None
+            font = QFont()
+            font.setBold(True)
+            return font
+        star = "★ " if row.starred else ""
+        return f"    {row.published_at.astimezone():%H:%M}   {star}{row.title}"
+
+    def _heading(self, n: int, role: int) -> Any:
+        date, count = self._days[n]
+        if role == HEADING_ROLE:
+            return True
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self.tr("%1 · %n item(s)", "", count).replace(
+                "%1", date.strftime("%A, %d %B %Y")
+            )
+        if role == Qt.ItemDataRole.FontRole:
+            font = QFont()
+            font.setBold(True)
+            font.setCapitalization(QFont.Capitalization.SmallCaps)  # unlike an unread row
+            return font
+        if role == Qt.ItemDataRole.BackgroundRole:
+            return QApplication.palette().color(QPalette.ColorRole.Button)
+        return None

@@ -1,0 +1,1 @@
+"""What every feature shares: the operations runner, the window context, small helpers."""

@@ -1,1 +1,0 @@
-"""Dialogs of the desktop front end (report entry, item editing)."""

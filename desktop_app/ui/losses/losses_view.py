@@ -1,0 +1,273 @@
+"""The Losses tab: a category's chart above the table of stored reports, and report entry.
+
+The chart (pyqtgraph + numpy, most of the start-up cost) is built the first time the view is
+shown or its `chart` is asked for, so importing this module stays cheap.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QEvent, QModelIndex, QObject, QPoint, Qt, Signal
+from PySide6.QtGui import QAction, QKeyEvent, QShowEvent, QUndoStack
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QMenu,
+    QPushButton,
+    QSplitter,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop_app.storage.reports import category_series
+from desktop_app.ui.losses.report_commands import DeleteReportCommand
+from desktop_app.ui.losses.report_dialog import ReportDialog
+from desktop_app.ui.losses.report_table_model import ReportTableModel, category_label
+
+if TYPE_CHECKING:
+    from desktop_app.ui.losses.loss_chart import LossChart
+
+# Rows measured when sizing columns to their contents: the newest reports carry the largest
+# (widest) totals, and measuring all 2,000 rows would make every reload visibly slow.
+_RESIZE_SAMPLE_ROWS = 200
+
+
+class LossesView(QWidget):
+    """Category combo, LossChart and the report table in a vertical splitter."""
+
+    # The date of a report the user saved from this view's dialog.
+    reportSaved = Signal(object)
+
+    def __init__(
+        self,
+        parent: QWidget | None = None,
+        *,
+        today: dt.date | None = None,
+        undo_stack: QUndoStack | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._today = today
+        # Every change to a report goes through this stack; after each (do, undo or redo)
+        # the table and chart are read again.
+        self.undo_stack = undo_stack if undo_stack is not None else QUndoStack(self)
+        self.undo_stack.indexChanged.connect(lambda _index: self.refresh())
+        self._chart: LossChart | None = None
+        self.dialog: ReportDialog | None = None
+        self.context_menu: QMenu | None = None
+
+        self.model = ReportTableModel(self)
+        self.category_combo = QComboBox(self)
+        self.category_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        self.category_combo.setPlaceholderText(self.tr("No reports yet"))
+        self.category_combo.currentIndexChanged.connect(self._on_category_changed)
+        category_caption = QLabel(self.tr("&Category:"), self)
+        category_caption.setBuddy(self.category_combo)
+        self.new_button = QPushButton(self.tr("New report…"), self)
+        self.new_button.setToolTip(self.tr("Type or paste a daily loss report"))
+        self.new_button.clicked.connect(lambda: self.open_report_dialog())
+
+        self.table = QTableView(self)
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setAlternatingRowColors(True)
+        self.table.setWordWrap(False)
+        rows = self.table.verticalHeader()
+        rows.hide()
+        # Compact rows: this is a ledger of 2,000 days, not a form.
+        rows.setDefaultSectionSize(self.table.fontMetrics().height() + 6)
+        header = self.table.horizontalHeader()
+        header.setResizeContentsPrecision(_RESIZE_SAMPLE_ROWS)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        self.table.selectionModel().currentChanged.connect(self._on_current_changed)
+        self.table.doubleClicked.connect(self._on_double_clicked)
+        self.table.setToolTip(self.tr("Double-click a report to edit it; Delete removes it"))
+        self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.table.customContextMenuRequested.connect(self._show_context_menu)
+        self.table.installEventFilter(self)
+
+        # The chart goes into this holder when built; the splitter keeps the same two panes
+        # either way, so the main window can restore its state before the chart exists.
+        self._chart_holder = QWidget(self)
+        QVBoxLayout(self._chart_holder).setContentsMargins(0, 0, 0, 0)
+        self.splitter = QSplitter(Qt.Orientation.Vertical, self)
+        self.splitter.setObjectName("lossesSplitter")
+        self.splitter.addWidget(self._chart_holder)
+        self.splitter.addWidget(self.table)
+        self.splitter.setStretchFactor(0, 3)
+        self.splitter.setStretchFactor(1, 2)
+        self.splitter.setChildrenCollapsible(False)
+        # Initial proportions (the chart gets the larger share); the main window may restore
+        # the user's own split over this.
+        self.splitter.setSizes([600, 400])
+
+        bar = QHBoxLayout()
+        bar.addWidget(category_caption)
+        bar.addWidget(self.category_combo)
+        bar.addStretch(1)
+        bar.addWidget(self.new_button)
+        layout = QVBoxLayout(self)
+        layout.addLayout(bar)
+        layout.addWidget(self.splitter, 1)
+
+    # -- chart, built on first use -----------------------------------------------------------
+
+    @property
+    def chart(self) -> LossChart:
+        """The chart; asking for it builds it (and imports pyqtgraph) the first time."""
+        if self._chart is None:
+            from desktop_app.ui.losses.loss_chart import LossChart
+
+            self._chart = LossChart(self._chart_holder)
+            layout = self._chart_holder.layout()
+            assert layout is not None
+            layout.addWidget(self._chart)
+            self._update_chart()
+        return self._chart
+
+    def showEvent(self, event: QShowEvent) -> None:
+        self.chart  # noqa: B018 (builds the chart on first show)
+        super().showEvent(event)
+
+    # -- public ------------------------------------------------------------------------------
+
+    def current_key(self) -> str | None:
+        key = self.category_combo.currentData()
+        return key if isinstance(key, str) else None
+
+    def selected_date(self) -> dt.date | None:
+        index = self.table.currentIndex()
+        return self.model.date_at(index.row()) if index.isValid() else None
+
+    def select_date(self, date: dt.date) -> bool:
+        """Select `date`'s row (keeping the current column); False when it is not stored."""
+        row = self.model.row_of(date)
+        if row is None:
+            return False
+        column = max(self.table.currentIndex().column(), 0)
+        index = self.model.index(row, column)
+        self.table.setCurrentIndex(index)
+        self.table.scrollTo(index)
+        return True
+
+    def refresh(self) -> None:
+        """Reload the table and the chart from storage, keeping category and selected date."""
+        key = self.current_key()
+        date = self.selected_date()
+        self.model.reload()
+        self.table.resizeColumnsToContents()
+
+        self.category_combo.blockSignals(True)
+        self.category_combo.clear()
+        for k in self.model.category_keys():
+            self.category_combo.addItem(category_label(k), k)
+        index = self.category_combo.findData(key) if key else -1
+        self.category_combo.setCurrentIndex(max(index, 0) if self.category_combo.count() else -1)
+        self.category_combo.blockSignals(False)
+
+        self._update_chart()
+        if date is not None:
+            self.select_date(date)
+
+    def open_report_dialog(self, date: dt.date | None = None) -> ReportDialog:
+        """Open the report dialog (window-modal, not blocking): a new report, or `date`'s."""
+        dialog = ReportDialog(self, date=date, today=self._today, undo_stack=self.undo_stack)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.reportSaved.connect(self._on_report_saved)
+        # The dialog deletes itself on close; forget it then, not keep a dead wrapper.
+        dialog.finished.connect(self._forget_dialog)
+        self.dialog = dialog
+        dialog.open()
+        return dialog
+
+    def delete_selected_report(self) -> dt.date | None:
+        """Delete the selected report (undoable); the row below it is selected next."""
+        date = self.selected_date()
+        if date is None:
+            return None
+        row = self.table.currentIndex().row()
+        self.undo_stack.push(DeleteReportCommand(date))
+        if self.model.rowCount():
+            self.table.selectRow(min(row, self.model.rowCount() - 1))
+        return date
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        # The window's Delete shortcut (delete an article) must not fire while the report
+        # table has the focus: claim the key here, then delete the selected report.
+        if (
+            watched is self.table
+            and isinstance(event, QKeyEvent)
+            and event.key() == Qt.Key.Key_Delete
+            and event.modifiers() == Qt.KeyboardModifier.NoModifier
+        ):
+            if event.type() == QEvent.Type.ShortcutOverride:
+                event.accept()
+                return True
+            if event.type() == QEvent.Type.KeyPress:
+                self.delete_selected_report()
+                return True
+        return super().eventFilter(watched, event)
+
+    def _show_context_menu(self, pos: QPoint) -> None:
+        index = self.table.indexAt(pos)
+        date = self.model.date_at(index.row()) if index.isValid() else None
+        if date is None:
+            return
+        self.table.setCurrentIndex(index)
+        menu = QMenu(self)
+        menu.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        edit = QAction(self.tr("&Edit report {date}…").format(date=date.isoformat()), menu)
+        edit.triggered.connect(lambda: self.open_report_dialog(date))
+        delete = QAction(self.tr("&Delete report {date}").format(date=date.isoformat()), menu)
+        delete.setShortcut(Qt.Key.Key_Delete)
+        delete.triggered.connect(self.delete_selected_report)
+        menu.addActions([edit, delete])
+        self.context_menu = menu
+        menu.popup(self.table.viewport().mapToGlobal(pos))
+
+    # -- reactions ---------------------------------------------------------------------------
+
+    def _update_chart(self) -> None:
+        if self._chart is None:
+            return
+        key = self.current_key()
+        if key is None:
+            self._chart.clear()
+            return
+        self._chart.set_series(key, category_series(key), category_label(key))
+        date = self.selected_date()
+        if date is not None:
+            self._chart.mark_date(date)
+
+    def _on_category_changed(self, _index: int) -> None:
+        self._update_chart()
+
+    def _on_current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        if not current.isValid():
+            return
+        # A click in a category's column charts that category; any click marks the date.
+        key = self.model.key_at(current.column())
+        if key is not None and key != self.current_key():
+            self.category_combo.setCurrentIndex(self.category_combo.findData(key))
+        date = self.model.date_at(current.row())
+        if self._chart is not None and date is not None:
+            self._chart.mark_date(date)
+
+    def _on_double_clicked(self, index: QModelIndex) -> None:
+        date = self.model.date_at(index.row())
+        if date is not None:
+            self.open_report_dialog(date)
+
+    def _forget_dialog(self, _result: int) -> None:
+        self.dialog = None
+
+    def _on_report_saved(self, date: dt.date) -> None:
+        # The undo stack's indexChanged has refreshed the table already.
+        self.select_date(date)
+        self.reportSaved.emit(date)

@@ -1,0 +1,176 @@
+"""The "Data problems" dock: every doubt about the stored reports, one row each (View → Ctrl+4).
+
+Lists decreases, stated ≠ derived changes, missing days and articles whose numbers disagree
+with the report they are linked to (the same list as `frontline-archive check`). Activating a
+row (double-click or Enter) opens that report in the Losses tab.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtGui import QKeyEvent, QKeySequence, QShowEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDockWidget,
+    QLabel,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop_app.core.validation import ARTICLE_MISMATCH, CHANGE_MISMATCH, DECREASE, GAP, Problem
+from desktop_app.storage.reports import report_dates
+from desktop_app.ui.losses.report_table_model import category_label
+
+if TYPE_CHECKING:
+    from desktop_app.ui.app.main_window import MainWindow
+
+# Ctrl+1–3 switch the tabs (Archive, Losses, Charts); the panel comes next in the View menu.
+TOGGLE_SHORTCUT = "Ctrl+4"
+
+DATE_COLUMN, KIND_COLUMN, CATEGORY_COLUMN, MESSAGE_COLUMN = range(4)
+
+
+class ProblemsView(QWidget):
+    """A summary line above a flat list of problems, oldest first."""
+
+    # The date of the report the user asked to open.
+    openReport = Signal(object)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._stale = True
+        self.problems: list[Problem] = []
+        self.summary = QLabel(self)
+        self.summary.setWordWrap(True)
+        self.tree = QTreeWidget(self)
+        self.tree.setRootIsDecorated(False)
+        self.tree.setAlternatingRowColors(True)
+        self.tree.setUniformRowHeights(True)
+        self.tree.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.tree.setHeaderLabels(
+            [self.tr("Date"), self.tr("Problem"), self.tr("Category"), self.tr("Details")]
+        )
+        self.tree.setToolTip(self.tr("Double-click or press Enter to open the report"))
+        # itemActivated covers both a double-click and Enter on the current row.
+        self.tree.itemActivated.connect(self._on_activated)
+        self.tree.installEventFilter(self)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.addWidget(self.summary)
+        layout.addWidget(self.tree, 1)
+
+    def kind_label(self, kind: str) -> str:
+        labels = {
+            DECREASE: self.tr("total decreased"),
+            CHANGE_MISMATCH: self.tr("stated ≠ derived change"),
+            GAP: self.tr("missing day(s)"),
+            ARTICLE_MISMATCH: self.tr("article ≠ report"),
+        }
+        return labels.get(kind, kind)
+
+    def refresh(self) -> None:
+        """Read the problems again now if shown; otherwise when next shown (it costs a pass)."""
+        if not self.isVisible():
+            self._stale = True
+            return
+        self._stale = False
+        # Imported here: the checks pull in the report parsers, which start-up does not need.
+        from desktop_app.storage.report_checks import find_problems
+
+        self.problems = find_problems()
+        self.tree.clear()
+        items = []
+        for problem in self.problems:
+            item = QTreeWidgetItem(
+                [
+                    problem.date.isoformat() if problem.date else "",
+                    self.kind_label(problem.kind),
+                    category_label(problem.category) if problem.category else "",
+                    problem.message,
+                ]
+            )
+            item.setData(DATE_COLUMN, Qt.ItemDataRole.UserRole, problem.date)
+            item.setToolTip(MESSAGE_COLUMN, problem.message)
+            items.append(item)
+        self.tree.addTopLevelItems(items)
+        for column in (DATE_COLUMN, KIND_COLUMN, CATEGORY_COLUMN):
+            self.tree.resizeColumnToContents(column)
+        self.summary.setText(
+            self.tr(
+                "{count} problem(s) found. They are shown, never fixed: the official "
+                "figures do decrease on some days."
+            ).format(count=len(self.problems))
+            if self.problems
+            else self.tr("No problems found.")
+        )
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self._stale:
+            self.refresh()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        # Enter opens the report even when a window-wide shortcut also wants Return: the list
+        # claims the key while it has the focus, as a line edit claims its own keys.
+        if (
+            watched is self.tree
+            and event.type() == QEvent.Type.ShortcutOverride
+            and isinstance(event, QKeyEvent)
+            and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+        ):
+            event.accept()
+            return True
+        return super().eventFilter(watched, event)
+
+    def _on_activated(self, item: QTreeWidgetItem, _column: int) -> None:
+        date = item.data(DATE_COLUMN, Qt.ItemDataRole.UserRole)
+        if isinstance(date, dt.date):
+            self.openReport.emit(date)
+
+
+def report_date_for(date: dt.date) -> dt.date | None:
+    """The stored report to open for a problem dated `date`: that day's, else the next one.
+
+    A missing day has no report of its own; the report after the gap is where it shows.
+    """
+    later = [d for d in report_dates() if d >= date]
+    return later[0] if later else None
+
+
+class ProblemsDock(QDockWidget):
+    """The dock holding a ProblemsView; hidden until View → Data problems shows it."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(self.tr("Data problems"), parent)
+        self.setObjectName("dataProblemsDock")  # so the window's saved state restores it
+        self.view = ProblemsView(self)
+        self.setWidget(self.view)
+        toggle = self.toggleViewAction()
+        toggle.setText(self.tr("Data &problems"))
+        toggle.setShortcut(QKeySequence(TOGGLE_SHORTCUT))
+
+
+def install_problems_dock(window: MainWindow) -> ProblemsDock:
+    """Add the (hidden) Data problems dock to `window`; its toggleViewAction goes in View."""
+    from desktop_app.ui.app.main_window import LOSSES_TAB
+
+    dock = ProblemsDock(window)
+    window.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, dock)
+    dock.hide()
+
+    def open_report(date: dt.date) -> None:
+        target = report_date_for(date)
+        if target is None:
+            return
+        window.tabs.setCurrentIndex(LOSSES_TAB)
+        losses = window.ensure_losses_view()
+        losses.select_date(target)
+        losses.table.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    dock.view.openReport.connect(open_report)
+    return dock

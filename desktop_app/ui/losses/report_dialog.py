@@ -1,0 +1,397 @@
+"""Dialog to type, paste or edit one daily loss report, checked live before it is saved.
+
+Figures are compared with the previous stored report as the user types; the core's
+validation decides what blocks saving (errors) and what only needs a look (warnings).
+Saving pushes a command on the window's undo stack, so every save can be undone.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent, QUndoStack
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QMessageBox,
+    QPlainTextEdit,
+    QPushButton,
+    QStyle,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop_app.core.categories import CATEGORIES
+from desktop_app.core.errors import NoReportError
+from desktop_app.core.report import WAR_START, LossReport, day_of_war
+from desktop_app.core.report_merge import merge_reports
+from desktop_app.core.report_parser import parse_report
+from desktop_app.core.validation import ERROR, validate_report
+from desktop_app.storage.report_checks import linked_articles
+from desktop_app.storage.reports import load_report, previous_report
+from desktop_app.ui.losses.figure_grid import FigureGrid
+from desktop_app.ui.losses.report_commands import SaveReportCommand
+
+QUALIFIERS = ("", "about", "more than")
+_MAX_UNPARSED_SHOWN = 5
+# The choices when a new report's date is already stored.
+REPLACE, MERGE, CANCEL = "replace", "merge", "cancel"
+
+
+class ReportDialog(QDialog):
+    """ "New report" (no date, or a date with nothing stored) or "Edit report" (a stored date)."""
+
+    # The date of the report just saved, emitted before the dialog closes.
+    reportSaved = Signal(object)
+
+    def __init__(
+        self,
+        parent: QWidget | None = None,
+        *,
+        date: dt.date | None = None,
+        today: dt.date | None = None,
+        undo_stack: QUndoStack | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._today = today or dt.date.today()
+        # Without the window's stack (a dialog on its own) saves still go through a stack.
+        self.undo_stack = undo_stack if undo_stack is not None else QUndoStack(self)
+        self._stored = load_report(date) if date is not None else None
+        self._editing = self._stored is not None
+        self._previous: LossReport | None = None
+        self._date_taken = False
+        self.setWindowTitle(self.tr("Edit report") if self._editing else self.tr("New report"))
+
+        self.grid = FigureGrid(self)
+        self.grid.figureChanged.connect(lambda _key: self._revalidate())
+        self._build_form()
+        self._build_side()
+        self._build_buttons()
+        self._lay_out()
+
+        for cat in CATEGORIES:
+            if not cat.legacy or (self._stored and cat.key in self._stored.figures):
+                self.grid.add_row(cat.key)
+        start = date or self._today
+        self.date_edit.setDate(QDate(start.year, start.month, start.day))
+        if self._stored is not None:
+            self._fill(self._stored, highlight=False)
+        self._show_linked_articles()
+        self._on_date_changed()
+
+    # -- building ------------------------------------------------------------------------------
+
+    def _build_form(self) -> None:
+        self.date_edit = QDateEdit(self)
+        self.date_edit.setCalendarPopup(True)
+        self.date_edit.setDisplayFormat("yyyy-MM-dd")
+        self.date_edit.setMinimumDate(QDate(WAR_START.year, WAR_START.month, WAR_START.day))
+        self.date_edit.setMaximumDate(QDate(self._today.year, self._today.month, self._today.day))
+        if self._editing:
+            # An edit keeps its date: changing it would silently leave the old report behind.
+            self.date_edit.setReadOnly(True)
+            self.date_edit.setCalendarPopup(False)
+            self.date_edit.setButtonSymbols(QDateEdit.ButtonSymbols.NoButtons)
+        self.date_edit.dateChanged.connect(self._on_date_changed)
+        self.day_label = QLabel(self)
+        self.qualifier_combo = QComboBox(self)
+        for value, text in zip(
+            QUALIFIERS, (self.tr("(none)"), self.tr("about"), self.tr("more than")), strict=True
+        ):
+            self.qualifier_combo.addItem(text, value)
+        self.note_edit = QLineEdit(self)
+        self.note_edit.setPlaceholderText(self.tr("e.g. the direction with the greatest losses"))
+        self.qualifier_combo.currentIndexChanged.connect(self._revalidate)
+        self.note_edit.textChanged.connect(self._revalidate)
+
+    def _header(self, text: str) -> QLabel:
+        label = QLabel(text, self)
+        font = label.font()
+        font.setBold(True)
+        label.setFont(font)
+        return label
+
+    def _build_side(self) -> None:
+        self.paste_box = QPlainTextEdit(self)
+        self.paste_box.setPlaceholderText(
+            self.tr("Paste the General Staff's post or a news report here, then press Fill.")
+        )
+        self.fill_button = QPushButton(self.tr("&Fill from text"), self)
+        self.fill_button.clicked.connect(self.fill_from_text)
+        self.fill_message = QLabel(self)
+        self.fill_message.setWordWrap(True)
+        self.fill_message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.problems_label = QLabel(self)
+        self.problems_label.setWordWrap(True)
+        self.problems_list = QListWidget(self)
+        self.problems_list.setWordWrap(True)
+        self.problems_list.setMaximumHeight(150)
+        self.articles_header = self._header(self.tr("Published in"))
+        self.articles_list = QListWidget(self)
+        self.articles_list.setWordWrap(True)
+        self.articles_list.setMaximumHeight(120)
+
+    def _build_buttons(self) -> None:
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, self
+        )
+        self.save_button = self.buttons.button(QDialogButtonBox.StandardButton.Save)
+        self.save_button.setToolTip(self.tr("Save the report (Ctrl+Return)"))
+        cancel = self.buttons.button(QDialogButtonBox.StandardButton.Cancel)
+        for button in (self.save_button, cancel):
+            button.setAutoDefault(False)
+        self.save_button.clicked.connect(self.save)
+        self.buttons.rejected.connect(self.reject)
+        for keys in ("Ctrl+Return", "Ctrl+Enter"):
+            QShortcut(QKeySequence(keys), self, self.save)
+
+    def _lay_out(self) -> None:
+        form = QFormLayout()
+        date_row = QHBoxLayout()
+        date_row.addWidget(self.date_edit)
+        date_row.addWidget(self.day_label, 1)
+        rows: tuple[tuple[str, QWidget | QHBoxLayout, QWidget], ...] = (
+            (self.tr("&Date:"), date_row, self.date_edit),
+            (self.tr("&Personnel figure is:"), self.qualifier_combo, self.qualifier_combo),
+            (self.tr("&Note:"), self.note_edit, self.note_edit),
+        )
+        for text, field, buddy in rows:
+            label = QLabel(text, self)
+            label.setBuddy(buddy)
+            form.addRow(label, field)
+        left = QVBoxLayout()
+        left.addLayout(form)
+        left.addWidget(self.grid, 1)
+
+        paste_caption = QLabel(self.tr("&Paste report text:"), self)
+        paste_caption.setBuddy(self.paste_box)
+        right = QVBoxLayout()
+        right.addWidget(paste_caption)
+        right.addWidget(self.paste_box, 1)
+        right.addWidget(self.fill_button, 0, Qt.AlignmentFlag.AlignLeft)
+        right.addWidget(self.fill_message)
+        right.addSpacing(8)
+        right.addWidget(self._header(self.tr("Checks")))
+        right.addWidget(self.problems_label)
+        right.addWidget(self.problems_list)
+        right.addWidget(self.articles_header)
+        right.addWidget(self.articles_list)
+
+        columns = QHBoxLayout()
+        columns.addLayout(left, 0)
+        columns.addLayout(right, 1)
+        layout = QVBoxLayout(self)
+        layout.addLayout(columns, 1)
+        layout.addWidget(self.buttons)
+        self.resize(1100, 720)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        # Enter in a figure field must not save a half-typed report (Ctrl+Return does), but
+        # QDialogButtonBox makes its accept button the default as it is shown; undo that.
+        super().showEvent(event)
+        self.save_button.setDefault(False)
+
+    # -- accessors for the view and tests ------------------------------------------------------
+
+    def total_edit(self, key: str) -> QLineEdit:
+        return self.grid.total_edit(key)
+
+    def change_edit(self, key: str) -> QLineEdit:
+        return self.grid.change_edit(key)
+
+    def previous_label(self, key: str) -> QLabel:
+        return self.grid.previous_label(key)
+
+    def derived_label(self, key: str) -> QLabel:
+        return self.grid.derived_label(key)
+
+    def warning_label(self, key: str) -> QLabel:
+        return self.grid.warning_label(key)
+
+    def row_keys(self) -> list[str]:
+        return self.grid.keys()
+
+    def is_highlighted(self, edit: QLineEdit) -> bool:
+        return self.grid.is_highlighted(edit)
+
+    def current_date(self) -> dt.date:
+        date = self.date_edit.date()
+        return dt.date(date.year(), date.month(), date.day())
+
+    # -- filling -------------------------------------------------------------------------------
+
+    def fill_from_text(self) -> None:
+        """Parse the pasted text and fill the fields it states, marking them."""
+        try:
+            report = parse_report(self.paste_box.toPlainText(), today=self._today)
+        except NoReportError as exc:
+            self.fill_message.setText(self.tr("No report found: {reason}").format(reason=exc))
+            return
+        messages = [
+            self.tr("Filled {count} figure(s) from the text.").format(count=len(report.figures))
+        ]
+        if report.date is not None and report.date != self.current_date():
+            if self._editing:
+                messages.append(
+                    self.tr("The text is dated {date}; this report's date is kept.").format(
+                        date=report.date.isoformat()
+                    )
+                )
+            else:
+                self.date_edit.setDate(QDate(report.date.year, report.date.month, report.date.day))
+        self._fill(report, highlight=True)
+        if report.unparsed:
+            shown = report.unparsed[:_MAX_UNPARSED_SHOWN]
+            messages.append(self.tr("Could not read:") + "\n" + "\n".join(shown))
+            if len(report.unparsed) > len(shown):
+                messages.append(
+                    self.tr("… and {count} more line(s).").format(
+                        count=len(report.unparsed) - len(shown)
+                    )
+                )
+        self.fill_message.setText("\n".join(messages))
+
+    def _fill(self, report: LossReport, *, highlight: bool) -> None:
+        # Only what the report states is set: a partial text must not wipe typed figures.
+        if report.qualifier is not None:
+            index = self.qualifier_combo.findData(report.qualifier)
+            if index < 0:
+                self.qualifier_combo.addItem(report.qualifier, report.qualifier)
+                index = self.qualifier_combo.count() - 1
+            self.qualifier_combo.setCurrentIndex(index)
+        if report.note:
+            self.note_edit.setText(report.note)
+        self.grid.fill(dict(report.figures), highlight=highlight)
+
+    def _show_linked_articles(self) -> None:
+        """List the articles that published this report and where they disagree with it."""
+        articles = linked_articles(self._stored.date) if self._stored and self._stored.date else []
+        style = self.style()
+        for article in articles:
+            item = QListWidgetItem(article.title)
+            item.setData(Qt.ItemDataRole.UserRole, article.item_id)
+            self.articles_list.addItem(item)
+            if not article.has_report:
+                self.articles_list.addItem("    " + self.tr("(its text no longer holds a report)"))
+            for problem in article.problems:
+                self.articles_list.addItem(
+                    QListWidgetItem(
+                        style.standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning),
+                        problem.message,
+                    )
+                )
+        self.articles_header.setVisible(bool(articles))
+        self.articles_list.setVisible(bool(articles))
+
+    # -- live checks ---------------------------------------------------------------------------
+
+    def _on_date_changed(self) -> None:
+        date = self.current_date()
+        self.day_label.setText(self.tr("day {day} of the war").format(day=f"{day_of_war(date):,}"))
+        self._previous = previous_report(date)
+        same_report = self._stored is not None and self._stored.date == date
+        self._date_taken = not same_report and load_report(date) is not None
+        self.grid.set_previous(self._previous)
+        self._revalidate()
+
+    def build_report(self) -> tuple[LossReport, list[str]]:
+        """The report as typed, and the problems in fields that could not be read."""
+        figures, errors = self.grid.figures()
+        if not figures and not errors:
+            errors.append(self.tr("Enter at least one total."))
+        qualifier = self.qualifier_combo.currentData() or None
+        note = self.note_edit.text().strip() or None
+        return LossReport(self.current_date(), figures, qualifier, note), errors
+
+    def _revalidate(self) -> None:
+        report, field_errors = self.build_report()
+        problems = validate_report(report, self._previous, today=self._today)
+        errors = field_errors + [p.message for p in problems if p.severity == ERROR]
+        warnings = [p.message for p in problems if p.severity != ERROR]
+        row_errors: dict[str, list[str]] = {}
+        row_warnings: dict[str, list[str]] = {}
+        for p in problems:
+            if p.category is not None:
+                target = row_errors if p.severity == ERROR else row_warnings
+                target.setdefault(p.category, []).append(p.message)
+        self.grid.set_row_problems(row_errors, row_warnings)
+        self.problems_list.clear()
+        style = self.style()
+        for messages, icon in (
+            (errors, QStyle.StandardPixmap.SP_MessageBoxCritical),
+            (warnings, QStyle.StandardPixmap.SP_MessageBoxWarning),
+        ):
+            for message in messages:
+                self.problems_list.addItem(QListWidgetItem(style.standardIcon(icon), message))
+        self.problems_list.setVisible(bool(errors or warnings))
+        if errors:
+            summary = self.tr("{errors} error(s) to fix before saving, {warnings} warning(s).")
+        elif warnings:
+            summary = self.tr("{warnings} warning(s): check them; saving is allowed.")
+        else:
+            summary = self.tr("No problems found.")
+        summary = summary.format(errors=len(errors), warnings=len(warnings))
+        if self._date_taken:
+            summary += " " + self.tr(
+                "A report for {date} is already stored; saving asks "
+                "whether to replace it or merge into it."
+            ).format(date=report.date)
+        self.problems_label.setText(summary)
+        self.save_button.setEnabled(not errors)
+
+    # -- saving --------------------------------------------------------------------------------
+
+    def _choose_duplicate(self, stored: LossReport) -> str:
+        """Ask what to do when a new report's date is already stored: REPLACE, MERGE or CANCEL."""
+        box = QMessageBox(
+            QMessageBox.Icon.Question,
+            self.tr("Report already stored"),
+            self.tr("A report for {date} is already stored ({count} figure(s)).").format(
+                date=self.current_date().isoformat(), count=len(stored.figures)
+            ),
+            QMessageBox.StandardButton.NoButton,
+            self,
+        )
+        box.setInformativeText(
+            self.tr(
+                "Replace: keep only this report's figures.\n"
+                "Merge: take this report's figures and keep the stored ones it does not state."
+            )
+        )
+        replace = box.addButton(self.tr("&Replace"), QMessageBox.ButtonRole.DestructiveRole)
+        merge = box.addButton(self.tr("&Merge"), QMessageBox.ButtonRole.AcceptRole)
+        cancel = box.addButton(QMessageBox.StandardButton.Cancel)
+        box.setDefaultButton(cancel)
+        box.exec()
+        clicked = box.clickedButton()
+        return REPLACE if clicked is replace else MERGE if clicked is merge else CANCEL
+
+    def save(self) -> bool:
+        """Store the report (one transaction, undoable) and close; False if it was not saved."""
+        if not self.save_button.isEnabled():
+            return False
+        report, errors = self.build_report()
+        if errors or report.date is None:
+            return False
+        # Editing a report overwrites it by intent; anything else must not overwrite silently.
+        same_report = self._stored is not None and self._stored.date == report.date
+        stored = None if same_report else load_report(report.date)
+        if stored is not None:
+            choice = self._choose_duplicate(stored)
+            if choice == CANCEL:
+                return False
+            if choice == MERGE:
+                report = merge_reports(stored, report)
+        self.undo_stack.push(SaveReportCommand(report))
+        self.reportSaved.emit(report.date)
+        self.accept()
+        return True

@@ -1,0 +1,129 @@
+"""The archive file from the window: File ▸ Back up archive…, the daily copy made after
+start-up, and File ▸ Check archive file.
+
+Both run on the operations lane (off the GUI thread; a large archive takes seconds to copy).
+A failed daily copy is said in the status bar, not in a dialog: the user did not ask for it
+and can go on working; a copy the user asked for reports its failure in a message box.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject, QTimer
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QFileDialog
+
+from desktop_app.storage.backup import copy_archive, daily_backup
+from desktop_app.ui.common.operations import Operation
+
+if TYPE_CHECKING:
+    from desktop_app.storage.maintenance import Health
+    from desktop_app.ui.app.main_window import MainWindow
+
+log = logging.getLogger(__name__)
+# After start-up has settled: the first searches and the deferred panels come first.
+DAILY_DELAY_MS = 3000
+
+
+class BackupActions(QObject):
+    def __init__(self, window: MainWindow, *, daily: bool) -> None:
+        super().__init__(window)
+        self.window = window
+        self.action = QAction(self.tr("&Back up archive…"), window)
+        self.action.setShortcut(QKeySequence("Ctrl+Shift+B"))
+        self.action.setToolTip(self.tr("Write a copy of the whole archive to a file you choose"))
+        self.action.triggered.connect(self.choose_destination)
+        self.action.setEnabled(window.database_path is not None)
+        self.check_action = QAction(self.tr("&Check archive file"), window)
+        self.check_action.setToolTip(
+            self.tr("SQLite's integrity check and the search index's, without changing anything")
+        )
+        self.check_action.triggered.connect(self.check)
+        self.last_daily: Operation | None = None
+        if daily and window.database_path is not None:
+            QTimer.singleShot(DAILY_DELAY_MS, self, self.start_daily)
+
+    def choose_destination(self) -> None:
+        database = self.window.database_path
+        if database is None:
+            return
+        default = str(Path.home() / f"{database.stem}-{dt.date.today().isoformat()}.sqlite")
+        path, _ = QFileDialog.getSaveFileName(
+            self.window,
+            self.tr("Back up archive"),
+            default,
+            self.tr("Frontline Archive (*.sqlite);;All files (*)"),
+        )
+        if path:
+            self.back_up_to(Path(path))
+
+    def back_up_to(self, destination: Path) -> Operation | None:
+        """Copy the archive to `destination` in the background; the result is announced."""
+        database = self.window.database_path
+        if database is None:
+            return None
+        self.window.statusBar().showMessage(self.tr("Backing up the archive…"))
+        op = self.window.runner.start("backup", lambda _op: copy_archive(database, destination))
+        op.succeeded.connect(
+            lambda path: self.window.statusBar().showMessage(
+                self.tr("Archive backed up to %1").replace("%1", str(path))
+            )
+        )
+        op.failed.connect(
+            lambda exc: self.window.show_message(
+                "error", self.tr("The backup was not written.") + "\n\n" + str(exc)
+            )
+        )
+        return op
+
+    def check(self) -> Operation:
+        """Check the file in the background; the verdict comes as a message."""
+        from desktop_app.storage.maintenance import check_archive
+
+        self.window.statusBar().showMessage(self.tr("Checking the archive file…"))
+        op = self.window.runner.start("check", lambda _op: check_archive())
+        op.succeeded.connect(self._checked)
+        op.failed.connect(lambda exc: self.window.show_message("error", str(exc)))
+        return op
+
+    def _checked(self, health: Health) -> None:
+        if health.ok:
+            self.window.statusBar().showMessage(self.tr("The archive file is in order."))
+            self.window.show_message("info", self.tr("The archive file is in order."))
+            return
+        self.window.show_message(
+            "error",
+            self.tr("The archive file has problems:")
+            + "\n\n"
+            + "\n".join(health.problems)
+            + "\n\n"
+            + self.tr(
+                "Quit the program, then run: frontline-archive maintain --rebuild-index "
+                "(a backup is taken first)."
+            ),
+        )
+
+    def start_daily(self) -> Operation | None:
+        database = self.window.database_path
+        if database is None:
+            return None
+        today = dt.date.today()
+        op = self.window.runner.start("daily backup", lambda _op: daily_backup(database, today))
+        op.succeeded.connect(self._daily_done)
+        op.failed.connect(self._daily_failed)
+        self.last_daily = op
+        return op
+
+    def _daily_done(self, path: object) -> None:
+        if isinstance(path, Path):
+            log.info("daily backup written to %s", path)
+
+    def _daily_failed(self, exc: object) -> None:
+        log.warning("daily backup failed: %s", exc)
+        self.window.statusBar().showMessage(
+            self.tr("Today's automatic backup failed: %1").replace("%1", str(exc))
+        )

@@ -1,0 +1,42 @@
+"""An archive that cannot be opened is explained in a window when the window was asked for."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtWidgets import QMessageBox
+
+from desktop_app import app
+from desktop_app.ui.app.application import startup_error_box
+
+
+def test_the_box_names_the_problem(qapp) -> None:
+    box = startup_error_box("/data/archive.sqlite: not a Frontline Archive database")
+    assert box.icon() == QMessageBox.Icon.Critical
+    assert box.text() == "The archive could not be opened."
+    assert "not a Frontline Archive database" in box.informativeText()
+
+
+@pytest.fixture
+def shown(monkeypatch) -> list[str]:
+    told: list[str] = []
+    monkeypatch.setattr("desktop_app.ui.app.application.show_startup_error", told.append)
+    monkeypatch.setattr("desktop_app.platform_check.display_problem", lambda: None)
+    return told
+
+
+def test_opening_the_window_on_a_broken_file_says_so_in_a_box(shown, tmp_path: Path) -> None:
+    broken = tmp_path / "broken.sqlite"
+    broken.write_bytes(b"this is not SQLite at all" * 100)
+    assert app.main(["--database", str(broken)]) == 2
+    assert len(shown) == 1 and str(broken) in shown[0]
+    assert broken.read_bytes() == b"this is not SQLite at all" * 100
+
+
+def test_a_command_on_a_broken_file_only_prints(shown, tmp_path: Path, capsys) -> None:
+    broken = tmp_path / "broken.sqlite"
+    broken.write_bytes(b"this is not SQLite at all" * 100)
+    assert app.main(["--database", str(broken), "check"]) == 2
+    assert shown == []
+    assert "not a Frontline Archive database" in capsys.readouterr().err

@@ -1,0 +1,240 @@
+"""The archive tab at work: query language, snippets, flags, tags, timeline, keys and PDF."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+
+from desktop_app.storage.items import get_item, set_starred
+from desktop_app.storage.search import MARK_START, SearchRequest
+from desktop_app.ui.app.main_window import MainWindow
+from desktop_app.ui.archive.archive_actions import apply_tags, export_current_pdf, set_timeline
+from desktop_app.ui.archive.archive_model import MATCH_COL, SNIPPET_ROLE, TITLE_COL
+from desktop_app.ui.archive.timeline_model import HEADING_ROLE
+
+
+def search(qtbot, window: MainWindow, text: str) -> list[str]:
+    view = window.archive_view
+    with qtbot.waitSignal(view.searchFinished, timeout=5000):
+        view.search_edit.setText(text)
+    model = view.model
+    return [model.data(model.index(r, TITLE_COL)) for r in range(model.rowCount())]
+
+
+def test_query_language_in_the_search_field(
+    qtbot, window: MainWindow, sample_items: dict[str, int]
+) -> None:
+    assert search(qtbot, window, '"air defense" OR harbour') == [
+        "Air defense over Kyiv",
+        "Port of Odesa keeps working",
+    ]
+    assert search(qtbot, window, "kind:article -kyiv") == ["Port of Odesa keeps working"]
+    assert search(qtbot, window, 'author:"test author"') == ["Air defense over Kyiv"]
+
+
+def test_odd_input_gives_no_matches_or_a_hint_never_an_error(
+    qtbot, window: MainWindow, sample_items: dict[str, int]
+) -> None:
+    view = window.archive_view
+    for text in ('")(*', "OR", "-", "NEAR(", "🇺🇦", "tag:", "kind:"):
+        search(qtbot, window, text)
+    assert search(qtbot, window, "zzzz") == []
+    assert view.count_label.text() == "No matches."
+    assert len(search(qtbot, window, "from:2023-02-31 drones")) == 1
+    assert not view.hint_label.isHidden() and "from:2023-02-31" in view.hint_label.text()
+    assert window.last_message is None
+
+
+def test_stale_search_results_are_dropped(
+    qtbot, window: MainWindow, sample_items: dict[str, int]
+) -> None:
+    worker = window.archive_view.worker
+    shown: list[str] = []
+    worker.finished.connect(lambda result: shown.append(result.request.text))
+    with qtbot.waitSignal(worker.finished, timeout=5000):
+        worker.search(SearchRequest("odesa"))
+        worker.search(SearchRequest("sumy"))
+    worker.wait()
+    qtbot.waitUntil(lambda: not worker.busy)
+    assert shown == ["sumy"]
+
+
+def test_snippets_and_reader_highlight_the_matching_words(
+    qtbot, window: MainWindow, sample_items: dict[str, int]
+) -> None:
+    search(qtbot, window, "overnight")
+    view = window.archive_view
+    snippet = view.model.data(view.model.index(0, MATCH_COL), SNIPPET_ROLE)
+    assert f"{MARK_START}overnight" in snippet
+    shown = view.model.data(view.model.index(0, MATCH_COL))
+    assert shown == "Drones were shot down overnight. Debris fell."
+    view.select_item(sample_items["kyiv"])
+    marks = view.reader.extraSelections()
+    assert [m.cursor.selectedText() for m in marks] == ["overnight"]
+
+
+def test_ranking_by_relevance_is_a_choice(
+    qtbot, window: MainWindow, sample_items: dict[str, int]
+) -> None:
+    view = window.archive_view
+    combo = view.filters.order_combo
+    with qtbot.waitSignal(view.searchFinished):
+        combo.setCurrentIndex(combo.findData("relevance desc"))
+    assert search(qtbot, window, "kyiv")[0] == "Air defense over Kyiv"
+
+
+def test_header_click_sorts_in_sql(qtbot, window: MainWindow, sample_items: dict[str, int]) -> None:
+    view = window.archive_view
+    view.reload()
+    with qtbot.waitSignal(view.searchFinished):
+        view.table.horizontalHeader().setSortIndicator(TITLE_COL, Qt.SortOrder.AscendingOrder)
+    model = view.model
+    assert [model.data(model.index(r, TITLE_COL)) for r in range(3)] == [
+        "Air defense over Kyiv",
+        "Port of Odesa keeps working",
+        "Russia shells 7 communities in Sumy Oblast.",
+    ]
+
+
+def test_keys_toggle_star_and_read_and_unread_rows_are_bold(
+    qtbot, window: MainWindow, sample_items: dict[str, int]
+) -> None:
+    view = window.archive_view
+    view.reload()
+    model = view.model
+    assert model.data(model.index(2, TITLE_COL), Qt.ItemDataRole.FontRole).bold()
+    view.table.setFocus()
+    view.select_item(sample_items["odesa"])  # opening marks it read
+    assert model.data(model.index(2, TITLE_COL), Qt.ItemDataRole.FontRole) is None
+    qtbot.keyClick(view.table, Qt.Key.Key_S)
+    stored = get_item(sample_items["odesa"])
+    assert stored is not None and stored.starred
+    assert model.data(model.index(2, 0)).startswith("★")
+    qtbot.keyClick(view.table, Qt.Key.Key_Space)
+    stored = get_item(sample_items["odesa"])
+    assert stored is not None and not stored.is_read
+
+
+def test_starred_only_filter_and_tag_counts(
+    qtbot, window: MainWindow, sample_items: dict[str, int]
+) -> None:
+    view = window.archive_view
+    set_starred(sample_items["sumy"])
+    with qtbot.waitSignal(view.searchFinished):
+        view.filters.starred_check.setChecked(True)
+    assert view.model.ids() == [sample_items["sumy"]]
+    with qtbot.waitSignal(view.countsShown):
+        view.filters.starred_check.setChecked(False)
+    tags = [view.filters.tag_list.item(i).text() for i in range(view.filters.tag_list.count())]
+    assert tags == ["air defense (1)"]
+    with qtbot.waitSignal(view.searchFinished):
+        view.filters.tag_list.item(0).setCheckState(Qt.CheckState.Checked)
+    assert view.model.ids() == [sample_items["kyiv"]]
+
+
+def test_tags_are_editable_from_the_window(
+    qtbot, window: MainWindow, sample_items: dict[str, int]
+) -> None:
+    view = window.archive_view
+    view.reload()
+    view.select_item(sample_items["odesa"])
+    with qtbot.waitSignal(view.searchFinished):
+        assert apply_tags(view, "Ports, grain") == ("ports", "grain")
+    assert "#ports" in view.reader.toPlainText()
+    assert search(qtbot, window, "tag:grain") == ["Port of Odesa keeps working"]
+
+
+def test_timeline_groups_by_day_and_jk_skip_headings(
+    qtbot, window: MainWindow, sample_items: dict[str, int]
+) -> None:
+    view = window.archive_view
+    with qtbot.waitSignal(view.searchFinished):
+        set_timeline(view, True)
+    model = view.timeline_model
+    assert model.rowCount() == 4  # one day heading and three items
+    assert model.data(model.index(0), HEADING_ROLE)
+    assert "25 November 2023" in model.data(model.index(0))
+    assert (
+        model.data(model.index(1)).strip().endswith("Russia shells 7 communities in Sumy Oblast.")
+    )
+    view.timeline.setFocus()
+    qtbot.keyClick(view.timeline, Qt.Key.Key_J)
+    assert view.selected_id() == sample_items["sumy"]
+    qtbot.keyClick(view.timeline, Qt.Key.Key_J)
+    qtbot.keyClick(view.timeline, Qt.Key.Key_K)
+    qtbot.keyClick(view.timeline, Qt.Key.Key_K)  # the heading is skipped, nothing above
+    assert view.selected_id() == sample_items["sumy"]
+    qtbot.keyClick(view.timeline, Qt.Key.Key_Return)
+    assert view.reader.current_id == sample_items["sumy"]
+    assert window.archive_actions.timeline_action.isChecked()
+
+
+def test_single_letter_keys_do_not_fire_while_typing(
+    qtbot, window: MainWindow, sample_items: dict[str, int]
+) -> None:
+    view = window.archive_view
+    view.reload()
+    view.select_item(sample_items["odesa"])
+    view.search_edit.setFocus()
+    qtbot.keyClicks(view.search_edit, "s ")
+    stored = get_item(sample_items["odesa"])
+    assert stored is not None and not stored.starred and stored.is_read
+
+
+def test_article_exports_to_a_pdf_file(
+    window: MainWindow, sample_items: dict[str, int], tmp_path: Path
+) -> None:
+    view = window.archive_view
+    view.reload()
+    target = tmp_path / "article.pdf"
+    assert not export_current_pdf(view, target)  # nothing shown yet
+    view.select_item(sample_items["kyiv"])
+    assert export_current_pdf(view, target)
+    data = target.read_bytes()
+    assert data.startswith(b"%PDF-") and len(data) > 1000
+    assert b"%%EOF" in data[-64:]
+
+
+def test_item_models_pass_qts_model_tester(
+    qtmodeltester, window: MainWindow, sample_items: dict[str, int]
+) -> None:
+    view = window.archive_view
+    set_timeline(view, True)
+    view.reload()
+    qtmodeltester.check(view.model)
+    qtmodeltester.check(view.timeline_model)
+
+
+def test_reader_text_size_steps_are_kept_for_the_next_start(
+    qtbot, archive_db, settings, tmp_path
+) -> None:
+    from desktop_app.ui.app.main_window import MainWindow
+    from desktop_app.ui.archive.archive_actions import ZOOM_KEY
+    from desktop_app.ui.archive.reader_view import MIN_POINTS, ZOOM_LIMIT
+
+    first = MainWindow(settings, database_path=tmp_path / "archive.sqlite")
+    qtbot.addWidget(first)
+    first.ensure_built()
+    reader = first.archive_view.reader
+    normal = reader.font().pointSizeF()
+    first.archive_actions.zoom_in_action.trigger()
+    first.archive_actions.zoom_in_action.trigger()
+    assert reader.font().pointSizeF() == normal + 2
+    assert reader.document().defaultFont().pointSizeF() == normal + 2  # what is drawn
+    assert int(settings.value(ZOOM_KEY)) == 2
+    for _ in range(ZOOM_LIMIT + 5):
+        first.archive_actions.zoom_out_action.trigger()
+    lowest = max(-ZOOM_LIMIT, -int(normal - MIN_POINTS))
+    assert reader.zoom_steps == lowest  # bounded, never unreadably small
+    assert reader.font().pointSizeF() == normal + lowest
+    first.archive_actions.zoom_reset_action.trigger()
+    assert reader.font().pointSizeF() == normal
+    first.archive_actions.zoom_in_action.trigger()
+    first.close()
+
+    second = MainWindow(settings, database_path=tmp_path / "archive.sqlite")
+    qtbot.addWidget(second)
+    second.ensure_built()
+    assert second.archive_view.reader.zoom_steps == 1
+    assert second.archive_view.reader.font().pointSizeF() == normal + 1

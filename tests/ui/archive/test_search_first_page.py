@@ -1,0 +1,101 @@
+"""A search answers in steps: the first page of rows, then the whole list, then the counts."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from desktop_app.core.item import BRIEF, ItemData
+from desktop_app.storage.items import save_item
+from desktop_app.storage.models import database_proxy
+from desktop_app.storage.search import SearchRequest
+from desktop_app.ui.archive.archive_model import TITLE_COL
+from desktop_app.ui.archive.archive_view import ArchiveView
+from desktop_app.ui.archive.search_worker import FIRST_PAGE
+
+
+@pytest.fixture
+def many_items(archive_db: object) -> int:
+    """More matching items than the first page holds."""
+    start = dt.datetime(2023, 11, 1, tzinfo=dt.UTC)
+    n = FIRST_PAGE + 25
+    with database_proxy.atomic():
+        for i in range(n):
+            save_item(
+                ItemData(BRIEF, f"Drones over Kharkiv, report {i}", start + dt.timedelta(minutes=i))
+            )
+    return n
+
+
+@pytest.fixture
+def view(qtbot, many_items: int) -> ArchiveView:
+    widget = ArchiveView()
+    qtbot.addWidget(widget)
+    yield widget
+    widget.shutdown()
+
+
+def test_the_first_page_arrives_before_the_whole_list(
+    qtbot, view: ArchiveView, many_items: int
+) -> None:
+    seen: list[tuple[str, int]] = []
+    view.firstRowsShown.connect(lambda: seen.append(("first", view.model.rowCount())))
+    view.searchFinished.connect(lambda: seen.append(("all", view.model.rowCount())))
+    with qtbot.waitSignal(view.searchFinished, timeout=5000):
+        view.worker.search(SearchRequest("drones"))
+    assert seen == [("first", FIRST_PAGE), ("all", many_items)]
+    model = view.model
+    # Newest first, and the first page's rows were kept when the rest was appended.
+    assert model.data(model.index(0, TITLE_COL)) == f"Drones over Kharkiv, report {many_items - 1}"
+    assert model.data(model.index(many_items - 1, TITLE_COL)) == "Drones over Kharkiv, report 0"
+
+
+def test_the_first_page_keeps_the_selection_when_the_rest_arrives(
+    qtbot, view: ArchiveView, many_items: int
+) -> None:
+    with qtbot.waitSignal(view.searchFinished, timeout=5000):
+        view.worker.search(SearchRequest("kharkiv"))
+    item_id = view.model.item_id(3)
+    view.select_item(item_id)
+    with qtbot.waitSignal(view.searchFinished, timeout=5000):
+        view.worker.search(SearchRequest("drones"))
+    assert view.selected_id() == item_id
+
+
+@pytest.mark.skipif(not Path("/proc/self/fd").exists(), reason="counts open files via /proc")
+def test_searches_share_one_connection(qtbot, view: ArchiveView, tmp_path: Path) -> None:
+    def open_archive_files() -> int:
+        return sum(
+            1
+            for fd in os.listdir("/proc/self/fd")
+            if "archive.sqlite" in os.path.realpath(f"/proc/self/fd/{fd}")
+        )
+
+    with qtbot.waitSignal(view.countsShown, timeout=5000):
+        view.worker.search(SearchRequest("drones"))
+    view.worker.wait()
+    before = open_archive_files()
+    for text in ("kharkiv", "report", "drones kharkiv", "over"):
+        with qtbot.waitSignal(view.countsShown, timeout=5000):
+            view.worker.search(SearchRequest(text))
+        view.worker.wait()
+    assert open_archive_files() == before  # each search used to open (and keep) its own
+
+
+def test_importing_the_window_does_not_load_the_import_formats() -> None:
+    code = (
+        "import sys; import desktop_app.ui.app.main_window; "
+        "print(sorted(m for m in sys.modules if m.startswith(("
+        "'desktop_app.core.formats', 'desktop_app.storage.importing', "
+        "'desktop_app.core.exports'))))"
+    )
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    out = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, env=env, check=True
+    ).stdout
+    assert out.strip() == "[]"

@@ -1,0 +1,156 @@
+"""LossesView on a real archive: lazy chart, category and row selection, entering reports."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import subprocess
+import sys
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QSplitter
+
+from desktop_app.core.report import Figure, LossReport
+from desktop_app.storage.reports import category_series, load_report, save_report
+from desktop_app.ui.losses.losses_view import LossesView
+from tests.conftest import PROJECT_ROOT
+
+pytestmark = pytest.mark.qt_log_ignore(r"This plugin does not support propagateSizeHints\(\)")
+
+TODAY = dt.date(2023, 6, 1)
+START = dt.date(2023, 5, 1)
+
+
+@pytest.fixture
+def seeded(archive_db):
+    for i in range(20):
+        figures = {"tanks": Figure(3_700 + 5 * i), "aircraft": Figure(300 + i // 5)}
+        if i >= 10:
+            figures["personnel"] = Figure(200_000 + 500 * i, 500)
+        save_report(LossReport(START + dt.timedelta(days=i), figures))
+    return archive_db
+
+
+@pytest.fixture
+def view(qtbot, seeded):
+    widget = LossesView(today=TODAY)
+    qtbot.addWidget(widget)
+    widget.resize(1100, 800)
+    widget.refresh()
+    return widget
+
+
+def test_importing_the_view_does_not_import_pyqtgraph():
+    code = (
+        "import sys, desktop_app.ui.losses.losses_view, desktop_app.ui.losses.report_table_model; "
+        "print('pyqtgraph' in sys.modules, 'numpy' in sys.modules)"
+    )
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    out = subprocess.run(
+        [sys.executable, "-c", code],
+        cwd=PROJECT_ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    assert out.stdout.split() == ["False", "False"]
+
+
+def test_chart_is_built_when_the_view_is_first_shown(qtbot, view):
+    assert view._chart is None
+    view.show()
+    qtbot.waitExposed(view)
+    assert view._chart is view.chart
+    assert isinstance(view.splitter, QSplitter)
+    assert view.splitter.count() == 2
+
+
+def test_combo_lists_categories_with_data_in_registry_order(view):
+    combo = view.category_combo
+    assert [combo.itemData(i) for i in range(combo.count())] == ["personnel", "tanks", "aircraft"]
+    assert [combo.itemText(i) for i in range(combo.count())] == ["Personnel", "Tanks", "Aircraft"]
+
+
+def test_changing_the_category_charts_it(view):
+    view.category_combo.setCurrentIndex(view.category_combo.findData("aircraft"))
+    _, y = view.chart.total_curve.getData()
+    assert y.tolist() == [p.total for p in category_series("aircraft")]
+    assert view.chart.key == "aircraft"
+
+
+def test_selecting_a_row_marks_its_date_on_the_chart(view):
+    view.category_combo.setCurrentIndex(view.category_combo.findData("tanks"))
+    date = START + dt.timedelta(days=4)
+    view.table.selectRow(view.model.row_of(date))
+    assert view.selected_date() == date
+    assert view.chart.hover_label.text() == "2023-05-05 (day 436) · Tanks: 3,720 · change +5"
+
+
+def test_selecting_a_cell_of_another_category_switches_the_chart(view):
+    row = view.model.row_of(START + dt.timedelta(days=12))
+    view.table.setCurrentIndex(view.model.index(row, view.model.column_of("personnel")))
+    assert view.category_combo.currentData() == "personnel"
+    assert view.chart.hover_label.text().startswith("2023-05-13 (day 444) · Personnel: 206,000")
+
+
+def test_saving_a_new_report_shows_it_in_table_and_chart(qtbot, view):
+    view.category_combo.setCurrentIndex(view.category_combo.findData("tanks"))
+    view.chart  # noqa: B018 (built, so the refresh after saving has to update it)
+    qtbot.mouseClick(view.new_button, Qt.MouseButton.LeftButton)
+    dialog = view.dialog
+    assert dialog is not None and dialog.isVisible()
+    date = START + dt.timedelta(days=20)
+    dialog.date_edit.setDate(date)
+    qtbot.keyClicks(dialog.total_edit("tanks"), "3801")
+    qtbot.keyClicks(dialog.change_edit("tanks"), "+6")
+    with qtbot.waitSignal(view.reportSaved) as saved:
+        qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+
+    assert saved.args == [date]
+    assert load_report(date).figures == {"tanks": Figure(3_801, 6)}
+    assert view.model.date_at(0) == date
+    assert view.model.index(0, view.model.column_of("tanks")).data() == "3,801 (+6)"
+    assert view.selected_date() == date
+    _, y = view.chart.total_curve.getData()
+    assert y[-1] == 3_801 and len(y) == 21
+    _, heights = view.chart.change_bars.getData()
+    assert heights[-1] == 3_801 - 3_795
+
+
+def test_double_clicking_a_row_edits_that_report(qtbot, view):
+    view.show()
+    qtbot.waitExposed(view)
+    date = START + dt.timedelta(days=3)
+    index = view.model.index(view.model.row_of(date), 0)
+    view.table.scrollTo(index)
+    rect = view.table.visualRect(index)
+    # QTest's double-click sends no press first; item views want the press on the same cell.
+    qtbot.mouseClick(view.table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    qtbot.mouseDClick(view.table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    qtbot.waitUntil(lambda: view.dialog is not None and view.dialog.isVisible())
+    dialog = view.dialog
+    assert dialog.windowTitle() == "Edit report"
+    assert dialog.current_date() == date
+    assert dialog.total_edit("tanks").text() == "3,715"
+    dialog.reject()
+
+
+def test_refresh_keeps_category_and_selection(view):
+    view.category_combo.setCurrentIndex(view.category_combo.findData("aircraft"))
+    date = START + dt.timedelta(days=7)
+    view.table.selectRow(view.model.row_of(date))
+    save_report(LossReport(START + dt.timedelta(days=25), {"tanks": Figure(3_900)}))
+    view.refresh()
+    assert view.category_combo.currentData() == "aircraft"
+    assert view.selected_date() == date
+
+
+def test_an_empty_archive_shows_an_empty_view(qtbot, archive_db):
+    widget = LossesView(today=TODAY)
+    qtbot.addWidget(widget)
+    widget.refresh()
+    assert widget.category_combo.count() == 0
+    assert widget.model.rowCount() == 0
+    assert widget.chart.hover_label.text() == "No reports for this category yet."

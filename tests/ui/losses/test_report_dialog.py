@@ -1,0 +1,318 @@
+"""ReportDialog on a real archive: live derived changes, filling from text, checks, saving."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QDialog
+
+from desktop_app.core.report import Figure, LossReport
+from desktop_app.storage.reports import load_report, save_report
+from desktop_app.ui.losses.report_dialog import CANCEL, MERGE, REPLACE, ReportDialog
+from tests.core.test_report_parser import UA_EXAMPLE
+
+pytestmark = pytest.mark.qt_log_ignore(r"This plugin does not support propagateSizeHints\(\)")
+
+TODAY = dt.date(2026, 8, 9)
+DAY = dt.date(2026, 8, 8)
+PREVIOUS = dt.date(2026, 8, 7)
+
+# FORMATS.md §2, the official Ukrainian post of 8 Aug 2026.
+UKRAINIAN_POST = UA_EXAMPLE
+
+
+@pytest.fixture
+def previous_day(archive_db):
+    save_report(
+        LossReport(PREVIOUS, {"personnel": Figure(1_455_420, 1_000), "tanks": Figure(12_247, 3)})
+    )
+    return archive_db
+
+
+def make_dialog(qtbot, **kwargs) -> ReportDialog:
+    dialog = ReportDialog(today=TODAY, **kwargs)
+    qtbot.addWidget(dialog)
+    return dialog
+
+
+def test_new_report_starts_empty_on_today_with_save_disabled(qtbot, archive_db):
+    dialog = make_dialog(qtbot)
+    assert dialog.windowTitle() == "New report"
+    assert dialog.current_date() == TODAY
+    assert dialog.day_label.text() == "day 1,628 of the war"
+    assert all(dialog.total_edit(k).text() == "" for k in dialog.row_keys())
+    assert not dialog.save_button.isEnabled()
+    assert "Enter at least one total." in [
+        dialog.problems_list.item(i).text() for i in range(dialog.problems_list.count())
+    ]
+
+
+def test_date_is_limited_to_the_war_up_to_today(qtbot, archive_db):
+    dialog = make_dialog(qtbot)
+    assert dialog.date_edit.minimumDate().toPython() == dt.date(2022, 2, 24)
+    assert dialog.date_edit.maximumDate().toPython() == TODAY
+    assert dialog.date_edit.calendarPopup()
+
+
+def test_rows_cover_current_categories_but_not_legacy_ones(qtbot, archive_db):
+    dialog = make_dialog(qtbot)
+    assert "ground_robots" in dialog.row_keys()
+    assert "military_vehicles" not in dialog.row_keys()
+
+
+def test_previous_report_total_is_shown(qtbot, previous_day):
+    dialog = make_dialog(qtbot, date=DAY)
+    assert dialog.previous_label("tanks").text() == "12,247"
+    assert dialog.previous_label("mlrs").text() == "—"
+
+
+def test_typing_a_total_updates_the_derived_change(qtbot, previous_day):
+    dialog = make_dialog(qtbot, date=DAY)
+    qtbot.keyClicks(dialog.total_edit("tanks"), "12251")
+    assert dialog.derived_label("tanks").text() == "+4"
+    qtbot.keyClicks(dialog.total_edit("tanks"), "0")
+    assert dialog.derived_label("tanks").text() == "+110,263"
+
+
+def test_fill_from_the_official_ukrainian_post_sets_every_field(qtbot, previous_day):
+    dialog = make_dialog(qtbot)
+    dialog.paste_box.setPlainText(UKRAINIAN_POST)
+    qtbot.mouseClick(dialog.fill_button, Qt.MouseButton.LeftButton)
+    assert dialog.current_date() == DAY
+    assert dialog.qualifier_combo.currentData() == "about"
+    assert dialog.total_edit("personnel").text() == "1,456,610"
+    assert dialog.change_edit("personnel").text() == "+1,190"
+    assert dialog.total_edit("ground_robots").text() == "2,162"
+    assert dialog.change_edit("aircraft").text() == "+0"
+    assert dialog.derived_label("tanks").text() == "+4"
+    assert dialog.is_highlighted(dialog.total_edit("drones"))
+    assert not dialog.is_highlighted(dialog.total_edit("srbm_launchers"))
+    assert dialog.fill_message.text() == "Filled 15 figure(s) from the text."
+    assert dialog.save_button.isEnabled()
+
+
+def test_editing_a_filled_field_removes_its_highlight(qtbot, archive_db):
+    dialog = make_dialog(qtbot)
+    dialog.paste_box.setPlainText(UKRAINIAN_POST)
+    dialog.fill_button.click()
+    qtbot.keyClicks(dialog.total_edit("tanks"), "1")
+    assert not dialog.is_highlighted(dialog.total_edit("tanks"))
+
+
+def test_fill_reports_why_a_text_holds_no_report(qtbot, archive_db):
+    dialog = make_dialog(qtbot)
+    dialog.paste_box.setPlainText("Air defense downs 14 of 20 drones overnight.")
+    dialog.fill_button.click()
+    assert dialog.fill_message.text().startswith("No report found: ")
+    assert dialog.total_edit("drones").text() == ""
+
+
+def test_fill_lists_the_lines_the_parser_could_not_read(qtbot, archive_db):
+    dialog = make_dialog(qtbot)
+    dialog.paste_box.setPlainText(
+        "Загальні бойові втрати противника з 24.02.22 по 08.08.26 орієнтовно склали: "
+        "танків ‒ 12251 (+4) од, бойових квадроциклів ‒ 17 (+1) од."
+    )
+    dialog.fill_button.click()
+    assert dialog.total_edit("tanks").text() == "12,251"
+    assert "Could not read:\nбойових квадроциклів ‒ 17 (+1) од." in dialog.fill_message.text()
+
+
+def test_negative_total_disables_save(qtbot, archive_db):
+    dialog = make_dialog(qtbot, date=DAY)
+    qtbot.keyClicks(dialog.total_edit("tanks"), "-5")
+    assert not dialog.save_button.isEnabled()
+    assert "error" in dialog.problems_label.text()
+    assert dialog.save() is False
+    assert load_report(DAY) is None
+
+
+def test_a_change_without_a_total_is_an_error(qtbot, archive_db):
+    dialog = make_dialog(qtbot, date=DAY)
+    qtbot.keyClicks(dialog.total_edit("personnel"), "1000")
+    qtbot.keyClicks(dialog.change_edit("tanks"), "+4")
+    assert not dialog.save_button.isEnabled()
+
+
+def test_a_decrease_is_a_warning_that_still_allows_save(qtbot, previous_day):
+    dialog = make_dialog(qtbot, date=DAY)
+    qtbot.keyClicks(dialog.total_edit("tanks"), "12240")
+    assert dialog.save_button.isEnabled()
+    messages = [dialog.problems_list.item(i).text() for i in range(dialog.problems_list.count())]
+    assert messages == ["Tanks: total fell from 12247 on 2026-08-07 to 12240"]
+    assert not dialog.problems_list.item(0).icon().isNull()
+    assert dialog.problems_label.text().startswith("1 warning(s)")
+
+
+def test_save_stores_the_report_and_accepts(qtbot, previous_day):
+    dialog = make_dialog(qtbot)
+    dialog.paste_box.setPlainText(UKRAINIAN_POST)
+    dialog.fill_button.click()
+    dialog.note_edit.setText("Дані уточнюються")
+    with qtbot.waitSignal(dialog.reportSaved) as saved:
+        qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    assert saved.args == [DAY]
+    assert dialog.result() == QDialog.DialogCode.Accepted
+    stored = load_report(DAY)
+    assert stored is not None
+    assert stored.qualifier == "about"
+    assert stored.note == "Дані уточнюються"
+    assert stored.figures["personnel"] == Figure(1_456_610, 1_190)
+    assert stored.figures["submarines"] == Figure(2, 0)
+    assert len(stored.figures) == 15
+
+
+def test_duplicate_date_cancel_leaves_the_stored_report_unchanged(qtbot, previous_day, monkeypatch):
+    asked: list[bool] = []
+    dialog = make_dialog(qtbot)  # a new report, for a date already stored
+    dialog.date_edit.setDate(PREVIOUS)
+    monkeypatch.setattr(dialog, "_choose_duplicate", lambda _stored: asked.append(True) or CANCEL)
+    qtbot.keyClicks(dialog.total_edit("tanks"), "99")
+    assert "already stored" in dialog.problems_label.text()
+    assert dialog.save() is False
+    assert asked == [True]
+    assert load_report(PREVIOUS).figures == {
+        "personnel": Figure(1_455_420, 1_000),
+        "tanks": Figure(12_247, 3),
+    }
+    assert dialog.result() != QDialog.DialogCode.Accepted
+
+
+def test_duplicate_date_replaces_when_confirmed(qtbot, previous_day, monkeypatch):
+    dialog = make_dialog(qtbot)
+    dialog.date_edit.setDate(PREVIOUS)
+    monkeypatch.setattr(dialog, "_choose_duplicate", lambda _stored: REPLACE)
+    qtbot.keyClicks(dialog.total_edit("tanks"), "12250")
+    assert dialog.save() is True
+    assert load_report(PREVIOUS).figures == {"tanks": Figure(12_250)}
+
+
+def test_editing_a_stored_report_saves_without_asking(qtbot, previous_day, monkeypatch):
+    dialog = make_dialog(qtbot, date=PREVIOUS)
+    assert dialog.windowTitle() == "Edit report"
+    assert dialog.date_edit.isReadOnly()
+    assert dialog.total_edit("tanks").text() == "12,247"
+    assert dialog.change_edit("tanks").text() == "+3"
+    monkeypatch.setattr(dialog, "_choose_duplicate", lambda _s: pytest.fail("must not ask"))
+    dialog.change_edit("tanks").clear()
+    assert dialog.save() is True
+    assert load_report(PREVIOUS).figures["tanks"] == Figure(12_247, None)
+
+
+def test_legacy_categories_appear_when_the_report_has_them(qtbot, archive_db):
+    date = dt.date(2022, 4, 20)
+    save_report(LossReport(date, {"military_vehicles": Figure(1_500, 10)}))
+    dialog = make_dialog(qtbot, date=date)
+    assert "military_vehicles" in dialog.row_keys()
+    assert dialog.total_edit("military_vehicles").text() == "1,500"
+
+
+def test_ctrl_return_saves_and_escape_cancels(qtbot, archive_db):
+    dialog = make_dialog(qtbot, date=DAY)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    qtbot.keyClicks(dialog.total_edit("tanks"), "12251")
+    dialog.total_edit("tanks").setFocus()
+    # Sent to the window, as the platform would: shortcuts are resolved at that level.
+    with qtbot.waitSignal(dialog.accepted):
+        qtbot.keyClick(
+            dialog.windowHandle(), Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier
+        )
+    assert load_report(DAY).figures == {"tanks": Figure(12_251)}
+
+    other = make_dialog(qtbot, date=PREVIOUS)
+    other.show()
+    qtbot.waitExposed(other)
+    qtbot.keyClicks(other.total_edit("tanks"), "1")
+    with qtbot.waitSignal(other.rejected):
+        qtbot.keyClick(other.total_edit("tanks"), Qt.Key.Key_Escape)
+    assert load_report(PREVIOUS) is None
+
+
+def test_plain_return_in_a_field_does_not_save(qtbot, archive_db):
+    dialog = make_dialog(qtbot, date=DAY)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    qtbot.keyClicks(dialog.total_edit("tanks"), "12251")
+    dialog.total_edit("tanks").setFocus()
+    qtbot.keyClick(dialog.windowHandle(), Qt.Key.Key_Return)
+    assert dialog.isVisible()
+    assert load_report(DAY) is None
+
+
+def test_duplicate_date_merge_keeps_stored_figures_the_new_report_does_not_state(
+    qtbot, previous_day, monkeypatch
+):
+    dialog = make_dialog(qtbot)
+    dialog.date_edit.setDate(PREVIOUS)
+    monkeypatch.setattr(dialog, "_choose_duplicate", lambda _stored: MERGE)
+    qtbot.keyClicks(dialog.total_edit("tanks"), "12250")
+    qtbot.keyClicks(dialog.total_edit("mlrs"), "2000")
+    assert dialog.save() is True
+    assert load_report(PREVIOUS).figures == {
+        "personnel": Figure(1_455_420, 1_000),
+        "tanks": Figure(12_250),
+        "mlrs": Figure(2_000),
+    }
+
+
+def test_the_duplicate_question_offers_replace_merge_and_cancel(qtbot, previous_day, monkeypatch):
+    from PySide6.QtWidgets import QMessageBox
+
+    seen: list[list[str]] = []
+
+    def answer(box: QMessageBox) -> int:
+        seen.append([b.text() for b in box.buttons()])
+        merge = next(b for b in box.buttons() if b.text() == "&Merge")
+        merge.click()
+        return 0
+
+    monkeypatch.setattr(QMessageBox, "exec", answer)
+    dialog = make_dialog(qtbot)
+    dialog.date_edit.setDate(PREVIOUS)
+    assert dialog._choose_duplicate(load_report(PREVIOUS)) == MERGE
+    assert sorted(b.replace("&", "") for b in seen[0]) == ["Cancel", "Merge", "Replace"]
+
+
+def test_a_row_with_a_decrease_shows_a_warning_icon_with_the_reason(qtbot, previous_day):
+    dialog = make_dialog(qtbot, date=DAY)
+    assert dialog.warning_label("tanks").pixmap().isNull()
+    qtbot.keyClicks(dialog.total_edit("tanks"), "12240")
+    icon = dialog.warning_label("tanks")
+    assert not icon.pixmap().isNull()
+    assert icon.toolTip() == "Tanks: total fell from 12247 on 2026-08-07 to 12240"
+    assert dialog.warning_label("personnel").toolTip() == ""
+
+
+def test_a_stated_change_the_totals_contradict_shows_a_warning_icon(qtbot, previous_day):
+    dialog = make_dialog(qtbot, date=DAY)
+    qtbot.keyClicks(dialog.total_edit("tanks"), "12251")
+    qtbot.keyClicks(dialog.change_edit("tanks"), "+9")
+    assert dialog.derived_label("tanks").text() == "+4"
+    assert dialog.derived_label("tanks").font().bold()
+    assert "stated change +9 but totals differ by +4" in dialog.warning_label("tanks").toolTip()
+    dialog.change_edit("tanks").setText("+4")
+    assert dialog.warning_label("tanks").pixmap().isNull()
+
+
+def test_editing_a_report_lists_linked_articles_and_their_mismatches(qtbot, previous_day):
+    from desktop_app.core.item import ARTICLE, ItemData
+    from desktop_app.storage.items import save_item
+
+    published = dt.datetime(2026, 8, 8, 9, 0, tzinfo=dt.UTC)
+    body = UKRAINIAN_POST.replace("12251 (+4)", "12259 (+12)")
+    item_id = save_item(ItemData(ARTICLE, "Losses on 8 August", published, body=body))
+    save_report(LossReport(DAY, {"tanks": Figure(12_251, 4)}), article_id=item_id)
+    dialog = make_dialog(qtbot, date=DAY)
+    texts = [dialog.articles_list.item(i).text() for i in range(dialog.articles_list.count())]
+    assert texts[0] == "Losses on 8 August"
+    assert "Tanks: “Losses on 8 August” states 12,259, the report 12,251" in texts
+    assert "Personnel: “Losses on 8 August” states 1,456,610, the report has no figure" in texts
+    assert not dialog.articles_list.isHidden()
+
+
+def test_a_new_report_shows_no_linked_articles(qtbot, archive_db):
+    dialog = make_dialog(qtbot)
+    assert dialog.articles_list.isHidden()

@@ -1,0 +1,232 @@
+"""ReportTableModel on a real temporary archive: structure, figures, changes, warnings."""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor, QGuiApplication, QPalette
+
+from desktop_app.core.report import Figure, LossReport
+from desktop_app.storage.reports import load_all_reports, save_report
+from desktop_app.ui.losses.report_table_model import (
+    DATE_COLUMN,
+    DAY_COLUMN,
+    FIRST_CATEGORY_COLUMN,
+    ReportTableModel,
+)
+
+D1, D2, D3, D5 = (dt.date(2023, 5, d) for d in (25, 26, 27, 29))
+
+
+@pytest.fixture
+def seeded(archive_db):
+    """Four reports: stated change, derived one, stated≠derived, a decrease after a gap."""
+    for report in (
+        LossReport(
+            D1, {"personnel": Figure(206_000, 500), "tanks": Figure(3_790, 2)}, qualifier="about"
+        ),
+        LossReport(D2, {"personnel": Figure(206_400), "tanks": Figure(3_795, 5)}),
+        LossReport(D3, {"personnel": Figure(206_800, 400), "tanks": Figure(3_799, 9)}),
+        LossReport(D5, {"tanks": Figure(3_797)}),
+    ):
+        save_report(report, source="test")
+    return archive_db
+
+
+@pytest.fixture
+def model(seeded, qtbot):
+    m = ReportTableModel()
+    m.reload()
+    return m
+
+
+def column(model: ReportTableModel, key: str) -> int:
+    col = model.column_of(key)
+    assert col is not None
+    return col
+
+
+def test_model_passes_qt_model_tester(model, qtmodeltester):
+    qtmodeltester.check(model)
+
+
+def test_empty_archive_gives_date_and_day_columns_only(archive_db, qtmodeltester):
+    m = ReportTableModel()
+    m.reload()
+    qtmodeltester.check(m)
+    assert (m.rowCount(), m.columnCount()) == (0, FIRST_CATEGORY_COLUMN)
+
+
+def test_rows_are_newest_first_with_day_of_war(model):
+    dates = [
+        model.index(r, DATE_COLUMN).data(Qt.ItemDataRole.UserRole) for r in range(model.rowCount())
+    ]
+    assert dates == [D5, D3, D2, D1]
+    assert model.index(0, DATE_COLUMN).data() == "2023-05-29"
+    assert model.index(0, DAY_COLUMN).data() == 460
+
+
+def test_columns_are_only_categories_with_data(model):
+    headers = [model.headerData(c, Qt.Orientation.Horizontal) for c in range(model.columnCount())]
+    assert headers == ["Date", "Day", "Personnel", "Tanks"]
+
+
+def test_cells_hold_the_stored_totals(model):
+    for report in load_all_reports():
+        row = model.row_of(report.date)
+        for key in ("personnel", "tanks"):
+            value = model.index(row, column(model, key)).data(Qt.ItemDataRole.UserRole)
+            expected = report.figures[key].total if key in report.figures else None
+            assert value == expected
+
+
+def test_display_shows_stated_change_else_derived(model):
+    personnel, tanks = column(model, "personnel"), column(model, "tanks")
+    assert model.index(model.row_of(D2), personnel).data() == "206,400 (+400)"  # derived
+    assert model.index(model.row_of(D3), tanks).data() == "3,799 (+9)"  # stated wins
+    assert model.index(model.row_of(D1), personnel).data() == "206,000 (+500)"
+    # After a gap there is no one-day difference to derive, and none was stated.
+    assert model.index(model.row_of(D5), tanks).data() == "3,797"
+    assert model.index(model.row_of(D5), personnel).data() is None
+
+
+def test_tooltip_shows_stated_derived_and_stored_warning(model):
+    tip = model.index(model.row_of(D3), column(model, "tanks")).data(Qt.ItemDataRole.ToolTipRole)
+    assert "Stated change: +9" in tip
+    assert "Derived change: +4 (since 2023-05-26)" in tip
+    assert "Warning: Tanks: stated change +9 but totals differ by +4" in tip
+
+
+def test_decrease_is_flagged_in_tooltip(model):
+    tip = model.index(model.row_of(D5), column(model, "tanks")).data(Qt.ItemDataRole.ToolTipRole)
+    assert "Tanks: total fell from 3799 on 2023-05-27 to 3797" in tip
+    assert "Derived change: none" in tip
+
+
+def test_only_warning_cells_get_a_background(model):
+    tanks = column(model, "tanks")
+    background = Qt.ItemDataRole.BackgroundRole
+    assert isinstance(model.index(model.row_of(D5), tanks).data(background), QColor)
+    assert isinstance(model.index(model.row_of(D3), tanks).data(background), QColor)
+    assert model.index(model.row_of(D2), tanks).data(background) is None
+
+
+def _contrast(a: QColor, b: QColor) -> float:
+    def luminance(c: QColor) -> float:
+        def channel(v: float) -> float:
+            return v / 12.92 if v <= 0.03928 else ((v + 0.055) / 1.055) ** 2.4
+
+        return (
+            0.2126 * channel(c.redF()) + 0.7152 * channel(c.greenF()) + 0.0722 * channel(c.blueF())
+        )
+
+    hi, lo = sorted((luminance(a), luminance(b)), reverse=True)
+    return (hi + 0.05) / (lo + 0.05)
+
+
+@pytest.mark.parametrize(("base", "text"), [("#ffffff", "#000000"), ("#1e1e1e", "#e6e6e6")])
+def test_warning_hint_stays_readable_in_light_and_dark_palettes(model, base, text):
+    original = QGuiApplication.palette()
+    palette = QPalette(original)
+    palette.setColor(QPalette.ColorRole.Base, QColor(base))
+    palette.setColor(QPalette.ColorRole.Text, QColor(text))
+    QGuiApplication.setPalette(palette)
+    try:
+        index = model.index(model.row_of(D5), column(model, "tanks"))
+        background = index.data(Qt.ItemDataRole.BackgroundRole)
+        foreground = index.data(Qt.ItemDataRole.ForegroundRole)
+        assert foreground == QColor(text)
+        assert background != QColor(base)
+        # WCAG AA for normal text.
+        assert _contrast(background, foreground) >= 4.5
+    finally:
+        QGuiApplication.setPalette(original)
+
+
+def test_reload_shows_a_new_report(model):
+    save_report(LossReport(dt.date(2023, 5, 30), {"aircraft": Figure(315, 1)}))
+    model.reload()
+    assert model.date_at(0) == dt.date(2023, 5, 30)
+    assert model.index(0, column(model, "aircraft")).data() == "315 (+1)"
+
+
+def test_painting_cells_never_queries_the_database(model, caplog):
+    # peewee logs every statement it runs on the "peewee" logger at DEBUG.
+    caplog.set_level(logging.DEBUG, logger="peewee")
+    model.reload()
+    assert [r for r in caplog.records if r.name == "peewee"], "peewee stopped logging queries"
+    caplog.clear()
+    roles = (
+        Qt.ItemDataRole.DisplayRole,
+        Qt.ItemDataRole.ToolTipRole,
+        Qt.ItemDataRole.BackgroundRole,
+        Qt.ItemDataRole.UserRole,
+    )
+    for row in range(model.rowCount()):
+        for col in range(model.columnCount()):
+            for role in roles:
+                model.index(row, col).data(role)
+    assert not [r for r in caplog.records if r.name == "peewee"]
+
+
+def test_a_figure_a_linked_article_disagrees_with_is_tinted_with_the_reason(seeded, qtbot):
+    from desktop_app.core.item import ARTICLE, ItemData
+    from desktop_app.storage.items import save_item
+    from desktop_app.storage.reports import link_article
+
+    article = save_item(
+        ItemData(
+            ARTICLE,
+            "Daily losses",
+            dt.datetime(2023, 5, 26, 9, tzinfo=dt.UTC),
+            body="Russia has lost 206,400 troops in Ukraine since Feb. 24, 2022, the General Staff "
+            "reported on May 26. Russia has also lost 3,801 tanks.",
+        )
+    )
+    link_article(D2, article)
+    m = ReportTableModel()
+    m.reload()
+    tanks, personnel = column(m, "tanks"), column(m, "personnel")
+    row = m.row_of(D2)
+    assert isinstance(m.index(row, tanks).data(Qt.ItemDataRole.BackgroundRole), QColor)
+    assert "“Daily losses” states 3,801, the report 3,795" in m.index(row, tanks).data(
+        Qt.ItemDataRole.ToolTipRole
+    )
+    # The personnel figure agrees with the article: no tint there.
+    assert m.index(row, personnel).data(Qt.ItemDataRole.BackgroundRole) is None
+
+
+def test_the_window_reads_linked_articles_in_the_background_after_start(
+    seeded, qtbot, tmp_path, monkeypatch
+):
+    from PySide6.QtCore import QSettings
+
+    from desktop_app.core.item import ARTICLE, ItemData
+    from desktop_app.storage import report_checks
+    from desktop_app.storage.items import save_item
+    from desktop_app.storage.reports import link_article
+    from desktop_app.ui.app import main_window
+
+    article = save_item(
+        ItemData(
+            ARTICLE,
+            "Daily losses",
+            dt.datetime(2023, 5, 26, 9, tzinfo=dt.UTC),
+            body="Russia has lost 206,400 troops in Ukraine since Feb. 24, 2022, the General Staff "
+            "reported on May 26. Russia has also lost 3,801 tanks.",
+        )
+    )
+    link_article(D2, article)
+    report_checks._READINGS.clear()
+    monkeypatch.setattr(main_window, "WARM_UP_DELAY_MS", 10)
+    window = main_window.MainWindow(
+        QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat),
+        database_path=tmp_path / "archive.sqlite",
+        warm_up=True,
+    )
+    qtbot.addWidget(window)
+    qtbot.waitUntil(lambda: article in report_checks._READINGS, timeout=10000)
+    window.runner.wait()
