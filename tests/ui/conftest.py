@@ -10,8 +10,14 @@ from PySide6.QtCore import QSettings
 from desktop_app.core.item import ARTICLE, BRIEF, ItemData
 from desktop_app.storage.items import save_item
 from desktop_app.ui.app.main_window import MainWindow
+from desktop_app.ui.common.operations import OperationRunner
 
 KYIV = dt.timezone(dt.timedelta(hours=2))
+
+
+def settle(qtbot, runner: OperationRunner, timeout: int = 10000) -> None:
+    """Wait until every operation the window started has run and delivered its result."""
+    qtbot.waitUntil(lambda: runner.idle, timeout=timeout)
 
 
 @pytest.fixture

@@ -989,6 +989,10 @@ change</source>
       <translation>&amp;Вигляд</translation>
     </message>
     <message>
+      <source>(read-only)</source>
+      <translation>(лише читання)</translation>
+    </message>
+    <message>
       <source>About Frontline Archive</source>
       <translation>Про Frontline Archive</translation>
     </message>
@@ -1095,6 +1099,13 @@ change</source>
     <message>
       <source>The import could not be undone or redone; nothing changed.</source>
       <translation>Імпорт не вдалося скасувати чи повторити; нічого не змінено.</translation>
+    </message>
+  </context>
+  <context>
+    <name>Operations</name>
+    <message>
+      <source>Unexpected error (details are in the log): %1</source>
+      <translation>Неочікувана помилка (подробиці в журналі): %1</translation>
     </message>
   </context>
   <context>
@@ -1416,6 +1427,13 @@ Merge: take this report's figures and keep the stored ones it does not state.</s
         <numerusform>%1 · %n записи</numerusform>
         <numerusform>%1 · %n записів</numerusform>
       </translation>
+    </message>
+  </context>
+  <context>
+    <name>Undo</name>
+    <message>
+      <source>“%1” could not be undone or redone: %2</source>
+      <translation>Не вдалося скасувати чи повторити «%1»: %2</translation>
     </message>
   </context>
   <context>

@@ -35,13 +35,14 @@ from PySide6.QtWidgets import (
 
 from desktop_app import APP_TITLE, __version__
 from desktop_app.core.item import ARTICLE, BRIEF
-from desktop_app.storage import items as item_store
+from desktop_app.services import queries
+from desktop_app.services.changes import Changes
 from desktop_app.ui.app.i18n import add_language_menu
 from desktop_app.ui.archive.archive_actions import ZOOM_KEY, install_archive_actions, list_shortcut
 from desktop_app.ui.archive.archive_view import ArchiveView
 from desktop_app.ui.charts.charts_tab import ChartsTab
 from desktop_app.ui.common.operations import Operation, OperationRunner
-from desktop_app.ui.losses.report_commands import add_undo_actions
+from desktop_app.ui.common.undo import add_undo_actions
 from desktop_app.ui.transfer.backup_actions import BackupActions
 from desktop_app.ui.transfer.export_flow import SHOWN, ExportController
 from desktop_app.ui.transfer.import_flow import ImportController
@@ -63,14 +64,21 @@ class MainWindow(QMainWindow):
         database_path: Path | None = None,
         daily_backups: bool = False,
         warm_up: bool = False,
+        read_only: bool = False,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self.settings = settings
         self.database_path = database_path
-        self.setWindowTitle(APP_TITLE)
+        self.read_only = read_only
+        self.setWindowTitle(APP_TITLE + (" " + self.tr("(read-only)") if read_only else ""))
         self.setAcceptDrops(True)
+        # The one lane to the archive: every write and slow read of the window runs there,
+        # and its `changed` signal is how every view learns what changed (ours or another
+        # program's writes).
         self.runner = OperationRunner(self)
+        self.runner.changed.connect(self._on_changed)
+        self.runner.failed.connect(lambda text: self.show_message("error", text))
         self.importer = ImportController(self.runner, self)
         self.backups = BackupActions(self, daily=daily_backups)
         if warm_up:
@@ -107,9 +115,9 @@ class MainWindow(QMainWindow):
         self.tabs.currentChanged.connect(self._tab_changed)
         self.charts_tab = ChartsTab(self)  # the Charts tab, built on first show
         self.setCentralWidget(self.tabs)
-        # Every change to a loss report is a command on this stack (Edit → Undo / Redo).
+        # Every undoable change is a command on this stack (Edit → Undo / Redo); the views
+        # follow the runner's `changed`, which comes when an undo or redo has been written.
         self.undo_stack = QUndoStack(self)
-        self.undo_stack.indexChanged.connect(lambda _index: self._update_status())
 
         self._build_menus()
         self.statusBar()  # in the first frame already, so the layout does not move later
@@ -118,10 +126,36 @@ class MainWindow(QMainWindow):
         self.archive_view.run_search()
         self._restore_state()
 
-    def warm_up(self) -> Operation:
-        from desktop_app.storage.report_checks import article_mismatches
+    # -- the window context (ui.common.context.WindowContext) ------------------------------
+    def widget(self) -> QWidget:
+        return self
 
-        return self.runner.start("warm up", lambda _op: len(article_mismatches()))
+    def status(self, text: str) -> None:
+        self.statusBar().showMessage(text)
+
+    def open_report(self, date: dt.date) -> bool:
+        self.tabs.setCurrentIndex(LOSSES_TAB)
+        return self.ensure_losses_view().select_date(date)
+
+    def open_item(self, item_id: int) -> None:
+        self.tabs.setCurrentIndex(ARCHIVE_TAB)
+        self.archive_view.select_item(item_id)
+
+    def _on_changed(self, changes: Changes) -> None:
+        """The one place the window learns that the archive changed, and tells its views."""
+        if changes.item_list:
+            self.archive_view.reader.current_id = None  # re-read the open item
+            self.archive_view.reload()
+        if changes.losses or changes.oryx:
+            if self.losses_view is not None and (changes.reports or changes.external):
+                self.losses_view.refresh()
+            self.charts_tab.mark_stale()
+        self._update_status()
+
+    def warm_up(self) -> Operation:
+        return self.runner.read(
+            "warm up", lambda: len(queries.article_mismatches()), success=lambda _n: None
+        )
 
     # -- what is built after the first paint ----------------------------------------------
     @property
@@ -348,9 +382,12 @@ class MainWindow(QMainWindow):
 
     def delete_item(self) -> None:
         item_id = self.archive_view.selected_id()
-        if item_id is None:
-            return
-        stored = item_store.get_item(item_id)
+        if item_id is not None:
+            self.runner.read(
+                "item", lambda: queries.get_item(item_id), success=self._confirm_delete
+            )
+
+    def _confirm_delete(self, stored: queries.StoredItem | None) -> None:
         if stored is None:
             return
         answer = QMessageBox.question(
@@ -360,21 +397,22 @@ class MainWindow(QMainWindow):
                 "%1", stored.data.title
             ),
         )
-        if answer == QMessageBox.StandardButton.Yes:
-            from desktop_app.ui.archive.item_commands import DELETE_ITEM, label, record_item_change
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        from desktop_app.services import history
+        from desktop_app.ui.archive.item_commands import DELETE_ITEM, label
+        from desktop_app.ui.common.undo import push_undoable, short_title
 
-            def delete() -> None:
-                item_store.delete_item(item_id)
-
-            record_item_change(
-                self.undo_stack,
-                label(DELETE_ITEM),
-                item_id,
-                delete,
-                changed=self.item_changed,
-                failed=self.item_change_failed,
-            )
-            self.item_changed(None)
+        item_id = stored.id
+        push_undoable(
+            self.runner,
+            self.undo_stack,
+            "delete item",
+            lambda: history.delete_item(item_id),
+            lambda step: label(DELETE_ITEM).replace("{title}", short_title(step.title)),
+            success=lambda _result: self.archive_view.reader.show_item(None),
+            failure=self.item_change_failed,
+        )
 
     def item_changed(self, item_id: int | None) -> None:
         """After an item was changed, or a change undone or redone: show the archive as it is."""
@@ -510,16 +548,16 @@ class MainWindow(QMainWindow):
     def _update_status(self) -> None:
         if self._problems_dock is None:
             return  # ensure_built() shows the counts once the window has painted
-        from desktop_app.storage import reports as report_store
+        self.runner.read("count", queries.archive_counts, success=self._show_counts)
+        self.problems_dock.view.refresh()
 
-        items = item_store.count_items()
-        reports = report_store.count_reports()
+    def _show_counts(self, counts: tuple[int, int]) -> None:
+        items, reports = counts
         self.statusBar().showMessage(
             self.tr("%1 articles and briefs · %2 loss reports")
             .replace("%1", f"{items:,}")
             .replace("%2", f"{reports:,}")
         )
-        self.problems_dock.view.refresh()
 
     # -- remembered state -----------------------------------------------------------------
     def _restore_state(self) -> None:
@@ -551,7 +589,7 @@ class MainWindow(QMainWindow):
             self.importer.cancel()
         if self.exporter.operation is not None:
             self.exporter.operation.token.cancel()
-        self.runner.wait(10000)
+        self.runner.close(10000)
         self.archive_view.shutdown()
         self.save_state()
         # Deleting the stack clears it, which emits indexChanged into the half-deleted window

@@ -1,7 +1,23 @@
-"""The one lane from the window to slow work: a single background thread, results by signal.
+"""The one lane from the window to the archive: operations on background threads, results by signal.
 
-Every import (and any other slow read or write) runs here as a named operation, so progress,
-cancel and error reporting live in one place instead of in each dialog.
+Modelled on Anki's `CollectionOp`/`QueryOp`. Two lanes, each one long-lived thread with its own
+SQLite connection (peewee keeps one connection per thread):
+
+- the **write lane** owns the writing connection: every write the window makes (saves, flags,
+  tags, undo and redo, imports) runs there, one at a time, so SQLite sees one writer and no
+  write ever waits on the GUI thread;
+- the **read lane** runs slow reads (a report's figures, the problems list, charts' series)
+  so that a long import does not hold them up.
+
+A write that returns a `Changes` value (or an object with a `changes` attribute) makes the
+runner emit `changed(Changes)` once, on the GUI thread, before the caller's `success` runs:
+views listen to that one signal instead of being told by hand. The write lane also polls
+SQLite's `data_version` while idle, which moves only when *another* connection committed, and
+emits `changed(Changes(external=True))` when another program wrote.
+
+Signals:
+    changed(Changes): something in the archive changed (by this window or another program).
+    failed(str): an operation without its own failure handler failed; the text says why.
 """
 
 from __future__ import annotations
@@ -9,15 +25,27 @@ from __future__ import annotations
 import logging
 import threading
 from collections.abc import Callable
-from typing import Any
+from typing import Any, TypeVar
 
-from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal
+from PySide6.QtCore import (
+    QCoreApplication,
+    QObject,
+    QRunnable,
+    Qt,
+    QThreadPool,
+    QTimer,
+    Signal,
+    Slot,
+)
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
 from desktop_app.core.errors import ArchiveError
-from desktop_app.storage.connection import close_thread_connection
+from desktop_app.services.changes import Changes
 
 log = logging.getLogger(__name__)
+
+T = TypeVar("T")
+POLL_MS = 1000
 
 
 class CancelledError(ArchiveError):
@@ -67,10 +95,6 @@ class _Job(QRunnable):
             self.relay.failed.emit(exc)
         else:
             self.relay.succeeded.emit(result)
-        finally:
-            # Each job may run with a fresh Python thread state, so peewee would open (and
-            # never close) a new connection per job: close it while this thread still owns it.
-            close_thread_connection()
 
 
 class Operation(QObject):
@@ -80,16 +104,36 @@ class Operation(QObject):
     failed = Signal(object)
     progressed = Signal(int, int, str)
 
-    def __init__(self, name: str, parent: QObject | None = None) -> None:
+    def __init__(
+        self,
+        name: str,
+        parent: QObject | None = None,
+        *,
+        done: Callable[[object, bool], None] | None = None,
+    ) -> None:
         super().__init__(parent)
         self.name = name
         self.token = CancelToken()
+        self._done = done
         # No Qt parent: the worker emits on it, and it must survive the window being deleted
         # while a job still runs (the job keeps a Python reference to it).
         self.relay = _Relay()
-        self.relay.succeeded.connect(self.succeeded)
-        self.relay.failed.connect(self.failed)
+        # Bound slots of this GUI-thread object: delivered queued, in the GUI thread.
+        self.relay.succeeded.connect(self._deliver_success)
+        self.relay.failed.connect(self._deliver_failure)
         self.relay.progressed.connect(self.progressed)
+
+    @Slot(object)
+    def _deliver_success(self, result: object) -> None:
+        if self._done is not None:
+            self._done(result, True)
+        self.succeeded.emit(result)
+
+    @Slot(object)
+    def _deliver_failure(self, exc: object) -> None:
+        if self._done is not None:
+            self._done(exc, False)
+        self.failed.emit(exc)
 
     def report_progress(self, done: int, total: int, text: str = "") -> None:
         """Called from the worker: forward progress and stop if the user cancelled."""
@@ -97,20 +141,156 @@ class Operation(QObject):
         self.relay.progressed.emit(done, total, text)
 
 
-class OperationRunner(QObject):
-    def __init__(self, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self.pool = QThreadPool(self)
-        # One thread: writes never race each other, and SQLite sees one writer.
-        self.pool.setMaxThreadCount(1)
+def changes_of(result: object) -> Changes | None:
+    """The `Changes` an operation's result carries, if any."""
+    if isinstance(result, Changes):
+        return result
+    found = getattr(result, "changes", None)
+    return found if isinstance(found, Changes) else None
 
+
+def describe_error(exc: BaseException) -> str:
+    """What the user is told: an ArchiveError's own text, else that it is a bug (logged)."""
+    if isinstance(exc, ArchiveError):
+        return str(exc)
+    return QCoreApplication.translate(
+        "Operations", "Unexpected error (details are in the log): %1"
+    ).replace("%1", f"{type(exc).__name__}: {exc}")
+
+
+def _lane(parent: QObject) -> QThreadPool:
+    pool = QThreadPool(parent)
+    pool.setMaxThreadCount(1)
+    # The thread never expires, so its peewee connection lives as long as the window.
+    pool.setExpiryTimeout(-1)
+    return pool
+
+
+class OperationRunner(QObject):
+    changed = Signal(object)  # Changes
+    failed = Signal(str)
+
+    def __init__(self, parent: QObject | None = None, *, poll_ms: int = POLL_MS) -> None:
+        super().__init__(parent)
+        self.pool = _lane(self)  # the write lane
+        self.reads = _lane(self)
+        self._pending = 0
+        self._closed = False
+        self._data_version: int | None = None
+        self._polling = False
+        self._poll = QTimer(self)
+        self._poll.setInterval(poll_ms)
+        self._poll.timeout.connect(self._check_data_version)
+        if poll_ms > 0:
+            self._poll.start()
+
+    # -- submitting -----------------------------------------------------------------------
     def start(self, name: str, fn: Callable[[Operation], Any]) -> Operation:
-        op = Operation(name, self)
-        self.pool.start(_Job(name, lambda: fn(op), op.relay))
+        """A write (or a long job) on the write lane, with progress and cancel via the Operation."""
+        return self._submit(self.pool, name, fn)
+
+    def write(
+        self,
+        name: str,
+        fn: Callable[[], T],
+        *,
+        success: Callable[[T], None] | None = None,
+        failure: Callable[[str], None] | None = None,
+    ) -> Operation:
+        """A write on the write lane; `changed` follows when the result carries `Changes`."""
+        op = self._submit(self.pool, name, lambda _op: fn())
+        self._route(op, success, failure)
         return op
 
+    def read(
+        self,
+        name: str,
+        fn: Callable[[], T],
+        *,
+        success: Callable[[T], None],
+        failure: Callable[[str], None] | None = None,
+    ) -> Operation:
+        """A read on the read lane (its own connection): never waits behind a long import."""
+        op = self._submit(self.reads, name, lambda _op: fn())
+        self._route(op, success, failure)
+        return op
+
+    def _submit(self, pool: QThreadPool, name: str, fn: Callable[[Operation], Any]) -> Operation:
+        op = Operation(name, self, done=self._finished)
+        self._pending += 1
+        pool.start(_Job(name, lambda: fn(op), op.relay))
+        return op
+
+    def _finished(self, result: object, ok: bool) -> None:
+        """In the GUI thread, before the operation's own handlers: count it, tell the views."""
+        self._pending -= 1
+        found = changes_of(result) if ok else None
+        if found is not None and found.any:
+            self.changed.emit(found)
+
+    def _route(
+        self,
+        op: Operation,
+        success: Callable[[Any], None] | None,
+        failure: Callable[[str], None] | None,
+    ) -> None:
+        if success is not None:
+            op.succeeded.connect(success)
+
+        def failed(exc: BaseException) -> None:
+            text = describe_error(exc)
+            if failure is not None:
+                failure(text)
+            else:
+                self.failed.emit(text)
+
+        op.failed.connect(failed)
+
+    # -- other programs' writes -----------------------------------------------------------
+    def _check_data_version(self) -> None:
+        if self._polling or self._pending or self._closed:
+            return
+        self._polling = True
+
+        def version() -> int:
+            from desktop_app.services.archive_state import data_version
+
+            return data_version()
+
+        op = self._submit(self.pool, "data version", lambda _op: version())
+        op.succeeded.connect(self._data_version_read)
+        op.failed.connect(lambda _exc: setattr(self, "_polling", False))
+
+    def _data_version_read(self, version: int) -> None:
+        self._polling = False
+        before, self._data_version = self._data_version, version
+        if before is not None and version != before:
+            self.changed.emit(Changes(external=True))
+
+    def note_own_write(self) -> None:
+        """Forget the last data version (a write of ours through another connection)."""
+        self._data_version = None
+
+    # -- waiting and closing --------------------------------------------------------------
+    @property
+    def idle(self) -> bool:
+        """No operation is queued, running, or waiting to deliver its result."""
+        return self._pending == 0
+
     def wait(self, msecs: int = 30000) -> bool:
-        return self.pool.waitForDone(msecs)
+        return self.pool.waitForDone(msecs) and self.reads.waitForDone(msecs)
+
+    def close(self, msecs: int = 30000) -> bool:
+        """Stop polling, let running operations end, and close both lanes' connections."""
+        self._closed = True
+        self._poll.stop()
+        done = self.wait(msecs)
+        from desktop_app.services.archive_state import close_connection
+
+        for pool in (self.pool, self.reads):
+            pool.start(_Job("close", close_connection, _Relay()))
+            pool.waitForDone(msecs)
+        return done
 
 
 class ProgressController(QObject):
@@ -166,7 +346,7 @@ class ProgressController(QObject):
 
     def unexpected(self, exc: BaseException) -> str:
         """The message for an error that is not an ArchiveError (a bug)."""
-        return repr(exc)
+        return describe_error(exc)
 
     def _progress(self, done: int, total: int, text: str) -> None:
         if self.progress is not None:

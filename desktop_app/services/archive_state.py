@@ -1,0 +1,19 @@
+"""Small facts about the open archive that the window asks from its worker threads."""
+
+from __future__ import annotations
+
+from desktop_app.storage.models import database_proxy
+
+
+def data_version() -> int:
+    """SQLite's `data_version` on this thread's connection: it moves when another connection
+    (another program, or another thread of ours) commits, and never for this connection's own
+    commits."""
+    row = database_proxy.execute_sql("PRAGMA data_version").fetchone()
+    return int(row[0])
+
+
+def close_connection() -> None:
+    """Close this thread's connection to the archive, if it opened one."""
+    if database_proxy.obj is not None and not database_proxy.is_closed():
+        database_proxy.close()

@@ -1,0 +1,192 @@
+"""Undoable changes: a write made now, with the two writes that take it back and make it again.
+
+Every change the window puts on its undo stack is built here, without Qt: the change runs in
+one transaction together with the snapshots before and after it, and the result (`Undoable`)
+carries `undo` and `redo` functions that restore those snapshots, each one transaction too.
+The window's undo stack only runs them on its write lane; the label is the window's (it is
+translated there), the facts for it (`title`, `date`) come from here.
+
+Several changes of one user action (an article saved together with the report it publishes)
+are folded into one step with `combine`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+
+from desktop_app.core.item import ItemData
+from desktop_app.core.report import LossReport
+from desktop_app.services.changes import Changes
+from desktop_app.storage.models import database_proxy
+
+
+@dataclass(frozen=True)
+class Undoable:
+    """A change that was made; `undo()` and `redo()` each run one transaction."""
+
+    changes: Changes
+    undo: Callable[[], Changes]
+    redo: Callable[[], Changes]
+    # What the change produced (an item's id, a report's date, an import's summary).
+    result: object = None
+    # For the label: the item's title or the report's date the change was about.
+    title: str = ""
+    dates: tuple[dt.date, ...] = field(default_factory=tuple)
+
+
+def report_change(date: dt.date, apply: Callable[[], object]) -> Undoable:
+    """Run `apply` (which writes the report of `date`) between two snapshots of that report."""
+    from desktop_app.storage.report_history import restore_report, snapshot_report
+
+    with database_proxy.atomic():
+        before = snapshot_report(date)
+        result = apply()
+        after = snapshot_report(date)
+    changes = Changes(reports=True, report_dates=frozenset({date}))
+
+    def undo() -> Changes:
+        restore_report(date, before)
+        return changes
+
+    def redo() -> Changes:
+        restore_report(date, after)
+        return changes
+
+    return Undoable(changes, undo, redo, result=result, dates=(date,))
+
+
+def item_change(item_id: int | None, apply: Callable[[], int | None]) -> Undoable:
+    """Run `apply` (returns the item's id, or None when it deleted it) between two snapshots.
+
+    Whatever `apply` raises (a validation error, a duplicate link) leaves the archive as it
+    was: nothing is written and nothing reaches the undo stack.
+    """
+    from desktop_app.storage.item_history import restore_item, snapshot_item
+
+    with database_proxy.atomic():
+        before = snapshot_item(item_id) if item_id is not None else None
+        result = apply()
+        target = result if result is not None else item_id
+        after = snapshot_item(target) if result is not None and target is not None else None
+    if target is None:
+        raise ValueError("an item change must name or return an item")
+    shown = after or before
+    ids = frozenset({target})
+    # A new or deleted item changes the list and the reports it was linked to.
+    linked = bool((before and before.report_dates) or (after and after.report_dates))
+    changes = Changes(items=True, tags=True, item_ids=ids, reports=linked)
+
+    def undo() -> Changes:
+        restore_item(target, before)
+        return changes
+
+    def redo() -> Changes:
+        restore_item(target, after)
+        return changes
+
+    return Undoable(
+        changes, undo, redo, result=result, title=shown.data.title if shown is not None else ""
+    )
+
+
+def combine(steps: Sequence[Undoable]) -> Undoable:
+    """Several changes as one step: undone in reverse order, redone in order, one transaction."""
+    if not steps:
+        raise ValueError("nothing to combine")
+    changes = Changes()
+    for step in steps:
+        changes = changes | step.changes
+
+    def undo() -> Changes:
+        with database_proxy.atomic():
+            for step in reversed(steps):
+                step.undo()
+        return changes
+
+    def redo() -> Changes:
+        with database_proxy.atomic():
+            for step in steps:
+                step.redo()
+        return changes
+
+    first = steps[0]
+    dates = tuple(d for s in steps for d in s.dates)
+    return Undoable(changes, undo, redo, result=first.result, title=first.title, dates=dates)
+
+
+def import_change(record: object, changes: Changes) -> Undoable | None:
+    """The undo step of a committed import, from the record the import kept (None: nothing)."""
+    from desktop_app.storage.import_undo import ImportRedo, ImportUndo, redo_import, undo_import
+
+    if not isinstance(record, ImportUndo):
+        return None
+    state: dict[str, ImportRedo] = {}
+
+    def undo() -> Changes:
+        state["redo"] = undo_import(record)
+        return changes
+
+    def redo() -> Changes:
+        redo_import(state["redo"])
+        return changes
+
+    return Undoable(changes, undo, redo, result=record)
+
+
+# -- the window's undoable edits, one function each ---------------------------------------
+def save_item(data: ItemData, item_id: int | None = None) -> Undoable:
+    """A new article or brief (`item_id` None) or an edit of a stored one."""
+    from desktop_app.storage.items import save_item as store
+
+    return item_change(item_id, lambda: store(data, item_id))
+
+
+def delete_item(item_id: int) -> Undoable:
+    from desktop_app.storage.items import delete_item as remove
+
+    def apply() -> None:
+        remove(item_id)
+
+    return item_change(item_id, apply)
+
+
+def set_tags(item_id: int, tags: Sequence[str]) -> Undoable:
+    from desktop_app.storage.items import set_tags as store
+
+    def apply() -> int:
+        store(item_id, tags)
+        return item_id
+
+    return item_change(item_id, apply)
+
+
+def save_report(
+    report: LossReport, *, source: str = "manual", article_id: int | None = None
+) -> Undoable:
+    """Store a report (new, edited, replaced or merged), optionally linking an article."""
+    from desktop_app.storage.reports import save_report as store
+
+    if report.date is None:
+        raise ValueError("a report needs a date to be saved")
+    date = report.date
+
+    def apply() -> dt.date:
+        store(report, source=source, article_id=article_id, replace=True)
+        return date
+
+    return report_change(date, apply)
+
+
+def delete_report(date: dt.date) -> Undoable:
+    from desktop_app.storage.reports import delete_report as remove
+
+    return report_change(date, lambda: remove(date))
+
+
+def link_article(date: dt.date, item_id: int) -> Undoable:
+    """Link an article to the stored report of `date` (a link already there stays on undo)."""
+    from desktop_app.storage.reports import link_article as link
+
+    return report_change(date, lambda: link(date, item_id))

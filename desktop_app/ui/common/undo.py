@@ -1,0 +1,101 @@
+"""The one kind of undo step: a change made by an operation, undone and redone as operations.
+
+A user action runs its write on the runner's write lane (services build an `Undoable`: the
+change plus the two writes that take it back and make it again). When it succeeded,
+`push_undoable` puts a `ChangeCommand` on the window's stack; its first `redo` (Qt calls it on
+push) does nothing, since the change is made. Later undo and redo run on the write lane too, so
+no write ever happens on the GUI thread, and each is one transaction. When one fails (the
+archive changed under it), the user is told, the step is dropped, and the archive stays as the
+failed transaction left it: unchanged.
+
+Labels are built here, in the window's language, from the facts the service returned.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtGui import QAction, QKeySequence, QUndoCommand, QUndoStack
+from PySide6.QtWidgets import QMenu
+
+if TYPE_CHECKING:
+    from PySide6.QtCore import QObject
+
+    from desktop_app.services.history import Undoable
+    from desktop_app.ui.common.operations import Operation, OperationRunner
+
+
+def short_title(title: str, limit: int = 40) -> str:
+    return f"“{title if len(title) <= limit else title[: limit - 1] + '…'}”"
+
+
+class ChangeCommand(QUndoCommand):
+    def __init__(
+        self,
+        runner: OperationRunner,
+        text: str,
+        step: Undoable,
+        failed: Callable[[str], None],
+    ) -> None:
+        super().__init__(text)
+        self.runner = runner
+        self.step = step
+        self._failed = failed
+        self._made = True  # the change was made before the push
+
+    def redo(self) -> None:
+        if self._made:
+            self._made = False
+            return
+        self.runner.write(self.text(), self.step.redo, failure=self._fail)
+
+    def undo(self) -> None:
+        self.runner.write(self.text(), self.step.undo, failure=self._fail)
+
+    def _fail(self, text: str) -> None:
+        # Rolled back: the archive is as it was, but this step no longer matches it.
+        self.setObsolete(True)
+        self._failed(
+            QCoreApplication.translate("Undo", "“%1” could not be undone or redone: %2")
+            .replace("%1", self.text())
+            .replace("%2", text)
+        )
+
+
+def push_undoable(
+    runner: OperationRunner,
+    stack: QUndoStack,
+    name: str,
+    change: Callable[[], Undoable],
+    label: Callable[[Undoable], str],
+    *,
+    success: Callable[[Any], None] | None = None,
+    failure: Callable[[str], None],
+) -> Operation:
+    """Run `change` on the write lane; when it succeeded, put it on `stack` as one step.
+
+    `label` names the step from what the change returned; `success` gets the change's
+    `result` (an item's id, a date) after the push.
+    """
+
+    def done(step: Undoable) -> None:
+        stack.push(ChangeCommand(runner, label(step), step, failure))
+        if success is not None:
+            success(step.result)
+
+    return runner.write(name, change, success=done, failure=failure)
+
+
+def add_undo_actions(menu: QMenu, stack: QUndoStack, parent: QObject) -> tuple[QAction, QAction]:
+    """Edit → Undo / Redo for `stack`, their text naming the change ("Undo save report …")."""
+    undo = stack.createUndoAction(parent, QCoreApplication.translate("ReportCommands", "&Undo"))
+    undo.setShortcuts(QKeySequence.StandardKey.Undo)
+    redo = stack.createRedoAction(parent, QCoreApplication.translate("ReportCommands", "&Redo"))
+    # Ctrl+Shift+Z everywhere; the platform's own Redo keys (Ctrl+Y on Windows) as well.
+    keys = [QKeySequence("Ctrl+Shift+Z")]
+    keys += [k for k in QKeySequence.keyBindings(QKeySequence.StandardKey.Redo) if k not in keys]
+    redo.setShortcuts(keys)
+    menu.addActions([undo, redo])
+    return undo, redo
