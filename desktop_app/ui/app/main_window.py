@@ -105,7 +105,7 @@ class MainWindow(QMainWindow):
         self._problems_dock: ProblemsDock | None = None
         self._build_scheduled = False
 
-        self.archive_view = ArchiveView(defer_panels=True)
+        self.archive_view: ArchiveView = ArchiveView(defer_panels=True)
         self.losses_view: LossesView | None = None
         self._losses_page = QWidget()
         QVBoxLayout(self._losses_page).setContentsMargins(0, 0, 0, 0)
