@@ -410,3 +410,17 @@ def test_a_cancelled_export_leaves_no_file_and_a_failed_one_says_why(
     with qtbot.waitSignal(window.exporter.failed, timeout=10000):
         window.export("articles", "csv")
     assert window.last_message is not None and "a-file" in window.last_message[1]
+
+
+def test_demo_content_is_written_on_the_write_lane_and_the_list_follows(
+    qtbot, window: MainWindow
+) -> None:
+    from desktop_app.services import session
+    from tests.ui.conftest import settle
+
+    assert window.archive_view.model.rowCount() == 0
+    window.runner.write("demo content", session.seed_demo)
+    settle(qtbot, window.runner)
+    # 8 articles and 16 briefs, as the README says; the list learnt it from `changed` alone.
+    qtbot.waitUntil(lambda: window.archive_view.model.rowCount() == 24, timeout=10000)
+    qtbot.waitUntil(lambda: "24 articles and briefs" in window.statusBar().currentMessage())
