@@ -201,3 +201,27 @@ def maintain(
         done.compacted = compact()
     done.health = check()
     return done
+
+
+def daily_backup(database: Path, today: dt.date) -> Path | None:
+    """Today's automatic copy in `backups/` beside the archive (None if it exists already);
+    the newest seven are kept."""
+    from desktop_app.storage.backup import daily_backup as make
+
+    return make(database, today)
+
+
+__all__ = [
+    "BackupInfo",
+    "Health",
+    "Maintained",
+    "RestoreError",
+    "Restored",
+    "back_up",
+    "check",
+    "daily_backup",
+    "inspect_backup",
+    "list_backups",
+    "maintain",
+    "restore",
+]

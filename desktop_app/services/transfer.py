@@ -29,7 +29,10 @@ from desktop_app.storage.models import database_proxy
 if TYPE_CHECKING:
     from desktop_app.core.formats.load import ReadResult
     from desktop_app.storage.import_undo import ImportUndo
-    from desktop_app.storage.importing import Conflict, FileImportSummary
+
+    # Re-exported for the window, which names them but never imports storage.
+    from desktop_app.storage.importing import Conflict as Conflict
+    from desktop_app.storage.importing import FileImportSummary as FileImportSummary
 
 Progress = Callable[[int, int, str], None]
 REPORTS, ARTICLES = "reports", "articles"

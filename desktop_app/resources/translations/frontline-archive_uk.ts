@@ -633,13 +633,6 @@ change</source>
     </message>
   </context>
   <context>
-    <name>ImportCommand</name>
-    <message>
-      <source>import ({what})</source>
-      <translation>імпорт ({what})</translation>
-    </message>
-  </context>
-  <context>
     <name>ImportController</name>
     <message>
       <source>Cancel</source>
@@ -660,10 +653,6 @@ change</source>
     <message>
       <source>Saving record %1 of %2…</source>
       <translation>Збереження запису %1 з %2…</translation>
-    </message>
-    <message>
-      <source>Unexpected error (nothing was imported): %1</source>
-      <translation>Неочікувана помилка (нічого не імпортовано): %1</translation>
     </message>
   </context>
   <context>
@@ -1097,8 +1086,8 @@ change</source>
       <translation>Звіти як JSON…</translation>
     </message>
     <message>
-      <source>The import could not be undone or redone; nothing changed.</source>
-      <translation>Імпорт не вдалося скасувати чи повторити; нічого не змінено.</translation>
+      <source>import ({what})</source>
+      <translation>імпорт ({what})</translation>
     </message>
   </context>
   <context>

@@ -17,11 +17,11 @@ from PySide6.QtCore import QObject, QTimer
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QFileDialog
 
-from desktop_app.storage.backup import copy_archive, daily_backup
+from desktop_app.services import archive_file
 from desktop_app.ui.common.operations import Operation
 
 if TYPE_CHECKING:
-    from desktop_app.storage.maintenance import Health
+    from desktop_app.services.archive_file import Health
     from desktop_app.ui.common.context import WindowContext
 
 log = logging.getLogger(__name__)
@@ -68,7 +68,9 @@ class BackupActions(QObject):
         if database is None:
             return None
         self.ctx.status(self.tr("Backing up the archive…"))
-        op = self.ctx.runner.start("backup", lambda _op: copy_archive(database, destination))
+        op = self.ctx.runner.start(
+            "backup", lambda _op: archive_file.back_up(database, destination)
+        )
         op.succeeded.connect(
             lambda path: self.ctx.status(
                 self.tr("Archive backed up to %1").replace("%1", str(path))
@@ -83,10 +85,8 @@ class BackupActions(QObject):
 
     def check(self) -> Operation:
         """Check the file in the background; the verdict comes as a message."""
-        from desktop_app.storage.maintenance import check_archive
-
         self.ctx.status(self.tr("Checking the archive file…"))
-        op = self.ctx.runner.start("check", lambda _op: check_archive())
+        op = self.ctx.runner.start("check", lambda _op: archive_file.check())
         op.succeeded.connect(self._checked)
         op.failed.connect(lambda exc: self.ctx.show_message("error", str(exc)))
         return op
@@ -113,7 +113,9 @@ class BackupActions(QObject):
         if database is None:
             return None
         today = dt.date.today()
-        op = self.ctx.runner.start("daily backup", lambda _op: daily_backup(database, today))
+        op = self.ctx.runner.start(
+            "daily backup", lambda _op: archive_file.daily_backup(database, today)
+        )
         op.succeeded.connect(self._daily_done)
         op.failed.connect(self._daily_failed)
         self.last_daily = op
