@@ -392,6 +392,10 @@
       <translation>&amp;Перевірити файл архіву</translation>
     </message>
     <message>
+      <source>&amp;Restore from backup…</source>
+      <translation>&amp;Відновити з резервної копії…</translation>
+    </message>
+    <message>
       <source>Archive backed up to %1</source>
       <translation>Резервну копію архіву записано до %1</translation>
     </message>
@@ -410,6 +414,10 @@
     <message>
       <source>Frontline Archive (*.sqlite);;All files (*)</source>
       <translation>Frontline Archive (*.sqlite);;Усі файли (*)</translation>
+    </message>
+    <message>
+      <source>Go back to a backup; the archive as it is now is kept as a safety copy</source>
+      <translation>Повернутися до резервної копії; поточний архів спершу зберігається як страхувальна копія</translation>
     </message>
     <message>
       <source>Quit the program, then run: frontline-archive maintain --rebuild-index (a backup is taken first).</source>
@@ -1002,6 +1010,10 @@ change</source>
       <translation>Файл архіву:</translation>
     </message>
     <message>
+      <source>Archive size</source>
+      <translation>Розмір архіву</translation>
+    </message>
+    <message>
       <source>Articles and briefs as CSV…</source>
       <translation>Статті й короткі новини як CSV…</translation>
     </message>
@@ -1363,6 +1375,81 @@ Merge: take this report's figures and keep the stored ones it does not state.</s
     <message>
       <source>{category}: not reported</source>
       <translation>{category}: немає у звіті</translation>
+    </message>
+  </context>
+  <context>
+    <name>RestoreDialog</name>
+    <message>
+      <source>%1 articles and briefs, %2 reports</source>
+      <translation>статей і новин: %1, зведень: %2</translation>
+    </message>
+    <message>
+      <source>&amp;Restore</source>
+      <translation>&amp;Відновити</translation>
+    </message>
+    <message>
+      <source>Backup</source>
+      <translation>Резервна копія</translation>
+    </message>
+    <message>
+      <source>Backups</source>
+      <translation>Резервні копії</translation>
+    </message>
+    <message>
+      <source>Choose a copy to go back to. The archive as it is now is kept as a safety copy in the backups folder first.</source>
+      <translation>Виберіть копію, до якої повернутися. Поточний архів спершу буде збережено як страхувальну копію в теці резервних копій.</translation>
+    </message>
+    <message>
+      <source>Frontline Archive (*.sqlite);;All files (*)</source>
+      <translation>Frontline Archive (*.sqlite);;Усі файли (*)</translation>
+    </message>
+    <message>
+      <source>Holds</source>
+      <translation>Містить</translation>
+    </message>
+    <message>
+      <source>Nothing was restored.</source>
+      <translation>Нічого не відновлено.</translation>
+    </message>
+    <message>
+      <source>Other &amp;file…</source>
+      <translation>Інший &amp;файл…</translation>
+    </message>
+    <message>
+      <source>Replace the archive by the backup “%1” (%2 articles and briefs, %3 reports)? The archive as it is now is kept as a safety copy first.</source>
+      <translation>Замінити архів резервною копією «%1» (статей і новин: %2, зведень: %3)? Поточний архів спершу буде збережено як страхувальну копію.</translation>
+    </message>
+    <message>
+      <source>Restore from backup</source>
+      <translation>Відновлення з резервної копії</translation>
+    </message>
+    <message>
+      <source>Restored from %1; the archive as it was is kept in %2</source>
+      <translation>Відновлено з %1; попередній стан архіву збережено в %2</translation>
+    </message>
+    <message>
+      <source>Restoring the archive from %1…</source>
+      <translation>Відновлення архіву з %1…</translation>
+    </message>
+    <message>
+      <source>Size</source>
+      <translation>Розмір</translation>
+    </message>
+    <message>
+      <source>Taken</source>
+      <translation>Створено</translation>
+    </message>
+    <message>
+      <source>The archive is open read-only.</source>
+      <translation>Архів відкрито лише для читання.</translation>
+    </message>
+    <message>
+      <source>There are no backups beside this archive yet. Use Other file… to restore a copy kept elsewhere.</source>
+      <translation>Поруч із цим архівом ще немає резервних копій. Скористайтеся «Інший файл…», щоб відновити копію з іншого місця.</translation>
+    </message>
+    <message>
+      <source>cannot be restored: %1</source>
+      <translation>не можна відновити: %1</translation>
     </message>
   </context>
   <context>

@@ -26,6 +26,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import (
     QFileDialog,
+    QLabel,
     QMainWindow,
     QMessageBox,
     QTabWidget,
@@ -120,7 +121,10 @@ class MainWindow(QMainWindow):
         self.undo_stack = QUndoStack(self)
 
         self._build_menus()
-        self.statusBar()  # in the first frame already, so the layout does not move later
+        # The counts stay on the right of the status bar; messages come and go on the left.
+        self.counts_label = QLabel()
+        self.counts_label.setAccessibleName(self.tr("Archive size"))
+        self.statusBar().addPermanentWidget(self.counts_label)
         # The list fills from the search worker (first page, then the rest), so the window
         # paints at once instead of after loading 100,000 ids.
         self.archive_view.run_search()
@@ -251,6 +255,7 @@ class MainWindow(QMainWindow):
             )
         )
         file_menu.addAction(self.backups.action)
+        file_menu.addAction(self.backups.restore_action)
         file_menu.addAction(self.backups.check_action)
         file_menu.addSeparator()
         file_menu.addAction(self._action(self.tr("Open &data folder"), self.open_data_folder))
@@ -539,7 +544,7 @@ class MainWindow(QMainWindow):
 
     def _show_counts(self, counts: tuple[int, int]) -> None:
         items, reports = counts
-        self.statusBar().showMessage(
+        self.counts_label.setText(
             self.tr("%1 articles and briefs · %2 loss reports")
             .replace("%1", f"{items:,}")
             .replace("%2", f"{reports:,}")

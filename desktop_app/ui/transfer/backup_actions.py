@@ -13,9 +13,9 @@ import logging
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, QTimer
+from PySide6.QtCore import QObject, Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QFileDialog
+from PySide6.QtWidgets import QDialog, QFileDialog
 
 from desktop_app.services import archive_file
 from desktop_app.ui.common.operations import Operation
@@ -44,6 +44,12 @@ class BackupActions(QObject):
             self.tr("SQLite's integrity check and the search index's, without changing anything")
         )
         self.check_action.triggered.connect(self.check)
+        self.restore_action = QAction(self.tr("&Restore from backup…"), window)
+        self.restore_action.setToolTip(
+            self.tr("Go back to a backup; the archive as it is now is kept as a safety copy")
+        )
+        self.restore_action.triggered.connect(self.choose_restore)
+        self.restore_action.setEnabled(ctx.database_path is not None)
         self.last_daily: Operation | None = None
         if daily and ctx.database_path is not None:
             QTimer.singleShot(DAILY_DELAY_MS, self, self.start_daily)
@@ -61,6 +67,14 @@ class BackupActions(QObject):
         )
         if path:
             self.back_up_to(Path(path))
+
+    def choose_restore(self) -> QDialog:
+        from desktop_app.ui.transfer.restore_dialog import RestoreDialog
+
+        dialog = RestoreDialog(self.ctx)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        return dialog
 
     def back_up_to(self, destination: Path) -> Operation | None:
         """Copy the archive to `destination` in the background; the result is announced."""
