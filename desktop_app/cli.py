@@ -170,6 +170,10 @@ def cmd_search(args: argparse.Namespace, out: TextIO) -> int:
 
     if args.limit < 1:
         raise ArchiveError("--limit must be at least 1")
+    from desktop_app.core.search_query import parse_query
+
+    for ignored in parse_query(args.query).ignored:  # named, as the window names them
+        sys.stderr.write(f"frontline-archive search: filter ignored (cannot be read): {ignored}\n")
     # SQLite's integers stop at 2**63; no archive holds more items than this anyway.
     found = item_store.search_items(args.query, kind=args.kind, limit=min(args.limit, MAX_LIMIT))
     for item in found:

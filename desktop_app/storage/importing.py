@@ -25,6 +25,7 @@ from desktop_app.storage.models import (
     utc_now,
 )
 from desktop_app.storage.oryx import OryxSummary, replace_oryx
+from desktop_app.storage.report_checks import refuse_implausible_drops
 from desktop_app.storage.reports import (
     ImportSummary,
     import_changes,
@@ -208,6 +209,7 @@ def import_result(
 
     summary = FileImportSummary(dry_run=dry_run, skipped=list(result.skipped))
     with database_proxy.atomic() as txn:
+        refuse_implausible_drops(result)  # a text report that lost digits (issue #11 §4)
         report(0)
         summary.items = import_items(result.items, progress=lambda d, _n: report(d))
         done = len(result.items)

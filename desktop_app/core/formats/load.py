@@ -7,7 +7,7 @@ from dataclasses import dataclass, field, replace
 
 from desktop_app.core.errors import ImportFormatError
 from desktop_app.core.formats import detect as fmt_names
-from desktop_app.core.formats._common import decode_text, require_content
+from desktop_app.core.formats._common import check_report_date, decode_text, require_content
 from desktop_app.core.formats.corrections import read_corrections
 from desktop_app.core.formats.detect import FORMATS, detect_format
 from desktop_app.core.formats.feeds import read_feed
@@ -18,7 +18,7 @@ from desktop_app.core.formats.oryx import OryxRow, read_oryx
 from desktop_app.core.formats.petroivaniuk import read_petroivaniuk_csv, read_petroivaniuk_json
 from desktop_app.core.formats.posts import read_posts
 from desktop_app.core.formats.russianwarship import read_russianwarship
-from desktop_app.core.item import ItemData
+from desktop_app.core.item import ItemData, published_at_problem
 from desktop_app.core.report import LossReport
 
 __all__ = ["FORMATS", "ReadResult", "read_import_file"]
@@ -37,6 +37,8 @@ class ReadResult:
     oryx: list[OryxRow] | None = None
     # Records deliberately left out, with the reason (an entry with no title and no text).
     skipped: list[str] = field(default_factory=list)
+    # The file's name, for errors found later against the archive (set by read_import_file).
+    source: str = ""
 
 
 def _page_text(name: str, data: bytes) -> str:
@@ -106,4 +108,25 @@ def read_import_file(
         raise exc if exc.file else exc.with_file(name) from None
     if as_kind is not None and fmt not in (fmt_names.FEED, fmt_names.HTML_PAGE):
         result.items = [replace(i, kind=as_kind) for i in result.items]
+    _check_bounds(result, name)
+    result.source = name
     return result
+
+
+def _check_bounds(result: ReadResult, name: str) -> None:
+    """Every reader checks its dates and times; this catches any that one of them missed.
+
+    A report dated before the war or in the future, or an item published before 1900 or more
+    than a day ahead, is refused here naming the record, before anything is written.
+    """
+    for report in result.reports:
+        if report.date is not None:
+            check_report_date(report.date, file=name, record=report.date.isoformat())
+    for date in result.notes:
+        check_report_date(date, file=name, record=date.isoformat())
+    for index, item in enumerate(result.items, start=1):
+        problem = published_at_problem(item.published_at)
+        if problem is not None:
+            raise ImportFormatError(
+                problem, file=name, record=f"item {index} ({item.title[:60]})", field="published_at"
+            )
