@@ -18,7 +18,7 @@ import secrets
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from desktop_app.core.errors import ArchiveError, ImportFormatError
 from desktop_app.services.changes import NOTHING, Changes
@@ -211,27 +211,32 @@ class Exported:
     records: int
 
 
-def _serialise(what: str, fmt: str, ids: Sequence[int] | None) -> tuple[bytes, int]:
-    from desktop_app.core import exports
+def _read(what: str, fmt: str, ids: Sequence[int] | None) -> list[Any]:
     from desktop_app.storage import items as item_store
     from desktop_app.storage import reports as report_store
 
     if fmt not in ("json", "csv"):
         raise ExportError(f"unknown export format {fmt!r} (json or csv)")
     if what == REPORTS:
-        reports = report_store.load_all_reports()
-        text = (exports.reports_to_json if fmt == "json" else exports.reports_to_csv)(reports)
-        return text.encode("utf-8"), len(reports)
+        return list(report_store.load_all_reports())
     if what != ARTICLES:
         raise ExportError(f"nothing to export called {what!r} (reports or articles)")
-    items = item_store.items_by_ids(list(ids)) if ids is not None else item_store.all_items()
-    text = (exports.items_to_json if fmt == "json" else exports.items_to_csv)(items)
-    return text.encode("utf-8"), len(items)
+    return item_store.items_by_ids(list(ids)) if ids is not None else item_store.all_items()
+
+
+def _format(what: str, fmt: str, records: list[Any]) -> bytes:
+    from desktop_app.core import exports
+
+    if what == REPORTS:
+        text = (exports.reports_to_json if fmt == "json" else exports.reports_to_csv)(records)
+    else:
+        text = (exports.items_to_json if fmt == "json" else exports.items_to_csv)(records)
+    return text.encode("utf-8")
 
 
 def export_text(what: str, fmt: str, *, ids: Sequence[int] | None = None) -> str:
     """The export as text (for standard output)."""
-    return _serialise(what, fmt, ids)[0].decode("utf-8")
+    return _format(what, fmt, _read(what, fmt, ids)).decode("utf-8")
 
 
 def _reason(exc: OSError) -> str:
@@ -304,9 +309,10 @@ def export_to_file(
     if path.is_dir():
         raise ExportError(f"{path}: is a folder; give a file name")
     step(0, "reading")
-    data, count = _serialise(what, fmt, ids)
+    found = _read(what, fmt, ids)
     step(1, "preparing")
+    data = _format(what, fmt, found)
     step(2, "saving")
     write_file_atomically(path, data, before_rename=lambda: step(2, "saving"))
     step(3, "done")
-    return Exported(path, count)
+    return Exported(path, len(found))
