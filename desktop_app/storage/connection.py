@@ -69,7 +69,7 @@ REQUIRED_TABLES = {
 }
 _ADDRESS = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*://")
 
-SQLITE_BUSY, SQLITE_LOCKED, SQLITE_READONLY, SQLITE_FULL = 5, 6, 8, 13
+SQLITE_BUSY, SQLITE_LOCKED, SQLITE_READONLY, SQLITE_FULL, SQLITE_CANTOPEN = 5, 6, 8, 13, 14
 
 
 class DatabaseOpenError(ArchiveError):
@@ -212,6 +212,11 @@ def inspect_archive_file(file: Path) -> int:
         finally:
             con.close()
     except sqlite3.DatabaseError as exc:
+        if exc.sqlite_errorcode & 0xFF in (SQLITE_READONLY, SQLITE_CANTOPEN):
+            raise DatabaseOpenError(
+                f"{file}: cannot be read here ({exc}); its folder cannot be written and SQLite "
+                "needs to create its -shm index beside it"
+            ) from exc
         raise DatabaseOpenError(f"{file}: not a Frontline Archive database ({exc})") from exc
     if version > SCHEMA_VERSION:
         raise SchemaTooNewError(
