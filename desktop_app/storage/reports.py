@@ -9,16 +9,18 @@ from __future__ import annotations
 import datetime as dt
 import itertools
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from peewee import chunked
 
+from desktop_app.core.provenance import ArticleRef, Provenance
 from desktop_app.core.report import Figure, LossReport, day_of_war
 from desktop_app.core.report_merge import combine_notes
 from desktop_app.core.series import SeriesPoint, derive_series
 from desktop_app.core.validation import WARNING, Problem, compare_with_previous
 from desktop_app.storage.models import (
+    Item,
     Report,
     ReportArticle,
     ReportFigure,
@@ -110,10 +112,68 @@ def link_article(date: dt.date, item_id: int) -> bool:
     if report is None:
         raise ValueError(f"no report stored for {date.isoformat()}")
     with database_proxy.atomic():
-        inserted = (
-            ReportArticle.insert(report=report.id, item=item_id).on_conflict_ignore().execute()
+        # Checked first: SQLite's last row id survives an ignored insert, so it cannot tell.
+        exists = (
+            ReportArticle.select()
+            .where((ReportArticle.report == report.id) & (ReportArticle.item == item_id))
+            .exists()
         )
-    return bool(inserted)
+        if not exists:
+            ReportArticle.insert(report=report.id, item=item_id).execute()
+    return not exists
+
+
+def report_provenance() -> dict[dt.date, Provenance]:
+    """Every stored report's source and linked articles (for export), in two queries."""
+    links: dict[dt.date, list[ArticleRef]] = defaultdict(list)
+    query = (
+        ReportArticle.select(Report.date, Item.source_url, Item.kind, Item.title, Item.published_at)
+        .join_from(ReportArticle, Report)
+        .join_from(ReportArticle, Item)
+        .order_by(ReportArticle.id)
+        .tuples()
+    )
+    for date, url, kind, title, published in query:
+        links[date].append(ArticleRef(url, kind, title, published) if not url else ArticleRef(url))
+    return {
+        date: Provenance(source, tuple(links.get(date, ())))
+        for date, source in Report.select(Report.date, Report.source).tuples()
+    }
+
+
+def find_item_id(ref: ArticleRef) -> int | None:
+    """The stored article or brief an export names, by link, else by kind, title and time."""
+    if ref.source_url:
+        query = Item.select(Item.id).where(Item.source_url == ref.source_url)
+    else:
+        query = Item.select(Item.id).where(
+            (Item.kind == ref.kind)
+            & (Item.title == ref.title)
+            & (Item.published_at == ref.published_at)
+        )
+    row = query.first()
+    return int(row.id) if row is not None else None
+
+
+def link_article_refs(links: Sequence[tuple[ArticleRef, dt.date]]) -> int:
+    """Link each named article to the report of its date when both are stored; returns how
+    many links are new. An article not in the archive is left out (it may come later, in an
+    items export that names the report in turn)."""
+    report_ids = dict(Report.select(Report.date, Report.id).tuples())
+    added = 0
+    for ref, date in links:
+        item_id = find_item_id(ref)
+        if item_id is None or date not in report_ids:
+            continue
+        exists = (
+            ReportArticle.select()
+            .where((ReportArticle.report == report_ids[date]) & (ReportArticle.item == item_id))
+            .exists()
+        )
+        if not exists:
+            ReportArticle.insert(report=report_ids[date], item=item_id).execute()
+            added += 1
+    return added
 
 
 def with_derived_changes(report: LossReport, previous: LossReport | None) -> LossReport:
@@ -240,7 +300,11 @@ def save_report(
 
 
 def delete_report(date: dt.date) -> bool:
+    """Delete the report of `date`, keeping it whole in the Trash, in one transaction."""
+    from desktop_app.storage.trash import trash_report  # trash builds on this module
+
     with database_proxy.atomic():
+        trash_report(date)
         deleted = Report.delete().where(Report.date == date).execute()
         refresh_warnings()
     return bool(deleted)
@@ -294,9 +358,14 @@ def import_reports(
     reports: Sequence[LossReport],
     *,
     source: str,
+    sources: Mapping[dt.date, str] | None = None,
     progress: Callable[[int], None] | None = None,
 ) -> ImportSummary:
     """Merge many reports into the archive in one transaction; the same input twice is a no-op.
+
+    `sources` gives the source of particular dates (what the program's own export says of
+    each report); a report it adds or changes takes that source, so a report entered by
+    hand stays 'manual' through an export and an import.
 
     `progress(dates_done)` is called every PROGRESS_EVERY dates; raising there (a cancel)
     rolls the whole import back.
@@ -315,13 +384,14 @@ def import_reports(
                 progress(done)
             rep = incoming[date]
             row = stored_rows.get(date)
+            stated = (sources or {}).get(date)
             if row is None:
                 new = Report.create(
                     date=date,
                     day=day_of_war(date),
                     qualifier=rep.qualifier,
                     note=rep.note,
-                    source=source,
+                    source=stated or source,
                     created_at=now,
                     updated_at=now,
                 )
@@ -333,9 +403,9 @@ def import_reports(
                 summary.unchanged.append(date)
                 continue
             figs, qualifier, note = merged
-            Report.update(qualifier=qualifier, note=note, updated_at=now).where(
-                Report.id == row.id
-            ).execute()
+            Report.update(
+                qualifier=qualifier, note=note, source=stated or row.source, updated_at=now
+            ).where(Report.id == row.id).execute()
             write_figures(row.id, figs)
             summary.updated.append(date)
         if summary.added or summary.updated:

@@ -35,18 +35,17 @@ def export_work(
     op.report_progress(0, _STEPS, "")
     if what == REPORTS:
         reports = report_store.load_all_reports()
+        origin = report_store.report_provenance()
         op.report_progress(1, _STEPS, "")
-        text = (
-            exports.reports_to_json(reports) if fmt == "json" else exports.reports_to_csv(reports)
+        text = (exports.reports_to_json if fmt == "json" else exports.reports_to_csv)(
+            reports, origin
         )
     else:
-        items = (
-            item_store.items_by_ids(search_ids(shown))
-            if what == SHOWN and shown
-            else item_store.all_items()
+        items, links = item_store.export_items(
+            search_ids(shown) if what == SHOWN and shown else None
         )
         op.report_progress(1, _STEPS, "")
-        text = exports.items_to_json(items) if fmt == "json" else exports.items_to_csv(items)
+        text = (exports.items_to_json if fmt == "json" else exports.items_to_csv)(items, links)
     op.report_progress(2, _STEPS, "")
     partial = path.with_name(path.name + ".part")
     try:
