@@ -158,11 +158,12 @@ def cmd_export(args: argparse.Namespace, out: TextIO) -> int:
     from desktop_app.core import exports
     from desktop_app.storage import items as item_store
     from desktop_app.storage import reports as report_store
+    from desktop_app.storage.provenance import report_provenance
 
     if args.what == "reports":
         reports = report_store.load_all_reports()
         text = (exports.reports_to_json if args.format == "json" else exports.reports_to_csv)(
-            reports, report_store.report_provenance()
+            reports, report_provenance()
         )
     else:
         items, links = item_store.export_items()

@@ -10,14 +10,22 @@ from collections.abc import Sequence
 
 from desktop_app.services.changes import NOTHING, Changes
 from desktop_app.storage import trash as store
+from desktop_app.storage.item_history import ItemSnapshot
+from desktop_app.storage.report_history import ReportSnapshot
 from desktop_app.storage.trash import TrashRestoreError, TrashRow
 
-__all__ = ["TrashRestoreError", "TrashRow", "empty", "list_trash", "restore"]
+__all__ = ["TrashRestoreError", "TrashRow", "empty", "entry", "list_trash", "restore"]
 
 
 def list_trash() -> list[TrashRow]:
     """Everything in the Trash, most recently deleted first."""
     return store.list_trash()
+
+
+def entry(entry_id: int) -> ItemSnapshot | ReportSnapshot | None:
+    """An entry's whole content (text, tags, flags, links; or figures, note, source, links)
+    for a view to show before restoring; None when it is not in the Trash."""
+    return store.entry_snapshot(entry_id)
 
 
 def restore(ids: Sequence[int]) -> Changes:

@@ -25,12 +25,12 @@ from desktop_app.storage.models import (
     utc_now,
 )
 from desktop_app.storage.oryx import OryxSummary, replace_oryx
+from desktop_app.storage.provenance import link_article_refs
 from desktop_app.storage.reports import (
     ImportSummary,
     import_changes,
     import_reports,
     link_article,
-    link_article_refs,
     merge_by_date,
 )
 

@@ -14,13 +14,11 @@ from dataclasses import dataclass, field
 
 from peewee import chunked
 
-from desktop_app.core.provenance import ArticleRef, Provenance
 from desktop_app.core.report import Figure, LossReport, day_of_war
 from desktop_app.core.report_merge import combine_notes
 from desktop_app.core.series import SeriesPoint, derive_series
 from desktop_app.core.validation import WARNING, Problem, compare_with_previous
 from desktop_app.storage.models import (
-    Item,
     Report,
     ReportArticle,
     ReportFigure,
@@ -121,59 +119,6 @@ def link_article(date: dt.date, item_id: int) -> bool:
         if not exists:
             ReportArticle.insert(report=report.id, item=item_id).execute()
     return not exists
-
-
-def report_provenance() -> dict[dt.date, Provenance]:
-    """Every stored report's source and linked articles (for export), in two queries."""
-    links: dict[dt.date, list[ArticleRef]] = defaultdict(list)
-    query = (
-        ReportArticle.select(Report.date, Item.source_url, Item.kind, Item.title, Item.published_at)
-        .join_from(ReportArticle, Report)
-        .join_from(ReportArticle, Item)
-        .order_by(ReportArticle.id)
-        .tuples()
-    )
-    for date, url, kind, title, published in query:
-        links[date].append(ArticleRef(url, kind, title, published) if not url else ArticleRef(url))
-    return {
-        date: Provenance(source, tuple(links.get(date, ())))
-        for date, source in Report.select(Report.date, Report.source).tuples()
-    }
-
-
-def find_item_id(ref: ArticleRef) -> int | None:
-    """The stored article or brief an export names, by link, else by kind, title and time."""
-    if ref.source_url:
-        query = Item.select(Item.id).where(Item.source_url == ref.source_url)
-    else:
-        query = Item.select(Item.id).where(
-            (Item.kind == ref.kind)
-            & (Item.title == ref.title)
-            & (Item.published_at == ref.published_at)
-        )
-    row = query.first()
-    return int(row.id) if row is not None else None
-
-
-def link_article_refs(links: Sequence[tuple[ArticleRef, dt.date]]) -> int:
-    """Link each named article to the report of its date when both are stored; returns how
-    many links are new. An article not in the archive is left out (it may come later, in an
-    items export that names the report in turn)."""
-    report_ids = dict(Report.select(Report.date, Report.id).tuples())
-    added = 0
-    for ref, date in links:
-        item_id = find_item_id(ref)
-        if item_id is None or date not in report_ids:
-            continue
-        exists = (
-            ReportArticle.select()
-            .where((ReportArticle.report == report_ids[date]) & (ReportArticle.item == item_id))
-            .exists()
-        )
-        if not exists:
-            ReportArticle.insert(report=report_ids[date], item=item_id).execute()
-            added += 1
-    return added
 
 
 def with_derived_changes(report: LossReport, previous: LossReport | None) -> LossReport:

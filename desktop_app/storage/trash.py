@@ -170,6 +170,15 @@ def list_trash() -> list[TrashRow]:
     return rows
 
 
+def entry_snapshot(entry_id: int) -> ItemSnapshot | ReportSnapshot | None:
+    """What an entry holds, for a view that shows it before restoring; None if not there."""
+    entry = TrashEntry.get_or_none(TrashEntry.id == entry_id)
+    if entry is None:
+        return None
+    doc = json.loads(entry.snapshot)
+    return _item_snapshot(doc) if entry.kind == ITEM else _report_snapshot(doc)
+
+
 def _restore_item(entry: TrashEntry) -> int:
     snap = _item_snapshot(json.loads(entry.snapshot))
     url = snap.data.source_url

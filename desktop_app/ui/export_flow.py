@@ -30,12 +30,13 @@ def export_work(
     from desktop_app.core import exports
     from desktop_app.storage import items as item_store
     from desktop_app.storage import reports as report_store
+    from desktop_app.storage.provenance import report_provenance
     from desktop_app.storage.search import search_ids
 
     op.report_progress(0, _STEPS, "")
     if what == REPORTS:
         reports = report_store.load_all_reports()
-        origin = report_store.report_provenance()
+        origin = report_provenance()
         op.report_progress(1, _STEPS, "")
         text = (exports.reports_to_json if fmt == "json" else exports.reports_to_csv)(
             reports, origin

@@ -28,6 +28,11 @@ def test_restore_reports_what_came_back(archive_db: object) -> None:
         ("item", "Drones over Sumy."),
     ]
 
+    shown = trash.entry(listed[1].id)
+    assert shown is not None and shown.data == BRIEF_DATA  # type: ignore[union-attr]
+    assert trash.entry(listed[0].id).report.figures["tanks"] == Figure(6320, 8)  # type: ignore[union-attr]
+    assert trash.entry(999) is None
+
     changes = trash.restore([r.id for r in listed])
 
     assert changes.trash and changes.items and changes.reports

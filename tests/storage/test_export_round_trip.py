@@ -20,12 +20,12 @@ from desktop_app.storage.connection import open_database
 from desktop_app.storage.importing import import_result
 from desktop_app.storage.items import export_items, save_item
 from desktop_app.storage.models import Report
+from desktop_app.storage.provenance import report_provenance
 from desktop_app.storage.reports import (
     link_article,
     load_all_reports,
     load_report,
     report_article_ids,
-    report_provenance,
     save_report,
 )
 

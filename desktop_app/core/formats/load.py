@@ -45,13 +45,14 @@ class ReadResult:
 
 
 def _own(fmt: str, content: FrontlineContent) -> ReadResult:
+    # An item's links go the same way as a report's (found by link or key, in batches).
+    from_items = [(ArticleRef.of(content.items[i]), date) for i, date in content.item_links]
     return ReadResult(
         fmt,
         content.reports,
         content.items,
-        content.item_links,
         report_sources=content.sources,
-        article_links=content.article_links,
+        article_links=content.article_links + from_items,
     )
 
 
