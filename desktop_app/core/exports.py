@@ -12,7 +12,6 @@ these fields, still import.
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
 import io
 import json
@@ -83,6 +82,22 @@ def article_refs_cell(refs: Sequence[ArticleRef]) -> str:
     return json.dumps([r.to_json() for r in refs], ensure_ascii=False) if refs else ""
 
 
+def _cell(value: Any) -> str:
+    """One CSV cell, quoted when it holds a comma, a quote or any line break.
+
+    Python's csv writer (3.11) leaves a lone carriage return unquoted when lines end in
+    "\n", and the file then reads back with a row split in two: hence this writer.
+    """
+    text = "" if value is None else str(value)
+    if any(c in text for c in ',"\r\n'):
+        return '"' + text.replace('"', '""') + '"'
+    return text
+
+
+def _write_row(out: io.StringIO, cells: Sequence[Any]) -> None:
+    out.write(",".join(_cell(c) for c in cells) + "\n")
+
+
 def reports_to_csv(
     reports: Sequence[LossReport], provenance: Mapping[dt.date, Provenance] | None = None
 ) -> str:
@@ -95,8 +110,7 @@ def reports_to_csv(
     if provenance is not None:
         header += ["source", "articles"]
     out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\n")
-    writer.writerow(header)
+    _write_row(out, header)
     for rep in reports:
         row: list[Any] = [
             rep.date.isoformat() if rep.date else "",
@@ -113,7 +127,7 @@ def reports_to_csv(
         if provenance is not None:
             prov = provenance.get(rep.date) if rep.date else None
             row += [prov.source, article_refs_cell(prov.articles)] if prov else ["", ""]
-        writer.writerow(row)
+        _write_row(out, row)
     return out.getvalue()
 
 
@@ -138,13 +152,12 @@ def items_to_csv(
     """One row per item; `reports` lists the dates of the reports it is linked to."""
     links = report_dates or [()] * len(items)
     out = io.StringIO()
-    writer = csv.DictWriter(out, fieldnames=ITEM_CSV_FIELDS, lineterminator="\n")
-    writer.writeheader()
+    _write_row(out, ITEM_CSV_FIELDS)
     for item, dates in zip(items, links, strict=True):
         row = item_to_json(item)
         row["tags"] = ", ".join(item.tags)
         row["source_url"] = item.source_url or ""
         row["body_html"] = item.body_html
         row["reports"] = ", ".join(d.isoformat() for d in dates)
-        writer.writerow({k: row[k] for k in ITEM_CSV_FIELDS})
+        _write_row(out, [row[k] for k in ITEM_CSV_FIELDS])
     return out.getvalue()

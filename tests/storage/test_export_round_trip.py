@@ -28,6 +28,7 @@ from desktop_app.storage.reports import (
     report_article_ids,
     save_report,
 )
+from tests.conftest import shared_file
 
 DAY = dt.date(2023, 11, 25)
 HAND = LossReport(DAY, {"personnel": Figure(323760, 860), "tanks": Figure(5503, 7)}, "about")
@@ -147,4 +148,23 @@ def test_articles_that_arrive_in_the_same_file_are_linked(tmp_path: Path) -> Non
     open_database(tmp_path / "fresh.sqlite")
     summary = _import(tmp_path, "both.json", json.dumps(doc))
     assert summary.links == 2
+    assert len(report_article_ids(DAY)) == 2
+
+
+def test_the_real_dataset_after_a_round_trip_leaves_the_hand_entered_day_alone(
+    tmp_path: Path,
+) -> None:
+    dataset = shared_file("petroivaniuk", "russia_losses_equipment.json")
+    _hand_archive(tmp_path)
+    reports_text, items_text = _exports("json")
+    open_database(tmp_path / "fresh.sqlite")
+    _import(tmp_path, "reports.json", reports_text)
+    _import(tmp_path, "items.json", items_text)
+
+    summary = _import(tmp_path, dataset.name, dataset.read_bytes())
+
+    [conflict] = summary.conflicts
+    assert conflict.date == DAY and conflict.report.figures["tanks"].total == 5502
+    assert load_report(DAY) == HAND and _source(DAY) == "manual"
+    assert len(summary.reports.added) == 1625  # every other day of the dataset
     assert len(report_article_ids(DAY)) == 2
