@@ -36,18 +36,26 @@ def delete_item(item_id: int) -> Changes:
     return Changes(items=True, tags=True, trash=True, reports=linked, item_ids=frozenset({item_id}))
 
 
-def set_read(item_ids: Sequence[int], read: bool = True) -> Changes:
+def _ids(item_ids: int | Sequence[int]) -> list[int]:
+    return [item_ids] if isinstance(item_ids, int) else list(item_ids)
+
+
+def set_read(item_ids: int | Sequence[int], read: bool = True) -> Changes:
+    """Mark one item or several read (or unread), in one transaction."""
+    ids = _ids(item_ids)
     with database_proxy.atomic():
-        for item_id in item_ids:
+        for item_id in ids:
             items.set_read(item_id, read)
-    return Changes(flags=True, item_ids=frozenset(item_ids))
+    return Changes(flags=True, item_ids=frozenset(ids))
 
 
-def set_starred(item_ids: Sequence[int], starred: bool = True) -> Changes:
+def set_starred(item_ids: int | Sequence[int], starred: bool = True) -> Changes:
+    """Star one item or several (or unstar them), in one transaction."""
+    ids = _ids(item_ids)
     with database_proxy.atomic():
-        for item_id in item_ids:
+        for item_id in ids:
             items.set_starred(item_id, starred)
-    return Changes(flags=True, item_ids=frozenset(item_ids))
+    return Changes(flags=True, item_ids=frozenset(ids))
 
 
 def set_tags(item_id: int, tags: Sequence[str]) -> Changes:

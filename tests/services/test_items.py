@@ -46,7 +46,7 @@ def test_flags_and_tags(archive_db: object) -> None:
     items.set_starred(ids[:1])
     assert [get_item(i).is_read for i in ids] == [True, True]  # type: ignore[union-attr]
     assert [get_item(i).starred for i in ids] == [True, False]  # type: ignore[union-attr]
-    items.set_read(ids, False)
+    assert items.set_read(ids[0], False).item_ids == {ids[0]}
     assert not get_item(ids[0]).is_read  # type: ignore[union-attr]
     assert items.set_tags(ids[0], ["Energy", " kyiv "]).tags
     assert get_item(ids[0]).data.tags == ("energy", "kyiv")  # type: ignore[union-attr]
