@@ -75,6 +75,10 @@ def add_commands(parser: argparse.ArgumentParser) -> None:
         help="give the space of deleted rows back to the disk (VACUUM)",
     )
 
+    p = sub.add_parser("trash", help="list, restore or empty deleted articles, briefs, reports")
+    p.add_argument("action", nargs="?", choices=["list", "restore", "empty"], default="list")
+    p.add_argument("ids", nargs="*", type=int, metavar="ID", help="entries to restore or empty")
+
     p = sub.add_parser("backup", help="write a consistent copy of the archive to a file")
     p.add_argument(
         "destination",
@@ -256,6 +260,30 @@ def cmd_restore(args: argparse.Namespace, out: TextIO) -> int:
     return OK
 
 
+def cmd_trash(args: argparse.Namespace, out: TextIO) -> int:
+    from desktop_app.services import trash
+
+    ids = list(dict.fromkeys(args.ids))
+    shown = {r.id: r for r in trash.list_trash()}
+    if args.action == "restore":
+        if not ids:
+            raise ArchiveError("name the entries to restore: trash restore ID…")
+        trash.restore(ids)
+        for entry_id in ids:
+            out.write(f"restored {entry_id}: {shown[entry_id].kind} {shown[entry_id].label}\n")
+        return OK
+    if args.action == "empty":
+        trash.empty(ids or None)
+        gone = len([i for i in ids if i in shown]) if ids else len(shown)
+        out.write(f"deleted for good: {gone}\n")
+        return OK
+    for r in shown.values():
+        out.write(f"{r.id}\t{r.deleted_at:%Y-%m-%d %H:%M}Z\t{r.item_kind or r.kind}\t{r.label}\n")
+    if not shown:
+        out.write("the Trash is empty\n")
+    return OK
+
+
 COMMANDS = {
     "parse": cmd_parse,
     "import": cmd_import,
@@ -264,6 +292,7 @@ COMMANDS = {
     "search": cmd_search,
     "check": cmd_check,
     "backup": cmd_backup,
+    "trash": cmd_trash,
     "maintain": cmd_maintain,
     "restore": cmd_restore,
 }

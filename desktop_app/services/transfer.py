@@ -214,26 +214,44 @@ class Exported:
     records: int
 
 
-def _read(what: str, fmt: str, ids: Sequence[int] | None) -> list[Any]:
+@dataclass(frozen=True)
+class _Records:
+    """What an export writes: the records, and where each came from (reports: source and
+    linked articles; items: the dates of the reports each is linked to)."""
+
+    rows: list[Any]
+    origin: Any = None
+
+    def __len__(self) -> int:
+        return len(self.rows)
+
+
+def _read(what: str, fmt: str, ids: Sequence[int] | None) -> _Records:
     from desktop_app.storage import items as item_store
     from desktop_app.storage import reports as report_store
+    from desktop_app.storage.provenance import report_provenance
 
     if fmt not in ("json", "csv"):
         raise ExportError(f"unknown export format {fmt!r} (json or csv)")
     if what == REPORTS:
-        return list(report_store.load_all_reports())
+        # Provenance travels with the reports: a re-import keeps a hand-entered report so.
+        return _Records(list(report_store.load_all_reports()), report_provenance())
     if what != ARTICLES:
         raise ExportError(f"nothing to export called {what!r} (reports or articles)")
-    return item_store.items_by_ids(list(ids)) if ids is not None else item_store.all_items()
+    items, links = item_store.export_items(list(ids) if ids is not None else None)
+    return _Records(list(items), links)
 
 
-def _format(what: str, fmt: str, records: list[Any]) -> bytes:
+def _format(what: str, fmt: str, records: _Records) -> bytes:
     from desktop_app.core import exports
 
     if what == REPORTS:
-        text = (exports.reports_to_json if fmt == "json" else exports.reports_to_csv)(records)
+        to_text = exports.reports_to_json if fmt == "json" else exports.reports_to_csv
+        text = to_text(records.rows, records.origin)
     else:
-        text = (exports.items_to_json if fmt == "json" else exports.items_to_csv)(records)
+        text = (exports.items_to_json if fmt == "json" else exports.items_to_csv)(
+            records.rows, records.origin
+        )
     return text.encode("utf-8")
 
 

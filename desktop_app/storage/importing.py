@@ -25,6 +25,7 @@ from desktop_app.storage.models import (
     utc_now,
 )
 from desktop_app.storage.oryx import OryxSummary, replace_oryx
+from desktop_app.storage.provenance import link_article_refs
 from desktop_app.storage.report_checks import refuse_implausible_drops
 from desktop_app.storage.reports import (
     ImportSummary,
@@ -221,10 +222,14 @@ def import_result(
             summary.conflicts = conflicts
         before_reports = done
         summary.reports = import_reports(
-            safe, source=source, progress=lambda d: report(before_reports + d)
+            safe,
+            source=source,
+            sources=result.report_sources,
+            progress=lambda d: report(before_reports + d),
         )
         if summary.overwritten:
-            Report.update(source=source).where(Report.date.in_(summary.overwritten)).execute()
+            plain = [d for d in summary.overwritten if d not in result.report_sources]
+            Report.update(source=source).where(Report.date.in_(plain)).execute()
         done += len(result.reports)
         report(done)
         if result.notes:
@@ -234,7 +239,7 @@ def import_result(
         if result.oryx is not None:
             summary.oryx = replace_oryx(result.oryx)
             report(total)
-        summary.links = _link(result)
+        summary.links = _link(result) + link_article_refs(result.article_links)
         if before_commit is not None:
             before_commit()
         if dry_run:
