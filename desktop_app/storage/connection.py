@@ -66,6 +66,7 @@ REQUIRED_TABLES = {
     1: {"item", "item_fts", "report", "report_figure"},
     2: {"report_warning"},
     3: {"item_tag", "report_article", "oryx_loss"},
+    4: {"trash"},
 }
 _ADDRESS = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*://")
 

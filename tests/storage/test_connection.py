@@ -218,3 +218,12 @@ def test_is_archive_file_knows_the_archive_by_name_and_by_inode(tmp_path: Path) 
     assert is_archive_file(tmp_path / "a.sqlite-wal", path)  # even before it exists
     assert is_archive_file(tmp_path / "sub" / ".." / "a.sqlite", path)
     assert not is_archive_file(other, path)
+
+
+def test_every_schema_version_names_the_tables_it_brings() -> None:
+    # An archive is recognised by the tables its version must hold; a migration that adds a
+    # version without saying which tables it brings would make every archive unreadable.
+    from desktop_app.storage.connection import REQUIRED_TABLES
+    from desktop_app.storage.migrations import SCHEMA_VERSION
+
+    assert set(REQUIRED_TABLES) == set(range(1, SCHEMA_VERSION + 1))

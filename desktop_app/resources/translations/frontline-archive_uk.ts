@@ -396,6 +396,10 @@
       <translation>&amp;Відновити з резервної копії…</translation>
     </message>
     <message>
+      <source>&amp;Trash…</source>
+      <translation>&amp;Кошик…</translation>
+    </message>
+    <message>
       <source>Archive backed up to %1</source>
       <translation>Резервну копію архіву записано до %1</translation>
     </message>
@@ -410,6 +414,10 @@
     <message>
       <source>Checking the archive file…</source>
       <translation>Перевірка файлу архіву…</translation>
+    </message>
+    <message>
+      <source>Deleted articles, briefs and reports, kept until the Trash is emptied</source>
+      <translation>Видалені статті, новини та зведення; зберігаються, доки кошик не спорожнено</translation>
     </message>
     <message>
       <source>Frontline Archive (*.sqlite);;All files (*)</source>
@@ -1503,6 +1511,77 @@ Merge: take this report's figures and keep the stored ones it does not state.</s
         <numerusform>%1 · %n записи</numerusform>
         <numerusform>%1 · %n записів</numerusform>
       </translation>
+    </message>
+  </context>
+  <context>
+    <name>TrashDialog</name>
+    <message>
+      <source>&amp;Delete for good</source>
+      <translation>&amp;Видалити назавжди</translation>
+    </message>
+    <message>
+      <source>&amp;Empty Trash</source>
+      <translation>&amp;Спорожнити кошик</translation>
+    </message>
+    <message>
+      <source>&amp;Restore</source>
+      <translation>&amp;Відновити</translation>
+    </message>
+    <message>
+      <source>Delete everything in the Trash for good? This cannot be undone.</source>
+      <translation>Видалити назавжди все, що є в кошику? Цю дію не можна скасувати.</translation>
+    </message>
+    <message>
+      <source>Delete the chosen entries for good (%1)? This cannot be undone.</source>
+      <translation>Видалити назавжди вибрані записи (%1)? Цю дію не можна скасувати.</translation>
+    </message>
+    <message>
+      <source>Deleted</source>
+      <translation>Видалено</translation>
+    </message>
+    <message>
+      <source>Deleted articles, briefs and reports</source>
+      <translation>Видалені статті, новини та зведення</translation>
+    </message>
+    <message>
+      <source>In the Trash: %1. Kept until you empty it.</source>
+      <translation>У кошику: %1. Зберігається, доки ви його не спорожните.</translation>
+    </message>
+    <message>
+      <source>Kind</source>
+      <translation>Тип</translation>
+    </message>
+    <message>
+      <source>Nothing was restored.</source>
+      <translation>Нічого не відновлено.</translation>
+    </message>
+    <message>
+      <source>Restored from the Trash: %1.</source>
+      <translation>Відновлено з кошика: %1.</translation>
+    </message>
+    <message>
+      <source>The Trash is empty.</source>
+      <translation>Кошик порожній.</translation>
+    </message>
+    <message>
+      <source>Trash</source>
+      <translation>Кошик</translation>
+    </message>
+    <message>
+      <source>What</source>
+      <translation>Що</translation>
+    </message>
+    <message>
+      <source>article</source>
+      <translation>стаття</translation>
+    </message>
+    <message>
+      <source>brief</source>
+      <translation>новина</translation>
+    </message>
+    <message>
+      <source>loss report</source>
+      <translation>зведення втрат</translation>
     </message>
   </context>
   <context>

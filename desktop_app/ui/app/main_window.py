@@ -284,6 +284,8 @@ class MainWindow(QMainWindow):
             self.tr("&Delete selected item"), self.delete_item, QKeySequence.StandardKey.Delete
         )
         edit_menu.addActions([self.edit_item_action, self.delete_item_action])
+        edit_menu.addSeparator()
+        edit_menu.addAction(self.backups.trash_action)
 
         view_menu = bar.addMenu(self.tr("&View"))
         view_menu.addAction(

@@ -50,6 +50,11 @@ class BackupActions(QObject):
         )
         self.restore_action.triggered.connect(self.choose_restore)
         self.restore_action.setEnabled(ctx.database_path is not None)
+        self.trash_action = QAction(self.tr("&Trash…"), window)
+        self.trash_action.setToolTip(
+            self.tr("Deleted articles, briefs and reports, kept until the Trash is emptied")
+        )
+        self.trash_action.triggered.connect(self.show_trash)
         self.last_daily: Operation | None = None
         if daily and ctx.database_path is not None:
             QTimer.singleShot(DAILY_DELAY_MS, self, self.start_daily)
@@ -72,6 +77,14 @@ class BackupActions(QObject):
         from desktop_app.ui.transfer.restore_dialog import RestoreDialog
 
         dialog = RestoreDialog(self.ctx)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        return dialog
+
+    def show_trash(self) -> QDialog:
+        from desktop_app.ui.transfer.trash_dialog import TrashDialog
+
+        dialog = TrashDialog(self.ctx)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()
         return dialog
