@@ -15,9 +15,9 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QTimer
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QFileDialog
 
 from desktop_app.storage.backup import copy_archive, daily_backup
+from desktop_app.ui.common import file_dialogs
 from desktop_app.ui.common.operations import Operation
 
 if TYPE_CHECKING:
@@ -52,14 +52,15 @@ class BackupActions(QObject):
         if database is None:
             return
         default = str(Path.home() / f"{database.stem}-{dt.date.today().isoformat()}.sqlite")
-        path, _ = QFileDialog.getSaveFileName(
+        path = file_dialogs.save_file_name(
             self.window,
             self.tr("Back up archive"),
             default,
             self.tr("Frontline Archive (*.sqlite);;All files (*)"),
+            protect=database,
         )
-        if path:
-            self.back_up_to(Path(path))
+        if path is not None:
+            self.back_up_to(path)
 
     def back_up_to(self, destination: Path) -> Operation | None:
         """Copy the archive to `destination` in the background; the result is announced."""
