@@ -17,8 +17,8 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QSettings
-from PySide6.QtWidgets import QFileDialog, QFileSystemModel
+from PySide6.QtCore import QSettings, QTimer
+from PySide6.QtWidgets import QApplication, QFileDialog, QFileSystemModel
 
 from desktop_app.core.item import ARTICLE, ItemData
 from desktop_app.services import history
@@ -241,3 +241,38 @@ def test_the_window_menus_use_the_safe_dialog(
     window.backups.choose_destination()
     archive = tmp_path / "archive.sqlite"
     assert [protect for _c, protect in asked] == [archive, archive, archive]
+
+
+def test_the_dialogs_of_import_back_up_and_export_keep_the_locks(
+    qtbot, window: MainWindow, tmp_path: Path
+) -> None:
+    """The real menu commands, each running its real (modal) dialog on the archive's folder."""
+    before = window_holding_locks(qtbot, window, tmp_path)
+    names = ["archive.sqlite", "archive.sqlite-wal", "archive.sqlite-shm"]
+    seen: list[tuple[str, bool]] = []
+
+    def inspect() -> None:
+        dialog = QApplication.activeModalWidget()
+        if not isinstance(dialog, QFileDialog):
+            QTimer.singleShot(20, inspect)
+            return
+        model = dialog.findChild(QFileSystemModel)
+        assert model is not None
+        dialog.setDirectory(str(tmp_path))
+        try:
+            qtbot.waitUntil(
+                lambda: all(model.type(model.index(str(tmp_path / n))) for n in names),
+                timeout=10000,
+            )
+            seen.append((dialog.windowTitle(), held_locks(tmp_path) == before))
+        finally:
+            dialog.reject()
+
+    for command in (
+        window.import_action.trigger,
+        window.backups.action.trigger,
+        lambda: window.export("reports", "json"),
+    ):
+        QTimer.singleShot(0, inspect)
+        command()  # returns when inspect() has closed the dialog
+    assert seen == [("Import files", True), ("Back up archive", True), ("Export", True)]
