@@ -17,7 +17,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QSettings, QTimer
+from PySide6.QtCore import QCoreApplication, QEvent, QSettings, QTimer
 from PySide6.QtWidgets import QApplication, QFileDialog, QFileSystemModel
 
 from desktop_app.core.item import ARTICLE, ItemData
@@ -61,6 +61,8 @@ def own_qt_dialog_settings(tmp_path: Path) -> Iterator[None]:
     for fmt in (QSettings.Format.NativeFormat, QSettings.Format.IniFormat):
         QSettings.setPath(fmt, user_scope, str(tmp_path / "qt-config"))
     yield
+    # A dialog writes that file when it is deleted: delete the ones still waiting first.
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
     for fmt in (QSettings.Format.NativeFormat, QSettings.Format.IniFormat):
         QSettings.setPath(fmt, user_scope, default)
 
