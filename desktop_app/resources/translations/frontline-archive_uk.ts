@@ -1156,6 +1156,10 @@ change</source>
       <translation>Звіти як JSON…</translation>
     </message>
     <message>
+      <source>The archive is open read-only.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <source>import ({what})</source>
       <translation>імпорт ({what})</translation>
     </message>
