@@ -1157,7 +1157,7 @@ change</source>
     </message>
     <message>
       <source>The archive is open read-only.</source>
-      <translation type="unfinished" />
+      <translation>Архів відкрито лише для читання.</translation>
     </message>
     <message>
       <source>import ({what})</source>
