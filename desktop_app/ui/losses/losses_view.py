@@ -2,6 +2,13 @@
 
 The chart (pyqtgraph + numpy, most of the start-up cost) is built the first time the view is
 shown or its `chart` is asked for, so importing this module stays cheap.
+
+Every read runs on the window's read lane and every write (through `report_steps`) on its
+write lane; the view follows the runner's `changed` signal by itself, keeping the category,
+the selected report and the scroll position.
+
+Signals:
+    reportSaved(date): the user saved a report from this view's dialog.
 """
 
 from __future__ import annotations
@@ -10,7 +17,7 @@ import datetime as dt
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QModelIndex, QObject, QPoint, Qt, Signal
-from PySide6.QtGui import QAction, QKeyEvent, QShowEvent, QUndoStack
+from PySide6.QtGui import QAction, QKeyEvent, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -18,19 +25,24 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QMenu,
+    QMessageBox,
     QPushButton,
     QSplitter,
     QTableView,
     QVBoxLayout,
     QWidget,
 )
+from shiboken6 import isValid
 
-from desktop_app.storage.reports import category_series
-from desktop_app.ui.losses.report_commands import DeleteReportCommand
-from desktop_app.ui.losses.report_dialog import ReportDialog
+from desktop_app.ui.losses import report_steps
+from desktop_app.ui.losses.report_dialog import ReportDialog, read_dialog_data
 from desktop_app.ui.losses.report_table_model import ReportTableModel, category_label
 
 if TYPE_CHECKING:
+    from desktop_app.core.report import LossReport
+    from desktop_app.services.changes import Changes
+    from desktop_app.services.queries import LinkedArticle
+    from desktop_app.ui.common.context import WindowContext
     from desktop_app.ui.losses.loss_chart import LossChart
 
 # Rows measured when sizing columns to their contents: the newest reports carry the largest
@@ -46,22 +58,30 @@ class LossesView(QWidget):
 
     def __init__(
         self,
+        ctx: WindowContext,
         parent: QWidget | None = None,
         *,
         today: dt.date | None = None,
-        undo_stack: QUndoStack | None = None,
     ) -> None:
         super().__init__(parent)
+        self.ctx = ctx
         self._today = today
-        # Every change to a report goes through this stack; after each (do, undo or redo)
-        # the table and chart are read again.
-        self.undo_stack = undo_stack if undo_stack is not None else QUndoStack(self)
-        self.undo_stack.indexChanged.connect(lambda _index: self.refresh())
         self._chart: LossChart | None = None
         self.dialog: ReportDialog | None = None
         self.context_menu: QMenu | None = None
+        self.delete_box: QMessageBox | None = None
+        # Asked for while the rows were being read: selected when they arrive.
+        self._pending_date: dt.date | None = None
+        self._pending_row: int | None = None
+        self._stale = False
+        # Every write (ours, an undo, another program's) ends here: read what it touched.
+        ctx.runner.changed.connect(self._on_changed)
 
-        self.model = ReportTableModel(self)
+        self.model = ReportTableModel(ctx, self)
+        self.model.loaded.connect(self._on_loaded)
+        self.model.modelAboutToBeReset.connect(self._remember_place)
+        self._kept_date: dt.date | None = None
+        self._kept_scroll = 0
         self.category_combo = QComboBox(self)
         self.category_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.category_combo.setPlaceholderText(self.tr("No reports yet"))
@@ -134,6 +154,8 @@ class LossesView(QWidget):
     def showEvent(self, event: QShowEvent) -> None:
         self.chart  # noqa: B018 (builds the chart on first show)
         super().showEvent(event)
+        if self._stale:
+            self.refresh()
 
     # -- public ------------------------------------------------------------------------------
 
@@ -146,8 +168,16 @@ class LossesView(QWidget):
         return self.model.date_at(index.row()) if index.isValid() else None
 
     def select_date(self, date: dt.date) -> bool:
-        """Select `date`'s row (keeping the current column); False when it is not stored."""
+        """Select `date`'s row (keeping the current column); False when it is not stored.
+
+        While the rows are being read, the date is remembered and selected when they arrive
+        (True: it is not known yet whether it is stored).
+        """
         row = self.model.row_of(date)
+        if self.model.loading:
+            self._pending_date, self._pending_row = date, None
+            if row is None:
+                return True
         if row is None:
             return False
         column = max(self.table.currentIndex().column(), 0)
@@ -157,27 +187,32 @@ class LossesView(QWidget):
         return True
 
     def refresh(self) -> None:
-        """Reload the table and the chart from storage, keeping category and selected date."""
-        key = self.current_key()
-        date = self.selected_date()
+        """Read the table and the chart again (on the read lane), keeping what is selected."""
+        self._stale = False
         self.model.reload()
-        self.table.resizeColumnsToContents()
 
-        self.category_combo.blockSignals(True)
-        self.category_combo.clear()
-        for k in self.model.category_keys():
-            self.category_combo.addItem(category_label(k), k)
-        index = self.category_combo.findData(key) if key else -1
-        self.category_combo.setCurrentIndex(max(index, 0) if self.category_combo.count() else -1)
-        self.category_combo.blockSignals(False)
+    def open_report_dialog(self, date: dt.date | None = None) -> ReportDialog | None:
+        """Open the report dialog (window-modal, not blocking): a new report, or `date`'s.
 
-        self._update_chart()
-        if date is not None:
-            self.select_date(date)
+        A new report opens at once; `date`'s opens once its stored figures and articles were
+        read (`self.dialog` is set then).
+        """
+        if date is None:
+            return self._show_dialog(None, None, [])
 
-    def open_report_dialog(self, date: dt.date | None = None) -> ReportDialog:
-        """Open the report dialog (window-modal, not blocking): a new report, or `date`'s."""
-        dialog = ReportDialog(self, date=date, today=self._today, undo_stack=self.undo_stack)
+        def read(data: tuple[LossReport | None, list[LinkedArticle]]) -> None:
+            if isValid(self):
+                self._show_dialog(date, *data)
+
+        self.ctx.runner.read("open report", lambda: read_dialog_data(date), success=read)
+        return None
+
+    def _show_dialog(
+        self, date: dt.date | None, stored: LossReport | None, articles: list[LinkedArticle]
+    ) -> ReportDialog:
+        dialog = ReportDialog(
+            self.ctx, self, date=date, stored=stored, articles=articles, today=self._today
+        )
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.reportSaved.connect(self._on_report_saved)
         # The dialog deletes itself on close; forget it then, not keep a dead wrapper.
@@ -187,15 +222,47 @@ class LossesView(QWidget):
         return dialog
 
     def delete_selected_report(self) -> dt.date | None:
-        """Delete the selected report (undoable); the row below it is selected next."""
+        """Ask, then delete the selected report (undoable); the row below it is selected next."""
         date = self.selected_date()
-        if date is None:
+        if date is None or (self.delete_box is not None and self.delete_box.isVisible()):
             return None
         row = self.table.currentIndex().row()
-        self.undo_stack.push(DeleteReportCommand(date))
-        if self.model.rowCount():
-            self.table.selectRow(min(row, self.model.rowCount() - 1))
+        box = QMessageBox(
+            QMessageBox.Icon.Question,
+            self.tr("Delete"),
+            self.tr("Delete the report of {date}? Edit ▸ Undo (Ctrl+Z) brings it back.").format(
+                date=date.isoformat()
+            ),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            self,
+        )
+        box.setDefaultButton(QMessageBox.StandardButton.Yes)
+        box.setEscapeButton(QMessageBox.StandardButton.No)
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.setWindowModality(Qt.WindowModality.WindowModal)
+
+        def answered(button: object) -> None:
+            self.delete_box = None
+            if box.standardButton(button) == QMessageBox.StandardButton.Yes:  # type: ignore[arg-type]
+                self._delete(date, row)
+
+        box.buttonClicked.connect(answered)
+        self.delete_box = box
+        box.open()
         return date
+
+    def _delete(self, date: dt.date, row: int) -> None:
+        def deleted(_result: object) -> None:
+            if isValid(self):
+                self._pending_row, self._pending_date = row, None
+
+        report_steps.delete_report(self.ctx, date, success=deleted, failure=self._write_failed)
+
+    def _write_failed(self, text: str) -> None:
+        """A write (or its undo) failed: say so, and show what is stored."""
+        self.ctx.show_message("error", text)
+        if isValid(self):
+            self.refresh()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         # The window's Delete shortcut (delete an article) must not fire while the report
@@ -233,6 +300,44 @@ class LossesView(QWidget):
 
     # -- reactions ---------------------------------------------------------------------------
 
+    def _on_changed(self, changes: Changes) -> None:
+        if not changes.losses:
+            return
+        if self.isVisible():
+            self.refresh()
+        else:
+            self._stale = True  # read when next shown
+
+    def _on_loaded(self) -> None:
+        """New rows arrived: rebuild the categories and the chart, keep selection and scroll."""
+        key = self.current_key()
+        self.table.resizeColumnsToContents()
+        self.category_combo.blockSignals(True)
+        self.category_combo.clear()
+        for k in self.model.category_keys():
+            self.category_combo.addItem(category_label(k), k)
+        index = self.category_combo.findData(key) if key else -1
+        self.category_combo.setCurrentIndex(max(index, 0) if self.category_combo.count() else -1)
+        self.category_combo.blockSignals(False)
+        self._update_chart()
+
+        date, row = self._pending_date, self._pending_row
+        self._pending_date = self._pending_row = None
+        # The scroll range follows the new rows only after a layout pass: make it now.
+        self.table.doItemsLayout()
+        self.table.verticalScrollBar().setValue(self._kept_scroll)
+        if row is not None:
+            if self.model.rowCount():
+                self.table.selectRow(min(row, self.model.rowCount() - 1))
+            return
+        target = date if date is not None else self._kept_date
+        if target is not None:
+            self.select_date(target)
+
+    def _remember_place(self) -> None:
+        self._kept_date = self.selected_date()
+        self._kept_scroll = self.table.verticalScrollBar().value()
+
     def _update_chart(self) -> None:
         if self._chart is None:
             return
@@ -240,7 +345,7 @@ class LossesView(QWidget):
         if key is None:
             self._chart.clear()
             return
-        self._chart.set_series(key, category_series(key), category_label(key))
+        self._chart.set_series(key, self.model.series(key), category_label(key))
         date = self.selected_date()
         if date is not None:
             self._chart.mark_date(date)
@@ -268,6 +373,6 @@ class LossesView(QWidget):
         self.dialog = None
 
     def _on_report_saved(self, date: dt.date) -> None:
-        # The undo stack's indexChanged has refreshed the table already.
+        # The runner's `changed` has started reading the table again: select it when it is in.
         self.select_date(date)
         self.reportSaved.emit(date)

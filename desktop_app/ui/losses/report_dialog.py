@@ -2,15 +2,22 @@
 
 Figures are compared with the previous stored report as the user types; the core's
 validation decides what blocks saving (errors) and what only needs a look (warnings).
-Saving pushes a command on the window's undo stack, so every save can be undone.
+The previous report and whether the date is taken are read on the window's read lane; saving
+runs on its write lane as one undo step, and the dialog closes only once the write succeeded
+(on failure it says why and keeps the figures). Closing it with typed or filled figures asks
+first.
+
+Signals:
+    reportSaved(date): the report was stored; emitted before the dialog closes.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QDate, Qt, Signal
-from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent, QUndoStack
+from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
@@ -29,6 +36,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+from shiboken6 import isValid
 
 from desktop_app.core.categories import CATEGORIES
 from desktop_app.core.errors import NoReportError
@@ -36,15 +44,32 @@ from desktop_app.core.report import WAR_START, LossReport, day_of_war
 from desktop_app.core.report_merge import merge_reports
 from desktop_app.core.report_parser import parse_report
 from desktop_app.core.validation import ERROR, validate_report
-from desktop_app.storage.report_checks import linked_articles
-from desktop_app.storage.reports import load_report, previous_report
+from desktop_app.ui.losses import report_steps
 from desktop_app.ui.losses.figure_grid import FigureGrid
-from desktop_app.ui.losses.report_commands import SaveReportCommand
+
+if TYPE_CHECKING:
+    from desktop_app.services.changes import Changes
+    from desktop_app.services.queries import LinkedArticle
+    from desktop_app.ui.common.context import WindowContext
 
 QUALIFIERS = ("", "about", "more than")
 _MAX_UNPARSED_SHOWN = 5
 # The choices when a new report's date is already stored.
 REPLACE, MERGE, CANCEL = "replace", "merge", "cancel"
+
+
+def read_dialog_data(date: dt.date) -> tuple[LossReport | None, list[LinkedArticle]]:
+    """The stored report of `date` and the articles that publish it (run on the read lane)."""
+    from desktop_app.services import queries
+
+    return queries.load_report(date), queries.linked_articles(date)
+
+
+def read_date_state(date: dt.date) -> tuple[LossReport | None, LossReport | None]:
+    """The report before `date` and the one stored for it (run on the read lane)."""
+    from desktop_app.services import queries
+
+    return queries.previous_report(date), queries.load_report(date)
 
 
 class ReportDialog(QDialog):
@@ -55,20 +80,30 @@ class ReportDialog(QDialog):
 
     def __init__(
         self,
+        ctx: WindowContext,
         parent: QWidget | None = None,
         *,
         date: dt.date | None = None,
+        stored: LossReport | None = None,
+        articles: list[LinkedArticle] | None = None,
         today: dt.date | None = None,
-        undo_stack: QUndoStack | None = None,
     ) -> None:
+        """`stored` is `date`'s report as read (`read_dialog_data`): given, the dialog edits it."""
         super().__init__(parent)
+        self.ctx = ctx
         self._today = today or dt.date.today()
-        # Without the window's stack (a dialog on its own) saves still go through a stack.
-        self.undo_stack = undo_stack if undo_stack is not None else QUndoStack(self)
-        self._stored = load_report(date) if date is not None else None
-        self._editing = self._stored is not None
+        self._stored = stored
+        self._editing = stored is not None
+        if stored is not None:
+            date = stored.date
         self._previous: LossReport | None = None
         self._date_taken = False
+        # The date whose previous report and stored state the checks were last given.
+        self._state_date: dt.date | None = None
+        self._saving = False
+        self.discard_box: QMessageBox | None = None
+        self.error_box: QMessageBox | None = None
+        ctx.runner.changed.connect(self._on_changed)
         self.setWindowTitle(self.tr("Edit report") if self._editing else self.tr("New report"))
 
         self.grid = FigureGrid(self)
@@ -85,7 +120,7 @@ class ReportDialog(QDialog):
         self.date_edit.setDate(QDate(start.year, start.month, start.day))
         if self._stored is not None:
             self._fill(self._stored, highlight=False)
-        self._show_linked_articles()
+        self._show_linked_articles(articles or [])
         self._on_date_changed()
 
     # -- building ------------------------------------------------------------------------------
@@ -272,9 +307,8 @@ class ReportDialog(QDialog):
             self.note_edit.setText(report.note)
         self.grid.fill(dict(report.figures), highlight=highlight)
 
-    def _show_linked_articles(self) -> None:
+    def _show_linked_articles(self, articles: list[LinkedArticle]) -> None:
         """List the articles that published this report and where they disagree with it."""
-        articles = linked_articles(self._stored.date) if self._stored and self._stored.date else []
         style = self.style()
         for article in articles:
             item = QListWidgetItem(article.title)
@@ -297,11 +331,37 @@ class ReportDialog(QDialog):
     def _on_date_changed(self) -> None:
         date = self.current_date()
         self.day_label.setText(self.tr("day {day} of the war").format(day=f"{day_of_war(date):,}"))
-        self._previous = previous_report(date)
+        self._read_date_state()
+
+    def _read_date_state(self) -> None:
+        date = self.current_date()
+        self.ctx.runner.read(
+            "report date",
+            lambda: read_date_state(date),
+            success=lambda state: self._date_state_read(date, *state),
+        )
+
+    def _date_state_read(
+        self, date: dt.date, previous: LossReport | None, stored: LossReport | None
+    ) -> None:
+        if not isValid(self) or date != self.current_date():
+            return  # closed, or another date was picked since: its own read follows
+        self._state_date = date
+        self._previous = previous
         same_report = self._stored is not None and self._stored.date == date
-        self._date_taken = not same_report and load_report(date) is not None
+        self._date_taken = not same_report and stored is not None
         self.grid.set_previous(self._previous)
         self._revalidate()
+
+    def _on_changed(self, changes: Changes) -> None:
+        # Another window or program may have stored the day before, or this very date.
+        if (changes.reports or changes.external) and isValid(self) and not self._saving:
+            self._read_date_state()
+
+    @property
+    def checked(self) -> bool:
+        """Whether the checks compare with what is stored for the date shown (read arrived)."""
+        return self._state_date == self.current_date()
 
     def build_report(self) -> tuple[LossReport, list[str]]:
         """The report as typed, and the problems in fields that could not be read."""
@@ -346,7 +406,7 @@ class ReportDialog(QDialog):
                 "whether to replace it or merge into it."
             ).format(date=report.date)
         self.problems_label.setText(summary)
-        self.save_button.setEnabled(not errors)
+        self.save_button.setEnabled(not errors and not self._saving)
 
     # -- saving --------------------------------------------------------------------------------
 
@@ -376,22 +436,137 @@ class ReportDialog(QDialog):
         return REPLACE if clicked is replace else MERGE if clicked is merge else CANCEL
 
     def save(self) -> bool:
-        """Store the report (one transaction, undoable) and close; False if it was not saved."""
-        if not self.save_button.isEnabled():
+        """Store the report (one transaction, undoable); the dialog closes once it is stored.
+
+        False when nothing was started (errors in the form, a save already running).
+        """
+        if self._saving or not self.save_button.isEnabled():
             return False
         report, errors = self.build_report()
         if errors or report.date is None:
             return False
-        # Editing a report overwrites it by intent; anything else must not overwrite silently.
-        same_report = self._stored is not None and self._stored.date == report.date
-        stored = None if same_report else load_report(report.date)
+        self._set_saving(True)
+        # Editing a report overwrites it by intent; anything else must not overwrite silently,
+        # so what is stored for the date is read again now, not taken from an earlier read.
+        if self._stored is not None and self._stored.date == report.date:
+            self._write(report)
+        else:
+            date = report.date
+            self.ctx.runner.read(
+                "stored report",
+                lambda: read_date_state(date)[1],
+                success=lambda stored: self._save_over(report, stored),
+                failure=self._save_failed,
+            )
+        return True
+
+    def _save_over(self, report: LossReport, stored: LossReport | None) -> None:
+        if not isValid(self):
+            return
         if stored is not None:
             choice = self._choose_duplicate(stored)
             if choice == CANCEL:
-                return False
+                self._set_saving(False)
+                return
             if choice == MERGE:
                 report = merge_reports(stored, report)
-        self.undo_stack.push(SaveReportCommand(report))
-        self.reportSaved.emit(report.date)
-        self.accept()
-        return True
+        self._write(report)
+
+    def _write(self, report: LossReport) -> None:
+        def failed(text: str) -> None:
+            # The same handler hears about a failed undo later, when this dialog is gone.
+            if isValid(self) and self._saving:
+                self._save_failed(text)
+            else:
+                self.ctx.show_message("error", text)
+
+        report_steps.save_report(self.ctx, report, success=self._saved, failure=failed)
+
+    def _saved(self, date: dt.date) -> None:
+        if not isValid(self):
+            return
+        self._set_saving(False)
+        self.reportSaved.emit(date)
+        self.done(QDialog.DialogCode.Accepted)
+
+    def _save_failed(self, text: str) -> None:
+        """Say why; keep every figure typed, and check against what is stored now."""
+        if not isValid(self):
+            return
+        self._set_saving(False)
+        message = self.tr("The report of {date} was not saved: {reason}").format(
+            date=self.current_date().isoformat(), reason=text
+        )
+        box = QMessageBox(
+            QMessageBox.Icon.Warning,
+            self.tr("Report not saved"),
+            message,
+            QMessageBox.StandardButton.Ok,
+            self,
+        )
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.setWindowModality(Qt.WindowModality.WindowModal)
+        self.error_box = box
+        box.open()
+        self._read_date_state()
+
+    def _set_saving(self, saving: bool) -> None:
+        self._saving = saving
+        if saving:
+            self.save_button.setEnabled(False)
+        else:
+            self._revalidate()
+
+    @property
+    def saving(self) -> bool:
+        return self._saving
+
+    # -- closing -------------------------------------------------------------------------------
+
+    def has_input(self) -> bool:
+        """Whether closing would throw away something typed, filled or pasted."""
+        if self.paste_box.toPlainText().strip():
+            return True
+        report, errors = self.build_report()
+        stored = self._stored
+        if stored is None:
+            typed = self.grid.has_text()
+            return typed or bool(report.note) or report.qualifier is not None
+        return bool(errors) or (
+            dict(report.figures),
+            report.qualifier,
+            report.note,
+        ) != (dict(stored.figures), stored.qualifier, stored.note)
+
+    def reject(self) -> None:
+        """Cancel, Esc or closing the window: ask first when something would be thrown away."""
+        if self._saving:
+            return  # the dialog closes when the save ends, or stays to show why it failed
+        if not self.has_input():
+            super().reject()
+            return
+        if self.discard_box is not None:
+            return  # already asking
+        box = QMessageBox(
+            QMessageBox.Icon.Question,
+            self.tr("Discard this report?"),
+            self.tr("Discard this report?"),
+            QMessageBox.StandardButton.NoButton,
+            self,
+        )
+        box.setInformativeText(self.tr("The figures typed or filled in are not saved."))
+        discard = box.addButton(self.tr("&Discard"), QMessageBox.ButtonRole.DestructiveRole)
+        keep = box.addButton(self.tr("&Keep editing"), QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(keep)
+        box.setEscapeButton(keep)
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.setWindowModality(Qt.WindowModality.WindowModal)
+
+        def answered(button: object) -> None:
+            self.discard_box = None
+            if button is discard:
+                QDialog.reject(self)
+
+        box.buttonClicked.connect(answered)
+        self.discard_box = box
+        box.open()
