@@ -10,8 +10,8 @@ from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from desktop_app import APP_NAME, APP_TITLE, __version__
-from desktop_app.storage.connection import Archive, data_dir
-from desktop_app.storage.demo import seed_demo_content
+from desktop_app.services import session
+from desktop_app.services.session import Archive
 from desktop_app.ui.app.i18n import LANGUAGE_KEY, choose_language, install_translators
 from desktop_app.ui.app.main_window import MainWindow
 
@@ -23,7 +23,7 @@ def app_icon() -> QIcon:
 
 def default_settings() -> QSettings:
     # An INI file beside the archive: easy to find, back up or delete.
-    return QSettings(str(data_dir() / "settings.ini"), QSettings.Format.IniFormat)
+    return QSettings(str(session.settings_path()), QSettings.Format.IniFormat)
 
 
 def run_application(archive: Archive) -> int:
@@ -37,9 +37,11 @@ def run_application(archive: Archive) -> int:
     settings = default_settings()
     # Referenced until exec() returns: a collected translator stops translating.
     translators = install_translators(app, choose_language(str(settings.value(LANGUAGE_KEY, ""))))
-    if archive.created:
-        seed_demo_content()
     window = MainWindow(settings, database_path=archive.path, daily_backups=True, warm_up=True)
+    if archive.created:
+        # Written on the window's write lane like any other change; the views fill in when
+        # `changed` says so.
+        window.runner.write("demo content", session.seed_demo)
     window.show()
     code = app.exec()
     del translators

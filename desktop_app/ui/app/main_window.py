@@ -105,7 +105,7 @@ class MainWindow(QMainWindow):
         self._problems_dock: ProblemsDock | None = None
         self._build_scheduled = False
 
-        self.archive_view = ArchiveView(defer_panels=True)
+        self.archive_view: ArchiveView = ArchiveView(defer_panels=True)
         self.losses_view: LossesView | None = None
         self._losses_page = QWidget()
         QVBoxLayout(self._losses_page).setContentsMargins(0, 0, 0, 0)
@@ -113,7 +113,7 @@ class MainWindow(QMainWindow):
         self.tabs.addTab(self.archive_view, self.tr("&Archive"))
         self.tabs.addTab(self._losses_page, self.tr("&Losses"))
         self.tabs.currentChanged.connect(self._tab_changed)
-        self.charts_tab = ChartsTab(self)  # the Charts tab, built on first show
+        self.charts_tab = ChartsTab(self, self.tabs)  # the Charts tab, built on first show
         self.setCentralWidget(self.tabs)
         # Every undoable change is a command on this stack (Edit → Undo / Redo); the views
         # follow the runner's `changed`, which comes when an undo or redo has been written.
@@ -149,9 +149,7 @@ class MainWindow(QMainWindow):
         if changes.item_list:
             self.archive_view.reader.current_id = None  # re-read the open item
             self.archive_view.reload()
-        # The Losses tab and the Data problems panel follow the runner's `changed` themselves.
-        if changes.losses or changes.oryx:
-            self.charts_tab.mark_stale()
+        # The Losses tab, the Data problems panel and the Charts tab follow `changed` themselves.
         self._update_status()
 
     def warm_up(self) -> Operation:
@@ -485,7 +483,6 @@ class MainWindow(QMainWindow):
     def _import_undone(self) -> None:
         # The losses table follows the undo stack by itself; the rest is told here.
         self.archive_view.reload()
-        self.charts_tab.mark_stale()
 
     def _import_failed(self, message: str) -> None:
         self.show_message("error", self.tr("Nothing was imported.") + "\n\n" + message)

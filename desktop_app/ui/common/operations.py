@@ -23,16 +23,16 @@ Signals:
 from __future__ import annotations
 
 import logging
+import queue
 import threading
+import time
 from collections.abc import Callable
 from typing import Any, TypeVar
 
 from PySide6.QtCore import (
     QCoreApplication,
     QObject,
-    QRunnable,
     Qt,
-    QThreadPool,
     QTimer,
     Signal,
     Slot,
@@ -78,9 +78,8 @@ class _Relay(QObject):
     progressed = Signal(int, int, str)
 
 
-class _Job(QRunnable):
+class _Job:
     def __init__(self, name: str, fn: Callable[[], Any], relay: _Relay) -> None:
-        super().__init__()
         self.name = name
         self.fn = fn
         self.relay = relay
@@ -158,12 +157,52 @@ def describe_error(exc: BaseException) -> str:
     ).replace("%1", f"{type(exc).__name__}: {exc}")
 
 
-def _lane(parent: QObject) -> QThreadPool:
-    pool = QThreadPool(parent)
-    pool.setMaxThreadCount(1)
-    # The thread never expires, so its peewee connection lives as long as the window.
-    pool.setExpiryTimeout(-1)
-    return pool
+class Lane:
+    """One long-lived Python thread running jobs in order.
+
+    A Python thread, not a QThreadPool's: a pool thread may get a fresh Python thread state
+    for each job, which would give peewee (one connection per thread state) a new connection
+    per job. Here the thread, and so its connection, lives as long as the lane.
+    """
+
+    def __init__(self, name: str) -> None:
+        self.name = name
+        self._queue: queue.Queue[_Job | None] = queue.Queue()
+        self._thread: threading.Thread | None = None
+
+    def start(self, job: _Job) -> None:
+        if self._thread is None:
+            self._thread = threading.Thread(target=self._loop, name=self.name, daemon=True)
+            self._thread.start()
+        self._queue.put(job)
+
+    def _loop(self) -> None:
+        while True:
+            job = self._queue.get()
+            try:
+                if job is None:
+                    return
+                job.run()
+            finally:
+                self._queue.task_done()
+
+    def waitForDone(self, msecs: int = 30000) -> bool:
+        """Wait until every queued job has run; False if `msecs` passed first."""
+        end = time.monotonic() + msecs / 1000
+        with self._queue.all_tasks_done:
+            while self._queue.unfinished_tasks:
+                left = end - time.monotonic()
+                if left <= 0:
+                    return False
+                self._queue.all_tasks_done.wait(left)
+        return True
+
+    def stop(self, msecs: int = 30000) -> None:
+        """Run what is queued, then end the thread."""
+        if self._thread is not None:
+            self._queue.put(None)
+            self._thread.join(msecs / 1000)
+            self._thread = None
 
 
 class OperationRunner(QObject):
@@ -172,8 +211,8 @@ class OperationRunner(QObject):
 
     def __init__(self, parent: QObject | None = None, *, poll_ms: int = POLL_MS) -> None:
         super().__init__(parent)
-        self.pool = _lane(self)  # the write lane
-        self.reads = _lane(self)
+        self.pool = Lane("archive writer")  # the write lane
+        self.reads = Lane("archive reader")
         self._pending = 0
         self._closed = False
         self._data_version: int | None = None
@@ -215,7 +254,7 @@ class OperationRunner(QObject):
         self._route(op, success, failure)
         return op
 
-    def _submit(self, pool: QThreadPool, name: str, fn: Callable[[Operation], Any]) -> Operation:
+    def _submit(self, pool: Lane, name: str, fn: Callable[[Operation], Any]) -> Operation:
         op = Operation(name, self, done=self._finished)
         self._pending += 1
         pool.start(_Job(name, lambda: fn(op), op.relay))
@@ -289,7 +328,7 @@ class OperationRunner(QObject):
 
         for pool in (self.pool, self.reads):
             pool.start(_Job("close", close_connection, _Relay()))
-            pool.waitForDone(msecs)
+            pool.stop(msecs)
         return done
 
 

@@ -22,7 +22,7 @@ from desktop_app.ui.common.operations import Operation
 
 if TYPE_CHECKING:
     from desktop_app.storage.maintenance import Health
-    from desktop_app.ui.app.main_window import MainWindow
+    from desktop_app.ui.common.context import WindowContext
 
 log = logging.getLogger(__name__)
 # After start-up has settled: the first searches and the deferred panels come first.
@@ -30,30 +30,31 @@ DAILY_DELAY_MS = 3000
 
 
 class BackupActions(QObject):
-    def __init__(self, window: MainWindow, *, daily: bool) -> None:
+    def __init__(self, ctx: WindowContext, *, daily: bool) -> None:
+        window = ctx.widget()
         super().__init__(window)
-        self.window = window
+        self.ctx = ctx
         self.action = QAction(self.tr("&Back up archive…"), window)
         self.action.setShortcut(QKeySequence("Ctrl+Shift+B"))
         self.action.setToolTip(self.tr("Write a copy of the whole archive to a file you choose"))
         self.action.triggered.connect(self.choose_destination)
-        self.action.setEnabled(window.database_path is not None)
+        self.action.setEnabled(ctx.database_path is not None)
         self.check_action = QAction(self.tr("&Check archive file"), window)
         self.check_action.setToolTip(
             self.tr("SQLite's integrity check and the search index's, without changing anything")
         )
         self.check_action.triggered.connect(self.check)
         self.last_daily: Operation | None = None
-        if daily and window.database_path is not None:
+        if daily and ctx.database_path is not None:
             QTimer.singleShot(DAILY_DELAY_MS, self, self.start_daily)
 
     def choose_destination(self) -> None:
-        database = self.window.database_path
+        database = self.ctx.database_path
         if database is None:
             return
         default = str(Path.home() / f"{database.stem}-{dt.date.today().isoformat()}.sqlite")
         path, _ = QFileDialog.getSaveFileName(
-            self.window,
+            self.ctx.widget(),
             self.tr("Back up archive"),
             default,
             self.tr("Frontline Archive (*.sqlite);;All files (*)"),
@@ -63,18 +64,18 @@ class BackupActions(QObject):
 
     def back_up_to(self, destination: Path) -> Operation | None:
         """Copy the archive to `destination` in the background; the result is announced."""
-        database = self.window.database_path
+        database = self.ctx.database_path
         if database is None:
             return None
-        self.window.statusBar().showMessage(self.tr("Backing up the archive…"))
-        op = self.window.runner.start("backup", lambda _op: copy_archive(database, destination))
+        self.ctx.status(self.tr("Backing up the archive…"))
+        op = self.ctx.runner.start("backup", lambda _op: copy_archive(database, destination))
         op.succeeded.connect(
-            lambda path: self.window.statusBar().showMessage(
+            lambda path: self.ctx.status(
                 self.tr("Archive backed up to %1").replace("%1", str(path))
             )
         )
         op.failed.connect(
-            lambda exc: self.window.show_message(
+            lambda exc: self.ctx.show_message(
                 "error", self.tr("The backup was not written.") + "\n\n" + str(exc)
             )
         )
@@ -84,18 +85,18 @@ class BackupActions(QObject):
         """Check the file in the background; the verdict comes as a message."""
         from desktop_app.storage.maintenance import check_archive
 
-        self.window.statusBar().showMessage(self.tr("Checking the archive file…"))
-        op = self.window.runner.start("check", lambda _op: check_archive())
+        self.ctx.status(self.tr("Checking the archive file…"))
+        op = self.ctx.runner.start("check", lambda _op: check_archive())
         op.succeeded.connect(self._checked)
-        op.failed.connect(lambda exc: self.window.show_message("error", str(exc)))
+        op.failed.connect(lambda exc: self.ctx.show_message("error", str(exc)))
         return op
 
     def _checked(self, health: Health) -> None:
         if health.ok:
-            self.window.statusBar().showMessage(self.tr("The archive file is in order."))
-            self.window.show_message("info", self.tr("The archive file is in order."))
+            self.ctx.status(self.tr("The archive file is in order."))
+            self.ctx.show_message("info", self.tr("The archive file is in order."))
             return
-        self.window.show_message(
+        self.ctx.show_message(
             "error",
             self.tr("The archive file has problems:")
             + "\n\n"
@@ -108,11 +109,11 @@ class BackupActions(QObject):
         )
 
     def start_daily(self) -> Operation | None:
-        database = self.window.database_path
+        database = self.ctx.database_path
         if database is None:
             return None
         today = dt.date.today()
-        op = self.window.runner.start("daily backup", lambda _op: daily_backup(database, today))
+        op = self.ctx.runner.start("daily backup", lambda _op: daily_backup(database, today))
         op.succeeded.connect(self._daily_done)
         op.failed.connect(self._daily_failed)
         self.last_daily = op
@@ -124,6 +125,4 @@ class BackupActions(QObject):
 
     def _daily_failed(self, exc: object) -> None:
         log.warning("daily backup failed: %s", exc)
-        self.window.statusBar().showMessage(
-            self.tr("Today's automatic backup failed: %1").replace("%1", str(exc))
-        )
+        self.ctx.status(self.tr("Today's automatic backup failed: %1").replace("%1", str(exc)))
