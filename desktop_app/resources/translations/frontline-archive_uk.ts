@@ -902,6 +902,14 @@ change</source>
       <translation>&amp;Редагувати звіт за {date}…</translation>
     </message>
     <message>
+      <source>Delete</source>
+      <translation>Видалити</translation>
+    </message>
+    <message>
+      <source>Delete the report of {date}? Edit ▸ Undo (Ctrl+Z) brings it back.</source>
+      <translation>Видалити звіт за {date}? Правка ▸ Скасувати (Ctrl+Z) поверне його.</translation>
+    </message>
+    <message>
       <source>Double-click a report to edit it; Delete removes it</source>
       <translation>Двічі клацніть звіт, щоб редагувати; Delete видаляє його</translation>
     </message>
@@ -1211,8 +1219,16 @@ change</source>
       <translation>&amp;Дата:</translation>
     </message>
     <message>
+      <source>&amp;Discard</source>
+      <translation>&amp;Відкинути</translation>
+    </message>
+    <message>
       <source>&amp;Fill from text</source>
       <translation>&amp;Заповнити з тексту</translation>
+    </message>
+    <message>
+      <source>&amp;Keep editing</source>
+      <translation>&amp;Редагувати далі</translation>
     </message>
     <message>
       <source>&amp;Merge</source>
@@ -1259,6 +1275,10 @@ change</source>
       <translation>Не вдалося прочитати:</translation>
     </message>
     <message>
+      <source>Discard this report?</source>
+      <translation>Відкинути цей звіт?</translation>
+    </message>
+    <message>
       <source>Edit report</source>
       <translation>Редагувати звіт</translation>
     </message>
@@ -1301,8 +1321,20 @@ Merge: take this report's figures and keep the stored ones it does not state.</s
       <translation>Звіт уже збережено</translation>
     </message>
     <message>
+      <source>Report not saved</source>
+      <translation>Звіт не збережено</translation>
+    </message>
+    <message>
       <source>Save the report (Ctrl+Return)</source>
       <translation>Зберегти звіт (Ctrl+Return)</translation>
+    </message>
+    <message>
+      <source>The figures typed or filled in are not saved.</source>
+      <translation>Введені або заповнені з тексту цифри не збережено.</translation>
+    </message>
+    <message>
+      <source>The report of {date} was not saved: {reason}</source>
+      <translation>Звіт за {date} не збережено: {reason}</translation>
     </message>
     <message>
       <source>The text is dated {date}; this report's date is kept.</source>
