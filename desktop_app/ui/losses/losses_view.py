@@ -17,7 +17,7 @@ import datetime as dt
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QModelIndex, QObject, QPoint, Qt, Signal
-from PySide6.QtGui import QAction, QKeyEvent, QShowEvent
+from PySide6.QtGui import QAction, QFont, QFontMetrics, QKeyEvent, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -82,6 +82,7 @@ class LossesView(QWidget):
         self.model.modelAboutToBeReset.connect(self._remember_place)
         self._kept_date: dt.date | None = None
         self._kept_scroll = 0
+        self._sized_for: tuple[tuple[str, ...], dt.date | None] | None = None
         self.category_combo = QComboBox(self)
         self.category_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.category_combo.setPlaceholderText(self.tr("No reports yet"))
@@ -311,7 +312,12 @@ class LossesView(QWidget):
     def _on_loaded(self) -> None:
         """New rows arrived: rebuild the categories and the chart, keep selection and scroll."""
         key = self.current_key()
-        self.table.resizeColumnsToContents()
+        # Sized when the columns or the newest report (the widest figures) changed, not after
+        # every edit: that keeps the widths the user dragged.
+        shape = (tuple(self.model.category_keys()), self.model.date_at(0))
+        if shape != self._sized_for:
+            self._sized_for = shape
+            self.size_columns()
         self.category_combo.blockSignals(True)
         self.category_combo.clear()
         for k in self.model.category_keys():
@@ -333,6 +339,27 @@ class LossesView(QWidget):
         target = date if date is not None else self._kept_date
         if target is not None:
             self.select_date(target)
+
+    def size_columns(self) -> None:
+        """Fit each column to its header and the newest reports' texts.
+
+        Measured from the display strings (in bold, as warnings are drawn): Qt's own
+        resizeColumnsToContents asks the model for every role of each sampled cell, 0.7-0.9 s
+        for 200 rows × 20 columns on the test machine.
+        """
+        font = QFont(self.table.font())
+        font.setBold(True)
+        metrics = QFontMetrics(font)
+        header = self.table.horizontalHeader()
+        rows = min(self.model.rowCount(), _RESIZE_SAMPLE_ROWS)
+        padding = 2 * metrics.averageCharWidth() + 6
+        for column in range(self.model.columnCount()):
+            texts = self.model.column_texts(column, rows)
+            longest = max((len(t) for t in texts), default=0)
+            # Digits share one width in table fonts: only the longest texts can be widest.
+            candidates = {t for t in texts if len(t) >= longest - 1}
+            widest = max((metrics.horizontalAdvance(t) for t in candidates), default=0)
+            self.table.setColumnWidth(column, max(widest + padding, header.sectionSizeHint(column)))
 
     def _remember_place(self) -> None:
         self._kept_date = self.selected_date()

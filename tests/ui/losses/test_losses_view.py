@@ -162,3 +162,53 @@ def test_an_empty_archive_shows_an_empty_view(qtbot, ctx):
     assert widget.category_combo.count() == 0
     assert widget.model.rowCount() == 0
     assert widget.chart.hover_label.text() == "No reports for this category yet."
+
+
+def test_a_hidden_view_reads_the_changes_when_it_is_shown_again(qtbot, view, ctx):
+    from desktop_app.services.changes import Changes
+
+    view.show()
+    qtbot.waitExposed(view)
+    view.hide()
+    save_report(LossReport(START + dt.timedelta(days=25), {"tanks": Figure(3_900)}))
+    ctx.runner.changed.emit(Changes(reports=True))
+    ctx.settle(qtbot)
+    assert view.model.row_of(START + dt.timedelta(days=25)) is None  # not read while hidden
+    with qtbot.waitSignal(view.model.loaded):
+        view.show()
+    assert view.model.row_of(START + dt.timedelta(days=25)) == 0
+
+
+def test_a_refresh_keeps_the_scroll_position_and_the_widths_the_user_set(qtbot, view, ctx):
+    from desktop_app.services.changes import Changes
+
+    view.resize(900, 300)
+    view.show()
+    qtbot.waitExposed(view)
+    date = START + dt.timedelta(days=9)
+    row = view.model.row_of(date)
+    view.select_date(date)
+    view.table.setColumnWidth(view.model.column_of("tanks"), 240)
+    bar = view.table.verticalScrollBar()
+    qtbot.waitUntil(lambda: bar.maximum() >= row)
+    # The selected row at the top: merely keeping it visible would scroll elsewhere.
+    bar.setValue(row)
+    kept = bar.value()
+    # An edit of an older report: same columns, same newest report.
+    save_report(LossReport(START + dt.timedelta(days=5), {"tanks": Figure(3_726)}))
+    with qtbot.waitSignal(view.model.loaded):
+        ctx.runner.changed.emit(Changes(reports=True))
+    assert bar.value() == kept
+    assert view.selected_date() == date
+    assert view.table.columnWidth(view.model.column_of("tanks")) == 240
+
+
+def test_columns_fit_the_widest_figure(qtbot, view):
+    view.show()
+    qtbot.waitExposed(view)
+    column = view.model.column_of("personnel")
+    widest = max(
+        view.table.fontMetrics().horizontalAdvance(view.model.index(r, column).data() or "")
+        for r in range(view.model.rowCount())
+    )
+    assert view.table.columnWidth(column) > widest
