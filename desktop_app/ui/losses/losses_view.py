@@ -34,7 +34,7 @@ from PySide6.QtWidgets import (
 )
 from shiboken6 import isValid
 
-from desktop_app.ui.losses import report_steps
+from desktop_app.ui.losses import questions, report_steps
 from desktop_app.ui.losses.report_dialog import ReportDialog, read_dialog_data
 from desktop_app.ui.losses.report_table_model import ReportTableModel, category_label
 
@@ -70,6 +70,7 @@ class LossesView(QWidget):
         self.dialog: ReportDialog | None = None
         self.context_menu: QMenu | None = None
         self.delete_box: QMessageBox | None = None
+        self._opening = False  # a report's dialog is being read
         # Asked for while the rows were being read: selected when they arrive.
         self._pending_date: dt.date | None = None
         self._pending_row: int | None = None
@@ -200,12 +201,23 @@ class LossesView(QWidget):
         """
         if date is None:
             return self._show_dialog(None, None, [])
+        if self._opening:
+            return None  # a double-click's second click, or a key repeat: one dialog
 
         def read(data: tuple[LossReport | None, list[LinkedArticle]]) -> None:
             if isValid(self):
+                self._opening = False
                 self._show_dialog(date, *data)
 
-        self.ctx.runner.read("open report", lambda: read_dialog_data(date), success=read)
+        def failed(text: str) -> None:
+            if isValid(self):
+                self._opening = False
+            self.ctx.show_message("error", text)
+
+        self._opening = True
+        self.ctx.runner.read(
+            "open report", lambda: read_dialog_data(date), success=read, failure=failed
+        )
         return None
 
     def _show_dialog(
@@ -228,28 +240,9 @@ class LossesView(QWidget):
         if date is None or (self.delete_box is not None and self.delete_box.isVisible()):
             return None
         row = self.table.currentIndex().row()
-        box = QMessageBox(
-            QMessageBox.Icon.Question,
-            self.tr("Delete"),
-            self.tr("Delete the report of {date}? Edit ▸ Undo (Ctrl+Z) brings it back.").format(
-                date=date.isoformat()
-            ),
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-            self,
+        self.delete_box = questions.confirm_delete_report(
+            self, date, lambda: self._delete(date, row), lambda: setattr(self, "delete_box", None)
         )
-        box.setDefaultButton(QMessageBox.StandardButton.Yes)
-        box.setEscapeButton(QMessageBox.StandardButton.No)
-        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        box.setWindowModality(Qt.WindowModality.WindowModal)
-
-        def answered(button: object) -> None:
-            self.delete_box = None
-            if box.standardButton(button) == QMessageBox.StandardButton.Yes:  # type: ignore[arg-type]
-                self._delete(date, row)
-
-        box.buttonClicked.connect(answered)
-        self.delete_box = box
-        box.open()
         return date
 
     def _delete(self, date: dt.date, row: int) -> None:

@@ -17,45 +17,34 @@ import datetime as dt
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QDate, Qt, Signal
-from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QComboBox,
-    QDateEdit,
     QDialog,
-    QDialogButtonBox,
-    QFormLayout,
-    QHBoxLayout,
-    QLabel,
-    QLineEdit,
-    QListWidget,
     QListWidgetItem,
     QMessageBox,
-    QPlainTextEdit,
-    QPushButton,
     QStyle,
-    QVBoxLayout,
     QWidget,
 )
 from shiboken6 import isValid
 
 from desktop_app.core.categories import CATEGORIES
 from desktop_app.core.errors import NoReportError
-from desktop_app.core.report import WAR_START, LossReport, day_of_war
+from desktop_app.core.report import LossReport, day_of_war
 from desktop_app.core.report_merge import merge_reports
 from desktop_app.core.report_parser import parse_report
 from desktop_app.core.validation import ERROR, validate_report
-from desktop_app.ui.losses import report_steps
-from desktop_app.ui.losses.figure_grid import FigureGrid
+from desktop_app.ui.losses import questions, report_steps
+from desktop_app.ui.losses.questions import CANCEL, MERGE, REPLACE
+from desktop_app.ui.losses.report_dialog_layout import ReportDialogLayout
+
+__all__ = ["CANCEL", "MERGE", "REPLACE", "ReportDialog", "read_date_state", "read_dialog_data"]
 
 if TYPE_CHECKING:
     from desktop_app.services.changes import Changes
     from desktop_app.services.queries import LinkedArticle
     from desktop_app.ui.common.context import WindowContext
 
-QUALIFIERS = ("", "about", "more than")
 _MAX_UNPARSED_SHOWN = 5
-# The choices when a new report's date is already stored.
-REPLACE, MERGE, CANCEL = "replace", "merge", "cancel"
 
 
 def read_dialog_data(date: dt.date) -> tuple[LossReport | None, list[LinkedArticle]]:
@@ -72,7 +61,7 @@ def read_date_state(date: dt.date) -> tuple[LossReport | None, LossReport | None
     return queries.previous_report(date), queries.load_report(date)
 
 
-class ReportDialog(QDialog):
+class ReportDialog(ReportDialogLayout):
     """ "New report" (no date, or a date with nothing stored) or "Edit report" (a stored date)."""
 
     # The date of the report just saved, emitted before the dialog closes.
@@ -89,11 +78,11 @@ class ReportDialog(QDialog):
         today: dt.date | None = None,
     ) -> None:
         """`stored` is `date`'s report as read (`read_dialog_data`): given, the dialog edits it."""
-        super().__init__(parent)
-        self.ctx = ctx
         self._today = today or dt.date.today()
-        self._stored = stored
         self._editing = stored is not None
+        super().__init__(parent, today=self._today, editing=self._editing)
+        self.ctx = ctx
+        self._stored = stored
         if stored is not None:
             date = stored.date
         self._previous: LossReport | None = None
@@ -106,12 +95,15 @@ class ReportDialog(QDialog):
         ctx.runner.changed.connect(self._on_changed)
         self.setWindowTitle(self.tr("Edit report") if self._editing else self.tr("New report"))
 
-        self.grid = FigureGrid(self)
         self.grid.figureChanged.connect(lambda _key: self._revalidate())
-        self._build_form()
-        self._build_side()
-        self._build_buttons()
-        self._lay_out()
+        self.date_edit.dateChanged.connect(self._on_date_changed)
+        self.qualifier_combo.currentIndexChanged.connect(self._revalidate)
+        self.note_edit.textChanged.connect(self._revalidate)
+        self.fill_button.clicked.connect(self.fill_from_text)
+        self.save_button.clicked.connect(self.save)
+        self.buttons.rejected.connect(self.reject)
+        for keys in ("Ctrl+Return", "Ctrl+Enter"):
+            QShortcut(QKeySequence(keys), self, self.save)
 
         for cat in CATEGORIES:
             if not cat.legacy or (self._stored and cat.key in self._stored.figures):
@@ -122,145 +114,6 @@ class ReportDialog(QDialog):
             self._fill(self._stored, highlight=False)
         self._show_linked_articles(articles or [])
         self._on_date_changed()
-
-    # -- building ------------------------------------------------------------------------------
-
-    def _build_form(self) -> None:
-        self.date_edit = QDateEdit(self)
-        self.date_edit.setCalendarPopup(True)
-        self.date_edit.setDisplayFormat("yyyy-MM-dd")
-        self.date_edit.setMinimumDate(QDate(WAR_START.year, WAR_START.month, WAR_START.day))
-        self.date_edit.setMaximumDate(QDate(self._today.year, self._today.month, self._today.day))
-        if self._editing:
-            # An edit keeps its date: changing it would silently leave the old report behind.
-            self.date_edit.setReadOnly(True)
-            self.date_edit.setCalendarPopup(False)
-            self.date_edit.setButtonSymbols(QDateEdit.ButtonSymbols.NoButtons)
-        self.date_edit.dateChanged.connect(self._on_date_changed)
-        self.day_label = QLabel(self)
-        self.qualifier_combo = QComboBox(self)
-        for value, text in zip(
-            QUALIFIERS, (self.tr("(none)"), self.tr("about"), self.tr("more than")), strict=True
-        ):
-            self.qualifier_combo.addItem(text, value)
-        self.note_edit = QLineEdit(self)
-        self.note_edit.setPlaceholderText(self.tr("e.g. the direction with the greatest losses"))
-        self.qualifier_combo.currentIndexChanged.connect(self._revalidate)
-        self.note_edit.textChanged.connect(self._revalidate)
-
-    def _header(self, text: str) -> QLabel:
-        label = QLabel(text, self)
-        font = label.font()
-        font.setBold(True)
-        label.setFont(font)
-        return label
-
-    def _build_side(self) -> None:
-        self.paste_box = QPlainTextEdit(self)
-        self.paste_box.setPlaceholderText(
-            self.tr("Paste the General Staff's post or a news report here, then press Fill.")
-        )
-        self.fill_button = QPushButton(self.tr("&Fill from text"), self)
-        self.fill_button.clicked.connect(self.fill_from_text)
-        self.fill_message = QLabel(self)
-        self.fill_message.setWordWrap(True)
-        self.fill_message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.problems_label = QLabel(self)
-        self.problems_label.setWordWrap(True)
-        self.problems_list = QListWidget(self)
-        self.problems_list.setWordWrap(True)
-        self.problems_list.setMaximumHeight(150)
-        self.articles_header = self._header(self.tr("Published in"))
-        self.articles_list = QListWidget(self)
-        self.articles_list.setWordWrap(True)
-        self.articles_list.setMaximumHeight(120)
-
-    def _build_buttons(self) -> None:
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, self
-        )
-        self.save_button = self.buttons.button(QDialogButtonBox.StandardButton.Save)
-        self.save_button.setToolTip(self.tr("Save the report (Ctrl+Return)"))
-        cancel = self.buttons.button(QDialogButtonBox.StandardButton.Cancel)
-        for button in (self.save_button, cancel):
-            button.setAutoDefault(False)
-        self.save_button.clicked.connect(self.save)
-        self.buttons.rejected.connect(self.reject)
-        for keys in ("Ctrl+Return", "Ctrl+Enter"):
-            QShortcut(QKeySequence(keys), self, self.save)
-
-    def _lay_out(self) -> None:
-        form = QFormLayout()
-        date_row = QHBoxLayout()
-        date_row.addWidget(self.date_edit)
-        date_row.addWidget(self.day_label, 1)
-        rows: tuple[tuple[str, QWidget | QHBoxLayout, QWidget], ...] = (
-            (self.tr("&Date:"), date_row, self.date_edit),
-            (self.tr("&Personnel figure is:"), self.qualifier_combo, self.qualifier_combo),
-            (self.tr("&Note:"), self.note_edit, self.note_edit),
-        )
-        for text, field, buddy in rows:
-            label = QLabel(text, self)
-            label.setBuddy(buddy)
-            form.addRow(label, field)
-        left = QVBoxLayout()
-        left.addLayout(form)
-        left.addWidget(self.grid, 1)
-
-        paste_caption = QLabel(self.tr("&Paste report text:"), self)
-        paste_caption.setBuddy(self.paste_box)
-        right = QVBoxLayout()
-        right.addWidget(paste_caption)
-        right.addWidget(self.paste_box, 1)
-        right.addWidget(self.fill_button, 0, Qt.AlignmentFlag.AlignLeft)
-        right.addWidget(self.fill_message)
-        right.addSpacing(8)
-        right.addWidget(self._header(self.tr("Checks")))
-        right.addWidget(self.problems_label)
-        right.addWidget(self.problems_list)
-        right.addWidget(self.articles_header)
-        right.addWidget(self.articles_list)
-
-        columns = QHBoxLayout()
-        columns.addLayout(left, 0)
-        columns.addLayout(right, 1)
-        layout = QVBoxLayout(self)
-        layout.addLayout(columns, 1)
-        layout.addWidget(self.buttons)
-        self.resize(1100, 720)
-
-    def showEvent(self, event: QShowEvent) -> None:
-        # Enter in a figure field must not save a half-typed report (Ctrl+Return does), but
-        # QDialogButtonBox makes its accept button the default as it is shown; undo that.
-        super().showEvent(event)
-        self.save_button.setDefault(False)
-
-    # -- accessors for the view and tests ------------------------------------------------------
-
-    def total_edit(self, key: str) -> QLineEdit:
-        return self.grid.total_edit(key)
-
-    def change_edit(self, key: str) -> QLineEdit:
-        return self.grid.change_edit(key)
-
-    def previous_label(self, key: str) -> QLabel:
-        return self.grid.previous_label(key)
-
-    def derived_label(self, key: str) -> QLabel:
-        return self.grid.derived_label(key)
-
-    def warning_label(self, key: str) -> QLabel:
-        return self.grid.warning_label(key)
-
-    def row_keys(self) -> list[str]:
-        return self.grid.keys()
-
-    def is_highlighted(self, edit: QLineEdit) -> bool:
-        return self.grid.is_highlighted(edit)
-
-    def current_date(self) -> dt.date:
-        date = self.date_edit.date()
-        return dt.date(date.year(), date.month(), date.day())
 
     # -- filling -------------------------------------------------------------------------------
 
@@ -412,28 +265,7 @@ class ReportDialog(QDialog):
 
     def _choose_duplicate(self, stored: LossReport) -> str:
         """Ask what to do when a new report's date is already stored: REPLACE, MERGE or CANCEL."""
-        box = QMessageBox(
-            QMessageBox.Icon.Question,
-            self.tr("Report already stored"),
-            self.tr("A report for {date} is already stored ({count} figure(s)).").format(
-                date=self.current_date().isoformat(), count=len(stored.figures)
-            ),
-            QMessageBox.StandardButton.NoButton,
-            self,
-        )
-        box.setInformativeText(
-            self.tr(
-                "Replace: keep only this report's figures.\n"
-                "Merge: take this report's figures and keep the stored ones it does not state."
-            )
-        )
-        replace = box.addButton(self.tr("&Replace"), QMessageBox.ButtonRole.DestructiveRole)
-        merge = box.addButton(self.tr("&Merge"), QMessageBox.ButtonRole.AcceptRole)
-        cancel = box.addButton(QMessageBox.StandardButton.Cancel)
-        box.setDefaultButton(cancel)
-        box.exec()
-        clicked = box.clickedButton()
-        return REPLACE if clicked is replace else MERGE if clicked is merge else CANCEL
+        return questions.choose_duplicate(self, self.current_date(), stored)
 
     def save(self) -> bool:
         """Store the report (one transaction, undoable); the dialog closes once it is stored.
@@ -494,20 +326,7 @@ class ReportDialog(QDialog):
         if not isValid(self):
             return
         self._set_saving(False)
-        message = self.tr("The report of {date} was not saved: {reason}").format(
-            date=self.current_date().isoformat(), reason=text
-        )
-        box = QMessageBox(
-            QMessageBox.Icon.Warning,
-            self.tr("Report not saved"),
-            message,
-            QMessageBox.StandardButton.Ok,
-            self,
-        )
-        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        box.setWindowModality(Qt.WindowModality.WindowModal)
-        self.error_box = box
-        box.open()
+        self.error_box = questions.show_not_saved(self, self.current_date(), text)
         self._read_date_state()
 
     def _set_saving(self, saving: bool) -> None:
@@ -547,26 +366,6 @@ class ReportDialog(QDialog):
             return
         if self.discard_box is not None:
             return  # already asking
-        box = QMessageBox(
-            QMessageBox.Icon.Question,
-            self.tr("Discard this report?"),
-            self.tr("Discard this report?"),
-            QMessageBox.StandardButton.NoButton,
-            self,
+        self.discard_box = questions.ask_discard(
+            self, lambda: QDialog.reject(self), lambda: setattr(self, "discard_box", None)
         )
-        box.setInformativeText(self.tr("The figures typed or filled in are not saved."))
-        discard = box.addButton(self.tr("&Discard"), QMessageBox.ButtonRole.DestructiveRole)
-        keep = box.addButton(self.tr("&Keep editing"), QMessageBox.ButtonRole.RejectRole)
-        box.setDefaultButton(keep)
-        box.setEscapeButton(keep)
-        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        box.setWindowModality(Qt.WindowModality.WindowModal)
-
-        def answered(button: object) -> None:
-            self.discard_box = None
-            if button is discard:
-                QDialog.reject(self)
-
-        box.buttonClicked.connect(answered)
-        self.discard_box = box
-        box.open()

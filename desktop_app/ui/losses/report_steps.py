@@ -3,8 +3,7 @@
 Each function runs its change (`services.history`) on the write lane through `push_undoable`,
 which puts one step on the window's undo stack once the write succeeded; undo and redo run on
 the write lane too. The step's label ("save report 2023-11-25") is translated here, in the
-window's language. The archive feature (an article that publishes a report) uses the same
-functions, so a report is saved, deleted or linked one way everywhere.
+window's language. (LINK names the transitional `report_commands.LinkArticleCommand`.)
 """
 
 from __future__ import annotations
@@ -90,21 +89,3 @@ def delete_report(
         return history.delete_report(date)
 
     return _push(ctx, DELETE, date, change, success, failure)
-
-
-def link_article(
-    ctx: WindowContext,
-    date: dt.date,
-    item_id: int,
-    *,
-    success: Callable[[Any], None] | None = None,
-    failure: Callable[[str], None],
-) -> Operation:
-    """Link an article to the stored report of `date`."""
-
-    def change() -> Undoable:
-        from desktop_app.services import history
-
-        return history.link_article(date, item_id)
-
-    return _push(ctx, LINK, date, change, success, failure)
