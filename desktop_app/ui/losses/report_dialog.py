@@ -87,8 +87,6 @@ class ReportDialog(ReportDialogLayout):
             date = stored.date
         self._previous: LossReport | None = None
         self._date_taken = False
-        # The date whose previous report and stored state the checks were last given.
-        self._state_date: dt.date | None = None
         self._saving = False
         self.discard_box: QMessageBox | None = None
         self.error_box: QMessageBox | None = None
@@ -199,7 +197,6 @@ class ReportDialog(ReportDialogLayout):
     ) -> None:
         if not isValid(self) or date != self.current_date():
             return  # closed, or another date was picked since: its own read follows
-        self._state_date = date
         self._previous = previous
         same_report = self._stored is not None and self._stored.date == date
         self._date_taken = not same_report and stored is not None
@@ -210,11 +207,6 @@ class ReportDialog(ReportDialogLayout):
         # Another window or program may have stored the day before, or this very date.
         if (changes.reports or changes.external) and isValid(self) and not self._saving:
             self._read_date_state()
-
-    @property
-    def checked(self) -> bool:
-        """Whether the checks compare with what is stored for the date shown (read arrived)."""
-        return self._state_date == self.current_date()
 
     def build_report(self) -> tuple[LossReport, list[str]]:
         """The report as typed, and the problems in fields that could not be read."""
