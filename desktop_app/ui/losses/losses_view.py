@@ -295,7 +295,10 @@ class LossesView(QWidget):
     # -- reactions ---------------------------------------------------------------------------
 
     def _on_changed(self, changes: Changes) -> None:
-        if not changes.losses:
+        # An item change touches the table only through a linked article (its figures tint
+        # cells), and then services mark it `reports` too: a re-tag or a new article does not
+        # cost a re-read of 18 series.
+        if not (changes.reports or changes.external):
             return
         if self.isVisible():
             self.refresh()

@@ -212,3 +212,21 @@ def test_columns_fit_the_widest_figure(qtbot, view):
         for r in range(view.model.rowCount())
     )
     assert view.table.columnWidth(column) > widest
+
+
+def test_a_change_to_items_alone_does_not_read_the_table_again(qtbot, view, ctx, monkeypatch):
+    from desktop_app.services.changes import Changes
+
+    view.show()
+    qtbot.waitExposed(view)
+    reads: list[str] = []
+    original = ctx.runner.read
+    monkeypatch.setattr(
+        ctx.runner, "read", lambda name, fn, **kw: reads.append(name) or original(name, fn, **kw)
+    )
+    ctx.runner.changed.emit(Changes(items=True, tags=True, item_ids=frozenset({1})))
+    ctx.runner.changed.emit(Changes(flags=True))
+    assert reads == []
+    ctx.runner.changed.emit(Changes(items=True, reports=True))
+    assert reads == ["report table"]
+    ctx.settle(qtbot)
