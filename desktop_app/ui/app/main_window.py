@@ -26,6 +26,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import (
     QFileDialog,
+    QLabel,
     QMainWindow,
     QMessageBox,
     QTabWidget,
@@ -48,7 +49,7 @@ from desktop_app.ui.transfer.export_flow import SHOWN, ExportController
 from desktop_app.ui.transfer.import_flow import ImportController
 
 if TYPE_CHECKING:
-    from desktop_app.storage.importing import FileImportSummary
+    from desktop_app.services.transfer import ImportOutcome
     from desktop_app.ui.losses.losses_view import LossesView
     from desktop_app.ui.losses.problems_view import ProblemsDock
 
@@ -120,7 +121,10 @@ class MainWindow(QMainWindow):
         self.undo_stack = QUndoStack(self)
 
         self._build_menus()
-        self.statusBar()  # in the first frame already, so the layout does not move later
+        # The counts stay on the right of the status bar; messages come and go on the left.
+        self.counts_label = QLabel()
+        self.counts_label.setAccessibleName(self.tr("Archive size"))
+        self.statusBar().addPermanentWidget(self.counts_label)
         # The list fills from the search worker (first page, then the rest), so the window
         # paints at once instead of after loading 100,000 ids.
         self.archive_view.run_search()
@@ -253,6 +257,7 @@ class MainWindow(QMainWindow):
             )
         )
         file_menu.addAction(self.backups.action)
+        file_menu.addAction(self.backups.restore_action)
         file_menu.addAction(self.backups.check_action)
         file_menu.addSeparator()
         file_menu.addAction(self._action(self.tr("Open &data folder"), self.open_data_folder))
@@ -281,6 +286,8 @@ class MainWindow(QMainWindow):
             self.tr("&Delete selected item"), self.delete_item, QKeySequence.StandardKey.Delete
         )
         edit_menu.addActions([self.edit_item_action, self.delete_item_action])
+        edit_menu.addSeparator()
+        edit_menu.addAction(self.backups.trash_action)
 
         view_menu = bar.addMenu(self.tr("&View"))
         view_menu.addAction(
@@ -450,28 +457,21 @@ class MainWindow(QMainWindow):
         if self.importer.start(paths, as_kind=as_kind) is None and self.importer.busy:
             self.statusBar().showMessage(self.tr("An import is already running."))
 
-    def _import_finished(self, summary: FileImportSummary) -> None:
-        if summary.undo is not None:
-            from desktop_app.ui.transfer.import_command import ImportCommand
-
-            self.undo_stack.push(
-                ImportCommand(
-                    summary.undo,
-                    changed=self._import_undone,
-                    failed=lambda text: self.show_message(
-                        "error",
-                        self.tr("The import could not be undone or redone; nothing changed.")
-                        + "\n\n"
-                        + text,
-                    ),
-                )
-            )
-        self.archive_view.reload()
-        if self.losses_view is not None:
-            self.losses_view.refresh()
-        self._update_status()
+    def _import_finished(self, outcome: ImportOutcome) -> None:
+        """The import is written and the views follow `changed`; put it on the undo stack and
+        show what it did."""
+        from desktop_app.services import history
+        from desktop_app.ui.common.undo import ChangeCommand
         from desktop_app.ui.transfer.import_summary_dialog import ImportSummaryDialog
 
+        summary = outcome.total
+        assert summary is not None
+        step = history.import_change(outcome.undo, outcome.changes)
+        if step is not None and outcome.undo is not None:
+            text = self.tr("import ({what})").replace("{what}", outcome.undo.describe())
+            self.undo_stack.push(
+                ChangeCommand(self.runner, text, step, lambda t: self.show_message("error", t))
+            )
         # Non-blocking: the window stays usable; conflicts wait for the user's choice.
         self.last_message = ("info", self.tr("Import finished") + "\n" + "\n".join(summary.lines()))
         dialog = ImportSummaryDialog(summary, self)
@@ -479,10 +479,6 @@ class MainWindow(QMainWindow):
         dialog.overwriteRequested.connect(self.importer.overwrite)
         self.import_summary_dialog = dialog
         dialog.open()
-
-    def _import_undone(self) -> None:
-        # The losses table follows the undo stack by itself; the rest is told here.
-        self.archive_view.reload()
 
     def _import_failed(self, message: str) -> None:
         self.show_message("error", self.tr("Nothing was imported.") + "\n\n" + message)
@@ -550,7 +546,7 @@ class MainWindow(QMainWindow):
 
     def _show_counts(self, counts: tuple[int, int]) -> None:
         items, reports = counts
-        self.statusBar().showMessage(
+        self.counts_label.setText(
             self.tr("%1 articles and briefs · %2 loss reports")
             .replace("%1", f"{items:,}")
             .replace("%2", f"{reports:,}")

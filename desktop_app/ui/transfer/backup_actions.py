@@ -13,15 +13,15 @@ import logging
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, QTimer
+from PySide6.QtCore import QObject, Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QFileDialog
+from PySide6.QtWidgets import QDialog, QFileDialog
 
-from desktop_app.storage.backup import copy_archive, daily_backup
+from desktop_app.services import archive_file
 from desktop_app.ui.common.operations import Operation
 
 if TYPE_CHECKING:
-    from desktop_app.storage.maintenance import Health
+    from desktop_app.services.archive_file import Health
     from desktop_app.ui.common.context import WindowContext
 
 log = logging.getLogger(__name__)
@@ -44,6 +44,17 @@ class BackupActions(QObject):
             self.tr("SQLite's integrity check and the search index's, without changing anything")
         )
         self.check_action.triggered.connect(self.check)
+        self.restore_action = QAction(self.tr("&Restore from backup…"), window)
+        self.restore_action.setToolTip(
+            self.tr("Go back to a backup; the archive as it is now is kept as a safety copy")
+        )
+        self.restore_action.triggered.connect(self.choose_restore)
+        self.restore_action.setEnabled(ctx.database_path is not None)
+        self.trash_action = QAction(self.tr("&Trash…"), window)
+        self.trash_action.setToolTip(
+            self.tr("Deleted articles, briefs and reports, kept until the Trash is emptied")
+        )
+        self.trash_action.triggered.connect(self.show_trash)
         self.last_daily: Operation | None = None
         if daily and ctx.database_path is not None:
             QTimer.singleShot(DAILY_DELAY_MS, self, self.start_daily)
@@ -62,13 +73,31 @@ class BackupActions(QObject):
         if path:
             self.back_up_to(Path(path))
 
+    def choose_restore(self) -> QDialog:
+        from desktop_app.ui.transfer.restore_dialog import RestoreDialog
+
+        dialog = RestoreDialog(self.ctx)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        return dialog
+
+    def show_trash(self) -> QDialog:
+        from desktop_app.ui.transfer.trash_dialog import TrashDialog
+
+        dialog = TrashDialog(self.ctx)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        return dialog
+
     def back_up_to(self, destination: Path) -> Operation | None:
         """Copy the archive to `destination` in the background; the result is announced."""
         database = self.ctx.database_path
         if database is None:
             return None
         self.ctx.status(self.tr("Backing up the archive…"))
-        op = self.ctx.runner.start("backup", lambda _op: copy_archive(database, destination))
+        op = self.ctx.runner.start(
+            "backup", lambda _op: archive_file.back_up(database, destination)
+        )
         op.succeeded.connect(
             lambda path: self.ctx.status(
                 self.tr("Archive backed up to %1").replace("%1", str(path))
@@ -83,10 +112,8 @@ class BackupActions(QObject):
 
     def check(self) -> Operation:
         """Check the file in the background; the verdict comes as a message."""
-        from desktop_app.storage.maintenance import check_archive
-
         self.ctx.status(self.tr("Checking the archive file…"))
-        op = self.ctx.runner.start("check", lambda _op: check_archive())
+        op = self.ctx.runner.start("check", lambda _op: archive_file.check())
         op.succeeded.connect(self._checked)
         op.failed.connect(lambda exc: self.ctx.show_message("error", str(exc)))
         return op
@@ -113,7 +140,9 @@ class BackupActions(QObject):
         if database is None:
             return None
         today = dt.date.today()
-        op = self.ctx.runner.start("daily backup", lambda _op: daily_backup(database, today))
+        op = self.ctx.runner.start(
+            "daily backup", lambda _op: archive_file.daily_backup(database, today)
+        )
         op.succeeded.connect(self._daily_done)
         op.failed.connect(self._daily_failed)
         self.last_daily = op

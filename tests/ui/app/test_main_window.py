@@ -118,7 +118,7 @@ def test_a_good_import_updates_the_list_and_status(
     qtbot.waitUntil(lambda: window.last_message is not None, timeout=10000)
     assert window.last_message is not None and window.last_message[0] == "info"
     assert titles(window) == ["Air defense downs 14 of 20 drones overnight."]
-    qtbot.waitUntil(lambda: "1 loss reports" in window.statusBar().currentMessage())
+    qtbot.waitUntil(lambda: "1 loss reports" in window.counts_label.text())
 
 
 def test_cancel_button_stops_the_import_and_nothing_is_written(
@@ -264,7 +264,7 @@ def test_the_first_paint_shows_a_shell_and_the_rest_follows_in_the_next_turn(
     assert win.archive_view.splitter.widget(1) is win.archive_view.reader
     assert win.archive_view.list_splitter.widget(0) is win.archive_view.filters
     assert win.problems_dock.toggleViewAction() in win.menuBar().actions()[2].menu().actions()
-    qtbot.waitUntil(lambda: "0 loss reports" in win.statusBar().currentMessage())
+    qtbot.waitUntil(lambda: "0 loss reports" in win.counts_label.text())
     # The keys of what was built late work like the others.
     win.activateWindow()
     qtbot.waitUntil(win.isActiveWindow)
@@ -423,4 +423,4 @@ def test_demo_content_is_written_on_the_write_lane_and_the_list_follows(
     settle(qtbot, window.runner)
     # 8 articles and 16 briefs, as the README says; the list learnt it from `changed` alone.
     qtbot.waitUntil(lambda: window.archive_view.model.rowCount() == 24, timeout=10000)
-    qtbot.waitUntil(lambda: "24 articles and briefs" in window.statusBar().currentMessage())
+    qtbot.waitUntil(lambda: "24 articles and briefs" in window.counts_label.text())
