@@ -423,7 +423,7 @@ def test_a_save_the_archive_refuses_says_why_and_keeps_the_dialog_and_figures(
         box = dialog.error_box
         assert box is not None and box.isVisible()
         assert box.text().startswith("The report of 2026-08-08 was not saved: ")
-        assert "database is locked" in box.text()
+        assert "another program is writing to the archive" in box.text()
         assert dialog.total_edit("tanks").text() == "12251"
         assert dialog.save_button.isEnabled()
         assert ctx.undo_stack.count() == 0

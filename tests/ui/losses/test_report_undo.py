@@ -204,7 +204,7 @@ def test_a_delete_that_fails_says_so_and_the_table_shows_what_is_stored(
         other.rollback()
         other.close()
     assert window.last_message is not None and window.last_message[0] == "error"
-    assert "database is locked" in window.last_message[1]
+    assert "another program is writing to the archive" in window.last_message[1]
     assert load_report(DAY) == STORED
     assert view.model.row_of(DAY) is not None
     assert window.undo_stack.count() == 0
