@@ -927,6 +927,10 @@ change</source>
       <translation>Звітів ще немає</translation>
     </message>
     <message>
+      <source>The archive is open read-only: nothing can be deleted.</source>
+      <translation>Архів відкрито лише для читання: видалити нічого не можна.</translation>
+    </message>
+    <message>
       <source>Type or paste a daily loss report</source>
       <translation>Введіть або вставте щоденний звіт про втрати</translation>
     </message>
@@ -1336,6 +1340,10 @@ Merge: take this report's figures and keep the stored ones it does not state.</s
     <message>
       <source>Save the report (Ctrl+Return)</source>
       <translation>Зберегти звіт (Ctrl+Return)</translation>
+    </message>
+    <message>
+      <source>The archive is open read-only.</source>
+      <translation>Архів відкрито лише для читання.</translation>
     </message>
     <message>
       <source>The figures typed or filled in are not saved.</source>

@@ -93,6 +93,7 @@ class LossesView(QWidget):
         self.new_button = QPushButton(self.tr("New report…"), self)
         self.new_button.setToolTip(self.tr("Type or paste a daily loss report"))
         self.new_button.clicked.connect(lambda: self.open_report_dialog())
+        self.new_button.setEnabled(not ctx.read_only)
 
         self.table = QTableView(self)
         self.table.setModel(self.model)
@@ -238,6 +239,9 @@ class LossesView(QWidget):
         """Ask, then delete the selected report (undoable); the row below it is selected next."""
         date = self.selected_date()
         if date is None or (self.delete_box is not None and self.delete_box.isVisible()):
+            return None
+        if self.ctx.read_only:
+            self.ctx.status(self.tr("The archive is open read-only: nothing can be deleted."))
             return None
         row = self.table.currentIndex().row()
         self.delete_box = questions.confirm_delete_report(

@@ -102,6 +102,8 @@ class ReportDialog(ReportDialogLayout):
         self.buttons.rejected.connect(self.reject)
         for keys in ("Ctrl+Return", "Ctrl+Enter"):
             QShortcut(QKeySequence(keys), self, self.save)
+        if ctx.read_only:
+            self.save_button.setToolTip(self.tr("The archive is open read-only."))
 
         for cat in CATEGORIES:
             if not cat.legacy or (self._stored and cat.key in self._stored.figures):
@@ -251,7 +253,7 @@ class ReportDialog(ReportDialogLayout):
                 "whether to replace it or merge into it."
             ).format(date=report.date)
         self.problems_label.setText(summary)
-        self.save_button.setEnabled(not errors and not self._saving)
+        self.save_button.setEnabled(not errors and not self._saving and not self.ctx.read_only)
 
     # -- saving --------------------------------------------------------------------------------
 

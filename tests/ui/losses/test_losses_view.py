@@ -230,3 +230,22 @@ def test_a_change_to_items_alone_does_not_read_the_table_again(qtbot, view, ctx,
     ctx.runner.changed.emit(Changes(items=True, reports=True))
     assert reads == ["report table"]
     ctx.settle(qtbot)
+
+
+def test_a_read_only_archive_offers_no_new_report_and_deletes_nothing(qtbot, seeded, ctx):
+    ctx.read_only = True
+    view = make_view(qtbot, ctx)
+    view.show()
+    qtbot.waitExposed(view)
+    assert not view.new_button.isEnabled()
+    date = START + dt.timedelta(days=3)
+    view.select_date(date)
+    view.table.setFocus()
+    qtbot.keyClick(view.table, Qt.Key.Key_Delete)
+    assert view.delete_box is None
+    assert ctx.statuses == ["The archive is open read-only: nothing can be deleted."]
+    view.open_report_dialog(date)
+    qtbot.waitUntil(lambda: view.dialog is not None)
+    ctx.settle(qtbot)
+    assert not view.dialog.save_button.isEnabled()
+    assert load_report(date) is not None
