@@ -107,11 +107,11 @@ def run_window(archive: Archive) -> int:
     if problem:
         print(f"{APP_NAME}: {problem}", file=sys.stderr)
         return BAD_INPUT
-    _setup_logging()
+    log_path = _setup_logging()
     faulthandler.enable()
     from desktop_app.ui.app.application import run_application
 
-    return run_application(archive)
+    return run_application(archive, log_path)
 
 
 if __name__ == "__main__":

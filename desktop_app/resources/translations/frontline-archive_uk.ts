@@ -480,6 +480,37 @@
     </message>
   </context>
   <context>
+    <name>ErrorDialog</name>
+    <message>
+      <source>&amp;Copy details</source>
+      <translation>&amp;Копіювати подробиці</translation>
+    </message>
+    <message>
+      <source>Errors since this message appeared: %1</source>
+      <translation>Помилок відтоді, як з’явилося це повідомлення: %1</translation>
+    </message>
+    <message>
+      <source>Open &amp;log folder</source>
+      <translation>Відкрити теку &amp;журналу</translation>
+    </message>
+    <message>
+      <source>Something went wrong inside the program (a bug, not something you did). What was saved before is kept; the action that failed may not have been completed.</source>
+      <translation>У програмі сталася помилка (це вада програми, а не ваша дія). Усе збережене раніше лишається; дія, що не вдалася, могла не завершитися.</translation>
+    </message>
+    <message>
+      <source>The details are also written to the log: %1</source>
+      <translation>Подробиці записано також у журнал: %1</translation>
+    </message>
+    <message>
+      <source>The log could not be written; copy the details to report the error.</source>
+      <translation>Журнал не вдалося записати; скопіюйте подробиці, щоб повідомити про помилку.</translation>
+    </message>
+    <message>
+      <source>Unexpected error</source>
+      <translation>Неочікувана помилка</translation>
+    </message>
+  </context>
+  <context>
     <name>ExportController</name>
     <message>
       <source>Cancel</source>
@@ -567,6 +598,25 @@ change</source>
     <message>
       <source>{category}: “{text}” is not a number</source>
       <translation>{category}: «{text}» — не число</translation>
+    </message>
+  </context>
+  <context>
+    <name>FileDialogs</name>
+    <message>
+      <source>%1 file</source>
+      <translation>Файл %1</translation>
+    </message>
+    <message>
+      <source>%1 is a file of the archive this window has open; it was not opened. Choose another file (File ▸ Back up archive… makes a copy of the archive).</source>
+      <translation>%1 — файл архіву, відкритого в цьому вікні; його не відкрито. Виберіть інший файл (Файл ▸ Резервна копія архіву… робить копію архіву).</translation>
+    </message>
+    <message>
+      <source>File</source>
+      <translation>Файл</translation>
+    </message>
+    <message>
+      <source>Folder</source>
+      <translation>Тека</translation>
     </message>
   </context>
   <context>

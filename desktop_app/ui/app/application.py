@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import sys
 from importlib import resources
+from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QSettings
 from PySide6.QtGui import QIcon
@@ -12,6 +13,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from desktop_app import APP_NAME, APP_TITLE, __version__
 from desktop_app.services import session
 from desktop_app.services.session import Archive
+from desktop_app.ui.app.errors import install_error_hooks
 from desktop_app.ui.app.i18n import LANGUAGE_KEY, choose_language, install_translators
 from desktop_app.ui.app.main_window import MainWindow
 
@@ -26,9 +28,12 @@ def default_settings() -> QSettings:
     return QSettings(str(session.settings_path()), QSettings.Format.IniFormat)
 
 
-def run_application(archive: Archive) -> int:
+def run_application(archive: Archive, log_path: Path | None = None) -> int:
+    """Run the window on `archive`; unexpected errors go to `log_path` and a dialog."""
     app = QApplication.instance() or QApplication(sys.argv)
     assert isinstance(app, QApplication)
+    # First: an error while the window is being built is shown too, not only printed.
+    install_error_hooks(log_path, app)
     app.setApplicationName(APP_NAME)
     app.setApplicationDisplayName(APP_TITLE)
     app.setApplicationVersion(__version__)

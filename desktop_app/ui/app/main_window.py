@@ -25,7 +25,6 @@ from PySide6.QtGui import (
     QUndoStack,
 )
 from PySide6.QtWidgets import (
-    QFileDialog,
     QLabel,
     QMainWindow,
     QMessageBox,
@@ -42,6 +41,7 @@ from desktop_app.ui.app.i18n import add_language_menu
 from desktop_app.ui.archive.archive_actions import ZOOM_KEY, install_archive_actions, list_shortcut
 from desktop_app.ui.archive.archive_view import ArchiveView
 from desktop_app.ui.charts.charts_tab import ChartsTab
+from desktop_app.ui.common import file_dialogs
 from desktop_app.ui.common.operations import Operation, OperationRunner
 from desktop_app.ui.common.undo import add_undo_actions
 from desktop_app.ui.transfer.backup_actions import BackupActions
@@ -440,7 +440,7 @@ class MainWindow(QMainWindow):
     # -- import / export ------------------------------------------------------------------
     def choose_import(self, as_kind: str | None = None) -> None:
         """File ▸ Import…; with `as_kind`, every feed entry or page is stored as that kind."""
-        files, _ = QFileDialog.getOpenFileNames(
+        files = file_dialogs.open_file_names(
             self,
             self.tr("Import files"),
             str(self.settings.value("import/folder", "")),
@@ -448,10 +448,11 @@ class MainWindow(QMainWindow):
                 "Importable files (*.json *.csv *.txt *.xml *.rss *.atom *.html *.htm);;"
                 "All files (*)"
             ),
+            protect=self.database_path,
         )
         if files:
-            self.settings.setValue("import/folder", str(Path(files[0]).parent))
-            self.import_files([Path(f) for f in files], as_kind=as_kind)
+            self.settings.setValue("import/folder", str(files[0].parent))
+            self.import_files(files, as_kind=as_kind)
 
     def import_files(self, paths: list[Path], *, as_kind: str | None = None) -> None:
         if self.importer.start(paths, as_kind=as_kind) is None and self.importer.busy:
@@ -499,11 +500,13 @@ class MainWindow(QMainWindow):
     def export(self, what: str, fmt: str) -> None:
         """File ▸ Export: all reports, all items, or the items the list shows ("shown")."""
         default = f"frontline-{what}-{dt.date.today().isoformat()}.{fmt}"
-        path, _ = QFileDialog.getSaveFileName(self, self.tr("Export"), default)
-        if not path:
+        path = file_dialogs.save_file_name(
+            self, self.tr("Export"), default, protect=self.database_path
+        )
+        if path is None:
             return
         shown = self.archive_view.request() if what == SHOWN else None
-        if self.exporter.start(what, fmt, Path(path), shown) is None:
+        if self.exporter.start(what, fmt, path, shown) is None:
             self.statusBar().showMessage(self.tr("An export is already running."))
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
@@ -512,6 +515,10 @@ class MainWindow(QMainWindow):
 
     def dropEvent(self, event: QDropEvent) -> None:
         paths = [Path(u.toLocalFile()) for u in event.mimeData().urls() if u.isLocalFile()]
+        # Before anything opens them: a close() of the archive's file drops SQLite's locks.
+        if refused := file_dialogs.archive_files_among(paths, self.database_path):
+            self.show_message("error", file_dialogs.refusal_text(refused))
+            return
         if paths:
             event.acceptProposedAction()
             self.import_files(paths)

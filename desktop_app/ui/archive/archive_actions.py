@@ -12,12 +12,13 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QAction, QKeySequence, QShortcut
-from PySide6.QtWidgets import QFileDialog, QInputDialog, QMenu, QWidget
+from PySide6.QtWidgets import QInputDialog, QMenu, QWidget
 
 from desktop_app.core.errors import ArchiveError
 from desktop_app.core.item import split_tags
 from desktop_app.storage.items import get_item, set_tags
 from desktop_app.ui.archive.archive_view import TABLE_MODE, TIMELINE_MODE
+from desktop_app.ui.common import file_dialogs
 
 if TYPE_CHECKING:
     from desktop_app.ui.app.main_window import MainWindow
@@ -199,11 +200,12 @@ class ArchiveActions(QObject):
         if self.view.reader.current_id is None:
             self.window.statusBar().showMessage(self.tr("Select an article first."))
             return
-        path, _ = QFileDialog.getSaveFileName(
+        chosen = file_dialogs.save_file_name(
             self.window, self.tr("Export to PDF"), "article.pdf", self.tr("PDF files (*.pdf)")
         )
-        if not path:
+        if chosen is None:
             return
+        path = str(chosen)
         if not export_current_pdf(self.view, Path(path)):
             return
         written = Path(path)

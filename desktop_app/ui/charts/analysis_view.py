@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
     QComboBox,
-    QFileDialog,
     QHBoxLayout,
     QHeaderView,
     QInputDialog,
@@ -55,6 +54,7 @@ from desktop_app.ui.charts.analysis_plot import (
     AnalysisPlot,
 )
 from desktop_app.ui.charts.oryx_plot import OryxPlot
+from desktop_app.ui.common import file_dialogs
 from desktop_app.ui.plotting import chart_export
 
 if TYPE_CHECKING:
@@ -338,9 +338,10 @@ class AnalysisView(QWidget):
                 return
         suffix = {"png": "png", "png-sized": "png", "svg": "svg", "csv": "csv"}[kind]
         default = f"frontline-{self.view}-{dt.date.today().isoformat()}.{suffix}"
-        path, _ = QFileDialog.getSaveFileName(self, self.tr("Export chart"), default)
-        if not path:
+        chosen = file_dialogs.save_file_name(self, self.tr("Export chart"), default)
+        if chosen is None:
             return
+        path = str(chosen)
         try:
             if suffix == "png":
                 self.export_png(path, width)

@@ -15,9 +15,10 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QDialog, QFileDialog
+from PySide6.QtWidgets import QDialog
 
 from desktop_app.services import archive_file
+from desktop_app.ui.common import file_dialogs
 from desktop_app.ui.common.operations import Operation
 
 if TYPE_CHECKING:
@@ -64,14 +65,15 @@ class BackupActions(QObject):
         if database is None:
             return
         default = str(Path.home() / f"{database.stem}-{dt.date.today().isoformat()}.sqlite")
-        path, _ = QFileDialog.getSaveFileName(
+        path = file_dialogs.save_file_name(
             self.ctx.widget(),
             self.tr("Back up archive"),
             default,
             self.tr("Frontline Archive (*.sqlite);;All files (*)"),
+            protect=database,
         )
-        if path:
-            self.back_up_to(Path(path))
+        if path is not None:
+            self.back_up_to(path)
 
     def choose_restore(self) -> QDialog:
         from desktop_app.ui.transfer.restore_dialog import RestoreDialog

@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QHeaderView,
     QLabel,
     QMessageBox,
@@ -28,6 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app.services import archive_file
+from desktop_app.ui.common import file_dialogs
 
 if TYPE_CHECKING:
     from desktop_app.services.archive_file import BackupInfo, Restored
@@ -135,14 +135,15 @@ class RestoreDialog(QDialog):
 
     # -- restoring -------------------------------------------------------------------------
     def choose_file(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(
+        paths = file_dialogs.open_file_names(
             self,
             self.tr("Restore from backup"),
             str(Path.home()),
             self.tr("Frontline Archive (*.sqlite);;All files (*)"),
+            protect=self.ctx.database_path,
         )
-        if path:
-            self.restore(Path(path), Path(path).name)
+        if paths:
+            self.restore(paths[0], paths[0].name)
 
     def restore_selected(self) -> None:
         info = self.selected()

@@ -304,20 +304,19 @@ def test_a_first_start_gives_the_list_more_room_than_the_reader(
 def test_feed_entries_can_be_imported_as_briefs_from_the_file_menu(
     qtbot, window: MainWindow, tmp_path: Path, monkeypatch
 ) -> None:
-    from PySide6.QtWidgets import QFileDialog
-
     from desktop_app.storage.items import all_items
+    from desktop_app.ui.common import file_dialogs
     from tests.core.formats.samples import RSS
 
     feed = tmp_path / "wire.xml"
     feed.write_text(RSS)
     asked: list[str] = []
 
-    def choose(_parent, _title, _folder, filters):
+    def choose(_parent, _title, _folder, filters, *, protect=None):
         asked.append(filters)
-        return [str(feed)], ""
+        return [feed]
 
-    monkeypatch.setattr(QFileDialog, "getOpenFileNames", staticmethod(choose))
+    monkeypatch.setattr(file_dialogs, "open_file_names", choose)
     file_menu = window.menuBar().actions()[0].menu()
     as_menu = next(
         a.menu() for a in file_menu.actions() if a.menu() is not None and "as" in a.text()
@@ -358,14 +357,11 @@ def test_the_shortcuts_list_is_read_from_the_menus(qtbot, window: MainWindow) ->
 def test_export_of_what_the_list_shows_follows_the_search(
     qtbot, window: MainWindow, sample_items, tmp_path: Path, monkeypatch
 ) -> None:
-    from PySide6.QtWidgets import QFileDialog
-
     from desktop_app.core.formats.load import read_import_file
+    from desktop_app.ui.common import file_dialogs
 
     target = tmp_path / "shown.json"
-    monkeypatch.setattr(
-        QFileDialog, "getSaveFileName", staticmethod(lambda *_a, **_k: (str(target), ""))
-    )
+    monkeypatch.setattr(file_dialogs, "save_file_name", lambda *_a, **_k: target)
     window.archive_view.search_edit.setText("drones OR ships")
     window.archive_view.reload()
     with qtbot.waitSignal(window.exporter.finished, timeout=10000):
@@ -385,12 +381,10 @@ def test_export_of_what_the_list_shows_follows_the_search(
 def test_a_cancelled_export_leaves_no_file_and_a_failed_one_says_why(
     qtbot, window: MainWindow, sample_items, tmp_path: Path, monkeypatch
 ) -> None:
-    from PySide6.QtWidgets import QFileDialog
+    from desktop_app.ui.common import file_dialogs
 
     target = tmp_path / "all.csv"
-    monkeypatch.setattr(
-        QFileDialog, "getSaveFileName", staticmethod(lambda *_a, **_k: (str(target), ""))
-    )
+    monkeypatch.setattr(file_dialogs, "save_file_name", lambda *_a, **_k: target)
     # Hold the single worker thread so the export is still pending when Cancel is pressed.
     release = threading.Event()
     window.runner.start("hold", lambda _op: release.wait(10))
