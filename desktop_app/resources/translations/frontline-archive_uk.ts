@@ -957,6 +957,14 @@ change</source>
       <translation>&amp;Редагувати звіт за {date}…</translation>
     </message>
     <message>
+      <source>Delete</source>
+      <translation>Видалити</translation>
+    </message>
+    <message>
+      <source>Delete the report of {date}? Edit ▸ Undo (Ctrl+Z) brings it back.</source>
+      <translation>Видалити звіт за {date}? Правка ▸ Скасувати (Ctrl+Z) поверне його.</translation>
+    </message>
+    <message>
       <source>Double-click a report to edit it; Delete removes it</source>
       <translation>Двічі клацніть звіт, щоб редагувати; Delete видаляє його</translation>
     </message>
@@ -967,6 +975,10 @@ change</source>
     <message>
       <source>No reports yet</source>
       <translation>Звітів ще немає</translation>
+    </message>
+    <message>
+      <source>The archive is open read-only: nothing can be deleted.</source>
+      <translation>Архів відкрито лише для читання: видалити нічого не можна.</translation>
     </message>
     <message>
       <source>Type or paste a daily loss report</source>
@@ -1274,8 +1286,16 @@ change</source>
       <translation>&amp;Дата:</translation>
     </message>
     <message>
+      <source>&amp;Discard</source>
+      <translation>&amp;Відкинути</translation>
+    </message>
+    <message>
       <source>&amp;Fill from text</source>
       <translation>&amp;Заповнити з тексту</translation>
+    </message>
+    <message>
+      <source>&amp;Keep editing</source>
+      <translation>&amp;Редагувати далі</translation>
     </message>
     <message>
       <source>&amp;Merge</source>
@@ -1322,6 +1342,10 @@ change</source>
       <translation>Не вдалося прочитати:</translation>
     </message>
     <message>
+      <source>Discard this report?</source>
+      <translation>Відкинути цей звіт?</translation>
+    </message>
+    <message>
       <source>Edit report</source>
       <translation>Редагувати звіт</translation>
     </message>
@@ -1364,8 +1388,24 @@ Merge: take this report's figures and keep the stored ones it does not state.</s
       <translation>Звіт уже збережено</translation>
     </message>
     <message>
+      <source>Report not saved</source>
+      <translation>Звіт не збережено</translation>
+    </message>
+    <message>
       <source>Save the report (Ctrl+Return)</source>
       <translation>Зберегти звіт (Ctrl+Return)</translation>
+    </message>
+    <message>
+      <source>The archive is open read-only.</source>
+      <translation>Архів відкрито лише для читання.</translation>
+    </message>
+    <message>
+      <source>The figures typed or filled in are not saved.</source>
+      <translation>Введені або заповнені з тексту цифри не збережено.</translation>
+    </message>
+    <message>
+      <source>The report of {date} was not saved: {reason}</source>
+      <translation>Звіт за {date} не збережено: {reason}</translation>
     </message>
     <message>
       <source>The text is dated {date}; this report's date is kept.</source>

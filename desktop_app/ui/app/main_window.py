@@ -157,7 +157,10 @@ class MainWindow(QMainWindow):
 
     def open_report(self, date: dt.date) -> bool:
         self.tabs.setCurrentIndex(LOSSES_TAB)
-        return self.ensure_losses_view().select_date(date)
+        losses = self.ensure_losses_view()
+        found = losses.select_date(date)
+        losses.table.setFocus(Qt.FocusReason.OtherFocusReason)  # Delete, Enter act on it
+        return found
 
     def open_item(self, item_id: int) -> None:
         self.tabs.setCurrentIndex(ARCHIVE_TAB)
@@ -168,8 +171,7 @@ class MainWindow(QMainWindow):
         if changes.item_list:
             self.archive_view.reader.current_id = None  # re-read the open item
             self.archive_view.reload()
-        if self.losses_view is not None and (changes.reports or changes.external):
-            self.losses_view.refresh()
+        # The Losses tab, the Data problems panel and the Charts tab follow `changed` themselves.
         self._update_status()
 
     def warm_up(self) -> Operation:
@@ -349,8 +351,7 @@ class MainWindow(QMainWindow):
         if self.losses_view is None:
             from desktop_app.ui.losses.losses_view import LossesView
 
-            self.losses_view = LossesView(undo_stack=self.undo_stack)
-            self.losses_view.reportSaved.connect(lambda _d: self._update_status())
+            self.losses_view = LossesView(self)
             layout = self._losses_page.layout()
             assert layout is not None
             layout.addWidget(self.losses_view)
@@ -566,7 +567,6 @@ class MainWindow(QMainWindow):
         if self._problems_dock is None:
             return  # ensure_built() shows the counts once the window has painted
         self.runner.read("count", queries.archive_counts, success=self._show_counts)
-        self.problems_dock.view.refresh()
 
     def _show_counts(self, counts: tuple[int, int]) -> None:
         items, reports = counts

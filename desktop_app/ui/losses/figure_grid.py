@@ -187,6 +187,12 @@ class FigureGrid(QScrollArea):
 
     # -- reading -------------------------------------------------------------------------------
 
+    def has_text(self) -> bool:
+        """Whether any total or change field holds something (typed, pasted or filled)."""
+        return any(
+            edit.text().strip() for row in self._rows.values() for edit in (row.total, row.change)
+        )
+
     def figures(self) -> tuple[dict[str, Figure], list[str]]:
         """The figures as typed, and the problems in fields that could not be read."""
         figures: dict[str, Figure] = {}

@@ -2,7 +2,11 @@
 
 Lists decreases, stated ≠ derived changes, missing days and articles whose numbers disagree
 with the report they are linked to (the same list as `frontline-archive check`). Activating a
-row (double-click or Enter) opens that report in the Losses tab.
+row (double-click or Enter) opens that report in the Losses tab. The list is read on the
+window's read lane and read again when the runner says reports or items changed.
+
+Signals:
+    openReport(date): the user activated a problem of that date.
 """
 
 from __future__ import annotations
@@ -16,18 +20,20 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QDockWidget,
     QLabel,
+    QMainWindow,
     QTreeWidget,
     QTreeWidgetItem,
     QVBoxLayout,
     QWidget,
 )
+from shiboken6 import isValid
 
 from desktop_app.core.validation import ARTICLE_MISMATCH, CHANGE_MISMATCH, DECREASE, GAP, Problem
-from desktop_app.storage.reports import report_dates
 from desktop_app.ui.losses.report_table_model import category_label
 
 if TYPE_CHECKING:
-    from desktop_app.ui.app.main_window import MainWindow
+    from desktop_app.services.changes import Changes
+    from desktop_app.ui.common.context import WindowContext
 
 # Ctrl+1–3 switch the tabs (Archive, Losses, Charts); the panel comes next in the View menu.
 TOGGLE_SHORTCUT = "Ctrl+4"
@@ -41,10 +47,14 @@ class ProblemsView(QWidget):
     # The date of the report the user asked to open.
     openReport = Signal(object)
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, ctx: WindowContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.ctx = ctx
         self._stale = True
+        self._loading = False
+        self._again = False
         self.problems: list[Problem] = []
+        ctx.runner.changed.connect(self._on_changed)
         self.summary = QLabel(self)
         self.summary.setWordWrap(True)
         self.tree = QTreeWidget(self)
@@ -74,15 +84,45 @@ class ProblemsView(QWidget):
         return labels.get(kind, kind)
 
     def refresh(self) -> None:
-        """Read the problems again now if shown; otherwise when next shown (it costs a pass)."""
+        """Read the problems again now if shown; otherwise when next shown (it costs a pass).
+
+        The list shown stays until the new one arrives from the read lane.
+        """
         if not self.isVisible():
             self._stale = True
             return
         self._stale = False
-        # Imported here: the checks pull in the report parsers, which start-up does not need.
-        from desktop_app.storage.report_checks import find_problems
+        if self._loading:
+            self._again = True
+            return
+        self._loading = True
+        self.ctx.runner.read(
+            "data problems", read_problems, success=self._arrived, failure=self._failed
+        )
 
-        self.problems = find_problems()
+    @property
+    def loading(self) -> bool:
+        return self._loading
+
+    def _on_changed(self, changes: Changes) -> None:
+        if changes.losses and isValid(self):
+            self.refresh()
+
+    def _failed(self, text: str) -> None:
+        self._loading = self._again = False
+        self.ctx.show_message("error", text)
+
+    def _arrived(self, problems: list[Problem]) -> None:
+        if not isValid(self):
+            return
+        self._loading = False
+        self.show_problems(problems)
+        if self._again:
+            self._again = False
+            self.refresh()
+
+    def show_problems(self, problems: list[Problem]) -> None:
+        self.problems = list(problems)
         self.tree.clear()
         items = []
         for problem in self.problems:
@@ -131,46 +171,58 @@ class ProblemsView(QWidget):
         date = item.data(DATE_COLUMN, Qt.ItemDataRole.UserRole)
         if isinstance(date, dt.date):
             self.openReport.emit(date)
+            self.ctx.runner.read(
+                "report to open",
+                lambda: report_date_for(date),
+                success=self._open_report,
+            )
+
+    def _open_report(self, target: dt.date | None) -> None:
+        if target is not None:
+            self.ctx.open_report(target)
+
+
+def read_problems() -> list[Problem]:
+    """Every problem of the stored reports (run on the read lane)."""
+    # Imported here: the checks pull in the report parsers, which start-up does not need.
+    from desktop_app.services import queries
+
+    return queries.find_problems()
 
 
 def report_date_for(date: dt.date) -> dt.date | None:
     """The stored report to open for a problem dated `date`: that day's, else the next one.
 
     A missing day has no report of its own; the report after the gap is where it shows.
+    Run on the read lane.
     """
-    later = [d for d in report_dates() if d >= date]
-    return later[0] if later else None
+    from desktop_app.services import queries
+
+    later = [d for d in queries.report_dates() if d >= date]
+    return min(later) if later else None
 
 
 class ProblemsDock(QDockWidget):
     """The dock holding a ProblemsView; hidden until View → Data problems shows it."""
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, ctx: WindowContext, parent: QWidget | None = None) -> None:
         super().__init__(self.tr("Data problems"), parent)
         self.setObjectName("dataProblemsDock")  # so the window's saved state restores it
-        self.view = ProblemsView(self)
+        self.view = ProblemsView(ctx, self)
         self.setWidget(self.view)
         toggle = self.toggleViewAction()
         toggle.setText(self.tr("Data &problems"))
         toggle.setShortcut(QKeySequence(TOGGLE_SHORTCUT))
 
 
-def install_problems_dock(window: MainWindow) -> ProblemsDock:
-    """Add the (hidden) Data problems dock to `window`; its toggleViewAction goes in View."""
-    from desktop_app.ui.app.main_window import LOSSES_TAB
+def install_problems_dock(ctx: WindowContext) -> ProblemsDock:
+    """Add the (hidden) Data problems dock to the window; its toggleViewAction goes in View.
 
-    dock = ProblemsDock(window)
+    Activating a problem asks the window to open the report (`ctx.open_report`).
+    """
+    window = ctx.widget()
+    assert isinstance(window, QMainWindow)
+    dock = ProblemsDock(ctx, window)
     window.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, dock)
     dock.hide()
-
-    def open_report(date: dt.date) -> None:
-        target = report_date_for(date)
-        if target is None:
-            return
-        window.tabs.setCurrentIndex(LOSSES_TAB)
-        losses = window.ensure_losses_view()
-        losses.select_date(target)
-        losses.table.setFocus(Qt.FocusReason.OtherFocusReason)
-
-    dock.view.openReport.connect(open_report)
     return dock

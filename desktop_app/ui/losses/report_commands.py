@@ -1,58 +1,46 @@
-"""Undoable changes to loss reports: each a QUndoCommand whose redo and undo are one transaction.
+"""Transitional: report changes as plain QUndoCommands, for the item dialog until it moves on.
 
-A command snapshots the stored report before it first changes it, so undo restores exactly
-what was there (figures, qualifier, note, source, article links), or removes a report that
-did not exist. The window owns one QUndoStack; everything that writes a report pushes here.
+The Losses feature itself saves, deletes and links reports through `report_steps` (the write
+lane, one `ChangeCommand` a step). The archive's item dialog still pushes these two commands;
+they now run the same `services.history` changes, in the calling thread. Delete this module
+once nothing imports it.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QObject
-from PySide6.QtGui import QAction, QKeySequence, QUndoCommand, QUndoStack
-from PySide6.QtWidgets import QMenu
+from PySide6.QtGui import QUndoCommand
 
-# The storage functions are imported where a command runs: the window builds its Edit menu
-# (add_undo_actions) before its first paint, and needs none of them for that.
+from desktop_app.ui.losses.report_steps import LINK, SAVE, step_label
+
 if TYPE_CHECKING:
     from desktop_app.core.report import LossReport
-    from desktop_app.storage.report_history import ReportSnapshot
+    from desktop_app.services.history import Undoable
 
 
-class _ReportCommand(QUndoCommand):
-    """Common ground: the date touched and the state to go back to."""
+class _HistoryCommand(QUndoCommand):
+    """Makes the change on its first redo; later undo and redo restore its snapshots."""
 
-    def __init__(self, date: dt.date, text: str) -> None:
-        super().__init__(text.format(date=date.isoformat()))
-        self.date = date
-        # Taken on the first redo, i.e. when the change is made, not when the command is built.
-        self._before: ReportSnapshot | None = None
-        self._after: ReportSnapshot | None = None
-        self._done_once = False
+    def __init__(self, text: str, change: Callable[[], Undoable]) -> None:
+        super().__init__(text)
+        self._change = change
+        self._step: Undoable | None = None
 
     def redo(self) -> None:
-        from desktop_app.storage.report_history import restore_report, snapshot_report
-
-        if not self._done_once:
-            self._before = snapshot_report(self.date)
-            self.apply()
-            self._after = snapshot_report(self.date)
-            self._done_once = True
+        if self._step is None:
+            self._step = self._change()
         else:
-            restore_report(self.date, self._after)
+            self._step.redo()
 
     def undo(self) -> None:
-        from desktop_app.storage.report_history import restore_report
-
-        restore_report(self.date, self._before)
-
-    def apply(self) -> None:
-        raise NotImplementedError
+        if self._step is not None:
+            self._step.undo()
 
 
-class SaveReportCommand(_ReportCommand):
+class SaveReportCommand(_HistoryCommand):
     """Store a report (new, edited, replaced or merged), optionally linking an article."""
 
     def __init__(
@@ -60,63 +48,22 @@ class SaveReportCommand(_ReportCommand):
     ) -> None:
         if report.date is None:
             raise ValueError("a report needs a date to be saved")
-        super().__init__(
-            report.date, QCoreApplication.translate("ReportCommands", "save report {date}")
-        )
-        self.report = report
-        self.source = source
-        self.article_id = article_id
 
-    def apply(self) -> None:
-        from desktop_app.storage.reports import save_report
+        def change() -> Undoable:
+            from desktop_app.services import history
 
-        save_report(self.report, source=self.source, article_id=self.article_id, replace=True)
+            return history.save_report(report, source=source, article_id=article_id)
+
+        super().__init__(step_label(SAVE, report.date), change)
 
 
-class DeleteReportCommand(_ReportCommand):
-    def __init__(self, date: dt.date) -> None:
-        super().__init__(date, QCoreApplication.translate("ReportCommands", "delete report {date}"))
-
-    def apply(self) -> None:
-        from desktop_app.storage.reports import delete_report
-
-        delete_report(self.date)
-
-
-class LinkArticleCommand(QUndoCommand):
-    """Link an article to the stored report of a date."""
+class LinkArticleCommand(_HistoryCommand):
+    """Link an article to the stored report of a date (a link already there stays on undo)."""
 
     def __init__(self, date: dt.date, item_id: int) -> None:
-        super().__init__(
-            QCoreApplication.translate("ReportCommands", "link article to report {date}").format(
-                date=date.isoformat()
-            )
-        )
-        self.date = date
-        self.item_id = item_id
-        self._added = False
+        def change() -> Undoable:
+            from desktop_app.services import history
 
-    def redo(self) -> None:
-        from desktop_app.storage.reports import link_article
+            return history.link_article(date, item_id)
 
-        self._added = link_article(self.date, self.item_id)
-
-    def undo(self) -> None:
-        # A link that was there before the command stays.
-        if self._added:
-            from desktop_app.storage.report_history import unlink_article
-
-            unlink_article(self.date, self.item_id)
-
-
-def add_undo_actions(menu: QMenu, stack: QUndoStack, parent: QObject) -> tuple[QAction, QAction]:
-    """Edit → Undo / Redo for `stack`, their text naming the change ("Undo save report …")."""
-    undo = stack.createUndoAction(parent, QCoreApplication.translate("ReportCommands", "&Undo"))
-    undo.setShortcuts(QKeySequence.StandardKey.Undo)
-    redo = stack.createRedoAction(parent, QCoreApplication.translate("ReportCommands", "&Redo"))
-    # Ctrl+Shift+Z everywhere; the platform's own Redo keys (Ctrl+Y on Windows) as well.
-    keys = [QKeySequence("Ctrl+Shift+Z")]
-    keys += [k for k in QKeySequence.keyBindings(QKeySequence.StandardKey.Redo) if k not in keys]
-    redo.setShortcuts(keys)
-    menu.addActions([undo, redo])
-    return undo, redo
+        super().__init__(step_label(LINK, date), change)

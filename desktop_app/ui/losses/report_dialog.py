@@ -2,52 +2,66 @@
 
 Figures are compared with the previous stored report as the user types; the core's
 validation decides what blocks saving (errors) and what only needs a look (warnings).
-Saving pushes a command on the window's undo stack, so every save can be undone.
+The previous report and whether the date is taken are read on the window's read lane; saving
+runs on its write lane as one undo step, and the dialog closes only once the write succeeded
+(on failure it says why and keeps the figures). Closing it with typed or filled figures asks
+first.
+
+Signals:
+    reportSaved(date): the report was stored; emitted before the dialog closes.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QDate, Qt, Signal
-from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent, QUndoStack
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QComboBox,
-    QDateEdit,
     QDialog,
-    QDialogButtonBox,
-    QFormLayout,
-    QHBoxLayout,
-    QLabel,
-    QLineEdit,
-    QListWidget,
     QListWidgetItem,
     QMessageBox,
-    QPlainTextEdit,
-    QPushButton,
     QStyle,
-    QVBoxLayout,
     QWidget,
 )
+from shiboken6 import isValid
 
 from desktop_app.core.categories import CATEGORIES
 from desktop_app.core.errors import NoReportError
-from desktop_app.core.report import WAR_START, LossReport, day_of_war
+from desktop_app.core.report import LossReport, day_of_war
 from desktop_app.core.report_merge import merge_reports
 from desktop_app.core.report_parser import parse_report
 from desktop_app.core.validation import ERROR, validate_report
-from desktop_app.storage.report_checks import linked_articles
-from desktop_app.storage.reports import load_report, previous_report
-from desktop_app.ui.losses.figure_grid import FigureGrid
-from desktop_app.ui.losses.report_commands import SaveReportCommand
+from desktop_app.ui.losses import questions, report_steps
+from desktop_app.ui.losses.questions import CANCEL, MERGE, REPLACE
+from desktop_app.ui.losses.report_dialog_layout import ReportDialogLayout
 
-QUALIFIERS = ("", "about", "more than")
+__all__ = ["CANCEL", "MERGE", "REPLACE", "ReportDialog", "read_date_state", "read_dialog_data"]
+
+if TYPE_CHECKING:
+    from desktop_app.services.changes import Changes
+    from desktop_app.services.queries import LinkedArticle
+    from desktop_app.ui.common.context import WindowContext
+
 _MAX_UNPARSED_SHOWN = 5
-# The choices when a new report's date is already stored.
-REPLACE, MERGE, CANCEL = "replace", "merge", "cancel"
 
 
-class ReportDialog(QDialog):
+def read_dialog_data(date: dt.date) -> tuple[LossReport | None, list[LinkedArticle]]:
+    """The stored report of `date` and the articles that publish it (run on the read lane)."""
+    from desktop_app.services import queries
+
+    return queries.load_report(date), queries.linked_articles(date)
+
+
+def read_date_state(date: dt.date) -> tuple[LossReport | None, LossReport | None]:
+    """The report before `date` and the one stored for it (run on the read lane)."""
+    from desktop_app.services import queries
+
+    return queries.previous_report(date), queries.load_report(date)
+
+
+class ReportDialog(ReportDialogLayout):
     """ "New report" (no date, or a date with nothing stored) or "Edit report" (a stored date)."""
 
     # The date of the report just saved, emitted before the dialog closes.
@@ -55,28 +69,41 @@ class ReportDialog(QDialog):
 
     def __init__(
         self,
+        ctx: WindowContext,
         parent: QWidget | None = None,
         *,
         date: dt.date | None = None,
+        stored: LossReport | None = None,
+        articles: list[LinkedArticle] | None = None,
         today: dt.date | None = None,
-        undo_stack: QUndoStack | None = None,
     ) -> None:
-        super().__init__(parent)
+        """`stored` is `date`'s report as read (`read_dialog_data`): given, the dialog edits it."""
         self._today = today or dt.date.today()
-        # Without the window's stack (a dialog on its own) saves still go through a stack.
-        self.undo_stack = undo_stack if undo_stack is not None else QUndoStack(self)
-        self._stored = load_report(date) if date is not None else None
-        self._editing = self._stored is not None
+        self._editing = stored is not None
+        super().__init__(parent, today=self._today, editing=self._editing)
+        self.ctx = ctx
+        self._stored = stored
+        if stored is not None:
+            date = stored.date
         self._previous: LossReport | None = None
         self._date_taken = False
+        self._saving = False
+        self.discard_box: QMessageBox | None = None
+        self.error_box: QMessageBox | None = None
+        ctx.runner.changed.connect(self._on_changed)
         self.setWindowTitle(self.tr("Edit report") if self._editing else self.tr("New report"))
 
-        self.grid = FigureGrid(self)
         self.grid.figureChanged.connect(lambda _key: self._revalidate())
-        self._build_form()
-        self._build_side()
-        self._build_buttons()
-        self._lay_out()
+        self.date_edit.dateChanged.connect(self._on_date_changed)
+        self.qualifier_combo.currentIndexChanged.connect(self._revalidate)
+        self.note_edit.textChanged.connect(self._revalidate)
+        self.fill_button.clicked.connect(self.fill_from_text)
+        self.save_button.clicked.connect(self.save)
+        self.buttons.rejected.connect(self.reject)
+        for keys in ("Ctrl+Return", "Ctrl+Enter"):
+            QShortcut(QKeySequence(keys), self, self.save)
+        if ctx.read_only:
+            self.save_button.setToolTip(self.tr("The archive is open read-only."))
 
         for cat in CATEGORIES:
             if not cat.legacy or (self._stored and cat.key in self._stored.figures):
@@ -85,147 +112,8 @@ class ReportDialog(QDialog):
         self.date_edit.setDate(QDate(start.year, start.month, start.day))
         if self._stored is not None:
             self._fill(self._stored, highlight=False)
-        self._show_linked_articles()
+        self._show_linked_articles(articles or [])
         self._on_date_changed()
-
-    # -- building ------------------------------------------------------------------------------
-
-    def _build_form(self) -> None:
-        self.date_edit = QDateEdit(self)
-        self.date_edit.setCalendarPopup(True)
-        self.date_edit.setDisplayFormat("yyyy-MM-dd")
-        self.date_edit.setMinimumDate(QDate(WAR_START.year, WAR_START.month, WAR_START.day))
-        self.date_edit.setMaximumDate(QDate(self._today.year, self._today.month, self._today.day))
-        if self._editing:
-            # An edit keeps its date: changing it would silently leave the old report behind.
-            self.date_edit.setReadOnly(True)
-            self.date_edit.setCalendarPopup(False)
-            self.date_edit.setButtonSymbols(QDateEdit.ButtonSymbols.NoButtons)
-        self.date_edit.dateChanged.connect(self._on_date_changed)
-        self.day_label = QLabel(self)
-        self.qualifier_combo = QComboBox(self)
-        for value, text in zip(
-            QUALIFIERS, (self.tr("(none)"), self.tr("about"), self.tr("more than")), strict=True
-        ):
-            self.qualifier_combo.addItem(text, value)
-        self.note_edit = QLineEdit(self)
-        self.note_edit.setPlaceholderText(self.tr("e.g. the direction with the greatest losses"))
-        self.qualifier_combo.currentIndexChanged.connect(self._revalidate)
-        self.note_edit.textChanged.connect(self._revalidate)
-
-    def _header(self, text: str) -> QLabel:
-        label = QLabel(text, self)
-        font = label.font()
-        font.setBold(True)
-        label.setFont(font)
-        return label
-
-    def _build_side(self) -> None:
-        self.paste_box = QPlainTextEdit(self)
-        self.paste_box.setPlaceholderText(
-            self.tr("Paste the General Staff's post or a news report here, then press Fill.")
-        )
-        self.fill_button = QPushButton(self.tr("&Fill from text"), self)
-        self.fill_button.clicked.connect(self.fill_from_text)
-        self.fill_message = QLabel(self)
-        self.fill_message.setWordWrap(True)
-        self.fill_message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.problems_label = QLabel(self)
-        self.problems_label.setWordWrap(True)
-        self.problems_list = QListWidget(self)
-        self.problems_list.setWordWrap(True)
-        self.problems_list.setMaximumHeight(150)
-        self.articles_header = self._header(self.tr("Published in"))
-        self.articles_list = QListWidget(self)
-        self.articles_list.setWordWrap(True)
-        self.articles_list.setMaximumHeight(120)
-
-    def _build_buttons(self) -> None:
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, self
-        )
-        self.save_button = self.buttons.button(QDialogButtonBox.StandardButton.Save)
-        self.save_button.setToolTip(self.tr("Save the report (Ctrl+Return)"))
-        cancel = self.buttons.button(QDialogButtonBox.StandardButton.Cancel)
-        for button in (self.save_button, cancel):
-            button.setAutoDefault(False)
-        self.save_button.clicked.connect(self.save)
-        self.buttons.rejected.connect(self.reject)
-        for keys in ("Ctrl+Return", "Ctrl+Enter"):
-            QShortcut(QKeySequence(keys), self, self.save)
-
-    def _lay_out(self) -> None:
-        form = QFormLayout()
-        date_row = QHBoxLayout()
-        date_row.addWidget(self.date_edit)
-        date_row.addWidget(self.day_label, 1)
-        rows: tuple[tuple[str, QWidget | QHBoxLayout, QWidget], ...] = (
-            (self.tr("&Date:"), date_row, self.date_edit),
-            (self.tr("&Personnel figure is:"), self.qualifier_combo, self.qualifier_combo),
-            (self.tr("&Note:"), self.note_edit, self.note_edit),
-        )
-        for text, field, buddy in rows:
-            label = QLabel(text, self)
-            label.setBuddy(buddy)
-            form.addRow(label, field)
-        left = QVBoxLayout()
-        left.addLayout(form)
-        left.addWidget(self.grid, 1)
-
-        paste_caption = QLabel(self.tr("&Paste report text:"), self)
-        paste_caption.setBuddy(self.paste_box)
-        right = QVBoxLayout()
-        right.addWidget(paste_caption)
-        right.addWidget(self.paste_box, 1)
-        right.addWidget(self.fill_button, 0, Qt.AlignmentFlag.AlignLeft)
-        right.addWidget(self.fill_message)
-        right.addSpacing(8)
-        right.addWidget(self._header(self.tr("Checks")))
-        right.addWidget(self.problems_label)
-        right.addWidget(self.problems_list)
-        right.addWidget(self.articles_header)
-        right.addWidget(self.articles_list)
-
-        columns = QHBoxLayout()
-        columns.addLayout(left, 0)
-        columns.addLayout(right, 1)
-        layout = QVBoxLayout(self)
-        layout.addLayout(columns, 1)
-        layout.addWidget(self.buttons)
-        self.resize(1100, 720)
-
-    def showEvent(self, event: QShowEvent) -> None:
-        # Enter in a figure field must not save a half-typed report (Ctrl+Return does), but
-        # QDialogButtonBox makes its accept button the default as it is shown; undo that.
-        super().showEvent(event)
-        self.save_button.setDefault(False)
-
-    # -- accessors for the view and tests ------------------------------------------------------
-
-    def total_edit(self, key: str) -> QLineEdit:
-        return self.grid.total_edit(key)
-
-    def change_edit(self, key: str) -> QLineEdit:
-        return self.grid.change_edit(key)
-
-    def previous_label(self, key: str) -> QLabel:
-        return self.grid.previous_label(key)
-
-    def derived_label(self, key: str) -> QLabel:
-        return self.grid.derived_label(key)
-
-    def warning_label(self, key: str) -> QLabel:
-        return self.grid.warning_label(key)
-
-    def row_keys(self) -> list[str]:
-        return self.grid.keys()
-
-    def is_highlighted(self, edit: QLineEdit) -> bool:
-        return self.grid.is_highlighted(edit)
-
-    def current_date(self) -> dt.date:
-        date = self.date_edit.date()
-        return dt.date(date.year(), date.month(), date.day())
 
     # -- filling -------------------------------------------------------------------------------
 
@@ -272,9 +160,8 @@ class ReportDialog(QDialog):
             self.note_edit.setText(report.note)
         self.grid.fill(dict(report.figures), highlight=highlight)
 
-    def _show_linked_articles(self) -> None:
+    def _show_linked_articles(self, articles: list[LinkedArticle]) -> None:
         """List the articles that published this report and where they disagree with it."""
-        articles = linked_articles(self._stored.date) if self._stored and self._stored.date else []
         style = self.style()
         for article in articles:
             item = QListWidgetItem(article.title)
@@ -297,11 +184,31 @@ class ReportDialog(QDialog):
     def _on_date_changed(self) -> None:
         date = self.current_date()
         self.day_label.setText(self.tr("day {day} of the war").format(day=f"{day_of_war(date):,}"))
-        self._previous = previous_report(date)
+        self._read_date_state()
+
+    def _read_date_state(self) -> None:
+        date = self.current_date()
+        self.ctx.runner.read(
+            "report date",
+            lambda: read_date_state(date),
+            success=lambda state: self._date_state_read(date, *state),
+        )
+
+    def _date_state_read(
+        self, date: dt.date, previous: LossReport | None, stored: LossReport | None
+    ) -> None:
+        if not isValid(self) or date != self.current_date():
+            return  # closed, or another date was picked since: its own read follows
+        self._previous = previous
         same_report = self._stored is not None and self._stored.date == date
-        self._date_taken = not same_report and load_report(date) is not None
+        self._date_taken = not same_report and stored is not None
         self.grid.set_previous(self._previous)
         self._revalidate()
+
+    def _on_changed(self, changes: Changes) -> None:
+        # Another window or program may have stored the day before, or this very date.
+        if (changes.reports or changes.external) and isValid(self) and not self._saving:
+            self._read_date_state()
 
     def build_report(self) -> tuple[LossReport, list[str]]:
         """The report as typed, and the problems in fields that could not be read."""
@@ -346,52 +253,113 @@ class ReportDialog(QDialog):
                 "whether to replace it or merge into it."
             ).format(date=report.date)
         self.problems_label.setText(summary)
-        self.save_button.setEnabled(not errors)
+        self.save_button.setEnabled(not errors and not self._saving and not self.ctx.read_only)
 
     # -- saving --------------------------------------------------------------------------------
 
     def _choose_duplicate(self, stored: LossReport) -> str:
         """Ask what to do when a new report's date is already stored: REPLACE, MERGE or CANCEL."""
-        box = QMessageBox(
-            QMessageBox.Icon.Question,
-            self.tr("Report already stored"),
-            self.tr("A report for {date} is already stored ({count} figure(s)).").format(
-                date=self.current_date().isoformat(), count=len(stored.figures)
-            ),
-            QMessageBox.StandardButton.NoButton,
-            self,
-        )
-        box.setInformativeText(
-            self.tr(
-                "Replace: keep only this report's figures.\n"
-                "Merge: take this report's figures and keep the stored ones it does not state."
-            )
-        )
-        replace = box.addButton(self.tr("&Replace"), QMessageBox.ButtonRole.DestructiveRole)
-        merge = box.addButton(self.tr("&Merge"), QMessageBox.ButtonRole.AcceptRole)
-        cancel = box.addButton(QMessageBox.StandardButton.Cancel)
-        box.setDefaultButton(cancel)
-        box.exec()
-        clicked = box.clickedButton()
-        return REPLACE if clicked is replace else MERGE if clicked is merge else CANCEL
+        return questions.choose_duplicate(self, self.current_date(), stored)
 
     def save(self) -> bool:
-        """Store the report (one transaction, undoable) and close; False if it was not saved."""
-        if not self.save_button.isEnabled():
+        """Store the report (one transaction, undoable); the dialog closes once it is stored.
+
+        False when nothing was started (errors in the form, a save already running).
+        """
+        if self._saving or not self.save_button.isEnabled():
             return False
         report, errors = self.build_report()
         if errors or report.date is None:
             return False
-        # Editing a report overwrites it by intent; anything else must not overwrite silently.
-        same_report = self._stored is not None and self._stored.date == report.date
-        stored = None if same_report else load_report(report.date)
+        self._set_saving(True)
+        # Editing a report overwrites it by intent; anything else must not overwrite silently,
+        # so what is stored for the date is read again now, not taken from an earlier read.
+        if self._stored is not None and self._stored.date == report.date:
+            self._write(report)
+        else:
+            date = report.date
+            self.ctx.runner.read(
+                "stored report",
+                lambda: read_date_state(date)[1],
+                success=lambda stored: self._save_over(report, stored),
+                failure=self._save_failed,
+            )
+        return True
+
+    def _save_over(self, report: LossReport, stored: LossReport | None) -> None:
+        if not isValid(self):
+            return
         if stored is not None:
             choice = self._choose_duplicate(stored)
             if choice == CANCEL:
-                return False
+                self._set_saving(False)
+                return
             if choice == MERGE:
                 report = merge_reports(stored, report)
-        self.undo_stack.push(SaveReportCommand(report))
-        self.reportSaved.emit(report.date)
-        self.accept()
-        return True
+        self._write(report)
+
+    def _write(self, report: LossReport) -> None:
+        def failed(text: str) -> None:
+            # The same handler hears about a failed undo later, when this dialog is gone.
+            if isValid(self) and self._saving:
+                self._save_failed(text)
+            else:
+                self.ctx.show_message("error", text)
+
+        report_steps.save_report(self.ctx, report, success=self._saved, failure=failed)
+
+    def _saved(self, date: dt.date) -> None:
+        if not isValid(self):
+            return
+        self._set_saving(False)
+        self.reportSaved.emit(date)
+        self.done(QDialog.DialogCode.Accepted)
+
+    def _save_failed(self, text: str) -> None:
+        """Say why; keep every figure typed, and check against what is stored now."""
+        if not isValid(self):
+            return
+        self._set_saving(False)
+        self.error_box = questions.show_not_saved(self, self.current_date(), text)
+        self._read_date_state()
+
+    def _set_saving(self, saving: bool) -> None:
+        self._saving = saving
+        if saving:
+            self.save_button.setEnabled(False)
+        else:
+            self._revalidate()
+
+    @property
+    def saving(self) -> bool:
+        return self._saving
+
+    # -- closing -------------------------------------------------------------------------------
+
+    def has_input(self) -> bool:
+        """Whether closing would throw away something typed, filled or pasted."""
+        if self.paste_box.toPlainText().strip():
+            return True
+        report, errors = self.build_report()
+        stored = self._stored
+        if stored is None:
+            typed = self.grid.has_text()
+            return typed or bool(report.note) or report.qualifier is not None
+        return bool(errors) or (
+            dict(report.figures),
+            report.qualifier,
+            report.note,
+        ) != (dict(stored.figures), stored.qualifier, stored.note)
+
+    def reject(self) -> None:
+        """Cancel, Esc or closing the window: ask first when something would be thrown away."""
+        if self._saving:
+            return  # the dialog closes when the save ends, or stays to show why it failed
+        if not self.has_input():
+            super().reject()
+            return
+        if self.discard_box is not None:
+            return  # already asking
+        self.discard_box = questions.ask_discard(
+            self, lambda: QDialog.reject(self), lambda: setattr(self, "discard_box", None)
+        )

@@ -1,16 +1,22 @@
 """Item model of the stored loss reports: one row a report (newest first), one column a category.
 
-Everything is read from storage once per `reload()` into plain Python lists, so painting and
-scrolling 2,000 reports × 18 categories never touches the database. The reload reads one
-tuple query per category (`category_series`) rather than whole report objects: building
-peewee model instances for 30,000 figures would take a visible fraction of a second.
+`reload()` reads everything on the runner's read lane (`read_report_table`, off the GUI
+thread) into plain Python lists and swaps them in when they arrive, so painting and scrolling
+2,000 reports × 18 categories never touches the database, and the table keeps showing the
+previous data until the new is there. The read takes one tuple query per category
+(`category_series`) rather than whole report objects: building peewee model instances for
+30,000 figures would take a visible fraction of a second.
+
+Signals:
+    loaded(): new data were swapped in (after a `reload()`).
 """
 
 from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
-from typing import Any
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import (
     QAbstractTableModel,
@@ -19,14 +25,16 @@ from PySide6.QtCore import (
     QObject,
     QPersistentModelIndex,
     Qt,
+    Signal,
 )
 from PySide6.QtGui import QColor, QFont, QGuiApplication, QPalette
 
 from desktop_app.core.categories import BY_KEY, KEYS
 from desktop_app.core.report import day_of_war
 from desktop_app.core.series import SeriesPoint
-from desktop_app.storage.report_checks import article_mismatches
-from desktop_app.storage.reports import all_stored_warnings, category_series, report_dates
+
+if TYPE_CHECKING:
+    from desktop_app.ui.common.context import WindowContext
 
 DATE_COLUMN = 0
 DAY_COLUMN = 1
@@ -56,6 +64,35 @@ def blend(base: QColor, tint: QColor, amount: float) -> QColor:
     )
 
 
+def figure_text(cell: SeriesPoint) -> str:
+    """A figure as the table shows it: "12,251 (+4)", or the total alone without a change."""
+    change = cell.change
+    return f"{cell.total:,}" if change is None else f"{cell.total:,} ({change:+,})"
+
+
+@dataclass(frozen=True)
+class ReportTable:
+    """What the table shows, read in one go on the read lane."""
+
+    dates: list[dt.date] = field(default_factory=list)  # newest first
+    series: dict[str, list[SeriesPoint]] = field(default_factory=dict)  # categories with data
+    warnings: dict[tuple[dt.date, str | None], list[str]] = field(default_factory=dict)
+
+
+def read_report_table() -> ReportTable:
+    """Every report date, each category's series and the warnings (run on the read lane)."""
+    from desktop_app.services import queries
+
+    dates = sorted(queries.report_dates(), reverse=True)
+    series = {key: queries.category_series(key) for key in KEYS}
+    warnings: dict[tuple[dt.date, str | None], list[str]] = defaultdict(list)
+    # Stored warnings, and where a linked article states another figure than the report.
+    for problem in [*queries.all_stored_warnings(), *queries.article_mismatches()]:
+        if problem.date is not None:
+            warnings[(problem.date, problem.category)].append(problem.message)
+    return ReportTable(dates, {k: v for k, v in series.items() if v}, dict(warnings))
+
+
 class ReportTableModel(QAbstractTableModel):
     """Stored reports, newest first: Date, Day, then one column per category with any data.
 
@@ -63,8 +100,15 @@ class ReportTableModel(QAbstractTableModel):
     column's UserRole is the `datetime.date`, the day column's the day of the war.
     """
 
-    def __init__(self, parent: QObject | None = None) -> None:
+    loaded = Signal()
+
+    def __init__(self, ctx: WindowContext, parent: QObject | None = None) -> None:
         super().__init__(parent)
+        self.ctx = ctx
+        self._loading = False
+        self._again = False
+        self._loaded_once = False
+        self._series: dict[str, list[SeriesPoint]] = {}
         self._dates: list[dt.date] = []
         self._keys: list[str] = []
         # _cells[row][column - FIRST_CATEGORY_COLUMN]; None where the report lacks the category.
@@ -75,31 +119,70 @@ class ReportTableModel(QAbstractTableModel):
     # -- loading ---------------------------------------------------------------------------
 
     def reload(self) -> None:
-        """Read every report date, each category's series and the stored warnings again."""
-        dates = sorted(report_dates(), reverse=True)
-        series = {key: category_series(key) for key in KEYS}
-        keys = [k for k in KEYS if series[k]]
-        by_date = {k: {p.date: p for p in series[k]} for k in keys}
+        """Read the reports again on the read lane; the data shown stay until the new arrive.
 
-        warnings: dict[tuple[dt.date, str | None], list[str]] = defaultdict(list)
-        # Stored warnings, and where a linked article states another figure than the report.
-        for problem in [*all_stored_warnings(), *article_mismatches()]:
-            if problem.date is not None:
-                warnings[(problem.date, problem.category)].append(problem.message)
+        A reload asked for while one runs is made once more after it, not queued again.
+        """
+        if self._loading:
+            self._again = True
+            return
+        self._loading = True
+        self.ctx.runner.read(
+            "report table", read_report_table, success=self._arrived, failure=self._failed
+        )
 
+    @property
+    def loading(self) -> bool:
+        """Whether a reload runs (or none has delivered yet): the rows may be about to change."""
+        return self._loading or not self._loaded_once
+
+    def _arrived(self, table: ReportTable) -> None:
+        self._loading = False
+        self.apply(table)
+        if self._again:
+            self._again = False
+            self.reload()
+
+    def _failed(self, text: str) -> None:
+        self._loading = self._again = False
+        self.ctx.show_message("error", text)
+
+    def apply(self, table: ReportTable) -> None:
+        """Show `table` (in the GUI thread); emits `loaded`."""
+        keys = [k for k in KEYS if k in table.series]
+        by_date = {k: {p.date: p for p in table.series[k]} for k in keys}
         self.beginResetModel()
-        self._dates = dates
+        self._dates = list(table.dates)
         self._keys = keys
-        self._cells = [[by_date[k].get(d) for k in keys] for d in dates]
-        self._warnings = dict(warnings)
-        self._rows_by_date = {d: i for i, d in enumerate(dates)}
+        self._series = {k: table.series[k] for k in keys}
+        self._cells = [[by_date[k].get(d) for k in keys] for d in self._dates]
+        self._warnings = dict(table.warnings)
+        self._rows_by_date = {d: i for i, d in enumerate(self._dates)}
         self.endResetModel()
+        self._loaded_once = True
+        self.loaded.emit()
 
     # -- lookups for views -------------------------------------------------------------------
 
     def category_keys(self) -> list[str]:
         """The categories shown as columns, in registry order."""
         return list(self._keys)
+
+    def series(self, key: str) -> list[SeriesPoint]:
+        """The category's points, oldest first, as last read (empty when it has none)."""
+        return list(self._series.get(key, []))
+
+    def column_texts(self, column: int, rows: int) -> list[str]:
+        """The display texts of `column` in the first `rows` rows (for sizing the column)."""
+        dates = self._dates[:rows]
+        if column == DATE_COLUMN:
+            return [d.isoformat() for d in dates]
+        if column == DAY_COLUMN:
+            return [str(day_of_war(d)) for d in dates]
+        i = column - FIRST_CATEGORY_COLUMN
+        if not 0 <= i < len(self._keys):
+            return []
+        return [figure_text(c) for row in self._cells[:rows] if (c := row[i]) is not None]
 
     def date_at(self, row: int) -> dt.date | None:
         return self._dates[row] if 0 <= row < len(self._dates) else None
@@ -148,9 +231,14 @@ class ReportTableModel(QAbstractTableModel):
         return None
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not self.checkIndex(index):
+        if not index.isValid():
             return None
         row, column = index.row(), index.column()
+        # Plain bounds, not checkIndex(): this runs ~30,000 times when columns are sized.
+        if not (
+            0 <= row < len(self._dates) and 0 <= column < FIRST_CATEGORY_COLUMN + len(self._keys)
+        ):
+            return None
         date = self._dates[row]
         if column == DATE_COLUMN:
             return self._date_data(date, role)
@@ -180,10 +268,7 @@ class ReportTableModel(QAbstractTableModel):
                 return self.tr("{category}: not reported").format(category=category_label(key))
             return None
         if role == Qt.ItemDataRole.DisplayRole:
-            change = cell.change
-            if change is None:
-                return f"{cell.total:,}"
-            return f"{cell.total:,} ({change:+,})"
+            return figure_text(cell)
         if role == Qt.ItemDataRole.UserRole:
             return cell.total
         if role == Qt.ItemDataRole.TextAlignmentRole:

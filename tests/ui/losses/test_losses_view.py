@@ -32,13 +32,18 @@ def seeded(archive_db):
     return archive_db
 
 
-@pytest.fixture
-def view(qtbot, seeded):
-    widget = LossesView(today=TODAY)
+def make_view(qtbot, ctx) -> LossesView:
+    widget = LossesView(ctx, today=TODAY)
     qtbot.addWidget(widget)
     widget.resize(1100, 800)
-    widget.refresh()
+    with qtbot.waitSignal(widget.model.loaded):
+        widget.refresh()
     return widget
+
+
+@pytest.fixture
+def view(qtbot, seeded, ctx):
+    return make_view(qtbot, ctx)
 
 
 def test_importing_the_view_does_not_import_pyqtgraph():
@@ -97,7 +102,8 @@ def test_selecting_a_cell_of_another_category_switches_the_chart(view):
 
 def test_saving_a_new_report_shows_it_in_table_and_chart(qtbot, view):
     view.category_combo.setCurrentIndex(view.category_combo.findData("tanks"))
-    view.chart  # noqa: B018 (built, so the refresh after saving has to update it)
+    view.show()  # a hidden view only notes that it must read again when next shown
+    qtbot.waitExposed(view)
     qtbot.mouseClick(view.new_button, Qt.MouseButton.LeftButton)
     dialog = view.dialog
     assert dialog is not None and dialog.isVisible()
@@ -107,6 +113,7 @@ def test_saving_a_new_report_shows_it_in_table_and_chart(qtbot, view):
     qtbot.keyClicks(dialog.change_edit("tanks"), "+6")
     with qtbot.waitSignal(view.reportSaved) as saved:
         qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: view.selected_date() == date)
 
     assert saved.args == [date]
     assert load_report(date).figures == {"tanks": Figure(3_801, 6)}
@@ -134,23 +141,111 @@ def test_double_clicking_a_row_edits_that_report(qtbot, view):
     assert dialog.windowTitle() == "Edit report"
     assert dialog.current_date() == date
     assert dialog.total_edit("tanks").text() == "3,715"
-    dialog.reject()
+    with qtbot.waitSignal(dialog.rejected):
+        dialog.reject()  # nothing was typed: it closes without asking
 
 
-def test_refresh_keeps_category_and_selection(view):
+def test_refresh_keeps_category_and_selection(qtbot, view):
     view.category_combo.setCurrentIndex(view.category_combo.findData("aircraft"))
     date = START + dt.timedelta(days=7)
     view.table.selectRow(view.model.row_of(date))
     save_report(LossReport(START + dt.timedelta(days=25), {"tanks": Figure(3_900)}))
-    view.refresh()
+    with qtbot.waitSignal(view.model.loaded):
+        view.refresh()
+    assert view.model.date_at(0) == START + dt.timedelta(days=25)
     assert view.category_combo.currentData() == "aircraft"
     assert view.selected_date() == date
 
 
-def test_an_empty_archive_shows_an_empty_view(qtbot, archive_db):
-    widget = LossesView(today=TODAY)
-    qtbot.addWidget(widget)
-    widget.refresh()
+def test_an_empty_archive_shows_an_empty_view(qtbot, ctx):
+    widget = make_view(qtbot, ctx)
     assert widget.category_combo.count() == 0
     assert widget.model.rowCount() == 0
     assert widget.chart.hover_label.text() == "No reports for this category yet."
+
+
+def test_a_hidden_view_reads_the_changes_when_it_is_shown_again(qtbot, view, ctx):
+    from desktop_app.services.changes import Changes
+
+    view.show()
+    qtbot.waitExposed(view)
+    view.hide()
+    save_report(LossReport(START + dt.timedelta(days=25), {"tanks": Figure(3_900)}))
+    ctx.runner.changed.emit(Changes(reports=True))
+    ctx.settle(qtbot)
+    assert view.model.row_of(START + dt.timedelta(days=25)) is None  # not read while hidden
+    with qtbot.waitSignal(view.model.loaded):
+        view.show()
+    assert view.model.row_of(START + dt.timedelta(days=25)) == 0
+
+
+def test_a_refresh_keeps_the_scroll_position_and_the_widths_the_user_set(qtbot, view, ctx):
+    from desktop_app.services.changes import Changes
+
+    view.resize(900, 300)
+    view.show()
+    qtbot.waitExposed(view)
+    date = START + dt.timedelta(days=9)
+    row = view.model.row_of(date)
+    view.select_date(date)
+    view.table.setColumnWidth(view.model.column_of("tanks"), 240)
+    bar = view.table.verticalScrollBar()
+    qtbot.waitUntil(lambda: bar.maximum() >= row)
+    # The selected row at the top: merely keeping it visible would scroll elsewhere.
+    bar.setValue(row)
+    kept = bar.value()
+    # An edit of an older report: same columns, same newest report.
+    save_report(LossReport(START + dt.timedelta(days=5), {"tanks": Figure(3_726)}))
+    with qtbot.waitSignal(view.model.loaded):
+        ctx.runner.changed.emit(Changes(reports=True))
+    assert bar.value() == kept
+    assert view.selected_date() == date
+    assert view.table.columnWidth(view.model.column_of("tanks")) == 240
+
+
+def test_columns_fit_the_widest_figure(qtbot, view):
+    view.show()
+    qtbot.waitExposed(view)
+    column = view.model.column_of("personnel")
+    widest = max(
+        view.table.fontMetrics().horizontalAdvance(view.model.index(r, column).data() or "")
+        for r in range(view.model.rowCount())
+    )
+    assert view.table.columnWidth(column) > widest
+
+
+def test_a_change_to_items_alone_does_not_read_the_table_again(qtbot, view, ctx, monkeypatch):
+    from desktop_app.services.changes import Changes
+
+    view.show()
+    qtbot.waitExposed(view)
+    reads: list[str] = []
+    original = ctx.runner.read
+    monkeypatch.setattr(
+        ctx.runner, "read", lambda name, fn, **kw: reads.append(name) or original(name, fn, **kw)
+    )
+    ctx.runner.changed.emit(Changes(items=True, tags=True, item_ids=frozenset({1})))
+    ctx.runner.changed.emit(Changes(flags=True))
+    assert reads == []
+    ctx.runner.changed.emit(Changes(items=True, reports=True))
+    assert reads == ["report table"]
+    ctx.settle(qtbot)
+
+
+def test_a_read_only_archive_offers_no_new_report_and_deletes_nothing(qtbot, seeded, ctx):
+    ctx.read_only = True
+    view = make_view(qtbot, ctx)
+    view.show()
+    qtbot.waitExposed(view)
+    assert not view.new_button.isEnabled()
+    date = START + dt.timedelta(days=3)
+    view.select_date(date)
+    view.table.setFocus()
+    qtbot.keyClick(view.table, Qt.Key.Key_Delete)
+    assert view.delete_box is None
+    assert ctx.statuses == ["The archive is open read-only: nothing can be deleted."]
+    view.open_report_dialog(date)
+    qtbot.waitUntil(lambda: view.dialog is not None)
+    ctx.settle(qtbot)
+    assert not view.dialog.save_button.isEnabled()
+    assert load_report(date) is not None

@@ -10,6 +10,7 @@ from PySide6.QtCore import Qt
 from desktop_app.core.report import Figure, LossReport
 from desktop_app.storage.reports import save_report
 from desktop_app.ui.app.main_window import LOSSES_TAB, MainWindow
+from tests.ui.conftest import settle
 
 pytestmark = pytest.mark.qt_log_ignore(r"This plugin does not support propagateSizeHints\(\)")
 
@@ -37,6 +38,7 @@ def show_dock(qtbot, window: MainWindow) -> None:
     assert window.problems_dock.toggleViewAction().shortcut().toString() == "Ctrl+4"
     qtbot.keyClick(window.windowHandle(), Qt.Key.Key_4, Qt.KeyboardModifier.ControlModifier)
     qtbot.waitUntil(window.problems_dock.isVisible)
+    settle(qtbot, window.runner)  # the list is read on the read lane
 
 
 def test_ctrl_4_shows_every_problem(qtbot, window: MainWindow, problem_reports):
@@ -63,12 +65,27 @@ def test_ctrl_4_shows_every_problem(qtbot, window: MainWindow, problem_reports):
 def test_the_list_follows_saves_and_undo(qtbot, window: MainWindow, problem_reports):
     show_dock(qtbot, window)
     view = window.ensure_losses_view()
-    dialog = view.open_report_dialog(START + dt.timedelta(days=1))
+    view.open_report_dialog(START + dt.timedelta(days=1))
+    qtbot.waitUntil(lambda: view.dialog is not None)
+    dialog = view.dialog
     dialog.total_edit("tanks").setText("3,705")
     assert dialog.save()
+    settle(qtbot, window.runner)
     assert [r[1] for r in rows(window)] == ["missing day(s)"]
     window.undo_stack.undo()
+    settle(qtbot, window.runner)
     assert len(rows(window)) == 3
+
+
+def test_the_list_follows_another_programs_writes(qtbot, window: MainWindow, problem_reports):
+    show_dock(qtbot, window)
+    # The runner's poll has taken its first look at the archive's data_version.
+    qtbot.waitUntil(lambda: window.runner._data_version is not None, timeout=5000)
+    # Another connection (the test's, as another program would) fills the gap.
+    for day in (2, 3):
+        save_report(LossReport(START + dt.timedelta(days=day), {"tanks": Figure(3_700 + day)}))
+    qtbot.waitUntil(lambda: "missing day(s)" not in [r[1] for r in rows(window)], timeout=10000)
+    assert len(rows(window)) == 2
 
 
 def test_activating_a_problem_opens_its_report(qtbot, window: MainWindow, problem_reports):
@@ -77,12 +94,16 @@ def test_activating_a_problem_opens_its_report(qtbot, window: MainWindow, proble
     tree.setFocus()
     tree.setCurrentItem(tree.topLevelItem(0))
     qtbot.keyClick(tree, Qt.Key.Key_Return)
+    settle(qtbot, window.runner)
     assert window.tabs.currentIndex() == LOSSES_TAB
-    assert window.ensure_losses_view().selected_date() == START + dt.timedelta(days=1)
+    losses = window.ensure_losses_view()
+    assert losses.selected_date() == START + dt.timedelta(days=1)
+    assert losses.table.hasFocus()  # Delete and Enter now act on the report
     # A missing day has no report: the report after the gap is opened.
     item = tree.topLevelItem(2)
     tree.itemActivated.emit(item, 0)
-    assert window.ensure_losses_view().selected_date() == START + dt.timedelta(days=4)
+    settle(qtbot, window.runner)
+    assert losses.selected_date() == START + dt.timedelta(days=4)
 
 
 def test_an_archive_without_problems_says_so(qtbot, window: MainWindow, archive_db):

@@ -10,7 +10,13 @@ from PySide6.QtWidgets import QDialog
 
 from desktop_app.core.report import Figure, LossReport
 from desktop_app.storage.reports import load_report, save_report
-from desktop_app.ui.losses.report_dialog import CANCEL, MERGE, REPLACE, ReportDialog
+from desktop_app.ui.losses.report_dialog import (
+    CANCEL,
+    MERGE,
+    REPLACE,
+    ReportDialog,
+    read_dialog_data,
+)
 from tests.core.test_report_parser import UA_EXAMPLE
 
 pytestmark = pytest.mark.qt_log_ignore(r"This plugin does not support propagateSizeHints\(\)")
@@ -31,14 +37,24 @@ def previous_day(archive_db):
     return archive_db
 
 
-def make_dialog(qtbot, **kwargs) -> ReportDialog:
-    dialog = ReportDialog(today=TODAY, **kwargs)
+def make_dialog(qtbot, ctx, date: dt.date | None = None) -> ReportDialog:
+    """The dialog as the Losses tab opens it: `date`'s stored report read first, if any."""
+    stored, articles = read_dialog_data(date) if date is not None else (None, [])
+    dialog = ReportDialog(ctx, date=date, stored=stored, articles=articles, today=TODAY)
     qtbot.addWidget(dialog)
+    ctx.settle(qtbot)  # the previous report, read on the read lane
     return dialog
 
 
-def test_new_report_starts_empty_on_today_with_save_disabled(qtbot, archive_db):
-    dialog = make_dialog(qtbot)
+def save(qtbot, ctx, dialog: ReportDialog) -> bool:
+    """Press Save and wait until the save ended; True when the report was stored."""
+    started = dialog.save()
+    ctx.settle(qtbot)
+    return started and dialog.result() == QDialog.DialogCode.Accepted
+
+
+def test_new_report_starts_empty_on_today_with_save_disabled(qtbot, ctx, archive_db):
+    dialog = make_dialog(qtbot, ctx)
     assert dialog.windowTitle() == "New report"
     assert dialog.current_date() == TODAY
     assert dialog.day_label.text() == "day 1,628 of the war"
@@ -49,35 +65,35 @@ def test_new_report_starts_empty_on_today_with_save_disabled(qtbot, archive_db):
     ]
 
 
-def test_date_is_limited_to_the_war_up_to_today(qtbot, archive_db):
-    dialog = make_dialog(qtbot)
+def test_date_is_limited_to_the_war_up_to_today(qtbot, ctx, archive_db):
+    dialog = make_dialog(qtbot, ctx)
     assert dialog.date_edit.minimumDate().toPython() == dt.date(2022, 2, 24)
     assert dialog.date_edit.maximumDate().toPython() == TODAY
     assert dialog.date_edit.calendarPopup()
 
 
-def test_rows_cover_current_categories_but_not_legacy_ones(qtbot, archive_db):
-    dialog = make_dialog(qtbot)
+def test_rows_cover_current_categories_but_not_legacy_ones(qtbot, ctx, archive_db):
+    dialog = make_dialog(qtbot, ctx)
     assert "ground_robots" in dialog.row_keys()
     assert "military_vehicles" not in dialog.row_keys()
 
 
-def test_previous_report_total_is_shown(qtbot, previous_day):
-    dialog = make_dialog(qtbot, date=DAY)
+def test_previous_report_total_is_shown(qtbot, ctx, previous_day):
+    dialog = make_dialog(qtbot, ctx, date=DAY)
     assert dialog.previous_label("tanks").text() == "12,247"
     assert dialog.previous_label("mlrs").text() == "—"
 
 
-def test_typing_a_total_updates_the_derived_change(qtbot, previous_day):
-    dialog = make_dialog(qtbot, date=DAY)
+def test_typing_a_total_updates_the_derived_change(qtbot, ctx, previous_day):
+    dialog = make_dialog(qtbot, ctx, date=DAY)
     qtbot.keyClicks(dialog.total_edit("tanks"), "12251")
     assert dialog.derived_label("tanks").text() == "+4"
     qtbot.keyClicks(dialog.total_edit("tanks"), "0")
     assert dialog.derived_label("tanks").text() == "+110,263"
 
 
-def test_fill_from_the_official_ukrainian_post_sets_every_field(qtbot, previous_day):
-    dialog = make_dialog(qtbot)
+def test_fill_from_the_official_ukrainian_post_sets_every_field(qtbot, ctx, previous_day):
+    dialog = make_dialog(qtbot, ctx)
     dialog.paste_box.setPlainText(UKRAINIAN_POST)
     qtbot.mouseClick(dialog.fill_button, Qt.MouseButton.LeftButton)
     assert dialog.current_date() == DAY
@@ -93,24 +109,24 @@ def test_fill_from_the_official_ukrainian_post_sets_every_field(qtbot, previous_
     assert dialog.save_button.isEnabled()
 
 
-def test_editing_a_filled_field_removes_its_highlight(qtbot, archive_db):
-    dialog = make_dialog(qtbot)
+def test_editing_a_filled_field_removes_its_highlight(qtbot, ctx, archive_db):
+    dialog = make_dialog(qtbot, ctx)
     dialog.paste_box.setPlainText(UKRAINIAN_POST)
     dialog.fill_button.click()
     qtbot.keyClicks(dialog.total_edit("tanks"), "1")
     assert not dialog.is_highlighted(dialog.total_edit("tanks"))
 
 
-def test_fill_reports_why_a_text_holds_no_report(qtbot, archive_db):
-    dialog = make_dialog(qtbot)
+def test_fill_reports_why_a_text_holds_no_report(qtbot, ctx, archive_db):
+    dialog = make_dialog(qtbot, ctx)
     dialog.paste_box.setPlainText("Air defense downs 14 of 20 drones overnight.")
     dialog.fill_button.click()
     assert dialog.fill_message.text().startswith("No report found: ")
     assert dialog.total_edit("drones").text() == ""
 
 
-def test_fill_lists_the_lines_the_parser_could_not_read(qtbot, archive_db):
-    dialog = make_dialog(qtbot)
+def test_fill_lists_the_lines_the_parser_could_not_read(qtbot, ctx, archive_db):
+    dialog = make_dialog(qtbot, ctx)
     dialog.paste_box.setPlainText(
         "Загальні бойові втрати противника з 24.02.22 по 08.08.26 орієнтовно склали: "
         "танків ‒ 12251 (+4) од, бойових квадроциклів ‒ 17 (+1) од."
@@ -120,24 +136,25 @@ def test_fill_lists_the_lines_the_parser_could_not_read(qtbot, archive_db):
     assert "Could not read:\nбойових квадроциклів ‒ 17 (+1) од." in dialog.fill_message.text()
 
 
-def test_negative_total_disables_save(qtbot, archive_db):
-    dialog = make_dialog(qtbot, date=DAY)
+def test_negative_total_disables_save(qtbot, ctx, archive_db):
+    dialog = make_dialog(qtbot, ctx, date=DAY)
     qtbot.keyClicks(dialog.total_edit("tanks"), "-5")
     assert not dialog.save_button.isEnabled()
     assert "error" in dialog.problems_label.text()
     assert dialog.save() is False
+    ctx.settle(qtbot)
     assert load_report(DAY) is None
 
 
-def test_a_change_without_a_total_is_an_error(qtbot, archive_db):
-    dialog = make_dialog(qtbot, date=DAY)
+def test_a_change_without_a_total_is_an_error(qtbot, ctx, archive_db):
+    dialog = make_dialog(qtbot, ctx, date=DAY)
     qtbot.keyClicks(dialog.total_edit("personnel"), "1000")
     qtbot.keyClicks(dialog.change_edit("tanks"), "+4")
     assert not dialog.save_button.isEnabled()
 
 
-def test_a_decrease_is_a_warning_that_still_allows_save(qtbot, previous_day):
-    dialog = make_dialog(qtbot, date=DAY)
+def test_a_decrease_is_a_warning_that_still_allows_save(qtbot, ctx, previous_day):
+    dialog = make_dialog(qtbot, ctx, date=DAY)
     qtbot.keyClicks(dialog.total_edit("tanks"), "12240")
     assert dialog.save_button.isEnabled()
     messages = [dialog.problems_list.item(i).text() for i in range(dialog.problems_list.count())]
@@ -146,8 +163,8 @@ def test_a_decrease_is_a_warning_that_still_allows_save(qtbot, previous_day):
     assert dialog.problems_label.text().startswith("1 warning(s)")
 
 
-def test_save_stores_the_report_and_accepts(qtbot, previous_day):
-    dialog = make_dialog(qtbot)
+def test_save_stores_the_report_and_accepts(qtbot, ctx, previous_day):
+    dialog = make_dialog(qtbot, ctx)
     dialog.paste_box.setPlainText(UKRAINIAN_POST)
     dialog.fill_button.click()
     dialog.note_edit.setText("Дані уточнюються")
@@ -164,15 +181,19 @@ def test_save_stores_the_report_and_accepts(qtbot, previous_day):
     assert len(stored.figures) == 15
 
 
-def test_duplicate_date_cancel_leaves_the_stored_report_unchanged(qtbot, previous_day, monkeypatch):
+def test_duplicate_date_cancel_leaves_the_stored_report_unchanged(
+    qtbot, ctx, previous_day, monkeypatch
+):
     asked: list[bool] = []
-    dialog = make_dialog(qtbot)  # a new report, for a date already stored
+    dialog = make_dialog(qtbot, ctx)  # a new report, for a date already stored
     dialog.date_edit.setDate(PREVIOUS)
     monkeypatch.setattr(dialog, "_choose_duplicate", lambda _stored: asked.append(True) or CANCEL)
     qtbot.keyClicks(dialog.total_edit("tanks"), "99")
+    ctx.settle(qtbot)  # what is stored for the date just picked
     assert "already stored" in dialog.problems_label.text()
-    assert dialog.save() is False
+    assert save(qtbot, ctx, dialog) is False
     assert asked == [True]
+    assert dialog.save_button.isEnabled()  # the user may change the date and save again
     assert load_report(PREVIOUS).figures == {
         "personnel": Figure(1_455_420, 1_000),
         "tanks": Figure(12_247, 3),
@@ -180,37 +201,37 @@ def test_duplicate_date_cancel_leaves_the_stored_report_unchanged(qtbot, previou
     assert dialog.result() != QDialog.DialogCode.Accepted
 
 
-def test_duplicate_date_replaces_when_confirmed(qtbot, previous_day, monkeypatch):
-    dialog = make_dialog(qtbot)
+def test_duplicate_date_replaces_when_confirmed(qtbot, ctx, previous_day, monkeypatch):
+    dialog = make_dialog(qtbot, ctx)
     dialog.date_edit.setDate(PREVIOUS)
     monkeypatch.setattr(dialog, "_choose_duplicate", lambda _stored: REPLACE)
     qtbot.keyClicks(dialog.total_edit("tanks"), "12250")
-    assert dialog.save() is True
+    assert save(qtbot, ctx, dialog) is True
     assert load_report(PREVIOUS).figures == {"tanks": Figure(12_250)}
 
 
-def test_editing_a_stored_report_saves_without_asking(qtbot, previous_day, monkeypatch):
-    dialog = make_dialog(qtbot, date=PREVIOUS)
+def test_editing_a_stored_report_saves_without_asking(qtbot, ctx, previous_day, monkeypatch):
+    dialog = make_dialog(qtbot, ctx, date=PREVIOUS)
     assert dialog.windowTitle() == "Edit report"
     assert dialog.date_edit.isReadOnly()
     assert dialog.total_edit("tanks").text() == "12,247"
     assert dialog.change_edit("tanks").text() == "+3"
     monkeypatch.setattr(dialog, "_choose_duplicate", lambda _s: pytest.fail("must not ask"))
     dialog.change_edit("tanks").clear()
-    assert dialog.save() is True
+    assert save(qtbot, ctx, dialog) is True
     assert load_report(PREVIOUS).figures["tanks"] == Figure(12_247, None)
 
 
-def test_legacy_categories_appear_when_the_report_has_them(qtbot, archive_db):
+def test_legacy_categories_appear_when_the_report_has_them(qtbot, ctx, archive_db):
     date = dt.date(2022, 4, 20)
     save_report(LossReport(date, {"military_vehicles": Figure(1_500, 10)}))
-    dialog = make_dialog(qtbot, date=date)
+    dialog = make_dialog(qtbot, ctx, date=date)
     assert "military_vehicles" in dialog.row_keys()
     assert dialog.total_edit("military_vehicles").text() == "1,500"
 
 
-def test_ctrl_return_saves_and_escape_cancels(qtbot, archive_db):
-    dialog = make_dialog(qtbot, date=DAY)
+def test_ctrl_return_saves_and_escape_cancels(qtbot, ctx, archive_db):
+    dialog = make_dialog(qtbot, ctx, date=DAY)
     dialog.show()
     qtbot.waitExposed(dialog)
     qtbot.keyClicks(dialog.total_edit("tanks"), "12251")
@@ -222,17 +243,21 @@ def test_ctrl_return_saves_and_escape_cancels(qtbot, archive_db):
         )
     assert load_report(DAY).figures == {"tanks": Figure(12_251)}
 
-    other = make_dialog(qtbot, date=PREVIOUS)
+    other = make_dialog(qtbot, ctx, date=PREVIOUS)
     other.show()
     qtbot.waitExposed(other)
     qtbot.keyClicks(other.total_edit("tanks"), "1")
+    qtbot.keyClick(other.total_edit("tanks"), Qt.Key.Key_Escape)
+    # A figure was typed: Esc asks before throwing it away.
+    qtbot.waitUntil(lambda: other.discard_box is not None and other.discard_box.isVisible())
+    discard = next(b for b in other.discard_box.buttons() if b.text() == "&Discard")
     with qtbot.waitSignal(other.rejected):
-        qtbot.keyClick(other.total_edit("tanks"), Qt.Key.Key_Escape)
+        qtbot.mouseClick(discard, Qt.MouseButton.LeftButton)
     assert load_report(PREVIOUS) is None
 
 
-def test_plain_return_in_a_field_does_not_save(qtbot, archive_db):
-    dialog = make_dialog(qtbot, date=DAY)
+def test_plain_return_in_a_field_does_not_save(qtbot, ctx, archive_db):
+    dialog = make_dialog(qtbot, ctx, date=DAY)
     dialog.show()
     qtbot.waitExposed(dialog)
     qtbot.keyClicks(dialog.total_edit("tanks"), "12251")
@@ -243,14 +268,14 @@ def test_plain_return_in_a_field_does_not_save(qtbot, archive_db):
 
 
 def test_duplicate_date_merge_keeps_stored_figures_the_new_report_does_not_state(
-    qtbot, previous_day, monkeypatch
+    qtbot, ctx, previous_day, monkeypatch
 ):
-    dialog = make_dialog(qtbot)
+    dialog = make_dialog(qtbot, ctx)
     dialog.date_edit.setDate(PREVIOUS)
     monkeypatch.setattr(dialog, "_choose_duplicate", lambda _stored: MERGE)
     qtbot.keyClicks(dialog.total_edit("tanks"), "12250")
     qtbot.keyClicks(dialog.total_edit("mlrs"), "2000")
-    assert dialog.save() is True
+    assert save(qtbot, ctx, dialog) is True
     assert load_report(PREVIOUS).figures == {
         "personnel": Figure(1_455_420, 1_000),
         "tanks": Figure(12_250),
@@ -258,7 +283,9 @@ def test_duplicate_date_merge_keeps_stored_figures_the_new_report_does_not_state
     }
 
 
-def test_the_duplicate_question_offers_replace_merge_and_cancel(qtbot, previous_day, monkeypatch):
+def test_the_duplicate_question_offers_replace_merge_and_cancel(
+    qtbot, ctx, previous_day, monkeypatch
+):
     from PySide6.QtWidgets import QMessageBox
 
     seen: list[list[str]] = []
@@ -270,14 +297,14 @@ def test_the_duplicate_question_offers_replace_merge_and_cancel(qtbot, previous_
         return 0
 
     monkeypatch.setattr(QMessageBox, "exec", answer)
-    dialog = make_dialog(qtbot)
+    dialog = make_dialog(qtbot, ctx)
     dialog.date_edit.setDate(PREVIOUS)
     assert dialog._choose_duplicate(load_report(PREVIOUS)) == MERGE
     assert sorted(b.replace("&", "") for b in seen[0]) == ["Cancel", "Merge", "Replace"]
 
 
-def test_a_row_with_a_decrease_shows_a_warning_icon_with_the_reason(qtbot, previous_day):
-    dialog = make_dialog(qtbot, date=DAY)
+def test_a_row_with_a_decrease_shows_a_warning_icon_with_the_reason(qtbot, ctx, previous_day):
+    dialog = make_dialog(qtbot, ctx, date=DAY)
     assert dialog.warning_label("tanks").pixmap().isNull()
     qtbot.keyClicks(dialog.total_edit("tanks"), "12240")
     icon = dialog.warning_label("tanks")
@@ -286,8 +313,8 @@ def test_a_row_with_a_decrease_shows_a_warning_icon_with_the_reason(qtbot, previ
     assert dialog.warning_label("personnel").toolTip() == ""
 
 
-def test_a_stated_change_the_totals_contradict_shows_a_warning_icon(qtbot, previous_day):
-    dialog = make_dialog(qtbot, date=DAY)
+def test_a_stated_change_the_totals_contradict_shows_a_warning_icon(qtbot, ctx, previous_day):
+    dialog = make_dialog(qtbot, ctx, date=DAY)
     qtbot.keyClicks(dialog.total_edit("tanks"), "12251")
     qtbot.keyClicks(dialog.change_edit("tanks"), "+9")
     assert dialog.derived_label("tanks").text() == "+4"
@@ -297,7 +324,7 @@ def test_a_stated_change_the_totals_contradict_shows_a_warning_icon(qtbot, previ
     assert dialog.warning_label("tanks").pixmap().isNull()
 
 
-def test_editing_a_report_lists_linked_articles_and_their_mismatches(qtbot, previous_day):
+def test_editing_a_report_lists_linked_articles_and_their_mismatches(qtbot, ctx, previous_day):
     from desktop_app.core.item import ARTICLE, ItemData
     from desktop_app.storage.items import save_item
 
@@ -305,7 +332,7 @@ def test_editing_a_report_lists_linked_articles_and_their_mismatches(qtbot, prev
     body = UKRAINIAN_POST.replace("12251 (+4)", "12259 (+12)")
     item_id = save_item(ItemData(ARTICLE, "Losses on 8 August", published, body=body))
     save_report(LossReport(DAY, {"tanks": Figure(12_251, 4)}), article_id=item_id)
-    dialog = make_dialog(qtbot, date=DAY)
+    dialog = make_dialog(qtbot, ctx, date=DAY)
     texts = [dialog.articles_list.item(i).text() for i in range(dialog.articles_list.count())]
     assert texts[0] == "Losses on 8 August"
     assert "Tanks: “Losses on 8 August” states 12,259, the report 12,251" in texts
@@ -313,6 +340,100 @@ def test_editing_a_report_lists_linked_articles_and_their_mismatches(qtbot, prev
     assert not dialog.articles_list.isHidden()
 
 
-def test_a_new_report_shows_no_linked_articles(qtbot, archive_db):
-    dialog = make_dialog(qtbot)
+def test_a_new_report_shows_no_linked_articles(qtbot, ctx, archive_db):
+    dialog = make_dialog(qtbot, ctx)
     assert dialog.articles_list.isHidden()
+
+
+def test_closing_an_empty_new_report_asks_nothing(qtbot, ctx, archive_db):
+    dialog = make_dialog(qtbot, ctx)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    with qtbot.waitSignal(dialog.rejected):
+        qtbot.keyClick(dialog.total_edit("tanks"), Qt.Key.Key_Escape)
+    assert dialog.discard_box is None
+
+
+@pytest.mark.parametrize("what", ["typed", "pasted"])
+def test_closing_a_new_report_with_figures_asks_and_keep_editing_keeps_them(
+    qtbot, ctx, archive_db, what
+):
+    dialog = make_dialog(qtbot, ctx, date=DAY)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    if what == "typed":
+        qtbot.keyClicks(dialog.total_edit("tanks"), "12251")
+    else:
+        dialog.paste_box.setPlainText(UKRAINIAN_POST)
+    rejected: list[bool] = []
+    dialog.rejected.connect(lambda: rejected.append(True))
+    qtbot.mouseClick(
+        dialog.buttons.button(dialog.buttons.StandardButton.Cancel), Qt.MouseButton.LeftButton
+    )
+    box = dialog.discard_box
+    assert box is not None and box.isVisible()
+    assert box.text() == "Discard this report?"
+    keep = next(b for b in box.buttons() if b.text() == "&Keep editing")
+    qtbot.mouseClick(keep, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: dialog.discard_box is None)
+    assert dialog.isVisible() and rejected == []
+    if what == "typed":
+        assert dialog.total_edit("tanks").text() == "12251"
+    else:
+        assert dialog.paste_box.toPlainText() == UKRAINIAN_POST
+
+
+def test_closing_an_edit_asks_only_when_something_was_changed(qtbot, ctx, previous_day):
+    dialog = make_dialog(qtbot, ctx, date=PREVIOUS)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    assert not dialog.has_input()  # the stored figures are not "typed"
+    dialog.total_edit("tanks").setText("12,250")
+    assert dialog.has_input()
+    dialog.close()
+    assert dialog.isVisible() and dialog.discard_box is not None
+    discard = next(b for b in dialog.discard_box.buttons() if b.text() == "&Discard")
+    with qtbot.waitSignal(dialog.rejected):
+        discard.click()
+    assert load_report(PREVIOUS).figures["tanks"] == Figure(12_247, 3)
+
+
+def test_a_save_the_archive_refuses_says_why_and_keeps_the_dialog_and_figures(
+    qtbot, ctx, archive_db, tmp_path
+):
+    import sqlite3
+
+    from desktop_app.storage.models import database_proxy
+
+    # Another program holds the archive's write lock; the window waits 0.1 s, not 5 s.
+    ctx.runner.write("busy timeout", lambda: database_proxy.execute_sql("PRAGMA busy_timeout=100"))
+    ctx.settle(qtbot)
+    other = sqlite3.connect(tmp_path / "archive.sqlite", isolation_level=None)
+    other.execute("BEGIN IMMEDIATE")
+    try:
+        dialog = make_dialog(qtbot, ctx, date=DAY)
+        dialog.show()
+        qtbot.waitExposed(dialog)
+        qtbot.keyClicks(dialog.total_edit("tanks"), "12251")
+        assert dialog.save() is True
+        assert dialog.saving and not dialog.save_button.isEnabled()
+        dialog.reject()  # Esc while the write runs: the dialog waits for its outcome
+        ctx.settle(qtbot)
+        assert dialog.isVisible() and dialog.result() != QDialog.DialogCode.Accepted
+        box = dialog.error_box
+        assert box is not None and box.isVisible()
+        assert box.text().startswith("The report of 2026-08-08 was not saved: ")
+        assert "another program is writing to the archive" in box.text()
+        assert dialog.total_edit("tanks").text() == "12251"
+        assert dialog.save_button.isEnabled()
+        assert ctx.undo_stack.count() == 0
+    finally:
+        other.rollback()
+        other.close()
+    box.close()
+    assert load_report(DAY) is None
+    # Once the other program let go, the same figures save.
+    assert save(qtbot, ctx, dialog) is True
+    assert load_report(DAY).figures == {"tanks": Figure(12_251)}
+    assert ctx.undo_stack.count() == 1
+    assert ctx.undo_stack.undoText() == "save report 2026-08-08"

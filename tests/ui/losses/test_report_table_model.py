@@ -36,11 +36,20 @@ def seeded(archive_db):
     return archive_db
 
 
-@pytest.fixture
-def model(seeded, qtbot):
-    m = ReportTableModel()
-    m.reload()
+def loaded(qtbot, ctx) -> ReportTableModel:
+    m = ReportTableModel(ctx)
+    reload(qtbot, m)
     return m
+
+
+def reload(qtbot, m: ReportTableModel) -> None:
+    with qtbot.waitSignal(m.loaded):
+        m.reload()
+
+
+@pytest.fixture
+def model(seeded, qtbot, ctx):
+    return loaded(qtbot, ctx)
 
 
 def column(model: ReportTableModel, key: str) -> int:
@@ -53,9 +62,8 @@ def test_model_passes_qt_model_tester(model, qtmodeltester):
     qtmodeltester.check(model)
 
 
-def test_empty_archive_gives_date_and_day_columns_only(archive_db, qtmodeltester):
-    m = ReportTableModel()
-    m.reload()
+def test_empty_archive_gives_date_and_day_columns_only(qtbot, ctx, qtmodeltester):
+    m = loaded(qtbot, ctx)
     qtmodeltester.check(m)
     assert (m.rowCount(), m.columnCount()) == (0, FIRST_CATEGORY_COLUMN)
 
@@ -146,17 +154,17 @@ def test_warning_hint_stays_readable_in_light_and_dark_palettes(model, base, tex
         QGuiApplication.setPalette(original)
 
 
-def test_reload_shows_a_new_report(model):
+def test_reload_shows_a_new_report(qtbot, model):
     save_report(LossReport(dt.date(2023, 5, 30), {"aircraft": Figure(315, 1)}))
-    model.reload()
+    reload(qtbot, model)
     assert model.date_at(0) == dt.date(2023, 5, 30)
     assert model.index(0, column(model, "aircraft")).data() == "315 (+1)"
 
 
-def test_painting_cells_never_queries_the_database(model, caplog):
+def test_painting_cells_never_queries_the_database(qtbot, model, caplog):
     # peewee logs every statement it runs on the "peewee" logger at DEBUG.
     caplog.set_level(logging.DEBUG, logger="peewee")
-    model.reload()
+    reload(qtbot, model)
     assert [r for r in caplog.records if r.name == "peewee"], "peewee stopped logging queries"
     caplog.clear()
     roles = (
@@ -172,7 +180,7 @@ def test_painting_cells_never_queries_the_database(model, caplog):
     assert not [r for r in caplog.records if r.name == "peewee"]
 
 
-def test_a_figure_a_linked_article_disagrees_with_is_tinted_with_the_reason(seeded, qtbot):
+def test_a_figure_a_linked_article_disagrees_with_is_tinted_with_the_reason(seeded, qtbot, ctx):
     from desktop_app.core.item import ARTICLE, ItemData
     from desktop_app.storage.items import save_item
     from desktop_app.storage.reports import link_article
@@ -187,8 +195,7 @@ def test_a_figure_a_linked_article_disagrees_with_is_tinted_with_the_reason(seed
         )
     )
     link_article(D2, article)
-    m = ReportTableModel()
-    m.reload()
+    m = loaded(qtbot, ctx)
     tanks, personnel = column(m, "tanks"), column(m, "personnel")
     row = m.row_of(D2)
     assert isinstance(m.index(row, tanks).data(Qt.ItemDataRole.BackgroundRole), QColor)
@@ -230,3 +237,30 @@ def test_the_window_reads_linked_articles_in_the_background_after_start(
     qtbot.addWidget(window)
     qtbot.waitUntil(lambda: article in report_checks._READINGS, timeout=10000)
     window.runner.wait()
+
+
+def test_the_rows_shown_stay_until_the_new_ones_arrive(qtbot, model):
+    save_report(LossReport(dt.date(2023, 5, 30), {"aircraft": Figure(315, 1)}))
+    model.reload()
+    # Read on the read lane: until it is in, the table shows what it showed (no blank rows).
+    assert model.loading and model.rowCount() == 4
+    assert model.date_at(0) == D5
+    qtbot.waitUntil(lambda: not model.loading)
+    assert model.rowCount() == 5 and model.date_at(0) == dt.date(2023, 5, 30)
+
+
+def test_reloads_asked_for_while_one_runs_are_made_once_more(qtbot, model, ctx, monkeypatch):
+    reads: list[str] = []
+    original = ctx.runner.read
+
+    def counting(name, fn, **kwargs):
+        reads.append(name)
+        return original(name, fn, **kwargs)
+
+    monkeypatch.setattr(ctx.runner, "read", counting)
+    save_report(LossReport(dt.date(2023, 5, 30), {"aircraft": Figure(315, 1)}))
+    for _ in range(5):
+        model.reload()
+    ctx.settle(qtbot)
+    assert reads == ["report table", "report table"]
+    assert model.date_at(0) == dt.date(2023, 5, 30)

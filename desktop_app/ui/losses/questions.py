@@ -1,0 +1,134 @@
+"""The questions and messages of the Losses feature, one function each.
+
+The delete and discard questions and the failed-save message are non-blocking (`open()`,
+window-modal): the answer arrives as a call, and the event loop (and with it the runner's
+results) keeps running meanwhile. Texts keep the context of the widget that shows them
+("LossesView", "ReportDialog"), so their translations stay where translators find them.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtWidgets import QAbstractButton, QMessageBox, QWidget
+
+if TYPE_CHECKING:
+    from desktop_app.core.report import LossReport
+
+# The choices when a new report's date is already stored.
+REPLACE, MERGE, CANCEL = "replace", "merge", "cancel"
+
+
+translate = QCoreApplication.translate
+
+
+def _open(box: QMessageBox, answered: Callable[[QAbstractButton], None]) -> QMessageBox:
+    box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    box.setWindowModality(Qt.WindowModality.WindowModal)
+    box.buttonClicked.connect(answered)
+    box.open()
+    return box
+
+
+def confirm_delete_report(
+    parent: QWidget, date: dt.date, delete: Callable[[], None], done: Callable[[], None]
+) -> QMessageBox:
+    """Ask before deleting `date`'s report, as an item's delete asks (Enter = Yes, Esc = No).
+
+    `delete` runs on Yes; `done` after either answer.
+    """
+    box = QMessageBox(
+        QMessageBox.Icon.Question,
+        translate("LossesView", "Delete"),
+        translate(
+            "LossesView", "Delete the report of {date}? Edit ▸ Undo (Ctrl+Z) brings it back."
+        ).format(date=date.isoformat()),
+        QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+        parent,
+    )
+    box.setDefaultButton(QMessageBox.StandardButton.Yes)
+    box.setEscapeButton(QMessageBox.StandardButton.No)
+
+    def answered(button: QAbstractButton) -> None:
+        done()
+        if box.standardButton(button) == QMessageBox.StandardButton.Yes:
+            delete()
+
+    return _open(box, answered)
+
+
+def ask_discard(
+    parent: QWidget, discard: Callable[[], None], done: Callable[[], None]
+) -> QMessageBox:
+    """ "Discard this report?" (Discard / Keep editing; Enter and Esc keep editing)."""
+    box = QMessageBox(
+        QMessageBox.Icon.Question,
+        translate("ReportDialog", "Discard this report?"),
+        translate("ReportDialog", "Discard this report?"),
+        QMessageBox.StandardButton.NoButton,
+        parent,
+    )
+    box.setInformativeText(
+        translate("ReportDialog", "The figures typed or filled in are not saved.")
+    )
+    discard_button = box.addButton(
+        translate("ReportDialog", "&Discard"), QMessageBox.ButtonRole.DestructiveRole
+    )
+    keep = box.addButton(
+        translate("ReportDialog", "&Keep editing"), QMessageBox.ButtonRole.RejectRole
+    )
+    box.setDefaultButton(keep)
+    box.setEscapeButton(keep)
+
+    def answered(button: QAbstractButton) -> None:
+        done()
+        if button is discard_button:
+            discard()
+
+    return _open(box, answered)
+
+
+def show_not_saved(parent: QWidget, date: dt.date, reason: str) -> QMessageBox:
+    """Why the report of `date` was not stored (the dialog stays open with its figures)."""
+    box = QMessageBox(
+        QMessageBox.Icon.Warning,
+        translate("ReportDialog", "Report not saved"),
+        translate("ReportDialog", "The report of {date} was not saved: {reason}").format(
+            date=date.isoformat(), reason=reason
+        ),
+        QMessageBox.StandardButton.Ok,
+        parent,
+    )
+    return _open(box, lambda _button: None)
+
+
+def choose_duplicate(parent: QWidget, date: dt.date, stored: LossReport) -> str:
+    """Ask what to do when a new report's date is already stored: REPLACE, MERGE or CANCEL."""
+    box = QMessageBox(
+        QMessageBox.Icon.Question,
+        translate("ReportDialog", "Report already stored"),
+        translate(
+            "ReportDialog", "A report for {date} is already stored ({count} figure(s))."
+        ).format(date=date.isoformat(), count=len(stored.figures)),
+        QMessageBox.StandardButton.NoButton,
+        parent,
+    )
+    box.setInformativeText(
+        translate(
+            "ReportDialog",
+            "Replace: keep only this report's figures.\n"
+            "Merge: take this report's figures and keep the stored ones it does not state.",
+        )
+    )
+    replace = box.addButton(
+        translate("ReportDialog", "&Replace"), QMessageBox.ButtonRole.DestructiveRole
+    )
+    merge = box.addButton(translate("ReportDialog", "&Merge"), QMessageBox.ButtonRole.AcceptRole)
+    cancel = box.addButton(QMessageBox.StandardButton.Cancel)
+    box.setDefaultButton(cancel)
+    box.exec()
+    clicked = box.clickedButton()
+    return REPLACE if clicked is replace else MERGE if clicked is merge else CANCEL

@@ -1,0 +1,192 @@
+"""The report dialog's widgets and their arrangement; `report_dialog` gives them behaviour.
+
+Left: date, qualifier, note and the grid of figures; right: the paste box, the checks and
+the articles that publish the report; Save and Cancel below. Texts keep the context
+"ReportDialog", the dialog's own.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtCore import QCoreApplication, QDate, Qt
+from PySide6.QtGui import QShowEvent
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QPlainTextEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop_app.core.report import WAR_START
+from desktop_app.ui.losses.figure_grid import FigureGrid
+
+QUALIFIERS = ("", "about", "more than")
+translate = QCoreApplication.translate
+
+
+class ReportDialogLayout(QDialog):
+    """The widgets of the report dialog, built and laid out; no behaviour, no archive."""
+
+    def __init__(self, parent: QWidget | None, *, today: dt.date, editing: bool) -> None:
+        super().__init__(parent)
+        self.grid = FigureGrid(self)
+        self._build_form(today, editing)
+        self._build_side()
+        self._build_buttons()
+        self._lay_out()
+
+    # -- building ------------------------------------------------------------------------------
+
+    def _build_form(self, today: dt.date, editing: bool) -> None:
+        self.date_edit = QDateEdit(self)
+        self.date_edit.setCalendarPopup(True)
+        self.date_edit.setDisplayFormat("yyyy-MM-dd")
+        self.date_edit.setMinimumDate(QDate(WAR_START.year, WAR_START.month, WAR_START.day))
+        self.date_edit.setMaximumDate(QDate(today.year, today.month, today.day))
+        if editing:
+            # An edit keeps its date: changing it would silently leave the old report behind.
+            self.date_edit.setReadOnly(True)
+            self.date_edit.setCalendarPopup(False)
+            self.date_edit.setButtonSymbols(QDateEdit.ButtonSymbols.NoButtons)
+        self.day_label = QLabel(self)
+        self.qualifier_combo = QComboBox(self)
+        for value, text in zip(
+            QUALIFIERS,
+            (
+                translate("ReportDialog", "(none)"),
+                translate("ReportDialog", "about"),
+                translate("ReportDialog", "more than"),
+            ),
+            strict=True,
+        ):
+            self.qualifier_combo.addItem(text, value)
+        self.note_edit = QLineEdit(self)
+        self.note_edit.setPlaceholderText(
+            translate("ReportDialog", "e.g. the direction with the greatest losses")
+        )
+
+    def _header(self, text: str) -> QLabel:
+        label = QLabel(text, self)
+        font = label.font()
+        font.setBold(True)
+        label.setFont(font)
+        return label
+
+    def _build_side(self) -> None:
+        self.paste_box = QPlainTextEdit(self)
+        self.paste_box.setPlaceholderText(
+            translate(
+                "ReportDialog",
+                "Paste the General Staff's post or a news report here, then press Fill.",
+            )
+        )
+        self.fill_button = QPushButton(translate("ReportDialog", "&Fill from text"), self)
+        self.fill_message = QLabel(self)
+        self.fill_message.setWordWrap(True)
+        self.fill_message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.problems_label = QLabel(self)
+        self.problems_label.setWordWrap(True)
+        self.problems_list = QListWidget(self)
+        self.problems_list.setWordWrap(True)
+        self.problems_list.setMaximumHeight(150)
+        self.articles_header = self._header(translate("ReportDialog", "Published in"))
+        self.articles_list = QListWidget(self)
+        self.articles_list.setWordWrap(True)
+        self.articles_list.setMaximumHeight(120)
+
+    def _build_buttons(self) -> None:
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, self
+        )
+        self.save_button = self.buttons.button(QDialogButtonBox.StandardButton.Save)
+        self.save_button.setToolTip(translate("ReportDialog", "Save the report (Ctrl+Return)"))
+        cancel = self.buttons.button(QDialogButtonBox.StandardButton.Cancel)
+        for button in (self.save_button, cancel):
+            button.setAutoDefault(False)
+
+    def _lay_out(self) -> None:
+        form = QFormLayout()
+        date_row = QHBoxLayout()
+        date_row.addWidget(self.date_edit)
+        date_row.addWidget(self.day_label, 1)
+        rows: tuple[tuple[str, QWidget | QHBoxLayout, QWidget], ...] = (
+            (translate("ReportDialog", "&Date:"), date_row, self.date_edit),
+            (
+                translate("ReportDialog", "&Personnel figure is:"),
+                self.qualifier_combo,
+                self.qualifier_combo,
+            ),
+            (translate("ReportDialog", "&Note:"), self.note_edit, self.note_edit),
+        )
+        for text, field, buddy in rows:
+            label = QLabel(text, self)
+            label.setBuddy(buddy)
+            form.addRow(label, field)
+        left = QVBoxLayout()
+        left.addLayout(form)
+        left.addWidget(self.grid, 1)
+
+        paste_caption = QLabel(translate("ReportDialog", "&Paste report text:"), self)
+        paste_caption.setBuddy(self.paste_box)
+        right = QVBoxLayout()
+        right.addWidget(paste_caption)
+        right.addWidget(self.paste_box, 1)
+        right.addWidget(self.fill_button, 0, Qt.AlignmentFlag.AlignLeft)
+        right.addWidget(self.fill_message)
+        right.addSpacing(8)
+        right.addWidget(self._header(translate("ReportDialog", "Checks")))
+        right.addWidget(self.problems_label)
+        right.addWidget(self.problems_list)
+        right.addWidget(self.articles_header)
+        right.addWidget(self.articles_list)
+
+        columns = QHBoxLayout()
+        columns.addLayout(left, 0)
+        columns.addLayout(right, 1)
+        layout = QVBoxLayout(self)
+        layout.addLayout(columns, 1)
+        layout.addWidget(self.buttons)
+        self.resize(1100, 720)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        # Enter in a figure field must not save a half-typed report (Ctrl+Return does), but
+        # QDialogButtonBox makes its accept button the default as it is shown; undo that.
+        super().showEvent(event)
+        self.save_button.setDefault(False)
+
+    # -- accessors for the view and tests ------------------------------------------------------
+
+    def total_edit(self, key: str) -> QLineEdit:
+        return self.grid.total_edit(key)
+
+    def change_edit(self, key: str) -> QLineEdit:
+        return self.grid.change_edit(key)
+
+    def previous_label(self, key: str) -> QLabel:
+        return self.grid.previous_label(key)
+
+    def derived_label(self, key: str) -> QLabel:
+        return self.grid.derived_label(key)
+
+    def warning_label(self, key: str) -> QLabel:
+        return self.grid.warning_label(key)
+
+    def row_keys(self) -> list[str]:
+        return self.grid.keys()
+
+    def is_highlighted(self, edit: QLineEdit) -> bool:
+        return self.grid.is_highlighted(edit)
+
+    def current_date(self) -> dt.date:
+        date = self.date_edit.date()
+        return dt.date(date.year(), date.month(), date.day())
