@@ -1225,6 +1225,14 @@ change</source>
       <translation>стаття ≠ звіт</translation>
     </message>
     <message>
+      <source>dated before the war</source>
+      <translation>дата до початку війни</translation>
+    </message>
+    <message>
+      <source>dated in the future</source>
+      <translation>дата в майбутньому</translation>
+    </message>
+    <message>
       <source>missing day(s)</source>
       <translation>пропущені дні</translation>
     </message>
@@ -1235,6 +1243,10 @@ change</source>
     <message>
       <source>total decreased</source>
       <translation>загальна кількість зменшилася</translation>
+    </message>
+    <message>
+      <source>total fell too far (lost digits?)</source>
+      <translation>підсумок упав надто сильно (втрачені цифри?)</translation>
     </message>
     <message>
       <source>{count} problem(s) found. They are shown, never fixed: the official figures do decrease on some days.</source>

@@ -7,11 +7,10 @@ when the row has a problem (a decrease, a stated change the totals do not bear o
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
-from PySide6.QtCore import QRegularExpression, Qt, Signal
-from PySide6.QtGui import QPalette, QRegularExpressionValidator
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (
     QGridLayout,
     QLabel,
@@ -21,13 +20,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop_app.core.number_words import parse_typed_count
 from desktop_app.core.report import Figure, LossReport
 from desktop_app.ui.losses.report_table_model import blend, category_label
 
 MAX_TOTAL = 10_000_000
 # Group separators people type or paste: comma, spaces (also no-break and thin), apostrophe.
-_SEPARATORS = re.compile(r"[,\s\u00a0\u2009\u202f']")
-_NUMBER_INPUT = QRegularExpression("[+\\-−]?[0-9][0-9,\\s\u00a0\u2009\u202f']{0,14}|[+\\-−]?")
 _ICON_SIZE = 16
 (_LABEL, _TOTAL, _CHANGE, _PREVIOUS, _DERIVED, _WARNING) = range(6)
 
@@ -37,12 +35,12 @@ class BadNumberError(ValueError):
 
 
 def parse_count(text: str) -> int | None:
-    """A typed count ("1,456 610", "+4", "−3") as an int; None when empty."""
-    cleaned = _SEPARATORS.sub("", text).replace("−", "-")
-    if not cleaned:
-        return None
+    """A typed count ("1,456 610", "+4", "−3") as an int; None when empty.
+
+    Strict (core.number_words.parse_typed_count): "2o10" or "12251.5" is an error, never
+    210 or 122,515."""
     try:
-        return int(cleaned)
+        return parse_typed_count(text)
     except ValueError:
         raise BadNumberError(text) from None
 
@@ -104,7 +102,6 @@ class FigureGrid(QScrollArea):
         if key in self._rows:
             return
         r = len(self._rows) + 1
-        validator = QRegularExpressionValidator(_NUMBER_INPUT, self)
         row = _Row(
             QLabel(category_label(key), self),
             QLineEdit(self),
@@ -118,7 +115,9 @@ class FigureGrid(QScrollArea):
             (row.total, self.tr("not reported")),
             (row.change, self.tr("not stated")),
         ):
-            edit.setValidator(validator)
+            # No input mask: a mask silently drops the keys it refuses, so "2o10" became 210.
+            # What is typed stays visible, and a field that is not a whole number is an error.
+            edit.setMaxLength(20)
             edit.setPlaceholderText(hint)
             edit.setAlignment(Qt.AlignmentFlag.AlignRight)
             widest = max(edit.fontMetrics().horizontalAdvance(t) for t in ("-00,000,000", hint))

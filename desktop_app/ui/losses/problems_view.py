@@ -28,7 +28,16 @@ from PySide6.QtWidgets import (
 )
 from shiboken6 import isValid
 
-from desktop_app.core.validation import ARTICLE_MISMATCH, CHANGE_MISMATCH, DECREASE, GAP, Problem
+from desktop_app.core.validation import (
+    ARTICLE_MISMATCH,
+    BEFORE_WAR,
+    CHANGE_MISMATCH,
+    DECREASE,
+    FUTURE,
+    GAP,
+    IMPLAUSIBLE_DROP,
+    Problem,
+)
 from desktop_app.ui.losses.report_table_model import category_label
 
 if TYPE_CHECKING:
@@ -80,6 +89,9 @@ class ProblemsView(QWidget):
             CHANGE_MISMATCH: self.tr("stated ≠ derived change"),
             GAP: self.tr("missing day(s)"),
             ARTICLE_MISMATCH: self.tr("article ≠ report"),
+            BEFORE_WAR: self.tr("dated before the war"),
+            FUTURE: self.tr("dated in the future"),
+            IMPLAUSIBLE_DROP: self.tr("total fell too far (lost digits?)"),
         }
         return labels.get(kind, kind)
 

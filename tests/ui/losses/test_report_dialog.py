@@ -146,6 +146,18 @@ def test_negative_total_disables_save(qtbot, ctx, archive_db):
     assert load_report(DAY) is None
 
 
+@pytest.mark.parametrize("typed", ["2o10", "12251.5", "3O3", "12,25"])
+def test_a_figure_typed_with_a_letter_or_a_decimal_point_is_an_error(qtbot, ctx, archive_db, typed):
+    # Never read through the letter or the point: "2o10" is not 210, "12251.5" not 122,515.
+    dialog = make_dialog(qtbot, ctx, date=DAY)
+    qtbot.keyClicks(dialog.total_edit("tanks"), typed)
+    assert not dialog.save_button.isEnabled()
+    assert typed in dialog.problems_label.text() or "error" in dialog.problems_label.text()
+    assert dialog.save() is False
+    ctx.settle(qtbot)
+    assert load_report(DAY) is None
+
+
 def test_a_change_without_a_total_is_an_error(qtbot, ctx, archive_db):
     dialog = make_dialog(qtbot, ctx, date=DAY)
     qtbot.keyClicks(dialog.total_edit("personnel"), "1000")
