@@ -87,12 +87,17 @@ def read_only_uri(path: Path) -> str:
 
 
 def remove_stale_parts(database: Path, *, now: float | None = None) -> list[Path]:
-    """Delete the `.part` files that killed copies left beside the archive or its backups."""
+    """Delete the `.part` files that killed copies left beside the archive or its backups,
+    with the rollback journal SQLite kept beside a copy killed while writing pages."""
     now = time.time() if now is None else now
     removed = []
     for folder in (database.parent, backup_folder(database)):
         try:
-            candidates = list(folder.glob("*.sqlite.part"))
+            candidates = [
+                *folder.glob("*.sqlite.part"),
+                *folder.glob("*.sqlite.part-journal"),
+                *folder.glob("*.sqlite.part-wal"),
+            ]
         except OSError:
             continue
         for part in candidates:
