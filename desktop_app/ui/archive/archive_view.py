@@ -1,8 +1,14 @@
 """The archive tab: search field, filters, the list (table or day timeline) and the reader.
 
-Typing and filter changes search on the search worker's thread; the list changes when the
-result arrives. `reload()` (after an edit of our own) searches on this thread so that the
-edited item can be selected at once.
+Nothing here reads or writes the archive on the GUI thread. Typing and filter changes search
+on the search worker's thread, and the list changes when the result arrives; the list's rows
+are paged through the same thread. The reader loads the selected item on the window's read
+lane, and read/star marks are written on its write lane: the row shows a new mark at once,
+and shows the stored one again (with a message) when the write fails.
+
+The view follows the runner's `changed` signal by itself: an edit, an undo, an import or
+another program's write reloads the list keeping the selection and the scroll position (an
+item a change was about is selected), and the reader reads its item again.
 
 The main window builds this view with `defer_panels=True`: the search field and the list
 paint first, and the filter panel, the reader and the snippet painter (with the modules they
@@ -32,8 +38,7 @@ from PySide6.QtWidgets import (
 
 from desktop_app.core.item import ARTICLE, BRIEF
 from desktop_app.core.search_query import Query
-from desktop_app.storage.items import get_item, set_read, set_starred
-from desktop_app.storage.search import Facets, SearchRequest
+from desktop_app.services.changes import Changes
 from desktop_app.ui.archive.archive_model import (
     AUTHOR_COL,
     DATE_COL,
@@ -42,12 +47,14 @@ from desktop_app.ui.archive.archive_model import (
     TITLE_COL,
     ArchiveTableModel,
 )
-from desktop_app.ui.archive.search_worker import FirstRows, SearchResult, SearchWorker, run_search
+from desktop_app.ui.archive.search_worker import FirstRows, SearchResult, SearchWorker
 from desktop_app.ui.archive.timeline_model import TimelineModel
 
 if TYPE_CHECKING:
+    from desktop_app.services.queries import Facets, ItemRow, SearchRequest, StoredItem
     from desktop_app.ui.archive.filter_panel import FilterPanel
     from desktop_app.ui.archive.reader_view import ReaderView
+    from desktop_app.ui.common.context import WindowContext
 
 # The list's two modes (the filter panel's View box); the table until the panel says otherwise.
 TABLE_MODE, TIMELINE_MODE = "table", "timeline"
@@ -71,14 +78,29 @@ def search_help() -> str:
 
 
 class ArchiveView(QWidget):
+    """Signals:
+    itemOpened(int): the reader shows this item.
+    firstRowsShown(), searchFinished(), countsShown(): a search's answers were shown.
+    modeChanged(): the filter panel's View box changed (table ↔ timeline).
+    """
+
     itemOpened = Signal(int)
     firstRowsShown = Signal()  # a search's first page is in the list; the rest follows
     searchFinished = Signal()
     countsShown = Signal()
     modeChanged = Signal()  # the filter panel's View box changed (table ↔ timeline)
 
-    def __init__(self, parent: QWidget | None = None, *, defer_panels: bool = False) -> None:
+    def __init__(
+        self, ctx: WindowContext, parent: QWidget | None = None, *, defer_panels: bool = False
+    ) -> None:
         super().__init__(parent)
+        self.ctx = ctx
+        # The item the user selected: the reader shows it once it has been read.
+        self._wanted: int | None = None
+        # An item a change was about: selected when the list that follows the change arrives.
+        self._select_after: int | None = None
+        # (search generation, scroll position) of a reload that keeps the list's place.
+        self._keep: tuple[int, int] | None = None
         self._filters: FilterPanel | None = None
         self._reader: ReaderView | None = None
         self.search_edit = QLineEdit()
@@ -100,6 +122,7 @@ class ArchiveView(QWidget):
         self.worker.countsReady.connect(self._show_counts)
 
         self.model = ArchiveTableModel(self)
+        self.model.set_loader(self.worker.call)
         self.model.sortRequested.connect(self._sort_requested)
         self.table = QTableView()
         self.table.setModel(self.model)
@@ -125,6 +148,7 @@ class ArchiveView(QWidget):
         self.table.setAlternatingRowColors(True)
 
         self.timeline_model = TimelineModel(self)
+        self.timeline_model.set_loader(self.worker.call)
         self.timeline = QListView()
         self.timeline.setModel(self.timeline_model)
         self.timeline.setUniformItemSizes(True)  # lazy: no per-row size queries
@@ -175,6 +199,7 @@ class ArchiveView(QWidget):
         self.kind_combo.currentIndexChanged.connect(self.run_search)
         self.table.selectionModel().selectionChanged.connect(self._selection_changed)
         self.timeline.selectionModel().selectionChanged.connect(self._selection_changed)
+        ctx.runner.changed.connect(self.on_changed)
         if not defer_panels:
             self.ensure_panels()
 
@@ -225,44 +250,53 @@ class ArchiveView(QWidget):
     def timeline_mode(self) -> bool:
         return self._filters is not None and self._filters.mode == TIMELINE_MODE
 
+    @property
+    def idle(self) -> bool:
+        """No search or page of rows is on its way (the runner says the same for its lanes)."""
+        return not self.worker.busy
+
     def request(self) -> SearchRequest:
         """What to search for; before the filter panel exists, its defaults (none chosen)."""
+        from desktop_app.services.queries import SearchRequest
+
         fields = self._filters.request_fields() if self._filters is not None else {}
         return SearchRequest(self.search_edit.text(), kind=self.kind_combo.currentData(), **fields)
 
-    def run_search(self) -> None:
+    def run_search(self) -> int:
         """Search in the background; the list changes when the newest result arrives."""
         self._debounce.stop()
-        self.worker.search(self.request(), timeline=self.timeline_mode)
+        return self.worker.search(self.request(), timeline=self.timeline_mode)
 
     def reload(self) -> None:
-        """Search now, on this thread, and drop any background result still on its way."""
-        self._debounce.stop()
-        self.worker.generation += 1
-        request = self.request()
-        self._show_result(run_search(request, facets=False, timeline=self.timeline_mode))
-        self.worker.count(request)  # the counts beside the list follow from the worker
+        """Search again, keeping the selection and the scroll position, when the result comes."""
+        position = self._active_view().verticalScrollBar().value()
+        self._keep = (self.run_search(), position)
+
+    def _keeping(self, generation: int) -> int | None:
+        """The scroll position to restore when this search's result is shown, if any."""
+        if self._keep is not None and self._keep[0] == generation:
+            return self._keep[1]
+        return None
 
     def _show_first_rows(self, first: FirstRows) -> None:
         """The first page of the newest search, before its full list and counts."""
-        if self.timeline_mode:
-            return
-        current = self.reader.current_id
+        if self.timeline_mode or self._keeping(first.generation) is not None:
+            return  # a reload shows its list at once, in place, with the full result
         self.model.query, self.model.kind = first.request.text, first.request.kind
         self.model.show_first_rows(first.rows, first.query)
         self.list_stack.setCurrentWidget(self.table)
         self.count_label.setText(self.tr("Searching…"))
         self._show_query(first.query)
-        if current is not None:
-            self.select_item(current)
+        self._reselect(scroll=True)
         self.firstRowsShown.emit()
 
     def _show_result(self, result: SearchResult) -> None:
-        current = self.reader.current_id
+        kept = self._keeping(result.generation)
+        self._keep = None
         self.model.query, self.model.kind = result.request.text, result.request.kind
-        self.model.set_ids(result.ids, result.query)
+        self.model.set_ids(result.ids, result.query, result.rows)
         if result.days is not None:
-            self.timeline_model.set_entries(result.days)
+            self.timeline_model.set_entries(result.days, result.rows)
         self.list_stack.setCurrentWidget(self.timeline if self.timeline_mode else self.table)
         if result.facets is not None:
             self._show_counts(result.facets)
@@ -271,9 +305,18 @@ class ArchiveView(QWidget):
             self.tr("%n item(s)", "", n) if n or not result.request.text else self.tr("No matches.")
         )
         self._show_query(result.query)
-        if current is not None:
-            self.select_item(current)
+        if self._select_after is not None and self.select_item(self._select_after):
+            pass  # the item a change was about, scrolled into view
+        else:
+            self._reselect(scroll=kept is None)
+            if kept is not None:
+                self._active_view().verticalScrollBar().setValue(kept)
+        self._select_after = None
         self.searchFinished.emit()
+
+    def _reselect(self, *, scroll: bool) -> None:
+        if self._wanted is not None:
+            self.select_item(self._wanted, scroll=scroll)
 
     def _show_query(self, query: Query) -> None:
         """Name the filters that were ignored, and highlight the words in the reader."""
@@ -311,24 +354,43 @@ class ArchiveView(QWidget):
     def _sort_requested(self, order: str, descending: bool) -> None:
         self.filters.set_order(order, descending)  # emits changed → a new search
 
+    # -- what changed in the archive ------------------------------------------------------
+    def on_changed(self, changes: Changes) -> None:
+        """The runner's `changed`: show the archive as it now is."""
+        if changes.items or changes.tags or changes.external:
+            ids = changes.item_ids
+            if changes.items and not changes.external and len(ids) == 1:
+                self._select_after = next(iter(ids))
+            self.reload()
+            wanted = self._wanted
+            if wanted is not None and (changes.external or not ids or wanted in ids):
+                self._read_item(wanted, mark_read=False)
+        elif changes.flags:
+            changed = changes.item_ids or None
+            self.model.refresh(changed)
+            self.timeline_model.refresh(changed)
+
     # -- selection ------------------------------------------------------------------------
     def _active_view(self) -> QAbstractItemView:
         return self.timeline if self.timeline_mode else self.table
 
-    def select_item(self, item_id: int) -> bool:
+    def select_item(self, item_id: int, *, scroll: bool = True) -> bool:
+        """Select the item in the list (the reader follows); False when the list lacks it."""
         if self.timeline_mode:
             row = self.timeline_model.row_of(item_id)
             if row is None:
                 return False
             index = self.timeline_model.index(row)
             self.timeline.setCurrentIndex(index)
-            self.timeline.scrollTo(index)
+            if scroll:
+                self.timeline.scrollTo(index)
             return True
         row = self.model.row_of(item_id)
         if row is None:
             return False
         self.table.selectRow(row)
-        self.table.scrollTo(self.model.index(row, 0))
+        if scroll:
+            self.table.scrollTo(self.model.index(row, 0))
         return True
 
     def selected_id(self) -> int | None:
@@ -340,24 +402,42 @@ class ArchiveView(QWidget):
 
     def _selection_changed(self, selected: QItemSelection, _deselected: QItemSelection) -> None:
         item_id = self.selected_id()
-        if item_id == self.reader.current_id:
+        if item_id == self._wanted:
             return
         self.open_item(item_id)
 
     def open_item(self, item_id: int | None) -> None:
-        item = get_item(item_id) if item_id is not None else None
-        self.reader.show_item(item)
-        if item is not None:
-            if not item.is_read:
-                set_read(item.id)
-                self._forget(item.id)
-            self.itemOpened.emit(item.id)
+        """Show the item in the reader once read (marking it read); None empties the reader."""
+        self._wanted = item_id
+        if item_id is None:
+            self.reader.show_item(None)
+            return
+        self._read_item(item_id, mark_read=True)
+
+    def _read_item(self, item_id: int, *, mark_read: bool) -> None:
+        from desktop_app.services import queries
+
+        self.ctx.runner.read(
+            "read item",
+            lambda: queries.get_item(item_id),
+            success=lambda stored: self._item_read(item_id, stored, mark_read),
+        )
+
+    def _item_read(self, item_id: int, stored: StoredItem | None, mark_read: bool) -> None:
+        if item_id != self._wanted:
+            return  # the user selected another item meanwhile
+        self.reader.show_item(stored)
+        if stored is None:
+            self._wanted = None  # deleted meanwhile
+            return
+        if mark_read and not stored.is_read:
+            self._write_mark(stored.id, stored.data.title, is_read=True)
+        self.itemOpened.emit(stored.id)
 
     def open_current(self, _index: QModelIndex | None = None) -> None:
         """Enter: show the selected item and move the focus into the reader."""
         item_id = self.selected_id()
         if item_id is not None:
-            self.reader.current_id = None
             self.open_item(item_id)
             self.reader.setFocus(Qt.FocusReason.ShortcutFocusReason)
 
@@ -378,28 +458,56 @@ class ArchiveView(QWidget):
                 return
             row += step
 
-    # -- flags ----------------------------------------------------------------------------
-    def _forget(self, item_id: int) -> None:
-        self.model.forget(item_id)
-        self.timeline_model.forget(item_id)
+    # -- read and starred marks -----------------------------------------------------------
+    def _loaded_row(self, item_id: int) -> ItemRow | None:
+        return self.model.cached_row(item_id) or self.timeline_model.cache.rows.get(item_id)
 
     def toggle_read(self) -> bool | None:
-        """Space: flip read/unread of the selected item; returns the new state."""
-        stored = get_item(self.selected_id() or -1)
-        if stored is None:
+        """Space: flip read/unread of the selected item; returns the new state (shown at once)."""
+        row = self._loaded_row(self.selected_id() or -1)
+        if row is None:
             return None
-        set_read(stored.id, not stored.is_read)
-        self._forget(stored.id)
-        return not stored.is_read
+        self._write_mark(row.id, row.title, is_read=not row.is_read)
+        return not row.is_read
 
     def toggle_star(self) -> bool | None:
-        """s: flip the star of the selected item; returns the new state."""
-        stored = get_item(self.selected_id() or -1)
-        if stored is None:
+        """s: flip the star of the selected item; returns the new state (shown at once)."""
+        row = self._loaded_row(self.selected_id() or -1)
+        if row is None:
             return None
-        set_starred(stored.id, not stored.starred)
-        self._forget(stored.id)
-        return not stored.starred
+        self._write_mark(row.id, row.title, starred=not row.starred)
+        return not row.starred
+
+    def _write_mark(
+        self, item_id: int, title: str, *, is_read: bool | None = None, starred: bool | None = None
+    ) -> None:
+        """Show the mark now, write it on the write lane, and take it back if that fails."""
+        from desktop_app.services import marks
+
+        before = self._loaded_row(item_id)
+        for model in (self.model, self.timeline_model):
+            model.set_marks(item_id, is_read=is_read, starred=starred)
+        if starred is not None:
+            value = starred
+            write = lambda: marks.set_starred([item_id], value)  # noqa: E731
+            what = self.tr("The star of %1 was not saved.")
+        else:
+            value = bool(is_read)
+            write = lambda: marks.set_read([item_id], value)  # noqa: E731
+            what = self.tr("The read mark of %1 was not saved.")
+
+        def failed(text: str) -> None:
+            if before is not None:
+                for model in (self.model, self.timeline_model):
+                    model.set_marks(item_id, is_read=before.is_read, starred=before.starred)
+            # And read it again: the list shows what is stored, whatever that is now.
+            self.model.refresh(frozenset({item_id}))
+            self.timeline_model.refresh(frozenset({item_id}))
+            from desktop_app.ui.common.undo import short_title
+
+            self.ctx.show_message("error", what.replace("%1", short_title(title)) + " " + text)
+
+        self.ctx.runner.write("mark item", write, failure=failed)
 
     def shutdown(self) -> None:
         self.worker.shutdown()

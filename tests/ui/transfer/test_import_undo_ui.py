@@ -10,6 +10,7 @@ import pytest
 from desktop_app.storage.items import count_items
 from desktop_app.storage.reports import load_all_reports, load_report, save_report
 from desktop_app.ui.app.main_window import MainWindow
+from tests.ui.conftest import settle_window
 
 pytestmark = pytest.mark.qt_log_ignore(r"This plugin does not support propagateSizeHints\(\)")
 
@@ -65,6 +66,7 @@ def test_undo_and_redo_of_an_import_through_the_edit_menu(
     assert count_items() == items_before
     [report] = load_all_reports()
     assert report.figures["tanks"].total == 5_900
+    settle_window(qtbot, window)  # the list reloads in the background
     assert window.archive_view.model.rowCount() == items_before
     assert "import" in window.redo_action.text()
 
@@ -72,6 +74,7 @@ def test_undo_and_redo_of_an_import_through_the_edit_menu(
 
     assert count_items() == items_before + 1 and len(load_all_reports()) == 2
     assert load_report(load_all_reports()[0].date).figures["tanks"].total == 5_983  # type: ignore[union-attr]
+    settle_window(qtbot, window)
     assert window.archive_view.model.rowCount() == items_before + 1
     window.undo_action.trigger()
     assert count_items() == items_before
