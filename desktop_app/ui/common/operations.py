@@ -23,6 +23,7 @@ Signals:
 from __future__ import annotations
 
 import logging
+import queue
 import threading
 from collections.abc import Callable
 from typing import Any, TypeVar
@@ -32,7 +33,6 @@ from PySide6.QtCore import (
     QObject,
     QRunnable,
     Qt,
-    QThreadPool,
     QTimer,
     Signal,
     Slot,
@@ -158,12 +158,48 @@ def describe_error(exc: BaseException) -> str:
     ).replace("%1", f"{type(exc).__name__}: {exc}")
 
 
-def _lane(parent: QObject) -> QThreadPool:
-    pool = QThreadPool(parent)
-    pool.setMaxThreadCount(1)
-    # The thread never expires, so its peewee connection lives as long as the window.
-    pool.setExpiryTimeout(-1)
-    return pool
+class _Lane:
+    """One long-lived plain Python thread that runs jobs in order, and so keeps one peewee
+    connection (peewee's are per Python thread) for the window's whole life.
+
+    Not a QThreadPool: PySide gives a pool thread a fresh Python thread state for every job,
+    so each job opened a new SQLite connection and never closed it, and the `data_version`
+    poll, asking a new connection each time, never saw another program's commit.
+    """
+
+    def __init__(self, name: str) -> None:
+        self.name = name
+        self._jobs: queue.SimpleQueue[QRunnable] = queue.SimpleQueue()
+        self._thread: threading.Thread | None = None
+        self._pending = 0
+        self._idle = threading.Condition()
+
+    def start(self, job: QRunnable) -> None:
+        with self._idle:
+            self._pending += 1
+        if self._thread is None or not self._thread.is_alive():
+            # Daemon: a lane never closed cannot hold the process open.
+            self._thread = threading.Thread(target=self._loop, name=self.name, daemon=True)
+            self._thread.start()
+        self._jobs.put(job)
+
+    def _loop(self) -> None:
+        while True:
+            job = self._jobs.get()
+            try:
+                job.run()
+            finally:
+                with self._idle:
+                    self._pending -= 1
+                    self._idle.notify_all()
+
+    def waitForDone(self, msecs: int = 30000) -> bool:
+        with self._idle:
+            return self._idle.wait_for(lambda: self._pending == 0, msecs / 1000)
+
+
+def _lane(name: str) -> _Lane:
+    return _Lane(name)
 
 
 class OperationRunner(QObject):
@@ -172,8 +208,8 @@ class OperationRunner(QObject):
 
     def __init__(self, parent: QObject | None = None, *, poll_ms: int = POLL_MS) -> None:
         super().__init__(parent)
-        self.pool = _lane(self)  # the write lane
-        self.reads = _lane(self)
+        self.pool = _lane("write lane")
+        self.reads = _lane("read lane")
         self._pending = 0
         self._closed = False
         self._data_version: int | None = None
@@ -183,6 +219,9 @@ class OperationRunner(QObject):
         self._poll.timeout.connect(self._check_data_version)
         if poll_ms > 0:
             self._poll.start()
+            # The first reading is the baseline: taken at once, so that a commit by another
+            # program in the window's first second is not taken for the starting state.
+            QTimer.singleShot(0, self, self._check_data_version)
 
     # -- submitting -----------------------------------------------------------------------
     def start(self, name: str, fn: Callable[[Operation], Any]) -> Operation:
@@ -215,7 +254,7 @@ class OperationRunner(QObject):
         self._route(op, success, failure)
         return op
 
-    def _submit(self, pool: QThreadPool, name: str, fn: Callable[[Operation], Any]) -> Operation:
+    def _submit(self, pool: _Lane, name: str, fn: Callable[[Operation], Any]) -> Operation:
         op = Operation(name, self, done=self._finished)
         self._pending += 1
         pool.start(_Job(name, lambda: fn(op), op.relay))
