@@ -114,9 +114,6 @@ class ArchiveTableModel(QAbstractTableModel):
         self.endResetModel()
 
     # -- rows and marks -------------------------------------------------------------------
-    def cached_row(self, item_id: int) -> ItemRow | None:
-        return self.cache.rows.get(item_id)
-
     def set_marks(
         self, item_id: int, *, is_read: bool | None = None, starred: bool | None = None
     ) -> bool:

@@ -20,38 +20,31 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QItemSelection, QModelIndex, Qt, QTimer, Signal
+from PySide6.QtCore import QItemSelection, QModelIndex, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QListView,
     QSplitter,
     QStackedWidget,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
 
 from desktop_app.core.item import ARTICLE, BRIEF
 from desktop_app.core.search_query import Query
-from desktop_app.services.changes import Changes
-from desktop_app.ui.archive.archive_model import (
-    AUTHOR_COL,
-    DATE_COL,
-    KIND_COL,
-    MATCH_COL,
-    TITLE_COL,
-    ArchiveTableModel,
-)
+from desktop_app.ui.archive.archive_model import MATCH_COL, ArchiveTableModel
+from desktop_app.ui.archive.item_marks import ItemMarks
+from desktop_app.ui.archive.list_table import list_table, search_help
 from desktop_app.ui.archive.search_worker import FirstRows, SearchResult, SearchWorker
 from desktop_app.ui.archive.timeline_model import TimelineModel
 
 if TYPE_CHECKING:
-    from desktop_app.services.queries import Facets, ItemRow, SearchRequest, StoredItem
+    from desktop_app.services.changes import Changes
+    from desktop_app.services.queries import Facets, SearchRequest, StoredItem
     from desktop_app.ui.archive.filter_panel import FilterPanel
     from desktop_app.ui.archive.reader_view import ReaderView
     from desktop_app.ui.common.context import WindowContext
@@ -60,21 +53,6 @@ if TYPE_CHECKING:
 TABLE_MODE, TIMELINE_MODE = "table", "timeline"
 
 SEARCH_DELAY_MS = 250
-
-
-def search_help() -> str:
-    """The query language in a few lines, for the search field's tooltip."""
-    return QCoreApplication.translate(
-        "ArchiveView",
-        "<b>Search</b><br>"
-        "<code>drones kharkiv</code> all words (the last also as a prefix)<br>"
-        '<code>"air defense"</code> exact phrase · <code>energ*</code> prefix<br>'
-        "<code>sumy OR kharkiv</code> either · <code>-shelling</code> without<br>"
-        "<code>kind:brief</code> <code>author:name</code> <code>tag:energy</code> "
-        "<code>source:name</code><br>"
-        "<code>from:2023-11-01</code> <code>to:2023-11</code> (day, month or year)<br>"
-        "<code>is:starred</code> <code>is:unread</code> <code>is:read</code>",
-    )
 
 
 class ArchiveView(QWidget):
@@ -124,34 +102,15 @@ class ArchiveView(QWidget):
         self.model = ArchiveTableModel(self)
         self.model.set_loader(self.worker.call)
         self.model.sortRequested.connect(self._sort_requested)
-        self.table = QTableView()
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.verticalHeader().hide()
-        # Fixed row height: the view then never asks for every row's size (lazy model).
-        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
-        self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
-        header = self.table.horizontalHeader()
-        # Widths from the font, never ResizeToContents: that would load every row to measure.
-        metrics = self.fontMetrics()
-        header.resizeSection(KIND_COL, metrics.horizontalAdvance("★ Article") + 24)
-        header.resizeSection(DATE_COL, metrics.horizontalAdvance("2026-08-08 14:35") + 24)
-        header.resizeSection(TITLE_COL, metrics.horizontalAdvance("M") * 28)
-        header.resizeSection(AUTHOR_COL, metrics.horizontalAdvance("M") * 8)
-        header.setStretchLastSection(True)
-        header.setSortIndicator(DATE_COL, Qt.SortOrder.DescendingOrder)
-        header.setSortIndicatorShown(True)
-        header.setSectionsClickable(True)
-        header.sortIndicatorChanged.connect(self.model.sort)
-        self.table.setWordWrap(False)
-        self.table.setAlternatingRowColors(True)
+        self.table = list_table(self.model, self.fontMetrics())
+        self.table.horizontalHeader().sortIndicatorChanged.connect(self.model.sort)
 
         self.timeline_model = TimelineModel(self)
         self.timeline_model.set_loader(self.worker.call)
         self.timeline = QListView()
         self.timeline.setModel(self.timeline_model)
         self.timeline.setUniformItemSizes(True)  # lazy: no per-row size queries
+        self.marks = ItemMarks(ctx, self.model, self.timeline_model, self)
         self.list_stack = QStackedWidget()
         self.list_stack.addWidget(self.table)
         self.list_stack.addWidget(self.timeline)
@@ -305,13 +264,12 @@ class ArchiveView(QWidget):
             self.tr("%n item(s)", "", n) if n or not result.request.text else self.tr("No matches.")
         )
         self._show_query(result.query)
-        if self._select_after is not None and self.select_item(self._select_after):
-            pass  # the item a change was about, scrolled into view
-        else:
+        # The item a change was about, scrolled into view; else the place the list was at.
+        about, self._select_after = self._select_after, None
+        if about is None or not self.select_item(about):
             self._reselect(scroll=kept is None)
             if kept is not None:
                 self._active_view().verticalScrollBar().setValue(kept)
-        self._select_after = None
         self.searchFinished.emit()
 
     def _reselect(self, *, scroll: bool) -> None:
@@ -366,9 +324,7 @@ class ArchiveView(QWidget):
             if wanted is not None and (changes.external or not ids or wanted in ids):
                 self._read_item(wanted, mark_read=False)
         elif changes.flags:
-            changed = changes.item_ids or None
-            self.model.refresh(changed)
-            self.timeline_model.refresh(changed)
+            self.marks.refresh(changes.item_ids or None)
 
     # -- selection ------------------------------------------------------------------------
     def _active_view(self) -> QAbstractItemView:
@@ -431,7 +387,7 @@ class ArchiveView(QWidget):
             self._wanted = None  # deleted meanwhile
             return
         if mark_read and not stored.is_read:
-            self._write_mark(stored.id, stored.data.title, is_read=True)
+            self.marks.write(stored.id, stored.data.title, is_read=True)
         self.itemOpened.emit(stored.id)
 
     def open_current(self, _index: QModelIndex | None = None) -> None:
@@ -459,55 +415,13 @@ class ArchiveView(QWidget):
             row += step
 
     # -- read and starred marks -----------------------------------------------------------
-    def _loaded_row(self, item_id: int) -> ItemRow | None:
-        return self.model.cached_row(item_id) or self.timeline_model.cache.rows.get(item_id)
-
     def toggle_read(self) -> bool | None:
         """Space: flip read/unread of the selected item; returns the new state (shown at once)."""
-        row = self._loaded_row(self.selected_id() or -1)
-        if row is None:
-            return None
-        self._write_mark(row.id, row.title, is_read=not row.is_read)
-        return not row.is_read
+        return self.marks.toggle_read(self.selected_id() or -1)
 
     def toggle_star(self) -> bool | None:
         """s: flip the star of the selected item; returns the new state (shown at once)."""
-        row = self._loaded_row(self.selected_id() or -1)
-        if row is None:
-            return None
-        self._write_mark(row.id, row.title, starred=not row.starred)
-        return not row.starred
-
-    def _write_mark(
-        self, item_id: int, title: str, *, is_read: bool | None = None, starred: bool | None = None
-    ) -> None:
-        """Show the mark now, write it on the write lane, and take it back if that fails."""
-        from desktop_app.services import marks
-
-        before = self._loaded_row(item_id)
-        for model in (self.model, self.timeline_model):
-            model.set_marks(item_id, is_read=is_read, starred=starred)
-        if starred is not None:
-            value = starred
-            write = lambda: marks.set_starred([item_id], value)  # noqa: E731
-            what = self.tr("The star of %1 was not saved.")
-        else:
-            value = bool(is_read)
-            write = lambda: marks.set_read([item_id], value)  # noqa: E731
-            what = self.tr("The read mark of %1 was not saved.")
-
-        def failed(text: str) -> None:
-            if before is not None:
-                for model in (self.model, self.timeline_model):
-                    model.set_marks(item_id, is_read=before.is_read, starred=before.starred)
-            # And read it again: the list shows what is stored, whatever that is now.
-            self.model.refresh(frozenset({item_id}))
-            self.timeline_model.refresh(frozenset({item_id}))
-            from desktop_app.ui.common.undo import short_title
-
-            self.ctx.show_message("error", what.replace("%1", short_title(title)) + " " + text)
-
-        self.ctx.runner.write("mark item", write, failure=failed)
+        return self.marks.toggle_star(self.selected_id() or -1)
 
     def shutdown(self) -> None:
         self.worker.shutdown()
