@@ -35,7 +35,7 @@ def _set(field: str, ids: Sequence[int], value: bool) -> Changes:
             Item.update({getattr(Item, field): value}).where(Item.id.in_(wanted)).execute()
     except PeeweeException as exc:
         raise MarkNotSavedError(
-            f"item {_ids_text(wanted)}, field '{field}': not saved ({exc}); nothing was changed"
+            f"item {_ids_text(wanted)}, field '{field}': {exc}; nothing was changed"
         ) from exc
     return Changes(flags=True, item_ids=frozenset(wanted))
 
