@@ -188,6 +188,8 @@ class _Lane:
             job = self._jobs.get()
             try:
                 job.run()
+            except RuntimeError:
+                pass  # the window is gone, and with it the relay the result was for
             finally:
                 with self._idle:
                     self._pending -= 1
