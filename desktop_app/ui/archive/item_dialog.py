@@ -180,6 +180,11 @@ class ItemDialog(QDialog):
             failure=self._failed,
         )
 
+    def reject(self) -> None:
+        """Esc / Cancel; not while a save is on its way (the dialog closes when it is done)."""
+        if not self._saving:
+            super().reject()
+
     def _set_saving(self, saving: bool) -> None:
         self._saving = saving
         button = self.buttons.button(QDialogButtonBox.StandardButton.Save)

@@ -145,3 +145,16 @@ def test_a_report_that_cannot_be_saved_leaves_no_article_either(
     assert dialog.isVisible() and dialog.saved_id is None
     assert count_items() == 0 and load_report(DAY) is None
     assert window.undo_stack.count() == 0
+
+
+def test_esc_while_the_save_is_on_its_way_does_not_lose_it(
+    qtbot, window: MainWindow, monkeypatch
+) -> None:
+    dialog, _ = article_dialog(qtbot, window, monkeypatch, NO_REPORT)
+    dialog.show()
+    dialog.save()
+    dialog.reject()  # Esc: the write is already on the write lane
+    assert dialog.isVisible()
+    settle_window(qtbot, window)
+    assert dialog.result() == dialog.DialogCode.Accepted and not dialog.isVisible()
+    assert get_item(dialog.saved_id or -1) is not None and window.undo_stack.count() == 1
