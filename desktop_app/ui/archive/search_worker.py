@@ -58,19 +58,6 @@ class SearchResult:
     rows: list[ItemRow] | None = None
 
 
-def run_search(
-    request: SearchRequest, generation: int = 0, *, facets: bool = True, timeline: bool = False
-) -> SearchResult:
-    """The whole search, on whatever thread calls it (the worker's, or a benchmark's)."""
-    from desktop_app.services import queries
-
-    query = parse_query(request.text)
-    ids = queries.search_ids(request, query)
-    counts = queries.facet_counts(request, query) if facets else None
-    days = queries.search_days(request, query) if timeline else None
-    return SearchResult(generation, request, query, ids, counts, days)
-
-
 class _Relay(QObject):
     done = Signal(object)
 
@@ -176,22 +163,6 @@ class SearchWorker(QObject):
 
     def _stale(self, generation: int) -> bool:
         return generation != self.generation
-
-    def count(self, request: SearchRequest) -> None:
-        """Only the counts beside the list (after a search made on the GUI thread)."""
-        generation = self.generation
-
-        def job() -> None:
-            from desktop_app.services.queries import facet_counts
-
-            if self._stale(generation):
-                return
-            try:
-                self._emit(_FacetsUpdate(generation, facet_counts(request)))
-            except Exception:
-                log.exception("counting %r failed", request.text)
-
-        self._start(job)
 
     def search(self, request: SearchRequest, *, timeline: bool = False) -> int:
         self.generation += 1
