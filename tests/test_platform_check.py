@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from desktop_app import platform_check
 from desktop_app.platform_check import DEBIAN_PACKAGES, display_problem, missing_xcb_libraries
 
 
@@ -25,9 +26,35 @@ def test_offscreen_platform_needs_no_display(monkeypatch: pytest.MonkeyPatch) ->
     assert display_problem() is None
 
 
-def test_every_reported_missing_library_has_a_package_name() -> None:
-    for lib in missing_xcb_libraries():
-        assert lib in DEBIAN_PACKAGES
+def test_missing_libraries_are_named_with_the_packages_that_bring_them(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    # A machine that runs the suite has the libraries, so what ldd and the loader say on a
+    # bare one is given here: two libraries not found, one found, xcb-cursor not loadable.
+    plugin = tmp_path / "libqxcb.so"
+    plugin.write_bytes(b"")
+    ldd = (
+        "\tlibxcb-icccm.so.4 => not found\n"
+        "\tlibxcb-keysyms.so.1 => not found\n"
+        "\tlibc.so.6 => /lib/x86_64-linux-gnu/libc.so.6 (0x00007f0000000000)\n"
+    )
+    monkeypatch.setattr(platform_check, "_xcb_plugin", lambda: plugin)
+    monkeypatch.setattr(
+        platform_check.subprocess,
+        "run",
+        lambda args, **_kw: subprocess.CompletedProcess(args, 0, stdout=ldd, stderr=""),
+    )
+    monkeypatch.setattr(platform_check.ctypes.util, "find_library", lambda _name: None)
+    missing = missing_xcb_libraries()
+    assert missing == ["libxcb-cursor.so.0", "libxcb-icccm.so.4", "libxcb-keysyms.so.1"]
+    assert all(lib in DEBIAN_PACKAGES for lib in missing)
+
+    monkeypatch.setenv("DISPLAY", ":99")
+    monkeypatch.delenv("QT_QPA_PLATFORM", raising=False)
+    monkeypatch.delenv("WAYLAND_DISPLAY", raising=False)
+    problem = display_problem()
+    assert problem is not None and "\n" not in problem
+    assert "sudo apt-get install libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1" in problem
 
 
 def test_the_program_without_a_display_exits_2_with_one_line(tmp_path: Path) -> None:

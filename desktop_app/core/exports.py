@@ -2,24 +2,40 @@
 
 The JSON carries a `frontline_archive` marker with the format version so that an import can
 recognise it; CSV has one row per report (or item) and a column pair per category.
+
+Version 2 adds provenance: each report says where it came from (`source`: "manual" for a
+report entered by hand, else the format it was imported from) and which articles published
+it (`articles`, each named by its link, or by kind, title and time when it has none); each
+item lists the dates of the reports it is linked to (`reports`). Version 1 files, without
+these fields, still import.
 """
 
 from __future__ import annotations
 
-import csv
+import datetime as dt
 import io
 import json
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 from desktop_app.core.categories import KEYS
 from desktop_app.core.item import ItemData
+from desktop_app.core.provenance import EXPORT_VERSION, ArticleRef, Provenance
 from desktop_app.core.report import LossReport
 
-EXPORT_VERSION = 1
+__all__ = ["EXPORT_VERSION", "ArticleRef", "Provenance", "items_to_csv", "items_to_json"]
 
 
-def item_to_json(item: ItemData) -> dict[str, Any]:
+def _report_json(report: LossReport, prov: Provenance | None) -> dict[str, Any]:
+    out = report.to_json()
+    if prov is not None:
+        out["source"] = prov.source
+        if prov.articles:
+            out["articles"] = [a.to_json() for a in prov.articles]
+    return out
+
+
+def item_to_json(item: ItemData, report_dates: Sequence[dt.date] = ()) -> dict[str, Any]:
     out: dict[str, Any] = {
         "kind": item.kind,
         "title": item.title,
@@ -33,28 +49,68 @@ def item_to_json(item: ItemData) -> dict[str, Any]:
     }
     if item.body_html:
         out["body_html"] = item.body_html
+    if report_dates:
+        out["reports"] = [d.isoformat() for d in report_dates]
     return out
 
 
-def reports_to_json(reports: Sequence[LossReport]) -> str:
-    doc = {"frontline_archive": EXPORT_VERSION, "reports": [r.to_json() for r in reports]}
+def reports_to_json(
+    reports: Sequence[LossReport], provenance: Mapping[dt.date, Provenance] | None = None
+) -> str:
+    prov = provenance or {}
+    doc = {
+        "frontline_archive": EXPORT_VERSION,
+        "reports": [_report_json(r, prov.get(r.date) if r.date else None) for r in reports],
+    }
     return json.dumps(doc, ensure_ascii=False, indent=1) + "\n"
 
 
-def items_to_json(items: Sequence[ItemData]) -> str:
-    doc = {"frontline_archive": EXPORT_VERSION, "items": [item_to_json(i) for i in items]}
+def items_to_json(
+    items: Sequence[ItemData], report_dates: Sequence[Sequence[dt.date]] | None = None
+) -> str:
+    """`report_dates[i]`: the dates of the reports item i is linked to (none when omitted)."""
+    links = report_dates or [()] * len(items)
+    doc = {
+        "frontline_archive": EXPORT_VERSION,
+        "items": [item_to_json(i, d) for i, d in zip(items, links, strict=True)],
+    }
     return json.dumps(doc, ensure_ascii=False, indent=1) + "\n"
 
 
-def reports_to_csv(reports: Sequence[LossReport]) -> str:
-    """One row per report; `<key>` is the total, `<key>_change` the change (empty = none)."""
+def article_refs_cell(refs: Sequence[ArticleRef]) -> str:
+    """The `articles` cell of a reports CSV: a JSON list, empty when there are none."""
+    return json.dumps([r.to_json() for r in refs], ensure_ascii=False) if refs else ""
+
+
+def _cell(value: Any) -> str:
+    """One CSV cell, quoted when it holds a comma, a quote or any line break.
+
+    Python's csv writer (3.11) leaves a lone carriage return unquoted when lines end in
+    "\n", and the file then reads back with a row split in two: hence this writer.
+    """
+    text = "" if value is None else str(value)
+    if any(c in text for c in ',"\r\n'):
+        return '"' + text.replace('"', '""') + '"'
+    return text
+
+
+def _write_row(out: io.StringIO, cells: Sequence[Any]) -> None:
+    out.write(",".join(_cell(c) for c in cells) + "\n")
+
+
+def reports_to_csv(
+    reports: Sequence[LossReport], provenance: Mapping[dt.date, Provenance] | None = None
+) -> str:
+    """One row per report; `<key>` is the total, `<key>_change` the change (empty = none);
+    with provenance, `source` and `articles` (a JSON list) close each row."""
     used = [k for k in KEYS if any(k in r.figures for r in reports)]
     header = ["date", "day", "qualifier", "note"]
     for key in used:
         header += [key, f"{key}_change"]
+    if provenance is not None:
+        header += ["source", "articles"]
     out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\n")
-    writer.writerow(header)
+    _write_row(out, header)
     for rep in reports:
         row: list[Any] = [
             rep.date.isoformat() if rep.date else "",
@@ -68,30 +124,40 @@ def reports_to_csv(reports: Sequence[LossReport]) -> str:
                 row += ["", ""]
             else:
                 row += [fig.total, "" if fig.change is None else fig.change]
-        writer.writerow(row)
+        if provenance is not None:
+            prov = provenance.get(rep.date) if rep.date else None
+            row += [prov.source, article_refs_cell(prov.articles)] if prov else ["", ""]
+        _write_row(out, row)
     return out.getvalue()
 
 
-def items_to_csv(items: Sequence[ItemData]) -> str:
-    fields = [
-        "kind",
-        "published_at",
-        "title",
-        "author",
-        "source_name",
-        "source_url",
-        "tags",
-        "lead",
-        "body",
-        "body_html",
-    ]
+ITEM_CSV_FIELDS = (
+    "kind",
+    "published_at",
+    "title",
+    "author",
+    "source_name",
+    "source_url",
+    "tags",
+    "lead",
+    "body",
+    "body_html",
+    "reports",
+)
+
+
+def items_to_csv(
+    items: Sequence[ItemData], report_dates: Sequence[Sequence[dt.date]] | None = None
+) -> str:
+    """One row per item; `reports` lists the dates of the reports it is linked to."""
+    links = report_dates or [()] * len(items)
     out = io.StringIO()
-    writer = csv.DictWriter(out, fieldnames=fields, lineterminator="\n")
-    writer.writeheader()
-    for item in items:
+    _write_row(out, ITEM_CSV_FIELDS)
+    for item, dates in zip(items, links, strict=True):
         row = item_to_json(item)
         row["tags"] = ", ".join(item.tags)
         row["source_url"] = item.source_url or ""
         row["body_html"] = item.body_html
-        writer.writerow({k: row[k] for k in fields})
+        row["reports"] = ", ".join(d.isoformat() for d in dates)
+        _write_row(out, [row[k] for k in ITEM_CSV_FIELDS])
     return out.getvalue()

@@ -7,6 +7,13 @@ from dataclasses import dataclass, field
 
 from desktop_app.core.errors import ValidationError
 
+# Publication times the archive accepts. Articles from before the full-scale invasion are
+# legitimate (2014 Crimea coverage); a year before 1900 or a time more than a day ahead of the
+# clock is a broken feed or a typo, and such a time near year 1 or 9999 also breaks every
+# conversion to local time. A day of leeway covers clocks and zones set wrong.
+EARLIEST_PUBLISHED = dt.datetime(1900, 1, 1, tzinfo=dt.UTC)
+FUTURE_LEEWAY = dt.timedelta(days=1)
+
 ARTICLE = "article"
 BRIEF = "brief"
 KINDS = (ARTICLE, BRIEF)
@@ -20,6 +27,23 @@ def split_tags(text: str) -> tuple[str, ...]:
         if tag:
             seen.setdefault(tag, None)
     return tuple(seen)
+
+
+def published_at_problem(when: dt.datetime, *, now: dt.datetime | None = None) -> str | None:
+    """Why a publication time cannot be stored (None when it can). Never raises."""
+    if when.tzinfo is None:
+        return "the time needs a time zone"
+    now = now or dt.datetime.now(dt.UTC)
+    try:
+        utc = when.astimezone(dt.UTC)
+    except (OverflowError, ValueError):  # within a day of year 1 or 9999
+        edge = "before 1900" if when.year < 1900 else "more than a day in the future"
+        return f"time {when:%Y-%m-%d %H:%M} is {edge}"
+    if utc < EARLIEST_PUBLISHED:
+        return f"time {utc:%Y-%m-%d %H:%M}Z is before 1900"
+    if utc > now + FUTURE_LEEWAY:
+        return f"time {utc:%Y-%m-%d %H:%M}Z is more than a day in the future"
+    return None
 
 
 @dataclass(frozen=True)
@@ -42,7 +66,8 @@ class ItemData:
             raise ValidationError(f"kind must be 'article' or 'brief', not {self.kind!r}")
         if not self.title.strip():
             raise ValidationError("title: a title is required")
-        if self.published_at.tzinfo is None:
-            raise ValidationError("published_at: the time needs a time zone")
+        problem = published_at_problem(self.published_at)
+        if problem is not None:
+            raise ValidationError(f"published_at: {problem}")
         if self.source_url is not None and not self.source_url.strip():
             raise ValidationError("source_url: empty; leave it out instead")

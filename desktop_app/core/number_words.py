@@ -16,8 +16,9 @@ import re
 # deliberately not separators: in one-category-a-line posts a line may end with a number
 # while the next line starts with one.
 # At most 15 digits: longer runs are not counts, and int() refuses very long digit strings.
+# A number is never read through a letter: "2l7" and "3O3" are not 2 and 3 (nor 7 and 3).
 DIGITS = (
-    r"(?<![0-9])(?:[0-9]{1,3}(?:[, ][0-9]{3})+"
+    r"(?<![^\W_])(?:[0-9]{1,3}(?:[, ][0-9]{3})+"
     r"|[0-9]{1,3}(?:\.[0-9]{3})+(?![.,][0-9])"
     r"|[0-9]{1,3}(?:['’ʼ][0-9]{3})+"
     r"|[0-9]{1,15})(?![0-9])"
@@ -110,3 +111,29 @@ def parse_count(text: str) -> int:
     if stripped[:1].isdigit():
         return parse_digits(stripped)
     return parse_words(stripped)
+
+
+# A figure typed into a field: an optional sign, then digits, grouped by threes with a comma,
+# a space (also no-break or thin) or an apostrophe, or not grouped at all. No dot: "12251.5"
+# is a typo, not 122,515, and a dot between groups reads as a decimal point to half the world.
+_TYPED_SEPARATOR = r"[, \u00a0\u2009\u202f'’]"
+_TYPED_COUNT = re.compile(
+    rf"(?P<sign>[+\-−–])?\s*(?P<digits>[0-9]{{1,3}}(?:{_TYPED_SEPARATOR}[0-9]{{3}})+|[0-9]{{1,15}})"
+)
+_TYPED_GROUPING = str.maketrans("", "", ", \u00a0\u2009\u202f'’")
+
+
+def parse_typed_count(text: str) -> int | None:
+    """A figure typed into a field ("1,456 610", "+4", "−3") as an int; None when empty.
+
+    Strict: a letter ("2o10", "3O3"), a decimal point ("12251.5") or a misplaced separator
+    ("12,25") raises ValueError naming the text; nothing is read through it.
+    """
+    stripped = text.strip()
+    if not stripped:
+        return None
+    match = _TYPED_COUNT.fullmatch(stripped)
+    if match is None:
+        raise ValueError(f"not a whole number: {text!r}")
+    value = int(match.group("digits").translate(_TYPED_GROUPING))
+    return -value if match.group("sign") not in (None, "+") else value

@@ -59,4 +59,7 @@ class LossReport:
         out["figures"] = {
             k: {"total": f.total, "change": f.change} for k, f in self.figures.items()
         }
+        if self.unparsed:
+            # What `parse` could not read ("tanks ‒ 2l7"): listed, never guessed at.
+            out["unparsed"] = list(self.unparsed)
         return out

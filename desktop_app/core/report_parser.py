@@ -57,6 +57,9 @@ _VALUE = re.compile(
     rf"\s*(?P<pre>(?:(?:{_ABOUT}|{_MORE}|{_FILLER})(?![^\W_])\.?\s*|~\s*)*)"
     # What is left after a number ("10.5", "1.45") is not a count; refuse it rather than read 10.
     rf"(?P<total>{DIGITS})(?![.'’][0-9])"
+    # A letter glued to the number ("2l7", "3O3") makes it unreadable, unless it starts a
+    # unit ("1832од"): the item is then listed as not understood rather than read as 2 or 3.
+    rf"(?!(?!(?:{_UNIT})(?![^\W_]))[^\W\d_])"
     # The change: "(+3)", or a bare "+3" / "−3" (a plain hyphen there is a dash, not a sign).
     rf"(?:\s*\(\s*(?P<sign>[{_SIGNS}]?)\s*(?P<change>{DIGITS})\s*\)"
     rf"|\s*(?P<bare_sign>[+−])\s*(?P<bare_change>{DIGITS})(?![.'’][0-9]))?"

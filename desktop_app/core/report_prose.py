@@ -81,7 +81,8 @@ _PROSE_COUNT = re.compile(
 _SPACE_RUN = re.compile(r"\s*")
 _AND = r"(?:and|і|та|й)"
 _PROSE_SEPARATOR = re.compile(rf"\s*[,;]\s*(?:{_AND}\s+)?|\s+{_AND}\s+", re.IGNORECASE)
-_PROSE_JUNK_ITEM = re.compile(rf"(?:{DIGITS})\s+[^\W\d_][^,;.\n]{{0,80}}")
+# An unreadable item: a count, or digits run together with letters ("2l7"), then words.
+_PROSE_JUNK_ITEM = re.compile(r"[0-9](?:[^\W_]|[.,'’](?=[0-9]))*\s+[^\W\d_][^,;.\n]{0,80}")
 _CASUALTIES = re.compile(
     rf"(?P<count>{COUNT})\s+casualties\b[^.!?]{{0,120}}?\b(?:past|last)\s+(?:day|24\s+hours)\b"
     # "з них 1 190 — за минулу добу" / "за останню добу — 1 190 осіб"

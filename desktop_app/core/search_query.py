@@ -28,6 +28,11 @@ TEXT_FILTERS = ("author", "tag", "source")
 FIELDS = (*TEXT_FILTERS, "kind", "from", "to", "is")
 KINDS = {"article": "article", "articles": "article", "brief": "brief", "briefs": "brief"}
 FLAGS = ("starred", "unread", "read")
+# Date filters outside these years are named and ignored: nothing in the archive is older
+# (items are refused before 1900), and a bound near year 1 or 9999 cannot be turned into a
+# local day's UTC start without leaving the calendar.
+MIN_FILTER_YEAR = 1900
+MAX_FILTER_YEAR = 2100
 
 
 @dataclass(frozen=True)
@@ -129,7 +134,13 @@ def _chunks(text: str) -> list[tuple[str, bool, bool]]:
 
 
 def _date(value: str, *, end: bool) -> dt.date | None:
-    """YYYY-MM-DD, YYYY-MM or YYYY; a month or year means its first (or last) day."""
+    """YYYY-MM-DD, YYYY-MM or YYYY; a month or year means its first (or last) day.
+
+    None for an impossible day and for a year outside MIN_FILTER_YEAR..MAX_FILTER_YEAR.
+    """
+    year = re.match(r"\d{4}(?![0-9])", value)
+    if year is None or not MIN_FILTER_YEAR <= int(year.group(0)) <= MAX_FILTER_YEAR:
+        return None
     try:
         if re.fullmatch(r"\d{4}-\d{1,2}-\d{1,2}", value):
             y, m, d = (int(p) for p in value.split("-"))

@@ -25,6 +25,41 @@ FUTURE = "future"
 NO_DATE = "no_date"
 BEFORE_WAR = "before_war"
 ARTICLE_MISMATCH = "article_mismatch"
+IMPLAUSIBLE_DROP = "implausible_drop"
+
+# A total below this share of the previous report's total is not a correction but a misread
+# figure (a truncated post lost digits: drones 138 read as 13). Official corrections are a
+# handful of units (tanks −5, armoured vehicles −14); the largest in the PetroIvaniuk dataset
+# (2022-02-25 … 2026-08-08) is special equipment 3,700 → 3,617 on 2024-11-30, −2.2 %.
+# A drop of at most DROP_MIN_UNITS stays a warning whatever the share, so that 2 submarines
+# becoming 1 is a correction to look at, not an error.
+DROP_SHARE = 0.9
+DROP_MIN_UNITS = 10
+
+
+# Kyiv is UTC+2 in winter and UTC+3 in summer; a report is dated by its Kyiv day, which may
+# already have begun while the local clock (anywhere west of Kyiv) still shows the day before.
+_KYIV_AT_MOST = dt.timedelta(hours=3)
+
+
+def latest_report_date(now: dt.datetime | None = None) -> dt.date:
+    """The last date a report can have: today, here or in Kyiv, whichever is later."""
+    now = now or dt.datetime.now(dt.UTC)
+    try:
+        local = now.astimezone().date()
+        kyiv = (now.astimezone(dt.UTC) + _KYIV_AT_MOST).date()
+    except (OverflowError, ValueError):  # a clock at the end of the calendar
+        return now.date()
+    return max(local, kyiv)
+
+
+def report_date_problem(date: dt.date, *, latest: dt.date | None = None) -> str | None:
+    """Why a report cannot carry this date (None when it can): before the war or ahead."""
+    if date < WAR_START:
+        return f"{date.isoformat()} is before the war: reports start on 24 Feb 2022 (day 1)"
+    if date > (latest or latest_report_date()):
+        return f"{date.isoformat()} is in the future"
+    return None
 
 
 @dataclass(frozen=True)
@@ -67,7 +102,40 @@ def validate_report(
                 Problem(ERROR, NEGATIVE, f"{_label(key)}: total {fig.total} is negative", date, key)
             )
     if previous is not None and date is not None and previous.date is not None:
-        problems.extend(compare_with_previous(report, previous))
+        drops = implausible_drops(report, previous)
+        dropped = {p.category for p in drops}
+        problems.extend(drops)
+        problems.extend(
+            p
+            for p in compare_with_previous(report, previous)
+            if not (p.kind == DECREASE and p.category in dropped)
+        )
+    return problems
+
+
+def is_implausible_drop(total: int, previous_total: int) -> bool:
+    """Whether a total fell so far below the previous one that it must be a misread figure."""
+    return total < previous_total * DROP_SHARE and previous_total - total > DROP_MIN_UNITS
+
+
+def implausible_drops(report: LossReport, previous: LossReport) -> list[Problem]:
+    """Errors for totals far below the previous report's (see DROP_SHARE): never stored."""
+    problems: list[Problem] = []
+    if previous.date is None or report.date is None or previous.date >= report.date:
+        return problems
+    for key, fig in report.figures.items():
+        before = previous.figures.get(key)
+        if before is not None and is_implausible_drop(fig.total, before.total):
+            problems.append(
+                Problem(
+                    ERROR,
+                    IMPLAUSIBLE_DROP,
+                    f"{_label(key)}: total {fig.total:,} is below {DROP_SHARE:.0%} of"
+                    f" {before.total:,} on {previous.date.isoformat()} (digits lost?)",
+                    report.date,
+                    key,
+                )
+            )
     return problems
 
 

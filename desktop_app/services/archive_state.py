@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from desktop_app.storage.models import database_proxy
 
 
@@ -17,3 +19,12 @@ def close_connection() -> None:
     """Close this thread's connection to the archive, if it opened one."""
     if database_proxy.obj is not None and not database_proxy.is_closed():
         database_proxy.close()
+
+
+def archive_path() -> Path | None:
+    """The file of the archive the models are bound to (read from the binding, not the file)."""
+    database = database_proxy.obj
+    name = getattr(database, "database", None) if database is not None else None
+    if not isinstance(name, str) or not name or name == ":memory:" or name.startswith("file:"):
+        return None
+    return Path(name)

@@ -12,9 +12,9 @@ class Changes:
 
     `items` covers articles and briefs being added, edited or deleted; `flags` only their
     read/starred marks; `tags` their tags; `reports` loss reports and their figures, notes and
-    links; `oryx` the Oryx table. `external` says another program wrote and nothing more is
-    known. The id and date sets are hints for views that can refresh one row; empty means
-    "any".
+    links; `oryx` the Oryx table; `trash` what the Trash holds (every delete and restore).
+    `external` says another program wrote and nothing more is known. The id and date sets
+    are hints for views that can refresh one row; empty means "any".
     """
 
     items: bool = False
@@ -23,6 +23,7 @@ class Changes:
     reports: bool = False
     oryx: bool = False
     external: bool = False
+    trash: bool = False
     item_ids: frozenset[int] = field(default_factory=frozenset)
     report_dates: frozenset[dt.date] = field(default_factory=frozenset)
 
@@ -34,13 +35,16 @@ class Changes:
             reports=self.reports or other.reports,
             oryx=self.oryx or other.oryx,
             external=self.external or other.external,
+            trash=self.trash or other.trash,
             item_ids=self.item_ids | other.item_ids,
             report_dates=self.report_dates | other.report_dates,
         )
 
     @property
     def any(self) -> bool:
-        return any((self.items, self.flags, self.tags, self.reports, self.oryx, self.external))
+        return any(
+            (self.items, self.flags, self.tags, self.reports, self.oryx, self.external, self.trash)
+        )
 
     @property
     def item_list(self) -> bool:
@@ -54,4 +58,6 @@ class Changes:
 
 
 NOTHING = Changes()
-EVERYTHING = Changes(items=True, flags=True, tags=True, reports=True, oryx=True, external=True)
+EVERYTHING = Changes(
+    items=True, flags=True, tags=True, reports=True, oryx=True, external=True, trash=True
+)

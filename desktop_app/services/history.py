@@ -135,28 +135,32 @@ def import_change(record: object, changes: Changes) -> Undoable | None:
     return Undoable(changes, undo, redo, result=record)
 
 
-# -- the window's undoable edits, one function each ---------------------------------------
+# -- the window's undoable edits: services.items / services.reports between snapshots ----
 def save_item(data: ItemData, item_id: int | None = None) -> Undoable:
     """A new article or brief (`item_id` None) or an edit of a stored one."""
-    from desktop_app.storage.items import save_item as store
+    from desktop_app.services import items
 
-    return item_change(item_id, lambda: store(data, item_id))
+    return item_change(item_id, lambda: items.saved_id(items.save_item(data, item_id)))
 
 
 def delete_item(item_id: int) -> Undoable:
-    from desktop_app.storage.items import delete_item as remove
+    """Delete an item (it goes to the Trash); undo puts it back and takes it out of the Trash."""
+    from desktop_app.services import items
 
     def apply() -> None:
-        remove(item_id)
+        items.delete_item(item_id)
 
-    return item_change(item_id, apply)
+    step = item_change(item_id, apply)
+    return Undoable(
+        step.changes | Changes(trash=True), step.undo, step.redo, step.result, step.title
+    )
 
 
 def set_tags(item_id: int, tags: Sequence[str]) -> Undoable:
-    from desktop_app.storage.items import set_tags as store
+    from desktop_app.services import items
 
     def apply() -> int:
-        store(item_id, tags)
+        items.set_tags(item_id, tags)
         return item_id
 
     return item_change(item_id, apply)
@@ -166,27 +170,31 @@ def save_report(
     report: LossReport, *, source: str = "manual", article_id: int | None = None
 ) -> Undoable:
     """Store a report (new, edited, replaced or merged), optionally linking an article."""
-    from desktop_app.storage.reports import save_report as store
+    from desktop_app.services import reports
 
     if report.date is None:
         raise ValueError("a report needs a date to be saved")
     date = report.date
 
     def apply() -> dt.date:
-        store(report, source=source, article_id=article_id, replace=True)
+        reports.save_report(report, source=source, article_id=article_id, replace=True)
         return date
 
     return report_change(date, apply)
 
 
 def delete_report(date: dt.date) -> Undoable:
-    from desktop_app.storage.reports import delete_report as remove
+    """Delete the report of `date` (it goes to the Trash); undo puts it back."""
+    from desktop_app.services import reports
 
-    return report_change(date, lambda: remove(date))
+    step = report_change(date, lambda: reports.delete_report(date))
+    return Undoable(
+        step.changes | Changes(trash=True), step.undo, step.redo, step.result, dates=step.dates
+    )
 
 
 def link_article(date: dt.date, item_id: int) -> Undoable:
     """Link an article to the stored report of `date` (a link already there stays on undo)."""
-    from desktop_app.storage.reports import link_article as link
+    from desktop_app.services import reports
 
-    return report_change(date, lambda: link(date, item_id))
+    return report_change(date, lambda: reports.link_article(date, item_id))

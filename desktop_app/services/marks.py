@@ -33,10 +33,9 @@ def _set(field: str, ids: Sequence[int], value: bool) -> Changes:
     try:
         with database_proxy.atomic():
             Item.update({getattr(Item, field): value}).where(Item.id.in_(wanted)).execute()
-    except PeeweeException as exc:
-        raise MarkNotSavedError(
-            f"item {_ids_text(wanted)}, field '{field}': {exc}; nothing was changed"
-        ) from exc
+    except (PeeweeException, ArchiveError) as exc:
+        # The archive's own errors (busy, disk full, read-only) say why; add what and where.
+        raise MarkNotSavedError(f"item {_ids_text(wanted)}, field '{field}': {exc}") from exc
     return Changes(flags=True, item_ids=frozenset(wanted))
 
 

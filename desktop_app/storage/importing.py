@@ -25,6 +25,8 @@ from desktop_app.storage.models import (
     utc_now,
 )
 from desktop_app.storage.oryx import OryxSummary, replace_oryx
+from desktop_app.storage.provenance import link_article_refs
+from desktop_app.storage.report_checks import refuse_implausible_drops
 from desktop_app.storage.reports import (
     ImportSummary,
     import_changes,
@@ -208,6 +210,7 @@ def import_result(
 
     summary = FileImportSummary(dry_run=dry_run, skipped=list(result.skipped))
     with database_proxy.atomic() as txn:
+        refuse_implausible_drops(result)  # a text report that lost digits (issue #11 §4)
         report(0)
         summary.items = import_items(result.items, progress=lambda d, _n: report(d))
         done = len(result.items)
@@ -219,10 +222,14 @@ def import_result(
             summary.conflicts = conflicts
         before_reports = done
         summary.reports = import_reports(
-            safe, source=source, progress=lambda d: report(before_reports + d)
+            safe,
+            source=source,
+            sources=result.report_sources,
+            progress=lambda d: report(before_reports + d),
         )
         if summary.overwritten:
-            Report.update(source=source).where(Report.date.in_(summary.overwritten)).execute()
+            plain = [d for d in summary.overwritten if d not in result.report_sources]
+            Report.update(source=source).where(Report.date.in_(plain)).execute()
         done += len(result.reports)
         report(done)
         if result.notes:
@@ -232,7 +239,7 @@ def import_result(
         if result.oryx is not None:
             summary.oryx = replace_oryx(result.oryx)
             report(total)
-        summary.links = _link(result)
+        summary.links = _link(result) + link_article_refs(result.article_links)
         if before_commit is not None:
             before_commit()
         if dry_run:

@@ -11,7 +11,14 @@ from peewee import IntegrityError
 
 from desktop_app.core.errors import ValidationError
 from desktop_app.core.item import ItemData, split_tags
-from desktop_app.storage.models import Item, ItemTag, database_proxy, utc_now
+from desktop_app.storage.models import (
+    Item,
+    ItemTag,
+    Report,
+    ReportArticle,
+    database_proxy,
+    utc_now,
+)
 
 
 @dataclass(frozen=True)
@@ -119,7 +126,11 @@ def save_item(data: ItemData, item_id: int | None = None) -> int:
 
 
 def delete_item(item_id: int) -> bool:
+    """Delete an item, keeping it whole in the Trash, in one transaction."""
+    from desktop_app.storage.trash import trash_item  # trash builds on this module
+
     with database_proxy.atomic():
+        trash_item(item_id)
         return bool(Item.delete().where(Item.id == item_id).execute())
 
 
@@ -193,6 +204,31 @@ def items_by_ids(ids: Sequence[int]) -> list[ItemData]:
         for item in Item.select().where(Item.id.in_(list(ids[start : start + 500]))):
             found[item.id] = _data(item)
     return [found[i] for i in ids if i in found]
+
+
+def export_items(
+    ids: Sequence[int] | None = None,
+) -> tuple[list[ItemData], list[tuple[dt.date, ...]]]:
+    """Items for an export: all (oldest first) or those with `ids` (in that order), each with
+    the dates of the reports it is linked to, so a re-import can link them again."""
+    if ids is None:
+        rows = list(Item.select().order_by(Item.published_at, Item.id))
+    else:
+        found: dict[int, Item] = {}
+        for start in range(0, len(ids), 500):
+            for item in Item.select().where(Item.id.in_(list(ids[start : start + 500]))):
+                found[item.id] = item
+        rows = [found[i] for i in ids if i in found]
+    links: dict[int, list[dt.date]] = {}
+    query = (
+        ReportArticle.select(ReportArticle.item, Report.date)
+        .join(Report)
+        .order_by(Report.date)
+        .tuples()
+    )
+    for item_id, date in query:
+        links.setdefault(item_id, []).append(date)
+    return [_data(i) for i in rows], [tuple(links.get(i.id, ())) for i in rows]
 
 
 def search_items(text: str, *, kind: str | None = None, limit: int = 20) -> list[StoredItem]:

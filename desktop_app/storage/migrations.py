@@ -132,7 +132,24 @@ def _step_3(db: Database) -> None:
             db.execute_sql("INSERT INTO item_tag (item_id, tag) VALUES (?, ?)", (item_id, tag))
 
 
-STEPS: tuple[Callable[[Database], None], ...] = (_step_1, _step_2, _step_3)
+def _step_4(db: Database) -> None:
+    """The Trash: deleted articles, briefs and reports kept whole until restored or emptied."""
+    for sql in (
+        """CREATE TABLE trash (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            kind VARCHAR(255) NOT NULL,
+            original_id INTEGER NOT NULL,
+            date DATE,
+            label TEXT NOT NULL,
+            snapshot TEXT NOT NULL,
+            deleted_at TEXT NOT NULL)""",
+        "CREATE INDEX trash_kind_original_id ON trash (kind, original_id)",
+        "CREATE INDEX trash_date ON trash (date)",
+    ):
+        db.execute_sql(sql)
+
+
+STEPS: tuple[Callable[[Database], None], ...] = (_step_1, _step_2, _step_3, _step_4)
 SCHEMA_VERSION = len(STEPS)
 
 

@@ -139,3 +139,19 @@ class OryxLoss(BaseModel):
     manufacturer = TextField(default="")
     losses_total = IntegerField()
     imported_at = UtcDateTimeField(default=utc_now)
+
+
+class TrashEntry(BaseModel):
+    """A deleted article, brief or report, kept whole (a JSON snapshot) until restored or
+    emptied; never purged by age."""
+
+    id = AutoField()
+    kind = CharField()  # 'item' or 'report'
+    original_id = IntegerField()  # the id it had when deleted
+    date = DateField(null=True)  # a report's date
+    label = TextField()  # what a list shows: a title, or a report's date
+    snapshot = TextField()
+    deleted_at = UtcDateTimeField(default=utc_now)
+
+    class Meta:
+        table_name = "trash"

@@ -10,11 +10,24 @@ import datetime as dt
 from dataclasses import dataclass
 
 from desktop_app.core.article_report import report_in_article
-from desktop_app.core.report import LossReport
-from desktop_app.core.validation import Problem, check_series, compare_article_report
+from desktop_app.core.errors import ImportFormatError
+from desktop_app.core.formats.detect import FEED, REPORT_TEXT
+from desktop_app.core.formats.load import ReadResult
+from desktop_app.core.report import WAR_START, LossReport
+from desktop_app.core.validation import (
+    BEFORE_WAR,
+    ERROR,
+    FUTURE,
+    Problem,
+    check_series,
+    compare_article_report,
+    implausible_drops,
+    latest_report_date,
+    report_date_problem,
+)
 from desktop_app.storage.items import get_item
 from desktop_app.storage.models import Item, Report, ReportArticle
-from desktop_app.storage.reports import load_all_reports, load_report
+from desktop_app.storage.reports import load_all_reports, load_report, previous_report
 
 
 @dataclass(frozen=True)
@@ -92,8 +105,59 @@ def article_mismatches() -> list[Problem]:
     return problems
 
 
+def misdated_reports(reports: list[LossReport]) -> list[Problem]:
+    """Stored reports dated before the war or in the future (written by an older release)."""
+    latest = latest_report_date()
+    problems = []
+    for report in reports:
+        if report.date is None:
+            continue
+        message = report_date_problem(report.date, latest=latest)
+        if message is not None:
+            kind = BEFORE_WAR if report.date < WAR_START else FUTURE
+            problems.append(Problem(ERROR, kind, message, report.date))
+    return problems
+
+
 def find_problems() -> list[Problem]:
     """Every problem: the series' own (by date), then article mismatches merged in by date."""
-    problems = check_series(load_all_reports()) + article_mismatches()
+    reports = load_all_reports()
+    problems = misdated_reports(reports) + check_series(reports) + article_mismatches()
     # A stable sort keeps each date's series problems before its article mismatches.
     return sorted(problems, key=lambda p: p.date or dt.date.min)
+
+
+# Formats whose figures a person or a parser read from text, where lost digits happen.
+_TEXT_FORMATS = frozenset({REPORT_TEXT, FEED})
+
+
+def refuse_implausible_drops(result: ReadResult) -> None:
+    """ImportFormatError when a text report's total is far below the previous report's.
+
+    The previous report is the latest earlier one, stored or in the same file. Runs inside
+    the import's transaction, before anything is written (see core.validation.DROP_SHARE).
+    """
+    if result.format not in _TEXT_FORMATS or not result.reports:
+        return
+    in_file = sorted((r for r in result.reports if r.date is not None), key=_date_key)
+    for index, report in enumerate(in_file):
+        assert report.date is not None
+        candidates = [in_file[index - 1]] if index else []
+        stored = previous_report(report.date)
+        if stored is not None:
+            candidates.append(stored)
+        if not candidates:
+            continue
+        previous = max(candidates, key=_date_key)
+        drops = implausible_drops(report, previous)
+        if drops:
+            raise ImportFormatError(
+                drops[0].message,
+                file=result.source or None,
+                record=report.date.isoformat(),
+                field=drops[0].category,
+            )
+
+
+def _date_key(report: LossReport) -> dt.date:
+    return report.date or dt.date.min

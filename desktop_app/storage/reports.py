@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import itertools
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from peewee import chunked
@@ -110,10 +110,15 @@ def link_article(date: dt.date, item_id: int) -> bool:
     if report is None:
         raise ValueError(f"no report stored for {date.isoformat()}")
     with database_proxy.atomic():
-        inserted = (
-            ReportArticle.insert(report=report.id, item=item_id).on_conflict_ignore().execute()
+        # Checked first: SQLite's last row id survives an ignored insert, so it cannot tell.
+        exists = (
+            ReportArticle.select()
+            .where((ReportArticle.report == report.id) & (ReportArticle.item == item_id))
+            .exists()
         )
-    return bool(inserted)
+        if not exists:
+            ReportArticle.insert(report=report.id, item=item_id).execute()
+    return not exists
 
 
 def with_derived_changes(report: LossReport, previous: LossReport | None) -> LossReport:
@@ -240,7 +245,11 @@ def save_report(
 
 
 def delete_report(date: dt.date) -> bool:
+    """Delete the report of `date`, keeping it whole in the Trash, in one transaction."""
+    from desktop_app.storage.trash import trash_report  # trash builds on this module
+
     with database_proxy.atomic():
+        trash_report(date)
         deleted = Report.delete().where(Report.date == date).execute()
         refresh_warnings()
     return bool(deleted)
@@ -294,9 +303,14 @@ def import_reports(
     reports: Sequence[LossReport],
     *,
     source: str,
+    sources: Mapping[dt.date, str] | None = None,
     progress: Callable[[int], None] | None = None,
 ) -> ImportSummary:
     """Merge many reports into the archive in one transaction; the same input twice is a no-op.
+
+    `sources` gives the source of particular dates (what the program's own export says of
+    each report); a report it adds or changes takes that source, so a report entered by
+    hand stays 'manual' through an export and an import.
 
     `progress(dates_done)` is called every PROGRESS_EVERY dates; raising there (a cancel)
     rolls the whole import back.
@@ -315,13 +329,14 @@ def import_reports(
                 progress(done)
             rep = incoming[date]
             row = stored_rows.get(date)
+            stated = (sources or {}).get(date)
             if row is None:
                 new = Report.create(
                     date=date,
                     day=day_of_war(date),
                     qualifier=rep.qualifier,
                     note=rep.note,
-                    source=source,
+                    source=stated or source,
                     created_at=now,
                     updated_at=now,
                 )
@@ -333,9 +348,9 @@ def import_reports(
                 summary.unchanged.append(date)
                 continue
             figs, qualifier, note = merged
-            Report.update(qualifier=qualifier, note=note, updated_at=now).where(
-                Report.id == row.id
-            ).execute()
+            Report.update(
+                qualifier=qualifier, note=note, source=stated or row.source, updated_at=now
+            ).where(Report.id == row.id).execute()
             write_figures(row.id, figs)
             summary.updated.append(date)
         if summary.added or summary.updated:

@@ -50,12 +50,24 @@ class Facets:
     sources: list[tuple[str, int]]
 
 
+# Bounds that every stored time sorts between: times are stored as zero-padded UTC text.
+_EARLIEST, _LATEST = "0000-01-01T00:00:00Z", "9999-12-31T23:59:59Z"
+
+
 def _local_bound(day: dt.date, *, end: bool) -> str:
-    """A local calendar day's start (or the next day's start) as stored UTC text."""
-    if end:
-        day += dt.timedelta(days=1)
-    local = dt.datetime.combine(day, dt.time()).astimezone()
-    return local.astimezone(dt.UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+    """A local calendar day's start (or the next day's start) as stored UTC text.
+
+    Never raises: a day so near year 1 or 9999 that the local zone's offset would leave the
+    calendar becomes the earliest or latest possible stored time (the query parser already
+    ignores such filters; the filter panel's dates could still reach here).
+    """
+    try:
+        if end:
+            day += dt.timedelta(days=1)
+        local = dt.datetime.combine(day, dt.time()).astimezone()
+        return local.astimezone(dt.UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+    except (OverflowError, ValueError, OSError):
+        return _EARLIEST if day.year < 5000 else _LATEST
 
 
 def _like(value: str) -> str:

@@ -9,8 +9,10 @@ from hypothesis import strategies as st
 
 from desktop_app.core.categories import KEYS
 from desktop_app.core.exports import items_to_csv, items_to_json, reports_to_csv, reports_to_json
-from desktop_app.core.formats.frontline import read_frontline_json
+from desktop_app.core.formats.frontline import read_frontline, read_frontline_json
+from desktop_app.core.formats.frontline_csv import read_frontline_csv
 from desktop_app.core.item import ARTICLE, BRIEF, ItemData
+from desktop_app.core.provenance import ArticleRef, Provenance
 from desktop_app.core.report import Figure, LossReport
 
 figures = st.dictionaries(
@@ -75,3 +77,38 @@ def test_items_export_round_trip_and_csv() -> None:
     assert rows[0]["title"] == "Title, with comma"
     assert rows[0]["body"] == 'Line "one"\n\nLine two'
     assert rows[0]["tags"] == "air defense, kyiv"
+
+
+refs = st.one_of(
+    st.builds(ArticleRef, st.from_regex(r"https://example\.org/[a-z0-9]{1,12}", fullmatch=True)),
+    st.builds(
+        ArticleRef,
+        st.none(),
+        st.sampled_from([ARTICLE, BRIEF]),
+        st.text(min_size=1, max_size=30).map(str.strip).filter(bool),
+        st.datetimes(
+            dt.datetime(2022, 2, 24),
+            dt.datetime(2026, 12, 31),
+            timezones=st.sampled_from([dt.UTC, dt.timezone(dt.timedelta(hours=3))]),
+        ),
+    ),
+)
+provenance = st.builds(
+    Provenance,
+    st.sampled_from(["manual", "petroivaniuk-json", "feed", "report-text"]),
+    st.lists(refs, max_size=3, unique=True).map(tuple),
+)
+
+
+@given(st.lists(reports, max_size=6, unique_by=lambda r: r.date), st.data())
+def test_provenance_reads_back_identically_from_json_and_csv(
+    reps: list[LossReport], data: st.DataObject
+) -> None:
+    prov = {r.date: data.draw(provenance) for r in reps if r.date is not None}
+    expected_links = [(a, d) for d, p in prov.items() for a in p.articles]
+    for content in (
+        read_frontline(reports_to_json(reps, prov)),
+        read_frontline_csv(reports_to_csv(reps, prov)),
+    ):
+        assert content.sources == {d: p.source for d, p in prov.items()}
+        assert sorted(content.article_links, key=repr) == sorted(expected_links, key=repr)

@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from desktop_app.core.number_words import parse_count, parse_digits
+from desktop_app.core.number_words import parse_count, parse_digits, parse_typed_count
 
 
 @pytest.mark.parametrize(
@@ -38,3 +38,30 @@ def test_what_is_not_a_whole_count_is_refused(text: str) -> None:
 def test_any_grouping_reads_back(n: int, sep: str) -> None:
     written = f"{n:,}".replace(",", sep) if sep else str(n)
     assert parse_digits(written) == n
+
+
+@pytest.mark.parametrize(
+    ("typed", "value"),
+    [
+        ("", None),
+        ("  ", None),
+        ("12251", 12251),
+        ("1,456 610", 1456610),
+        ("1\u00a0456\u2009610", 1456610),
+        ("1'456'610", 1456610),
+        ("+4", 4),
+        ("−3", -3),
+        ("-3", -3),
+        ("0", 0),
+    ],
+)
+def test_typed_figures_that_are_read(typed: str, value: int | None) -> None:
+    assert parse_typed_count(typed) == value
+
+
+@pytest.mark.parametrize(
+    "typed", ["12251.5", "2o10", "3O3", "2l7", "12,25", "1.456", "12 34", "4+", "--3", "١٢"]
+)
+def test_typed_figures_are_never_read_through_a_letter_or_a_decimal_point(typed: str) -> None:
+    with pytest.raises(ValueError, match="not a whole number"):
+        parse_typed_count(typed)

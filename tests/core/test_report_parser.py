@@ -676,25 +676,38 @@ def test_unit_words_do_not_stick_to_the_next_label() -> None:
     assert report.unparsed == ()
 
 
-# Inputs built to make a careless scanner quadratic; each must stay well under a second.
+# Inputs built to make a careless scanner quadratic: (head, repeated piece, times, tail).
 ADVERSARIAL = {
-    "dashes after labels": "tanks ‒ " * 20000,
-    "long label run": "a" * 100000 + " ‒ 5",
-    "repeated lost": "lost " * 20000,
-    "lists swallowing lists": "lost 5 tanks, 6 x " * 10000,
-    "many items": "tanks ‒ 1832 (+15), xyz ‒ 12 (+1),\n" * 5000,
-    "qualifier run": "tanks ‒ " + "about " * 20000 + "5",
-    "headers": "з 24.02 по " * 20000,
-    "casualties": ("5 casualties " + "x" * 200) * 500,
+    "dashes after labels": ("", "tanks ‒ ", 20000, ""),
+    "long label run": ("", "a", 100000, " ‒ 5"),
+    "repeated lost": ("", "lost ", 20000, ""),
+    "lists swallowing lists": ("", "lost 5 tanks, 6 x ", 10000, ""),
+    "many items": ("", "tanks ‒ 1832 (+15), xyz ‒ 12 (+1),\n", 5000, ""),
+    "qualifier run": ("tanks ‒ ", "about ", 20000, "5"),
+    "headers": ("", "з 24.02 по ", 20000, ""),
+    "casualties": ("", "5 casualties " + "x" * 200, 500, ""),
 }
 
 
+def _parse_seconds(text: str) -> float:
+    """The best of three runs: the least disturbed by other work on the machine."""
+    best = float("inf")
+    for _ in range(3):
+        started = time.perf_counter()
+        with contextlib.suppress(NoReportError):
+            parse_report(text, today=dt.date(2026, 1, 1))
+        best = min(best, time.perf_counter() - started)
+    return best
+
+
 @pytest.mark.parametrize("name", sorted(ADVERSARIAL))
-def test_adversarial_input_is_parsed_quickly(name: str) -> None:
-    started = time.perf_counter()
-    with contextlib.suppress(NoReportError):
-        parse_report(ADVERSARIAL[name], today=dt.date(2026, 1, 1))
-    assert time.perf_counter() - started < 3.0
+def test_adversarial_input_takes_time_in_proportion_to_its_length(name: str) -> None:
+    # Compared with itself at a quarter of the length, not with a clock: four times the text
+    # may take about four times as long; a quadratic scanner would take sixteen.
+    head, piece, times, tail = ADVERSARIAL[name]
+    quarter = _parse_seconds(head + piece * (times // 8) + tail)
+    whole = _parse_seconds(head + piece * (times // 2) + tail)
+    assert whole < 10 * quarter + 0.1, (whole, quarter)
 
 
 UK_NEWS = """Головне за день
@@ -747,3 +760,33 @@ def test_ukrainian_prose_takes_the_year_from_the_page_and_the_day_change_after_i
         "tanks": F(10_300),
         "armored_vehicles": F(21_400),
     }
+
+
+def test_a_number_run_together_with_a_letter_is_listed_not_read() -> None:
+    text = (
+        "The total combat losses of the enemy from 24.02.2022 to 08.08.2026 were approximately:"
+        " personnel ‒ about 1456610 (+1190) persons were liquidated, tanks ‒ 2l7 (+4),"
+        " armoured combat vehicles ‒ 3O3 (+1), artillery systems ‒ 47580 (+58),"
+        " MLRS ‒ 12251.5 (+1), UAV operational-tactical level ‒ 2o10"
+    )
+    report = parse_report(text)
+    assert set(report.figures) == {"personnel", "artillery"}
+    assert report.unparsed == (
+        "tanks ‒ 2l7 (+4)",
+        "armoured combat vehicles ‒ 3O3 (+1)",
+        "MLRS ‒ 12251.5 (+1)",
+        "UAV operational-tactical level ‒ 2o10",
+    )
+
+
+def test_prose_lists_a_count_run_together_with_a_letter_and_reads_on() -> None:
+    text = (
+        "Russia has lost 360,010 troops in Ukraine since the beginning of its full-scale"
+        " invasion on Feb. 24, 2022, the General Staff reported on Jan. 1. Russia has also"
+        " lost 5,983 tanks, 1l087 armored fighting vehicles, 8,482 artillery systems and"
+        " one submarine."
+    )
+    report = parse_report(text, today=dt.date(2024, 1, 1))
+    assert "armored_vehicles" not in report.figures
+    assert report.figures["artillery"].total == 8482 and report.figures["submarines"].total == 1
+    assert report.unparsed == ("1l087 armored fighting vehicles",)

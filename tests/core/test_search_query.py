@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import sqlite3
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -119,3 +120,19 @@ def test_snippets_start_a_few_words_before_the_first_match() -> None:
     assert make_snippet(text, patterns, words=6) == "…four five six seven \x02Kharkiv\x03 eight…"
     assert make_snippet("Kharkiv  shelled.", patterns) == "\x02Kharkiv\x03 shelled."
     assert make_snippet("nothing here", patterns) == ""
+
+
+@pytest.mark.parametrize(
+    "typed",
+    ["to:9999", "to:9999-12-31", "from:0001-01-01", "from:0001", "to:1899-12", "from:2101-01-01"],
+)
+def test_dates_outside_the_filter_years_are_named_and_ignored(typed: str) -> None:
+    query = parse_query(f"drones {typed}")
+    assert query.date_from is None and query.date_to is None
+    assert query.ignored == (typed,)
+    assert query.fts_match() == '"drones"'
+
+
+def test_the_filter_years_themselves_are_read() -> None:
+    assert parse_query("from:1900-01-01").date_from == dt.date(1900, 1, 1)
+    assert parse_query("to:2100").date_to == dt.date(2100, 12, 31)

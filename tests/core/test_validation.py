@@ -10,9 +10,13 @@ from desktop_app.core.validation import (
     ERROR,
     FUTURE,
     GAP,
+    IMPLAUSIBLE_DROP,
     NEGATIVE,
     WARNING,
     check_series,
+    is_implausible_drop,
+    latest_report_date,
+    report_date_problem,
     validate_report,
 )
 
@@ -113,3 +117,33 @@ def test_merge_keeps_stored_figures_and_the_stored_change_of_an_unchanged_total(
         qualifier="about",
         note="Avdiivka",
     )
+
+
+def test_a_total_far_below_the_previous_one_is_an_error_a_small_correction_a_warning() -> None:
+    prev = r(dt.date(2026, 8, 7), drones=(138, None), tanks=(12251, None), submarines=(2, None))
+    # A truncated post: drones 138 read as 13; tanks −5 and submarines −1 are corrections.
+    cur = r(dt.date(2026, 8, 8), drones=(13, None), tanks=(12246, None), submarines=(1, None))
+    problems = validate_report(cur, prev, today=dt.date(2026, 8, 8))
+    errors = [(p.kind, p.category) for p in problems if p.severity == ERROR]
+    warnings = [(p.kind, p.category) for p in problems if p.severity == WARNING]
+    assert errors == [(IMPLAUSIBLE_DROP, "drones")]
+    assert sorted(warnings) == [(DECREASE, "submarines"), (DECREASE, "tanks")]
+    assert "13 is below 90% of 138 on 2026-08-07" in problems[0].message
+
+
+def test_the_drop_rule_at_its_edges() -> None:
+    assert not is_implausible_drop(900, 1000)  # exactly 90 %: the largest real fall is 2.2 %
+    assert is_implausible_drop(899, 1000)
+    assert not is_implausible_drop(1, 11)  # ten units or fewer stay a warning
+    assert is_implausible_drop(1, 12)
+
+
+def test_report_dates_between_the_war_and_today_in_kyiv() -> None:
+    assert report_date_problem(dt.date(2022, 2, 24), latest=TODAY) is None
+    assert "before the war" in (report_date_problem(dt.date(2022, 2, 23), latest=TODAY) or "")
+    assert "in the future" in (report_date_problem(dt.date(2023, 12, 1), latest=TODAY) or "")
+    # 22:30 UTC on 7 Aug is already 8 Aug in Kyiv: that day's report is not in the future.
+    late = dt.datetime(2026, 8, 7, 22, 30, tzinfo=dt.UTC)
+    assert latest_report_date(late) >= dt.date(2026, 8, 8)
+    # A clock set to the end of the calendar does not make the check raise.
+    assert latest_report_date(dt.datetime.max.replace(tzinfo=dt.UTC)) == dt.date.max

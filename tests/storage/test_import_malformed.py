@@ -26,7 +26,12 @@ CASES = {
         RSS.replace("<pubDate>Sat, 25 Nov 2023 09:41:00 +0200</pubDate>", "").encode(),
         "pubDate",
     ),
-    "UTF-16 post": ("post.txt", EN_POST_0810.encode("utf-16"), "UTF-8"),
+    # UTF-16 is read since issue #11; an 8-bit encoding is still refused, naming it.
+    "windows-1251 post": (
+        "post.txt",
+        ("Загальні бойові втрати: " + EN_POST_0810).replace("‒", "-").encode("cp1251"),
+        "UTF-8",
+    ),
     "latin-1 post": (
         "post.txt",
         ("Загальні " + EN_POST_0810).encode("utf-8")[:9]

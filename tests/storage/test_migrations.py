@@ -13,7 +13,8 @@ from desktop_app.storage.connection import open_archive
 from desktop_app.storage.items import get_item, search_item_ids
 from desktop_app.storage.migrations import SCHEMA_VERSION, migrate, schema_version
 from desktop_app.storage.models import ItemTag
-from desktop_app.storage.reports import load_report, report_article_ids
+from desktop_app.storage.reports import delete_report, load_report, report_article_ids
+from desktop_app.storage.trash import list_trash
 
 
 def _make_version_1_archive(path: Path) -> None:
@@ -96,3 +97,42 @@ def test_an_upgrade_first_keeps_a_copy_of_the_file_as_it_was(tmp_path: Path) -> 
     # An archive already at today's schema is opened without another copy.
     open_archive(path).db.close()
     assert len(list((tmp_path / "backups").iterdir())) == 1
+
+
+def test_version_3_archive_gains_an_empty_trash_with_nothing_lost(tmp_path: Path) -> None:
+    path = tmp_path / "v3.sqlite"
+    db = SqliteDatabase(str(path))
+    migrate(db, target=3)
+    db.execute_sql(
+        "INSERT INTO item (kind, title, published_at, source_url, tags, is_read, starred,"
+        " body_html, created_at, updated_at) VALUES ('brief', 'Drones over Sumy.',"
+        " '2024-02-01T06:00:00Z', 'https://example.org/sumy', 'sumy', 1, 1, '<p>x</p>',"
+        " '2024-02-01T06:00:00Z', '2024-02-01T06:00:00Z')"
+    )
+    db.execute_sql("INSERT INTO item_tag (item_id, tag) VALUES (1, 'sumy')")
+    db.execute_sql(
+        "INSERT INTO report (date, day, qualifier, note, source, created_at, updated_at)"
+        " VALUES ('2024-02-01', 708, 'about', 'kept', 'manual', '2024-02-01T06:00:00Z',"
+        " '2024-02-01T06:00:00Z')"
+    )
+    db.execute_sql(
+        "INSERT INTO report_figure (report_id, category, total, change) VALUES (1, 'tanks',"
+        " 6320, 8)"
+    )
+    db.execute_sql("INSERT INTO report_article (report_id, item_id) VALUES (1, 1)")
+    db.close()
+
+    archive = open_archive(path)
+
+    assert schema_version(archive.db) == SCHEMA_VERSION >= 4
+    stored = get_item(1)
+    assert stored is not None and stored.is_read and stored.starred
+    assert stored.data.tags == ("sumy",) and stored.data.body_html == "<p>x</p>"
+    report = load_report(dt.date(2024, 2, 1))
+    assert report is not None and report.note == "kept" and report.figures["tanks"].total == 6320
+    assert report_article_ids(dt.date(2024, 2, 1)) == [1]
+    assert list_trash() == []
+    # The new table works at once: a delete lands in it.
+    delete_report(dt.date(2024, 2, 1))
+    assert [r.label for r in list_trash()] == ["2024-02-01"]
+    archive.db.close()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -173,3 +174,26 @@ def test_any_typed_text_runs_against_the_real_archive(
     search_ids(SearchRequest(text, order=order))
     facet_counts(SearchRequest(text))
     snippets(search_ids(SearchRequest(text, limit=3)), parse_query(text))
+
+
+@pytest.mark.parametrize("zone", ["Asia/Tokyo", "America/Los_Angeles", "UTC"])
+def test_panel_dates_at_the_ends_of_the_calendar_never_raise(
+    archive_db: object, zone: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import time
+
+    monkeypatch.setenv("TZ", zone)
+    time.tzset()
+    try:
+        seed()
+        everything = search_ids(SearchRequest())
+        wide = SearchRequest(date_from=dt.date(1, 1, 1), date_to=dt.date(9999, 12, 31))
+        assert search_ids(wide) == everything
+        assert search_ids(SearchRequest(date_to=dt.date(1, 1, 1))) == []
+        assert search_ids(SearchRequest(date_from=dt.date(9999, 12, 31))) == []
+        # The typed filters are ignored (and named), so the words alone decide.
+        for typed in ("to:9999", "to:9999-12-31", "from:0001-01-01"):
+            assert search_ids(SearchRequest(typed)) == everything
+    finally:
+        monkeypatch.undo()
+        time.tzset()

@@ -15,6 +15,7 @@ from decimal import Decimal, InvalidOperation
 from typing import Any
 
 from desktop_app.core.errors import ImportFormatError
+from desktop_app.core.validation import report_date_problem
 
 # Totals end up in SQLite INTEGER columns (64-bit signed); anything larger cannot be stored.
 MAX_COUNT = 2**63 - 1
@@ -29,18 +30,110 @@ _NUMBER_RE = re.compile(r"[+-]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?:[eE][+-]?[0-9]
 _MISSING_CELLS = frozenset({"", "nan", "null", "none", "na", "n/a"})
 
 
+# Byte-order marks, longest first: UTF-32LE's mark begins with UTF-16LE's.
+_BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32-le"),
+    (codecs.BOM_UTF32_BE, "utf-32-be"),
+    (codecs.BOM_UTF8, "utf-8"),
+    (codecs.BOM_UTF16_LE, "utf-16-le"),
+    (codecs.BOM_UTF16_BE, "utf-16-be"),
+)
+_SHOWN = {
+    "utf-32-le": "UTF-32",
+    "utf-32-be": "UTF-32",
+    "utf-16-le": "UTF-16",
+    "utf-16-be": "UTF-16",
+}
+
+
+# charset-normalizer's names of the 8-bit encodings people's files come in.
+_EIGHT_BIT = re.compile(r"cp12[0-9]{2}|koi8|iso8859|latin|mac_(?:cyrillic|roman)|cp8[0-9]{2}")
+_WIDE = ("utf-16-le", "utf-16-be", "utf-32-le", "utf-32-be")
+
+
+def _readable(text: str) -> bool:
+    """No control characters but line breaks and tabs: what a text file holds."""
+    return all(ch.isprintable() or ch in "\t\n\r\f\v" for ch in text)
+
+
+def _wide_encoding(data: bytes) -> str | None:
+    """UTF-16 or UTF-32 without a byte-order mark (None: not one of them).
+
+    Every format we read usually starts with an ASCII character ('[', '{', '<', a letter),
+    so the zero bytes among the first four say it, as RFC 4627 describes for JSON. Text that
+    starts otherwise (Ukrainian prose) is UTF-16/32 when it is not readable as UTF-8 but
+    decodes to readable text in exactly one of them.
+    """
+    head = data[:4]
+    if len(head) == 4 and head[0] and not any(head[1:]):
+        return "utf-32-le"
+    if len(head) == 4 and not any(head[:3]) and head[3]:
+        return "utf-32-be"
+    if len(head) >= 2 and head[0] and not head[1] and (len(head) < 4 or not head[3]):
+        return "utf-16-le"
+    if len(head) >= 2 and not head[0] and head[1] and (len(head) < 4 or not head[2]):
+        return "utf-16-be"
+    sample = data[:4096]
+    try:
+        # Incremental: a character cut in two at the sample's end is not an error.
+        if _readable(codecs.getincrementaldecoder("utf-8")().decode(sample, final=False)):
+            return None
+    except UnicodeDecodeError:
+        pass
+    fits = []
+    for encoding in _WIDE:
+        width = 4 if encoding.startswith("utf-32") else 2
+        try:
+            text = sample[: len(sample) - len(sample) % width].decode(encoding)
+        except UnicodeDecodeError:
+            continue
+        if text and _readable(text):
+            fits.append(encoding)
+    return fits[0] if len(fits) == 1 else None
+
+
+def _legacy_guess(data: bytes) -> str:
+    """'it looks like cp1251; ': charset-normalizer's guess at an 8-bit encoding, or ''."""
+    from charset_normalizer import from_bytes  # imported only for files that need it
+
+    best = from_bytes(data[:65536]).best()
+    if best is None or not _EIGHT_BIT.match(best.encoding):
+        return ""  # a multi-byte guess on a short file is noise, not help
+    return f"it looks like {best.encoding}; "
+
+
 def decode_text(data: bytes | str, *, file: str | None) -> str:
-    """UTF-8 text of a file (a leading BOM dropped); undecodable bytes name their offset."""
+    """The text of a file: UTF-8, or UTF-16/32 with or without a byte-order mark.
+
+    A file in an 8-bit encoding (windows-1251, KOI8-U, latin-1) is refused naming the
+    encoding it seems to be in: guessing would silently change the notes' letters.
+    """
     if isinstance(data, str):
         return data.removeprefix("\ufeff")
-    start = len(codecs.BOM_UTF8) if data.startswith(codecs.BOM_UTF8) else 0
+    encoding, start = "utf-8", 0
+    for bom, name in _BOMS:
+        if data.startswith(bom):
+            encoding, start = name, len(bom)
+            break
+    else:
+        guess = _wide_encoding(data)
+        if guess is not None:
+            try:
+                return data.decode(guess)
+            except UnicodeDecodeError:
+                pass  # a guess from the zero bytes only: read it as UTF-8 after all
     try:
-        return data[start:].decode("utf-8")
+        return data[start:].decode(encoding)
     except UnicodeDecodeError as exc:
         offset = start + exc.start
+        if encoding != "utf-8":
+            raise ImportFormatError(
+                f"not valid {_SHOWN[encoding]} text: undecodable bytes at byte offset {offset}",
+                file=file,
+            ) from None
         raise ImportFormatError(
             f"not UTF-8 text: undecodable byte 0x{data[offset]:02x} at byte offset {offset}"
-            " (save the file as UTF-8)",
+            f" ({_legacy_guess(data)}save the file as UTF-8)",
             file=file,
         ) from None
 
@@ -133,7 +226,8 @@ def record_label(where: str, raw_date: Any) -> str:
 def parse_date(value: Any, *, file: str | None, record: str, field: str = "date") -> dt.date:
     """A strict YYYY-MM-DD date (fromisoformat alone would also take '20220308' or weeks).
 
-    Dates before the war or in the future are left to validation, which explains them.
+    A report's date must lie between 24 Feb 2022 and today (core.validation): an error here
+    names the record, where the window's validation could only name the date.
     """
     if value is None:
         raise ImportFormatError("the date is missing", file=file, record=record, field=field)
@@ -145,11 +239,22 @@ def parse_date(value: Any, *, file: str | None, record: str, field: str = "date"
             field=field,
         )
     try:
-        return dt.date.fromisoformat(value)
+        date = dt.date.fromisoformat(value)
     except ValueError:
         raise ImportFormatError(
             f"bad date {value!r}: no such day", file=file, record=record, field=field
         ) from None
+    check_report_date(date, file=file, record=record, field=field)
+    return date
+
+
+def check_report_date(
+    date: dt.date, *, file: str | None, record: str | None, field: str = "date"
+) -> None:
+    """ImportFormatError when a report's date is before the war or in the future."""
+    problem = report_date_problem(date)
+    if problem is not None:
+        raise ImportFormatError(problem, file=file, record=record, field=field)
 
 
 def parse_count(

@@ -8,6 +8,7 @@ the reader of the losses table sees beside the figures.
 from __future__ import annotations
 
 import datetime as dt
+from decimal import Decimal
 from typing import Any
 
 from desktop_app.core.categories import BY_PETROIVANIUK
@@ -75,15 +76,31 @@ def read_corrections(text: str, *, source: str = "") -> dict[dt.date, str]:
     return notes
 
 
+# A correction is a handful of units; a cumulative total is in the hundreds or thousands.
+_SMALL = 100
+
+
 def looks_like_corrections(doc: Any, name: str) -> bool:
-    """Deltas, not totals: a negative figure appears, or the file is named so."""
+    """Deltas, not totals: the file is named so, or it has a negative figure and most of its
+    figures are small (within ±100, zeros included), as the dataset's corrections are.
+
+    A totals file with one negative value (a typo, a broken export) is mostly large positive
+    counts, so it stays a totals file and its reader names the negative total.
+    """
     if "correction" in name.lower():
         return True
     if not isinstance(doc, list):
         return False
+    values: list[Decimal] = []
     for rec in doc:
-        if isinstance(rec, dict):
-            for key, value in rec.items():
-                if key in BY_PETROIVANIUK and isinstance(value, int | float) and value < 0:
-                    return True
-    return False
+        if not isinstance(rec, dict):
+            continue
+        for key, value in rec.items():
+            if key not in BY_PETROIVANIUK or isinstance(value, bool):
+                continue
+            if isinstance(value, int | float | Decimal) and value == value:  # NaN says nothing
+                values.append(Decimal(value))
+    if not any(value < 0 for value in values):
+        return False
+    small = sum(1 for value in values if abs(value) <= _SMALL)
+    return small * 2 > len(values)

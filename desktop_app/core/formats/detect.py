@@ -123,6 +123,11 @@ def detect_format(name: str, data: bytes) -> str:
     text = decode_text(data, file=name)
     require_content(text, file=name)
     stripped = text.lstrip()
+    if stripped[:1] == "<":
+        # A feed or page in UTF-16 or UTF-32: its bytes did not show the markup, its text does.
+        markup = _markup_kind(stripped[:_SNIFF_BYTES].encode("utf-8"))
+        if markup is not None:
+            return markup
     if stripped[:1] in ("{", "["):
         try:
             doc = load_json(text, file=name)

@@ -17,10 +17,18 @@ from typing import Any
 
 from desktop_app.core.errors import ImportFormatError, NoReportError
 from desktop_app.core.formats.feed_fast import read_fast
-from desktop_app.core.item import ARTICLE, BRIEF, KINDS, ItemData, split_tags
+from desktop_app.core.item import (
+    ARTICLE,
+    BRIEF,
+    KINDS,
+    ItemData,
+    published_at_problem,
+    split_tags,
+)
 from desktop_app.core.report import LossReport
 from desktop_app.core.report_parser import parse_report
 from desktop_app.core.sanitize import html_to_text, sanitize_html
+from desktop_app.core.validation import report_date_problem
 
 # A brief is one short paragraph; anything longer without full content is an article's teaser.
 BRIEF_MAX_CHARS = 400
@@ -57,7 +65,11 @@ def _time(entry: Any) -> dt.datetime | None:
     if parsed is None:
         return None
     # feedparser normalises to UTC and returns a struct_time; timegm reads it as UTC.
-    return dt.datetime.fromtimestamp(calendar.timegm(parsed), dt.UTC)
+    try:
+        return dt.datetime.fromtimestamp(calendar.timegm(parsed), dt.UTC)
+    except (OverflowError, ValueError, OSError):
+        # Past the calendar's ends: the earliest time, which the bounds check refuses.
+        return dt.datetime.min.replace(tzinfo=dt.UTC)
 
 
 def _check_size(value: str, limit: int, *, record: str, name: str) -> None:
@@ -87,6 +99,9 @@ def _entry(entry: Any, index: int, source_name: str, as_kind: str | None) -> Ite
     published = _time(entry)
     if published is None:
         raise ImportFormatError("no publication time", record=record, field="pubDate")
+    problem = published_at_problem(published)
+    if problem is not None:
+        raise ImportFormatError(problem, record=record, field="pubDate")
     if not title:
         # Some feeds (Telegram mirrors) give no titles: the text's first line serves.
         title = summary.split("\n")[0][:200]
@@ -182,6 +197,11 @@ def read_feed(
         out.items.append(item)
         report = _report_in(item)
         if report is not None and report.date is not None:
+            problem = report_date_problem(report.date)
+            if problem is not None:
+                # The entry itself is news worth keeping; only its report cannot be placed.
+                out.skipped.append(f"entry {index + 1}: its loss report was not stored: {problem}")
+                continue
             out.reports.append(report)
             out.links.append((len(out.items) - 1, report.date))
     return out

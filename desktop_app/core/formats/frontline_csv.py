@@ -1,7 +1,9 @@
 """Reading the program's own CSV exports back: reports (a column pair per category) or items.
 
 The header tells which of the two a file is; errors name the line (as a spreadsheet numbers
-it, the header being line 1) and the column.
+it, the header being line 1) and the column. Reports may close with `source` and `articles`
+(a JSON list of articles), items with `reports` (dates); files without them still import.
+The same limits as the JSON export apply (`frontline_limits`).
 """
 
 from __future__ import annotations
@@ -9,14 +11,23 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
+import json
 
 from desktop_app.core.categories import BY_KEY
 from desktop_app.core.errors import ImportFormatError, ValidationError
+from desktop_app.core.formats.frontline import FrontlineContent, parse_article_ref
+from desktop_app.core.formats.frontline_limits import (
+    FIGURE_MAX,
+    check_item_sizes,
+    check_report_texts,
+    check_unique_dates,
+)
 from desktop_app.core.item import ItemData, split_tags
 from desktop_app.core.report import Figure, LossReport
 from desktop_app.core.sanitize import sanitize_html
 
 REPORT_COLUMNS = ("date", "day", "qualifier", "note")
+PROVENANCE_COLUMNS = ("source", "articles")
 ITEM_COLUMNS = ("kind", "published_at", "title")
 # csv's default limit (128 KiB) is smaller than a long article's body.
 csv.field_size_limit(2**31 - 1)
@@ -36,6 +47,8 @@ def _int(cell: str, line: str, column: str, *, signed: bool) -> int | None:
     cell = cell.strip()
     if not cell:
         return None
+    if len(cell) > 40:
+        raise ImportFormatError("number is too large", record=line, field=column)
     try:
         value = int(cell)
     except ValueError:
@@ -44,8 +57,12 @@ def _int(cell: str, line: str, column: str, *, signed: bool) -> int | None:
         ) from None
     if value < 0 and not signed:
         raise ImportFormatError(f"negative total {value}", record=line, field=column)
-    if abs(value) > 2**63 - 1:
-        raise ImportFormatError("number is too large", record=line, field=column)
+    if abs(value) > FIGURE_MAX:
+        raise ImportFormatError(
+            f"{value:,} is beyond {FIGURE_MAX:,}, the largest figure accepted",
+            record=line,
+            field=column,
+        )
     return value
 
 
@@ -67,17 +84,33 @@ def _rows(text: str) -> tuple[list[str], list[tuple[int, dict[str, str]]]]:
     return header, rows
 
 
-def read_reports_csv(text: str) -> list[LossReport]:
+def _articles(cell: str, line: str, date: dt.date, content: FrontlineContent) -> None:
+    if not cell.strip():
+        return
+    try:
+        refs = json.loads(cell)
+    except json.JSONDecodeError:
+        refs = None
+    if not isinstance(refs, list):
+        raise ImportFormatError("expected a JSON list of articles", record=line, field="articles")
+    for n, ref in enumerate(refs):
+        content.article_links.append((parse_article_ref(ref, line, f"articles[{n}]"), date))
+
+
+def _reports(text: str) -> FrontlineContent:
     header, rows = _rows(text)
     keys = [c for c in header if c in BY_KEY]
     unknown = [
         c
         for c in header[4:]
-        if c not in BY_KEY and not (c.endswith("_change") and c[: -len("_change")] in BY_KEY)
+        if c not in BY_KEY
+        and c not in PROVENANCE_COLUMNS
+        and not (c.endswith("_change") and c[: -len("_change")] in BY_KEY)
     ]
     if unknown:
         raise ImportFormatError("unknown category column", record="line 1", field=unknown[0])
-    reports = []
+    content = FrontlineContent()
+    labels = []
     for line_num, row in rows:
         line = f"line {line_num}"
         try:
@@ -96,13 +129,22 @@ def read_reports_csv(text: str) -> list[LossReport]:
                     raise ImportFormatError("a change without a total", record=line, field=key)
                 continue
             figures[key] = Figure(total, change)
-        reports.append(LossReport(date, figures, row["qualifier"] or None, row["note"] or None))
-    return reports
+        source = (row.get("source") or "").strip()
+        check_report_texts(line, qualifier=row["qualifier"], note=row["note"], source=source)
+        if source:
+            content.sources[date] = source
+        _articles(row.get("articles") or "", line, date, content)
+        content.reports.append(
+            LossReport(date, figures, row["qualifier"] or None, row["note"] or None)
+        )
+        labels.append(line)
+    check_unique_dates(content.reports, labels)
+    return content
 
 
-def read_items_csv(text: str) -> list[ItemData]:
+def _items(text: str) -> FrontlineContent:
     _header, rows = _rows(text)
-    items = []
+    content = FrontlineContent()
     for line_num, row in rows:
         line = f"line {line_num}"
         try:
@@ -111,6 +153,8 @@ def read_items_csv(text: str) -> list[ItemData]:
             raise ImportFormatError(
                 f"bad time {row['published_at'][:40]!r}", record=line, field="published_at"
             ) from None
+        tags = split_tags(row.get("tags") or "")
+        check_item_sizes(line, row, tags)
         item = ItemData(
             kind=row["kind"].strip(),
             title=row["title"],
@@ -120,7 +164,7 @@ def read_items_csv(text: str) -> list[ItemData]:
             author=row.get("author") or "",
             source_name=row.get("source_name") or "",
             source_url=(row.get("source_url") or "").strip() or None,
-            tags=split_tags(row.get("tags") or ""),
+            tags=tags,
             body_html=sanitize_html(row.get("body_html") or ""),
         )
         try:
@@ -130,5 +174,33 @@ def read_items_csv(text: str) -> list[ItemData]:
             raise ImportFormatError(
                 reason or str(exc), record=line, field=field if reason else None
             ) from None
-        items.append(item)
-    return items
+        for value in (row.get("reports") or "").split(","):
+            if not value.strip():
+                continue
+            try:
+                date = dt.date.fromisoformat(value.strip())
+            except ValueError:
+                raise ImportFormatError(
+                    f"bad date {value.strip()[:40]!r}", record=line, field="reports"
+                ) from None
+            content.item_links.append((len(content.items), date))
+        content.items.append(item)
+    return content
+
+
+def read_frontline_csv(text: str) -> FrontlineContent:
+    """A reports or items CSV export, whichever the header says."""
+    kind = csv_kind(text)
+    if kind == "reports":
+        return _reports(text)
+    if kind == "items":
+        return _items(text)
+    raise ImportFormatError("not a Frontline Archive CSV export (unknown header)", record="line 1")
+
+
+def read_reports_csv(text: str) -> list[LossReport]:
+    return _reports(text).reports
+
+
+def read_items_csv(text: str) -> list[ItemData]:
+    return _items(text).items

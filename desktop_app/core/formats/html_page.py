@@ -13,7 +13,7 @@ from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from desktop_app.core.errors import ImportFormatError
-from desktop_app.core.item import ARTICLE, ItemData, split_tags
+from desktop_app.core.item import ARTICLE, ItemData, published_at_problem, split_tags
 from desktop_app.core.sanitize import html_to_text, sanitize_html
 
 MAX_PAGE_CHARS = 20_000_000
@@ -46,14 +46,23 @@ def _published(markup: str, date_text: str | None) -> dt.datetime | None:
                 continue
             # A time without a zone is the site's local time (Kyiv, for the sites we read).
             when = when if when.tzinfo else when.replace(tzinfo=_kyiv())
-            return when.astimezone(dt.UTC)
+            return _utc(when)
     if date_text:
         try:
             day = dt.date.fromisoformat(date_text)
         except ValueError:
             return None
-        return dt.datetime.combine(day, dt.time(), _kyiv()).astimezone(dt.UTC)
+        return _utc(dt.datetime.combine(day, dt.time(), _kyiv()))
     return None
+
+
+def _utc(when: dt.datetime) -> dt.datetime:
+    """The time in UTC; a time so near year 1 or 9999 that it leaves the calendar is kept as
+    it is, for the bounds check to name (the arithmetic would raise)."""
+    try:
+        return when.astimezone(dt.UTC)
+    except (OverflowError, ValueError):
+        return when
 
 
 def _body_html(markup: str) -> str:
@@ -89,6 +98,9 @@ def read_html_page(text: str, *, source: str = "") -> ItemData:
         raise ImportFormatError(
             "the page states no publication date", file=file, field="published_time"
         )
+    problem = published_at_problem(published)
+    if problem is not None:
+        raise ImportFormatError(problem, file=file, field="published_time")
     body_html = _body_html(text)
     body = html_to_text(body_html) if body_html else " ".join((doc.text or "").split())
     # trafilatura repeats the headline as the first paragraph; the reader shows it already.

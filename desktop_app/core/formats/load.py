@@ -7,18 +7,19 @@ from dataclasses import dataclass, field, replace
 
 from desktop_app.core.errors import ImportFormatError
 from desktop_app.core.formats import detect as fmt_names
-from desktop_app.core.formats._common import decode_text, require_content
+from desktop_app.core.formats._common import check_report_date, decode_text, require_content
 from desktop_app.core.formats.corrections import read_corrections
 from desktop_app.core.formats.detect import FORMATS, detect_format
 from desktop_app.core.formats.feeds import read_feed
-from desktop_app.core.formats.frontline import read_frontline_json
-from desktop_app.core.formats.frontline_csv import csv_kind, read_items_csv, read_reports_csv
+from desktop_app.core.formats.frontline import FrontlineContent, read_frontline
+from desktop_app.core.formats.frontline_csv import read_frontline_csv
 from desktop_app.core.formats.html_page import read_html_page
 from desktop_app.core.formats.oryx import OryxRow, read_oryx
 from desktop_app.core.formats.petroivaniuk import read_petroivaniuk_csv, read_petroivaniuk_json
 from desktop_app.core.formats.posts import read_posts
 from desktop_app.core.formats.russianwarship import read_russianwarship
-from desktop_app.core.item import ItemData
+from desktop_app.core.item import ItemData, published_at_problem
+from desktop_app.core.provenance import ArticleRef
 from desktop_app.core.report import LossReport
 
 __all__ = ["FORMATS", "ReadResult", "read_import_file"]
@@ -37,6 +38,24 @@ class ReadResult:
     oryx: list[OryxRow] | None = None
     # Records deliberately left out, with the reason (an entry with no title and no text).
     skipped: list[str] = field(default_factory=list)
+    # The file's name, for errors found later against the archive (set by read_import_file).
+    source: str = ""
+    # The program's own exports: the source each report states (else the format's name) and
+    # the articles, already stored or in this file, each report says published it.
+    report_sources: dict[dt.date, str] = field(default_factory=dict)
+    article_links: list[tuple[ArticleRef, dt.date]] = field(default_factory=list)
+
+
+def _own(fmt: str, content: FrontlineContent) -> ReadResult:
+    # An item's links go the same way as a report's (found by link or key, in batches).
+    from_items = [(ArticleRef.of(content.items[i]), date) for i, date in content.item_links]
+    return ReadResult(
+        fmt,
+        content.reports,
+        content.items,
+        report_sources=content.sources,
+        article_links=content.article_links + from_items,
+    )
 
 
 def _page_text(name: str, data: bytes) -> str:
@@ -76,17 +95,9 @@ def _read(name: str, data: bytes, fmt: str, as_kind: str | None) -> ReadResult:
     if fmt == fmt_names.RUSSIANWARSHIP_JSON:
         return ReadResult(fmt, read_russianwarship(text, source=name))
     if fmt == fmt_names.FRONTLINE_JSON:
-        reports, items = read_frontline_json(text, source=name)
-        return ReadResult(fmt, reports, items)
+        return _own(fmt, read_frontline(text, source=name))
     if fmt == fmt_names.FRONTLINE_CSV:
-        kind = csv_kind(text)
-        if kind == "reports":
-            return ReadResult(fmt, read_reports_csv(text))
-        if kind == "items":
-            return ReadResult(fmt, items=read_items_csv(text))
-        raise ImportFormatError(
-            "not a Frontline Archive CSV export (unknown header)", record="line 1"
-        )
+        return _own(fmt, read_frontline_csv(text))
     if fmt == fmt_names.REPORT_TEXT:
         return ReadResult(fmt, read_posts(text, source=name))
     raise ImportFormatError(f"unknown format {fmt!r}; known: {', '.join(FORMATS)}")
@@ -106,4 +117,25 @@ def read_import_file(
         raise exc if exc.file else exc.with_file(name) from None
     if as_kind is not None and fmt not in (fmt_names.FEED, fmt_names.HTML_PAGE):
         result.items = [replace(i, kind=as_kind) for i in result.items]
+    _check_bounds(result, name)
+    result.source = name
     return result
+
+
+def _check_bounds(result: ReadResult, name: str) -> None:
+    """Every reader checks its dates and times; this catches any that one of them missed.
+
+    A report dated before the war or in the future, or an item published before 1900 or more
+    than a day ahead, is refused here naming the record, before anything is written.
+    """
+    for report in result.reports:
+        if report.date is not None:
+            check_report_date(report.date, file=name, record=report.date.isoformat())
+    for date in result.notes:
+        check_report_date(date, file=name, record=date.isoformat())
+    for index, item in enumerate(result.items, start=1):
+        problem = published_at_problem(item.published_at)
+        if problem is not None:
+            raise ImportFormatError(
+                problem, file=name, record=f"item {index} ({item.title[:60]})", field="published_at"
+            )

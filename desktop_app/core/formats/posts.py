@@ -8,11 +8,15 @@ line it starts on.
 
 from __future__ import annotations
 
+import datetime as dt
+import itertools
 import re
 
 from desktop_app.core.errors import ImportFormatError, NoReportError
-from desktop_app.core.report import LossReport
+from desktop_app.core.formats._common import check_report_date
+from desktop_app.core.report import Figure, LossReport
 from desktop_app.core.report_parser import parse_report
+from desktop_app.core.validation import implausible_drops
 
 # The first line of an official post, in both languages and the Telegram style.
 _POST_START = re.compile(
@@ -56,7 +60,8 @@ def read_posts(text: str, *, source: str = "") -> list[LossReport]:
     posts = split_posts(text)
     if not posts:
         raise ImportFormatError("file is empty", file=source or None)
-    reports = []
+    reports: list[LossReport] = []
+    records: list[str] = []
     many = len(posts) > 1
     for number, (line, body) in enumerate(posts, start=1):
         record = f"post {number} (line {line})" if many else f"line {line}"
@@ -71,5 +76,48 @@ def read_posts(text: str, *, source: str = "") -> list[LossReport]:
                 record=record,
                 field="date",
             )
+        check_report_date(report.date, file=source or None, record=record)
         reports.append(report)
-    return reports
+        records.append(record)
+    return _one_per_date(reports, records, file=source or None)
+
+
+def _one_per_date(
+    reports: list[LossReport], records: list[str], *, file: str | None
+) -> list[LossReport]:
+    """The posts in date order, one per date; a date posted twice with other figures, or a
+    total far below the previous post's (digits lost), is refused naming both."""
+    kept: dict[dt.date, tuple[LossReport, str]] = {}
+    for report, record in zip(reports, records, strict=True):
+        assert report.date is not None
+        seen = kept.get(report.date)
+        if seen is None:
+            kept[report.date] = (report, record)
+            continue
+        first, where = seen
+        if first.figures != report.figures:
+            key = next(
+                k
+                for k in {**first.figures, **report.figures}
+                if first.figures.get(k) != report.figures.get(k)
+            )
+            was, now = first.figures.get(key), report.figures.get(key)
+            raise ImportFormatError(
+                f"{report.date.isoformat()} is posted twice with different figures:"
+                f" {where} says {_total(was)}, this post {_total(now)}",
+                file=file,
+                record=record,
+                field=key,
+            )
+    ordered = [kept[date] for date in sorted(kept)]
+    for (previous, _), (report, record) in itertools.pairwise(ordered):
+        drops = implausible_drops(report, previous)
+        if drops:
+            raise ImportFormatError(
+                drops[0].message, file=file, record=record, field=drops[0].category
+            )
+    return [report for report, _ in ordered]
+
+
+def _total(figure: Figure | None) -> str:
+    return "nothing" if figure is None else f"{figure.total:,}"

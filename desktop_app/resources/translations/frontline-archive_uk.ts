@@ -392,6 +392,14 @@
       <translation>&amp;Перевірити файл архіву</translation>
     </message>
     <message>
+      <source>&amp;Restore from backup…</source>
+      <translation>&amp;Відновити з резервної копії…</translation>
+    </message>
+    <message>
+      <source>&amp;Trash…</source>
+      <translation>&amp;Кошик…</translation>
+    </message>
+    <message>
       <source>Archive backed up to %1</source>
       <translation>Резервну копію архіву записано до %1</translation>
     </message>
@@ -408,8 +416,16 @@
       <translation>Перевірка файлу архіву…</translation>
     </message>
     <message>
+      <source>Deleted articles, briefs and reports, kept until the Trash is emptied</source>
+      <translation>Видалені статті, новини та зведення; зберігаються, доки кошик не спорожнено</translation>
+    </message>
+    <message>
       <source>Frontline Archive (*.sqlite);;All files (*)</source>
       <translation>Frontline Archive (*.sqlite);;Усі файли (*)</translation>
+    </message>
+    <message>
+      <source>Go back to a backup; the archive as it is now is kept as a safety copy</source>
+      <translation>Повернутися до резервної копії; поточний архів спершу зберігається як страхувальна копія</translation>
     </message>
     <message>
       <source>Quit the program, then run: frontline-archive maintain --rebuild-index (a backup is taken first).</source>
@@ -461,6 +477,37 @@
     <message>
       <source>Report of %1, published in: %2</source>
       <translation>Звіт за %1, опубліковано в: %2</translation>
+    </message>
+  </context>
+  <context>
+    <name>ErrorDialog</name>
+    <message>
+      <source>&amp;Copy details</source>
+      <translation>&amp;Копіювати подробиці</translation>
+    </message>
+    <message>
+      <source>Errors since this message appeared: %1</source>
+      <translation>Помилок відтоді, як з’явилося це повідомлення: %1</translation>
+    </message>
+    <message>
+      <source>Open &amp;log folder</source>
+      <translation>Відкрити теку &amp;журналу</translation>
+    </message>
+    <message>
+      <source>Something went wrong inside the program (a bug, not something you did). What was saved before is kept; the action that failed may not have been completed.</source>
+      <translation>У програмі сталася помилка (це вада програми, а не ваша дія). Усе збережене раніше лишається; дія, що не вдалася, могла не завершитися.</translation>
+    </message>
+    <message>
+      <source>The details are also written to the log: %1</source>
+      <translation>Подробиці записано також у журнал: %1</translation>
+    </message>
+    <message>
+      <source>The log could not be written; copy the details to report the error.</source>
+      <translation>Журнал не вдалося записати; скопіюйте подробиці, щоб повідомити про помилку.</translation>
+    </message>
+    <message>
+      <source>Unexpected error</source>
+      <translation>Неочікувана помилка</translation>
     </message>
   </context>
   <context>
@@ -554,6 +601,25 @@ change</source>
     </message>
   </context>
   <context>
+    <name>FileDialogs</name>
+    <message>
+      <source>%1 file</source>
+      <translation>Файл %1</translation>
+    </message>
+    <message>
+      <source>%1 is a file of the archive this window has open; it was not opened. Choose another file (File ▸ Back up archive… makes a copy of the archive).</source>
+      <translation>%1 — файл архіву, відкритого в цьому вікні; його не відкрито. Виберіть інший файл (Файл ▸ Резервна копія архіву… робить копію архіву).</translation>
+    </message>
+    <message>
+      <source>File</source>
+      <translation>Файл</translation>
+    </message>
+    <message>
+      <source>Folder</source>
+      <translation>Тека</translation>
+    </message>
+  </context>
+  <context>
     <name>FilterPanel</name>
     <message>
       <source>All sources</source>
@@ -633,13 +699,6 @@ change</source>
     </message>
   </context>
   <context>
-    <name>ImportCommand</name>
-    <message>
-      <source>import ({what})</source>
-      <translation>імпорт ({what})</translation>
-    </message>
-  </context>
-  <context>
     <name>ImportController</name>
     <message>
       <source>Cancel</source>
@@ -660,10 +719,6 @@ change</source>
     <message>
       <source>Saving record %1 of %2…</source>
       <translation>Збереження запису %1 з %2…</translation>
-    </message>
-    <message>
-      <source>Unexpected error (nothing was imported): %1</source>
-      <translation>Неочікувана помилка (нічого не імпортовано): %1</translation>
     </message>
   </context>
   <context>
@@ -1028,6 +1083,10 @@ change</source>
       <translation>Файл архіву:</translation>
     </message>
     <message>
+      <source>Archive size</source>
+      <translation>Розмір архіву</translation>
+    </message>
+    <message>
       <source>Articles and briefs as CSV…</source>
       <translation>Статті й короткі новини як CSV…</translation>
     </message>
@@ -1112,8 +1171,8 @@ change</source>
       <translation>Звіти як JSON…</translation>
     </message>
     <message>
-      <source>The import could not be undone or redone; nothing changed.</source>
-      <translation>Імпорт не вдалося скасувати чи повторити; нічого не змінено.</translation>
+      <source>import ({what})</source>
+      <translation>імпорт ({what})</translation>
     </message>
   </context>
   <context>
@@ -1392,6 +1451,81 @@ Merge: take this report's figures and keep the stored ones it does not state.</s
     </message>
   </context>
   <context>
+    <name>RestoreDialog</name>
+    <message>
+      <source>%1 articles and briefs, %2 reports</source>
+      <translation>статей і новин: %1, зведень: %2</translation>
+    </message>
+    <message>
+      <source>&amp;Restore</source>
+      <translation>&amp;Відновити</translation>
+    </message>
+    <message>
+      <source>Backup</source>
+      <translation>Резервна копія</translation>
+    </message>
+    <message>
+      <source>Backups</source>
+      <translation>Резервні копії</translation>
+    </message>
+    <message>
+      <source>Choose a copy to go back to. The archive as it is now is kept as a safety copy in the backups folder first.</source>
+      <translation>Виберіть копію, до якої повернутися. Поточний архів спершу буде збережено як страхувальну копію в теці резервних копій.</translation>
+    </message>
+    <message>
+      <source>Frontline Archive (*.sqlite);;All files (*)</source>
+      <translation>Frontline Archive (*.sqlite);;Усі файли (*)</translation>
+    </message>
+    <message>
+      <source>Holds</source>
+      <translation>Містить</translation>
+    </message>
+    <message>
+      <source>Nothing was restored.</source>
+      <translation>Нічого не відновлено.</translation>
+    </message>
+    <message>
+      <source>Other &amp;file…</source>
+      <translation>Інший &amp;файл…</translation>
+    </message>
+    <message>
+      <source>Replace the archive by the backup “%1” (%2 articles and briefs, %3 reports)? The archive as it is now is kept as a safety copy first.</source>
+      <translation>Замінити архів резервною копією «%1» (статей і новин: %2, зведень: %3)? Поточний архів спершу буде збережено як страхувальну копію.</translation>
+    </message>
+    <message>
+      <source>Restore from backup</source>
+      <translation>Відновлення з резервної копії</translation>
+    </message>
+    <message>
+      <source>Restored from %1; the archive as it was is kept in %2</source>
+      <translation>Відновлено з %1; попередній стан архіву збережено в %2</translation>
+    </message>
+    <message>
+      <source>Restoring the archive from %1…</source>
+      <translation>Відновлення архіву з %1…</translation>
+    </message>
+    <message>
+      <source>Size</source>
+      <translation>Розмір</translation>
+    </message>
+    <message>
+      <source>Taken</source>
+      <translation>Створено</translation>
+    </message>
+    <message>
+      <source>The archive is open read-only.</source>
+      <translation>Архів відкрито лише для читання.</translation>
+    </message>
+    <message>
+      <source>There are no backups beside this archive yet. Use Other file… to restore a copy kept elsewhere.</source>
+      <translation>Поруч із цим архівом ще немає резервних копій. Скористайтеся «Інший файл…», щоб відновити копію з іншого місця.</translation>
+    </message>
+    <message>
+      <source>cannot be restored: %1</source>
+      <translation>не можна відновити: %1</translation>
+    </message>
+  </context>
+  <context>
     <name>ShortcutsDialog</name>
     <message>
       <source>Clear the search field</source>
@@ -1442,6 +1576,77 @@ Merge: take this report's figures and keep the stored ones it does not state.</s
         <numerusform>%1 · %n записи</numerusform>
         <numerusform>%1 · %n записів</numerusform>
       </translation>
+    </message>
+  </context>
+  <context>
+    <name>TrashDialog</name>
+    <message>
+      <source>&amp;Delete for good</source>
+      <translation>&amp;Видалити назавжди</translation>
+    </message>
+    <message>
+      <source>&amp;Empty Trash</source>
+      <translation>&amp;Спорожнити кошик</translation>
+    </message>
+    <message>
+      <source>&amp;Restore</source>
+      <translation>&amp;Відновити</translation>
+    </message>
+    <message>
+      <source>Delete everything in the Trash for good? This cannot be undone.</source>
+      <translation>Видалити назавжди все, що є в кошику? Цю дію не можна скасувати.</translation>
+    </message>
+    <message>
+      <source>Delete the chosen entries for good (%1)? This cannot be undone.</source>
+      <translation>Видалити назавжди вибрані записи (%1)? Цю дію не можна скасувати.</translation>
+    </message>
+    <message>
+      <source>Deleted</source>
+      <translation>Видалено</translation>
+    </message>
+    <message>
+      <source>Deleted articles, briefs and reports</source>
+      <translation>Видалені статті, новини та зведення</translation>
+    </message>
+    <message>
+      <source>In the Trash: %1. Kept until you empty it.</source>
+      <translation>У кошику: %1. Зберігається, доки ви його не спорожните.</translation>
+    </message>
+    <message>
+      <source>Kind</source>
+      <translation>Тип</translation>
+    </message>
+    <message>
+      <source>Nothing was restored.</source>
+      <translation>Нічого не відновлено.</translation>
+    </message>
+    <message>
+      <source>Restored from the Trash: %1.</source>
+      <translation>Відновлено з кошика: %1.</translation>
+    </message>
+    <message>
+      <source>The Trash is empty.</source>
+      <translation>Кошик порожній.</translation>
+    </message>
+    <message>
+      <source>Trash</source>
+      <translation>Кошик</translation>
+    </message>
+    <message>
+      <source>What</source>
+      <translation>Що</translation>
+    </message>
+    <message>
+      <source>article</source>
+      <translation>стаття</translation>
+    </message>
+    <message>
+      <source>brief</source>
+      <translation>новина</translation>
+    </message>
+    <message>
+      <source>loss report</source>
+      <translation>зведення втрат</translation>
     </message>
   </context>
   <context>

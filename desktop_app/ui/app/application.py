@@ -4,14 +4,16 @@ from __future__ import annotations
 
 import sys
 from importlib import resources
+from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QSettings
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from desktop_app import APP_NAME, APP_TITLE, __version__
-from desktop_app.storage.connection import Archive, data_dir
-from desktop_app.storage.demo import seed_demo_content
+from desktop_app.services import session
+from desktop_app.services.session import Archive
+from desktop_app.ui.app.errors import install_error_hooks
 from desktop_app.ui.app.i18n import LANGUAGE_KEY, choose_language, install_translators
 from desktop_app.ui.app.main_window import MainWindow
 
@@ -23,12 +25,15 @@ def app_icon() -> QIcon:
 
 def default_settings() -> QSettings:
     # An INI file beside the archive: easy to find, back up or delete.
-    return QSettings(str(data_dir() / "settings.ini"), QSettings.Format.IniFormat)
+    return QSettings(str(session.settings_path()), QSettings.Format.IniFormat)
 
 
-def run_application(archive: Archive) -> int:
+def run_application(archive: Archive, log_path: Path | None = None) -> int:
+    """Run the window on `archive`; unexpected errors go to `log_path` and a dialog."""
     app = QApplication.instance() or QApplication(sys.argv)
     assert isinstance(app, QApplication)
+    # First: an error while the window is being built is shown too, not only printed.
+    install_error_hooks(log_path, app)
     app.setApplicationName(APP_NAME)
     app.setApplicationDisplayName(APP_TITLE)
     app.setApplicationVersion(__version__)
@@ -37,9 +42,11 @@ def run_application(archive: Archive) -> int:
     settings = default_settings()
     # Referenced until exec() returns: a collected translator stops translating.
     translators = install_translators(app, choose_language(str(settings.value(LANGUAGE_KEY, ""))))
-    if archive.created:
-        seed_demo_content()
     window = MainWindow(settings, database_path=archive.path, daily_backups=True, warm_up=True)
+    if archive.created:
+        # Written on the window's write lane like any other change; the views fill in when
+        # `changed` says so.
+        window.runner.write("demo content", session.seed_demo)
     window.show()
     code = app.exec()
     del translators

@@ -25,7 +25,7 @@ from PySide6.QtGui import (
     QUndoStack,
 )
 from PySide6.QtWidgets import (
-    QFileDialog,
+    QLabel,
     QMainWindow,
     QMessageBox,
     QTabWidget,
@@ -41,6 +41,7 @@ from desktop_app.ui.app.i18n import add_language_menu
 from desktop_app.ui.archive.archive_actions import ZOOM_KEY, install_archive_actions, list_shortcut
 from desktop_app.ui.archive.archive_view import ArchiveView
 from desktop_app.ui.charts.charts_tab import ChartsTab
+from desktop_app.ui.common import file_dialogs
 from desktop_app.ui.common.operations import Operation, OperationRunner
 from desktop_app.ui.common.undo import add_undo_actions
 from desktop_app.ui.transfer.backup_actions import BackupActions
@@ -48,7 +49,7 @@ from desktop_app.ui.transfer.export_flow import SHOWN, ExportController
 from desktop_app.ui.transfer.import_flow import ImportController
 
 if TYPE_CHECKING:
-    from desktop_app.storage.importing import FileImportSummary
+    from desktop_app.services.transfer import ImportOutcome
     from desktop_app.ui.losses.losses_view import LossesView
     from desktop_app.ui.losses.problems_view import ProblemsDock
 
@@ -105,7 +106,7 @@ class MainWindow(QMainWindow):
         self._problems_dock: ProblemsDock | None = None
         self._build_scheduled = False
 
-        self.archive_view = ArchiveView(self, defer_panels=True)
+        self.archive_view: ArchiveView = ArchiveView(self, defer_panels=True)
         self.losses_view: LossesView | None = None
         self._losses_page = QWidget()
         QVBoxLayout(self._losses_page).setContentsMargins(0, 0, 0, 0)
@@ -113,14 +114,17 @@ class MainWindow(QMainWindow):
         self.tabs.addTab(self.archive_view, self.tr("&Archive"))
         self.tabs.addTab(self._losses_page, self.tr("&Losses"))
         self.tabs.currentChanged.connect(self._tab_changed)
-        self.charts_tab = ChartsTab(self)  # the Charts tab, built on first show
+        self.charts_tab = ChartsTab(self, self.tabs)  # the Charts tab, built on first show
         self.setCentralWidget(self.tabs)
         # Every undoable change is a command on this stack (Edit → Undo / Redo); the views
         # follow the runner's `changed`, which comes when an undo or redo has been written.
         self.undo_stack = QUndoStack(self)
 
         self._build_menus()
-        self.statusBar()  # in the first frame already, so the layout does not move later
+        # The counts stay on the right of the status bar; messages come and go on the left.
+        self.counts_label = QLabel()
+        self.counts_label.setAccessibleName(self.tr("Archive size"))
+        self.statusBar().addPermanentWidget(self.counts_label)
         # The list fills from the search worker (first page, then the rest), so the window
         # paints at once instead of after loading 100,000 ids.
         self.archive_view.run_search()
@@ -146,10 +150,8 @@ class MainWindow(QMainWindow):
 
         The archive view follows `runner.changed` by itself.
         """
-        if changes.losses or changes.oryx:
-            if self.losses_view is not None and (changes.reports or changes.external):
-                self.losses_view.refresh()
-            self.charts_tab.mark_stale()
+        if self.losses_view is not None and (changes.reports or changes.external):
+            self.losses_view.refresh()
         self._update_status()
 
     def warm_up(self) -> Operation:
@@ -253,6 +255,7 @@ class MainWindow(QMainWindow):
             )
         )
         file_menu.addAction(self.backups.action)
+        file_menu.addAction(self.backups.restore_action)
         file_menu.addAction(self.backups.check_action)
         file_menu.addSeparator()
         file_menu.addAction(self._action(self.tr("Open &data folder"), self.open_data_folder))
@@ -281,6 +284,8 @@ class MainWindow(QMainWindow):
             self.tr("&Delete selected item"), self.delete_item, QKeySequence.StandardKey.Delete
         )
         edit_menu.addActions([self.edit_item_action, self.delete_item_action])
+        edit_menu.addSeparator()
+        edit_menu.addAction(self.backups.trash_action)
 
         view_menu = bar.addMenu(self.tr("&View"))
         view_menu.addAction(
@@ -416,7 +421,7 @@ class MainWindow(QMainWindow):
     # -- import / export ------------------------------------------------------------------
     def choose_import(self, as_kind: str | None = None) -> None:
         """File ▸ Import…; with `as_kind`, every feed entry or page is stored as that kind."""
-        files, _ = QFileDialog.getOpenFileNames(
+        files = file_dialogs.open_file_names(
             self,
             self.tr("Import files"),
             str(self.settings.value("import/folder", "")),
@@ -424,37 +429,31 @@ class MainWindow(QMainWindow):
                 "Importable files (*.json *.csv *.txt *.xml *.rss *.atom *.html *.htm);;"
                 "All files (*)"
             ),
+            protect=self.database_path,
         )
         if files:
-            self.settings.setValue("import/folder", str(Path(files[0]).parent))
-            self.import_files([Path(f) for f in files], as_kind=as_kind)
+            self.settings.setValue("import/folder", str(files[0].parent))
+            self.import_files(files, as_kind=as_kind)
 
     def import_files(self, paths: list[Path], *, as_kind: str | None = None) -> None:
         if self.importer.start(paths, as_kind=as_kind) is None and self.importer.busy:
             self.statusBar().showMessage(self.tr("An import is already running."))
 
-    def _import_finished(self, summary: FileImportSummary) -> None:
-        if summary.undo is not None:
-            from desktop_app.ui.transfer.import_command import ImportCommand
-
-            self.undo_stack.push(
-                ImportCommand(
-                    summary.undo,
-                    changed=self._import_undone,
-                    failed=lambda text: self.show_message(
-                        "error",
-                        self.tr("The import could not be undone or redone; nothing changed.")
-                        + "\n\n"
-                        + text,
-                    ),
-                )
-            )
-        self.archive_view.reload()
-        if self.losses_view is not None:
-            self.losses_view.refresh()
-        self._update_status()
+    def _import_finished(self, outcome: ImportOutcome) -> None:
+        """The import is written and the views follow `changed`; put it on the undo stack and
+        show what it did."""
+        from desktop_app.services import history
+        from desktop_app.ui.common.undo import ChangeCommand
         from desktop_app.ui.transfer.import_summary_dialog import ImportSummaryDialog
 
+        summary = outcome.total
+        assert summary is not None
+        step = history.import_change(outcome.undo, outcome.changes)
+        if step is not None and outcome.undo is not None:
+            text = self.tr("import ({what})").replace("{what}", outcome.undo.describe())
+            self.undo_stack.push(
+                ChangeCommand(self.runner, text, step, lambda t: self.show_message("error", t))
+            )
         # Non-blocking: the window stays usable; conflicts wait for the user's choice.
         self.last_message = ("info", self.tr("Import finished") + "\n" + "\n".join(summary.lines()))
         dialog = ImportSummaryDialog(summary, self)
@@ -462,11 +461,6 @@ class MainWindow(QMainWindow):
         dialog.overwriteRequested.connect(self.importer.overwrite)
         self.import_summary_dialog = dialog
         dialog.open()
-
-    def _import_undone(self) -> None:
-        # The losses table follows the undo stack by itself; the rest is told here.
-        self.archive_view.reload()
-        self.charts_tab.mark_stale()
 
     def _import_failed(self, message: str) -> None:
         self.show_message("error", self.tr("Nothing was imported.") + "\n\n" + message)
@@ -487,11 +481,13 @@ class MainWindow(QMainWindow):
     def export(self, what: str, fmt: str) -> None:
         """File ▸ Export: all reports, all items, or the items the list shows ("shown")."""
         default = f"frontline-{what}-{dt.date.today().isoformat()}.{fmt}"
-        path, _ = QFileDialog.getSaveFileName(self, self.tr("Export"), default)
-        if not path:
+        path = file_dialogs.save_file_name(
+            self, self.tr("Export"), default, protect=self.database_path
+        )
+        if path is None:
             return
         shown = self.archive_view.request() if what == SHOWN else None
-        if self.exporter.start(what, fmt, Path(path), shown) is None:
+        if self.exporter.start(what, fmt, path, shown) is None:
             self.statusBar().showMessage(self.tr("An export is already running."))
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
@@ -500,6 +496,10 @@ class MainWindow(QMainWindow):
 
     def dropEvent(self, event: QDropEvent) -> None:
         paths = [Path(u.toLocalFile()) for u in event.mimeData().urls() if u.isLocalFile()]
+        # Before anything opens them: a close() of the archive's file drops SQLite's locks.
+        if refused := file_dialogs.archive_files_among(paths, self.database_path):
+            self.show_message("error", file_dialogs.refusal_text(refused))
+            return
         if paths:
             event.acceptProposedAction()
             self.import_files(paths)
@@ -535,7 +535,7 @@ class MainWindow(QMainWindow):
 
     def _show_counts(self, counts: tuple[int, int]) -> None:
         items, reports = counts
-        self.statusBar().showMessage(
+        self.counts_label.setText(
             self.tr("%1 articles and briefs · %2 loss reports")
             .replace("%1", f"{items:,}")
             .replace("%2", f"{reports:,}")

@@ -12,10 +12,11 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QAction, QKeySequence, QShortcut
-from PySide6.QtWidgets import QFileDialog, QInputDialog, QMenu, QMenuBar, QWidget
+from PySide6.QtWidgets import QInputDialog, QMenu, QMenuBar, QWidget
 
 from desktop_app.core.item import split_tags
 from desktop_app.ui.archive.archive_view import TABLE_MODE, TIMELINE_MODE
+from desktop_app.ui.common import file_dialogs
 
 if TYPE_CHECKING:
     from desktop_app.services.queries import StoredItem
@@ -186,11 +187,12 @@ class ArchiveActions(QObject):
         if self.view.reader.current_id is None:
             self.ctx.status(self.tr("Select an article first."))
             return
-        path, _ = QFileDialog.getSaveFileName(
+        chosen = file_dialogs.save_file_name(
             self.ctx.widget(), self.tr("Export to PDF"), "article.pdf", self.tr("PDF files (*.pdf)")
         )
-        if not path:
+        if chosen is None:
             return
+        path = str(chosen)
         if not export_current_pdf(self.view, Path(path)):
             return
         written = Path(path)

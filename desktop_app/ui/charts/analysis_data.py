@@ -20,9 +20,9 @@ import numpy as np
 from PySide6.QtCore import QCoreApplication
 
 from desktop_app.core import aggregates
-from desktop_app.core.categories import BY_KEY, KEYS
+from desktop_app.core.categories import BY_KEY
 from desktop_app.core.series import SeriesPoint, moving_average
-from desktop_app.storage.reports import all_stored_warnings, category_series
+from desktop_app.services.charts import ChartSource
 from desktop_app.ui.app.i18n import noop
 
 DAY_SECONDS = 86_400
@@ -100,18 +100,13 @@ class ChartData:
         self.warnings: dict[tuple[dt.date, str | None], list[str]] = defaultdict(list)
         self._cache: dict[tuple[str, str], Plotted] = {}
 
-    def reload(self) -> None:
-        """Read every category's series and the stored warnings (a few queries)."""
-        self.points = {}
-        for key in KEYS:
-            pts = category_series(key)
-            if pts:
-                self.points[key] = pts
+    def set_source(self, source: ChartSource) -> None:
+        """Take a fresh read of the archive (made on the window's read lane)."""
+        self.points = {k: v for k, v in source.points.items() if v}
         self._index = {k: {p.date: i for i, p in enumerate(v)} for k, v in self.points.items()}
         self.warnings = defaultdict(list)
-        for problem in all_stored_warnings():
-            if problem.date is not None:
-                self.warnings[(problem.date, problem.category)].append(problem.message)
+        for key, messages in source.warnings.items():
+            self.warnings[key].extend(messages)
         self._cache = {}
 
     @property

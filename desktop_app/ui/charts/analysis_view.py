@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
     QComboBox,
-    QFileDialog,
     QHBoxLayout,
     QHeaderView,
     QInputDialog,
@@ -38,7 +37,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app.core import aggregates
-from desktop_app.storage.oryx_totals import oryx_totals_by_category
+from desktop_app.services.charts import ChartSource
 from desktop_app.ui.app.i18n import noop
 from desktop_app.ui.charts.analysis_data import (
     ORYX,
@@ -55,6 +54,7 @@ from desktop_app.ui.charts.analysis_plot import (
     AnalysisPlot,
 )
 from desktop_app.ui.charts.oryx_plot import OryxPlot
+from desktop_app.ui.common import file_dialogs
 from desktop_app.ui.plotting import chart_export
 
 if TYPE_CHECKING:
@@ -264,10 +264,11 @@ class AnalysisView(QWidget):
             self.splitter.saveState(),
         )
 
-    def refresh(self) -> None:
-        """Re-read the archive (after an import or an edit), keeping the ticked categories."""
+    def refresh(self, source: ChartSource) -> None:
+        """Show a fresh read of the archive (after an import or an edit), keeping the ticked
+        categories. The read itself runs on the window's read lane (`services.charts`)."""
         before = self.checked_keys()
-        self.data.reload()
+        self.data.set_source(source)
         self.category_list.blockSignals(True)
         self.category_list.clear()
         dark = self.palette().color(QPalette.ColorRole.Window).lightness() < 128
@@ -286,7 +287,7 @@ class AnalysisView(QWidget):
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
             item.setCheckState(Qt.CheckState.Checked if key in wanted else Qt.CheckState.Unchecked)
         self.category_list.blockSignals(False)
-        self.oryx.set_totals(oryx_totals_by_category())
+        self.oryx.set_totals(source.oryx_totals)
         self._update()
         self.plot.set_last_days(None)
 
@@ -337,9 +338,10 @@ class AnalysisView(QWidget):
                 return
         suffix = {"png": "png", "png-sized": "png", "svg": "svg", "csv": "csv"}[kind]
         default = f"frontline-{self.view}-{dt.date.today().isoformat()}.{suffix}"
-        path, _ = QFileDialog.getSaveFileName(self, self.tr("Export chart"), default)
-        if not path:
+        chosen = file_dialogs.save_file_name(self, self.tr("Export chart"), default)
+        if chosen is None:
             return
+        path = str(chosen)
         try:
             if suffix == "png":
                 self.export_png(path, width)

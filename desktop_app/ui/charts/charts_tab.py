@@ -2,7 +2,8 @@
 (Ctrl+3), and a clicked report opened in the Losses tab with the articles that published it.
 
 Importing this module is cheap: AnalysisView (and with it pyqtgraph and numpy) is imported
-only when the tab is first shown.
+only when the tab is first shown. What the charts draw is read on the window's read lane
+(`services.charts.chart_source`) and re-read when the runner says reports changed.
 """
 
 from __future__ import annotations
@@ -12,34 +13,37 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, QObject, QSettings
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QVBoxLayout, QWidget
+from PySide6.QtWidgets import QTabWidget, QVBoxLayout, QWidget
 
-from desktop_app.storage import items as item_store
+from desktop_app.services import charts as chart_reads
 
 if TYPE_CHECKING:
-    from desktop_app.ui.app.main_window import MainWindow
+    from desktop_app.services.changes import Changes
+    from desktop_app.services.charts import ChartSource
     from desktop_app.ui.charts.analysis_view import AnalysisView
+    from desktop_app.ui.common.context import WindowContext
 
 
 class ChartsTab(QObject):
-    """Owns the Charts page of `window.tabs` and builds its view lazily."""
+    """Owns the Charts page of `tabs` and builds its view lazily."""
 
-    def __init__(self, window: MainWindow) -> None:
-        super().__init__(window)
-        self.window = window
+    def __init__(self, ctx: WindowContext, tabs: QTabWidget) -> None:
+        super().__init__(tabs)
+        self.ctx = ctx
+        self.tabs = tabs
         self.view: AnalysisView | None = None
         self._stale = False
-        self._watched_losses = False
+        self._reading = False
         self.page = QWidget()
         QVBoxLayout(self.page).setContentsMargins(0, 0, 0, 0)
-        self.index = window.tabs.addTab(self.page, self.tr("C&harts"))
-        window.tabs.currentChanged.connect(self._tab_changed)
-        # New figures elsewhere make the charts stale; they are re-read when next shown.
-        window.importer.finished.connect(self.mark_stale)
-        self.action = QAction(self.tr("&Charts"), window)
+        self.index = tabs.addTab(self.page, self.tr("C&harts"))
+        tabs.currentChanged.connect(self._tab_changed)
+        # New figures make the charts stale; they are re-read when next shown.
+        ctx.runner.changed.connect(self._changed)
+        self.action = QAction(self.tr("&Charts"), tabs)
         # The third tab, after Archive (Ctrl+1) and Losses (Ctrl+2).
         self.action.setShortcut(QKeySequence("Ctrl+3"))
-        self.action.triggered.connect(lambda: window.tabs.setCurrentIndex(self.index))
+        self.action.triggered.connect(lambda: tabs.setCurrentIndex(self.index))
 
     def ensure_view(self) -> AnalysisView:
         """Build the view on first use: it is what pulls in pyqtgraph and numpy."""
@@ -53,12 +57,33 @@ class ChartsTab(QObject):
             assert layout is not None
             layout.addWidget(self.view)
             self.view.show()
-            self.view.refresh()
-            self._stale = False
+            self.reload()
         return self.view
 
+    def reload(self) -> None:
+        """Read the charts' data on the read lane; the view shows it when it arrives."""
+        self._stale = False
+        if self._reading:
+            self._stale = True  # one more read once this one is in
+            return
+        self._reading = True
+        self.ctx.runner.read(
+            "chart data", chart_reads.chart_source, success=self._loaded, failure=self._failed
+        )
+
+    def _loaded(self, source: ChartSource) -> None:
+        self._reading = False
+        if self.view is not None:
+            self.view.refresh(source)
+        if self._stale:
+            self.reload()
+
+    def _failed(self, text: str) -> None:
+        self._reading = False
+        self.ctx.show_message("error", text)
+
     def _restore(self, view: AnalysisView) -> None:
-        settings = self.window.settings
+        settings = self.ctx.settings
         keys = str(settings.value("charts/categories", "") or "")
         splitter = settings.value("charts/splitter")
         view.restore(
@@ -82,45 +107,41 @@ class ChartsTab(QObject):
 
     def open_report(self, date: dt.date) -> None:
         """Show `date`'s report in the Losses tab; the status bar names its articles."""
-        from desktop_app.storage.reports import report_article_ids
-        from desktop_app.ui.app.main_window import LOSSES_TAB
+        found = self.ctx.open_report(date)
+        self.ctx.runner.read(
+            "report articles",
+            lambda: chart_reads.report_article_titles(date),
+            success=lambda titles: self._say_articles(date, found, titles),
+        )
 
-        self.window.tabs.setCurrentIndex(LOSSES_TAB)
-        found = self.window.ensure_losses_view().select_date(date)
-        titles = []
-        for item_id in report_article_ids(date):
-            stored = item_store.get_item(item_id)
-            if stored is not None:
-                titles.append(f"“{stored.data.title}”")
+    def _say_articles(self, date: dt.date, found: bool, titles: list[str]) -> None:
         if not found:
             text = self.tr("No report is stored for %1.").replace("%1", date.isoformat())
         elif titles:
             text = (
                 self.tr("Report of %1, published in: %2")
                 .replace("%1", date.isoformat())
-                .replace("%2", "; ".join(titles))
+                .replace("%2", "; ".join(f"“{t}”" for t in titles))
             )
         else:
             text = self.tr("Report of %1 (no article linked to it).").replace(
                 "%1", date.isoformat()
             )
-        self.window.statusBar().showMessage(text)
+        self.ctx.status(text)
+
+    def _changed(self, changes: Changes) -> None:
+        if changes.reports or changes.oryx or changes.external:
+            self.mark_stale()
 
     def mark_stale(self, *_args: object) -> None:
         self._stale = True
-        if self.view is not None and self.window.tabs.currentIndex() == self.index:
-            self.view.refresh()
-            self._stale = False
+        if self.view is not None and self.tabs.currentIndex() == self.index:
+            self.reload()
 
     def _tab_changed(self, index: int) -> None:
-        losses = self.window.losses_view
-        if losses is not None and not self._watched_losses:
-            losses.reportSaved.connect(self.mark_stale)
-            self._watched_losses = True
         if index != self.index:
             return
         if self.view is None:
             self.ensure_view()
         elif self._stale:
-            self.view.refresh()
-            self._stale = False
+            self.reload()

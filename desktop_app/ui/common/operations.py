@@ -25,13 +25,13 @@ from __future__ import annotations
 import logging
 import queue
 import threading
+import time
 from collections.abc import Callable
 from typing import Any, TypeVar
 
 from PySide6.QtCore import (
     QCoreApplication,
     QObject,
-    QRunnable,
     Qt,
     QTimer,
     Signal,
@@ -78,9 +78,8 @@ class _Relay(QObject):
     progressed = Signal(int, int, str)
 
 
-class _Job(QRunnable):
+class _Job:
     def __init__(self, name: str, fn: Callable[[], Any], relay: _Relay) -> None:
-        super().__init__()
         self.name = name
         self.fn = fn
         self.relay = relay
@@ -158,50 +157,54 @@ def describe_error(exc: BaseException) -> str:
     ).replace("%1", f"{type(exc).__name__}: {exc}")
 
 
-class _Lane:
-    """One long-lived plain Python thread that runs jobs in order, and so keeps one peewee
-    connection (peewee's are per Python thread) for the window's whole life.
+class Lane:
+    """One long-lived Python thread running jobs in order.
 
-    Not a QThreadPool: PySide gives a pool thread a fresh Python thread state for every job,
-    so each job opened a new SQLite connection and never closed it, and the `data_version`
-    poll, asking a new connection each time, never saw another program's commit.
+    A Python thread, not a QThreadPool's: a pool thread may get a fresh Python thread state
+    for each job, which would give peewee (one connection per thread state) a new connection
+    per job. Here the thread, and so its connection, lives as long as the lane.
     """
 
     def __init__(self, name: str) -> None:
         self.name = name
-        self._jobs: queue.SimpleQueue[QRunnable] = queue.SimpleQueue()
+        self._queue: queue.Queue[_Job | None] = queue.Queue()
         self._thread: threading.Thread | None = None
-        self._pending = 0
-        self._idle = threading.Condition()
 
-    def start(self, job: QRunnable) -> None:
-        with self._idle:
-            self._pending += 1
-        if self._thread is None or not self._thread.is_alive():
-            # Daemon: a lane never closed cannot hold the process open.
+    def start(self, job: _Job) -> None:
+        if self._thread is None:
             self._thread = threading.Thread(target=self._loop, name=self.name, daemon=True)
             self._thread.start()
-        self._jobs.put(job)
+        self._queue.put(job)
 
     def _loop(self) -> None:
         while True:
-            job = self._jobs.get()
+            job = self._queue.get()
             try:
+                if job is None:
+                    return
                 job.run()
             except RuntimeError:
                 pass  # the window is gone, and with it the relay the result was for
             finally:
-                with self._idle:
-                    self._pending -= 1
-                    self._idle.notify_all()
+                self._queue.task_done()
 
     def waitForDone(self, msecs: int = 30000) -> bool:
-        with self._idle:
-            return self._idle.wait_for(lambda: self._pending == 0, msecs / 1000)
+        """Wait until every queued job has run; False if `msecs` passed first."""
+        end = time.monotonic() + msecs / 1000
+        with self._queue.all_tasks_done:
+            while self._queue.unfinished_tasks:
+                left = end - time.monotonic()
+                if left <= 0:
+                    return False
+                self._queue.all_tasks_done.wait(left)
+        return True
 
-
-def _lane(name: str) -> _Lane:
-    return _Lane(name)
+    def stop(self, msecs: int = 30000) -> None:
+        """Run what is queued, then end the thread."""
+        if self._thread is not None:
+            self._queue.put(None)
+            self._thread.join(msecs / 1000)
+            self._thread = None
 
 
 class OperationRunner(QObject):
@@ -210,8 +213,8 @@ class OperationRunner(QObject):
 
     def __init__(self, parent: QObject | None = None, *, poll_ms: int = POLL_MS) -> None:
         super().__init__(parent)
-        self.pool = _lane("write lane")
-        self.reads = _lane("read lane")
+        self.pool = Lane("archive writer")  # the write lane
+        self.reads = Lane("archive reader")
         self._pending = 0
         self._closed = False
         self._data_version: int | None = None
@@ -256,7 +259,7 @@ class OperationRunner(QObject):
         self._route(op, success, failure)
         return op
 
-    def _submit(self, pool: _Lane, name: str, fn: Callable[[Operation], Any]) -> Operation:
+    def _submit(self, pool: Lane, name: str, fn: Callable[[Operation], Any]) -> Operation:
         op = Operation(name, self, done=self._finished)
         self._pending += 1
         pool.start(_Job(name, lambda: fn(op), op.relay))
@@ -330,7 +333,7 @@ class OperationRunner(QObject):
 
         for pool in (self.pool, self.reads):
             pool.start(_Job("close", close_connection, _Relay()))
-            pool.waitForDone(msecs)
+            pool.stop(msecs)
         return done
 
 

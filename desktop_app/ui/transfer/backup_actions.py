@@ -13,16 +13,17 @@ import logging
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, QTimer
+from PySide6.QtCore import QObject, Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QFileDialog
+from PySide6.QtWidgets import QDialog
 
-from desktop_app.storage.backup import copy_archive, daily_backup
+from desktop_app.services import archive_file
+from desktop_app.ui.common import file_dialogs
 from desktop_app.ui.common.operations import Operation
 
 if TYPE_CHECKING:
-    from desktop_app.storage.maintenance import Health
-    from desktop_app.ui.app.main_window import MainWindow
+    from desktop_app.services.archive_file import Health
+    from desktop_app.ui.common.context import WindowContext
 
 log = logging.getLogger(__name__)
 # After start-up has settled: the first searches and the deferred panels come first.
@@ -30,51 +31,82 @@ DAILY_DELAY_MS = 3000
 
 
 class BackupActions(QObject):
-    def __init__(self, window: MainWindow, *, daily: bool) -> None:
+    def __init__(self, ctx: WindowContext, *, daily: bool) -> None:
+        window = ctx.widget()
         super().__init__(window)
-        self.window = window
+        self.ctx = ctx
         self.action = QAction(self.tr("&Back up archive…"), window)
         self.action.setShortcut(QKeySequence("Ctrl+Shift+B"))
         self.action.setToolTip(self.tr("Write a copy of the whole archive to a file you choose"))
         self.action.triggered.connect(self.choose_destination)
-        self.action.setEnabled(window.database_path is not None)
+        self.action.setEnabled(ctx.database_path is not None)
         self.check_action = QAction(self.tr("&Check archive file"), window)
         self.check_action.setToolTip(
             self.tr("SQLite's integrity check and the search index's, without changing anything")
         )
         self.check_action.triggered.connect(self.check)
+        self.restore_action = QAction(self.tr("&Restore from backup…"), window)
+        self.restore_action.setToolTip(
+            self.tr("Go back to a backup; the archive as it is now is kept as a safety copy")
+        )
+        self.restore_action.triggered.connect(self.choose_restore)
+        self.restore_action.setEnabled(ctx.database_path is not None)
+        self.trash_action = QAction(self.tr("&Trash…"), window)
+        self.trash_action.setToolTip(
+            self.tr("Deleted articles, briefs and reports, kept until the Trash is emptied")
+        )
+        self.trash_action.triggered.connect(self.show_trash)
         self.last_daily: Operation | None = None
-        if daily and window.database_path is not None:
+        if daily and ctx.database_path is not None:
             QTimer.singleShot(DAILY_DELAY_MS, self, self.start_daily)
 
     def choose_destination(self) -> None:
-        database = self.window.database_path
+        database = self.ctx.database_path
         if database is None:
             return
         default = str(Path.home() / f"{database.stem}-{dt.date.today().isoformat()}.sqlite")
-        path, _ = QFileDialog.getSaveFileName(
-            self.window,
+        path = file_dialogs.save_file_name(
+            self.ctx.widget(),
             self.tr("Back up archive"),
             default,
             self.tr("Frontline Archive (*.sqlite);;All files (*)"),
+            protect=database,
         )
-        if path:
-            self.back_up_to(Path(path))
+        if path is not None:
+            self.back_up_to(path)
+
+    def choose_restore(self) -> QDialog:
+        from desktop_app.ui.transfer.restore_dialog import RestoreDialog
+
+        dialog = RestoreDialog(self.ctx)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        return dialog
+
+    def show_trash(self) -> QDialog:
+        from desktop_app.ui.transfer.trash_dialog import TrashDialog
+
+        dialog = TrashDialog(self.ctx)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        return dialog
 
     def back_up_to(self, destination: Path) -> Operation | None:
         """Copy the archive to `destination` in the background; the result is announced."""
-        database = self.window.database_path
+        database = self.ctx.database_path
         if database is None:
             return None
-        self.window.statusBar().showMessage(self.tr("Backing up the archive…"))
-        op = self.window.runner.start("backup", lambda _op: copy_archive(database, destination))
+        self.ctx.status(self.tr("Backing up the archive…"))
+        op = self.ctx.runner.start(
+            "backup", lambda _op: archive_file.back_up(database, destination)
+        )
         op.succeeded.connect(
-            lambda path: self.window.statusBar().showMessage(
+            lambda path: self.ctx.status(
                 self.tr("Archive backed up to %1").replace("%1", str(path))
             )
         )
         op.failed.connect(
-            lambda exc: self.window.show_message(
+            lambda exc: self.ctx.show_message(
                 "error", self.tr("The backup was not written.") + "\n\n" + str(exc)
             )
         )
@@ -82,20 +114,18 @@ class BackupActions(QObject):
 
     def check(self) -> Operation:
         """Check the file in the background; the verdict comes as a message."""
-        from desktop_app.storage.maintenance import check_archive
-
-        self.window.statusBar().showMessage(self.tr("Checking the archive file…"))
-        op = self.window.runner.start("check", lambda _op: check_archive())
+        self.ctx.status(self.tr("Checking the archive file…"))
+        op = self.ctx.runner.start("check", lambda _op: archive_file.check())
         op.succeeded.connect(self._checked)
-        op.failed.connect(lambda exc: self.window.show_message("error", str(exc)))
+        op.failed.connect(lambda exc: self.ctx.show_message("error", str(exc)))
         return op
 
     def _checked(self, health: Health) -> None:
         if health.ok:
-            self.window.statusBar().showMessage(self.tr("The archive file is in order."))
-            self.window.show_message("info", self.tr("The archive file is in order."))
+            self.ctx.status(self.tr("The archive file is in order."))
+            self.ctx.show_message("info", self.tr("The archive file is in order."))
             return
-        self.window.show_message(
+        self.ctx.show_message(
             "error",
             self.tr("The archive file has problems:")
             + "\n\n"
@@ -108,11 +138,13 @@ class BackupActions(QObject):
         )
 
     def start_daily(self) -> Operation | None:
-        database = self.window.database_path
+        database = self.ctx.database_path
         if database is None:
             return None
         today = dt.date.today()
-        op = self.window.runner.start("daily backup", lambda _op: daily_backup(database, today))
+        op = self.ctx.runner.start(
+            "daily backup", lambda _op: archive_file.daily_backup(database, today)
+        )
         op.succeeded.connect(self._daily_done)
         op.failed.connect(self._daily_failed)
         self.last_daily = op
@@ -124,6 +156,4 @@ class BackupActions(QObject):
 
     def _daily_failed(self, exc: object) -> None:
         log.warning("daily backup failed: %s", exc)
-        self.window.statusBar().showMessage(
-            self.tr("Today's automatic backup failed: %1").replace("%1", str(exc))
-        )
+        self.ctx.status(self.tr("Today's automatic backup failed: %1").replace("%1", str(exc)))

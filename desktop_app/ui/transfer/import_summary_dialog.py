@@ -7,6 +7,8 @@ written for those dates until the user answers (a second import, run by the cont
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QDialog,
@@ -19,7 +21,9 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app.core.categories import BY_KEY
-from desktop_app.storage.importing import Conflict, FileImportSummary
+
+if TYPE_CHECKING:
+    from desktop_app.services.transfer import Conflict, FileImportSummary
 
 
 def _differences(conflict: Conflict) -> str:

@@ -8,6 +8,7 @@ import pytest
 
 from desktop_app.core.errors import ImportFormatError
 from desktop_app.core.formats import FORMATS, detect_format
+from desktop_app.core.formats.load import read_import_file
 
 KI_REPORT = """General Staff: Russia has lost 360,010 troops in Ukraine
 Russia has lost 360,010 troops in Ukraine since the beginning of its full-scale invasion on
@@ -70,7 +71,8 @@ def _error(data: bytes, name: str = "in.dat") -> ImportFormatError:
 def test_latin1_bytes_name_file_and_offset() -> None:
     data = "Загальні".encode() + " Kramatorsk é 5".encode("latin-1")
     assert str(_error(data, "post.txt")) == (
-        "post.txt: not UTF-8 text: undecodable byte 0xe9 at byte offset 28 (save the file as UTF-8)"
+        "post.txt: not UTF-8 text: undecodable byte 0xe9 at byte offset 28"
+        " (it looks like cp1250; save the file as UTF-8)"
     )
 
 
@@ -101,3 +103,22 @@ def test_truncated_json_says_malformed() -> None:
 )
 def test_unrecognised(data: bytes) -> None:
     assert "unrecognised file format" in str(_error(data))
+
+
+def test_a_totals_file_with_one_negative_value_is_not_taken_for_corrections() -> None:
+    days = [
+        {"date": "2023-05-26", "tank": 3800, "APC": 7700, "drone": 6500, "aircraft": 313},
+        {"date": "2023-05-27", "tank": -3805, "APC": 7710, "drone": 6549, "aircraft": 313},
+    ]
+    data = json.dumps(days).encode()
+    assert detect_format("equipment.json", data) == "petroivaniuk-json"
+    with pytest.raises(ImportFormatError) as info:
+        read_import_file("equipment.json", data)
+    error = info.value
+    assert (error.record, error.field) == ("#2 (2023-05-27)", "tank")
+    assert "negative total -3805" in error.reason
+
+
+def test_small_deltas_with_a_negative_one_are_still_corrections_whatever_the_name() -> None:
+    deltas = [{"date": "2023-05-27", "tank": -5, "APC": 7, "drone": 49, "aircraft": 0}]
+    assert detect_format("fixes.json", json.dumps(deltas).encode()) == "petroivaniuk-correction"

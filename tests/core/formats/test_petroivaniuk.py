@@ -311,7 +311,7 @@ def test_wrong_encoding_names_the_byte_offset() -> None:
     err = _error(data, source="latin.json")
     assert str(err) == (
         "latin.json: not UTF-8 text: undecodable byte 0xe9 at byte offset 65"
-        " (save the file as UTF-8)"
+        " (it looks like cp1250; save the file as UTF-8)"
     )
 
 

@@ -126,7 +126,7 @@ def test_a_good_import_updates_the_list_and_status(
     assert window.last_message is not None and window.last_message[0] == "info"
     settle_window(qtbot, window)
     assert titles(window) == ["Air defense downs 14 of 20 drones overnight."]
-    assert "1 loss reports" in window.statusBar().currentMessage()
+    qtbot.waitUntil(lambda: "1 loss reports" in window.counts_label.text())
 
 
 def test_cancel_button_stops_the_import_and_nothing_is_written(
@@ -272,8 +272,7 @@ def test_the_first_paint_shows_a_shell_and_the_rest_follows_in_the_next_turn(
     assert win.archive_view.splitter.widget(1) is win.archive_view.reader
     assert win.archive_view.list_splitter.widget(0) is win.archive_view.filters
     assert win.problems_dock.toggleViewAction() in win.menuBar().actions()[2].menu().actions()
-    # The counts are read on the read lane.
-    qtbot.waitUntil(lambda: "0 loss reports" in win.statusBar().currentMessage())
+    qtbot.waitUntil(lambda: "0 loss reports" in win.counts_label.text())
     # The keys of what was built late work like the others.
     win.activateWindow()
     qtbot.waitUntil(win.isActiveWindow)
@@ -313,20 +312,19 @@ def test_a_first_start_gives_the_list_more_room_than_the_reader(
 def test_feed_entries_can_be_imported_as_briefs_from_the_file_menu(
     qtbot, window: MainWindow, tmp_path: Path, monkeypatch
 ) -> None:
-    from PySide6.QtWidgets import QFileDialog
-
     from desktop_app.storage.items import all_items
+    from desktop_app.ui.common import file_dialogs
     from tests.core.formats.samples import RSS
 
     feed = tmp_path / "wire.xml"
     feed.write_text(RSS)
     asked: list[str] = []
 
-    def choose(_parent, _title, _folder, filters):
+    def choose(_parent, _title, _folder, filters, *, protect=None):
         asked.append(filters)
-        return [str(feed)], ""
+        return [feed]
 
-    monkeypatch.setattr(QFileDialog, "getOpenFileNames", staticmethod(choose))
+    monkeypatch.setattr(file_dialogs, "open_file_names", choose)
     file_menu = window.menuBar().actions()[0].menu()
     as_menu = next(
         a.menu() for a in file_menu.actions() if a.menu() is not None and "as" in a.text()
@@ -367,14 +365,11 @@ def test_the_shortcuts_list_is_read_from_the_menus(qtbot, window: MainWindow) ->
 def test_export_of_what_the_list_shows_follows_the_search(
     qtbot, window: MainWindow, sample_items, tmp_path: Path, monkeypatch
 ) -> None:
-    from PySide6.QtWidgets import QFileDialog
-
     from desktop_app.core.formats.load import read_import_file
+    from desktop_app.ui.common import file_dialogs
 
     target = tmp_path / "shown.json"
-    monkeypatch.setattr(
-        QFileDialog, "getSaveFileName", staticmethod(lambda *_a, **_k: (str(target), ""))
-    )
+    monkeypatch.setattr(file_dialogs, "save_file_name", lambda *_a, **_k: target)
     window.archive_view.search_edit.setText("drones OR ships")
     reload_list(qtbot, window)
     with qtbot.waitSignal(window.exporter.finished, timeout=10000):
@@ -394,12 +389,10 @@ def test_export_of_what_the_list_shows_follows_the_search(
 def test_a_cancelled_export_leaves_no_file_and_a_failed_one_says_why(
     qtbot, window: MainWindow, sample_items, tmp_path: Path, monkeypatch
 ) -> None:
-    from PySide6.QtWidgets import QFileDialog
+    from desktop_app.ui.common import file_dialogs
 
     target = tmp_path / "all.csv"
-    monkeypatch.setattr(
-        QFileDialog, "getSaveFileName", staticmethod(lambda *_a, **_k: (str(target), ""))
-    )
+    monkeypatch.setattr(file_dialogs, "save_file_name", lambda *_a, **_k: target)
     # Hold the single worker thread so the export is still pending when Cancel is pressed.
     release = threading.Event()
     window.runner.start("hold", lambda _op: release.wait(10))
@@ -419,3 +412,17 @@ def test_a_cancelled_export_leaves_no_file_and_a_failed_one_says_why(
     with qtbot.waitSignal(window.exporter.failed, timeout=10000):
         window.export("articles", "csv")
     assert window.last_message is not None and "a-file" in window.last_message[1]
+
+
+def test_demo_content_is_written_on_the_write_lane_and_the_list_follows(
+    qtbot, window: MainWindow
+) -> None:
+    from desktop_app.services import session
+    from tests.ui.conftest import settle
+
+    assert window.archive_view.model.rowCount() == 0
+    window.runner.write("demo content", session.seed_demo)
+    settle(qtbot, window.runner)
+    # 8 articles and 16 briefs, as the README says; the list learnt it from `changed` alone.
+    qtbot.waitUntil(lambda: window.archive_view.model.rowCount() == 24, timeout=10000)
+    qtbot.waitUntil(lambda: "24 articles and briefs" in window.counts_label.text())

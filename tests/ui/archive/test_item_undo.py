@@ -113,7 +113,7 @@ def test_a_deleted_item_comes_back_with_its_report_link(
     settle_window(qtbot, window)
     assert get_item(item_id) is not None and report_article_ids(day) == [item_id]
     assert window.archive_view.selected_id() == item_id
-    qtbot.waitUntil(lambda: "3 articles and briefs" in window.statusBar().currentMessage())
+    qtbot.waitUntil(lambda: "3 articles and briefs" in window.counts_label.text())
 
 
 def test_tags_typed_on_an_item_are_undone(

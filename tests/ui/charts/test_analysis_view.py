@@ -17,6 +17,7 @@ from desktop_app.core import aggregates
 from desktop_app.core.item import ARTICLE, ItemData
 from desktop_app.core.report import Figure, LossReport
 from desktop_app.core.series import moving_average
+from desktop_app.services.charts import chart_source
 from desktop_app.storage.items import save_item
 from desktop_app.storage.models import OryxLoss
 from desktop_app.storage.reports import (
@@ -36,6 +37,7 @@ from desktop_app.ui.charts.analysis_data import (
 )
 from desktop_app.ui.charts.analysis_plot import NORMALISED, SMALL_MULTIPLES
 from desktop_app.ui.charts.analysis_view import AnalysisView
+from tests.ui.conftest import settle
 
 pytestmark = pytest.mark.qt_log_ignore(r"This plugin does not support propagateSizeHints\(\)")
 
@@ -70,7 +72,7 @@ def view(qtbot, archive):
     qtbot.addWidget(widget)
     widget.resize(1280, 800)
     widget.show()
-    widget.refresh()
+    widget.refresh(chart_source())
     widget.set_checked(["tanks", "personnel"])
     return widget
 
@@ -272,7 +274,7 @@ def test_oryx_view_pairs_the_latest_total_with_the_confirmed_sum(qtbot, archive)
     OryxLoss.create(category=None, equipment_oryx="Radars", model="X", losses_total=7)
     widget = AnalysisView()
     qtbot.addWidget(widget)
-    widget.refresh()
+    widget.refresh(chart_source())
     widget.set_view(ORYX)
     assert widget.oryx.rows == [("tanks", TANKS[39], "2023-06-28", 800)]
     _, staff = widget.oryx.staff_bars.getData()
@@ -300,10 +302,12 @@ def test_main_window_opens_the_clicked_report_with_its_article(window, archive, 
 
     link_article(date, item)
     window.charts_tab.action.trigger()
+    settle(qtbot, window.runner)
     assert window.tabs.currentWidget() is window.charts_tab.page
     view = window.charts_tab.view
     assert view is not None and view.data.keys == ["personnel", "tanks"]
     view.reportRequested.emit(date)
+    settle(qtbot, window.runner)
     assert window.tabs.currentIndex() == 1
     assert window.losses_view is not None and window.losses_view.selected_date() == date
     assert "“General Staff: losses of 1 June”" in window.statusBar().currentMessage()
@@ -318,6 +322,7 @@ def test_ticked_categories_view_layout_and_milestones_are_remembered(
     qtbot.addWidget(first)
     first.show()
     first.charts_tab.action.trigger()
+    settle(qtbot, first.runner)
     view = first.charts_tab.view
     assert view is not None
     assert view.checked_keys() == ["tanks"]  # the default on a first start
@@ -330,6 +335,7 @@ def test_ticked_categories_view_layout_and_milestones_are_remembered(
     qtbot.addWidget(second)
     second.show()
     assert second.tabs.currentWidget() is second.charts_tab.page  # the last tab is reopened
+    settle(qtbot, second.runner)
     again = second.charts_tab.view
     assert again is not None
     assert again.checked_keys() == ["personnel", "tanks"]
@@ -351,6 +357,7 @@ def test_remembered_categories_no_longer_in_the_archive_fall_back_to_the_default
     qtbot.addWidget(window)
     window.show()
     window.charts_tab.action.trigger()
+    settle(qtbot, window.runner)
     view = window.charts_tab.view
     assert view is not None
     assert view.checked_keys() == ["tanks"]  # the default, as on a first start

@@ -1,12 +1,19 @@
+"""The operations runner: two long-lived lanes, one `changed` signal, other programs' writes."""
+
 from __future__ import annotations
 
 import os
+import sqlite3
+import threading
 from pathlib import Path
 
 import pytest
 
+from desktop_app.core.errors import ArchiveError
+from desktop_app.services.changes import Changes
 from desktop_app.storage.reports import report_dates
 from desktop_app.ui.common.operations import OperationRunner
+from tests.ui.conftest import settle
 
 
 def open_archive_files(name: str) -> int:
@@ -15,15 +22,106 @@ def open_archive_files(name: str) -> int:
     )
 
 
+@pytest.fixture
+def runner(qtbot, archive_db: object):
+    runner = OperationRunner(poll_ms=0)
+    yield runner
+    runner.close()
+
+
 @pytest.mark.skipif(not Path("/proc/self/fd").exists(), reason="counts open files via /proc")
-def test_operations_do_not_leave_connections_open(qtbot, archive_db: object) -> None:
-    runner = OperationRunner()
+def test_each_lane_keeps_one_connection_and_close_releases_them(qtbot, archive_db: object) -> None:
+    before = open_archive_files("archive.sqlite")
+    runner = OperationRunner(poll_ms=0)
     counts = []
     for _ in range(12):
-        op = runner.start("read", lambda _op: report_dates())
-        with qtbot.waitSignal(op.succeeded, timeout=10000):
-            pass
-        runner.wait()
+        runner.read("read", report_dates, success=lambda _dates: None)
+        runner.write("write", report_dates)
+        settle(qtbot, runner)
         counts.append(open_archive_files("archive.sqlite"))
-    # SQLite may keep one closed descriptor for reuse; what matters is that it stops there.
-    assert counts[-1] == counts[0], counts
+    # The lanes open their connections once and keep them; nothing grows per operation.
+    assert counts[-1] == counts[0] > before, counts
+    runner.close()
+    # Closed: each lane's wal and shm descriptors are gone. SQLite keeps the main file's
+    # descriptor of a closed connection while another connection of the process holds locks
+    # on it (closing it would drop those locks), so at most one per lane stays until then.
+    assert open_archive_files("archive.sqlite") <= before + 2 < counts[0]
+
+
+def test_writes_run_one_at_a_time_on_one_thread_never_the_gui_thread(qtbot, runner) -> None:
+    threads: list[int] = []
+    for _ in range(5):
+        runner.write("who", lambda: threads.append(threading.get_ident()))
+    settle(qtbot, runner)
+    assert len(set(threads)) == 1 and threads[0] != threading.get_ident()
+
+
+def test_a_changing_write_emits_changed_once_before_its_success(qtbot, runner) -> None:
+    seen: list[object] = []
+    runner.changed.connect(lambda changes: seen.append(("changed", changes)))
+    made = Changes(reports=True)
+    runner.write("save", lambda: made, success=lambda result: seen.append(("success", result)))
+    runner.write("read-only", lambda: 42, success=lambda result: seen.append(("success", result)))
+    settle(qtbot, runner)
+    assert seen == [("changed", made), ("success", made), ("success", 42)]
+
+
+def test_a_failure_is_told_once_and_emits_no_change(qtbot, runner) -> None:
+    told: list[str] = []
+    changed: list[object] = []
+    runner.changed.connect(changed.append)
+
+    def refuse() -> Changes:
+        raise ArchiveError("the disk is full; nothing was changed")
+
+    runner.write("save", refuse, failure=told.append)
+    with qtbot.waitSignal(runner.failed, timeout=5000) as unhandled:
+        runner.write("save", lambda: 1 / 0)
+    settle(qtbot, runner)
+    assert told == ["the disk is full; nothing was changed"]
+    assert "ZeroDivisionError" in unhandled.args[0] and "log" in unhandled.args[0]
+    assert changed == [] and runner.idle
+
+
+def test_reads_do_not_wait_behind_a_long_write(qtbot, runner) -> None:
+    release = threading.Event()
+    order: list[str] = []
+    runner.write("long import", lambda: (release.wait(10), order.append("write"))[1])
+    runner.read("count", lambda: order.append("read"), success=lambda _r: release.set())
+    settle(qtbot, runner)
+    assert order == ["read", "write"]
+
+
+def test_another_programs_commit_is_noticed(qtbot, archive_db: object, tmp_path: Path) -> None:
+    runner = OperationRunner(poll_ms=20)
+    try:
+        qtbot.wait(100)  # the first poll learns the current version
+        other = sqlite3.connect(tmp_path / "archive.sqlite")
+        with qtbot.waitSignal(runner.changed, timeout=5000) as blocker:
+            other.execute("CREATE TABLE scratch(x)")
+            other.commit()
+        other.close()
+        assert blocker.args == [Changes(external=True)]
+    finally:
+        runner.close()
+
+
+def test_its_own_writes_are_not_taken_for_another_programs(qtbot, archive_db: object) -> None:
+    runner = OperationRunner(poll_ms=20)
+    seen: list[Changes] = []
+    runner.changed.connect(seen.append)
+    try:
+        qtbot.wait(100)
+        from desktop_app.storage.models import database_proxy
+
+        def write() -> Changes:
+            with database_proxy.atomic():
+                database_proxy.execute_sql("CREATE TABLE IF NOT EXISTS scratch(x)")
+            return Changes(items=True)
+
+        runner.write("own", write)
+        qtbot.wait(300)  # many polls
+        settle(qtbot, runner)
+    finally:
+        runner.close()
+    assert seen == [Changes(items=True)]

@@ -70,7 +70,7 @@ def test_new_report_saved_in_the_dialog_is_undone_and_redone_by_keys(
     press(qtbot, window, Qt.Key.Key_Z, CTRL)
     assert load_report(DAY) is None
     assert view.model.row_of(DAY) is None and view.model.rowCount() == 1
-    assert "1 loss reports" in window.statusBar().currentMessage()
+    qtbot.waitUntil(lambda: "1 loss reports" in window.counts_label.text())
     assert window.redo_action.text() == "&Redo save report 2023-11-25"
 
     press(qtbot, window, Qt.Key.Key_Z, CTRL_SHIFT)

@@ -10,7 +10,7 @@ import pytest
 from desktop_app.storage.items import count_items
 from desktop_app.storage.reports import load_all_reports, load_report, save_report
 from desktop_app.ui.app.main_window import MainWindow
-from tests.ui.conftest import settle_window
+from tests.ui.conftest import settle
 
 pytestmark = pytest.mark.qt_log_ignore(r"This plugin does not support propagateSizeHints\(\)")
 
@@ -62,21 +62,22 @@ def test_undo_and_redo_of_an_import_through_the_edit_menu(
     assert "import" in window.undo_action.text() and "2 reports" in window.undo_action.text()
 
     window.undo_action.trigger()
+    settle(qtbot, window.runner)  # undo runs on the write lane; the list follows `changed`
 
     assert count_items() == items_before
     [report] = load_all_reports()
     assert report.figures["tanks"].total == 5_900
-    settle_window(qtbot, window)  # the list reloads in the background
-    assert window.archive_view.model.rowCount() == items_before
+    qtbot.waitUntil(lambda: window.archive_view.model.rowCount() == items_before)
     assert "import" in window.redo_action.text()
 
     window.redo_action.trigger()
+    settle(qtbot, window.runner)
 
     assert count_items() == items_before + 1 and len(load_all_reports()) == 2
     assert load_report(load_all_reports()[0].date).figures["tanks"].total == 5_983  # type: ignore[union-attr]
-    settle_window(qtbot, window)
-    assert window.archive_view.model.rowCount() == items_before + 1
+    qtbot.waitUntil(lambda: window.archive_view.model.rowCount() == items_before + 1)
     window.undo_action.trigger()
+    settle(qtbot, window.runner)
     assert count_items() == items_before
 
 

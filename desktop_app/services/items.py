@@ -1,0 +1,80 @@
+"""Writing articles and briefs: the window's and the command line's use cases, one
+transaction each, each returning what changed."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from desktop_app.core.item import ItemData
+from desktop_app.services.changes import NOTHING, Changes
+from desktop_app.storage import item_history, items
+from desktop_app.storage.item_history import ItemSnapshot
+from desktop_app.storage.models import ReportArticle, database_proxy
+
+
+def save_item(data: ItemData, item_id: int | None = None) -> Changes:
+    """Add an item (no id) or replace one; the saved item's id is the one in `item_ids`.
+
+    ValidationError names the field (a missing title, a link another item has)."""
+    with database_proxy.atomic():
+        saved = items.save_item(data, item_id)
+    return Changes(items=True, tags=True, item_ids=frozenset({saved}))
+
+
+def saved_id(changes: Changes) -> int:
+    """The id `save_item` stored the item under."""
+    (item_id,) = changes.item_ids
+    return item_id
+
+
+def delete_item(item_id: int) -> Changes:
+    """Delete an item; it goes to the Trash whole (tags, flags, report links)."""
+    with database_proxy.atomic():
+        linked = ReportArticle.select().where(ReportArticle.item == item_id).exists()
+        if not items.delete_item(item_id):
+            return NOTHING
+    return Changes(items=True, tags=True, trash=True, reports=linked, item_ids=frozenset({item_id}))
+
+
+def _ids(item_ids: int | Sequence[int]) -> list[int]:
+    return [item_ids] if isinstance(item_ids, int) else list(item_ids)
+
+
+def set_read(item_ids: int | Sequence[int], read: bool = True) -> Changes:
+    """Mark one item or several read (or unread), in one transaction."""
+    ids = _ids(item_ids)
+    with database_proxy.atomic():
+        for item_id in ids:
+            items.set_read(item_id, read)
+    return Changes(flags=True, item_ids=frozenset(ids))
+
+
+def set_starred(item_ids: int | Sequence[int], starred: bool = True) -> Changes:
+    """Star one item or several (or unstar them), in one transaction."""
+    ids = _ids(item_ids)
+    with database_proxy.atomic():
+        for item_id in ids:
+            items.set_starred(item_id, starred)
+    return Changes(flags=True, item_ids=frozenset(ids))
+
+
+def set_tags(item_id: int, tags: Sequence[str]) -> Changes:
+    """Replace an item's tags (ValidationError when the item does not exist)."""
+    with database_proxy.atomic():
+        items.set_tags(item_id, tags)
+    return Changes(tags=True, item_ids=frozenset({item_id}))
+
+
+def restore_item(item_id: int, snapshot: ItemSnapshot | None) -> Changes:
+    """Make item `item_id` exactly `snapshot` (undo and redo). An item that goes is kept in
+    the Trash; one that comes back leaves it."""
+    with database_proxy.atomic():
+        item_history.restore_item(item_id, snapshot)
+    return Changes(
+        items=True,
+        tags=True,
+        flags=True,
+        reports=True,
+        trash=True,
+        item_ids=frozenset({item_id}),
+    )

@@ -1,0 +1,66 @@
+"""Writing loss reports: the window's and the command line's use cases, one transaction each.
+
+Each returns what changed, so a caller can refresh its views; the undo snapshots
+(`storage.report_history`) are taken by the caller around these when it keeps a stack.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from desktop_app.core.report import LossReport
+from desktop_app.services.changes import NOTHING, Changes
+from desktop_app.storage import report_history, reports
+from desktop_app.storage.models import database_proxy
+from desktop_app.storage.report_history import ReportSnapshot
+
+MANUAL = "manual"
+
+
+def _changed(date: dt.date, *, trash: bool = False) -> Changes:
+    return Changes(reports=True, trash=trash, report_dates=frozenset({date}))
+
+
+def save_report(
+    report: LossReport,
+    *,
+    replace: bool = True,
+    source: str = MANUAL,
+    article_id: int | None = None,
+) -> Changes:
+    """Store a report. `replace`: the stored figures become exactly these (an edit, or
+    Replace); otherwise they are merged in, keeping stored figures this report does not
+    state (Merge). `article_id` links the article that published it."""
+    if report.date is None:
+        raise ValueError("a report needs a date to be saved")
+    with database_proxy.atomic():
+        reports.save_report(report, source=source, article_id=article_id, replace=replace)
+    return _changed(report.date)
+
+
+def delete_report(date: dt.date) -> Changes:
+    """Delete the report of `date`; it goes to the Trash whole (figures, note, links)."""
+    with database_proxy.atomic():
+        deleted = reports.delete_report(date)
+    return _changed(date, trash=True) if deleted else NOTHING
+
+
+def link_article(date: dt.date, item_id: int) -> Changes:
+    """Link an article or brief to the stored report of `date` (ValueError if none)."""
+    with database_proxy.atomic():
+        added = reports.link_article(date, item_id)
+    return _changed(date) if added else NOTHING
+
+
+def unlink_article(date: dt.date, item_id: int) -> Changes:
+    with database_proxy.atomic():
+        removed = report_history.unlink_article(date, item_id)
+    return _changed(date) if removed else NOTHING
+
+
+def restore_report(date: dt.date, snapshot: ReportSnapshot | None) -> Changes:
+    """Make the report of `date` exactly `snapshot` (undo and redo). A report that goes is
+    kept in the Trash; one that comes back leaves it."""
+    with database_proxy.atomic():
+        report_history.restore_report(date, snapshot)
+    return _changed(date, trash=True)

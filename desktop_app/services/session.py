@@ -1,0 +1,23 @@
+"""Starting a session on an archive: where the user's files live, and a new archive's demo."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from desktop_app.services.changes import EVERYTHING, Changes
+from desktop_app.storage.connection import Archive, data_dir
+
+__all__ = ["Archive", "data_dir", "seed_demo", "settings_path"]
+
+
+def settings_path() -> Path:
+    """The window's settings file, beside the archive's default place."""
+    return data_dir() / "settings.ini"
+
+
+def seed_demo() -> Changes:
+    """Fill a new archive with the bundled demo content, in one transaction."""
+    from desktop_app.storage.demo import seed_demo_content
+
+    seed_demo_content()
+    return EVERYTHING

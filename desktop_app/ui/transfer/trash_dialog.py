@@ -1,0 +1,148 @@
+"""Edit ▸ Trash…: deleted articles, briefs and reports, kept across restarts until restored or
+emptied.
+
+The list is read on the read lane and re-read whenever `changed` says the Trash changed (a
+delete in the window, an undo, another program). Restore and Delete for good run on the write
+lane, each one transaction; "for good" asks first. Undo (Ctrl+Z) is for this session's steps;
+the Trash is what is still there after a restart.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDialog,
+    QDialogButtonBox,
+    QHeaderView,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+)
+
+from desktop_app.services import trash
+
+if TYPE_CHECKING:
+    from desktop_app.services.changes import Changes
+    from desktop_app.services.trash import TrashRow
+    from desktop_app.ui.common.context import WindowContext
+
+
+class TrashDialog(QDialog):
+    def __init__(self, ctx: WindowContext) -> None:
+        super().__init__(ctx.widget())
+        self.ctx = ctx
+        self.rows: list[TrashRow] = []
+        self.setWindowTitle(self.tr("Trash"))
+        self.resize(760, 420)
+        self.summary = QLabel()
+        self.table = QTableWidget(0, 3, self)
+        self.table.setHorizontalHeaderLabels([self.tr("Deleted"), self.tr("What"), self.tr("Kind")])
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.verticalHeader().hide()
+        self.table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        self.table.setAccessibleName(self.tr("Deleted articles, briefs and reports"))
+        self.table.itemSelectionChanged.connect(self._selection_changed)
+        self.table.itemDoubleClicked.connect(lambda _item: self.restore_selected())
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
+        self.restore_button = QPushButton(self.tr("&Restore"), self)
+        self.delete_button = QPushButton(self.tr("&Delete for good"), self)
+        self.empty_button = QPushButton(self.tr("&Empty Trash"), self)
+        for button, slot in (
+            (self.restore_button, self.restore_selected),
+            (self.delete_button, self.delete_selected),
+            (self.empty_button, self.empty),
+        ):
+            button.clicked.connect(slot)
+            buttons.addButton(button, QDialogButtonBox.ButtonRole.ActionRole)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.summary)
+        layout.addWidget(self.table)
+        layout.addWidget(buttons)
+        ctx.runner.changed.connect(self._changed)
+        self._selection_changed()
+        self.reload()
+
+    def reload(self) -> None:
+        self.ctx.runner.read("trash", trash.list_trash, success=self._listed)
+
+    def _changed(self, changes: Changes) -> None:
+        if changes.trash or changes.external:
+            self.reload()
+
+    def _listed(self, rows: list[TrashRow]) -> None:
+        chosen = {r.id for r in self.selected()}
+        self.rows = rows
+        self.table.setRowCount(len(rows))
+        kinds = {
+            "article": self.tr("article"),
+            "brief": self.tr("brief"),
+        }
+        for row, entry in enumerate(rows):
+            kind = kinds.get(entry.item_kind, entry.item_kind) or self.tr("loss report")
+            cells = [entry.deleted_at.astimezone().strftime("%Y-%m-%d %H:%M"), entry.label, kind]
+            for column, text in enumerate(cells):
+                cell = QTableWidgetItem(text)
+                cell.setData(Qt.ItemDataRole.UserRole, entry.id)
+                self.table.setItem(row, column, cell)
+            if entry.id in chosen:
+                self.table.selectRow(row)
+        self.summary.setText(
+            self.tr("The Trash is empty.")
+            if not rows
+            else self.tr("In the Trash: %1. Kept until you empty it.").replace(
+                "%1", f"{len(rows):,}"
+            )
+        )
+        self._selection_changed()
+
+    def selected(self) -> list[TrashRow]:
+        model = self.table.selectionModel()
+        return [self.rows[i.row()] for i in model.selectedRows()] if model else []
+
+    def _selection_changed(self) -> None:
+        chosen = bool(self.selected())
+        writable = not self.ctx.read_only
+        self.restore_button.setEnabled(chosen and writable)
+        self.delete_button.setEnabled(chosen and writable)
+        self.empty_button.setEnabled(bool(self.rows) and writable)
+
+    def restore_selected(self) -> None:
+        ids = [r.id for r in self.selected()]
+        if ids and not self.ctx.read_only:
+            self.ctx.runner.write(
+                "restore from trash",
+                lambda: trash.restore(ids),
+                success=lambda _c: self.ctx.status(
+                    self.tr("Restored from the Trash: %1.").replace("%1", f"{len(ids):,}")
+                ),
+                failure=lambda text: self.ctx.show_message(
+                    "error", self.tr("Nothing was restored.") + "\n\n" + text
+                ),
+            )
+
+    def delete_selected(self) -> None:
+        ids = [r.id for r in self.selected()]
+        if ids and self._confirm(
+            self.tr("Delete the chosen entries for good (%1)? This cannot be undone.").replace(
+                "%1", f"{len(ids):,}"
+            )
+        ):
+            self.ctx.runner.write("delete from trash", lambda: trash.empty(ids))
+
+    def empty(self) -> None:
+        if self.rows and self._confirm(
+            self.tr("Delete everything in the Trash for good? This cannot be undone.")
+        ):
+            self.ctx.runner.write("empty trash", lambda: trash.empty(None))
+
+    def _confirm(self, text: str) -> bool:
+        answer = QMessageBox.question(self, self.tr("Trash"), text)
+        return answer == QMessageBox.StandardButton.Yes
