@@ -15,7 +15,7 @@ from PySide6.QtGui import QAction, QKeySequence, QShortcut
 from PySide6.QtWidgets import QInputDialog, QMenu, QMenuBar, QWidget
 
 from desktop_app.core.item import split_tags
-from desktop_app.ui.archive.archive_view import TABLE_MODE, TIMELINE_MODE
+from desktop_app.ui.archive.archive_model import TABLE_MODE, TIMELINE_MODE
 from desktop_app.ui.common import file_dialogs
 
 if TYPE_CHECKING:

@@ -29,6 +29,8 @@ from desktop_app.ui.archive.row_pages import Loader, RowCache
 if TYPE_CHECKING:
     from desktop_app.services.queries import ItemRow
 
+# The list's two modes (the filter panel's View box); the table until the panel says otherwise.
+TABLE_MODE, TIMELINE_MODE = "table", "timeline"
 PAGE = 200
 # Snippets cost one FTS5 lookup each: fetch them for a smaller window than the rows.
 SNIPPET_PAGE = 50

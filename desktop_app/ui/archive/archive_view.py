@@ -36,7 +36,12 @@ from PySide6.QtWidgets import (
 
 from desktop_app.core.item import ARTICLE, BRIEF
 from desktop_app.core.search_query import Query
-from desktop_app.ui.archive.archive_model import MATCH_COL, ArchiveTableModel
+from desktop_app.ui.archive.archive_model import (
+    MATCH_COL,
+    TABLE_MODE,
+    TIMELINE_MODE,
+    ArchiveTableModel,
+)
 from desktop_app.ui.archive.item_marks import ItemMarks
 from desktop_app.ui.archive.list_table import list_table, search_help
 from desktop_app.ui.archive.search_worker import FirstRows, SearchResult, SearchWorker
@@ -49,8 +54,8 @@ if TYPE_CHECKING:
     from desktop_app.ui.archive.reader_view import ReaderView
     from desktop_app.ui.common.context import WindowContext
 
-# The list's two modes (the filter panel's View box); the table until the panel says otherwise.
-TABLE_MODE, TIMELINE_MODE = "table", "timeline"
+
+__all__ = ["TABLE_MODE", "TIMELINE_MODE", "ArchiveView"]
 
 SEARCH_DELAY_MS = 250
 

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop_app.ui.archive.archive_view import TABLE_MODE, TIMELINE_MODE
+from desktop_app.ui.archive.archive_model import TABLE_MODE, TIMELINE_MODE
 
 if TYPE_CHECKING:
     from desktop_app.services.queries import Facets
