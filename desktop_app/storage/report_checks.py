@@ -8,11 +8,10 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from desktop_app.core.article_report import report_in_article
 from desktop_app.core.errors import ImportFormatError
-from desktop_app.core.formats.detect import FEED, REPORT_TEXT
-from desktop_app.core.formats.load import ReadResult
 from desktop_app.core.report import WAR_START, LossReport
 from desktop_app.core.validation import (
     BEFORE_WAR,
@@ -28,6 +27,10 @@ from desktop_app.core.validation import (
 from desktop_app.storage.items import get_item
 from desktop_app.storage.models import Item, Report, ReportArticle
 from desktop_app.storage.reports import load_all_reports, load_report, previous_report
+
+if TYPE_CHECKING:
+    # The import formats load only when an import runs (a third of the window's start-up).
+    from desktop_app.core.formats.load import ReadResult
 
 
 @dataclass(frozen=True)
@@ -127,8 +130,9 @@ def find_problems() -> list[Problem]:
     return sorted(problems, key=lambda p: p.date or dt.date.min)
 
 
-# Formats whose figures a person or a parser read from text, where lost digits happen.
-_TEXT_FORMATS = frozenset({REPORT_TEXT, FEED})
+# Formats whose figures a person or a parser read from text, where lost digits happen
+# (core.formats.detect's REPORT_TEXT and FEED, named here so the formats load lazily).
+_TEXT_FORMATS = frozenset({"report-text", "feed"})
 
 
 def refuse_implausible_drops(result: ReadResult) -> None:

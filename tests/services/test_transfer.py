@@ -106,7 +106,7 @@ def test_the_archive_itself_is_refused_before_it_is_opened(
 
 def test_a_full_disk_during_an_import_changes_nothing(archive_db: Any, tmp_path: Path) -> None:
     save_item(ItemData(ARTICLE, "Kept", dt.datetime(2023, 1, 1, tzinfo=dt.UTC)))
-    days = [((D1 + dt.timedelta(days=n)).isoformat(), 5000 + n) for n in range(3000)]
+    days = [((D1 + dt.timedelta(days=n)).isoformat(), 5000 + n) for n in range(1000)]
     big = dataset(tmp_path / "big.json", *days)
     pages = archive_db.execute_sql("PRAGMA page_count").fetchone()[0]
     archive_db.execute_sql(f"PRAGMA max_page_count = {pages + 2}")

@@ -290,6 +290,10 @@
       <source>Tags, separated by commas:</source>
       <translation>Мітки через кому:</translation>
     </message>
+    <message>
+      <source>The archive is open read-only.</source>
+      <translation>Архів відкрито лише для читання.</translation>
+    </message>
   </context>
   <context>
     <name>ArchiveTableModel</name>
@@ -1169,6 +1173,10 @@ change</source>
     <message>
       <source>Reports as JSON…</source>
       <translation>Звіти як JSON…</translation>
+    </message>
+    <message>
+      <source>The archive is open read-only.</source>
+      <translation>Архів відкрито лише для читання.</translation>
     </message>
     <message>
       <source>import ({what})</source>

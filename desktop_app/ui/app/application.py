@@ -42,7 +42,15 @@ def run_application(archive: Archive, log_path: Path | None = None) -> int:
     settings = default_settings()
     # Referenced until exec() returns: a collected translator stops translating.
     translators = install_translators(app, choose_language(str(settings.value(LANGUAGE_KEY, ""))))
-    window = MainWindow(settings, database_path=archive.path, daily_backups=True, warm_up=True)
+    read_only = archive.read_only
+    window = MainWindow(
+        settings,
+        database_path=archive.path,
+        # A read-only archive's folder takes no daily copy either.
+        daily_backups=not read_only,
+        warm_up=True,
+        read_only=read_only,
+    )
     if archive.created:
         # Written on the window's write lane like any other change; the views fill in when
         # `changed` says so.

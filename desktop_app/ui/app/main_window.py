@@ -129,6 +129,24 @@ class MainWindow(QMainWindow):
         # paints at once instead of after loading 100,000 ids.
         self.archive_view.run_search()
         self._restore_state()
+        if read_only:
+            self._disable_writes()
+
+    def _disable_writes(self) -> None:
+        """A read-only archive: browse, search, read and export; nothing that writes."""
+        for action in (
+            self.import_action,
+            *self._import_as_actions,
+            self.new_article_action,
+            self.new_brief_action,
+            self.new_report_action,
+            self.edit_item_action,
+            self.delete_item_action,
+            self.backups.restore_action,
+        ):
+            action.setEnabled(False)
+            action.setToolTip(self.tr("The archive is open read-only."))
+        self.setAcceptDrops(False)
 
     # -- the window context (ui.common.context.WindowContext) ------------------------------
     def widget(self) -> QWidget:
@@ -218,12 +236,11 @@ class MainWindow(QMainWindow):
         file_menu.addAction(self.import_action)
         # Feeds mix long pieces and short items; the detected kind can be overridden.
         as_menu = file_menu.addMenu(self.tr("Import feed entries &as"))
-        as_menu.addAction(
-            self._action(self.tr("&Articles…"), lambda: self.choose_import(as_kind=ARTICLE))
-        )
-        as_menu.addAction(
-            self._action(self.tr("&Briefs…"), lambda: self.choose_import(as_kind=BRIEF))
-        )
+        self._import_as_actions = [
+            self._action(self.tr("&Articles…"), lambda: self.choose_import(as_kind=ARTICLE)),
+            self._action(self.tr("&Briefs…"), lambda: self.choose_import(as_kind=BRIEF)),
+        ]
+        as_menu.addActions(self._import_as_actions)
         export_menu = file_menu.addMenu(self.tr("&Export"))
         export_menu.addAction(
             self._action(self.tr("Reports as JSON…"), lambda: self.export("reports", "json"))

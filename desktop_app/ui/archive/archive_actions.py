@@ -125,6 +125,10 @@ class ArchiveActions(QObject):
         self.zoom_reset_action = action(
             self.tr("&Normal text size"), lambda: self.zoom(None), "Ctrl+0"
         )
+        if ctx.read_only:  # browse, read, print and export; no marks, no tags
+            for act in (self.toggle_read_action, self.toggle_star_action, self.edit_tags_action):
+                act.setEnabled(False)
+                act.setToolTip(self.tr("The archive is open read-only."))
         self.timeline_action.setCheckable(True)
         # modeChanged, not the filter panel's combo: the panel is built after the first paint.
         view.modeChanged.connect(lambda: self.timeline_action.setChecked(view.timeline_mode))

@@ -391,7 +391,7 @@ class ArchiveView(QWidget):
         if stored is None:
             self._wanted = None  # deleted meanwhile
             return
-        if mark_read and not stored.is_read:
+        if mark_read and not stored.is_read and not self.ctx.read_only:
             self.marks.write(stored.id, stored.data.title, is_read=True)
         self.itemOpened.emit(stored.id)
 

@@ -426,3 +426,14 @@ def test_demo_content_is_written_on_the_write_lane_and_the_list_follows(
     # 8 articles and 16 briefs, as the README says; the list learnt it from `changed` alone.
     qtbot.waitUntil(lambda: window.archive_view.model.rowCount() == 24, timeout=10000)
     qtbot.waitUntil(lambda: "24 articles and briefs" in window.counts_label.text())
+
+
+def test_a_read_only_archive_says_so_and_offers_nothing_that_writes(
+    qtbot, archive_db, settings, tmp_path: Path
+) -> None:
+    win = MainWindow(settings, database_path=tmp_path / "archive.sqlite", read_only=True)
+    qtbot.addWidget(win)
+    assert win.windowTitle().endswith("(read-only)")
+    assert not win.import_action.isEnabled() and not win.new_report_action.isEnabled()
+    assert not win.delete_item_action.isEnabled() and not win.backups.restore_action.isEnabled()
+    assert win.find_action.isEnabled() and not win.acceptDrops()

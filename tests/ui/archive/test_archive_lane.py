@@ -178,3 +178,25 @@ def test_another_programs_import_shows_up_by_itself_keeping_the_place(
     assert titles == ["Older brief 2 from another program", "Older brief 1 from another program"]
     assert view.selected_id() == chosen and view.reader.current_id == chosen
     assert bar.value() == place
+
+
+def test_a_read_only_archive_is_browsed_without_writing_marks(
+    qtbot, archive_db, sample_items: dict[str, int], settings, tmp_path: Path
+) -> None:
+    win = MainWindow(settings, database_path=tmp_path / "archive.sqlite", read_only=True)
+    qtbot.addWidget(win)
+    win.show()
+    settle_window(qtbot, win)
+    view = win.archive_view
+    view.select_item(sample_items["odesa"])
+    view.table.setFocus()
+    qtbot.keyClick(view.table, Qt.Key.Key_S)
+    settle_window(qtbot, win)
+    assert view.reader.current_id == sample_items["odesa"]  # read, shown
+    actions = win.archive_actions
+    assert not actions.toggle_star_action.isEnabled()
+    assert not actions.toggle_read_action.isEnabled() and not actions.edit_tags_action.isEnabled()
+    stored = get_item(sample_items["odesa"])
+    assert stored is not None and not stored.is_read and not stored.starred
+    assert win.last_message is None  # no failed write to report: none was tried
+    win.close()
