@@ -7,6 +7,9 @@ function of `storage` or a small composition of them; the CLI uses the same ones
 
 from __future__ import annotations
 
+import datetime as dt
+
+from desktop_app.core.report import LossReport
 from desktop_app.services.archive_state import close_connection, data_version
 from desktop_app.storage.items import (
     ItemRow,
@@ -73,6 +76,7 @@ __all__ = [
     "oryx_totals_by_category",
     "previous_report",
     "report_article_ids",
+    "report_context",
     "report_dates",
     "search_days",
     "search_ids",
@@ -83,3 +87,11 @@ __all__ = [
 def archive_counts() -> tuple[int, int]:
     """How many articles and briefs, and how many loss reports, the archive holds."""
     return count_items(), count_reports()
+
+
+def report_context(
+    date: dt.date,
+) -> tuple[LossReport | None, list[int], LossReport | None]:
+    """For an article stating the report of `date`: the stored report, the articles linked
+    to it, and the report before it (to validate a new one against)."""
+    return load_report(date), report_article_ids(date), previous_report(date)

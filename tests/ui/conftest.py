@@ -20,6 +20,19 @@ def settle(qtbot, runner: OperationRunner, timeout: int = 10000) -> None:
     qtbot.waitUntil(lambda: runner.idle, timeout=timeout)
 
 
+def settle_window(qtbot, window: MainWindow, timeout: int = 10000) -> None:
+    """Wait until the window's operations, and the archive list's searches and pages of rows,
+    have all been delivered (the reader shows its item, the list what is stored)."""
+    view = window.archive_view
+    qtbot.waitUntil(lambda: window.runner.idle and view.idle, timeout=timeout)
+
+
+def reload_list(qtbot, window: MainWindow) -> None:
+    """Search the archive list again (as after a change) and wait until it is shown."""
+    window.archive_view.reload()
+    settle_window(qtbot, window)
+
+
 @pytest.fixture
 def settings(tmp_path: Path) -> QSettings:
     return QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
@@ -62,9 +75,8 @@ def window(qtbot, archive_db: object, settings: QSettings, tmp_path: Path) -> It
     win = MainWindow(settings, database_path=tmp_path / "archive.sqlite")
     qtbot.addWidget(win)
     win.show()
-    # The window fills its list from the search worker; fill it now instead, as the window
-    # did before, so that the first search's answer cannot be taken for a test's own (the
-    # worker's answer is then stale and dropped).
-    win.archive_view.reload()
+    # The window fills its list from the search worker: wait for it, so that the first
+    # search's answer cannot be taken for a test's own.
+    settle_window(qtbot, win)
     yield win
     win.runner.wait()

@@ -290,6 +290,10 @@
       <source>Tags, separated by commas:</source>
       <translation>Мітки через кому:</translation>
     </message>
+    <message>
+      <source>The archive is open read-only.</source>
+      <translation>Архів відкрито лише для читання.</translation>
+    </message>
   </context>
   <context>
     <name>ArchiveTableModel</name>
@@ -771,10 +775,6 @@ change</source>
   <context>
     <name>ItemCommands</name>
     <message>
-      <source>The change could not be undone: %1</source>
-      <translation>Зміну не вдалося скасувати: %1</translation>
-    </message>
-    <message>
       <source>delete {title}</source>
       <translation>видалення {title}</translation>
     </message>
@@ -783,8 +783,16 @@ change</source>
       <translation>редагування {title}</translation>
     </message>
     <message>
+      <source>edit {title} with report {date}</source>
+      <translation>редагування {title} зі звітом за {date}</translation>
+    </message>
+    <message>
       <source>new item {title}</source>
       <translation>новий запис {title}</translation>
+    </message>
+    <message>
+      <source>new item {title} with report {date}</source>
+      <translation>новий запис {title} зі звітом за {date}</translation>
     </message>
     <message>
       <source>tags of {title}</source>
@@ -894,6 +902,17 @@ change</source>
     <message>
       <source>comma-separated, e.g. air defense, kyiv oblast</source>
       <translation>через кому, напр. ппо, київська область</translation>
+    </message>
+  </context>
+  <context>
+    <name>ItemMarks</name>
+    <message>
+      <source>The read mark of %1 was not saved:</source>
+      <translation>Позначку «прочитано» для %1 не збережено:</translation>
+    </message>
+    <message>
+      <source>The star of %1 was not saved:</source>
+      <translation>Зірочку для %1 не збережено:</translation>
     </message>
   </context>
   <context>

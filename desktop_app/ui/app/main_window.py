@@ -106,11 +106,11 @@ class MainWindow(QMainWindow):
         self._problems_dock: ProblemsDock | None = None
         self._build_scheduled = False
 
-        self.archive_view: ArchiveView = ArchiveView(defer_panels=True)
+        self.archive_view: ArchiveView = ArchiveView(self, defer_panels=True)
         self.losses_view: LossesView | None = None
         self._losses_page = QWidget()
         QVBoxLayout(self._losses_page).setContentsMargins(0, 0, 0, 0)
-        self.tabs = QTabWidget()
+        self.tabs: QTabWidget = QTabWidget()
         self.tabs.addTab(self.archive_view, self.tr("&Archive"))
         self.tabs.addTab(self._losses_page, self.tr("&Losses"))
         self.tabs.currentChanged.connect(self._tab_changed)
@@ -167,11 +167,8 @@ class MainWindow(QMainWindow):
         self.archive_view.select_item(item_id)
 
     def _on_changed(self, changes: Changes) -> None:
-        """The one place the window learns that the archive changed, and tells its views."""
-        if changes.item_list:
-            self.archive_view.reader.current_id = None  # re-read the open item
-            self.archive_view.reload()
-        # The Losses tab, the Data problems panel and the Charts tab follow `changed` themselves.
+        """Every view follows `runner.changed` by itself (the archive list, the Losses tab, the
+        Data problems panel, the Charts tab, the Trash); the window keeps only its counts."""
         self._update_status()
 
     def warm_up(self) -> Operation:
@@ -339,7 +336,7 @@ class MainWindow(QMainWindow):
         )
         help_menu.addAction(self.shortcuts_action)
         help_menu.addAction(self._action(self.tr("&About Frontline Archive"), self.about))
-        self.archive_actions = install_archive_actions(self)
+        self.archive_actions = install_archive_actions(self, self.archive_view, bar)
 
     # -- tabs -----------------------------------------------------------------------------
     def _tab_changed(self, index: int) -> None:
@@ -369,39 +366,31 @@ class MainWindow(QMainWindow):
 
     # -- editing --------------------------------------------------------------------------
     def new_item(self, kind: str) -> int | None:
+        """Edit ▸ New article / brief: the dialog saves on the write lane; the list selects
+        the new item when it follows the change."""
         from desktop_app.ui.archive.item_dialog import ItemDialog
 
-        dialog = ItemDialog(
-            self,
-            kind=kind,
-            undo_stack=self.undo_stack,
-            changed=self.item_changed,
-            failed=self.item_change_failed,
-        )
-        if dialog.exec() and dialog.saved_id is not None:
-            self.archive_view.reload()
-            self.archive_view.select_item(dialog.saved_id)
-            self._update_status()
-            return dialog.saved_id
-        return None
+        dialog = ItemDialog(self, kind=kind)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.exec()
+        return dialog.saved_id
 
     def edit_item(self) -> None:
+        """Edit ▸ Edit selected item: read it on the read lane, then open the dialog."""
         item_id = self.archive_view.selected_id()
-        if item_id is None:
+        if item_id is not None:
+            self.runner.read(
+                "item to edit", lambda: queries.get_item(item_id), success=self._open_editor
+            )
+
+    def _open_editor(self, stored: queries.StoredItem | None) -> None:
+        if stored is None:
             return
         from desktop_app.ui.archive.item_dialog import ItemDialog
 
-        dialog = ItemDialog(
-            self,
-            item_id=item_id,
-            undo_stack=self.undo_stack,
-            changed=self.item_changed,
-            failed=self.item_change_failed,
-        )
-        if dialog.exec():
-            self.archive_view.reader.current_id = None  # force the reader to re-read it
-            self.archive_view.reload()
-            self.archive_view.select_item(item_id)
+        dialog = ItemDialog(self, stored=stored)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
 
     def delete_item(self) -> None:
         item_id = self.archive_view.selected_id()
@@ -433,19 +422,9 @@ class MainWindow(QMainWindow):
             "delete item",
             lambda: history.delete_item(item_id),
             lambda step: label(DELETE_ITEM).replace("{title}", short_title(step.title)),
-            success=lambda _result: self.archive_view.reader.show_item(None),
+            success=lambda _result: self.archive_view.open_item(None),
             failure=self.item_change_failed,
         )
-
-    def item_changed(self, item_id: int | None) -> None:
-        """After an item was changed, or a change undone or redone: show the archive as it is."""
-        self.archive_view.reader.current_id = None  # force the reader to re-read it
-        if item_id is None:
-            self.archive_view.reader.show_item(None)
-        self.archive_view.reload()
-        if item_id is not None:
-            self.archive_view.select_item(item_id)
-        self._update_status()
 
     def item_change_failed(self, text: str) -> None:
         self.show_message("error", text)

@@ -12,54 +12,37 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QAction, QKeySequence, QShortcut
-from PySide6.QtWidgets import QInputDialog, QMenu, QWidget
+from PySide6.QtWidgets import QInputDialog, QMenu, QMenuBar, QWidget
 
-from desktop_app.core.errors import ArchiveError
 from desktop_app.core.item import split_tags
-from desktop_app.storage.items import get_item, set_tags
-from desktop_app.ui.archive.archive_view import TABLE_MODE, TIMELINE_MODE
+from desktop_app.ui.archive.archive_model import TABLE_MODE, TIMELINE_MODE
 from desktop_app.ui.common import file_dialogs
 
 if TYPE_CHECKING:
-    from desktop_app.ui.app.main_window import MainWindow
+    from desktop_app.services.queries import StoredItem
     from desktop_app.ui.archive.archive_view import ArchiveView
+    from desktop_app.ui.common.context import WindowContext
+    from desktop_app.ui.common.operations import Operation
 
 
-def apply_tags(
-    view: ArchiveView, text: str, window: MainWindow | None = None
-) -> tuple[str, ...] | None:
-    """Save typed tags ("a, b") on the selected item and refresh what shows them.
+def apply_tags(ctx: WindowContext, item_id: int, text: str) -> Operation:
+    """Save typed tags ("a, b") on the item, as one undo step on the window's stack.
 
-    With a window, the change goes on its undo stack.
+    The views follow the write by themselves (the runner's `changed`); a failure is shown.
     """
-    item_id = view.selected_id()
-    if item_id is None:
-        return None
+    from desktop_app.services import history
+    from desktop_app.ui.archive.item_commands import TAG_ITEM, label
+    from desktop_app.ui.common.undo import push_undoable, short_title
+
     wanted = split_tags(text)
-    if window is None:
-        tags = set_tags(item_id, wanted)
-    else:
-        from desktop_app.ui.archive.item_commands import TAG_ITEM, label, record_item_change
-
-        found: list[tuple[str, ...]] = []
-
-        def retag() -> int:
-            found.append(set_tags(item_id, wanted))
-            return item_id
-
-        record_item_change(
-            window.undo_stack,
-            label(TAG_ITEM),
-            item_id,
-            retag,
-            changed=window.item_changed,
-            failed=window.item_change_failed,
-        )
-        tags = found[0]
-    view.reader.current_id = None
-    view.open_item(item_id)
-    view.run_search()  # tag counts changed
-    return tags
+    return push_undoable(
+        ctx.runner,
+        ctx.undo_stack,
+        "set tags",
+        lambda: history.set_tags(item_id, wanted),
+        lambda step: label(TAG_ITEM).replace("{title}", short_title(step.title)),
+        failure=lambda message: ctx.show_message("error", message),
+    )
 
 
 def export_current_pdf(view: ArchiveView, path: Path) -> bool:
@@ -93,12 +76,12 @@ ZOOM_KEY = "reader/zoom"
 
 
 class ArchiveActions(QObject):
-    """Builds the actions on the window's menus and keeps the window's callbacks."""
+    """Builds the archive's actions on the window's menu bar (an Article menu before Help)."""
 
-    def __init__(self, window: MainWindow) -> None:
+    def __init__(self, ctx: WindowContext, view: ArchiveView, bar: QMenuBar) -> None:
+        window = ctx.widget()
         super().__init__(window)
-        self.window = window
-        view = window.archive_view
+        self.ctx = ctx
         self.view = view
         lists: list[QWidget] = [view.table, view.timeline]
 
@@ -142,11 +125,14 @@ class ArchiveActions(QObject):
         self.zoom_reset_action = action(
             self.tr("&Normal text size"), lambda: self.zoom(None), "Ctrl+0"
         )
+        if ctx.read_only:  # browse, read, print and export; no marks, no tags
+            for act in (self.toggle_read_action, self.toggle_star_action, self.edit_tags_action):
+                act.setEnabled(False)
+                act.setToolTip(self.tr("The archive is open read-only."))
         self.timeline_action.setCheckable(True)
         # modeChanged, not the filter panel's combo: the panel is built after the first paint.
         view.modeChanged.connect(lambda: self.timeline_action.setChecked(view.timeline_mode))
 
-        bar = window.menuBar()
         menu = QMenu(self.tr("A&rticle"), window)
         bar.insertMenu(bar.actions()[-1], menu)  # before Help
         menu.addActions([self.toggle_read_action, self.toggle_star_action, self.edit_tags_action])
@@ -168,40 +154,45 @@ class ArchiveActions(QObject):
         """The reader's text one point larger or smaller (None: normal); kept for next time."""
         reader = self.view.reader
         steps = reader.set_zoom(0 if step is None else reader.zoom_steps + step)
-        self.window.settings.setValue(ZOOM_KEY, steps)
+        self.ctx.settings.setValue(ZOOM_KEY, steps)
         return steps
 
     def _timeline_toggled(self, checked: bool) -> None:
         set_timeline(self.view, checked)
 
     def edit_tags(self) -> None:
-        stored = get_item(self.view.selected_id() or -1)
+        """t: the selected item's tags, read on the read lane, asked for, then saved."""
+        item_id = self.view.selected_id()
+        if item_id is None:
+            return
+        from desktop_app.services import queries
+
+        self.ctx.runner.read("item tags", lambda: queries.get_item(item_id), success=self._ask_tags)
+
+    def _ask_tags(self, stored: StoredItem | None) -> None:
         if stored is None:
             return
         text, ok = QInputDialog.getText(
-            self.window,
+            self.ctx.widget(),
             self.tr("Tags"),
             self.tr("Tags, separated by commas:"),
             text=", ".join(stored.data.tags),
         )
         if ok:
-            try:
-                apply_tags(self.view, text, self.window)
-            except ArchiveError as exc:
-                self.window.show_message("error", str(exc))
+            apply_tags(self.ctx, stored.id, text)
 
     def print_article(self) -> None:
         if self.view.reader.current_id is not None:
             from desktop_app.ui.common.pdf_export import print_document
 
-            print_document(self.view.reader.document(), self.window)
+            print_document(self.view.reader.document(), self.ctx.widget())
 
     def choose_pdf(self) -> None:
         if self.view.reader.current_id is None:
-            self.window.statusBar().showMessage(self.tr("Select an article first."))
+            self.ctx.status(self.tr("Select an article first."))
             return
         chosen = file_dialogs.save_file_name(
-            self.window, self.tr("Export to PDF"), "article.pdf", self.tr("PDF files (*.pdf)")
+            self.ctx.widget(), self.tr("Export to PDF"), "article.pdf", self.tr("PDF files (*.pdf)")
         )
         if chosen is None:
             return
@@ -210,10 +201,10 @@ class ArchiveActions(QObject):
             return
         written = Path(path)
         if written.exists() and written.stat().st_size > 0:
-            self.window.statusBar().showMessage(self.tr("Exported to %1").replace("%1", path))
+            self.ctx.status(self.tr("Exported to %1").replace("%1", path))
         else:
-            self.window.show_message("error", self.tr("Could not write %1").replace("%1", path))
+            self.ctx.show_message("error", self.tr("Could not write %1").replace("%1", path))
 
 
-def install_archive_actions(window: MainWindow) -> ArchiveActions:
-    return ArchiveActions(window)
+def install_archive_actions(ctx: WindowContext, view: ArchiveView, bar: QMenuBar) -> ArchiveActions:
+    return ArchiveActions(ctx, view, bar)

@@ -1,14 +1,16 @@
 """The archive list: a lazy table model over item ids, loading visible rows in pages.
 
 It holds only the ids of the matching items (8 bytes each, in an array); titles, flags and
-snippets are fetched a page at a time when a view asks for a row, so 100,000 items cost
-little memory or time. Sorting is a new query in SQL, asked for through `sortRequested`.
+snippets are fetched a page at a time, off the GUI thread (through `loader`, the search
+worker), when a view asks for a row, and painted when they arrive; so 100,000 items cost
+little memory or time and painting never reads the archive. Sorting is a new query in SQL,
+asked for through `sortRequested`.
 """
 
 from __future__ import annotations
 
 from array import array
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import (
     QAbstractTableModel,
@@ -21,10 +23,14 @@ from PySide6.QtGui import QFont
 
 from desktop_app.core.item import ARTICLE
 from desktop_app.core.search_query import Query, parse_query
-from desktop_app.storage.items import ItemRow, item_rows
-from desktop_app.storage.search import SearchRequest, search_ids, snippets
 from desktop_app.ui.app.i18n import noop
+from desktop_app.ui.archive.row_pages import Loader, RowCache
 
+if TYPE_CHECKING:
+    from desktop_app.services.queries import ItemRow
+
+# The list's two modes (the filter panel's View box); the table until the panel says otherwise.
+TABLE_MODE, TIMELINE_MODE = "table", "timeline"
 PAGE = 200
 # Snippets cost one FTS5 lookup each: fetch them for a smaller window than the rows.
 SNIPPET_PAGE = 50
@@ -51,38 +57,40 @@ class ArchiveTableModel(QAbstractTableModel):
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
         self._ids = array("q")
-        self._rows: dict[int, ItemRow] = {}
+        self.cache = RowCache(self._repaint)
         self._snippets: dict[int, str] = {}
         self._snippet_pages: set[int] = set()
+        self._snippet_epoch = 0
         self._partial = False  # only a first page is shown; its full id list is on its way
         self.query = ""
         self.kind: str | None = None
         self.parsed: Query = parse_query("")
+        self._loader: Loader | None = None
+
+    def set_loader(self, loader: Loader) -> None:
+        """Where rows and snippets are read: a background thread, never this one."""
+        self.cache.loader = loader
+        self._loader = loader
 
     # -- loading -------------------------------------------------------------------------
-    def search(self, query: str = "", kind: str | None = None) -> None:
-        """Replace the list with the items matching `query` (all when empty), newest first."""
-        self.query, self.kind = query, kind
-        self.reload()
-
-    def reload(self) -> None:
-        """Run the current search on this thread (after an edit, to keep the selection)."""
-        parsed = parse_query(self.query)
-        self.set_ids(search_ids(SearchRequest(self.query, kind=self.kind), parsed), parsed)
-
     def show_first_rows(self, rows: list[ItemRow], parsed: Query) -> None:
         """Show a search's first page (rows included) before its full id list arrives."""
         self.beginResetModel()
         self._ids = array("q", (r.id for r in rows))
         self.parsed = parsed
-        self._rows = {r.id: r for r in rows}
-        self._snippets.clear()
-        self._snippet_pages.clear()
+        self._clear()
+        self.cache.add(rows)
         self._partial = True
         self.endResetModel()
 
-    def set_ids(self, ids: list[int], parsed: Query) -> None:
-        """Show a result computed elsewhere (the search worker)."""
+    def _clear(self) -> None:
+        self.cache.clear()
+        self._snippets.clear()
+        self._snippet_pages.clear()
+        self._snippet_epoch += 1
+
+    def set_ids(self, ids: list[int], parsed: Query, rows: list[ItemRow] | None = None) -> None:
+        """Show a result computed elsewhere (the search worker), with its first rows if given."""
         shown, partial = len(self._ids), self._partial
         self._partial = False
         if (
@@ -102,33 +110,70 @@ class ArchiveTableModel(QAbstractTableModel):
         self.beginResetModel()
         self._ids = array("q", ids)
         self.parsed = parsed
-        self._rows.clear()
-        self._snippets.clear()
-        self._snippet_pages.clear()
+        self._clear()
+        if rows:
+            self.cache.add(rows)
         self.endResetModel()
 
-    def forget(self, item_id: int) -> None:
-        """Drop one cached row (its flags changed) and repaint it."""
-        self._rows.pop(item_id, None)
-        row = self.row_of(item_id)
-        if row is not None:
-            self.dataChanged.emit(self.index(row, 0), self.index(row, len(self.COLUMNS) - 1))
+    # -- rows and marks -------------------------------------------------------------------
+    def set_marks(
+        self, item_id: int, *, is_read: bool | None = None, starred: bool | None = None
+    ) -> bool:
+        """Show new marks of a loaded row at once (the write follows on the write lane)."""
+        if not self.cache.mark(item_id, is_read=is_read, starred=starred):
+            return False
+        self._repaint_ids([item_id])
+        return True
+
+    def refresh(self, item_ids: frozenset[int] | None = None) -> None:
+        """Read the rows of `item_ids` (None: every loaded row) again, in the background."""
+        wanted = set(self.cache.rows) if item_ids is None else item_ids
+        rows = [r for r, item_id in enumerate(self._ids) if item_id in wanted]
+        if rows:
+            self.cache.refresh([self._ids[r] for r in rows], rows[0], rows[-1])
+
+    def _repaint_ids(self, item_ids: list[int]) -> None:
+        for item_id in item_ids:
+            row = self.row_of(item_id)
+            if row is not None:
+                self._repaint(row, row)
+
+    def _repaint(self, first: int, last: int) -> None:
+        last = min(last, len(self._ids) - 1)
+        if 0 <= first <= last:
+            self.dataChanged.emit(self.index(first, 0), self.index(last, len(self.COLUMNS) - 1))
 
     def _row(self, row: int) -> ItemRow | None:
-        item_id = self._ids[row]
-        cached = self._rows.get(item_id)
-        if cached is None:
-            start = row - row % PAGE
-            self._rows.update(item_rows(self._ids[start : start + PAGE].tolist()))
-            cached = self._rows.get(item_id)
-        return cached
+        start = row - row % PAGE
+        return self.cache.get(
+            self._ids[row],
+            (start, start + PAGE - 1),
+            lambda: self._ids[start : start + PAGE].tolist(),
+        )
 
     def _snippet(self, row: int) -> str:
         page = row // SNIPPET_PAGE
-        if page not in self._snippet_pages:
+        if page not in self._snippet_pages and self._loader is not None:
             self._snippet_pages.add(page)
-            window = self._ids[page * SNIPPET_PAGE : (page + 1) * SNIPPET_PAGE].tolist()
-            self._snippets.update(snippets(window, self.parsed))
+            first = page * SNIPPET_PAGE
+            window = self._ids[first : first + SNIPPET_PAGE].tolist()
+            parsed, epoch = self.parsed, self._snippet_epoch
+
+            def read() -> dict[int, str]:
+                from desktop_app.services.queries import snippets
+
+                return snippets(window, parsed)
+
+            def arrived(found: dict[int, str]) -> None:
+                if epoch == self._snippet_epoch:
+                    self._snippets.update(found)
+                    last = min(first + SNIPPET_PAGE, len(self._ids)) - 1
+                    if first <= last:
+                        self.dataChanged.emit(
+                            self.index(first, MATCH_COL), self.index(last, MATCH_COL)
+                        )
+
+            self._loader(read, arrived)
         return self._snippets.get(self._ids[row], "")
 
     def item_id(self, row: int) -> int:

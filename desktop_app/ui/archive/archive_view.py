@@ -1,8 +1,14 @@
 """The archive tab: search field, filters, the list (table or day timeline) and the reader.
 
-Typing and filter changes search on the search worker's thread; the list changes when the
-result arrives. `reload()` (after an edit of our own) searches on this thread so that the
-edited item can be selected at once.
+Nothing here reads or writes the archive on the GUI thread. Typing and filter changes search
+on the search worker's thread, and the list changes when the result arrives; the list's rows
+are paged through the same thread. The reader loads the selected item on the window's read
+lane, and read/star marks are written on its write lane: the row shows a new mark at once,
+and shows the stored one again (with a message) when the write fails.
+
+The view follows the runner's `changed` signal by itself: an edit, an undo, an import or
+another program's write reloads the list keeping the selection and the scroll position (an
+item a change was about is selected), and the reader reads its item again.
 
 The main window builds this view with `defer_panels=True`: the search field and the list
 paint first, and the filter panel, the reader and the snippet painter (with the modules they
@@ -14,71 +20,70 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QItemSelection, QModelIndex, Qt, QTimer, Signal
+from PySide6.QtCore import QItemSelection, QModelIndex, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QListView,
     QSplitter,
     QStackedWidget,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
 
 from desktop_app.core.item import ARTICLE, BRIEF
 from desktop_app.core.search_query import Query
-from desktop_app.storage.items import get_item, set_read, set_starred
-from desktop_app.storage.search import Facets, SearchRequest
 from desktop_app.ui.archive.archive_model import (
-    AUTHOR_COL,
-    DATE_COL,
-    KIND_COL,
     MATCH_COL,
-    TITLE_COL,
+    TABLE_MODE,
+    TIMELINE_MODE,
     ArchiveTableModel,
 )
-from desktop_app.ui.archive.search_worker import FirstRows, SearchResult, SearchWorker, run_search
+from desktop_app.ui.archive.item_marks import ItemMarks
+from desktop_app.ui.archive.list_table import list_table, search_help
+from desktop_app.ui.archive.search_worker import FirstRows, SearchResult, SearchWorker
 from desktop_app.ui.archive.timeline_model import TimelineModel
 
 if TYPE_CHECKING:
+    from desktop_app.services.changes import Changes
+    from desktop_app.services.queries import Facets, SearchRequest, StoredItem
     from desktop_app.ui.archive.filter_panel import FilterPanel
     from desktop_app.ui.archive.reader_view import ReaderView
+    from desktop_app.ui.common.context import WindowContext
 
-# The list's two modes (the filter panel's View box); the table until the panel says otherwise.
-TABLE_MODE, TIMELINE_MODE = "table", "timeline"
+
+__all__ = ["TABLE_MODE", "TIMELINE_MODE", "ArchiveView"]
 
 SEARCH_DELAY_MS = 250
 
 
-def search_help() -> str:
-    """The query language in a few lines, for the search field's tooltip."""
-    return QCoreApplication.translate(
-        "ArchiveView",
-        "<b>Search</b><br>"
-        "<code>drones kharkiv</code> all words (the last also as a prefix)<br>"
-        '<code>"air defense"</code> exact phrase · <code>energ*</code> prefix<br>'
-        "<code>sumy OR kharkiv</code> either · <code>-shelling</code> without<br>"
-        "<code>kind:brief</code> <code>author:name</code> <code>tag:energy</code> "
-        "<code>source:name</code><br>"
-        "<code>from:2023-11-01</code> <code>to:2023-11</code> (day, month or year)<br>"
-        "<code>is:starred</code> <code>is:unread</code> <code>is:read</code>",
-    )
-
-
 class ArchiveView(QWidget):
+    """Signals:
+    itemOpened(int): the reader shows this item.
+    firstRowsShown(), searchFinished(), countsShown(): a search's answers were shown.
+    modeChanged(): the filter panel's View box changed (table ↔ timeline).
+    """
+
     itemOpened = Signal(int)
     firstRowsShown = Signal()  # a search's first page is in the list; the rest follows
     searchFinished = Signal()
     countsShown = Signal()
     modeChanged = Signal()  # the filter panel's View box changed (table ↔ timeline)
 
-    def __init__(self, parent: QWidget | None = None, *, defer_panels: bool = False) -> None:
+    def __init__(
+        self, ctx: WindowContext, parent: QWidget | None = None, *, defer_panels: bool = False
+    ) -> None:
         super().__init__(parent)
+        self.ctx = ctx
+        # The item the user selected: the reader shows it once it has been read.
+        self._wanted: int | None = None
+        # An item a change was about: selected when the list that follows the change arrives.
+        self._select_after: int | None = None
+        # (search generation, scroll position) of a reload that keeps the list's place.
+        self._keep: tuple[int, int] | None = None
         self._filters: FilterPanel | None = None
         self._reader: ReaderView | None = None
         self.search_edit = QLineEdit()
@@ -100,34 +105,17 @@ class ArchiveView(QWidget):
         self.worker.countsReady.connect(self._show_counts)
 
         self.model = ArchiveTableModel(self)
+        self.model.set_loader(self.worker.call)
         self.model.sortRequested.connect(self._sort_requested)
-        self.table = QTableView()
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.verticalHeader().hide()
-        # Fixed row height: the view then never asks for every row's size (lazy model).
-        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
-        self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
-        header = self.table.horizontalHeader()
-        # Widths from the font, never ResizeToContents: that would load every row to measure.
-        metrics = self.fontMetrics()
-        header.resizeSection(KIND_COL, metrics.horizontalAdvance("★ Article") + 24)
-        header.resizeSection(DATE_COL, metrics.horizontalAdvance("2026-08-08 14:35") + 24)
-        header.resizeSection(TITLE_COL, metrics.horizontalAdvance("M") * 28)
-        header.resizeSection(AUTHOR_COL, metrics.horizontalAdvance("M") * 8)
-        header.setStretchLastSection(True)
-        header.setSortIndicator(DATE_COL, Qt.SortOrder.DescendingOrder)
-        header.setSortIndicatorShown(True)
-        header.setSectionsClickable(True)
-        header.sortIndicatorChanged.connect(self.model.sort)
-        self.table.setWordWrap(False)
-        self.table.setAlternatingRowColors(True)
+        self.table = list_table(self.model, self.fontMetrics())
+        self.table.horizontalHeader().sortIndicatorChanged.connect(self.model.sort)
 
         self.timeline_model = TimelineModel(self)
+        self.timeline_model.set_loader(self.worker.call)
         self.timeline = QListView()
         self.timeline.setModel(self.timeline_model)
         self.timeline.setUniformItemSizes(True)  # lazy: no per-row size queries
+        self.marks = ItemMarks(ctx, self.model, self.timeline_model, self)
         self.list_stack = QStackedWidget()
         self.list_stack.addWidget(self.table)
         self.list_stack.addWidget(self.timeline)
@@ -175,6 +163,7 @@ class ArchiveView(QWidget):
         self.kind_combo.currentIndexChanged.connect(self.run_search)
         self.table.selectionModel().selectionChanged.connect(self._selection_changed)
         self.timeline.selectionModel().selectionChanged.connect(self._selection_changed)
+        ctx.runner.changed.connect(self.on_changed)
         if not defer_panels:
             self.ensure_panels()
 
@@ -225,44 +214,53 @@ class ArchiveView(QWidget):
     def timeline_mode(self) -> bool:
         return self._filters is not None and self._filters.mode == TIMELINE_MODE
 
+    @property
+    def idle(self) -> bool:
+        """No search or page of rows is on its way (the runner says the same for its lanes)."""
+        return not self.worker.busy
+
     def request(self) -> SearchRequest:
         """What to search for; before the filter panel exists, its defaults (none chosen)."""
+        from desktop_app.services.queries import SearchRequest
+
         fields = self._filters.request_fields() if self._filters is not None else {}
         return SearchRequest(self.search_edit.text(), kind=self.kind_combo.currentData(), **fields)
 
-    def run_search(self) -> None:
+    def run_search(self) -> int:
         """Search in the background; the list changes when the newest result arrives."""
         self._debounce.stop()
-        self.worker.search(self.request(), timeline=self.timeline_mode)
+        return self.worker.search(self.request(), timeline=self.timeline_mode)
 
     def reload(self) -> None:
-        """Search now, on this thread, and drop any background result still on its way."""
-        self._debounce.stop()
-        self.worker.generation += 1
-        request = self.request()
-        self._show_result(run_search(request, facets=False, timeline=self.timeline_mode))
-        self.worker.count(request)  # the counts beside the list follow from the worker
+        """Search again, keeping the selection and the scroll position, when the result comes."""
+        position = self._active_view().verticalScrollBar().value()
+        self._keep = (self.run_search(), position)
+
+    def _keeping(self, generation: int) -> int | None:
+        """The scroll position to restore when this search's result is shown, if any."""
+        if self._keep is not None and self._keep[0] == generation:
+            return self._keep[1]
+        return None
 
     def _show_first_rows(self, first: FirstRows) -> None:
         """The first page of the newest search, before its full list and counts."""
-        if self.timeline_mode:
-            return
-        current = self.reader.current_id
+        if self.timeline_mode or self._keeping(first.generation) is not None:
+            return  # a reload shows its list at once, in place, with the full result
         self.model.query, self.model.kind = first.request.text, first.request.kind
         self.model.show_first_rows(first.rows, first.query)
         self.list_stack.setCurrentWidget(self.table)
         self.count_label.setText(self.tr("Searching…"))
         self._show_query(first.query)
-        if current is not None:
-            self.select_item(current)
+        self._reselect(scroll=True)
         self.firstRowsShown.emit()
 
     def _show_result(self, result: SearchResult) -> None:
-        current = self.reader.current_id
+        kept = self._keeping(result.generation)
+        self._keep = None
         self.model.query, self.model.kind = result.request.text, result.request.kind
-        self.model.set_ids(result.ids, result.query)
+        self.model.set_ids(result.ids, result.query, result.rows)
         if result.days is not None:
-            self.timeline_model.set_entries(result.days)
+            self.timeline_model.set_entries(result.days, result.rows)
         self.list_stack.setCurrentWidget(self.timeline if self.timeline_mode else self.table)
         if result.facets is not None:
             self._show_counts(result.facets)
@@ -271,9 +269,17 @@ class ArchiveView(QWidget):
             self.tr("%n item(s)", "", n) if n or not result.request.text else self.tr("No matches.")
         )
         self._show_query(result.query)
-        if current is not None:
-            self.select_item(current)
+        # The item a change was about, scrolled into view; else the place the list was at.
+        about, self._select_after = self._select_after, None
+        if about is None or not self.select_item(about):
+            self._reselect(scroll=kept is None)
+            if kept is not None:
+                self._active_view().verticalScrollBar().setValue(kept)
         self.searchFinished.emit()
+
+    def _reselect(self, *, scroll: bool) -> None:
+        if self._wanted is not None:
+            self.select_item(self._wanted, scroll=scroll)
 
     def _show_query(self, query: Query) -> None:
         """Name the filters that were ignored, and highlight the words in the reader."""
@@ -311,24 +317,41 @@ class ArchiveView(QWidget):
     def _sort_requested(self, order: str, descending: bool) -> None:
         self.filters.set_order(order, descending)  # emits changed → a new search
 
+    # -- what changed in the archive ------------------------------------------------------
+    def on_changed(self, changes: Changes) -> None:
+        """The runner's `changed`: show the archive as it now is."""
+        if changes.items or changes.tags or changes.external:
+            ids = changes.item_ids
+            if changes.items and not changes.external and len(ids) == 1:
+                self._select_after = next(iter(ids))
+            self.reload()
+            wanted = self._wanted
+            if wanted is not None and (changes.external or not ids or wanted in ids):
+                self._read_item(wanted, mark_read=False)
+        elif changes.flags:
+            self.marks.refresh(changes.item_ids or None)
+
     # -- selection ------------------------------------------------------------------------
     def _active_view(self) -> QAbstractItemView:
         return self.timeline if self.timeline_mode else self.table
 
-    def select_item(self, item_id: int) -> bool:
+    def select_item(self, item_id: int, *, scroll: bool = True) -> bool:
+        """Select the item in the list (the reader follows); False when the list lacks it."""
         if self.timeline_mode:
             row = self.timeline_model.row_of(item_id)
             if row is None:
                 return False
             index = self.timeline_model.index(row)
             self.timeline.setCurrentIndex(index)
-            self.timeline.scrollTo(index)
+            if scroll:
+                self.timeline.scrollTo(index)
             return True
         row = self.model.row_of(item_id)
         if row is None:
             return False
         self.table.selectRow(row)
-        self.table.scrollTo(self.model.index(row, 0))
+        if scroll:
+            self.table.scrollTo(self.model.index(row, 0))
         return True
 
     def selected_id(self) -> int | None:
@@ -340,24 +363,42 @@ class ArchiveView(QWidget):
 
     def _selection_changed(self, selected: QItemSelection, _deselected: QItemSelection) -> None:
         item_id = self.selected_id()
-        if item_id == self.reader.current_id:
+        if item_id == self._wanted:
             return
         self.open_item(item_id)
 
     def open_item(self, item_id: int | None) -> None:
-        item = get_item(item_id) if item_id is not None else None
-        self.reader.show_item(item)
-        if item is not None:
-            if not item.is_read:
-                set_read(item.id)
-                self._forget(item.id)
-            self.itemOpened.emit(item.id)
+        """Show the item in the reader once read (marking it read); None empties the reader."""
+        self._wanted = item_id
+        if item_id is None:
+            self.reader.show_item(None)
+            return
+        self._read_item(item_id, mark_read=True)
+
+    def _read_item(self, item_id: int, *, mark_read: bool) -> None:
+        from desktop_app.services import queries
+
+        self.ctx.runner.read(
+            "read item",
+            lambda: queries.get_item(item_id),
+            success=lambda stored: self._item_read(item_id, stored, mark_read),
+        )
+
+    def _item_read(self, item_id: int, stored: StoredItem | None, mark_read: bool) -> None:
+        if item_id != self._wanted:
+            return  # the user selected another item meanwhile
+        self.reader.show_item(stored)
+        if stored is None:
+            self._wanted = None  # deleted meanwhile
+            return
+        if mark_read and not stored.is_read and not self.ctx.read_only:
+            self.marks.write(stored.id, stored.data.title, is_read=True)
+        self.itemOpened.emit(stored.id)
 
     def open_current(self, _index: QModelIndex | None = None) -> None:
         """Enter: show the selected item and move the focus into the reader."""
         item_id = self.selected_id()
         if item_id is not None:
-            self.reader.current_id = None
             self.open_item(item_id)
             self.reader.setFocus(Qt.FocusReason.ShortcutFocusReason)
 
@@ -378,28 +419,14 @@ class ArchiveView(QWidget):
                 return
             row += step
 
-    # -- flags ----------------------------------------------------------------------------
-    def _forget(self, item_id: int) -> None:
-        self.model.forget(item_id)
-        self.timeline_model.forget(item_id)
-
+    # -- read and starred marks -----------------------------------------------------------
     def toggle_read(self) -> bool | None:
-        """Space: flip read/unread of the selected item; returns the new state."""
-        stored = get_item(self.selected_id() or -1)
-        if stored is None:
-            return None
-        set_read(stored.id, not stored.is_read)
-        self._forget(stored.id)
-        return not stored.is_read
+        """Space: flip read/unread of the selected item; returns the new state (shown at once)."""
+        return self.marks.toggle_read(self.selected_id() or -1)
 
     def toggle_star(self) -> bool | None:
-        """s: flip the star of the selected item; returns the new state."""
-        stored = get_item(self.selected_id() or -1)
-        if stored is None:
-            return None
-        set_starred(stored.id, not stored.starred)
-        self._forget(stored.id)
-        return not stored.starred
+        """s: flip the star of the selected item; returns the new state (shown at once)."""
+        return self.marks.toggle_star(self.selected_id() or -1)
 
     def shutdown(self) -> None:
         self.worker.shutdown()

@@ -7,7 +7,7 @@ every search result, so the panel never queries the database itself.
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QDate, Qt, Signal
 from PySide6.QtWidgets import (
@@ -21,8 +21,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop_app.storage.search import Facets
-from desktop_app.ui.archive.archive_view import TABLE_MODE, TIMELINE_MODE
+from desktop_app.ui.archive.archive_model import TABLE_MODE, TIMELINE_MODE
+
+if TYPE_CHECKING:
+    from desktop_app.services.queries import Facets
 
 # QDateEdit has no empty state: its minimum date stands for "any" (shown as special text).
 _NO_DATE = QDate(1990, 1, 1)

@@ -1,16 +1,18 @@
 """New / edit article or brief: the fields of an item, saved in one transaction.
 
-When the saved body states a loss report, the dialog offers to create that report or to link
-the article to the report stored for its date (undoable, on the window's stack).
+When the body states a loss report, the dialog first reads what is stored for its date (on
+the read lane) and offers to create that report or to link the article to the stored one;
+then it saves the item, and the report or link chosen, as one write on the write lane and
+one undo step. A failed save is shown in the dialog, which stays open with what was typed.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QDateTime, Qt
-from PySide6.QtGui import QKeySequence, QShortcut, QUndoStack
+from PySide6.QtCore import QDateTime, Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
     QDateTimeEdit,
@@ -30,39 +32,44 @@ from desktop_app.core.errors import ValidationError
 from desktop_app.core.item import ARTICLE, BRIEF, ItemData, split_tags
 from desktop_app.core.report import LossReport
 from desktop_app.core.validation import ERROR, Problem, compare_article_report, validate_report
-from desktop_app.storage.items import get_item, save_item
-from desktop_app.storage.reports import load_report, previous_report, report_article_ids
 from desktop_app.ui.archive.item_commands import (
     EDIT_ITEM,
+    EDIT_ITEM_WITH_REPORT,
     NEW_ITEM,
-    Changed,
+    NEW_ITEM_WITH_REPORT,
     label,
-    record_item_change,
 )
-from desktop_app.ui.losses.report_commands import LinkArticleCommand, SaveReportCommand
 
-# The answers to "this article states a report": create it, link to the stored one, or not.
+if TYPE_CHECKING:
+    from desktop_app.services.history import Undoable
+    from desktop_app.services.queries import StoredItem
+    from desktop_app.ui.common.context import WindowContext
+
+# The answers to "this article states a report": create it, link to the stored one, or not
+# (the same strings as services.articles, which imports storage: not at this module's load).
 CREATE_REPORT, LINK_REPORT, NO_REPORT = "create", "link", "no"
 
 
 class ItemDialog(QDialog):
+    """Signals:
+    saved(int): the item was saved (its id); the dialog then closes.
+    """
+
+    saved = Signal(int)
+
     def __init__(
         self,
-        parent: QWidget | None = None,
+        ctx: WindowContext,
         *,
         kind: str = ARTICLE,
-        item_id: int | None = None,
-        undo_stack: QUndoStack | None = None,
-        changed: Changed | None = None,
-        failed: Callable[[str], None] | None = None,
+        stored: StoredItem | None = None,
+        parent: QWidget | None = None,
     ) -> None:
-        super().__init__(parent)
-        self.item_id = item_id
-        # Told after a later undo or redo of this dialog's save, when the dialog is long gone.
-        self._changed: Changed = changed or (lambda _id: None)
-        self._failed: Callable[[str], None] = failed or (lambda _text: None)
+        super().__init__(parent if parent is not None else ctx.widget())
+        self.ctx = ctx
+        self.item_id = stored.id if stored is not None else None
         self.saved_id: int | None = None
-        self.undo_stack = undo_stack if undo_stack is not None else QUndoStack(self)
+        self._saving = False
         # What the user chose when offered the article's report (None: nothing was offered).
         self.report_choice: str | None = None
         self.kind_combo = QComboBox()
@@ -108,8 +115,8 @@ class ItemDialog(QDialog):
         self.resize(640, 560)
 
         self.kind_combo.setCurrentIndex(self.kind_combo.findData(kind))
-        if item_id is not None:
-            self._load(item_id)
+        if stored is not None:
+            self._fill(stored)
         self._update_title()
         self.kind_combo.currentIndexChanged.connect(self._update_title)
         self.title_edit.setFocus(Qt.FocusReason.OtherFocusReason)
@@ -121,10 +128,7 @@ class ItemDialog(QDialog):
         else:
             self.setWindowTitle(self.tr("Edit brief") if brief else self.tr("Edit article"))
 
-    def _load(self, item_id: int) -> None:
-        stored = get_item(item_id)
-        if stored is None:
-            return
+    def _fill(self, stored: StoredItem) -> None:
         d = stored.data
         self.kind_combo.setCurrentIndex(self.kind_combo.findData(d.kind))
         self.title_edit.setText(d.title)
@@ -152,46 +156,111 @@ class ItemDialog(QDialog):
         )
 
     def save(self) -> None:
+        """Check the fields here, read the stored report the text states (if any), then save."""
+        if self._saving:
+            return
         try:
             data = self.item_data()
-            item_id = self.item_id
-            self.saved_id = record_item_change(
-                self.undo_stack,
-                label(NEW_ITEM if item_id is None else EDIT_ITEM),
-                item_id,
-                lambda: save_item(data, item_id),
-                changed=self._changed,
-                failed=self._failed,
-            )
+            data.validate()
         except ValidationError as exc:
             self.error_label.setText(str(exc))
             return
-        assert self.saved_id is not None  # a save returns the id
-        self._offer_report(self.saved_id, data)
-        self.accept()
-
-    # -- the report an article states ----------------------------------------------------------
-
-    def _offer_report(self, item_id: int, data: ItemData) -> None:
+        self._set_saving(True)
         report = report_in_article(data.body, data.published_at)
         if report is None or report.date is None:
+            self._write(data, None, NO_REPORT)
             return
-        stored = load_report(report.date)
-        if stored is not None and item_id in report_article_ids(report.date):
-            return  # linked already; the report dialog and Data problems show any mismatch
-        if stored is None:
-            problems = validate_report(report, previous_report(report.date), today=dt.date.today())
-            if any(p.severity == ERROR for p in problems):
-                return  # e.g. a date in the future: nothing sensible to offer
-            differences: list[Problem] = []
+        from desktop_app.services import queries
+
+        date = report.date
+        self.ctx.runner.read(
+            "report stated by an article",
+            lambda: queries.report_context(date),
+            success=lambda found: self._offer_report(data, report, *found),
+            failure=self._failed,
+        )
+
+    def reject(self) -> None:
+        """Esc / Cancel; not while a save is on its way (the dialog closes when it is done)."""
+        if not self._saving:
+            super().reject()
+
+    def _set_saving(self, saving: bool) -> None:
+        self._saving = saving
+        button = self.buttons.button(QDialogButtonBox.StandardButton.Save)
+        if button is not None:
+            button.setEnabled(not saving)
+
+    # -- the report an article states ----------------------------------------------------------
+    def _offer_report(
+        self,
+        data: ItemData,
+        report: LossReport,
+        stored: LossReport | None,
+        linked: list[int],
+        previous: LossReport | None,
+    ) -> None:
+        assert report.date is not None
+        choice = NO_REPORT
+        if stored is not None and self.item_id is not None and self.item_id in linked:
+            pass  # linked already; the report dialog and Data problems show any mismatch
+        elif stored is None:
+            problems = validate_report(report, previous, today=dt.date.today())
+            # e.g. a date in the future: nothing sensible to offer
+            if not any(p.severity == ERROR for p in problems):
+                choice = self._ask(report, None, [])
         else:
-            differences = compare_article_report(report, stored)
+            choice = self._ask(report, stored, compare_article_report(report, stored))
+        if choice != (CREATE_REPORT if stored is None else LINK_REPORT):
+            choice = NO_REPORT
+        self._write(data, report, choice)
+
+    def _ask(
+        self, report: LossReport, stored: LossReport | None, differences: list[Problem]
+    ) -> str:
         self.report_choice = self._ask_report_choice(report, stored, differences)
-        if self.report_choice == CREATE_REPORT and stored is None:
-            clean = LossReport(report.date, report.figures, report.qualifier, report.note)
-            self.undo_stack.push(SaveReportCommand(clean, source="article", article_id=item_id))
-        elif self.report_choice == LINK_REPORT and stored is not None:
-            self.undo_stack.push(LinkArticleCommand(report.date, item_id))
+        return self.report_choice
+
+    def _write(self, data: ItemData, report: LossReport | None, choice: str) -> None:
+        """The item, and the report or link chosen, in one transaction and one undo step."""
+        from desktop_app.services import articles
+        from desktop_app.ui.common.undo import push_undoable, short_title
+
+        item_id = self.item_id
+        new = item_id is None
+
+        def name(step: Undoable) -> str:
+            if step.dates:
+                text = label(NEW_ITEM_WITH_REPORT if new else EDIT_ITEM_WITH_REPORT)
+                text = text.replace("{date}", step.dates[0].isoformat())
+            else:
+                text = label(NEW_ITEM if new else EDIT_ITEM)
+            return text.replace("{title}", short_title(step.title))
+
+        push_undoable(
+            self.ctx.runner,
+            self.ctx.undo_stack,
+            "save item",
+            lambda: articles.save_article(data, item_id, report=report, choice=choice),
+            name,
+            success=self._saved,
+            failure=self._failed,
+        )
+
+    def _saved(self, item_id: object) -> None:
+        assert isinstance(item_id, int)  # a save returns the id
+        self.saved_id = item_id
+        self._set_saving(False)
+        self.saved.emit(item_id)
+        self.accept()
+
+    def _failed(self, text: str) -> None:
+        """A failed save (shown here, the dialog stays open) or, later, a failed undo/redo."""
+        if self.saved_id is None and self._saving:
+            self._set_saving(False)
+            self.error_label.setText(text)
+        else:
+            self.ctx.show_message("error", text)
 
     def _ask_report_choice(
         self, report: LossReport, stored: LossReport | None, differences: list[Problem]

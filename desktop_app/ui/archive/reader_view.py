@@ -8,7 +8,7 @@ highlighted over the rendered text.
 from __future__ import annotations
 
 import html
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, QDate, QLocale, QRegularExpression, QUrl
 from PySide6.QtGui import QColor, QDesktopServices, QTextCharFormat, QTextCursor
@@ -16,7 +16,9 @@ from PySide6.QtWidgets import QTextBrowser, QTextEdit, QWidget
 
 from desktop_app.core.item import ARTICLE
 from desktop_app.core.sanitize import sanitize_html, text_to_html
-from desktop_app.storage.items import StoredItem
+
+if TYPE_CHECKING:
+    from desktop_app.services.queries import StoredItem
 
 ZOOM_LIMIT = 12
 MIN_POINTS = 5

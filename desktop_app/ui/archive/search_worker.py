@@ -1,10 +1,13 @@
 """Running searches off the GUI thread; only the newest search's result is ever shown.
 
 Searches get their own thread rather than the OperationRunner's: a long import must not hold
-back the list, and SQLite in WAL mode lets this thread read while the import writes.
+back the list, and SQLite in WAL mode lets this thread read while the import writes. The
+list models page their rows and snippets through the same thread (`call`), so the GUI thread
+never reads the archive.
 
 Each search answers in up to three messages: the first page of rows (`firstRows`), then the
-full id list (`finished`), then the counts beside the list (`countsReady`).
+full id list with the first page's rows (`finished`), then the counts beside the list
+(`countsReady`).
 """
 
 from __future__ import annotations
@@ -16,20 +19,14 @@ import queue
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, Signal
 
 from desktop_app.core.search_query import Query, parse_query
-from desktop_app.storage.items import ItemRow
-from desktop_app.storage.models import database_proxy
-from desktop_app.storage.search import (
-    Facets,
-    SearchRequest,
-    facet_counts,
-    first_rows,
-    search_days,
-    search_ids,
-)
+
+if TYPE_CHECKING:
+    from desktop_app.services.queries import Facets, ItemRow, SearchRequest
 
 log = logging.getLogger(__name__)
 
@@ -57,17 +54,8 @@ class SearchResult:
     ids: list[int]
     facets: Facets | None
     days: list[tuple[int, str]] | None = None  # for the timeline: ids with their local day
-
-
-def run_search(
-    request: SearchRequest, generation: int = 0, *, facets: bool = True, timeline: bool = False
-) -> SearchResult:
-    """The whole search, on whatever thread calls it."""
-    query = parse_query(request.text)
-    ids = search_ids(request, query)
-    counts = facet_counts(request, query) if facets else None
-    days = search_days(request, query) if timeline else None
-    return SearchResult(generation, request, query, ids, counts, days)
+    # The rows of the first page (so a short list shows without another round trip).
+    rows: list[ItemRow] | None = None
 
 
 class _Relay(QObject):
@@ -78,6 +66,14 @@ class _Relay(QObject):
 class _FacetsUpdate:
     generation: int
     facets: Facets
+
+
+@dataclass(frozen=True)
+class _Answer:
+    """The result of a `call`, for its callback on the GUI thread."""
+
+    deliver: Callable[[Any], None]
+    result: Any
 
 
 def _stop_loop(jobs: queue.SimpleQueue[Callable[[], None] | None], *_args: object) -> None:
@@ -106,13 +102,16 @@ class SearchWorker(QObject):
         self.destroyed.connect(functools.partial(_stop_loop, self._jobs))
         self._thread: threading.Thread | None = None
         self._pending = 0
+        # Messages emitted by the thread and not yet handled on the GUI thread.
+        self._undelivered = 0
         self._idle = threading.Condition()
         self._first_shown = threading.Event()
 
     @property
     def busy(self) -> bool:
+        """A job is queued or running, or one of its answers has not been handled yet."""
         with self._idle:
-            return self._pending > 0
+            return self._pending > 0 or self._undelivered > 0
 
     def _start(self, job: Callable[[], None]) -> None:
         with self._idle:
@@ -135,30 +134,35 @@ class SearchWorker(QObject):
                 with self._idle:
                     self._pending -= 1
                     self._idle.notify_all()
-        if not database_proxy.is_closed():
-            database_proxy.close()
+        from desktop_app.services.queries import close_connection
+
+        close_connection()
 
     def _emit(self, message: object) -> None:
+        with self._idle:
+            self._undelivered += 1
         # RuntimeError: the window (and this worker) is gone; nobody is listening.
         with contextlib.suppress(RuntimeError):
             self.relay.done.emit(message)
 
-    def _stale(self, generation: int) -> bool:
-        return generation != self.generation
+    def call(self, fn: Callable[[], Any], deliver: Callable[[Any], None]) -> None:
+        """Run the read `fn` on the search thread; `deliver` gets its result on the GUI thread.
 
-    def count(self, request: SearchRequest) -> None:
-        """Only the counts beside the list (after a search made on the GUI thread)."""
-        generation = self.generation
+        A failure is logged and not delivered (the caller asks again when it needs to).
+        """
 
         def job() -> None:
-            if self._stale(generation):
-                return
             try:
-                self._emit(_FacetsUpdate(generation, facet_counts(request)))
+                result = fn()
             except Exception:
-                log.exception("counting %r failed", request.text)
+                log.exception("a background read of the list failed")
+                return
+            self._emit(_Answer(deliver, result))
 
         self._start(job)
+
+    def _stale(self, generation: int) -> bool:
+        return generation != self.generation
 
     def search(self, request: SearchRequest, *, timeline: bool = False) -> int:
         self.generation += 1
@@ -179,10 +183,13 @@ class SearchWorker(QObject):
 
     def _search(self, request: SearchRequest, generation: int, timeline: bool) -> None:
         """First page, full list, counts: each only while this is still the newest search."""
+        from desktop_app.services import queries
+
         query = parse_query(request.text)
         ids: list[int] | None = None
+        rows: list[ItemRow] | None = None
         if not timeline:
-            rows = first_rows(request, query, FIRST_PAGE)
+            rows = queries.first_rows(request, query, FIRST_PAGE)
             self._first_shown.clear()
             self._emit(FirstRows(generation, request, query, rows))
             # Let the GUI thread show the first page before the full list competes with it
@@ -194,14 +201,26 @@ class SearchWorker(QObject):
             if self._stale(generation):
                 return
         if ids is None:
-            ids = search_ids(request, query)
-        days = search_days(request, query) if timeline else None
-        self._emit(SearchResult(generation, request, query, ids, None, days))
+            ids = queries.search_ids(request, query)
+        days = queries.search_days(request, query) if timeline else None
+        if rows is None:
+            first = [i for i, _day in days[:FIRST_PAGE]] if days is not None else ids[:FIRST_PAGE]
+            rows = list(queries.item_rows(first).values())
+        self._emit(SearchResult(generation, request, query, ids, None, days, rows))
         if not self._stale(generation):
-            self._emit(_FacetsUpdate(generation, facet_counts(request, query)))
+            self._emit(_FacetsUpdate(generation, queries.facet_counts(request, query)))
 
     def _done(self, result: object) -> None:
-        if isinstance(result, FirstRows):
+        try:
+            self._handle(result)
+        finally:
+            with self._idle:
+                self._undelivered -= 1
+
+    def _handle(self, result: object) -> None:
+        if isinstance(result, _Answer):
+            result.deliver(result.result)
+        elif isinstance(result, FirstRows):
             if result.generation == self.generation:
                 self.firstRows.emit(result)
             self._first_shown.set()

@@ -10,7 +10,6 @@ from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
-from desktop_app.storage.search import MARK_END, MARK_START
 from desktop_app.ui.archive.archive_model import SNIPPET_ROLE
 
 HIGHLIGHT = QColor(255, 230, 120)
@@ -18,6 +17,8 @@ HIGHLIGHT = QColor(255, 230, 120)
 
 def snippet_runs(snippet: str) -> list[tuple[str, bool]]:
     """'a \\x02b\\x03 c' → [('a ', False), ('b', True), (' c', False)]."""
+    from desktop_app.services.queries import MARK_END, MARK_START
+
     runs: list[tuple[str, bool]] = []
     for i, part in enumerate(snippet.split(MARK_START)):
         if i == 0:

@@ -1,21 +1,24 @@
 """Briefs as a feed: one row per item with its time, under a heading for each local day.
 
 Like the table model it keeps only integers for the whole result (an id, or a negative
-number standing for a day heading) and loads titles a page at a time.
+number standing for a day heading) and loads titles a page at a time, off the GUI thread.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 from array import array
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QFont, QPalette
 from PySide6.QtWidgets import QApplication
 
-from desktop_app.storage.items import ItemRow, item_rows
 from desktop_app.ui.archive.archive_model import ID_ROLE, PAGE
+from desktop_app.ui.archive.row_pages import Loader, RowCache
+
+if TYPE_CHECKING:
+    from desktop_app.services.queries import ItemRow
 
 Index = QModelIndex | QPersistentModelIndex
 HEADING_ROLE = Qt.ItemDataRole.UserRole + 10
@@ -26,10 +29,17 @@ class TimelineModel(QAbstractListModel):
         super().__init__(parent)
         self._entries = array("q")  # id >= 0, or -(n + 1) for the n-th day heading
         self._days: list[tuple[dt.date, int]] = []
-        self._rows: dict[int, ItemRow] = {}
+        self.cache = RowCache(self._repaint)
 
-    def set_entries(self, dated_ids: list[tuple[int, str]]) -> None:
-        """Ids with their local day ("YYYY-MM-DD"), in the order to show them."""
+    def set_loader(self, loader: Loader) -> None:
+        """Where rows are read: a background thread, never this one."""
+        self.cache.loader = loader
+
+    def set_entries(
+        self, dated_ids: list[tuple[int, str]], rows: list[ItemRow] | None = None
+    ) -> None:
+        """Ids with their local day ("YYYY-MM-DD"), in the order to show them; with the
+        first rows when they are at hand."""
         self.beginResetModel()
         entries = array("q")
         days: list[tuple[dt.date, int]] = []
@@ -43,7 +53,9 @@ class TimelineModel(QAbstractListModel):
             days[-1] = (date, count + 1)
             entries.append(item_id)
         self._entries, self._days = entries, days
-        self._rows.clear()
+        self.cache.clear()
+        if rows:
+            self.cache.add(rows)
         self.endResetModel()
 
     def item_id(self, row: int) -> int | None:
@@ -56,21 +68,36 @@ class TimelineModel(QAbstractListModel):
         except ValueError:
             return None
 
-    def forget(self, item_id: int) -> None:
-        self._rows.pop(item_id, None)
-        row = self.row_of(item_id)
-        if row is not None:
-            self.dataChanged.emit(self.index(row), self.index(row))
+    def set_marks(
+        self, item_id: int, *, is_read: bool | None = None, starred: bool | None = None
+    ) -> bool:
+        """Show new marks of a loaded row at once (the write follows on the write lane)."""
+        if not self.cache.mark(item_id, is_read=is_read, starred=starred):
+            return False
+        position = self.row_of(item_id)
+        if position is not None:
+            self._repaint(position, position)
+        return True
+
+    def refresh(self, item_ids: frozenset[int] | None = None) -> None:
+        """Read the rows of `item_ids` (None: every loaded row) again, in the background."""
+        wanted = set(self.cache.rows) if item_ids is None else item_ids
+        rows = [r for r, value in enumerate(self._entries) if value in wanted]
+        if rows:
+            self.cache.refresh([self._entries[r] for r in rows], rows[0], rows[-1])
+
+    def _repaint(self, first: int, last: int) -> None:
+        last = min(last, len(self._entries) - 1)
+        if 0 <= first <= last:
+            self.dataChanged.emit(self.index(first), self.index(last))
 
     def _row(self, row: int) -> ItemRow | None:
-        item_id = self._entries[row]
-        cached = self._rows.get(item_id)
-        if cached is None:
-            start = row - row % PAGE
-            window = [i for i in self._entries[start : start + PAGE] if i >= 0]
-            self._rows.update(item_rows(window))
-            cached = self._rows.get(item_id)
-        return cached
+        start = row - row % PAGE
+        return self.cache.get(
+            self._entries[row],
+            (start, start + PAGE - 1),
+            lambda: [i for i in self._entries[start : start + PAGE] if i >= 0],
+        )
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self._entries)

@@ -183,6 +183,8 @@ class Lane:
                 if job is None:
                     return
                 job.run()
+            except RuntimeError:
+                pass  # the window is gone, and with it the relay the result was for
             finally:
                 self._queue.task_done()
 
@@ -222,6 +224,9 @@ class OperationRunner(QObject):
         self._poll.timeout.connect(self._check_data_version)
         if poll_ms > 0:
             self._poll.start()
+            # The first reading is the baseline: taken at once, so that a commit by another
+            # program in the window's first second is not taken for the starting state.
+            QTimer.singleShot(0, self, self._check_data_version)
 
     # -- submitting -----------------------------------------------------------------------
     def start(self, name: str, fn: Callable[[Operation], Any]) -> Operation:

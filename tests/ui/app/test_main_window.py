@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QPushButton
 
 from desktop_app.storage.reports import load_all_reports
 from desktop_app.ui.app.main_window import LOSSES_TAB, MainWindow
+from tests.ui.conftest import reload_list, settle_window
 
 
 def titles(window: MainWindow) -> list[str]:
@@ -18,8 +19,10 @@ def titles(window: MainWindow) -> list[str]:
     return [model.data(model.index(r, 2)) for r in range(model.rowCount())]
 
 
-def test_window_title_and_newest_first(window: MainWindow, sample_items: dict[str, int]) -> None:
-    window.archive_view.reload()
+def test_window_title_and_newest_first(
+    qtbot, window: MainWindow, sample_items: dict[str, int]
+) -> None:
+    reload_list(qtbot, window)
     assert window.windowTitle() == "Frontline Archive"
     assert titles(window)[0].startswith("Russia shells")
     assert len(titles(window)) == 3
@@ -28,7 +31,7 @@ def test_window_title_and_newest_first(window: MainWindow, sample_items: dict[st
 def test_typing_in_search_narrows_the_list(
     qtbot, window: MainWindow, sample_items: dict[str, int]
 ) -> None:
-    window.archive_view.reload()
+    reload_list(qtbot, window)
     qtbot.keyClicks(window.archive_view.search_edit, "drones")
     qtbot.waitUntil(lambda: window.archive_view.model.rowCount() == 1)
     assert titles(window) == ["Air defense over Kyiv"]
@@ -48,8 +51,9 @@ def test_kind_filter_shows_only_briefs(
 def test_selecting_an_item_shows_it_in_the_reader(
     qtbot, window: MainWindow, sample_items: dict[str, int]
 ) -> None:
-    window.archive_view.reload()
+    reload_list(qtbot, window)
     window.archive_view.select_item(sample_items["kyiv"])
+    settle_window(qtbot, window)
     reader = window.archive_view.reader
     text = reader.toPlainText()
     assert "Air defense over Kyiv" in text
@@ -58,7 +62,9 @@ def test_selecting_an_item_shows_it_in_the_reader(
     assert reader.current_id == sample_items["kyiv"]
 
 
-def test_reader_escapes_markup_in_stored_text(window: MainWindow, archive_db: object) -> None:
+def test_reader_escapes_markup_in_stored_text(
+    qtbot, window: MainWindow, archive_db: object
+) -> None:
     import datetime as dt
 
     from desktop_app.core.item import ItemData
@@ -72,8 +78,9 @@ def test_reader_escapes_markup_in_stored_text(window: MainWindow, archive_db: ob
             body='<img src="http://tracker.example/x.png"><script>x</script>',
         )
     )
-    window.archive_view.reload()
+    reload_list(qtbot, window)
     window.archive_view.select_item(item_id)
+    settle_window(qtbot, window)
     text = window.archive_view.reader.toPlainText()
     assert "<b>bold</b> title" in text
     assert '<img src="http://tracker.example/x.png">' in text
@@ -117,6 +124,7 @@ def test_a_good_import_updates_the_list_and_status(
     window.import_files([path])
     qtbot.waitUntil(lambda: window.last_message is not None, timeout=10000)
     assert window.last_message is not None and window.last_message[0] == "info"
+    settle_window(qtbot, window)
     assert titles(window) == ["Air defense downs 14 of 20 drones overnight."]
     qtbot.waitUntil(lambda: "1 loss reports" in window.counts_label.text())
 
@@ -193,8 +201,8 @@ def test_new_article_dialog_saves_an_item(qtbot, window: MainWindow) -> None:
     dialog.body_edit.setPlainText("First paragraph.\n\nSecond.")
     dialog.tags_edit.setText("Analysis, analysis, OSINT")
     dialog.save()
+    settle_window(qtbot, window)  # saved on the write lane; the list follows by itself
     assert dialog.result() == dialog.DialogCode.Accepted
-    window.archive_view.reload()
     assert titles(window) == ["Hand-written piece"]
     from desktop_app.storage.items import get_item
 
@@ -363,7 +371,7 @@ def test_export_of_what_the_list_shows_follows_the_search(
     target = tmp_path / "shown.json"
     monkeypatch.setattr(file_dialogs, "save_file_name", lambda *_a, **_k: target)
     window.archive_view.search_edit.setText("drones OR ships")
-    window.archive_view.reload()
+    reload_list(qtbot, window)
     with qtbot.waitSignal(window.exporter.finished, timeout=10000):
         window.export("shown", "json")
     shown = read_import_file(target.name, target.read_bytes())

@@ -5,13 +5,15 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QInputDialog
 
 from desktop_app.storage.items import get_item, set_starred
 from desktop_app.storage.search import MARK_START, SearchRequest
 from desktop_app.ui.app.main_window import MainWindow
-from desktop_app.ui.archive.archive_actions import apply_tags, export_current_pdf, set_timeline
+from desktop_app.ui.archive.archive_actions import export_current_pdf, set_timeline
 from desktop_app.ui.archive.archive_model import MATCH_COL, SNIPPET_ROLE, TITLE_COL
 from desktop_app.ui.archive.timeline_model import HEADING_ROLE
+from tests.ui.conftest import reload_list, settle_window
 
 
 def search(qtbot, window: MainWindow, text: str) -> list[str]:
@@ -65,11 +67,15 @@ def test_snippets_and_reader_highlight_the_matching_words(
 ) -> None:
     search(qtbot, window, "overnight")
     view = window.archive_view
-    snippet = view.model.data(view.model.index(0, MATCH_COL), SNIPPET_ROLE)
+    index = view.model.index(0, MATCH_COL)
+    view.model.data(index, SNIPPET_ROLE)  # asks for the snippets, read in the background
+    settle_window(qtbot, window)
+    snippet = view.model.data(index, SNIPPET_ROLE)
     assert f"{MARK_START}overnight" in snippet
     shown = view.model.data(view.model.index(0, MATCH_COL))
     assert shown == "Drones were shot down overnight. Debris fell."
     view.select_item(sample_items["kyiv"])
+    settle_window(qtbot, window)
     marks = view.reader.extraSelections()
     assert [m.cursor.selectedText() for m in marks] == ["overnight"]
 
@@ -86,7 +92,7 @@ def test_ranking_by_relevance_is_a_choice(
 
 def test_header_click_sorts_in_sql(qtbot, window: MainWindow, sample_items: dict[str, int]) -> None:
     view = window.archive_view
-    view.reload()
+    reload_list(qtbot, window)
     with qtbot.waitSignal(view.searchFinished):
         view.table.horizontalHeader().setSortIndicator(TITLE_COL, Qt.SortOrder.AscendingOrder)
     model = view.model
@@ -101,19 +107,25 @@ def test_keys_toggle_star_and_read_and_unread_rows_are_bold(
     qtbot, window: MainWindow, sample_items: dict[str, int]
 ) -> None:
     view = window.archive_view
-    view.reload()
+    reload_list(qtbot, window)
     model = view.model
     assert model.data(model.index(2, TITLE_COL), Qt.ItemDataRole.FontRole).bold()
     view.table.setFocus()
     view.select_item(sample_items["odesa"])  # opening marks it read
+    settle_window(qtbot, window)
     assert model.data(model.index(2, TITLE_COL), Qt.ItemDataRole.FontRole) is None
     qtbot.keyClick(view.table, Qt.Key.Key_S)
+    assert model.data(model.index(2, 0)).startswith("★")  # at once, before the write ends
+    settle_window(qtbot, window)
     stored = get_item(sample_items["odesa"])
     assert stored is not None and stored.starred
-    assert model.data(model.index(2, 0)).startswith("★")
+    assert model.data(model.index(2, 0)).startswith("★")  # and read back from the archive
     qtbot.keyClick(view.table, Qt.Key.Key_Space)
+    assert model.data(model.index(2, TITLE_COL), Qt.ItemDataRole.FontRole).bold()
+    settle_window(qtbot, window)
     stored = get_item(sample_items["odesa"])
     assert stored is not None and not stored.is_read
+    assert window.last_message is None
 
 
 def test_starred_only_filter_and_tag_counts(
@@ -134,15 +146,29 @@ def test_starred_only_filter_and_tag_counts(
 
 
 def test_tags_are_editable_from_the_window(
-    qtbot, window: MainWindow, sample_items: dict[str, int]
+    qtbot, window: MainWindow, sample_items: dict[str, int], monkeypatch
 ) -> None:
+    """The t key, as the user presses it: the item's tags are read, asked for, saved."""
+    asked: list[str] = []
+
+    def answer(_parent, _title, _label, text="", **_k):
+        asked.append(text)
+        return "Ports, grain", True
+
+    monkeypatch.setattr(QInputDialog, "getText", staticmethod(answer))
     view = window.archive_view
-    view.reload()
-    view.select_item(sample_items["odesa"])
-    with qtbot.waitSignal(view.searchFinished):
-        assert apply_tags(view, "Ports, grain") == ("ports", "grain")
-    assert "#ports" in view.reader.toPlainText()
-    assert search(qtbot, window, "tag:grain") == ["Port of Odesa keeps working"]
+    reload_list(qtbot, window)
+    view.select_item(sample_items["kyiv"])
+    view.table.setFocus()
+    qtbot.keyClick(view.table, Qt.Key.Key_T)
+    settle_window(qtbot, window)
+    assert asked == ["air defense"]  # the stored tags, offered for editing
+    stored = get_item(sample_items["kyiv"])
+    assert stored is not None and stored.data.tags == ("ports", "grain")
+    assert "#ports" in view.reader.toPlainText()  # the reader followed by itself
+    assert view.selected_id() == sample_items["kyiv"]
+    assert "tags of “Air defense over Kyiv”" in window.undo_action.text()
+    assert search(qtbot, window, "tag:grain") == ["Air defense over Kyiv"]
 
 
 def test_timeline_groups_by_day_and_jk_skip_headings(
@@ -166,6 +192,7 @@ def test_timeline_groups_by_day_and_jk_skip_headings(
     qtbot.keyClick(view.timeline, Qt.Key.Key_K)  # the heading is skipped, nothing above
     assert view.selected_id() == sample_items["sumy"]
     qtbot.keyClick(view.timeline, Qt.Key.Key_Return)
+    settle_window(qtbot, window)
     assert view.reader.current_id == sample_items["sumy"]
     assert window.archive_actions.timeline_action.isChecked()
 
@@ -174,22 +201,24 @@ def test_single_letter_keys_do_not_fire_while_typing(
     qtbot, window: MainWindow, sample_items: dict[str, int]
 ) -> None:
     view = window.archive_view
-    view.reload()
+    reload_list(qtbot, window)
     view.select_item(sample_items["odesa"])
     view.search_edit.setFocus()
     qtbot.keyClicks(view.search_edit, "s ")
+    settle_window(qtbot, window)
     stored = get_item(sample_items["odesa"])
     assert stored is not None and not stored.starred and stored.is_read
 
 
 def test_article_exports_to_a_pdf_file(
-    window: MainWindow, sample_items: dict[str, int], tmp_path: Path
+    qtbot, window: MainWindow, sample_items: dict[str, int], tmp_path: Path
 ) -> None:
     view = window.archive_view
-    view.reload()
+    reload_list(qtbot, window)
     target = tmp_path / "article.pdf"
     assert not export_current_pdf(view, target)  # nothing shown yet
     view.select_item(sample_items["kyiv"])
+    settle_window(qtbot, window)
     assert export_current_pdf(view, target)
     data = target.read_bytes()
     assert data.startswith(b"%PDF-") and len(data) > 1000
@@ -197,11 +226,11 @@ def test_article_exports_to_a_pdf_file(
 
 
 def test_item_models_pass_qts_model_tester(
-    qtmodeltester, window: MainWindow, sample_items: dict[str, int]
+    qtbot, qtmodeltester, window: MainWindow, sample_items: dict[str, int]
 ) -> None:
     view = window.archive_view
     set_timeline(view, True)
-    view.reload()
+    reload_list(qtbot, window)
     qtmodeltester.check(view.model)
     qtmodeltester.check(view.timeline_model)
 

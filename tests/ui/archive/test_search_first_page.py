@@ -17,6 +17,7 @@ from desktop_app.storage.search import SearchRequest
 from desktop_app.ui.archive.archive_model import TITLE_COL
 from desktop_app.ui.archive.archive_view import ArchiveView
 from desktop_app.ui.archive.search_worker import FIRST_PAGE
+from tests.ui.conftest import settle_window
 
 
 @pytest.fixture
@@ -33,11 +34,8 @@ def many_items(archive_db: object) -> int:
 
 
 @pytest.fixture
-def view(qtbot, many_items: int) -> ArchiveView:
-    widget = ArchiveView()
-    qtbot.addWidget(widget)
-    yield widget
-    widget.shutdown()
+def view(window, many_items: int) -> ArchiveView:
+    return window.archive_view
 
 
 def test_the_first_page_arrives_before_the_whole_list(
@@ -52,7 +50,11 @@ def test_the_first_page_arrives_before_the_whole_list(
     model = view.model
     # Newest first, and the first page's rows were kept when the rest was appended.
     assert model.data(model.index(0, TITLE_COL)) == f"Drones over Kharkiv, report {many_items - 1}"
-    assert model.data(model.index(many_items - 1, TITLE_COL)) == "Drones over Kharkiv, report 0"
+    # A row past the first page is read on the search thread, and repainted when it comes.
+    last = model.index(many_items - 1, TITLE_COL)
+    with qtbot.waitSignal(model.dataChanged, timeout=5000):
+        assert model.data(last) is None
+    assert model.data(last) == "Drones over Kharkiv, report 0"
 
 
 def test_the_first_page_keeps_the_selection_when_the_rest_arrives(
@@ -68,14 +70,23 @@ def test_the_first_page_keeps_the_selection_when_the_rest_arrives(
 
 
 @pytest.mark.skipif(not Path("/proc/self/fd").exists(), reason="counts open files via /proc")
-def test_searches_share_one_connection(qtbot, view: ArchiveView, tmp_path: Path) -> None:
+def test_searches_share_one_connection(qtbot, window, view: ArchiveView, tmp_path: Path) -> None:
+    archive = os.path.realpath(tmp_path / "archive.sqlite")
+
     def open_archive_files() -> int:
+        # This test's archive file itself, once per connection (a connection opens its WAL
+        # file lazily, and earlier tests' windows may close theirs meanwhile).
         return sum(
             1
             for fd in os.listdir("/proc/self/fd")
-            if "archive.sqlite" in os.path.realpath(f"/proc/self/fd/{fd}")
+            if os.path.realpath(f"/proc/self/fd/{fd}") == archive
         )
 
+    # Only the search thread reads from here on: the window's runner (whose lanes have
+    # connections of their own, and poll) is closed first.
+    window.ensure_built()
+    settle_window(qtbot, window)
+    window.runner.close()
     with qtbot.waitSignal(view.countsShown, timeout=5000):
         view.worker.search(SearchRequest("drones"))
     view.worker.wait()

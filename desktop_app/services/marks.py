@@ -1,0 +1,49 @@
+"""Read and starred marks of articles and briefs: one transaction per call, what changed back.
+
+The window sets these on its write lane and shows the new mark before the write ends; when a
+write fails (another program holds the archive's write lock past the busy timeout, a
+read-only file) the caller gets a `MarkNotSavedError` naming the items, and shows the stored value
+again.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from peewee import PeeweeException
+
+from desktop_app.core.errors import ArchiveError
+from desktop_app.services.changes import Changes
+from desktop_app.storage.models import Item, database_proxy
+
+
+class MarkNotSavedError(ArchiveError):
+    """A read or star mark could not be written; nothing was changed."""
+
+
+def _ids_text(ids: Sequence[int]) -> str:
+    shown = ", ".join(str(i) for i in ids[:5])
+    return shown + (f" and {len(ids) - 5} more" if len(ids) > 5 else "")
+
+
+def _set(field: str, ids: Sequence[int], value: bool) -> Changes:
+    wanted = sorted(set(ids))
+    if not wanted:
+        return Changes()
+    try:
+        with database_proxy.atomic():
+            Item.update({getattr(Item, field): value}).where(Item.id.in_(wanted)).execute()
+    except (PeeweeException, ArchiveError) as exc:
+        # The archive's own errors (busy, disk full, read-only) say why; add what and where.
+        raise MarkNotSavedError(f"item {_ids_text(wanted)}, field '{field}': {exc}") from exc
+    return Changes(flags=True, item_ids=frozenset(wanted))
+
+
+def set_read(ids: Sequence[int], read: bool = True) -> Changes:
+    """Mark items read (or unread) in one transaction."""
+    return _set("is_read", ids, read)
+
+
+def set_starred(ids: Sequence[int], starred: bool = True) -> Changes:
+    """Star (or unstar) items in one transaction."""
+    return _set("starred", ids, starred)

@@ -1,0 +1,100 @@
+"""Read and starred marks of the list's rows: shown at once, written on the write lane.
+
+The row changes the moment the user presses Space or s; the write (`services.marks`, one
+transaction) follows on the window's write lane. When it fails (another program holds the
+archive's write lock past the busy timeout, a read-only file), the row shows the stored value
+again, read back from the archive, and the user gets a one-line message naming the item and
+the field. When it succeeds, the runner's `changed` makes the view read the row back.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject
+
+if TYPE_CHECKING:
+    from desktop_app.services.queries import ItemRow
+    from desktop_app.ui.archive.archive_model import ArchiveTableModel
+    from desktop_app.ui.archive.timeline_model import TimelineModel
+    from desktop_app.ui.common.context import WindowContext
+
+
+class ItemMarks(QObject):
+    def __init__(
+        self,
+        ctx: WindowContext,
+        table: ArchiveTableModel,
+        timeline: TimelineModel,
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.models: tuple[ArchiveTableModel, TimelineModel] = (table, timeline)
+
+    def loaded_row(self, item_id: int) -> ItemRow | None:
+        """The row as the list shows it (None when it is not loaded)."""
+        for model in self.models:
+            row = model.cache.rows.get(item_id)
+            if row is not None:
+                return row
+        return None
+
+    def refresh(self, item_ids: frozenset[int] | None) -> None:
+        """Read these rows (None: every loaded row) back from the archive."""
+        for model in self.models:
+            model.refresh(item_ids)
+
+    def toggle_read(self, item_id: int) -> bool | None:
+        """Flip read/unread; the new state, or None when the row is not loaded."""
+        row = self.loaded_row(item_id)
+        if row is None:
+            return None
+        self.write(row.id, row.title, is_read=not row.is_read)
+        return not row.is_read
+
+    def toggle_star(self, item_id: int) -> bool | None:
+        """Flip the star; the new state, or None when the row is not loaded."""
+        row = self.loaded_row(item_id)
+        if row is None:
+            return None
+        self.write(row.id, row.title, starred=not row.starred)
+        return not row.starred
+
+    def write(
+        self, item_id: int, title: str, *, is_read: bool | None = None, starred: bool | None = None
+    ) -> None:
+        """Show the mark now, write it on the write lane, and take it back if that fails."""
+        from desktop_app.services import marks
+
+        before = self.loaded_row(item_id)
+        for model in self.models:
+            model.set_marks(item_id, is_read=is_read, starred=starred)
+        if starred is not None:
+            star = starred
+            what = self.tr("The star of %1 was not saved:")
+            self.ctx.runner.write(
+                "star item",
+                lambda: marks.set_starred([item_id], star),
+                failure=lambda text: self._failed(item_id, before, what, title, text),
+            )
+        else:
+            read = bool(is_read)
+            what = self.tr("The read mark of %1 was not saved:")
+            self.ctx.runner.write(
+                "mark item read",
+                lambda: marks.set_read([item_id], read),
+                failure=lambda text: self._failed(item_id, before, what, title, text),
+            )
+
+    def _failed(
+        self, item_id: int, before: ItemRow | None, what: str, title: str, text: str
+    ) -> None:
+        from desktop_app.ui.common.undo import short_title
+
+        if before is not None:
+            for model in self.models:
+                model.set_marks(item_id, is_read=before.is_read, starred=before.starred)
+        # And read back: the list shows what is stored, whatever that is now.
+        self.refresh(frozenset({item_id}))
+        self.ctx.show_message("error", what.replace("%1", short_title(title)) + " " + text)
