@@ -171,7 +171,7 @@ def cmd_export(args: argparse.Namespace, out: TextIO) -> int:
 
 
 def cmd_search(args: argparse.Namespace, out: TextIO) -> int:
-    from desktop_app.storage import items as item_store
+    from desktop_app.storage import search as search_store
 
     if args.limit < 1:
         raise ArchiveError("--limit must be at least 1")
@@ -180,7 +180,7 @@ def cmd_search(args: argparse.Namespace, out: TextIO) -> int:
     for ignored in parse_query(args.query).ignored:  # named, as the window names them
         sys.stderr.write(f"frontline-archive search: filter ignored (cannot be read): {ignored}\n")
     # SQLite's integers stop at 2**63; no archive holds more items than this anyway.
-    found = item_store.search_items(args.query, kind=args.kind, limit=min(args.limit, MAX_LIMIT))
+    found = search_store.search_items(args.query, kind=args.kind, limit=min(args.limit, MAX_LIMIT))
     for item in found:
         when = item.data.published_at.strftime("%Y-%m-%d %H:%M")
         out.write(f"{when}Z  {item.data.kind:<7}  {item.data.title}\n")

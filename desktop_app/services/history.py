@@ -38,7 +38,8 @@ class Undoable:
 
 def report_change(date: dt.date, apply: Callable[[], object]) -> Undoable:
     """Run `apply` (which writes the report of `date`) between two snapshots of that report."""
-    from desktop_app.storage.report_history import restore_report, snapshot_report
+    from desktop_app.storage.report_history import snapshot_report
+    from desktop_app.storage.trash import restore_report
 
     with database_proxy.atomic():
         before = snapshot_report(date)
@@ -63,7 +64,8 @@ def item_change(item_id: int | None, apply: Callable[[], int | None]) -> Undoabl
     Whatever `apply` raises (a validation error, a duplicate link) leaves the archive as it
     was: nothing is written and nothing reaches the undo stack.
     """
-    from desktop_app.storage.item_history import restore_item, snapshot_item
+    from desktop_app.storage.item_history import snapshot_item
+    from desktop_app.storage.trash import restore_item
 
     with database_proxy.atomic():
         before = snapshot_item(item_id) if item_id is not None else None

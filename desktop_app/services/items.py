@@ -7,7 +7,7 @@ from collections.abc import Sequence
 
 from desktop_app.core.item import ItemData
 from desktop_app.services.changes import NOTHING, Changes
-from desktop_app.storage import item_history, items
+from desktop_app.storage import items, trash
 from desktop_app.storage.item_history import ItemSnapshot
 from desktop_app.storage.models import ReportArticle, database_proxy
 
@@ -31,7 +31,7 @@ def delete_item(item_id: int) -> Changes:
     """Delete an item; it goes to the Trash whole (tags, flags, report links)."""
     with database_proxy.atomic():
         linked = ReportArticle.select().where(ReportArticle.item == item_id).exists()
-        if not items.delete_item(item_id):
+        if not trash.delete_item(item_id):
             return NOTHING
     return Changes(items=True, tags=True, trash=True, reports=linked, item_ids=frozenset({item_id}))
 
@@ -69,7 +69,7 @@ def restore_item(item_id: int, snapshot: ItemSnapshot | None) -> Changes:
     """Make item `item_id` exactly `snapshot` (undo and redo). An item that goes is kept in
     the Trash; one that comes back leaves it."""
     with database_proxy.atomic():
-        item_history.restore_item(item_id, snapshot)
+        trash.restore_item(item_id, snapshot)
     return Changes(
         items=True,
         tags=True,

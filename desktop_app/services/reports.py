@@ -10,7 +10,7 @@ import datetime as dt
 
 from desktop_app.core.report import LossReport
 from desktop_app.services.changes import NOTHING, Changes
-from desktop_app.storage import report_history, reports
+from desktop_app.storage import report_history, reports, trash
 from desktop_app.storage.models import database_proxy
 from desktop_app.storage.report_history import ReportSnapshot
 
@@ -41,7 +41,7 @@ def save_report(
 def delete_report(date: dt.date) -> Changes:
     """Delete the report of `date`; it goes to the Trash whole (figures, note, links)."""
     with database_proxy.atomic():
-        deleted = reports.delete_report(date)
+        deleted = trash.delete_report(date)
     return _changed(date, trash=True) if deleted else NOTHING
 
 
@@ -62,5 +62,5 @@ def restore_report(date: dt.date, snapshot: ReportSnapshot | None) -> Changes:
     """Make the report of `date` exactly `snapshot` (undo and redo). A report that goes is
     kept in the Trash; one that comes back leaves it."""
     with database_proxy.atomic():
-        report_history.restore_report(date, snapshot)
+        trash.restore_report(date, snapshot)
     return _changed(date, trash=True)

@@ -46,17 +46,12 @@ def restore_item(item_id: int, snapshot: ItemSnapshot | None) -> None:
     """Make item `item_id` exactly `snapshot` (None: no such item), in one transaction.
 
     Links to reports deleted in the meantime are dropped rather than failing the restore.
-    An item that goes (snapshot None: the redo of a delete, the undo of a new item) is kept
-    in the Trash; one that comes back leaves the Trash.
+    The Trash is not touched here: `storage.trash.restore_item` keeps it in step.
     """
-    from desktop_app.storage import trash  # trash builds on this module
-
     with database_proxy.atomic():
         if snapshot is None:
-            trash.trash_item(item_id)
             Item.delete().where(Item.id == item_id).execute()
             return
-        trash.forget_item(item_id)
         fields = {
             **item_fields(snapshot.data),
             "is_read": snapshot.is_read,

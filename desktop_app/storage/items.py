@@ -126,12 +126,10 @@ def save_item(data: ItemData, item_id: int | None = None) -> int:
 
 
 def delete_item(item_id: int) -> bool:
-    """Delete an item, keeping it whole in the Trash, in one transaction."""
-    from desktop_app.storage.trash import trash_item  # trash builds on this module
+    """Delete an item for good (tags and report links go with it).
 
-    with database_proxy.atomic():
-        trash_item(item_id)
-        return bool(Item.delete().where(Item.id == item_id).execute())
+    Deleting into the Trash is `storage.trash.delete_item`, which builds on this."""
+    return bool(Item.delete().where(Item.id == item_id).execute())
 
 
 def get_item(item_id: int) -> StoredItem | None:
@@ -166,18 +164,6 @@ def set_tags(item_id: int, tags: Sequence[str]) -> tuple[str, ...]:
 
 def count_items() -> int:
     return int(Item.select().count())
-
-
-def search_item_ids(
-    text: str = "", *, kind: str | None = None, limit: int | None = None
-) -> list[int]:
-    """Ids of the items matching the typed query (all items when empty), newest first.
-
-    Only ids: a list model holds these and loads the rows it shows on demand.
-    """
-    from desktop_app.storage.search import SearchRequest, search_ids
-
-    return search_ids(SearchRequest(text, kind=kind, limit=limit))
 
 
 def item_rows(ids: Sequence[int]) -> dict[int, ItemRow]:
@@ -229,11 +215,3 @@ def export_items(
     for item_id, date in query:
         links.setdefault(item_id, []).append(date)
     return [_data(i) for i in rows], [tuple(links.get(i.id, ())) for i in rows]
-
-
-def search_items(text: str, *, kind: str | None = None, limit: int = 20) -> list[StoredItem]:
-    ids = search_item_ids(text, kind=kind, limit=limit)
-    found = {i.id: i for i in Item.select().where(Item.id.in_(ids))}
-    return [
-        StoredItem(i, _data(found[i]), bool(found[i].is_read), bool(found[i].starred)) for i in ids
-    ]

@@ -92,16 +92,9 @@ def restore_reports(snapshots: Mapping[dt.date, ReportSnapshot | None]) -> None:
 def restore_report(date: dt.date, snapshot: ReportSnapshot | None) -> None:
     """Make the stored report of `date` exactly `snapshot` (None: no report), in one transaction.
 
-    A report that goes (the redo of a delete, the undo of a new report) is kept in the Trash;
-    one that comes back as it was leaves the Trash.
+    The Trash is not touched here: `storage.trash.restore_report` keeps it in step.
     """
-    from desktop_app.storage import trash  # trash builds on this module
-
     with database_proxy.atomic():
-        if snapshot is None:
-            trash.trash_report(date)
-        else:
-            trash.forget_report(snapshot)
         restore_reports({date: snapshot})
         refresh_warnings()
 

@@ -245,11 +245,10 @@ def save_report(
 
 
 def delete_report(date: dt.date) -> bool:
-    """Delete the report of `date`, keeping it whole in the Trash, in one transaction."""
-    from desktop_app.storage.trash import trash_report  # trash builds on this module
+    """Delete the report of `date` for good (figures, warnings and links go with it).
 
+    Deleting into the Trash is `storage.trash.delete_report`, which builds on this."""
     with database_proxy.atomic():
-        trash_report(date)
         deleted = Report.delete().where(Report.date == date).execute()
         refresh_warnings()
     return bool(deleted)

@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from desktop_app.core.search_query import Query, TextFilter, make_snippet, parse_query
-from desktop_app.storage.items import ROW_COLUMNS, ItemRow, row_from_db
+from desktop_app.storage.items import ROW_COLUMNS, ItemRow, StoredItem, get_item, row_from_db
 from desktop_app.storage.models import database_proxy
 
 # Markers around matched words in snippets; control characters never typed or stored, so the
@@ -231,3 +231,20 @@ def search_days(req: SearchRequest, query: Query | None = None) -> list[tuple[in
         "ORDER BY item.published_at DESC, item.id DESC"
     )
     return [(r[0], r[1]) for r in database_proxy.execute_sql(sql, params).fetchall()]
+
+
+def search_item_ids(
+    text: str = "", *, kind: str | None = None, limit: int | None = None
+) -> list[int]:
+    """Ids of the items matching the typed query (all items when empty), newest first.
+
+    Only ids: a list model holds these and loads the rows it shows on demand.
+    """
+    return search_ids(SearchRequest(text, kind=kind, limit=limit))
+
+
+def search_items(text: str, *, kind: str | None = None, limit: int = 20) -> list[StoredItem]:
+    """The items matching the typed query, newest first, whole (the command line's search)."""
+    ids = search_item_ids(text, kind=kind, limit=limit)
+    found = {i: get_item(i) for i in ids}
+    return [stored for i in ids if (stored := found[i]) is not None]

@@ -19,7 +19,9 @@ from typing import Any
 from desktop_app.core.errors import ArchiveError
 from desktop_app.core.item import ItemData
 from desktop_app.core.report import Figure, LossReport, day_of_war
-from desktop_app.storage.item_history import ItemSnapshot, restore_item, snapshot_item
+from desktop_app.storage import item_history, report_history
+from desktop_app.storage.item_history import ItemSnapshot, snapshot_item
+from desktop_app.storage.items import delete_item as delete_item_for_good
 from desktop_app.storage.models import (
     Item,
     Report,
@@ -29,6 +31,7 @@ from desktop_app.storage.models import (
     utc_now,
 )
 from desktop_app.storage.report_history import ReportSnapshot, snapshot_report
+from desktop_app.storage.reports import delete_report as delete_report_for_good
 from desktop_app.storage.reports import refresh_warnings, write_figures
 
 ITEM, REPORT = "item", "report"
@@ -161,6 +164,42 @@ def forget_report(snapshot: ReportSnapshot) -> None:
             entry.delete_instance()
 
 
+# -- deleting into the Trash, and undo and redo that keep it in step --------------------
+def delete_item(item_id: int) -> bool:
+    """Delete an item, keeping it whole in the Trash, in one transaction."""
+    with database_proxy.atomic():
+        trash_item(item_id)
+        return delete_item_for_good(item_id)
+
+
+def delete_report(date: dt.date) -> bool:
+    """Delete the report of `date`, keeping it whole in the Trash, in one transaction."""
+    with database_proxy.atomic():
+        trash_report(date)
+        return delete_report_for_good(date)
+
+
+def restore_item(item_id: int, snapshot: ItemSnapshot | None) -> None:
+    """Undo or redo of an item change: an item that goes (the redo of a delete, the undo of a
+    new item) is kept in the Trash; one that comes back leaves the Trash."""
+    with database_proxy.atomic():
+        if snapshot is None:
+            trash_item(item_id)
+        else:
+            forget_item(item_id)
+        item_history.restore_item(item_id, snapshot)
+
+
+def restore_report(date: dt.date, snapshot: ReportSnapshot | None) -> None:
+    """Undo or redo of a report change; the Trash follows as for items."""
+    with database_proxy.atomic():
+        if snapshot is None:
+            trash_report(date)
+        else:
+            forget_report(snapshot)
+        report_history.restore_report(date, snapshot)
+
+
 def list_trash() -> list[TrashRow]:
     """Everything in the Trash, most recently deleted first."""
     rows = []
@@ -191,7 +230,7 @@ def _restore_item(entry: TrashEntry) -> int:
         from desktop_app.storage.item_import import next_item_id
 
         item_id = next_item_id()
-    restore_item(item_id, snap)
+    item_history.restore_item(item_id, snap)
     return item_id
 
 

@@ -133,9 +133,9 @@ def main() -> int:
 
     from desktop_app.core.search_query import parse_query
     from desktop_app.storage.connection import open_database
-    from desktop_app.storage.items import ROW_COLUMNS, search_item_ids
+    from desktop_app.storage.items import ROW_COLUMNS
     from desktop_app.storage.reports import load_all_reports
-    from desktop_app.storage.search import SearchRequest, select_sql
+    from desktop_app.storage.search import SearchRequest, search_item_ids, select_sql
     from desktop_app.ui.archive.archive_view import ArchiveView
     from desktop_app.ui.archive.search_worker import FIRST_PAGE
 

@@ -20,8 +20,9 @@ from desktop_app.services.archive_file import (
 )
 from desktop_app.storage import connection
 from desktop_app.storage.connection import ReadOnlyArchiveError, open_archive
-from desktop_app.storage.items import all_items, save_item, search_item_ids
+from desktop_app.storage.items import all_items, save_item
 from desktop_app.storage.migrations import SCHEMA_VERSION
+from desktop_app.storage.search import search_item_ids
 
 WHEN = dt.datetime(2026, 11, 1, tzinfo=dt.UTC)
 

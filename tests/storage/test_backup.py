@@ -17,7 +17,8 @@ from desktop_app.storage.backup import (
     daily_backups,
 )
 from desktop_app.storage.connection import open_archive
-from desktop_app.storage.items import save_item, search_item_ids
+from desktop_app.storage.items import save_item
+from desktop_app.storage.search import search_item_ids
 
 DAY = dt.date(2026, 11, 26)
 

@@ -21,9 +21,10 @@ from desktop_app.storage.connection import (
     open_archive,
     require_writable,
 )
-from desktop_app.storage.items import all_items, count_items, save_item, search_item_ids
+from desktop_app.storage.items import all_items, count_items, save_item
 from desktop_app.storage.maintenance import check_archive
 from desktop_app.storage.migrations import SCHEMA_VERSION, SchemaTooNewError, migrate
+from desktop_app.storage.search import search_item_ids
 
 
 def test_new_archive_uses_wal_foreign_keys_and_current_schema(tmp_path: Path) -> None:

@@ -14,7 +14,7 @@ from desktop_app.core.item import ARTICLE, BRIEF, ItemData
 from desktop_app.core.report import Figure, LossReport
 from desktop_app.storage.import_undo import changes_since, mark, redo_import, undo_import
 from desktop_app.storage.importing import import_result
-from desktop_app.storage.items import save_item, search_item_ids
+from desktop_app.storage.items import save_item
 from desktop_app.storage.models import (
     Item,
     ItemTag,
@@ -26,6 +26,7 @@ from desktop_app.storage.models import (
 from desktop_app.storage.oryx import replace_oryx, stored_oryx
 from desktop_app.storage.report_history import snapshot_all_reports
 from desktop_app.storage.reports import link_article, save_report
+from desktop_app.storage.search import search_item_ids
 
 D = [dt.date(2024, 3, 1) + dt.timedelta(days=n) for n in range(6)]
 AT = dt.datetime(2024, 3, 1, 9, tzinfo=dt.UTC)

@@ -12,12 +12,12 @@ from desktop_app.storage.items import (
     delete_item,
     get_item,
     save_item,
-    search_item_ids,
     set_read,
     set_starred,
 )
 from desktop_app.storage.models import Item, ItemTag
 from desktop_app.storage.reports import delete_report, link_article, report_article_ids, save_report
+from desktop_app.storage.search import search_item_ids
 
 DAY = dt.date(2024, 2, 10)
 AT = dt.datetime(2024, 2, 10, 8, tzinfo=dt.UTC)

@@ -13,9 +13,8 @@ from desktop_app.storage.items import (
     delete_item,
     get_item,
     save_item,
-    search_item_ids,
-    search_items,
 )
+from desktop_app.storage.search import search_item_ids, search_items
 
 T0 = dt.datetime(2023, 11, 25, 9, 0, tzinfo=dt.UTC)
 

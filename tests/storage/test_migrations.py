@@ -10,11 +10,12 @@ import pytest
 from peewee import OperationalError, SqliteDatabase
 
 from desktop_app.storage.connection import open_archive
-from desktop_app.storage.items import get_item, search_item_ids
+from desktop_app.storage.items import get_item
 from desktop_app.storage.migrations import SCHEMA_VERSION, migrate, schema_version
 from desktop_app.storage.models import ItemTag
-from desktop_app.storage.reports import delete_report, load_report, report_article_ids
-from desktop_app.storage.trash import list_trash
+from desktop_app.storage.reports import load_report, report_article_ids
+from desktop_app.storage.search import search_item_ids
+from desktop_app.storage.trash import delete_report, list_trash
 
 
 def _make_version_1_archive(path: Path) -> None:

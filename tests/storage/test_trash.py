@@ -10,12 +10,11 @@ import pytest
 from desktop_app.core.item import ARTICLE, BRIEF, ItemData
 from desktop_app.core.report import Figure, LossReport
 from desktop_app.storage.connection import open_database
-from desktop_app.storage.item_history import restore_item, snapshot_item
-from desktop_app.storage.items import delete_item, get_item, save_item, set_read, set_starred
+from desktop_app.storage.item_history import snapshot_item
+from desktop_app.storage.items import get_item, save_item, set_read, set_starred
 from desktop_app.storage.models import Item, Report
-from desktop_app.storage.report_history import restore_report, snapshot_report
+from desktop_app.storage.report_history import snapshot_report
 from desktop_app.storage.reports import (
-    delete_report,
     link_article,
     load_report,
     report_article_ids,
@@ -24,9 +23,13 @@ from desktop_app.storage.reports import (
 from desktop_app.storage.trash import (
     TrashRestoreError,
     count_trash,
+    delete_item,
+    delete_report,
     empty_trash,
     list_trash,
     restore_entries,
+    restore_item,
+    restore_report,
 )
 
 DAY = dt.date(2023, 11, 25)
