@@ -8,11 +8,12 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import json
+import os
 import sys
 from pathlib import Path
 from typing import TextIO
 
-from desktop_app.core.errors import ArchiveError, ImportFormatError
+from desktop_app.core.errors import ArchiveError
 from desktop_app.core.formats.detect import FORMATS
 from desktop_app.core.item import KINDS
 
@@ -20,6 +21,7 @@ from desktop_app.core.item import KINDS
 # this module is loaded for every start, including the window's, which needs none of them.
 
 OK, PROBLEMS, BAD_INPUT = 0, 1, 2
+MAX_LIMIT = 1_000_000_000
 
 
 def add_commands(parser: argparse.ArgumentParser) -> None:
@@ -80,6 +82,12 @@ def add_commands(parser: argparse.ArgumentParser) -> None:
         help="the copy's file or folder (default: the backups folder beside the archive)",
     )
 
+    p = sub.add_parser(
+        "restore",
+        help="replace the archive by a backup (a safety copy is kept); without FILE, list backups",
+    )
+    p.add_argument("file", nargs="?", metavar="FILE", help="the backup file to restore")
+
 
 def _read_input(path: str) -> str:
     if path == "-":
@@ -108,26 +116,22 @@ def cmd_parse(args: argparse.Namespace, out: TextIO) -> int:
 
 
 def cmd_import(args: argparse.Namespace, out: TextIO) -> int:
-    from desktop_app.core.formats.load import read_import_file
-    from desktop_app.storage.importing import FileImportSummary, import_result
+    from desktop_app.services.transfer import import_files
 
-    # Read every file before writing anything, so one bad file stops the whole import.
-    results = []
-    for name in args.files:
-        try:
-            data = Path(name).read_bytes()
-        except OSError as exc:
-            raise ImportFormatError(exc.strerror or "cannot read", file=name) from None
-        results.append((name, read_import_file(name, data, fmt=args.format, as_kind=args.as_kind)))
-    total = FileImportSummary()
+    # Every file is read and checked first, then all are written in one transaction.
+    outcome = import_files(
+        [Path(name) for name in args.files],
+        fmt=args.format,
+        as_kind=args.as_kind,
+        overwrite_manual=args.overwrite_manual,
+        dry_run=args.dry_run,
+    )
     prefix = "dry run, nothing written: " if args.dry_run else ""
-    for name, result in results:
-        summary = import_result(
-            result, overwrite_manual=args.overwrite_manual, dry_run=args.dry_run
-        )
-        out.write(f"{prefix}{name} ({result.format}): {'; '.join(summary.lines())}\n")
-        total.merge(summary)
-    if len(results) > 1:
+    for name, done in zip(args.files, outcome.files, strict=True):
+        out.write(f"{prefix}{name} ({done.format}): {'; '.join(done.summary.lines())}\n")
+    total = outcome.total
+    assert total is not None
+    if len(outcome.files) > 1:
         out.write(f"{prefix}total: {'; '.join(total.lines())}\n")
     if total.conflicts:
         out.write(
@@ -151,25 +155,13 @@ def cmd_report(args: argparse.Namespace, out: TextIO) -> int:
 
 
 def cmd_export(args: argparse.Namespace, out: TextIO) -> int:
-    from desktop_app.core import exports
-    from desktop_app.storage import items as item_store
-    from desktop_app.storage import reports as report_store
+    from desktop_app.services.transfer import export_text, export_to_file
 
-    if args.what == "reports":
-        reports = report_store.load_all_reports()
-        text = (exports.reports_to_json if args.format == "json" else exports.reports_to_csv)(
-            reports
-        )
-    else:
-        items = item_store.all_items()
-        text = (exports.items_to_json if args.format == "json" else exports.items_to_csv)(items)
     if args.output:
-        try:
-            Path(args.output).write_text(text, encoding="utf-8")
-        except OSError as exc:
-            raise ArchiveError(f"{args.output}: {exc.strerror}") from None
+        done = export_to_file(args.what, args.format, Path(args.output).expanduser())
+        sys.stderr.write(f"{done.records:,} {args.what} written to {done.path}\n")
     else:
-        out.write(text)
+        out.write(export_text(args.what, args.format))
     return OK
 
 
@@ -178,7 +170,8 @@ def cmd_search(args: argparse.Namespace, out: TextIO) -> int:
 
     if args.limit < 1:
         raise ArchiveError("--limit must be at least 1")
-    found = item_store.search_items(args.query, kind=args.kind, limit=args.limit)
+    # SQLite's integers stop at 2**63; no archive holds more items than this anyway.
+    found = item_store.search_items(args.query, kind=args.kind, limit=min(args.limit, MAX_LIMIT))
     for item in found:
         when = item.data.published_at.strftime("%Y-%m-%d %H:%M")
         out.write(f"{when}Z  {item.data.kind:<7}  {item.data.title}\n")
@@ -208,36 +201,53 @@ def cmd_check(args: argparse.Namespace, out: TextIO) -> int:
 
 
 def cmd_maintain(args: argparse.Namespace, out: TextIO) -> int:
-    from desktop_app.storage.backup import backup_folder, copy_archive
-    from desktop_app.storage.maintenance import check_archive, compact, rebuild_search_index
+    from desktop_app.services.archive_file import maintain
 
-    database: Path = args.archive_path
-    if args.rebuild_index or args.compact:
-        # Both rewrite much of the file: keep it as it was first.
-        name = f"{database.stem}-before-maintenance-{dt.date.today().isoformat()}.sqlite"
-        out.write(f"backup: {copy_archive(database, backup_folder(database) / name)}\n")
-    if args.rebuild_index:
-        rebuild_search_index()
+    done = maintain(args.archive_path, rebuild_index=args.rebuild_index, compact_file=args.compact)
+    if done.backup is not None:
+        out.write(f"backup: {done.backup}\n")
+    if done.rebuilt:
         out.write("search index rebuilt\n")
-    if args.compact:
-        before, after = compact()
+    if done.compacted is not None:
+        before, after = done.compacted
         out.write(f"compacted: {before:,} → {after:,} bytes\n")
-    health = check_archive()
-    for problem in health.problems:
+    for problem in done.health.problems:
         out.write(f"{problem}\n")
-    out.write("archive file ok\n" if health.ok else f"{len(health.problems)} problem(s)\n")
-    return OK if health.ok else PROBLEMS
+    out.write(
+        "archive file ok\n" if done.health.ok else f"{len(done.health.problems)} problem(s)\n"
+    )
+    return OK if done.health.ok else PROBLEMS
 
 
 def cmd_backup(args: argparse.Namespace, out: TextIO) -> int:
-    from desktop_app.storage.backup import backup_folder, copy_archive
+    from desktop_app.services.archive_file import back_up
 
-    database: Path = args.archive_path
-    destination = Path(args.destination).expanduser() if args.destination else None
-    if destination is None or destination.is_dir():
-        name = f"{database.stem}-{dt.date.today().isoformat()}.sqlite"
-        destination = (destination or backup_folder(database)) / name
-    out.write(f"{copy_archive(database, destination)}\n")
+    destination = None
+    if args.destination:
+        destination = Path(args.destination).expanduser()
+        if args.destination.endswith(("/", os.sep)) and not destination.is_dir():
+            raise ArchiveError(f"{args.destination}: there is no such folder")
+    out.write(f"{back_up(args.archive_path, destination)}\n")
+    return OK
+
+
+def cmd_restore(args: argparse.Namespace, out: TextIO) -> int:
+    from desktop_app.services.archive_file import list_backups, restore
+
+    if not args.file:
+        backups = list_backups(args.archive_path)
+        for b in backups:
+            what = b.problem or f"{b.items:,} articles and briefs, {b.reports:,} reports"
+            when = b.modified.strftime("%Y-%m-%d %H:%M")
+            out.write(f"{when}  {b.size / 1e6:8.1f} MB  {what}  {b.path}\n")
+        if not backups:
+            out.write("no backups beside the archive; name a backup file to restore it\n")
+        return OK if backups else PROBLEMS
+    done = restore(args.archive_path, Path(args.file).expanduser())
+    out.write(
+        f"restored {done.backup.path} ({done.backup.items:,} articles and briefs, "
+        f"{done.backup.reports:,} reports); the archive as it was is kept in {done.safety_copy}\n"
+    )
     return OK
 
 
@@ -250,6 +260,7 @@ COMMANDS = {
     "check": cmd_check,
     "backup": cmd_backup,
     "maintain": cmd_maintain,
+    "restore": cmd_restore,
 }
 
 # Commands that never touch the database (no archive file is created for them).

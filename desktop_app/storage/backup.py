@@ -4,21 +4,31 @@ one wherever the user asks.
 Copies are made with SQLite's online backup, which reads a consistent snapshot even while the
 window writes (WAL) — a plain file copy could catch a half-written page. A copy is written
 beside its destination and renamed into place, so a crash never leaves a truncated backup
-under a good name.
+under a good name; a `.part` left by a killed copy is removed at the next start.
+
+Nothing here opens the archive's own files except through SQLite: `is_archive_file` tells
+them apart with `os.stat`, which does not open a file.
 """
 
 from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import errno
 import os
 import re
 import sqlite3
+import time
 from pathlib import Path
 
 from desktop_app.core.errors import ArchiveError
 
 DAILY_KEEP = 7
+SQLITE_FULL = 13
+# A `.part` untouched this long belongs to a copy that was killed (a running copy writes
+# pages continuously), so the next start may delete it.
+STALE_PART_SECONDS = 15 * 60
+ARCHIVE_SUFFIXES = ("", "-wal", "-shm", "-journal")
 
 
 class BackupError(ArchiveError):
@@ -30,17 +40,87 @@ def backup_folder(database: Path) -> Path:
     return database.parent / "backups"
 
 
-def copy_archive(database: Path, destination: Path) -> Path:
-    """Write a consistent copy of `database` to `destination`; returns `destination`."""
+def archive_files(database: Path) -> list[Path]:
+    """The archive and the journal files SQLite keeps beside it."""
+    return [database.with_name(database.name + suffix) for suffix in ARCHIVE_SUFFIXES]
+
+
+def is_archive_file(path: Path, database: Path) -> bool:
+    """Whether `path` is the archive or one of its journals, by name or by inode.
+
+    Uses only `os.stat` and path arithmetic: nothing is opened, so SQLite's locks on the
+    archive are never disturbed (closing any descriptor of a file drops a process's locks).
+    """
+    try:
+        names = {p.resolve() for p in archive_files(database)}
+        if Path(path).resolve() in names:
+            return True
+        target = os.stat(path)
+    except (OSError, RuntimeError):
+        return False
+    for candidate in archive_files(database):
+        try:
+            found = os.stat(candidate)
+        except OSError:
+            continue
+        if (found.st_dev, found.st_ino) == (target.st_dev, target.st_ino):
+            return True
+    return False
+
+
+def read_only_uri(path: Path) -> str:
+    """An SQLite URI that reads `path` without writing anything beside it when it can.
+
+    In a folder that cannot be written SQLite cannot create the WAL index, so a file with
+    no pending WAL is opened as immutable (nobody can be writing it there either).
+    """
+    uri = f"{path.resolve().as_uri()}?mode=ro"
+    wal = path.with_name(path.name + "-wal")
+    folder_writable = os.access(path.parent, os.W_OK)
+    try:
+        pending = wal.stat().st_size > 0
+    except OSError:
+        pending = False
+    if not folder_writable and not pending:
+        uri += "&immutable=1"
+    return uri
+
+
+def remove_stale_parts(database: Path, *, now: float | None = None) -> list[Path]:
+    """Delete the `.part` files that killed copies left beside the archive or its backups."""
+    now = time.time() if now is None else now
+    removed = []
+    for folder in (database.parent, backup_folder(database)):
+        try:
+            candidates = list(folder.glob("*.sqlite.part"))
+        except OSError:
+            continue
+        for part in candidates:
+            with contextlib.suppress(OSError):
+                if now - part.stat().st_mtime > STALE_PART_SECONDS:
+                    part.unlink()
+                    removed.append(part)
+    return removed
+
+
+def copy_archive(database: Path, destination: Path, *, create_folder: bool = False) -> Path:
+    """Write a consistent copy of `database` to `destination`; returns `destination`.
+
+    The destination's folder must exist unless `create_folder` (the automatic backups
+    folder): a mistyped folder is an error, not a new tree of folders.
+    """
     if not database.is_file():
         raise BackupError(f"{database}: no archive file to back up")
-    if destination.resolve() == database.resolve():
+    if is_archive_file(destination, database):
         raise BackupError(f"{destination}: a backup cannot replace the archive itself")
+    if not create_folder and not destination.parent.is_dir():
+        raise BackupError(f"{destination}: there is no folder {destination.parent}")
     partial = destination.with_name(destination.name + ".part")
     try:
-        destination.parent.mkdir(parents=True, exist_ok=True)
+        if create_folder:
+            destination.parent.mkdir(parents=True, exist_ok=True)
         partial.unlink(missing_ok=True)
-        source = sqlite3.connect(f"{database.resolve().as_uri()}?mode=ro", uri=True)
+        source = sqlite3.connect(read_only_uri(database), uri=True)
         try:
             target = sqlite3.connect(partial)
             try:
@@ -55,8 +135,16 @@ def copy_archive(database: Path, destination: Path) -> Path:
     except (OSError, sqlite3.Error) as exc:
         _discard(partial)
         reason = exc.strerror if isinstance(exc, OSError) else str(exc)
+        if _disk_full(exc):
+            reason = "the disk is full"
         raise BackupError(f"{destination}: cannot write the backup ({reason})") from exc
     return destination
+
+
+def _disk_full(exc: BaseException) -> bool:
+    if isinstance(exc, OSError):
+        return exc.errno == errno.ENOSPC
+    return getattr(exc, "sqlite_errorcode", 0) & 0xFF == SQLITE_FULL
 
 
 def _discard(path: Path) -> None:
@@ -95,7 +183,7 @@ def daily_backup(
     target = folder / _daily_name(database, today)
     if target.exists():
         return None
-    copy_archive(database, target)
+    copy_archive(database, target, create_folder=True)
     for old in daily_backups(database, folder)[:-keep]:
         old.unlink(missing_ok=True)
     return target
@@ -104,4 +192,4 @@ def daily_backup(
 def upgrade_backup(database: Path, old_version: int, today: dt.date) -> Path:
     """The copy taken before upgrading a file of schema `old_version`; kept until deleted."""
     name = f"{database.stem}-schema-{old_version}-{today.isoformat()}.sqlite"
-    return copy_archive(database, backup_folder(database) / name)
+    return copy_archive(database, backup_folder(database) / name, create_folder=True)

@@ -1,40 +1,153 @@
-"""Opening the archive: where the file lives, SQLite pragmas, migrations, binding the models."""
+"""Opening the archive: where the file lives, SQLite pragmas, migrations, binding the models.
+
+Before anything is written the file is looked at through a read-only connection: an SQLite
+file of another program, or one from a newer release, is refused and left byte for byte as
+it was. A file or folder that cannot be written is opened read-only (browse, search,
+export); a write there fails with a one-line reason instead of a crash.
+
+Every top-level write transaction begins IMMEDIATE: it takes the write lock first, so a
+second writer waits its turn (the busy timeout) instead of failing at once when its read
+snapshot is outdated. SQLite's busy, disk-full and read-only errors become `ArchiveError`s
+that say what happened.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
 import os
+import re
 import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from peewee import DatabaseError as PeeweeDatabaseError
 from peewee import SqliteDatabase
 
 from desktop_app import APP_NAME
 from desktop_app.core.errors import ArchiveError
-from desktop_app.storage.backup import upgrade_backup
-from desktop_app.storage.migrations import SCHEMA_VERSION, migrate, schema_version
+from desktop_app.storage.backup import read_only_uri, remove_stale_parts, upgrade_backup
+from desktop_app.storage.migrations import (
+    SCHEMA_VERSION,
+    SchemaTooNewError,
+    migrate,
+    schema_version,
+)
 from desktop_app.storage.models import database_proxy
 
 ENV_VAR = "FRONTLINE_ARCHIVE_DB"
 DEFAULT_FILE_NAME = "archive.sqlite"
+BUSY_TIMEOUT_MS = 5000
 
 PRAGMAS = {
     "journal_mode": "wal",
     "foreign_keys": 1,
-    # Milliseconds: a reader in another thread or process may hold the file briefly.
-    "busy_timeout": 5000,
+    # Milliseconds: how long a write waits for another program's write to end.
+    "busy_timeout": BUSY_TIMEOUT_MS,
     "synchronous": "normal",
     # KiB. Measured on the 100,000-item archive: 32 MiB made searches 25-40 % slower than
     # SQLite's default 2 MiB (sorts and GROUP BY size their buffers from it); 8 MiB is as
     # fast as the default, and bounded per connection whatever the archive's size.
     "cache_size": -8 * 1024,
 }
+READ_ONLY_PRAGMAS = {
+    "foreign_keys": 1,
+    "busy_timeout": BUSY_TIMEOUT_MS,
+    "cache_size": -8 * 1024,
+    "query_only": 1,
+}
+
+# Tables each schema version must hold; a file that lacks them is someone else's.
+REQUIRED_TABLES = {
+    1: {"item", "item_fts", "report", "report_figure"},
+    2: {"report_warning"},
+    3: {"item_tag", "report_article", "oryx_loss"},
+}
+_ADDRESS = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*://")
+
+SQLITE_BUSY, SQLITE_LOCKED, SQLITE_READONLY, SQLITE_FULL = 5, 6, 8, 13
 
 
 class DatabaseOpenError(ArchiveError):
     """The archive file cannot be opened (missing folder rights, not a database, ...)."""
+
+
+class ArchiveBusyError(ArchiveError):
+    """Another program held the write lock for longer than the busy timeout."""
+
+
+class DiskFullError(ArchiveError):
+    """SQLite could not grow the file; the transaction was rolled back."""
+
+
+class ReadOnlyArchiveError(ArchiveError):
+    """A write was attempted on an archive opened read-only."""
+
+
+def sqlite_code(exc: BaseException) -> int | None:
+    """SQLite's primary result code behind `exc` (peewee wraps sqlite3's errors)."""
+    seen: BaseException | None = exc
+    for _ in range(4):
+        if seen is None:
+            return None
+        code = getattr(seen, "sqlite_errorcode", None)
+        if isinstance(code, int):
+            return code & 0xFF
+        first = seen.args[0] if seen.args else None
+        seen = first if isinstance(first, BaseException) else seen.__context__
+    return None
+
+
+class ArchiveDatabase(SqliteDatabase):
+    """peewee's SqliteDatabase with IMMEDIATE transactions and errors a user can read."""
+
+    def __init__(self, database: str, *, archive_path: Path, read_only: bool, **kw: Any) -> None:
+        super().__init__(database, **kw)
+        self.archive_path = archive_path
+        self.read_only = read_only
+
+    def translate(self, exc: BaseException) -> ArchiveError | None:
+        code = sqlite_code(exc)
+        if code in (SQLITE_BUSY, SQLITE_LOCKED):
+            return ArchiveBusyError("another program is writing to the archive; try again")
+        if code == SQLITE_FULL:
+            return DiskFullError("the disk is full; nothing was changed")
+        if code == SQLITE_READONLY:
+            return ReadOnlyArchiveError(read_only_message(self.archive_path))
+        return None
+
+    def _in_transaction(self) -> bool:
+        return not self.is_closed() and bool(self.connection().in_transaction)
+
+    def begin(self, lock_type: str | None = None) -> None:
+        try:
+            super().begin(lock_type or "IMMEDIATE")
+        except PeeweeDatabaseError as exc:
+            raise self.translate(exc) or exc from exc
+
+    def commit(self) -> None:
+        try:
+            super().commit()
+        except PeeweeDatabaseError as exc:
+            raise self.translate(exc) or exc from exc
+
+    def rollback(self) -> None:
+        # After a full disk SQLite has already rolled the transaction back itself; a second
+        # ROLLBACK would replace the real reason with "no transaction is active".
+        if self._in_transaction():
+            super().rollback()
+
+    def execute_sql(self, sql: str, params: Any = None) -> Any:
+        if sql.startswith("ROLLBACK TO SAVEPOINT") and not self._in_transaction():
+            return self.cursor()
+        try:
+            return super().execute_sql(sql, params)
+        except PeeweeDatabaseError as exc:
+            raise self.translate(exc) or exc from exc
+
+
+def read_only_message(path: Path) -> str:
+    return f"the archive is read-only ({path} or its folder cannot be written); nothing was changed"
 
 
 def data_dir() -> Path:
@@ -47,49 +160,137 @@ def default_database_path() -> Path:
     """The chosen archive: FRONTLINE_ARCHIVE_DB if set, else the user data folder."""
     env = os.environ.get(ENV_VAR)
     if env:
-        return Path(env).expanduser()
+        return archive_path_from(env)
     return data_dir() / DEFAULT_FILE_NAME
+
+
+def archive_path_from(text: str | Path) -> Path:
+    """The file a `--database` value names; addresses of database servers are refused."""
+    if isinstance(text, str) and _ADDRESS.match(text):
+        raise DatabaseOpenError(
+            f"{text}: database servers are not supported; give the path of an archive file"
+        )
+    return Path(text).expanduser()
 
 
 @dataclass(frozen=True)
 class Archive:
-    """An open archive: the bound database, its file, and whether this open created it."""
+    """An open archive: the bound database, its file, whether this open created it, and
+    whether it could only be opened for reading."""
 
-    db: SqliteDatabase
+    db: ArchiveDatabase
     path: Path
     created: bool
+    read_only: bool = False
+
+
+def _writable(file: Path) -> bool:
+    # access() consults permissions and read-only mounts without opening anything.
+    return os.access(file, os.W_OK) and os.access(file.parent, os.W_OK)
+
+
+def inspect_archive_file(file: Path) -> int:
+    """The schema version of an existing archive file, looked at read-only.
+
+    Refuses a file that is not an SQLite database, one that holds another program's tables,
+    and one from a newer release; none of them is changed.
+    """
+    try:
+        con = sqlite3.connect(read_only_uri(file), uri=True)
+        try:
+            version = int(con.execute("PRAGMA user_version").fetchone()[0])
+            names = {
+                str(r[0])
+                for r in con.execute(
+                    "SELECT name FROM sqlite_master WHERE name NOT LIKE 'sqlite_%'"
+                )
+            }
+        finally:
+            con.close()
+    except sqlite3.DatabaseError as exc:
+        raise DatabaseOpenError(f"{file}: not a Frontline Archive database ({exc})") from exc
+    if version > SCHEMA_VERSION:
+        raise SchemaTooNewError(
+            f"{file}: this archive has schema version {version}; this release knows up to "
+            f"{SCHEMA_VERSION}. Update Frontline Archive to open it."
+        )
+    required = set().union(*(REQUIRED_TABLES[v] for v in range(1, version + 1)))
+    if (version == 0 and names) or not required <= names:
+        shown = ", ".join(sorted(names)[:5]) + (", …" if len(names) > 5 else "")
+        raise DatabaseOpenError(
+            f"{file}: not a Frontline Archive database (an SQLite file of another program, "
+            f"holding {shown}); it was left unchanged"
+        )
+    return version
+
+
+def _connect(file: Path, read_only: bool) -> ArchiveDatabase:
+    if read_only:
+        return ArchiveDatabase(
+            read_only_uri(file),
+            uri=True,
+            pragmas=READ_ONLY_PRAGMAS,
+            archive_path=file,
+            read_only=True,
+        )
+    return ArchiveDatabase(str(file), pragmas=PRAGMAS, archive_path=file, read_only=False)
 
 
 def open_archive(path: Path | str | None = None) -> Archive:
     """Open (creating if needed) and upgrade the archive, and bind the models to it."""
-    file = Path(path).expanduser() if path is not None else default_database_path()
-    try:
-        file.parent.mkdir(parents=True, exist_ok=True)
-    except OSError as exc:
-        raise DatabaseOpenError(f"cannot create folder {file.parent}: {exc.strerror}") from exc
-    if file.exists() and file.is_dir():
+    file = archive_path_from(path) if path is not None else default_database_path()
+    if file.is_dir():
         raise DatabaseOpenError(f"{file} is a folder, not an archive file")
-    db = SqliteDatabase(str(file), pragmas=PRAGMAS)
+    existing = file.is_file() and file.stat().st_size > 0
+    found = inspect_archive_file(file) if existing else 0
+    read_only = existing and not _writable(file)
+    if read_only and found < SCHEMA_VERSION:
+        raise DatabaseOpenError(
+            f"{file}: this archive needs an upgrade to schema {SCHEMA_VERSION}, but it is "
+            "read-only; copy it to a folder you can write to and open the copy"
+        )
+    if not existing:
+        try:
+            file.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise DatabaseOpenError(f"cannot create folder {file.parent}: {exc.strerror}") from exc
+    db = _connect(file, read_only)
     try:
         db.connect(reuse_if_open=True)
-        found = schema_version(db)
-        if 0 < found < SCHEMA_VERSION:
-            # An upgrade cannot be undone by an older release: keep the file as it was.
-            upgrade_backup(file, found, dt.date.today())
-        old_version = migrate(db)
+        old_version = schema_version(db)
+        if not read_only:
+            if 0 < old_version < SCHEMA_VERSION:
+                # An upgrade cannot be undone by an older release: keep the file as it was.
+                upgrade_backup(file, old_version, dt.date.today())
+            migrate(db)
     except (sqlite3.DatabaseError, PeeweeDatabaseError) as exc:
         db.close()
         raise DatabaseOpenError(f"{file}: not a Frontline Archive database ({exc})") from exc
     except ArchiveError:
         db.close()
         raise
+    if not read_only:
+        remove_stale_parts(file)
     database_proxy.initialize(db)
-    return Archive(db, file, created=old_version == 0)
+    return Archive(db, file, created=old_version == 0, read_only=read_only)
 
 
-def open_database(path: Path | str | None = None) -> SqliteDatabase:
+def open_database(path: Path | str | None = None) -> ArchiveDatabase:
     """Like `open_archive`, for callers that need only the database."""
     return open_archive(path).db
+
+
+def bound_database() -> ArchiveDatabase | None:
+    """The archive the models are bound to in this process, if any."""
+    db = database_proxy.obj
+    return db if isinstance(db, ArchiveDatabase) else None
+
+
+def require_writable() -> None:
+    """Raise the read-only error before a write starts (e.g. before taking a backup)."""
+    db = bound_database()
+    if db is not None and db.read_only:
+        raise ReadOnlyArchiveError(read_only_message(db.archive_path))
 
 
 def close_thread_connection() -> None:

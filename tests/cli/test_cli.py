@@ -196,6 +196,7 @@ def test_backup_writes_a_copy_that_opens_as_the_same_archive(db: Path, tmp_path:
     note.write_text(KI_TEXT)
     assert run(db, "import", str(note)).returncode == 0
     copy = tmp_path / "copies" / "mine.sqlite"
+    copy.parent.mkdir()
     result = run(db, "backup", str(copy))
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == str(copy)
@@ -216,7 +217,7 @@ def test_backup_to_an_impossible_place_exits_2_with_one_line(db: Path, tmp_path:
     blocker.write_text("not a folder")
     result = run(db, "backup", str(blocker / "copy.sqlite"))
     assert result.returncode == 2
-    assert len(result.stderr.strip().splitlines()) == 1 and "cannot write the backup" in (
+    assert len(result.stderr.strip().splitlines()) == 1 and "there is no folder" in (
         result.stderr
     )
 

@@ -48,6 +48,7 @@ def test_a_copy_holds_what_was_committed_while_the_archive_stays_open(
 ) -> None:
     # Still open, in WAL mode: the newest rows may be only in the -wal file.
     save_item(ItemData(ARTICLE, "Second article", dt.datetime(2026, 11, 2, tzinfo=dt.UTC)))
+    (tmp_path / "elsewhere").mkdir()
     copy = copy_archive(archive_file, tmp_path / "elsewhere" / "copy.sqlite")
     assert titles(copy) == ["Kherson ferry resumes", "Second article"]
     # The copy is one self-contained file that opens as an archive, search included.
@@ -89,7 +90,7 @@ def test_an_unwritable_destination_is_a_clear_error_and_leaves_nothing(
 ) -> None:
     blocker = tmp_path / "a-file"
     blocker.write_text("not a folder")
-    with pytest.raises(BackupError, match="cannot write the backup"):
+    with pytest.raises(BackupError, match="there is no folder"):
         copy_archive(archive_file, blocker / "copy.sqlite")
     with pytest.raises(BackupError, match="cannot replace the archive itself"):
         copy_archive(archive_file, archive_file)

@@ -1,0 +1,203 @@
+"""The archive file as a whole: back up, list backups, restore one, check, maintain.
+
+Shared by the command line and the window. Nothing here opens the archive's files except
+through SQLite; backups are read through read-only connections.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import sqlite3
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from desktop_app.core.errors import ArchiveError
+from desktop_app.services.changes import EVERYTHING, Changes
+from desktop_app.storage.backup import (
+    BackupError,
+    backup_folder,
+    copy_archive,
+    is_archive_file,
+    read_only_uri,
+)
+from desktop_app.storage.connection import (
+    REQUIRED_TABLES,
+    ArchiveDatabase,
+    bound_database,
+    require_writable,
+)
+from desktop_app.storage.maintenance import Health, check_archive, compact, rebuild_search_index
+from desktop_app.storage.migrations import SCHEMA_VERSION, migrate
+
+
+class RestoreError(ArchiveError):
+    """The backup cannot be restored; the archive was not changed."""
+
+
+def _stamp(now: dt.datetime | None = None) -> str:
+    return (now or dt.datetime.now()).strftime("%Y-%m-%dT%H%M%S")
+
+
+def back_up(database: Path, destination: Path | None = None) -> Path:
+    """A consistent copy of the archive. No destination: today's name in the backups folder
+    beside the archive; an existing folder: today's name inside it; else that file."""
+    name = f"{database.stem}-{dt.date.today().isoformat()}.sqlite"
+    if destination is None:
+        return copy_archive(database, backup_folder(database) / name, create_folder=True)
+    if destination.is_dir():
+        destination = destination / name
+    return copy_archive(database, destination)
+
+
+@dataclass(frozen=True)
+class BackupInfo:
+    """What a backup file holds, read without changing it. `problem` when it is unusable."""
+
+    path: Path
+    modified: dt.datetime
+    size: int
+    schema: int = 0
+    items: int = 0
+    reports: int = 0
+    problem: str | None = None
+
+    @property
+    def usable(self) -> bool:
+        return self.problem is None
+
+
+def inspect_backup(path: Path, *, full_check: bool = False) -> BackupInfo:
+    """Schema, counts and (with `full_check`) SQLite's integrity check of a backup file."""
+    try:
+        stat = path.stat()
+    except OSError as exc:
+        raise RestoreError(f"{path}: {exc.strerror}") from None
+    modified = dt.datetime.fromtimestamp(stat.st_mtime)
+    base = {"path": path, "modified": modified, "size": stat.st_size}
+    try:
+        con = sqlite3.connect(read_only_uri(path), uri=True)
+        try:
+            schema = int(con.execute("PRAGMA user_version").fetchone()[0])
+            names = {str(r[0]) for r in con.execute("SELECT name FROM sqlite_master")}
+            if not 1 <= schema <= SCHEMA_VERSION:
+                reason = (
+                    f"schema version {schema} is newer than this release"
+                    if schema > SCHEMA_VERSION
+                    else "not a Frontline Archive file"
+                )
+                return BackupInfo(**base, schema=schema, problem=reason)  # type: ignore[arg-type]
+            required = set().union(*(REQUIRED_TABLES[v] for v in range(1, schema + 1)))
+            if not required <= names:
+                problem = "not a Frontline Archive file"
+                return BackupInfo(**base, schema=schema, problem=problem)  # type: ignore[arg-type]
+            if full_check:
+                rows = [r[0] for r in con.execute("PRAGMA integrity_check").fetchall()]
+                if rows != ["ok"]:
+                    problem = f"damaged: {rows[0]}"
+                    return BackupInfo(**base, schema=schema, problem=problem)  # type: ignore[arg-type]
+            items = int(con.execute("SELECT count(*) FROM item").fetchone()[0])
+            reports = int(con.execute("SELECT count(*) FROM report").fetchone()[0])
+        finally:
+            con.close()
+    except sqlite3.DatabaseError as exc:
+        return BackupInfo(**base, problem=f"not a database ({exc})")  # type: ignore[arg-type]
+    return BackupInfo(**base, schema=schema, items=items, reports=reports)  # type: ignore[arg-type]
+
+
+def list_backups(database: Path) -> list[BackupInfo]:
+    """The copies in the backups folder beside `database`, newest first."""
+    folder = backup_folder(database)
+    if not folder.is_dir():
+        return []
+    found = [
+        inspect_backup(p)
+        for p in folder.glob("*.sqlite")
+        if p.is_file() and not is_archive_file(p, database)
+    ]
+    return sorted(found, key=lambda b: (b.modified, b.path.name), reverse=True)
+
+
+@dataclass(frozen=True)
+class Restored:
+    backup: BackupInfo
+    safety_copy: Path
+    changes: Changes = EVERYTHING
+
+
+def restore(database: Path, backup: Path) -> Restored:
+    """Replace the archive's content by a backup's, keeping a safety copy of it first.
+
+    The backup is checked (an archive, not from a newer release, SQLite's integrity check)
+    before anything is written. The content is copied with SQLite's backup API into the
+    live file, in one transaction: the file, its locks and other programs' connections stay
+    valid, and a kill midway leaves the archive as it was. An older backup is then upgraded.
+    """
+    if is_archive_file(backup, database):
+        raise RestoreError(f"{backup}: this is the archive itself; choose a backup file")
+    if not backup.is_file():
+        raise RestoreError(f"{backup}: no such file")
+    require_writable()
+    info = inspect_backup(backup, full_check=True)
+    if info.problem:
+        raise RestoreError(
+            f"{backup}: cannot restore ({info.problem}); the archive was not changed"
+        )
+    name = f"{database.stem}-before-restore-{_stamp()}.sqlite"
+    safety = copy_archive(database, backup_folder(database) / name, create_folder=True)
+    target = ArchiveDatabase(str(database), archive_path=database, read_only=False)
+    try:
+        target.connect()
+        target.execute_sql(f"PRAGMA busy_timeout = {5000}")
+        # Wait for any other writer here (the backup API itself would retry forever).
+        with target.atomic():
+            pass
+        source = sqlite3.connect(read_only_uri(backup), uri=True)
+        try:
+            source.backup(target.connection())
+        finally:
+            source.close()
+        migrate(target)
+    except sqlite3.DatabaseError as exc:
+        translated = target.translate(exc)
+        raise translated or RestoreError(
+            f"{backup}: cannot restore ({exc}); the archive was not changed"
+        ) from exc
+    finally:
+        target.close()
+    return Restored(info, safety)
+
+
+@dataclass
+class Maintained:
+    backup: Path | None = None
+    rebuilt: bool = False
+    compacted: tuple[int, int] | None = None
+    health: Health = field(default_factory=Health)
+
+
+def check() -> Health:
+    """SQLite's integrity check and the search index's, without changing anything."""
+    db = bound_database()
+    return check_archive(read_only=db is not None and db.read_only)
+
+
+def maintain(
+    database: Path, *, rebuild_index: bool = False, compact_file: bool = False
+) -> Maintained:
+    """Optionally rebuild the search index and compact the file (a backup first), then check."""
+    done = Maintained()
+    if rebuild_index or compact_file:
+        require_writable()
+        # Both rewrite much of the file: keep it as it was first.
+        name = f"{database.stem}-before-maintenance-{dt.date.today().isoformat()}.sqlite"
+        try:
+            done.backup = copy_archive(database, backup_folder(database) / name, create_folder=True)
+        except BackupError as exc:
+            raise ArchiveError(f"{exc}; nothing was changed") from exc
+    if rebuild_index:
+        rebuild_search_index()
+        done.rebuilt = True
+    if compact_file:
+        done.compacted = compact()
+    done.health = check()
+    return done

@@ -1,0 +1,299 @@
+"""Files in and out: import files into the archive, export the archive to a file.
+
+`import_files` reads and checks every file first, then writes them all in ONE transaction:
+a bad file, a cancel, a kill or a full disk leaves the archive exactly as it was.
+`export_to_file` writes under a temporary name in the destination's folder, flushes it to
+the disk and renames it, so the chosen name only ever holds a complete file.
+
+Progress is a callable `(done, total, text)`; it may raise (a Cancel button does) to stop,
+and then nothing is written.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import errno
+import os
+import secrets
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from desktop_app.core.errors import ArchiveError, ImportFormatError
+from desktop_app.services.changes import NOTHING, Changes
+from desktop_app.storage.backup import is_archive_file
+from desktop_app.storage.connection import bound_database, require_writable
+from desktop_app.storage.models import database_proxy
+
+if TYPE_CHECKING:
+    from desktop_app.core.formats.load import ReadResult
+    from desktop_app.storage.import_undo import ImportUndo
+    from desktop_app.storage.importing import Conflict, FileImportSummary
+
+Progress = Callable[[int, int, str], None]
+REPORTS, ARTICLES = "reports", "articles"
+# Item ids named in `Changes` up to this many; beyond, "any item" is cheaper for views.
+ITEM_IDS_SHOWN = 1000
+
+
+class ExportError(ArchiveError):
+    """The export file could not be written; the chosen name was left as it was."""
+
+
+def _archive_path() -> Path | None:
+    db = bound_database()
+    return db.archive_path if db is not None else None
+
+
+def refuse_archive_file(path: Path, what: str) -> None:
+    """Refuse the archive itself (or its journals) as a file to import or overwrite."""
+    database = _archive_path()
+    if database is not None and is_archive_file(path, database):
+        raise ArchiveError(f"{path}: this is the archive's own file; it cannot be {what}")
+
+
+@dataclass(frozen=True)
+class FileOutcome:
+    path: Path
+    format: str
+    summary: FileImportSummary
+
+
+@dataclass
+class ImportOutcome:
+    """What one import did: per file, in total, how to undo it, and what views to refresh."""
+
+    files: list[FileOutcome] = field(default_factory=list)
+    total: FileImportSummary | None = None
+    undo: ImportUndo | None = None
+    changes: Changes = NOTHING
+    dry_run: bool = False
+
+
+def records(result: ReadResult) -> int:
+    return len(result.items) + len(result.reports) + len(result.notes) + len(result.oryx or ())
+
+
+def changes_of(undo: ImportUndo | None) -> Changes:
+    if undo is None:
+        return NOTHING
+    ids = range(undo.first_item_id, undo.last_item_id + 1)
+    return Changes(
+        items=undo.item_count > 0,
+        reports=bool(undo.reports),
+        oryx=undo.oryx is not None,
+        item_ids=frozenset(ids) if 0 < len(ids) <= ITEM_IDS_SHOWN else frozenset(),
+        report_dates=frozenset(undo.reports),
+    )
+
+
+def read_files(
+    paths: Sequence[Path],
+    *,
+    fmt: str | None = None,
+    as_kind: str | None = None,
+    progress: Progress | None = None,
+) -> list[tuple[Path, ReadResult]]:
+    """Read and check every file; the first bad one raises, naming file, record and field."""
+    from desktop_app.core.formats.load import read_import_file
+
+    results = []
+    for n, path in enumerate(paths):
+        if progress is not None:
+            progress(n, len(paths), path.name)
+        # Before opening it: reading the archive's file would drop SQLite's locks on it.
+        refuse_archive_file(path, "imported into itself")
+        try:
+            data = path.read_bytes()
+        except OSError as exc:
+            raise ImportFormatError(exc.strerror or "cannot read", file=str(path)) from None
+        results.append((path, read_import_file(str(path), data, fmt=fmt, as_kind=as_kind)))
+    return results
+
+
+def write_results(
+    results: Sequence[tuple[Path, ReadResult]],
+    *,
+    overwrite_manual: bool = False,
+    dry_run: bool = False,
+    progress: Progress | None = None,
+) -> ImportOutcome:
+    """Write what `read_files` read, all files in one transaction."""
+    from desktop_app.storage.import_undo import changes_since, mark
+    from desktop_app.storage.importing import FileImportSummary, import_result
+
+    if not dry_run:
+        require_writable()
+    grand = max(1, sum(records(r) for _p, r in results))
+    outcome = ImportOutcome(total=FileImportSummary(dry_run=dry_run), dry_run=dry_run)
+    offset = 0
+    with database_proxy.atomic() as txn:
+        before = None if dry_run else mark()
+        for path, result in results:
+
+            def step(done: int, _total: int, base: int = offset) -> None:
+                if progress is not None:
+                    progress(base + done, grand, "")
+
+            # Each file sees the ones before it; a dry run rolls all of them back at the end.
+            summary = import_result(result, overwrite_manual=overwrite_manual, progress=step)
+            summary.dry_run = dry_run
+            outcome.files.append(FileOutcome(path, result.format, summary))
+            assert outcome.total is not None
+            outcome.total.merge(summary)
+            offset += records(result)
+        if before is not None:
+            outcome.undo = changes_since(before)
+        # Once more after the diff: a cancel here still rolls everything back.
+        if progress is not None:
+            progress(grand, grand, "")
+        if dry_run:
+            txn.rollback()
+    assert outcome.total is not None
+    outcome.total.undo = outcome.undo
+    outcome.changes = changes_of(outcome.undo)
+    return outcome
+
+
+def import_files(
+    paths: Sequence[Path],
+    *,
+    fmt: str | None = None,
+    as_kind: str | None = None,
+    overwrite_manual: bool = False,
+    dry_run: bool = False,
+    progress: Progress | None = None,
+) -> ImportOutcome:
+    """Import files (format detected unless `fmt`), all of them or none.
+
+    Progress: (file number, files, file name) while reading; (records written, records in
+    all files, "") while writing.
+    """
+    results = read_files(paths, fmt=fmt, as_kind=as_kind, progress=progress)
+    return write_results(
+        results, overwrite_manual=overwrite_manual, dry_run=dry_run, progress=progress
+    )
+
+
+def overwrite_conflicts(
+    conflicts: Sequence[Conflict], *, progress: Progress | None = None
+) -> ImportOutcome:
+    """After an import listed reports entered by hand: replace them, in one transaction."""
+    from desktop_app.core.formats.load import ReadResult
+
+    by_source: dict[str, list[Conflict]] = {}
+    for c in conflicts:
+        by_source.setdefault(c.source, []).append(c)
+    results = [
+        (Path(source), ReadResult(source, [c.report for c in found]))
+        for source, found in sorted(by_source.items())
+    ]
+    return write_results(results, overwrite_manual=True, progress=progress)
+
+
+@dataclass(frozen=True)
+class Exported:
+    path: Path
+    records: int
+
+
+def _serialise(what: str, fmt: str, ids: Sequence[int] | None) -> tuple[bytes, int]:
+    from desktop_app.core import exports
+    from desktop_app.storage import items as item_store
+    from desktop_app.storage import reports as report_store
+
+    if fmt not in ("json", "csv"):
+        raise ExportError(f"unknown export format {fmt!r} (json or csv)")
+    if what == REPORTS:
+        reports = report_store.load_all_reports()
+        text = (exports.reports_to_json if fmt == "json" else exports.reports_to_csv)(reports)
+        return text.encode("utf-8"), len(reports)
+    if what != ARTICLES:
+        raise ExportError(f"nothing to export called {what!r} (reports or articles)")
+    items = item_store.items_by_ids(list(ids)) if ids is not None else item_store.all_items()
+    text = (exports.items_to_json if fmt == "json" else exports.items_to_csv)(items)
+    return text.encode("utf-8"), len(items)
+
+
+def export_text(what: str, fmt: str, *, ids: Sequence[int] | None = None) -> str:
+    """The export as text (for standard output)."""
+    return _serialise(what, fmt, ids)[0].decode("utf-8")
+
+
+def _reason(exc: OSError) -> str:
+    if exc.errno == errno.ENOSPC:
+        return "the disk is full"
+    return exc.strerror or str(exc)
+
+
+def write_file_atomically(path: Path, data: bytes, *, before_rename: Callable[[], None]) -> None:
+    """`data` under a temporary name beside `path`, flushed to the disk, then renamed."""
+    folder = path.parent
+    if not folder.is_dir():
+        raise ExportError(f"{path}: there is no folder {folder}; nothing was written")
+    partial = folder / f".{path.name}.{secrets.token_hex(4)}.part"
+    try:
+        fd = os.open(partial, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
+        try:
+            view = memoryview(data)
+            while view:
+                view = view[os.write(fd, view) :]
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+        before_rename()
+        os.replace(partial, path)
+        _sync_folder(folder)
+    except OSError as exc:
+        _discard(partial)
+        raise ExportError(f"{path}: {_reason(exc)}; nothing was written") from exc
+    except BaseException:
+        _discard(partial)
+        raise
+
+
+def _sync_folder(folder: Path) -> None:
+    # Makes the rename itself durable; not possible (nor needed) on every system.
+    if os.name != "posix":
+        return
+    with contextlib.suppress(OSError):
+        fd = os.open(folder, os.O_RDONLY)
+        try:
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+
+
+def _discard(path: Path) -> None:
+    with contextlib.suppress(OSError):
+        path.unlink(missing_ok=True)
+
+
+def export_to_file(
+    what: str,
+    fmt: str,
+    path: Path,
+    *,
+    ids: Sequence[int] | None = None,
+    progress: Progress | None = None,
+) -> Exported:
+    """Export reports, all articles and briefs, or only those with `ids`, as JSON or CSV.
+
+    Progress: 0 of 3 reading the archive, 1 preparing the file, 2 saving it, 3 done.
+    """
+
+    def step(done: int, text: str) -> None:
+        if progress is not None:
+            progress(done, 3, text)
+
+    refuse_archive_file(path, "overwritten by an export")
+    if path.is_dir():
+        raise ExportError(f"{path}: is a folder; give a file name")
+    step(0, "reading")
+    data, count = _serialise(what, fmt, ids)
+    step(1, "preparing")
+    step(2, "saving")
+    write_file_atomically(path, data, before_rename=lambda: step(2, "saving"))
+    step(3, "done")
+    return Exported(path, count)
