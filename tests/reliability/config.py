@@ -2,8 +2,8 @@
 `make reliability` measures the figures of docs/RELIABILITY.md:
 
     FRONTLINE_RELIABILITY_ROUNDS  kill rounds over all four commands (default 30)
-    FRONTLINE_RELIABILITY_FEED    entries of the feed each import round imports (default 2,000)
-    FRONTLINE_RELIABILITY_BASE    entries in the archive before each round (default 5,000)
+    FRONTLINE_RELIABILITY_FEED    entries of the feed each import round imports (default 1,500)
+    FRONTLINE_RELIABILITY_BASE    entries in the archive before each round (default 3,000)
     FRONTLINE_RELIABILITY_PAIRS   rounds of two writers at once (default 2)
     FRONTLINE_RELIABILITY_SEED    seed of the kill delays (default 11)
     FRONTLINE_SHARED_DATA         the shared datasets, when not at ../shared/data
@@ -22,8 +22,8 @@ def _env_int(name: str, default: int) -> int:
 
 
 ROUNDS = _env_int("FRONTLINE_RELIABILITY_ROUNDS", 30)
-FEED_ENTRIES = _env_int("FRONTLINE_RELIABILITY_FEED", 2000)
-BASE_ENTRIES = _env_int("FRONTLINE_RELIABILITY_BASE", 5000)
+FEED_ENTRIES = _env_int("FRONTLINE_RELIABILITY_FEED", 1500)
+BASE_ENTRIES = _env_int("FRONTLINE_RELIABILITY_BASE", 3000)
 PAIRS = _env_int("FRONTLINE_RELIABILITY_PAIRS", 2)
 SEED = _env_int("FRONTLINE_RELIABILITY_SEED", 11)
 # Each command's share of the kill rounds.

@@ -169,6 +169,22 @@ def next_start(database: Path) -> subprocess.CompletedProcess[str]:
     return run_cli(database, "report", "2000-01-01")
 
 
+def next_start_later(database: Path, leftovers: Sequence[Path]) -> subprocess.CompletedProcess[str]:
+    """The next start, once `leftovers` are old enough to be a killed run's.
+
+    The program deletes a temporary copy only when nothing has written to it for
+    STALE_PART_SECONDS: a younger one may be a copy that another program is still writing.
+    The files' times are set back instead of waiting.
+    """
+    from desktop_app.storage.backup import STALE_PART_SECONDS
+
+    then = time.time() - STALE_PART_SECONDS - 60
+    for path in leftovers:
+        if path.exists():
+            os.utime(path, (then, then))
+    return next_start(database)
+
+
 @dataclass
 class Tally:
     """One fault's figures, as docs/RELIABILITY.md shows them."""

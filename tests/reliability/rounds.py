@@ -11,8 +11,9 @@ while the command works. Each round is checked for:
 - outputs: nothing incomplete under a final name (a backup is a sound archive with the content
   before; an export is byte for byte the complete run's);
 - leftovers: when a round left any file beyond the archive and its outputs (a `.part`, a
-  journal), the program is started once more on the archive; after that start nothing may be
-  left beside it, in its backups folder or beside an export.
+  journal), the program is started once more on the archive, once those files are old enough
+  to be a killed run's; after that start nothing may be left beside the archive, in its
+  backups folder or beside an export.
 """
 
 from __future__ import annotations
@@ -30,7 +31,7 @@ from tests.reliability.harness import (
     dump,
     integrity_problems,
     kept_by_both,
-    next_start,
+    next_start_later,
     record,
     row_count,
     rows_missing,
@@ -54,9 +55,8 @@ class Command:
     check_outputs: OutputCheck
 
 
-def _stray(folder: Path, allowed: set[Path]) -> list[str]:
-    found = [p for p in folder.rglob("*") if p.is_file() and p not in allowed]
-    return [f"left behind: {p.relative_to(folder)}" for p in sorted(found)]
+def _stray(folder: Path, allowed: set[Path]) -> list[Path]:
+    return sorted(p for p in folder.rglob("*") if p.is_file() and p not in allowed)
 
 
 @dataclass(frozen=True)
@@ -109,12 +109,12 @@ def kill_rounds(
             added = row_count(state) - row_count(before)
             problems.append(f"partly applied: {added:+} rows (complete run: {ref.rows_added:+})")
         allowed = {folder / name for name in ARCHIVE_FILES} | set(command.outputs(folder))
-        if _stray(folder, allowed):
+        if leftovers := _stray(folder, allowed):
             # The program's next start is where leftovers of a killed run are cleaned.
-            restart = next_start(database)
+            restart = next_start_later(database, leftovers)
             if restart.returncode not in (0, 1):
                 problems.append(f"next start: {restart.stderr.strip()[-300:]}")
-            problems += _stray(folder, allowed)
+            problems += [f"left behind: {p.relative_to(folder)}" for p in _stray(folder, allowed)]
         tally.add(ended.killed, problems, lost)
     record(tally)
     return tally

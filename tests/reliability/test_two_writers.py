@@ -9,8 +9,6 @@ from __future__ import annotations
 import sqlite3
 from pathlib import Path
 
-import pytest
-
 from tests.reliability.base import BaseArchive
 from tests.reliability.config import FEED_ENTRIES, PAIRS
 from tests.reliability.harness import (
@@ -54,10 +52,6 @@ def _pair_problems(database: Path, feeds: dict[str, Path]) -> list[str]:
     return problems
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="the second writer fails at once with 'database is locked' (issue #11: IMMEDIATE)",
-)
 def test_two_imports_at_once_both_succeed_or_one_says_another_program_is_writing(
     base_archive: BaseArchive, tmp_path: Path
 ) -> None:

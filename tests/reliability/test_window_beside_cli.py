@@ -87,11 +87,6 @@ def _stored(database: Path) -> tuple[set[int], int]:
         con.close()
 
 
-@pytest.mark.xfail(
-    strict=False,
-    reason="a deferred import transaction fails at once with 'database is locked' when the"
-    " window commits between its read and its write (issue #11: IMMEDIATE); not every run",
-)
 def test_window_stars_items_while_the_command_line_imports_and_loses_nothing(
     qtbot, live_window: tuple[MainWindow, Path], tmp_path: Path
 ) -> None:
