@@ -70,22 +70,44 @@ def test_import_of_two_files_killed_when_its_first_rows_show_is_all_or_nothing(
     assert whole, f"{added:+} rows of the complete import's {complete:+}"
 
 
-def test_backup_killed_while_copying_leaves_no_part_file_after_the_next_start(
-    base_archive: BaseArchive, tmp_path: Path
-) -> None:
-    database = base_archive.copy_to(tmp_path)
-    backups = tmp_path / "backups"
-    for _ in range(10):  # the copy may finish before the watcher sees it; try again
-        if kill_when(database, ["backup"], lambda: bool(part_files(backups))):
+def _backup_killed_while_writing_pages(base: BaseArchive, folder: Path) -> tuple[Path, Path]:
+    """A backup killed once its copy's rollback journal exists (pages are being written)."""
+    database = base.copy_to(folder)
+    backups = folder / "backups"
+
+    def writing() -> bool:
+        return any(p.name.endswith(".part-journal") for p in part_files(backups))
+
+    for _ in range(20):  # the copy may finish before the watcher sees it; try again
+        if kill_when(database, ["backup"], writing):
             break
     else:
-        raise AssertionError("no backup was caught while copying in 10 tries")
-    assert part_files(backups), "the killed backup left no temporary copy to clean"
+        raise AssertionError("no backup was caught while writing pages in 20 tries")
+    assert [p.suffix for p in part_files(backups)] == [".part", ".part-journal"]
     assert not list(backups.glob("*.sqlite")), "a copy stands under its final name"
     # "no report stored for 2000-01-01": the program started and read the archive.
     assert next_start_later(database, part_files(backups)).returncode == 1
-    assert part_files(tmp_path) == []
     assert integrity_problems(database) == []
+    return database, backups
+
+
+def test_backup_killed_while_copying_leaves_no_part_file_after_the_next_start(
+    base_archive: BaseArchive, tmp_path: Path
+) -> None:
+    _database, backups = _backup_killed_while_writing_pages(base_archive, tmp_path)
+    assert list(backups.glob("*.part")) == []
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="the next start removes *.sqlite.part but not the *.sqlite.part-journal beside it"
+    " (issue #11 §3)",
+)
+def test_backup_killed_while_copying_leaves_nothing_at_all_after_the_next_start(
+    base_archive: BaseArchive, tmp_path: Path
+) -> None:
+    _database, backups = _backup_killed_while_writing_pages(base_archive, tmp_path)
+    assert part_files(backups) == []
 
 
 def test_export_killed_when_its_file_appears_leaves_no_truncated_file(
