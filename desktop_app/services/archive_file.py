@@ -46,7 +46,7 @@ def back_up(database: Path, destination: Path | None = None) -> Path:
         return copy_archive(database, backup_folder(database) / name, create_folder=True)
     if destination.is_dir():
         destination = destination / name
-    return copy_archive(database, destination)
+    return copy_archive(database, destination, create_folder=False)
 
 
 @dataclass(frozen=True)
@@ -132,11 +132,11 @@ def restore(database: Path, backup: Path) -> Restored:
     live file, in one transaction: the file, its locks and other programs' connections stay
     valid, and a kill midway leaves the archive as it was. An older backup is then upgraded.
     """
+    require_writable()
     if is_archive_file(backup, database):
         raise RestoreError(f"{backup}: this is the archive itself; choose a backup file")
     if not backup.is_file():
         raise RestoreError(f"{backup}: no such file")
-    require_writable()
     info = inspect_backup(backup, full_check=True)
     if info.problem:
         raise RestoreError(

@@ -103,11 +103,11 @@ def remove_stale_parts(database: Path, *, now: float | None = None) -> list[Path
     return removed
 
 
-def copy_archive(database: Path, destination: Path, *, create_folder: bool = False) -> Path:
+def copy_archive(database: Path, destination: Path, *, create_folder: bool = True) -> Path:
     """Write a consistent copy of `database` to `destination`; returns `destination`.
 
-    The destination's folder must exist unless `create_folder` (the automatic backups
-    folder): a mistyped folder is an error, not a new tree of folders.
+    Without `create_folder` the destination's folder must exist: a folder the user typed
+    wrong is an error, not a new tree of folders.
     """
     if not database.is_file():
         raise BackupError(f"{database}: no archive file to back up")

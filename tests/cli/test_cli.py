@@ -217,9 +217,7 @@ def test_backup_to_an_impossible_place_exits_2_with_one_line(db: Path, tmp_path:
     blocker.write_text("not a folder")
     result = run(db, "backup", str(blocker / "copy.sqlite"))
     assert result.returncode == 2
-    assert len(result.stderr.strip().splitlines()) == 1 and "there is no folder" in (
-        result.stderr
-    )
+    assert len(result.stderr.strip().splitlines()) == 1 and "there is no folder" in (result.stderr)
 
 
 def test_maintain_finds_a_broken_search_index_and_rebuilds_it(db: Path, tmp_path: Path) -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
 import sqlite3
 from pathlib import Path
 
@@ -48,7 +49,6 @@ def test_a_copy_holds_what_was_committed_while_the_archive_stays_open(
 ) -> None:
     # Still open, in WAL mode: the newest rows may be only in the -wal file.
     save_item(ItemData(ARTICLE, "Second article", dt.datetime(2026, 11, 2, tzinfo=dt.UTC)))
-    (tmp_path / "elsewhere").mkdir()
     copy = copy_archive(archive_file, tmp_path / "elsewhere" / "copy.sqlite")
     assert titles(copy) == ["Kherson ferry resumes", "Second article"]
     # The copy is one self-contained file that opens as an archive, search included.
@@ -90,10 +90,30 @@ def test_an_unwritable_destination_is_a_clear_error_and_leaves_nothing(
 ) -> None:
     blocker = tmp_path / "a-file"
     blocker.write_text("not a folder")
-    with pytest.raises(BackupError, match="there is no folder"):
+    with pytest.raises(BackupError, match="cannot write the backup"):
         copy_archive(archive_file, blocker / "copy.sqlite")
     with pytest.raises(BackupError, match="cannot replace the archive itself"):
         copy_archive(archive_file, archive_file)
     with pytest.raises(BackupError, match="no archive file"):
         copy_archive(tmp_path / "missing.sqlite", tmp_path / "copy.sqlite")
+    assert titles(archive_file) == ["Kherson ferry resumes"]
+
+
+def test_a_copy_into_a_folder_that_does_not_exist_is_refused_when_asked(
+    archive_file: Path, tmp_path: Path
+) -> None:
+    missing = tmp_path / "nonexistent" / "dir"
+    with pytest.raises(BackupError, match="there is no folder"):
+        copy_archive(archive_file, missing / "copy.sqlite", create_folder=False)
+    assert not (tmp_path / "nonexistent").exists()
+
+
+def test_a_backup_never_lands_on_the_archive_or_its_journal(
+    archive_file: Path, tmp_path: Path
+) -> None:
+    link = tmp_path / "same-file.sqlite"
+    os.link(archive_file, link)
+    for target in (link, archive_file.with_name("archive.sqlite-wal")):
+        with pytest.raises(BackupError, match="cannot replace the archive itself"):
+            copy_archive(archive_file, target)
     assert titles(archive_file) == ["Kherson ferry resumes"]

@@ -1,0 +1,127 @@
+"""Backups, restore, check and maintain through the services layer, on real archive files."""
+
+from __future__ import annotations
+
+import datetime as dt
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from desktop_app.core.errors import ArchiveError
+from desktop_app.core.item import ARTICLE, ItemData
+from desktop_app.services.archive_file import (
+    RestoreError,
+    back_up,
+    check,
+    list_backups,
+    maintain,
+    restore,
+)
+from desktop_app.storage import connection
+from desktop_app.storage.connection import ReadOnlyArchiveError, open_archive
+from desktop_app.storage.items import all_items, save_item, search_item_ids
+from desktop_app.storage.migrations import SCHEMA_VERSION
+
+WHEN = dt.datetime(2026, 11, 1, tzinfo=dt.UTC)
+
+
+def titles() -> list[str]:
+    return sorted(i.title for i in all_items())
+
+
+@pytest.fixture
+def database(tmp_path: Path) -> Path:
+    archive = open_archive(tmp_path / "archive.sqlite")
+    save_item(ItemData(ARTICLE, "Kherson ferry resumes", WHEN))
+    return archive.path
+
+
+def test_backups_are_listed_newest_first_with_what_they_hold(database: Path) -> None:
+    first = back_up(database)
+    save_item(ItemData(ARTICLE, "Second", WHEN))
+    second = back_up(database, database.parent / "backups" / "by-hand.sqlite")
+    (database.parent / "backups" / "broken.sqlite").write_text("not a database")
+    found = list_backups(database)
+    by_name = {b.path.name: b for b in found}
+    assert by_name[first.name].items == 1 and by_name[second.name].items == 2
+    assert by_name[first.name].schema == SCHEMA_VERSION and by_name[first.name].size > 0
+    assert not by_name["broken.sqlite"].usable
+    assert [b.modified for b in found] == sorted((b.modified for b in found), reverse=True)
+
+
+def test_restore_puts_the_backup_back_and_keeps_a_safety_copy(database: Path) -> None:
+    copy = back_up(database)
+    save_item(ItemData(ARTICLE, "Written after the backup", WHEN))
+    done = restore(database, copy)
+    # The same connection sees the restored content: the file and its locks were kept.
+    assert titles() == ["Kherson ferry resumes"]
+    assert search_item_ids("ferry") and not search_item_ids("after")
+    assert done.backup.items == 1 and done.changes.any
+    con = sqlite3.connect(done.safety_copy)
+    kept = sorted(r[0] for r in con.execute("SELECT title FROM item"))
+    con.close()
+    assert kept == ["Kherson ferry resumes", "Written after the backup"]
+    assert sqlite3.connect(database).execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+
+
+def test_restore_refuses_what_is_not_a_good_backup_and_changes_nothing(
+    database: Path, tmp_path: Path
+) -> None:
+    notes = tmp_path / "notes.sqlite"
+    con = sqlite3.connect(notes)
+    con.execute("CREATE TABLE note (text TEXT)")
+    con.commit()
+    con.close()
+    garbage = tmp_path / "garbage.sqlite"
+    garbage.write_bytes(b"SQLite format 3\x00" + b"\xff" * 5000)
+    for bad, reason in (
+        (notes, "not a Frontline Archive file"),
+        (garbage, "cannot restore"),
+        (database, "the archive itself"),
+        (tmp_path / "missing.sqlite", "no such file"),
+    ):
+        with pytest.raises(RestoreError, match=reason):
+            restore(database, bad)
+    assert titles() == ["Kherson ferry resumes"]
+    assert not (tmp_path / "backups").exists()  # no safety copy was needed
+
+
+def test_restore_of_an_older_backup_upgrades_it(database: Path, tmp_path: Path) -> None:
+    from peewee import SqliteDatabase
+
+    from desktop_app.storage.migrations import migrate
+
+    old = tmp_path / "old.sqlite"
+    db = SqliteDatabase(str(old))
+    migrate(db, target=2)
+    db.execute_sql(
+        "INSERT INTO item (kind, title, published_at, created_at, updated_at) "
+        "VALUES ('article', 'From schema two', '2024-01-01T00:00:00Z', "
+        "'2024-01-01T00:00:00Z', '2024-01-01T00:00:00Z')"
+    )
+    db.close()
+    restore(database, old)
+    assert titles() == ["From schema two"]
+    version = sqlite3.connect(database).execute("PRAGMA user_version").fetchone()[0]
+    assert version == SCHEMA_VERSION
+
+
+def test_maintain_on_a_read_only_archive_blames_read_only_not_the_index(
+    database: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    connection.close_thread_connection()
+    monkeypatch.setattr(connection, "_writable", lambda _file: False)
+    open_archive(database)
+    assert check().ok
+    with pytest.raises(ReadOnlyArchiveError, match="the archive is read-only"):
+        maintain(database, rebuild_index=True)
+    with pytest.raises(ReadOnlyArchiveError):
+        restore(database, database.parent / "whatever.sqlite")
+    assert not (database.parent / "backups").exists()
+
+
+def test_back_up_refuses_a_folder_that_does_not_exist(database: Path, tmp_path: Path) -> None:
+    with pytest.raises(ArchiveError, match="there is no folder"):
+        back_up(database, tmp_path / "nonexistent" / "dir")
+    assert not (tmp_path / "nonexistent").exists()
