@@ -93,7 +93,8 @@ def kill_rounds(
     kept = kept_by_both(before, after)
     rng = random.Random(f"{SEED}-{command.fault}")
     low = base.open_seconds * 0.7
-    tally = Tally(command.fault, " ".join(["frontline-archive", *command.args]))
+    shown = [Path(a).name if "/" in a else a for a in command.args]
+    tally = Tally(command.fault, " ".join(["frontline-archive", *shown]))
     for n in range(rounds):
         folder = workdir / f"round-{n}"
         database = base.copy_to(folder)

@@ -69,7 +69,9 @@ def test_importing_until_the_disk_is_full_stops_with_one_line_and_changes_nothin
     database = small_disk / "archive.sqlite"
     first = write_feed(tmp_path / "f0.xml", 100, "f0")
     assert run_cli(database, "import", str(first)).returncode == 0
-    tally = Tally("import onto a full disk", "frontline-archive import FEED (1,000 entries each)")
+    tally = Tally(
+        "import until the disk is full", "frontline-archive import fN.xml (1,000 entries each)"
+    )
     for n in range(1, 30):
         feed = write_feed(tmp_path / f"f{n}.xml", 1000, f"f{n}")
         before = dump(database)

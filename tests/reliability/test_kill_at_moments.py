@@ -37,23 +37,26 @@ def kill_when(database: Path, args: list[str], seen: Callable[[], bool]) -> bool
                 proc.send_signal(signal.SIGKILL)
                 proc.wait()
                 return True
-            time.sleep(0.0005)
+            time.sleep(0.001)
         return False
     finally:
         proc.communicate()
 
 
-def items_in(database: Path) -> int:
-    try:
-        con = sqlite3.connect(f"{database.as_uri()}?mode=ro", uri=True, timeout=0.05)
-    except sqlite3.Error:
-        return -1
-    try:
-        return int(con.execute("SELECT count(*) FROM item").fetchone()[0])
-    except sqlite3.Error:
-        return -1
-    finally:
-        con.close()
+class ItemCount:
+    """Counts the archive's items through one read-only connection of its own."""
+
+    def __init__(self, database: Path) -> None:
+        self.con = sqlite3.connect(f"{database.as_uri()}?mode=ro", uri=True, timeout=0.05)
+
+    def __call__(self) -> int:
+        try:
+            return int(self.con.execute("SELECT count(*) FROM item").fetchone()[0])
+        except sqlite3.Error:
+            return -1
+
+    def close(self) -> None:
+        self.con.close()
 
 
 def test_import_of_two_files_killed_when_its_first_rows_show_is_all_or_nothing(
@@ -61,8 +64,12 @@ def test_import_of_two_files_killed_when_its_first_rows_show_is_all_or_nothing(
 ) -> None:
     ref = references(import_files.args())
     database = base_archive.copy_to(tmp_path)
-    start = items_in(database)
-    kill_when(database, import_files.args(), lambda: items_in(database) > start)
+    items = ItemCount(database)
+    start = items()
+    try:
+        kill_when(database, import_files.args(), lambda: items() > start)
+    finally:
+        items.close()
     assert integrity_problems(database) == []
     state = dump(database)
     whole = state == ref.before or state == ref.after
