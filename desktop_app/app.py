@@ -62,10 +62,16 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.command in OFFLINE_COMMANDS:
         return run_command(args)
 
-    from desktop_app.storage.connection import open_archive
+    from desktop_app.storage.connection import (
+        BUSY_TIMEOUT_MS,
+        command_busy_timeout_ms,
+        open_archive,
+    )
 
     try:
-        archive = open_archive(args.database)
+        # A command may wait longer for another program's write than the window should.
+        wait = command_busy_timeout_ms() if args.command else BUSY_TIMEOUT_MS
+        archive = open_archive(args.database, busy_timeout_ms=wait)
     except ArchiveError as exc:
         print(f"{APP_NAME}: {exc}", file=sys.stderr)
         if not args.command:

@@ -125,6 +125,7 @@ def cmd_import(args: argparse.Namespace, out: TextIO) -> int:
         as_kind=args.as_kind,
         overwrite_manual=args.overwrite_manual,
         dry_run=args.dry_run,
+        undo=False,  # nothing to undo from here; holds the write lock for less time
     )
     prefix = "dry run, nothing written: " if args.dry_run else ""
     for name, done in zip(args.files, outcome.files, strict=True):

@@ -21,6 +21,7 @@ from desktop_app.storage.backup import (
     read_only_uri,
 )
 from desktop_app.storage.connection import (
+    BUSY_TIMEOUT_MS,
     REQUIRED_TABLES,
     ArchiveDatabase,
     bound_database,
@@ -144,10 +145,12 @@ def restore(database: Path, backup: Path) -> Restored:
         )
     name = f"{database.stem}-before-restore-{_stamp()}.sqlite"
     safety = copy_archive(database, backup_folder(database) / name, create_folder=True)
+    live = bound_database()
+    wait = live.execute_sql("PRAGMA busy_timeout").fetchone()[0] if live else BUSY_TIMEOUT_MS
     target = ArchiveDatabase(str(database), archive_path=database, read_only=False)
     try:
         target.connect()
-        target.execute_sql(f"PRAGMA busy_timeout = {5000}")
+        target.execute_sql(f"PRAGMA busy_timeout = {int(wait)}")
         # Wait for any other writer here (the backup API itself would retry forever).
         with target.atomic():
             pass

@@ -37,12 +37,16 @@ from desktop_app.storage.models import database_proxy
 
 ENV_VAR = "FRONTLINE_ARCHIVE_DB"
 DEFAULT_FILE_NAME = "archive.sqlite"
+# How long a write waits for another program's write to end. The window waits 5 s (a longer
+# wait would look like a hang); a command waits 30 s (FRONTLINE_ARCHIVE_WAIT, in seconds),
+# since one import into a 2,000-report archive holds the lock for about 2 s and ten may queue.
 BUSY_TIMEOUT_MS = 5000
+COMMAND_BUSY_TIMEOUT_MS = 30_000
+WAIT_ENV_VAR = "FRONTLINE_ARCHIVE_WAIT"
 
 PRAGMAS = {
     "journal_mode": "wal",
     "foreign_keys": 1,
-    # Milliseconds: how long a write waits for another program's write to end.
     "busy_timeout": BUSY_TIMEOUT_MS,
     "synchronous": "normal",
     # KiB. Measured on the 100,000-item archive: 32 MiB made searches 25-40 % slower than
@@ -65,7 +69,7 @@ REQUIRED_TABLES = {
 }
 _ADDRESS = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*://")
 
-SQLITE_BUSY, SQLITE_LOCKED, SQLITE_READONLY, SQLITE_FULL = 5, 6, 8, 13
+SQLITE_BUSY, SQLITE_LOCKED, SQLITE_READONLY, SQLITE_FULL, SQLITE_CANTOPEN = 5, 6, 8, 13, 14
 
 
 class DatabaseOpenError(ArchiveError):
@@ -208,6 +212,11 @@ def inspect_archive_file(file: Path) -> int:
         finally:
             con.close()
     except sqlite3.DatabaseError as exc:
+        if exc.sqlite_errorcode & 0xFF in (SQLITE_READONLY, SQLITE_CANTOPEN):
+            raise DatabaseOpenError(
+                f"{file}: cannot be read here ({exc}); its folder cannot be written and SQLite "
+                "needs to create its -shm index beside it"
+            ) from exc
         raise DatabaseOpenError(f"{file}: not a Frontline Archive database ({exc})") from exc
     if version > SCHEMA_VERSION:
         raise SchemaTooNewError(
@@ -224,19 +233,48 @@ def inspect_archive_file(file: Path) -> int:
     return version
 
 
-def _connect(file: Path, read_only: bool) -> ArchiveDatabase:
+def command_busy_timeout_ms() -> int:
+    """The command line's wait for another writer: FRONTLINE_ARCHIVE_WAIT seconds, or 30 s."""
+    text = os.environ.get(WAIT_ENV_VAR, "")
+    try:
+        seconds = float(text) if text else COMMAND_BUSY_TIMEOUT_MS / 1000
+    except ValueError:
+        raise DatabaseOpenError(f"{WAIT_ENV_VAR}={text!r}: give a number of seconds") from None
+    return max(0, min(int(seconds * 1000), 24 * 3600 * 1000))
+
+
+def _connect(file: Path, read_only: bool, busy_timeout_ms: int) -> ArchiveDatabase:
     if read_only:
         return ArchiveDatabase(
             read_only_uri(file),
             uri=True,
-            pragmas=READ_ONLY_PRAGMAS,
+            pragmas={**READ_ONLY_PRAGMAS, "busy_timeout": busy_timeout_ms},
             archive_path=file,
             read_only=True,
         )
-    return ArchiveDatabase(str(file), pragmas=PRAGMAS, archive_path=file, read_only=False)
+    return ArchiveDatabase(
+        str(file),
+        pragmas={**PRAGMAS, "busy_timeout": busy_timeout_ms},
+        archive_path=file,
+        read_only=False,
+    )
 
 
-def open_archive(path: Path | str | None = None) -> Archive:
+def _upgrade(db: ArchiveDatabase, file: Path) -> int:
+    """Create or upgrade the schema; returns the version found. Under the write lock, so two
+    programs opening a new archive at once do not both create it."""
+    with db.atomic():
+        old_version = schema_version(db)
+        if 0 < old_version < SCHEMA_VERSION:
+            # An upgrade cannot be undone by an older release: keep the file as it was.
+            upgrade_backup(file, old_version, dt.date.today())
+        migrate(db)  # each step a savepoint inside this transaction
+    return old_version
+
+
+def open_archive(
+    path: Path | str | None = None, *, busy_timeout_ms: int = BUSY_TIMEOUT_MS
+) -> Archive:
     """Open (creating if needed) and upgrade the archive, and bind the models to it."""
     file = archive_path_from(path) if path is not None else default_database_path()
     if file.is_dir():
@@ -254,15 +292,12 @@ def open_archive(path: Path | str | None = None) -> Archive:
             file.parent.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
             raise DatabaseOpenError(f"cannot create folder {file.parent}: {exc.strerror}") from exc
-    db = _connect(file, read_only)
+    db = _connect(file, read_only, busy_timeout_ms)
     try:
         db.connect(reuse_if_open=True)
         old_version = schema_version(db)
-        if not read_only:
-            if 0 < old_version < SCHEMA_VERSION:
-                # An upgrade cannot be undone by an older release: keep the file as it was.
-                upgrade_backup(file, old_version, dt.date.today())
-            migrate(db)
+        if not read_only and old_version < SCHEMA_VERSION:
+            old_version = _upgrade(db, file)
     except (sqlite3.DatabaseError, PeeweeDatabaseError) as exc:
         db.close()
         raise DatabaseOpenError(f"{file}: not a Frontline Archive database ({exc})") from exc

@@ -25,9 +25,13 @@ According to the report, Russia has also lost 5,502 tanks, 10,281 armored fighti
 """
 
 
-def run(db: Path, *args: str, stdin: str | None = None) -> subprocess.CompletedProcess[str]:
+def run(
+    db: Path, *args: str, stdin: str | None = None, wait: str | None = None
+) -> subprocess.CompletedProcess[str]:
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
     env.pop("FRONTLINE_ARCHIVE_DB", None)
+    if wait is not None:
+        env["FRONTLINE_ARCHIVE_WAIT"] = wait  # seconds a write waits for another writer
     return subprocess.run(
         [sys.executable, "-m", "desktop_app", "--database", str(db), *args],
         input=stdin,

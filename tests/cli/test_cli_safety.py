@@ -38,8 +38,8 @@ def cli(db: Path, *args: str) -> list[str]:
 
 
 def test_concurrent_imports_all_succeed_one_after_another(tmp_path: Path) -> None:
+    # Not created beforehand: the first writers also race to create the schema.
     db = tmp_path / "shared.sqlite"
-    assert run(db, "check").returncode == 0  # create it first
     files = [
         dataset(tmp_path / f"day{n}.json", (f"2023-11-{10 + n:02d}", 5000 + n)) for n in range(8)
     ]
@@ -88,7 +88,7 @@ def test_a_writer_blocked_past_the_timeout_says_another_program_is_writing(
     )
     try:
         assert holder.stdout is not None and holder.stdout.readline().strip() == "holding"
-        line = one_line_error(run(db, "import", str(post)))
+        line = one_line_error(run(db, "import", str(post), wait="0.3"))
         assert "another program is writing to the archive; try again" in line
         # Reading is never blocked by a writer.
         assert run(db, "search", "anything").returncode == 1

@@ -188,3 +188,14 @@ def test_export_refuses_the_archive_and_a_missing_folder(filled: list[int], tmp_
     with pytest.raises(ExportError, match="there is no folder"):
         export_to_file("reports", "json", tmp_path / "missing" / "r.json")
     assert not (tmp_path / "missing").exists()
+
+
+def test_without_an_undo_record_the_changes_still_say_what_changed(
+    archive_db: Any, tmp_path: Path
+) -> None:
+    a = dataset(tmp_path / "a.json", ("2023-11-24", 5496))
+    outcome = import_files([a], undo=False)
+    assert outcome.undo is None and outcome.changes.reports and not outcome.changes.items
+    assert report_dates() == [D1]
+    again = import_files([a], undo=False)
+    assert not again.changes.any  # nothing new: nothing for the views to redo
