@@ -4,7 +4,7 @@ VENV   ?= .venv
 PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed-stamp
 
-.PHONY: install run test lint typecheck bench bundle clean translations
+.PHONY: install run test lint typecheck bench bundle clean translations reliability
 
 $(STAMP): pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11 or newer is needed (found " + sys.version.split()[0] + "); set PYTHON=python3.11")'
@@ -41,6 +41,15 @@ bench: install
 	QT_QPA_PLATFORM=offscreen $(PY) -m tests.benchmarks
 	QT_QPA_PLATFORM=offscreen $(PY) -m tests.benchmarks.bench_chart
 	$(PY) -m tests.benchmarks.bench_import 100000
+
+# The fault suite's long run, whose figures docs/RELIABILITY.md shows (make test runs 30 rounds).
+reliability: install
+	mkdir -p build && rm -f build/reliability.json
+	FRONTLINE_RELIABILITY_ROUNDS=$${ROUNDS:-200} FRONTLINE_RELIABILITY_FEED=$${FEED:-20000} \
+	FRONTLINE_RELIABILITY_BASE=$${BASE:-10000} FRONTLINE_RELIABILITY_PAIRS=$${PAIRS:-10} \
+	FRONTLINE_RELIABILITY_REPORT=build/reliability.json QT_QPA_PLATFORM=offscreen \
+	$(VENV)/bin/pytest -q -rxX -p no:cacheprovider tests/reliability || true
+	$(PY) -m tests.reliability.table build/reliability.json
 
 bundle: install
 	$(PY) -m pip install --quiet 'pyinstaller>=6.10'
