@@ -41,21 +41,17 @@ def _ids(item_ids: int | Sequence[int]) -> list[int]:
 
 
 def set_read(item_ids: int | Sequence[int], read: bool = True) -> Changes:
-    """Mark one item or several read (or unread), in one transaction."""
-    ids = _ids(item_ids)
-    with database_proxy.atomic():
-        for item_id in ids:
-            items.set_read(item_id, read)
-    return Changes(flags=True, item_ids=frozenset(ids))
+    """Mark one item or several read (or unread), in one transaction (services.marks)."""
+    from desktop_app.services import marks
+
+    return marks.set_read(_ids(item_ids), read)
 
 
 def set_starred(item_ids: int | Sequence[int], starred: bool = True) -> Changes:
-    """Star one item or several (or unstar them), in one transaction."""
-    ids = _ids(item_ids)
-    with database_proxy.atomic():
-        for item_id in ids:
-            items.set_starred(item_id, starred)
-    return Changes(flags=True, item_ids=frozenset(ids))
+    """Star one item or several (or unstar them), in one transaction (services.marks)."""
+    from desktop_app.services import marks
+
+    return marks.set_starred(_ids(item_ids), starred)
 
 
 def set_tags(item_id: int, tags: Sequence[str]) -> Changes:

@@ -47,3 +47,17 @@ def set_read(ids: Sequence[int], read: bool = True) -> Changes:
 def set_starred(ids: Sequence[int], starred: bool = True) -> Changes:
     """Star (or unstar) items in one transaction."""
     return _set("starred", ids, starred)
+
+
+def toggle(field: str, item_id: int) -> Changes:
+    """Flip an item's read (`is_read`) or star (`starred`) mark as it is stored, for a row
+    whose mark the window has not loaded yet (a key pressed before its page arrived)."""
+    if field not in ("is_read", "starred"):
+        raise ValueError(f"not a mark: {field}")
+    column = getattr(Item, field)
+    try:
+        with database_proxy.atomic():
+            Item.update({column: ~column}).where(Item.id == item_id).execute()
+    except (PeeweeException, ArchiveError) as exc:
+        raise MarkNotSavedError(f"item {item_id}, field '{field}': {exc}") from exc
+    return Changes(flags=True, item_ids=frozenset({item_id}))

@@ -139,6 +139,8 @@ def copy_archive(database: Path, destination: Path, *, create_folder: bool = Tru
         os.replace(partial, destination)
     except (OSError, sqlite3.Error) as exc:
         _discard(partial)
+        # SQLite's rollback journal of the half-written copy goes with it.
+        _discard(partial.with_name(partial.name + "-journal"))
         reason = exc.strerror if isinstance(exc, OSError) else str(exc)
         if _disk_full(exc):
             reason = "the disk is full"

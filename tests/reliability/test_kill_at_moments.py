@@ -105,11 +105,6 @@ def test_backup_killed_while_copying_leaves_no_part_file_after_the_next_start(
     assert list(backups.glob("*.part")) == []
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="the next start removes *.sqlite.part but not the *.sqlite.part-journal beside it"
-    " (issue #11 §3)",
-)
 def test_backup_killed_while_copying_leaves_nothing_at_all_after_the_next_start(
     base_archive: BaseArchive, tmp_path: Path
 ) -> None:

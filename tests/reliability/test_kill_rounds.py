@@ -58,15 +58,6 @@ def test_kill_during_import_of_two_files_leaves_both_or_neither(
     assert tally.failures == 0 and tally.rows_lost == 0, tally.summary()
 
 
-# A killed copy can leave its `.part-journal`, which the next start does not remove. Only the
-# rounds killed while pages are written show it: not strict here, strict in test_kill_at_moments.
-PART_JOURNAL = pytest.mark.xfail(
-    strict=False,
-    reason="the next start removes a killed copy's .part but not its .part-journal (issue #11 §3)",
-)
-
-
-@PART_JOURNAL
 def test_kill_during_backup_leaves_no_partial_copy(
     base_archive: BaseArchive, references: References, tmp_path: Path
 ) -> None:
@@ -75,7 +66,6 @@ def test_kill_during_backup_leaves_no_partial_copy(
     assert tally.failures == 0 and tally.rows_lost == 0, tally.summary()
 
 
-@PART_JOURNAL
 def test_kill_during_compaction_keeps_the_archive(
     base_archive: BaseArchive, references: References, tmp_path: Path
 ) -> None:

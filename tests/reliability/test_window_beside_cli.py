@@ -18,11 +18,12 @@ import pytest
 from PySide6.QtCore import QSettings
 
 from desktop_app.storage.connection import open_database
-from desktop_app.ui.main_window import MainWindow
+from desktop_app.ui.app.main_window import MainWindow
 from tests.reliability.base import BaseArchive
 from tests.reliability.config import FEED_ENTRIES
 from tests.reliability.harness import Tally, integrity_problems, record, start_cli
 from tests.reliability.inputs import write_feed
+from tests.ui.conftest import reload_list, settle_window
 
 
 def held_locks(path: Path) -> list[str]:
@@ -59,7 +60,7 @@ def live_window(
     win = MainWindow(settings, database_path=database)
     qtbot.addWidget(win)
     win.show()
-    win.archive_view.reload()
+    reload_list(qtbot, win)
     yield win, database
     win.runner.wait()
     win.close()
@@ -112,7 +113,8 @@ def test_window_stars_items_while_the_command_line_imports_and_loses_nothing(
         qtbot.wait(1)
     _out, err = proc.communicate(timeout=300)
     problems = [] if proc.returncode == 0 else [f"the import failed: {err.strip()}"]
-    win.archive_view.reload()  # the window reads what the other process wrote
+    settle_window(qtbot, win)
+    reload_list(qtbot, win)  # the window reads what the other process wrote
     shown = win.archive_view.model.rowCount()
     if shown != rows_before + FEED_ENTRIES:
         problems.append(f"the window lists {shown} items, not {rows_before} + {FEED_ENTRIES}")
@@ -135,10 +137,6 @@ def test_window_stars_items_while_the_command_line_imports_and_loses_nothing(
     assert tally.failures == 0, tally.summary()
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="the window's import opens and closes the archive file itself (issue #11 §1)",
-)
 def test_dropping_the_archive_onto_its_own_window_keeps_the_locks(
     qtbot, live_window: tuple[MainWindow, Path]
 ) -> None:

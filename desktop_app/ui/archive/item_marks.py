@@ -46,20 +46,33 @@ class ItemMarks(QObject):
             model.refresh(item_ids)
 
     def toggle_read(self, item_id: int) -> bool | None:
-        """Flip read/unread; the new state, or None when the row is not loaded."""
+        """Flip read/unread; the new state, or None when the row is not loaded (then the
+        stored mark is flipped and the row shows it when `changed` arrives)."""
         row = self.loaded_row(item_id)
         if row is None:
+            self._toggle_stored(item_id, "is_read", self.tr("The read mark of %1 was not saved:"))
             return None
         self.write(row.id, row.title, is_read=not row.is_read)
         return not row.is_read
 
     def toggle_star(self, item_id: int) -> bool | None:
-        """Flip the star; the new state, or None when the row is not loaded."""
+        """Flip the star; the new state, or None when the row is not loaded (then the stored
+        star is flipped and the row shows it when `changed` arrives)."""
         row = self.loaded_row(item_id)
         if row is None:
+            self._toggle_stored(item_id, "starred", self.tr("The star of %1 was not saved:"))
             return None
         self.write(row.id, row.title, starred=not row.starred)
         return not row.starred
+
+    def _toggle_stored(self, item_id: int, field: str, what: str) -> None:
+        from desktop_app.services import marks
+
+        self.ctx.runner.write(
+            "toggle mark",
+            lambda: marks.toggle(field, item_id),
+            failure=lambda text: self._failed(item_id, None, what, str(item_id), text),
+        )
 
     def write(
         self, item_id: int, title: str, *, is_read: bool | None = None, starred: bool | None = None
