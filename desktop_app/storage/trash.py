@@ -225,7 +225,7 @@ def _restore_item(entry: TrashEntry) -> int:
         raise TrashRestoreError(
             f"Trash entry {entry.id} (“{entry.label}”): another item now has its link {url}"
         )
-    item_id = entry.original_id
+    item_id = int(entry.original_id)
     if Item.select().where(Item.id == item_id).exists():
         from desktop_app.storage.item_import import next_item_id
 

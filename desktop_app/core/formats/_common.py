@@ -196,8 +196,8 @@ def describe(value: Any) -> str:
     if isinstance(value, dict):
         return "an object"
     if isinstance(value, Decimal):
-        value = str(value)  # the number as the file wrote it, not Decimal('1.5')
-        return value if len(value) <= 40 else value[:37] + "..."
+        number = str(value)  # the number as the file wrote it, not Decimal('1.5')
+        return number if len(number) <= 40 else number[:37] + "..."
     return repr(value) if len(repr(value)) <= 40 else repr(value)[:37] + "..."
 
 

@@ -14,8 +14,8 @@ from desktop_app import APP_NAME, APP_TITLE, __version__
 from desktop_app.services import session
 from desktop_app.services.session import Archive
 from desktop_app.ui.app.errors import install_error_hooks
-from desktop_app.ui.app.i18n import LANGUAGE_KEY, choose_language, install_translators
 from desktop_app.ui.app.main_window import MainWindow
+from desktop_app.ui.common.i18n import LANGUAGE_KEY, choose_language, install_translators
 
 
 def app_icon() -> QIcon:

@@ -37,11 +37,11 @@ from desktop_app import APP_TITLE, __version__
 from desktop_app.core.item import ARTICLE, BRIEF
 from desktop_app.services import queries
 from desktop_app.services.changes import Changes
-from desktop_app.ui.app.i18n import add_language_menu
 from desktop_app.ui.archive.archive_actions import ZOOM_KEY, install_archive_actions, list_shortcut
 from desktop_app.ui.archive.archive_view import ArchiveView
 from desktop_app.ui.charts.charts_tab import ChartsTab
 from desktop_app.ui.common import file_dialogs
+from desktop_app.ui.common.i18n import add_language_menu
 from desktop_app.ui.common.operations import Operation, OperationRunner
 from desktop_app.ui.common.undo import add_undo_actions
 from desktop_app.ui.transfer.backup_actions import BackupActions

@@ -23,8 +23,8 @@ from PySide6.QtGui import QFont
 
 from desktop_app.core.item import ARTICLE
 from desktop_app.core.search_query import Query, parse_query
-from desktop_app.ui.app.i18n import noop
 from desktop_app.ui.archive.row_pages import Loader, RowCache
+from desktop_app.ui.common.i18n import noop
 
 if TYPE_CHECKING:
     from desktop_app.services.queries import ItemRow

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
 
-from desktop_app.ui.app.i18n import noop
+from desktop_app.ui.common.i18n import noop
 
 # Marked for lupdate; translated when shown, by label().
 NEW_ITEM = noop("ItemCommands", "new item {title}")

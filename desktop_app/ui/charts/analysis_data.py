@@ -23,7 +23,7 @@ from desktop_app.core import aggregates
 from desktop_app.core.categories import BY_KEY
 from desktop_app.core.series import SeriesPoint, moving_average
 from desktop_app.services.charts import ChartSource
-from desktop_app.ui.app.i18n import noop
+from desktop_app.ui.common.i18n import noop
 
 DAY_SECONDS = 86_400
 _EPOCH_ORDINAL = dt.date(1970, 1, 1).toordinal()

@@ -38,7 +38,6 @@ from PySide6.QtWidgets import (
 
 from desktop_app.core import aggregates
 from desktop_app.services.charts import ChartSource
-from desktop_app.ui.app.i18n import noop
 from desktop_app.ui.charts.analysis_data import (
     ORYX,
     TIME_VIEWS,
@@ -55,6 +54,7 @@ from desktop_app.ui.charts.analysis_plot import (
 )
 from desktop_app.ui.charts.oryx_plot import OryxPlot
 from desktop_app.ui.common import file_dialogs
+from desktop_app.ui.common.i18n import noop
 from desktop_app.ui.plotting import chart_export
 
 if TYPE_CHECKING:
@@ -322,7 +322,8 @@ class AnalysisView(QWidget):
         Path(path).write_text(self.csv_text(), encoding="utf-8")
 
     def chart_image(self) -> QImage:
-        return self.current_graphics().grab().toImage()
+        image: QImage = self.current_graphics().grab().toImage()
+        return image
 
     def copy_to_clipboard(self) -> None:
         QGuiApplication.clipboard().setImage(self.chart_image())

@@ -19,8 +19,8 @@ from PySide6.QtCore import QCoreApplication, QEvent, QPointF, Signal
 from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
-from desktop_app.ui.app.i18n import noop
 from desktop_app.ui.charts.analysis_data import ChartData, category_label
+from desktop_app.ui.common.i18n import noop
 from desktop_app.ui.plotting.palette import is_dark, series_color
 from desktop_app.ui.plotting.tick_grid import TickGrid
 

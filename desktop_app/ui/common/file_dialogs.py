@@ -145,14 +145,15 @@ class TypeOnlyIcons(QAbstractFileIconProvider):
             if which.isDir():
                 return self._folder
             return self._by_suffix.get(which.suffix().lower(), self._file)
-        return {
+        by_type: dict[object, QIcon] = {
             QAbstractFileIconProvider.IconType.Computer: self._computer,
             QAbstractFileIconProvider.IconType.Desktop: self._desktop,
             QAbstractFileIconProvider.IconType.Trashcan: self._trash,
             QAbstractFileIconProvider.IconType.Network: self._network,
             QAbstractFileIconProvider.IconType.Drive: self._drive,
             QAbstractFileIconProvider.IconType.Folder: self._folder,
-        }.get(which, self._file)  # type: ignore[call-overload]
+        }
+        return by_type.get(which, self._file)
 
     def type(self, info: QFileInfo) -> str:
         if info.isDir():

@@ -18,7 +18,8 @@ class CountAxis(pg.AxisItem):
 
     def tickStrings(self, values: list[float], scale: float, spacing: float) -> list[str]:
         if spacing * scale < 1:
-            return super().tickStrings(values, scale, spacing)
+            found: list[str] = super().tickStrings(values, scale, spacing)
+            return found
         return [f"{round(v * scale):,}" for v in values]
 
 

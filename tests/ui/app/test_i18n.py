@@ -8,9 +8,9 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QCoreApplication, QLocale, QSettings
 
-from desktop_app.ui.app import i18n
 from desktop_app.ui.app.main_window import MainWindow
 from desktop_app.ui.charts.analysis_data import category_label
+from desktop_app.ui.common import i18n
 from tools import i18n as catalog
 
 pytestmark = pytest.mark.qt_log_ignore(r"This plugin does not support propagateSizeHints\(\)")
