@@ -86,17 +86,20 @@ def read_only_uri(path: Path) -> str:
     return uri
 
 
+# What SQLite may keep beside a copy it was writing when killed.
+_SIDE_FILES = ("-journal", "-wal", "-shm")
+
+
 def remove_stale_parts(database: Path, *, now: float | None = None) -> list[Path]:
     """Delete the `.part` files that killed copies left beside the archive or its backups,
-    with the rollback journal SQLite kept beside a copy killed while writing pages."""
+    with the journal, WAL or shared-memory file SQLite kept beside a copy it was writing."""
     now = time.time() if now is None else now
     removed = []
     for folder in (database.parent, backup_folder(database)):
         try:
             candidates = [
                 *folder.glob("*.sqlite.part"),
-                *folder.glob("*.sqlite.part-journal"),
-                *folder.glob("*.sqlite.part-wal"),
+                *(p for end in _SIDE_FILES for p in folder.glob(f"*.sqlite.part{end}")),
             ]
         except OSError:
             continue
@@ -139,8 +142,9 @@ def copy_archive(database: Path, destination: Path, *, create_folder: bool = Tru
         os.replace(partial, destination)
     except (OSError, sqlite3.Error) as exc:
         _discard(partial)
-        # SQLite's rollback journal of the half-written copy goes with it.
-        _discard(partial.with_name(partial.name + "-journal"))
+        # SQLite's journal, WAL and shared memory of the half-written copy go with it.
+        for end in _SIDE_FILES:
+            _discard(partial.with_name(partial.name + end))
         reason = exc.strerror if isinstance(exc, OSError) else str(exc)
         if _disk_full(exc):
             reason = "the disk is full"

@@ -197,15 +197,17 @@ def test_stale_part_files_are_removed_at_the_next_start(tmp_path: Path) -> None:
     killed = folder / "a-2026-11-01.sqlite.part"
     # A copy killed while writing pages leaves SQLite's rollback journal beside it.
     journal = folder / "a-2026-11-01.sqlite.part-journal"
+    # One killed while switching the copy out of WAL mode leaves its -wal and -shm.
+    shm = folder / "a-2026-10-31.sqlite.part-shm"
     running = folder / "a-2026-11-02.sqlite.part"
     mine = folder / "notes.part"
-    for part in (killed, journal, running, mine):
+    for part in (killed, journal, shm, running, mine):
         part.write_bytes(b"x" * 1000)
     hour_ago = time.time() - 3600
-    for old in (killed, journal, mine):
+    for old in (killed, journal, shm, mine):
         os.utime(old, (hour_ago, hour_ago))
     open_archive(path).db.close()
-    assert not killed.exists() and not journal.exists()
+    assert not killed.exists() and not journal.exists() and not shm.exists()
     assert running.exists() and mine.exists()  # a copy under way; not a copy of ours
 
 
