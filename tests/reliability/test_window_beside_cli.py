@@ -23,7 +23,7 @@ from tests.reliability.base import BaseArchive
 from tests.reliability.config import FEED_ENTRIES
 from tests.reliability.harness import Tally, integrity_problems, record, start_cli
 from tests.reliability.inputs import write_feed
-from tests.ui.conftest import reload_list, settle_window
+from tests.ui.conftest import last_message, reload_list, settle_window
 
 
 def held_locks(path: Path) -> list[str]:
@@ -145,4 +145,4 @@ def test_dropping_the_archive_onto_its_own_window_keeps_the_locks(
     win.import_files([database])
     qtbot.waitUntil(lambda: not win.importer.busy, timeout=60000)
     assert lock_problems(database) == []
-    assert win.last_message is not None and win.last_message[0] == "error"
+    assert last_message(win) is not None and last_message(win)[0] == "error"

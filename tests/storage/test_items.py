@@ -75,9 +75,17 @@ def test_import_items_twice_adds_nothing(archive_db: object) -> None:
 @settings(
     max_examples=300, suppress_health_check=[HealthCheck.function_scoped_fixture], deadline=None
 )
-@given(st.text())
-def test_any_typed_text_searches_without_error(archive_db: object, text: str) -> None:
+@given(st.text(), st.sampled_from(["drone", "KYIV", "Debris", "warehouse"]))
+def test_any_typed_text_searches_and_a_stored_word_is_always_found(
+    archive_db: object, text: str, word: str
+) -> None:
     if not search_item_ids(""):
         save_item(item("Drone attack on Kyiv", "Debris fell on a warehouse."))
+    stored = set(search_item_ids(""))
+    # Whatever is typed (quotes, colons, NEAR, emoji): no error, and only stored items.
     found = search_items(text)
-    assert isinstance(found, list)
+    assert {f.id for f in found} <= stored
+    # A word of the item, in any case, finds it; typed after other text, the other text
+    # may narrow the search but never breaks it.
+    assert {f.id for f in search_items(word)} == stored
+    assert {f.id for f in search_items(f"{text} {word}")} <= stored

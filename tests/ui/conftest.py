@@ -20,6 +20,34 @@ def settle(qtbot, runner: OperationRunner, timeout: int = 10000) -> None:
     qtbot.waitUntil(lambda: runner.idle, timeout=timeout)
 
 
+def last_message(window: MainWindow) -> tuple[str, str] | None:
+    """What the window last told the user and is still on screen, as (kind, text): the newest
+    open message box ("error" for a warning icon, else "info"), or the import summary."""
+    from PySide6.QtWidgets import QDialog, QMessageBox
+
+    from desktop_app.ui.transfer.import_summary_dialog import ImportSummaryDialog
+
+    shown: list[tuple[str, str]] = []
+    for dialog in window.findChildren(QDialog):  # in the order they were made
+        if not dialog.isVisible():
+            continue
+        if isinstance(dialog, QMessageBox):
+            warning = dialog.icon() in (QMessageBox.Icon.Warning, QMessageBox.Icon.Critical)
+            shown.append(("error" if warning else "info", dialog.text()))
+        elif isinstance(dialog, ImportSummaryDialog):
+            shown.append(("info", dialog.windowTitle()))
+    return shown[-1] if shown else None
+
+
+def dismiss_messages(window: MainWindow) -> None:
+    """Close what the window shows, as a user would, before the next step of a test."""
+    from PySide6.QtWidgets import QDialog
+
+    for dialog in window.findChildren(QDialog):
+        if dialog.isVisible():
+            dialog.close()
+
+
 def settle_window(qtbot, window: MainWindow, timeout: int = 10000) -> None:
     """Wait until the window's operations, and the archive list's searches and pages of rows,
     have all been delivered (the reader shows its item, the list what is stored)."""

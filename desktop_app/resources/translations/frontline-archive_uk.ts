@@ -1151,10 +1151,6 @@ change</source>
       <translation>Імпорт файлів</translation>
     </message>
     <message>
-      <source>Import finished</source>
-      <translation>Імпорт завершено</translation>
-    </message>
-    <message>
       <source>Importable files (*.json *.csv *.txt *.xml *.rss *.atom *.html *.htm);;All files (*)</source>
       <translation>Файли для імпорту (*.json *.csv *.txt *.xml *.rss *.atom *.html *.htm);;Усі файли (*)</translation>
     </message>

@@ -102,7 +102,6 @@ class MainWindow(QMainWindow):
         self.importer.cancelled.connect(
             lambda: self.statusBar().showMessage(self.tr("Import cancelled; nothing changed."))
         )
-        self.last_message: tuple[str, str] | None = None
         self._problems_dock: ProblemsDock | None = None
         self._build_scheduled = False
 
@@ -470,7 +469,6 @@ class MainWindow(QMainWindow):
                 ChangeCommand(self.runner, text, step, lambda t: self.show_message("error", t))
             )
         # Non-blocking: the window stays usable; conflicts wait for the user's choice.
-        self.last_message = ("info", self.tr("Import finished") + "\n" + "\n".join(summary.lines()))
         dialog = ImportSummaryDialog(summary, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.overwriteRequested.connect(self.importer.overwrite)
@@ -481,8 +479,7 @@ class MainWindow(QMainWindow):
         self.show_message("error", self.tr("Nothing was imported.") + "\n\n" + message)
 
     def show_message(self, kind: str, text: str) -> None:
-        """A non-blocking message box (the event loop keeps running; tests read last_message)."""
-        self.last_message = (kind, text)
+        """A non-blocking message box: the event loop keeps running."""
         box = QMessageBox(
             QMessageBox.Icon.Warning if kind == "error" else QMessageBox.Icon.Information,
             APP_TITLE,

@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QPushButton
 
 from desktop_app.storage.reports import load_all_reports
 from desktop_app.ui.app.main_window import LOSSES_TAB, MainWindow
-from tests.ui.conftest import reload_list, settle_window
+from tests.ui.conftest import last_message, reload_list, settle_window
 
 
 def titles(window: MainWindow) -> list[str]:
@@ -95,8 +95,8 @@ def test_a_bad_import_shows_the_error_and_leaves_the_archive_unchanged(
         '{"tanks": {"total": -4, "change": null}}}]}'
     )
     window.import_files([bad])
-    qtbot.waitUntil(lambda: window.last_message is not None, timeout=10000)
-    kind, text = window.last_message or ("", "")
+    qtbot.waitUntil(lambda: last_message(window) is not None, timeout=10000)
+    kind, text = last_message(window) or ("", "")
     assert kind == "error"
     assert "broken.json" in text and "tanks" in text
     assert load_all_reports() == []
@@ -122,8 +122,8 @@ def test_a_good_import_updates_the_list_and_status(
     path = tmp_path / "good.json"
     path.write_text(json.dumps(doc))
     window.import_files([path])
-    qtbot.waitUntil(lambda: window.last_message is not None, timeout=10000)
-    assert window.last_message is not None and window.last_message[0] == "info"
+    qtbot.waitUntil(lambda: last_message(window) is not None, timeout=10000)
+    assert last_message(window) is not None and last_message(window)[0] == "info"
     settle_window(qtbot, window)
     assert titles(window) == ["Air defense downs 14 of 20 drones overnight."]
     qtbot.waitUntil(lambda: "1 loss reports" in window.counts_label.text())
@@ -411,7 +411,7 @@ def test_a_cancelled_export_leaves_no_file_and_a_failed_one_says_why(
     target = blocker / "all.csv"
     with qtbot.waitSignal(window.exporter.failed, timeout=10000):
         window.export("articles", "csv")
-    assert window.last_message is not None and "a-file" in window.last_message[1]
+    assert last_message(window) is not None and "a-file" in last_message(window)[1]
 
 
 def test_demo_content_is_written_on_the_write_lane_and_the_list_follows(

@@ -13,7 +13,7 @@ from desktop_app.ui.app.main_window import MainWindow
 from desktop_app.ui.archive.archive_actions import export_current_pdf, set_timeline
 from desktop_app.ui.archive.archive_model import MATCH_COL, SNIPPET_ROLE, TITLE_COL
 from desktop_app.ui.archive.timeline_model import HEADING_ROLE
-from tests.ui.conftest import reload_list, settle_window
+from tests.ui.conftest import last_message, reload_list, settle_window
 
 
 def search(qtbot, window: MainWindow, text: str) -> list[str]:
@@ -45,7 +45,7 @@ def test_odd_input_gives_no_matches_or_a_hint_never_an_error(
     assert view.count_label.text() == "No matches."
     assert len(search(qtbot, window, "from:2023-02-31 drones")) == 1
     assert not view.hint_label.isHidden() and "from:2023-02-31" in view.hint_label.text()
-    assert window.last_message is None
+    assert last_message(window) is None
 
 
 def test_stale_search_results_are_dropped(
@@ -125,7 +125,7 @@ def test_keys_toggle_star_and_read_and_unread_rows_are_bold(
     settle_window(qtbot, window)
     stored = get_item(sample_items["odesa"])
     assert stored is not None and not stored.is_read
-    assert window.last_message is None
+    assert last_message(window) is None
 
 
 def test_starred_only_filter_and_tag_counts(

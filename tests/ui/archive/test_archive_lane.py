@@ -21,7 +21,7 @@ from desktop_app.storage.items import get_item, save_item
 from desktop_app.storage.models import database_proxy
 from desktop_app.ui.app.main_window import MainWindow
 from desktop_app.ui.archive.archive_model import KIND_COL, TITLE_COL
-from tests.ui.conftest import reload_list, settle_window
+from tests.ui.conftest import last_message, reload_list, settle_window
 
 pytestmark = pytest.mark.qt_log_ignore(r"This plugin does not support propagateSizeHints\(\)")
 
@@ -100,9 +100,9 @@ def test_a_star_the_archive_refuses_is_taken_back_and_reported(
         view.table.setFocus()
         qtbot.keyClick(view.table, Qt.Key.Key_S)
         assert model.data(model.index(row, KIND_COL)).startswith("★")  # shown at once
-        qtbot.waitUntil(lambda: window.last_message is not None, timeout=15000)
+        qtbot.waitUntil(lambda: last_message(window) is not None, timeout=15000)
         settle_window(qtbot, window)
-        kind, text = window.last_message or ("", "")
+        kind, text = last_message(window) or ("", "")
         assert kind == "error"
         assert "“Port of Odesa keeps working”" in text and "'starred'" in text
         assert "\n" not in text.strip()
@@ -198,5 +198,5 @@ def test_a_read_only_archive_is_browsed_without_writing_marks(
     assert not actions.toggle_read_action.isEnabled() and not actions.edit_tags_action.isEnabled()
     stored = get_item(sample_items["odesa"])
     assert stored is not None and not stored.is_read and not stored.starred
-    assert win.last_message is None  # no failed write to report: none was tried
+    assert last_message(win) is None  # no failed write to report: none was tried
     win.close()

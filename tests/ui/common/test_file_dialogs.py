@@ -25,7 +25,7 @@ from desktop_app.services import history
 from desktop_app.ui.app.main_window import MainWindow
 from desktop_app.ui.common import file_dialogs
 from desktop_app.ui.common.file_dialogs import SafeFileDialog, archive_files_among
-from tests.ui.conftest import KYIV, settle
+from tests.ui.conftest import KYIV, last_message, settle
 
 pytestmark = [
     pytest.mark.skipif(not Path("/proc/locks").exists(), reason="reads locks from /proc/locks"),
@@ -215,8 +215,8 @@ def test_dropping_the_archive_on_the_window_is_refused_before_it_is_opened(
         Qt.KeyboardModifier.NoModifier,
     )
     window.dropEvent(event)
-    assert window.last_message is not None
-    kind, text = window.last_message
+    assert last_message(window) is not None
+    kind, text = last_message(window)
     assert kind == "error" and "archive.sqlite-shm" in text
     assert not window.importer.busy
     settle(qtbot, window.runner)

@@ -10,7 +10,7 @@ from PySide6.QtCore import Qt
 from desktop_app.core.report import Figure, LossReport
 from desktop_app.storage.reports import load_report, report_article_ids, save_report
 from desktop_app.ui.app.main_window import MainWindow
-from tests.ui.conftest import settle
+from tests.ui.conftest import last_message, settle
 
 pytestmark = pytest.mark.qt_log_ignore(r"This plugin does not support propagateSizeHints\(\)")
 
@@ -203,8 +203,8 @@ def test_a_delete_that_fails_says_so_and_the_table_shows_what_is_stored(
     finally:
         other.rollback()
         other.close()
-    assert window.last_message is not None and window.last_message[0] == "error"
-    assert "another program is writing to the archive" in window.last_message[1]
+    assert last_message(window) is not None and last_message(window)[0] == "error"
+    assert "another program is writing to the archive" in last_message(window)[1]
     assert load_report(DAY) == STORED
     assert view.model.row_of(DAY) is not None
     assert window.undo_stack.count() == 0

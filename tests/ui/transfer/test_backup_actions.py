@@ -12,6 +12,7 @@ from PySide6.QtCore import QSettings
 from desktop_app.storage.backup import daily_backups
 from desktop_app.ui.app.main_window import MainWindow
 from desktop_app.ui.transfer import backup_actions
+from tests.ui.conftest import dismiss_messages, last_message
 
 pytestmark = pytest.mark.qt_log_ignore(r"This plugin does not support propagateSizeHints\(\)")
 
@@ -47,9 +48,9 @@ def test_a_backup_that_cannot_be_written_is_explained(
     assert op is not None
     with qtbot.waitSignal(op.failed, timeout=10000):
         pass
-    qtbot.waitUntil(lambda: window.last_message is not None)
-    assert window.last_message is not None
-    kind, text = window.last_message
+    qtbot.waitUntil(lambda: last_message(window) is not None)
+    assert last_message(window) is not None
+    kind, text = last_message(window)
     assert kind == "error" and "backup was not written" in text and "a-file" in text
 
 
@@ -98,18 +99,18 @@ def test_checking_the_archive_file_says_it_is_in_order_or_what_is_wrong(
     op = window.backups.check()
     with qtbot.waitSignal(op.succeeded, timeout=10000):
         pass
-    qtbot.waitUntil(lambda: window.last_message is not None)
-    assert window.last_message == ("info", "The archive file is in order.")
+    qtbot.waitUntil(lambda: last_message(window) is not None)
+    assert last_message(window) == ("info", "The archive file is in order.")
 
     # One item taken out of the search index behind SQLite's back.
     database_proxy.execute_sql(
         "INSERT INTO item_fts(item_fts, rowid, title, lead, body, author, tags) "
         "SELECT 'delete', id, title, lead, body, author, tags FROM item LIMIT 1"
     )
-    window.last_message = None
+    dismiss_messages(window)
     op = window.backups.check()
     with qtbot.waitSignal(op.succeeded, timeout=10000):
         pass
-    qtbot.waitUntil(lambda: window.last_message is not None)
-    kind, text = window.last_message
+    qtbot.waitUntil(lambda: last_message(window) is not None)
+    kind, text = last_message(window)
     assert kind == "error" and "search index" in text and "--rebuild-index" in text

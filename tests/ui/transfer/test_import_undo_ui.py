@@ -10,7 +10,7 @@ import pytest
 from desktop_app.storage.items import count_items
 from desktop_app.storage.reports import load_all_reports, load_report, save_report
 from desktop_app.ui.app.main_window import MainWindow
-from tests.ui.conftest import settle
+from tests.ui.conftest import dismiss_messages, settle
 
 pytestmark = pytest.mark.qt_log_ignore(r"This plugin does not support propagateSizeHints\(\)")
 
@@ -39,7 +39,7 @@ def write_doc(path: Path, tanks: int) -> Path:
 
 
 def import_and_wait(qtbot, window: MainWindow, path: Path) -> None:
-    window.last_message = None
+    dismiss_messages(window)
     with qtbot.waitSignal(window.importer.finished, timeout=10000):
         window.import_files([path])
 
