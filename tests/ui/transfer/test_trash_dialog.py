@@ -8,7 +8,7 @@ from desktop_app.services import trash
 from desktop_app.storage.items import count_items, get_item
 from desktop_app.ui.app.main_window import MainWindow
 from desktop_app.ui.transfer.trash_dialog import TrashDialog
-from tests.ui.conftest import settle
+from tests.ui.conftest import last_message, settle
 
 
 def test_a_deleted_item_is_listed_restored_under_its_id_and_the_list_follows(
@@ -47,11 +47,13 @@ def test_deleting_for_good_asks_and_no_keeps_it(
     dialog.table.selectRow(0)
     answers = iter([QMessageBox.StandardButton.No, QMessageBox.StandardButton.Yes])
     monkeypatch.setattr(QMessageBox, "question", lambda *_a, **_k: next(answers))
+    qtbot.waitUntil(dialog.delete_button.isEnabled)
     dialog.delete_button.click()
     settle(qtbot, window.runner)
     assert len(trash.list_trash()) == 1
+    qtbot.waitUntil(dialog.delete_button.isEnabled)
     dialog.delete_button.click()
     settle(qtbot, window.runner)
-    assert trash.list_trash() == []
+    assert trash.list_trash() == [], last_message(window)
     assert count_items() == 2
     qtbot.waitUntil(lambda: dialog.table.rowCount() == 0)
