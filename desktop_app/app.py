@@ -17,7 +17,7 @@ from desktop_app.cli import BAD_INPUT, OFFLINE_COMMANDS, add_commands, run_comma
 from desktop_app.core.errors import ArchiveError
 
 if TYPE_CHECKING:
-    from desktop_app.storage.connection import Archive
+    from desktop_app.storage.db.connection import Archive
 
 log = logging.getLogger(__name__)
 
@@ -40,7 +40,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 def _setup_logging() -> Path | None:
     """A local log in the data folder for what a user can send us; nothing leaves the machine."""
-    from desktop_app.storage.connection import data_dir
+    from desktop_app.storage.db.connection import data_dir
 
     try:
         folder = data_dir()
@@ -62,7 +62,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.command in OFFLINE_COMMANDS:
         return run_command(args)
 
-    from desktop_app.storage.connection import (
+    from desktop_app.storage.db.connection import (
         BUSY_TIMEOUT_MS,
         command_busy_timeout_ms,
         open_archive,

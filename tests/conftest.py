@@ -43,7 +43,7 @@ def shared_file(*parts: str) -> Path:
 @pytest.fixture
 def archive_db(tmp_path: Path):
     """A real, empty SQLite archive in tmp_path with the current schema, bound to the models."""
-    from desktop_app.storage.connection import open_database
+    from desktop_app.storage.db.connection import open_database
 
     db = open_database(tmp_path / "archive.sqlite")
     yield db

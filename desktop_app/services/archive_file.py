@@ -20,15 +20,15 @@ from desktop_app.storage.backup import (
     is_archive_file,
     read_only_uri,
 )
-from desktop_app.storage.connection import (
+from desktop_app.storage.db.connection import (
     BUSY_TIMEOUT_MS,
     REQUIRED_TABLES,
     ArchiveDatabase,
     bound_database,
     require_writable,
 )
+from desktop_app.storage.db.migrations import SCHEMA_VERSION, migrate
 from desktop_app.storage.maintenance import Health, check_archive, compact, rebuild_search_index
-from desktop_app.storage.migrations import SCHEMA_VERSION, migrate
 
 
 class RestoreError(ArchiveError):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from desktop_app.storage.models import database_proxy
+from desktop_app.storage.db.models import database_proxy
 
 
 def data_version() -> int:

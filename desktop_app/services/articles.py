@@ -10,7 +10,7 @@ from __future__ import annotations
 from desktop_app.core.item import ItemData
 from desktop_app.core.report import LossReport
 from desktop_app.services import history
-from desktop_app.storage.models import database_proxy
+from desktop_app.storage.db.models import database_proxy
 
 # The answers to "this article states a report": create it, link to the stored one, or not.
 CREATE_REPORT, LINK_REPORT, NO_REPORT = "create", "link", "no"

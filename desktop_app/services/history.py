@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from desktop_app.core.item import ItemData
 from desktop_app.core.report import LossReport
 from desktop_app.services.changes import Changes
-from desktop_app.storage.models import database_proxy
+from desktop_app.storage.db.models import database_proxy
 
 
 @dataclass(frozen=True)

@@ -8,8 +8,8 @@ from collections.abc import Sequence
 from desktop_app.core.item import ItemData
 from desktop_app.services.changes import NOTHING, Changes
 from desktop_app.storage import items, trash
+from desktop_app.storage.db.models import ReportArticle, database_proxy
 from desktop_app.storage.item_history import ItemSnapshot
-from desktop_app.storage.models import ReportArticle, database_proxy
 
 
 def save_item(data: ItemData, item_id: int | None = None) -> Changes:

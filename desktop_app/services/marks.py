@@ -14,7 +14,7 @@ from peewee import PeeweeException
 
 from desktop_app.core.errors import ArchiveError
 from desktop_app.services.changes import Changes
-from desktop_app.storage.models import Item, database_proxy
+from desktop_app.storage.db.models import Item, database_proxy
 
 
 class MarkNotSavedError(ArchiveError):

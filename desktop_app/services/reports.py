@@ -11,7 +11,7 @@ import datetime as dt
 from desktop_app.core.report import LossReport
 from desktop_app.services.changes import NOTHING, Changes
 from desktop_app.storage import report_history, reports, trash
-from desktop_app.storage.models import database_proxy
+from desktop_app.storage.db.models import database_proxy
 from desktop_app.storage.report_history import ReportSnapshot
 
 MANUAL = "manual"

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from desktop_app.services.changes import EVERYTHING, Changes
-from desktop_app.storage.connection import Archive, data_dir
+from desktop_app.storage.db.connection import Archive, data_dir
 
 __all__ = ["Archive", "data_dir", "seed_demo", "settings_path"]
 

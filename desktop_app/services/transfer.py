@@ -23,8 +23,8 @@ from typing import TYPE_CHECKING, Any
 from desktop_app.core.errors import ArchiveError, ImportFormatError
 from desktop_app.services.changes import NOTHING, Changes
 from desktop_app.storage.backup import is_archive_file
-from desktop_app.storage.connection import bound_database, require_writable
-from desktop_app.storage.models import database_proxy
+from desktop_app.storage.db.connection import bound_database, require_writable
+from desktop_app.storage.db.models import database_proxy
 
 if TYPE_CHECKING:
     from desktop_app.core.formats.load import ReadResult

@@ -16,8 +16,8 @@ import datetime as dt
 from dataclasses import dataclass
 
 from desktop_app.core.formats.oryx import OryxRow
+from desktop_app.storage.db.models import Item, database_proxy
 from desktop_app.storage.item_import import next_item_id
-from desktop_app.storage.models import Item, database_proxy
 from desktop_app.storage.oryx import replace_oryx, stored_oryx
 from desktop_app.storage.report_history import (
     ReportSnapshot,

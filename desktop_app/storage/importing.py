@@ -14,9 +14,7 @@ from dataclasses import dataclass, field
 from desktop_app.core.formats.load import ReadResult
 from desktop_app.core.item import ItemData
 from desktop_app.core.report import Figure, LossReport
-from desktop_app.storage.import_undo import ImportUndo
-from desktop_app.storage.item_import import ItemImportSummary, import_items
-from desktop_app.storage.models import (
+from desktop_app.storage.db.models import (
     Item,
     Report,
     ReportArticle,
@@ -24,6 +22,8 @@ from desktop_app.storage.models import (
     database_proxy,
     utc_now,
 )
+from desktop_app.storage.import_undo import ImportUndo
+from desktop_app.storage.item_import import ItemImportSummary, import_items
 from desktop_app.storage.oryx import OryxSummary, replace_oryx
 from desktop_app.storage.provenance import link_article_refs
 from desktop_app.storage.report_checks import refuse_implausible_drops

@@ -11,8 +11,8 @@ import datetime as dt
 from dataclasses import dataclass
 
 from desktop_app.core.item import ItemData
+from desktop_app.storage.db.models import Item, Report, ReportArticle, database_proxy, utc_now
 from desktop_app.storage.items import get_item, item_fields, write_tags
-from desktop_app.storage.models import Item, Report, ReportArticle, database_proxy, utc_now
 
 
 @dataclass(frozen=True)

@@ -16,7 +16,7 @@ from typing import Any
 from peewee import __exception_wrapper__ as peewee_errors
 
 from desktop_app.core.item import ItemData
-from desktop_app.storage.models import database_proxy, utc_now
+from desktop_app.storage.db.models import database_proxy, utc_now
 
 # Rows per dedupe query (two parameters each, far below SQLite's 32,766) and per progress call.
 CHUNK = 500

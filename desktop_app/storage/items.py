@@ -11,7 +11,7 @@ from peewee import IntegrityError
 
 from desktop_app.core.errors import ValidationError
 from desktop_app.core.item import ItemData, split_tags
-from desktop_app.storage.models import (
+from desktop_app.storage.db.models import (
     Item,
     ItemTag,
     Report,

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 
 from peewee import DatabaseError
 
-from desktop_app.storage.models import database_proxy
+from desktop_app.storage.db.models import database_proxy
 
 
 @dataclass

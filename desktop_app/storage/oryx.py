@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from peewee import chunked
 
 from desktop_app.core.formats.oryx import OryxRow
-from desktop_app.storage.models import OryxLoss, database_proxy, utc_now
+from desktop_app.storage.db.models import OryxLoss, database_proxy, utc_now
 
 
 @dataclass

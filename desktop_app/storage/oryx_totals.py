@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from peewee import fn
 
-from desktop_app.storage.models import OryxLoss
+from desktop_app.storage.db.models import OryxLoss
 
 
 def oryx_totals_by_category() -> dict[str, int]:

@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from peewee import chunked
 
 from desktop_app.core.provenance import ArticleRef, Provenance
-from desktop_app.storage.models import Item, Report, ReportArticle
+from desktop_app.storage.db.models import Item, Report, ReportArticle
 
 
 def report_provenance() -> dict[dt.date, Provenance]:

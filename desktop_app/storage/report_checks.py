@@ -24,8 +24,8 @@ from desktop_app.core.validation import (
     latest_report_date,
     report_date_problem,
 )
+from desktop_app.storage.db.models import Item, Report, ReportArticle
 from desktop_app.storage.items import get_item
-from desktop_app.storage.models import Item, Report, ReportArticle
 from desktop_app.storage.reports import load_all_reports, load_report, previous_report
 
 if TYPE_CHECKING:

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from peewee import chunked
 
 from desktop_app.core.report import LossReport, day_of_war
-from desktop_app.storage.models import Item, Report, ReportArticle, database_proxy
+from desktop_app.storage.db.models import Item, Report, ReportArticle, database_proxy
 from desktop_app.storage.reports import (
     load_all_reports,
     load_report,

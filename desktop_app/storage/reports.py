@@ -18,7 +18,7 @@ from desktop_app.core.report import Figure, LossReport, day_of_war
 from desktop_app.core.report_merge import combine_notes
 from desktop_app.core.series import SeriesPoint, derive_series
 from desktop_app.core.validation import WARNING, Problem, compare_with_previous
-from desktop_app.storage.models import (
+from desktop_app.storage.db.models import (
     Report,
     ReportArticle,
     ReportFigure,

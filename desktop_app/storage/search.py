@@ -12,8 +12,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from desktop_app.core.search_query import Query, TextFilter, make_snippet, parse_query
+from desktop_app.storage.db.models import database_proxy
 from desktop_app.storage.items import ROW_COLUMNS, ItemRow, StoredItem, get_item, row_from_db
-from desktop_app.storage.models import database_proxy
 
 # Markers around matched words in snippets; control characters never typed or stored, so the
 # window can escape the text and then turn them into highlighting.

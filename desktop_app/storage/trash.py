@@ -20,9 +20,7 @@ from desktop_app.core.errors import ArchiveError
 from desktop_app.core.item import ItemData
 from desktop_app.core.report import Figure, LossReport, day_of_war
 from desktop_app.storage import item_history, report_history
-from desktop_app.storage.item_history import ItemSnapshot, snapshot_item
-from desktop_app.storage.items import delete_item as delete_item_for_good
-from desktop_app.storage.models import (
+from desktop_app.storage.db.models import (
     Item,
     Report,
     ReportArticle,
@@ -30,6 +28,8 @@ from desktop_app.storage.models import (
     database_proxy,
     utc_now,
 )
+from desktop_app.storage.item_history import ItemSnapshot, snapshot_item
+from desktop_app.storage.items import delete_item as delete_item_for_good
 from desktop_app.storage.report_history import ReportSnapshot, snapshot_report
 from desktop_app.storage.reports import delete_report as delete_report_for_good
 from desktop_app.storage.reports import refresh_warnings, write_figures

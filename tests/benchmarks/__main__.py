@@ -30,7 +30,7 @@ _PAINT_CHILD = r"""
 import os, sys
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 if sys.argv[1] == "main":
-    from desktop_app.storage.connection import open_database
+    from desktop_app.storage.db.connection import open_database
     open_database(sys.argv[2])
 from PySide6.QtCore import QEvent, QObject, QSettings, QTimer
 from PySide6.QtWidgets import QApplication, QWidget
@@ -132,7 +132,7 @@ def main() -> int:
     from PySide6.QtWidgets import QApplication
 
     from desktop_app.core.search_query import parse_query
-    from desktop_app.storage.connection import open_database
+    from desktop_app.storage.db.connection import open_database
     from desktop_app.storage.items import ROW_COLUMNS
     from desktop_app.storage.reports import load_all_reports
     from desktop_app.storage.search import SearchRequest, search_item_ids, select_sql

@@ -47,7 +47,7 @@ def _executemany(
     """Seconds to insert the rows with executemany, in one transaction, as ours does."""
     import sqlite3
 
-    from desktop_app.storage.connection import PRAGMAS, open_database
+    from desktop_app.storage.db.connection import PRAGMAS, open_database
 
     open_database(path).close()
     con = sqlite3.connect(path)
@@ -72,7 +72,7 @@ def _executemany(
 
 def main() -> int:
     from desktop_app.core.formats.load import read_import_file
-    from desktop_app.storage.connection import open_database
+    from desktop_app.storage.db.connection import open_database
     from desktop_app.storage.importing import import_result
     from desktop_app.storage.items import item_fields
 

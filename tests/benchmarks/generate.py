@@ -13,7 +13,7 @@ from pathlib import Path
 
 from desktop_app.core.categories import CATEGORIES
 from desktop_app.core.report import WAR_START, day_of_war
-from desktop_app.storage.connection import open_database
+from desktop_app.storage.db.connection import open_database
 
 PLACES = [
     "Kharkiv",

@@ -12,7 +12,7 @@ import pytest
 
 from desktop_app.core.item import ARTICLE, ItemData
 from desktop_app.core.report import Figure, LossReport
-from desktop_app.storage.connection import open_database
+from desktop_app.storage.db.connection import open_database
 from desktop_app.storage.items import save_item
 from desktop_app.storage.reports import link_article, save_report
 from tests.cli.test_cli import run

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from desktop_app.core.item import BRIEF, ItemData
 from desktop_app.core.report import Figure, LossReport
-from desktop_app.storage.connection import open_database
+from desktop_app.storage.db.connection import open_database
 from desktop_app.storage.items import save_item
 from desktop_app.storage.reports import save_report
 from desktop_app.storage.trash import delete_item, delete_report

@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QSettings
 
-from desktop_app.storage.connection import open_database
+from desktop_app.storage.db.connection import open_database
 from desktop_app.ui.app.main_window import MainWindow
 from tests.reliability.base import BaseArchive
 from tests.reliability.config import FEED_ENTRIES

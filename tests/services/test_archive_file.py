@@ -18,10 +18,10 @@ from desktop_app.services.archive_file import (
     maintain,
     restore,
 )
-from desktop_app.storage import connection
-from desktop_app.storage.connection import ReadOnlyArchiveError, open_archive
+from desktop_app.storage.db import connection
+from desktop_app.storage.db.connection import ReadOnlyArchiveError, open_archive
+from desktop_app.storage.db.migrations import SCHEMA_VERSION
 from desktop_app.storage.items import all_items, save_item
-from desktop_app.storage.migrations import SCHEMA_VERSION
 from desktop_app.storage.search import search_item_ids
 
 WHEN = dt.datetime(2026, 11, 1, tzinfo=dt.UTC)
@@ -91,7 +91,7 @@ def test_restore_refuses_what_is_not_a_good_backup_and_changes_nothing(
 def test_restore_of_an_older_backup_upgrades_it(database: Path, tmp_path: Path) -> None:
     from peewee import SqliteDatabase
 
-    from desktop_app.storage.migrations import migrate
+    from desktop_app.storage.db.migrations import migrate
 
     old = tmp_path / "old.sqlite"
     db = SqliteDatabase(str(old))

@@ -10,7 +10,7 @@ from desktop_app.core.item import ARTICLE, ItemData
 from desktop_app.core.report import Figure, LossReport
 from desktop_app.services import items, reports
 from desktop_app.services.changes import NOTHING
-from desktop_app.storage.models import Report
+from desktop_app.storage.db.models import Report
 from desktop_app.storage.report_history import snapshot_report
 from desktop_app.storage.reports import load_report, report_article_ids
 from desktop_app.storage.trash import list_trash

@@ -15,7 +15,7 @@ from desktop_app.core.errors import ArchiveError, ImportFormatError
 from desktop_app.core.item import ARTICLE, BRIEF, ItemData
 from desktop_app.services import transfer
 from desktop_app.services.transfer import ExportError, export_to_file, import_files
-from desktop_app.storage.connection import DiskFullError
+from desktop_app.storage.db.connection import DiskFullError
 from desktop_app.storage.import_undo import undo_import
 from desktop_app.storage.items import all_items, save_item
 from desktop_app.storage.reports import load_all_reports, report_dates

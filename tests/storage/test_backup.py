@@ -16,7 +16,7 @@ from desktop_app.storage.backup import (
     daily_backup,
     daily_backups,
 )
-from desktop_app.storage.connection import open_archive
+from desktop_app.storage.db.connection import open_archive
 from desktop_app.storage.items import save_item
 from desktop_app.storage.search import search_item_ids
 

@@ -16,10 +16,10 @@ from desktop_app.core import exports
 from desktop_app.core.formats.load import read_import_file
 from desktop_app.core.item import ARTICLE, BRIEF, ItemData
 from desktop_app.core.report import Figure, LossReport
-from desktop_app.storage.connection import open_database
+from desktop_app.storage.db.connection import open_database
+from desktop_app.storage.db.models import Report
 from desktop_app.storage.importing import import_result
 from desktop_app.storage.items import export_items, save_item
-from desktop_app.storage.models import Report
 from desktop_app.storage.provenance import report_provenance
 from desktop_app.storage.reports import (
     link_article,

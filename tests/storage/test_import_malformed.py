@@ -102,7 +102,7 @@ def test_malformed_file_names_the_spot_and_changes_nothing(
 
 
 def test_round_trip_of_the_whole_dataset_and_an_archive(archive_db: Any, tmp_path: Path) -> None:
-    from desktop_app.storage.connection import open_database
+    from desktop_app.storage.db.connection import open_database
     from tests.core.formats.samples import ATOM
 
     for name in ("russia_losses_equipment.json", "russia_losses_personnel.json"):

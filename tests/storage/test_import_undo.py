@@ -12,10 +12,7 @@ from desktop_app.core.formats.load import ReadResult
 from desktop_app.core.formats.oryx import OryxRow
 from desktop_app.core.item import ARTICLE, BRIEF, ItemData
 from desktop_app.core.report import Figure, LossReport
-from desktop_app.storage.import_undo import changes_since, mark, redo_import, undo_import
-from desktop_app.storage.importing import import_result
-from desktop_app.storage.items import save_item
-from desktop_app.storage.models import (
+from desktop_app.storage.db.models import (
     Item,
     ItemTag,
     OryxLoss,
@@ -23,6 +20,9 @@ from desktop_app.storage.models import (
     ReportWarning,
     database_proxy,
 )
+from desktop_app.storage.import_undo import changes_since, mark, redo_import, undo_import
+from desktop_app.storage.importing import import_result
+from desktop_app.storage.items import save_item
 from desktop_app.storage.oryx import replace_oryx, stored_oryx
 from desktop_app.storage.report_history import snapshot_all_reports
 from desktop_app.storage.reports import link_article, save_report

@@ -12,9 +12,9 @@ import pytest
 from desktop_app.core.errors import ArchiveError
 from desktop_app.core.formats.load import read_import_file
 from desktop_app.core.report import Figure, LossReport
+from desktop_app.storage.db.models import Item, OryxLoss, Report
 from desktop_app.storage.importing import FileImportSummary, import_result
 from desktop_app.storage.items import all_items
-from desktop_app.storage.models import Item, OryxLoss, Report
 from desktop_app.storage.oryx import stored_oryx
 from desktop_app.storage.reports import (
     load_all_reports,

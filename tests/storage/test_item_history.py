@@ -7,6 +7,7 @@ from typing import Any
 
 from desktop_app.core.item import ARTICLE, ItemData
 from desktop_app.core.report import Figure, LossReport
+from desktop_app.storage.db.models import Item, ItemTag
 from desktop_app.storage.item_history import restore_item, snapshot_item
 from desktop_app.storage.items import (
     delete_item,
@@ -15,7 +16,6 @@ from desktop_app.storage.items import (
     set_read,
     set_starred,
 )
-from desktop_app.storage.models import Item, ItemTag
 from desktop_app.storage.reports import delete_report, link_article, report_article_ids, save_report
 from desktop_app.storage.search import search_item_ids
 

@@ -9,9 +9,9 @@ import pytest
 
 from desktop_app.core.errors import ArchiveError
 from desktop_app.core.item import ARTICLE, BRIEF, ItemData
+from desktop_app.storage.db.models import Item, ItemTag
 from desktop_app.storage.item_import import CHUNK, import_items
 from desktop_app.storage.items import delete_item, get_item, save_item
-from desktop_app.storage.models import Item, ItemTag
 from desktop_app.storage.search import search_item_ids
 
 T0 = dt.datetime(2023, 11, 25, 9, 41, tzinfo=dt.timezone(dt.timedelta(hours=2)))

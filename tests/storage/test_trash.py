@@ -9,10 +9,10 @@ import pytest
 
 from desktop_app.core.item import ARTICLE, BRIEF, ItemData
 from desktop_app.core.report import Figure, LossReport
-from desktop_app.storage.connection import open_database
+from desktop_app.storage.db.connection import open_database
+from desktop_app.storage.db.models import Item, Report
 from desktop_app.storage.item_history import snapshot_item
 from desktop_app.storage.items import get_item, save_item, set_read, set_starred
-from desktop_app.storage.models import Item, Report
 from desktop_app.storage.report_history import snapshot_report
 from desktop_app.storage.reports import (
     link_article,

@@ -17,8 +17,8 @@ from PySide6.QtCore import Qt
 
 import desktop_app.ui.archive
 from desktop_app.core.item import BRIEF, ItemData
+from desktop_app.storage.db.models import database_proxy
 from desktop_app.storage.items import get_item, save_item
-from desktop_app.storage.models import database_proxy
 from desktop_app.ui.app.main_window import MainWindow
 from desktop_app.ui.archive.archive_model import KIND_COL, TITLE_COL
 from tests.ui.conftest import last_message, reload_list, settle_window

@@ -131,7 +131,7 @@ def test_a_report_that_cannot_be_saved_leaves_no_article_either(
 ) -> None:
     """One transaction: when the report's write fails, the article is not saved either, the
     dialog stays open with the error, and nothing reaches the undo stack."""
-    from desktop_app.storage.models import database_proxy
+    from desktop_app.storage.db.models import database_proxy
 
     # A real SQLite failure inside the save: the archive refuses new reports.
     database_proxy.execute_sql(

@@ -11,8 +11,8 @@ from pathlib import Path
 import pytest
 
 from desktop_app.core.item import BRIEF, ItemData
+from desktop_app.storage.db.models import database_proxy
 from desktop_app.storage.items import save_item
-from desktop_app.storage.models import database_proxy
 from desktop_app.storage.search import SearchRequest
 from desktop_app.ui.archive.archive_model import TITLE_COL
 from desktop_app.ui.archive.archive_view import ArchiveView

@@ -18,8 +18,8 @@ from desktop_app.core.item import ARTICLE, ItemData
 from desktop_app.core.report import Figure, LossReport
 from desktop_app.core.series import moving_average
 from desktop_app.services.charts import chart_source
+from desktop_app.storage.db.models import OryxLoss
 from desktop_app.storage.items import save_item
-from desktop_app.storage.models import OryxLoss
 from desktop_app.storage.reports import (
     category_series,
     import_reports,

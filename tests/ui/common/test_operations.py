@@ -112,7 +112,7 @@ def test_its_own_writes_are_not_taken_for_another_programs(qtbot, archive_db: ob
     runner.changed.connect(seen.append)
     try:
         qtbot.wait(100)
-        from desktop_app.storage.models import database_proxy
+        from desktop_app.storage.db.models import database_proxy
 
         def write() -> Changes:
             with database_proxy.atomic():

@@ -415,7 +415,7 @@ def test_a_save_the_archive_refuses_says_why_and_keeps_the_dialog_and_figures(
 ):
     import sqlite3
 
-    from desktop_app.storage.models import database_proxy
+    from desktop_app.storage.db.models import database_proxy
 
     # Another program holds the archive's write lock; the window waits 0.1 s, not 5 s.
     ctx.runner.write("busy timeout", lambda: database_proxy.execute_sql("PRAGMA busy_timeout=100"))

@@ -187,7 +187,7 @@ def test_a_delete_that_fails_says_so_and_the_table_shows_what_is_stored(
 ):
     import sqlite3
 
-    from desktop_app.storage.models import database_proxy
+    from desktop_app.storage.db.models import database_proxy
 
     save_report(STORED)
     view = losses_table_focused(qtbot, window)

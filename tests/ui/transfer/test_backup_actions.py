@@ -94,7 +94,7 @@ def test_without_daily_backups_no_copy_is_made(
 def test_checking_the_archive_file_says_it_is_in_order_or_what_is_wrong(
     qtbot, window: MainWindow, sample_items
 ) -> None:
-    from desktop_app.storage.models import database_proxy
+    from desktop_app.storage.db.models import database_proxy
 
     op = window.backups.check()
     with qtbot.waitSignal(op.succeeded, timeout=10000):

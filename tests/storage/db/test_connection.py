@@ -10,9 +10,9 @@ import pytest
 from peewee import SqliteDatabase
 
 from desktop_app.core.item import ARTICLE, ItemData
-from desktop_app.storage import connection
 from desktop_app.storage.backup import is_archive_file
-from desktop_app.storage.connection import (
+from desktop_app.storage.db import connection
+from desktop_app.storage.db.connection import (
     ArchiveBusyError,
     DatabaseOpenError,
     DiskFullError,
@@ -21,9 +21,9 @@ from desktop_app.storage.connection import (
     open_archive,
     require_writable,
 )
+from desktop_app.storage.db.migrations import SCHEMA_VERSION, SchemaTooNewError, migrate
 from desktop_app.storage.items import all_items, count_items, save_item
 from desktop_app.storage.maintenance import check_archive
-from desktop_app.storage.migrations import SCHEMA_VERSION, SchemaTooNewError, migrate
 from desktop_app.storage.search import search_item_ids
 
 
@@ -228,8 +228,8 @@ def test_is_archive_file_knows_the_archive_by_name_and_by_inode(tmp_path: Path) 
 def test_every_schema_version_names_the_tables_it_brings() -> None:
     # An archive is recognised by the tables its version must hold; a migration that adds a
     # version without saying which tables it brings would make every archive unreadable.
-    from desktop_app.storage.connection import REQUIRED_TABLES
-    from desktop_app.storage.migrations import SCHEMA_VERSION
+    from desktop_app.storage.db.connection import REQUIRED_TABLES
+    from desktop_app.storage.db.migrations import SCHEMA_VERSION
 
     assert set(REQUIRED_TABLES) == set(range(1, SCHEMA_VERSION + 1))
 

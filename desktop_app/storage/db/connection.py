@@ -27,13 +27,13 @@ from peewee import SqliteDatabase
 from desktop_app import APP_NAME
 from desktop_app.core.errors import ArchiveError
 from desktop_app.storage.backup import read_only_uri, remove_stale_parts, upgrade_backup
-from desktop_app.storage.migrations import (
+from desktop_app.storage.db.migrations import (
     SCHEMA_VERSION,
     SchemaTooNewError,
     migrate,
     schema_version,
 )
-from desktop_app.storage.models import database_proxy
+from desktop_app.storage.db.models import database_proxy
 
 ENV_VAR = "FRONTLINE_ARCHIVE_DB"
 DEFAULT_FILE_NAME = "archive.sqlite"

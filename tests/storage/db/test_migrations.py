@@ -9,10 +9,10 @@ from pathlib import Path
 import pytest
 from peewee import OperationalError, SqliteDatabase
 
-from desktop_app.storage.connection import open_archive
+from desktop_app.storage.db.connection import open_archive
+from desktop_app.storage.db.migrations import SCHEMA_VERSION, migrate, schema_version
+from desktop_app.storage.db.models import ItemTag
 from desktop_app.storage.items import get_item
-from desktop_app.storage.migrations import SCHEMA_VERSION, migrate, schema_version
-from desktop_app.storage.models import ItemTag
 from desktop_app.storage.reports import load_report, report_article_ids
 from desktop_app.storage.search import search_item_ids
 from desktop_app.storage.trash import delete_report, list_trash
