@@ -1298,10 +1298,6 @@ change</source>
       <translation>видалення звіту за {date}</translation>
     </message>
     <message>
-      <source>link article to report {date}</source>
-      <translation>зв'язок статті зі звітом за {date}</translation>
-    </message>
-    <message>
       <source>save report {date}</source>
       <translation>збереження звіту за {date}</translation>
     </message>

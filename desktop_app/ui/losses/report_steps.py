@@ -3,7 +3,7 @@
 Each function runs its change (`services.history`) on the write lane through `push_undoable`,
 which puts one step on the window's undo stack once the write succeeded; undo and redo run on
 the write lane too. The step's label ("save report 2023-11-25") is translated here, in the
-window's language. (LINK names the transitional `report_commands.LinkArticleCommand`.)
+window's language.
 """
 
 from __future__ import annotations
@@ -22,7 +22,7 @@ if TYPE_CHECKING:
     from desktop_app.ui.common.context import WindowContext
     from desktop_app.ui.common.operations import Operation
 
-SAVE, DELETE, LINK = "save", "delete", "link"
+SAVE, DELETE = "save", "delete"
 
 
 def step_label(kind: str, date: dt.date) -> str:
@@ -30,7 +30,6 @@ def step_label(kind: str, date: dt.date) -> str:
     texts = {
         SAVE: QCoreApplication.translate("ReportCommands", "save report {date}"),
         DELETE: QCoreApplication.translate("ReportCommands", "delete report {date}"),
-        LINK: QCoreApplication.translate("ReportCommands", "link article to report {date}"),
     }
     return texts[kind].format(date=date.isoformat())
 
