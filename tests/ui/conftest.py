@@ -1,8 +1,9 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 from PySide6.QtCore import QSettings
@@ -99,10 +100,29 @@ def sample_items(archive_db: object) -> dict[str, int]:
 
 
 @pytest.fixture
-def window(qtbot, archive_db: object, settings: QSettings, tmp_path: Path) -> Iterator[MainWindow]:
-    win = MainWindow(settings, database_path=tmp_path / "archive.sqlite")
-    qtbot.addWidget(win)
-    win.show()
+def make_window(
+    qtbot, archive_db: object, settings: QSettings, tmp_path: Path
+) -> Callable[..., MainWindow]:
+    """The one way tests build the window: on the test's archive and settings, shown, closed
+    by pytest-qt at the end. Options are MainWindow's (read_only, daily_backups, …); a second
+    call makes a second window on the same files (a restart)."""
+
+    def make(
+        *, show: bool = True, settings_: QSettings | None = None, **options: Any
+    ) -> MainWindow:
+        options.setdefault("database_path", tmp_path / "archive.sqlite")
+        win = MainWindow(settings_ or settings, **options)
+        qtbot.addWidget(win)
+        if show:
+            win.show()
+        return win
+
+    return make
+
+
+@pytest.fixture
+def window(qtbot, make_window: Callable[..., MainWindow]) -> Iterator[MainWindow]:
+    win = make_window()
     # The window fills its list from the search worker: wait for it, so that the first
     # search's answer cannot be taken for a test's own.
     settle_window(qtbot, win)

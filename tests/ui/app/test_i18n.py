@@ -8,7 +8,6 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QCoreApplication, QLocale, QSettings
 
-from desktop_app.ui.app.main_window import MainWindow
 from desktop_app.ui.charts.analysis_data import category_label
 from desktop_app.ui.common import i18n
 from tools import i18n as catalog
@@ -65,11 +64,10 @@ def ukrainian(qapp):
 
 
 def test_the_window_speaks_ukrainian_with_the_translation_loaded(
-    qtbot, ukrainian, archive_db, tmp_path: Path
+    qtbot, make_window, ukrainian, archive_db, tmp_path: Path
 ) -> None:
     settings = QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat)
-    window = MainWindow(settings, database_path=tmp_path / "archive.sqlite")
-    qtbot.addWidget(window)
+    window = make_window(show=False, settings_=settings)
     menus = [a.text() for a in window.menuBar().actions()]
     assert menus[:3] == ["&Файл", "&Правка", "&Вигляд"]
     assert window.tabs.tabText(1) == "&Втрати"
@@ -92,12 +90,12 @@ def test_english_counts_read_naturally(qapp) -> None:
         QLocale.setDefault(locale)
 
 
-def test_without_a_translation_the_window_stays_in_english(qtbot, archive_db, tmp_path) -> None:
-    window = MainWindow(
-        QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat),
-        database_path=tmp_path / "archive.sqlite",
+def test_without_a_translation_the_window_stays_in_english(
+    qtbot, make_window, archive_db, tmp_path
+) -> None:
+    window = make_window(
+        show=False, settings_=QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat)
     )
-    qtbot.addWidget(window)
     assert window.menuBar().actions()[0].text() == "&File"
     assert category_label("tanks") == "Tanks"
 
@@ -116,11 +114,10 @@ def test_the_language_comes_from_the_environment_then_the_setting_then_the_syste
 
 
 def test_choosing_a_language_in_the_menu_is_remembered_for_the_next_start(
-    qtbot, archive_db, tmp_path: Path
+    qtbot, make_window, archive_db, tmp_path: Path
 ) -> None:
     settings = QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat)
-    window = MainWindow(settings, database_path=tmp_path / "archive.sqlite")
-    qtbot.addWidget(window)
+    window = make_window(show=False, settings_=settings)
     actions = {a.data(): a for a in window.language_group.actions()}
     assert set(actions) == {"system", "en", "uk"} and actions["system"].isChecked()
     actions["uk"].trigger()

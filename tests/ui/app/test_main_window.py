@@ -159,20 +159,16 @@ def test_cancel_button_stops_the_import_and_nothing_is_written(
 
 
 def test_window_size_splitter_and_tab_are_remembered(
-    qtbot, archive_db: object, settings: QSettings, tmp_path: Path
+    qtbot, make_window, archive_db: object, settings: QSettings, tmp_path: Path
 ) -> None:
-    first = MainWindow(settings, database_path=tmp_path / "archive.sqlite")
-    qtbot.addWidget(first)
-    first.show()
+    first = make_window()
     first.resize(760, 540)  # the offscreen screen is 800×600
     first.archive_view.splitter.setSizes([300, 700])
     first.tabs.setCurrentIndex(LOSSES_TAB)
     sizes = first.archive_view.splitter.sizes()
     first.close()
 
-    second = MainWindow(settings, database_path=tmp_path / "archive.sqlite")
-    qtbot.addWidget(second)
-    second.show()
+    second = make_window()
     assert (second.size().width(), second.size().height()) == (760, 540)
     assert second.tabs.currentIndex() == LOSSES_TAB
     restored = second.archive_view.splitter.sizes()
@@ -257,12 +253,11 @@ def test_no_two_window_actions_share_a_shortcut(window: MainWindow) -> None:
 
 
 def test_the_first_paint_shows_a_shell_and_the_rest_follows_in_the_next_turn(
-    qtbot, archive_db: object, settings: QSettings, tmp_path: Path
+    qtbot, make_window, archive_db: object, settings: QSettings, tmp_path: Path
 ) -> None:
     from PySide6.QtCore import Qt
 
-    win = MainWindow(settings, database_path=tmp_path / "archive.sqlite")
-    qtbot.addWidget(win)
+    win = make_window(show=False)
     # The shell: tabs, search field, list and menus; not the filters, reader or dock.
     assert not win.built and not win.archive_view.panels_built
     assert win.find_action.shortcut().toString() == "Ctrl+F"
@@ -286,10 +281,9 @@ def test_the_first_paint_shows_a_shell_and_the_rest_follows_in_the_next_turn(
 
 
 def test_asking_for_a_late_part_builds_it_at_once(
-    qtbot, archive_db: object, settings: QSettings, tmp_path: Path
+    qtbot, make_window, archive_db: object, settings: QSettings, tmp_path: Path
 ) -> None:
-    win = MainWindow(settings, database_path=tmp_path / "archive.sqlite")
-    qtbot.addWidget(win)
+    win = make_window(show=False)
     assert not win.built
     assert win.problems_dock.objectName() == "dataProblemsDock"  # no event-loop turn needed
     assert win.built and win.archive_view.panels_built
@@ -297,11 +291,9 @@ def test_asking_for_a_late_part_builds_it_at_once(
 
 
 def test_a_first_start_gives_the_list_more_room_than_the_reader(
-    qtbot, archive_db: object, settings: QSettings, tmp_path: Path
+    qtbot, make_window, archive_db: object, settings: QSettings, tmp_path: Path
 ) -> None:
-    win = MainWindow(settings, database_path=tmp_path / "archive.sqlite")
-    qtbot.addWidget(win)
-    win.show()
+    win = make_window()
     qtbot.waitExposed(win)
     win.ensure_built()
     qtbot.waitUntil(lambda: sum(win.archive_view.splitter.sizes()) > 0)
@@ -429,10 +421,9 @@ def test_demo_content_is_written_on_the_write_lane_and_the_list_follows(
 
 
 def test_a_read_only_archive_says_so_and_offers_nothing_that_writes(
-    qtbot, archive_db, settings, tmp_path: Path
+    qtbot, make_window, archive_db, settings, tmp_path: Path
 ) -> None:
-    win = MainWindow(settings, database_path=tmp_path / "archive.sqlite", read_only=True)
-    qtbot.addWidget(win)
+    win = make_window(show=False, read_only=True)
     assert win.windowTitle().endswith("(read-only)")
     assert not win.import_action.isEnabled() and not win.new_report_action.isEnabled()
     assert not win.delete_item_action.isEnabled() and not win.backups.restore_action.isEnabled()

@@ -236,14 +236,12 @@ def test_item_models_pass_qts_model_tester(
 
 
 def test_reader_text_size_steps_are_kept_for_the_next_start(
-    qtbot, archive_db, settings, tmp_path
+    qtbot, make_window, archive_db, settings, tmp_path
 ) -> None:
-    from desktop_app.ui.app.main_window import MainWindow
     from desktop_app.ui.archive.archive_actions import ZOOM_KEY
     from desktop_app.ui.archive.reader_view import MIN_POINTS, ZOOM_LIMIT
 
-    first = MainWindow(settings, database_path=tmp_path / "archive.sqlite")
-    qtbot.addWidget(first)
+    first = make_window(show=False)
     first.ensure_built()
     reader = first.archive_view.reader
     normal = reader.font().pointSizeF()
@@ -262,8 +260,7 @@ def test_reader_text_size_steps_are_kept_for_the_next_start(
     first.archive_actions.zoom_in_action.trigger()
     first.close()
 
-    second = MainWindow(settings, database_path=tmp_path / "archive.sqlite")
-    qtbot.addWidget(second)
+    second = make_window(show=False)
     second.ensure_built()
     assert second.archive_view.reader.zoom_steps == 1
     assert second.archive_view.reader.font().pointSizeF() == normal + 1

@@ -181,11 +181,9 @@ def test_another_programs_import_shows_up_by_itself_keeping_the_place(
 
 
 def test_a_read_only_archive_is_browsed_without_writing_marks(
-    qtbot, archive_db, sample_items: dict[str, int], settings, tmp_path: Path
+    qtbot, make_window, archive_db, sample_items: dict[str, int], settings, tmp_path: Path
 ) -> None:
-    win = MainWindow(settings, database_path=tmp_path / "archive.sqlite", read_only=True)
-    qtbot.addWidget(win)
-    win.show()
+    win = make_window(read_only=True)
     settle_window(qtbot, win)
     view = win.archive_view
     view.select_item(sample_items["odesa"])

@@ -314,13 +314,10 @@ def test_main_window_opens_the_clicked_report_with_its_article(window, archive, 
 
 
 def test_ticked_categories_view_layout_and_milestones_are_remembered(
-    qtbot, archive, settings, tmp_path
+    qtbot, make_window, archive, settings, tmp_path
 ):
-    from desktop_app.ui.app.main_window import MainWindow
 
-    first = MainWindow(settings, database_path=tmp_path / "archive.sqlite")
-    qtbot.addWidget(first)
-    first.show()
+    first = make_window()
     first.charts_tab.action.trigger()
     settle(qtbot, first.runner)
     view = first.charts_tab.view
@@ -331,9 +328,7 @@ def test_ticked_categories_view_layout_and_milestones_are_remembered(
     view.milestones_box.setChecked(True)
     first.close()
 
-    second = MainWindow(settings, database_path=tmp_path / "archive.sqlite")
-    qtbot.addWidget(second)
-    second.show()
+    second = make_window()
     assert second.tabs.currentWidget() is second.charts_tab.page  # the last tab is reopened
     settle(qtbot, second.runner)
     again = second.charts_tab.view
@@ -347,15 +342,12 @@ def test_ticked_categories_view_layout_and_milestones_are_remembered(
 
 
 def test_remembered_categories_no_longer_in_the_archive_fall_back_to_the_defaults(
-    qtbot, archive, settings, tmp_path
+    qtbot, make_window, archive, settings, tmp_path
 ):
-    from desktop_app.ui.app.main_window import MainWindow
 
     settings.setValue("charts/categories", "submarines,no_such_category")
     settings.setValue("charts/view", "a view from a newer release")
-    window = MainWindow(settings, database_path=tmp_path / "archive.sqlite")
-    qtbot.addWidget(window)
-    window.show()
+    window = make_window()
     window.charts_tab.action.trigger()
     settle(qtbot, window.runner)
     view = window.charts_tab.view

@@ -207,9 +207,8 @@ def test_a_figure_a_linked_article_disagrees_with_is_tinted_with_the_reason(seed
 
 
 def test_the_window_reads_linked_articles_in_the_background_after_start(
-    seeded, qtbot, tmp_path, monkeypatch
+    make_window, seeded, qtbot, tmp_path, monkeypatch
 ):
-    from PySide6.QtCore import QSettings
 
     from desktop_app.core.item import ARTICLE, ItemData
     from desktop_app.storage import report_checks
@@ -229,12 +228,7 @@ def test_the_window_reads_linked_articles_in_the_background_after_start(
     link_article(D2, article)
     report_checks._READINGS.clear()
     monkeypatch.setattr(main_window, "WARM_UP_DELAY_MS", 10)
-    window = main_window.MainWindow(
-        QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat),
-        database_path=tmp_path / "archive.sqlite",
-        warm_up=True,
-    )
-    qtbot.addWidget(window)
+    window = make_window(show=False, warm_up=True)
     qtbot.waitUntil(lambda: article in report_checks._READINGS, timeout=10000)
     window.runner.wait()
 

@@ -55,13 +55,11 @@ def test_a_backup_that_cannot_be_written_is_explained(
 
 
 def test_the_daily_copy_is_made_once_after_start_up(
-    qtbot, archive_db, settings: QSettings, tmp_path: Path, monkeypatch
+    qtbot, make_window, archive_db, settings: QSettings, tmp_path: Path, monkeypatch
 ) -> None:
     monkeypatch.setattr(backup_actions, "DAILY_DELAY_MS", 10)
     database = tmp_path / "archive.sqlite"
-    win = MainWindow(settings, database_path=database, daily_backups=True)
-    qtbot.addWidget(win)
-    win.show()
+    win = make_window(daily_backups=True)
     qtbot.waitUntil(lambda: len(daily_backups(database)) == 1, timeout=10000)
     [copy] = daily_backups(database)
     assert copy.name == f"archive-{dt.date.today().isoformat()}.sqlite"
@@ -77,14 +75,12 @@ def test_the_daily_copy_is_made_once_after_start_up(
 
 
 def test_without_daily_backups_no_copy_is_made(
-    qtbot, archive_db, settings: QSettings, tmp_path: Path, monkeypatch
+    qtbot, make_window, archive_db, settings: QSettings, tmp_path: Path, monkeypatch
 ) -> None:
     # The delay a daily copy would wait is made short, so that waiting well past it shows that
     # none was scheduled (the real 3 s delay would make any shorter wait prove nothing).
     monkeypatch.setattr(backup_actions, "DAILY_DELAY_MS", 10)
-    win = MainWindow(settings, database_path=tmp_path / "archive.sqlite", daily_backups=False)
-    qtbot.addWidget(win)
-    win.show()
+    win = make_window(daily_backups=False)
     qtbot.wait(300)
     win.runner.wait()
     assert not (tmp_path / "backups").exists()
