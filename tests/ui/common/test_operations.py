@@ -16,9 +16,14 @@ from desktop_app.ui.common.operations import OperationRunner
 from tests.ui.conftest import settle
 
 
-def open_archive_files(name: str) -> int:
+def open_archive_files(folder: Path) -> int:
+    """Descriptors this process has open on files in `folder` (this test's archive only:
+    other tests' connections may close meanwhile)."""
+    prefix = str(folder.resolve()) + os.sep
     return sum(
-        1 for fd in os.listdir("/proc/self/fd") if name in os.path.realpath(f"/proc/self/fd/{fd}")
+        1
+        for fd in os.listdir("/proc/self/fd")
+        if os.path.realpath(f"/proc/self/fd/{fd}").startswith(prefix)
     )
 
 
@@ -30,22 +35,24 @@ def runner(qtbot, archive_db: object):
 
 
 @pytest.mark.skipif(not Path("/proc/self/fd").exists(), reason="counts open files via /proc")
-def test_each_lane_keeps_one_connection_and_close_releases_them(qtbot, archive_db: object) -> None:
-    before = open_archive_files("archive.sqlite")
+def test_each_lane_keeps_one_connection_and_close_releases_them(
+    qtbot, archive_db: object, tmp_path: Path
+) -> None:
+    before = open_archive_files(tmp_path)
     runner = OperationRunner(poll_ms=0)
     counts = []
     for _ in range(12):
         runner.read("read", report_dates, success=lambda _dates: None)
         runner.write("write", report_dates)
         settle(qtbot, runner)
-        counts.append(open_archive_files("archive.sqlite"))
+        counts.append(open_archive_files(tmp_path))
     # The lanes open their connections once and keep them; nothing grows per operation.
     assert counts[-1] == counts[0] > before, counts
     runner.close()
     # Closed: each lane's wal and shm descriptors are gone. SQLite keeps the main file's
     # descriptor of a closed connection while another connection of the process holds locks
     # on it (closing it would drop those locks), so at most one per lane stays until then.
-    assert open_archive_files("archive.sqlite") <= before + 2 < counts[0]
+    assert open_archive_files(tmp_path) <= before + 2 < counts[0]
 
 
 def test_writes_run_one_at_a_time_on_one_thread_never_the_gui_thread(qtbot, runner) -> None:
