@@ -8,7 +8,7 @@ import logging
 import sys
 from collections.abc import Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TextIO
 
 from peewee import DatabaseError as PeeweeDatabaseError
 
@@ -100,6 +100,24 @@ def _tell_in_a_window(text: str) -> None:
         show_startup_error(text)
 
 
+_crash_log: TextIO | None = None
+
+
+def enable_crash_log(log_path: Path | None) -> None:
+    """A native crash (a segfault in Qt, an abort) writes every thread's Python stack to the
+    log as well as to stderr: a program started from a menu has no terminal to read."""
+    global _crash_log
+    target: TextIO = sys.stderr
+    if log_path is not None:
+        try:
+            # Kept open for the life of the process: faulthandler writes to its descriptor.
+            _crash_log = open(log_path, "a", encoding="utf-8")  # noqa: SIM115
+            target = _crash_log
+        except OSError:
+            pass
+    faulthandler.enable(file=target, all_threads=True)
+
+
 def run_window(archive: Archive) -> int:
     from desktop_app.platform_check import display_problem
 
@@ -108,7 +126,7 @@ def run_window(archive: Archive) -> int:
         print(f"{APP_NAME}: {problem}", file=sys.stderr)
         return BAD_INPUT
     log_path = _setup_logging()
-    faulthandler.enable()
+    enable_crash_log(log_path)
     from desktop_app.ui.app.application import run_application
 
     return run_application(archive, log_path)
