@@ -202,7 +202,15 @@ def overwrite_conflicts(
     for c in conflicts:
         by_source.setdefault(c.source, []).append(c)
     results = [
-        (Path(source), ReadResult(source, [c.report for c in found]))
+        (
+            Path(source),
+            ReadResult(
+                source,
+                [c.report for c in found],
+                # A report from our own export keeps the source that export stated.
+                report_sources={c.date: c.stated_source for c in found if c.stated_source},
+            ),
+        )
         for source, found in sorted(by_source.items())
     ]
     return write_results(results, overwrite_manual=True, progress=progress)

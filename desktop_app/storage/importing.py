@@ -8,7 +8,7 @@ overwrite. A dry run does all the work and rolls it back, so its summary is exac
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from desktop_app.core.formats.load import ReadResult
@@ -49,6 +49,8 @@ class Conflict:
     source: str
     report: LossReport
     stored: LossReport
+    # The source the file states for this report (the program's own exports), if any.
+    stated_source: str | None = None
 
     @property
     def date(self) -> dt.date:
@@ -128,7 +130,7 @@ def _manual_reports(dates: Sequence[dt.date]) -> dict[dt.date, LossReport]:
 
 
 def split_conflicts(
-    reports: Sequence[LossReport], source: str
+    reports: Sequence[LossReport], source: str, stated: Mapping[dt.date, str] | None = None
 ) -> tuple[list[LossReport], list[Conflict]]:
     """(reports safe to write, conflicts with reports entered by hand)."""
     incoming = merge_by_date(reports)
@@ -138,7 +140,7 @@ def split_conflicts(
         rep = incoming[date]
         stored = manual.get(date)
         if stored is not None and _would_change(stored, rep):
-            conflicts.append(Conflict(source, rep, stored))
+            conflicts.append(Conflict(source, rep, stored, (stated or {}).get(date)))
         else:
             safe.append(rep)
     return safe, conflicts
@@ -214,7 +216,7 @@ def import_result(
         report(0)
         summary.items = import_items(result.items, progress=lambda d, _n: report(d))
         done = len(result.items)
-        safe, conflicts = split_conflicts(result.reports, source)
+        safe, conflicts = split_conflicts(result.reports, source, result.report_sources)
         if overwrite_manual:
             safe += [c.report for c in conflicts]
             summary.overwritten = sorted(c.date for c in conflicts)

@@ -199,3 +199,35 @@ def test_without_an_undo_record_the_changes_still_say_what_changed(
     assert report_dates() == [D1]
     again = import_files([a], undo=False)
     assert not again.changes.any  # nothing new: nothing for the views to redo
+
+
+def test_replacing_a_hand_entered_report_from_an_own_export_keeps_the_source_it_states(
+    archive_db: Any, tmp_path: Path
+) -> None:
+    from desktop_app.core.report import Figure, LossReport
+    from desktop_app.storage.db.models import Report
+    from desktop_app.storage.reports import save_report
+
+    save_report(LossReport(D2, {"tanks": Figure(5503, None)}), source="manual")
+    own = tmp_path / "own.json"
+    own.write_text(
+        json.dumps(
+            {
+                "frontline_archive": 2,
+                "reports": [
+                    {
+                        "date": D2.isoformat(),
+                        "source": "petroivaniuk-json",
+                        "figures": {"tanks": {"total": 5502, "change": None}},
+                    }
+                ],
+            }
+        )
+    )
+    outcome = import_files([own])
+    assert outcome.total is not None
+    [conflict] = outcome.total.conflicts
+    assert conflict.stated_source == "petroivaniuk-json"
+    transfer.overwrite_conflicts([conflict])
+    row = Report.get(Report.date == D2)
+    assert row.source == "petroivaniuk-json"  # as the file stated, not "frontline-json"
