@@ -4,7 +4,16 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from desktop_app.storage.backup import ARCHIVE_SUFFIXES, is_archive_file
 from desktop_app.storage.db.models import database_proxy
+
+__all__ = [
+    "ARCHIVE_SUFFIXES",
+    "archive_path",
+    "close_connection",
+    "data_version",
+    "is_archive_file",
+]
 
 
 def data_version() -> int:

@@ -22,7 +22,6 @@ So every dialog of the window comes from here:
 
 from __future__ import annotations
 
-import os
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -44,8 +43,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop_app.services import archive_state
+
 # The files SQLite keeps beside an archive (WAL mode, or a rollback journal).
-COMPANION_SUFFIXES = ("", "-wal", "-shm", "-journal")
+COMPANION_SUFFIXES = archive_state.ARCHIVE_SUFFIXES
 
 # Icons from the theme by name only (no file is read to choose them).
 _THEME_ICONS = {
@@ -64,31 +65,10 @@ _THEME_ICONS = {
 }
 
 
-def archive_files(database: Path) -> list[Path]:
-    """The archive and the files SQLite keeps beside it (whether they exist now or not)."""
-    return [database.with_name(database.name + suffix) for suffix in COMPANION_SUFFIXES]
-
-
-def _identity(path: Path | str) -> tuple[int, int] | None:
-    try:
-        found = os.stat(path)  # stat opens nothing: the archive's locks stay
-    except OSError:
-        return None
-    return found.st_dev, found.st_ino
-
-
 def is_archive_file(path: Path | str, database: Path | None) -> bool:
-    """Whether `path` is the open archive or one of its companions (by name or by inode)."""
-    if database is None:
-        return False
-    real = os.path.realpath(path)
-    identity = _identity(path)
-    for companion in archive_files(database):
-        if real == os.path.realpath(companion):
-            return True
-        if identity is not None and identity == _identity(companion):
-            return True  # a hard link, or the same file under another path
-    return False
+    """Whether `path` is the open archive or one of its companions (by name or by inode);
+    `os.stat` only, so nothing is opened (services.archive_state, the check the CLI uses)."""
+    return database is not None and archive_state.is_archive_file(Path(path), database)
 
 
 def protected_archives(extra: Path | None = None) -> list[Path]:
