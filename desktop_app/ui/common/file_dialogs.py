@@ -43,10 +43,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop_app.services import archive_state
-
 # The files SQLite keeps beside an archive (WAL mode, or a rollback journal).
-COMPANION_SUFFIXES = archive_state.ARCHIVE_SUFFIXES
+# The archive and what SQLite keeps beside it (storage.backup.ARCHIVE_SUFFIXES; a test keeps
+# the two equal). Named here so that importing the dialogs loads no storage module.
+COMPANION_SUFFIXES = ("", "-wal", "-shm", "-journal")
 
 # Icons from the theme by name only (no file is read to choose them).
 _THEME_ICONS = {
@@ -68,6 +68,8 @@ _THEME_ICONS = {
 def is_archive_file(path: Path | str, database: Path | None) -> bool:
     """Whether `path` is the open archive or one of its companions (by name or by inode);
     `os.stat` only, so nothing is opened (services.archive_state, the check the CLI uses)."""
+    from desktop_app.services import archive_state  # storage loads when a check runs
+
     return database is not None and archive_state.is_archive_file(Path(path), database)
 
 

@@ -278,3 +278,10 @@ def test_the_dialogs_of_import_back_up_and_export_keep_the_locks(
         QTimer.singleShot(0, inspect)
         command()  # returns when inspect() has closed the dialog
     assert seen == [("Import files", True), ("Back up archive", True), ("Export", True)]
+
+
+def test_the_dialogs_hide_exactly_the_files_the_archive_check_knows() -> None:
+    from desktop_app.services.archive_state import ARCHIVE_SUFFIXES
+    from desktop_app.ui.common.file_dialogs import COMPANION_SUFFIXES
+
+    assert COMPANION_SUFFIXES == ARCHIVE_SUFFIXES
