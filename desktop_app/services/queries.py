@@ -8,6 +8,7 @@ function of `storage` or a small composition of them; the CLI uses the same ones
 from __future__ import annotations
 
 import datetime as dt
+from typing import TYPE_CHECKING
 
 from desktop_app.core.report import LossReport
 from desktop_app.services.archive_state import close_connection, data_version
@@ -20,12 +21,6 @@ from desktop_app.storage.items import (
     items_by_ids,
 )
 from desktop_app.storage.oryx_totals import oryx_totals_by_category
-from desktop_app.storage.report_checks import (
-    LinkedArticle,
-    article_mismatches,
-    find_problems,
-    linked_articles,
-)
 from desktop_app.storage.reports import (
     all_stored_warnings,
     category_series,
@@ -48,12 +43,15 @@ from desktop_app.storage.search import (
     snippets,
 )
 
+if TYPE_CHECKING:
+    from desktop_app.core.validation import Problem
+    from desktop_app.storage.report_checks import LinkedArticle as LinkedArticle
+
 __all__ = [
     "MARK_END",
     "MARK_START",
     "Facets",
     "ItemRow",
-    "LinkedArticle",
     "SearchRequest",
     "StoredItem",
     "all_stored_warnings",
@@ -95,3 +93,26 @@ def report_context(
     """For an article stating the report of `date`: the stored report, the articles linked
     to it, and the report before it (to validate a new one against)."""
     return load_report(date), report_article_ids(date), previous_report(date)
+
+
+# The checks of articles against reports run the report parser: imported when first asked
+# for, so the window's start-up does not load the parser (about 50 ms).
+def article_mismatches() -> list[Problem]:
+    """Every linked article whose figures differ from its report's."""
+    from desktop_app.storage.report_checks import article_mismatches as find
+
+    return find()
+
+
+def find_problems() -> list[Problem]:
+    """Every decrease, stated ≠ derived change, missing day, odd date and article mismatch."""
+    from desktop_app.storage.report_checks import find_problems as find
+
+    return find()
+
+
+def linked_articles(date: dt.date) -> list[LinkedArticle]:
+    """The articles linked to the report of `date`, with the figures each states."""
+    from desktop_app.storage.report_checks import linked_articles as find
+
+    return find(date)

@@ -40,7 +40,6 @@ from desktop_app.services.changes import Changes
 from desktop_app.ui.archive.archive_actions import ZOOM_KEY, install_archive_actions, list_shortcut
 from desktop_app.ui.archive.archive_view import ArchiveView
 from desktop_app.ui.charts.charts_tab import ChartsTab
-from desktop_app.ui.common import file_dialogs
 from desktop_app.ui.common.i18n import add_language_menu
 from desktop_app.ui.common.operations import Operation, OperationRunner
 from desktop_app.ui.common.undo import add_undo_actions
@@ -435,6 +434,8 @@ class MainWindow(QMainWindow):
     # -- import / export ------------------------------------------------------------------
     def choose_import(self, as_kind: str | None = None) -> None:
         """File ▸ Import…; with `as_kind`, every feed entry or page is stored as that kind."""
+        from desktop_app.ui.common import file_dialogs  # loaded when a dialog opens
+
         files = file_dialogs.open_file_names(
             self,
             self.tr("Import files"),
@@ -492,6 +493,8 @@ class MainWindow(QMainWindow):
 
     def export(self, what: str, fmt: str) -> None:
         """File ▸ Export: all reports, all items, or the items the list shows ("shown")."""
+        from desktop_app.ui.common import file_dialogs  # loaded when a dialog opens
+
         default = f"frontline-{what}-{dt.date.today().isoformat()}.{fmt}"
         path = file_dialogs.save_file_name(
             self, self.tr("Export"), default, protect=self.database_path
@@ -507,6 +510,8 @@ class MainWindow(QMainWindow):
             event.acceptProposedAction()
 
     def dropEvent(self, event: QDropEvent) -> None:
+        from desktop_app.ui.common import file_dialogs  # loaded when a dialog opens
+
         paths = [Path(u.toLocalFile()) for u in event.mimeData().urls() if u.isLocalFile()]
         # Before anything opens them: a close() of the archive's file drops SQLite's locks.
         if refused := file_dialogs.archive_files_among(paths, self.database_path):

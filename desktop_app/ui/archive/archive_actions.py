@@ -16,7 +16,6 @@ from PySide6.QtWidgets import QInputDialog, QMenu, QMenuBar, QWidget
 
 from desktop_app.core.item import split_tags
 from desktop_app.ui.archive.archive_model import TABLE_MODE, TIMELINE_MODE
-from desktop_app.ui.common import file_dialogs
 
 if TYPE_CHECKING:
     from desktop_app.services.queries import StoredItem
@@ -188,6 +187,8 @@ class ArchiveActions(QObject):
             print_document(self.view.reader.document(), self.ctx.widget())
 
     def choose_pdf(self) -> None:
+        from desktop_app.ui.common import file_dialogs  # loaded when a dialog opens
+
         if self.view.reader.current_id is None:
             self.ctx.status(self.tr("Select an article first."))
             return

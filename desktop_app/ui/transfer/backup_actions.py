@@ -18,7 +18,6 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QDialog
 
 from desktop_app.services import archive_file
-from desktop_app.ui.common import file_dialogs
 from desktop_app.ui.common.operations import Operation
 
 if TYPE_CHECKING:
@@ -61,6 +60,8 @@ class BackupActions(QObject):
             QTimer.singleShot(DAILY_DELAY_MS, self, self.start_daily)
 
     def choose_destination(self) -> None:
+        from desktop_app.ui.common import file_dialogs  # loaded when a dialog opens
+
         database = self.ctx.database_path
         if database is None:
             return

@@ -8,7 +8,7 @@ from desktop_app.services import trash
 from desktop_app.storage.items import count_items, get_item
 from desktop_app.ui.app.main_window import MainWindow
 from desktop_app.ui.transfer.trash_dialog import TrashDialog
-from tests.ui.conftest import last_message, settle
+from tests.ui.conftest import settle
 
 
 def test_a_deleted_item_is_listed_restored_under_its_id_and_the_list_follows(
@@ -26,8 +26,10 @@ def test_a_deleted_item_is_listed_restored_under_its_id_and_the_list_follows(
     assert not dialog.restore_button.isEnabled()
 
     dialog.table.selectRow(0)
+    qtbot.waitUntil(dialog.restore_button.isEnabled)
     dialog.restore_button.click()
     settle(qtbot, window.runner)
+    qtbot.waitUntil(lambda: get_item(sample_items["kyiv"]) is not None, timeout=5000)
     restored = get_item(sample_items["kyiv"])
     assert restored is not None and restored.data.tags == ("air defense",)
     # The Trash and the list both follow `changed`, nobody told them by hand.
@@ -54,6 +56,6 @@ def test_deleting_for_good_asks_and_no_keeps_it(
     qtbot.waitUntil(dialog.delete_button.isEnabled)
     dialog.delete_button.click()
     settle(qtbot, window.runner)
-    assert trash.list_trash() == [], last_message(window)
+    qtbot.waitUntil(lambda: trash.list_trash() == [], timeout=5000)
     assert count_items() == 2
     qtbot.waitUntil(lambda: dialog.table.rowCount() == 0)
