@@ -16,17 +16,18 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer, QUrl
 from PySide6.QtGui import (
     QAction,
+    QActionGroup,
     QCloseEvent,
     QDesktopServices,
     QDragEnterEvent,
     QDropEvent,
-    QKeySequence,
     QPaintEvent,
     QUndoStack,
 )
 from PySide6.QtWidgets import (
     QLabel,
     QMainWindow,
+    QMenu,
     QMessageBox,
     QTabWidget,
     QVBoxLayout,
@@ -34,15 +35,13 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app import APP_TITLE, __version__
-from desktop_app.core.item import ARTICLE, BRIEF
 from desktop_app.services import queries
 from desktop_app.services.changes import Changes
-from desktop_app.ui.archive.archive_actions import ZOOM_KEY, install_archive_actions, list_shortcut
+from desktop_app.ui.app.menus import ARCHIVE_TAB, LOSSES_TAB, build_menus
+from desktop_app.ui.archive.archive_actions import ZOOM_KEY, ArchiveActions
 from desktop_app.ui.archive.archive_view import ArchiveView
 from desktop_app.ui.charts.charts_tab import ChartsTab
-from desktop_app.ui.common.i18n import add_language_menu
 from desktop_app.ui.common.operations import Operation, OperationRunner
-from desktop_app.ui.common.undo import add_undo_actions
 from desktop_app.ui.transfer.backup_actions import BackupActions
 from desktop_app.ui.transfer.export_flow import SHOWN, ExportController
 from desktop_app.ui.transfer.import_flow import ImportController
@@ -52,11 +51,27 @@ if TYPE_CHECKING:
     from desktop_app.ui.losses.losses_view import LossesView
     from desktop_app.ui.losses.problems_view import ProblemsDock
 
-ARCHIVE_TAB, LOSSES_TAB = 0, 1
 WARM_UP_DELAY_MS = 1500
 
 
 class MainWindow(QMainWindow):
+    # The named actions, made by ui.app.menus.build_menus.
+    import_action: QAction
+    _import_as_actions: list[QAction]
+    undo_action: QAction
+    redo_action: QAction
+    new_article_action: QAction
+    new_brief_action: QAction
+    new_report_action: QAction
+    edit_item_action: QAction
+    delete_item_action: QAction
+    find_action: QAction
+    shortcuts_action: QAction
+    language_group: QActionGroup
+    archive_actions: ArchiveActions
+    _before_language: QAction
+    _view_menu: QMenu
+
     def __init__(
         self,
         settings: QSettings,
@@ -118,7 +133,7 @@ class MainWindow(QMainWindow):
         # follow the runner's `changed`, which comes when an undo or redo has been written.
         self.undo_stack = QUndoStack(self)
 
-        self._build_menus()
+        build_menus(self)
         # The counts stay on the right of the status bar; messages come and go on the left.
         self.counts_label = QLabel()
         self.counts_label.setAccessibleName(self.tr("Archive size"))
@@ -210,131 +225,6 @@ class MainWindow(QMainWindow):
             # After the first frame: the rest of the window is built in the next turn.
             self._build_scheduled = True
             QTimer.singleShot(0, self.ensure_built)
-
-    # -- menus ----------------------------------------------------------------------------
-    def _action(
-        self,
-        text: str,
-        slot: object,
-        shortcut: QKeySequence | QKeySequence.StandardKey | str | None = None,
-    ) -> QAction:
-        action = QAction(text, self)
-        if shortcut is not None:
-            action.setShortcut(QKeySequence(shortcut))
-        action.triggered.connect(slot)
-        return action
-
-    def _build_menus(self) -> None:
-        bar = self.menuBar()
-        file_menu = bar.addMenu(self.tr("&File"))
-        self.import_action = self._action(
-            self.tr("&Import…"), lambda: self.choose_import(), "Ctrl+I"
-        )
-        file_menu.addAction(self.import_action)
-        # Feeds mix long pieces and short items; the detected kind can be overridden.
-        as_menu = file_menu.addMenu(self.tr("Import feed entries &as"))
-        self._import_as_actions = [
-            self._action(self.tr("&Articles…"), lambda: self.choose_import(as_kind=ARTICLE)),
-            self._action(self.tr("&Briefs…"), lambda: self.choose_import(as_kind=BRIEF)),
-        ]
-        as_menu.addActions(self._import_as_actions)
-        export_menu = file_menu.addMenu(self.tr("&Export"))
-        export_menu.addAction(
-            self._action(self.tr("Reports as JSON…"), lambda: self.export("reports", "json"))
-        )
-        export_menu.addAction(
-            self._action(self.tr("Reports as CSV…"), lambda: self.export("reports", "csv"))
-        )
-        export_menu.addAction(
-            self._action(
-                self.tr("Articles and briefs as JSON…"), lambda: self.export("articles", "json")
-            )
-        )
-        export_menu.addAction(
-            self._action(
-                self.tr("Articles and briefs as CSV…"), lambda: self.export("articles", "csv")
-            )
-        )
-        export_menu.addSeparator()
-        export_menu.addAction(
-            self._action(
-                self.tr("Articles and briefs shown (this search) as JSON…"),
-                lambda: self.export("shown", "json"),
-            )
-        )
-        export_menu.addAction(
-            self._action(
-                self.tr("Articles and briefs shown (this search) as CSV…"),
-                lambda: self.export("shown", "csv"),
-            )
-        )
-        file_menu.addAction(self.backups.action)
-        file_menu.addAction(self.backups.restore_action)
-        file_menu.addAction(self.backups.check_action)
-        file_menu.addSeparator()
-        file_menu.addAction(self._action(self.tr("Open &data folder"), self.open_data_folder))
-        file_menu.addSeparator()
-        # StandardKey.Quit is empty on some platforms (Windows, offscreen); Ctrl+Q everywhere.
-        file_menu.addAction(self._action(self.tr("&Quit"), self.close, "Ctrl+Q"))
-
-        edit_menu = bar.addMenu(self.tr("&Edit"))
-        self.undo_action, self.redo_action = add_undo_actions(edit_menu, self.undo_stack, self)
-        edit_menu.addSeparator()
-        self.new_article_action = self._action(
-            self.tr("New &article…"), lambda: self.new_item(ARTICLE), QKeySequence.StandardKey.New
-        )
-        self.new_brief_action = self._action(
-            self.tr("New &brief…"), lambda: self.new_item(BRIEF), "Ctrl+Shift+N"
-        )
-        self.new_report_action = self._action(self.tr("New &report…"), self.new_report, "Ctrl+R")
-        edit_menu.addActions(
-            [self.new_article_action, self.new_brief_action, self.new_report_action]
-        )
-        edit_menu.addSeparator()
-        self.edit_item_action = self._action(
-            self.tr("&Edit selected item…"), self.edit_item, "Ctrl+E"
-        )
-        self.delete_item_action = self._action(
-            self.tr("&Delete selected item"), self.delete_item, QKeySequence.StandardKey.Delete
-        )
-        edit_menu.addActions([self.edit_item_action, self.delete_item_action])
-        edit_menu.addSeparator()
-        edit_menu.addAction(self.backups.trash_action)
-
-        view_menu = bar.addMenu(self.tr("&View"))
-        view_menu.addAction(
-            self._action(
-                self.tr("&Archive"), lambda: self.tabs.setCurrentIndex(ARCHIVE_TAB), "Ctrl+1"
-            )
-        )
-        view_menu.addAction(
-            self._action(
-                self.tr("&Losses"), lambda: self.tabs.setCurrentIndex(LOSSES_TAB), "Ctrl+2"
-            )
-        )
-        view_menu.addAction(self.charts_tab.action)
-        self.find_action = self._action(
-            self.tr("&Find"), self.focus_search, QKeySequence.StandardKey.Find
-        )
-        view_menu.addAction(self.find_action)
-        self._before_language = view_menu.addSeparator()
-        self.language_group = add_language_menu(
-            view_menu, self.settings, self, lambda text: self.statusBar().showMessage(text)
-        )
-        self._view_menu = view_menu  # Data problems (Ctrl+4) is added by ensure_built()
-        for widget in (self.archive_view.table, self.archive_view.timeline):
-            list_shortcut(widget, "/", self.focus_search)
-        list_shortcut(self.archive_view.search_edit, "Esc", self.archive_view.search_edit.clear)
-
-        help_menu = bar.addMenu(self.tr("&Help"))
-        self.shortcuts_action = self._action(
-            self.tr("&Keyboard shortcuts"),
-            self.show_shortcuts,
-            QKeySequence.StandardKey.HelpContents,
-        )
-        help_menu.addAction(self.shortcuts_action)
-        help_menu.addAction(self._action(self.tr("&About Frontline Archive"), self.about))
-        self.archive_actions = install_archive_actions(self, self.archive_view, bar)
 
     # -- tabs -----------------------------------------------------------------------------
     def _tab_changed(self, index: int) -> None:
