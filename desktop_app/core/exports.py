@@ -49,6 +49,8 @@ def item_to_json(item: ItemData, report_dates: Sequence[dt.date] = ()) -> dict[s
     }
     if item.body_html:
         out["body_html"] = item.body_html
+    if item.date_estimated:
+        out["date_estimated"] = True
     if report_dates:
         out["reports"] = [d.isoformat() for d in report_dates]
     return out
@@ -142,6 +144,7 @@ ITEM_CSV_FIELDS = (
     "lead",
     "body",
     "body_html",
+    "date_estimated",
     "reports",
 )
 
@@ -158,6 +161,7 @@ def items_to_csv(
         row["tags"] = ", ".join(item.tags)
         row["source_url"] = item.source_url or ""
         row["body_html"] = item.body_html
+        row["date_estimated"] = "yes" if item.date_estimated else ""
         row["reports"] = ", ".join(d.isoformat() for d in dates)
         _write_row(out, [row[k] for k in ITEM_CSV_FIELDS])
     return out.getvalue()

@@ -59,6 +59,9 @@ class ItemData:
     tags: tuple[str, ...] = field(default=())
     # Sanitised HTML when the source gave markup; `body` is then its plain text.
     body_html: str = ""
+    # True when the source stated no time for this item and `published_at` was inferred
+    # (the feed's own date, the time it was read, a brief's place on its page's timeline).
+    date_estimated: bool = False
 
     def validate(self) -> None:
         """Raise ValidationError naming the first field that is wrong."""

@@ -27,8 +27,8 @@ _Key = tuple[str, str, str]
 
 _INSERT_ITEM = (
     "INSERT INTO item (id, kind, title, published_at, body, lead, author, source_name,"
-    " source_url, tags, body_html, created_at, updated_at)"
-    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+    " source_url, tags, body_html, date_estimated, created_at, updated_at)"
+    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
 )
 _INSERT_TAG = "INSERT INTO item_tag (item_id, tag) VALUES (?, ?)"
 
@@ -65,6 +65,7 @@ class _Row:
     source_url: str | None
     tags: tuple[str, ...]
     body_html: str
+    date_estimated: bool
 
     @classmethod
     def of(cls, data: ItemData) -> _Row:
@@ -80,6 +81,7 @@ class _Row:
             data.source_url.strip() if data.source_url else None,
             data.tags,
             data.body_html,
+            data.date_estimated,
         )
 
     @property
@@ -140,6 +142,7 @@ def _insert(cursor: Any, rows: list[_Row], first_id: int, now: str) -> None:
                     r.source_url,
                     ", ".join(r.tags),
                     r.body_html,
+                    int(r.date_estimated),
                     now,
                     now,
                 )

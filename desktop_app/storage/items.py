@@ -77,6 +77,7 @@ def _data(item: Item) -> ItemData:
         source_url=item.source_url,
         tags=split_tags(item.tags),
         body_html=item.body_html,
+        date_estimated=bool(item.date_estimated),
     )
 
 
@@ -92,6 +93,7 @@ def item_fields(data: ItemData) -> dict[str, object]:
         "source_url": data.source_url.strip() if data.source_url else None,
         "tags": ", ".join(data.tags),
         "body_html": data.body_html,
+        "date_estimated": data.date_estimated,
     }
 
 

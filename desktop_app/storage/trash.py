@@ -67,6 +67,7 @@ def _item_json(item_id: int, snap: ItemSnapshot) -> dict[str, Any]:
         "lead": data.lead,
         "body": data.body,
         "body_html": data.body_html,
+        "date_estimated": data.date_estimated,
         "author": data.author,
         "published_at": data.published_at.isoformat(),
         "source_name": data.source_name,
@@ -91,6 +92,7 @@ def _item_snapshot(doc: dict[str, Any]) -> ItemSnapshot:
         source_url=doc["source_url"],
         tags=tuple(doc["tags"]),
         body_html=doc["body_html"],
+        date_estimated=bool(doc.get("date_estimated", False)),
     )
     return ItemSnapshot(
         data,

@@ -69,10 +69,14 @@ def test_items_export_round_trip_and_csv() -> None:
             "Brief.",
             dt.datetime(2026, 8, 8, 10, 0, tzinfo=dt.UTC),
             source_url="https://example.org/b",
+            date_estimated=True,
         ),
     ]
     _, back = read_frontline_json(items_to_json(items))
     assert back == items
+    # An estimated time stays marked as such through the CSV as well.
+    back_csv = read_frontline_csv(items_to_csv(items)).items
+    assert [i.date_estimated for i in back_csv] == [False, True]
     rows = list(csv.DictReader(io.StringIO(items_to_csv(items))))
     assert rows[0]["title"] == "Title, with comma"
     assert rows[0]["body"] == 'Line "one"\n\nLine two'

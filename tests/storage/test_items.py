@@ -65,6 +65,15 @@ def test_times_are_stored_in_utc_and_read_back_aware(archive_db: object) -> None
     assert stored.data.published_at.tzinfo is not None
 
 
+def test_an_estimated_time_is_kept_by_save_and_import(archive_db: object) -> None:
+    when = dt.datetime(2024, 5, 1, 8, 0, tzinfo=dt.UTC)
+    saved = save_item(ItemData(BRIEF, "Shelling of Kherson.", when, date_estimated=True))
+    import_items([ItemData(BRIEF, "Drones over Kyiv.", when, date_estimated=True)])
+    (imported,) = search_item_ids("kyiv")
+    assert get_item(saved) is not None and get_item(saved).data.date_estimated  # type: ignore[union-attr]
+    assert get_item(imported) is not None and get_item(imported).data.date_estimated  # type: ignore[union-attr]
+
+
 def test_import_items_twice_adds_nothing(archive_db: object) -> None:
     items = [item("A"), item("B", url="https://example.org/b")]
     assert import_items(items).added == 2

@@ -150,6 +150,7 @@ def _item(obj: Any, index: int, content: FrontlineContent) -> ItemData:
         source_url=obj.get("source_url") or None,
         tags=tuple(str(t) for t in tags),
         body_html=sanitize_html(str(obj.get("body_html") or "")),
+        date_estimated=obj.get("date_estimated") is True,
     )
     try:
         item.validate()

@@ -166,6 +166,8 @@ def _items(text: str) -> FrontlineContent:
             source_url=(row.get("source_url") or "").strip() or None,
             tags=tags,
             body_html=sanitize_html(row.get("body_html") or ""),
+            date_estimated=(row.get("date_estimated") or "").strip().lower()
+            in ("yes", "true", "1"),
         )
         try:
             item.validate()

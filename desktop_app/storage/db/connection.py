@@ -67,6 +67,7 @@ REQUIRED_TABLES = {
     2: {"report_warning"},
     3: {"item_tag", "report_article", "oryx_loss"},
     4: {"trash"},
+    5: set(),  # a column: item.date_estimated
 }
 _ADDRESS = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*://")
 

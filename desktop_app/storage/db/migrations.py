@@ -149,7 +149,12 @@ def _step_4(db: Database) -> None:
         db.execute_sql(sql)
 
 
-STEPS: tuple[Callable[[Database], None], ...] = (_step_1, _step_2, _step_3, _step_4)
+def _step_5(db: Database) -> None:
+    """Estimated publication times: an undated feed entry or a brief dated from its page."""
+    db.execute_sql("ALTER TABLE item ADD COLUMN date_estimated INTEGER NOT NULL DEFAULT 0")
+
+
+STEPS: tuple[Callable[[Database], None], ...] = (_step_1, _step_2, _step_3, _step_4, _step_5)
 SCHEMA_VERSION = len(STEPS)
 
 

@@ -61,6 +61,8 @@ class Item(BaseModel):
     body = TextField(default="")
     # Sanitised HTML from a feed or page ('' for typed items); `body` holds its plain text.
     body_html = TextField(default="")
+    # The time was not stated by the source: taken from the feed, the page or the reading.
+    date_estimated = BooleanField(default=False)
     author = TextField(default="")
     published_at = UtcDateTimeField(index=True)
     source_name = TextField(default="")

@@ -137,3 +137,24 @@ def test_version_3_archive_gains_an_empty_trash_with_nothing_lost(tmp_path: Path
     delete_report(dt.date(2024, 2, 1))
     assert [r.label for r in list_trash()] == ["2024-02-01"]
     archive.db.close()
+
+
+def test_version_4_archive_gains_stated_dates_for_every_item(tmp_path: Path) -> None:
+    path = tmp_path / "v4.sqlite"
+    db = SqliteDatabase(str(path))
+    migrate(db, target=4)
+    db.execute_sql(
+        "INSERT INTO item (kind, title, published_at, tags, created_at, updated_at) VALUES"
+        " ('brief', 'Sirens in Odesa.', '2024-03-01T05:00:00Z', '', '2024-03-01T05:00:00Z',"
+        " '2024-03-01T05:00:00Z')"
+    )
+    db.close()
+
+    archive = open_archive(path)
+
+    assert schema_version(archive.db) == SCHEMA_VERSION >= 5
+    stored = get_item(1)
+    # Items made before the column existed had their times from the source: none estimated.
+    assert stored is not None and stored.data.title == "Sirens in Odesa."
+    assert stored.data.date_estimated is False
+    archive.db.close()
