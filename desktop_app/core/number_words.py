@@ -137,3 +137,54 @@ def parse_typed_count(text: str) -> int | None:
         raise ValueError(f"not a whole number: {text!r}")
     value = int(match.group("digits").translate(_TYPED_GROUPING))
     return -value if match.group("sign") not in (None, "+") else value
+
+
+# --------------------------------------------------------------------------------------------
+# Counts as news prose writes them: scaled ("646 тис. 400", "29,2 тис.", "1 мільйон 209 880",
+# "1.25 million"), and small counts in Ukrainian words ("шість танків", "два БпЛА").
+# --------------------------------------------------------------------------------------------
+
+_UK_WORDS: dict[str, int] = {
+    "один": 1, "одна": 1, "одне": 1, "одного": 1, "одну": 1, "одній": 1,
+    "два": 2, "дві": 2, "двох": 2, "три": 3, "трьох": 3, "чотири": 4, "чотирьох": 4,
+    "п'ять": 5, "пʼять": 5, "п’ять": 5, "шість": 6, "сім": 7, "вісім": 8, "дев'ять": 9,
+    "девʼять": 9, "дев’ять": 9, "десять": 10, "одинадцять": 11, "дванадцять": 12,
+    "тринадцять": 13, "чотирнадцять": 14, "п'ятнадцять": 15, "пʼятнадцять": 15,
+    "шістнадцять": 16, "сімнадцять": 17, "вісімнадцять": 18, "дев'ятнадцять": 19,
+    "двадцять": 20, "тридцять": 30, "сорок": 40,
+}  # fmt: skip
+UK_WORDS = rf"(?<![^\W_])(?:{_alternation(_UK_WORDS)})(?![^\W_])"
+_THOUSAND = r"(?:тис(?:яч[аі]?|\.)?|thousand)"
+_MILLION = r"(?:мільйон(?:а|ів)?|млн\.?|million)"
+# "646 тис. 400", "1 тис. 250", "29,2 тис.", "24,7 тисяч", "9 тис", "1 мільйон 209 880",
+# "1.25 million". The fraction is read only with a scale word after it.
+SCALED = (
+    rf"(?<![0-9.,])(?P<lead>[0-9]{{1,3}})(?:[.,](?P<frac>[0-9]{{1,3}}))?\s*"
+    rf"(?P<scale>{_MILLION}|{_THOUSAND})(?![^\W_.])"
+    rf"(?:\s*(?P<rest>{DIGITS}))?"
+)
+_SCALED_RE = re.compile(SCALED, re.IGNORECASE)
+# Without group names, so that one pattern can embed it more than once.
+NEWS_COUNT = "(?:" + re.sub(r"\(\?P<\w+>", "(?:", SCALED) + rf"|{DIGITS}|{WORDS}|{UK_WORDS})"
+
+
+def parse_news_count(text: str) -> int:
+    """The value of a NEWS_COUNT match: scaled numbers, digits, English or Ukrainian words."""
+    stripped = " ".join(text.split())
+    scaled = _SCALED_RE.fullmatch(stripped)
+    if scaled is not None:
+        unit = 1_000_000 if re.match(_MILLION, scaled.group("scale"), re.IGNORECASE) else 1000
+        frac = scaled.group("frac") or ""
+        value = int(scaled.group("lead")) * unit + int(frac.ljust(3, "0")) * unit // 1000
+        rest = scaled.group("rest")
+        if rest is not None:
+            if frac:
+                raise ValueError(f"not a count: {text!r}")
+            value += parse_digits(rest)
+        return value
+    uk = _UK_WORDS.get(stripped.lower().replace("’", "'"))
+    if uk is not None:
+        return uk
+    if stripped.lower().replace("'", "ʼ") in _UK_WORDS:
+        return _UK_WORDS[stripped.lower().replace("'", "ʼ")]
+    return parse_count(stripped)

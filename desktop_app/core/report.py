@@ -35,9 +35,17 @@ class LossReport:
     note: str | None = None
     # Lines that looked like part of the report but could not be read.
     unparsed: tuple[str, ...] = field(default=())
+    # Categories for which the text states only the day's change ("two tanks over the past
+    # day"): never stored as totals; the report dialog fills the change and asks for the total.
+    changes_only: Mapping[str, int] = field(default_factory=dict)
+    # For each figure, the words it was read from (`parse --explain`, the dialog's tooltips).
+    sources: Mapping[str, str] = field(default_factory=dict, compare=False)
+    # How a date the text does not write out in full was established ("year found from the
+    # figures"); None when the text states it or gives none.
+    date_note: str | None = field(default=None, compare=False)
 
     def __post_init__(self) -> None:
-        unknown = [k for k in self.figures if k not in BY_KEY]
+        unknown = [k for k in [*self.figures, *self.changes_only] if k not in BY_KEY]
         if unknown:
             raise ValueError(f"unknown loss categories: {', '.join(unknown)}")
         ordered = dict(sorted(self.figures.items(), key=lambda kv: order_index(kv[0])))
@@ -56,9 +64,12 @@ class LossReport:
         }
         if self.note:
             out["note"] = self.note
-        out["figures"] = {
+        figures: dict[str, dict[str, int | None]] = {
             k: {"total": f.total, "change": f.change} for k, f in self.figures.items()
         }
+        for key, change in self.changes_only.items():
+            figures.setdefault(key, {"total": None, "change": change})
+        out["figures"] = dict(sorted(figures.items(), key=lambda kv: order_index(kv[0])))
         if self.unparsed:
             # What `parse` could not read ("tanks ‒ 2l7"): listed, never guessed at.
             out["unparsed"] = list(self.unparsed)

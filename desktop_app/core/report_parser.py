@@ -7,12 +7,16 @@ Two families of text are understood (FORMATS.md, section 2):
   items, either run together in one paragraph or one a line, possibly with Telegram emoji
   bullets. Every ``label <dash> number`` pair is an item; a label that names no known
   category makes the item *unparsed* instead of being dropped silently. Read here.
-* **News prose** in the Kyiv Independent's style ("Russia has lost 360,010 troops ... has
-  also lost 5,983 tanks, ..."), often inside a whole pasted web page. Read by report_prose.
+* **News prose** of any outlet, English or Ukrainian ("Russia has lost 360,010 troops ... has
+  also lost 5,983 tanks, ...", "за добу ... втратила 1 280 військових"), often inside a whole
+  pasted or saved web page (read as its visible text). Read by news_reader.
 
-Both readers run on every text; the one that recognises more categories decides. The result
-keeps what the source says: stated changes, the personnel qualifier, and (for official posts)
-the sentence naming the direction of the greatest losses.
+Both readers run on every text: the official items come first and the prose fills in the
+categories they lack. The date comes from the header, else from report_dates (stated, derived
+and said so, or unknown). The result keeps what the source says: stated changes (and changes
+stated without a total, apart), the personnel qualifier, the sentence naming the direction of
+the greatest losses, and for each figure the words it was read from. A text of several dated
+days (minfin-style lists) gives one report per day (`parse_reports`).
 """
 
 from __future__ import annotations
@@ -22,12 +26,20 @@ import re
 from collections.abc import Iterable
 
 from desktop_app.core.errors import NoReportError
+from desktop_app.core.news_reader import (
+    CHANGE,
+    TOTAL,
+    Mention,
+    NewsReading,
+    read_news,
+)
 from desktop_app.core.number_words import DIGITS, parse_digits
 from desktop_app.core.report import WAR_START, Figure, LossReport
-from desktop_app.core.report_prose import read_prose
+from desktop_app.core.report_dates import ReportDate, find_report_date
 from desktop_app.core.report_text import Reading, collapse, lookup_label, normalise
+from desktop_app.core.visible_text import looks_like_html, visible_text
 
-__all__ = ["parse_report"]
+__all__ = ["parse_report", "parse_reports"]
 
 # --------------------------------------------------------------------------------------------
 # Official posts.
@@ -218,47 +230,126 @@ def _note(text: str, item_ends: Iterable[int]) -> str | None:
 
 # The reason of a NoReportError quotes at most this much of an unreadable item.
 _REASON_EXAMPLE_MAX = 60
+# "Sept. 22": the full stop of an abbreviated month is not a sentence's end (same length kept).
+_MONTH_DOT = re.compile(r"\b(Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.", re.IGNORECASE)
+# A line that is only a date ("03.04.2022") starts a day's block in lists of several days.
+_DAY_LINE = re.compile(r"^[ \t]*[0-3]?[0-9]\.[01]?[0-9]\.20[2-3][0-9][ \t]*$", re.MULTILINE)
+_MIN_BLOCK_ITEMS = 3
 
 
 def parse_report(text: str, *, today: dt.date | None = None) -> LossReport:
-    """Read one loss report from ``text``.
+    """Read one loss report from ``text`` (the first day's, when it holds several).
 
-    ``today`` only settles the year of a prose date given without one when the page has no
-    date line either; when it is None and such a guess is needed, the clock is read.
+    ``today`` bounds the date: a report is never dated after it (the clock when None).
     Raises :class:`NoReportError` with a one-line reason when no loss figures are found.
     """
+    return parse_reports(text, today=today)[0]
+
+
+def parse_reports(text: str, *, today: dt.date | None = None) -> list[LossReport]:
+    """Every day's report in ``text``: one, or one per dated block of a multi-day list."""
+    if looks_like_html(text):
+        text = visible_text(text)
     clean = normalise(text)
     if not clean.strip():
         raise NoReportError("the text is empty")
+    reports: list[LossReport] = []
+    for block in _day_blocks(clean):
+        try:
+            reports.append(_parse_one(block, today or dt.date.today()))
+        except NoReportError:
+            if not reports and block is _day_blocks(clean)[-1]:
+                raise
+    if not reports:
+        return [_parse_one(clean, today or dt.date.today())]
+    return reports
 
+
+def _day_blocks(text: str) -> list[str]:
+    starts = [m.start() for m in _DAY_LINE.finditer(text)]
+    if len(starts) < 2:
+        return [text]
+    bounds = [*starts[1:], len(text)]
+    blocks = [text[a:b] for a, b in zip(starts, bounds, strict=True)]
+    if any(len(_DASH.findall(block)) < _MIN_BLOCK_ITEMS for block in blocks):
+        return [text]
+    return blocks
+
+
+def _parse_one(clean: str, today: dt.date) -> LossReport:
+    clean = _MONTH_DOT.sub(lambda m: m.group(1) + " ", clean)
     official = _read_official(clean)
-    prose_reading = read_prose(clean)
-    prose = prose_reading.reading
+    header_date, bad_header = _official_date(clean)
+    # The official header states the date; a future one is kept so that checks name it.
+    hint = header_date or find_report_date(clean, today=today, totals={}).date
+    news = read_news(clean, hint)
+    figures, changes_only, sources, qualifier = _assemble(official, news)
+    found = ReportDate(hint)
+    if header_date is None:
+        totals = {k: f.total for k, f in figures.items()}
+        found = find_report_date(clean, today=today, totals=totals)
+        if found.date != hint:
+            news = read_news(clean, found.date)
+            figures, changes_only, sources, qualifier = _assemble(official, news)
+    date = found.date
+    if not figures and not changes_only:
+        unreadable = official.unparsed
+        if unreadable:
+            example = unreadable[0]
+            if len(example) > _REASON_EXAMPLE_MAX:
+                example = example[: _REASON_EXAMPLE_MAX - 1] + "…"
+            raise NoReportError(f"no known loss category in the text (could not read: {example})")
+        raise NoReportError("no loss figures found in the text")
+    unparsed = ([bad_header] if bad_header else []) + list(official.unparsed)
+    use_official = len(official.figures) >= len(news.keys())
+    return LossReport(
+        date=date,
+        figures=figures,
+        qualifier=qualifier,
+        note=_note(clean, official.item_ends) if use_official and official.figures else None,
+        unparsed=_unique(unparsed if official.figures else news.unparsed),
+        changes_only=changes_only,
+        sources=sources,
+        date_note=found.how,
+    )
 
-    if official.figures and len(official.figures) >= len(prose.figures):
-        date, bad_header = _official_date(clean)
-        unparsed = ([bad_header] if bad_header else []) + official.unparsed
-        return LossReport(
-            date=date,
-            figures=official.figures,
-            qualifier=official.qualifier,
-            note=_note(clean, official.item_ends),
-            unparsed=_unique(unparsed),
-        )
-    if prose.figures:
-        return LossReport(
-            date=prose_reading.date(today),
-            figures=prose.figures,
-            qualifier=prose.qualifier,
-            unparsed=_unique(prose.unparsed),
-        )
-    unreadable = official.unparsed or prose.unparsed
-    if unreadable:
-        example = unreadable[0]
-        if len(example) > _REASON_EXAMPLE_MAX:
-            example = example[: _REASON_EXAMPLE_MAX - 1] + "…"
-        raise NoReportError(f"no known loss category in the text (could not read: {example})")
-    raise NoReportError("no loss figures found in the text")
+
+def _assemble(
+    official: Reading, news: NewsReading
+) -> tuple[dict[str, Figure], dict[str, int], dict[str, str], str | None]:
+    """Official items first; what only the prose states fills the other categories."""
+    figures = dict(official.figures)
+    sources = dict(official.sources)
+    qualifier = official.qualifier
+    changes_only: dict[str, int] = {}
+    best: dict[tuple[str, str], Mention] = {}
+    for mention in news.mentions:
+        slot = (mention.key, mention.role)
+        known = best.get(slot)
+        if known is None or mention.score > known.score:
+            best[slot] = mention
+    text = news.text
+    for key in dict.fromkeys(m.key for m in news.mentions):
+        if key in figures:
+            continue
+        total = best.get((key, TOTAL))
+        change = best.get((key, CHANGE))
+        change_value = change.value if change else None
+        if (
+            total is not None
+            and total.change is not None
+            and (change is None or change.score <= total.score)
+        ):
+            change_value = total.change
+        words = [collapse(text[m.start : m.end]) for m in (total, change) if m is not None]
+        if total is not None:
+            figures[key] = Figure(total.value, change_value)
+            if key == "personnel" and qualifier is None:
+                qualifier = total.qualifier
+        elif change_value is not None:
+            changes_only[key] = change_value
+        sources[key] = " … ".join(dict.fromkeys(words))
+    return figures, changes_only, sources, qualifier
 
 
 def _unique(items: Iterable[str]) -> tuple[str, ...]:

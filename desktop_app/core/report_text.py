@@ -11,6 +11,7 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 
+from desktop_app.core.news_nouns import VEHICLES, noun_at
 from desktop_app.core.report import Figure
 
 # --------------------------------------------------------------------------------------------
@@ -145,11 +146,13 @@ class Reading:
     qualifier: str | None = None
     unparsed: list[str] = field(default_factory=list)
     item_ends: list[int] = field(default_factory=list)
+    sources: dict[str, str] = field(default_factory=dict)
 
     def add(self, key: str, figure: Figure, qualifier: str | None, source: str) -> None:
         known = self.figures.get(key)
         if known is None:
             self.figures[key] = figure
+            self.sources[key] = source
             if key == "personnel":
                 self.qualifier = qualifier
         elif known != figure:
@@ -157,11 +160,27 @@ class Reading:
             self.unparsed.append(source)
 
 
+_PERSONNEL_LABEL = re.compile(r"особов\w*\s+склад\w*|(?:military\s+)?personnel", re.IGNORECASE)
+
+
 def lookup_label(label: str) -> str | None:
-    """The category a whole label names (already whitespace-collapsed), or None."""
+    """The category a whole label names (already whitespace-collapsed), or None.
+
+    Official labels first; then the names news and bilingual lists give ("танки / tanks",
+    "air defence equipment", "Гармати", "Кораблі (катери)").
+    """
     for pattern, key in ALIASES:
         if pattern.fullmatch(label):
             return key
+    for part in (label, *re.split(r"\s*/\s*", label)):
+        part = re.sub(r"\s*\([^)]*\)\s*$", "", part).strip()
+        found, end = noun_at(part, 0) if part else (None, 0)
+        if found is None or end != len(part):
+            continue
+        if found == VEHICLES:
+            return "military_vehicles"
+        if found != "personnel" or _PERSONNEL_LABEL.fullmatch(part):
+            return found
     return None
 
 

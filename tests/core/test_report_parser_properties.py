@@ -14,6 +14,7 @@ from hypothesis import strategies as st
 
 from desktop_app.core.categories import KEYS
 from desktop_app.core.errors import NoReportError
+from desktop_app.core.loss_outline import LARGEST_DAY, expected_total
 from desktop_app.core.report import Figure
 from desktop_app.core.report_parser import parse_report
 
@@ -108,18 +109,26 @@ def group(n: int, sep: str) -> str:
     return f"{n:,}".replace(",", sep)
 
 
+def realistic(draw: st.DrawFn, key: str, date: dt.date) -> int:
+    """A total near the official series for the day (the parser rejects implausible ones)."""
+    expected = expected_total(key, date)
+    if expected is None:
+        return draw(st.integers(0, 2_000))
+    return max(0, round(expected * draw(st.floats(0.9, 1.1))))
+
+
 @st.composite
 def cases(draw: st.DrawFn, keys: tuple[str, ...] = KEYS, changes: bool = True) -> Case:
     chosen = draw(st.lists(st.sampled_from(keys), min_size=1, unique=True))
+    date = draw(st.dates(dt.date(2022, 3, 1), dt.date(2026, 8, 31)))
     figures = {
         key: Figure(
-            draw(st.integers(0, 2_000_000)),
-            draw(st.none() | st.integers(0, 5000)) if changes else None,
+            realistic(draw, key, date),
+            draw(st.none() | st.integers(0, LARGEST_DAY.get(key, 100))) if changes else None,
         )
         for key in chosen
     }
     qualifier = draw(st.sampled_from([None, "about", "more than"]))
-    date = draw(st.dates(dt.date(2022, 2, 24), dt.date(2026, 12, 31)))
     return Case(date, figures, qualifier if "personnel" in figures else None)
 
 
