@@ -28,7 +28,12 @@ def add_commands(parser: argparse.ArgumentParser) -> None:
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     p = sub.add_parser("parse", help="print the report in a pasted text as JSON; store nothing")
-    p.add_argument("file", help="a text file, or - for standard input")
+    p.add_argument("file", help="a text file (or a saved page), or - for standard input")
+    p.add_argument("--date", help="the report's date (YYYY-MM-DD) when the text gives none")
+    p.add_argument(
+        "--explain", action="store_true", help="say for every figure the words it was read from"
+    )
+    p.add_argument("--all", action="store_true", help="every day of a multi-day text, a line each")
 
     p = sub.add_parser("import", help="import files (format detected from the content)")
     p.add_argument("files", nargs="+", metavar="FILE")
@@ -112,10 +117,29 @@ def _parse_date(text: str) -> dt.date:
 
 
 def cmd_parse(args: argparse.Namespace, out: TextIO) -> int:
-    from desktop_app.core.report_parser import parse_report
+    import dataclasses
 
-    report = parse_report(_read_input(args.file))
-    out.write(json.dumps(report.to_json(), ensure_ascii=False) + "\n")
+    from desktop_app.core.report_parser import parse_reports
+
+    given = _parse_date(args.date) if args.date else None
+    reports = parse_reports(_read_input(args.file))
+    if given is not None:
+        reports = [dataclasses.replace(reports[0], date=given, date_note=None), *reports[1:]]
+    undated = False
+    for report in reports if args.all else reports[:1]:
+        shown = report.to_json()
+        if report.date_note:
+            shown["date_found"] = report.date_note
+        if args.explain:
+            shown["explain"] = dict(report.sources)
+        out.write(json.dumps(shown, ensure_ascii=False) + "\n")
+        undated = undated or report.date is None
+    if undated:
+        # Never a guessed date: the figures are shown, and the exit code says they are undated.
+        sys.stderr.write(
+            "the text states no date that could be established; give it with --date YYYY-MM-DD\n"
+        )
+        return BAD_INPUT
     return OK
 
 

@@ -24,6 +24,7 @@ wins. Each figure keeps the words it was read from (`parse --explain`).
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import itertools
 import re
@@ -65,15 +66,22 @@ _UK_MONTHS_LOC = (
 )
 SKIP_CUE = re.compile(
     r"\b(?:per|a|each|every|this|last|one|a\s+single)\s+(?:month|week)\b|\bmonthly\b|\bweekly\b"
+    r"|\b(?:over|during|in|for)\s+the\s+(?:past\s+|last\s+|previous\s+)?(?:week|month)\b"
     r"|\bwithin\s+(?:just\s+)?(?:one|a)\s+week\b"
     r"|\b(?:in|during|by)\s+(?:" + _MONTH_NAMES + r")\s+(?:alone|and\s+(?:" + _MONTH_NAMES + r"))\b"
     r"|^\s*In\s+(?:"
     + _MONTH_NAMES
     + r"),|\bBBC\b|Mediazona|\bTASS\b|Russian\s+Defen[cs]e\s+Ministry"
-    r"|\bsector\b|Tavria|operational[-\s]+strategic|Tarnavsk"
     r"|(?<![^\W_])(?:за\s+тиждень(?!\s+війни)|тижн[яі]|щомісяця|на\s+місяць|за\s+місяць"
-    r"|у\s+(?:" + _UK_MONTHS_LOC + r")|Медіазона|ТАСС|Таврі[^\W\d_]*|Тарнавськ[^\W\d_]*"
-    r"|оперативно-стратегічн[^\W\d_]*|Читайте\s+також)(?![^\W_])|^\s*Read\s+(?:also|more)\b",
+    r"|у\s+(?:"
+    + _UK_MONTHS_LOC
+    + r")|Медіазона|ТАСС|Читайте\s+також)(?![^\W_])|^\s*Read\s+(?:also|more)\b",
+    re.IGNORECASE,
+)
+# One sector's or grouping's figures: the whole paragraph is theirs.
+_REGIONAL = re.compile(
+    r"\bsector\b|Tavria|operational[-\s]+strategic|Tarnavsk|(?<![^\W_])(?:Таврі[^\W\d_]*"
+    r"|Тарнавськ[^\W\d_]*|оперативно-стратегічн[^\W\d_]*)",
     re.IGNORECASE,
 )
 LOSS_CUE = re.compile(
@@ -83,7 +91,8 @@ LOSS_CUE = re.compile(
 )
 ALSO_CUE = re.compile(
     r"\balso\b|\bin\s+addition\b|\bother\b|\bbesides\b|\bfurther\b|\bbeyond\b|\blikewise\b"
-    r"|(?<![^\W_])(?:також|крім\s+того|окрім\s+цього|інші|серед\s+втрат)(?![^\W_])",
+    r"|\bin\s+particular\b|(?<![^\W_])(?:також|крім\s+того|окрім\s+цього|інші|серед\s+втрат"
+    r"|зокрема|так,)(?![^\W_])",
     re.IGNORECASE,
 )
 _GS_CUE = re.compile(
@@ -128,7 +137,14 @@ _ATTACHED = re.compile(
     r"[^.;]{0,120}?(?:\bincluding\b|\bincl\.|\bof\s+(?:which|them)\b|\bwith\b|\bamong\s+them\b"
     r"|(?<![^\W_])(?:зокрема|з\s+них|у\s+тому\s+числі|в\s+тому\s+числі)(?![^\W_]))\s*"
     rf"(?:(?:{_ABOUT})\s+)?(?P<count>{NEWS_COUNT})(?P<rest>[^.;()]{{0,40}}?)\s*[-–—]?\s*"
-    rf"(?P<cue>{CHANGE_CUE.pattern})",
+    rf"(?P<cue>{CHANGE_CUE.pattern}|\bon\s+(?:{_MONTH_NAMES})\s+[0-9]{{1,2}}\b)",
+    re.IGNORECASE,
+)
+# Ukrainian lists name a single item without "one": "знищили танк, шість ББМ, гвинтокрил та…".
+_BARE_ONE = re.compile(
+    r"(?:[,:]\s|\s(?:та|і|й)\s|(?:знищили|втратили|втратила)\s)"
+    r"(?P<noun>танк|гвинтокрил|вертоліт|гелікоптер|літак|корабель|підводний\s+човен"
+    r"|засіб\s+ППО)(?=\s*(?:[,.;]|\s(?:та|і|й)\s))",
     re.IGNORECASE,
 )
 _BEFORE_NOUN = re.compile(
@@ -225,11 +241,26 @@ def read_news(text: str, date: dt.date | None) -> NewsReading:
     first_line_end = flat.find("\n")
     lead_mode = TOTAL
     intro_mode: str | None = None
+    skipping = False  # the sentences before were about a week or a month
+    skipped_paragraph = -1  # a paragraph about one sector is not read at all
+    paragraph_starts = [0] + [m.end() for m in re.finditer(r"\n[ \t]*\n", flat)]
     for index, (s_start, s_end) in enumerate(spans):
+        paragraph = bisect.bisect_right(paragraph_starts, s_start) - 1
+        if paragraph == skipped_paragraph:
+            continue
+        if _REGIONAL.search(flat, s_start, s_end):
+            skipped_paragraph = paragraph
+            continue
         sentence = flat[s_start:s_end]
         if SKIP_CUE.search(sentence):
             intro_mode = None
+            skipping = True
             continue
+        if skipping and not (
+            CHANGE_CUE.search(sentence) or TOTAL_CUE.search(sentence) or _GS_CUE.search(sentence)
+        ):
+            continue  # "Зокрема РФ має такі втрати:" after a week's figures is that week's
+        skipping = False
         found = _mentions(flat, s_start, s_end, index)
         if len(found) >= 2:
             reading.unparsed.extend(_junk_items(flat, found))
@@ -285,6 +316,19 @@ def _without(text: str, cuts: list[tuple[int, int]]) -> str:
 
 
 def _mentions(text: str, start: int, end: int, sentence: int) -> list[Mention]:
+    found = _counted_mentions(text, start, end, sentence)
+    taken = [(m.start, m.end) for m in found]
+    for bare in _BARE_ONE.finditer(text, start, end):
+        at = bare.start("noun")
+        if any(a <= at < b for a, b in taken):
+            continue
+        key, _ = noun_at(text, at, end)
+        if key is not None:
+            found.append(Mention(key, "", 1, at, bare.end(), sentence))
+    return sorted(found, key=lambda m: m.start)
+
+
+def _counted_mentions(text: str, start: int, end: int, sentence: int) -> list[Mention]:
     found: list[Mention] = []
     pos = start
     while True:
@@ -355,7 +399,7 @@ def _mentions(text: str, start: int, end: int, sentence: int) -> list[Mention]:
 
 
 _JUNK_ITEM = re.compile(
-    r"(?<![^\W_])[0-9](?:[^\W_]|[.,'’](?=[0-9]))*\s+[^\W\d_][^,;.\n]{0,60}?(?=\s*(?:[,;.]|\band\b|$))",
+    r"(?<![^\W_])(?![0-9]+\s+(?:hours?|days?|годин|доб))[0-9](?:[^\W_]|[.,'’](?=[0-9]))*\s+[^\W\d_][^,;.\n]{0,60}?(?=\s*(?:[,;.]|\band\b|$))",
     re.IGNORECASE,
 )
 

@@ -47,7 +47,7 @@ __all__ = ["parse_report", "parse_reports"]
 
 # The period header. Without a year the post is from 2022 (the year was added in 2023).
 _HEADER = re.compile(
-    r"(?<![^\W\d_])(?:from|з|із)\s+24\.02(?:\.(?:20)?22)?\s*(?:to|till|until|по|до|[‒–—-])\s*"
+    r"(?<![^\W\d_])(?:from|з|із|від)\s+24\.02(?:\.(?:20)?22)?\s*(?:to|till|until|по|до|[‒–—-])\s*"
     r"(?P<d>[0-9]{1,2})\.(?P<m>[0-9]{1,2})(?:\.(?P<y>[0-9]{4}(?![0-9])|[0-9]{2}(?![0-9])))?",
     re.IGNORECASE,
 )
@@ -64,6 +64,11 @@ _UNIT = (
     r"|units?|pcs"
 )
 _SIGNS = "+-−–‒—"
+# "(+1 – за останню добу)", "(+43 per day)": words after a change that say it is the day's.
+_DAY_WORDS = (
+    r"(?:[-–—]?\s*(?:за\s+(?:останню\s+|минулу\s+)?добу|per\s+day|over\s+the\s+(?:past|last)\s+day)"
+    r"\s*)?"
+)
 
 _VALUE = re.compile(
     rf"\s*(?P<pre>(?:(?:{_ABOUT}|{_MORE}|{_FILLER})(?![^\W_])\.?\s*|~\s*)*)"
@@ -73,9 +78,11 @@ _VALUE = re.compile(
     # unit ("1832од"): the item is then listed as not understood rather than read as 2 or 3.
     rf"(?!(?!(?:{_UNIT})(?![^\W_]))[^\W\d_])"
     # The change: "(+3)", or a bare "+3" / "−3" (a plain hyphen there is a dash, not a sign).
-    rf"(?:\s*\(\s*(?P<sign>[{_SIGNS}]?)\s*(?P<change>{DIGITS})\s*\)"
+    rf"(?:\s*\(\s*(?P<sign>[{_SIGNS}]?)\s*(?P<change>{DIGITS})\s*{_DAY_WORDS}\)"
     rf"|\s*(?P<bare_sign>[+−])\s*(?P<bare_change>{DIGITS})(?![.'’][0-9]))?"
-    rf"(?:\s*(?:{_UNIT})(?![^\W_])\.?)*",
+    rf"(?:\s*(?:{_UNIT})(?![^\W_])\.?)*"
+    # "близько 169890 осіб (+720)": the change after the unit.
+    rf"(?:\s*\(\s*(?P<late_sign>[+−])\s*(?P<late_change>{DIGITS})\s*{_DAY_WORDS}\))?",
     re.IGNORECASE,
 )
 _ABOUT_RE = re.compile(rf"(?<![^\W_])(?:{_ABOUT})(?![^\W_])|~", re.IGNORECASE)
@@ -84,6 +91,8 @@ _MORE_RE = re.compile(rf"(?<![^\W_])(?:{_MORE})(?![^\W_])", re.IGNORECASE)
 _REST_OF_ITEM = re.compile(r"[^,;\n]{0,80}")
 _LABEL_PUNCT = frozenset(" \n/-'’ʼ")
 _LABEL_MAX = 80
+# A label may carry a remark in brackets: "Кораблі (катери) — 18".
+_LABEL_WALK = _LABEL_PUNCT | frozenset("()")
 _LEADING_CONJUNCTION = re.compile(r"^(?:and|та|і|й)\s+", re.IGNORECASE)
 # Unknown labels longer than this are ordinary prose with a dash in it, not a report item.
 _UNKNOWN_LABEL_MAX_WORDS = 6
@@ -112,7 +121,7 @@ def _label_before(text: str, end: int, floor: int) -> tuple[int, str | None, str
     """
     start = end
     limit = max(floor, end - _LABEL_MAX)
-    while start > limit and (text[start - 1].isalpha() or text[start - 1] in _LABEL_PUNCT):
+    while start > limit and (text[start - 1].isalpha() or text[start - 1] in _LABEL_WALK):
         start -= 1
     raw = text[start:end]
     label = _clean_label(raw)
@@ -166,8 +175,8 @@ def _read_official(text: str) -> Reading:
         figure = Figure(
             parse_digits(value.group("total")),
             _signed(
-                value.group("sign") or value.group("bare_sign"),
-                value.group("change") or value.group("bare_change"),
+                value.group("sign") or value.group("bare_sign") or value.group("late_sign"),
+                value.group("change") or value.group("bare_change") or value.group("late_change"),
             ),
         )
         reading.add(key, figure, _qualifier(value.group("pre")), source)
