@@ -570,6 +570,10 @@ change</source>
 {date}</translation>
     </message>
     <message>
+      <source>Read from: “{words}”</source>
+      <translation>Прочитано з: «{words}»</translation>
+    </message>
+    <message>
       <source>Stated
 change</source>
       <translation>Заявлена
@@ -1349,6 +1353,10 @@ change</source>
       <translation>(немає)</translation>
     </message>
     <message>
+      <source>A guess: the pasted text gives no date. Set the report's date.</source>
+      <translation>Припущення: у вставленому тексті немає дати. Вкажіть дату зведення.</translation>
+    </message>
+    <message>
       <source>A report for {date} is already stored ({count} figure(s)).</source>
       <translation>Звіт за {date} уже збережено (цифр: {count}).</translation>
     </message>
@@ -1363,6 +1371,10 @@ change</source>
     <message>
       <source>Could not read:</source>
       <translation>Не вдалося прочитати:</translation>
+    </message>
+    <message>
+      <source>Dated {date}: {how}.</source>
+      <translation>Дата {date}: {how}.</translation>
     </message>
     <message>
       <source>Discard this report?</source>
@@ -1431,8 +1443,16 @@ Merge: take this report's figures and keep the stored ones it does not state.</s
       <translation>Звіт за {date} не збережено: {reason}</translation>
     </message>
     <message>
+      <source>The text gives no date that can be established: the date above is a guess. Check it before saving.</source>
+      <translation>З тексту не вдається встановити дату: дата вгорі — лише припущення. Перевірте її перед збереженням.</translation>
+    </message>
+    <message>
       <source>The text is dated {date}; this report's date is kept.</source>
       <translation>Текст датовано {date}; дату цього звіту залишено.</translation>
+    </message>
+    <message>
+      <source>The text states only the day's change for: {names}. Type their totals.</source>
+      <translation>Текст називає лише зміну за добу для: {names}. Введіть загальні значення.</translation>
     </message>
     <message>
       <source>about</source>
@@ -1447,8 +1467,28 @@ Merge: take this report's figures and keep the stored ones it does not state.</s
       <translation>напр. напрямок із найбільшими втратами</translation>
     </message>
     <message>
+      <source>from the day of the war the text names</source>
+      <translation>з дня війни, названого в тексті</translation>
+    </message>
+    <message>
       <source>more than</source>
       <translation>понад</translation>
+    </message>
+    <message>
+      <source>year found from the figures</source>
+      <translation>рік визначено за цифрами</translation>
+    </message>
+    <message>
+      <source>year from the day of the war the text names</source>
+      <translation>рік — з дня війни, названого в тексті</translation>
+    </message>
+    <message>
+      <source>year from the page's date</source>
+      <translation>рік — з дати сторінки</translation>
+    </message>
+    <message>
+      <source>year from “last year” in the text</source>
+      <translation>рік — зі слів «минулого року» в тексті</translation>
     </message>
     <message>
       <source>{errors} error(s) to fix before saving, {warnings} warning(s).</source>

@@ -158,8 +158,20 @@ class FigureGrid(QScrollArea):
 
     # -- filling and highlighting --------------------------------------------------------------
 
-    def fill(self, figures: dict[str, Figure], *, highlight: bool) -> None:
-        """Set the given figures only: a partial text must not wipe what was typed."""
+    def fill(
+        self,
+        figures: dict[str, Figure],
+        *,
+        highlight: bool,
+        changes_only: dict[str, int] | None = None,
+        sources: dict[str, str] | None = None,
+    ) -> None:
+        """Set the given figures only: a partial text must not wipe what was typed.
+
+        `changes_only` sets a change and leaves the total as it is (the text did not state it);
+        `sources` are the words each figure was read from, shown when pointing at its fields.
+        """
+        sources = sources or {}
         for key, fig in figures.items():
             self.add_row(key)
             row = self._rows[key]
@@ -167,6 +179,19 @@ class FigureGrid(QScrollArea):
             row.change.setText("" if fig.change is None else f"{fig.change:+,}")
             self.set_highlight(row.total, highlight)
             self.set_highlight(row.change, highlight and fig.change is not None)
+            self._explain(row.total, row.change, sources.get(key))
+        for key, change in (changes_only or {}).items():
+            self.add_row(key)
+            row = self._rows[key]
+            row.change.setText(f"{change:+,}")
+            self.set_highlight(row.change, highlight)
+            self._explain(row.change, None, sources.get(key))
+
+    def _explain(self, edit: QLineEdit, other: QLineEdit | None, words: str | None) -> None:
+        tip = self.tr("Read from: “{words}”").format(words=words) if words else ""
+        for field in (edit, other):
+            if field is not None:
+                field.setToolTip(tip)
 
     def is_highlighted(self, edit: QLineEdit) -> bool:
         return edit in self._highlighted

@@ -36,6 +36,7 @@ from desktop_app.core.validation import ERROR, validate_report
 from desktop_app.ui.losses import questions, report_steps
 from desktop_app.ui.losses.questions import CANCEL, MERGE, REPLACE
 from desktop_app.ui.losses.report_dialog_layout import ReportDialogLayout
+from desktop_app.ui.losses.report_table_model import category_label
 
 __all__ = ["CANCEL", "MERGE", "REPLACE", "ReportDialog", "read_date_state", "read_dialog_data"]
 
@@ -125,8 +126,31 @@ class ReportDialog(ReportDialogLayout):
             self.fill_message.setText(self.tr("No report found: {reason}").format(reason=exc))
             return
         messages = [
-            self.tr("Filled {count} figure(s) from the text.").format(count=len(report.figures))
+            self.tr("Filled {count} figure(s) from the text.").format(
+                count=len(report.figures) + len(report.changes_only)
+            )
         ]
+        if report.changes_only:
+            messages.append(
+                self.tr(
+                    "The text states only the day's change for: {names}. Type their totals."
+                ).format(names=", ".join(category_label(k) for k in report.changes_only))
+            )
+        self._mark_date_guess(report.date is None and not self._editing)
+        if report.date is None and not self._editing:
+            messages.append(
+                self.tr(
+                    "The text gives no date that can be established: the date above is a guess."
+                    " Check it before saving."
+                )
+            )
+        elif report.date_note and not self._editing:
+            messages.append(
+                self.tr("Dated {date}: {how}.").format(
+                    date=report.date.isoformat() if report.date else "",
+                    how=self._date_note(report.date_note),
+                )
+            )
         if report.date is not None and report.date != self.current_date():
             if self._editing:
                 messages.append(
@@ -158,7 +182,41 @@ class ReportDialog(ReportDialogLayout):
             self.qualifier_combo.setCurrentIndex(index)
         if report.note:
             self.note_edit.setText(report.note)
-        self.grid.fill(dict(report.figures), highlight=highlight)
+        self.grid.fill(
+            dict(report.figures),
+            highlight=highlight,
+            changes_only=dict(report.changes_only),
+            sources=dict(report.sources),
+        )
+
+    def _date_note(self, note: str) -> str:
+        """How the parser established a date, in the window's language."""
+        notes = {
+            "year found from the figures": self.tr("year found from the figures"),
+            "year from the page's date": self.tr("year from the page's date"),
+            "year from the day of the war the text names": self.tr(
+                "year from the day of the war the text names"
+            ),
+            "from the day of the war the text names": self.tr(
+                "from the day of the war the text names"
+            ),
+            "year from “last year” in the text": self.tr("year from “last year” in the text"),
+        }
+        return notes.get(note, note)
+
+    def _mark_date_guess(self, on: bool) -> None:
+        """An unknown date stays visibly a guess until the user touches it."""
+        self.date_edit.setProperty("guess", on)
+        self.date_edit.setToolTip(
+            self.tr("A guess: the pasted text gives no date. Set the report's date.") if on else ""
+        )
+        palette = self.date_edit.palette() if on else self.style().standardPalette()
+        if on:
+            palette.setColor(palette.ColorRole.Base, palette.color(palette.ColorRole.Highlight))
+            palette.setColor(
+                palette.ColorRole.Text, palette.color(palette.ColorRole.HighlightedText)
+            )
+        self.date_edit.setPalette(palette)
 
     def _show_linked_articles(self, articles: list[LinkedArticle]) -> None:
         """List the articles that published this report and where they disagree with it."""
@@ -182,6 +240,8 @@ class ReportDialog(ReportDialogLayout):
     # -- live checks ---------------------------------------------------------------------------
 
     def _on_date_changed(self) -> None:
+        if self.date_edit.property("guess"):
+            self._mark_date_guess(False)  # the user set the date
         date = self.current_date()
         self.day_label.setText(self.tr("day {day} of the war").format(day=f"{day_of_war(date):,}"))
         self._read_date_state()

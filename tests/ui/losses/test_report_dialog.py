@@ -449,3 +449,32 @@ def test_a_save_the_archive_refuses_says_why_and_keeps_the_dialog_and_figures(
     assert load_report(DAY).figures == {"tanks": Figure(12_251)}
     assert ctx.undo_stack.count() == 1
     assert ctx.undo_stack.undoText() == "save report 2026-08-08"
+
+
+def test_a_text_without_a_date_leaves_the_date_a_marked_guess(qtbot, ctx, archive_db):
+    dialog = make_dialog(qtbot, ctx)
+    dialog.paste_box.setPlainText(
+        "Over the past day the army lost 910 soldiers. Russia has also lost 12,200 tanks"
+        " since the invasion began."
+    )
+    dialog.fill_button.click()
+    assert dialog.current_date() == TODAY  # kept, never guessed from the text
+    assert dialog.date_edit.property("guess") is True
+    assert "the date above is a guess" in dialog.fill_message.text()
+    dialog.date_edit.setDate(dialog.date_edit.date().addDays(-1))
+    assert dialog.date_edit.property("guess") is False
+
+
+def test_a_change_stated_alone_fills_only_the_change_and_says_so(qtbot, ctx, archive_db):
+    dialog = make_dialog(qtbot, ctx)
+    dialog.paste_box.setPlainText(
+        "The General Staff reported on Aug. 8, 2026 that over the past day Russia lost 5 tanks"
+        " and 1,020 soldiers."
+    )
+    dialog.fill_button.click()
+    assert dialog.current_date() == DAY
+    assert dialog.change_edit("tanks").text() == "+5"
+    assert dialog.total_edit("tanks").text() == ""
+    assert "only the day's change" in dialog.fill_message.text()
+    # Pointing at a filled field shows the words it was read from.
+    assert dialog.change_edit("tanks").toolTip() == "Read from: “5 tanks”"
