@@ -11,11 +11,14 @@ import json
 import os
 import sys
 from pathlib import Path
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
 from desktop_app.core.errors import ArchiveError
 from desktop_app.core.formats.detect import FORMATS
 from desktop_app.core.item import KINDS
+
+if TYPE_CHECKING:
+    from desktop_app.core.report import LossReport
 
 # The commands' own modules (parsers, formats, storage) are imported inside each command:
 # this module is loaded for every start, including the window's, which needs none of them.
@@ -125,6 +128,8 @@ def cmd_parse(args: argparse.Namespace, out: TextIO) -> int:
     reports = parse_reports(_read_input(args.file))
     if given is not None:
         reports = [dataclasses.replace(reports[0], date=given, date_note=None), *reports[1:]]
+    elif any(report.date is None for report in reports):
+        reports = _dated_from_archive(args, reports)
     undated = False
     for report in reports if args.all else reports[:1]:
         shown = report.to_json()
@@ -141,6 +146,23 @@ def cmd_parse(args: argparse.Namespace, out: TextIO) -> int:
         )
         return BAD_INPUT
     return OK
+
+
+def _dated_from_archive(args: argparse.Namespace, reports: list[LossReport]) -> list[LossReport]:
+    """Undated reports matched against the archive's stored series, if there is an archive."""
+    from desktop_app.services.reports import date_from_archive
+    from desktop_app.storage.db.connection import open_existing_for_reading
+
+    try:
+        archive = open_existing_for_reading(getattr(args, "database", None))
+    except ArchiveError:
+        return reports
+    if archive is None:
+        return reports
+    try:
+        return [date_from_archive(report) for report in reports]
+    finally:
+        archive.db.close()
 
 
 def cmd_import(args: argparse.Namespace, out: TextIO) -> int:

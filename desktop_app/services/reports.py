@@ -64,3 +64,47 @@ def restore_report(date: dt.date, snapshot: ReportSnapshot | None) -> Changes:
     with database_proxy.atomic():
         trash.restore_report(date, snapshot)
     return _changed(date, trash=True)
+
+
+FOUND_IN_ARCHIVE = "date found from the figures in the archive"
+
+
+def date_from_archive(report: LossReport) -> LossReport:
+    """Date a parsed report whose text gives no date, from the archive's stored series.
+
+    Totals only grow, so the totals a text states match one stored day (or a run of days with
+    the same totals); stated changes match one day's change (stated, or derived from the day
+    before). Only a single matching day dates the report, and the note says how; otherwise the
+    report comes back unchanged (its date stays unknown).
+    """
+    import dataclasses
+
+    if report.date is not None or not (report.figures or report.changes_only):
+        return report
+    stored = reports.load_all_reports()
+    matches: list[dt.date] = []
+    previous: LossReport | None = None
+    for day in stored:
+        if day.date is not None and _matches(report, day, previous):
+            matches.append(day.date)
+        previous = day
+    if len(matches) != 1:
+        return report
+    return dataclasses.replace(report, date=matches[0], date_note=FOUND_IN_ARCHIVE)
+
+
+def _matches(report: LossReport, day: LossReport, previous: LossReport | None) -> bool:
+    for key, figure in report.figures.items():
+        held = day.figures.get(key)
+        if held is None or held.total != figure.total:
+            return False
+    for key, change in report.changes_only.items():
+        held = day.figures.get(key)
+        if held is None:
+            return False
+        derived = None
+        if previous is not None and key in previous.figures:
+            derived = held.total - previous.figures[key].total
+        if change not in (held.change, derived):
+            return False
+    return True

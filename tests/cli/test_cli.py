@@ -261,3 +261,20 @@ def test_maintain_finds_a_broken_search_index_and_rebuilds_it(db: Path, tmp_path
     assert "search index rebuilt" in fixed.stdout and "archive file ok" in fixed.stdout
     assert list((db.parent / "backups").glob("cli-before-maintenance-*.sqlite"))
     assert "Kherson ferry resumes" in run(db, "search", "ferry").stdout
+
+
+def test_parse_dates_an_undated_text_from_the_archive_and_creates_none(
+    db: Path, tmp_path: Path
+) -> None:
+    text = "Russia has lost 323,760 troops and 5,502 tanks so far.\n"
+    missing = tmp_path / "none.sqlite"
+    undated = run(missing, "parse", "-", stdin=text)
+    assert undated.returncode == 2 and not missing.exists()  # nothing created to look in
+    post = tmp_path / "post.txt"
+    post.write_text(KI_TEXT, encoding="utf-8")
+    assert run(db, "import", str(post)).returncode == 0
+    dated = run(db, "parse", "-", stdin=text)
+    assert dated.returncode == 0, dated.stderr
+    shown = json.loads(dated.stdout)
+    assert shown["date"] == "2023-11-25"
+    assert shown["date_found"] == "date found from the figures in the archive"

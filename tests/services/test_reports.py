@@ -72,3 +72,21 @@ def test_restore_puts_a_snapshot_back_and_takes_it_out_of_the_trash(archive_db: 
     assert load_report(DAY) == FIRST and list_trash() == []
     reports.restore_report(DAY, None)
     assert load_report(DAY) is None and len(list_trash()) == 1
+
+
+def test_an_undated_text_is_dated_only_when_one_stored_day_matches(archive_db: object) -> None:
+    before = LossReport(
+        DAY - dt.timedelta(days=1), {"tanks": Figure(5496), "personnel": Figure(322900)}
+    )
+    reports.save_report(before)
+    reports.save_report(FIRST)
+    by_totals = reports.date_from_archive(LossReport(None, {"tanks": Figure(5502)}))
+    assert by_totals.date == DAY and by_totals.date_note == reports.FOUND_IN_ARCHIVE
+    # A change alone matches the day whose stated or derived change it is.
+    by_change = reports.date_from_archive(LossReport(None, {}, changes_only={"personnel": 860}))
+    assert by_change.date == DAY
+    # Figures that fit no stored day, or fit several, leave the date unknown.
+    assert reports.date_from_archive(LossReport(None, {"tanks": Figure(9999)})).date is None
+    same = LossReport(DAY + dt.timedelta(days=1), {"tanks": Figure(5502)})
+    reports.save_report(same)
+    assert reports.date_from_archive(LossReport(None, {"tanks": Figure(5502)})).date is None

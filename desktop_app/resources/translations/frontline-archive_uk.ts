@@ -1459,6 +1459,10 @@ Merge: take this report's figures and keep the stored ones it does not state.</s
       <translation>близько</translation>
     </message>
     <message>
+      <source>date found from the figures in the archive</source>
+      <translation>дату визначено за цифрами в архіві</translation>
+    </message>
+    <message>
       <source>day {day} of the war</source>
       <translation>{day}-й день війни</translation>
     </message>

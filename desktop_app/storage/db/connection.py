@@ -312,6 +312,25 @@ def open_archive(
     return Archive(db, file, created=old_version == 0, read_only=read_only)
 
 
+def open_existing_for_reading(path: Path | str | None = None) -> Archive | None:
+    """The archive, opened read-only, when it exists at the current schema; None otherwise.
+
+    For commands that only consult an archive if there is one (`parse` dating a text from the
+    stored series): nothing is created, upgraded or cleaned up.
+    """
+    file = archive_path_from(path) if path is not None else default_database_path()
+    if not file.is_file() or file.stat().st_size == 0:
+        return None
+    try:
+        if inspect_archive_file(file) != SCHEMA_VERSION:
+            return None
+    except ArchiveError:
+        return None
+    db = _connect(file, True, BUSY_TIMEOUT_MS)
+    database_proxy.initialize(db)
+    return Archive(db, file, created=False, read_only=True)
+
+
 def open_database(path: Path | str | None = None) -> ArchiveDatabase:
     """Like `open_archive`, for callers that need only the database."""
     return open_archive(path).db

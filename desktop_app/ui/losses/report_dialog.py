@@ -62,6 +62,13 @@ def read_date_state(date: dt.date) -> tuple[LossReport | None, LossReport | None
     return queries.previous_report(date), queries.load_report(date)
 
 
+def date_from_archive(report: LossReport) -> LossReport:
+    """The report dated from the archive's stored series when one day matches (read lane)."""
+    from desktop_app.services import reports
+
+    return reports.date_from_archive(report)
+
+
 class ReportDialog(ReportDialogLayout):
     """ "New report" (no date, or a date with nothing stored) or "Edit report" (a stored date)."""
 
@@ -144,6 +151,12 @@ class ReportDialog(ReportDialogLayout):
                     " Check it before saving."
                 )
             )
+            # The archive's stored series may know the day these figures belong to.
+            self.ctx.runner.read(
+                "date from the archive",
+                lambda: date_from_archive(report),
+                success=self._dated_from_archive,
+            )
         elif report.date_note and not self._editing:
             messages.append(
                 self.tr("Dated {date}: {how}.").format(
@@ -189,6 +202,22 @@ class ReportDialog(ReportDialogLayout):
             sources=dict(report.sources),
         )
 
+    def _dated_from_archive(self, report: LossReport) -> None:
+        if report.date is None or not isValid(self) or not self.date_edit.property("guess"):
+            return  # no single day matches, or the user has set the date meanwhile
+        self.date_edit.setDate(QDate(report.date.year, report.date.month, report.date.day))
+        self.fill_message.setText(
+            self.fill_message.text().replace(
+                self.tr(
+                    "The text gives no date that can be established: the date above is a guess."
+                    " Check it before saving."
+                ),
+                self.tr("Dated {date}: {how}.").format(
+                    date=report.date.isoformat(), how=self._date_note(report.date_note or "")
+                ),
+            )
+        )
+
     def _date_note(self, note: str) -> str:
         """How the parser established a date, in the window's language."""
         notes = {
@@ -201,6 +230,9 @@ class ReportDialog(ReportDialogLayout):
                 "from the day of the war the text names"
             ),
             "year from “last year” in the text": self.tr("year from “last year” in the text"),
+            "date found from the figures in the archive": self.tr(
+                "date found from the figures in the archive"
+            ),
         }
         return notes.get(note, note)
 

@@ -478,3 +478,13 @@ def test_a_change_stated_alone_fills_only_the_change_and_says_so(qtbot, ctx, arc
     assert "only the day's change" in dialog.fill_message.text()
     # Pointing at a filled field shows the words it was read from.
     assert dialog.change_edit("tanks").toolTip() == "Read from: “5 tanks”"
+
+
+def test_an_undated_text_is_dated_from_the_archive_when_one_day_matches(qtbot, ctx, previous_day):
+    dialog = make_dialog(qtbot, ctx)
+    dialog.paste_box.setPlainText("Russia has lost 1,455,420 troops and 12,247 tanks so far.")
+    dialog.fill_button.click()
+    ctx.settle(qtbot)
+    assert dialog.current_date() == PREVIOUS
+    assert dialog.date_edit.property("guess") is False
+    assert "date found from the figures in the archive" in dialog.fill_message.text()
