@@ -65,7 +65,7 @@ NOUN_TABLE: tuple[tuple[str, str], ...] = (
     (rf"артилерійськ{_W}\s+систем{_W}|артсистем{_W}|гармат{_W}", "artillery"),
     (
         r"MLRS|MRLS?|multiple[-\s]+(?:launch\s+)?rocket\s+(?:launch(?:er)?\s+)?"
-        r"(?:systems?|launchers?)",
+        r"(?:systems?|launchers?)|(?:rocket\s+salvo|salvo\s+fire|launcher\s+rocket)\s+systems?",
         "mlrs",
     ),
     (rf"РСЗВ|реактивн{_W}\s+систем{_W}\s+залпового\s+вогню", "mlrs"),
@@ -102,7 +102,11 @@ NOUN_TABLE: tuple[tuple[str, str], ...] = (
     (rf"корабл{_W}(?:\s*(?:/|та|і|й)\s*катер{_W})?|корабель|катер{_W}", "ships"),
     (r"submarines?", "submarines"),
     (rf"підводн{_W}\s+чов{_W}", "submarines"),
-    (r"special\s+(?:military\s+)?equipment|units?\s+of\s+special\s+equipment", "special_equipment"),
+    (
+        r"special\s+(?:military\s+)?equipment|units?\s+of\s+special\s+equipment"
+        r"|special\s+vehicles",
+        "special_equipment",
+    ),
     (rf"спеціальн{_W}\s+техні{_W}|спецтехні{_W}", "special_equipment"),
     (r"ground\s+robotic\s+(?:systems?|complexes)", "ground_robots"),
     (rf"наземн{_W}\s+роботизован{_W}\s+комплекс{_W}", "ground_robots"),

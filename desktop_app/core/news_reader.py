@@ -31,6 +31,23 @@ import re
 from dataclasses import dataclass, field
 
 from desktop_app.core import loss_outline
+from desktop_app.core.news_cues import (
+    ALSO_CUE,
+    CHANGE_CUE,
+    GS_CUE,
+    HEADLINE_MAX,
+    INCREMENT,
+    INCREMENT_AFTER,
+    LOSS_CUE,
+    MONTH_NAMES,
+    OTHER_STORY,
+    PART_OF,
+    PREVIOUS_REPORT,
+    REGIONAL,
+    SKIP_CUE,
+    TOTAL_CUE,
+    WEAK_CHANGE_CUE,
+)
 from desktop_app.core.news_nouns import LOOSE_PERSONNEL, VEHICLES, noun_at
 from desktop_app.core.number_words import NEWS_COUNT, parse_news_count
 
@@ -38,73 +55,6 @@ TOTAL, CHANGE = "total", "change"
 MERGED_VEHICLES_FROM = dt.date(2022, 5, 1)
 # The personnel total on 30 Apr 2022, the last day "vehicles" were counted apart.
 _LEGACY_PERSONNEL_MAX = 23_200
-
-_DAYS = r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
-CHANGE_CUE = re.compile(
-    r"(?:(?:over|in|during|for|within)\s+(?:just\s+)?the\s+(?:past|last|previous)\s+"
-    r"(?:day|24\s+hours)(?!\s+of\s+(?!fighting))|(?:past|last)\s+24\s+hours|in\s+(?:just\s+)?"
-    r"(?:a|one)\s+(?:single\s+)?day|in\s+just\s+24\s+hours|\bper\s+day|\bdaily\b"
-    r"|(?:over|during)\s+the\s+same\s+(?:period|timeframe|time)|in\s+the\s+latest\s+update"
-    r"|\byesterday\b|during\s+the\s+day\b|on\s+(?:" + _DAYS + r")\s+alone"
-    r"|(?<![^\W_])(?:за\s+(?:минулу\s+|останню\s+|попередню\s+)?добу|протягом\s+"
-    r"(?:минулої\s+|останньої\s+|попередньої\s+)?доби|минулої\s+доби|попередньої\s+доби"
-    r"|за\s+(?:один\s+|минулий\s+|вчорашній\s+)?день|вчора|за\s+останні\s+24\s+годин[иу]"
-    r"|добу,?\s+що\s+минула)(?![^\W_]))",
-    re.IGNORECASE,
-)
-TOTAL_CUE = re.compile(
-    r"\bsince\b|\bso\s+far\b|\bto\s+date\b|\bin\s+total\b|\boverall\b|\btotal\b|\boverall\b"
-    r"|(?<![^\W_])(?:з\s+початку|від\s+початку|за\s+час|загальн[^\W\d_]*|загалом|всього"
-    r"|з\s+24\s+лютого|від\s+24\s+лютого|сукупн[^\W\d_]*|тиждень\s+війни)(?![^\W_])",
-    re.IGNORECASE,
-)
-_MONTH_NAMES = (
-    r"January|February|March|April|May|June|July|August|September|October|November|December"
-)
-_UK_MONTHS_LOC = (
-    r"січні|лютому|березні|квітні|травні|червні|липні|серпні|вересні|жовтні|листопаді|грудні"
-)
-SKIP_CUE = re.compile(
-    r"\b(?:per|a|each|every|this|last|one|a\s+single)\s+(?:month|week)\b|\bmonthly\b|\bweekly\b"
-    r"|\b(?:over|during|in|for)\s+the\s+(?:past\s+|last\s+|previous\s+)?(?:week|month)\b"
-    r"|\bwithin\s+(?:just\s+)?(?:one|a)\s+week\b"
-    r"|\b(?:in|during|by)\s+(?:" + _MONTH_NAMES + r")\s+(?:alone|and\s+(?:" + _MONTH_NAMES + r"))\b"
-    r"|^\s*In\s+(?:"
-    + _MONTH_NAMES
-    + r"),|\bBBC\b|Mediazona|\bTASS\b|Russian\s+Defen[cs]e\s+Ministry"
-    r"|(?<![^\W_])(?:за\s+тиждень(?!\s+війни)|тижн[яі]|щомісяця|на\s+місяць|за\s+місяць"
-    r"|у\s+(?:"
-    + _UK_MONTHS_LOC
-    + r")|Медіазона|ТАСС|Читайте\s+також)(?![^\W_])|^\s*Read\s+(?:also|more)\b",
-    re.IGNORECASE,
-)
-# One sector's or grouping's figures: the whole paragraph is theirs.
-_REGIONAL = re.compile(
-    r"\bsector\b|Tavria|operational[-\s]+strategic|Tarnavsk|(?<![^\W_])(?:Таврі[^\W\d_]*"
-    r"|Тарнавськ[^\W\d_]*|оперативно-стратегічн[^\W\d_]*)",
-    re.IGNORECASE,
-)
-LOSS_CUE = re.compile(
-    r"\blost\b|\blos(?:s|ses|ing|e)\b|destroy|eliminat|\bkill|casualt|suffer|fatalit|shot\s+down"
-    r"|(?<![^\W_])(?:втрат|знищ|ліквід|уражен|збил|знешкод)",
-    re.IGNORECASE,
-)
-ALSO_CUE = re.compile(
-    r"\balso\b|\bin\s+addition\b|\bother\b|\bbesides\b|\bfurther\b|\bbeyond\b|\blikewise\b"
-    r"|\bin\s+particular\b|(?<![^\W_])(?:також|крім\s+того|окрім\s+цього|інші|серед\s+втрат"
-    r"|зокрема|так,)(?![^\W_])",
-    re.IGNORECASE,
-)
-_GS_CUE = re.compile(
-    r"General\s+Staff|according\s+to\s+the\s+(?:report|update)|Генштаб|Генеральн\w*\s+штаб",
-    re.IGNORECASE,
-)
-_HEADLINE_MAX = 160
-# "This number includes 480 casualties ...": a part of the sentence before, not a new lead.
-_PART_OF = re.compile(
-    r"\s*(?:(?:this|the|that)\s+(?:number|figure|total)\s+|this\s+)includ|\s*з\s+них",
-    re.IGNORECASE,
-)
 
 # "about", "близько": kept as the report's qualifier; bounds make the number no figure at all.
 _ABOUT = (
@@ -137,7 +87,7 @@ _ATTACHED = re.compile(
     r"[^.;]{0,120}?(?:\bincluding\b|\bincl\.|\bof\s+(?:which|them)\b|\bwith\b|\bamong\s+them\b"
     r"|(?<![^\W_])(?:зокрема|з\s+них|у\s+тому\s+числі|в\s+тому\s+числі)(?![^\W_]))\s*"
     rf"(?:(?:{_ABOUT})\s+)?(?P<count>{NEWS_COUNT})(?P<rest>[^.;()]{{0,40}}?)\s*[-–—]?\s*"
-    rf"(?P<cue>{CHANGE_CUE.pattern}|\bon\s+(?:{_MONTH_NAMES})\s+[0-9]{{1,2}}\b)",
+    rf"(?P<cue>{CHANGE_CUE.pattern}|\bon\s+(?:{MONTH_NAMES})\s+[0-9]{{1,2}}\b)",
     re.IGNORECASE,
 )
 # Ukrainian lists name a single item without "one": "знищили танк, шість ББМ, гвинтокрил та…".
@@ -154,7 +104,8 @@ _BEFORE_NOUN = re.compile(
     r"|is|are|was|were|досягли|склали|сягнули|становлять|становили)\s+$",
     re.IGNORECASE,
 )
-_RATIO = re.compile(r"[0-9]\s+(?:of|out\s+of|з|із)\s+(?:the\s+)?$", re.IGNORECASE)
+# "14 of 20 drones" (a share) and "від 4 000 до 9 000 танків" (a range) are not counts.
+_RATIO = re.compile(r"[0-9]\s+(?:of|out\s+of|з|із|to|до|and|і|-|–|—)\s+(?:the\s+)?$", re.IGNORECASE)
 _QUOTES = str.maketrans({c: " " for c in '"“”«»„'})
 _TRUNCATED_PERSONNEL = ("осіб", "особового", "військових", "troops", "soldiers", "personnel")
 
@@ -193,7 +144,13 @@ def _sentences(text: str) -> list[tuple[int, int]]:
             line_start = text.rfind("\n", 0, match.start()) + 1
             line = text[line_start : match.start()].rstrip()
             nxt = text[match.end() : match.end() + 3].lstrip()
-            wrapped = len(line) >= 60 and line[-1:] not in '.!?:;…»”")' and nxt[:1] not in "•*·-–—"
+            wrapped = (
+                len(line) >= 60
+                and line[-1:] not in '.!?:;…»”")'
+                and nxt[:1] not in "•*·-–—"
+                and line_start > 0  # the first line is the headline, never wrapped prose
+                and not _title_case(line)
+            )
             if wrapped:
                 continue
         if match.start() > start:
@@ -202,6 +159,12 @@ def _sentences(text: str) -> list[tuple[int, int]]:
     if start < len(text):
         spans.append((start, len(text)))
     return [(s, e) for s, e in spans if text[s:e].strip()]
+
+
+def _title_case(line: str) -> bool:
+    """A headline in title case ("710 Soldiers Have Died In One Day"), not a wrapped line."""
+    words = [w for w in line.split() if w[:1].isalpha()]
+    return len(words) >= 4 and sum(w[0].isupper() for w in words) >= 0.7 * len(words)
 
 
 def _count_value(match: re.Match[str]) -> int | None:
@@ -248,16 +211,20 @@ def read_news(text: str, date: dt.date | None) -> NewsReading:
         paragraph = bisect.bisect_right(paragraph_starts, s_start) - 1
         if paragraph == skipped_paragraph:
             continue
-        if _REGIONAL.search(flat, s_start, s_end):
+        if REGIONAL.search(flat, s_start, s_end):
             skipped_paragraph = paragraph
             continue
         sentence = flat[s_start:s_end]
-        if SKIP_CUE.search(sentence):
+        if (
+            PREVIOUS_REPORT.search(sentence)
+            or OTHER_STORY.search(sentence)
+            or (SKIP_CUE.search(sentence) and not CHANGE_CUE.search(sentence))
+        ):
             intro_mode = None
             skipping = True
             continue
         if skipping and not (
-            CHANGE_CUE.search(sentence) or TOTAL_CUE.search(sentence) or _GS_CUE.search(sentence)
+            CHANGE_CUE.search(sentence) or TOTAL_CUE.search(sentence) or GS_CUE.search(sentence)
         ):
             continue  # "Зокрема РФ має такі втрати:" after a week's figures is that week's
         skipping = False
@@ -268,6 +235,11 @@ def read_news(text: str, date: dt.date | None) -> NewsReading:
         cuts = consumed + [(m.start, m.end) for m in found]
         rest = _without(sentence, [(a - s_start, b - s_start) for a, b in cuts])
         own = CHANGE if CHANGE_CUE.search(rest) else TOTAL if TOTAL_CUE.search(rest) else None
+        weak = own == CHANGE and all(
+            WEAK_CHANGE_CUE.fullmatch(cue.group(0)) for cue in CHANGE_CUE.finditer(rest)
+        )
+        if own is None and any(m.role == CHANGE and m.change is None for m in found):
+            own = CHANGE  # "lost another 1 100 soldiers", "three more tanks"
         list_line = intro_mode is not None and len(sentence) < 120
         if own is not None:
             mode = own
@@ -282,10 +254,10 @@ def read_news(text: str, date: dt.date | None) -> NewsReading:
         headline = (
             index == 0
             and (first_line_end == -1 or s_end <= first_line_end)
-            and len(sentence) <= _HEADLINE_MAX
+            and len(sentence) <= HEADLINE_MAX
             and sentence.rstrip()[-1:] not in ".!?"
         )
-        score = (0 if headline else 2) + (1 if _GS_CUE.search(sentence) else 0)
+        score = (0 if headline else 2) + (1 if GS_CUE.search(sentence) else 0)
         for mention in found:
             if LOOSE_PERSONNEL.fullmatch(flat[mention.start : mention.end].split()[-1]) and (
                 not loss_sentence
@@ -293,7 +265,7 @@ def read_news(text: str, date: dt.date | None) -> NewsReading:
                 continue
             if mention.role == "":
                 mention.role = mode
-                mention.inherited = own is None
+                mention.inherited = own is None or weak
             mention.score = score
             reading.mentions.append(mention)
         for mention in attached:
@@ -303,7 +275,7 @@ def read_news(text: str, date: dt.date | None) -> NewsReading:
             intro_mode = own or (lead_mode if ALSO_CUE.search(sentence) else TOTAL)
         elif not list_line:
             intro_mode = None
-        if is_lead and not headline and not _PART_OF.match(sentence):
+        if is_lead and not headline and not PART_OF.match(sentence):
             lead_mode = mode
     _settle(reading, date)
     return reading
@@ -337,7 +309,7 @@ def _counted_mentions(text: str, start: int, end: int, sentence: int) -> list[Me
             return found
         pos = match.end()
         value = _count_value(match)
-        if value is None or _RATIO.search(text, max(start, match.start() - 12), match.start()):
+        if value is None or _RATIO.search(text, max(start, match.start() - 14), match.start()):
             continue  # "14 of 20 drones": a share, not a count of losses
         qualifier: str | None = None
         before = text[max(start, match.start() - 30) : match.start()]
@@ -393,9 +365,11 @@ def _counted_mentions(text: str, start: int, end: int, sentence: int) -> list[Me
                 )
             )
         pos = stop
-        # Without a bracket the sentence settles whether the count is a total or the day's.
+        # Without a bracket the sentence settles whether the count is a total or the day's,
+        # unless the count is an increment ("another 1 100", "three more", "ще 1 150").
         if inline is None and found[-1].role == TOTAL:
-            found[-1].role = ""
+            increment = INCREMENT.search(text, max(start, match.start() - 12), match.start())
+            found[-1].role = CHANGE if increment or INCREMENT_AFTER.match(text, match.end()) else ""
 
 
 _JUNK_ITEM = re.compile(

@@ -180,3 +180,44 @@ def test_parse_exits_2_without_a_date_and_explains_with_one(tmp_path: object) ->
 def test_prose_without_losses_is_no_report() -> None:
     with pytest.raises(NoReportError):
         parse_report("Air defense shot down 14 of the 20 drones launched overnight.", today=TODAY)
+
+
+def test_increments_are_the_days_changes() -> None:
+    text = (
+        "On May 3, the Russian army lost another 1 240 soldiers killed and wounded.\n\n"
+        "According to the General Staff, the Defense Forces destroyed four more tanks, 9 armored"
+        " combat vehicles, 31 artillery systems, two rocket salvo systems and 5 special vehicles."
+    )
+    figures, changes, _ = read(text)
+    assert figures == {}
+    assert changes == {
+        "personnel": 1240,
+        "tanks": 4,
+        "armored_vehicles": 9,
+        "artillery": 31,
+        "mlrs": 2,
+        "special_equipment": 5,
+    }
+
+
+def test_a_previous_report_and_a_title_case_headline_do_not_win() -> None:
+    text = (
+        "650 Russian Soldiers Died In One Day; Ukraine Destroys 40 Tanks, AFVs\n"
+        "Russia lost 650 soldiers, 12 tanks and 28 armored fighting vehicles within a day this"
+        " week, the Ukrainian military said.\n"
+        "Russia has lost a total of 81,340 personnel in Ukraine.\n"
+        "Russia also lost 2,870 tanks and 5,790 AFVs within the same time period.\n"
+        "In its previous casualty report, the General Staff said Russia had lost 80,690"
+        " personnel, 2,858 tanks and 5,762 AFVs."
+    )
+    figures, _, _ = read(text)
+    assert figures == {
+        "personnel": F(81340, 650),
+        "tanks": F(2870, 12),
+        "armored_vehicles": F(5790, 28),
+    }
+
+
+def test_a_range_is_not_a_figure() -> None:
+    with pytest.raises(NoReportError):
+        parse_report("Losses are estimated at from 5 000 to 8 000 tanks by the alliance.")
