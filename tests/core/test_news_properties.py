@@ -13,6 +13,7 @@ from desktop_app.core.errors import NoReportError
 from desktop_app.core.loss_outline import LARGEST_DAY, expected_total
 from desktop_app.core.report import Figure
 from desktop_app.core.report_parser import parse_report
+from tests.core.test_report_parser_properties import UK_PROSE_NOUNS, uk_form
 
 TODAY = dt.date(2026, 11, 30)
 MONTHS = ("Jan.", "Feb.", "March", "April", "May", "June", "July", "Aug.", "Sept.", "Oct.",
@@ -28,23 +29,11 @@ EN_NOUNS = {
     "vehicles_fuel_tanks": "vehicles and fuel tanks",
     "special_equipment": "special equipment",
 }
-# Ukrainian nouns in the three forms a count asks for: 1 (21, 31…), 2–4 (22–24…), 5 and more.
-UK_NOUNS = {
-    "tanks": ("танк", "танки", "танків"),
-    "armored_vehicles": (
-        "бойову броньовану машину",
-        "бойові броньовані машини",
-        "бойових броньованих машин",
-    ),
-    "artillery": ("артилерійську систему", "артилерійські системи", "артилерійських систем"),
-    "air_defense": ("засіб ППО", "засоби ППО", "засобів ППО"),
-    "drones": ("БпЛА", "БпЛА", "БпЛА"),
-    "vehicles_fuel_tanks": (
-        "одиницю автомобільної техніки та автоцистерн",
-        "одиниці автомобільної техніки та автоцистерн",
-        "одиниць автомобільної техніки та автоцистерн",
-    ),
-}
+# Ukrainian nouns in the three forms a count asks for (1, 2–4, 5+), as the official-style tests
+# write them; the reader matches stems, so the case a verb asks for does not matter.
+UK_NOUNS = {k: UK_PROSE_NOUNS[k] for k in (
+    "tanks", "armored_vehicles", "artillery", "air_defense", "drones", "vehicles_fuel_tanks"
+)}  # fmt: skip
 BILINGUAL = {
     "tanks": "танки / tanks",
     "armored_vehicles": "ББМ / AFV",
@@ -53,14 +42,6 @@ BILINGUAL = {
     "drones": "БпЛА / UAV",
     "cruise_missiles": "крилаті ракети / cruise missiles",
 }
-
-
-def uk_form(n: int, forms: tuple[str, str, str]) -> str:
-    if n % 10 == 1 and n % 100 != 11:
-        return forms[0]
-    if 2 <= n % 10 <= 4 and not 12 <= n % 100 <= 14:
-        return forms[1]
-    return forms[2]
 
 
 dates = st.dates(dt.date(2022, 6, 1), dt.date(2026, 8, 31))
