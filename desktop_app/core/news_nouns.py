@@ -126,10 +126,16 @@ NOUNS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
 )
 
 
+# Any name at all: one match tells most positions apart before the longest name is looked for.
+_ANY_NOUN = re.compile("|".join(f"(?:{source})" for source, _ in NOUN_TABLE), re.IGNORECASE)
+
+
 def noun_at(text: str, pos: int, end: int | None = None) -> tuple[str | None, int]:
     """The category whose name starts at `pos` (the longest name wins), and where it ends."""
     best: str | None = None
     best_end = pos
+    if _ANY_NOUN.match(text, pos, len(text) if end is None else end) is None:
+        return None, pos
     for pattern, key in NOUNS:
         match = pattern.match(text, pos, len(text) if end is None else end)
         if match and match.end() > best_end:

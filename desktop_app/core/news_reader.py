@@ -66,7 +66,21 @@ _BOUND = (
     r"|at\s+least|понад|більше(?:\s+ніж)?|більш\s+ніж|майже|перевищил[аио]|перевищили"
     r"|щонайменше"
 )
-_QUAL = re.compile(rf"(?:(?P<about>{_ABOUT})|(?P<bound>{_BOUND}))\s+$", re.IGNORECASE)
+_QUAL = re.compile(rf"(?:(?P<about>{_ABOUT})|(?P<bound>{_BOUND}))", re.IGNORECASE)
+
+
+def _qualifier_before(text: str) -> re.Match[str] | None:
+    """The "about" or bound word(s) right before a count, matched whole (one to three words)."""
+    if not text[-1:].isspace():
+        return None
+    words = text.split()[-3:]
+    for first in range(len(words)):
+        found = _QUAL.fullmatch(" ".join(words[first:]))
+        if found is not None:
+            return found
+    return None
+
+
 _COUNT = re.compile(rf"(?P<count>{NEWS_COUNT})|(?P<a>(?<![^\W_])an?(?=\s))", re.IGNORECASE)
 _SIGNED = r"(?:\+|plus\s+|плюс\s+)"
 _INLINE = re.compile(
@@ -106,6 +120,8 @@ _BEFORE_NOUN = re.compile(
 )
 # "14 of 20 drones" (a share) and "від 4 000 до 9 000 танків" (a range) are not counts.
 _RATIO = re.compile(r"[0-9]\s+(?:of|out\s+of|з|із|to|до|and|і|-|–|—)\s+(?:the\s+)?$", re.IGNORECASE)
+# A cheap look for a loss noun before a count without a noun of its own.
+_LOSS_WORD = re.compile(r"casualt|fatalit|losses|toll|втрат", re.IGNORECASE)
 _QUOTES = str.maketrans({c: " " for c in '"“”«»„'})
 _TRUNCATED_PERSONNEL = ("осіб", "особового", "військових", "troops", "soldiers", "personnel")
 
@@ -309,26 +325,24 @@ def _counted_mentions(text: str, start: int, end: int, sentence: int) -> list[Me
             return found
         pos = match.end()
         value = _count_value(match)
-        if value is None or _RATIO.search(text, max(start, match.start() - 14), match.start()):
-            continue  # "14 of 20 drones": a share, not a count of losses
-        qualifier: str | None = None
-        before = text[max(start, match.start() - 30) : match.start()]
-        qual = _QUAL.search(before)
-        if qual and qual.group("bound"):
-            qualifier = "more than"
-        elif qual:
-            qualifier = "about"
+        if value is None:
+            continue
         inline = _INLINE.match(text, match.end(), end)
         noun_from = inline.end() if inline else match.end()
         key, noun_end, ours = _noun_after(text, noun_from, end)
+        before = text[max(start, match.start() - 30) : match.start()]
+        qual = _qualifier_before(before)
         if key is None and inline is None:
             # A loss noun before the count: "fatalities have now reached approximately 990,800".
             head = text[max(start, match.start() - 120) : match.start()]
-            head = head[: len(head) - len(qual.group(0))] if qual else head
-            if _BEFORE_NOUN.search(head) and not _noun_after(text, match.end(), end)[0]:
+            head = head.rstrip()[: len(head.rstrip()) - len(qual.group(0))] + " " if qual else head
+            if _LOSS_WORD.search(head) and _BEFORE_NOUN.search(head):
                 key, noun_end = "personnel", match.end()
         if key is None or not ours:
             continue
+        if _RATIO.search(text, max(start, match.start() - 14), match.start()):
+            continue  # "14 of 20 drones": a share, not a count of losses
+        qualifier = None if qual is None else "more than" if qual.group("bound") else "about"
         if match.group("a") and (key == "personnel" or text[noun_end - 1 : noun_end] == "s"):
             continue  # "a" counts one thing: "a helicopter", never "a soldiers"
         after = _INLINE.match(text, noun_end, end) if inline is None else None
