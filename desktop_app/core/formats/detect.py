@@ -58,6 +58,7 @@ _REPORT_PHRASES = re.compile(
     re.IGNORECASE,
 )
 _DIGIT = re.compile(r"[0-9]")
+_REPORT_SNIFF_CHARS = 100_000
 # Only the first records decide a JSON array's kind: the dataset's records all look alike.
 _SAMPLE = 5
 
@@ -101,7 +102,19 @@ def _is_petroivaniuk_csv(text: str) -> bool:
 
 
 def _is_report_text(text: str) -> bool:
-    return bool(_REPORT_PHRASES.search(text)) and bool(_DIGIT.search(text))
+    if not _DIGIT.search(text):
+        return False
+    if _REPORT_PHRASES.search(text):
+        return True
+    # Lists and news that name no "combat losses" ("Танки — 644", "lost 1,280 troops"): a
+    # report text when the parser reads figures from it.
+    from desktop_app.core.errors import NoReportError
+    from desktop_app.core.report_parser import parse_report
+
+    try:
+        return bool(parse_report(text[:_REPORT_SNIFF_CHARS]).figures)
+    except NoReportError:
+        return False
 
 
 def _markup_kind(data: bytes) -> str | None:

@@ -15,7 +15,7 @@ import re
 from desktop_app.core.errors import ImportFormatError, NoReportError
 from desktop_app.core.formats._common import check_report_date
 from desktop_app.core.report import Figure, LossReport
-from desktop_app.core.report_parser import parse_report
+from desktop_app.core.report_parser import parse_reports
 from desktop_app.core.validation import implausible_drops
 
 # The first line of an official post, in both languages and the Telegram style.
@@ -56,7 +56,8 @@ def split_posts(text: str) -> list[tuple[int, str]]:
 
 
 def read_posts(text: str, *, source: str = "") -> list[LossReport]:
-    """One report per post; a post that holds no readable report or date is an error."""
+    """One report per post (per day of a multi-day list); a post without a readable report,
+    date or total is an error."""
     posts = split_posts(text)
     if not posts:
         raise ImportFormatError("file is empty", file=source or None)
@@ -66,19 +67,27 @@ def read_posts(text: str, *, source: str = "") -> list[LossReport]:
     for number, (line, body) in enumerate(posts, start=1):
         record = f"post {number} (line {line})" if many else f"line {line}"
         try:
-            report = parse_report(body)
+            days = parse_reports(body)
         except NoReportError as exc:
             raise ImportFormatError(str(exc), file=source or None, record=record) from None
-        if report.date is None:
-            raise ImportFormatError(
-                "the report's date could not be read",
-                file=source or None,
-                record=record,
-                field="date",
-            )
-        check_report_date(report.date, file=source or None, record=record)
-        reports.append(report)
-        records.append(record)
+        for report in days:
+            if report.date is None:
+                raise ImportFormatError(
+                    "the report's date could not be read",
+                    file=source or None,
+                    record=record,
+                    field="date",
+                )
+            if not report.figures:
+                # "Over the past day … 3 tanks": a report is stored by its totals.
+                raise ImportFormatError(
+                    "the text states only the day's changes, no totals to store",
+                    file=source or None,
+                    record=record,
+                )
+            check_report_date(report.date, file=source or None, record=record)
+            reports.append(report)
+            records.append(record if len(days) == 1 else f"{record}, {report.date.isoformat()}")
     return _one_per_date(reports, records, file=source or None)
 
 
