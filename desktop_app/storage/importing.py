@@ -76,6 +76,8 @@ class FileImportSummary:
     dry_run: bool = False
     # Set by whoever ran the whole import (all its files) in one transaction; not merged.
     undo: ImportUndo | None = None
+    # What a page held (`ReadResult.found`); said first, not merged.
+    found: str = ""
 
     def merge(self, other: FileImportSummary) -> None:
         self.reports.merge(other.reports)
@@ -88,7 +90,7 @@ class FileImportSummary:
         self.dry_run = self.dry_run or other.dry_run
 
     def lines(self) -> list[str]:
-        out = []
+        out = [f"found: {self.found}"] if self.found else []
         rep = self.reports
         if rep.added or rep.updated or rep.unchanged:
             line = f"reports: {rep.line()}"
@@ -210,7 +212,7 @@ def import_result(
         if progress is not None:
             progress(done, total)
 
-    summary = FileImportSummary(dry_run=dry_run, skipped=list(result.skipped))
+    summary = FileImportSummary(dry_run=dry_run, skipped=list(result.skipped), found=result.found)
     with database_proxy.atomic() as txn:
         refuse_implausible_drops(result)  # a text report that lost digits (issue #11 §4)
         report(0)

@@ -131,8 +131,9 @@ def find_problems() -> list[Problem]:
 
 
 # Formats whose figures a person or a parser read from text, where lost digits happen
-# (core.formats.detect's REPORT_TEXT and FEED, named here so the formats load lazily).
-_TEXT_FORMATS = frozenset({"report-text", "feed"})
+# (core.formats.detect's REPORT_TEXT, FEED, PAGE_TEXT and HTML_PAGE, named here so the
+# formats load lazily).
+_TEXT_FORMATS = frozenset({"report-text", "feed", "page-text", "html-page"})
 
 
 def refuse_implausible_drops(result: ReadResult) -> None:

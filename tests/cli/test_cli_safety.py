@@ -178,7 +178,8 @@ def test_restore_lists_backups_and_brings_one_back(tmp_path: Path) -> None:
     assert run(db, "import", str(later)).returncode == 0
     listing = run(db, "restore")
     assert listing.returncode == 0 and str(copy) in listing.stdout
-    assert "0 articles and briefs, 1 reports" in listing.stdout
+    # The copied article (headline and dated byline) is kept with the report it states.
+    assert "1 articles and briefs, 1 reports" in listing.stdout
     done = run(db, "restore", str(copy))
     assert done.returncode == 0, done.stderr
     assert "kept in" in done.stdout

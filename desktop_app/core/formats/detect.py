@@ -19,6 +19,7 @@ from desktop_app.core.formats.corrections import looks_like_corrections
 from desktop_app.core.formats.frontline_csv import csv_kind
 from desktop_app.core.formats.oryx import looks_like_oryx
 from desktop_app.core.formats.petroivaniuk import NOTE_FIELD, QUALIFIER_FIELD
+from desktop_app.core.page.text_page import looks_like_page
 
 PETROIVANIUK_JSON = "petroivaniuk-json"
 PETROIVANIUK_CSV = "petroivaniuk-csv"
@@ -30,6 +31,8 @@ ORYX_JSON = "oryx-json"
 FRONTLINE_CSV = "frontline-csv"
 FEED = "feed"
 HTML_PAGE = "html-page"
+# A news page copied as text: an article with its dated byline, and/or a column of briefs.
+PAGE_TEXT = "page-text"
 FORMATS = (
     PETROIVANIUK_JSON,
     PETROIVANIUK_CSV,
@@ -41,9 +44,12 @@ FORMATS = (
     REPORT_TEXT,
     FEED,
     HTML_PAGE,
+    PAGE_TEXT,
 )
 # Markup is recognised from the bytes: a feed or page may declare an encoding other than UTF-8.
 _SNIFF_BYTES = 4096
+# A copied page is recognised from its first part (its article and first briefs).
+_PAGE_SNIFF_CHARS = 200_000
 _FEED_ROOTS = (b"<rss", b"<feed", b"<rdf:rdf")
 _HTML_MARKS = (b"<!doctype html", b"<html")
 
@@ -157,11 +163,15 @@ def detect_format(name: str, data: bytes) -> str:
         return FRONTLINE_CSV
     elif _is_petroivaniuk_csv(text):
         return PETROIVANIUK_CSV
+    # A page holds an article with a dated byline or briefs; a bare report text holds neither.
+    if looks_like_page(text[:_PAGE_SNIFF_CHARS]):
+        return PAGE_TEXT
     if _is_report_text(text):
         return REPORT_TEXT
     raise ImportFormatError(
         "unrecognised file format: expected a PetroIvaniuk dataset file (JSON or CSV, or its"
         " correction or Oryx file), a saved russianwarship.rip API response, a Frontline"
-        " Archive export, an RSS or Atom feed, a saved HTML page, or a loss report text",
+        " Archive export, an RSS or Atom feed, a saved HTML page, a copied news page, or a"
+        " loss report text",
         file=name,
     )

@@ -1,20 +1,27 @@
-"""An article page saved from a browser (.html): title, author, time and main text.
+"""An article page saved from a browser (.html): title, author, time and main text, and the
+briefs of its news column.
 
 trafilatura finds the article in the page offline and drops navigation, related links and
-footers; what it keeps is sanitised again by our own allow-list before it is stored.
+footers; what it keeps is sanitised again by our own allow-list before it is stored. The
+article's time is its own: the page's meta or JSON-LD, else the `<time>` inside `<article>`,
+never a "latest news" column's. The briefs are read from the page's visible text.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import json
 import re
 from html import unescape
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from desktop_app.core.errors import ImportFormatError
 from desktop_app.core.item import ARTICLE, ItemData, published_at_problem, split_tags
 from desktop_app.core.sanitize import html_to_text, sanitize_html
+
+if TYPE_CHECKING:
+    from desktop_app.core.page.build import Page
 
 MAX_PAGE_CHARS = 20_000_000
 # The publication time with its zone, when the page states one (most news sites do).
@@ -24,6 +31,12 @@ _TIME_META = re.compile(
     re.IGNORECASE,
 )
 _CONTENT = re.compile(r"""content\s*=\s*["']([^"']+)["']""", re.IGNORECASE)
+_JSON_LD = re.compile(
+    r"""<script[^>]+type\s*=\s*["']application/ld\+json["'][^>]*>(.*?)</script>""",
+    re.IGNORECASE | re.DOTALL,
+)
+_ARTICLE = re.compile(r"<article\b.*?</article>", re.IGNORECASE | re.DOTALL)
+_TIME_TAG = re.compile(r"""<time\b[^>]*datetime\s*=\s*["']([^"']+)["']""", re.IGNORECASE)
 _CANONICAL = re.compile(
     r"""<link[^>]+rel\s*=\s*["']canonical["'][^>]*href\s*=\s*["']([^"']+)["']""", re.IGNORECASE
 )
@@ -36,18 +49,56 @@ def _kyiv() -> dt.tzinfo:
         return dt.timezone(dt.timedelta(hours=2))
 
 
-def _published(markup: str, date_text: str | None) -> dt.datetime | None:
+def _stamp(text: str) -> dt.datetime | None:
+    try:
+        when = dt.datetime.fromisoformat(text.strip().replace("Z", "+00:00"))
+    except ValueError:
+        return None
+    # A time without a zone is the site's local time (Kyiv, for the sites we read).
+    return _utc(when if when.tzinfo else when.replace(tzinfo=_kyiv()))
+
+
+def _json_ld_dates(node: Any) -> list[str]:
+    """Every datePublished in a JSON-LD document, articles' first."""
+    found: list[str] = []
+    if isinstance(node, list):
+        for child in node:
+            found += _json_ld_dates(child)
+    elif isinstance(node, dict):
+        value = node.get("datePublished")
+        if isinstance(value, str):
+            kind = str(node.get("@type", ""))
+            found.insert(0, value) if "Article" in kind else found.append(value)
+        for key in ("@graph", "mainEntity", "mainEntityOfPage"):
+            found += _json_ld_dates(node.get(key))
+    return found
+
+
+def _own_times(markup: str) -> list[str]:
+    """The article's own stated times: meta tags, JSON-LD, the `<time>` inside `<article>`."""
+    found = []
     for tag in _TIME_META.findall(markup):
         match = _CONTENT.search(tag)
         if match:
-            try:
-                when = dt.datetime.fromisoformat(match.group(1).strip().replace("Z", "+00:00"))
-            except ValueError:
-                continue
-            # A time without a zone is the site's local time (Kyiv, for the sites we read).
-            when = when if when.tzinfo else when.replace(tzinfo=_kyiv())
-            return _utc(when)
-    if date_text:
+            found.append(match.group(1))
+    for block in _JSON_LD.findall(markup):
+        try:
+            found += _json_ld_dates(json.loads(unescape(block) if "&quot;" in block else block))
+        except ValueError:
+            continue
+    article = _ARTICLE.search(markup)
+    if article is not None:
+        found += _TIME_TAG.findall(article.group(0))
+    return found
+
+
+def _published(markup: str, date_text: str | None) -> dt.datetime | None:
+    for text in _own_times(markup):
+        when = _stamp(text)
+        if when is not None:
+            return when
+    # trafilatura's guess may come from a news column's <time>: trusted only without any.
+    if date_text and not _TIME_TAG.search(markup):
         try:
             day = dt.date.fromisoformat(date_text)
         except ValueError:
@@ -120,3 +171,28 @@ def read_html_page(text: str, *, source: str = "") -> ItemData:
         tags=split_tags(",".join(doc.tags or [])),
         body_html=body_html,
     )
+
+
+def read_saved_page(text: str, *, source: str = "", now: dt.datetime | None = None) -> Page:
+    """The saved page's article (as `read_html_page`), the report it states and the briefs of
+    its news column; ImportFormatError when it holds neither an article nor briefs."""
+    from desktop_app.core.page.build import assemble
+    from desktop_app.core.page.text_page import split_page
+    from desktop_app.core.page.visible import visible_text
+
+    article: ItemData | None
+    try:
+        article = read_html_page(text, source=source)
+    except ImportFormatError as exc:
+        if exc.field == "published_time":
+            raise  # an article is there, but not its date: never guessed, never dropped
+        article, error = None, exc
+    briefs = split_page(visible_text(text)).briefs
+    if article is not None:
+        # Lines of the article itself are never briefs, whatever their layout.
+        known = f"{article.title}\n{article.body}"
+        briefs = tuple(b for b in briefs if b.title not in known)
+    if article is None and not briefs:
+        raise error
+    source_name = article.source_name if article is not None else ""
+    return assemble(article, briefs, source_name=source_name, now=now)

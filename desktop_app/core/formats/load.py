@@ -13,12 +13,13 @@ from desktop_app.core.formats.detect import FORMATS, detect_format
 from desktop_app.core.formats.feeds import read_feed
 from desktop_app.core.formats.frontline import FrontlineContent, read_frontline
 from desktop_app.core.formats.frontline_csv import read_frontline_csv
-from desktop_app.core.formats.html_page import read_html_page
+from desktop_app.core.formats.html_page import read_saved_page
 from desktop_app.core.formats.oryx import OryxRow, read_oryx
 from desktop_app.core.formats.petroivaniuk import read_petroivaniuk_csv, read_petroivaniuk_json
 from desktop_app.core.formats.posts import read_posts
 from desktop_app.core.formats.russianwarship import read_russianwarship
 from desktop_app.core.item import ItemData, published_at_problem
+from desktop_app.core.page.build import Page, read_page_text
 from desktop_app.core.provenance import ArticleRef
 from desktop_app.core.report import LossReport
 
@@ -44,6 +45,8 @@ class ReadResult:
     # the articles, already stored or in this file, each report says published it.
     report_sources: dict[dt.date, str] = field(default_factory=dict)
     article_links: list[tuple[ArticleRef, dt.date]] = field(default_factory=list)
+    # What a page held, for the summary ("article, 4 briefs, report of 2024-03-14").
+    found: str = ""
 
 
 def _own(fmt: str, content: FrontlineContent) -> ReadResult:
@@ -56,6 +59,41 @@ def _own(fmt: str, content: FrontlineContent) -> ReadResult:
         report_sources=content.sources,
         article_links=content.article_links + from_items,
     )
+
+
+def page_result(fmt: str, page: Page, as_kind: str | None = None) -> ReadResult:
+    """A page's article (first), its briefs, and the report the article states, linked to it.
+
+    `as_kind` changes the article's kind only: the briefs are briefs by their form.
+    """
+    items: list[ItemData] = []
+    links: list[tuple[int, dt.date]] = []
+    if page.article is not None:
+        items.append(page.article if as_kind is None else replace(page.article, kind=as_kind))
+    items += page.briefs
+    reports = [page.report] if page.report is not None else []
+    if page.report is not None and page.report.date is not None and page.article is not None:
+        links.append((0, page.report.date))
+    return ReadResult(fmt, reports, items, links, skipped=list(page.skipped), found=page.describe())
+
+
+def read_page(name: str, data: bytes, fmt: str) -> Page:
+    """The page in a file of format PAGE_TEXT or HTML_PAGE (what the window previews)."""
+    try:
+        if fmt == fmt_names.HTML_PAGE:
+            text = _page_text(name, data)
+            require_content(text, file=name)
+            return read_saved_page(text, source=name)
+        text = decode_text(data, file=name)
+        require_content(text, file=name)
+        page = read_page_text(text)
+    except ImportFormatError as exc:
+        raise exc if exc.file else exc.with_file(name) from None
+    if not page.found:
+        raise ImportFormatError(
+            "no article with a dated byline and no briefs in the page", file=name
+        )
+    return page
 
 
 def _page_text(name: str, data: bytes) -> str:
@@ -75,13 +113,8 @@ def _read(name: str, data: bytes, fmt: str, as_kind: str | None) -> ReadResult:
     if fmt == fmt_names.FEED:
         feed = read_feed(data, source=name, as_kind=as_kind)
         return ReadResult(fmt, feed.reports, feed.items, feed.links, skipped=feed.skipped)
-    if fmt == fmt_names.HTML_PAGE:
-        text = _page_text(name, data)
-        require_content(text, file=name)
-        item = read_html_page(text, source=name)
-        if as_kind is not None:
-            item = replace(item, kind=as_kind)
-        return ReadResult(fmt, items=[item])
+    if fmt in (fmt_names.HTML_PAGE, fmt_names.PAGE_TEXT):
+        return page_result(fmt, read_page(name, data, fmt), as_kind)
     text = decode_text(data, file=name)
     require_content(text, file=name)
     if fmt == fmt_names.PETROIVANIUK_JSON:
@@ -115,14 +148,15 @@ def read_import_file(
         result = _read(name, data, fmt, as_kind)
     except ImportFormatError as exc:
         raise exc if exc.file else exc.with_file(name) from None
-    if as_kind is not None and fmt not in (fmt_names.FEED, fmt_names.HTML_PAGE):
+    own_kinds = (fmt_names.FEED, fmt_names.HTML_PAGE, fmt_names.PAGE_TEXT)
+    if as_kind is not None and fmt not in own_kinds:
         result.items = [replace(i, kind=as_kind) for i in result.items]
-    _check_bounds(result, name)
+    check_bounds(result, name)
     result.source = name
     return result
 
 
-def _check_bounds(result: ReadResult, name: str) -> None:
+def check_bounds(result: ReadResult, name: str) -> None:
     """Every reader checks its dates and times; this catches any that one of them missed.
 
     A report dated before the war or in the future, or an item published before 1900 or more

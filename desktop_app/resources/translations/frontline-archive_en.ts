@@ -12,6 +12,16 @@
     </message>
   </context>
   <context>
+    <name>PageDialog</name>
+    <message numerus="yes">
+      <source>%n brief(s)</source>
+      <translation>
+        <numerusform>%n brief</numerusform>
+        <numerusform>%n briefs</numerusform>
+      </translation>
+    </message>
+  </context>
+  <context>
     <name>TimelineModel</name>
     <message numerus="yes">
       <source>%1 · %n item(s)</source>

@@ -1071,6 +1071,10 @@ change</source>
       <translation>&amp;Втрати</translation>
     </message>
     <message>
+      <source>&amp;Paste page…</source>
+      <translation>&amp;Вставити сторінку…</translation>
+    </message>
+    <message>
       <source>&amp;Quit</source>
       <translation>Ви&amp;йти</translation>
     </message>
@@ -1200,6 +1204,129 @@ change</source>
     <message>
       <source>Unexpected error (details are in the log): %1</source>
       <translation>Неочікувана помилка (подробиці в журналі): %1</translation>
+    </message>
+  </context>
+  <context>
+    <name>PageDialog</name>
+    <message numerus="yes">
+      <source>%n brief(s)</source>
+      <translation>
+        <numerusform>%n новина</numerusform>
+        <numerusform>%n новини</numerusform>
+        <numerusform>%n новин</numerusform>
+      </translation>
+    </message>
+    <message>
+      <source>&amp;Read page</source>
+      <translation>&amp;Прочитати сторінку</translation>
+    </message>
+    <message>
+      <source>Article</source>
+      <translation>Стаття</translation>
+    </message>
+    <message>
+      <source>Article and briefs found in the page</source>
+      <translation>Стаття та новини, знайдені на сторінці</translation>
+    </message>
+    <message>
+      <source>Brief</source>
+      <translation>Новина</translation>
+    </message>
+    <message>
+      <source>Date</source>
+      <translation>Дата</translation>
+    </message>
+    <message>
+      <source>Found: %1.</source>
+      <translation>Знайдено: %1.</translation>
+    </message>
+    <message>
+      <source>Headline</source>
+      <translation>Заголовок</translation>
+    </message>
+    <message>
+      <source>Keep</source>
+      <translation>Залишити</translation>
+    </message>
+    <message>
+      <source>Kind</source>
+      <translation>Вид</translation>
+    </message>
+    <message>
+      <source>Link the article to the stored loss report of %1</source>
+      <translation>Пов’язати статтю зі збереженим звітом про втрати за %1</translation>
+    </message>
+    <message>
+      <source>No page found: %1</source>
+      <translation>Сторінку не знайдено: %1</translation>
+    </message>
+    <message>
+      <source>Nothing was saved: %1</source>
+      <translation>Нічого не збережено: %1</translation>
+    </message>
+    <message>
+      <source>Page text</source>
+      <translation>Текст сторінки</translation>
+    </message>
+    <message>
+      <source>Paste a news page copied from the browser (or its saved HTML) and press Read. Its article, its briefs and the loss report it states are listed below.</source>
+      <translation>Вставте сторінку новин, скопійовану з браузера (або її збережений HTML), і натисніть «Прочитати». Нижче буде показано її статтю, новини та звіт про втрати, який вона наводить.</translation>
+    </message>
+    <message>
+      <source>Paste a page first.</source>
+      <translation>Спершу вставте сторінку.</translation>
+    </message>
+    <message>
+      <source>Paste page</source>
+      <translation>Вставити сторінку</translation>
+    </message>
+    <message>
+      <source>Paste the page here</source>
+      <translation>Вставте сторінку сюди</translation>
+    </message>
+    <message>
+      <source>Published (Kyiv time)</source>
+      <translation>Опубліковано (за київським часом)</translation>
+    </message>
+    <message>
+      <source>Reading the page…</source>
+      <translation>Читаю сторінку…</translation>
+    </message>
+    <message>
+      <source>Save the loss report of %1 (%2 figures) and link the article to it</source>
+      <translation>Зберегти звіт про втрати за %1 (показників: %2) і пов’язати з ним статтю</translation>
+    </message>
+    <message>
+      <source>Saved from the page: %1.</source>
+      <translation>Збережено зі сторінки: %1.</translation>
+    </message>
+    <message>
+      <source>Saving…</source>
+      <translation>Зберігаю…</translation>
+    </message>
+    <message>
+      <source>an article</source>
+      <translation>статтю</translation>
+    </message>
+    <message>
+      <source>corrected</source>
+      <translation>виправлено</translation>
+    </message>
+    <message>
+      <source>estimated</source>
+      <translation>орієнтовно</translation>
+    </message>
+    <message>
+      <source>save page (%1)</source>
+      <translation>збереження сторінки (%1)</translation>
+    </message>
+    <message>
+      <source>stated</source>
+      <translation>вказано</translation>
+    </message>
+    <message>
+      <source>the loss report of %1</source>
+      <translation>звіт про втрати за %1</translation>
     </message>
   </context>
   <context>

@@ -58,6 +58,7 @@ class MainWindow(QMainWindow):
     # The named actions, made by ui.app.menus.build_menus.
     import_action: QAction
     _import_as_actions: list[QAction]
+    paste_page_action: QAction
     undo_action: QAction
     redo_action: QAction
     new_article_action: QAction
@@ -149,6 +150,7 @@ class MainWindow(QMainWindow):
         """A read-only archive: browse, search, read and export; nothing that writes."""
         for action in (
             self.import_action,
+            self.paste_page_action,
             *self._import_as_actions,
             self.new_article_action,
             self.new_brief_action,
@@ -408,8 +410,10 @@ class MainWindow(QMainWindow):
             self.show_message("error", file_dialogs.refusal_text(refused))
             return
         if paths:
-            event.acceptProposedAction()
-            self.import_files(paths)
+            from desktop_app.ui.transfer.page_dialog import import_or_show_page
+
+            event.acceptProposedAction()  # a page opens the page dialog; the rest is imported
+            import_or_show_page(self, paths, self.import_files)
 
     # -- misc -----------------------------------------------------------------------------
     def open_data_folder(self) -> None:

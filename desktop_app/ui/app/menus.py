@@ -20,6 +20,12 @@ from desktop_app.ui.common.undo import add_undo_actions
 ARCHIVE_TAB, LOSSES_TAB = 0, 1
 
 
+def _paste_page(window: Any) -> None:
+    from desktop_app.ui.transfer.page_dialog import open_page_dialog  # loaded when first used
+
+    open_page_dialog(window)
+
+
 def build_menus(window: Any) -> None:
     """Fill the menu bar and set the window's named actions (import_action, find_action, …)."""
 
@@ -42,6 +48,13 @@ def build_menus(window: Any) -> None:
         "Ctrl+I",
     )
     file_menu.addAction(window.import_action)
+    # A copied news page: its article, briefs and report are shown before anything is saved.
+    window.paste_page_action = action(
+        QCoreApplication.translate("MainWindow", "&Paste page…"),
+        lambda: _paste_page(window),
+        "Ctrl+Shift+V",
+    )
+    file_menu.addAction(window.paste_page_action)
     # Feeds mix long pieces and short items; the detected kind can be overridden.
     as_menu = file_menu.addMenu(QCoreApplication.translate("MainWindow", "Import feed entries &as"))
     window._import_as_actions = [

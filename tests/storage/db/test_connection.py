@@ -236,7 +236,7 @@ def test_every_schema_version_names_the_tables_it_brings() -> None:
 
 def test_the_lost_digits_check_names_the_text_formats_by_their_registered_names() -> None:
     # report_checks names them as strings so that the import formats load lazily.
-    from desktop_app.core.formats.detect import FEED, REPORT_TEXT
+    from desktop_app.core.formats.detect import FEED, HTML_PAGE, PAGE_TEXT, REPORT_TEXT
     from desktop_app.storage.report_checks import _TEXT_FORMATS
 
-    assert frozenset({REPORT_TEXT, FEED}) == _TEXT_FORMATS
+    assert frozenset({REPORT_TEXT, FEED, PAGE_TEXT, HTML_PAGE}) == _TEXT_FORMATS
