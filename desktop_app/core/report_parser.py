@@ -34,10 +34,10 @@ from desktop_app.core.news_reader import (
     read_news,
 )
 from desktop_app.core.number_words import DIGITS, parse_digits
+from desktop_app.core.page.visible import looks_like_html, visible_text
 from desktop_app.core.report import WAR_START, Figure, LossReport
 from desktop_app.core.report_dates import ReportDate, find_report_date
 from desktop_app.core.report_text import Reading, collapse, lookup_label, normalise
-from desktop_app.core.visible_text import looks_like_html, visible_text
 
 __all__ = ["parse_report", "parse_reports"]
 

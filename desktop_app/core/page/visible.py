@@ -83,6 +83,17 @@ _VOID = frozenset(
         "wbr",
     ]
 )
+# Enough of a document's start to tell a saved page from text that merely mentions a tag.
+_PAGE_START = re.compile(
+    r"^\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body)\b",
+    re.IGNORECASE | re.DOTALL,
+)
+_TAG = re.compile(
+    r"</?(?:p|div|br|li|ul|ol|span|a|table|tr|td|h[1-6]|section|article)\b[^>]*>", re.IGNORECASE
+)
+# A text that is mostly tags is markup even without a document start (a copied fragment).
+_FRAGMENT_TAGS = 5
+
 _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
 
 
@@ -137,3 +148,8 @@ def visible_text(markup: str) -> str:
         if line or (out and out[-1]):
             out.append(line)
     return "\n".join(out).strip()
+
+
+def looks_like_html(text: str) -> bool:
+    """True for a saved page or a copied run of markup; plain text mentioning "<p>" is not."""
+    return bool(_PAGE_START.match(text)) or len(_TAG.findall(text[:20000])) >= _FRAGMENT_TAGS
