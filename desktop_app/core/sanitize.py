@@ -54,6 +54,17 @@ ALLOWED_TAGS = {
     "dd",
     "abbr",
     "time",
+    # Blocks kept (without attributes) so their words stay apart in the text and the reader:
+    # dropping <div> ran "до 50%</div><div>360 x 640" together as "до 50%360 x 640".
+    "div",
+    "section",
+    "article",
+    "header",
+    "footer",
+    "main",
+    "aside",
+    "details",
+    "summary",
 }
 ALLOWED_ATTRIBUTES = {
     "a": {"href", "title"},
@@ -98,7 +109,19 @@ _BLOCKS = {
     "header",
     "footer",
     "table",
+    "main",
+    "aside",
+    "details",
+    "summary",
+    "ul",
+    "ol",
+    "dl",
+    "dt",
+    "dd",
+    "hr",
 }
+# Cells and images stand between words: a space, not a new paragraph.
+_SPACED = {"td", "th", "img"}
 _SKIP = {"script", "style", "noscript", "template", "head", "title", "iframe", "svg"}
 
 
@@ -113,12 +136,16 @@ class _TextExtractor(HTMLParser):
             self._skip += 1
         elif tag in _BLOCKS:
             self.parts.append("\n\n")
+        elif tag in _SPACED:
+            self.parts.append(" ")
 
     def handle_endtag(self, tag: str) -> None:
         if tag in _SKIP and self._skip:
             self._skip -= 1
         elif tag in _BLOCKS:
             self.parts.append("\n\n")
+        elif tag in _SPACED:
+            self.parts.append(" ")
 
     def handle_data(self, data: str) -> None:
         if not self._skip:

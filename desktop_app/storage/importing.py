@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from desktop_app.core.formats.load import ReadResult
 from desktop_app.core.item import ItemData
@@ -58,6 +59,11 @@ class Conflict:
         return self.report.date
 
 
+def _first(entries: Sequence[str], shown: int = 3) -> str:
+    more = f" (and {len(entries) - shown} more)" if len(entries) > shown else ""
+    return "; ".join(entries[:shown]) + more
+
+
 def _dates(dates: Sequence[dt.date]) -> str:
     shown = ", ".join(d.isoformat() for d in sorted(dates)[:SHOWN_DATES])
     return shown + (", …" if len(dates) > SHOWN_DATES else "")
@@ -71,6 +77,12 @@ class FileImportSummary:
     # Reports entered by hand that this import replaced (the user chose to).
     overwritten: list[dt.date] = field(default_factory=list)
     skipped: list[str] = field(default_factory=list)
+    # What the reader repaired or guessed in the file (its encoding, XML errors).
+    remarks: list[str] = field(default_factory=list)
+    # Articles and briefs whose time the file did not state, and what was used instead.
+    estimated: list[str] = field(default_factory=list)
+    # The file's name (empty for content that came from no file); a total has none.
+    source: str = ""
     oryx: OryxSummary | None = None
     links: int = 0
     dry_run: bool = False
@@ -84,7 +96,12 @@ class FileImportSummary:
         self.items.merge(other.items)
         self.conflicts += other.conflicts
         self.overwritten += other.overwritten
-        self.skipped += other.skipped
+        # A total names the file each remark comes from.
+        name = Path(other.source).name if other.source else ""
+        prefix = f"{name}: " if name else ""
+        self.skipped += [prefix + s for s in other.skipped]
+        self.remarks += [prefix + r for r in other.remarks]
+        self.estimated += [prefix + e for e in other.estimated]
         self.oryx = other.oryx or self.oryx
         self.links += other.links
         self.dry_run = self.dry_run or other.dry_run
@@ -111,8 +128,10 @@ class FileImportSummary:
         if self.oryx is not None:
             out.append(f"Oryx: {self.oryx.line()}")
         if self.skipped:
-            more = f" (and {len(self.skipped) - 3} more)" if len(self.skipped) > 3 else ""
-            out.append(f"skipped {len(self.skipped)}: {'; '.join(self.skipped[:3])}{more}")
+            out.append(f"skipped {len(self.skipped)}: {_first(self.skipped)}")
+        if self.estimated:
+            out.append(f"dates estimated ({len(self.estimated)}): {_first(self.estimated)}")
+        out += self.remarks
         return out or ["nothing to import"]
 
 
@@ -212,7 +231,14 @@ def import_result(
         if progress is not None:
             progress(done, total)
 
-    summary = FileImportSummary(dry_run=dry_run, skipped=list(result.skipped), found=result.found)
+    summary = FileImportSummary(
+        dry_run=dry_run,
+        skipped=list(result.skipped),
+        found=result.found,
+        remarks=list(result.remarks),
+        estimated=list(result.estimated),
+        source=result.source,
+    )
     with database_proxy.atomic() as txn:
         refuse_implausible_drops(result)  # a text report that lost digits (issue #11 §4)
         report(0)

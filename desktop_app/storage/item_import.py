@@ -15,15 +15,16 @@ from typing import Any
 
 from peewee import __exception_wrapper__ as peewee_errors
 
-from desktop_app.core.item import ItemData
+from desktop_app.core.item import BRIEF, ItemData
 from desktop_app.storage.db.models import database_proxy, utc_now
 
 # Rows per dedupe query (two parameters each, far below SQLite's 32,766) and per progress call.
 CHUNK = 500
 
 Progress = Callable[[int, int], None]
-# What identifies an item without a link: the same kind, title and time.
-_Key = tuple[str, str, str]
+# What identifies an item without a link: the same kind, title, time and text (two air-raid
+# alerts of one minute, for two regions, share their title and time but not their text).
+_Key = tuple[str, str, str, str]
 
 _INSERT_ITEM = (
     "INSERT INTO item (id, kind, title, published_at, body, lead, author, source_name,"
@@ -37,13 +38,21 @@ _INSERT_TAG = "INSERT INTO item_tag (item_id, tag) VALUES (?, ?)"
 class ItemImportSummary:
     added: int = 0
     unchanged: int = 0
+    # How many of the added items are briefs (the rest are articles).
+    briefs: int = 0
+
+    @property
+    def articles(self) -> int:
+        return self.added - self.briefs
 
     def merge(self, other: ItemImportSummary) -> None:
         self.added += other.added
         self.unchanged += other.unchanged
+        self.briefs += other.briefs
 
     def line(self) -> str:
-        return f"{self.added} added, {self.unchanged} unchanged"
+        kinds = f" ({self.articles} articles, {self.briefs} briefs)" if self.added else ""
+        return f"{self.added} added{kinds}, {self.unchanged} unchanged"
 
 
 def _stamp(when: dt.datetime) -> str:
@@ -86,7 +95,7 @@ class _Row:
 
     @property
     def key(self) -> _Key:
-        return (self.kind, self.title, self.published_at)
+        return (self.kind, self.title, self.published_at, self.body)
 
 
 def _stored(rows: list[_Row]) -> tuple[set[str], set[_Key]]:
@@ -101,16 +110,17 @@ def _stored(rows: list[_Row]) -> tuple[set[str], set[_Key]]:
     if titles:
         where.append(f"title IN ({', '.join('?' * len(titles))})")
     cursor = database_proxy.execute_sql(
-        f"SELECT source_url, kind, title, published_at FROM item WHERE {' OR '.join(where)}",
+        f"SELECT source_url, kind, title, published_at, body FROM item WHERE {' OR '.join(where)}",
         [*urls, *titles],
     )
     found_urls: set[str] = set()
     found_keys: set[_Key] = set()
-    for url, kind, title, published_at in cursor:
+    for url, kind, title, published_at, body in cursor:
         if url is not None:
             found_urls.add(url)
-        # A stored item with a link still matches a link-less one of the same kind, title, time.
-        found_keys.add((kind, title, published_at))
+        # A stored item with a link still matches a link-less one of the same kind, title,
+        # time and text.
+        found_keys.add((kind, title, published_at, body))
     return found_urls, found_keys
 
 
@@ -159,7 +169,7 @@ def import_items(
     """Add items not yet in the archive, in one transaction.
 
     An item is already there when its link is, or, without a link, when an item of the same
-    kind, title and time is: importing a file twice adds nothing. `progress(done, total)` is
+    kind, title, time and text is: importing a file twice adds nothing. `progress(done, total)` is
     called after each chunk; raising there (a cancel) rolls the whole import back.
     """
     summary = ItemImportSummary()
@@ -192,6 +202,7 @@ def import_items(
                 _insert(cursor, new_rows, next_id, now)
                 next_id += len(new_rows)
             summary.added += len(new_rows)
+            summary.briefs += sum(1 for r in new_rows if r.kind == BRIEF)
             if progress is not None:
                 progress(start + len(chunk), len(items))
     return summary

@@ -21,9 +21,10 @@ HUGE = "x" * 3_000_000
 CASES = {
     "truncated feed": ("wire.xml", RSS[: len(RSS) // 2].encode(), "line"),
     "feed, huge title": ("wire.xml", RSS.replace("Air defense downs", HUGE, 1).encode(), "title"),
-    "feed, no time": (
+    # An entry without a time takes the feed's (issue #18); one of year 9999 is refused.
+    "feed, impossible time": (
         "wire.xml",
-        RSS.replace("<pubDate>Sat, 25 Nov 2023 09:41:00 +0200</pubDate>", "").encode(),
+        RSS.replace("Sat, 25 Nov 2023 09:41:00 +0200", "Fri, 31 Dec 9999 23:00:00 -0500").encode(),
         "pubDate",
     ),
     # UTF-16 is read since issue #11; an 8-bit encoding is still refused, naming it.

@@ -14,7 +14,7 @@ import re
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
-from desktop_app.core.errors import ImportFormatError
+from desktop_app.core.errors import ImportFormatError, ValidationError
 from desktop_app.core.validation import report_date_problem
 
 # Totals end up in SQLite INTEGER columns (64-bit signed); anything larger cannot be stored.
@@ -344,3 +344,13 @@ def parse_note(value: Any, *, file: str | None, record: str, field: str) -> str 
             "text contains an invalid character", file=file, record=record, field=field
         ) from None
     return note
+
+
+def from_validation(
+    exc: ValidationError, *, file: str | None = None, record: str | None = None
+) -> ImportFormatError:
+    """An item's ValidationError ("title: a title is required") naming file, record, field."""
+    name, sep, reason = str(exc).partition(": ")
+    if not sep or " " in name:
+        return ImportFormatError(str(exc), file=file, record=record)
+    return ImportFormatError(reason, file=file, record=record, field=name)

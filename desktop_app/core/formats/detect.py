@@ -51,6 +51,12 @@ _SNIFF_BYTES = 4096
 # A copied page is recognised from its first part (its article and first briefs).
 _PAGE_SNIFF_CHARS = 200_000
 _FEED_ROOTS = (b"<rss", b"<feed", b"<rdf:rdf")
+# The first element, after comments, processing instructions and a DOCTYPE; any prefix
+# (`<a:feed xmlns:a="http://www.w3.org/2005/Atom">`). CHANNEL is Microsoft's old CDF.
+_ROOT = re.compile(
+    rb"(?:\s+|<\?.*?\?>|<!--.*?-->|<!DOCTYPE[^>\[]*(?:\[.*?\])?\s*>)*<([\w.:-]+)", re.S
+)
+_FEED_ROOT_NAMES = frozenset({b"rss", b"feed", b"rdf", b"channel"})
 _HTML_MARKS = (b"<!doctype html", b"<html")
 
 # The top-level key of the program's own export.
@@ -127,6 +133,9 @@ def _markup_kind(data: bytes) -> str | None:
     head = data[:_SNIFF_BYTES].lstrip(b"\xef\xbb\xbf \t\r\n").lower()
     if not head.startswith(b"<"):
         return None
+    root = _ROOT.match(head)
+    if root is not None and root.group(1).rsplit(b":", 1)[-1] in _FEED_ROOT_NAMES:
+        return FEED
     if any(root in head for root in _FEED_ROOTS):
         return FEED
     if any(mark in head for mark in _HTML_MARKS):

@@ -37,8 +37,6 @@ _RSS_CHANNEL_IGNORED = frozenset(
         "copyright",
         "managingEditor",
         "webMaster",
-        "pubDate",
-        "lastBuildDate",
         "category",
         "generator",
         "docs",
@@ -50,7 +48,6 @@ _ATOM_FEED_IGNORED = frozenset(
     f"{_A}{n}"
     for n in (
         "id",
-        "updated",
         "link",
         "subtitle",
         "rights",
@@ -60,6 +57,13 @@ _ATOM_FEED_IGNORED = frozenset(
         "category",
     )
 )
+# The feed's own dates (where an undated entry's estimated time comes from).
+_FEED_DATES = {
+    "pubDate": "published_parsed",
+    "lastBuildDate": "updated_parsed",
+    f"{_A}updated": "updated_parsed",
+}
+_PLAIN, _HTML = "text/plain", "text/html"
 # Item children kept only as links or metadata feedparser does not feed into our fields.
 _RSS_ITEM_IGNORED = frozenset({"comments", "enclosure"})
 
@@ -92,8 +96,11 @@ class UnsupportedFeedError(Exception):
 @dataclass
 class FastFeed:
     title: str
-    # One dict per entry with the keys feeds._entry reads from a feedparser entry.
+    # One dict per entry with the keys feed_entries reads from a feedparser entry.
     entries: list[dict[str, Any]] = field(default_factory=list)
+    # The feed's own date (RSS pubDate, else lastBuildDate; Atom updated), UTC time tuples.
+    published_parsed: tuple[int, ...] | None = None
+    updated_parsed: tuple[int, ...] | None = None
 
 
 def _parser() -> etree.XMLParser:
@@ -179,7 +186,12 @@ def _rss_item(item: Any) -> dict[str, Any]:
     for child in item:
         tag = child.tag
         if tag == "title":
-            _once(entry, "title", _leaf(child))
+            value = _leaf(child)
+            if "<" in value or "&" in value:
+                # Whether this is HTML or text, feedparser guesses; leave it to feedparser.
+                raise UnsupportedFeedError("title with markup characters")
+            _once(entry, "title", value)
+            entry["title_detail"] = {"type": _PLAIN}
         elif tag == "link":
             value = _uri(_leaf(child))
             value = _LINK_ENTITY.sub(r"&\g<1>", value.replace("&amp;", "&"))
@@ -188,14 +200,15 @@ def _rss_item(item: Any) -> dict[str, Any]:
             link = value
         elif tag == "description":
             _once(entry, "summary", _leaf(child))
+            entry["summary_detail"] = {"type": _HTML}
         elif tag == _ENCODED:
-            _once(entry, "content", [{"value": _leaf(child)}])
+            _once(entry, "content", [{"value": _leaf(child), "type": _HTML}])
         elif tag == "pubDate":
-            _once(entry, "published", True)
-            entry["published_parsed"] = _date(_leaf(child))
+            _once(entry, "published", _leaf(child))
+            entry["published_parsed"] = _date(entry["published"])
         elif tag == _DC_DATE:
-            _once(entry, "updated", True)
-            entry["updated_parsed"] = _date(_leaf(child))
+            _once(entry, "updated", _leaf(child))
+            entry["updated_parsed"] = _date(entry["updated"])
         elif tag in ("author", _CREATOR):
             value = _leaf(child)
             if author_seen or "@" in value:
@@ -210,6 +223,7 @@ def _rss_item(item: Any) -> dict[str, Any]:
             if guid is not None or child.get("isPermaLink", "true") != "true":
                 raise UnsupportedFeedError("guid")
             guid = _uri(_leaf(child, frozenset({"isPermaLink"})))
+            entry["id"] = guid
         elif tag not in _RSS_ITEM_IGNORED:
             raise UnsupportedFeedError(f"item element {tag}")
     if "summary" not in entry and "content" in entry:
@@ -225,6 +239,10 @@ def _atom_text(el: Any) -> str:
     if el.get("type", "text") not in ("text", "html"):
         raise UnsupportedFeedError("atom text type")
     return _leaf(el, frozenset({"type"}))
+
+
+def _atom_type(el: Any) -> str:
+    return _PLAIN if el.get("type", "text") == "text" else _HTML
 
 
 def _atom_author(el: Any) -> str:
@@ -253,12 +271,14 @@ def _atom_entry(el: Any) -> dict[str, Any]:
         tag = child.tag
         if tag == f"{_A}title":
             _once(entry, "title", _atom_text(child))
+            entry["title_detail"] = {"type": _atom_type(child)}
         elif tag == f"{_A}summary":
             _once(entry, "summary", _atom_text(child))
+            entry["summary_detail"] = {"type": _atom_type(child)}
         elif tag == f"{_A}content":
             if "src" in child.attrib:
                 raise UnsupportedFeedError("content src")
-            _once(entry, "content", [{"value": _atom_text(child)}])
+            _once(entry, "content", [{"value": _atom_text(child), "type": _atom_type(child)}])
         elif tag == f"{_A}link":
             if len(child) or (child.text or "").strip() or "href" not in child.attrib:
                 raise UnsupportedFeedError("link")
@@ -274,12 +294,13 @@ def _atom_entry(el: Any) -> dict[str, Any]:
             if entry_id is not None:
                 raise UnsupportedFeedError("repeated id")
             entry_id = _uri(_leaf(child))
+            entry["id"] = entry_id
         elif tag == f"{_A}published":
-            _once(entry, "published", True)
-            entry["published_parsed"] = _date(_leaf(child))
+            _once(entry, "published", _leaf(child))
+            entry["published_parsed"] = _date(entry["published"])
         elif tag == f"{_A}updated":
-            _once(entry, "updated", True)
-            entry["updated_parsed"] = _date(_leaf(child))
+            _once(entry, "updated", _leaf(child))
+            entry["updated_parsed"] = _date(entry["updated"])
         elif tag == f"{_A}author":
             _once(entry, "author", _atom_author(child))
         elif tag == f"{_A}category":
@@ -302,6 +323,7 @@ def _atom_entry(el: Any) -> dict[str, Any]:
 def _read(root: Any) -> FastFeed:
     title: str | None = None
     entries: list[dict[str, Any]] = []
+    dates: dict[str, tuple[int, ...]] = {}
     if root.tag == "rss" and root.get("version") == "2.0" and len(root) == 1:
         (channel,) = root
         if channel.tag != "channel":
@@ -324,9 +346,15 @@ def _read(root: Any) -> FastFeed:
             if title is not None:
                 raise UnsupportedFeedError("repeated feed title")
             title = text_of(child)
+        elif tag in _FEED_DATES:
+            if _FEED_DATES[tag] in dates:
+                raise UnsupportedFeedError(f"repeated {tag}")
+            dates[_FEED_DATES[tag]] = _date(_leaf(child))
         elif tag not in ignored:
             raise UnsupportedFeedError(f"feed element {tag!r}")
-    return FastFeed(title or "", entries)
+    return FastFeed(
+        title or "", entries, dates.get("published_parsed"), dates.get("updated_parsed")
+    )
 
 
 def read_fast(data: bytes) -> FastFeed | None:

@@ -5,9 +5,14 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field, replace
 
-from desktop_app.core.errors import ImportFormatError
+from desktop_app.core.errors import ImportFormatError, ValidationError
 from desktop_app.core.formats import detect as fmt_names
-from desktop_app.core.formats._common import check_report_date, decode_text, require_content
+from desktop_app.core.formats._common import (
+    check_report_date,
+    decode_text,
+    from_validation,
+    require_content,
+)
 from desktop_app.core.formats.corrections import read_corrections
 from desktop_app.core.formats.detect import FORMATS, detect_format
 from desktop_app.core.formats.feeds import read_feed
@@ -39,6 +44,10 @@ class ReadResult:
     oryx: list[OryxRow] | None = None
     # Records deliberately left out, with the reason (an entry with no title and no text).
     skipped: list[str] = field(default_factory=list)
+    # What the reader repaired or guessed (a feed's encoding, its XML errors).
+    remarks: list[str] = field(default_factory=list)
+    # Items whose time the file did not state, each with where the estimate came from.
+    estimated: list[str] = field(default_factory=list)
     # The file's name, for errors found later against the archive (set by read_import_file).
     source: str = ""
     # The program's own exports: the source each report states (else the format's name) and
@@ -112,7 +121,15 @@ def _page_text(name: str, data: bytes) -> str:
 def _read(name: str, data: bytes, fmt: str, as_kind: str | None) -> ReadResult:
     if fmt == fmt_names.FEED:
         feed = read_feed(data, source=name, as_kind=as_kind)
-        return ReadResult(fmt, feed.reports, feed.items, feed.links, skipped=feed.skipped)
+        return ReadResult(
+            fmt,
+            feed.reports,
+            feed.items,
+            feed.links,
+            skipped=feed.skipped,
+            remarks=feed.notes,
+            estimated=feed.estimated,
+        )
     if fmt in (fmt_names.HTML_PAGE, fmt_names.PAGE_TEXT):
         return page_result(fmt, read_page(name, data, fmt), as_kind)
     text = decode_text(data, file=name)
@@ -168,8 +185,13 @@ def check_bounds(result: ReadResult, name: str) -> None:
     for date in result.notes:
         check_report_date(date, file=name, record=date.isoformat())
     for index, item in enumerate(result.items, start=1):
+        record = f"item {index} ({item.title[:60]})"
         problem = published_at_problem(item.published_at)
         if problem is not None:
-            raise ImportFormatError(
-                problem, file=name, record=f"item {index} ({item.title[:60]})", field="published_at"
-            )
+            raise ImportFormatError(problem, file=name, record=record, field="published_at")
+        # What the archive will check while writing, checked now: a bad record in the last
+        # file of an import is found before anything is written.
+        try:
+            item.validate()
+        except ValidationError as exc:
+            raise from_validation(exc, file=name, record=record) from None

@@ -342,7 +342,7 @@ _TRICKY = st.sampled_from(
 @settings(deadline=None)
 @given(st.lists(st.one_of(st.text(), _TRICKY), max_size=8).map("".join))
 def test_skipping_the_sanitiser_never_changes_the_result(text: str) -> None:
-    from desktop_app.core.formats.feeds import sanitized
+    from desktop_app.core.formats.feed_entries import sanitized
     from desktop_app.core.sanitize import sanitize_html
 
     assert sanitized(text) == sanitize_html(text)
