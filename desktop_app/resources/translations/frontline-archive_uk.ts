@@ -732,12 +732,28 @@ change</source>
   <context>
     <name>ImportSummaryDialog</name>
     <message>
+      <source>%1: added %2 (articles: %3, briefs: %4), updated %5, unchanged %6, skipped %7, dates estimated %8</source>
+      <translation>%1: додано %2 (статей: %3, коротких новин: %4), оновлено %5, без змін %6, пропущено %7, дат оцінено %8</translation>
+    </message>
+    <message>
       <source>Added</source>
       <translation>Додано</translation>
     </message>
     <message>
+      <source>Articles and briefs added</source>
+      <translation>Додано статей і коротких новин</translation>
+    </message>
+    <message>
       <source>Conflicting with reports entered by hand</source>
       <translation>Суперечать звітам, введеним уручну</translation>
+    </message>
+    <message>
+      <source>Dates estimated</source>
+      <translation>Дат оцінено</translation>
+    </message>
+    <message>
+      <source>Dates estimated (the file gave no time; the reader marks them):</source>
+      <translation>Оцінені дати (файл не вказав часу; читалка позначає їх):</translation>
     </message>
     <message>
       <source>Import finished</source>
@@ -746,6 +762,14 @@ change</source>
     <message>
       <source>Keep mine</source>
       <translation>Залишити мої</translation>
+    </message>
+    <message>
+      <source>Per file:</source>
+      <translation>За файлами:</translation>
+    </message>
+    <message>
+      <source>Repaired or guessed while reading:</source>
+      <translation>Виправлено або визначено під час читання:</translation>
     </message>
     <message>
       <source>Replace mine with the file's</source>
@@ -774,6 +798,14 @@ change</source>
     <message>
       <source>Updated</source>
       <translation>Оновлено</translation>
+    </message>
+    <message>
+      <source>articles: %1, briefs: %2</source>
+      <translation>статей: %1, коротких новин: %2</translation>
+    </message>
+    <message>
+      <source>… and %1 more</source>
+      <translation>… і ще %1</translation>
     </message>
   </context>
   <context>
@@ -1412,6 +1444,10 @@ change</source>
     <message>
       <source>Select an article or brief to read it here.</source>
       <translation>Виберіть статтю чи коротку новину, щоб прочитати її тут.</translation>
+    </message>
+    <message>
+      <source>about %1 (estimated: the source gave no time)</source>
+      <translation>близько %1 (оцінено: джерело не вказало часу)</translation>
     </message>
   </context>
   <context>

@@ -362,7 +362,7 @@ class MainWindow(QMainWindow):
                 ChangeCommand(self.runner, text, step, lambda t: self.show_message("error", t))
             )
         # Non-blocking: the window stays usable; conflicts wait for the user's choice.
-        dialog = ImportSummaryDialog(summary, self)
+        dialog = ImportSummaryDialog(summary, self, files=outcome.files)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.overwriteRequested.connect(self.importer.overwrite)
         self.import_summary_dialog = dialog

@@ -30,6 +30,11 @@ def render_item_html(item: StoredItem) -> str:
     # In the interface's language: "Saturday, 8 August 2026" or "субота, 8 серпня 2026 р.".
     day = QDate(local.year, local.month, local.day)
     when = QLocale().toString(day, QLocale.FormatType.LongFormat) + ", " + local.strftime("%H:%M")
+    if data.date_estimated:
+        # The source stated no time: say so wherever the time is shown (issue #18).
+        when = QCoreApplication.translate(
+            "ReaderView", "about %1 (estimated: the source gave no time)"
+        ).replace("%1", when)
     byline = " · ".join(html.escape(p) for p in (data.author, data.source_name) if p)
     kind = (
         QCoreApplication.translate("ReaderView", "Article")

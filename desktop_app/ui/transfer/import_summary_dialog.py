@@ -7,6 +7,7 @@ written for those dates until the user answers (a second import, run by the cont
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Signal
@@ -23,7 +24,10 @@ from PySide6.QtWidgets import (
 from desktop_app.core.categories import BY_KEY
 
 if TYPE_CHECKING:
-    from desktop_app.services.transfer import Conflict, FileImportSummary
+    from desktop_app.services.transfer import Conflict, FileImportSummary, FileOutcome
+
+# Rows shown in each list (skipped records, estimated dates); the rest are counted.
+LIST_ROWS = 200
 
 
 def _differences(conflict: Conflict) -> str:
@@ -41,7 +45,12 @@ class ImportSummaryDialog(QDialog):
 
     overwriteRequested = Signal(object)  # list[Conflict]
 
-    def __init__(self, summary: FileImportSummary, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        summary: FileImportSummary,
+        parent: QWidget | None = None,
+        files: Sequence[FileOutcome] = (),
+    ) -> None:
         super().__init__(parent)
         self.summary = summary
         self.setWindowTitle(self.tr("Import finished"))
@@ -64,18 +73,30 @@ class ImportSummaryDialog(QDialog):
         }
         for key, label in labels.items():
             form.addRow(label, QLabel(f"{self.counts[key]:,}"))
+        if items.added:
+            kinds = self.tr("articles: %1, briefs: %2")
+            kinds = kinds.replace("%1", f"{items.articles:,}").replace("%2", f"{items.briefs:,}")
+            form.addRow(self.tr("Articles and briefs added"), QLabel(kinds))
+        form.addRow(self.tr("Dates estimated"), QLabel(f"{len(summary.estimated):,}"))
         layout.addLayout(form)
+        self.file_list = self._list(
+            layout, self.tr("Per file:"), [self._file_line(f) for f in files]
+        )
         if reports.updated:
             shown = ", ".join(d.isoformat() for d in reports.updated[:20])
             more = "…" if len(reports.updated) > 20 else ""
             note = QLabel(self.tr("Reports updated: %1").replace("%1", shown + more))
             note.setWordWrap(True)
             layout.addWidget(note)
-        if summary.skipped:
-            skipped = QListWidget()
-            skipped.addItems(summary.skipped[:200])
-            layout.addWidget(QLabel(self.tr("Skipped:")))
-            layout.addWidget(skipped)
+        self._list(layout, self.tr("Skipped:"), summary.skipped)
+        self.estimated_list = self._list(
+            layout,
+            self.tr("Dates estimated (the file gave no time; the reader marks them):"),
+            summary.estimated,
+        )
+        self.remark_list = self._list(
+            layout, self.tr("Repaired or guessed while reading:"), summary.remarks
+        )
         buttons = QDialogButtonBox(self)
         self.conflict_list: QListWidget | None = None
         if summary.conflicts:
@@ -103,6 +124,40 @@ class ImportSummaryDialog(QDialog):
             ok = buttons.addButton(QDialogButtonBox.StandardButton.Ok)
             ok.clicked.connect(self.accept)
         layout.addWidget(buttons)
+
+    def _list(self, layout: QVBoxLayout, heading: str, rows: Sequence[str]) -> QListWidget | None:
+        if not rows:
+            return None
+        shown = QListWidget()
+        shown.addItems(list(rows[:LIST_ROWS]))
+        if len(rows) > LIST_ROWS:
+            shown.addItem(self.tr("… and %1 more").replace("%1", f"{len(rows) - LIST_ROWS:,}"))
+        layout.addWidget(QLabel(heading))
+        layout.addWidget(shown)
+        return shown
+
+    def _file_line(self, outcome: FileOutcome) -> str:
+        done = outcome.summary
+        reports, items = done.reports, done.items
+        text = self.tr(
+            "%1: added %2 (articles: %3, briefs: %4), updated %5, unchanged %6, skipped %7,"
+            " dates estimated %8"
+        )
+        values = (
+            outcome.path.name,
+            len(reports.added) + items.added,
+            items.articles,
+            items.briefs,
+            len(reports.updated),
+            len(reports.unchanged) + items.unchanged,
+            len(done.skipped),
+            len(done.estimated),
+        )
+        # Highest placeholder first, so "%1" never eats the start of "%10".
+        for n in range(len(values), 0, -1):
+            value = values[n - 1]
+            text = text.replace(f"%{n}", value if isinstance(value, str) else f"{value:,}")
+        return text
 
     def _overwrite(self) -> None:
         self.accept()

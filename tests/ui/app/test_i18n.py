@@ -159,3 +159,18 @@ def test_written_dates_follow_the_interface_language(
         for translator in translators:
             qapp.removeTranslator(translator)
         QLocale.setDefault(before)
+
+
+def test_the_reader_says_when_a_time_was_estimated(ukrainian) -> None:
+    import datetime as dt
+
+    from desktop_app.core.item import BRIEF, ItemData
+    from desktop_app.storage.items import StoredItem
+    from desktop_app.ui.archive.reader_view import render_item_html
+
+    when = dt.datetime(2024, 5, 12, 6, 0, tzinfo=dt.UTC)
+    data = ItemData(BRIEF, "Тривога", when, body="Текст.", date_estimated=True)
+    page = render_item_html(StoredItem(1, data, False, False))
+    assert "близько " in page and "(оцінено: джерело не вказало часу)" in page
+    stated = render_item_html(StoredItem(1, ItemData(BRIEF, "Тривога", when), False, False))
+    assert "близько" not in stated

@@ -59,3 +59,30 @@ def test_summary_lists_conflicts_and_replace_runs_a_second_import(
         dialog.overwrite_button.click()
     stored = load_report(D2)
     assert stored is not None and stored.figures["tanks"] == Figure(5502)
+
+
+def test_a_feeds_summary_lists_each_file_its_kinds_estimates_and_repairs(
+    qtbot, window: MainWindow, tmp_path: Path
+) -> None:
+    wire = tmp_path / "wire.xml"
+    wire.write_text(
+        '<rss version="2.0"><channel><title>W</title>'
+        "<pubDate>Sun, 12 May 2024 09:00:00 +0300</pubDate>"
+        "<item><title>Undated&nbsp;alert</title><description>Sumy.</description></item>"
+        "<item><title>Dated</title><description>Kharkiv.</description>"
+        "<pubDate>Sun, 12 May 2024 08:00:00 +0300</pubDate></item></channel></rss>",
+        encoding="utf-8",
+    )
+    window.import_files([wire])
+    qtbot.waitUntil(
+        lambda: getattr(window, "import_summary_dialog", None) is not None, timeout=20000
+    )
+    dialog: ImportSummaryDialog = window.import_summary_dialog
+    assert dialog.file_list is not None and dialog.file_list.item(0).text() == (
+        "wire.xml: added 2 (articles: 0, briefs: 2), updated 0, unchanged 0, skipped 0,"
+        " dates estimated 1"
+    )
+    assert dialog.estimated_list is not None
+    assert dialog.estimated_list.item(0).text().startswith("wire.xml: entry 1 (Undated alert)")
+    assert dialog.remark_list is not None
+    assert "&nbsp;" in dialog.remark_list.item(0).text()
