@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
+import html
 import re
 from dataclasses import dataclass
 from typing import Any
@@ -104,7 +105,7 @@ def derive_title(text: str) -> str:
 
 def _image_text(markup: str) -> str:
     for match in _ALT.finditer(markup):
-        alt = " ".join((match.group(1) or match.group(2) or "").split())
+        alt = " ".join(html.unescape(match.group(1) or match.group(2) or "").split())
         if alt:
             return alt
     return ""

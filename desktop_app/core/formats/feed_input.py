@@ -45,8 +45,7 @@ _FORBIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 _CONTAINERS = frozenset({"rss", "channel", "feed", "RDF", "rdf"})
 _TRAILING_PARTIAL_TAG = re.compile(r"<[^<>]*\Z")
 SHOWN_NAMES = 5
-# charset-normalizer's answers that can be trusted for a feed file (8-bit and multi-byte
-# encodings of real news sites); its guesses are read on the first 64 KiB.
+# charset-normalizer reads the first 64 KiB of a file that is not UTF-8.
 _GUESS_BYTES = 65536
 
 
@@ -85,6 +84,16 @@ def _guess(data: bytes) -> str | None:
     return None if best is None else _codec(best.encoding)
 
 
+def _mostly_utf8(data: bytes) -> str | None:
+    """UTF-8 text with a few stray bytes (a pasted © in Latin-1): the text with those bytes
+    replaced, when its valid multi-byte characters outnumber the bad bytes two to one.
+    Text in an 8-bit encoding has far more bad bytes than accidental valid sequences."""
+    text = data.decode("utf-8", errors="replace")
+    bad = text.count("\ufffd")
+    valid = sum(1 for ch in text if ord(ch) > 0x7F) - bad
+    return text if valid >= 2 * bad else None
+
+
 def decode_feed(data: bytes) -> tuple[str, str, list[str]]:
     """(text, encoding, notes): the feed's text in the encoding it is really in."""
     for bom, name in _BOMS:
@@ -104,6 +113,13 @@ def decode_feed(data: bytes) -> tuple[str, str, list[str]]:
             return data.decode(name), name, []
         except UnicodeDecodeError:
             continue
+    mostly = _mostly_utf8(data)
+    if mostly is not None:
+        return (
+            mostly,
+            "utf-8",
+            [f"bytes that are not UTF-8 replaced: {mostly.count(chr(0xFFFD)):,}"],
+        )
     guess = _guess(data)
     if guess is not None:
         try:
@@ -116,7 +132,7 @@ def decode_feed(data: bytes) -> tuple[str, str, list[str]]:
     # Nothing fits: keep what can be read and say how much could not.
     text = data.decode("utf-8", errors="replace")
     bad = text.count("\ufffd")
-    return text, "utf-8", [f"{bad:,} bytes could not be read in any encoding and were replaced"]
+    return text, "utf-8", [f"bytes no encoding could read, replaced: {bad:,}"]
 
 
 def _names(found: list[str]) -> str:
@@ -161,7 +177,7 @@ def _repair_amps(text: str, notes: list[str]) -> str:
     if undefined:
         notes.append(f"entities XML does not define were read as characters: {_names(undefined)}")
     if bare:
-        notes.append(f"{bare:,} bare '&' read as text")
+        notes.append(f"bare '&' read as text: {bare:,}")
     return "".join(parts)
 
 
@@ -211,7 +227,7 @@ def prepare_feed(data: bytes, *, source: str = "") -> PreparedFeed:
     forbidden = len(_FORBIDDEN.findall(text))
     if forbidden:
         text = _FORBIDDEN.sub("", text)
-        repairs.append(f"{forbidden:,} control characters XML does not allow were left out")
+        repairs.append(f"control characters XML does not allow left out: {forbidden:,}")
     text = _repair_amps(text, repairs)
     stack, error = _check(text)
     well_formed = True

@@ -219,3 +219,10 @@ def test_a_wire_feed_of_short_items_is_briefs_long_texts_are_articles() -> None:
     )
     kinds = [i.kind for i in read_feed(rss.encode()).items]
     assert kinds == [BRIEF, BRIEF, BRIEF, ARTICLE]
+
+
+def test_a_utf_8_feed_with_a_stray_latin_1_byte_stays_utf_8() -> None:
+    data = UA_FEED.encode("utf-8").replace(b"</description>", b" \xa9 2024</description>")
+    feed = read_feed(data)
+    assert feed.items[0].title == UA_TITLE and feed.items[0].body.endswith("\ufffd 2024")
+    assert feed.notes == ["bytes that are not UTF-8 replaced: 1"]
