@@ -16,8 +16,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from desktop_app.core.errors import ImportFormatError, ValidationError
-from desktop_app.core.formats._common import from_validation
+from desktop_app.core.errors import ImportFormatError
 from desktop_app.core.item import ARTICLE, BRIEF, ItemData, published_at_problem, split_tags
 from desktop_app.core.sanitize import html_to_text, sanitize_html
 
@@ -75,11 +74,12 @@ class EntryTime:
 
 
 def entry_time(entry: Any) -> EntryTime:
-    stated = [entry.get(k) for k in ("published", "updated") if k in entry]
-    raw = str(next((s for s in stated if s), "")).strip()
+    # `in` first: feedparser warns when asked for an `updated` it does not have.
+    raw = str(entry["published"] if "published" in entry else "").strip()  # noqa: SIM401
+    if not raw and "updated" in entry:
+        raw = str(entry["updated"] or "").strip()
     for key in ("published_parsed", "updated_parsed"):
-        # `in` first: feedparser warns when asked for an updated_parsed it does not have.
-        parsed = entry.get(key) if key in entry else None
+        parsed = entry[key] if key in entry else None  # noqa: SIM401
         if parsed is not None:
             return EntryTime(struct_time_utc(parsed), raw or "(unreadable)")
     return EntryTime(None, raw)
@@ -182,12 +182,11 @@ def build_item(
     estimated: bool,
     source_name: str,
     as_kind: str | None,
-    record: str,
 ) -> ItemData:
-    """The item, checked as the archive will check it (errors name the entry and field)."""
+    """The item (load.read_import_file checks it as the archive will, before any write)."""
     link = str(entry.get("link") or "").strip() or None
     tags = split_tags(",".join(str(t.get("term") or "") for t in entry.get("tags") or []))
-    item = ItemData(
+    return ItemData(
         kind=choose_kind(text, as_kind),
         title=text.title,
         published_at=when,
@@ -200,16 +199,12 @@ def build_item(
         body_html=text.body_html,
         date_estimated=estimated,
     )
-    try:
-        item.validate()
-    except ValidationError as exc:
-        raise from_validation(exc, record=record) from None
-    return item
 
 
 def time_problem(when: dt.datetime | None, raw: str) -> str | None:
     """Why an entry's stated time cannot be stored (None when it can)."""
-    if impossible_year(raw):
+    # (Only when the year read is not the year written: the common case costs nothing.)
+    if (when is None or str(when.year) not in raw) and impossible_year(raw):
         # feedparser reads "10000-01-01" as 1 Nov 2010: the year the feed wrote decides.
         late = any(int(y) > 2100 for y in _YEAR.findall(raw))
         edge = "more than a day in the future" if late else "before 1900"

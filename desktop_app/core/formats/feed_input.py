@@ -37,6 +37,8 @@ _DECLARED_ENCODING = re.compile(r"""encoding\s*=\s*["']([A-Za-z0-9._:-]+)["']"""
 # Spans where `&` is literal text: CDATA sections, comments and processing instructions.
 _LITERAL = re.compile(r"<!\[CDATA\[.*?\]\]>|<!--.*?-->|<\?.*?\?>", re.DOTALL)
 _AMP = re.compile(r"&(?:#[xX]([0-9A-Fa-f]+);|#([0-9]+);|([A-Za-z_][\w.-]*);)?")
+# An `&` that does not start one of XML's own references: only then is there work to do.
+_SUSPICIOUS_AMP = re.compile(r"&(?!(?:amp|lt|gt|quot|apos|#[0-9]{1,7}|#x[0-9a-fA-F]{1,6});)")
 _ENTITY_DECL = re.compile(r"<!ENTITY\s+%?\s*([\w.-]+)\s")
 _XML_ENTITIES = frozenset({"amp", "lt", "gt", "quot", "apos"})
 # Characters XML 1.0 forbids (feeds carry them from pasted word-processor text).
@@ -143,6 +145,8 @@ def _names(found: list[str]) -> str:
 
 def _repair_amps(text: str, notes: list[str]) -> str:
     """Undefined entities as their characters, bare `&` as text, outside CDATA and comments."""
+    if _SUSPICIOUS_AMP.search(text) is None:
+        return text
     declared = set(_ENTITY_DECL.findall(text))
     undefined: list[str] = []
     bare = 0
@@ -186,8 +190,17 @@ def _local(tag: object) -> str:
     return name.rsplit("}", 1)[-1].rsplit(":", 1)[-1]
 
 
-def _check(text: str) -> tuple[list[str], etree.XMLSyntaxError | None]:
+def _check(data: bytes) -> tuple[list[str], etree.XMLSyntaxError | None]:
     """The elements still open where a strict parse stopped, and its error (None: fine)."""
+    strict = etree.XMLParser(
+        resolve_entities=False, no_network=True, load_dtd=False, huge_tree=True
+    )
+    try:
+        etree.fromstring(data, strict)
+    except etree.XMLSyntaxError:
+        pass  # read it again, event by event, to see where it stopped
+    else:
+        return [], None
     parser = etree.XMLPullParser(
         events=("start", "end"),
         resolve_entities=False,
@@ -197,7 +210,7 @@ def _check(text: str) -> tuple[list[str], etree.XMLSyntaxError | None]:
     )
     error: etree.XMLSyntaxError | None = None
     try:
-        parser.feed(text.encode("utf-8"))
+        parser.feed(data)
         parser.close()
     except etree.XMLSyntaxError as exc:
         error = exc
@@ -220,16 +233,24 @@ def prepare_feed(data: bytes, *, source: str = "") -> PreparedFeed:
     ImportFormatError (naming the file and line) for a file cut off inside an entry.
     """
     text, encoding, notes = decode_feed(data)
+    original = text
     text = text.removeprefix("\ufeff")
-    # The declaration goes (it may name the old encoding, or stand after a comment).
-    text = _DECLARATION.sub("", text, count=1) if _DECLARATION.search(text[:1024]) else text
+    declaration = _DECLARATION.search(text[:1024])
+    if declaration is not None and (
+        encoding != "utf-8" or declaration.start() > 0 or _declared(data) not in (None, "utf-8")
+    ):
+        # It may name the old encoding, or stand after a comment: it goes.
+        text = text[: declaration.start()] + text[declaration.end() :]
     repairs: list[str] = []
     forbidden = len(_FORBIDDEN.findall(text))
     if forbidden:
         text = _FORBIDDEN.sub("", text)
         repairs.append(f"control characters XML does not allow left out: {forbidden:,}")
     text = _repair_amps(text, repairs)
-    stack, error = _check(text)
+    # Unchanged UTF-8 is passed on as it came (a 100,000-entry feed is not copied again).
+    as_read = encoding == "utf-8" and not notes and text == original
+    prepared = data if as_read else text.encode("utf-8")
+    stack, error = _check(prepared)
     well_formed = True
     if error is not None:
         end = _line_of_end(text)
@@ -244,8 +265,8 @@ def prepare_feed(data: bytes, *, source: str = "") -> PreparedFeed:
         if at_end and stack:
             closed = _TRAILING_PARTIAL_TAG.sub("", text.rstrip())
             closed += "".join(f"</{name}>" for name in reversed(_raw_open_tags(closed, stack)))
-            if _check(closed)[1] is None:
-                text, error = closed, None
+            if _check(closed.encode("utf-8"))[1] is None:
+                prepared, error = closed.encode("utf-8"), None
                 repairs.append(f"the file ends before closing <{stack[0]}> (line {line})")
         if error is not None:
             well_formed = False
@@ -253,7 +274,7 @@ def prepare_feed(data: bytes, *, source: str = "") -> PreparedFeed:
             repairs.append(f"line {line}: {message}; read leniently")
     if repairs:
         notes.append("not well-formed XML, recovered: " + "; ".join(repairs))
-    return PreparedFeed(text.encode("utf-8"), encoding, notes, well_formed)
+    return PreparedFeed(prepared, encoding, notes, well_formed)
 
 
 def _raw_open_tags(text: str, stack: list[str]) -> list[str]:

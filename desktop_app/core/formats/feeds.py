@@ -231,7 +231,6 @@ def _add_entry(
             estimated=estimated,
             source_name=source_name,
             as_kind=as_kind,
-            record=record,
         )
     )
     return record

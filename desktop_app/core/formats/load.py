@@ -23,7 +23,7 @@ from desktop_app.core.formats.oryx import OryxRow, read_oryx
 from desktop_app.core.formats.petroivaniuk import read_petroivaniuk_csv, read_petroivaniuk_json
 from desktop_app.core.formats.posts import read_posts
 from desktop_app.core.formats.russianwarship import read_russianwarship
-from desktop_app.core.item import ItemData, published_at_problem
+from desktop_app.core.item import ItemData
 from desktop_app.core.page.build import Page, read_page_text
 from desktop_app.core.provenance import ArticleRef
 from desktop_app.core.report import LossReport
@@ -186,11 +186,8 @@ def check_bounds(result: ReadResult, name: str) -> None:
         check_report_date(date, file=name, record=date.isoformat())
     for index, item in enumerate(result.items, start=1):
         record = f"item {index} ({item.title[:60]})"
-        problem = published_at_problem(item.published_at)
-        if problem is not None:
-            raise ImportFormatError(problem, file=name, record=record, field="published_at")
-        # What the archive will check while writing, checked now: a bad record in the last
-        # file of an import is found before anything is written.
+        # What the archive will check while writing (the time among it), checked now: a bad
+        # record in the last file of an import is found before anything is written.
         try:
             item.validate()
         except ValidationError as exc:
