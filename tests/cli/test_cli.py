@@ -278,3 +278,25 @@ def test_parse_dates_an_undated_text_from_the_archive_and_creates_none(
     shown = json.loads(dated.stdout)
     assert shown["date"] == "2023-11-25"
     assert shown["date_found"] == "date found from the figures in the archive"
+
+
+def test_import_of_a_wild_feed_prints_what_it_estimated_skipped_and_repaired(
+    db: Path, tmp_path: Path
+) -> None:
+    feed = tmp_path / "novyny.xml"
+    feed.write_bytes(
+        (
+            '<rss version="2.0"><channel><title>Новини</title>'
+            "<lastBuildDate>Sun, 12 May 2024 09:00:00 +0300</lastBuildDate>"
+            "<item><title>Тривога&nbsp;в Сумах</title><description>Укриття.</description></item>"
+            "<item><description>&lt;img src='x.jpg'&gt;</description></item>"
+            "</channel></rss>"
+        ).encode("cp1251")
+    )
+    result = run(db, "import", str(feed))
+    assert result.returncode == 0, result.stderr
+    (line,) = result.stdout.splitlines()
+    assert f"{feed} (feed): articles and briefs: 1 added (0 articles, 1 briefs)" in line
+    assert "skipped 1: entry 2: nothing to show" in line
+    assert "dates estimated (1): entry 1 (Тривога в Сумах): no date;" in line
+    assert "read as cp1251" in line and "&nbsp;" in line

@@ -54,7 +54,7 @@ _FEED_ROOTS = (b"<rss", b"<feed", b"<rdf:rdf")
 # The first element, after comments, processing instructions and a DOCTYPE; any prefix
 # (`<a:feed xmlns:a="http://www.w3.org/2005/Atom">`). CHANNEL is Microsoft's old CDF.
 _ROOT = re.compile(
-    rb"(?:\s+|<\?.*?\?>|<!--.*?-->|<!DOCTYPE[^>\[]*(?:\[.*?\])?\s*>)*<([\w.:-]+)", re.S
+    rb"(?:\s|<\?.*?\?>|<!--.*?-->|<!DOCTYPE[^>\[]*(?:\[.*?\])?\s*>)*<([\w.:-]+)", re.S | re.I
 )
 _FEED_ROOT_NAMES = frozenset({b"rss", b"feed", b"rdf", b"channel"})
 _HTML_MARKS = (b"<!doctype html", b"<html")

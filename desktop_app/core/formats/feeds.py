@@ -132,24 +132,29 @@ def _distinct_links(items: list[ItemData], ids: list[str]) -> None:
         if len(distinct) < 2:
             continue
         order = sorted(distinct.values(), key=lambda n: (items[n].published_at, n))
+        used = {link}
         for n in order[1:]:
-            item = items[n]
-            own = ids[n]
-            if own.startswith(link + "#") and own != link:
-                new = own
-            else:
-                digest = hashlib.sha1(
-                    f"{item.title}\n{item.published_at.isoformat()}".encode()
-                ).hexdigest()[:10]
-                new = f"{link}{'-' if '#' in link else '#'}entry-{digest}"
+            new = _own_link(link, items[n], ids[n], used)
+            used.add(new)
+            key = (items[n].title, items[n].published_at, items[n].body)
             for m in members:
-                same = items[m]
-                if (same.title, same.published_at, same.body) == (
-                    item.title,
-                    item.published_at,
-                    item.body,
-                ):
-                    items[m] = replace(same, source_url=new)
+                if (items[m].title, items[m].published_at, items[m].body) == key:
+                    items[m] = replace(items[m], source_url=new)
+
+
+def _own_link(link: str, item: ItemData, entry_id: str, used: set[str]) -> str:
+    """The entry's id when it is the link with a fragment, else the link with a fragment made
+    from the title and time (and the text, when another entry has the same title and time)."""
+    if entry_id.startswith(link + "#") and entry_id not in used:
+        return entry_id
+    joiner = "-" if "#" in link else "#"
+    for parts in ((item.title, item.published_at.isoformat()), (item.title, item.body)):
+        digest = hashlib.sha1("\n".join(parts).encode()).hexdigest()[:10]
+        new = f"{link}{joiner}entry-{digest}"
+        if new not in used:
+            return new
+    digest = hashlib.sha1(f"{item.title}\n{item.published_at}\n{item.body}".encode()).hexdigest()
+    return f"{link}{joiner}entry-{digest}"
 
 
 def read_feed(

@@ -48,7 +48,9 @@ def _item(
 UA_FEED = _rss(_item(UA_TITLE, UA_TEXT, link="https://example.org/ua/1"))
 
 
-@pytest.mark.parametrize("encoding", ["cp1251", "koi8_u", "utf-16", "utf-16-le", "utf-32"])
+@pytest.mark.parametrize(
+    "encoding", ["cp1251", "koi8_u", "utf-16", "utf-16-le", "utf-16-be", "utf-32", "utf-32-le"]
+)
 def test_an_undeclared_encoding_of_ukrainian_news_is_read_right(encoding: str) -> None:
     data = UA_FEED.encode(encoding)
     result = read_import_file("novyny.xml", data)
@@ -226,3 +228,26 @@ def test_a_utf_8_feed_with_a_stray_latin_1_byte_stays_utf_8() -> None:
     feed = read_feed(data)
     assert feed.items[0].title == UA_TITLE and feed.items[0].body.endswith("\ufffd 2024")
     assert feed.notes == ["bytes that are not UTF-8 replaced: 1"]
+
+
+@pytest.mark.parametrize(
+    "head",
+    [
+        '<!-- saved --><!DOCTYPE rss PUBLIC "-//Netscape Communications//DTD RSS 0.91//EN"'
+        ' "http://my.netscape.com/publish/formats/rss-0.91.dtd">\n',
+        '<?xml version="1.0"?>\n<!DOCTYPE rss [ <!ENTITY mdash "&#8212;"> ]>\n',
+    ],
+)
+def test_a_doctype_before_the_root_is_still_a_feed(head: str) -> None:
+    result = read_import_file("old.rss", (head + UA_FEED).encode())
+    assert result.format == "feed" and result.items[0].title == UA_TITLE
+
+
+def test_a_live_blogs_entries_of_one_minute_and_title_get_links_of_their_own() -> None:
+    live = "https://example.org/live"
+    items = "".join(
+        _item("Live: update", text, "Sun, 12 May 2024 09:00:00 +0300", live)
+        for text in ("First.", "Second.", "Third.")
+    )
+    links = [i.source_url for i in read_feed(_rss(items).encode()).items]
+    assert len(set(links)) == 3 and links[0] == live
