@@ -78,7 +78,11 @@ NOUN_TABLE: tuple[tuple[str, str], ...] = (
         rf"(?:засоб{_W}|засіб|установ{_W}|систем{_W})\s+(?:ППО|протиповітряної\s+оборони)",
         "air_defense",
     ),
-    (r"aircraft|(?:war|air)?planes?|warplanes?|fighter\s+jets?|jets", "aircraft"),
+    (
+        r"(?:fixed[-\s]wing\s+|combat\s+|military\s+)?aircraft|(?:war|air)?planes?|warplanes?"
+        r"|fighter\s+jets?|jets",
+        "aircraft",
+    ),
     (rf"літак{_W}", "aircraft"),
     (r"helicopters?", "helicopters"),
     (rf"гелікоптер{_W}|вертол(?:іт|ьот){_W}|гвинтокрил{_W}", "helicopters"),
