@@ -22,6 +22,11 @@ ORDERS = ("date", "relevance", "title", "author")
 # bm25 weights per FTS column (title, lead, body, author, tags): a word in the headline says
 # more about an item than the same word deep in its body.
 _BM25 = "bm25(item_fts, 8.0, 4.0, 1.0, 2.0, 3.0)"
+# The search index's rowid is the item's publication time in Unix seconds times 2**30 plus its
+# id (schema 6, `db.migrations`): descending rowids are newest first, ties by id, so a search
+# in date order reads the index in rowid order and stops after the page it needs. The low 30
+# bits are the item's id (also for times before 1970: two's complement).
+_ID_OF_KEY = "(item_fts.rowid & 1073741823)"
 
 
 @dataclass(frozen=True)
@@ -82,7 +87,7 @@ def _where(
     params: list[object] = []
     match = query.fts_match()
     if match is None and query.excluded:
-        where.append("item.id NOT IN (SELECT rowid FROM item_fts WHERE item_fts MATCH ?)")
+        where.append(f"item.id NOT IN (SELECT {_ID_OF_KEY} FROM item_fts WHERE item_fts MATCH ?)")
         params.append(query.fts_excluded())
     kind = query.kind or req.kind
     if kind and skip != "kind":
@@ -127,7 +132,24 @@ def _where(
 def _from(match: str | None) -> str:
     if match is None:
         return "FROM item"
-    return "FROM item JOIN item_fts ON item_fts.rowid = item.id"
+    return f"FROM item_fts JOIN item ON item.id = {_ID_OF_KEY}"
+
+
+def _order_by(req: SearchRequest, match: str | None) -> str:
+    """The ORDER BY terms; every order ends in a unique tie-break, so it is the same order
+    whatever plan SQLite picks."""
+    direction = "DESC" if req.descending else "ASC"
+    if req.order == "relevance" and match is not None:
+        # bm25 is smaller for better matches; newest first among equals.
+        return f"{_BM25}, item_fts.rowid DESC"
+    if req.order == "title":
+        return f"item.title COLLATE NOCASE {direction}, item.id"
+    if req.order == "author":
+        return f"item.author COLLATE NOCASE {direction}, item.published_at DESC, item.id DESC"
+    if match is not None:
+        # The same order as (published_at, id), read from the search index in rowid order.
+        return f"item_fts.rowid {direction}"
+    return f"item.published_at {direction}, item.id {direction}"
 
 
 def select_sql(req: SearchRequest, query: Query, columns: str) -> tuple[str, list[object]]:
@@ -139,16 +161,7 @@ def select_sql(req: SearchRequest, query: Query, columns: str) -> tuple[str, lis
         params.insert(0, match)
     if where:
         sql.append("WHERE " + " AND ".join(where))
-    direction = "DESC" if req.descending else "ASC"
-    if req.order == "relevance" and match is not None:
-        # bm25 is smaller for better matches; newest first among equals.
-        sql.append(f"ORDER BY {_BM25}, item.published_at DESC")
-    elif req.order == "title":
-        sql.append(f"ORDER BY item.title COLLATE NOCASE {direction}, item.id")
-    elif req.order == "author":
-        sql.append(f"ORDER BY item.author COLLATE NOCASE {direction}, item.published_at DESC")
-    else:
-        sql.append(f"ORDER BY item.published_at {direction}, item.id {direction}")
+    sql.append("ORDER BY " + _order_by(req, match))
     if req.limit is not None:
         sql.append("LIMIT ?")
         params.append(req.limit)
@@ -228,7 +241,7 @@ def search_days(req: SearchRequest, query: Query | None = None) -> list[tuple[in
     clause = ("WHERE " + " AND ".join(where)) if where else ""
     sql = (
         f"SELECT item.id, date(item.published_at, 'localtime') {_from(match)} {clause} "
-        "ORDER BY item.published_at DESC, item.id DESC"
+        f"ORDER BY {_order_by(SearchRequest(), match)}"
     )
     return [(r[0], r[1]) for r in database_proxy.execute_sql(sql, params).fetchall()]
 

@@ -68,6 +68,7 @@ REQUIRED_TABLES = {
     3: {"item_tag", "report_article", "oryx_loss"},
     4: {"trash"},
     5: set(),  # a column: item.date_estimated
+    6: set(),  # the search index keyed in publication order (same table names)
 }
 _ADDRESS = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*://")
 

@@ -154,7 +154,61 @@ def _step_5(db: Database) -> None:
     db.execute_sql("ALTER TABLE item ADD COLUMN date_estimated INTEGER NOT NULL DEFAULT 0")
 
 
-STEPS: tuple[Callable[[Database], None], ...] = (_step_1, _step_2, _step_3, _step_4, _step_5)
+def _step_6(db: Database) -> None:
+    """Search rows keyed in publication order, so "newest first" reads the index backwards.
+
+    The full-text index's rowid becomes `published_at` in Unix seconds times 2**30 plus the
+    item's id: sorting by it is sorting by (published_at, id), so a search ordered by date
+    walks the index's rowids and stops after the first page instead of sorting every match.
+    Items are refused before 1900 and after 2100, so the key stays within 64 bits for ids
+    below 2**30. The key is an expression (a view names it, a unique index finds an item by
+    it), not a column of `item`: rows read or written whole are unchanged.
+    """
+    key = "(CAST(strftime('%s', {t}published_at) AS INTEGER) * 1073741824 + {t}id)"
+    for sql in (
+        "DROP TRIGGER item_fts_ai",
+        "DROP TRIGGER item_fts_ad",
+        "DROP TRIGGER item_fts_au",
+        "DROP TABLE item_fts",
+        f"CREATE UNIQUE INDEX item_search_key ON item ({key.format(t='')})",
+        f"""CREATE VIEW item_search AS SELECT {key.format(t="")} AS search_key,
+            title, lead, body, author, tags FROM item""",
+        """CREATE VIRTUAL TABLE item_fts USING fts5(
+            title, lead, body, author, tags,
+            content='item_search', content_rowid='search_key',
+            tokenize='unicode61 remove_diacritics 2')""",
+        "INSERT INTO item_fts(item_fts) VALUES ('rebuild')",
+        f"""CREATE TRIGGER item_fts_ai AFTER INSERT ON item BEGIN
+            INSERT INTO item_fts(rowid, title, lead, body, author, tags)
+            VALUES ({key.format(t="new.")}, new.title, new.lead, new.body, new.author,
+                    new.tags);
+        END""",
+        f"""CREATE TRIGGER item_fts_ad AFTER DELETE ON item BEGIN
+            INSERT INTO item_fts(item_fts, rowid, title, lead, body, author, tags)
+            VALUES ('delete', {key.format(t="old.")}, old.title, old.lead, old.body,
+                    old.author, old.tags);
+        END""",
+        f"""CREATE TRIGGER item_fts_au
+        AFTER UPDATE OF id, published_at, title, lead, body, author, tags ON item BEGIN
+            INSERT INTO item_fts(item_fts, rowid, title, lead, body, author, tags)
+            VALUES ('delete', {key.format(t="old.")}, old.title, old.lead, old.body,
+                    old.author, old.tags);
+            INSERT INTO item_fts(rowid, title, lead, body, author, tags)
+            VALUES ({key.format(t="new.")}, new.title, new.lead, new.body, new.author,
+                    new.tags);
+        END""",
+    ):
+        db.execute_sql(sql)
+
+
+STEPS: tuple[Callable[[Database], None], ...] = (
+    _step_1,
+    _step_2,
+    _step_3,
+    _step_4,
+    _step_5,
+    _step_6,
+)
 SCHEMA_VERSION = len(STEPS)
 
 

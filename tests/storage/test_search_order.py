@@ -1,0 +1,255 @@
+"""Search results and their order equal a plain reference, whatever plan the search uses.
+
+The archive's full-text index is keyed in publication order (schema 6) so that a date-ordered
+search stops after its first page. The reference here is what search did before: a second
+FTS5 index over the same rows keyed by item id, joined to `item` and sorted by the stored
+columns. Every query, filter and order below must give the same ids in the same order, the
+same first rows, the same timeline days and the same counts.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import random
+import sqlite3
+from pathlib import Path
+
+import pytest
+from peewee import SqliteDatabase
+
+from desktop_app.core.search_query import parse_query
+from desktop_app.storage.db.connection import open_archive
+from desktop_app.storage.db.migrations import migrate
+from desktop_app.storage.db.models import database_proxy
+from desktop_app.storage.items import ROW_COLUMNS
+from desktop_app.storage.search import (
+    _BM25,
+    SearchRequest,
+    _where,
+    facet_counts,
+    first_rows,
+    search_days,
+    search_ids,
+)
+
+WORDS = ["drones", "kharkiv", "power", "lines", "kherson", "evacuate", "evacuation", "sumy"]
+WORDS += ["grain", "rail", "shelter", "Zaporizhzhia", "café", "odesa", "bridge", "night"]
+TAGS = ["energy", "drones", "rail", "demo", "air defense"]
+SOURCES = ["Kyiv Wire", "Field notes", ""]
+TEXTS = [
+    "",
+    "drones",
+    "drones kharkiv",
+    "dro",
+    "evacuat*",
+    '"power lines"',
+    '"power lines" -kherson',
+    "sumy OR kharkiv",
+    "sumy OR kharkiv -rail",
+    "-shelter",
+    "-drones -night",
+    "cafe",
+    "kind:brief drones",
+    "kind:article",
+    "tag:energy",
+    "-tag:demo grain",
+    "tag:energy tag:rail",
+    "is:starred",
+    "is:unread night",
+    "is:read bridge",
+    "from:1950 to:1999",
+    "from:2023-11 to:2024-02-15 kharkiv",
+    "author:writer drones",
+    'source:"kyiv wire" -bridge',
+    "odesa night grain",
+    "zzzz",
+]
+REQUESTS = [
+    SearchRequest(),
+    SearchRequest(descending=False),
+    SearchRequest(order="relevance"),
+    SearchRequest(order="title"),
+    SearchRequest(order="author", descending=False),
+    SearchRequest(kind="brief"),
+    SearchRequest(tags=("energy",), unread_only=True),
+    SearchRequest(starred_only=True, order="relevance"),
+    SearchRequest(source="Kyiv Wire", date_from=dt.date(2023, 1, 1)),
+    SearchRequest(date_to=dt.date(1999, 12, 31), descending=False),
+]
+
+
+def _stamp(rng: random.Random) -> str:
+    """Times that collide often (to the second) and reach back before 1970."""
+    pick = rng.random()
+    if pick < 0.15:
+        return rng.choice(["2023-11-25T09:03:00Z", "1969-12-31T23:59:59Z", "2024-01-01T00:00:00Z"])
+    year = 1905 if pick < 0.2 else rng.choice([1950, 1971, 2022, 2023, 2024, 2025])
+    when = dt.datetime(year, 1, 1, tzinfo=dt.UTC) + dt.timedelta(seconds=rng.randrange(365 * 86400))
+    return when.strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+def _fill(con: sqlite3.Connection, n: int, seed: int) -> None:
+    rng = random.Random(seed)
+    for i in range(n):
+        title = " ".join(rng.choices(WORDS, k=rng.randint(1, 4)))
+        body = " ".join(rng.choices(WORDS, k=rng.randint(0, 30)))
+        tags = rng.sample(TAGS, rng.randint(0, 2))
+        stamp = _stamp(rng)
+        cur = con.execute(
+            "INSERT INTO item (kind, title, lead, body, author, published_at, source_name, "
+            "tags, is_read, starred, created_at, updated_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
+            (
+                rng.choice(["brief", "article"]),
+                title,
+                rng.choice(["", "night bridge"]),
+                body,
+                f"Writer {rng.randint(1, 4)}" if rng.random() < 0.8 else "",
+                stamp,
+                rng.choice(SOURCES),
+                ", ".join(tags),
+                rng.random() < 0.5,
+                rng.random() < 0.2,
+                stamp,
+                stamp,
+            ),
+        )
+        con.executemany(
+            "INSERT INTO item_tag (item_id, tag) VALUES (?, ?)",
+            [(cur.lastrowid, t) for t in tags],
+        )
+        if i % 7 == 0:  # edits and deletes go through the index's update and delete triggers
+            con.execute(
+                "UPDATE item SET published_at = ?, title = title || ' sumy' WHERE id = ?",
+                (_stamp(rng), cur.lastrowid),
+            )
+        if i % 11 == 0:
+            con.execute("DELETE FROM item WHERE id = ?", (max(1, (cur.lastrowid or 1) - 3),))
+
+
+def _reference_index(con: sqlite3.Connection) -> None:
+    """The index as it was before schema 6: keyed by item id."""
+    con.execute(
+        "CREATE VIRTUAL TABLE ref_fts USING fts5(title, lead, body, author, tags, "
+        "content='item', content_rowid='id', tokenize='unicode61 remove_diacritics 2')"
+    )
+    con.execute("INSERT INTO ref_fts(ref_fts) VALUES ('rebuild')")
+    con.commit()
+
+
+def _reference(
+    req: SearchRequest, select: str, *, skip: str = "", join: str = ""
+) -> tuple[str, list[object]]:
+    """FROM/WHERE of the search the way it was written before: joined by id, filters alike."""
+    query = parse_query(req.text)
+    match = query.fts_match()
+    # The non-text filters are the search's own (unchanged); the text part is redone here.
+    where, params, _ = _where(req, dataclasses.replace(query, excluded=(), clauses=()), skip=skip)
+    if match is not None:
+        where.insert(0, "ref_fts MATCH ?")
+        params.insert(0, match)
+        frm = "FROM item JOIN ref_fts ON ref_fts.rowid = item.id"
+    else:
+        frm = "FROM item"
+        if query.excluded:
+            where.insert(0, "item.id NOT IN (SELECT rowid FROM ref_fts WHERE ref_fts MATCH ?)")
+            params.insert(0, query.fts_excluded())
+    clause = ("WHERE " + " AND ".join(where)) if where else ""
+    return f"SELECT {select} {frm}{join} {clause}", params
+
+
+def _reference_order(req: SearchRequest, has_match: bool) -> str:
+    d = "DESC" if req.descending else "ASC"
+    if req.order == "relevance" and has_match:
+        return _BM25.replace("item_fts", "ref_fts") + ", item.published_at DESC, item.id DESC"
+    if req.order == "title":
+        return f"item.title COLLATE NOCASE {d}, item.id"
+    if req.order == "author":
+        return f"item.author COLLATE NOCASE {d}, item.published_at DESC, item.id DESC"
+    return f"item.published_at {d}, item.id {d}"
+
+
+def _counts(
+    con: sqlite3.Connection, req: SearchRequest, column: str, skip: str, join: str = ""
+) -> dict[str, int]:
+    sql, params = _reference(req, f"{column}, count(*)", skip=skip, join=join)
+    return dict(con.execute(f"{sql} GROUP BY {column}", params).fetchall())
+
+
+def _check_all(con: sqlite3.Connection) -> int:
+    checked = 0
+    for text in TEXTS:
+        for base in REQUESTS:
+            req = dataclasses.replace(base, text=text)
+            query = parse_query(req.text)
+            has_match = query.fts_match() is not None
+            sql, params = _reference(req, "item.id")
+            order = _reference_order(req, has_match)
+            expected = [r[0] for r in con.execute(f"{sql} ORDER BY {order}", params)]
+            assert search_ids(req, query) == expected, (text, base)
+            sql, params = _reference(req, ROW_COLUMNS)
+            page = con.execute(f"{sql} ORDER BY {order} LIMIT 25", params).fetchall()
+            assert [r.id for r in first_rows(req, query, 25)] == [r[0] for r in page]
+            if req.order == "date" and req.descending:
+                sql, params = _reference(req, "item.id, date(item.published_at, 'localtime')")
+                days = con.execute(f"{sql} ORDER BY {order}", params).fetchall()
+                assert search_days(req, query) == [(a, b) for a, b in days], text
+            if base in (REQUESTS[0], REQUESTS[6], REQUESTS[8]):
+                facets = facet_counts(req, query)
+                assert facets.kinds == _counts(con, req, "item.kind", "kind"), text
+                tags = _counts(
+                    con, req, "item_tag.tag", "tag", " JOIN item_tag ON item_tag.item_id = item.id"
+                )
+                assert dict(facets.tags) == tags, text
+                sources = _counts(con, req, "item.source_name", "source")
+                assert dict(facets.sources) == {s: n for s, n in sources.items() if s}, text
+            checked += 1
+    return checked
+
+
+def test_search_matches_the_id_keyed_reference(tmp_path: Path) -> None:
+    archive = open_archive(tmp_path / "a.sqlite")
+    con = sqlite3.connect(tmp_path / "a.sqlite")
+    _fill(con, 1500, seed=3)
+    con.commit()
+    _reference_index(con)
+    assert _check_all(con) == len(TEXTS) * len(REQUESTS)
+    archive.db.close()
+    con.close()
+
+
+def test_an_archive_upgraded_to_the_publication_keyed_index_searches_the_same(
+    tmp_path: Path,
+) -> None:
+    path = tmp_path / "v5.sqlite"
+    db = SqliteDatabase(str(path))
+    migrate(db, target=5)
+    db.close()
+    con = sqlite3.connect(path)
+    _fill(con, 600, seed=11)  # through schema 5's triggers, keyed by id
+    con.commit()
+    archive = open_archive(path)  # upgrades: the index is rebuilt in publication order
+    _reference_index(con)
+    _check_all(con)
+    # The rebuilt index is sound and keyed by (publication time, id).
+    con.execute("INSERT INTO item_fts(item_fts, rank) VALUES ('integrity-check', 1)")
+    newest = con.execute(
+        "SELECT rowid & 1073741823 FROM item_fts WHERE item_fts MATCH 'drones' "
+        "ORDER BY rowid DESC LIMIT 1"
+    ).fetchone()
+    assert (
+        newest
+        == con.execute(
+            "SELECT item.id FROM item JOIN ref_fts ON ref_fts.rowid = item.id "
+            "WHERE ref_fts MATCH 'drones' ORDER BY published_at DESC, item.id DESC LIMIT 1"
+        ).fetchone()
+    )
+    archive.db.close()
+    con.close()
+
+
+@pytest.fixture(autouse=True)
+def _unbound() -> object:
+    yield
+    if not database_proxy.is_closed():
+        database_proxy.close()
