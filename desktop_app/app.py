@@ -13,8 +13,11 @@ from typing import TYPE_CHECKING, TextIO
 from peewee import DatabaseError as PeeweeDatabaseError
 
 from desktop_app import APP_NAME, APP_TITLE, __version__
-from desktop_app.cli import BAD_INPUT, OFFLINE_COMMANDS, add_commands, run_command
 from desktop_app.core.errors import ArchiveError
+
+# The exit code for input we refuse (desktop_app.cli says the same; importing the command
+# line's formats and parsers only to read this number would slow the window's start).
+BAD_INPUT = 2
 
 if TYPE_CHECKING:
     from desktop_app.storage.db.connection import Archive
@@ -22,11 +25,12 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(*, commands: bool = True) -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog=APP_NAME,
         description=f"{APP_TITLE}: an offline archive of war coverage and daily loss reports. "
         "Without a command, opens the window.",
+        add_help=commands,
     )
     parser.add_argument(
         "--database",
@@ -34,8 +38,25 @@ def build_parser() -> argparse.ArgumentParser:
         help="archive file to use (default: $FRONTLINE_ARCHIVE_DB or the user data folder)",
     )
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
-    add_commands(parser)
+    if commands:
+        from desktop_app.cli import add_commands
+
+        add_commands(parser)
     return parser
+
+
+def parse_options(argv: Sequence[str] | None) -> argparse.Namespace:
+    """The options; the command line's parsers and formats are loaded only for a command.
+
+    Starting the window (no command) is the common case and should not pay for them: a
+    parser without the commands reads the options first, and anything it does not know (a
+    command, `--help`, a typo) goes to the whole parser, which handles it as before.
+    """
+    window_only, rest = build_parser(commands=False).parse_known_args(argv)
+    if not rest:
+        window_only.command = None
+        return window_only
+    return build_parser().parse_args(argv)
 
 
 def _setup_logging() -> Path | None:
@@ -57,10 +78,12 @@ def _setup_logging() -> Path | None:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = build_parser()
-    args = parser.parse_args(argv)
-    if args.command in OFFLINE_COMMANDS:
-        return run_command(args)
+    args = parse_options(argv)
+    if args.command is not None:
+        from desktop_app.cli import OFFLINE_COMMANDS, run_command
+
+        if args.command in OFFLINE_COMMANDS:
+            return run_command(args)
 
     from desktop_app.storage.db.connection import (
         BUSY_TIMEOUT_MS,
@@ -80,6 +103,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return BAD_INPUT
     try:
         if args.command:
+            from desktop_app.cli import run_command
+
             args.archive_path = archive.path
             return run_command(args)
         return run_window(archive)
