@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import ctypes.util
 import os
 import subprocess
 import sys
@@ -39,12 +40,13 @@ def test_missing_libraries_are_named_with_the_packages_that_bring_them(
         "\tlibc.so.6 => /lib/x86_64-linux-gnu/libc.so.6 (0x00007f0000000000)\n"
     )
     monkeypatch.setattr(platform_check, "_xcb_plugin", lambda: plugin)
+    monkeypatch.setattr(platform_check, "_loads", lambda _library: False)
     monkeypatch.setattr(
-        platform_check.subprocess,
+        subprocess,
         "run",
         lambda args, **_kw: subprocess.CompletedProcess(args, 0, stdout=ldd, stderr=""),
     )
-    monkeypatch.setattr(platform_check.ctypes.util, "find_library", lambda _name: None)
+    monkeypatch.setattr(ctypes.util, "find_library", lambda _name: None)
     missing = missing_xcb_libraries()
     assert missing == ["libxcb-cursor.so.0", "libxcb-icccm.so.4", "libxcb-keysyms.so.1"]
     assert all(lib in DEBIAN_PACKAGES for lib in missing)
@@ -74,3 +76,29 @@ def test_the_program_without_a_display_exits_2_with_one_line(tmp_path: Path) -> 
     assert result.returncode == 2
     assert result.stderr.count("\n") == 1 and "no display" in result.stderr
     assert "Traceback" not in result.stderr
+
+
+def test_when_the_plugin_loads_no_program_is_run_to_look_for_libraries(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    # The usual start under X: the plugin and xcb-cursor load, so `ldd` (and `ldconfig`,
+    # behind find_library) would cost ~80 ms of the start for nothing.
+    plugin = tmp_path / "libqxcb.so"
+    plugin.write_bytes(b"")
+    loaded: list[str] = []
+    monkeypatch.setattr(platform_check, "_xcb_plugin", lambda: plugin)
+    monkeypatch.setattr(platform_check, "_loads", lambda library: loaded.append(library) or True)
+
+    def no_program(*_args: object, **_kw: object) -> object:
+        raise AssertionError("a program was run")
+
+    monkeypatch.setattr(subprocess, "run", no_program)
+    monkeypatch.setattr(ctypes.util, "find_library", no_program)
+    assert missing_xcb_libraries() == []
+    assert loaded == [str(plugin), "libxcb-cursor.so.0"]
+
+
+def test_a_library_that_cannot_be_loaded_is_told_apart(tmp_path: Path) -> None:
+    (tmp_path / "libnothing.so").write_bytes(b"not a library")
+    assert platform_check._loads(str(tmp_path / "libnothing.so")) is False
+    assert platform_check._loads("libc.so.6") is True
