@@ -22,11 +22,13 @@ ORDERS = ("date", "relevance", "title", "author")
 # bm25 weights per FTS column (title, lead, body, author, tags): a word in the headline says
 # more about an item than the same word deep in its body.
 _BM25 = "bm25(item_fts, 8.0, 4.0, 1.0, 2.0, 3.0)"
-# The search index's rowid is the item's publication time in Unix seconds times 2**30 plus its
-# id (schema 6, `db.migrations`): descending rowids are newest first, ties by id, so a search
-# in date order reads the index in rowid order and stops after the page it needs. The low 30
-# bits are the item's id (also for times before 1970: two's complement).
-_ID_OF_KEY = "(item_fts.rowid & 1073741823)"
+# The search index's rowid is minus (the item's publication time in Unix seconds times 2**30
+# plus its id) (schema 6, `db.migrations`): ascending rowids are newest first, ties by the
+# higher id first, so a newest-first search reads the index in its own order and stops after
+# the page it needs. The low 30 bits of the negated key are the item's id (also for times
+# before 1970: two's complement). Never ask FTS5 for descending rowids: SQLite 3.40 left out
+# some matches of multi-word queries that way on a 1,000,000-item archive.
+_ID_OF_KEY = "((-item_fts.rowid) & 1073741823)"
 
 
 @dataclass(frozen=True)
@@ -141,20 +143,53 @@ def _order_by(req: SearchRequest, match: str | None) -> str:
     direction = "DESC" if req.descending else "ASC"
     if req.order == "relevance" and match is not None:
         # bm25 is smaller for better matches; newest first among equals.
-        return f"{_BM25}, item_fts.rowid DESC"
+        return f"{_BM25}, item_fts.rowid"
     if req.order == "title":
         return f"item.title COLLATE NOCASE {direction}, item.id"
     if req.order == "author":
         return f"item.author COLLATE NOCASE {direction}, item.published_at DESC, item.id DESC"
-    if match is not None:
-        # The same order as (published_at, id), read from the search index in rowid order.
-        return f"item_fts.rowid {direction}"
+    if match is not None and req.descending:
+        # The same order as (published_at, id) descending: the search index's own order.
+        return "item_fts.rowid"
     return f"item.published_at {direction}, item.id {direction}"
+
+
+def _index_only_sql(req: SearchRequest, match: str, columns: str) -> tuple[str, list[object]]:
+    """Words alone, by date or relevance: the order comes from the index, so `item` is read
+    only for the rows returned, not for every match (each read is a random page of a large
+    table: most of the time of a broad search otherwise)."""
+    params: list[object] = [match]
+    order = _order_by(req, match)
+    limit = ""
+    if req.limit is not None:
+        limit = " LIMIT ?"
+        params.append(req.limit)
+    if columns == "item.id":
+        return (
+            f"SELECT {_ID_OF_KEY} FROM item_fts WHERE item_fts MATCH ? ORDER BY {order}{limit}",
+            params,
+        )
+    # The page's keys first (and their scores), then its rows; the outer ORDER BY repeats
+    # the inner one on the page alone.
+    score = f"{_BM25}" if req.order == "relevance" else "0"
+    hits = (
+        f"SELECT item_fts.rowid AS search_key, {score} AS score FROM item_fts "
+        f"WHERE item_fts MATCH ? ORDER BY {order}{limit}"
+    )
+    return (
+        f"SELECT {columns} FROM ({hits}) AS hit JOIN item "
+        f"ON item.id = ((-hit.search_key) & 1073741823) "
+        f"ORDER BY hit.score, hit.search_key",
+        params,
+    )
 
 
 def select_sql(req: SearchRequest, query: Query, columns: str) -> tuple[str, list[object]]:
     """The search as one SELECT of `columns`, in the requested order (and limit)."""
     where, params, match = _where(req, query)
+    newest_first = req.order == "date" and req.descending
+    if match is not None and not where and (newest_first or req.order == "relevance"):
+        return _index_only_sql(req, match, columns)
     sql = [_from(match)]
     if match is not None:
         where.insert(0, "item_fts MATCH ?")

@@ -234,8 +234,8 @@ def test_an_archive_upgraded_to_the_publication_keyed_index_searches_the_same(
     # The rebuilt index is sound and keyed by (publication time, id).
     con.execute("INSERT INTO item_fts(item_fts, rank) VALUES ('integrity-check', 1)")
     newest = con.execute(
-        "SELECT rowid & 1073741823 FROM item_fts WHERE item_fts MATCH 'drones' "
-        "ORDER BY rowid DESC LIMIT 1"
+        "SELECT (-rowid) & 1073741823 FROM item_fts WHERE item_fts MATCH 'drones' "
+        "ORDER BY rowid LIMIT 1"
     ).fetchone()
     assert (
         newest

@@ -155,16 +155,18 @@ def _step_5(db: Database) -> None:
 
 
 def _step_6(db: Database) -> None:
-    """Search rows keyed in publication order, so "newest first" reads the index backwards.
+    """Search rows keyed in publication order, newest first, so a date-ordered search reads
+    the index in its own order and stops after the first page.
 
-    The full-text index's rowid becomes `published_at` in Unix seconds times 2**30 plus the
-    item's id: sorting by it is sorting by (published_at, id), so a search ordered by date
-    walks the index's rowids and stops after the first page instead of sorting every match.
+    The full-text index's rowid becomes minus (`published_at` in Unix seconds times 2**30
+    plus the item's id): ascending rowids are newest first, ties by the higher id first.
     Items are refused before 1900 and after 2100, so the key stays within 64 bits for ids
-    below 2**30. The key is an expression (a view names it, a unique index finds an item by
-    it), not a column of `item`: rows read or written whole are unchanged.
+    below 2**30. Ascending, because FTS5 (SQLite 3.40, measured at 1,000,000 items) left
+    out some matches of multi-word queries when asked for descending rowids. The key is an
+    expression (a view names it, a unique index finds an item by it), not a column of
+    `item`: rows read or written whole are unchanged.
     """
-    key = "(CAST(strftime('%s', {t}published_at) AS INTEGER) * 1073741824 + {t}id)"
+    key = "(-(CAST(strftime('%s', {t}published_at) AS INTEGER) * 1073741824 + {t}id))"
     for sql in (
         "DROP TRIGGER item_fts_ai",
         "DROP TRIGGER item_fts_ad",
