@@ -21,6 +21,13 @@ from tests.benchmarks.generate import build
 from tests.benchmarks.timing import median_ms
 
 DATA = Path(os.environ.get("BENCH_DIR", "bench-data"))
+# How many items the generated archive holds (`make bench-1m`: 1,000,000, built once in a
+# cache folder outside the repository).
+ITEMS = int(os.environ.get("BENCH_ITEMS", "100000"))
+# Queries from selective to broad on the generated text, each timed newest first and by
+# relevance: "kupiansk 57 silos" matches ~0.1 % of items, "drones kharkiv" ~40 %, the
+# prefix "evacuat" ~70 %, "in" every item.
+QUERIES = ("kupiansk 57 silos", "drones kharkiv", '"power lines" -kherson', "evacuat", "in")
 
 # A child process that shows a window and prints once its first paint has happened; the
 # parent times from starting the process to that line, the same way for both windows: the
@@ -122,11 +129,16 @@ class BenchContext:
 
 def main() -> int:
     DATA.mkdir(exist_ok=True)
-    path = DATA / "bench.sqlite"
+    path = DATA / ("bench.sqlite" if ITEMS == 100_000 else f"bench-{ITEMS}.sqlite")
     if not path.exists() or "--rebuild" in sys.argv:
         t0 = time.perf_counter()
-        build(path)
+        build(path, items=ITEMS)
         print(f"built {path} in {time.perf_counter() - t0:.1f} s")
+    t0 = time.perf_counter()
+    from desktop_app.storage.db.connection import open_archive
+
+    open_archive(path).db.close()  # an archive built by an older release is upgraded once
+    print(f"opened {path} in {time.perf_counter() - t0:.1f} s")
 
     from PySide6.QtCore import QEventLoop
     from PySide6.QtWidgets import QApplication
@@ -157,70 +169,104 @@ def main() -> int:
         loop.exec()
         signal.disconnect(loop.quit)  # type: ignore[attr-defined]
 
-    def first_rows(text: str) -> None:
+    def first_rows(req: SearchRequest) -> None:
         """From asking to the list's first screen of rows (titles and snippets) loaded."""
-        view.worker.search(SearchRequest(text))
+        view.worker.search(req)
         wait_for(view.firstRowsShown)
         model = view.model
         for r in range(min(40, model.rowCount())):
             for c in range(model.columnCount()):
                 model.data(model.index(r, c))
 
-    def full_list(text: str) -> None:
+    def full_list(req: SearchRequest) -> None:
         """From asking to the whole id list in the model (the count under the list)."""
-        view.worker.search(SearchRequest(text))
+        view.worker.search(req)
         wait_for(view.searchFinished)
 
-    def timed(fn: Callable[[str], None], text: str) -> float:
+    def counts(req: SearchRequest) -> None:
+        """From asking to the counts beside the list shown (after the whole list)."""
+        view.worker.search(req)
+        wait_for(view.countsShown)
+
+    def timed(fn: Callable[[SearchRequest], None], req: SearchRequest) -> float:
         times = []
         for _ in range(7):
             t0 = time.perf_counter()
-            fn(text)
+            fn(req)
             times.append((time.perf_counter() - t0) * 1000)
             view.worker.wait()  # what follows (rest of the list, counts) is not timed here
         return statistics.median(times)
 
-    for text in ("drones kharkiv", '"power lines" -kherson', "evacuat"):
+    for text in QUERIES:
         query = parse_query(text)
         match = query.fts_match()
-        # The baseline is the same statement our first page runs (same columns, WHERE,
-        # ORDER BY and LIMIT), written out for sqlite3: the least any program can do to show
-        # the first screen in this order.
-        first_sql, first_params = select_sql(
-            SearchRequest(text, limit=FIRST_PAGE), query, ROW_COLUMNS
-        )
-        assert "item_fts MATCH ?" in first_sql and match in first_params
+        matches = raw.execute(
+            "SELECT count(*) FROM item_fts WHERE item_fts MATCH ?", (match,)
+        ).fetchone()[0]
+        for order in ("date", "relevance"):
+            req = SearchRequest(text, order=order)
+            # The first floor is the very statement our first page runs (same columns, WHERE,
+            # ORDER BY and LIMIT) through sqlite3; the second, the least any plan can do for
+            # newest first: the index's own rowids in order, nothing else read.
+            first_sql, first_params = select_sql(
+                SearchRequest(text, order=order, limit=FIRST_PAGE), query, ROW_COLUMNS
+            )
+            assert "item_fts MATCH ?" in first_sql and match in first_params
 
-        def raw_first(sql: str = first_sql, params: list[object] = first_params) -> object:
-            return raw.execute(sql, params).fetchall()
+            def raw_first(sql: str = first_sql, params: list[object] = first_params) -> object:
+                return raw.execute(sql, params).fetchall()
 
-        def raw_all(match: str | None = match) -> object:
-            return raw.execute(
-                "SELECT item.id FROM item JOIN item_fts ON item_fts.rowid = item.id "
-                "WHERE item_fts MATCH ? ORDER BY item.published_at DESC, item.id DESC",
-                (match,),
-            ).fetchall()
-
+            label = (
+                f"{text!r} ({matches:,} matches), {'newest first' if order == 'date' else order}"
+            )
+            rows.append(
+                (
+                    f"search {label} → first rows shown",
+                    timed(first_rows, req),
+                    f"same statement, raw, LIMIT {FIRST_PAGE}",
+                    median_ms(raw_first),
+                )
+            )
         rows.append(
             (
-                f"search {text!r} → first rows shown",
-                timed(first_rows, text),
-                f"raw FTS5 query, LIMIT {FIRST_PAGE}",
-                median_ms(raw_first),
+                f"  … index rowids alone, newest first, LIMIT {FIRST_PAGE}",
+                median_ms(
+                    lambda m=match: raw.execute(
+                        "SELECT rowid FROM item_fts WHERE item_fts MATCH ? "
+                        "ORDER BY rowid DESC LIMIT ?",
+                        (m, FIRST_PAGE),
+                    ).fetchall()
+                ),
+                "",
+                float("nan"),
+            )
+        )
+        req = SearchRequest(text)
+        all_sql, all_params = select_sql(req, query, "item.id")
+        rows.append(
+            (
+                f"search {text!r} → whole id list",
+                timed(full_list, req),
+                "same statement, raw, all ids",
+                median_ms(lambda q=all_sql, p=all_params: raw.execute(q, p).fetchall()),
             )
         )
         rows.append(
             (
-                f"search {text!r} → whole id list",
-                timed(full_list, text),
-                "raw FTS5 query, all ids",
-                median_ms(raw_all),
+                f"search {text!r} → counts beside the list",
+                timed(counts, req),
+                "raw COUNT(*) of the matches",
+                median_ms(
+                    lambda m=match: raw.execute(
+                        "SELECT count(*) FROM item_fts WHERE item_fts MATCH ?", (m,)
+                    ).fetchone()
+                ),
             )
         )
 
     rows.append(
         (
-            "all 100k ids, newest first",
+            f"all {ITEMS:,} ids, newest first",
             median_ms(lambda: search_item_ids("")),
             "raw SELECT id ORDER BY",
             median_ms(
@@ -246,12 +292,12 @@ def main() -> int:
             time.sleep(0.0005)  # let the search thread take the GIL
         app.processEvents()
 
-    # Scrolling: the whole 100,000-row list, a screen at a time, each step painted. The rows
+    # Scrolling: the whole list, a screen at a time, each step painted. The rows
     # of a new page are read on the search thread: `blocked` is what the GUI thread spends
     # (the jump and a paint of empty rows), `steps` the time until the rows are painted.
     view.reload()
     wait_for(view.searchFinished)
-    app.processEvents()  # let the view lay out the 100,000 rows (scroll bar range)
+    app.processEvents()  # let the view lay out the rows (scroll bar range)
     table = view.table
     bar = table.verticalScrollBar()
     page = max(1, bar.pageStep())
@@ -274,19 +320,30 @@ def main() -> int:
 
     rows.append(
         (
-            "main window first paint, 100k items",
+            f"main window first paint, {ITEMS:,} items",
             first_paint_ms("main", path),
             "empty PySide6 window",
             first_paint_ms("empty", path),
         )
     )
+    from tests.benchmarks.bench_start import entry_start_ms
+
+    empty, _ = entry_start_ms("empty", path)
+    paint, shown = entry_start_ms("main", path)
+    rows.append(("start via frontline-archive → first paint", paint, "empty PySide6 window", empty))
+    rows.append(
+        ("start via frontline-archive → first rows", shown or 0.0, "empty PySide6 window", empty)
+    )
 
     width = max(len(r[0]) for r in rows)
     print(f"{'measure':<{width}}  {'ms':>8}   {'baseline':<30} {'ms':>8}  ratio")
     for name, ours, base_name, base in rows:
+        if base != base:  # NaN: a floor of its own, with no baseline beside it
+            print(f"{name:<{width}}  {ours:8.1f}")
+            continue
         print(f"{name:<{width}}  {ours:8.1f}   {base_name:<30} {base:8.1f}  {ours / base:5.2f}×")
     print(
-        f"scrolling 100k rows: {len(steps)} jumps, median {statistics.median(steps):.1f} ms, "
+        f"scrolling {ITEMS:,} rows: {len(steps)} jumps, median {statistics.median(steps):.1f} ms, "
         f"worst {max(steps):.1f} ms per step (a new page of rows + paint); "
         f"scrollToBottom {bottom:.1f} ms; the GUI thread busy per jump: median "
         f"{statistics.median(blocked):.1f} ms, worst {max(blocked):.1f} ms"
