@@ -233,7 +233,7 @@ def main() -> int:
                 median_ms(
                     lambda m=match: raw.execute(
                         "SELECT rowid FROM item_fts WHERE item_fts MATCH ? "
-                        "ORDER BY rowid DESC LIMIT ?",
+                        "ORDER BY rowid LIMIT ?",  # ascending rowids are newest first
                         (m, FIRST_PAGE),
                     ).fetchall()
                 ),
