@@ -97,10 +97,17 @@ class SearchWorker(QObject):
         self.relay = _Relay()
         self.relay.done.connect(self._done)
         self._jobs: queue.SimpleQueue[Callable[[], None] | None] = queue.SimpleQueue()
+        # Pages of rows the list asks for while it scrolls (`call`) have a thread of their
+        # own: behind a broad search's full list and counts (seconds on a large archive) a
+        # page of rows would wait as long. SQLite in WAL mode lets both read at once, and
+        # sqlite3 lets go of the GIL while a query runs.
+        self._row_jobs: queue.SimpleQueue[Callable[[], None] | None] = queue.SimpleQueue()
         # A worker deleted without shutdown() (its window destroyed unclosed) still stops:
         # the callback holds the queue, not the deleted QObject.
         self.destroyed.connect(functools.partial(_stop_loop, self._jobs))
+        self.destroyed.connect(functools.partial(_stop_loop, self._row_jobs))
         self._thread: threading.Thread | None = None
+        self._row_thread: threading.Thread | None = None
         self._pending = 0
         # Messages emitted by the thread and not yet handled on the GUI thread.
         self._undelivered = 0
@@ -113,21 +120,29 @@ class SearchWorker(QObject):
         with self._idle:
             return self._pending > 0 or self._undelivered > 0
 
-    def _start(self, job: Callable[[], None]) -> None:
+    def _start(self, job: Callable[[], None], *, rows: bool = False) -> None:
         with self._idle:
             self._pending += 1
-        if self._thread is None or not self._thread.is_alive():
+        jobs = self._row_jobs if rows else self._jobs
+        thread = self._row_thread if rows else self._thread
+        if thread is None or not thread.is_alive():
             # A plain Python thread for the worker's whole life: its thread state, and with it
             # peewee's per-thread connection and page cache, lives as long as the thread. A
             # QThreadPool job got a fresh Python thread state, so every search opened a new
             # SQLite connection and never closed it (~33 MiB of page cache each, and a file
             # descriptor). Daemon: a worker never shut down cannot hold the process open.
-            self._thread = threading.Thread(target=self._loop, name="search", daemon=True)
-            self._thread.start()
-        self._jobs.put(job)
+            thread = threading.Thread(
+                target=self._loop, args=(jobs,), name="rows" if rows else "search", daemon=True
+            )
+            if rows:
+                self._row_thread = thread
+            else:
+                self._thread = thread
+            thread.start()
+        jobs.put(job)
 
-    def _loop(self) -> None:
-        while (job := self._jobs.get()) is not None:
+    def _loop(self, jobs: queue.SimpleQueue[Callable[[], None] | None]) -> None:
+        while (job := jobs.get()) is not None:
             try:
                 job()
             finally:
@@ -146,7 +161,7 @@ class SearchWorker(QObject):
             self.relay.done.emit(message)
 
     def call(self, fn: Callable[[], Any], deliver: Callable[[Any], None]) -> None:
-        """Run the read `fn` on the search thread; `deliver` gets its result on the GUI thread.
+        """Run the read `fn` on the rows thread; `deliver` gets its result on the GUI thread.
 
         A failure is logged and not delivered (the caller asks again when it needs to).
         """
@@ -159,7 +174,7 @@ class SearchWorker(QObject):
                 return
             self._emit(_Answer(deliver, result))
 
-        self._start(job)
+        self._start(job, rows=True)
 
     def _stale(self, generation: int) -> bool:
         return generation != self.generation
@@ -239,15 +254,16 @@ class SearchWorker(QObject):
             return self._idle.wait_for(lambda: self._pending == 0, msecs / 1000)
 
     def shutdown(self) -> None:
-        """Close the worker thread's connection and let the thread go."""
+        """Close the worker threads' connections and let the threads go."""
         self.generation += 1
-        thread = self._thread
-        if thread is not None and thread.is_alive():
-            with self._idle:
-                self._pending += 1
-            self._jobs.put(None)
-            thread.join(10)
-            with self._idle:
-                self._pending -= 1
-                self._idle.notify_all()
+        for thread, jobs in ((self._thread, self._jobs), (self._row_thread, self._row_jobs)):
+            if thread is not None and thread.is_alive():
+                with self._idle:
+                    self._pending += 1
+                jobs.put(None)
+                thread.join(10)
+                with self._idle:
+                    self._pending -= 1
+                    self._idle.notify_all()
         self._thread = None
+        self._row_thread = None
