@@ -38,9 +38,11 @@ from desktop_app.storage.search import (
     SearchRequest,
     facet_counts,
     first_rows,
+    interrupter,
     search_days,
     search_ids,
     snippets,
+    was_interrupted,
 )
 
 if TYPE_CHECKING:
@@ -66,6 +68,7 @@ __all__ = [
     "find_problems",
     "first_rows",
     "get_item",
+    "interrupter",
     "item_rows",
     "items_by_ids",
     "linked_articles",
@@ -79,6 +82,7 @@ __all__ = [
     "search_days",
     "search_ids",
     "snippets",
+    "was_interrupted",
 ]
 
 

@@ -8,7 +8,8 @@ reaches SQLite as a bound parameter; FTS5 text comes from `core.search_query`, w
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+import sqlite3
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 
 from desktop_app.core.search_query import Query, TextFilter, make_snippet, parse_query
@@ -201,6 +202,20 @@ def select_sql(req: SearchRequest, query: Query, columns: str) -> tuple[str, lis
         sql.append("LIMIT ?")
         params.append(req.limit)
     return f"SELECT {columns} " + " ".join(sql), params
+
+
+def interrupter() -> Callable[[], None]:
+    """A function that stops whatever query this thread's connection is running when it is
+    called (from any thread); the query then fails with `interrupted`. For a search the
+    user has already replaced: a broad one's full list and counts take seconds at a million
+    items, and the next search would wait for them."""
+    connection: sqlite3.Connection = database_proxy.connection()
+    return connection.interrupt
+
+
+def was_interrupted(exc: BaseException) -> bool:
+    """Whether `exc` is a query stopped by an `interrupter()`."""
+    return "interrupted" in str(exc)
 
 
 def search_ids(req: SearchRequest, query: Query | None = None) -> list[int]:

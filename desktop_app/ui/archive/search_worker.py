@@ -113,6 +113,10 @@ class SearchWorker(QObject):
         self._undelivered = 0
         self._idle = threading.Condition()
         self._first_shown = threading.Event()
+        # Stops the search thread's running query (set by that thread once it has a
+        # connection), and the generation of the search that query belongs to.
+        self._interrupt: Callable[[], None] | None = None
+        self._running = 0
 
     @property
     def busy(self) -> bool:
@@ -182,6 +186,12 @@ class SearchWorker(QObject):
     def search(self, request: SearchRequest, *, timeline: bool = False) -> int:
         self.generation += 1
         generation = self.generation
+        with self._idle:
+            # A search still reading its full list or counts is stale now: stop its query
+            # rather than make this one wait for it (seconds for a broad search on a large
+            # archive). `_running` is set under the same lock before each query starts.
+            if self._interrupt is not None and 0 < self._running < generation:
+                self._interrupt()
 
         def job() -> None:
             # A newer search was asked for while this one waited: skip the work entirely.
@@ -190,8 +200,15 @@ class SearchWorker(QObject):
             try:
                 self._search(request, generation, timeline)
             except Exception as exc:  # keep the window alive; the list shows "no matches"
+                from desktop_app.services.queries import was_interrupted
+
+                if was_interrupted(exc) and self._stale(generation):
+                    return  # replaced by a newer search, which runs next
                 log.exception("search %r failed", request.text)
                 self._emit((generation, exc))
+            finally:
+                with self._idle:
+                    self._running = 0
 
         self._start(job)
         return generation
@@ -200,6 +217,12 @@ class SearchWorker(QObject):
         """First page, full list, counts: each only while this is still the newest search."""
         from desktop_app.services import queries
 
+        with self._idle:
+            if self._interrupt is None:
+                self._interrupt = queries.interrupter()
+            self._running = generation
+            if self._stale(generation):
+                return
         query = parse_query(request.text)
         ids: list[int] | None = None
         rows: list[ItemRow] | None = None

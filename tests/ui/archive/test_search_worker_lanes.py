@@ -38,3 +38,49 @@ def test_a_page_of_rows_arrives_while_a_long_search_runs(
         release.set()
         worker.wait()
         worker.shutdown()
+
+
+def test_a_newer_search_stops_the_query_of_the_one_it_replaces(
+    qtbot, archive_db: object, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # A broad search's full list and counts take seconds at a million items: typing on
+    # must not wait for them. Here the first search's full list is a query that would run
+    # for minutes; the second search is answered at once.
+    from desktop_app.storage.db.models import database_proxy
+
+    real_ids = queries.search_ids
+    outcome: list[str] = []
+    started = threading.Event()
+
+    def endless_ids(req: SearchRequest, query: object) -> list[int]:
+        if req.text != "endless":
+            return real_ids(req, query)  # type: ignore[arg-type]
+        connection = database_proxy.connection()
+        # Says "started" from inside the running statement: an interrupt between two
+        # statements stops nothing.
+        connection.create_function("running", 0, lambda: started.set() or 1)
+        try:
+            connection.execute(
+                "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n) "
+                "SELECT count(running()) FROM n"
+            ).fetchone()
+        except Exception as exc:
+            outcome.append(str(exc))
+            raise
+        return []
+
+    monkeypatch.setattr(queries, "search_ids", endless_ids)
+    worker = SearchWorker()
+    failed: list[str] = []
+    worker.failed.connect(failed.append)
+    try:
+        worker.search(SearchRequest("endless", limit=5))
+        assert started.wait(5)
+        with qtbot.waitSignal(worker.finished, timeout=5000) as answer:
+            worker.search(SearchRequest("other", limit=5))
+        assert answer.args[0].request.text == "other"
+        assert outcome == ["interrupted"]
+        assert failed == []  # the stopped search is not an error to show
+    finally:
+        worker.wait()
+        worker.shutdown()
