@@ -34,7 +34,11 @@ def many_items(archive_db: object) -> int:
 
 
 @pytest.fixture
-def view(window, many_items: int) -> ArchiveView:
+def view(qtbot, window, many_items: int) -> ArchiveView:
+    # The items were written beside the open window, which notices that by polling (once a
+    # second) and searches again: wait for that, or it can overtake a test's own search.
+    qtbot.waitUntil(lambda: window.archive_view.model.rowCount() == many_items, timeout=10000)
+    settle_window(qtbot, window)
     return window.archive_view
 
 
