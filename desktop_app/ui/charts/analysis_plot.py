@@ -32,7 +32,7 @@ from desktop_app.ui.charts.analysis_data import (
     epoch_seconds,
 )
 from desktop_app.ui.plotting.axes import CountAxis, DateAxis
-from desktop_app.ui.plotting.palette import is_dark, negative_color, series_color
+from desktop_app.ui.plotting.palette import is_dark, negative_color, series_color, text_size
 from desktop_app.ui.plotting.tick_grid import TickGrid
 
 ONE_AXIS, SMALL_MULTIPLES, NORMALISED = "one_axis", "small_multiples", "normalised"
@@ -141,7 +141,7 @@ class AnalysisPlot(QWidget):
             plot.setMenuEnabled(False)
             plot.vb.disableAutoRange()
             if mode == SMALL_MULTIPLES:
-                plot.setTitle(category_label(group[0]), size="9pt")
+                plot.setTitle(category_label(group[0]), size=text_size())
             if self.plots:
                 plot.setXLink(self.plots[0])
             else:
@@ -156,7 +156,7 @@ class AnalysisPlot(QWidget):
                 line.setVisible(False)
                 plot.addItem(line, ignoreBounds=True)
         if mode != SMALL_MULTIPLES and self.plots and keys:
-            self.legend = self.plots[0].addLegend(offset=(10, 5), labelTextSize="9pt")
+            self.legend = self.plots[0].addLegend(offset=(10, 5), labelTextSize=text_size())
         self._draw_overview()
         self.apply_palette()
 

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from desktop_app.ui.charts.analysis_data import ChartData, category_label
 from desktop_app.ui.common.i18n import noop
-from desktop_app.ui.plotting.palette import is_dark, series_color
+from desktop_app.ui.plotting.palette import is_dark, series_color, text_size
 from desktop_app.ui.plotting.tick_grid import TickGrid
 
 
@@ -77,7 +77,7 @@ class OryxPlot(QWidget):
         self.oryx_bars = pg.BarGraphItem(x=np.empty(0), height=np.empty(0), width=0.38)
         self.plot.addItem(self.staff_bars)
         self.plot.addItem(self.oryx_bars)
-        self.legend = self.plot.addLegend(offset=(-10, 5), labelTextSize="9pt")
+        self.legend = self.plot.addLegend(offset=(-10, 5), labelTextSize=text_size())
         self.note = pg.TextItem(anchor=(0.5, 0.5))
         self.plot.addItem(self.note, ignoreBounds=True)
         self._proxy = pg.SignalProxy(

@@ -1,8 +1,13 @@
-"""Series colours for the Charts tab: 14 colour-blind-safe hues, one set per light/dark theme.
+"""Series colours for the charts: 18 hues, one per category, in a light and a dark set.
 
-Okabe–Ito's eight (black swapped for a grey that reads on both backgrounds) followed by Paul
-Tol's muted set; the dark variant lightens the hues that vanish on a dark background. A
-category keeps its colour whatever else is selected, so a colour can be learnt.
+Every colour reads as text on its theme's backgrounds (WCAG AA, at least 4.5:1; lines need
+3:1): the light set is dark enough for white and the light greys of common themes, the dark
+set light enough for the dark greys. The hues are 20° apart around CIELAB's hue circle at two
+lightness levels (L* 34/45 light, 73/85 dark), taken in steps of 140° so that neighbouring
+categories differ most; any two colours are at least 14 apart (CIE76 ΔE). Eighteen hues
+cannot all stay apart for every colour vision, so a series is also named in the legend, the
+hover text and the category list. A category keeps its colour whatever else is selected, so
+a colour can be learnt.
 """
 
 from __future__ import annotations
@@ -13,36 +18,44 @@ from PySide6.QtGui import QColor, QGuiApplication, QPalette
 from desktop_app.core.categories import KEYS
 
 LIGHT: tuple[str, ...] = (
-    "#0072B2",
-    "#E69F00",
-    "#009E73",
-    "#CC79A7",
-    "#D55E00",
-    "#56B4E9",
-    "#332288",
-    "#117733",
-    "#882255",
-    "#44AA99",
-    "#999933",
-    "#AA4499",
-    "#B8A044",
-    "#6E6E6E",
+    "#A00643",
+    "#007B3E",
+    "#064BAC",
+    "#995D06",
+    "#0F5860",
+    "#C12B7F",
+    "#275C04",
+    "#0C6EB2",
+    "#8F3102",
+    "#097772",
+    "#8B1C85",
+    "#647103",
+    "#115675",
+    "#C43538",
+    "#055B47",
+    "#8152BE",
+    "#604E04",
+    "#12748C",
 )
 DARK: tuple[str, ...] = (
-    "#3AA0E8",
-    "#E69F00",
-    "#19C295",
-    "#CC79A7",
-    "#F07A2C",
-    "#56B4E9",
-    "#9D8FE0",
-    "#5DBB63",
-    "#E0709A",
-    "#44AA99",
-    "#C8C850",
-    "#D378C8",
-    "#DDCC77",
-    "#BBBBBB",
+    "#FF94A7",
+    "#67EE94",
+    "#A3AEFD",
+    "#FFCB97",
+    "#19C5D6",
+    "#FFC4DD",
+    "#80C552",
+    "#BED6FC",
+    "#FD9A6D",
+    "#03EDE3",
+    "#FB8BF0",
+    "#CFDE5A",
+    "#3EBFFC",
+    "#FDC8C1",
+    "#1FCAA1",
+    "#E4CAFE",
+    "#D3B032",
+    "#8AE0FD",
 )
 
 
@@ -70,3 +83,26 @@ def series_color(key: str, dark: bool) -> QColor:
 def negative_color(dark: bool) -> QColor:
     """Decreases (official corrections): the text colour, which is none of the series hues."""
     return QColor("#F2F2F2") if dark else QColor("#111111")
+
+
+def relative_luminance(colour: QColor) -> float:
+    """WCAG 2's relative luminance of an sRGB colour (0 black … 1 white)."""
+
+    def linear(channel: float) -> float:
+        return channel / 12.92 if channel <= 0.04045 else ((channel + 0.055) / 1.055) ** 2.4
+
+    r, g, b = (linear(c) for c in (colour.redF(), colour.greenF(), colour.blueF()))
+    return 0.2126 * r + 0.7152 * g + 0.0722 * b
+
+
+def contrast_ratio(a: QColor, b: QColor) -> float:
+    """WCAG 2's contrast ratio (1 … 21); AA asks 4.5 for text, 3 for lines and large text."""
+    darker, lighter = sorted((relative_luminance(a), relative_luminance(b)))
+    return (lighter + 0.05) / (darker + 0.05)
+
+
+def text_size() -> str:
+    """The application font's size, as pyqtgraph takes it ("10.5pt"): legends and titles
+    follow the font the user chose instead of a fixed 9 pt."""
+    size = QGuiApplication.font().pointSizeF()
+    return f"{size if size > 0 else 9:g}pt"
