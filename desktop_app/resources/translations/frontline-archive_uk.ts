@@ -4,20 +4,8 @@
   <context>
     <name>AnalysisView</name>
     <message>
-      <source>&amp;Export</source>
-      <translation>&amp;Експорт</translation>
-    </message>
-    <message>
       <source>&amp;Milestones</source>
-      <translation>&amp;Рубежі</translation>
-    </message>
-    <message>
-      <source>&amp;Reset</source>
-      <translation>С&amp;кинути</translation>
-    </message>
-    <message>
-      <source>&amp;View:</source>
-      <translation>&amp;Вигляд:</translation>
+      <translation>Ру&amp;бежі</translation>
     </message>
     <message>
       <source>1 y</source>
@@ -60,12 +48,20 @@
       <translation>Артилерія</translation>
     </message>
     <message>
+      <source>Categories</source>
+      <translation>Категорії</translation>
+    </message>
+    <message>
       <source>Category</source>
       <translation>Категорія</translation>
     </message>
     <message>
       <source>Change</source>
       <translation>Зміна</translation>
+    </message>
+    <message>
+      <source>Chart</source>
+      <translation>Графік</translation>
     </message>
     <message>
       <source>Chart copied to the clipboard.</source>
@@ -104,6 +100,14 @@
       <translation>Двічі клацніть рядок, щоб відкрити звіт за цей день</translation>
     </message>
     <message>
+      <source>E&amp;xport</source>
+      <translation>&amp;Експорт</translation>
+    </message>
+    <message>
+      <source>Enter opens that day</source>
+      <translation>Enter відкриває цей день</translation>
+    </message>
+    <message>
       <source>Export PNG</source>
       <translation>Експорт PNG</translation>
     </message>
@@ -116,12 +120,24 @@
       <translation>Експортовано до %1</translation>
     </message>
     <message>
+      <source>Figures of the day pointed at</source>
+      <translation>Цифри дня під вказівником</translation>
+    </message>
+    <message>
+      <source>How several categories are drawn</source>
+      <translation>Як показано кілька категорій</translation>
+    </message>
+    <message>
       <source>Index (100 at range start)</source>
       <translation>Індекс (100 на початку проміжку)</translation>
     </message>
     <message>
       <source>Largest days</source>
       <translation>Найбільші дні</translation>
+    </message>
+    <message>
+      <source>Layout</source>
+      <translation>Розташування</translation>
     </message>
     <message>
       <source>Mark the dates each category crossed round numbers</source>
@@ -152,12 +168,20 @@
       <translation>PNG показаного розміру…</translation>
     </message>
     <message>
+      <source>PNG, SVG, CSV or clipboard</source>
+      <translation>PNG, SVG, CSV або буфер обміну</translation>
+    </message>
+    <message>
       <source>Point at the chart for a day's figures; click to open that report. Drag the shaded range below, or drag and wheel on the chart, to zoom.</source>
       <translation>Наведіть на графік, щоб побачити цифри дня; клацніть, щоб відкрити звіт. Щоб змінити масштаб, перетягніть затінений проміжок унизу або тягніть і прокручуйте коліщатком на графіку.</translation>
     </message>
     <message>
       <source>Reached</source>
       <translation>Досягнуто</translation>
+    </message>
+    <message>
+      <source>Rese&amp;t</source>
+      <translation>С&amp;кинути</translation>
     </message>
     <message>
       <source>Robots</source>
@@ -192,6 +216,10 @@
       <translation>Спецтехніка</translation>
     </message>
     <message>
+      <source>The figures are also in the tables beside</source>
+      <translation>Ті самі цифри є в таблицях поруч</translation>
+    </message>
+    <message>
       <source>Tick one or more categories to chart them.</source>
       <translation>Позначте одну чи кілька категорій, щоб побудувати графік.</translation>
     </message>
@@ -204,8 +232,20 @@
       <translation>Автотехніка</translation>
     </message>
     <message>
+      <source>Vie&amp;w:</source>
+      <translation>Вигл&amp;яд:</translation>
+    </message>
+    <message>
+      <source>View</source>
+      <translation>Вигляд</translation>
+    </message>
+    <message>
       <source>Weekly sums</source>
       <translation>Суми за тиждень</translation>
+    </message>
+    <message>
+      <source>What the chart shows of each category</source>
+      <translation>Що графік показує для кожної категорії</translation>
     </message>
     <message>
       <source>Width (pixels):</source>
@@ -251,12 +291,12 @@
       <translation>Не вдалося записати %1</translation>
     </message>
     <message>
-      <source>Edit &amp;tags…</source>
+      <source>Edit ta&amp;gs…</source>
       <translation>Редагувати &amp;мітки…</translation>
     </message>
     <message>
       <source>Export article to P&amp;DF…</source>
-      <translation>Експортувати статтю в P&amp;DF…</translation>
+      <translation>&amp;Експортувати статтю в PDF…</translation>
     </message>
     <message>
       <source>Export to PDF</source>
@@ -276,7 +316,7 @@
     </message>
     <message>
       <source>S&amp;maller text</source>
-      <translation>&amp;Менший текст</translation>
+      <translation>Мен&amp;ший текст</translation>
     </message>
     <message>
       <source>Select an article first.</source>
@@ -337,6 +377,10 @@
       </translation>
     </message>
     <message>
+      <source>&amp;Search:</source>
+      <translation>По&amp;шук:</translation>
+    </message>
+    <message>
       <source>&lt;b&gt;Search&lt;/b&gt;&lt;br&gt;&lt;code&gt;drones kharkiv&lt;/code&gt; all words (the last also as a prefix)&lt;br&gt;&lt;code&gt;"air defense"&lt;/code&gt; exact phrase · &lt;code&gt;energ*&lt;/code&gt; prefix&lt;br&gt;&lt;code&gt;sumy OR kharkiv&lt;/code&gt; either · &lt;code&gt;-shelling&lt;/code&gt; without&lt;br&gt;&lt;code&gt;kind:brief&lt;/code&gt; &lt;code&gt;author:name&lt;/code&gt; &lt;code&gt;tag:energy&lt;/code&gt; &lt;code&gt;source:name&lt;/code&gt;&lt;br&gt;&lt;code&gt;from:2023-11-01&lt;/code&gt; &lt;code&gt;to:2023-11&lt;/code&gt; (day, month or year)&lt;br&gt;&lt;code&gt;is:starred&lt;/code&gt; &lt;code&gt;is:unread&lt;/code&gt; &lt;code&gt;is:read&lt;/code&gt;</source>
       <translation>&lt;b&gt;Пошук&lt;/b&gt;&lt;br&gt;&lt;code&gt;дрони харків&lt;/code&gt; усі слова (останнє також як початок слова)&lt;br&gt;&lt;code&gt;"протиповітряна оборона"&lt;/code&gt; точна фраза · &lt;code&gt;енерг*&lt;/code&gt; початок слова&lt;br&gt;&lt;code&gt;суми OR харків&lt;/code&gt; будь-яке · &lt;code&gt;-обстріл&lt;/code&gt; без&lt;br&gt;&lt;code&gt;kind:brief&lt;/code&gt; &lt;code&gt;author:ім'я&lt;/code&gt; &lt;code&gt;tag:енергетика&lt;/code&gt; &lt;code&gt;source:назва&lt;/code&gt;&lt;br&gt;&lt;code&gt;from:2023-11-01&lt;/code&gt; &lt;code&gt;to:2023-11&lt;/code&gt; (день, місяць або рік)&lt;br&gt;&lt;code&gt;is:starred&lt;/code&gt; &lt;code&gt;is:unread&lt;/code&gt; &lt;code&gt;is:read&lt;/code&gt;</translation>
     </message>
@@ -349,12 +393,28 @@
       <translation>Усе (%1)</translation>
     </message>
     <message>
+      <source>Article text</source>
+      <translation>Текст статті</translation>
+    </message>
+    <message>
       <source>Articles</source>
       <translation>Статті</translation>
     </message>
     <message>
       <source>Articles (%1)</source>
       <translation>Статті (%1)</translation>
+    </message>
+    <message>
+      <source>Articles and briefs</source>
+      <translation>Статті та короткі новини</translation>
+    </message>
+    <message>
+      <source>Articles and briefs by day</source>
+      <translation>Статті та короткі новини за днями</translation>
+    </message>
+    <message>
+      <source>Articles, briefs or both</source>
+      <translation>Статті, короткі новини або все</translation>
     </message>
     <message>
       <source>Briefs</source>
@@ -365,8 +425,16 @@
       <translation>Новини (%1)</translation>
     </message>
     <message>
+      <source>Clear search</source>
+      <translation>Очистити пошук</translation>
+    </message>
+    <message>
       <source>Dates are written 2023-11-25, 2023-11 or 2023.</source>
       <translation>Дати пишуться так: 2023-11-25, 2023-11 або 2023.</translation>
+    </message>
+    <message>
+      <source>Enter opens the item; j and k move; Space marks read; s stars</source>
+      <translation>Enter відкриває запис; j і k — наступний і попередній; пробіл позначає прочитаним; s — зірка</translation>
     </message>
     <message>
       <source>Ignored (not a filter value this search understands): %1</source>
@@ -377,12 +445,28 @@
       <translation>Нічого не знайдено.</translation>
     </message>
     <message>
+      <source>Search articles and briefs</source>
+      <translation>Пошук у статтях і коротких новинах</translation>
+    </message>
+    <message>
       <source>Search articles and briefs (Ctrl+F)</source>
       <translation>Пошук у статтях і коротких новинах (Ctrl+F)</translation>
     </message>
     <message>
       <source>Searching…</source>
       <translation>Пошук…</translation>
+    </message>
+    <message>
+      <source>Show</source>
+      <translation>Показувати</translation>
+    </message>
+    <message>
+      <source>The selected article or brief</source>
+      <translation>Вибрана стаття або коротка новина</translation>
+    </message>
+    <message>
+      <source>Words, "phrases", -without, kind:, tag:, from:, to:, is:unread</source>
+      <translation>Слова, "фрази", -без, kind:, tag:, from:, to:, is:unread</translation>
     </message>
   </context>
   <context>
@@ -397,11 +481,11 @@
     </message>
     <message>
       <source>&amp;Restore from backup…</source>
-      <translation>&amp;Відновити з резервної копії…</translation>
+      <translation>Від&amp;новити з резервної копії…</translation>
     </message>
     <message>
       <source>&amp;Trash…</source>
-      <translation>&amp;Кошик…</translation>
+      <translation>Ко&amp;шик…</translation>
     </message>
     <message>
       <source>Archive backed up to %1</source>
@@ -467,10 +551,6 @@
       <translation>&amp;Графіки</translation>
     </message>
     <message>
-      <source>C&amp;harts</source>
-      <translation>&amp;Графіки</translation>
-    </message>
-    <message>
       <source>No report is stored for %1.</source>
       <translation>Звіту за %1 немає.</translation>
     </message>
@@ -488,6 +568,10 @@
     <message>
       <source>&amp;Copy details</source>
       <translation>&amp;Копіювати подробиці</translation>
+    </message>
+    <message>
+      <source>Details</source>
+      <translation>Подробиці</translation>
     </message>
     <message>
       <source>Errors since this message appeared: %1</source>
@@ -600,6 +684,14 @@ change</source>
       <translation>{category}: зміна без загальної кількості</translation>
     </message>
     <message>
+      <source>{category}: stated change</source>
+      <translation>{category}: заявлена зміна</translation>
+    </message>
+    <message>
+      <source>{category}: total</source>
+      <translation>{category}: загалом</translation>
+    </message>
+    <message>
       <source>{category}: {total} is more than {limit}</source>
       <translation>{category}: {total} більше за {limit}</translation>
     </message>
@@ -662,6 +754,14 @@ change</source>
       <translation>Інший (заголовок стовпця)</translation>
     </message>
     <message>
+      <source>Published from</source>
+      <translation>Опубліковано від</translation>
+    </message>
+    <message>
+      <source>Published to</source>
+      <translation>Опубліковано до</translation>
+    </message>
+    <message>
       <source>Relevance</source>
       <translation>Релевантність</translation>
     </message>
@@ -680,6 +780,10 @@ change</source>
     <message>
       <source>Table</source>
       <translation>Таблиця</translation>
+    </message>
+    <message>
+      <source>Tags</source>
+      <translation>Мітки</translation>
     </message>
     <message>
       <source>Timeline by day</source>
@@ -704,6 +808,14 @@ change</source>
     <message>
       <source>any</source>
       <translation>будь-яке</translation>
+    </message>
+    <message>
+      <source>“any”: no earliest date</source>
+      <translation>«будь-яка»: без найранішої дати</translation>
+    </message>
+    <message>
+      <source>“any”: no latest date</source>
+      <translation>«будь-яка»: без найпізнішої дати</translation>
     </message>
   </context>
   <context>
@@ -954,7 +1066,7 @@ change</source>
   <context>
     <name>Language</name>
     <message>
-      <source>&amp;Language</source>
+      <source>Lan&amp;guage</source>
       <translation>&amp;Мова</translation>
     </message>
     <message>
@@ -1000,16 +1112,24 @@ change</source>
   <context>
     <name>LossesView</name>
     <message>
-      <source>&amp;Category:</source>
-      <translation>&amp;Категорія:</translation>
-    </message>
-    <message>
       <source>&amp;Delete report {date}</source>
       <translation>&amp;Видалити звіт за {date}</translation>
     </message>
     <message>
       <source>&amp;Edit report {date}…</source>
       <translation>&amp;Редагувати звіт за {date}…</translation>
+    </message>
+    <message>
+      <source>Ca&amp;tegory:</source>
+      <translation>&amp;Категорія:</translation>
+    </message>
+    <message>
+      <source>Category</source>
+      <translation>Категорія</translation>
+    </message>
+    <message>
+      <source>Chart of the category</source>
+      <translation>Графік категорії</translation>
     </message>
     <message>
       <source>Delete</source>
@@ -1024,6 +1144,10 @@ change</source>
       <translation>Двічі клацніть звіт, щоб редагувати; Delete видаляє його</translation>
     </message>
     <message>
+      <source>Loss reports</source>
+      <translation>Зведення про втрати</translation>
+    </message>
+    <message>
       <source>New report…</source>
       <translation>Новий звіт…</translation>
     </message>
@@ -1032,8 +1156,20 @@ change</source>
       <translation>Звітів ще немає</translation>
     </message>
     <message>
+      <source>One row a day. Enter or F2 edits the report; Delete deletes it</source>
+      <translation>Рядок на день. Enter або F2 — редагувати зведення; Delete — видалити</translation>
+    </message>
+    <message>
       <source>The archive is open read-only: nothing can be deleted.</source>
       <translation>Архів відкрито лише для читання: видалити нічого не можна.</translation>
+    </message>
+    <message>
+      <source>The category the chart shows</source>
+      <translation>Категорія, яку показує графік</translation>
+    </message>
+    <message>
+      <source>The same figures are in the table below</source>
+      <translation>Ті самі цифри є в таблиці нижче</translation>
     </message>
     <message>
       <source>Type or paste a daily loss report</source>
@@ -1100,7 +1236,7 @@ change</source>
     </message>
     <message>
       <source>&amp;Losses</source>
-      <translation>&amp;Втрати</translation>
+      <translation>Вт&amp;рати</translation>
     </message>
     <message>
       <source>&amp;Paste page…</source>
@@ -1196,15 +1332,15 @@ change</source>
     </message>
     <message>
       <source>New &amp;article…</source>
-      <translation>Нова &amp;стаття…</translation>
+      <translation>&amp;Нова стаття…</translation>
     </message>
     <message>
       <source>New &amp;brief…</source>
       <translation>Нова &amp;коротка новина…</translation>
     </message>
     <message>
-      <source>New &amp;report…</source>
-      <translation>Новий з&amp;віт…</translation>
+      <source>New re&amp;port…</source>
+      <translation>Нове &amp;зведення…</translation>
     </message>
     <message>
       <source>Nothing was imported.</source>
@@ -1379,6 +1515,10 @@ change</source>
       <translation>Категорія</translation>
     </message>
     <message>
+      <source>Data problems</source>
+      <translation>Проблеми даних</translation>
+    </message>
+    <message>
       <source>Date</source>
       <translation>Дата</translation>
     </message>
@@ -1496,10 +1636,6 @@ change</source>
       <translation>&amp;Примітка:</translation>
     </message>
     <message>
-      <source>&amp;Paste report text:</source>
-      <translation>&amp;Вставте текст звіту:</translation>
-    </message>
-    <message>
       <source>&amp;Personnel figure is:</source>
       <translation>&amp;Цифра особового складу:</translation>
     </message>
@@ -1536,6 +1672,10 @@ change</source>
       <translation>Не вдалося прочитати:</translation>
     </message>
     <message>
+      <source>Date</source>
+      <translation>Дата</translation>
+    </message>
+    <message>
       <source>Dated {date}: {how}.</source>
       <translation>Дата {date}: {how}.</translation>
     </message>
@@ -1568,6 +1708,10 @@ change</source>
       <translation>Звіту не знайдено: {reason}</translation>
     </message>
     <message>
+      <source>Paste report te&amp;xt:</source>
+      <translation>&amp;Вставте текст зведення:</translation>
+    </message>
+    <message>
       <source>Paste the General Staff's post or a news report here, then press Fill.</source>
       <translation>Вставте сюди допис Генштабу чи новину, потім натисніть «Заповнити».</translation>
     </message>
@@ -1588,6 +1732,10 @@ Merge: take this report's figures and keep the stored ones it does not state.</s
     <message>
       <source>Report not saved</source>
       <translation>Звіт не збережено</translation>
+    </message>
+    <message>
+      <source>Report text to read figures from</source>
+      <translation>Текст, з якого прочитати цифри</translation>
     </message>
     <message>
       <source>Save the report (Ctrl+Return)</source>
@@ -1705,6 +1853,10 @@ Merge: take this report's figures and keep the stored ones it does not state.</s
       <translation>Попередження: {message}</translation>
     </message>
     <message>
+      <source>warning</source>
+      <translation>попередження</translation>
+    </message>
+    <message>
       <source>{category}: not reported</source>
       <translation>{category}: немає у звіті</translation>
     </message>
@@ -1820,6 +1972,17 @@ Merge: take this report's figures and keep the stored ones it does not state.</s
     </message>
   </context>
   <context>
+    <name>SpokenArchiveModel</name>
+    <message>
+      <source>starred</source>
+      <translation>із зіркою</translation>
+    </message>
+    <message>
+      <source>unread</source>
+      <translation>непрочитане</translation>
+    </message>
+  </context>
+  <context>
     <name>Startup</name>
     <message>
       <source>The archive could not be opened.</source>
@@ -1836,12 +1999,20 @@ Merge: take this report's figures and keep the stored ones it does not state.</s
         <numerusform>%1 · %n записів</numerusform>
       </translation>
     </message>
+    <message>
+      <source>starred</source>
+      <translation>із зіркою</translation>
+    </message>
+    <message>
+      <source>unread</source>
+      <translation>непрочитане</translation>
+    </message>
   </context>
   <context>
     <name>TrashDialog</name>
     <message>
       <source>&amp;Delete for good</source>
-      <translation>&amp;Видалити назавжди</translation>
+      <translation>Видалити &amp;назавжди</translation>
     </message>
     <message>
       <source>&amp;Empty Trash</source>

@@ -107,6 +107,8 @@ class ErrorDialog(QDialog):
         bold.setBold(True)
         self.summary.setFont(bold)
         self.details = QPlainTextEdit()
+        self.details.setTabChangesFocus(True)
+        self.details.setAccessibleName(self.tr("Details"))
         self.details.setReadOnly(True)
         self.details.setLineWrapMode(QPlainTextEdit.LineWrapMode.NoWrap)
         self.details.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))

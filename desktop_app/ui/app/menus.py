@@ -139,7 +139,7 @@ def build_menus(window: Any) -> None:
         "Ctrl+Shift+N",
     )
     window.new_report_action = action(
-        QCoreApplication.translate("MainWindow", "New &report…"), window.new_report, "Ctrl+R"
+        QCoreApplication.translate("MainWindow", "New re&port…"), window.new_report, "Ctrl+R"
     )
     edit_menu.addActions(
         [window.new_article_action, window.new_brief_action, window.new_report_action]

@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QDialog,
@@ -15,6 +15,8 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+
+from desktop_app.ui.common.accessibility import fit_to_screen, name
 
 
 def _plain(text: str) -> str:
@@ -74,7 +76,8 @@ class ShortcutsDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(self.tree)
         layout.addWidget(buttons)
-        self.resize(560, 620)
+        name(self.tree, self.tr("Keyboard shortcuts"))
+        fit_to_screen(self, QSize(560, 620))
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, False)
 
     def rows(self) -> list[tuple[str, str]]:

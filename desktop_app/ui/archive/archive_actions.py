@@ -11,13 +11,16 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt
-from PySide6.QtGui import QAction, QKeySequence, QShortcut
+from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QInputDialog, QMenu, QMenuBar, QWidget
 
 from desktop_app.core.item import split_tags
 from desktop_app.ui.archive.archive_model import TABLE_MODE, TIMELINE_MODE
+from desktop_app.ui.common.accessibility import layout_keys, widget_shortcut
 
 if TYPE_CHECKING:
+    from PySide6.QtGui import QShortcut
+
     from desktop_app.services.queries import StoredItem
     from desktop_app.ui.archive.archive_view import ArchiveView
     from desktop_app.ui.common.context import WindowContext
@@ -60,15 +63,9 @@ def set_timeline(view: ArchiveView, on: bool) -> None:
 
 
 def list_shortcut(widget: QWidget, key: str, slot: Callable[[], object]) -> QShortcut:
-    """A key that acts only while `widget` has the focus.
-
-    PySide6 ignores a `context=` keyword in QShortcut's constructor (the shortcut silently
-    becomes window-wide), so the context is set afterwards.
-    """
-    shortcut = QShortcut(QKeySequence(key), widget)
-    shortcut.setContext(Qt.ShortcutContext.WidgetShortcut)
-    shortcut.activated.connect(slot)
-    return shortcut
+    """A key that acts only while `widget` has the focus; a letter also by its place on a
+    Ukrainian layout (j is also о), so the keys work whichever layout is active."""
+    return widget_shortcut(widget, [key], slot)
 
 
 ZOOM_KEY = "reader/zoom"
@@ -93,7 +90,7 @@ class ArchiveActions(QObject):
         ) -> QAction:
             act = QAction(text, window)
             if key is not None:
-                act.setShortcut(QKeySequence(key))
+                act.setShortcuts(layout_keys(key) if isinstance(key, str) else [QKeySequence(key)])
             if list_only:
                 act.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
                 for widget in lists:
@@ -107,7 +104,7 @@ class ArchiveActions(QObject):
         self.toggle_star_action = action(
             self.tr("&Star / unstar"), view.toggle_star, "S", list_only=True
         )
-        self.edit_tags_action = action(self.tr("Edit &tags…"), self.edit_tags, "T", list_only=True)
+        self.edit_tags_action = action(self.tr("Edit ta&gs…"), self.edit_tags, "T", list_only=True)
         self.print_action = action(
             self.tr("&Print article…"), self.print_article, QKeySequence.StandardKey.Print
         )

@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
     QListView,
     QSplitter,
     QStackedWidget,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -43,9 +44,10 @@ from desktop_app.ui.archive.archive_model import (
     ArchiveTableModel,
 )
 from desktop_app.ui.archive.item_marks import ItemMarks
-from desktop_app.ui.archive.list_table import list_table, search_help
+from desktop_app.ui.archive.list_table import SpokenArchiveModel, list_table, search_help
 from desktop_app.ui.archive.search_worker import FirstRows, SearchResult, SearchWorker
 from desktop_app.ui.archive.timeline_model import TimelineModel
+from desktop_app.ui.common.accessibility import name
 
 if TYPE_CHECKING:
     from desktop_app.services.changes import Changes
@@ -90,10 +92,21 @@ class ArchiveView(QWidget):
         self.search_edit.setPlaceholderText(self.tr("Search articles and briefs (Ctrl+F)"))
         self.search_edit.setClearButtonEnabled(True)
         self.search_edit.setToolTip(search_help())
+        # A visible label, not only the placeholder (which goes when typing, and is faint).
+        self.search_caption = QLabel(self.tr("&Search:"))
+        self.search_caption.setBuddy(self.search_edit)
+        name(
+            self.search_edit,
+            self.tr("Search articles and briefs"),
+            self.tr('Words, "phrases", -without, kind:, tag:, from:, to:, is:unread'),
+        )
+        for button in self.search_edit.findChildren(QToolButton):  # the clear button
+            name(button, self.tr("Clear search"))
         self.kind_combo = QComboBox()
         self.kind_combo.addItem(self.tr("All"), None)
         self.kind_combo.addItem(self.tr("Articles"), ARTICLE)
         self.kind_combo.addItem(self.tr("Briefs"), BRIEF)
+        name(self.kind_combo, self.tr("Show"), self.tr("Articles, briefs or both"))
         self.count_label = QLabel()
         self.hint_label = QLabel()
         self.hint_label.setWordWrap(True)
@@ -104,7 +117,7 @@ class ArchiveView(QWidget):
         self.worker.failed.connect(self._search_failed)
         self.worker.countsReady.connect(self._show_counts)
 
-        self.model = ArchiveTableModel(self)
+        self.model: ArchiveTableModel = SpokenArchiveModel(self)
         self.model.set_loader(self.worker.call)
         self.model.sortRequested.connect(self._sort_requested)
         self.table = list_table(self.model, self.fontMetrics())
@@ -115,12 +128,14 @@ class ArchiveView(QWidget):
         self.timeline = QListView()
         self.timeline.setModel(self.timeline_model)
         self.timeline.setUniformItemSizes(True)  # lazy: no per-row size queries
+        name(self.timeline, self.tr("Articles and briefs by day"))
         self.marks = ItemMarks(ctx, self.model, self.timeline_model, self)
         self.list_stack = QStackedWidget()
         self.list_stack.addWidget(self.table)
         self.list_stack.addWidget(self.timeline)
 
         bar = QHBoxLayout()
+        bar.addWidget(self.search_caption)
         bar.addWidget(self.search_edit, 1)
         bar.addWidget(self.kind_combo)
         middle = QWidget()
@@ -194,6 +209,12 @@ class ArchiveView(QWidget):
             placeholder = splitter.replaceWidget(index, widget)
             if placeholder is not None:
                 placeholder.deleteLater()
+        name(reader, self.tr("Article text"), self.tr("The selected article or brief"))
+        # Tab goes search → kind → filters → list → reader, as the panes read left to right.
+        QWidget.setTabOrder(self.kind_combo, filters.order_combo)
+        QWidget.setTabOrder(filters.tag_list, self.table)
+        QWidget.setTabOrder(self.table, self.timeline)
+        QWidget.setTabOrder(self.timeline, reader)
         filters.changed.connect(self.run_search)
         filters.mode_combo.currentIndexChanged.connect(lambda _i: self.modeChanged.emit())
 

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app.ui.archive.archive_model import TABLE_MODE, TIMELINE_MODE
+from desktop_app.ui.common.accessibility import name
 
 if TYPE_CHECKING:
     from desktop_app.services.queries import Facets
@@ -29,6 +30,14 @@ if TYPE_CHECKING:
 # QDateEdit has no empty state: its minimum date stands for "any" (shown as special text).
 _NO_DATE = QDate(1990, 1, 1)
 __all__ = ["TABLE_MODE", "TIMELINE_MODE", "FilterPanel"]
+
+
+class _DateEdit(QDateEdit):
+    """A date field that Tab always leaves: showing "any", Qt's section-by-section Tab
+    never reached the last section, and the focus stayed in the field for good."""
+
+    def focusNextPrevChild(self, next: bool) -> bool:
+        return QWidget.focusNextPrevChild(self, next)
 
 
 class FilterPanel(QWidget):
@@ -61,14 +70,23 @@ class FilterPanel(QWidget):
         self.starred_check = QCheckBox(self.tr("Starred only"))
         self.unread_check = QCheckBox(self.tr("Unread only"))
         self.tag_list = QListWidget()
+        self.tag_list.setTabKeyNavigation(False)
         self.tag_list.setToolTip(self.tr("Items must carry every ticked tag."))
 
+        name(self.tag_list, self.tr("Tags"), self.tr("Items must carry every ticked tag."))
+        name(self.from_edit, self.tr("Published from"), self.tr("“any”: no earliest date"))
+        name(self.to_edit, self.tr("Published to"), self.tr("“any”: no latest date"))
         form = QFormLayout()
-        form.addRow(self.tr("Order"), self.order_combo)
-        form.addRow(self.tr("View"), self.mode_combo)
-        form.addRow(self.tr("Source"), self.source_combo)
-        form.addRow(self.tr("From"), self.from_edit)
-        form.addRow(self.tr("To"), self.to_edit)
+        for text, field in (
+            (self.tr("Order"), self.order_combo),
+            (self.tr("View"), self.mode_combo),
+            (self.tr("Source"), self.source_combo),
+            (self.tr("From"), self.from_edit),
+            (self.tr("To"), self.to_edit),
+        ):
+            form.addRow(text, field)  # the label is the field's buddy: its name when read
+            if not field.accessibleName():
+                name(field, text)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(form)
@@ -85,7 +103,7 @@ class FilterPanel(QWidget):
         self.tag_list.itemChanged.connect(lambda _item: self.changed.emit())
 
     def _date_edit(self) -> QDateEdit:
-        edit = QDateEdit()
+        edit = _DateEdit()
         edit.setCalendarPopup(True)
         edit.setDisplayFormat("yyyy-MM-dd")
         edit.setMinimumDate(_NO_DATE)

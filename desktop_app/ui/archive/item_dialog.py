@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QDateTime, Qt, Signal
+from PySide6.QtCore import QDateTime, QSize, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
@@ -39,6 +39,7 @@ from desktop_app.ui.archive.item_commands import (
     NEW_ITEM_WITH_REPORT,
     label,
 )
+from desktop_app.ui.common.accessibility import fit_to_screen
 
 if TYPE_CHECKING:
     from desktop_app.services.history import Undoable
@@ -78,6 +79,7 @@ class ItemDialog(QDialog):
         self.title_edit = QLineEdit()
         self.lead_edit = QLineEdit()
         self.body_edit = QPlainTextEdit()
+        self.body_edit.setTabChangesFocus(True)  # Tab moves to the next field
         self.body_edit.setPlaceholderText(self.tr("Paragraphs separated by a blank line"))
         self.author_edit = QLineEdit()
         self.time_edit = QDateTimeEdit(QDateTime.currentDateTime())
@@ -112,7 +114,7 @@ class ItemDialog(QDialog):
         layout.addLayout(form)
         layout.addWidget(self.error_label)
         layout.addWidget(self.buttons)
-        self.resize(640, 560)
+        fit_to_screen(self, QSize(640, 560))
 
         self.kind_combo.setCurrentIndex(self.kind_combo.findData(kind))
         if stored is not None:

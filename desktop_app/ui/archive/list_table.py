@@ -6,7 +6,9 @@ font, sort indicator) reads in one place.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, Qt
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QFontMetrics
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView
 
@@ -14,9 +16,46 @@ from desktop_app.ui.archive.archive_model import (
     AUTHOR_COL,
     DATE_COL,
     KIND_COL,
+    STARRED_ROLE,
     TITLE_COL,
     ArchiveTableModel,
 )
+from desktop_app.ui.common.accessibility import name
+
+_SPOKEN = (Qt.ItemDataRole.AccessibleTextRole, Qt.ItemDataRole.AccessibleDescriptionRole)
+
+
+class SpokenArchiveModel(ArchiveTableModel):
+    """The list's model, saying in words what the table shows by type: bold (unread) and ★
+    (starred) become "unread" and "starred" for a screen reader."""
+
+    def marks(self, index: QModelIndex | QPersistentModelIndex) -> list[str]:
+        """ "unread", "starred" for the item of `index`'s row, as a screen reader says them."""
+        marks = []
+        font = super().data(index, Qt.ItemDataRole.FontRole)
+        if font is not None and font.bold():
+            marks.append(self.tr("unread"))
+        if super().data(index, STARRED_ROLE):
+            marks.append(self.tr("starred"))
+        return marks
+
+    def data(
+        self,
+        index: QModelIndex | QPersistentModelIndex,
+        role: int = Qt.ItemDataRole.DisplayRole,
+    ) -> Any:
+        if role not in _SPOKEN:
+            return super().data(index, role)
+        text = super().data(index, Qt.ItemDataRole.DisplayRole)
+        if text is None:
+            return None
+        marks = self.marks(index)
+        if role == Qt.ItemDataRole.AccessibleDescriptionRole:
+            return ", ".join(marks) or None
+        text = str(text).removeprefix("★ ")
+        if index.column() in (KIND_COL, TITLE_COL) and marks:
+            return f"{text}, {', '.join(marks)}"
+        return text
 
 
 def search_help() -> str:
@@ -38,6 +77,14 @@ def list_table(model: ArchiveTableModel, metrics: QFontMetrics) -> QTableView:
     """The table over `model`, sized without asking the lazy model for any row."""
     table = QTableView()
     table.setModel(model)
+    table.setTabKeyNavigation(False)  # Tab leaves the list; arrows move inside it
+    name(
+        table,
+        QCoreApplication.translate("ArchiveView", "Articles and briefs"),
+        QCoreApplication.translate(
+            "ArchiveView", "Enter opens the item; j and k move; Space marks read; s stars"
+        ),
+    )
     table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
     table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
     table.verticalHeader().hide()

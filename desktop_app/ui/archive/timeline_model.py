@@ -117,11 +117,16 @@ class TimelineModel(QAbstractListModel):
             return value
         if role == HEADING_ROLE:
             return False
-        if role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.FontRole):
+        spoken = role == Qt.ItemDataRole.AccessibleTextRole
+        if role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.FontRole) and not spoken:
             return None
         row = self._row(index.row())
         if row is None:
             return None
+        if spoken:  # bold and ★ in words, for a screen reader
+            marks = [self.tr("unread")] * (not row.is_read) + [self.tr("starred")] * row.starred
+            when = f"{row.published_at.astimezone():%H:%M}"
+            return ", ".join([f"{when} {row.title}", *marks])
         if role == Qt.ItemDataRole.FontRole:
             if row.is_read:
                 return None

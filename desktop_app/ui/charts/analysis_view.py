@@ -54,6 +54,7 @@ from desktop_app.ui.charts.analysis_plot import (
 )
 from desktop_app.ui.charts.oryx_plot import OryxPlot
 from desktop_app.ui.common import file_dialogs
+from desktop_app.ui.common.accessibility import list_keys, name
 from desktop_app.ui.common.i18n import noop
 from desktop_app.ui.plotting import chart_export
 
@@ -106,12 +107,13 @@ class AnalysisView(QWidget):
         self.milestones_box.toggled.connect(self._toggle_milestones)
 
         bar = QHBoxLayout()
-        view_caption = QLabel(self.tr("&View:"), self)
+        view_caption = QLabel(self.tr("Vie&w:"), self)
         view_caption.setBuddy(self.view_combo)
         bar.addWidget(view_caption)
         bar.addWidget(self.view_combo)
         bar.addWidget(self.mode_combo)
-        bar.addSpacing(12)
+        # The date range on a row of its own: one row needed 1,390 px at a 13.5 pt font.
+        ranges = QHBoxLayout()
         self.range_buttons: dict[str, QPushButton] = {}
         for text, days in QUICK_RANGES:
             button = QPushButton(self.tr(text), self)
@@ -121,16 +123,18 @@ class AnalysisView(QWidget):
                 else self.tr("Show every report")
             )
             button.clicked.connect(lambda _c=False, d=days: self.plot.set_last_days(d))
+            name(button, button.toolTip())  # "30 d" said as "Show the last 30 d"
             self.range_buttons[text] = button
-            bar.addWidget(button)
-        self.reset_button = QPushButton(self.tr("&Reset"), self)
+            ranges.addWidget(button)
+        self.reset_button = QPushButton(self.tr("Rese&t"), self)
         self.reset_button.setToolTip(self.tr("All dates, fitted, every series shown"))
         self.reset_button.clicked.connect(self.reset)
-        bar.addWidget(self.reset_button)
-        bar.addWidget(self.milestones_box)
+        ranges.addWidget(self.reset_button)
+        ranges.addWidget(self.milestones_box)
+        ranges.addStretch(1)
         bar.addStretch(1)
         self.export_button = QToolButton(self)
-        self.export_button.setText(self.tr("&Export"))
+        self.export_button.setText(self.tr("E&xport"))
         self.export_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         menu = QMenu(self.export_button)
         menu.addAction(self.tr("PNG at the size shown…"), lambda: self._ask_export("png"))
@@ -181,7 +185,9 @@ class AnalysisView(QWidget):
         self.splitter.setSizes([300, 980])
         layout = QVBoxLayout(self)
         layout.addLayout(bar)
+        layout.addLayout(ranges)
         layout.addWidget(self.splitter, 1)
+        self._name_controls()
 
     def _table(self, headers: list[str]) -> QTableWidget:
         table = QTableWidget(0, len(headers), self)
@@ -197,7 +203,21 @@ class AnalysisView(QWidget):
         table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         table.setToolTip(self.tr("Double-click a row to open that day's report"))
         table.cellDoubleClicked.connect(lambda row, _col, t=table: self._table_clicked(t, row))
+        # Tab leaves the table; Enter opens the selected row's day, as a double-click does.
+        list_keys(table, activate=lambda: self._table_clicked(table, table.currentRow()))
         return table
+
+    def _name_controls(self) -> None:
+        """Names and descriptions a screen reader says for the controls."""
+        name(self.mode_combo, self.tr("Layout"), self.tr("How several categories are drawn"))
+        name(self.view_combo, self.tr("View"), self.tr("What the chart shows of each category"))
+        name(self.category_list, self.tr("Categories"), self.tr("Tick the categories to chart"))
+        name(self.export_button, self.tr("Export chart"), self.tr("PNG, SVG, CSV or clipboard"))
+        name(self.records_table, self.tr("Largest days"), self.tr("Enter opens that day"))
+        name(self.milestones_table, self.tr("Milestones"), self.tr("Enter opens that day"))
+        name(self.hover_label, self.tr("Figures of the day pointed at"))
+        for graphics in (self.plot.graphics, self.oryx.graphics):
+            name(graphics, self.tr("Chart"), self.tr("The figures are also in the tables beside"))
 
     # -- public ----------------------------------------------------------------------------
 

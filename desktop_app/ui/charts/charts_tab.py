@@ -36,7 +36,7 @@ class ChartsTab(QObject):
         self._reading = False
         self.page = QWidget()
         QVBoxLayout(self.page).setContentsMargins(0, 0, 0, 0)
-        self.index = tabs.addTab(self.page, self.tr("C&harts"))
+        self.index = tabs.addTab(self.page, self.tr("&Charts"))
         tabs.currentChanged.connect(self._tab_changed)
         # New figures make the charts stale; they are re-read when next shown.
         ctx.runner.changed.connect(self._changed)

@@ -75,7 +75,7 @@ def add_language_menu(
     menu: QMenu, settings: QSettings, parent: QWidget, notify: Callable[[str], None]
 ) -> QActionGroup:
     """View ▸ Language: the system's, or one chosen; applies from the next start."""
-    sub = menu.addMenu(QCoreApplication.translate("Language", "&Language"))
+    sub = menu.addMenu(QCoreApplication.translate("Language", "Lan&guage"))
     group = QActionGroup(parent)
     current = str(settings.value(LANGUAGE_KEY, "") or "system")
     choices = [

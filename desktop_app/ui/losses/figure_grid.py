@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 
 from desktop_app.core.number_words import parse_typed_count
 from desktop_app.core.report import Figure, LossReport
+from desktop_app.ui.common.accessibility import name
 from desktop_app.ui.losses.report_table_model import blend, category_label
 
 MAX_TOTAL = 10_000_000
@@ -88,6 +89,7 @@ class FigureGrid(QScrollArea):
         self.setFrameShape(QScrollArea.Shape.NoFrame)
         self.setWidget(self._inner)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Tab goes to the fields, not the frame
 
     def _header(self, text: str) -> QLabel:
         label = QLabel(text, self)
@@ -111,6 +113,10 @@ class FigureGrid(QScrollArea):
             QLabel(self),
         )
         row.label.setBuddy(row.total)
+        row.label.setWordWrap(True)  # a long name takes two lines, not the dialog's width
+        category = category_label(key)
+        name(row.total, self.tr("{category}: total").format(category=category))
+        name(row.change, self.tr("{category}: stated change").format(category=category))
         for edit, hint in (
             (row.total, self.tr("not reported")),
             (row.change, self.tr("not stated")),
@@ -140,6 +146,10 @@ class FigureGrid(QScrollArea):
 
     def keys(self) -> list[str]:
         return list(self._rows)
+
+    def edits(self) -> list[QLineEdit]:
+        """Every row's total and stated change, in the order they are shown."""
+        return [edit for row in self._rows.values() for edit in (row.total, row.change)]
 
     def total_edit(self, key: str) -> QLineEdit:
         return self._rows[key].total
@@ -268,6 +278,8 @@ class FigureGrid(QScrollArea):
         style = self.style()
         for key, row in self._rows.items():
             messages = errors.get(key, []) + warnings.get(key, [])
+            # A screen reader cannot point at the icon: the field's description says it.
+            row.total.setAccessibleDescription("\n".join(messages))
             if not messages:
                 row.warning.clear()
                 row.warning.setToolTip("")

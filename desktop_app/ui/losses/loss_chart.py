@@ -54,6 +54,9 @@ class LossChart(QWidget):
 
         self.hover_label = QLabel(self)
         self.hover_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        # Wrapped: unwrapped, a long summary set the window's minimum width (1,438 px at a
+        # 13.5 pt font in Ukrainian).
+        self.hover_label.setWordWrap(True)
         self.plot_widget = pg.GraphicsLayoutWidget(self)
         self.plot_widget.setMinimumHeight(220)
         layout = QVBoxLayout(self)

@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
 )
 from shiboken6 import isValid
 
+from desktop_app.ui.common.accessibility import list_keys, name
 from desktop_app.ui.losses import questions, report_steps
 from desktop_app.ui.losses.report_dialog import ReportDialog, read_dialog_data
 from desktop_app.ui.losses.report_table_model import ReportTableModel, category_label
@@ -88,7 +89,7 @@ class LossesView(QWidget):
         self.category_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.category_combo.setPlaceholderText(self.tr("No reports yet"))
         self.category_combo.currentIndexChanged.connect(self._on_category_changed)
-        category_caption = QLabel(self.tr("&Category:"), self)
+        category_caption = QLabel(self.tr("Ca&tegory:"), self)
         category_caption.setBuddy(self.category_combo)
         self.new_button = QPushButton(self.tr("New report…"), self)
         self.new_button.setToolTip(self.tr("Type or paste a daily loss report"))
@@ -114,6 +115,20 @@ class LossesView(QWidget):
         self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.table.customContextMenuRequested.connect(self._show_context_menu)
         self.table.installEventFilter(self)
+        # Tab leaves the table; Enter or F2 edits the selected report; the Menu key (or
+        # Shift+F10) opens the menu of the selected row, not of a point in the view.
+        list_keys(
+            self.table,
+            activate=self._edit_selected,
+            keys=("Return", "Enter", "F2"),
+            menu=self._show_context_menu,
+        )
+        name(
+            self.table,
+            self.tr("Loss reports"),
+            self.tr("One row a day. Enter or F2 edits the report; Delete deletes it"),
+        )
+        name(self.category_combo, self.tr("Category"), self.tr("The category the chart shows"))
 
         # The chart goes into this holder when built; the splitter keeps the same two panes
         # either way, so the main window can restore its state before the chart exists.
@@ -148,6 +163,11 @@ class LossesView(QWidget):
             from desktop_app.ui.losses.loss_chart import LossChart
 
             self._chart = LossChart(self._chart_holder)
+            name(
+                self._chart.plot_widget,
+                self.tr("Chart of the category"),
+                self.tr("The same figures are in the table below"),
+            )
             layout = self._chart_holder.layout()
             assert layout is not None
             layout.addWidget(self._chart)
@@ -390,6 +410,11 @@ class LossesView(QWidget):
         date = self.model.date_at(current.row())
         if self._chart is not None and date is not None:
             self._chart.mark_date(date)
+
+    def _edit_selected(self) -> None:
+        date = self.selected_date()
+        if date is not None:
+            self.open_report_dialog(date)
 
     def _on_double_clicked(self, index: QModelIndex) -> None:
         date = self.model.date_at(index.row())

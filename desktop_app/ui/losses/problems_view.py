@@ -75,6 +75,9 @@ class ProblemsView(QWidget):
             [self.tr("Date"), self.tr("Problem"), self.tr("Category"), self.tr("Details")]
         )
         self.tree.setToolTip(self.tr("Double-click or press Enter to open the report"))
+        self.tree.setTabKeyNavigation(False)
+        self.tree.setAccessibleName(self.tr("Data problems"))
+        self.tree.setAccessibleDescription(self.tree.toolTip())
         # itemActivated covers both a double-click and Enter on the current row.
         self.tree.itemActivated.connect(self._on_activated)
         self.tree.installEventFilter(self)

@@ -122,6 +122,7 @@ class ReportDialog(ReportDialogLayout):
             self._fill(self._stored, highlight=False)
         self._show_linked_articles(articles or [])
         self._on_date_changed()
+        self.order_tabs()
 
     # -- filling -------------------------------------------------------------------------------
 
@@ -201,6 +202,7 @@ class ReportDialog(ReportDialogLayout):
             changes_only=dict(report.changes_only),
             sources=dict(report.sources),
         )
+        self.order_tabs()  # a legacy category's row may have been added
 
     def _dated_from_archive(self, report: LossReport) -> None:
         if report.date is None or not isValid(self) or not self.date_edit.property("guess"):
@@ -276,6 +278,7 @@ class ReportDialog(ReportDialogLayout):
             self._mark_date_guess(False)  # the user set the date
         date = self.current_date()
         self.day_label.setText(self.tr("day {day} of the war").format(day=f"{day_of_war(date):,}"))
+        self.date_edit.setAccessibleDescription(self.day_label.text())
         self._read_date_state()
 
     def _read_date_state(self) -> None:

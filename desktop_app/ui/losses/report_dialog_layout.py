@@ -8,8 +8,9 @@ the articles that publish the report; Save and Cancel below. Texts keep the cont
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 
-from PySide6.QtCore import QCoreApplication, QDate, Qt
+from PySide6.QtCore import QCoreApplication, QDate, QSize, Qt
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
@@ -28,6 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app.core.report import WAR_START
+from desktop_app.ui.common.accessibility import fit_to_screen, name
 from desktop_app.ui.losses.figure_grid import FigureGrid
 
 QUALIFIERS = ("", "about", "more than")
@@ -84,6 +86,7 @@ class ReportDialogLayout(QDialog):
 
     def _build_side(self) -> None:
         self.paste_box = QPlainTextEdit(self)
+        self.paste_box.setTabChangesFocus(True)  # Tab moves on; a pasted tab stays a tab
         self.paste_box.setPlaceholderText(
             translate(
                 "ReportDialog",
@@ -136,7 +139,7 @@ class ReportDialogLayout(QDialog):
         left.addLayout(form)
         left.addWidget(self.grid, 1)
 
-        paste_caption = QLabel(translate("ReportDialog", "&Paste report text:"), self)
+        paste_caption = QLabel(translate("ReportDialog", "Paste report te&xt:"), self)
         paste_caption.setBuddy(self.paste_box)
         right = QVBoxLayout()
         right.addWidget(paste_caption)
@@ -156,13 +159,37 @@ class ReportDialogLayout(QDialog):
         layout = QVBoxLayout(self)
         layout.addLayout(columns, 1)
         layout.addWidget(self.buttons)
-        self.resize(1100, 720)
+        self._describe()
+        fit_to_screen(self, QSize(1100, 720))
+
+    def _describe(self) -> None:
+        """What a screen reader says for the controls whose label does not say it all."""
+        name(self.date_edit, translate("ReportDialog", "Date"), self.day_label.text())
+        name(self.paste_box, translate("ReportDialog", "Report text to read figures from"))
+        name(self.problems_list, translate("ReportDialog", "Checks"))
+        name(self.articles_list, translate("ReportDialog", "Published in"))
+
+    def order_tabs(self) -> None:
+        """Tab in reading order: date, qualifier, note, each row's total and change, the
+        paste box and Fill, the checks, Save, Cancel (call once the rows are added)."""
+        chain: list[QWidget] = [self.date_edit, self.qualifier_combo, self.note_edit]
+        chain += self.grid.edits()
+        chain += [self.paste_box, self.fill_button, self.problems_list, self.articles_list]
+        chain += self.buttons.buttons()
+        for before, after in itertools.pairwise(chain):
+            QWidget.setTabOrder(before, after)
+
+    def first_field(self) -> QWidget:
+        """The field the dialog opens on: the date, or a kept date's first total."""
+        edits = self.grid.edits()
+        return edits[0] if self.date_edit.isReadOnly() and edits else self.date_edit
 
     def showEvent(self, event: QShowEvent) -> None:
         # Enter in a figure field must not save a half-typed report (Ctrl+Return does), but
         # QDialogButtonBox makes its accept button the default as it is shown; undo that.
         super().showEvent(event)
         self.save_button.setDefault(False)
+        self.first_field().setFocus(Qt.FocusReason.OtherFocusReason)
 
     # -- accessors for the view and tests ------------------------------------------------------
 

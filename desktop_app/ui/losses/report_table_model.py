@@ -258,6 +258,8 @@ class ReportTableModel(QAbstractTableModel):
             return date
         # Report-wide warnings (no category) belong to the row, shown on its date.
         messages = self._warnings.get((date, None))
+        if messages and role == Qt.ItemDataRole.AccessibleTextRole:
+            return date.isoformat() + ", " + self.tr("warning")
         if messages:
             return self._warning_hint(messages, role)
         return None
@@ -276,6 +278,10 @@ class ReportTableModel(QAbstractTableModel):
         messages = self._warnings.get((date, key))
         if role == Qt.ItemDataRole.ToolTipRole:
             return self._figure_tooltip(key, cell, messages or [])
+        if role == Qt.ItemDataRole.AccessibleTextRole:
+            # What a screen reader says: the figure and, for a tinted cell, that it warns.
+            text = f"{category_label(key)}: {figure_text(cell)}"
+            return text + (", " + self.tr("warning") if messages else "")
         if messages:
             return self._warning_hint(messages, role)
         return None
@@ -311,6 +317,7 @@ class ReportTableModel(QAbstractTableModel):
             font = QFont()
             font.setBold(True)
             return font
-        if role == Qt.ItemDataRole.ToolTipRole:
+        if role in (Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.AccessibleDescriptionRole):
+            # The description is the tooltip: a screen reader cannot point at the cell.
             return "\n".join(self.tr("Warning: {message}").format(message=m) for m in messages)
         return None

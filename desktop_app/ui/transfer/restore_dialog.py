@@ -12,7 +12,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QSize, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 
 from desktop_app.services import archive_file
 from desktop_app.ui.common import file_dialogs
+from desktop_app.ui.common.accessibility import fit_to_screen
 
 if TYPE_CHECKING:
     from desktop_app.services.archive_file import BackupInfo, Restored
@@ -46,7 +47,7 @@ class RestoreDialog(QDialog):
         self.ctx = ctx
         self.backups: list[BackupInfo] = []
         self.setWindowTitle(self.tr("Restore from backup"))
-        self.resize(720, 360)
+        fit_to_screen(self, QSize(720, 360))
         self.intro = QLabel(
             self.tr(
                 "Choose a copy to go back to. The archive as it is now is kept as a safety "
@@ -66,6 +67,7 @@ class RestoreDialog(QDialog):
         self.table.itemSelectionChanged.connect(self._selection_changed)
         self.table.itemDoubleClicked.connect(lambda _item: self.restore_selected())
         self.table.setAccessibleName(self.tr("Backups"))
+        self.table.setTabKeyNavigation(False)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         self.restore_button = QPushButton(self.tr("&Restore"), self)
         self.restore_button.setEnabled(False)

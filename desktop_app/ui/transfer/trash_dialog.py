@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QSize, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app.services import trash
+from desktop_app.ui.common.accessibility import fit_to_screen
 
 if TYPE_CHECKING:
     from desktop_app.services.changes import Changes
@@ -39,7 +40,7 @@ class TrashDialog(QDialog):
         self.ctx = ctx
         self.rows: list[TrashRow] = []
         self.setWindowTitle(self.tr("Trash"))
-        self.resize(760, 420)
+        fit_to_screen(self, QSize(760, 420))
         self.summary = QLabel()
         self.table = QTableWidget(0, 3, self)
         self.table.setHorizontalHeaderLabels([self.tr("Deleted"), self.tr("What"), self.tr("Kind")])
@@ -48,6 +49,7 @@ class TrashDialog(QDialog):
         self.table.verticalHeader().hide()
         self.table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         self.table.setAccessibleName(self.tr("Deleted articles, briefs and reports"))
+        self.table.setTabKeyNavigation(False)
         self.table.itemSelectionChanged.connect(self._selection_changed)
         self.table.itemDoubleClicked.connect(lambda _item: self.restore_selected())
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
