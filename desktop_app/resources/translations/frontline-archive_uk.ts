@@ -1947,6 +1947,10 @@ Merge: take this report's figures and keep the stored ones it does not state.</s
       <translation>Команда</translation>
     </message>
     <message>
+      <source>Edit the selected loss report</source>
+      <translation>Редагувати вибране зведення про втрати</translation>
+    </message>
+    <message>
       <source>In the article list</source>
       <translation>У списку статей</translation>
     </message>
@@ -1959,6 +1963,10 @@ Merge: take this report's figures and keep the stored ones it does not state.</s
       <translation>Клавіші</translation>
     </message>
     <message>
+      <source>Menu of the selected row</source>
+      <translation>Меню вибраного рядка</translation>
+    </message>
+    <message>
       <source>Next / previous item</source>
       <translation>Наступний / попередній запис</translation>
     </message>
@@ -1969,6 +1977,10 @@ Merge: take this report's figures and keep the stored ones it does not state.</s
     <message>
       <source>Search from the list</source>
       <translation>Пошук зі списку</translation>
+    </message>
+    <message>
+      <source>j, k, s, t, / on a Ukrainian layout</source>
+      <translation>j, k, s, t, / в українській розкладці</translation>
     </message>
   </context>
   <context>

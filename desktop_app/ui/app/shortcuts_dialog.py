@@ -59,6 +59,9 @@ class ShortcutsDialog(QDialog):
             (self.tr("Open the selected item"), "Enter"),
             (self.tr("Search from the list"), "/"),
             (self.tr("Clear the search field"), "Esc"),
+            (self.tr("j, k, s, t, / on a Ukrainian layout"), "о, л, і, е, ."),
+            (self.tr("Edit the selected loss report"), "Enter / F2"),
+            (self.tr("Menu of the selected row"), "Menu / Shift+F10"),
         ]
         sections = [*menu_shortcuts(bar), (self.tr("In the article list"), list_keys)]
         for title, rows in sections:
