@@ -15,7 +15,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QDateTime, Qt
+from PySide6.QtCore import QDateTime, QSize, Qt
 from PySide6.QtGui import QGuiApplication, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -35,6 +35,7 @@ from PySide6.QtWidgets import (
 from desktop_app.core.item import ARTICLE, ItemData
 from desktop_app.core.page.dates import kyiv, kyiv_to_utc
 from desktop_app.services import pages
+from desktop_app.ui.common.accessibility import fit_to_screen
 
 if TYPE_CHECKING:
     from desktop_app.core.page.build import Page
@@ -56,7 +57,7 @@ class PageDialog(QDialog):
         self.items: list[ItemData] = []
         self.corrected: set[int] = set()
         self.setWindowTitle(self.tr("Paste page"))
-        self.resize(900, 640)
+        fit_to_screen(self, QSize(900, 640))
         layout = QVBoxLayout(self)
         hint = QLabel(
             self.tr(

@@ -57,12 +57,17 @@ def open_everything(window) -> None:
 def dialogs(window) -> list[QDialog]:
     """One of each dialog of the window (none shown)."""
     from desktop_app.core.item import ARTICLE
+    from desktop_app.services.pages import preview_text
+    from desktop_app.storage.importing import FileImportSummary
     from desktop_app.ui.app.errors import ErrorDialog
     from desktop_app.ui.app.shortcuts_dialog import ShortcutsDialog
     from desktop_app.ui.archive.item_dialog import ItemDialog
     from desktop_app.ui.losses.report_dialog import ReportDialog
+    from desktop_app.ui.transfer.import_summary_dialog import ImportSummaryDialog
+    from desktop_app.ui.transfer.page_dialog import PageDialog
     from desktop_app.ui.transfer.restore_dialog import RestoreDialog
     from desktop_app.ui.transfer.trash_dialog import TrashDialog
+    from tests.core.page.samples import PAGE
 
     losses = window.ensure_losses_view()
     error = ErrorDialog(None, window)
@@ -74,6 +79,8 @@ def dialogs(window) -> list[QDialog]:
         RestoreDialog(window),
         ShortcutsDialog(window.menuBar(), window),
         error,
+        PageDialog(window, preview_text(PAGE)),
+        ImportSummaryDialog(FileImportSummary(), window),
     ]
 
 
