@@ -51,10 +51,12 @@ _CAPTION = re.compile(
     r"photo|фото|image:|illustrative|\(credit|getty|reuters|associated\s+press|ілюстрат",
     re.IGNORECASE,
 )
+# A sentence of the report itself: it names the General Staff or the losses. "Reported" or
+# "said" alone does not make one ("the ISW reported on Dec. 5, 2023 that …").
 _REPORT_WORDS = re.compile(
-    r"General\s+Staff|Генштаб|Генеральн\w*\s+штаб|reported|report|said|stated|announced"
-    r"|released|revealed|as\s+of|losses|\blost\b|eliminat|повідом|заяви|навів|оприлюдн"
-    r"|станом\s+на|на\s+ранок|втрат|ліквід|знищ",
+    r"General\s+Staff|Генштаб|Генеральн\w*\s+штаб|Defen[cs]e\s+Ministry|Міноборони"
+    r"|as\s+of|losses|\blost\b|casualt|eliminat|destroy|станом\s+на|на\s+ранок|втрат|ліквід"
+    r"|знищ",
     re.IGNORECASE,
 )
 _OTHER_STORY = re.compile(

@@ -221,3 +221,14 @@ def test_a_previous_report_and_a_title_case_headline_do_not_win() -> None:
 def test_a_range_is_not_a_figure() -> None:
     with pytest.raises(NoReportError):
         parse_report("Losses are estimated at from 5 000 to 8 000 tanks by the alliance.")
+
+
+def test_a_date_of_another_sentence_is_not_the_reports() -> None:
+    text = (
+        "The ISW reported on Dec. 5, 2023 that Russian forces advanced near Avdiivka.\n\n"
+        "The General Staff said on Friday that Russia has lost 512,370 troops since the"
+        " invasion began."
+    )
+    report = parse_report(text, today=TODAY)
+    assert report.figures == {"personnel": F(512370)}
+    assert report.date is None  # the ISW's date is not the report's; no other date is stated
