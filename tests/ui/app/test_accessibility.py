@@ -168,7 +168,10 @@ def test_the_menu_key_offers_the_selected_report_not_the_one_below(
 ) -> None:
     losses = losses_on(qtbot, window, reports[2])  # the newest: the top row
     # What the system sends for the Menu key: a point of the view itself, not its viewport.
-    event = QContextMenuEvent(QContextMenuEvent.Reason.Keyboard, QPoint(5, 5))
+    point = QPoint(5, 5)
+    event = QContextMenuEvent(
+        QContextMenuEvent.Reason.Keyboard, point, losses.table.mapToGlobal(point)
+    )
     QApplication.sendEvent(losses.table, event)
     assert losses.context_menu is not None
     texts = [a.text() for a in losses.context_menu.actions()]
