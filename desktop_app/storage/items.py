@@ -33,18 +33,19 @@ class ItemRow:
     source_name: str
     is_read: bool = False
     starred: bool = False
+    date_estimated: bool = False  # the source stated no time; the list marks it "≈"
 
 
 # The list columns of ItemRow, in its field order, for raw queries on the hot paths.
 ROW_COLUMNS = (
     "item.id, item.kind, item.published_at, item.title, item.author, "
-    "item.source_name, item.is_read, item.starred"
+    "item.source_name, item.is_read, item.starred, item.date_estimated"
 )
 
 
 def row_from_db(row: Sequence[Any]) -> ItemRow:
     """An ItemRow from a raw row of ROW_COLUMNS (published_at is stored as "...Z" UTC text)."""
-    item_id, kind, published, title, author, source, is_read, starred = row
+    item_id, kind, published, title, author, source, is_read, starred, estimated = row
     return ItemRow(
         item_id,
         kind,
@@ -54,6 +55,7 @@ def row_from_db(row: Sequence[Any]) -> ItemRow:
         source,
         bool(is_read),
         bool(starred),
+        bool(estimated),
     )
 
 

@@ -350,6 +350,10 @@
       <translation>Новина</translation>
     </message>
     <message>
+      <source>Estimated: the source gave no time</source>
+      <translation>Приблизно: джерело не вказало часу</translation>
+    </message>
+    <message>
       <source>Kind</source>
       <translation>Вид</translation>
     </message>

@@ -236,7 +236,13 @@ class ArchiveTableModel(QAbstractTableModel):
             kind = self.tr("Article") if row.kind == ARTICLE else self.tr("Brief")
             return ("★ " + kind) if row.starred else kind
         if col == DATE_COL:
-            return row.published_at.astimezone().strftime("%Y-%m-%d %H:%M")
+            shown = row.published_at.astimezone().strftime("%Y-%m-%d %H:%M")
+            if row.date_estimated:
+                # The source stated no time (an undated feed entry, a brief dated from its page).
+                if role == Qt.ItemDataRole.ToolTipRole:
+                    return self.tr("Estimated: the source gave no time")
+                return "≈ " + shown
+            return shown
         if col == AUTHOR_COL:
             return row.author
         if col == MATCH_COL:

@@ -264,3 +264,21 @@ def test_reader_text_size_steps_are_kept_for_the_next_start(
     second.ensure_built()
     assert second.archive_view.reader.zoom_steps == 1
     assert second.archive_view.reader.font().pointSizeF() == normal + 1
+
+
+def test_an_estimated_time_is_marked_in_the_list(qtbot, window: MainWindow) -> None:
+    import datetime as dt
+
+    from desktop_app.core.item import BRIEF, ItemData
+    from desktop_app.services import items
+    from desktop_app.ui.archive.archive_model import DATE_COL
+
+    when = dt.datetime(2024, 5, 12, 6, 0, tzinfo=dt.UTC)
+    items.save_item(ItemData(BRIEF, "Sirens in Sumy.", when, date_estimated=True))
+    items.save_item(ItemData(BRIEF, "Sirens in Poltava.", when))
+    reload_list(qtbot, window)
+    model = window.archive_view.model
+    shown = {model.data(model.index(r, TITLE_COL)): model.index(r, DATE_COL) for r in range(2)}
+    estimated, stated = shown["Sirens in Sumy."], shown["Sirens in Poltava."]
+    assert model.data(estimated).startswith("≈ ") and not model.data(stated).startswith("≈")
+    assert "no time" in model.data(estimated, Qt.ItemDataRole.ToolTipRole)
