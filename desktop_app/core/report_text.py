@@ -1,8 +1,8 @@
 """Shared by the report text readers: text clean-up, category names and a reading's result.
 
-The category names are one table of (regex, category key) pairs, built once. Official posts
-match a whole label against it ("warships / boats"); news prose matches the noun that follows
-a count ("23 ships and boats").
+The category names of official posts are one table of (regex, category key) pairs, built once,
+matched against a whole label ("warships / boats"); a label it does not know is tried against
+the nouns news prose uses (news_nouns: "танки / tanks", "Гармати", "Кораблі (катери)").
 """
 
 from __future__ import annotations
@@ -15,10 +15,9 @@ from desktop_app.core.news_nouns import VEHICLES, noun_at
 from desktop_app.core.report import Figure
 
 # --------------------------------------------------------------------------------------------
-# Category names. One table serves both readers: official labels are matched whole, prose
-# nouns are matched where a list item's count ends. Singular forms are accepted because prose
-# says "one submarine"; the Ukrainian forms cover the genitive of the posts and the nominative
-# people type themselves.
+# Category names of official labels, matched whole. Singular forms are accepted because labels
+# are typed by people too ("tank ‒ 1"); the Ukrainian forms cover the genitive of the posts and
+# the nominative people type themselves. News prose has its own nouns (news_nouns).
 # --------------------------------------------------------------------------------------------
 
 ALIAS_TABLE: tuple[tuple[str, str], ...] = (
@@ -67,37 +66,6 @@ ALIAS_TABLE: tuple[tuple[str, str], ...] = (
     (r"цистерн(?:и)?\s+з\s+ПММ", "fuel_tanks"),
 )
 
-# Ukrainian news prose names categories after a count, in the case the count asks for:
-# "1 танк", "2 танки", "5 танків". Only the prose reader uses these: an official post's labels
-# are the fixed genitive phrases above.
-UK_PROSE_ALIAS_TABLE: tuple[tuple[str, str], ...] = (
-    (
-        r"ос(?:іб|оби|оба)|військових|окупантів|загарбників|солдатів|військовослужбовців",
-        "personnel",
-    ),
-    (r"танк(?:ів|и)?", "tanks"),
-    (r"бойов(?:а|і|их)\s+броньован(?:а|і|их)\s+машин(?:а|и)?", "armored_vehicles"),
-    (r"(?:артилерійськ(?:а|і|их)\s+систем(?:а|и)?|артсистем(?:а|и)?)", "artillery"),
-    (r"реактивн(?:а|і|их)\s+систем(?:а|и)?\s+залпового\s+вогню", "mlrs"),
-    (r"(?:засіб|засоб(?:ів|и))\s+ППО|систем(?:а|и)?\s+ППО", "air_defense"),
-    (r"літак(?:ів|и)?", "aircraft"),
-    (r"гелікоптер(?:ів|и)?|вертол(?:іт|ьоти|ьотів)", "helicopters"),
-    (
-        r"(?:БП?ЛА|безпілотник(?:ів|и)?|дрон(?:ів|и)?)(?:\s+оперативно[-\s]+тактичного\s+рівня)?",
-        "drones",
-    ),
-    (r"крилат(?:а|і|их)\s+ракет(?:а|и)?", "cruise_missiles"),
-    (r"(?:корабель|корабл(?:і|ів))(?:\s*(?:/|та|і)\s*катер(?:и|ів)?)?|катер(?:и|ів)?", "ships"),
-    (r"підводн(?:ий|і|их)\s+чов(?:ен|ни|нів)", "submarines"),
-    (
-        r"(?:одиниць\s+)?(?:автомобільн(?:а|ої)\s+техні(?:ка|ки)|автотехніки)\s+(?:та|і)\s+"
-        r"автоцистерн(?:и)?",
-        "vehicles_fuel_tanks",
-    ),
-    (r"(?:одиниць\s+)?(?:спеціальн(?:а|ої)\s+техні(?:ка|ки)|спецтехніки)", "special_equipment"),
-    (r"наземн(?:ий|і|их)\s+роботизован(?:ий|і|их)\s+комплекс(?:и|ів)?", "ground_robots"),
-)
-
 
 def _compiled(table: tuple[tuple[str, str], ...]) -> tuple[tuple[re.Pattern[str], str], ...]:
     # The lookahead keeps "tanks" from matching the start of a longer word in prose.
@@ -107,7 +75,6 @@ def _compiled(table: tuple[tuple[str, str], ...]) -> tuple[tuple[re.Pattern[str]
 
 
 ALIASES: tuple[tuple[re.Pattern[str], str], ...] = _compiled(ALIAS_TABLE)
-PROSE_ALIASES = ALIASES + _compiled(UK_PROSE_ALIAS_TABLE)
 
 # --------------------------------------------------------------------------------------------
 # Text clean-up. Pasted text carries no-break and thin spaces (also inside numbers), odd line
@@ -182,14 +149,3 @@ def lookup_label(label: str) -> str | None:
         if found != "personnel" or _PERSONNEL_LABEL.fullmatch(part):
             return found
     return None
-
-
-def alias_at(text: str, pos: int) -> tuple[str | None, int]:
-    """The category named at ``pos`` in prose (longest name wins) and where the name ends."""
-    best_key: str | None = None
-    best_end = pos
-    for pattern, key in PROSE_ALIASES:
-        match = pattern.match(text, pos)
-        if match and match.end() > best_end:
-            best_key, best_end = key, match.end()
-    return best_key, best_end
