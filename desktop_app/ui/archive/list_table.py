@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QModelIndex, QPersistentModelIndex, Qt
-from PySide6.QtGui import QFontMetrics
+from PySide6.QtGui import QFont, QFontMetrics
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView
 
 from desktop_app.ui.archive.archive_model import (
@@ -94,7 +94,10 @@ def list_table(model: ArchiveTableModel, metrics: QFontMetrics) -> QTableView:
     header = table.horizontalHeader()
     # Widths from the font, never ResizeToContents: that would load every row to measure.
     header.resizeSection(KIND_COL, metrics.horizontalAdvance("★ Article") + 24)
-    header.resizeSection(DATE_COL, metrics.horizontalAdvance("2026-08-08 14:35") + 24)
+    # Room for the mark of an estimated time and for the bold of an unread row.
+    bold = QFont(table.font())
+    bold.setBold(True)
+    header.resizeSection(DATE_COL, QFontMetrics(bold).horizontalAdvance("≈ 2026-08-08 14:35") + 24)
     header.resizeSection(TITLE_COL, metrics.horizontalAdvance("M") * 28)
     header.resizeSection(AUTHOR_COL, metrics.horizontalAdvance("M") * 8)
     header.setStretchLastSection(True)
