@@ -824,6 +824,22 @@ change</source>
   </context>
   <context>
     <name>ImportController</name>
+    <message numerus="yes">
+      <source>%Ln article(s) and brief(s)</source>
+      <translation>
+        <numerusform>%Ln стаття чи коротка новина</numerusform>
+        <numerusform>%Ln статті й короткі новини</numerusform>
+        <numerusform>%Ln статей і коротких новин</numerusform>
+      </translation>
+    </message>
+    <message numerus="yes">
+      <source>%Ln report(s)</source>
+      <translation>
+        <numerusform>%Ln зведення</numerusform>
+        <numerusform>%Ln зведення</numerusform>
+        <numerusform>%Ln зведень</numerusform>
+      </translation>
+    </message>
     <message>
       <source>Cancel</source>
       <translation>Скасувати</translation>
@@ -835,6 +851,10 @@ change</source>
     <message>
       <source>Importing…</source>
       <translation>Імпорт…</translation>
+    </message>
+    <message>
+      <source>Oryx figures</source>
+      <translation>цифри Oryx</translation>
     </message>
     <message>
       <source>Reading %1…</source>
@@ -1047,9 +1067,13 @@ change</source>
       <source>Ta&amp;gs</source>
       <translation>&amp;Мітки</translation>
     </message>
-    <message>
-      <source>This text states the loss report of {date} ({count} figure(s)).</source>
-      <translation>У цьому тексті є звіт про втрати за {date} (цифр: {count}).</translation>
+    <message numerus="yes">
+      <source>This text states the loss report of {date} (%n figure(s)).</source>
+      <translation>
+        <numerusform>У цьому тексті є зведення про втрати за {date} (%n цифра).</numerusform>
+        <numerusform>У цьому тексті є зведення про втрати за {date} (%n цифри).</numerusform>
+        <numerusform>У цьому тексті є зведення про втрати за {date} (%n цифр).</numerusform>
+      </translation>
     </message>
     <message>
       <source>comma-separated, e.g. air defense, kyiv oblast</source>
@@ -1464,9 +1488,13 @@ change</source>
       <source>Reading the page…</source>
       <translation>Читання сторінки…</translation>
     </message>
-    <message>
-      <source>Save the loss report of %1 (%2 figures) and link the article to it</source>
-      <translation>Зберегти звіт про втрати за %1 (показників: %2) і повʼязати з ним статтю</translation>
+    <message numerus="yes">
+      <source>Save the loss report of %1 (%n figure(s)) and link the article to it</source>
+      <translation>
+        <numerusform>Зберегти зведення про втрати за %1 (%n цифра) і повʼязати з ним статтю</numerusform>
+        <numerusform>Зберегти зведення про втрати за %1 (%n цифри) і повʼязати з ним статтю</numerusform>
+        <numerusform>Зберегти зведення про втрати за %1 (%n цифр) і повʼязати з ним статтю</numerusform>
+      </translation>
     </message>
     <message>
       <source>Saved from the page: %1.</source>
@@ -1514,6 +1542,14 @@ change</source>
   </context>
   <context>
     <name>ProblemsView</name>
+    <message numerus="yes">
+      <source>%n problem(s) found. They are shown, never fixed: the official figures do decrease on some days.</source>
+      <translation>
+        <numerusform>Знайдено %n проблему. Її лише показано, не виправлено: офіційні цифри справді інколи зменшуються.</numerusform>
+        <numerusform>Знайдено %n проблеми. Їх лише показано, не виправлено: офіційні цифри справді інколи зменшуються.</numerusform>
+        <numerusform>Знайдено %n проблем. Їх лише показано, не виправлено: офіційні цифри справді інколи зменшуються.</numerusform>
+      </translation>
+    </message>
     <message>
       <source>Category</source>
       <translation>Категорія</translation>
@@ -1555,7 +1591,7 @@ change</source>
       <translation>дата в майбутньому</translation>
     </message>
     <message>
-      <source>missing day(s)</source>
+      <source>missing days</source>
       <translation>пропущені дні</translation>
     </message>
     <message>
@@ -1569,10 +1605,6 @@ change</source>
     <message>
       <source>total fell too far (lost digits?)</source>
       <translation>«усього» впало надто сильно (втрачено цифри?)</translation>
-    </message>
-    <message>
-      <source>{count} problem(s) found. They are shown, never fixed: the official figures do decrease on some days.</source>
-      <translation>Знайдено проблем: {count}. Їх лише показано, не виправлено: офіційні цифри справді інколи зменшуються.</translation>
     </message>
   </context>
   <context>
@@ -1615,6 +1647,22 @@ change</source>
   </context>
   <context>
     <name>ReportDialog</name>
+    <message numerus="yes">
+      <source>%n error(s) to fix before saving</source>
+      <translation>
+        <numerusform>%n помилку слід виправити перед збереженням</numerusform>
+        <numerusform>%n помилки слід виправити перед збереженням</numerusform>
+        <numerusform>%n помилок слід виправити перед збереженням</numerusform>
+      </translation>
+    </message>
+    <message numerus="yes">
+      <source>%n warning(s): check them; saving is allowed.</source>
+      <translation>
+        <numerusform>%n попередження: перевірте його; зберегти можна.</numerusform>
+        <numerusform>%n попередження: перевірте їх; зберегти можна.</numerusform>
+        <numerusform>%n попереджень: перевірте їх; зберегти можна.</numerusform>
+      </translation>
+    </message>
     <message>
       <source>&amp;Date:</source>
       <translation>&amp;Дата:</translation>
@@ -1655,13 +1703,25 @@ change</source>
       <source>(none)</source>
       <translation>(немає)</translation>
     </message>
+    <message numerus="yes">
+      <source>; %n warning(s)</source>
+      <translation>
+        <numerusform>; %n попередження</numerusform>
+        <numerusform>; %n попередження</numerusform>
+        <numerusform>; %n попереджень</numerusform>
+      </translation>
+    </message>
     <message>
       <source>A guess: the pasted text gives no date. Set the report's date.</source>
       <translation>Припущення: у вставленому тексті немає дати. Вкажіть дату зведення.</translation>
     </message>
-    <message>
-      <source>A report for {date} is already stored ({count} figure(s)).</source>
-      <translation>Звіт за {date} уже збережено (цифр: {count}).</translation>
+    <message numerus="yes">
+      <source>A report for {date} is already stored (%n figure(s)).</source>
+      <translation>
+        <numerusform>Зведення за {date} уже збережено (%n цифра).</numerusform>
+        <numerusform>Зведення за {date} уже збережено (%n цифри).</numerusform>
+        <numerusform>Зведення за {date} уже збережено (%n цифр).</numerusform>
+      </translation>
     </message>
     <message>
       <source>A report for {date} is already stored; saving asks whether to replace it or merge into it.</source>
@@ -1695,9 +1755,13 @@ change</source>
       <source>Enter at least one total.</source>
       <translation>Введіть принаймні одне значення «усього».</translation>
     </message>
-    <message>
-      <source>Filled {count} figure(s) from the text.</source>
-      <translation>Заповнено з тексту цифр: {count}.</translation>
+    <message numerus="yes">
+      <source>Filled %n figure(s) from the text.</source>
+      <translation>
+        <numerusform>З тексту заповнено %n цифру.</numerusform>
+        <numerusform>З тексту заповнено %n цифри.</numerusform>
+        <numerusform>З тексту заповнено %n цифр.</numerusform>
+      </translation>
     </message>
     <message>
       <source>New report</source>
@@ -1809,17 +1873,13 @@ Merge: take this report's figures and keep the stored ones it does not state.</s
       <source>year from “last year” in the text</source>
       <translation>рік — зі слів «минулого року» в тексті</translation>
     </message>
-    <message>
-      <source>{errors} error(s) to fix before saving, {warnings} warning(s).</source>
-      <translation>Помилок, які слід виправити перед збереженням: {errors}; попереджень: {warnings}.</translation>
-    </message>
-    <message>
-      <source>{warnings} warning(s): check them; saving is allowed.</source>
-      <translation>Попереджень: {warnings}; перевірте їх, зберегти можна.</translation>
-    </message>
-    <message>
-      <source>… and {count} more line(s).</source>
-      <translation>… і ще рядків: {count}.</translation>
+    <message numerus="yes">
+      <source>… and %n more line(s).</source>
+      <translation>
+        <numerusform>… і ще %n рядок.</numerusform>
+        <numerusform>… і ще %n рядки.</numerusform>
+        <numerusform>… і ще %n рядків.</numerusform>
+      </translation>
     </message>
   </context>
   <context>
@@ -2175,6 +2235,81 @@ Merge: take this report's figures and keep the stored ones it does not state.</s
     <message>
       <source>Vehicles and fuel tanks</source>
       <translation>Автомобільна техніка та автоцистерни</translation>
+    </message>
+  </context>
+  <context>
+    <name>messages</name>
+    <message>
+      <source>no known loss category in the text (could not read: {text})</source>
+      <translation>у тексті немає відомої категорії втрат (не вдалося прочитати: {text})</translation>
+    </message>
+    <message>
+      <source>no loss figures found in the text</source>
+      <translation>у тексті не знайдено цифр втрат</translation>
+    </message>
+    <message>
+      <source>no report for {date}</source>
+      <translation>немає зведення за {date}</translation>
+    </message>
+    <message>
+      <source>no report for {date} to {last} ({days} days)</source>
+      <translation>немає зведень за {date} – {last} ({days} дн.)</translation>
+    </message>
+    <message>
+      <source>reports start on 24 Feb 2022 (day 1 of the war)</source>
+      <translation>зведення починаються з 24 лютого 2022 р. (1-й день війни)</translation>
+    </message>
+    <message>
+      <source>the article</source>
+      <translation>стаття</translation>
+    </message>
+    <message>
+      <source>the report has no date</source>
+      <translation>у зведення немає дати</translation>
+    </message>
+    <message>
+      <source>the text is empty</source>
+      <translation>текст порожній</translation>
+    </message>
+    <message>
+      <source>{category}: stated change {change} but totals differ by {difference}</source>
+      <translation>{category}: заявлена зміна {change}, а різниця значень «усього» — {difference}</translation>
+    </message>
+    <message>
+      <source>{category}: total fell from {before} on {date} to {total}</source>
+      <translation>{category}: «усього» зменшилося з {before} ({date}) до {total}</translation>
+    </message>
+    <message>
+      <source>{category}: total {total} is below {share} of {before} on {date} (digits lost?)</source>
+      <translation>{category}: «усього» {total} — менше ніж {share} від {before} ({date}) (втрачено цифри?)</translation>
+    </message>
+    <message>
+      <source>{category}: total {total} is negative</source>
+      <translation>{category}: «усього» {total} — відʼємне число</translation>
+    </message>
+    <message>
+      <source>{category}: {source} states a change of {change}, the report {difference}</source>
+      <translation>{category}: {source} — зміна {change}, у зведенні — {difference}</translation>
+    </message>
+    <message>
+      <source>{category}: {source} states {total}, the report has no figure</source>
+      <translation>{category}: {source} — {total}, у зведенні цієї цифри немає</translation>
+    </message>
+    <message>
+      <source>{category}: {source} states {total}, the report {before}</source>
+      <translation>{category}: {source} — {total}, у зведенні — {before}</translation>
+    </message>
+    <message>
+      <source>{date} is before the war: reports start on 24 Feb 2022 (day 1)</source>
+      <translation>{date} — до початку війни: зведення починаються з 24 лютого 2022 р. (1-й день)</translation>
+    </message>
+    <message>
+      <source>{date} is in the future</source>
+      <translation>{date} — дата в майбутньому</translation>
+    </message>
+    <message>
+      <source>{source} is dated {other}, the report {date}</source>
+      <translation>{source} має дату {other}, зведення — {date}</translation>
     </message>
   </context>
 </TS>

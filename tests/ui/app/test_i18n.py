@@ -34,7 +34,7 @@ def test_the_shipped_qm_is_the_compiled_ts(ts: Path, tmp_path: Path) -> None:
     assert fresh.read_bytes() == ts.with_suffix(".qm").read_bytes()
 
 
-TOKEN = re.compile(r"%\d|%n|\{[a-z_]+\}|\\n|\n")
+TOKEN = re.compile(r"%\d|%L?n|\{[a-z_]+\}|\\n|\n")
 
 
 @pytest.mark.parametrize("ts", ALL_TS, ids=lambda p: p.stem)
