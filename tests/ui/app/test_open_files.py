@@ -35,9 +35,13 @@ def rows(path: Path, sql: str) -> list[tuple[object, ...]]:
         con.close()
 
 
+# A new archive's demo content is written first: generous waits for a machine under load.
+WAIT_MS = 60000
+
+
 def wait_for_imports(qtbot, window: MainWindow) -> None:
-    qtbot.waitUntil(lambda: window.runner.idle and not window.importer.busy, timeout=20000)
-    settle(qtbot, window.runner)
+    qtbot.waitUntil(lambda: window.runner.idle and not window.importer.busy, timeout=WAIT_MS)
+    settle(qtbot, window.runner, timeout=WAIT_MS)
 
 
 @pytest.fixture
@@ -93,7 +97,7 @@ def test_a_file_that_cannot_be_read_is_named_and_nothing_is_written(
     missing = tmp_path / "gone.csv"
     window = started([good, missing])
     wait_for_imports(qtbot, window)
-    qtbot.waitUntil(lambda: last_message(window) is not None, timeout=10000)
+    qtbot.waitUntil(lambda: last_message(window) is not None, timeout=WAIT_MS)
     kind, text = last_message(window) or ("", "")
     assert kind == "error" and "gone.csv" in text
     # Every file is checked before any is written: the good one's report is not there either.
@@ -115,11 +119,12 @@ def test_a_single_saved_page_opens_the_page_dialog(
     page = tmp_path / "page.txt"
     page.write_text(PAGE)
     window = started([page])
-    qtbot.waitUntil(lambda: window.findChild(PageDialog) is not None, timeout=20000)
+    qtbot.waitUntil(lambda: window.findChild(PageDialog) is not None, timeout=WAIT_MS)
+    settle(qtbot, window.runner, timeout=WAIT_MS)
     dialog = window.findChild(PageDialog)
     assert isinstance(dialog, PageDialog) and dialog.table.rowCount() > 0
     dialog.reject()
-    settle(qtbot, window.runner)
+    settle(qtbot, window.runner, timeout=WAIT_MS)
 
 
 def test_a_read_only_window_says_it_imports_nothing(
