@@ -143,11 +143,11 @@ def test_the_window_starts_and_imports_the_file_it_was_given(
     window: subprocess.Popen[str], tmp_path: Path
 ) -> None:
     archive = tmp_path / "window.sqlite"
-    deadline = time.monotonic() + 120
+    deadline = time.monotonic() + 300  # a bound for a machine under load, not a timing
     while "Air defense downs 14 of 20 drones overnight." not in titles(archive):
         if window.poll() is not None:
             pytest.fail(f"the window ended ({window.returncode}): {window.communicate()[0]}")
-        assert time.monotonic() < deadline, "the file was not imported within 2 minutes"
+        assert time.monotonic() < deadline, "the file was not imported within 5 minutes"
         time.sleep(0.5)
     assert window.poll() is None  # still open, showing what it imported
     # The demo content of a new archive came first (the bundle carries it).
