@@ -4,7 +4,7 @@ VENV   ?= .venv
 PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed-stamp
 
-.PHONY: install run test lint typecheck bench bench-1m bundle clean translations reliability
+.PHONY: install run test lint typecheck bench bench-1m bundle bundle-test clean translations reliability
 
 $(STAMP): pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11 or newer is needed (found " + sys.version.split()[0] + "); set PYTHON=python3.11")'
@@ -59,9 +59,17 @@ reliability: install
 	$(VENV)/bin/pytest -q -rxX -p no:cacheprovider tests/reliability || true
 	$(PY) -m tests.reliability.table build/reliability.json
 
+# dist/frontline-archive/ (PyInstaller, one folder) and dist/frontline-archive-VERSION-linux-ARCH.tar.gz
+# (the folder, the desktop entry, AppStream metadata, icon and their install script).
+# `make bundle-test` builds it and runs the bundled program headless (tests/packaging).
+VERSION = $(shell sed -n 's/^__version__ = "\(.*\)"/\1/p' desktop_app/__init__.py)
 bundle: install
-	$(PY) -m pip install --quiet 'pyinstaller>=6.10'
-	$(VENV)/bin/pyinstaller --noconfirm --clean packaging/frontline-archive.spec
+	$(PY) -m pip install --quiet --disable-pip-version-check 'pyinstaller>=6.10,<7'
+	$(VENV)/bin/pyinstaller --noconfirm --clean --log-level WARN packaging/frontline-archive.spec
+	bash packaging/make-tarball.sh $(VERSION)
+
+bundle-test: bundle
+	FRONTLINE_BUNDLE=dist/frontline-archive $(VENV)/bin/pytest -q -p no:cacheprovider tests/packaging
 
 clean:
 	rm -rf $(VENV) build dist .pytest_cache .mypy_cache .ruff_cache .hypothesis

@@ -53,10 +53,33 @@ def parse_options(argv: Sequence[str] | None) -> argparse.Namespace:
     command, `--help`, a typo) goes to the whole parser, which handles it as before.
     """
     window_only, rest = build_parser(commands=False).parse_known_args(argv)
+    window_only.command = None
+    window_only.files = []
     if not rest:
-        window_only.command = None
+        return window_only
+    if _names_files(rest):
+        # `frontline-archive FILE…` (the desktop entry's %F: files opened with the program or
+        # dropped on its icon): the window opens and imports them, as a drop on it would.
+        window_only.files = [Path(name).absolute() for name in rest]
         return window_only
     return build_parser().parse_args(argv)
+
+
+def _names_files(words: Sequence[str]) -> bool:
+    """Whether what the window-only parser left over is a list of files, not a command.
+
+    A command's name always means the command (`./search` names a file called "search"); a
+    word that is neither a command nor an existing file nor looks like a path (no folder, no
+    extension) is left to the whole parser, which says it is no command (a typo stays an
+    error rather than an import of a file that is not there).
+    """
+    from desktop_app.cli import COMMANDS
+
+    first = words[0]
+    if first in COMMANDS or any(word.startswith("-") for word in words):
+        return False
+    path = Path(first)
+    return path.exists() or "/" in first or path.suffix != ""
 
 
 def _setup_logging() -> Path | None:
@@ -107,7 +130,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
             args.archive_path = archive.path
             return run_command(args)
-        return run_window(archive)
+        return run_window(archive, args.files)
     except PeeweeDatabaseError as exc:
         # A locked, read-only or damaged file: say which, in one line.
         print(f"{APP_NAME}: database error in {archive.path}: {exc}", file=sys.stderr)
@@ -143,7 +166,8 @@ def enable_crash_log(log_path: Path | None) -> None:
     faulthandler.enable(file=target, all_threads=True)
 
 
-def run_window(archive: Archive) -> int:
+def run_window(archive: Archive, files: Sequence[Path] = ()) -> int:
+    """The window on `archive`; `files` (given on the command line) are imported into it."""
     from desktop_app.platform_check import display_problem
 
     problem = display_problem()
@@ -154,7 +178,7 @@ def run_window(archive: Archive) -> int:
     enable_crash_log(log_path)
     from desktop_app.ui.app.application import run_application
 
-    return run_application(archive, log_path)
+    return run_application(archive, log_path, files=files)
 
 
 if __name__ == "__main__":

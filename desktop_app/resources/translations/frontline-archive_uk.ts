@@ -1396,6 +1396,13 @@ change</source>
     </message>
   </context>
   <context>
+    <name>OpenFiles</name>
+    <message>
+      <source>The archive is open read-only; %1 was not imported.</source>
+      <translation>Архів відкрито лише для читання; %1 не імпортовано.</translation>
+    </message>
+  </context>
+  <context>
     <name>Operations</name>
     <message>
       <source>Unexpected error (details are in the log): %1</source>

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+from collections.abc import Sequence
 from importlib import resources
 from pathlib import Path
 
@@ -28,8 +29,11 @@ def default_settings() -> QSettings:
     return QSettings(str(session.settings_path()), QSettings.Format.IniFormat)
 
 
-def run_application(archive: Archive, log_path: Path | None = None) -> int:
-    """Run the window on `archive`; unexpected errors go to `log_path` and a dialog."""
+def run_application(
+    archive: Archive, log_path: Path | None = None, *, files: Sequence[Path] = ()
+) -> int:
+    """Run the window on `archive`; unexpected errors go to `log_path` and a dialog; `files`
+    (named on the command line) are imported as if dropped on the window."""
     app = QApplication.instance() or QApplication(sys.argv)
     assert isinstance(app, QApplication)
     # First: an error while the window is being built is shown too, not only printed.
@@ -42,6 +46,15 @@ def run_application(archive: Archive, log_path: Path | None = None) -> int:
     settings = default_settings()
     # Referenced until exec() returns: a collected translator stops translating.
     translators = install_translators(app, choose_language(str(settings.value(LANGUAGE_KEY, ""))))
+    window = start_window(archive, settings, files)
+    code = app.exec()
+    del translators, window
+    return code
+
+
+def start_window(archive: Archive, settings: QSettings, files: Sequence[Path] = ()) -> MainWindow:
+    """The window on `archive`, shown; a new archive's demo content, then the `files` named
+    on the command line, are queued on its write lane (which runs them in that order)."""
     read_only = archive.read_only
     window = MainWindow(
         settings,
@@ -56,9 +69,11 @@ def run_application(archive: Archive, log_path: Path | None = None) -> int:
         # `changed` says so.
         window.runner.write("demo content", session.seed_demo)
     window.show()
-    code = app.exec()
-    del translators
-    return code
+    if files:
+        from desktop_app.ui.app.open_files import take_files
+
+        take_files(window, files, window.import_files)
+    return window
 
 
 def startup_error_box(text: str) -> QMessageBox:

@@ -405,18 +405,11 @@ class MainWindow(QMainWindow):
             event.acceptProposedAction()
 
     def dropEvent(self, event: QDropEvent) -> None:
-        from desktop_app.ui.common import file_dialogs  # loaded when a dialog opens
+        from desktop_app.ui.app.open_files import take_files  # files named on the command line too
 
         paths = [Path(u.toLocalFile()) for u in event.mimeData().urls() if u.isLocalFile()]
-        # Before anything opens them: a close() of the archive's file drops SQLite's locks.
-        if refused := file_dialogs.archive_files_among(paths, self.database_path):
-            self.show_message("error", file_dialogs.refusal_text(refused))
-            return
-        if paths:
-            from desktop_app.ui.transfer.page_dialog import import_or_show_page
-
+        if take_files(self, paths, self.import_files):
             event.acceptProposedAction()  # a page opens the page dialog; the rest is imported
-            import_or_show_page(self, paths, self.import_files)
 
     # -- misc -----------------------------------------------------------------------------
     def open_data_folder(self) -> None:

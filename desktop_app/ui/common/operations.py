@@ -393,10 +393,13 @@ class ProgressController(QObject):
         return describe_error(exc)
 
     def _progress(self, done: int, total: int, text: str) -> None:
-        if self.progress is not None:
-            self.progress.setMaximum(total)
-            self.progress.setValue(done)
-            self.progress.setLabelText(self.progress_label(done, total, text))
+        progress = self.progress
+        if progress is not None:
+            progress.setMaximum(total)
+            progress.setLabelText(self.progress_label(done, total, text))
+            # Last: a modal dialog's setValue() runs the event loop, where the operation may
+            # end and close the dialog.
+            progress.setValue(done)
 
     def _close(self) -> None:
         if self.progress is not None:
