@@ -27,7 +27,7 @@ from desktop_app.core.fetch_rules import (
     conditional_headers,
 )
 from desktop_app.core.formats.load import ReadResult
-from desktop_app.core.item import ARTICLE, ItemData, split_tags
+from desktop_app.core.item import ARTICLE, BRIEF, ItemData, split_tags
 from desktop_app.services.changes import NOTHING, Changes
 from desktop_app.services.fetching import Fetched, Fetcher
 from desktop_app.storage.db.connection import require_writable
@@ -357,9 +357,11 @@ def _with_source(item: ItemData, settings: SourceSettings) -> ItemData:
     return replace(item, source_name=item.source_name or settings.name, tags=tags)
 
 
-def _wants_full_text(item: ItemData, known: frozenset[str]) -> bool:
+def _wants_full_text(item: ItemData, as_kind: str | None, known: frozenset[str]) -> bool:
+    """An entry with a link and only a summary (a summary-only feed's entries read as briefs
+    by their form: unless the source says its entries are briefs, their page is read)."""
     return (
-        item.kind == ARTICLE
+        as_kind != BRIEF
         and bool(item.source_url)
         and len(item.body) < SUMMARY_BELOW
         and canonical_url(item.source_url or "") not in known
@@ -371,11 +373,14 @@ def _add_full_text(
 ) -> list[Entry]:
     from desktop_app.core.full_text import decode_page, extract_full_text
 
+    as_kind = out.plan.source.settings.as_kind
     done: list[Entry] = []
     fetched = failed = 0
     for entry in entries:
         item = entry.item
-        if fetched >= MAX_FULL_TEXT or not _wants_full_text(item, out.plan.full_text_known):
+        if fetched >= MAX_FULL_TEXT or not _wants_full_text(
+            item, as_kind, out.plan.full_text_known
+        ):
             done.append(entry)
             continue
         assert item.source_url is not None
@@ -394,7 +399,9 @@ def _add_full_text(
             done.append(replace(entry, full_text_url=page.final_url, full_text_at=now))
             continue
         lead = item.lead or (item.body if item.body != text.body else "")
-        fuller = replace(item, body=text.body, body_html=text.body_html, lead=lead)
+        fuller = replace(
+            item, kind=as_kind or ARTICLE, body=text.body, body_html=text.body_html, lead=lead
+        )
         done.append(replace(entry, item=fuller, full_text_url=page.final_url, full_text_at=now))
     if failed:
         out.remarks.append(f"full text: {failed} of {fetched} pages could not be fetched")
