@@ -51,8 +51,11 @@ class Fetched:
     moved_to: str | None = None
     # What went wrong, in a line ("" when the answer can be used, a 304 included).
     error: str = ""
-    # No network at all (no route, no name resolution, refused): the program is offline.
+    # No network at all (no route, no name resolution): the program is offline.
     offline: bool = False
+    # No connection to the host (refused, unreachable, no name): when every source says
+    # so, the window says "offline" rather than listing errors.
+    unreachable: bool = False
     retry_after: dt.datetime | None = None
 
     @property
@@ -178,7 +181,7 @@ class Fetcher:
             out.error = f"more than {MAX_REDIRECTS} redirects"
         except (httpx.ConnectError, httpx.NetworkError) as exc:
             out.error = f"cannot connect: {_reason(exc)}"
-            out.offline = _looks_offline(exc)
+            out.offline, out.unreachable = _looks_offline(exc), True
         except httpx.InvalidURL as exc:
             out.error = f"not a usable address: {exc}"
         except httpx.HTTPError as exc:

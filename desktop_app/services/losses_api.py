@@ -64,7 +64,8 @@ def fetch_losses(plan: Plan, fetcher: Fetcher, out: SourceFetch) -> SourceFetch:
     attempt = out.attempt
     got = fetcher.get(source.url, accept="application/json")
     _note_answer(got, attempt)
-    out.offline = got.offline
+    out.offline = attempt.offline = got.offline
+    out.unreachable = got.unreachable
     if got.error:
         return out
     try:

@@ -23,11 +23,10 @@ from desktop_app.core.feed_discovery import find_feeds, is_json_feed, looks_like
 from desktop_app.core.fetch_rules import (
     DEFAULT_EVERY_MINUTES,
     Schedule,
-    canonical_url,
     conditional_headers,
 )
 from desktop_app.core.formats.load import ReadResult
-from desktop_app.core.item import ARTICLE, BRIEF, ItemData, split_tags
+from desktop_app.core.item import ItemData, split_tags
 from desktop_app.services.changes import NOTHING, Changes
 from desktop_app.services.fetching import Fetched, Fetcher
 from desktop_app.storage.db.connection import require_writable
@@ -37,7 +36,6 @@ from desktop_app.storage.sources import (
     FEED,
     LOSSES_API,
     Attempt,
-    SourceInfo,
     SourceSettings,
     add_source,
     find_source,
@@ -46,11 +44,8 @@ from desktop_app.storage.sources import (
     record_attempt,
     remove_source,
 )
+from desktop_app.storage.sources import SourceInfo as SourceInfo  # re-exported for the window
 
-# An entry whose text is shorter than this carries a summary, not the article.
-SUMMARY_BELOW = 1500
-# Pages fetched for full text per source and update (the rest wait for the next update).
-MAX_FULL_TEXT = 200
 _XML_ENCODING = re.compile(rb"""^\s*<\?xml[^>]*encoding\s*=\s*["']([A-Za-z0-9._:-]+)["']""")
 Progress = Callable[[int, int, str], None]
 
@@ -77,6 +72,7 @@ class SourceFetch:
     result: ReadResult | None = None
     entries: list[Entry] = field(default_factory=list)
     offline: bool = False
+    unreachable: bool = False
     remarks: list[str] = field(default_factory=list)
 
 
@@ -89,6 +85,7 @@ class SourceOutcome:
     moved_to: str | None = None
     gone: bool = False
     offline: bool = False
+    unreachable: bool = False
     changes: Changes = NOTHING
 
     def line(self) -> str:
@@ -109,7 +106,7 @@ class UpdateOutcome:
 
     @property
     def offline(self) -> bool:
-        return bool(self.sources) and all(s.offline for s in self.sources)
+        return bool(self.sources) and all(s.unreachable for s in self.sources)
 
 
 # -- the list -----------------------------------------------------------------------------
@@ -142,6 +139,32 @@ def _host_name(url: str) -> str:
     return host.removeprefix("www.")
 
 
+@dataclass(frozen=True)
+class Resolved:
+    """What an address turned out to be: a feed (found from a page) or the API."""
+
+    kind: str
+    url: str
+    title: str = ""
+    site_url: str = ""
+
+
+def resolve(url: str, fetcher: Fetcher | None = None, *, check: bool = True) -> Resolved:
+    """Ask the network what an address is (no archive: the window runs it off its lanes).
+
+    SubscribeError when it is neither a feed nor a page that names one.
+    """
+    url = url.strip()
+    if not url.lower().startswith(("http://", "https://")):
+        url = "https://" + url
+    if _losses_api(url):
+        return Resolved(LOSSES_API, _api_latest(url), "Loss figures (russianwarship.rip)")
+    if not check:
+        return Resolved(FEED, url)
+    feed_url, title = _discover(url, fetcher)
+    return Resolved(FEED, feed_url, title, url if feed_url != url else "")
+
+
 def subscribe(
     url: str,
     *,
@@ -152,27 +175,21 @@ def subscribe(
     tags: Sequence[str] = (),
     fetcher: Fetcher | None = None,
     check: bool = True,
+    resolved: Resolved | None = None,
 ) -> SourceInfo:
     """Subscribe to a feed, a site (its feed found from its page) or the loss figures' API.
 
     The address is fetched once to know what it is (`check=False` stores it as given, for
-    an OPML list read offline). Nothing is stored when it is neither a feed nor a page that
-    names one.
+    an OPML list read offline; `resolved` when the caller asked already). Nothing is stored
+    when it is neither a feed nor a page that names one.
     """
     require_writable()
-    url = url.strip()
-    if not url.lower().startswith(("http://", "https://")):
-        url = "https://" + url
-    kind, feed_url, title = FEED, url, ""
-    if _losses_api(url):
-        kind, feed_url, title = LOSSES_API, _api_latest(url), "Loss figures (russianwarship.rip)"
-    elif check:
-        feed_url, title = _discover(url, fetcher)
+    found = resolved or resolve(url, fetcher, check=check)
     settings = SourceSettings(
-        name=(name or title or _host_name(feed_url)).strip()[:200],
-        url=feed_url,
-        kind=kind,
-        site_url=url if feed_url != url else "",
+        name=(name or found.title or _host_name(found.url)).strip()[:200],
+        url=found.url,
+        kind=found.kind,
+        site_url=found.site_url,
         as_kind=as_kind,
         full_text=full_text,
         every_minutes=every or DEFAULT_EVERY_MINUTES,
@@ -182,9 +199,9 @@ def subscribe(
         source_id = add_source(settings)
     except ValidationError as exc:
         raise SubscribeError(str(exc)) from None
-    found = find_source(settings.name)
-    assert found is not None and found.id == source_id
-    return found
+    info = find_source(settings.name)
+    assert info is not None and info.id == source_id
+    return info
 
 
 def _discover(url: str, fetcher: Fetcher | None) -> tuple[str, str]:
@@ -266,7 +283,8 @@ def fetch_source(plan: Plan, fetcher: Fetcher, now: dt.datetime | None = None) -
         return fetch_losses(plan, fetcher, out)
     got = fetcher.get(source.url, headers=conditional_headers(source.etag, source.last_modified))
     _note_answer(got, attempt)
-    out.offline = got.offline
+    out.offline = attempt.offline = got.offline
+    out.unreachable = got.unreachable
     if got.not_modified:
         attempt.ok, attempt.keep_validators = True, True
         return out
@@ -337,7 +355,9 @@ def _read_feed(out: SourceFetch, got: Fetched, fetcher: Fetcher, now: dt.datetim
         for item, raw, guid in zip(items, feed.items, feed.ids, strict=True)
     ]
     if settings.full_text:
-        entries = _add_full_text(entries, out, fetcher, now)
+        from desktop_app.services.full_texts import add_full_text
+
+        entries = add_full_text(entries, out, fetcher, now)
     out.entries = entries
     out.result = ReadResult(
         detect.FEED,
@@ -357,57 +377,6 @@ def _with_source(item: ItemData, settings: SourceSettings) -> ItemData:
     return replace(item, source_name=item.source_name or settings.name, tags=tags)
 
 
-def _wants_full_text(item: ItemData, as_kind: str | None, known: frozenset[str]) -> bool:
-    """An entry with a link and only a summary (a summary-only feed's entries read as briefs
-    by their form: unless the source says its entries are briefs, their page is read)."""
-    return (
-        as_kind != BRIEF
-        and bool(item.source_url)
-        and len(item.body) < SUMMARY_BELOW
-        and canonical_url(item.source_url or "") not in known
-    )
-
-
-def _add_full_text(
-    entries: list[Entry], out: SourceFetch, fetcher: Fetcher, now: dt.datetime
-) -> list[Entry]:
-    from desktop_app.core.full_text import decode_page, extract_full_text
-
-    as_kind = out.plan.source.settings.as_kind
-    done: list[Entry] = []
-    fetched = failed = 0
-    for entry in entries:
-        item = entry.item
-        if fetched >= MAX_FULL_TEXT or not _wants_full_text(
-            item, as_kind, out.plan.full_text_known
-        ):
-            done.append(entry)
-            continue
-        assert item.source_url is not None
-        fetched += 1
-        page = fetcher.get(item.source_url, accept="text/html, application/xhtml+xml;q=0.9")
-        if page.error or not page.data:
-            failed += 1
-            # A page that is not there (4xx) is not asked for again; a passing fault is.
-            tried = 400 <= page.status < 500 and page.status != 429
-            done.append(
-                replace(entry, full_text_url=item.source_url, full_text_at=now) if tried else entry
-            )
-            continue
-        text = extract_full_text(decode_page(page.data, page.charset), url=page.final_url)
-        if text is None:
-            done.append(replace(entry, full_text_url=page.final_url, full_text_at=now))
-            continue
-        lead = item.lead or (item.body if item.body != text.body else "")
-        fuller = replace(
-            item, kind=as_kind or ARTICLE, body=text.body, body_html=text.body_html, lead=lead
-        )
-        done.append(replace(entry, item=fuller, full_text_url=page.final_url, full_text_at=now))
-    if failed:
-        out.remarks.append(f"full text: {failed} of {fetched} pages could not be fetched")
-    return done
-
-
 # -- storing (archive) ----------------------------------------------------------------------
 def store_fetch(fetch: SourceFetch) -> SourceOutcome:
     """Write one source's fetch in one transaction: its state, then its entries or reports."""
@@ -421,6 +390,7 @@ def store_fetch(fetch: SourceFetch) -> SourceOutcome:
         moved_to=attempt.new_url if attempt.new_url != source.url else None,
         gone=attempt.gone,
         offline=fetch.offline,
+        unreachable=fetch.unreachable,
     )
     with database_proxy.atomic():
         record_attempt(source.id, attempt)
@@ -437,7 +407,8 @@ def store_fetch(fetch: SourceFetch) -> SourceOutcome:
         outcome.changes = Changes(
             items=bool(stored.item_ids) or bool(imported.items.added),
             reports=bool(imported.reports.added or imported.reports.updated or imported.links),
-            item_ids=frozenset(stored.item_ids) if len(stored.item_ids) <= 1000 else frozenset(),
+            # No item ids: a background update is not the user's own change, so the list keeps
+            # its selection rather than selecting what arrived (as it does for a saved item).
             report_dates=frozenset(imported.reports.added + imported.reports.updated),
         )
     # The Sources panel shows every attempt (its time, its error), new items or not.

@@ -195,6 +195,8 @@ class Attempt:
     gone: bool = False
     retry_after: dt.datetime | None = None
     keep_validators: bool = False
+    # No network at all: not the source's failure (no back-off for it).
+    offline: bool = False
     notes: list[str] = field(default_factory=list)
 
 
@@ -218,7 +220,7 @@ def record_attempt(source_id: int, attempt: Attempt) -> None:
                 values[Source.last_modified] = attempt.last_modified
         else:
             values[Source.last_error] = attempt.error[:500]
-            values[Source.failures] = int(row.failures) + 1
+            values[Source.failures] = int(row.failures) + (0 if attempt.offline else 1)
         if attempt.new_url and attempt.new_url != row.url:
             taken = Source.select().where(
                 (Source.url == attempt.new_url) & (Source.id != source_id)

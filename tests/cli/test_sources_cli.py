@@ -12,7 +12,6 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-
 from pytest_httpserver import HTTPServer
 
 from desktop_app.app import main
