@@ -18,7 +18,7 @@ from desktop_app.services.fetching import Fetcher
 from desktop_app.storage.source_entries import Entry
 
 if TYPE_CHECKING:
-    from desktop_app.services.subscriptions import SourceFetch
+    from desktop_app.services.source_fetch import SourceFetch
 
 # An entry whose text is shorter than this carries a summary, not the article.
 SUMMARY_BELOW = 1500

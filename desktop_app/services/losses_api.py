@@ -21,12 +21,13 @@ from desktop_app.core.formats import detect
 from desktop_app.core.formats.load import ReadResult
 from desktop_app.core.formats.russianwarship import read_russianwarship
 from desktop_app.core.report import LossReport
+from desktop_app.services.source_fetch import note_answer
 from desktop_app.storage.importing import import_result
 from desktop_app.storage.source_entries import StoreSummary
 
 if TYPE_CHECKING:
     from desktop_app.services.fetching import Fetcher
-    from desktop_app.services.subscriptions import Plan, SourceFetch
+    from desktop_app.services.source_fetch import Plan, SourceFetch
 
 PAGE = 50
 # At most this many pages of missing days in one update (50 × 40 = 2,000 days: the whole war).
@@ -58,12 +59,10 @@ def _has_next(data: bytes) -> bool:
 
 def fetch_losses(plan: Plan, fetcher: Fetcher, out: SourceFetch) -> SourceFetch:
     """The latest day, then the missing days between the newest stored report and it."""
-    from desktop_app.services.subscriptions import _note_answer
-
     source = plan.source
     attempt = out.attempt
     got = fetcher.get(source.url, accept="application/json")
-    _note_answer(got, attempt)
+    note_answer(got, attempt)
     out.offline = attempt.offline = got.offline
     out.unreachable = got.unreachable
     if got.error:

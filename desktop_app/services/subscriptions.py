@@ -29,6 +29,9 @@ from desktop_app.core.formats.load import ReadResult
 from desktop_app.core.item import ItemData, split_tags
 from desktop_app.services.changes import NOTHING, Changes
 from desktop_app.services.fetching import Fetched, Fetcher
+from desktop_app.services.source_fetch import Plan as Plan
+from desktop_app.services.source_fetch import SourceFetch as SourceFetch
+from desktop_app.services.source_fetch import note_answer
 from desktop_app.storage.db.connection import require_writable
 from desktop_app.storage.db.models import database_proxy, utc_now
 from desktop_app.storage.source_entries import Entry, StoreSummary, full_text_known, store_entries
@@ -52,28 +55,6 @@ Progress = Callable[[int, int, str], None]
 
 class SubscribeError(ArchiveError):
     """The address could not be subscribed to; nothing was stored."""
-
-
-@dataclass(frozen=True)
-class Plan:
-    """What fetching one source needs to know from the archive."""
-
-    source: SourceInfo
-    full_text_known: frozenset[str] = frozenset()
-    newest_report: dt.date | None = None
-
-
-@dataclass
-class SourceFetch:
-    """What the network gave for one source, read and ready to store."""
-
-    plan: Plan
-    attempt: Attempt
-    result: ReadResult | None = None
-    entries: list[Entry] = field(default_factory=list)
-    offline: bool = False
-    unreachable: bool = False
-    remarks: list[str] = field(default_factory=list)
 
 
 @dataclass
@@ -282,7 +263,7 @@ def fetch_source(plan: Plan, fetcher: Fetcher, now: dt.datetime | None = None) -
 
         return fetch_losses(plan, fetcher, out)
     got = fetcher.get(source.url, headers=conditional_headers(source.etag, source.last_modified))
-    _note_answer(got, attempt)
+    note_answer(got, attempt)
     out.offline = attempt.offline = got.offline
     out.unreachable = got.unreachable
     if got.not_modified:
@@ -297,19 +278,6 @@ def fetch_source(plan: Plan, fetcher: Fetcher, now: dt.datetime | None = None) -
         attempt.etag = attempt.last_modified = None
         out.result, out.entries = None, []
     return out
-
-
-def _note_answer(got: Fetched, attempt: Attempt) -> None:
-    attempt.new_url = got.moved_to
-    attempt.retry_after = got.retry_after
-    attempt.etag = got.headers.get("etag")
-    attempt.last_modified = got.headers.get("last-modified")
-    if got.gone:
-        attempt.gone = True
-    if got.error:
-        attempt.error = got.error
-    elif got.status in (200, 304):
-        attempt.ok, attempt.gone = True, False
 
 
 def _feed_bytes(got: Fetched) -> bytes:
