@@ -384,6 +384,20 @@ def store_fetch(fetch: SourceFetch) -> SourceOutcome:
     return outcome
 
 
+def store_fetches(fetches: Sequence[SourceFetch]) -> UpdateOutcome:
+    """Store several sources' fetches, each in its own transaction (one failing source's
+    write does not undo another's); what changed, in one value."""
+    outcome = UpdateOutcome()
+    for fetch in fetches:
+        try:
+            done = store_fetch(fetch)
+        except ArchiveError as exc:
+            done = SourceOutcome(fetch.plan.source.name, error=str(exc))
+        outcome.sources.append(done)
+        outcome.changes = outcome.changes | done.changes
+    return outcome
+
+
 def update(
     names: Sequence[str] = (),
     *,

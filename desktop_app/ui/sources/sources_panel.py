@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from functools import partial
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDockWidget,
@@ -40,6 +40,7 @@ if TYPE_CHECKING:
     from desktop_app.ui.common.context import WindowContext
 
 NAME, UNREAD, UPDATED, STATUS = range(4)
+REFRESH_MS = 300
 TOGGLE_SHORTCUT = "Ctrl+5"
 
 
@@ -95,14 +96,20 @@ class SourcesPanel(QWidget):
                 b.setEnabled(False)
             self.update_all_button.setEnabled(False)
         self._resolved.connect(self._subscribe_resolved)
+        # Many changes in a row (an update storing source after source) read the list once.
+        self._refresh_timer = QTimer(self)
+        self._refresh_timer.setSingleShot(True)
+        self._refresh_timer.setInterval(REFRESH_MS)
+        self._refresh_timer.timeout.connect(self.refresh)
         ctx.runner.changed.connect(self._on_changed)
         self.updater.finished.connect(lambda _s: self.refresh())
         self.refresh()
 
     # -- the list -----------------------------------------------------------------------
     def _on_changed(self, changes: Changes) -> None:
-        if changes.sources or changes.items or changes.flags or changes.external:
-            self.refresh()
+        wanted = changes.sources or changes.items or changes.flags or changes.external
+        if wanted and not self._refresh_timer.isActive():
+            self._refresh_timer.start()
 
     def refresh(self) -> None:
         self.ctx.runner.read("sources", subs.subscriptions, success=self._show)

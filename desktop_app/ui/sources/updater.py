@@ -38,6 +38,8 @@ log = logging.getLogger(__name__)
 TIMER_MS = 60_000
 FIRST_UPDATE_MS = 10_000
 WORKERS = 4
+# Results that arrive within this long are stored by one job: one `changed`, one list reload.
+BATCH_MS = 400
 
 
 @dataclass
@@ -94,8 +96,13 @@ class SourceUpdater(QObject):
         self._fetch_over = True
         self._thread: threading.Thread | None = None
         self._stop = threading.Event()
-        self._fetched.connect(self._store)
+        self._fetched.connect(self._queue)
         self._fetching_done.connect(self._fetch_finished)
+        self._pending: list[subs.SourceFetch] = []
+        self._batch = QTimer(self)
+        self._batch.setSingleShot(True)
+        self._batch.setInterval(BATCH_MS)
+        self._batch.timeout.connect(self._store)
         self.timer = QTimer(self)
         self.timer.setInterval(timer_ms)
         self.timer.timeout.connect(lambda: self.update(due_only=True, quiet=True))
@@ -169,26 +176,38 @@ class SourceUpdater(QObject):
         with contextlib.suppress(RuntimeError):
             self._fetching_done.emit()
 
-    def _store(self, fetch: subs.SourceFetch) -> None:
+    def _queue(self, fetch: subs.SourceFetch) -> None:
+        self._pending.append(fetch)
+        if not self._batch.isActive():
+            self._batch.start()
+
+    def _store(self) -> None:
+        """Store what arrived, each source in its own transaction, as one job of the lane."""
+        batch, self._pending = self._pending, []
+        if not batch:
+            return
         self.ctx.runner.write(
-            "store source",
-            lambda: subs.store_fetch(fetch),
-            success=self._stored_one,
-            failure=lambda text: self._stored_one(None, text),
+            "store sources",
+            lambda: subs.store_fetches(batch),
+            success=self._stored_batch,
+            failure=lambda text: self._stored_batch(None, text, len(batch)),
         )
 
-    def _stored_one(self, outcome: subs.SourceOutcome | None, error: str = "") -> None:
-        self._stored += 1
+    def _stored_batch(
+        self, outcome: subs.UpdateOutcome | None, error: str = "", count: int = 0
+    ) -> None:
         summary = self._summary
-        if outcome is not None:
-            if outcome.stored is not None:
-                summary.new_items += outcome.stored.imported.items.added
-            if outcome.unreachable:
-                summary.offline += 1
-            elif outcome.error:
-                summary.errors.append(outcome.line())
-        else:
+        if outcome is None:
+            self._stored += count
             summary.errors.append(error)
+        for done in outcome.sources if outcome is not None else []:
+            self._stored += 1
+            if done.stored is not None:
+                summary.new_items += done.stored.imported.items.added
+            if done.unreachable:
+                summary.offline += 1
+            elif done.error:
+                summary.errors.append(done.line())
         self.progressed.emit(self._stored, self._total)
         if not self._quiet and self._stored < self._total:
             self.ctx.status(
@@ -202,7 +221,10 @@ class SourceUpdater(QObject):
     def _fetch_finished(self) -> None:
         self._fetch_over = True
         self._thread = None
-        if self._stored >= self._total:
+        if self._pending:
+            self._batch.stop()
+            self._store()
+        elif self._stored >= self._total:
             self._finish()
 
     def _finish(self) -> None:
