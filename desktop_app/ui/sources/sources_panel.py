@@ -44,18 +44,14 @@ REFRESH_MS = 300
 TOGGLE_SHORTCUT = "Ctrl+5"
 
 
-def tr(text: str, n: int = -1) -> str:
-    return QCoreApplication.translate("Sources", text, None, n)
-
-
 def status_text(info: SourceInfo) -> str:
     if info.gone:
-        return tr("gone: the server retired this address")
+        return QCoreApplication.translate("Sources", "gone: the server retired this address")
     if info.last_error:
         return info.last_error
     if info.succeeded_at is None:
-        return tr("not updated yet")
-    return tr("OK")
+        return QCoreApplication.translate("Sources", "not updated yet")
+    return QCoreApplication.translate("Sources", "OK")
 
 
 class SourcesPanel(QWidget):
@@ -72,13 +68,24 @@ class SourcesPanel(QWidget):
         self.tree.setAlternatingRowColors(True)
         self.tree.setUniformRowHeights(True)
         self.tree.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
-        self.tree.setHeaderLabels([tr("Source"), tr("Unread"), tr("Last update"), tr("Status")])
+        self.tree.setHeaderLabels(
+            [
+                QCoreApplication.translate("Sources", "Source"),
+                QCoreApplication.translate("Sources", "Unread"),
+                QCoreApplication.translate("Sources", "Last update"),
+                QCoreApplication.translate("Sources", "Status"),
+            ]
+        )
         self.tree.header().setSectionResizeMode(STATUS, QHeaderView.ResizeMode.Stretch)
-        self.tree.setAccessibleName(tr("Sources"))
-        self.add_button = QPushButton(tr("&Add…"), self)
-        self.remove_button = QPushButton(tr("&Remove"), self)
-        self.update_button = QPushButton(tr("&Update selected"), self)
-        self.update_all_button = QPushButton(tr("Update &all"), self)
+        self.tree.setAccessibleName(QCoreApplication.translate("Sources", "Sources"))
+        self.add_button = QPushButton(QCoreApplication.translate("Sources", "&Add…"), self)
+        self.remove_button = QPushButton(QCoreApplication.translate("Sources", "&Remove"), self)
+        self.update_button = QPushButton(
+            QCoreApplication.translate("Sources", "&Update selected"), self
+        )
+        self.update_all_button = QPushButton(
+            QCoreApplication.translate("Sources", "Update &all"), self
+        )
         self.add_button.clicked.connect(self.ask_subscribe)
         self.remove_button.clicked.connect(self.remove_selected)
         self.update_button.clicked.connect(self.update_selected)
@@ -146,10 +153,10 @@ class SourcesPanel(QWidget):
             return
         answer = QMessageBox.question(
             self,
-            tr("Remove sources"),
-            tr("Stop following %1? Their articles and briefs stay in the archive.").replace(
-                "%1", ", ".join(f"“{n}”" for n in names)
-            ),
+            QCoreApplication.translate("Sources", "Remove sources"),
+            QCoreApplication.translate(
+                "Sources", "Stop following %1? Their articles and briefs stay in the archive."
+            ).replace("%1", ", ".join(f"“{n}”" for n in names)),
         )
         if answer != QMessageBox.StandardButton.Yes:
             return
@@ -171,7 +178,7 @@ class SourcesPanel(QWidget):
     def subscribe(self, choice: dict[str, object]) -> None:
         """Look the address up on a worker thread, then store it on the write lane."""
         url = str(choice["url"])
-        self.ctx.status(tr("Looking up %1…").replace("%1", url))
+        self.ctx.status(QCoreApplication.translate("Sources", "Looking up %1…").replace("%1", url))
 
         def look_up() -> None:
             try:
@@ -207,7 +214,9 @@ class SourcesPanel(QWidget):
             )
 
         def stored(info: SourceInfo) -> None:
-            self.ctx.status(tr("Subscribed to %1").replace("%1", info.name))
+            self.ctx.status(
+                QCoreApplication.translate("Sources", "Subscribed to %1").replace("%1", info.name)
+            )
             self.updater.update([info.name])
 
         self.ctx.runner.write(
@@ -232,7 +241,7 @@ def _with_changes(info: SourceInfo) -> _Subscribed:
 
 class SourcesDock(QDockWidget):
     def __init__(self, ctx: WindowContext, parent: QWidget | None = None) -> None:
-        super().__init__(tr("Sources"), parent)
+        super().__init__(QCoreApplication.translate("Sources", "Sources"), parent)
         self.setObjectName("sourcesDock")
         self.panel = SourcesPanel(ctx, self)
         self.setWidget(self.panel)
@@ -245,7 +254,11 @@ class SourcesDock(QDockWidget):
     def update_all(self) -> None:
         """Update all sources (F5): in the background, progress in the status bar."""
         if not self.updater.update():
-            self.panel.ctx.status(tr("An update of the sources is running already."))
+            self.panel.ctx.status(
+                QCoreApplication.translate(
+                    "Sources", "An update of the sources is running already."
+                )
+            )
 
 
 def install_sources_dock(ctx: WindowContext, view_menu: QMenu, auto_update: bool) -> SourcesDock:

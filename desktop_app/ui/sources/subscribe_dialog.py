@@ -15,33 +15,34 @@ from PySide6.QtWidgets import (
 )
 
 
-def tr(text: str) -> str:
-    return QCoreApplication.translate("Sources", text)
-
-
 class SubscribeDialog(QDialog):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle(tr("Add source"))
+        self.setWindowTitle(QCoreApplication.translate("Sources", "Add source"))
         self.url = QLineEdit(self)
-        self.url.setPlaceholderText(tr("a feed's or a site's address"))
+        self.url.setPlaceholderText(
+            QCoreApplication.translate("Sources", "a feed's or a site's address")
+        )
         self.name = QLineEdit(self)
-        self.name.setPlaceholderText(tr("the feed's own title"))
+        self.name.setPlaceholderText(QCoreApplication.translate("Sources", "the feed's own title"))
         self.kind = QComboBox(self)
-        self.kind.addItem(tr("Each by its form"), None)
-        self.kind.addItem(tr("Articles"), "article")
-        self.kind.addItem(tr("Briefs"), "brief")
-        self.full_text = QCheckBox(tr("Fetch each article's page for its full text"), self)
+        self.kind.addItem(QCoreApplication.translate("Sources", "Each by its form"), None)
+        self.kind.addItem(QCoreApplication.translate("Sources", "Articles"), "article")
+        self.kind.addItem(QCoreApplication.translate("Sources", "Briefs"), "brief")
+        self.full_text = QCheckBox(
+            QCoreApplication.translate("Sources", "Fetch each article's page for its full text"),
+            self,
+        )
         self.every = QSpinBox(self)
         self.every.setRange(5, 10_080)
         self.every.setValue(60)
-        self.every.setSuffix(tr(" min"))
+        self.every.setSuffix(QCoreApplication.translate("Sources", " min"))
         form = QFormLayout(self)
-        form.addRow(tr("&Address:"), self.url)
-        form.addRow(tr("&Name:"), self.name)
-        form.addRow(tr("&Entries are:"), self.kind)
+        form.addRow(QCoreApplication.translate("Sources", "&Address:"), self.url)
+        form.addRow(QCoreApplication.translate("Sources", "&Name:"), self.name)
+        form.addRow(QCoreApplication.translate("Sources", "&Entries are:"), self.kind)
         form.addRow("", self.full_text)
-        form.addRow(tr("Update &every:"), self.every)
+        form.addRow(QCoreApplication.translate("Sources", "Update &every:"), self.every)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
         )

@@ -55,21 +55,17 @@ class UpdateSummary:
         return self.sources > 0 and self.offline == self.sources
 
 
-def tr(text: str, n: int = -1) -> str:
-    return QCoreApplication.translate("Sources", text, None, n)
-
-
 def ago_text(then: dt.datetime | None, now: dt.datetime | None = None) -> str:
     if then is None:
-        return tr("never")
+        return QCoreApplication.translate("Sources", "never")
     seconds = max(0, int(((now or dt.datetime.now(dt.UTC)) - then).total_seconds()))
     if seconds < 60:
-        return tr("just now")
+        return QCoreApplication.translate("Sources", "just now")
     if seconds < 3600:
-        return tr("%n min ago", seconds // 60)
+        return QCoreApplication.translate("Sources", "%n min ago", None, seconds // 60)
     if seconds < 2 * 86400:
-        return tr("%n h ago", seconds // 3600)
-    return tr("%n days ago", seconds // 86400)
+        return QCoreApplication.translate("Sources", "%n h ago", None, seconds // 3600)
+    return QCoreApplication.translate("Sources", "%n days ago", None, seconds // 86400)
 
 
 class SourceUpdater(QObject):
@@ -143,7 +139,11 @@ class SourceUpdater(QObject):
 
     def _failed(self, text: str) -> None:
         self._running = False
-        self.ctx.status(tr("Sources could not be updated: %1").replace("%1", text))
+        self.ctx.status(
+            QCoreApplication.translate("Sources", "Sources could not be updated: %1").replace(
+                "%1", text
+            )
+        )
 
     def _fetch(self, plans: list[subs.Plan]) -> None:
         self._total, self._stored = len(plans), 0
@@ -152,7 +152,9 @@ class SourceUpdater(QObject):
             self._finish()
             return
         if not self._quiet:
-            self.ctx.status(tr("Updating %n sources…", len(plans)))
+            self.ctx.status(
+                QCoreApplication.translate("Sources", "Updating %n sources…", None, len(plans))
+            )
         self._fetch_over = False
         self._stop.clear()
         self._thread = threading.Thread(
@@ -211,7 +213,7 @@ class SourceUpdater(QObject):
         self.progressed.emit(self._stored, self._total)
         if not self._quiet and self._stored < self._total:
             self.ctx.status(
-                tr("Updating sources: %1 of %2")
+                QCoreApplication.translate("Sources", "Updating sources: %1 of %2")
                 .replace("%1", str(self._stored))
                 .replace("%2", str(self._total))
             )
@@ -235,10 +237,21 @@ class SourceUpdater(QObject):
         summary = self._summary
         summary.last_update = last
         if summary.all_offline:
-            self.ctx.status(tr("offline — last update %1").replace("%1", ago_text(last)))
+            self.ctx.status(
+                QCoreApplication.translate("Sources", "offline — last update %1").replace(
+                    "%1", ago_text(last)
+                )
+            )
         elif summary.sources and not (self._quiet and not summary.new_items):
-            text = tr("Sources updated: %n new", summary.new_items)
+            text = QCoreApplication.translate(
+                "Sources", "Sources updated: %n new", None, summary.new_items
+            )
             if summary.errors:
-                text += " · " + tr("%n sources failed (see the Sources panel)", len(summary.errors))
+                text += " · " + QCoreApplication.translate(
+                    "Sources",
+                    "%n sources failed (see the Sources panel)",
+                    None,
+                    len(summary.errors),
+                )
             self.ctx.status(text)
         self.finished.emit(summary)
