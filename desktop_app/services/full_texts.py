@@ -13,8 +13,10 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from desktop_app.core.fetch_rules import canonical_url
+from desktop_app.core.full_text import FullText, extract_full_text
 from desktop_app.core.item import ARTICLE, BRIEF, ItemData
 from desktop_app.services.fetching import Fetcher
+from desktop_app.services.helper_process import in_helper
 from desktop_app.storage.source_entries import Entry
 
 if TYPE_CHECKING:
@@ -24,6 +26,11 @@ if TYPE_CHECKING:
 SUMMARY_BELOW = 1500
 # Pages fetched for full text per source and update (the rest wait for the next update).
 MAX_FULL_TEXT = 200
+
+
+def extract(markup: str, url: str) -> FullText | None:
+    """The page's main text, extracted in the helper process when there is one."""
+    return in_helper(extract_full_text, markup, url=url)
 
 
 def _wants_full_text(item: ItemData, as_kind: str | None, known: frozenset[str]) -> bool:
@@ -40,7 +47,7 @@ def _wants_full_text(item: ItemData, as_kind: str | None, known: frozenset[str])
 def add_full_text(
     entries: list[Entry], out: SourceFetch, fetcher: Fetcher, now: dt.datetime
 ) -> list[Entry]:
-    from desktop_app.core.full_text import decode_page, extract_full_text
+    from desktop_app.core.full_text import decode_page
 
     as_kind = out.plan.source.settings.as_kind
     done: list[Entry] = []
@@ -63,7 +70,7 @@ def add_full_text(
                 replace(entry, full_text_url=item.source_url, full_text_at=now) if tried else entry
             )
             continue
-        text = extract_full_text(decode_page(page.data, page.charset), url=page.final_url)
+        text = extract(decode_page(page.data, page.charset), page.final_url)
         if text is None:
             done.append(replace(entry, full_text_url=page.final_url, full_text_at=now))
             continue

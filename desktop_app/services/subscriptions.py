@@ -29,6 +29,7 @@ from desktop_app.core.formats.load import ReadResult
 from desktop_app.core.item import ItemData, split_tags
 from desktop_app.services.changes import NOTHING, Changes
 from desktop_app.services.fetching import Fetched, Fetcher
+from desktop_app.services.helper_process import in_helper
 from desktop_app.services.source_fetch import Plan as Plan
 from desktop_app.services.source_fetch import SourceFetch as SourceFetch
 from desktop_app.services.source_fetch import note_answer
@@ -316,7 +317,9 @@ def _read_feed(out: SourceFetch, got: Fetched, fetcher: Fetcher, now: dt.datetim
     from desktop_app.core.formats.load import check_bounds
 
     settings = out.plan.source.settings
-    feed = read_feed(_feed_bytes(got), source=settings.name, as_kind=settings.as_kind, now=now)
+    feed = in_helper(
+        read_feed, _feed_bytes(got), source=settings.name, as_kind=settings.as_kind, now=now
+    )
     items = [_with_source(i, settings) for i in feed.items]
     entries = [
         Entry(item, guid=guid, content_hash=content_hash(raw))

@@ -220,3 +220,39 @@ def test_unsubscribe_keeps_the_items(archive_db, httpserver: HTTPServer, fetcher
     subs.unsubscribe("F")
     assert Source.select().count() == 0 and SourceEntry.select().count() == 0
     assert Item.select().count() == 1
+
+
+def test_at_most_two_requests_to_one_host_at_a_time():
+    from concurrent.futures import ThreadPoolExecutor
+
+    active, peak = [0], [0]
+    import threading
+
+    lock = threading.Lock()
+
+    def handler(_request: Request) -> Response:
+        with lock:
+            active[0] += 1
+            peak[0] = max(peak[0], active[0])
+        time.sleep(0.15)
+        with lock:
+            active[0] -= 1
+        return Response(rss([story(1)]), content_type="text/xml")
+
+    with threaded_server() as server, Fetcher(timeout=5) as client:
+        server.expect_request("/f").respond_with_handler(handler)
+        with ThreadPoolExecutor(6) as pool:
+            answers = list(pool.map(lambda _n: client.get(server.url_for("/f")), range(6)))
+    assert all(a.ok for a in answers)
+    assert peak[0] == 2
+
+
+def test_503_without_retry_after_backs_off_the_host_for_the_run(httpserver: HTTPServer):
+    httpserver.expect_request("/a").respond_with_data(b"busy", status=503)
+    httpserver.expect_request("/b").respond_with_data(rss([story(1)]))
+    with Fetcher(timeout=2) as client:
+        first = client.get(httpserver.url_for("/a"))
+        second = client.get(httpserver.url_for("/b"))
+    assert "503" in first.error and first.retry_after is not None
+    assert "asked us to wait" in second.error  # the same host, not asked again this run
+    assert len(httpserver.log) == 1

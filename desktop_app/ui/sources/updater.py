@@ -28,6 +28,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
 
+from desktop_app.services import helper_process
 from desktop_app.services import subscriptions as subs
 from desktop_app.services.fetching import Fetcher
 
@@ -99,6 +100,8 @@ class SourceUpdater(QObject):
         self._batch.setSingleShot(True)
         self._batch.setInterval(BATCH_MS)
         self._batch.timeout.connect(self._store)
+        # Reading feeds and pages in helper processes keeps the GUI thread's GIL free.
+        helper_process.use_helper(True)
         self.timer = QTimer(self)
         self.timer.setInterval(timer_ms)
         self.timer.timeout.connect(lambda: self.update(due_only=True, quiet=True))
@@ -119,6 +122,7 @@ class SourceUpdater(QObject):
         self._stop.set()
         if self._thread is not None:
             self._thread.join(5)
+        helper_process.use_helper(False)
 
     def update(
         self, names: Sequence[str] = (), *, due_only: bool = False, quiet: bool = False
