@@ -52,6 +52,13 @@
       </translation>
     </message>
     <message numerus="yes">
+      <source>%n sources failing; select one to see why.</source>
+      <translation>
+        <numerusform>%n source failing; select it to see why.</numerusform>
+        <numerusform>%n sources failing; select one to see why.</numerusform>
+      </translation>
+    </message>
+    <message numerus="yes">
       <source>Sources updated: %n new</source>
       <translation>
         <numerusform>Sources updated: %n new</numerusform>

@@ -2029,6 +2029,14 @@ Merge: take this report's figures and keep the stored ones it does not state.</s
         <numerusform>%n джерел не оновлено (див. панель «Джерела»)</numerusform>
       </translation>
     </message>
+    <message numerus="yes">
+      <source>%n sources failing; select one to see why.</source>
+      <translation>
+        <numerusform>%n джерело з помилкою; виберіть його, щоб побачити чому.</numerusform>
+        <numerusform>%n джерела з помилками; виберіть одне, щоб побачити чому.</numerusform>
+        <numerusform>%n джерел з помилками; виберіть одне, щоб побачити чому.</numerusform>
+      </translation>
+    </message>
     <message>
       <source>&amp;Address:</source>
       <translation>&amp;Адреса:</translation>
@@ -2078,12 +2086,20 @@ Merge: take this report's figures and keep the stored ones it does not state.</s
       <translation>Завантажувати сторінку кожної статті заради повного тексту</translation>
     </message>
     <message>
+      <source>Last asked: %1</source>
+      <translation>Останній запит: %1</translation>
+    </message>
+    <message>
       <source>Last update</source>
       <translation>Останнє оновлення</translation>
     </message>
     <message>
       <source>Looking up %1…</source>
       <translation>Перевірка адреси %1…</translation>
+    </message>
+    <message>
+      <source>Not asked again before %1</source>
+      <translation>Наступний запит не раніше %1</translation>
     </message>
     <message>
       <source>OK</source>
@@ -2154,6 +2170,14 @@ Merge: take this report's figures and keep the stored ones it does not state.</s
       <translation>адреса стрічки або сайту</translation>
     </message>
     <message>
+      <source>failing</source>
+      <translation>збій</translation>
+    </message>
+    <message>
+      <source>gone</source>
+      <translation>зникло</translation>
+    </message>
+    <message>
       <source>gone: the server retired this address</source>
       <translation>зникло: сервер більше не обслуговує цю адресу</translation>
     </message>
@@ -2164,6 +2188,10 @@ Merge: take this report's figures and keep the stored ones it does not state.</s
     <message>
       <source>never</source>
       <translation>ще ніколи</translation>
+    </message>
+    <message>
+      <source>new</source>
+      <translation>нове</translation>
     </message>
     <message>
       <source>not updated yet</source>

@@ -9,6 +9,7 @@ the read lane and again whenever the runner says sources, items or marks changed
 from __future__ import annotations
 
 import contextlib
+import datetime as dt
 import threading
 from dataclasses import dataclass, field
 from functools import partial
@@ -20,6 +21,7 @@ from PySide6.QtWidgets import (
     QDockWidget,
     QHBoxLayout,
     QHeaderView,
+    QLabel,
     QMainWindow,
     QMenu,
     QMessageBox,
@@ -45,6 +47,7 @@ TOGGLE_SHORTCUT = "Ctrl+5"
 
 
 def status_text(info: SourceInfo) -> str:
+    """The full status: why a source fails, in the words of the failure."""
     if info.gone:
         return QCoreApplication.translate("Sources", "gone: the server retired this address")
     if info.last_error:
@@ -52,6 +55,36 @@ def status_text(info: SourceInfo) -> str:
     if info.succeeded_at is None:
         return QCoreApplication.translate("Sources", "not updated yet")
     return QCoreApplication.translate("Sources", "OK")
+
+
+def status_word(info: SourceInfo) -> str:
+    """The status column's one word (the details line below the list says the rest)."""
+    if info.gone:
+        return QCoreApplication.translate("Sources", "gone")
+    if info.last_error:
+        return QCoreApplication.translate("Sources", "failing")
+    if info.succeeded_at is None:
+        return QCoreApplication.translate("Sources", "new")
+    return QCoreApplication.translate("Sources", "OK")
+
+
+def details_text(info: SourceInfo) -> str:
+    lines = [info.url]
+    if info.checked_at is not None:
+        lines.append(
+            QCoreApplication.translate("Sources", "Last asked: %1").replace(
+                "%1", ago_text(info.checked_at)
+            )
+        )
+    if info.gone or info.last_error:
+        lines.append(status_text(info))
+    if info.retry_after is not None and info.retry_after > dt.datetime.now(dt.UTC):
+        lines.append(
+            QCoreApplication.translate("Sources", "Not asked again before %1").replace(
+                "%1", info.retry_after.astimezone().strftime("%Y-%m-%d %H:%M")
+            )
+        )
+    return "\n".join(lines)
 
 
 class SourcesPanel(QWidget):
@@ -76,7 +109,18 @@ class SourcesPanel(QWidget):
                 QCoreApplication.translate("Sources", "Status"),
             ]
         )
-        self.tree.header().setSectionResizeMode(STATUS, QHeaderView.ResizeMode.Stretch)
+        header = self.tree.header()
+        # The name takes what the counts, times and one-word status leave (the details line
+        # below the list says the rest).
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(NAME, QHeaderView.ResizeMode.Stretch)
+        for column in (UNREAD, UPDATED, STATUS):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        # The selected source's address, last attempt and error, in full.
+        self.details = QLabel(self)
+        self.details.setWordWrap(True)
+        self.details.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.tree.itemSelectionChanged.connect(self._show_details)
         self.tree.setAccessibleName(QCoreApplication.translate("Sources", "Sources"))
         self.add_button = QPushButton(QCoreApplication.translate("Sources", "&Add…"), self)
         self.remove_button = QPushButton(QCoreApplication.translate("Sources", "&Remove"), self)
@@ -98,6 +142,7 @@ class SourcesPanel(QWidget):
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addLayout(buttons)
         layout.addWidget(self.tree)
+        layout.addWidget(self.details)
         if ctx.read_only:
             for b in (self.add_button, self.remove_button, self.update_button):
                 b.setEnabled(False)
@@ -127,7 +172,7 @@ class SourcesPanel(QWidget):
         self.tree.clear()
         for info in sources:
             row = QTreeWidgetItem(
-                [info.name, str(info.unread), ago_text(info.succeeded_at), status_text(info)]
+                [info.name, str(info.unread), ago_text(info.succeeded_at), status_word(info)]
             )
             row.setData(NAME, Qt.ItemDataRole.UserRole, info.name)
             row.setToolTip(NAME, info.url)
@@ -135,8 +180,22 @@ class SourcesPanel(QWidget):
             row.setTextAlignment(UNREAD, Qt.AlignmentFlag.AlignRight)
             self.tree.addTopLevelItem(row)
             row.setSelected(info.name in selected)
-        for column in (NAME, UNREAD, UPDATED):
-            self.tree.resizeColumnToContents(column)
+        self._show_details()
+
+    def _show_details(self) -> None:
+        names = set(self.selected_names())
+        chosen = [s for s in self.sources if s.name in names]
+        if len(chosen) == 1:
+            self.details.setText(details_text(chosen[0]))
+            return
+        failing = [s for s in self.sources if s.last_error or s.gone]
+        self.details.setText(
+            QCoreApplication.translate(
+                "Sources", "%n sources failing; select one to see why.", None, len(failing)
+            )
+            if failing
+            else ""
+        )
 
     def selected_names(self) -> list[str]:
         return [str(i.data(NAME, Qt.ItemDataRole.UserRole)) for i in self.tree.selectedItems()]

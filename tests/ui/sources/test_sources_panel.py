@@ -60,7 +60,10 @@ def test_offline_says_so_in_the_status_bar_and_the_panel_shows_why(qtbot, window
     assert window.statusBar().currentMessage().startswith("offline — last update never")
     panel = window._sources_dock.panel
     qtbot.waitUntil(lambda: panel.tree.topLevelItemCount() == 1, timeout=5000)
-    assert panel.tree.topLevelItem(0).text(STATUS).startswith("cannot connect")
+    assert panel.tree.topLevelItem(0).text(STATUS) == "failing"
+    assert panel.details.text().startswith("1 source")  # (failing; the plural form is the .qm's)
+    panel.tree.topLevelItem(0).setSelected(True)
+    assert "cannot connect" in panel.details.text()
     from tests.ui.conftest import last_message
 
     assert last_message(window) is None  # no error dialog
