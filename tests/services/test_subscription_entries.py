@@ -234,3 +234,53 @@ def test_api_error_answer_is_the_sources_error(archive_db, httpserver: HTTPServe
     assert "not an answer of the API" in outcome.sources[0].error
     assert Report.select().count() == 0
     assert BASE_TIME.year == 2025
+
+
+def test_a_feed_entry_carrying_the_report_stores_it_linked(archive_db, httpserver, fetcher):
+    from tests.core.formats.samples import RSS
+
+    httpserver.expect_request("/wire").respond_with_data(RSS.encode(), content_type="text/xml")
+    subs.subscribe(httpserver.url_for("/wire"), fetcher=fetcher)
+    outcome = subs.update(fetcher=fetcher)
+    assert "articles linked to reports: 1" in outcome.sources[0].line()
+    report = report_store.load_report(dt.date(2023, 11, 25))
+    assert report is not None and report.figures["personnel"].total == 323_760
+    assert report_store.report_article_ids(dt.date(2023, 11, 25))
+    assert outcome.changes.reports
+
+
+def test_a_story_imported_as_a_page_is_not_added_again_from_a_feed(archive_db, httpserver, fetcher):
+    from desktop_app.core.item import ARTICLE, ItemData
+
+    link = "https://news.example/2025/03/01/story-1"
+    saved = item_store.save_item(
+        ItemData(ARTICLE, "A story saved from its page", BASE_TIME, body="x", source_url=link)
+    )
+    entry = dataclasses.replace(story(1), link=link + "?utm_source=rss&utm_medium=feed")
+    httpserver.expect_request("/f").respond_with_data(rss([entry]))
+    subs.subscribe(httpserver.url_for("/f"), name="F", fetcher=fetcher)
+    outcome = subs.update(fetcher=fetcher)
+    assert Item.select().count() == 1 and outcome.sources[0].stored.known == 1
+    assert SourceEntry.get().item_id == saved
+
+
+def test_full_text_keeps_a_pages_brief_column_apart():
+    from desktop_app.core.full_text import extract_full_text
+
+    paragraphs = "".join(
+        f"<p>Paragraph {n}: the brigade held the line near the river for another day, the "
+        "regional administration said, and evacuation of the villages continued.</p>"
+        for n in range(6)
+    )
+    column = "".join(
+        f"<li><time>1{n}:00</time> Drone attack on Kharkiv region number {n}.</li>"
+        for n in range(5)
+    )
+    page = (
+        "<html><head><title>Report</title></head><body><article><h1>Report</h1>"
+        f"{paragraphs}<ul class='news'>{column}</ul></article></body></html>"
+    )
+    text = extract_full_text(page)
+    assert text is not None
+    assert "Paragraph 5" in text.body
+    assert "Drone attack on Kharkiv region number" not in text.body
