@@ -56,6 +56,8 @@ class Fetched:
     # No connection to the host (refused, unreachable, no name): when every source says
     # so, the window says "offline" rather than listing errors.
     unreachable: bool = False
+    # Not asked at all: the host asked us to wait (for another source's request).
+    held_back: bool = False
     retry_after: dt.datetime | None = None
 
     @property
@@ -149,6 +151,7 @@ class Fetcher:
                 url,
                 error=f"the server asked us to wait until {until:%H:%M}Z",
                 retry_after=until,
+                held_back=True,
             )
         with self._slot(host):
             out = self._get(url, {"Accept": accept, **(headers or {})})

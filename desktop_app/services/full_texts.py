@@ -38,7 +38,7 @@ def _wants_full_text(item: ItemData, as_kind: str | None, known: frozenset[str])
     by their form: unless the source says its entries are briefs, their page is read)."""
     return (
         as_kind != BRIEF
-        and bool(item.source_url)
+        and (item.source_url or "").lower().startswith(("http://", "https://"))
         and len(item.body) < SUMMARY_BELOW
         and canonical_url(item.source_url or "") not in known
     )

@@ -46,5 +46,7 @@ def note_answer(got: Fetched, attempt: Attempt) -> None:
         attempt.gone = True
     if got.error:
         attempt.error = got.error
+        # A request not made (the host asked us to wait) is no failure of the source.
+        attempt.offline = attempt.offline or got.held_back
     elif got.status in (200, 304):
         attempt.ok, attempt.gone = True, False

@@ -258,6 +258,7 @@ def fetch_source(plan: Plan, fetcher: Fetcher, now: dt.datetime | None = None) -
         assert source.retry_after is not None
         attempt.error = f"the server asked us to wait until {source.retry_after:%Y-%m-%d %H:%M}Z"
         attempt.retry_after = source.retry_after
+        attempt.offline = True  # not asked: no failure of the source, no further back-off
         return out
     if source.settings.kind == LOSSES_API:
         from desktop_app.services.losses_api import fetch_losses

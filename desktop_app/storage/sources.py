@@ -195,7 +195,8 @@ class Attempt:
     gone: bool = False
     retry_after: dt.datetime | None = None
     keep_validators: bool = False
-    # No network at all: not the source's failure (no back-off for it).
+    # No network at all, or the request was not made (the server's Retry-After): not the
+    # source's failure, so no further back-off for it.
     offline: bool = False
     notes: list[str] = field(default_factory=list)
 
