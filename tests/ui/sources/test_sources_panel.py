@@ -12,7 +12,8 @@ from tests.ui.conftest import settle_window
 
 def _wait_update(qtbot, window) -> None:
     updater = window._sources_dock.updater
-    qtbot.waitUntil(lambda: not updater.running, timeout=15000)
+    # Generous: the first update starts the helper processes, slow on a loaded machine.
+    qtbot.waitUntil(lambda: not updater.running, timeout=90000)
     settle_window(qtbot, window)
 
 
