@@ -48,6 +48,7 @@ from desktop_app.ui.archive.list_table import SpokenArchiveModel, list_table, se
 from desktop_app.ui.archive.search_worker import FirstRows, SearchResult, SearchWorker
 from desktop_app.ui.archive.timeline_model import TimelineModel
 from desktop_app.ui.common.accessibility import name
+from desktop_app.ui.common.i18n import number
 
 if TYPE_CHECKING:
     from desktop_app.services.changes import Changes
@@ -326,12 +327,12 @@ class ArchiveView(QWidget):
     def _show_kind_counts(self, kinds: dict[str, int]) -> None:
         self.kind_combo.blockSignals(True)
         total = sum(kinds.values())
-        self.kind_combo.setItemText(0, self.tr("All (%1)").replace("%1", f"{total:,}"))
+        self.kind_combo.setItemText(0, self.tr("All (%1)").replace("%1", number(total)))
         self.kind_combo.setItemText(
-            1, self.tr("Articles (%1)").replace("%1", f"{kinds.get(ARTICLE, 0):,}")
+            1, self.tr("Articles (%1)").replace("%1", number(kinds.get(ARTICLE, 0)))
         )
         self.kind_combo.setItemText(
-            2, self.tr("Briefs (%1)").replace("%1", f"{kinds.get(BRIEF, 0):,}")
+            2, self.tr("Briefs (%1)").replace("%1", number(kinds.get(BRIEF, 0)))
         )
         self.kind_combo.blockSignals(False)
 

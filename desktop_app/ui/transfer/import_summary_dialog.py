@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop_app.core.categories import BY_KEY
+from desktop_app.ui.common.i18n import category_name, number
 
 if TYPE_CHECKING:
     from desktop_app.services.transfer import Conflict, FileImportSummary, FileOutcome
@@ -35,8 +35,8 @@ def _differences(conflict: Conflict) -> str:
     for key, fig in conflict.report.figures.items():
         old = conflict.stored.figures.get(key)
         if old is None or old.total != fig.total:
-            was = "—" if old is None else f"{old.total:,}"
-            parts.append(f"{BY_KEY[key].label_en} {was} → {fig.total:,}")
+            was = "—" if old is None else number(old.total)
+            parts.append(f"{category_name(key)} {was} → {number(fig.total)}")
     return ", ".join(parts)
 
 
@@ -72,12 +72,12 @@ class ImportSummaryDialog(QDialog):
             "skipped": self.tr("Skipped"),
         }
         for key, label in labels.items():
-            form.addRow(label, QLabel(f"{self.counts[key]:,}"))
+            form.addRow(label, QLabel(number(self.counts[key])))
         if items.added:
             kinds = self.tr("articles: %1, briefs: %2")
-            kinds = kinds.replace("%1", f"{items.articles:,}").replace("%2", f"{items.briefs:,}")
+            kinds = kinds.replace("%1", number(items.articles)).replace("%2", number(items.briefs))
             form.addRow(self.tr("Articles and briefs added"), QLabel(kinds))
-        form.addRow(self.tr("Dates estimated"), QLabel(f"{len(summary.estimated):,}"))
+        form.addRow(self.tr("Dates estimated"), QLabel(number(len(summary.estimated))))
         layout.addLayout(form)
         self.file_list = self._list(
             layout, self.tr("Per file:"), [self._file_line(f) for f in files]
@@ -131,7 +131,7 @@ class ImportSummaryDialog(QDialog):
         shown = QListWidget()
         shown.addItems(list(rows[:LIST_ROWS]))
         if len(rows) > LIST_ROWS:
-            shown.addItem(self.tr("… and %1 more").replace("%1", f"{len(rows) - LIST_ROWS:,}"))
+            shown.addItem(self.tr("… and %1 more").replace("%1", number(len(rows) - LIST_ROWS)))
         layout.addWidget(QLabel(heading))
         layout.addWidget(shown)
         return shown
@@ -156,7 +156,7 @@ class ImportSummaryDialog(QDialog):
         # Highest placeholder first, so "%1" never eats the start of "%10".
         for n in range(len(values), 0, -1):
             value = values[n - 1]
-            text = text.replace(f"%{n}", value if isinstance(value, str) else f"{value:,}")
+            text = text.replace(f"%{n}", value if isinstance(value, str) else number(value))
         return text
 
     def _overwrite(self) -> None:
