@@ -242,6 +242,15 @@ def store_entries(source_id: int, result: ReadResult, entries: Sequence[Entry]) 
     return summary
 
 
+def _new_item_ids(items: Sequence[ItemData]) -> dict[str, int]:
+    """Link → id of the items just imported (one query per chunk of links)."""
+    found: dict[str, int] = {}
+    for part in _chunks([i.source_url.strip() for i in items if i.source_url]):
+        for row in Item.select(Item.id, Item.source_url).where(Item.source_url.in_(part)):
+            found[row.source_url] = int(row.id)
+    return found
+
+
 def _remember(
     source_id: int,
     entries: list[Entry],
@@ -252,30 +261,43 @@ def _remember(
     now: dt.datetime,
     summary: StoreSummary,
 ) -> None:
-    """One source_entry row per entry: new ones inserted, known ones brought up to date."""
+    """One source_entry row per entry: new ones inserted (in one statement per chunk), known
+    ones brought up to date when the feed changed them or their full text came."""
+    by_link = _new_item_ids([d for d, n in zip(items, keep, strict=True) if matches[n] is None])
+    rows: list[dict[str, object]] = []
     for entry, data, n in zip(entries, items, keep, strict=True):
-        item_id = matches[n] if matches[n] is not None else _new_item_id(data)
-        if item_id is None or item_id == DELETED:
-            continue
-        if matches[n] is None:
+        item_id = matches[n]
+        if item_id is None:
+            link = data.source_url.strip() if data.source_url else None
+            item_id = by_link.get(link) if link else _new_item_id(data)
+            if item_id is None:
+                continue
             summary.item_ids.add(item_id)
-        url = entry.item.source_url
-        values = {
-            SourceEntry.item: item_id,
-            SourceEntry.guid: entry.guid,
-            SourceEntry.url_key: canonical_url(url) if url else None,
-            SourceEntry.title_key: title_key(entry.item.title),
-            SourceEntry.content_hash: entry.content_hash,
-            SourceEntry.seen_at: now,
-        }
-        if entry.full_text_at is not None:
-            values[SourceEntry.full_text_url] = entry.full_text_url
-            values[SourceEntry.full_text_at] = entry.full_text_at
+        if item_id == DELETED:
+            continue
         mine = own.get(entry.guid) if entry.guid else None
+        fuller = entry.full_text_at is not None
+        if mine is not None and mine.content_hash == entry.content_hash and not fuller:
+            continue  # as it was: nothing to write
+        url = entry.item.source_url
+        values: dict[str, object] = {
+            "item": item_id,
+            "guid": entry.guid,
+            "url_key": canonical_url(url) if url else None,
+            "title_key": title_key(entry.item.title),
+            "content_hash": entry.content_hash,
+            "seen_at": now,
+            "full_text_url": entry.full_text_url,
+            "full_text_at": entry.full_text_at,
+        }
         if mine is not None:
-            SourceEntry.update(values).where(SourceEntry.id == mine.row_id).execute()
+            if not fuller:
+                del values["full_text_url"], values["full_text_at"]
+            SourceEntry.update(**values).where(SourceEntry.id == mine.row_id).execute()
         else:
-            SourceEntry.insert({SourceEntry.source: source_id, **values}).execute()
+            rows.append({"source": source_id, **values})
+    for start in range(0, len(rows), CHUNK // 4):
+        SourceEntry.insert_many(rows[start : start + CHUNK // 4]).execute()
 
 
 def full_text_known(source_id: int) -> set[str]:
