@@ -68,3 +68,19 @@ def test_offline_says_so_in_the_status_bar_and_the_panel_shows_why(qtbot, window
     from tests.ui.conftest import last_message
 
     assert last_message(window) is None  # no error dialog
+
+
+def test_the_timer_updates_due_sources_by_itself(qtbot, window, httpserver: HTTPServer):
+    httpserver.expect_request("/f").respond_with_data(rss([story(1, httpserver.url_for(""))]))
+    subs.subscribe(httpserver.url_for("/f"), name="Desk", check=False)
+    window.ensure_built()
+    updater = window._sources_dock.updater
+    updater.start_timer(first_ms=0)
+    qtbot.waitUntil(lambda: len(httpserver.log) == 1, timeout=30000)
+    _wait_update(qtbot, window)
+    qtbot.waitUntil(lambda: window.archive_view.model.rowCount() == 1, timeout=10000)
+    assert updater.timer.isActive()
+    # Checked just now, so the next tick asks nothing.
+    assert updater.update(due_only=True, quiet=True)
+    _wait_update(qtbot, window)
+    assert len(httpserver.log) == 1
