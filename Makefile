@@ -41,6 +41,7 @@ bench: install
 	QT_QPA_PLATFORM=offscreen $(PY) -m tests.benchmarks
 	QT_QPA_PLATFORM=offscreen $(PY) -m tests.benchmarks.bench_chart
 	$(PY) -m tests.benchmarks.bench_import 100000
+	QT_QPA_PLATFORM=offscreen $(PY) -m tests.benchmarks.bench_update
 
 # The same at 1,000,000 items; the archive is built once (~10 min) into a cache folder outside
 # the repository and reused (BENCH_CACHE to put it elsewhere).

@@ -99,6 +99,28 @@ def add_commands(parser: argparse.ArgumentParser) -> None:
         help="replace the archive by a backup (a safety copy is kept); without FILE, list backups",
     )
     p.add_argument("file", nargs="?", metavar="FILE", help="the backup file to restore")
+    _add_source_commands(sub)
+
+
+def _add_source_commands(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    p = sub.add_parser("subscribe", help="subscribe to a feed, a site or the loss figures' API")
+    p.add_argument("url", help="a feed's address, a site's address (its feed is found), or the API")
+    p.add_argument("--name", help="the source's name (default: the feed's title)")
+    p.add_argument("--as", dest="as_kind", choices=KINDS, help="store every entry as this kind")
+    p.add_argument(
+        "--full-text", action="store_true", help="fetch each entry's page for its full text"
+    )
+    p.add_argument("--every", type=int, metavar="MINUTES", help="update interval (default 60)")
+    p.add_argument("--tag", action="append", default=[], help="a tag for its items (repeatable)")
+    p = sub.add_parser("subscriptions", help="list the sources; import or export them as OPML")
+    p.add_argument("action", nargs="?", choices=["list", "import", "export"], default="list")
+    p.add_argument("file", nargs="?", metavar="FILE.opml")
+    p.add_argument("--json", action="store_true", help="print the list as JSON")
+    p = sub.add_parser("update", help="fetch the sources now (all, or the named ones)")
+    p.add_argument("names", nargs="*", metavar="NAME")
+    p.add_argument("--due", action="store_true", help="only the sources whose interval has passed")
+    p = sub.add_parser("unsubscribe", help="forget a source (its items stay)")
+    p.add_argument("name")
 
 
 def _read_input(path: str) -> str:
@@ -332,7 +354,61 @@ def cmd_trash(args: argparse.Namespace, out: TextIO) -> int:
     return OK
 
 
+def cmd_subscribe(args: argparse.Namespace, out: TextIO) -> int:
+    from desktop_app.services import subscriptions as subs
+
+    info = subs.subscribe(
+        args.url,
+        name=args.name,
+        as_kind=args.as_kind,
+        full_text=args.full_text,
+        every=args.every,
+        tags=args.tag,
+    )
+    out.write(f"subscribed: {info.name} ({info.url})\n")
+    return OK
+
+
+def cmd_subscriptions(args: argparse.Namespace, out: TextIO) -> int:
+    from desktop_app.services import source_lists
+
+    if args.action != "list" and not args.file:
+        raise ArchiveError(f"name the file: subscriptions {args.action} FILE.opml")
+    if args.action == "import":
+        out.writelines(line + "\n" for line in source_lists.import_opml(Path(args.file)))
+    elif args.action == "export":
+        count = source_lists.export_opml(Path(args.file))
+        out.write(f"exported {count} sources to {args.file}\n")
+    else:
+        out.write(source_lists.listing(as_json=args.json))
+    return OK
+
+
+def cmd_update(args: argparse.Namespace, out: TextIO) -> int:
+    from desktop_app.services import subscriptions as subs
+
+    outcome = subs.update(args.names, due_only=args.due)
+    out.writelines(source.line() + "\n" for source in outcome.sources)
+    if outcome.offline:
+        out.write("offline: no source could be reached; nothing changed\n")
+    if not outcome.sources:
+        out.write("nothing to update\n")
+    return PROBLEMS if any(s.error for s in outcome.sources) else OK
+
+
+def cmd_unsubscribe(args: argparse.Namespace, out: TextIO) -> int:
+    from desktop_app.services import subscriptions as subs
+
+    subs.unsubscribe(args.name)
+    out.write(f"unsubscribed: {args.name} (its articles and briefs stay in the archive)\n")
+    return OK
+
+
 COMMANDS = {
+    "subscribe": cmd_subscribe,
+    "subscriptions": cmd_subscriptions,
+    "update": cmd_update,
+    "unsubscribe": cmd_unsubscribe,
     "parse": cmd_parse,
     "import": cmd_import,
     "report": cmd_report,

@@ -13,7 +13,8 @@ class Changes:
     `items` covers articles and briefs being added, edited or deleted; `flags` only their
     read/starred marks; `tags` their tags; `reports` loss reports and their figures, notes and
     links; `oryx` the Oryx table; `trash` what the Trash holds (every delete and restore).
-    `external` says another program wrote and nothing more is known. The id and date sets
+    `external` says another program wrote and nothing more is known; `sources` that the
+    subscriptions or their state (last update, last error) changed. The id and date sets
     are hints for views that can refresh one row; empty means "any".
     """
 
@@ -24,6 +25,7 @@ class Changes:
     oryx: bool = False
     external: bool = False
     trash: bool = False
+    sources: bool = False
     item_ids: frozenset[int] = field(default_factory=frozenset)
     report_dates: frozenset[dt.date] = field(default_factory=frozenset)
 
@@ -36,6 +38,7 @@ class Changes:
             oryx=self.oryx or other.oryx,
             external=self.external or other.external,
             trash=self.trash or other.trash,
+            sources=self.sources or other.sources,
             item_ids=self.item_ids | other.item_ids,
             report_dates=self.report_dates | other.report_dates,
         )
@@ -43,7 +46,16 @@ class Changes:
     @property
     def any(self) -> bool:
         return any(
-            (self.items, self.flags, self.tags, self.reports, self.oryx, self.external, self.trash)
+            (
+                self.items,
+                self.flags,
+                self.tags,
+                self.reports,
+                self.oryx,
+                self.external,
+                self.trash,
+                self.sources,
+            )
         )
 
     @property
@@ -59,5 +71,12 @@ class Changes:
 
 NOTHING = Changes()
 EVERYTHING = Changes(
-    items=True, flags=True, tags=True, reports=True, oryx=True, external=True, trash=True
+    items=True,
+    flags=True,
+    tags=True,
+    reports=True,
+    oryx=True,
+    external=True,
+    trash=True,
+    sources=True,
 )

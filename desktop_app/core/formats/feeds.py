@@ -48,6 +48,8 @@ class FeedContent:
     notes: list[str] = field(default_factory=list)
     # "entry 3 (title): the feed's date" for every entry whose time was estimated.
     estimated: list[str] = field(default_factory=list)
+    # Each item's entry id (guid) as the feed gave it ("" when none), index-aligned.
+    ids: list[str] = field(default_factory=list)
 
 
 @dataclass
@@ -86,6 +88,10 @@ def parse_feed(data: bytes, source: str = "", *, fast: bool = True) -> ParsedFee
     The bytes go through feed_input first: decoded right, entities repaired, a truncated
     file refused naming the line.
     """
+    from desktop_app.core.feed_discovery import is_json_feed
+
+    if is_json_feed(data):
+        return _parse_json_feed(data, source)
     prepared = prepare_feed(data, source=source)
     fast_feed = read_fast(prepared.data) if fast and prepared.well_formed else None
     if fast_feed is not None:
@@ -104,6 +110,14 @@ def parse_feed(data: bytes, source: str = "", *, fast: bool = True) -> ParsedFee
         _feed_date(feed),
         prepared.notes,
     )
+
+
+def _parse_json_feed(data: bytes, source: str) -> ParsedFeed:
+    """A JSON Feed (jsonfeed.org), read into the same entry fields as RSS and Atom."""
+    from desktop_app.core.formats.json_feed import read_json_feed
+
+    title, entries = read_json_feed(data, source=source)
+    return ParsedFeed(title, entries)
 
 
 def parse_entries(data: bytes, source: str = "", *, fast: bool = True) -> tuple[str, list[Any]]:
@@ -188,6 +202,7 @@ def read_feed(
     except ImportFormatError as exc:
         raise exc.with_file(source) if source else exc from None
     _distinct_links(out.items, ids)
+    out.ids = ids
     for n, item in enumerate(out.items):
         report = _report_in(item)
         if report is None or report.date is None:

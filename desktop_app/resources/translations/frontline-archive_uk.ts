@@ -1275,6 +1275,10 @@ change</source>
       <translation>Ви&amp;йти</translation>
     </message>
     <message>
+      <source>&amp;Update all sources</source>
+      <translation>&amp;Оновити всі джерела</translation>
+    </message>
+    <message>
       <source>&amp;View</source>
       <translation>&amp;Вигляд</translation>
     </message>
@@ -2052,6 +2056,221 @@ Merge: take this report's figures and keep the stored ones it does not state.</s
     <message>
       <source>j, k, s, t, / on a Ukrainian layout</source>
       <translation>j, k, s, t, / в українській розкладці</translation>
+    </message>
+  </context>
+  <context>
+    <name>Sources</name>
+    <message>
+      <source> min</source>
+      <translation> хв</translation>
+    </message>
+    <message numerus="yes">
+      <source>%n days ago</source>
+      <translation>
+        <numerusform>%n день тому</numerusform>
+        <numerusform>%n дні тому</numerusform>
+        <numerusform>%n днів тому</numerusform>
+      </translation>
+    </message>
+    <message numerus="yes">
+      <source>%n h ago</source>
+      <translation>
+        <numerusform>%n год тому</numerusform>
+        <numerusform>%n год тому</numerusform>
+        <numerusform>%n год тому</numerusform>
+      </translation>
+    </message>
+    <message numerus="yes">
+      <source>%n min ago</source>
+      <translation>
+        <numerusform>%n хв тому</numerusform>
+        <numerusform>%n хв тому</numerusform>
+        <numerusform>%n хв тому</numerusform>
+      </translation>
+    </message>
+    <message numerus="yes">
+      <source>%n sources failed (see the Sources panel)</source>
+      <translation>
+        <numerusform>%n джерело не оновлено (див. панель «Джерела»)</numerusform>
+        <numerusform>%n джерела не оновлено (див. панель «Джерела»)</numerusform>
+        <numerusform>%n джерел не оновлено (див. панель «Джерела»)</numerusform>
+      </translation>
+    </message>
+    <message numerus="yes">
+      <source>%n sources failing; select one to see why.</source>
+      <translation>
+        <numerusform>%n джерело з помилкою; виберіть його, щоб побачити чому.</numerusform>
+        <numerusform>%n джерела з помилками; виберіть одне, щоб побачити чому.</numerusform>
+        <numerusform>%n джерел з помилками; виберіть одне, щоб побачити чому.</numerusform>
+      </translation>
+    </message>
+    <message>
+      <source>&amp;Address:</source>
+      <translation>&amp;Адреса:</translation>
+    </message>
+    <message>
+      <source>&amp;Add…</source>
+      <translation>&amp;Додати…</translation>
+    </message>
+    <message>
+      <source>&amp;Entries are:</source>
+      <translation>&amp;Записи — це:</translation>
+    </message>
+    <message>
+      <source>&amp;Name:</source>
+      <translation>&amp;Назва:</translation>
+    </message>
+    <message>
+      <source>&amp;Remove</source>
+      <translation>&amp;Вилучити</translation>
+    </message>
+    <message>
+      <source>&amp;Update selected</source>
+      <translation>Оновити &amp;вибрані</translation>
+    </message>
+    <message>
+      <source>Add source</source>
+      <translation>Додати джерело</translation>
+    </message>
+    <message>
+      <source>An update of the sources is running already.</source>
+      <translation>Оновлення джерел уже триває.</translation>
+    </message>
+    <message>
+      <source>Articles</source>
+      <translation>Статті</translation>
+    </message>
+    <message>
+      <source>Briefs</source>
+      <translation>Короткі новини</translation>
+    </message>
+    <message>
+      <source>Each by its form</source>
+      <translation>Кожен за його виглядом</translation>
+    </message>
+    <message>
+      <source>Fetch each article's page for its full text</source>
+      <translation>Завантажувати сторінку кожної статті заради повного тексту</translation>
+    </message>
+    <message>
+      <source>Last asked: %1</source>
+      <translation>Останній запит: %1</translation>
+    </message>
+    <message>
+      <source>Last update</source>
+      <translation>Останнє оновлення</translation>
+    </message>
+    <message>
+      <source>Looking up %1…</source>
+      <translation>Перевірка адреси %1…</translation>
+    </message>
+    <message>
+      <source>Not asked again before %1</source>
+      <translation>Наступний запит не раніше %1</translation>
+    </message>
+    <message>
+      <source>OK</source>
+      <translation>Гаразд</translation>
+    </message>
+    <message>
+      <source>Remove sources</source>
+      <translation>Вилучити джерела</translation>
+    </message>
+    <message>
+      <source>Source</source>
+      <translation>Джерело</translation>
+    </message>
+    <message>
+      <source>Sources</source>
+      <translation>Джерела</translation>
+    </message>
+    <message>
+      <source>Sources could not be updated: %1</source>
+      <translation>Не вдалося оновити джерела: %1</translation>
+    </message>
+    <message numerus="yes">
+      <source>Sources updated: %n new</source>
+      <translation>
+        <numerusform>Джерела оновлено: %n новий запис</numerusform>
+        <numerusform>Джерела оновлено: %n нові записи</numerusform>
+        <numerusform>Джерела оновлено: %n нових записів</numerusform>
+      </translation>
+    </message>
+    <message>
+      <source>Status</source>
+      <translation>Стан</translation>
+    </message>
+    <message>
+      <source>Stop following %1? Their articles and briefs stay in the archive.</source>
+      <translation>Більше не стежити за %1? Їхні статті й короткі новини залишаться в архіві.</translation>
+    </message>
+    <message>
+      <source>Subscribed to %1</source>
+      <translation>Підписано на %1</translation>
+    </message>
+    <message>
+      <source>Unread</source>
+      <translation>Непрочитані</translation>
+    </message>
+    <message>
+      <source>Update &amp;all</source>
+      <translation>Оновити &amp;всі</translation>
+    </message>
+    <message>
+      <source>Update &amp;every:</source>
+      <translation>Оновлювати &amp;кожні:</translation>
+    </message>
+    <message numerus="yes">
+      <source>Updating %n sources…</source>
+      <translation>
+        <numerusform>Оновлення %n джерела…</numerusform>
+        <numerusform>Оновлення %n джерел…</numerusform>
+        <numerusform>Оновлення %n джерел…</numerusform>
+      </translation>
+    </message>
+    <message>
+      <source>Updating sources: %1 of %2</source>
+      <translation>Оновлення джерел: %1 з %2</translation>
+    </message>
+    <message>
+      <source>a feed's or a site's address</source>
+      <translation>адреса стрічки або сайту</translation>
+    </message>
+    <message>
+      <source>failing</source>
+      <translation>збій</translation>
+    </message>
+    <message>
+      <source>gone</source>
+      <translation>зникло</translation>
+    </message>
+    <message>
+      <source>gone: the server retired this address</source>
+      <translation>зникло: сервер більше не обслуговує цю адресу</translation>
+    </message>
+    <message>
+      <source>just now</source>
+      <translation>щойно</translation>
+    </message>
+    <message>
+      <source>never</source>
+      <translation>ще ніколи</translation>
+    </message>
+    <message>
+      <source>new</source>
+      <translation>нове</translation>
+    </message>
+    <message>
+      <source>not updated yet</source>
+      <translation>ще не оновлено</translation>
+    </message>
+    <message>
+      <source>offline — last update %1</source>
+      <translation>немає мережі — останнє оновлення %1</translation>
+    </message>
+    <message>
+      <source>the feed's own title</source>
+      <translation>власна назва стрічки</translation>
     </message>
   </context>
   <context>

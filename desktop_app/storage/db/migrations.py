@@ -203,6 +203,67 @@ def _step_6(db: Database) -> None:
         db.execute_sql(sql)
 
 
+def _step_7(db: Database) -> None:
+    """Subscriptions: the sources the archive fetches by itself, and which item each entry
+    became (its guid, link and title keys, and when its full text was fetched).
+
+    Written with peewee's portable schema operations (frozen models of this version), so the
+    same step runs on any database peewee supports. An entry whose item was deleted keeps its
+    row with no item: the next update does not bring the deleted story back.
+    """
+    from peewee import (
+        AutoField,
+        BooleanField,
+        CharField,
+        ForeignKeyField,
+        IntegerField,
+        Model,
+        TextField,
+    )
+
+    class _Frozen(Model):  # type: ignore[misc]
+        class Meta:
+            database = db
+            legacy_table_names = False
+
+    class Item(_Frozen):
+        id = AutoField()
+
+    class Source(_Frozen):
+        id = AutoField()
+        name = TextField(unique=True)
+        url = TextField(unique=True)
+        site_url = TextField(default="")
+        kind = CharField(default="feed")
+        as_kind = CharField(null=True)
+        full_text = BooleanField(default=False)
+        every_minutes = IntegerField(default=60)
+        tags = TextField(default="")
+        etag = TextField(null=True)
+        last_modified = TextField(null=True)
+        checked_at = TextField(null=True)
+        succeeded_at = TextField(null=True)
+        last_error = TextField(default="")
+        failures = IntegerField(default=0)
+        retry_after = TextField(null=True)
+        gone = BooleanField(default=False)
+        created_at = TextField()
+
+    class SourceEntry(_Frozen):
+        id = AutoField()
+        source = ForeignKeyField(Source, on_delete="CASCADE")
+        item = ForeignKeyField(Item, null=True, on_delete="SET NULL")
+        guid = TextField(default="", index=True)
+        url_key = TextField(null=True, index=True)
+        title_key = TextField(default="", index=True)
+        content_hash = TextField(default="")
+        full_text_url = TextField(null=True)
+        full_text_at = TextField(null=True)
+        seen_at = TextField()
+
+    db.create_tables([Source, SourceEntry], safe=False)
+
+
 STEPS: tuple[Callable[[Database], None], ...] = (
     _step_1,
     _step_2,
@@ -210,6 +271,7 @@ STEPS: tuple[Callable[[Database], None], ...] = (
     _step_4,
     _step_5,
     _step_6,
+    _step_7,
 )
 SCHEMA_VERSION = len(STEPS)
 

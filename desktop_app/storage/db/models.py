@@ -157,3 +157,43 @@ class TrashEntry(BaseModel):
 
     class Meta:
         table_name = "trash"
+
+
+class Source(BaseModel):
+    """A subscription: a feed (RSS, Atom, JSON Feed) or the loss figures' API, fetched by
+    the program itself; with what the last answer said (validators, errors, back-off)."""
+
+    id = AutoField()
+    name = TextField(unique=True)
+    url = TextField(unique=True)
+    site_url = TextField(default="")
+    kind = CharField(default="feed")  # 'feed' or 'losses-api'
+    as_kind = CharField(null=True)  # None: each entry's own kind; else 'article' / 'brief'
+    full_text = BooleanField(default=False)
+    every_minutes = IntegerField(default=60)
+    tags = TextField(default="")
+    etag = TextField(null=True)
+    last_modified = TextField(null=True)
+    checked_at = UtcDateTimeField(null=True)
+    succeeded_at = UtcDateTimeField(null=True)
+    last_error = TextField(default="")
+    failures = IntegerField(default=0)
+    retry_after = UtcDateTimeField(null=True)
+    gone = BooleanField(default=False)
+    created_at = UtcDateTimeField(default=utc_now)
+
+
+class SourceEntry(BaseModel):
+    """One entry a source gave, and the item it is (None once the user deleted the item)."""
+
+    id = AutoField()
+    source = ForeignKeyField(Source, on_delete="CASCADE", backref="entries")
+    item = ForeignKeyField(Item, null=True, on_delete="SET NULL", backref="source_entries")
+    guid = TextField(default="", index=True)
+    url_key = TextField(null=True, index=True)
+    title_key = TextField(default="", index=True)
+    # A digest of the entry as the feed gave it: a change means the feed updated the entry.
+    content_hash = TextField(default="")
+    full_text_url = TextField(null=True)
+    full_text_at = UtcDateTimeField(null=True)
+    seen_at = UtcDateTimeField(default=utc_now)

@@ -68,6 +68,7 @@ class MainWindow(QMainWindow):
     edit_item_action: QAction
     delete_item_action: QAction
     find_action: QAction
+    update_sources_action: QAction
     shortcuts_action: QAction
     language_group: QActionGroup
     archive_actions: ArchiveActions
@@ -119,6 +120,8 @@ class MainWindow(QMainWindow):
             lambda: self.statusBar().showMessage(self.tr("Import cancelled; nothing changed."))
         )
         self._problems_dock: ProblemsDock | None = None
+        self._sources_dock: QWidget | None = None  # View ▸ Sources, built with the rest
+        self._auto_update = warm_up  # due sources on a timer (the real program, not tests)
         self._build_scheduled = False
 
         self.archive_view: ArchiveView = ArchiveView(self, defer_panels=True)
@@ -159,6 +162,7 @@ class MainWindow(QMainWindow):
             self.edit_item_action,
             self.delete_item_action,
             self.backups.restore_action,
+            self.update_sources_action,
         ):
             action.setEnabled(False)
             action.setToolTip(self.tr("The archive is open read-only."))
@@ -210,6 +214,9 @@ class MainWindow(QMainWindow):
         self._view_menu.insertAction(  # after Find
             self._before_language, self._problems_dock.toggleViewAction()
         )
+        from desktop_app.ui.sources.sources_panel import install_sources_dock
+
+        self._sources_dock = install_sources_dock(self, self._view_menu, self._auto_update)
         # The saved layout names the dock, so it is restored once the dock exists.
         state = self.settings.value("window/state")
         if isinstance(state, QByteArray):

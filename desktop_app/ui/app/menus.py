@@ -26,6 +26,11 @@ def _paste_page(window: Any) -> None:
     open_page_dialog(window)
 
 
+def _update_sources(window: Any) -> None:
+    window.ensure_built()  # the Sources dock is built after the first paint
+    window._sources_dock.update_all()
+
+
 def build_menus(window: Any) -> None:
     """Fill the menu bar and set the window's named actions (import_action, find_action, …)."""
 
@@ -179,6 +184,13 @@ def build_menus(window: Any) -> None:
         QKeySequence.StandardKey.Find,
     )
     view_menu.addAction(window.find_action)
+    # The subscriptions: fetched in the background; the Sources panel (Ctrl+5) shows them.
+    window.update_sources_action = action(
+        QCoreApplication.translate("MainWindow", "&Update all sources"),
+        lambda: _update_sources(window),
+        "F5",
+    )
+    view_menu.addAction(window.update_sources_action)
     window._before_language = view_menu.addSeparator()
     window.language_group = add_language_menu(
         view_menu, window.settings, window, lambda text: window.statusBar().showMessage(text)

@@ -1,0 +1,121 @@
+"""The list of sources as a person reads it, and as OPML for other readers.
+
+OPML import stores each listed feed as given (no network needed: a list brought from RSS
+Guard or QuiteRSS imports offline and fills at the next update); a feed already subscribed,
+by address or by name, is left as it is and said so. Export writes every source, with this
+program's own settings as attributes other readers ignore.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from pathlib import Path
+from typing import Any
+
+from desktop_app.core.errors import ArchiveError, ImportFormatError
+from desktop_app.core.fetch_rules import ago
+from desktop_app.core.opml import OpmlSource, read_opml, write_opml
+from desktop_app.services.subscriptions import SubscribeError, subscribe, subscriptions
+from desktop_app.services.transfer import refuse_archive_file, write_file_atomically
+from desktop_app.storage.db.models import database_proxy
+from desktop_app.storage.sources import SourceInfo
+
+
+def _stamp(when: dt.datetime | None) -> str | None:
+    return None if when is None else when.strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+def describe(info: SourceInfo) -> dict[str, Any]:
+    s = info.settings
+    return {
+        "name": s.name,
+        "url": s.url,
+        "kind": s.kind,
+        "as": s.as_kind or "auto",
+        "full_text": s.full_text,
+        "every_minutes": s.every_minutes,
+        "tags": list(s.tags),
+        "items": info.items,
+        "unread": info.unread,
+        "checked_at": _stamp(info.checked_at),
+        "succeeded_at": _stamp(info.succeeded_at),
+        "last_error": info.last_error,
+        "failures": info.failures,
+        "retry_after": _stamp(info.retry_after),
+        "gone": info.gone,
+    }
+
+
+def source_line(info: SourceInfo, now: dt.datetime | None = None) -> str:
+    now = now or dt.datetime.now(dt.UTC)
+    s = info.settings
+    when = (
+        "never updated" if info.succeeded_at is None else f"updated {ago(info.succeeded_at, now)}"
+    )
+    parts = [s.name, s.url, f"{info.unread} unread of {info.items}", when]
+    if info.gone:
+        parts.append("gone (410)")
+    if info.last_error:
+        parts.append(f"last error: {info.last_error}")
+    return "\t".join(parts)
+
+
+def listing(*, as_json: bool = False) -> str:
+    sources = subscriptions()
+    if as_json:
+        return json.dumps([describe(s) for s in sources], ensure_ascii=False, indent=2) + "\n"
+    if not sources:
+        return "no sources; add one with: subscribe URL\n"
+    return "".join(source_line(s) + "\n" for s in sources)
+
+
+def import_opml(path: Path) -> list[str]:
+    """Subscribe to every feed an OPML file lists, in one transaction; lines to show."""
+    refuse_archive_file(path, "imported as a list of sources")
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise ImportFormatError(exc.strerror or "cannot read", file=str(path)) from None
+    listed = read_opml(data, source=str(path))
+    added, kept = [], []
+    with database_proxy.atomic():
+        for entry in listed:
+            try:
+                subscribe(
+                    entry.url,
+                    name=entry.title,
+                    as_kind=entry.as_kind,
+                    full_text=entry.full_text,
+                    every=entry.every_minutes,
+                    tags=entry.tags,
+                    check=False,
+                )
+                added.append(entry.title)
+            except SubscribeError as exc:
+                kept.append(f"{entry.title}: {exc}")
+    lines = [f"{path}: {len(added)} sources added, {len(kept)} already there"]
+    lines += [f"  kept: {k}" for k in kept[:20]]
+    if added:
+        lines.append("run `update` to fetch them")
+    return lines
+
+
+def export_opml(path: Path) -> int:
+    refuse_archive_file(path, "overwritten by an export")
+    if path.is_dir():
+        raise ArchiveError(f"{path}: is a folder; give a file name")
+    sources = [
+        OpmlSource(
+            title=s.name,
+            url=s.url,
+            site_url=s.settings.site_url,
+            tags=s.settings.tags,
+            as_kind=s.settings.as_kind,
+            full_text=s.settings.full_text,
+            every_minutes=s.settings.every_minutes,
+        )
+        for s in subscriptions()
+    ]
+    write_file_atomically(path, write_opml(sources), before_rename=lambda: None)
+    return len(sources)

@@ -1,0 +1,244 @@
+"""Subscriptions in the archive: the sources, what their last answer said, their counts.
+
+A source is a feed (RSS, Atom, JSON Feed) or the loss figures' API. Its row keeps the
+settings the user chose and the state of fetching it: the validators for the next
+conditional request, when it was checked and last succeeded, the last error, how many
+failures in a row, a server's Retry-After, and whether it is gone (410). Which item each
+entry became lives in `source_entry` (storage.source_entries).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+from peewee import JOIN, fn
+
+from desktop_app.core.errors import ValidationError
+from desktop_app.core.item import split_tags
+from desktop_app.storage.db.models import Item, Report, Source, SourceEntry, database_proxy, utc_now
+
+FEED, LOSSES_API = "feed", "losses-api"
+SOURCE_KINDS = (FEED, LOSSES_API)
+
+
+@dataclass(frozen=True)
+class SourceSettings:
+    """What the user chooses for a source."""
+
+    name: str
+    url: str
+    kind: str = FEED
+    site_url: str = ""
+    # None: each entry is an article or a brief by its form; else every entry is this kind.
+    as_kind: str | None = None
+    full_text: bool = False
+    every_minutes: int = 60
+    tags: tuple[str, ...] = ()
+
+    def validate(self) -> None:
+        if not self.name.strip():
+            raise ValidationError("name: a source needs a name")
+        if not self.url.lower().startswith(("http://", "https://")):
+            raise ValidationError(f"url: not a web address: {self.url!r}")
+        if self.kind not in SOURCE_KINDS:
+            raise ValidationError(f"kind: {self.kind!r} is not one of {', '.join(SOURCE_KINDS)}")
+        if self.as_kind not in (None, "article", "brief"):
+            raise ValidationError(f"as: {self.as_kind!r} is not article or brief")
+        if not 1 <= self.every_minutes <= 100_000:
+            raise ValidationError("every: the interval is 1 to 100,000 minutes")
+
+
+@dataclass(frozen=True)
+class SourceInfo:
+    """A stored source: its settings, its fetching state and its counts."""
+
+    id: int
+    settings: SourceSettings
+    etag: str | None = None
+    last_modified: str | None = None
+    checked_at: dt.datetime | None = None
+    succeeded_at: dt.datetime | None = None
+    last_error: str = ""
+    failures: int = 0
+    retry_after: dt.datetime | None = None
+    gone: bool = False
+    items: int = 0
+    unread: int = 0
+
+    @property
+    def name(self) -> str:
+        return self.settings.name
+
+    @property
+    def url(self) -> str:
+        return self.settings.url
+
+
+def _settings(row: Source) -> SourceSettings:
+    return SourceSettings(
+        name=row.name,
+        url=row.url,
+        kind=row.kind,
+        site_url=row.site_url,
+        as_kind=row.as_kind,
+        full_text=bool(row.full_text),
+        every_minutes=int(row.every_minutes),
+        tags=split_tags(row.tags),
+    )
+
+
+def _info(row: Source, items: int = 0, unread: int = 0) -> SourceInfo:
+    return SourceInfo(
+        id=row.id,
+        settings=_settings(row),
+        etag=row.etag,
+        last_modified=row.last_modified,
+        checked_at=row.checked_at,
+        succeeded_at=row.succeeded_at,
+        last_error=row.last_error,
+        failures=int(row.failures),
+        retry_after=row.retry_after,
+        gone=bool(row.gone),
+        items=items,
+        unread=unread,
+    )
+
+
+def add_source(settings: SourceSettings) -> int:
+    """Store a new source; a name or address already subscribed is refused, naming it."""
+    settings.validate()
+    with database_proxy.atomic():
+        name = settings.name.strip()
+        if Source.select().where(fn.lower(Source.name) == name.lower()).exists():
+            raise ValidationError(f"name: a source called {name!r} exists already")
+        same = Source.get_or_none(Source.url == settings.url)
+        if same is not None:
+            raise ValidationError(f"url: already subscribed as {same.name!r}")
+        return int(
+            Source.insert(
+                name=name,
+                url=settings.url,
+                kind=settings.kind,
+                site_url=settings.site_url,
+                as_kind=settings.as_kind,
+                full_text=settings.full_text,
+                every_minutes=settings.every_minutes,
+                tags=", ".join(settings.tags),
+                created_at=utc_now(),
+            ).execute()
+        )
+
+
+def remove_source(name: str) -> bool:
+    """Forget a source (its items stay in the archive)."""
+    return bool(Source.delete().where(Source.name == name).execute())
+
+
+def find_source(name: str) -> SourceInfo | None:
+    row = Source.get_or_none(Source.name == name)
+    if row is None:
+        row = Source.get_or_none(fn.lower(Source.name) == name.lower())
+    return None if row is None else _info(row)
+
+
+def get_source(source_id: int) -> SourceInfo | None:
+    row = Source.get_or_none(Source.id == source_id)
+    return None if row is None else _info(row)
+
+
+def list_sources() -> list[SourceInfo]:
+    """Every source by name, with how many items it gave and how many are unread."""
+    counts: dict[int, tuple[int, int]] = {}
+    query = (
+        SourceEntry.select(
+            SourceEntry.source,
+            fn.COUNT(fn.DISTINCT(Item.id)),
+            fn.COUNT(fn.DISTINCT(Item.id)).filter(Item.is_read == False),  # noqa: E712
+        )
+        .join(Item, JOIN.INNER, on=(SourceEntry.item == Item.id))
+        .group_by(SourceEntry.source)
+        .tuples()
+    )
+    for source_id, total, unread in query:
+        counts[int(source_id)] = (int(total), int(unread or 0))
+    rows = Source.select().order_by(fn.lower(Source.name))
+    return [_info(r, *counts.get(r.id, (0, 0))) for r in rows]
+
+
+def source_item_ids(source_id: int) -> list[int]:
+    """The items a source gave (for the list's filter "from this source")."""
+    query = SourceEntry.select(SourceEntry.item).where(
+        (SourceEntry.source == source_id) & SourceEntry.item.is_null(False)
+    )
+    return sorted({int(r.item_id) for r in query})
+
+
+def newest_report_date() -> dt.date | None:
+    value = Report.select(fn.MAX(Report.date)).scalar()
+    if value is None or isinstance(value, dt.date):
+        return value
+    return dt.date.fromisoformat(str(value))
+
+
+@dataclass
+class Attempt:
+    """What one fetch of a source said, to be remembered for the next one."""
+
+    checked_at: dt.datetime
+    ok: bool
+    error: str = ""
+    etag: str | None = None
+    last_modified: str | None = None
+    # A permanent redirect's target: the source's address from now on.
+    new_url: str | None = None
+    gone: bool = False
+    retry_after: dt.datetime | None = None
+    keep_validators: bool = False
+    # No network at all, or the request was not made (the server's Retry-After): not the
+    # source's failure, so no further back-off for it.
+    offline: bool = False
+    notes: list[str] = field(default_factory=list)
+
+
+def record_attempt(source_id: int, attempt: Attempt) -> None:
+    """Remember an attempt (in the caller's transaction, or its own)."""
+    with database_proxy.atomic():
+        row = Source.get_or_none(Source.id == source_id)
+        if row is None:
+            return
+        values: dict[object, object] = {
+            Source.checked_at: attempt.checked_at,
+            Source.retry_after: attempt.retry_after,
+            Source.gone: attempt.gone,
+        }
+        if attempt.ok:
+            values[Source.succeeded_at] = attempt.checked_at
+            values[Source.last_error] = ""
+            values[Source.failures] = 0
+            if not attempt.keep_validators:
+                values[Source.etag] = attempt.etag
+                values[Source.last_modified] = attempt.last_modified
+        else:
+            values[Source.last_error] = attempt.error[:500]
+            values[Source.failures] = int(row.failures) + (0 if attempt.offline else 1)
+        if attempt.new_url and attempt.new_url != row.url:
+            taken = Source.select().where(
+                (Source.url == attempt.new_url) & (Source.id != source_id)
+            )
+            if not taken.exists():
+                values[Source.url] = attempt.new_url
+        Source.update(values).where(Source.id == source_id).execute()
+
+
+def set_source(source_id: int, settings: SourceSettings) -> None:
+    """Change a source's settings (its name, kind, interval, tags, full text)."""
+    settings.validate()
+    Source.update(
+        name=settings.name.strip(),
+        url=settings.url,
+        as_kind=settings.as_kind,
+        full_text=settings.full_text,
+        every_minutes=settings.every_minutes,
+        tags=", ".join(settings.tags),
+    ).where(Source.id == source_id).execute()

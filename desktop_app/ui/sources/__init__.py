@@ -1,0 +1,1 @@
+"""The Sources panel: subscriptions, their state, and updates in the background."""

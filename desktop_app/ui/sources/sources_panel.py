@@ -1,0 +1,348 @@
+"""The Sources dock: each subscription with its unread count, last update and last error.
+
+Add… asks for an address (a feed, a site or the loss figures' API) and what to do with its
+entries; the address is looked up on a worker thread, then stored on the write lane. Update
+all (F5, in the View menu) and the timer run through the SourceUpdater; the list is read on
+the read lane and again whenever the runner says sources, items or marks changed.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import threading
+from dataclasses import dataclass, field
+from functools import partial
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDockWidget,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QMainWindow,
+    QMenu,
+    QMessageBox,
+    QPushButton,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop_app.services import subscriptions as subs
+from desktop_app.services.changes import Changes
+from desktop_app.services.fetching import Fetcher
+from desktop_app.ui.sources.updater import SourceUpdater, ago_text
+
+if TYPE_CHECKING:
+    from desktop_app.services.subscriptions import SourceInfo
+    from desktop_app.ui.common.context import WindowContext
+
+NAME, UNREAD, UPDATED, STATUS = range(4)
+REFRESH_MS = 300
+TOGGLE_SHORTCUT = "Ctrl+5"
+
+
+def status_text(info: SourceInfo) -> str:
+    """The full status: why a source fails, in the words of the failure."""
+    if info.gone:
+        return QCoreApplication.translate("Sources", "gone: the server retired this address")
+    if info.last_error:
+        return info.last_error
+    if info.succeeded_at is None:
+        return QCoreApplication.translate("Sources", "not updated yet")
+    return QCoreApplication.translate("Sources", "OK")
+
+
+def status_word(info: SourceInfo) -> str:
+    """The status column's one word (the details line below the list says the rest)."""
+    if info.gone:
+        return QCoreApplication.translate("Sources", "gone")
+    if info.last_error:
+        return QCoreApplication.translate("Sources", "failing")
+    if info.succeeded_at is None:
+        return QCoreApplication.translate("Sources", "new")
+    return QCoreApplication.translate("Sources", "OK")
+
+
+def details_text(info: SourceInfo) -> str:
+    lines = [info.url]
+    if info.checked_at is not None:
+        lines.append(
+            QCoreApplication.translate("Sources", "Last asked: %1").replace(
+                "%1", ago_text(info.checked_at)
+            )
+        )
+    if info.gone or info.last_error:
+        lines.append(status_text(info))
+    if info.retry_after is not None and info.retry_after > dt.datetime.now(dt.UTC):
+        lines.append(
+            QCoreApplication.translate("Sources", "Not asked again before %1").replace(
+                "%1", info.retry_after.astimezone().strftime("%Y-%m-%d %H:%M")
+            )
+        )
+    return "\n".join(lines)
+
+
+class SourcesPanel(QWidget):
+    # From the worker that looks an address up: (Resolved or None, error text, settings).
+    _resolved = Signal(object, str, object)
+
+    def __init__(self, ctx: WindowContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.sources: list[SourceInfo] = []
+        self.updater = SourceUpdater(ctx, self)
+        self.tree = QTreeWidget(self)
+        self.tree.setRootIsDecorated(False)
+        self.tree.setAlternatingRowColors(True)
+        self.tree.setUniformRowHeights(True)
+        self.tree.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.tree.setHeaderLabels(
+            [
+                QCoreApplication.translate("Sources", "Source"),
+                QCoreApplication.translate("Sources", "Unread"),
+                QCoreApplication.translate("Sources", "Last update"),
+                QCoreApplication.translate("Sources", "Status"),
+            ]
+        )
+        header = self.tree.header()
+        # The name takes what the counts, times and one-word status leave (the details line
+        # below the list says the rest).
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(NAME, QHeaderView.ResizeMode.Stretch)
+        for column in (UNREAD, UPDATED, STATUS):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        # The selected source's address, last attempt and error, in full.
+        self.details = QLabel(self)
+        self.details.setWordWrap(True)
+        self.details.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.tree.itemSelectionChanged.connect(self._show_details)
+        self.tree.setAccessibleName(QCoreApplication.translate("Sources", "Sources"))
+        self.add_button = QPushButton(QCoreApplication.translate("Sources", "&Add…"), self)
+        self.remove_button = QPushButton(QCoreApplication.translate("Sources", "&Remove"), self)
+        self.update_button = QPushButton(
+            QCoreApplication.translate("Sources", "&Update selected"), self
+        )
+        self.update_all_button = QPushButton(
+            QCoreApplication.translate("Sources", "Update &all"), self
+        )
+        self.add_button.clicked.connect(self.ask_subscribe)
+        self.remove_button.clicked.connect(self.remove_selected)
+        self.update_button.clicked.connect(self.update_selected)
+        self.update_all_button.clicked.connect(lambda: self.updater.update())
+        buttons = QHBoxLayout()
+        for b in (self.add_button, self.remove_button, self.update_button, self.update_all_button):
+            buttons.addWidget(b)
+        buttons.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.addLayout(buttons)
+        layout.addWidget(self.tree)
+        layout.addWidget(self.details)
+        if ctx.read_only:
+            for b in (self.add_button, self.remove_button, self.update_button):
+                b.setEnabled(False)
+            self.update_all_button.setEnabled(False)
+        self._resolved.connect(self._subscribe_resolved)
+        # Many changes in a row (an update storing source after source) read the list once.
+        self._refresh_timer = QTimer(self)
+        self._refresh_timer.setSingleShot(True)
+        self._refresh_timer.setInterval(REFRESH_MS)
+        self._refresh_timer.timeout.connect(self.refresh)
+        ctx.runner.changed.connect(self._on_changed)
+        self.updater.finished.connect(lambda _s: self.refresh())
+        self.refresh()
+
+    # -- the list -----------------------------------------------------------------------
+    def _on_changed(self, changes: Changes) -> None:
+        wanted = changes.sources or changes.items or changes.flags or changes.external
+        if wanted and not self._refresh_timer.isActive():
+            self._refresh_timer.start()
+
+    def refresh(self) -> None:
+        self.ctx.runner.read("sources", subs.subscriptions, success=self._show)
+
+    def _show(self, sources: list[SourceInfo]) -> None:
+        selected = {i.data(NAME, Qt.ItemDataRole.UserRole) for i in self.tree.selectedItems()}
+        self.sources = sources
+        self.tree.clear()
+        for info in sources:
+            row = QTreeWidgetItem(
+                [info.name, str(info.unread), ago_text(info.succeeded_at), status_word(info)]
+            )
+            row.setData(NAME, Qt.ItemDataRole.UserRole, info.name)
+            row.setToolTip(NAME, info.url)
+            row.setToolTip(STATUS, status_text(info))
+            row.setTextAlignment(UNREAD, Qt.AlignmentFlag.AlignRight)
+            self.tree.addTopLevelItem(row)
+            row.setSelected(info.name in selected)
+        self._show_details()
+
+    def _show_details(self) -> None:
+        names = set(self.selected_names())
+        chosen = [s for s in self.sources if s.name in names]
+        if len(chosen) == 1:
+            self.details.setText(details_text(chosen[0]))
+            return
+        failing = [s for s in self.sources if s.last_error or s.gone]
+        self.details.setText(
+            QCoreApplication.translate(
+                "Sources", "%n sources failing; select one to see why.", None, len(failing)
+            )
+            if failing
+            else ""
+        )
+
+    def selected_names(self) -> list[str]:
+        return [str(i.data(NAME, Qt.ItemDataRole.UserRole)) for i in self.tree.selectedItems()]
+
+    # -- actions --------------------------------------------------------------------------
+    def update_selected(self) -> None:
+        names = self.selected_names()
+        if names:
+            self.updater.update(names)
+
+    def remove_selected(self) -> None:
+        names = self.selected_names()
+        if not names:
+            return
+        answer = QMessageBox.question(
+            self,
+            QCoreApplication.translate("Sources", "Remove sources"),
+            QCoreApplication.translate(
+                "Sources", "Stop following %1? Their articles and briefs stay in the archive."
+            ).replace("%1", ", ".join(f"“{n}”" for n in names)),
+        )
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        for name in names:
+            self.ctx.runner.write(
+                "unsubscribe",
+                partial(subs.unsubscribe, name),
+                failure=lambda text: self.ctx.show_message("error", text),
+            )
+
+    def ask_subscribe(self) -> None:
+        from desktop_app.ui.sources.subscribe_dialog import SubscribeDialog
+
+        dialog = SubscribeDialog(self)
+        if dialog.exec() != SubscribeDialog.DialogCode.Accepted:
+            return
+        self.subscribe(dialog.choice())
+
+    def subscribe(self, choice: dict[str, object]) -> None:
+        """Look the address up on a worker thread, then store it on the write lane."""
+        url = str(choice["url"])
+        self.ctx.status(QCoreApplication.translate("Sources", "Looking up %1…").replace("%1", url))
+
+        def look_up() -> None:
+            try:
+                with Fetcher() as fetcher:
+                    found = subs.resolve(url, fetcher)
+            except subs.SubscribeError as exc:
+                self._emit_resolved(None, str(exc), choice)
+            except Exception as exc:  # shown, never a traceback in the user's face
+                self._emit_resolved(None, f"{type(exc).__name__}: {exc}", choice)
+            else:
+                self._emit_resolved(found, "", choice)
+
+        threading.Thread(target=look_up, name="source look-up", daemon=True).start()
+
+    def _emit_resolved(self, found: object, error: str, choice: object) -> None:
+        with contextlib.suppress(RuntimeError):  # the window closed meanwhile
+            self._resolved.emit(found, error, choice)
+
+    def _subscribe_resolved(self, found: object, error: str, choice: dict[str, object]) -> None:
+        if not isinstance(found, subs.Resolved):
+            self.ctx.status("")
+            self.ctx.show_message("error", error)
+            return
+
+        def store() -> SourceInfo:
+            return subs.subscribe(
+                found.url,
+                name=str(choice.get("name") or "") or None,
+                as_kind=choice.get("as_kind") or None,  # type: ignore[arg-type]
+                full_text=bool(choice.get("full_text")),
+                every=int(choice.get("every") or 60),  # type: ignore[call-overload]
+                resolved=found,
+            )
+
+        def stored(info: SourceInfo) -> None:
+            self.ctx.status(
+                QCoreApplication.translate("Sources", "Subscribed to %1").replace("%1", info.name)
+            )
+            self.updater.update([info.name])
+
+        self.ctx.runner.write(
+            "subscribe",
+            lambda: _with_changes(store()),
+            success=lambda result: stored(result.info),
+            failure=lambda text: self.ctx.show_message("error", text),
+        )
+
+
+@dataclass(frozen=True)
+class _Subscribed:
+    """A new source, and what changed (the runner tells every view)."""
+
+    info: SourceInfo
+    changes: Changes = field(default_factory=lambda: Changes(sources=True))
+
+
+def _with_changes(info: SourceInfo) -> _Subscribed:
+    return _Subscribed(info)
+
+
+class SourcesDock(QDockWidget):
+    def __init__(self, ctx: WindowContext, parent: QWidget | None = None) -> None:
+        super().__init__(QCoreApplication.translate("Sources", "Sources"), parent)
+        self.setObjectName("sourcesDock")
+        self.panel = SourcesPanel(ctx, self)
+        self.setWidget(self.panel)
+        self.toggleViewAction().setShortcut(TOGGLE_SHORTCUT)
+        if parent is not None:
+            # Stop updating before the window closes its lanes to the archive.
+            parent.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Close and watched is self.parent():
+            self.updater.stop()
+        return False
+
+    @property
+    def updater(self) -> SourceUpdater:
+        return self.panel.updater
+
+    def update_all(self) -> None:
+        """Update all sources (F5): in the background, progress in the status bar."""
+        if not self.updater.update():
+            self.panel.ctx.status(
+                QCoreApplication.translate(
+                    "Sources", "An update of the sources is running already."
+                )
+            )
+
+
+def install_sources_dock(ctx: WindowContext, view_menu: QMenu, auto_update: bool) -> SourcesDock:
+    """Add the (hidden) Sources dock on the left, its toggle in View (before the language
+    entries, after Update all sources), and start the timer when `auto_update`."""
+    window = ctx.widget()
+    assert isinstance(window, QMainWindow)
+    dock = SourcesDock(ctx, window)
+    window.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, dock)
+    dock.hide()
+    actions = view_menu.actions()
+    after = next((a for a in actions if a.shortcut().toString() == "F5"), None)
+    before = actions[actions.index(after) + 1] if after in actions[:-1] else None
+    if before is not None:
+        view_menu.insertAction(before, dock.toggleViewAction())
+    else:
+        view_menu.addAction(dock.toggleViewAction())
+    if auto_update:
+        dock.updater.start_timer()
+    return dock

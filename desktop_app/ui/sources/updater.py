@@ -1,0 +1,261 @@
+"""Updating the sources in the background: the network on a worker thread, the archive on
+the runner's lanes, the GUI thread only routing results.
+
+1. the read lane plans (which sources, what is known of them);
+2. a Python worker thread fetches them, a few at a time (services.fetching keeps one or two
+   requests per host), and hands each result over by signal as it arrives;
+3. the write lane stores each source's result in its own transaction; the runner's
+   `changed` then updates the list (keeping its selection and scroll position) and the panel.
+
+A timer updates the sources that are due while the window is open. With no network the
+status bar says "offline — last update 2 h ago" and the timer simply tries again later.
+
+Signals:
+    progressed(int, int): sources done, sources in this update.
+    finished(object): the UpdateSummary of the update that ended.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import logging
+import threading
+from collections.abc import Callable, Sequence
+from concurrent.futures import ThreadPoolExecutor, as_completed
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
+
+from desktop_app.services import helper_process
+from desktop_app.services import subscriptions as subs
+from desktop_app.services.fetching import Fetcher
+
+if TYPE_CHECKING:
+    from desktop_app.ui.common.context import WindowContext
+
+log = logging.getLogger(__name__)
+TIMER_MS = 60_000
+FIRST_UPDATE_MS = 10_000
+WORKERS = 4
+# Results that arrive within this long are stored by one job: one `changed`, one list reload.
+BATCH_MS = 400
+
+
+@dataclass
+class UpdateSummary:
+    sources: int = 0
+    new_items: int = 0
+    errors: list[str] = field(default_factory=list)
+    offline: int = 0
+    last_update: dt.datetime | None = None
+
+    @property
+    def all_offline(self) -> bool:
+        return self.sources > 0 and self.offline == self.sources
+
+
+def ago_text(then: dt.datetime | None, now: dt.datetime | None = None) -> str:
+    if then is None:
+        return QCoreApplication.translate("Sources", "never")
+    seconds = max(0, int(((now or dt.datetime.now(dt.UTC)) - then).total_seconds()))
+    if seconds < 60:
+        return QCoreApplication.translate("Sources", "just now")
+    if seconds < 3600:
+        return QCoreApplication.translate("Sources", "%n min ago", None, seconds // 60)
+    if seconds < 2 * 86400:
+        return QCoreApplication.translate("Sources", "%n h ago", None, seconds // 3600)
+    return QCoreApplication.translate("Sources", "%n days ago", None, seconds // 86400)
+
+
+class SourceUpdater(QObject):
+    progressed = Signal(int, int)
+    finished = Signal(object)
+    # From the worker thread (delivered queued, in the GUI thread).
+    _fetched = Signal(object)
+    _fetching_done = Signal()
+
+    def __init__(
+        self,
+        ctx: WindowContext,
+        parent: QObject | None = None,
+        *,
+        fetcher_factory: Callable[[], Fetcher] = Fetcher,
+        timer_ms: int = TIMER_MS,
+    ) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self._factory = fetcher_factory
+        self._running = False
+        self._summary = UpdateSummary()
+        self._total = self._stored = 0
+        self._fetch_over = True
+        self._thread: threading.Thread | None = None
+        self._stop = threading.Event()
+        self._fetched.connect(self._queue)
+        self._fetching_done.connect(self._fetch_finished)
+        self._pending: list[subs.SourceFetch] = []
+        self._batch = QTimer(self)
+        self._batch.setSingleShot(True)
+        self._batch.setInterval(BATCH_MS)
+        self._batch.timeout.connect(self._store)
+        # Reading feeds and pages in helper processes keeps the GUI thread's GIL free.
+        helper_process.use_helper(True)
+        self.timer = QTimer(self)
+        self.timer.setInterval(timer_ms)
+        self.timer.timeout.connect(lambda: self.update(due_only=True, quiet=True))
+        self._quiet = False
+
+    @property
+    def running(self) -> bool:
+        return self._running
+
+    def start_timer(self, first_ms: int = FIRST_UPDATE_MS) -> None:
+        if self.ctx.read_only:
+            return
+        self.timer.start()
+        QTimer.singleShot(first_ms, self, lambda: self.update(due_only=True, quiet=True))
+
+    def stop(self) -> None:
+        self.timer.stop()
+        self._stop.set()
+        if self._thread is not None:
+            self._thread.join(5)
+        helper_process.use_helper(False)
+
+    def update(
+        self, names: Sequence[str] = (), *, due_only: bool = False, quiet: bool = False
+    ) -> bool:
+        """Start an update (False: one is running already, or the archive is read-only)."""
+        if self._running or self.ctx.read_only:
+            return False
+        self._running, self._quiet = True, quiet
+        self._summary = UpdateSummary()
+        wanted = list(names)
+        self.ctx.runner.read(
+            "sources to update",
+            lambda: subs.plan_updates(wanted, due_only=due_only),
+            success=self._fetch,
+            failure=self._failed,
+        )
+        return True
+
+    def _failed(self, text: str) -> None:
+        self._running = False
+        self.ctx.status(
+            QCoreApplication.translate("Sources", "Sources could not be updated: %1").replace(
+                "%1", text
+            )
+        )
+
+    def _fetch(self, plans: list[subs.Plan]) -> None:
+        self._total, self._stored = len(plans), 0
+        self._summary.sources = len(plans)
+        if not plans:
+            self._finish()
+            return
+        if not self._quiet:
+            self.ctx.status(
+                QCoreApplication.translate("Sources", "Updating %n sources…", None, len(plans))
+            )
+        self._fetch_over = False
+        self._stop.clear()
+        self._thread = threading.Thread(
+            target=self._fetch_all, args=(plans,), name="source fetcher", daemon=True
+        )
+        self._thread.start()
+
+    def _fetch_all(self, plans: list[subs.Plan]) -> None:
+        """In the worker thread: the network only, never the archive."""
+        try:
+            with self._factory() as fetcher, ThreadPoolExecutor(WORKERS) as pool:
+                futures = [pool.submit(subs.fetch_source, plan, fetcher) for plan in plans]
+                for future in as_completed(futures):
+                    if self._stop.is_set():
+                        break
+                    self._fetched.emit(future.result())
+        except RuntimeError:
+            return  # the window is gone
+        except Exception:
+            log.exception("fetching the sources failed")
+        with contextlib.suppress(RuntimeError):
+            self._fetching_done.emit()
+
+    def _queue(self, fetch: subs.SourceFetch) -> None:
+        self._pending.append(fetch)
+        if not self._batch.isActive():
+            self._batch.start()
+
+    def _store(self) -> None:
+        """Store what arrived, each source in its own transaction, as one job of the lane."""
+        batch, self._pending = self._pending, []
+        if not batch:
+            return
+        self.ctx.runner.write(
+            "store sources",
+            lambda: subs.store_fetches(batch),
+            success=self._stored_batch,
+            failure=lambda text: self._stored_batch(None, text, len(batch)),
+        )
+
+    def _stored_batch(
+        self, outcome: subs.UpdateOutcome | None, error: str = "", count: int = 0
+    ) -> None:
+        summary = self._summary
+        if outcome is None:
+            self._stored += count
+            summary.errors.append(error)
+        for done in outcome.sources if outcome is not None else []:
+            self._stored += 1
+            if done.stored is not None:
+                summary.new_items += done.stored.imported.items.added
+            if done.unreachable:
+                summary.offline += 1
+            elif done.error:
+                summary.errors.append(done.line())
+        self.progressed.emit(self._stored, self._total)
+        if not self._quiet and self._stored < self._total:
+            self.ctx.status(
+                QCoreApplication.translate("Sources", "Updating sources: %1 of %2")
+                .replace("%1", str(self._stored))
+                .replace("%2", str(self._total))
+            )
+        if self._fetch_over and self._stored >= self._total:
+            self._finish()
+
+    def _fetch_finished(self) -> None:
+        self._fetch_over = True
+        self._thread = None
+        if self._pending:
+            self._batch.stop()
+            self._store()
+        elif self._stored >= self._total:
+            self._finish()
+
+    def _finish(self) -> None:
+        self.ctx.runner.read("last update", subs.last_update, success=self._finished)
+
+    def _finished(self, last: dt.datetime | None) -> None:
+        self._running = False
+        summary = self._summary
+        summary.last_update = last
+        if summary.all_offline:
+            self.ctx.status(
+                QCoreApplication.translate("Sources", "offline — last update %1").replace(
+                    "%1", ago_text(last)
+                )
+            )
+        elif summary.sources and not (self._quiet and not summary.new_items):
+            text = QCoreApplication.translate(
+                "Sources", "Sources updated: %n new", None, summary.new_items
+            )
+            if summary.errors:
+                text += " · " + QCoreApplication.translate(
+                    "Sources",
+                    "%n sources failed (see the Sources panel)",
+                    None,
+                    len(summary.errors),
+                )
+            self.ctx.status(text)
+        self.finished.emit(summary)

@@ -1,0 +1,94 @@
+"""subscribe, subscriptions, update, unsubscribe and OPML through the program's entry point.
+
+In-process (`app.main`, as `python -m desktop_app` calls it) rather than a subprocess each:
+a dozen commands at 2-3 s of start-up apiece would be most of the suite's time budget. One
+test runs the real program, for the exit code and the absence of a traceback.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+from pytest_httpserver import HTTPServer
+
+from desktop_app.app import main
+from tests.cli.test_cli import run
+from tests.services.feed_server import conditional, rss, story
+
+
+@dataclass
+class Done:
+    returncode: int
+    stdout: str
+    stderr: str
+
+
+@pytest.fixture
+def cli(capsys):
+    def call(db: Path, *args: str) -> Done:
+        code = main(["--database", str(db), *args])
+        out, err = capsys.readouterr()
+        return Done(code, out, err)
+
+    return call
+
+
+def test_subscribe_update_list_export_import_unsubscribe(
+    tmp_path: Path, httpserver: HTTPServer, cli
+):
+    run = cli
+    db = tmp_path / "a.sqlite"
+    feed = rss([story(1, httpserver.url_for("")), story(2, httpserver.url_for(""))], title="Desk")
+    httpserver.expect_request("/feed").respond_with_handler(conditional(feed, '"e1"'))
+
+    done = run(db, "subscribe", httpserver.url_for("/feed"), "--every", "30", "--tag", "ua")
+    assert done.returncode == 0, done.stderr
+    assert "subscribed: Desk" in done.stdout
+
+    updated = run(db, "update")
+    assert updated.returncode == 0, updated.stderr
+    assert "Desk: 2 new (0 articles, 2 briefs)" in updated.stdout
+    assert "unchanged (304)" in run(db, "update", "Desk").stdout
+
+    listed = json.loads(run(db, "subscriptions", "--json").stdout)
+    assert listed[0]["name"] == "Desk" and listed[0]["unread"] == 2
+    assert listed[0]["every_minutes"] == 30 and listed[0]["tags"] == ["ua"]
+    assert "2 unread of 2" in run(db, "subscriptions").stdout
+
+    opml = tmp_path / "list.opml"
+    assert run(db, "subscriptions", "export", str(opml)).returncode == 0
+    other = tmp_path / "b.sqlite"
+    imported = run(other, "subscriptions", "import", str(opml))
+    assert "1 sources added" in imported.stdout, imported.stderr
+    again = json.loads(run(other, "subscriptions", "--json").stdout)[0]
+    assert (again["name"], again["every_minutes"], again["tags"]) == ("Desk", 30, ["ua"])
+
+    gone = run(db, "unsubscribe", "Desk")
+    assert gone.returncode == 0 and "stay in the archive" in gone.stdout
+    assert "no sources" in run(db, "subscriptions").stdout
+    assert run(db, "unsubscribe", "Desk").returncode == 2
+
+
+def test_update_with_no_network_says_so_and_exits_1(tmp_path: Path):
+    db = tmp_path / "a.sqlite"
+    opml = tmp_path / "l.opml"
+    opml.write_text(
+        '<opml version="2.0"><body><outline text="Down" xmlUrl="http://127.0.0.1:9/f"/>'
+        "</body></opml>"
+    )
+    assert run(db, "subscriptions", "import", str(opml)).returncode == 0
+    result = run(db, "update")
+    assert result.returncode == 1
+    assert "Down: cannot connect" in result.stdout
+    assert "Traceback" not in result.stderr
+
+
+def test_subscribing_to_a_page_without_a_feed_exits_2(tmp_path: Path, httpserver: HTTPServer, cli):
+    run = cli
+    httpserver.expect_request("/").respond_with_data(b"<html><body>hi</body></html>")
+    result = run(tmp_path / "a.sqlite", "subscribe", httpserver.url_for("/"))
+    assert result.returncode == 2
+    assert "names no feed; nothing was subscribed" in result.stderr
