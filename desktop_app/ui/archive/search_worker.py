@@ -5,9 +5,10 @@ back the list, and SQLite in WAL mode lets this thread read while the import wri
 list models page their rows and snippets through the same thread (`call`), so the GUI thread
 never reads the archive.
 
-Each search answers in up to three messages: the first page of rows (`firstRows`), then the
-full id list with the first page's rows (`finished`), then the counts beside the list
-(`countsReady`).
+Each search answers in up to four messages: the first page of rows (`firstRows`), the counts
+beside the list read from the newest matches (`countsReady`: exact when there are few, else
+an estimate marked `Facets.estimated`), the full id list with the first page's rows
+(`finished`), then, after an estimate, the exact counts (`countsReady` again).
 """
 
 from __future__ import annotations
@@ -238,6 +239,18 @@ class SearchWorker(QObject):
                 ids = [r.id for r in rows]  # that was all of it: no second pass needed
             if self._stale(generation):
                 return
+        # The counts beside the list from the newest matches, before the full list (exact
+        # when there are few; else an estimate, refined below).
+        newest = None
+        if rows is not None and (
+            len(rows) < FIRST_PAGE or (request.order == "date" and request.descending)
+        ):
+            newest = rows
+        quick = queries.quick_facets(request, query, newest)
+        if quick is not None and not self._stale(generation):
+            self._emit(_FacetsUpdate(generation, quick))
+        if self._stale(generation):
+            return
         if ids is None:
             ids = queries.search_ids(request, query)
         days = queries.search_days(request, query) if timeline else None
@@ -245,7 +258,7 @@ class SearchWorker(QObject):
             first = [i for i, _day in days[:FIRST_PAGE]] if days is not None else ids[:FIRST_PAGE]
             rows = list(queries.item_rows(first).values())
         self._emit(SearchResult(generation, request, query, ids, None, days, rows))
-        if not self._stale(generation):
+        if (quick is None or quick.estimated) and not self._stale(generation):
             self._emit(_FacetsUpdate(generation, queries.facet_counts(request, query)))
 
     def _done(self, result: object) -> None:

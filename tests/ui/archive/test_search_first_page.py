@@ -73,6 +73,25 @@ def test_the_first_page_keeps_the_selection_when_the_rest_arrives(
     assert view.selected_id() == item_id
 
 
+def test_counts_show_an_estimate_first_then_the_exact_figures(
+    qtbot, view: ArchiveView, many_items: int
+) -> None:
+    shown: list[tuple[str, str]] = []
+
+    def record() -> None:
+        shown.append((view.count_label.text(), view.kind_combo.itemText(0)))
+
+    view.countsShown.connect(record)
+    with qtbot.waitSignal(view.searchFinished, timeout=5000):
+        view.worker.search(SearchRequest("kharkiv"))
+    qtbot.waitUntil(lambda: len(shown) == 2, timeout=5000)
+    view.countsShown.disconnect(record)
+    (label, combo), exact = shown
+    # More matches than the first page: scaled from the newest ones, and said to be.
+    assert label.startswith("About ") and combo.startswith("All (≈ ")
+    assert exact[1] == f"All ({many_items})" and not exact[0].startswith("About")
+
+
 @pytest.mark.skipif(not Path("/proc/self/fd").exists(), reason="counts open files via /proc")
 def test_searches_share_one_connection(qtbot, window, view: ArchiveView, tmp_path: Path) -> None:
     archive = os.path.realpath(tmp_path / "archive.sqlite")
