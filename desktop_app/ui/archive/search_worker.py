@@ -18,6 +18,7 @@ import functools
 import logging
 import queue
 import threading
+import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
@@ -227,20 +228,19 @@ class SearchWorker(QObject):
         query = parse_query(request.text)
         ids: list[int] | None = None
         rows: list[ItemRow] | None = None
+        shown_by = 0.0
         if not timeline:
             rows = queries.first_rows(request, query, FIRST_PAGE)
             self._first_shown.clear()
             self._emit(FirstRows(generation, request, query, rows))
-            # Let the GUI thread show the first page before the full list competes with it
-            # for the GIL (fetching every id takes and releases it once per row). Bounded, so
-            # a GUI thread that is busy elsewhere only delays the rest of the list.
-            self._first_shown.wait(FIRST_PAGE_HANDOFF_S)
+            shown_by = time.monotonic() + FIRST_PAGE_HANDOFF_S
             if len(rows) < FIRST_PAGE and request.limit is None:
                 ids = [r.id for r in rows]  # that was all of it: no second pass needed
             if self._stale(generation):
                 return
-        # The counts beside the list from the newest matches, before the full list (exact
-        # when there are few; else an estimate, refined below).
+        # The counts beside the list from the newest matches, while the GUI thread shows the
+        # first page (a few small queries): exact when there are few, else an estimate,
+        # refined after the full list.
         newest = None
         if rows is not None and (
             len(rows) < FIRST_PAGE or (request.order == "date" and request.descending)
@@ -249,6 +249,11 @@ class SearchWorker(QObject):
         quick = queries.quick_facets(request, query, newest)
         if quick is not None and not self._stale(generation):
             self._emit(_FacetsUpdate(generation, quick))
+        if not timeline:
+            # Let the GUI thread show the first page before the full list competes with it
+            # for the GIL (fetching every id takes and releases it once per row). Bounded, so
+            # a GUI thread that is busy elsewhere only delays the rest of the list.
+            self._first_shown.wait(max(0.0, shown_by - time.monotonic()))
         if self._stale(generation):
             return
         if ids is None:
