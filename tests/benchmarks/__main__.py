@@ -133,6 +133,17 @@ class BenchContext:
         pass
 
 
+def print_rows(rows: list[tuple[str, float, str, float]]) -> None:
+    width = max(len(r[0]) for r in rows)
+    print(f"{'measure':<{width}}  {'ms':>8}   {'baseline':<30} {'ms':>8}  ratio")
+    for name, ours, base_name, base in rows:
+        if base != base:  # NaN: a floor of its own, with no baseline beside it
+            print(f"{name:<{width}}  {ours:8.1f}")
+            continue
+        print(f"{name:<{width}}  {ours:8.1f}   {base_name:<30} {base:8.1f}  {ours / base:5.2f}×")
+    sys.stdout.flush()
+
+
 def main() -> int:
     DATA.mkdir(exist_ok=True)
     path = DATA / ("bench.sqlite" if ITEMS == 100_000 else f"bench-{ITEMS}.sqlite")
@@ -321,6 +332,11 @@ def main() -> int:
     )
 
     view.worker.shutdown()
+    # The searches' figures first: the children below take minutes at a million items.
+    print(f"{ITEMS:,} items, {os.cpu_count()} CPUs, load average {os.getloadavg()[0]:.1f}")
+    print("[target] in ms, or as a ratio to the baseline; medians of", RUNS, "runs")
+    print_rows(rows)
+    rows = []
     scroll = json.loads(
         subprocess.run(
             [sys.executable, "-m", "tests.benchmarks.bench_scroll", str(path)],
@@ -354,15 +370,7 @@ def main() -> int:
         )
     )
 
-    width = max(len(r[0]) for r in rows)
-    print(f"{ITEMS:,} items, {os.cpu_count()} CPUs, load average {os.getloadavg()[0]:.1f}")
-    print("[target] in ms, or as a ratio to the baseline; medians of", RUNS, "runs")
-    print(f"{'measure':<{width}}  {'ms':>8}   {'baseline':<30} {'ms':>8}  ratio")
-    for name, ours, base_name, base in rows:
-        if base != base:  # NaN: a floor of its own, with no baseline beside it
-            print(f"{name:<{width}}  {ours:8.1f}")
-            continue
-        print(f"{name:<{width}}  {ours:8.1f}   {base_name:<30} {base:8.1f}  {ours / base:5.2f}×")
+    print_rows(rows)
     print(
         f"scrolling {scroll['rows']:,} rows (own process): {scroll['jumps']} jumps, the GUI thread "
         f"busy per jump median {scroll['blocked_median']:.1f} ms, worst "
