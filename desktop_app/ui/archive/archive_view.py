@@ -317,6 +317,8 @@ class ArchiveView(QWidget):
 
     def _show_counts(self, facets: Facets) -> None:
         """The counts beside the list; an estimate (before the full list) says "about"."""
+        if facets.estimated and self._keeping(self.worker.generation) is not None:
+            return  # a reload after a change: the exact counts shown stay until the new ones
         self.filters.apply_facets(facets)
         self._show_kind_counts(facets.kinds, about=facets.estimated)
         if facets.estimated:

@@ -92,6 +92,20 @@ def test_counts_show_an_estimate_first_then_the_exact_figures(
     assert exact[1] == f"All ({many_items})" and not exact[0].startswith("About")
 
 
+def test_a_reload_keeps_the_exact_counts_until_the_new_ones(
+    qtbot, view: ArchiveView, many_items: int
+) -> None:
+    with qtbot.waitSignal(view.searchFinished, timeout=5000):
+        view.worker.search(SearchRequest("kharkiv"))
+    view.worker.wait()
+    qtbot.waitUntil(lambda: view.idle, timeout=5000)
+    labels: list[str] = []
+    view.countsShown.connect(lambda: labels.append(view.kind_combo.itemText(0)))
+    view.reload()  # as after a change in the archive: the list stays in place
+    qtbot.waitUntil(lambda: bool(labels), timeout=5000)
+    assert labels == [f"All ({many_items})"]  # no estimate in between
+
+
 @pytest.mark.skipif(not Path("/proc/self/fd").exists(), reason="counts open files via /proc")
 def test_searches_share_one_connection(qtbot, window, view: ArchiveView, tmp_path: Path) -> None:
     archive = os.path.realpath(tmp_path / "archive.sqlite")
