@@ -317,7 +317,9 @@ def quick_facets(
         return None
     if where and newest is not None and len(newest) >= SAMPLE:
         return None
-    conn: sqlite3.Connection = database_proxy.connection()
+    conn = database_proxy.connection()
+    if not isinstance(conn, sqlite3.Connection):
+        return None  # another database: its exact counts follow as before
     sample: list[tuple[int, int]]  # (key, id)
     if newest is not None and len(newest) < SAMPLE:
         sample = [(_key(r), r.id) for r in newest]
