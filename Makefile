@@ -50,6 +50,7 @@ bench-1m: install
 	mkdir -p $(BENCH_CACHE)
 	BENCH_DIR=$(BENCH_CACHE) BENCH_ITEMS=1000000 QT_QPA_PLATFORM=offscreen $(PY) -m tests.benchmarks
 	QT_QPA_PLATFORM=offscreen $(PY) -m tests.benchmarks.bench_chart
+	$(PY) -m tests.benchmarks.bench_import 1000000
 
 # The fault suite's long run, whose figures docs/RELIABILITY.md shows (make test runs 30 rounds).
 reliability: install

@@ -9,6 +9,7 @@ once more with the FTS triggers dropped to show what indexing costs, with rows p
 from __future__ import annotations
 
 import datetime as dt
+import resource
 import sys
 import tempfile
 import time
@@ -125,7 +126,9 @@ def main() -> int:
     print(f"  ours: end to end              {rate(t_read + t_store)}")
     print(f"  bare sqlite3 executemany      {rate(t_base)}")
     print(f"  same, FTS triggers dropped    {rate(t_bare)}  (FTS costs {t_base - t_bare:.2f} s)")
-    print(f"  storage throughput vs executemany: {t_base / t_store:.0%}")
+    print(f"  storage throughput vs executemany: {t_base / t_store:.0%} (floor ≥ 50 %)")
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print(f"  peak memory (ru_maxrss, the whole run incl. the feed in memory): {peak:.0f} MiB")
     return 0
 
 

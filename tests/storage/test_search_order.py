@@ -18,17 +18,19 @@ from pathlib import Path
 import pytest
 from peewee import SqliteDatabase
 
-from desktop_app.core.search_query import parse_query
+from desktop_app.core.search_query import Query, parse_query
 from desktop_app.storage.db.connection import open_archive
 from desktop_app.storage.db.migrations import migrate
 from desktop_app.storage.db.models import database_proxy
 from desktop_app.storage.items import ROW_COLUMNS
 from desktop_app.storage.search import (
     _BM25,
+    SAMPLE,
     SearchRequest,
     _where,
     facet_counts,
     first_rows,
+    quick_facets,
     search_days,
     search_ids,
 )
@@ -203,8 +205,68 @@ def _check_all(con: sqlite3.Connection) -> int:
                 assert dict(facets.tags) == tags, text
                 sources = _counts(con, req, "item.source_name", "source")
                 assert dict(facets.sources) == {s: n for s, n in sources.items() if s}, text
+            _check_quick(con, req, query)
             checked += 1
     return checked
+
+
+def _check_quick(con: sqlite3.Connection, req: SearchRequest, query: Query) -> None:
+    """The counts sent before the full list: exact when not marked as an estimate, the same
+    whether read from the first page or by their own query, and never for a chosen facet."""
+    newest = first_rows(dataclasses.replace(req, order="date", descending=True), query, SAMPLE)
+    quick = quick_facets(req, query)
+    assert quick == quick_facets(req, query, newest), req
+    if req.kind or query.kind or req.tags or req.source is not None:
+        assert quick is None
+        return
+    if quick is None or quick.estimated:
+        assert len(newest) == SAMPLE, req  # only a search with more matches is estimated
+        return
+    assert quick.kinds == _counts(con, req, "item.kind", "kind"), req
+    tags = _counts(con, req, "item_tag.tag", "tag", " JOIN item_tag ON item_tag.item_id = item.id")
+    assert dict(quick.tags) == tags, req
+    sources = _counts(con, req, "item.source_name", "source")
+    assert dict(quick.sources) == {s: n for s, n in sources.items() if s}, req
+
+
+def test_quick_counts_scale_the_newest_matches_share(tmp_path: Path) -> None:
+    """Every third item matches: the estimate is a third of the items, marked as one."""
+    archive = open_archive(tmp_path / "a.sqlite")
+    con = sqlite3.connect(tmp_path / "a.sqlite")
+    start = dt.datetime(1960, 1, 1, tzinfo=dt.UTC)
+    for i in range(3000):
+        stamp = (start + dt.timedelta(hours=17 * i)).strftime("%Y-%m-%dT%H:%M:%SZ")
+        con.execute(
+            "INSERT INTO item (kind, title, published_at, tags, created_at, updated_at) "
+            "VALUES (?, ?, ?, ?, ?, ?)",
+            (
+                "brief" if i % 2 else "article",
+                "drones" if i % 3 == 0 else "rail",
+                stamp,
+                "energy",
+                stamp,
+                stamp,
+            ),
+        )
+    con.execute("INSERT INTO item_tag (item_id, tag) SELECT id, 'energy' FROM item")
+    con.commit()
+    req = SearchRequest("drones")
+    query = parse_query(req.text)
+    quick = quick_facets(req, query)
+    assert quick is not None and quick.estimated
+    assert quick.kinds == {"article": 500, "brief": 500}
+    assert quick.tags == [("energy", 1000)]
+    # Read from the first page (keys computed from its rows) it is the same.
+    assert quick_facets(req, query, first_rows(req, query, SAMPLE)) == quick
+    # Words and a filter: no estimate (nothing cheap to scale by).
+    assert quick_facets(SearchRequest("drones", unread_only=True), query) is None
+    # A few matches: exact, and not marked.
+    few = SearchRequest("drones", date_to=dt.date(1960, 3, 1))
+    exact = quick_facets(few, parse_query(few.text))
+    assert exact is not None and not exact.estimated
+    assert sum(exact.kinds.values()) == len(search_ids(few))
+    archive.db.close()
+    con.close()
 
 
 def test_search_matches_the_id_keyed_reference(tmp_path: Path) -> None:

@@ -389,6 +389,10 @@
       <translation>&lt;b&gt;Пошук&lt;/b&gt;&lt;br&gt;&lt;code&gt;дрони харків&lt;/code&gt; усі слова (останнє також як початок слова)&lt;br&gt;&lt;code&gt;"протиповітряна оборона"&lt;/code&gt; точна фраза · &lt;code&gt;енерг*&lt;/code&gt; початок слова&lt;br&gt;&lt;code&gt;суми OR харків&lt;/code&gt; будь-яке · &lt;code&gt;-обстріл&lt;/code&gt; без&lt;br&gt;&lt;code&gt;kind:brief&lt;/code&gt; &lt;code&gt;author:імʼя&lt;/code&gt; &lt;code&gt;tag:енергетика&lt;/code&gt; &lt;code&gt;source:назва&lt;/code&gt;&lt;br&gt;&lt;code&gt;from:2023-11-01&lt;/code&gt; &lt;code&gt;to:2023-11&lt;/code&gt; (день, місяць або рік)&lt;br&gt;&lt;code&gt;is:starred&lt;/code&gt; &lt;code&gt;is:unread&lt;/code&gt; &lt;code&gt;is:read&lt;/code&gt;</translation>
     </message>
     <message>
+      <source>About %1 items, counting…</source>
+      <translation>Близько %1 записів, підрахунок…</translation>
+    </message>
+    <message>
       <source>All</source>
       <translation>Усе</translation>
     </message>

@@ -317,22 +317,29 @@ class ArchiveView(QWidget):
         self.reader.highlight(query.highlight_patterns())
 
     def _show_counts(self, facets: Facets) -> None:
+        """The counts beside the list; an estimate (before the full list) says "about"."""
+        if facets.estimated and self._keeping(self.worker.generation) is not None:
+            return  # a reload after a change: the exact counts shown stay until the new ones
         self.filters.apply_facets(facets)
-        self._show_kind_counts(facets.kinds)
+        self._show_kind_counts(facets.kinds, about=facets.estimated)
+        if facets.estimated:
+            total = number(sum(facets.kinds.values()))
+            self.count_label.setText(self.tr("About %1 items, counting…").replace("%1", total))
         self.countsShown.emit()
 
     def _search_failed(self, message: str) -> None:
         self.count_label.setText(self.tr("No matches."))
 
-    def _show_kind_counts(self, kinds: dict[str, int]) -> None:
+    def _show_kind_counts(self, kinds: dict[str, int], *, about: bool = False) -> None:
         self.kind_combo.blockSignals(True)
+        mark = "≈ " if about else ""  # an estimate, as the list marks an estimated time
         total = sum(kinds.values())
-        self.kind_combo.setItemText(0, self.tr("All (%1)").replace("%1", number(total)))
+        self.kind_combo.setItemText(0, self.tr("All (%1)").replace("%1", mark + number(total)))
         self.kind_combo.setItemText(
-            1, self.tr("Articles (%1)").replace("%1", number(kinds.get(ARTICLE, 0)))
+            1, self.tr("Articles (%1)").replace("%1", mark + number(kinds.get(ARTICLE, 0)))
         )
         self.kind_combo.setItemText(
-            2, self.tr("Briefs (%1)").replace("%1", number(kinds.get(BRIEF, 0)))
+            2, self.tr("Briefs (%1)").replace("%1", mark + number(kinds.get(BRIEF, 0)))
         )
         self.kind_combo.blockSignals(False)
 

@@ -158,6 +158,7 @@ class FilterPanel(QWidget):
     def apply_facets(self, facets: Facets) -> None:
         """Show the new counts without losing (or re-announcing) what is chosen."""
         self.blockSignals(True)
+        mark = "≈ " if facets.estimated else ""  # scaled from the newest matches
         try:
             chosen = self.source_combo.currentData()
             self.source_combo.clear()
@@ -166,7 +167,7 @@ class FilterPanel(QWidget):
             if chosen is not None and chosen not in dict(sources):
                 sources.append((chosen, 0))
             for name, n in sources:
-                self.source_combo.addItem(f"{name} ({number(n)})", name)
+                self.source_combo.addItem(f"{name} ({mark}{number(n)})", name)
                 if name == chosen:
                     self.source_combo.setCurrentIndex(self.source_combo.count() - 1)
 
@@ -175,7 +176,7 @@ class FilterPanel(QWidget):
             tags = list(facets.tags)
             tags += [(t, 0) for t in sorted(ticked - {t for t, _ in tags})]
             for tag, n in tags:
-                item = QListWidgetItem(f"{tag} ({number(n)})")
+                item = QListWidgetItem(f"{tag} ({mark}{number(n)})")
                 item.setData(Qt.ItemDataRole.UserRole, tag)
                 item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
                 item.setCheckState(

@@ -5,9 +5,10 @@ back the list, and SQLite in WAL mode lets this thread read while the import wri
 list models page their rows and snippets through the same thread (`call`), so the GUI thread
 never reads the archive.
 
-Each search answers in up to three messages: the first page of rows (`firstRows`), then the
-full id list with the first page's rows (`finished`), then the counts beside the list
-(`countsReady`).
+Each search answers in up to four messages: the first page of rows (`firstRows`), the counts
+beside the list read from the newest matches (`countsReady`: exact when there are few, else
+an estimate marked `Facets.estimated`), the full id list with the first page's rows
+(`finished`), then, after an estimate, the exact counts (`countsReady` again).
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ import functools
 import logging
 import queue
 import threading
+import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
@@ -226,18 +228,34 @@ class SearchWorker(QObject):
         query = parse_query(request.text)
         ids: list[int] | None = None
         rows: list[ItemRow] | None = None
+        shown_by = 0.0
         if not timeline:
             rows = queries.first_rows(request, query, FIRST_PAGE)
             self._first_shown.clear()
             self._emit(FirstRows(generation, request, query, rows))
-            # Let the GUI thread show the first page before the full list competes with it
-            # for the GIL (fetching every id takes and releases it once per row). Bounded, so
-            # a GUI thread that is busy elsewhere only delays the rest of the list.
-            self._first_shown.wait(FIRST_PAGE_HANDOFF_S)
+            shown_by = time.monotonic() + FIRST_PAGE_HANDOFF_S
             if len(rows) < FIRST_PAGE and request.limit is None:
                 ids = [r.id for r in rows]  # that was all of it: no second pass needed
             if self._stale(generation):
                 return
+        # The counts beside the list from the newest matches, while the GUI thread shows the
+        # first page (a few small queries): exact when there are few, else an estimate,
+        # refined after the full list.
+        newest = None
+        if rows is not None and (
+            len(rows) < FIRST_PAGE or (request.order == "date" and request.descending)
+        ):
+            newest = rows
+        quick = queries.quick_facets(request, query, newest)
+        if quick is not None and not self._stale(generation):
+            self._emit(_FacetsUpdate(generation, quick))
+        if not timeline:
+            # Let the GUI thread show the first page before the full list competes with it
+            # for the GIL (fetching every id takes and releases it once per row). Bounded, so
+            # a GUI thread that is busy elsewhere only delays the rest of the list.
+            self._first_shown.wait(max(0.0, shown_by - time.monotonic()))
+        if self._stale(generation):
+            return
         if ids is None:
             ids = queries.search_ids(request, query)
         days = queries.search_days(request, query) if timeline else None
@@ -245,7 +263,7 @@ class SearchWorker(QObject):
             first = [i for i, _day in days[:FIRST_PAGE]] if days is not None else ids[:FIRST_PAGE]
             rows = list(queries.item_rows(first).values())
         self._emit(SearchResult(generation, request, query, ids, None, days, rows))
-        if not self._stale(generation):
+        if (quick is None or quick.estimated) and not self._stale(generation):
             self._emit(_FacetsUpdate(generation, queries.facet_counts(request, query)))
 
     def _done(self, result: object) -> None:

@@ -13,7 +13,7 @@ import pytest
 from desktop_app.core.item import BRIEF, ItemData
 from desktop_app.storage.db.models import database_proxy
 from desktop_app.storage.items import save_item
-from desktop_app.storage.search import SearchRequest
+from desktop_app.storage.search import Facets, SearchRequest
 from desktop_app.ui.archive.archive_model import TITLE_COL
 from desktop_app.ui.archive.archive_view import ArchiveView
 from desktop_app.ui.archive.search_worker import FIRST_PAGE
@@ -71,6 +71,44 @@ def test_the_first_page_keeps_the_selection_when_the_rest_arrives(
     with qtbot.waitSignal(view.searchFinished, timeout=5000):
         view.worker.search(SearchRequest("drones"))
     assert view.selected_id() == item_id
+
+
+def test_counts_show_an_estimate_first_then_the_exact_figures(
+    qtbot, view: ArchiveView, many_items: int
+) -> None:
+    shown: list[tuple[str, str]] = []
+
+    def record() -> None:
+        shown.append((view.count_label.text(), view.kind_combo.itemText(0)))
+
+    view.countsShown.connect(record)
+    with qtbot.waitSignal(view.searchFinished, timeout=5000):
+        view.worker.search(SearchRequest("kharkiv"))
+    qtbot.waitUntil(lambda: len(shown) == 2, timeout=5000)
+    view.countsShown.disconnect(record)
+    (label, combo), exact = shown
+    # More matches than the first page: scaled from the newest ones, and said to be.
+    assert label.startswith("About ") and combo.startswith("All (≈ ")
+    assert exact[1] == f"All ({many_items})" and not exact[0].startswith("About")
+
+
+def test_a_reload_keeps_the_exact_counts_until_the_new_ones(
+    qtbot, view: ArchiveView, many_items: int
+) -> None:
+    with qtbot.waitSignal(view.searchFinished, timeout=5000):
+        view.worker.search(SearchRequest("kharkiv"))
+    qtbot.waitUntil(lambda: view.kind_combo.itemText(0) == f"All ({many_items})", timeout=5000)
+    estimate = Facets({"brief": 230}, [], [], estimated=True)
+    # An estimate for a reload (as after a change in the archive) is not shown: the exact
+    # counts stay until the reload's exact ones arrive.
+    view._keep = (view.worker.generation, 0)
+    view._show_counts(estimate)
+    assert view.kind_combo.itemText(0) == f"All ({many_items})"
+    # The same estimate for a new search is shown, and said to be one.
+    view._keep = None
+    view._show_counts(estimate)
+    assert view.kind_combo.itemText(0) == "All (≈ 230)"
+    assert view.count_label.text().startswith("About 230 ")
 
 
 @pytest.mark.skipif(not Path("/proc/self/fd").exists(), reason="counts open files via /proc")
