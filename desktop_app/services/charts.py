@@ -9,7 +9,12 @@ from desktop_app.core.categories import CATEGORIES
 from desktop_app.core.series import SeriesPoint
 from desktop_app.storage.items import get_item
 from desktop_app.storage.oryx_totals import oryx_totals_by_category
-from desktop_app.storage.reports import all_stored_warnings, category_series, report_article_ids
+from desktop_app.storage.reports import (
+    all_report_articles,
+    all_stored_warnings,
+    category_series,
+    report_article_ids,
+)
 
 
 @dataclass(frozen=True)
@@ -19,6 +24,8 @@ class ChartSource:
     points: dict[str, list[SeriesPoint]] = field(default_factory=dict)
     warnings: dict[tuple[dt.date, str | None], list[str]] = field(default_factory=dict)
     oryx_totals: dict[str, int] = field(default_factory=dict)
+    # The articles and briefs that published each report: (item id, title), oldest link first.
+    articles: dict[dt.date, list[tuple[int, str]]] = field(default_factory=dict)
 
 
 def chart_source() -> ChartSource:
@@ -32,7 +39,7 @@ def chart_source() -> ChartSource:
     for problem in all_stored_warnings():
         if problem.date is not None:
             warnings.setdefault((problem.date, problem.category), []).append(problem.message)
-    return ChartSource(points, warnings, oryx_totals_by_category())
+    return ChartSource(points, warnings, oryx_totals_by_category(), report_articles())
 
 
 def report_article_titles(date: dt.date) -> list[str]:
@@ -43,3 +50,8 @@ def report_article_titles(date: dt.date) -> list[str]:
         if stored is not None:
             titles.append(stored.data.title)
     return titles
+
+
+def report_articles() -> dict[dt.date, list[tuple[int, str]]]:
+    """Every report's linked articles and briefs as (item id, title); one query."""
+    return all_report_articles()

@@ -104,6 +104,19 @@ def report_article_ids(date: dt.date) -> list[int]:
     return [link.item_id for link in query]
 
 
+def all_report_articles() -> dict[dt.date, list[tuple[int, str]]]:
+    """Every report's linked articles and briefs as (id, title), oldest link first; one query."""
+    rows = database_proxy.execute_sql(
+        "SELECT r.date, i.id, i.title FROM report_article ra"
+        " JOIN report r ON r.id = ra.report_id JOIN item i ON i.id = ra.item_id"
+        " ORDER BY r.date, ra.id"
+    )
+    found: dict[dt.date, list[tuple[int, str]]] = defaultdict(list)
+    for date, item_id, title in rows:
+        found[dt.date.fromisoformat(date)].append((item_id, title))
+    return dict(found)
+
+
 def link_article(date: dt.date, item_id: int) -> bool:
     """Link an article to the report of `date`; False when it was linked already."""
     report = Report.get_or_none(Report.date == date)

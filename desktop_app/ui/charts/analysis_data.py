@@ -31,6 +31,7 @@ _EPOCH_ORDINAL = dt.date(1970, 1, 1).toordinal()
 CUMULATIVE, DAILY, MA7, MA30 = "cumulative", "daily", "ma7", "ma30"
 WEEKLY, MONTHLY, YEARLY, ORYX = "weekly", "monthly", "yearly", "oryx"
 TIME_VIEWS: tuple[str, ...] = (CUMULATIVE, DAILY, MA7, MA30, WEEKLY, MONTHLY, YEARLY)
+PERIOD_VIEWS = (WEEKLY, MONTHLY, YEARLY)
 _PERIOD_OF = {WEEKLY: aggregates.WEEK, MONTHLY: aggregates.MONTH, YEARLY: aggregates.YEAR}
 
 
@@ -83,12 +84,23 @@ class Plotted:
     # Days where the stated change differs from the derived one (daily view only).
     stated_dates: list[dt.date] = field(default_factory=list)
     stated_values: list[int] = field(default_factory=list)
+    # Period sums: the days each period has and the days of it the reports cover; a period
+    # covered only in part (the war's first month, the current one, a gap) is drawn pale.
+    period_days: list[int] = field(default_factory=list)
+    covered_days: list[int] = field(default_factory=list)
     x: np.ndarray = field(init=False)
     y: np.ndarray = field(init=False)
 
     def __post_init__(self) -> None:
         self.x = epoch_seconds(self.dates)
         self.y = _floats(self.values)
+        self.partial = np.fromiter(
+            (c < d for c, d in zip(self.covered_days, self.period_days, strict=True)),
+            dtype=bool,
+            count=len(self.covered_days),
+        )
+        if not self.partial.size:
+            self.partial = np.zeros(len(self.dates), dtype=bool)
 
 
 class ChartData:
@@ -99,6 +111,7 @@ class ChartData:
         self._index: dict[str, dict[dt.date, int]] = {}
         self.warnings: dict[tuple[dt.date, str | None], list[str]] = defaultdict(list)
         self._cache: dict[tuple[str, str], Plotted] = {}
+        self.articles: dict[dt.date, list[tuple[int, str]]] = {}
 
     def set_source(self, source: ChartSource) -> None:
         """Take a fresh read of the archive (made on the window's read lane)."""
@@ -107,6 +120,7 @@ class ChartData:
         self.warnings = defaultdict(list)
         for key, messages in source.warnings.items():
             self.warnings[key].extend(messages)
+        self.articles = dict(source.articles)
         self._cache = {}
 
     @property
@@ -178,7 +192,13 @@ class ChartData:
             widths = [(s.end - s.start).days + 1 for s in sums]
             width = 0.85 * DAY_SECONDS * (min(widths) if widths else 1)
             return Plotted(
-                key, [s.start for s in sums], [s.total for s in sums], bars=True, width=width
+                key,
+                [s.start for s in sums],
+                [s.total for s in sums],
+                bars=True,
+                width=width,
+                period_days=widths,
+                covered_days=[s.days for s in sums],
             )
         raise ValueError(f"not a time view: {view!r}")
 
@@ -194,6 +214,11 @@ class ChartData:
         ]
         for note in self.warnings.get((date, None), []):
             lines.append("⚠ " + note)
+        titles = [title for _id, title in self.articles.get(date, [])]
+        if titles:
+            lines[0] += "  ·  " + tr("AnalysisView", "published in %1").replace(
+                "%1", "; ".join(f"“{t}”" for t in titles)
+            )
         for key in keys:
             p = self.point(key, date)
             if p is None:
@@ -211,6 +236,23 @@ class ChartData:
             for note in self.warnings.get((date, key), []):
                 lines.append("⚠ " + note)
         return lines
+
+    def compact_lines(self, view: str, keys: Sequence[str], date: dt.date) -> list[str]:
+        """One short entry per category ("Tanks 3,788 (+4)"), for many categories at once."""
+        out = []
+        for key in keys:
+            p = self.point(key, date)
+            if p is None:
+                out.append(f"{category_label(key)} –")
+                continue
+            change = p.derived_change if p.derived_change is not None else p.stated_change
+            text = f"{category_label(key)} {p.total:,}"
+            if change is not None:
+                text += f" ({change:+,})"
+            if self.warnings.get((date, key)):
+                text += " ⚠"
+            out.append(text)
+        return out
 
     def _view_value_text(self, view: str, key: str, date: dt.date) -> str:
         tr = QCoreApplication.translate
@@ -230,9 +272,14 @@ class ChartData:
             plotted = self.plotted(view, key)
             i = bisect.bisect_left(plotted.dates, start)
             if i < len(plotted.dates) and plotted.dates[i] == start:
-                return tr("AnalysisView", "period from {start}: {sum}").format(
+                text = tr("AnalysisView", "period from {start}: {sum}").format(
                     start=start.isoformat(), sum=f"{plotted.values[i]:+,}"
                 )
+                if plotted.partial[i]:
+                    text += " " + tr("AnalysisView", "(partial: reported days %1 of %2)").replace(
+                        "%1", str(plotted.covered_days[i])
+                    ).replace("%2", str(plotted.period_days[i]))
+                return text
         return ""
 
 

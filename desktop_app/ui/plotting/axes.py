@@ -14,7 +14,21 @@ from PySide6.QtGui import QFontMetrics
 
 
 class CountAxis(pg.AxisItem):
-    """Left axis writing whole counts with thousands separators instead of '1.4e+06'."""
+    """Left axis writing whole counts with thousands separators instead of '1.4e+06'.
+
+    While `whole` is set (counts: totals, changes, sums) ticks fall on whole numbers only, so a
+    plot of a few submarines never reads "0.5"; averages and indexes clear it.
+    """
+
+    whole = True
+
+    def tickSpacing(self, low: float, high: float, size: float) -> list[tuple[float, float]]:
+        levels: list[tuple[float, float]] = super().tickSpacing(low, high, size)
+        if not self.whole:
+            return levels
+        whole = [(spacing, offset) for spacing, offset in levels if spacing >= 1]
+        # A range of a count or two: one tick per whole number.
+        return whole or [(1.0, 0.0)]
 
     def tickStrings(self, values: list[float], scale: float, spacing: float) -> list[str]:
         if spacing * scale < 1:
