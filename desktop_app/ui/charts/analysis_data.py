@@ -32,7 +32,19 @@ CUMULATIVE, DAILY, MA7, MA30 = "cumulative", "daily", "ma7", "ma30"
 WEEKLY, MONTHLY, YEARLY, ORYX = "weekly", "monthly", "yearly", "oryx"
 TIME_VIEWS: tuple[str, ...] = (CUMULATIVE, DAILY, MA7, MA30, WEEKLY, MONTHLY, YEARLY)
 PERIOD_VIEWS = (WEEKLY, MONTHLY, YEARLY)
-_PERIOD_OF = {WEEKLY: aggregates.WEEK, MONTHLY: aggregates.MONTH, YEARLY: aggregates.YEAR}
+PERIOD_OF = {WEEKLY: aggregates.WEEK, MONTHLY: aggregates.MONTH, YEARLY: aggregates.YEAR}
+
+
+def period_bounds(view: str, lo: float, hi: float) -> tuple[float, float]:
+    """An x range (epoch seconds) widened to whole periods in a period view, so that the
+    first and last bars (a partial month at either end) are seen whole."""
+    if view not in PERIOD_OF:
+        return lo, hi
+    period = PERIOD_OF[view]
+    first = aggregates.period_start(date_of(lo), period)
+    last = aggregates.period_end(aggregates.period_start(date_of(hi), period), period)
+    start, end = epoch_seconds([first, last + dt.timedelta(days=1)])
+    return min(lo, float(start)), max(hi, float(end))
 
 
 def view_title(view: str) -> str:
@@ -53,6 +65,26 @@ def view_title(view: str) -> str:
 def category_label(key: str) -> str:
     """A category's display name, translatable under the "categories" context."""
     return QCoreApplication.translate("categories", BY_KEY[key].label_en)
+
+
+_SHORT = {
+    "armored_vehicles": noop("AnalysisView", "AFV"),
+    "artillery": noop("AnalysisView", "Artillery"),
+    "air_defense": noop("AnalysisView", "Air defense"),
+    "vehicles_fuel_tanks": noop("AnalysisView", "Vehicles"),
+    "special_equipment": noop("AnalysisView", "Special eq."),
+    "ships": noop("AnalysisView", "Ships"),
+    "cruise_missiles": noop("AnalysisView", "Cruise m."),
+    "ground_robots": noop("AnalysisView", "Robots"),
+    "srbm_launchers": noop("AnalysisView", "SRBM"),
+}
+
+
+def short_label(key: str) -> str:
+    """A name short enough for a bar pair's axis label (11 pairs share the width)."""
+    if key in _SHORT:
+        return QCoreApplication.translate("AnalysisView", _SHORT[key])
+    return category_label(key)
 
 
 def epoch_seconds(dates: Sequence[dt.date]) -> np.ndarray:
@@ -186,8 +218,8 @@ class ChartData:
             window = 7 if view == MA7 else 30
             changes = aggregates.daily_changes(pts)
             return Plotted(key, dates, list(moving_average(changes, window)), bars=False)
-        if view in _PERIOD_OF:
-            sums = aggregates.period_sums(pts, _PERIOD_OF[view])
+        if view in PERIOD_OF:
+            sums = aggregates.period_sums(pts, PERIOD_OF[view])
             # Each bar sits at the middle of its period and is 85 % of it wide.
             widths = [(s.end - s.start).days + 1 for s in sums]
             width = 0.85 * DAY_SECONDS * (min(widths) if widths else 1)
@@ -243,10 +275,10 @@ class ChartData:
         for key in keys:
             p = self.point(key, date)
             if p is None:
-                out.append(f"{category_label(key)} –")
+                out.append(f"{short_label(key)} –")
                 continue
             change = p.derived_change if p.derived_change is not None else p.stated_change
-            text = f"{category_label(key)} {p.total:,}"
+            text = f"{short_label(key)} {p.total:,}"
             if change is not None:
                 text += f" ({change:+,})"
             if self.warnings.get((date, key)):
@@ -267,8 +299,8 @@ class ChartData:
             )
             shown = "–" if value is None else f"{value:,.1f}"
             return f"{label} {shown}"
-        if view in _PERIOD_OF:
-            start = aggregates.period_start(date, _PERIOD_OF[view])
+        if view in PERIOD_OF:
+            start = aggregates.period_start(date, PERIOD_OF[view])
             plotted = self.plotted(view, key)
             i = bisect.bisect_left(plotted.dates, start)
             if i < len(plotted.dates) and plotted.dates[i] == start:

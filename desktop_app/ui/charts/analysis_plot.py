@@ -17,7 +17,7 @@ os.environ.setdefault("PYQTGRAPH_QT_LIB", "PySide6")
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QEvent, QPoint, QPointF, Qt, Signal
-from PySide6.QtGui import QColor, QPalette
+from PySide6.QtGui import QColor, QPalette, QResizeEvent
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from desktop_app.core import aggregates
@@ -31,6 +31,7 @@ from desktop_app.ui.charts.analysis_data import (
     category_label,
     date_of,
     epoch_seconds,
+    period_bounds,
 )
 from desktop_app.ui.charts.chart_keys import ChartKeys
 from desktop_app.ui.charts.series_items import SeriesItems, stack_bases
@@ -102,8 +103,11 @@ class AnalysisPlot(QWidget):
         keys = [k for k in keys if k in self.data.points]
         if list(keys) != self.keys or mode != self.mode or not self.plots:
             self._rebuild(keys, mode)
+        changed = view != self.view
         self.view = view
         self.redraw()
+        if changed:
+            self._region_moved()  # a period view widens the range to whole periods
 
     def _rebuild(self, keys: list[str], mode: str) -> None:
         self.keys, self.mode = list(keys), mode
@@ -117,7 +121,7 @@ class AnalysisPlot(QWidget):
         # The legend has a row of its own above the plot: it never covers a line or a bar.
         first_row = 1 if mode != SMALL_MULTIPLES and keys else 0
         if first_row:
-            self.legend = pg.LegendItem(labelTextSize=text_size(), colCount=min(len(keys), 6))
+            self.legend = pg.LegendItem(labelTextSize=text_size(), colCount=1)
             self.main_area.addItem(self.legend, row=0, col=0)
         for i, group in enumerate(groups):
             row = i // columns
@@ -149,6 +153,9 @@ class AnalysisPlot(QWidget):
             for line in (plot.crosshair, plot.crosshair_y):
                 line.setVisible(False)
                 plot.addItem(line, ignoreBounds=True)
+        grid = self.main_area.layout
+        for row in range(first_row, first_row + rows):
+            grid.setRowStretchFactor(row, 1)
         self._draw_overview()
         self.apply_palette()
 
@@ -190,6 +197,19 @@ class AnalysisPlot(QWidget):
         self.draw_milestones()
         self.fit_y()
 
+    def _fit_legend(self) -> None:
+        """As many legend columns as the chart's width holds (a legend wider than the chart
+        would push the plot out of view)."""
+        if self.legend is None or not self.legend.items:
+            return
+        widest = max(sample.width() + label.width() + 6 for sample, label in self.legend.items)
+        columns = max(1, min(len(self.legend.items), int((self.graphics.width() - 40) // widest)))
+        self.legend.setColumnCount(columns)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._fit_legend()
+
     def _refresh_legend(self) -> None:
         if self.legend is None:
             return
@@ -201,6 +221,7 @@ class AnalysisPlot(QWidget):
             self.legend.addItem(self.series[key].active, category_label(key))
         for sample, _label in self.legend.items:
             sample.sigClicked.connect(self._legend_clicked)
+        self._fit_legend()
 
     def _legend_clicked(self, item: pg.GraphicsObject) -> None:
         # The sample toggled its own item; the series' other items (pale and decreasing
@@ -263,7 +284,7 @@ class AnalysisPlot(QWidget):
     def _region_moved(self) -> None:
         if self._syncing or not self.plots:
             return
-        lo, hi = self.region.getRegion()
+        lo, hi = period_bounds(self.view, *self.region.getRegion())
         self._syncing = True
         try:
             self.plots[0].setXRange(lo, hi, padding=0.01)
