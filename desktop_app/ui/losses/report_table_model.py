@@ -77,11 +77,13 @@ class ReportTable:
     dates: list[dt.date] = field(default_factory=list)  # newest first
     series: dict[str, list[SeriesPoint]] = field(default_factory=dict)  # categories with data
     warnings: dict[tuple[dt.date, str | None], list[str]] = field(default_factory=dict)
+    # The articles and briefs that published each report: (item id, title).
+    articles: dict[dt.date, list[tuple[int, str]]] = field(default_factory=dict)
 
 
 def read_report_table() -> ReportTable:
     """Every report date, each category's series and the warnings (run on the read lane)."""
-    from desktop_app.services import queries
+    from desktop_app.services import charts, queries
 
     dates = sorted(queries.report_dates(), reverse=True)
     series = {key: queries.category_series(key) for key in KEYS}
@@ -90,7 +92,9 @@ def read_report_table() -> ReportTable:
     for problem in [*queries.all_stored_warnings(), *queries.article_mismatches()]:
         if problem.date is not None:
             warnings[(problem.date, problem.category)].append(problem.message)
-    return ReportTable(dates, {k: v for k, v in series.items() if v}, dict(warnings))
+    return ReportTable(
+        dates, {k: v for k, v in series.items() if v}, dict(warnings), charts.report_articles()
+    )
 
 
 class ReportTableModel(QAbstractTableModel):
@@ -115,6 +119,7 @@ class ReportTableModel(QAbstractTableModel):
         self._cells: list[list[SeriesPoint | None]] = []
         self._warnings: dict[tuple[dt.date, str | None], list[str]] = {}
         self._rows_by_date: dict[dt.date, int] = {}
+        self._articles: dict[dt.date, list[tuple[int, str]]] = {}
 
     # -- loading ---------------------------------------------------------------------------
 
@@ -158,6 +163,7 @@ class ReportTableModel(QAbstractTableModel):
         self._cells = [[by_date[k].get(d) for k in keys] for d in self._dates]
         self._warnings = dict(table.warnings)
         self._rows_by_date = {d: i for i, d in enumerate(self._dates)}
+        self._articles = dict(table.articles)
         self.endResetModel()
         self._loaded_once = True
         self.loaded.emit()
@@ -179,10 +185,26 @@ class ReportTableModel(QAbstractTableModel):
             return [d.isoformat() for d in dates]
         if column == DAY_COLUMN:
             return [str(day_of_war(d)) for d in dates]
+        if column == self.article_column:
+            return [
+                self._article_data(a, Qt.ItemDataRole.DisplayRole)
+                for d in dates
+                if (a := self._articles.get(d))
+            ]
         i = column - FIRST_CATEGORY_COLUMN
         if not 0 <= i < len(self._keys):
             return []
         return [figure_text(c) for row in self._cells[:rows] if (c := row[i]) is not None]
+
+    @property
+    def article_column(self) -> int:
+        """The last column: the article(s) that published the report."""
+        return FIRST_CATEGORY_COLUMN + len(self._keys)
+
+    def articles_at(self, row: int) -> list[tuple[int, str]]:
+        """The (item id, title) of the articles that published the report of `row`."""
+        date = self.date_at(row)
+        return list(self._articles.get(date, [])) if date is not None else []
 
     def date_at(self, row: int) -> dt.date | None:
         return self._dates[row] if 0 <= row < len(self._dates) else None
@@ -203,7 +225,7 @@ class ReportTableModel(QAbstractTableModel):
         return 0 if parent.isValid() else len(self._dates)
 
     def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else FIRST_CATEGORY_COLUMN + len(self._keys)
+        return 0 if parent.isValid() else FIRST_CATEGORY_COLUMN + len(self._keys) + 1
 
     def flags(self, index: _Index) -> Qt.ItemFlag:
         if not index.isValid():
@@ -224,10 +246,14 @@ class ReportTableModel(QAbstractTableModel):
                 return self.tr("Date")
             if section == DAY_COLUMN:
                 return self.tr("Day")
+            if section == self.article_column:
+                return self.tr("Published in")
             key = self.key_at(section)
             return category_label(key) if key else None
         if role == Qt.ItemDataRole.ToolTipRole and section == DAY_COLUMN:
             return self.tr("Day of the war (24 Feb 2022 is day 1)")
+        if role == Qt.ItemDataRole.ToolTipRole and section == self.article_column:
+            return self.tr("The article that published the report; double-click to open it")
         return None
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -236,7 +262,7 @@ class ReportTableModel(QAbstractTableModel):
         row, column = index.row(), index.column()
         # Plain bounds, not checkIndex(): this runs ~30,000 times when columns are sized.
         if not (
-            0 <= row < len(self._dates) and 0 <= column < FIRST_CATEGORY_COLUMN + len(self._keys)
+            0 <= row < len(self._dates) and 0 <= column <= FIRST_CATEGORY_COLUMN + len(self._keys)
         ):
             return None
         date = self._dates[row]
@@ -248,6 +274,8 @@ class ReportTableModel(QAbstractTableModel):
             if role == Qt.ItemDataRole.TextAlignmentRole:
                 return _RIGHT
             return None
+        if column == self.article_column:
+            return self._article_data(self._articles.get(date, []), role)
         key = self._keys[column - FIRST_CATEGORY_COLUMN]
         return self._figure_data(date, key, self._cells[row][column - FIRST_CATEGORY_COLUMN], role)
 
@@ -262,6 +290,18 @@ class ReportTableModel(QAbstractTableModel):
             return date.isoformat() + ", " + self.tr("warning")
         if messages:
             return self._warning_hint(messages, role)
+        return None
+
+    def _article_data(self, articles: list[tuple[int, str]], role: int) -> Any:
+        if not articles:
+            return None
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
+            more = len(articles) - 1
+            return f"“{articles[0][1]}”" + (f" +{more}" if more else "")
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return "\n".join(f"“{title}”" for _id, title in articles)
+        if role == Qt.ItemDataRole.UserRole:
+            return [item_id for item_id, _title in articles]
         return None
 
     def _figure_data(self, date: dt.date, key: str, cell: SeriesPoint | None, role: int) -> Any:
