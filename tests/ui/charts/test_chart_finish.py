@@ -96,7 +96,7 @@ def test_legend_sits_above_the_plot_not_over_it(view):
 @pytest.fixture
 def many(qtbot, archive_db):
     """14 categories over 70 days; two submarines lost in all."""
-    keys = [k for k in KEYS if k != "submarines"][:13] + ["submarines"]
+    keys = [*[k for k in KEYS if k != "submarines"][:13], "submarines"]
     reports = []
     for i in range(70):
         figures = {k: Figure(100 * (n + 1) + i * (n + 1), None) for n, k in enumerate(keys)}
