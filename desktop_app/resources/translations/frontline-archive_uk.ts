@@ -8,6 +8,14 @@
       <translation>Ру&amp;бежі</translation>
     </message>
     <message>
+      <source>&amp;Show:</source>
+      <translation>&amp;Що показати:</translation>
+    </message>
+    <message>
+      <source>(partial: reported days %1 of %2)</source>
+      <translation>(неповний: днів зі зведеннями — %1 з %2)</translation>
+    </message>
+    <message>
       <source>1 y</source>
       <translation>1 р</translation>
     </message>
@@ -100,6 +108,10 @@
       <translation>Двічі клацніть рядок, щоб відкрити звіт за цей день</translation>
     </message>
     <message>
+      <source>Drag the shaded range below, or drag and wheel on the chart, to zoom.</source>
+      <translation>Щоб змінити масштаб, перетягніть затінений проміжок унизу або тягніть і прокручуйте коліщатко на графіку.</translation>
+    </message>
+    <message>
       <source>E&amp;xport</source>
       <translation>&amp;Експорт</translation>
     </message>
@@ -136,6 +148,10 @@
       <translation>Найбільші дні</translation>
     </message>
     <message>
+      <source>Latest General Staff totals beside Oryx's visually confirmed losses</source>
+      <translation>Останні підсумки Генштабу поруч із візуально підтвердженими втратами за Oryx</translation>
+    </message>
+    <message>
       <source>Layout</source>
       <translation>Розташування</translation>
     </message>
@@ -156,8 +172,24 @@
       <translation>Даних Oryx ще немає: імпортуйте russia_losses_equipment_oryx.json, щоб порівняти.</translation>
     </message>
     <message>
+      <source>No article in the archive published it</source>
+      <translation>Жодна стаття в архіві його не публікувала</translation>
+    </message>
+    <message>
+      <source>Nothing is deleted from the Charts tab: reports are deleted in the Losses tab.</source>
+      <translation>На вкладці «Графіки» нічого не видаляється: зведення видаляють на вкладці «Втрати».</translation>
+    </message>
+    <message>
       <source>On one axis</source>
       <translation>На одній осі</translation>
+    </message>
+    <message>
+      <source>Open the article “%1”</source>
+      <translation>Відкрити статтю «%1»</translation>
+    </message>
+    <message>
+      <source>Open the report of %1</source>
+      <translation>Відкрити зведення за %1</translation>
     </message>
     <message>
       <source>PNG at a chosen width…</source>
@@ -172,8 +204,12 @@
       <translation>PNG, SVG, CSV або буфер обміну</translation>
     </message>
     <message>
-      <source>Point at the chart for a day's figures; click to open that report. Drag the shaded range below, or drag and wheel on the chart, to zoom.</source>
-      <translation>Наведіть на графік, щоб побачити цифри дня; клацніть, щоб відкрити звіт. Щоб змінити масштаб, перетягніть затінений проміжок унизу або тягніть і прокручуйте коліщатком на графіку.</translation>
+      <source>Pale bars: periods the reports cover only in part.</source>
+      <translation>Бліді стовпчики: періоди, які зведення охоплюють лише частково.</translation>
+    </message>
+    <message>
+      <source>Point at the chart, or click it and use the arrow keys, for a day's figures; click or press Enter to open that day's report, right-click for its articles.</source>
+      <translation>Наведіть на графік або клацніть його й користуйтеся стрілками, щоб побачити цифри дня; клацання чи Enter відкриває зведення за цей день, клацання правою кнопкою — його статті.</translation>
     </message>
     <message>
       <source>Reached</source>
@@ -212,6 +248,14 @@
       <translation>Окремі графіки</translation>
     </message>
     <message>
+      <source>Source: daily loss reports of the General Staff of the Armed Forces of Ukraine · Frontline Archive</source>
+      <translation>Джерело: щоденні зведення Генерального штабу ЗСУ про втрати · Frontline Archive</translation>
+    </message>
+    <message>
+      <source>Sources: General Staff of Ukraine's Armed Forces; Oryx · Frontline Archive</source>
+      <translation>Джерела: Генеральний штаб ЗСУ; Oryx · Frontline Archive</translation>
+    </message>
+    <message>
       <source>Special eq.</source>
       <translation>Спецтехніка</translation>
     </message>
@@ -232,10 +276,6 @@
       <translation>Автотехніка</translation>
     </message>
     <message>
-      <source>Vie&amp;w:</source>
-      <translation>Вигл&amp;яд:</translation>
-    </message>
-    <message>
       <source>View</source>
       <translation>Вигляд</translation>
     </message>
@@ -254,6 +294,14 @@
     <message>
       <source>Yearly sums</source>
       <translation>Суми за рік</translation>
+    </message>
+    <message>
+      <source>index, 100 at %1</source>
+      <translation>індекс, 100 на %1</translation>
+    </message>
+    <message>
+      <source>published in %1</source>
+      <translation>опубліковано в %1</translation>
     </message>
     <message>
       <source>{category}: General Staff {staff} (on {date}) · Oryx {oryx} ({share} of it)</source>
@@ -1124,6 +1172,10 @@ change</source>
       <translation>&amp;Редагувати звіт за {date}…</translation>
     </message>
     <message>
+      <source>&amp;Open article</source>
+      <translation>Відкрити с&amp;таттю</translation>
+    </message>
+    <message>
       <source>Ca&amp;tegory:</source>
       <translation>&amp;Категорія:</translation>
     </message>
@@ -1156,12 +1208,24 @@ change</source>
       <translation>Новий звіт…</translation>
     </message>
     <message>
+      <source>No article in the archive published the selected report</source>
+      <translation>Жодна стаття в архіві не публікувала вибране зведення</translation>
+    </message>
+    <message>
       <source>No reports yet</source>
       <translation>Звітів ще немає</translation>
     </message>
     <message>
       <source>One row a day. Enter or F2 edits the report; Delete deletes it</source>
       <translation>Рядок на день. Enter або F2 — редагувати зведення; Delete — видалити</translation>
+    </message>
+    <message>
+      <source>Open the article that published the selected report (Archive tab)</source>
+      <translation>Відкрити статтю, що опублікувала вибране зведення (вкладка «Архів»)</translation>
+    </message>
+    <message>
+      <source>Open “%1” (Archive tab)</source>
+      <translation>Відкрити «%1» (вкладка «Архів»)</translation>
     </message>
     <message>
       <source>The archive is open read-only: nothing can be deleted.</source>
@@ -1515,6 +1579,18 @@ change</source>
   <context>
     <name>ProblemsView</name>
     <message>
+      <source>%1 of %2</source>
+      <translation>%1 з %2</translation>
+    </message>
+    <message numerus="yes">
+      <source>%n problem(s) found. They are shown, never fixed: the official figures do decrease on some days.</source>
+      <translation>
+        <numerusform>Знайдено %n проблему. Їх показано, ніколи не виправлено: офіційні цифри деколи справді зменшуються.</numerusform>
+        <numerusform>Знайдено %n проблеми. Їх показано, ніколи не виправлено: офіційні цифри деколи справді зменшуються.</numerusform>
+        <numerusform>Знайдено %n проблем. Їх показано, ніколи не виправлено: офіційні цифри деколи справді зменшуються.</numerusform>
+      </translation>
+    </message>
+    <message>
       <source>Category</source>
       <translation>Категорія</translation>
     </message>
@@ -1535,8 +1611,32 @@ change</source>
       <translation>Двічі клацніть або натисніть Enter, щоб відкрити звіт</translation>
     </message>
     <message>
+      <source>Filter by date, category or words</source>
+      <translation>Фільтр за датою, категорією чи словами</translation>
+    </message>
+    <message>
+      <source>Filter the problems</source>
+      <translation>Фільтрувати проблеми</translation>
+    </message>
+    <message>
+      <source>No article in the archive published this report</source>
+      <translation>Жодна стаття в архіві не публікувала це зведення</translation>
+    </message>
+    <message>
       <source>No problems found.</source>
       <translation>Проблем не знайдено.</translation>
+    </message>
+    <message>
+      <source>Open art&amp;icle</source>
+      <translation>Відкрити статт&amp;ю</translation>
+    </message>
+    <message>
+      <source>Open the article that published the selected problem's report</source>
+      <translation>Відкрити статтю, що опублікувала зведення вибраної проблеми</translation>
+    </message>
+    <message>
+      <source>Open “%1” (Archive tab)</source>
+      <translation>Відкрити «%1» (вкладка «Архів»)</translation>
     </message>
     <message>
       <source>Problem</source>
@@ -1569,10 +1669,6 @@ change</source>
     <message>
       <source>total fell too far (lost digits?)</source>
       <translation>підсумок упав надто сильно (втрачені цифри?)</translation>
-    </message>
-    <message>
-      <source>{count} problem(s) found. They are shown, never fixed: the official figures do decrease on some days.</source>
-      <translation>Знайдено проблем: {count}. Їх лише показано, не виправлено: офіційні цифри справді інколи зменшуються.</translation>
     </message>
   </context>
   <context>
@@ -1615,6 +1711,14 @@ change</source>
   </context>
   <context>
     <name>ReportDialog</name>
+    <message numerus="yes">
+      <source>%n line(s) could not be read: see Checks.</source>
+      <translation>
+        <numerusform>%n рядок не вдалося прочитати: див. «Перевірки».</numerusform>
+        <numerusform>%n рядки не вдалося прочитати: див. «Перевірки».</numerusform>
+        <numerusform>%n рядків не вдалося прочитати: див. «Перевірки».</numerusform>
+      </translation>
+    </message>
     <message>
       <source>&amp;Date:</source>
       <translation>&amp;Дата:</translation>
@@ -1672,8 +1776,8 @@ change</source>
       <translation>Перевірки</translation>
     </message>
     <message>
-      <source>Could not read:</source>
-      <translation>Не вдалося прочитати:</translation>
+      <source>Could not read: %2</source>
+      <translation>Не вдалося прочитати: %2</translation>
     </message>
     <message>
       <source>Date</source>
@@ -1688,6 +1792,14 @@ change</source>
       <translation>Відкинути цей звіт?</translation>
     </message>
     <message>
+      <source>Double-click or press Enter to go to the row</source>
+      <translation>Двічі клацніть або натисніть Enter, щоб перейти до рядка</translation>
+    </message>
+    <message>
+      <source>Double-click or press Enter to select the line</source>
+      <translation>Двічі клацніть або натисніть Enter, щоб виділити рядок</translation>
+    </message>
+    <message>
       <source>Edit report</source>
       <translation>Редагувати звіт</translation>
     </message>
@@ -1698,6 +1810,10 @@ change</source>
     <message>
       <source>Filled {count} figure(s) from the text.</source>
       <translation>Заповнено з тексту цифр: {count}.</translation>
+    </message>
+    <message>
+      <source>Line %1 could not be read: %2</source>
+      <translation>Рядок %1 не вдалося прочитати: %2</translation>
     </message>
     <message>
       <source>New report</source>
@@ -1817,10 +1933,6 @@ Merge: take this report's figures and keep the stored ones it does not state.</s
       <source>{warnings} warning(s): check them; saving is allowed.</source>
       <translation>Попереджень: {warnings}; перевірте їх, зберегти можна.</translation>
     </message>
-    <message>
-      <source>… and {count} more line(s).</source>
-      <translation>… і ще рядків: {count}.</translation>
-    </message>
   </context>
   <context>
     <name>ReportTableModel</name>
@@ -1845,12 +1957,20 @@ Merge: take this report's figures and keep the stored ones it does not state.</s
       <translation>Обчислена зміна: {change} (від {date})</translation>
     </message>
     <message>
+      <source>Published in</source>
+      <translation>Опубліковано в</translation>
+    </message>
+    <message>
       <source>Stated change: not stated</source>
       <translation>Заявлена зміна: не вказано</translation>
     </message>
     <message>
       <source>Stated change: {change}</source>
       <translation>Заявлена зміна: {change}</translation>
+    </message>
+    <message>
+      <source>The article that published the report; double-click to open it</source>
+      <translation>Стаття, що опублікувала зведення; двічі клацніть, щоб відкрити її</translation>
     </message>
     <message>
       <source>Warning: {message}</source>

@@ -248,9 +248,9 @@ class ChartData:
             lines.append("⚠ " + note)
         titles = [title for _id, title in self.articles.get(date, [])]
         if titles:
-            lines[0] += "  ·  " + tr("AnalysisView", "published in %1").replace(
-                "%1", "; ".join(f"“{t}”" for t in titles)
-            )
+            lines[0] += "  ·  " + QCoreApplication.translate(
+                "AnalysisView", "published in %1"
+            ).replace("%1", "; ".join(f"“{t}”" for t in titles))
         for key in keys:
             p = self.point(key, date)
             if p is None:
@@ -308,9 +308,11 @@ class ChartData:
                     start=start.isoformat(), sum=f"{plotted.values[i]:+,}"
                 )
                 if plotted.partial[i]:
-                    text += " " + tr("AnalysisView", "(partial: reported days %1 of %2)").replace(
-                        "%1", str(plotted.covered_days[i])
-                    ).replace("%2", str(plotted.period_days[i]))
+                    text += " " + QCoreApplication.translate(
+                        "AnalysisView", "(partial: reported days %1 of %2)"
+                    ).replace("%1", str(plotted.covered_days[i])).replace(
+                        "%2", str(plotted.period_days[i])
+                    )
                 return text
         return ""
 

@@ -25,9 +25,7 @@ if TYPE_CHECKING:
     from desktop_app.ui.charts.oryx_plot import OryxPlot
 
 
-def _tr(text: str) -> str:
-    # The texts belong to the Charts tab's view, whose translations they share.
-    return QCoreApplication.translate("AnalysisView", text)
+translate = QCoreApplication.translate
 
 
 class ChartOutput:
@@ -51,15 +49,22 @@ class ChartOutput:
     def export_button_for(self, parent: QWidget) -> QToolButton:
         """The Export button with its menu."""
         button = QToolButton(parent)
-        button.setText(_tr("E&xport"))
+        button.setText(translate("AnalysisView", "E&xport"))
         button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         menu = QMenu(button)
-        menu.addAction(_tr("PNG at the size shown…"), lambda: self._ask_export("png"))
-        menu.addAction(_tr("PNG at a chosen width…"), lambda: self._ask_export("png-sized"))
-        menu.addAction(_tr("SVG…"), lambda: self._ask_export("svg"))
-        menu.addAction(_tr("Data shown as CSV…"), lambda: self._ask_export("csv"))
+        menu.addAction(
+            translate("AnalysisView", "PNG at the size shown…"), lambda: self._ask_export("png")
+        )
+        menu.addAction(
+            translate("AnalysisView", "PNG at a chosen width…"),
+            lambda: self._ask_export("png-sized"),
+        )
+        menu.addAction(translate("AnalysisView", "SVG…"), lambda: self._ask_export("svg"))
+        menu.addAction(
+            translate("AnalysisView", "Data shown as CSV…"), lambda: self._ask_export("csv")
+        )
         menu.addSeparator()
-        menu.addAction(_tr("Copy chart to clipboard"), self.copy_to_clipboard)
+        menu.addAction(translate("AnalysisView", "Copy chart to clipboard"), self.copy_to_clipboard)
         button.setMenu(menu)
         return button
 
@@ -90,9 +95,13 @@ class ChartOutput:
         if self.view == ORYX:
             return chart_export.Frame(
                 view_title(ORYX),
-                _tr("Latest General Staff totals beside Oryx's visually confirmed losses"),
-                _tr(
-                    "Sources: the General Staff of Ukraine's Armed Forces; Oryx · Frontline Archive"
+                translate(
+                    "AnalysisView",
+                    "Latest General Staff totals beside Oryx's visually confirmed losses",
+                ),
+                translate(
+                    "AnalysisView",
+                    "Sources: General Staff of Ukraine's Armed Forces; Oryx · Frontline Archive",
                 ),
             )
         names = ", ".join(category_label(k) for k in self.plot.keys)
@@ -100,10 +109,13 @@ class ChartOutput:
         span = self.plot.range_dates()
         subtitle = f"{span[0].isoformat()} – {span[1].isoformat()}" if span else ""
         if self.mode == NORMALISED and span:
-            subtitle += " · " + _tr("index, 100 at %1").replace("%1", span[0].isoformat())
-        source = _tr(
+            subtitle += " · " + translate("AnalysisView", "index, 100 at %1").replace(
+                "%1", span[0].isoformat()
+            )
+        source = translate(
+            "AnalysisView",
             "Source: daily loss reports of the General Staff of the Armed Forces of Ukraine"
-            " · Frontline Archive"
+            " · Frontline Archive",
         )
         return chart_export.Frame(title, subtitle, source)
 
@@ -131,19 +143,27 @@ class ChartOutput:
 
     def copy_to_clipboard(self) -> None:
         QGuiApplication.clipboard().setImage(self.chart_image())
-        self._show_hover(_tr("Chart copied to the clipboard."))
+        self._show_hover(translate("AnalysisView", "Chart copied to the clipboard."))
 
     def _ask_export(self, kind: str) -> None:
         width: int | None = None
         if kind == "png-sized":
             width, ok = QInputDialog.getInt(
-                self.owner, _tr("Export PNG"), _tr("Width (pixels):"), 1920, 200, 10000, 10
+                self.owner,
+                translate("AnalysisView", "Export PNG"),
+                translate("AnalysisView", "Width (pixels):"),
+                1920,
+                200,
+                10000,
+                10,
             )
             if not ok:
                 return
         suffix = {"png": "png", "png-sized": "png", "svg": "svg", "csv": "csv"}[kind]
         default = f"frontline-{self.view}-{dt.date.today().isoformat()}.{suffix}"
-        chosen = file_dialogs.save_file_name(self.owner, _tr("Export chart"), default)
+        chosen = file_dialogs.save_file_name(
+            self.owner, translate("AnalysisView", "Export chart"), default
+        )
         if chosen is None:
             return
         path = str(chosen)
@@ -157,4 +177,4 @@ class ChartOutput:
         except OSError as exc:
             self._show_hover(f"{path}: {exc.strerror}")
             return
-        self._show_hover(_tr("Exported to %1").replace("%1", path))
+        self._show_hover(translate("AnalysisView", "Exported to %1").replace("%1", path))

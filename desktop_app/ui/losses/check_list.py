@@ -43,6 +43,9 @@ def unread_lines(text: str, unread: Sequence[str]) -> list[tuple[int, str]]:
     return found
 
 
+translate = QCoreApplication.translate
+
+
 class CheckList(QListWidget):
     """Errors, warnings and unread lines, one entry each, at a fixed height."""
 
@@ -75,19 +78,25 @@ class CheckList(QListWidget):
                 item = QListWidgetItem(style.standardIcon(icon), shown)
                 if key is not None:
                     item.setData(TARGET_ROLE, (ROW, key))
-                    item.setToolTip(_tr("Double-click or press Enter to go to the row"))
+                    item.setToolTip(
+                        translate("ReportDialog", "Double-click or press Enter to go to the row")
+                    )
                 self.addItem(item)
         info = style.standardIcon(QStyle.StandardPixmap.SP_MessageBoxInformation)
         for number, line in self.unread:
             text = (
-                _tr("Line %1 could not be read: %2").replace("%1", str(number + 1))
+                translate("ReportDialog", "Line %1 could not be read: %2").replace(
+                    "%1", str(number + 1)
+                )
                 if number >= 0
-                else _tr("Could not read: %2")
+                else translate("ReportDialog", "Could not read: %2")
             ).replace("%2", line)
             item = QListWidgetItem(info, text)
             if number >= 0:
                 item.setData(TARGET_ROLE, (LINE, number))
-                item.setToolTip(_tr("Double-click or press Enter to select the line"))
+                item.setToolTip(
+                    translate("ReportDialog", "Double-click or press Enter to select the line")
+                )
             self.addItem(item)
 
     def _activated(self, item: QListWidgetItem) -> None:
@@ -112,7 +121,3 @@ class CheckList(QListWidget):
             event.accept()
             return True
         return super().eventFilter(watched, event)
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("ReportDialog", text)

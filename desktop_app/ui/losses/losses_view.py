@@ -95,7 +95,7 @@ class LossesView(QWidget):
         self.new_button.setToolTip(self.tr("Type or paste a daily loss report"))
         self.new_button.clicked.connect(lambda: self.open_report_dialog())
         self.new_button.setEnabled(not ctx.read_only)
-        self.article_button = QPushButton(self.tr("Open a&rticle"), self)
+        self.article_button = QPushButton(self.tr("&Open article"), self)
         self.article_button.setToolTip(
             self.tr("Open the article that published the selected report (Archive tab)")
         )
