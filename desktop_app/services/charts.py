@@ -10,9 +10,13 @@ from desktop_app.core.series import SeriesPoint
 from desktop_app.storage.items import get_item
 from desktop_app.storage.oryx_totals import oryx_totals_by_category
 from desktop_app.storage.reports import (
+    SeriesRow as SeriesRow,  # the rows' type, for the window (which never imports storage)
+)
+from desktop_app.storage.reports import (
+    all_category_rows,
+    all_category_series,
     all_report_articles,
     all_stored_warnings,
-    category_series,
     report_article_ids,
 )
 
@@ -30,11 +34,8 @@ class ChartSource:
 
 def chart_source() -> ChartSource:
     """Every category with at least one report, in registry order, and their warnings."""
-    points = {}
-    for category in CATEGORIES:
-        pts = category_series(category.key)
-        if pts:
-            points[category.key] = pts
+    every = all_category_series()
+    points = {c.key: every[c.key] for c in CATEGORIES if every.get(c.key)}
     warnings: dict[tuple[dt.date, str | None], list[str]] = {}
     for problem in all_stored_warnings():
         if problem.date is not None:
@@ -55,3 +56,8 @@ def report_article_titles(date: dt.date) -> list[str]:
 def report_articles() -> dict[dt.date, list[tuple[int, str]]]:
     """Every report's linked articles and briefs as (item id, title); one query."""
     return all_report_articles()
+
+
+def all_series_rows() -> dict[str, list[SeriesRow]]:
+    """Every category's series with at least one report, as plain rows, in one query."""
+    return all_category_rows()

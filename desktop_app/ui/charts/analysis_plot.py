@@ -270,8 +270,12 @@ class AnalysisPlot(QWidget):
     def set_range(self, start: dt.date, end: dt.date) -> None:
         """Select `start`…`end` in the overview; the main plots follow."""
         lo, hi = (float(v) for v in epoch_seconds([start, end]))
-        self.region.setRegion((lo, hi))
-        self._region_settled()
+        if self.region.getRegion() == (lo, hi):
+            self._region_moved()
+        else:
+            self.region.setRegion((lo, hi))  # its signal moves the plots along
+        if self.mode == NORMALISED and self.plots:
+            self.redraw()  # an index is 100 at the range start
 
     def set_last_days(self, days: int | None) -> None:
         """Quick ranges: the last `days` days of the data, or everything (None)."""
@@ -318,28 +322,26 @@ class AnalysisPlot(QWidget):
         """
         for plot, group in zip(self.plots, self.plot_keys, strict=True):
             x0, x1 = plot.vb.viewRange()[0]
-            lows, highs = [], []
+            found = []
+            bars = False
             for key in group:
                 s = self.series[key]
                 if s.shown is None or not s.visible:
                     continue
-                p = s.shown
-                x = s.bar_x if p.bars else p.x
-                inside = (x >= x0 - p.width) & (x <= x1)
-                low, high = s.low[inside], s.high[inside]
-                low, high = low[np.isfinite(low)], high[np.isfinite(high)]
-                if p.bars and p.stated_values and s.stated.isVisible() and len(s.stated.data):
-                    stated = np.asarray(p.stated_values, float)
-                    low, high = np.concatenate([low, stated]), np.concatenate([high, stated])
-                if low.size:
-                    lows.append(float(low.min()))
-                    highs.append(float(high.max()))
-            if not lows:
+                bars = bars or s.shown.bars
+                extent = s.extent(x0 - s.shown.width, x1)
+                if extent is not None:
+                    found.append(extent)
+            if not found:
                 continue
-            low, high = min(lows), max(highs)
-            if any(getattr(self.series[k].shown, "bars", False) for k in group):
+            low, high = min(f[0] for f in found), max(f[1] for f in found)
+            if bars:
                 low, high = min(low, 0.0), max(high, 0.0)
-            plot.setYRange(low, high if high > low else low + 1, padding=0.06)
+            wanted = (low, high if high > low else low + 1)
+            if getattr(plot, "fitted", None) == (wanted, plot.vb.viewRange()[1]):
+                continue  # already fitted to these values: no new range, no repaint
+            plot.setYRange(*wanted, padding=0.06)
+            plot.fitted = (wanted, plot.vb.viewRange()[1])
 
     # -- milestones --------------------------------------------------------------------------
 

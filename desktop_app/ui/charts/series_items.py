@@ -49,6 +49,10 @@ class SeriesItems:
         self.high = np.empty(0)
         self.bars_filled = False
         self.visible = True
+        # What the y fit reads: x ascending and each point's low and high, NaNs left out.
+        self.fit_x = np.empty(0)
+        self.fit_low = np.empty(0)
+        self.fit_high = np.empty(0)
 
     @property
     def items(self) -> tuple[pg.GraphicsObject, ...]:
@@ -66,6 +70,18 @@ class SeriesItems:
         heights = np.concatenate([p[1] for p in parts if p[1] is not None])
         order = np.argsort(x, kind="stable")
         return x[order], heights[order]
+
+    def _keep_fit(self, x: np.ndarray, low: np.ndarray, high: np.ndarray) -> None:
+        finite = np.isfinite(low) & np.isfinite(high)
+        self.fit_x, self.fit_low, self.fit_high = x[finite], low[finite], high[finite]
+
+    def extent(self, x0: float, x1: float) -> tuple[float, float] | None:
+        """The lowest and highest value drawn between x0 and x1 (a binary search, no mask)."""
+        i0 = int(np.searchsorted(self.fit_x, x0, side="left"))
+        i1 = int(np.searchsorted(self.fit_x, x1, side="right"))
+        if i1 <= i0:
+            return None
+        return float(self.fit_low[i0:i1].min()), float(self.fit_high[i0:i1].max())
 
     def set_visible(self, visible: bool) -> None:
         self.visible = visible
@@ -85,6 +101,7 @@ class SeriesItems:
         if not p.bars:
             self.curve.setData(p.x, p.y)
             self.low = self.high = p.y
+            self._keep_fit(p.x, p.y, p.y)
             if self.bars_filled:
                 for bars in (self.bars, self.pale, self.down):
                     bars.setOpts(x=empty, height=empty, y0=empty)
@@ -107,6 +124,18 @@ class SeriesItems:
             np.minimum(y0, y0 + heights),
             np.maximum(y0, y0 + heights),
         )
+        if stated and p.stated_dates:
+            # A stated change that differs is marked, so the fit keeps it in view.
+            sx = epoch_seconds(p.stated_dates)
+            sy = np.asarray(p.stated_values, dtype=np.float64)
+            order = np.argsort(np.concatenate([x, sx]), kind="stable")
+            self._keep_fit(
+                np.concatenate([x, sx])[order],
+                np.concatenate([self.low, sy])[order],
+                np.concatenate([self.high, sy])[order],
+            )
+        else:
+            self._keep_fit(x, self.low, self.high)
         colour = series_color(self.key, dark)
         pale = QColor(colour)
         pale.setAlpha(PALE_ALPHA)

@@ -34,6 +34,7 @@ from desktop_app.core.report import day_of_war
 from desktop_app.core.series import SeriesPoint
 
 if TYPE_CHECKING:
+    from desktop_app.services.charts import SeriesRow
     from desktop_app.ui.common.context import WindowContext
 
 DATE_COLUMN = 0
@@ -64,10 +65,15 @@ def blend(base: QColor, tint: QColor, amount: float) -> QColor:
     )
 
 
-def figure_text(cell: SeriesPoint) -> str:
+# A cell is a plain row (services.charts.SeriesRow): its fields by position.
+_TOTAL, _STATED, _DERIVED, _PREVIOUS = 1, 2, 3, 4
+
+
+def figure_text(cell: SeriesRow) -> str:
     """A figure as the table shows it: "12,251 (+4)", or the total alone without a change."""
-    change = cell.change
-    return f"{cell.total:,}" if change is None else f"{cell.total:,} ({change:+,})"
+    total, stated, derived = cell[_TOTAL], cell[_STATED], cell[_DERIVED]
+    change = stated if stated is not None else derived
+    return f"{total:,}" if change is None else f"{total:,} ({change:+,})"
 
 
 @dataclass(frozen=True)
@@ -75,7 +81,8 @@ class ReportTable:
     """What the table shows, read in one go on the read lane."""
 
     dates: list[dt.date] = field(default_factory=list)  # newest first
-    series: dict[str, list[SeriesPoint]] = field(default_factory=dict)  # categories with data
+    # Each category's points as plain rows (a SeriesPoint is made only for the one charted).
+    series: dict[str, list[SeriesRow]] = field(default_factory=dict)  # categories with data
     warnings: dict[tuple[dt.date, str | None], list[str]] = field(default_factory=dict)
     # The articles and briefs that published each report: (item id, title).
     articles: dict[dt.date, list[tuple[int, str]]] = field(default_factory=dict)
@@ -86,7 +93,8 @@ def read_report_table() -> ReportTable:
     from desktop_app.services import charts, queries
 
     dates = sorted(queries.report_dates(), reverse=True)
-    series = {key: queries.category_series(key) for key in KEYS}
+    every = charts.all_series_rows()  # one query, not one per category
+    series = {key: every.get(key, []) for key in KEYS}
     warnings: dict[tuple[dt.date, str | None], list[str]] = defaultdict(list)
     # Stored warnings, and where a linked article states another figure than the report.
     for problem in [*queries.all_stored_warnings(), *queries.article_mismatches()]:
@@ -112,11 +120,12 @@ class ReportTableModel(QAbstractTableModel):
         self._loading = False
         self._again = False
         self._loaded_once = False
-        self._series: dict[str, list[SeriesPoint]] = {}
+        self._series: dict[str, list[SeriesRow]] = {}
+        self._points: dict[str, list[SeriesPoint]] = {}
         self._dates: list[dt.date] = []
         self._keys: list[str] = []
         # _cells[row][column - FIRST_CATEGORY_COLUMN]; None where the report lacks the category.
-        self._cells: list[list[SeriesPoint | None]] = []
+        self._cells: list[list[SeriesRow | None]] = []
         self._warnings: dict[tuple[dt.date, str | None], list[str]] = {}
         self._rows_by_date: dict[dt.date, int] = {}
         self._articles: dict[dt.date, list[tuple[int, str]]] = {}
@@ -155,11 +164,12 @@ class ReportTableModel(QAbstractTableModel):
     def apply(self, table: ReportTable) -> None:
         """Show `table` (in the GUI thread); emits `loaded`."""
         keys = [k for k in KEYS if k in table.series]
-        by_date = {k: {p.date: p for p in table.series[k]} for k in keys}
+        by_date = {k: {p[0]: p for p in table.series[k]} for k in keys}
         self.beginResetModel()
         self._dates = list(table.dates)
         self._keys = keys
         self._series = {k: table.series[k] for k in keys}
+        self._points = {}
         self._cells = [[by_date[k].get(d) for k in keys] for d in self._dates]
         self._warnings = dict(table.warnings)
         self._rows_by_date = {d: i for i, d in enumerate(self._dates)}
@@ -176,7 +186,9 @@ class ReportTableModel(QAbstractTableModel):
 
     def series(self, key: str) -> list[SeriesPoint]:
         """The category's points, oldest first, as last read (empty when it has none)."""
-        return list(self._series.get(key, []))
+        if key not in self._points:
+            self._points[key] = [SeriesPoint(*row) for row in self._series.get(key, [])]
+        return list(self._points[key])
 
     def column_texts(self, column: int, rows: int) -> list[str]:
         """The display texts of `column` in the first `rows` rows (for sizing the column)."""
@@ -304,7 +316,7 @@ class ReportTableModel(QAbstractTableModel):
             return [item_id for item_id, _title in articles]
         return None
 
-    def _figure_data(self, date: dt.date, key: str, cell: SeriesPoint | None, role: int) -> Any:
+    def _figure_data(self, date: dt.date, key: str, cell: SeriesRow | None, role: int) -> Any:
         if cell is None:
             if role == Qt.ItemDataRole.ToolTipRole:
                 return self.tr("{category}: not reported").format(category=category_label(key))
@@ -312,7 +324,7 @@ class ReportTableModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return figure_text(cell)
         if role == Qt.ItemDataRole.UserRole:
-            return cell.total
+            return cell[_TOTAL]
         if role == Qt.ItemDataRole.TextAlignmentRole:
             return _RIGHT
         messages = self._warnings.get((date, key))
@@ -326,21 +338,22 @@ class ReportTableModel(QAbstractTableModel):
             return self._warning_hint(messages, role)
         return None
 
-    def _figure_tooltip(self, key: str, cell: SeriesPoint, messages: list[str]) -> str:
-        lines = [f"{category_label(key)}: {cell.total:,}"]
-        if cell.stated_change is None:
+    def _figure_tooltip(self, key: str, cell: SeriesRow, messages: list[str]) -> str:
+        total, stated_change, derived_change, previous_date = cell[1:]
+        lines = [f"{category_label(key)}: {total:,}"]
+        if stated_change is None:
             lines.append(self.tr("Stated change: not stated"))
         else:
-            stated = f"{cell.stated_change:+,}"
+            stated = f"{stated_change:+,}"
             lines.append(self.tr("Stated change: {change}").format(change=stated))
-        if cell.derived_change is None:
+        if derived_change is None:
             # derive_series derives only across consecutive days.
             lines.append(self.tr("Derived change: none (no report the day before)"))
         else:
             lines.append(
                 self.tr("Derived change: {change} (since {date})").format(
-                    change=f"{cell.derived_change:+,}",
-                    date=cell.previous_date.isoformat() if cell.previous_date else "",
+                    change=f"{derived_change:+,}",
+                    date=previous_date.isoformat() if previous_date else "",
                 )
             )
         lines += [self.tr("Warning: {message}").format(message=m) for m in messages]

@@ -12,8 +12,24 @@ import numpy as np
 import pyqtgraph as pg
 from PySide6.QtGui import QFontMetrics
 
+_Ticks = list[tuple[float, list[float]]]
 
-class CountAxis(pg.AxisItem):
+
+class _LastTicks:
+    """Remembers an axis's last tick values: the axis and its grid (`TickGrid`) ask for the
+    same range one after the other, and a date axis's ticks cost a millisecond or two."""
+
+    _last: tuple[tuple[float, float, float, bool], _Ticks] | None = None
+
+    def remembered(self, key: tuple[float, float, float, bool]) -> _Ticks | None:
+        return self._last[1] if self._last is not None and self._last[0] == key else None
+
+    def remember(self, key: tuple[float, float, float, bool], ticks: _Ticks) -> _Ticks:
+        self._last = (key, ticks)
+        return ticks
+
+
+class CountAxis(_LastTicks, pg.AxisItem):
     """Left axis writing whole counts with thousands separators instead of '1.4e+06'.
 
     While `whole` is set (counts: totals, changes, sums) ticks fall on whole numbers only, so a
@@ -21,6 +37,13 @@ class CountAxis(pg.AxisItem):
     """
 
     whole = True
+
+    def tickValues(self, minVal: float, maxVal: float, size: float) -> _Ticks:  # noqa: N803
+        key = (minVal, maxVal, size, self.whole)
+        found = self.remembered(key)
+        if found is not None:
+            return found
+        return self.remember(key, super().tickValues(minVal, maxVal, size))
 
     def tickSpacing(self, low: float, high: float, size: float) -> list[tuple[float, float]]:
         levels: list[tuple[float, float]] = super().tickSpacing(low, high, size)
@@ -37,7 +60,7 @@ class CountAxis(pg.AxisItem):
         return [f"{round(v * scale):,}" for v in values]
 
 
-class DateAxis(pg.DateAxisItem):
+class DateAxis(_LastTicks, pg.DateAxisItem):
     """DateAxisItem whose finer labels make way for coarser ones they would overlap.
 
     pyqtgraph steps days from the epoch, not from month starts, so "31" can land next to
@@ -53,6 +76,10 @@ class DateAxis(pg.DateAxisItem):
     def tickValues(
         self, min_val: float, max_val: float, size: float
     ) -> list[tuple[float, list[float]]]:
+        key = (min_val, max_val, size, False)
+        found = self.remembered(key)
+        if found is not None:
+            return found
         levels = super().tickValues(min_val, max_val, size)
         kept: list[tuple[float, list[float]]] = []
         taken = np.empty(0)
@@ -63,4 +90,4 @@ class DateAxis(pg.DateAxisItem):
                 values = values[gaps >= self.minSpacing]
             kept.append((spacing, values.tolist()))
             taken = np.concatenate([taken, values])
-        return kept
+        return self.remember(key, kept)
