@@ -18,7 +18,7 @@ import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QEvent, QPoint, QPointF, Qt, Signal
 from PySide6.QtGui import QColor, QPalette, QResizeEvent
-from PySide6.QtWidgets import QVBoxLayout, QWidget
+from PySide6.QtWidgets import QGraphicsItem, QVBoxLayout, QWidget
 
 from desktop_app.core import aggregates
 from desktop_app.ui.charts.analysis_data import (
@@ -40,6 +40,7 @@ from desktop_app.ui.plotting.palette import is_dark, series_color, text_size
 from desktop_app.ui.plotting.tick_grid import TickGrid
 
 ONE_AXIS, SMALL_MULTIPLES, NORMALISED = "one_axis", "small_multiples", "normalised"
+CACHED = QGraphicsItem.CacheMode.DeviceCoordinateCache
 
 
 class AnalysisPlot(QWidget):
@@ -219,8 +220,10 @@ class AnalysisPlot(QWidget):
         self.legend.clear()
         for key in self.keys:
             self.legend.addItem(self.series[key].active, category_label(key))
-        for sample, _label in self.legend.items:
+        for sample, label in self.legend.items:
             sample.sigClicked.connect(self._legend_clicked)
+            # Text is costly to lay out on every paint; the legend only changes on a rebuild.
+            label.setCacheMode(CACHED)
         self._fit_legend()
 
     def _legend_clicked(self, item: pg.GraphicsObject) -> None:
@@ -251,6 +254,8 @@ class AnalysisPlot(QWidget):
             peak = np.nanmax(p.y) if p.y.size else 0.0
             curve = pg.PlotDataItem(p.x, p.y / peak if peak > 0 else p.y)
             curve.setDownsampling(auto=True, method="peak")
+            # The strip does not change while the chart is zoomed: painted once, then blitted.
+            curve.curve.setCacheMode(CACHED)
             curve.setPen(pg.mkPen(series_color(key, self._dark), width=1))
             self.overview.addItem(curve)
             self.overview_curves.append(curve)
