@@ -19,6 +19,7 @@ from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QListWidget, QListWidgetItem, QStyle, QWidget
 
+from desktop_app.core.categories import BY_KEY
 from desktop_app.ui.losses.report_table_model import category_label
 
 ROW, LINE = "row", "line"
@@ -73,8 +74,14 @@ class CheckList(QListWidget):
             (warnings, QStyle.StandardPixmap.SP_MessageBoxWarning),
         ):
             for message, key in entries:
-                label = category_label(key) if key is not None else ""
-                shown = message if message.startswith(label) else f"{label}: {message}"
+                shown = message
+                if key is not None:
+                    # The checks write the category's English name ("Aircraft: …"); the
+                    # entry names it in the window's language, once.
+                    english = BY_KEY[key].label_en + ": "
+                    body = message[len(english) :] if message.startswith(english) else message
+                    label = category_label(key)
+                    shown = body if body.startswith(label + ": ") else f"{label}: {body}"
                 item = QListWidgetItem(style.standardIcon(icon), shown)
                 if key is not None:
                     item.setData(TARGET_ROLE, (ROW, key))

@@ -93,6 +93,7 @@ class ReportDialogLayout(QDialog):
         # One size whatever the checks below hold: the dialog must not jump while typing.
         lines = self.fontMetrics().lineSpacing()
         self.paste_box.setFixedHeight(lines * PASTE_LINES + 10)
+        self.paste_box.setMinimumWidth(self.fontMetrics().averageCharWidth() * 36)
         self.paste_box.setPlaceholderText(
             translate(
                 "ReportDialog",
@@ -103,12 +104,14 @@ class ReportDialogLayout(QDialog):
         self.fill_message = QLabel(self)
         self.fill_message.setWordWrap(True)
         self.fill_message.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
-        self.fill_message.setFixedHeight(lines * 3 + 4)
+        # Room for the usual messages, so that they come and go without moving what is
+        # below; a longer one (rare) takes more.
+        self.fill_message.setMinimumHeight(lines * 3 + 4)
         self.fill_message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.problems_label = QLabel(self)
         self.problems_label.setWordWrap(True)
         self.problems_label.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
-        self.problems_label.setFixedHeight(lines * 2 + 4)
+        self.problems_label.setMinimumHeight(lines * 2 + 4)
         self.problems_list = CheckList(self)
         self.articles_header = self._header(translate("ReportDialog", "Published in"))
         self.articles_list = QListWidget(self)
