@@ -184,3 +184,52 @@ def test_a_days_menu_offers_its_report_and_the_article_that_published_it(qtbot, 
         menu.actions()[1].trigger()
     assert opened.args == [item]
     menu.close()
+
+
+@pytest.fixture
+def published(archive) -> tuple[dt.date, int]:
+    """The report of day 13 and the article that published it (stored before the window)."""
+    date = START + dt.timedelta(12)
+    item = save_item(
+        ItemData(ARTICLE, "Losses of 1 June", dt.datetime(2023, 6, 1, 9, tzinfo=dt.UTC))
+    )
+    link_article(date, item)
+    return date, item
+
+
+def test_the_article_chosen_from_a_days_menu_opens_in_the_archive_tab(qtbot, published, window):
+    from tests.ui.conftest import settle
+
+    date, item = published
+    window.charts_tab.action.trigger()
+    settle(qtbot, window.runner)
+    view = window.charts_tab.view
+    view.plot.menuRequested.emit(date, QPoint(10, 10))
+    view.point_menu.actions()[1].trigger()
+    view.point_menu.close()
+    qtbot.waitUntil(lambda: window.archive_view.selected_id() == item)
+    assert window.tabs.currentIndex() == 0
+
+
+def test_a_theme_switch_redraws_the_chart_in_the_new_palette(view, qapp, qtbot):
+    from PySide6.QtGui import QColor, QPalette
+
+    from desktop_app.ui.plotting.palette import DARK
+
+    view.set_view(CUMULATIVE, ONE_AXIS)
+    before = qapp.palette()
+    dark = QPalette(before)
+    for role, colour in (
+        (QPalette.ColorRole.Window, "#202020"),
+        (QPalette.ColorRole.Base, "#181818"),
+        (QPalette.ColorRole.Text, "#eeeeee"),
+    ):
+        dark.setColor(role, QColor(colour))
+    try:
+        qapp.setPalette(dark)  # what View ▸ Theme does
+        qtbot.waitUntil(lambda: view.plot.graphics.backgroundBrush().color() == QColor("#181818"))
+        pen = view.plot.series["tanks"].curve.opts["pen"]
+        assert pen.color() == QColor(DARK[1])  # tanks: the registry's second colour
+        assert view.category_list.item(1).foreground().color() == QColor(DARK[1])
+    finally:
+        qapp.setPalette(before)
