@@ -34,8 +34,7 @@ def test_one_read_equals_the_per_category_reads(archive_db):
     for key in KEYS:
         expected = category_series(key)
         assert [
-            (p.date, p.total, p.stated_change, p.derived_change, p.previous_date)
-            for p in expected
+            (p.date, p.total, p.stated_change, p.derived_change, p.previous_date) for p in expected
         ] == rows.get(key, [])
         assert all_category_series().get(key, []) == expected
     tanks = {row[0]: row for row in rows["tanks"]}

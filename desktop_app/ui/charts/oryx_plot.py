@@ -147,7 +147,7 @@ class OryxPlot(QWidget):
             self.hovered.emit(self.hover_text(index))
 
     def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.PaletteChange:
+        if event.type() in (QEvent.Type.PaletteChange, QEvent.Type.ApplicationPaletteChange):
             self.set_totals({r[0]: r[3] for r in self.rows})
         super().changeEvent(event)
 
