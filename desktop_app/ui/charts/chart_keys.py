@@ -14,13 +14,28 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
-from typing import TYPE_CHECKING
+from typing import Any, Protocol
 
 from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import QGraphicsView
 
-if TYPE_CHECKING:
-    from desktop_app.ui.charts.analysis_plot import AnalysisPlot
+
+class CursorChart(Protocol):
+    """What the keys need of the chart (AnalysisPlot; named here, not imported: no cycle)."""
+
+    graphics: QGraphicsView
+    pointClicked: Any
+
+    def cursor_dates(self) -> list[dt.date]: ...
+
+    def cursor_date(self) -> dt.date | None: ...
+
+    def put_cursor(self, date: dt.date) -> None: ...
+
+    def range_dates(self) -> tuple[dt.date, dt.date] | None: ...
+
+    def open_menu_at_cursor(self) -> None: ...
 
 _MOVES = {
     Qt.Key.Key_Left: ("day", -1),
@@ -51,8 +66,8 @@ def month_step(date: dt.date, months: int) -> dt.date:
 class ChartKeys(QObject):
     """Event filter on the chart's view: moves `plot`'s cursor and opens its day."""
 
-    def __init__(self, plot: AnalysisPlot, deleted: Callable[[], None] | None = None) -> None:
-        super().__init__(plot)
+    def __init__(self, plot: CursorChart, deleted: Callable[[], None] | None = None) -> None:
+        super().__init__(plot.graphics)
         self.plot = plot
         self.deleted = deleted
         plot.graphics.setFocusPolicy(Qt.FocusPolicy.StrongFocus)

@@ -35,7 +35,7 @@ from desktop_app.ui.losses.figure_grid import FigureGrid
 
 QUALIFIERS = ("", "about", "more than")
 # Lines of the paste box: room for an official post's list of categories.
-PASTE_LINES = 14
+PASTE_LINES = 10
 translate = QCoreApplication.translate
 
 
@@ -93,7 +93,7 @@ class ReportDialogLayout(QDialog):
         # One size whatever the checks below hold: the dialog must not jump while typing.
         lines = self.fontMetrics().lineSpacing()
         self.paste_box.setFixedHeight(lines * PASTE_LINES + 10)
-        self.paste_box.setMinimumWidth(self.fontMetrics().averageCharWidth() * 36)
+        self.paste_box.setMinimumWidth(self.fontMetrics().averageCharWidth() * 26)
         self.paste_box.setPlaceholderText(
             translate(
                 "ReportDialog",
