@@ -78,6 +78,7 @@ class AnalysisPlot(QWidget):
             row=1, col=0, axisItems={"bottom": DateAxis(utcOffset=0)}
         )
         self.overview.setMaximumHeight(90)
+        self.overview.getAxis("bottom").setCacheMode(CACHED)
         self.overview.hideAxis("left")
         self.overview.setMouseEnabled(x=False, y=False)
         self.overview.setMenuEnabled(False)
@@ -132,6 +133,9 @@ class AnalysisPlot(QWidget):
                 axisItems={"bottom": DateAxis(utcOffset=0), "left": CountAxis("left")},
             )
             self.grids.append(TickGrid(plot))
+            for name in ("left", "bottom"):
+                # An axis's labels are drawn text: kept as a pixmap until its range changes.
+                plot.getAxis(name).setCacheMode(CACHED)
             plot.setMenuEnabled(False)
             plot.vb.disableAutoRange()
             if mode == SMALL_MULTIPLES:

@@ -37,6 +37,7 @@ class CursorChart(Protocol):
 
     def open_menu_at_cursor(self) -> None: ...
 
+
 _MOVES = {
     Qt.Key.Key_Left: ("day", -1),
     Qt.Key.Key_Right: ("day", 1),

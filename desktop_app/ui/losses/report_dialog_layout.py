@@ -35,7 +35,7 @@ from desktop_app.ui.losses.figure_grid import FigureGrid
 
 QUALIFIERS = ("", "about", "more than")
 # Lines of the paste box: room for an official post's list of categories.
-PASTE_LINES = 10
+PASTE_LINES = 9
 translate = QCoreApplication.translate
 
 
@@ -106,12 +106,12 @@ class ReportDialogLayout(QDialog):
         self.fill_message.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
         # Room for the usual messages, so that they come and go without moving what is
         # below; a longer one (rare) takes more.
-        self.fill_message.setMinimumHeight(lines * 3 + 4)
+        self.fill_message.setMinimumHeight(lines * 4 + 4)
         self.fill_message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.problems_label = QLabel(self)
         self.problems_label.setWordWrap(True)
         self.problems_label.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
-        self.problems_label.setMinimumHeight(lines * 2 + 4)
+        self.problems_label.setMinimumHeight(lines * 3 + 4)
         self.problems_list = CheckList(self)
         self.articles_header = self._header(translate("ReportDialog", "Published in"))
         self.articles_list = QListWidget(self)
