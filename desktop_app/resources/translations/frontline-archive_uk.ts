@@ -24,8 +24,16 @@
       <translation>30 дн</translation>
     </message>
     <message>
+      <source>30-day average</source>
+      <translation>середня за 30 днів</translation>
+    </message>
+    <message>
       <source>30-day average of the daily change</source>
       <translation>Середня за 30 днів добова зміна</translation>
+    </message>
+    <message>
+      <source>7-day average</source>
+      <translation>середня за 7 днів</translation>
     </message>
     <message>
       <source>7-day average of the daily change</source>
@@ -296,16 +304,48 @@
       <translation>Суми за рік</translation>
     </message>
     <message>
+      <source>change unknown</source>
+      <translation>зміна невідома</translation>
+    </message>
+    <message>
+      <source>change {derived}</source>
+      <translation>зміна {derived}</translation>
+    </message>
+    <message>
+      <source>change {derived} (stated {stated})</source>
+      <translation>зміна {derived} (заявлено {stated})</translation>
+    </message>
+    <message>
       <source>index, 100 at %1</source>
       <translation>індекс, 100 на %1</translation>
+    </message>
+    <message>
+      <source>period from {start}: {sum}</source>
+      <translation>період від {start}: {sum}</translation>
     </message>
     <message>
       <source>published in %1</source>
       <translation>опубліковано в %1</translation>
     </message>
     <message>
+      <source>stated change {stated}</source>
+      <translation>заявлена зміна {stated}</translation>
+    </message>
+    <message>
       <source>{category}: General Staff {staff} (on {date}) · Oryx {oryx} ({share} of it)</source>
       <translation>{category}: Генштаб {staff} (на {date}) · Oryx {oryx} ({share} від цього)</translation>
+    </message>
+    <message>
+      <source>{category}: no report</source>
+      <translation>{category}: немає зведення</translation>
+    </message>
+    <message>
+      <source>{category}: total {total} · {change}</source>
+      <translation>{category}: усього {total} · {change}</translation>
+    </message>
+    <message>
+      <source>{date} (day {day})</source>
+      <translation>{date} ({day}-й день)</translation>
     </message>
   </context>
   <context>

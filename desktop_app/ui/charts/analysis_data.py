@@ -238,9 +238,9 @@ class ChartData:
         """Date, day of war, and per category the exact total, change, view value, warnings."""
         from desktop_app.core.report import day_of_war
 
-        tr = QCoreApplication.translate
+        translate = QCoreApplication.translate
         lines = [
-            tr("AnalysisView", "{date} (day {day})").format(
+            translate("AnalysisView", "{date} (day {day})").format(
                 date=date.isoformat(), day=f"{day_of_war(date):,}"
             )
         ]
@@ -255,10 +255,12 @@ class ChartData:
             p = self.point(key, date)
             if p is None:
                 lines.append(
-                    tr("AnalysisView", "{category}: no report").format(category=category_label(key))
+                    translate("AnalysisView", "{category}: no report").format(
+                        category=category_label(key)
+                    )
                 )
                 continue
-            text = tr("AnalysisView", "{category}: total {total} · {change}").format(
+            text = translate("AnalysisView", "{category}: total {total} · {change}").format(
                 category=category_label(key), total=f"{p.total:,}", change=change_text(p)
             )
             extra = self._view_value_text(view, key, date)
@@ -287,15 +289,15 @@ class ChartData:
         return out
 
     def _view_value_text(self, view: str, key: str, date: dt.date) -> str:
-        tr = QCoreApplication.translate
+        translate = QCoreApplication.translate
         if view in (MA7, MA30):
             plotted = self.plotted(view, key)
             i = bisect.bisect_left(plotted.dates, date)
             value = plotted.values[i] if i < len(plotted.dates) else None
             label = (
-                tr("AnalysisView", "7-day average")
+                translate("AnalysisView", "7-day average")
                 if view == MA7
-                else tr("AnalysisView", "30-day average")
+                else translate("AnalysisView", "30-day average")
             )
             shown = "–" if value is None else f"{value:,.1f}"
             return f"{label} {shown}"
@@ -304,7 +306,7 @@ class ChartData:
             plotted = self.plotted(view, key)
             i = bisect.bisect_left(plotted.dates, start)
             if i < len(plotted.dates) and plotted.dates[i] == start:
-                text = tr("AnalysisView", "period from {start}: {sum}").format(
+                text = translate("AnalysisView", "period from {start}: {sum}").format(
                     start=start.isoformat(), sum=f"{plotted.values[i]:+,}"
                 )
                 if plotted.partial[i]:
@@ -319,15 +321,15 @@ class ChartData:
 
 def change_text(p: SeriesPoint) -> str:
     """The change as a reader should see it: derived, with the stated one when they differ."""
-    tr = QCoreApplication.translate
+    translate = QCoreApplication.translate
     derived, stated = p.derived_change, p.stated_change
     if derived is None and stated is None:
-        return tr("AnalysisView", "change unknown")
+        return translate("AnalysisView", "change unknown")
     if derived is None:
-        return tr("AnalysisView", "stated change {stated}").format(stated=f"{stated:+,}")
+        return translate("AnalysisView", "stated change {stated}").format(stated=f"{stated:+,}")
     if stated is None or stated == derived:
-        return tr("AnalysisView", "change {derived}").format(derived=f"{derived:+,}")
-    return tr("AnalysisView", "change {derived} (stated {stated})").format(
+        return translate("AnalysisView", "change {derived}").format(derived=f"{derived:+,}")
+    return translate("AnalysisView", "change {derived} (stated {stated})").format(
         derived=f"{derived:+,}", stated=f"{stated:+,}"
     )
 
