@@ -20,7 +20,6 @@ from PySide6.QtCore import QEvent, QPoint, QPointF, Qt, Signal
 from PySide6.QtGui import QColor, QPalette, QResizeEvent
 from PySide6.QtWidgets import QGraphicsItem, QVBoxLayout, QWidget
 
-from desktop_app.core import aggregates
 from desktop_app.ui.charts.analysis_data import (
     CUMULATIVE,
     DAILY,
@@ -34,7 +33,7 @@ from desktop_app.ui.charts.analysis_data import (
     period_bounds,
 )
 from desktop_app.ui.charts.chart_keys import ChartKeys
-from desktop_app.ui.charts.series_items import SeriesItems, stack_bases
+from desktop_app.ui.charts.series_items import SeriesItems, milestone_marks, stack_bases
 from desktop_app.ui.plotting.axes import CountAxis, DateAxis
 from desktop_app.ui.plotting.palette import is_dark, series_color, text_size
 from desktop_app.ui.plotting.tick_grid import TickGrid
@@ -363,30 +362,11 @@ class AnalysisPlot(QWidget):
         self.milestone_items = []
         if not self.show_milestones:
             return
+        on_totals = self.view == CUMULATIVE and self.mode != NORMALISED
         for key, s in self.series.items():
-            points = self.data.points[key]
-            found = aggregates.milestones(points, aggregates.milestone_step(points[-1].total))
-            if not found:
-                continue
-            colour = series_color(key, self._dark)
-            x = epoch_seconds([m.date for m in found])
-            if self.view == CUMULATIVE and self.mode != NORMALISED:
-                marks = pg.ScatterPlotItem(
-                    x=x,
-                    y=np.array([m.threshold for m in found], float),
-                    symbol="d",
-                    size=9,
-                    pen=pg.mkPen(self._text_colour()),
-                    brush=pg.mkBrush(colour),
-                )
-                s.plot.addItem(marks)
-                self.milestone_items.append(marks)
-                continue
-            pen = pg.mkPen(colour, width=1, style=Qt.PenStyle.DashLine)
-            for value in x:
-                line = pg.InfiniteLine(pos=float(value), angle=90, movable=False, pen=pen)
-                s.plot.addItem(line, ignoreBounds=True)
-                self.milestone_items.append(line)
+            self.milestone_items += milestone_marks(
+                s.plot, key, self.data.points[key], on_totals, self._dark, self._text_colour()
+            )
 
     # -- mouse -----------------------------------------------------------------------------
 
@@ -469,17 +449,6 @@ class AnalysisPlot(QWidget):
             self.set_range(start, start + length)
         index = next((i for i, g in enumerate(self.plot_keys) if g == self.hover_keys), 0)
         self.hover(date, index)
-
-    def open_menu_at_cursor(self) -> None:
-        date = self.cursor_date()
-        if date is None or not self.plots:
-            return
-        x = float(epoch_seconds([date])[0])
-        plot = self.plots[0]
-        y = plot.vb.viewRange()[1][1]
-        scene = plot.vb.mapViewToScene(QPointF(x, y))
-        local = self.graphics.mapFromScene(scene)
-        self.menuRequested.emit(date, self.graphics.viewport().mapToGlobal(local))
 
     # -- looks -----------------------------------------------------------------------------
 

@@ -16,7 +16,7 @@ import datetime as dt
 from collections.abc import Callable
 from typing import Any, Protocol
 
-from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtCore import QEvent, QObject, QPointF, Qt
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QGraphicsView
 
@@ -25,7 +25,9 @@ class CursorChart(Protocol):
     """What the keys need of the chart (AnalysisPlot; named here, not imported: no cycle)."""
 
     graphics: QGraphicsView
+    plots: list[Any]
     pointClicked: Any
+    menuRequested: Any
 
     def cursor_dates(self) -> list[dt.date]: ...
 
@@ -34,8 +36,6 @@ class CursorChart(Protocol):
     def put_cursor(self, date: dt.date) -> None: ...
 
     def range_dates(self) -> tuple[dt.date, dt.date] | None: ...
-
-    def open_menu_at_cursor(self) -> None: ...
 
 
 _MOVES = {
@@ -93,7 +93,7 @@ class ChartKeys(QObject):
         if event.type() != QEvent.Type.KeyPress:
             return False
         if menu:
-            self.plot.open_menu_at_cursor()
+            self.open_menu_at_cursor()
             return True
         if not plain:
             return False
@@ -133,3 +133,14 @@ class ChartKeys(QObject):
             # The report nearest to the same day a month away, never past either end.
             target = min(dates, key=lambda d: (abs((d - wanted).days), d))
         self.plot.put_cursor(target)
+
+    def open_menu_at_cursor(self) -> None:
+        """The cursor day's menu, under the top of the chart at that day."""
+        date = self.plot.cursor_date()
+        if date is None or not self.plot.plots:
+            return
+        plot = self.plot.plots[0]
+        x = (date - dt.date(1970, 1, 1)).days * 86_400.0
+        scene = plot.vb.mapViewToScene(QPointF(x, plot.vb.viewRange()[1][1]))
+        local = self.plot.graphics.mapFromScene(scene)
+        self.plot.menuRequested.emit(date, self.plot.graphics.viewport().mapToGlobal(local))

@@ -16,8 +16,11 @@ os.environ.setdefault("PYQTGRAPH_QT_LIB", "PySide6")
 
 import numpy as np
 import pyqtgraph as pg
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
 
+from desktop_app.core import aggregates
+from desktop_app.core.series import SeriesPoint
 from desktop_app.ui.charts.analysis_data import DAY_SECONDS, Plotted, epoch_seconds
 from desktop_app.ui.plotting.palette import negative_color, series_color
 
@@ -193,3 +196,38 @@ def stack_bases(shown: Sequence[Plotted]) -> list[np.ndarray]:
         np.add.at(down, at, np.minimum(heights, 0))
         bases.append(base)
     return bases
+
+
+def milestone_marks(
+    plot: pg.PlotItem,
+    key: str,
+    points: Sequence[SeriesPoint],
+    on_totals: bool,
+    dark: bool,
+    outline: QColor,
+) -> list[pg.GraphicsObject]:
+    """Mark where a category crossed round numbers: diamonds on its totals' line, dashed day
+    lines in any other view; returns the items added to `plot`."""
+    found = aggregates.milestones(points, aggregates.milestone_step(points[-1].total))
+    if not found:
+        return []
+    colour = series_color(key, dark)
+    x = epoch_seconds([m.date for m in found])
+    if on_totals:
+        marks = pg.ScatterPlotItem(
+            x=x,
+            y=np.array([m.threshold for m in found], float),
+            symbol="d",
+            size=9,
+            pen=pg.mkPen(outline),
+            brush=pg.mkBrush(colour),
+        )
+        plot.addItem(marks)
+        return [marks]
+    pen = pg.mkPen(colour, width=1, style=Qt.PenStyle.DashLine)
+    lines: list[pg.GraphicsObject] = []
+    for value in x:
+        line = pg.InfiniteLine(pos=float(value), angle=90, movable=False, pen=pen)
+        plot.addItem(line, ignoreBounds=True)
+        lines.append(line)
+    return lines

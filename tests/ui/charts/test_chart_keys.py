@@ -124,3 +124,13 @@ def test_alt_s_and_alt_x_are_the_charts_own_keys(window, archive, qtbot):
     bar = {a.text().replace("&&", "").split("&")[1][:1].lower() for a in window.menuBar().actions()}
     for text in (view.export_button.text(), "&Show:"):
         assert text.split("&")[1][:1].lower() not in bar
+
+
+def test_the_menu_key_opens_the_cursor_days_menu(chart, qtbot):
+    graphics = chart.plot.graphics
+    qtbot.keyClick(graphics, Qt.Key.Key_Home)
+    qtbot.keyClick(graphics, Qt.Key.Key_Menu)
+    menu = chart.point_menu
+    assert menu is not None
+    assert menu.actions()[0].text() == f"Open the report of {START.isoformat()}"
+    menu.close()
