@@ -9,7 +9,16 @@ from desktop_app.core.categories import CATEGORIES
 from desktop_app.core.series import SeriesPoint
 from desktop_app.storage.items import get_item
 from desktop_app.storage.oryx_totals import oryx_totals_by_category
-from desktop_app.storage.reports import all_stored_warnings, category_series, report_article_ids
+from desktop_app.storage.reports import (
+    SeriesRow as SeriesRow,  # the rows' type, for the window (which never imports storage)
+)
+from desktop_app.storage.reports import (
+    all_category_rows,
+    all_category_series,
+    all_report_articles,
+    all_stored_warnings,
+    report_article_ids,
+)
 
 
 @dataclass(frozen=True)
@@ -19,20 +28,19 @@ class ChartSource:
     points: dict[str, list[SeriesPoint]] = field(default_factory=dict)
     warnings: dict[tuple[dt.date, str | None], list[str]] = field(default_factory=dict)
     oryx_totals: dict[str, int] = field(default_factory=dict)
+    # The articles and briefs that published each report: (item id, title), oldest link first.
+    articles: dict[dt.date, list[tuple[int, str]]] = field(default_factory=dict)
 
 
 def chart_source() -> ChartSource:
     """Every category with at least one report, in registry order, and their warnings."""
-    points = {}
-    for category in CATEGORIES:
-        pts = category_series(category.key)
-        if pts:
-            points[category.key] = pts
+    every = all_category_series()
+    points = {c.key: every[c.key] for c in CATEGORIES if every.get(c.key)}
     warnings: dict[tuple[dt.date, str | None], list[str]] = {}
     for problem in all_stored_warnings():
         if problem.date is not None:
             warnings.setdefault((problem.date, problem.category), []).append(problem.message)
-    return ChartSource(points, warnings, oryx_totals_by_category())
+    return ChartSource(points, warnings, oryx_totals_by_category(), report_articles())
 
 
 def report_article_titles(date: dt.date) -> list[str]:
@@ -43,3 +51,13 @@ def report_article_titles(date: dt.date) -> list[str]:
         if stored is not None:
             titles.append(stored.data.title)
     return titles
+
+
+def report_articles() -> dict[dt.date, list[tuple[int, str]]]:
+    """Every report's linked articles and briefs as (item id, title); one query."""
+    return all_report_articles()
+
+
+def all_series_rows() -> dict[str, list[SeriesRow]]:
+    """Every category's series with at least one report, as plain rows, in one query."""
+    return all_category_rows()

@@ -91,8 +91,7 @@ def article_mismatches() -> list[Problem]:
 
     Three queries whatever the number of links; each body is parsed only when it changed.
     """
-    reports = {r.date: r for r in load_all_reports()}
-    links = (
+    links = list(
         ReportArticle.select(Report.date, Item.id, Item.title, Item.body, Item.published_at)
         .join(Report)
         .switch(ReportArticle)
@@ -100,6 +99,9 @@ def article_mismatches() -> list[Problem]:
         .order_by(Report.date, ReportArticle.id)
         .tuples()
     )
+    if not links:
+        return []  # nothing to compare: the reports need not be read
+    reports = {r.date: r for r in load_all_reports()}
     problems: list[Problem] = []
     for date, item_id, title, body, published_at in links:
         found = article_report(item_id, body, published_at)

@@ -11,6 +11,7 @@ import itertools
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
+from operator import itemgetter
 
 from peewee import chunked
 
@@ -104,6 +105,19 @@ def report_article_ids(date: dt.date) -> list[int]:
     return [link.item_id for link in query]
 
 
+def all_report_articles() -> dict[dt.date, list[tuple[int, str]]]:
+    """Every report's linked articles and briefs as (id, title), oldest link first; one query."""
+    rows = database_proxy.execute_sql(
+        "SELECT r.date, i.id, i.title FROM report_article ra"
+        " JOIN report r ON r.id = ra.report_id JOIN item i ON i.id = ra.item_id"
+        " ORDER BY r.date, ra.id"
+    )
+    found: dict[dt.date, list[tuple[int, str]]] = defaultdict(list)
+    for date, item_id, title in rows:
+        found[dt.date.fromisoformat(date)].append((item_id, title))
+    return dict(found)
+
+
 def link_article(date: dt.date, item_id: int) -> bool:
     """Link an article to the report of `date`; False when it was linked already."""
     report = Report.get_or_none(Report.date == date)
@@ -147,6 +161,51 @@ def category_series(key: str) -> list[SeriesPoint]:
         .tuples()
     )
     return derive_series((d, t, c) for d, t, c in rows)
+
+
+# A `SeriesPoint`'s fields as a plain tuple (date, total, stated change, derived change,
+# previous date): tens of thousands are read at once, and a tuple costs a fraction of a
+# frozen dataclass (or a named tuple) to build.
+SeriesRow = tuple[dt.date, int, int | None, int | None, dt.date | None]
+
+
+def all_category_rows() -> dict[str, list[SeriesRow]]:
+    """Every category's series, with changes derived as `derive_series` does (only across
+    consecutive days), from two plain queries: the figures as stored (no join, no sort in
+    SQLite, each costing as much as the read itself) and the reports' dates and days."""
+    reports: dict[int, tuple[int, dt.date]] = {
+        rid: (day, dt.date.fromisoformat(date))
+        for rid, date, day in database_proxy.execute_sql("SELECT id, date, day FROM report")
+    }
+    grouped: dict[str, list[tuple[tuple[int, dt.date], int, int | None]]] = defaultdict(list)
+    for category, rid, total, change in database_proxy.execute_sql(
+        "SELECT category, report_id, total, change FROM report_figure"
+    ):
+        grouped[category].append((reports[rid], total, change))
+    found: dict[str, list[SeriesRow]] = {}
+    for category, points in grouped.items():
+        points.sort(key=itemgetter(0))
+        rows: list[SeriesRow] = []
+        append = rows.append
+        before_day, before_date, before_total = -2, None, 0
+        for (day, date), total, change in points:
+            append(
+                (
+                    date,
+                    total,
+                    change,
+                    total - before_total if day == before_day + 1 else None,
+                    before_date,
+                )
+            )
+            before_day, before_date, before_total = day, date, total
+        found[category] = rows
+    return found
+
+
+def all_category_series() -> dict[str, list[SeriesPoint]]:
+    """Every category's series (as `category_series`), in one query."""
+    return {key: [SeriesPoint(*row) for row in rows] for key, rows in all_category_rows().items()}
 
 
 def stored_warnings(date: dt.date) -> list[Problem]:

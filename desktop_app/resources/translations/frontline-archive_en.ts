@@ -75,6 +75,13 @@
       </translation>
     </message>
     <message numerus="yes">
+      <source>%n line(s) could not be read: see Checks.</source>
+      <translation>
+        <numerusform>%n line could not be read: see Checks.</numerusform>
+        <numerusform>%n lines could not be read: see Checks.</numerusform>
+      </translation>
+    </message>
+    <message numerus="yes">
       <source>%n warning(s): check them; saving is allowed.</source>
       <translation>
         <numerusform>%n warning: check it; saving is allowed.</numerusform>
@@ -100,13 +107,6 @@
       <translation>
         <numerusform>Filled %n figure from the text.</numerusform>
         <numerusform>Filled %n figures from the text.</numerusform>
-      </translation>
-    </message>
-    <message numerus="yes">
-      <source>… and %n more line(s).</source>
-      <translation>
-        <numerusform>… and %n more line.</numerusform>
-        <numerusform>… and %n more lines.</numerusform>
       </translation>
     </message>
   </context>

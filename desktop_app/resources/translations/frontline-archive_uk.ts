@@ -8,6 +8,14 @@
       <translation>Ру&amp;бежі</translation>
     </message>
     <message>
+      <source>&amp;Show:</source>
+      <translation>&amp;Що показати:</translation>
+    </message>
+    <message>
+      <source>(partial: reported days %1 of %2)</source>
+      <translation>(неповний: днів зі зведеннями — %1 з %2)</translation>
+    </message>
+    <message>
       <source>1 y</source>
       <translation>1 р.</translation>
     </message>
@@ -16,8 +24,16 @@
       <translation>30 дн.</translation>
     </message>
     <message>
+      <source>30-day average</source>
+      <translation>середня за 30 днів</translation>
+    </message>
+    <message>
       <source>30-day average of the daily change</source>
       <translation>Середня добова зміна за 30 днів</translation>
+    </message>
+    <message>
+      <source>7-day average</source>
+      <translation>середня за 7 днів</translation>
     </message>
     <message>
       <source>7-day average of the daily change</source>
@@ -100,6 +116,10 @@
       <translation>Двічі клацніть рядок, щоб відкрити зведення за цей день</translation>
     </message>
     <message>
+      <source>Drag the shaded range below, or drag and wheel on the chart, to zoom.</source>
+      <translation>Щоб змінити масштаб, перетягніть затінений проміжок унизу або тягніть і прокручуйте коліщатко на графіку.</translation>
+    </message>
+    <message>
       <source>E&amp;xport</source>
       <translation>&amp;Експорт</translation>
     </message>
@@ -136,6 +156,10 @@
       <translation>Найбільші дні</translation>
     </message>
     <message>
+      <source>Latest General Staff totals beside Oryx's visually confirmed losses</source>
+      <translation>Останні підсумки Генштабу поруч із візуально підтвердженими втратами за Oryx</translation>
+    </message>
+    <message>
       <source>Layout</source>
       <translation>Розташування</translation>
     </message>
@@ -156,8 +180,24 @@
       <translation>Даних Oryx ще немає: імпортуйте russia_losses_equipment_oryx.json, щоб порівняти.</translation>
     </message>
     <message>
+      <source>No article in the archive published it</source>
+      <translation>Жодна стаття в архіві його не публікувала</translation>
+    </message>
+    <message>
+      <source>Nothing is deleted from the Charts tab: reports are deleted in the Losses tab.</source>
+      <translation>На вкладці «Графіки» нічого не видаляється: зведення видаляють на вкладці «Втрати».</translation>
+    </message>
+    <message>
       <source>On one axis</source>
       <translation>На одній осі</translation>
+    </message>
+    <message>
+      <source>Open the article “%1”</source>
+      <translation>Відкрити статтю «%1»</translation>
+    </message>
+    <message>
+      <source>Open the report of %1</source>
+      <translation>Відкрити зведення за %1</translation>
     </message>
     <message>
       <source>PNG at a chosen width…</source>
@@ -172,8 +212,12 @@
       <translation>PNG, SVG, CSV або буфер обміну</translation>
     </message>
     <message>
-      <source>Point at the chart for a day's figures; click to open that report. Drag the shaded range below, or drag and wheel on the chart, to zoom.</source>
-      <translation>Наведіть на графік, щоб побачити цифри дня; клацніть, щоб відкрити зведення. Щоб змінити масштаб, перетягніть затінений проміжок унизу або тягніть і прокручуйте коліщатко на графіку.</translation>
+      <source>Pale bars: periods the reports cover only in part.</source>
+      <translation>Бліді стовпчики: періоди, які зведення охоплюють лише частково.</translation>
+    </message>
+    <message>
+      <source>Point at the chart, or click it and use the arrow keys, for a day's figures; click or press Enter to open that day's report, right-click for its articles.</source>
+      <translation>Наведіть на графік або клацніть його й користуйтеся стрілками, щоб побачити цифри дня; клацання чи Enter відкриває зведення за цей день, клацання правою кнопкою — його статті.</translation>
     </message>
     <message>
       <source>Reached</source>
@@ -212,6 +256,14 @@
       <translation>Окремі графіки</translation>
     </message>
     <message>
+      <source>Source: daily loss reports of the General Staff of the Armed Forces of Ukraine · Frontline Archive</source>
+      <translation>Джерело: щоденні зведення Генерального штабу ЗСУ про втрати · Frontline Archive</translation>
+    </message>
+    <message>
+      <source>Sources: General Staff of Ukraine's Armed Forces; Oryx · Frontline Archive</source>
+      <translation>Джерела: Генеральний штаб ЗСУ; Oryx · Frontline Archive</translation>
+    </message>
+    <message>
       <source>Special eq.</source>
       <translation>Спецтехніка</translation>
     </message>
@@ -230,10 +282,6 @@
     <message>
       <source>Vehicles</source>
       <translation>Автотехніка</translation>
-    </message>
-    <message>
-      <source>Vie&amp;w:</source>
-      <translation>Вигл&amp;яд:</translation>
     </message>
     <message>
       <source>View</source>
@@ -256,8 +304,48 @@
       <translation>Суми за рік</translation>
     </message>
     <message>
+      <source>change unknown</source>
+      <translation>зміна невідома</translation>
+    </message>
+    <message>
+      <source>change {derived}</source>
+      <translation>зміна {derived}</translation>
+    </message>
+    <message>
+      <source>change {derived} (stated {stated})</source>
+      <translation>зміна {derived} (заявлено {stated})</translation>
+    </message>
+    <message>
+      <source>index, 100 at %1</source>
+      <translation>індекс, 100 на %1</translation>
+    </message>
+    <message>
+      <source>period from {start}: {sum}</source>
+      <translation>період від {start}: {sum}</translation>
+    </message>
+    <message>
+      <source>published in %1</source>
+      <translation>опубліковано в %1</translation>
+    </message>
+    <message>
+      <source>stated change {stated}</source>
+      <translation>заявлена зміна {stated}</translation>
+    </message>
+    <message>
       <source>{category}: General Staff {staff} (on {date}) · Oryx {oryx} ({share} of it)</source>
       <translation>{category}: Генштаб — {staff} (на {date}) · Oryx — {oryx} ({share} від цього числа)</translation>
+    </message>
+    <message>
+      <source>{category}: no report</source>
+      <translation>{category}: немає зведення</translation>
+    </message>
+    <message>
+      <source>{category}: total {total} · {change}</source>
+      <translation>{category}: усього {total} · {change}</translation>
+    </message>
+    <message>
+      <source>{date} (day {day})</source>
+      <translation>{date} ({day}-й день)</translation>
     </message>
   </context>
   <context>
@@ -1152,6 +1240,10 @@ change</source>
       <translation>&amp;Редагувати зведення за {date}…</translation>
     </message>
     <message>
+      <source>&amp;Open article</source>
+      <translation>Відкрити с&amp;таттю</translation>
+    </message>
+    <message>
       <source>Ca&amp;tegory:</source>
       <translation>&amp;Категорія:</translation>
     </message>
@@ -1184,12 +1276,24 @@ change</source>
       <translation>Нове зведення…</translation>
     </message>
     <message>
+      <source>No article in the archive published the selected report</source>
+      <translation>Жодна стаття в архіві не публікувала вибране зведення</translation>
+    </message>
+    <message>
       <source>No reports yet</source>
       <translation>Зведень ще немає</translation>
     </message>
     <message>
       <source>One row a day. Enter or F2 edits the report; Delete deletes it</source>
       <translation>Рядок на день. Enter або F2 — редагувати зведення; Delete — видалити</translation>
+    </message>
+    <message>
+      <source>Open the article that published the selected report (Archive tab)</source>
+      <translation>Відкрити статтю, що опублікувала вибране зведення (вкладка «Архів»)</translation>
+    </message>
+    <message>
+      <source>Open “%1” (Archive tab)</source>
+      <translation>Відкрити «%1» (вкладка «Архів»)</translation>
     </message>
     <message>
       <source>The archive is open read-only: nothing can be deleted.</source>
@@ -1557,6 +1661,10 @@ change</source>
   </context>
   <context>
     <name>ProblemsView</name>
+    <message>
+      <source>%1 of %2</source>
+      <translation>%1 з %2</translation>
+    </message>
     <message numerus="yes">
       <source>%n problem(s) found. They are shown, never fixed: the official figures do decrease on some days.</source>
       <translation>
@@ -1586,8 +1694,32 @@ change</source>
       <translation>Двічі клацніть або натисніть Enter, щоб відкрити зведення</translation>
     </message>
     <message>
+      <source>Filter by date, category or words</source>
+      <translation>Фільтр за датою, категорією чи словами</translation>
+    </message>
+    <message>
+      <source>Filter the problems</source>
+      <translation>Фільтрувати проблеми</translation>
+    </message>
+    <message>
+      <source>No article in the archive published this report</source>
+      <translation>Жодна стаття в архіві не публікувала це зведення</translation>
+    </message>
+    <message>
       <source>No problems found.</source>
       <translation>Проблем не знайдено.</translation>
+    </message>
+    <message>
+      <source>Open art&amp;icle</source>
+      <translation>Відкрити статт&amp;ю</translation>
+    </message>
+    <message>
+      <source>Open the article that published the selected problem's report</source>
+      <translation>Відкрити статтю, що опублікувала зведення вибраної проблеми</translation>
+    </message>
+    <message>
+      <source>Open “%1” (Archive tab)</source>
+      <translation>Відкрити «%1» (вкладка «Архів»)</translation>
     </message>
     <message>
       <source>Problem</source>
@@ -1671,6 +1803,14 @@ change</source>
       </translation>
     </message>
     <message numerus="yes">
+      <source>%n line(s) could not be read: see Checks.</source>
+      <translation>
+        <numerusform>%n рядок не вдалося прочитати: див. «Перевірки».</numerusform>
+        <numerusform>%n рядки не вдалося прочитати: див. «Перевірки».</numerusform>
+        <numerusform>%n рядків не вдалося прочитати: див. «Перевірки».</numerusform>
+      </translation>
+    </message>
+    <message numerus="yes">
       <source>%n warning(s): check them; saving is allowed.</source>
       <translation>
         <numerusform>%n попередження: перевірте його; зберегти можна.</numerusform>
@@ -1747,8 +1887,8 @@ change</source>
       <translation>Перевірки</translation>
     </message>
     <message>
-      <source>Could not read:</source>
-      <translation>Не вдалося прочитати:</translation>
+      <source>Could not read: %2</source>
+      <translation>Не вдалося прочитати: %2</translation>
     </message>
     <message>
       <source>Date</source>
@@ -1761,6 +1901,14 @@ change</source>
     <message>
       <source>Discard this report?</source>
       <translation>Відкинути це зведення?</translation>
+    </message>
+    <message>
+      <source>Double-click or press Enter to go to the row</source>
+      <translation>Двічі клацніть або натисніть Enter, щоб перейти до рядка</translation>
+    </message>
+    <message>
+      <source>Double-click or press Enter to select the line</source>
+      <translation>Двічі клацніть або натисніть Enter, щоб виділити рядок</translation>
     </message>
     <message>
       <source>Edit report</source>
@@ -1777,6 +1925,10 @@ change</source>
         <numerusform>З тексту заповнено %n цифри.</numerusform>
         <numerusform>З тексту заповнено %n цифр.</numerusform>
       </translation>
+    </message>
+    <message>
+      <source>Line %1 could not be read: %2</source>
+      <translation>Рядок %1 не вдалося прочитати: %2</translation>
     </message>
     <message>
       <source>New report</source>
@@ -1888,14 +2040,6 @@ Merge: take this report's figures and keep the stored ones it does not state.</s
       <source>year from “last year” in the text</source>
       <translation>рік — зі слів «минулого року» в тексті</translation>
     </message>
-    <message numerus="yes">
-      <source>… and %n more line(s).</source>
-      <translation>
-        <numerusform>… і ще %n рядок.</numerusform>
-        <numerusform>… і ще %n рядки.</numerusform>
-        <numerusform>… і ще %n рядків.</numerusform>
-      </translation>
-    </message>
   </context>
   <context>
     <name>ReportTableModel</name>
@@ -1920,12 +2064,20 @@ Merge: take this report's figures and keep the stored ones it does not state.</s
       <translation>Обчислена зміна: {change} (від {date})</translation>
     </message>
     <message>
+      <source>Published in</source>
+      <translation>Опубліковано в</translation>
+    </message>
+    <message>
       <source>Stated change: not stated</source>
       <translation>Заявлена зміна: не вказано</translation>
     </message>
     <message>
       <source>Stated change: {change}</source>
       <translation>Заявлена зміна: {change}</translation>
+    </message>
+    <message>
+      <source>The article that published the report; double-click to open it</source>
+      <translation>Стаття, що опублікувала зведення; двічі клацніть, щоб відкрити її</translation>
     </message>
     <message>
       <source>Warning: {message}</source>

@@ -31,7 +31,20 @@ _EPOCH_ORDINAL = dt.date(1970, 1, 1).toordinal()
 CUMULATIVE, DAILY, MA7, MA30 = "cumulative", "daily", "ma7", "ma30"
 WEEKLY, MONTHLY, YEARLY, ORYX = "weekly", "monthly", "yearly", "oryx"
 TIME_VIEWS: tuple[str, ...] = (CUMULATIVE, DAILY, MA7, MA30, WEEKLY, MONTHLY, YEARLY)
-_PERIOD_OF = {WEEKLY: aggregates.WEEK, MONTHLY: aggregates.MONTH, YEARLY: aggregates.YEAR}
+PERIOD_VIEWS = (WEEKLY, MONTHLY, YEARLY)
+PERIOD_OF = {WEEKLY: aggregates.WEEK, MONTHLY: aggregates.MONTH, YEARLY: aggregates.YEAR}
+
+
+def period_bounds(view: str, lo: float, hi: float) -> tuple[float, float]:
+    """An x range (epoch seconds) widened to whole periods in a period view, so that the
+    first and last bars (a partial month at either end) are seen whole."""
+    if view not in PERIOD_OF:
+        return lo, hi
+    period = PERIOD_OF[view]
+    first = aggregates.period_start(date_of(lo), period)
+    last = aggregates.period_end(aggregates.period_start(date_of(hi), period), period)
+    start, end = epoch_seconds([first, last + dt.timedelta(days=1)])
+    return min(lo, float(start)), max(hi, float(end))
 
 
 def view_title(view: str) -> str:
@@ -52,6 +65,26 @@ def view_title(view: str) -> str:
 def category_label(key: str) -> str:
     """A category's display name, translatable under the "categories" context."""
     return QCoreApplication.translate("categories", BY_KEY[key].label_en)
+
+
+_SHORT = {
+    "armored_vehicles": noop("AnalysisView", "AFV"),
+    "artillery": noop("AnalysisView", "Artillery"),
+    "air_defense": noop("AnalysisView", "Air defense"),
+    "vehicles_fuel_tanks": noop("AnalysisView", "Vehicles"),
+    "special_equipment": noop("AnalysisView", "Special eq."),
+    "ships": noop("AnalysisView", "Ships"),
+    "cruise_missiles": noop("AnalysisView", "Cruise m."),
+    "ground_robots": noop("AnalysisView", "Robots"),
+    "srbm_launchers": noop("AnalysisView", "SRBM"),
+}
+
+
+def short_label(key: str) -> str:
+    """A name short enough for a bar pair's axis label (11 pairs share the width)."""
+    if key in _SHORT:
+        return QCoreApplication.translate("AnalysisView", _SHORT[key])
+    return category_label(key)
 
 
 def epoch_seconds(dates: Sequence[dt.date]) -> np.ndarray:
@@ -83,12 +116,23 @@ class Plotted:
     # Days where the stated change differs from the derived one (daily view only).
     stated_dates: list[dt.date] = field(default_factory=list)
     stated_values: list[int] = field(default_factory=list)
+    # Period sums: the days each period has and the days of it the reports cover; a period
+    # covered only in part (the war's first month, the current one, a gap) is drawn pale.
+    period_days: list[int] = field(default_factory=list)
+    covered_days: list[int] = field(default_factory=list)
     x: np.ndarray = field(init=False)
     y: np.ndarray = field(init=False)
 
     def __post_init__(self) -> None:
         self.x = epoch_seconds(self.dates)
         self.y = _floats(self.values)
+        self.partial = np.fromiter(
+            (c < d for c, d in zip(self.covered_days, self.period_days, strict=True)),
+            dtype=bool,
+            count=len(self.covered_days),
+        )
+        if not self.partial.size:
+            self.partial = np.zeros(len(self.dates), dtype=bool)
 
 
 class ChartData:
@@ -99,6 +143,7 @@ class ChartData:
         self._index: dict[str, dict[dt.date, int]] = {}
         self.warnings: dict[tuple[dt.date, str | None], list[str]] = defaultdict(list)
         self._cache: dict[tuple[str, str], Plotted] = {}
+        self.articles: dict[dt.date, list[tuple[int, str]]] = {}
 
     def set_source(self, source: ChartSource) -> None:
         """Take a fresh read of the archive (made on the window's read lane)."""
@@ -107,6 +152,7 @@ class ChartData:
         self.warnings = defaultdict(list)
         for key, messages in source.warnings.items():
             self.warnings[key].extend(messages)
+        self.articles = dict(source.articles)
         self._cache = {}
 
     @property
@@ -172,13 +218,19 @@ class ChartData:
             window = 7 if view == MA7 else 30
             changes = aggregates.daily_changes(pts)
             return Plotted(key, dates, list(moving_average(changes, window)), bars=False)
-        if view in _PERIOD_OF:
-            sums = aggregates.period_sums(pts, _PERIOD_OF[view])
+        if view in PERIOD_OF:
+            sums = aggregates.period_sums(pts, PERIOD_OF[view])
             # Each bar sits at the middle of its period and is 85 % of it wide.
             widths = [(s.end - s.start).days + 1 for s in sums]
             width = 0.85 * DAY_SECONDS * (min(widths) if widths else 1)
             return Plotted(
-                key, [s.start for s in sums], [s.total for s in sums], bars=True, width=width
+                key,
+                [s.start for s in sums],
+                [s.total for s in sums],
+                bars=True,
+                width=width,
+                period_days=widths,
+                covered_days=[s.days for s in sums],
             )
         raise ValueError(f"not a time view: {view!r}")
 
@@ -186,22 +238,29 @@ class ChartData:
         """Date, day of war, and per category the exact total, change, view value, warnings."""
         from desktop_app.core.report import day_of_war
 
-        tr = QCoreApplication.translate
+        translate = QCoreApplication.translate
         lines = [
-            tr("AnalysisView", "{date} (day {day})").format(
+            translate("AnalysisView", "{date} (day {day})").format(
                 date=date.isoformat(), day=number(day_of_war(date))
             )
         ]
         for note in self.warnings.get((date, None), []):
             lines.append("⚠ " + localized(note))
+        titles = [title for _id, title in self.articles.get(date, [])]
+        if titles:
+            lines[0] += "  ·  " + QCoreApplication.translate(
+                "AnalysisView", "published in %1"
+            ).replace("%1", "; ".join(f"“{t}”" for t in titles))
         for key in keys:
             p = self.point(key, date)
             if p is None:
                 lines.append(
-                    tr("AnalysisView", "{category}: no report").format(category=category_label(key))
+                    translate("AnalysisView", "{category}: no report").format(
+                        category=category_label(key)
+                    )
                 )
                 continue
-            text = tr("AnalysisView", "{category}: total {total} · {change}").format(
+            text = translate("AnalysisView", "{category}: total {total} · {change}").format(
                 category=category_label(key), total=number(p.total), change=change_text(p)
             )
             extra = self._view_value_text(view, key, date)
@@ -212,41 +271,65 @@ class ChartData:
                 lines.append("⚠ " + localized(note))
         return lines
 
+    def compact_lines(self, view: str, keys: Sequence[str], date: dt.date) -> list[str]:
+        """One short entry per category ("Tanks 3,788 (+4)"), for many categories at once."""
+        out = []
+        for key in keys:
+            p = self.point(key, date)
+            if p is None:
+                out.append(f"{short_label(key)} –")
+                continue
+            change = p.derived_change if p.derived_change is not None else p.stated_change
+            text = f"{short_label(key)} {number(p.total)}"
+            if change is not None:
+                text += f" ({signed(change)})"
+            if self.warnings.get((date, key)):
+                text += " ⚠"
+            out.append(text)
+        return out
+
     def _view_value_text(self, view: str, key: str, date: dt.date) -> str:
-        tr = QCoreApplication.translate
+        translate = QCoreApplication.translate
         if view in (MA7, MA30):
             plotted = self.plotted(view, key)
             i = bisect.bisect_left(plotted.dates, date)
             value = plotted.values[i] if i < len(plotted.dates) else None
             label = (
-                tr("AnalysisView", "7-day average")
+                translate("AnalysisView", "7-day average")
                 if view == MA7
-                else tr("AnalysisView", "30-day average")
+                else translate("AnalysisView", "30-day average")
             )
             shown = "–" if value is None else f"{value:,.1f}"
             return f"{label} {shown}"
-        if view in _PERIOD_OF:
-            start = aggregates.period_start(date, _PERIOD_OF[view])
+        if view in PERIOD_OF:
+            start = aggregates.period_start(date, PERIOD_OF[view])
             plotted = self.plotted(view, key)
             i = bisect.bisect_left(plotted.dates, start)
             if i < len(plotted.dates) and plotted.dates[i] == start:
-                return tr("AnalysisView", "period from {start}: {sum}").format(
+                text = translate("AnalysisView", "period from {start}: {sum}").format(
                     start=start.isoformat(), sum=signed(plotted.values[i])
                 )
+                if plotted.partial[i]:
+                    text += " " + QCoreApplication.translate(
+                        "AnalysisView", "(partial: reported days %1 of %2)"
+                    ).replace("%1", str(plotted.covered_days[i])).replace(
+                        "%2", str(plotted.period_days[i])
+                    )
+                return text
         return ""
 
 
 def change_text(p: SeriesPoint) -> str:
     """The change as a reader should see it: derived, with the stated one when they differ."""
-    tr = QCoreApplication.translate
+    translate = QCoreApplication.translate
     derived, stated = p.derived_change, p.stated_change
     if derived is None and stated is None:
-        return tr("AnalysisView", "change unknown")
+        return translate("AnalysisView", "change unknown")
     if derived is None:
-        return tr("AnalysisView", "stated change {stated}").format(stated=signed(stated))
+        return translate("AnalysisView", "stated change {stated}").format(stated=signed(stated))
     if stated is None or stated == derived:
-        return tr("AnalysisView", "change {derived}").format(derived=signed(derived))
-    return tr("AnalysisView", "change {derived} (stated {stated})").format(
+        return translate("AnalysisView", "change {derived}").format(derived=signed(derived))
+    return translate("AnalysisView", "change {derived} (stated {stated})").format(
         derived=signed(derived), stated=signed(stated)
     )
 

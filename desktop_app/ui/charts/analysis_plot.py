@@ -16,51 +16,30 @@ os.environ.setdefault("PYQTGRAPH_QT_LIB", "PySide6")
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QEvent, QPointF, Qt, Signal
-from PySide6.QtGui import QColor, QPalette
-from PySide6.QtWidgets import QVBoxLayout, QWidget
+from PySide6.QtCore import QEvent, QPoint, QPointF, Qt, Signal
+from PySide6.QtGui import QColor, QPalette, QResizeEvent
+from PySide6.QtWidgets import QGraphicsItem, QVBoxLayout, QWidget
 
-from desktop_app.core import aggregates
 from desktop_app.ui.charts.analysis_data import (
     CUMULATIVE,
     DAILY,
-    DAY_SECONDS,
+    MA7,
+    MA30,
     ChartData,
     Plotted,
     category_label,
     date_of,
     epoch_seconds,
+    period_bounds,
 )
+from desktop_app.ui.charts.chart_keys import ChartKeys
+from desktop_app.ui.charts.series_items import SeriesItems, milestone_marks, stack_bases
 from desktop_app.ui.plotting.axes import CountAxis, DateAxis
-from desktop_app.ui.plotting.palette import is_dark, negative_color, series_color, text_size
+from desktop_app.ui.plotting.palette import is_dark, series_color, text_size
 from desktop_app.ui.plotting.tick_grid import TickGrid
 
 ONE_AXIS, SMALL_MULTIPLES, NORMALISED = "one_axis", "small_multiples", "normalised"
-
-
-class _Series:
-    """The pyqtgraph items of one category in one plot; only one of curve/bars is filled."""
-
-    def __init__(self, plot: pg.PlotItem, key: str) -> None:
-        self.key = key
-        self.plot = plot
-        self.curve = pg.PlotDataItem(connect="finite")
-        # Long series: draw only what is in view, at most a few points per pixel (peaks kept).
-        self.curve.setClipToView(True)
-        self.curve.setDownsampling(auto=True, method="peak")
-        self.bars = pg.BarGraphItem(x=np.empty(0), height=np.empty(0), width=1.0)
-        self.negatives = pg.ScatterPlotItem(symbol="t", size=7, pxMode=True)
-        self.stated = pg.ScatterPlotItem(symbol="x", size=8, pxMode=True)
-        for item in (self.curve, self.bars, self.negatives, self.stated):
-            plot.addItem(item)
-        self.shown: Plotted | None = None
-        self.bar_x = np.empty(0)
-        # Whether the bar-side items hold data (clearing empty items still costs a redraw).
-        self.bars_filled = False
-
-    @property
-    def active(self) -> pg.GraphicsObject:
-        return self.bars if self.shown is not None and self.shown.bars else self.curve
+CACHED = QGraphicsItem.CacheMode.DeviceCoordinateCache
 
 
 class AnalysisPlot(QWidget):
@@ -68,6 +47,8 @@ class AnalysisPlot(QWidget):
 
     hovered = Signal(str)
     pointClicked = Signal(object)  # dt.date of the report under the click
+    # A day's menu was asked for (right-click, or the Menu key on the cursor): date, position.
+    menuRequested = Signal(object, QPoint)
 
     def __init__(self, data: ChartData, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -78,10 +59,11 @@ class AnalysisPlot(QWidget):
         self.plots: list[pg.PlotItem] = []
         self.grids: list[TickGrid] = []
         self.plot_keys: list[list[str]] = []
-        self.series: dict[str, _Series] = {}
+        self.series: dict[str, SeriesItems] = {}
         self.milestone_items: list[pg.GraphicsObject] = []
         self.show_milestones = False
         self.hover_date: dt.date | None = None
+        self.hover_keys: list[str] = []
         self._syncing = False
         self._dark = is_dark(self.palette())
 
@@ -95,6 +77,7 @@ class AnalysisPlot(QWidget):
             row=1, col=0, axisItems={"bottom": DateAxis(utcOffset=0)}
         )
         self.overview.setMaximumHeight(90)
+        self.overview.getAxis("bottom").setCacheMode(CACHED)
         self.overview.hideAxis("left")
         self.overview.setMouseEnabled(x=False, y=False)
         self.overview.setMenuEnabled(False)
@@ -112,6 +95,7 @@ class AnalysisPlot(QWidget):
             self.graphics.scene().sigMouseMoved, rateLimit=30, slot=self._mouse_moved
         )
         self.graphics.scene().sigMouseClicked.connect(self._mouse_clicked)
+        self.keys_filter = ChartKeys(self)
 
     # -- structure -------------------------------------------------------------------------
 
@@ -120,8 +104,11 @@ class AnalysisPlot(QWidget):
         keys = [k for k in keys if k in self.data.points]
         if list(keys) != self.keys or mode != self.mode or not self.plots:
             self._rebuild(keys, mode)
+        changed = view != self.view
         self.view = view
         self.redraw()
+        if changed:
+            self._region_moved()  # a period view widens the range to whole periods
 
     def _rebuild(self, keys: list[str], mode: str) -> None:
         self.keys, self.mode = list(keys), mode
@@ -131,17 +118,32 @@ class AnalysisPlot(QWidget):
         self.legend = None
         groups = [[k] for k in keys] if mode == SMALL_MULTIPLES else [list(keys)]
         columns = 1 if len(groups) <= 2 else 2 if len(groups) <= 6 else 3
+        rows = -(-len(groups) // columns)
+        # The legend has a row of its own above the plot: it never covers a line or a bar.
+        first_row = 1 if mode != SMALL_MULTIPLES and keys else 0
+        if first_row:
+            self.legend = pg.LegendItem(labelTextSize=text_size(), colCount=1)
+            self.main_area.addItem(self.legend, row=0, col=0)
         for i, group in enumerate(groups):
+            row = i // columns
             plot = self.main_area.addPlot(
-                row=i // columns,
+                row=first_row + row,
                 col=i % columns,
                 axisItems={"bottom": DateAxis(utcOffset=0), "left": CountAxis("left")},
             )
             self.grids.append(TickGrid(plot))
+            for name in ("left", "bottom"):
+                # An axis's labels are drawn text: kept as a pixmap until its range changes.
+                plot.getAxis(name).setCacheMode(CACHED)
             plot.setMenuEnabled(False)
             plot.vb.disableAutoRange()
             if mode == SMALL_MULTIPLES:
                 plot.setTitle(category_label(group[0]), size=text_size())
+                # The plots share their dates: one date axis under each column is enough,
+                # and the rows keep their height for the values.
+                if row < rows - 1 and i + columns < len(groups):
+                    plot.getAxis("bottom").setStyle(showValues=False)
+                    plot.getAxis("bottom").setHeight(4)
             if self.plots:
                 plot.setXLink(self.plots[0])
             else:
@@ -149,14 +151,15 @@ class AnalysisPlot(QWidget):
             self.plots.append(plot)
             self.plot_keys.append(group)
             for key in group:
-                self.series[key] = _Series(plot, key)
+                self.series[key] = SeriesItems(plot, key)
             plot.crosshair = pg.InfiniteLine(angle=90, movable=False)
             plot.crosshair_y = pg.InfiniteLine(angle=0, movable=False)
             for line in (plot.crosshair, plot.crosshair_y):
                 line.setVisible(False)
                 plot.addItem(line, ignoreBounds=True)
-        if mode != SMALL_MULTIPLES and self.plots and keys:
-            self.legend = self.plots[0].addLegend(offset=(10, 5), labelTextSize=text_size())
+        grid = self.main_area.layout
+        for row in range(first_row, first_row + rows):
+            grid.setRowStretchFactor(row, 1)
         self._draw_overview()
         self.apply_palette()
 
@@ -179,67 +182,37 @@ class AnalysisPlot(QWidget):
 
     def redraw(self) -> None:
         """Push every shown series into its items (the full redraw the benchmark times)."""
-        for _plot, group in zip(self.plots, self.plot_keys, strict=True):
-            for slot, key in enumerate(group):
-                self._push(self.series[key], slot, len(group))
+        whole = self.view not in (MA7, MA30) and self.mode != NORMALISED
+        for plot, group in zip(self.plots, self.plot_keys, strict=True):
+            plot.getAxis("left").whole = whole
+            shown = {key: self.plotted(key) for key in group}
+            bars = [k for k in group if shown[k].bars and self.series[k].visible]
+            stacked = len(bars) > 1
+            bases = dict(zip(bars, stack_bases([shown[k] for k in bars]), strict=True))
+            for key in group:
+                self.series[key].push(
+                    shown[key],
+                    self._dark,
+                    base=bases.get(key) if stacked else None,
+                    # A stated change is a day's own figure: marked only on unstacked bars.
+                    stated=self.view == DAILY and not stacked and self.mode != NORMALISED,
+                )
         self._refresh_legend()
         self.draw_milestones()
         self.fit_y()
 
-    def _push(self, s: _Series, slot: int, slots: int) -> None:
-        was_visible = s.active.isVisible()
-        p = self.plotted(s.key)
-        s.shown = p
-        empty = np.empty(0)
-        if not p.bars:
-            s.curve.setData(p.x, p.y)
-            if s.bars_filled:
-                s.bars.setOpts(x=empty, height=empty, pens=None, brushes=None)
-                s.negatives.setData(x=empty, y=empty)
-                s.stated.setData(x=empty, y=empty)
-                s.bars_filled = False
-        else:
-            s.bars_filled = True
-            s.curve.setData(empty, empty)
-            width = p.width / slots
-            # Side by side when several categories share one axis; centred in the period.
-            offset = (slot - (slots - 1) / 2) * width
-            centre = p.width / 0.85 / 2 - DAY_SECONDS / 2 if p.width > DAY_SECONDS else 0.0
-            s.bar_x = p.x + centre + offset
-            finite = np.isfinite(p.y)
-            s.bar_x, heights = s.bar_x[finite], p.y[finite]
-            colour = series_color(s.key, self._dark)
-            negative = negative_color(self._dark)
-            # Decreases (official corrections) in their own colour, hanging below zero; the
-            # triangles keep a one-day decrease visible when bars are thinner than a pixel.
-            neg = heights < 0
-            brushes = [pg.mkBrush(negative if n else colour) for n in neg]
-            pens = [pg.mkPen(negative if n else colour, width=1) for n in neg]
-            # The item-wide pen and brush are what the legend's sample shows.
-            s.bars.setOpts(
-                x=s.bar_x,
-                height=heights,
-                width=width,
-                pens=pens or None,
-                brushes=brushes or None,
-                pen=pg.mkPen(colour),
-                brush=pg.mkBrush(colour),
-            )
-            s.negatives.setData(
-                x=s.bar_x[neg], y=heights[neg], brush=pg.mkBrush(negative), pen=pg.mkPen(negative)
-            )
-            if self.view == DAILY and p.stated_dates and self.mode != NORMALISED:
-                s.stated.setData(
-                    x=epoch_seconds(p.stated_dates) + offset,
-                    y=np.asarray(p.stated_values, dtype=np.float64),
-                    pen=pg.mkPen(colour, width=2),
-                    brush=None,
-                )
-            else:
-                s.stated.setData(x=empty, y=empty)
-        s.active.setVisible(was_visible)
-        for item in (s.negatives, s.stated):
-            item.setVisible(was_visible)
+    def _fit_legend(self) -> None:
+        """As many legend columns as the chart's width holds (a legend wider than the chart
+        would push the plot out of view)."""
+        if self.legend is None or not self.legend.items:
+            return
+        widest = max(sample.width() + label.width() + 6 for sample, label in self.legend.items)
+        columns = max(1, min(len(self.legend.items), int((self.graphics.width() - 40) // widest)))
+        self.legend.setColumnCount(columns)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._fit_legend()
 
     def _refresh_legend(self) -> None:
         if self.legend is None:
@@ -250,12 +223,28 @@ class AnalysisPlot(QWidget):
         self.legend.clear()
         for key in self.keys:
             self.legend.addItem(self.series[key].active, category_label(key))
+        for sample, label in self.legend.items:
+            sample.sigClicked.connect(self._legend_clicked)
+            # Text is costly to lay out on every paint; the legend only changes on a rebuild.
+            label.setCacheMode(CACHED)
+        self._fit_legend()
+
+    def _legend_clicked(self, item: pg.GraphicsObject) -> None:
+        # The sample toggled its own item; the series' other items (pale and decreasing
+        # bars, markers) follow, and stacked bars close up over a hidden series.
+        for key, s in self.series.items():
+            if s.active is item:
+                self.set_series_visible(key, item.isVisible())
 
     def set_series_visible(self, key: str, visible: bool) -> None:
         s = self.series[key]
-        for item in (s.active, s.negatives, s.stated):
-            item.setVisible(visible)
-        self.fit_y()
+        s.set_visible(visible)
+        if s.shown is not None and s.shown.bars:
+            self.redraw()
+        else:
+            self.fit_y()
+        if self.legend is not None:
+            self.legend.update()
 
     # -- ranges ----------------------------------------------------------------------------
 
@@ -268,6 +257,8 @@ class AnalysisPlot(QWidget):
             peak = np.nanmax(p.y) if p.y.size else 0.0
             curve = pg.PlotDataItem(p.x, p.y / peak if peak > 0 else p.y)
             curve.setDownsampling(auto=True, method="peak")
+            # The strip does not change while the chart is zoomed: painted once, then blitted.
+            curve.curve.setCacheMode(CACHED)
             curve.setPen(pg.mkPen(series_color(key, self._dark), width=1))
             self.overview.addItem(curve)
             self.overview_curves.append(curve)
@@ -287,8 +278,12 @@ class AnalysisPlot(QWidget):
     def set_range(self, start: dt.date, end: dt.date) -> None:
         """Select `start`…`end` in the overview; the main plots follow."""
         lo, hi = (float(v) for v in epoch_seconds([start, end]))
-        self.region.setRegion((lo, hi))
-        self._region_settled()
+        if self.region.getRegion() == (lo, hi):
+            self._region_moved()
+        else:
+            self.region.setRegion((lo, hi))  # its signal moves the plots along
+        if self.mode == NORMALISED and self.plots:
+            self.redraw()  # an index is 100 at the range start
 
     def set_last_days(self, days: int | None) -> None:
         """Quick ranges: the last `days` days of the data, or everything (None)."""
@@ -301,7 +296,7 @@ class AnalysisPlot(QWidget):
     def _region_moved(self) -> None:
         if self._syncing or not self.plots:
             return
-        lo, hi = self.region.getRegion()
+        lo, hi = period_bounds(self.view, *self.region.getRegion())
         self._syncing = True
         try:
             self.plots[0].setXRange(lo, hi, padding=0.01)
@@ -335,24 +330,26 @@ class AnalysisPlot(QWidget):
         """
         for plot, group in zip(self.plots, self.plot_keys, strict=True):
             x0, x1 = plot.vb.viewRange()[0]
-            lows, highs = [], []
+            found = []
+            bars = False
             for key in group:
                 s = self.series[key]
-                if s.shown is None or not s.active.isVisible():
+                if s.shown is None or not s.visible:
                     continue
-                p = s.shown
-                in_view = p.y[(p.x >= x0 - p.width) & (p.x <= x1) & np.isfinite(p.y)]
-                if p.bars and p.stated_values and self.view == DAILY:
-                    in_view = np.concatenate([in_view, np.asarray(p.stated_values, float)])
-                if in_view.size:
-                    lows.append(float(in_view.min()))
-                    highs.append(float(in_view.max()))
-            if not lows:
+                bars = bars or s.shown.bars
+                extent = s.extent(x0 - s.shown.width, x1)
+                if extent is not None:
+                    found.append(extent)
+            if not found:
                 continue
-            low, high = min(lows), max(highs)
-            if any(getattr(self.series[k].shown, "bars", False) for k in group):
+            low, high = min(f[0] for f in found), max(f[1] for f in found)
+            if bars:
                 low, high = min(low, 0.0), max(high, 0.0)
-            plot.setYRange(low, high if high > low else low + 1, padding=0.06)
+            wanted = (low, high if high > low else low + 1)
+            if getattr(plot, "fitted", None) == (wanted, plot.vb.viewRange()[1]):
+                continue  # already fitted to these values: no new range, no repaint
+            plot.setYRange(*wanted, padding=0.06)
+            plot.fitted = (wanted, plot.vb.viewRange()[1])
 
     # -- milestones --------------------------------------------------------------------------
 
@@ -365,30 +362,11 @@ class AnalysisPlot(QWidget):
         self.milestone_items = []
         if not self.show_milestones:
             return
+        on_totals = self.view == CUMULATIVE and self.mode != NORMALISED
         for key, s in self.series.items():
-            points = self.data.points[key]
-            found = aggregates.milestones(points, aggregates.milestone_step(points[-1].total))
-            if not found:
-                continue
-            colour = series_color(key, self._dark)
-            x = epoch_seconds([m.date for m in found])
-            if self.view == CUMULATIVE and self.mode != NORMALISED:
-                marks = pg.ScatterPlotItem(
-                    x=x,
-                    y=np.array([m.threshold for m in found], float),
-                    symbol="d",
-                    size=9,
-                    pen=pg.mkPen(self._text_colour()),
-                    brush=pg.mkBrush(colour),
-                )
-                s.plot.addItem(marks)
-                self.milestone_items.append(marks)
-                continue
-            pen = pg.mkPen(colour, width=1, style=Qt.PenStyle.DashLine)
-            for value in x:
-                line = pg.InfiniteLine(pos=float(value), angle=90, movable=False, pen=pen)
-                s.plot.addItem(line, ignoreBounds=True)
-                self.milestone_items.append(line)
+            self.milestone_items += milestone_marks(
+                s.plot, key, self.data.points[key], on_totals, self._dark, self._text_colour()
+            )
 
     # -- mouse -----------------------------------------------------------------------------
 
@@ -430,19 +408,47 @@ class AnalysisPlot(QWidget):
             if hit.size and np.isfinite(shown.y[hit[0]]):
                 self.plots[plot_index].crosshair_y.setPos(float(shown.y[hit[0]]))
                 self.plots[plot_index].crosshair_y.setVisible(True)
-        text = "\n".join(self.data.hover_lines(self.view, self.plot_keys[plot_index], date))
+        self.hover_keys = list(self.plot_keys[plot_index])
+        text = "\n".join(self.data.hover_lines(self.view, self.hover_keys, date))
         self.hovered.emit(text)
         return text
 
     def _mouse_clicked(self, event: Any) -> None:
-        if event.button() != Qt.MouseButton.LeftButton or event.double():
+        right = event.button() == Qt.MouseButton.RightButton
+        if (event.button() != Qt.MouseButton.LeftButton and not right) or event.double():
             return
         index = self._plot_at(event.scenePos())
         if index is None:
             return
         date = self.date_at(index, event.scenePos())
-        if date is not None:
+        if date is None:
+            return
+        self.graphics.setFocus(Qt.FocusReason.MouseFocusReason)
+        self.hover(date, index)  # the keyboard cursor starts where the mouse clicked
+        if right:
+            self.menuRequested.emit(date, event.screenPos().toPoint())
+        else:
             self.pointClicked.emit(date)
+
+    # -- the keyboard cursor (chart_keys) ------------------------------------------------------
+
+    def cursor_dates(self) -> list[dt.date]:
+        """The report dates the cursor steps through: the first shown category's."""
+        keys = self.hover_keys or (self.plot_keys[0] if self.plot_keys else [])
+        return [p.date for p in self.data.points.get(keys[0], [])] if keys else []
+
+    def cursor_date(self) -> dt.date | None:
+        return self.hover_date
+
+    def put_cursor(self, date: dt.date) -> None:
+        """Move the cursor to `date`, scrolling the range along when it is outside."""
+        span = self.range_dates()
+        if span is not None and not span[0] <= date <= span[1]:
+            length = span[1] - span[0]
+            start = date if date < span[0] else date - length
+            self.set_range(start, start + length)
+        index = next((i for i, g in enumerate(self.plot_keys) if g == self.hover_keys), 0)
+        self.hover(date, index)
 
     # -- looks -----------------------------------------------------------------------------
 
@@ -450,8 +456,8 @@ class AnalysisPlot(QWidget):
         return self.palette().color(QPalette.ColorRole.Text)
 
     def changeEvent(self, event: QEvent) -> None:
-        # Follow a light/dark switch made while the program runs.
-        if event.type() == QEvent.Type.PaletteChange:
+        # Follow a light/dark switch (View ▸ Theme, or the system's) made while it runs.
+        if event.type() in (QEvent.Type.PaletteChange, QEvent.Type.ApplicationPaletteChange):
             self.apply_palette()
             if self.plots:
                 self.redraw()

@@ -9,18 +9,22 @@ pyqtgraph through its chart modules).
 from __future__ import annotations
 
 import datetime as dt
-from pathlib import Path
+import html
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QByteArray, QSize, Qt, Signal
-from PySide6.QtGui import QGuiApplication, QImage, QPalette
+from PySide6.QtCore import QByteArray, QEvent, QPoint, Qt, Signal
+from PySide6.QtGui import (
+    QAccessible,
+    QAccessibleEvent,
+    QKeyEvent,
+    QStandardItemModel,
+)
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
     QComboBox,
     QHBoxLayout,
     QHeaderView,
-    QInputDialog,
     QLabel,
     QListWidget,
     QListWidgetItem,
@@ -31,7 +35,6 @@ from PySide6.QtWidgets import (
     QTableWidget,
     QTableWidgetItem,
     QTabWidget,
-    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -39,11 +42,12 @@ from PySide6.QtWidgets import (
 from desktop_app.core import aggregates
 from desktop_app.services.charts import ChartSource
 from desktop_app.ui.charts.analysis_data import (
+    CUMULATIVE,
     ORYX,
+    PERIOD_VIEWS,
     TIME_VIEWS,
     ChartData,
     category_label,
-    to_csv,
     view_title,
 )
 from desktop_app.ui.charts.analysis_plot import (
@@ -52,14 +56,13 @@ from desktop_app.ui.charts.analysis_plot import (
     SMALL_MULTIPLES,
     AnalysisPlot,
 )
+from desktop_app.ui.charts.chart_output import ChartOutput
 from desktop_app.ui.charts.oryx_plot import OryxPlot
-from desktop_app.ui.common import file_dialogs
 from desktop_app.ui.common.accessibility import list_keys, name
 from desktop_app.ui.common.i18n import noop, number, signed
-from desktop_app.ui.plotting import chart_export
 
 if TYPE_CHECKING:
-    from pyqtgraph import GraphicsLayoutWidget
+    pass
 
 # What a first look shows: three equipment series of similar scale.
 DEFAULT_KEYS = ("tanks", "armored_vehicles", "artillery")
@@ -70,23 +73,31 @@ QUICK_RANGES: tuple[tuple[str, int | None], ...] = (
     (noop("AnalysisView", "All"), None),
 )
 RECORDS_PER_CATEGORY = 5
+# Lines of the text above the chart (its height never changes).
+HOVER_LINES = 4
 
 
-class AnalysisView(QWidget):
+class AnalysisView(ChartOutput, QWidget):
     """Controls on the left, chart (with its overview) on the right."""
 
     # The date of the report under a click on the chart or a double-click in a table.
     reportRequested = Signal(object)
+    # The id of an article (or brief) that published a report, chosen from the chart's menu.
+    articleRequested = Signal(int)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.data = ChartData()
+        self.owner = self
         self._remembered_keys: list[str] = []
         self.plot = AnalysisPlot(self.data, self)
         self.oryx = OryxPlot(self.data, self)
         self.plot.hovered.connect(self._show_hover)
         self.oryx.hovered.connect(self._show_hover)
         self.plot.pointClicked.connect(self.reportRequested)
+        self.plot.menuRequested.connect(self._point_menu)
+        self.plot.keys_filter.deleted = self._nothing_to_delete
+        self.point_menu: QMenu | None = None
 
         self.view_combo = QComboBox(self)
         for view in (*TIME_VIEWS, ORYX):
@@ -107,7 +118,8 @@ class AnalysisView(QWidget):
         self.milestones_box.toggled.connect(self._toggle_milestones)
 
         bar = QHBoxLayout()
-        view_caption = QLabel(self.tr("Vie&w:"), self)
+        # Alt+E and Alt+V belong to the menu bar (Edit, View): the tab's own keys are others.
+        view_caption = QLabel(self.tr("&Show:"), self)
         view_caption.setBuddy(self.view_combo)
         bar.addWidget(view_caption)
         bar.addWidget(self.view_combo)
@@ -133,17 +145,7 @@ class AnalysisView(QWidget):
         ranges.addWidget(self.milestones_box)
         ranges.addStretch(1)
         bar.addStretch(1)
-        self.export_button = QToolButton(self)
-        self.export_button.setText(self.tr("E&xport"))
-        self.export_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
-        menu = QMenu(self.export_button)
-        menu.addAction(self.tr("PNG at the size shown…"), lambda: self._ask_export("png"))
-        menu.addAction(self.tr("PNG at a chosen width…"), lambda: self._ask_export("png-sized"))
-        menu.addAction(self.tr("SVG…"), lambda: self._ask_export("svg"))
-        menu.addAction(self.tr("Data shown as CSV…"), lambda: self._ask_export("csv"))
-        menu.addSeparator()
-        menu.addAction(self.tr("Copy chart to clipboard"), self.copy_to_clipboard)
-        self.export_button.setMenu(menu)
+        self.export_button = self.export_button_for(self)
         bar.addWidget(self.export_button)
 
         self.category_list = QListWidget(self)
@@ -164,10 +166,11 @@ class AnalysisView(QWidget):
 
         self.hover_label = QLabel(self)
         self.hover_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        # A fixed height: a hover must not make the chart jump. Long texts (many categories)
-        # wrap; the whole text is also the label's tooltip.
-        self.hover_label.setFixedHeight(self.fontMetrics().lineSpacing() * 4 + 4)
-        self.hover_label.setWordWrap(True)
+        # A fixed height: a hover must not make the chart jump. Lines never wrap: many
+        # categories are set in columns (`hover_text`); the whole text is also the tooltip.
+        self.hover_label.setFixedHeight(self.fontMetrics().lineSpacing() * HOVER_LINES + 4)
+        self.hover_label.setWordWrap(False)
+        self.hover_label.setMinimumWidth(1)
         self.hover_label.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
         self.stack = QStackedWidget(self)
         self.stack.addWidget(self.plot)
@@ -291,9 +294,6 @@ class AnalysisView(QWidget):
         self.data.set_source(source)
         self.category_list.blockSignals(True)
         self.category_list.clear()
-        dark = self.palette().color(QPalette.ColorRole.Window).lightness() < 128
-        from desktop_app.ui.plotting.palette import series_color
-
         wanted = (
             before
             or [k for k in self._remembered_keys if k in self.data.points]
@@ -303,9 +303,9 @@ class AnalysisView(QWidget):
         for key in self.data.keys:
             item = QListWidgetItem(category_label(key), self.category_list)
             item.setData(Qt.ItemDataRole.UserRole, key)
-            item.setForeground(series_color(key, dark))
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
             item.setCheckState(Qt.CheckState.Checked if key in wanted else Qt.CheckState.Unchecked)
+        self._colour_categories()
         self.category_list.blockSignals(False)
         self.oryx.set_totals(source.oryx_totals)
         self._update()
@@ -316,64 +316,6 @@ class AnalysisView(QWidget):
         for key in self.plot.series:
             self.plot.set_series_visible(key, True)
         self.plot.set_last_days(None)
-
-    # -- export ----------------------------------------------------------------------------
-
-    def current_graphics(self) -> GraphicsLayoutWidget:
-        return self.oryx.graphics if self.view == ORYX else self.plot.graphics
-
-    def csv_text(self) -> str:
-        """Exactly the values drawn, within the selected date range."""
-        if self.view == ORYX:
-            return self.oryx.to_csv()
-        span = self.plot.range_dates()
-        if span is None:
-            return to_csv(self.view, [], dt.date.min, dt.date.max)
-        series = [self.plot.plotted(k) for k in self.plot.keys]
-        return to_csv(self.view, series, *span)
-
-    def export_png(self, path: str | Path, width: int | None = None) -> QSize:
-        return chart_export.export_png(self.current_graphics(), path, width)
-
-    def export_svg(self, path: str | Path) -> None:
-        chart_export.export_svg(self.current_graphics(), path)
-
-    def export_csv(self, path: str | Path) -> None:
-        Path(path).write_text(self.csv_text(), encoding="utf-8")
-
-    def chart_image(self) -> QImage:
-        image: QImage = self.current_graphics().grab().toImage()
-        return image
-
-    def copy_to_clipboard(self) -> None:
-        QGuiApplication.clipboard().setImage(self.chart_image())
-        self._show_hover(self.tr("Chart copied to the clipboard."))
-
-    def _ask_export(self, kind: str) -> None:
-        width: int | None = None
-        if kind == "png-sized":
-            width, ok = QInputDialog.getInt(
-                self, self.tr("Export PNG"), self.tr("Width (pixels):"), 1920, 200, 10000, 10
-            )
-            if not ok:
-                return
-        suffix = {"png": "png", "png-sized": "png", "svg": "svg", "csv": "csv"}[kind]
-        default = f"frontline-{self.view}-{dt.date.today().isoformat()}.{suffix}"
-        chosen = file_dialogs.save_file_name(self, self.tr("Export chart"), default)
-        if chosen is None:
-            return
-        path = str(chosen)
-        try:
-            if suffix == "png":
-                self.export_png(path, width)
-            elif suffix == "svg":
-                self.export_svg(path)
-            else:
-                self.export_csv(path)
-        except OSError as exc:
-            self._show_hover(f"{path}: {exc.strerror}")
-            return
-        self._show_hover(self.tr("Exported to %1").replace("%1", path))
 
     # -- reactions -------------------------------------------------------------------------
 
@@ -387,6 +329,16 @@ class AnalysisView(QWidget):
             *self.range_buttons.values(),
         ):
             widget.setEnabled(not oryx)
+        # An index compares totals that grow; a day's change near zero makes it meaningless
+        # ("3,700" for a change of 37 against 1): offered for cumulative totals only.
+        model = self.mode_combo.model()
+        assert isinstance(model, QStandardItemModel)
+        index_item = model.item(self.mode_combo.findData(NORMALISED))
+        index_item.setEnabled(self.view == CUMULATIVE)
+        if self.view != CUMULATIVE and self.mode == NORMALISED:
+            self.mode_combo.blockSignals(True)
+            self.mode_combo.setCurrentIndex(self.mode_combo.findData(ONE_AXIS))
+            self.mode_combo.blockSignals(False)
         keys = self.checked_keys()
         if not oryx:
             self.plot.show_view(self.view, keys, self.mode)
@@ -398,12 +350,17 @@ class AnalysisView(QWidget):
         elif not keys:
             self._show_hover(self.tr("Tick one or more categories to chart them."))
         else:
-            self._show_hover(
+            lines = [
                 self.tr(
-                    "Point at the chart for a day's figures; click to open that report. Drag the "
-                    "shaded range below, or drag and wheel on the chart, to zoom."
-                )
-            )
+                    "Point at the chart, or click it and use the arrow keys, for a day's figures;"
+                    " click or press Enter to open that day's report, right-click for its articles."
+                ),
+                self.tr("Drag the shaded range below, or drag and wheel on the chart, to zoom."),
+            ]
+            if self.view in PERIOD_VIEWS:
+                lines.append(self.tr("Pale bars: periods the reports cover only in part."))
+            self.plot.hover_date = None
+            self._show_hover("\n".join(lines))
 
     def _toggle_milestones(self, on: bool) -> None:
         self.plot.show_milestones = on
@@ -437,6 +394,61 @@ class AnalysisView(QWidget):
                     )
                 table.setItem(r, c, cell)
 
+    def _point_menu(self, date: dt.date, pos: QPoint) -> None:
+        """A day's menu: its report in the Losses tab, and each article that published it."""
+        menu = QMenu(self)
+        menu.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        menu.addAction(
+            self.tr("Open the report of %1").replace("%1", date.isoformat()),
+            lambda: self.reportRequested.emit(date),
+        )
+        articles = self.data.articles.get(date, [])
+        for item_id, title in articles:
+            action = menu.addAction(self.tr("Open the article “%1”").replace("%1", title))
+            action.setData(item_id)
+            action.triggered.connect(lambda _c=False, i=item_id: self.articleRequested.emit(i))
+        if not articles:
+            menu.addAction(self.tr("No article in the archive published it")).setEnabled(False)
+        self.point_menu = menu
+        menu.popup(pos)
+
+    def _nothing_to_delete(self) -> None:
+        self._show_hover(
+            self.tr(
+                "Nothing is deleted from the Charts tab: reports are deleted in the Losses tab."
+            )
+        )
+
+    def event(self, event: QEvent) -> bool:
+        # Delete in this tab never reaches the window's "delete the selected item", whose
+        # item (in the Archive tab) is not in view: the key is claimed here and explained.
+        if (
+            isinstance(event, QKeyEvent)
+            and event.key() == Qt.Key.Key_Delete
+            and event.modifiers() == Qt.KeyboardModifier.NoModifier
+        ):
+            if event.type() == QEvent.Type.ShortcutOverride:
+                event.accept()
+                return True
+            if event.type() == QEvent.Type.KeyPress:
+                self._nothing_to_delete()
+                return True
+        return super().event(event)
+
+    def changeEvent(self, event: QEvent) -> None:
+        # The category names are written in their series' colours: follow a theme switch.
+        if event.type() in (QEvent.Type.PaletteChange, QEvent.Type.ApplicationPaletteChange):
+            self._colour_categories()
+        super().changeEvent(event)
+
+    def _colour_categories(self) -> None:
+        from desktop_app.ui.plotting.palette import is_dark, series_color
+
+        dark = is_dark(self.palette())
+        for i in range(self.category_list.count()):
+            item = self.category_list.item(i)
+            item.setForeground(series_color(str(item.data(Qt.ItemDataRole.UserRole)), dark))
+
     def _table_clicked(self, table: QTableWidget, row: int) -> None:
         date_column = 1 if table is self.records_table else 2
         cell = table.item(row, date_column)
@@ -445,7 +457,31 @@ class AnalysisView(QWidget):
 
     def _show_hover(self, text: str) -> None:
         lines = text.split("\n")
-        # Beyond four lines, categories share a line so the date and warnings stay in view.
-        shown = text if len(lines) <= 4 else lines[0] + "\n" + "  ·  ".join(lines[1:])
+        date = self.plot.hover_date
+        if len(lines) <= HOVER_LINES or date is None or self.view == ORYX:
+            shown = html.escape(text).replace("\n", "<br>")
+        else:
+            # Many categories: short entries in columns, so that no line wraps or hides.
+            entries = self.data.compact_lines(self.view, self.plot.hover_keys, date)
+            rows = HOVER_LINES - 1
+            columns = -(-len(entries) // rows)
+            cells = "".join(
+                "<tr>"
+                + "".join(
+                    f"<td style='padding-right:14px'>{html.escape(entries[c * rows + r])}</td>"
+                    for c in range(columns)
+                    if c * rows + r < len(entries)
+                )
+                + "</tr>"
+                for r in range(rows)
+            )
+            shown = f"{html.escape(lines[0])}<table cellspacing='0'>{cells}</table>"
         self.hover_label.setText(shown)
         self.hover_label.setToolTip(text)
+        # What the chart's cursor points at is its description, for a screen reader too.
+        graphics = self.plot.graphics
+        if graphics.accessibleDescription() != text:
+            graphics.setAccessibleDescription(text)
+            QAccessible.updateAccessibility(
+                QAccessibleEvent(graphics, QAccessible.Event.DescriptionChanged)
+            )

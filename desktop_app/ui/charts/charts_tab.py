@@ -1,5 +1,6 @@
 """The Charts tab's place in the main window: a page built on first show, View ▸ Charts
-(Ctrl+3), and a clicked report opened in the Losses tab with the articles that published it.
+(Ctrl+3), a clicked report opened in the Losses tab (the status bar names the articles that
+published it), and an article chosen from a day's menu opened in the Archive tab.
 
 Importing this module is cheap: AnalysisView (and with it pyqtgraph and numpy) is imported
 only when the tab is first shown. What the charts draw is read on the window's read lane
@@ -52,6 +53,7 @@ class ChartsTab(QObject):
 
             self.view = AnalysisView()
             self.view.reportRequested.connect(self.open_report)
+            self.view.articleRequested.connect(self.ctx.open_item)
             self._restore(self.view)
             layout = self.page.layout()
             assert layout is not None

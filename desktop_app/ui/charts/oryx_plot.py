@@ -19,8 +19,8 @@ from PySide6.QtCore import QCoreApplication, QEvent, QPointF, Signal
 from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
-from desktop_app.ui.charts.analysis_data import ChartData, category_label
-from desktop_app.ui.common.i18n import noop, number
+from desktop_app.ui.charts.analysis_data import ChartData, category_label, short_label
+from desktop_app.ui.common.i18n import number
 from desktop_app.ui.plotting.palette import is_dark, series_color, text_size
 from desktop_app.ui.plotting.tick_grid import TickGrid
 
@@ -33,26 +33,6 @@ class _LogCountAxis(pg.AxisItem):
 
     def tickStrings(self, values: list[float], scale: float, spacing: float) -> list[str]:
         return [number(round(10**v)) for v in values]
-
-
-_SHORT = {
-    "armored_vehicles": noop("AnalysisView", "AFV"),
-    "artillery": noop("AnalysisView", "Artillery"),
-    "air_defense": noop("AnalysisView", "Air defense"),
-    "vehicles_fuel_tanks": noop("AnalysisView", "Vehicles"),
-    "special_equipment": noop("AnalysisView", "Special eq."),
-    "ships": noop("AnalysisView", "Ships"),
-    "cruise_missiles": noop("AnalysisView", "Cruise m."),
-    "ground_robots": noop("AnalysisView", "Robots"),
-    "srbm_launchers": noop("AnalysisView", "SRBM"),
-}
-
-
-def short_label(key: str) -> str:
-    """A name short enough for a bar pair's axis label (11 pairs share the width)."""
-    if key in _SHORT:
-        return QCoreApplication.translate("AnalysisView", _SHORT[key])
-    return category_label(key)
 
 
 class OryxPlot(QWidget):
@@ -168,7 +148,7 @@ class OryxPlot(QWidget):
             self.hovered.emit(self.hover_text(index))
 
     def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.PaletteChange:
+        if event.type() in (QEvent.Type.PaletteChange, QEvent.Type.ApplicationPaletteChange):
             self.set_totals({r[0]: r[3] for r in self.rows})
         super().changeEvent(event)
 

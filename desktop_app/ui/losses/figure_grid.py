@@ -68,6 +68,8 @@ class FigureGrid(QScrollArea):
         self._rows: dict[str, _Row] = {}
         self._previous: LossReport | None = None
         self._highlighted: set[QLineEdit] = set()
+        # The category of each message the last `figures()` gave (the checks tie it to a row).
+        self.error_rows: dict[str, str] = {}
         self._inner = QWidget(self)
         self._grid = QGridLayout(self._inner)
         self._grid.setHorizontalSpacing(12)
@@ -232,8 +234,10 @@ class FigureGrid(QScrollArea):
         """The figures as typed, and the problems in fields that could not be read."""
         figures: dict[str, Figure] = {}
         errors: list[str] = []
+        self.error_rows = {}
         for key, row in self._rows.items():
             label = category_label(key)
+            before = len(errors)
             try:
                 total = parse_count(row.total.text())
                 change = parse_count(row.change.text())
@@ -243,12 +247,14 @@ class FigureGrid(QScrollArea):
                         category=label, text=str(exc)
                     )
                 )
+                self._tie(errors, before, key)
                 continue
             if total is None:
                 if change is not None:
                     errors.append(
                         self.tr("{category}: a change without a total").format(category=label)
                     )
+                self._tie(errors, before, key)
                 continue
             if abs(total) > MAX_TOTAL:
                 errors.append(
@@ -256,8 +262,13 @@ class FigureGrid(QScrollArea):
                         category=label, total=number(total), limit=number(MAX_TOTAL)
                     )
                 )
+            self._tie(errors, before, key)
             figures[key] = Figure(total, change)
         return figures, errors
+
+    def _tie(self, errors: list[str], start: int, key: str) -> None:
+        for message in errors[start:]:
+            self.error_rows[message] = key
 
     # -- comparison with the previous report ---------------------------------------------------
 

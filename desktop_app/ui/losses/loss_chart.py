@@ -253,7 +253,7 @@ class LossChart(QWidget):
 
     def changeEvent(self, event: QEvent) -> None:
         # Follow a light/dark switch made while the program runs.
-        if event.type() == QEvent.Type.PaletteChange:
+        if event.type() in (QEvent.Type.PaletteChange, QEvent.Type.ApplicationPaletteChange):
             self._apply_palette()
         super().changeEvent(event)
 

@@ -95,6 +95,12 @@ class LossesView(QWidget):
         self.new_button.setToolTip(self.tr("Type or paste a daily loss report"))
         self.new_button.clicked.connect(lambda: self.open_report_dialog())
         self.new_button.setEnabled(not ctx.read_only)
+        self.article_button = QPushButton(self.tr("&Open article"), self)
+        self.article_button.setToolTip(
+            self.tr("Open the article that published the selected report (Archive tab)")
+        )
+        self.article_button.clicked.connect(self.open_selected_article)
+        self.article_button.setEnabled(False)
 
         self.table = QTableView(self)
         self.table.setModel(self.model)
@@ -149,6 +155,7 @@ class LossesView(QWidget):
         bar.addWidget(category_caption)
         bar.addWidget(self.category_combo)
         bar.addStretch(1)
+        bar.addWidget(self.article_button)
         bar.addWidget(self.new_button)
         layout = QVBoxLayout(self)
         layout.addLayout(bar)
@@ -346,6 +353,7 @@ class LossesView(QWidget):
         self.category_combo.setCurrentIndex(max(index, 0) if self.category_combo.count() else -1)
         self.category_combo.blockSignals(False)
         self._update_chart()
+        self._update_article_button()
 
         date, row = self._pending_date, self._pending_row
         self._pending_date = self._pending_row = None
@@ -379,6 +387,8 @@ class LossesView(QWidget):
             # Digits share one width in table fonts: only the longest texts can be widest.
             candidates = {t for t in texts if len(t) >= longest - 1}
             widest = max((metrics.horizontalAdvance(t) for t in candidates), default=0)
+            if column == self.model.article_column:
+                widest = min(widest, 40 * metrics.averageCharWidth())  # a title is elided
             self.table.setColumnWidth(column, max(widest + padding, header.sectionSizeHint(column)))
 
     def _remember_place(self) -> None:
@@ -401,6 +411,7 @@ class LossesView(QWidget):
         self._update_chart()
 
     def _on_current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        self._update_article_button()
         if not current.isValid():
             return
         # A click in a category's column charts that category; any click marks the date.
@@ -412,14 +423,38 @@ class LossesView(QWidget):
             self._chart.mark_date(date)
 
     def _edit_selected(self) -> None:
+        index = self.table.currentIndex()
+        if index.column() == self.model.article_column and self.open_selected_article():
+            return
         date = self.selected_date()
         if date is not None:
             self.open_report_dialog(date)
 
     def _on_double_clicked(self, index: QModelIndex) -> None:
+        if index.column() == self.model.article_column and self.open_selected_article():
+            return  # the "Published in" cell opens its article
         date = self.model.date_at(index.row())
         if date is not None:
             self.open_report_dialog(date)
+
+    def open_selected_article(self) -> bool:
+        """Show the (first) article that published the selected report in the Archive tab."""
+        index = self.table.currentIndex()
+        articles = self.model.articles_at(index.row()) if index.isValid() else []
+        if not articles:
+            return False
+        self.ctx.open_item(articles[0][0])
+        return True
+
+    def _update_article_button(self) -> None:
+        index = self.table.currentIndex()
+        articles = self.model.articles_at(index.row()) if index.isValid() else []
+        self.article_button.setEnabled(bool(articles))
+        self.article_button.setToolTip(
+            self.tr("Open “%1” (Archive tab)").replace("%1", articles[0][1])
+            if articles
+            else self.tr("No article in the archive published the selected report")
+        )
 
     def _forget_dialog(self, _result: int) -> None:
         self.dialog = None

@@ -1,9 +1,12 @@
 """The "Data problems" dock: every doubt about the stored reports, one row each (View → Ctrl+4).
 
 Lists decreases, stated ≠ derived changes, missing days and articles whose numbers disagree
-with the report they are linked to (the same list as `frontline-archive check`). Activating a
-row (double-click or Enter) opens that report in the Losses tab. The list is read on the
-window's read lane and read again when the runner says reports or items changed.
+with the report they are linked to (the same list as `frontline-archive check`), grouped by
+kind with a count each, and a filter above them (date, category or words). Activating a row
+(double-click or Enter) opens that report in the Losses tab; *Open article* opens the article
+that published it in the Archive tab. The list is read on the window's read lane and read
+again when the runner says reports or items changed. The dock starts at a quarter of the
+window's height.
 
 Signals:
     openReport(date): the user activated a problem of that date.
@@ -14,13 +17,16 @@ from __future__ import annotations
 import datetime as dt
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtCore import QEvent, QObject, QSize, Qt, Signal
 from PySide6.QtGui import QKeyEvent, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDockWidget,
+    QHBoxLayout,
     QLabel,
+    QLineEdit,
     QMainWindow,
+    QPushButton,
     QTreeWidget,
     QTreeWidgetItem,
     QVBoxLayout,
@@ -38,7 +44,7 @@ from desktop_app.core.validation import (
     IMPLAUSIBLE_DROP,
     Problem,
 )
-from desktop_app.ui.common.i18n import localized
+from desktop_app.ui.common.i18n import localized, number
 from desktop_app.ui.losses.report_table_model import category_label
 
 if TYPE_CHECKING:
@@ -49,10 +55,20 @@ if TYPE_CHECKING:
 TOGGLE_SHORTCUT = "Ctrl+4"
 
 DATE_COLUMN, KIND_COLUMN, CATEGORY_COLUMN, MESSAGE_COLUMN = range(4)
+# The groups' order: what most often needs a look first.
+KIND_ORDER = (
+    DECREASE,
+    IMPLAUSIBLE_DROP,
+    CHANGE_MISMATCH,
+    ARTICLE_MISMATCH,
+    GAP,
+    BEFORE_WAR,
+    FUTURE,
+)
 
 
 class ProblemsView(QWidget):
-    """A summary line above a flat list of problems, oldest first."""
+    """A summary line and a filter above the problems, grouped by kind, oldest first."""
 
     # The date of the report the user asked to open.
     openReport = Signal(object)
@@ -64,11 +80,24 @@ class ProblemsView(QWidget):
         self._loading = False
         self._again = False
         self.problems: list[Problem] = []
+        self.articles: dict[dt.date, list[tuple[int, str]]] = {}
+        self.groups: dict[str, QTreeWidgetItem] = {}
         ctx.runner.changed.connect(self._on_changed)
+        self.filter_edit = QLineEdit(self)
+        self.filter_edit.setPlaceholderText(self.tr("Filter by date, category or words"))
+        self.filter_edit.setClearButtonEnabled(True)
+        self.filter_edit.setAccessibleName(self.tr("Filter the problems"))
+        self.filter_edit.textChanged.connect(self.apply_filter)
+        self.article_button = QPushButton(self.tr("Open art&icle"), self)
+        self.article_button.setToolTip(
+            self.tr("Open the article that published the selected problem's report")
+        )
+        self.article_button.setEnabled(False)
+        self.article_button.clicked.connect(self.open_article)
         self.summary = QLabel(self)
         self.summary.setWordWrap(True)
         self.tree = QTreeWidget(self)
-        self.tree.setRootIsDecorated(False)
+        self.tree.setRootIsDecorated(True)
         self.tree.setAlternatingRowColors(True)
         self.tree.setUniformRowHeights(True)
         self.tree.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -81,11 +110,22 @@ class ProblemsView(QWidget):
         self.tree.setAccessibleDescription(self.tree.toolTip())
         # itemActivated covers both a double-click and Enter on the current row.
         self.tree.itemActivated.connect(self._on_activated)
+        self.tree.currentItemChanged.connect(self._update_article_button)
         self.tree.installEventFilter(self)
+        bar = QHBoxLayout()
+        bar.addWidget(self.filter_edit, 1)
+        bar.addWidget(self.article_button)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addWidget(self.summary)
+        layout.addLayout(bar)
         layout.addWidget(self.tree, 1)
+
+    def sizeHint(self) -> QSize:
+        # A quarter of the window's height: the dock sits below the tabs, not over them.
+        window = self.window()
+        height = window.height() // 4 if window is not None and window is not self else 200
+        return QSize(super().sizeHint().width(), max(height, 120))
 
     def kind_label(self, kind: str) -> str:
         labels = {
@@ -113,7 +153,10 @@ class ProblemsView(QWidget):
             return
         self._loading = True
         self.ctx.runner.read(
-            "data problems", read_problems, success=self._arrived, failure=self._failed
+            "data problems",
+            read_problems_and_articles,
+            success=self._arrived,
+            failure=self._failed,
         )
 
     @property
@@ -128,11 +171,12 @@ class ProblemsView(QWidget):
         self._loading = self._again = False
         self.ctx.show_message("error", text)
 
-    def _arrived(self, problems: list[Problem]) -> None:
+    def _arrived(self, read: tuple[list[Problem], dict[dt.date, list[tuple[int, str]]]]) -> None:
         if not isValid(self):
             return
         self._loading = False
-        self.show_problems(problems)
+        self.articles = read[1]
+        self.show_problems(read[0])
         if self._again:
             self._again = False
             self.refresh()
@@ -140,7 +184,15 @@ class ProblemsView(QWidget):
     def show_problems(self, problems: list[Problem]) -> None:
         self.problems = list(problems)
         self.tree.clear()
-        items = []
+        self.groups = {}
+        kinds = sorted(
+            {p.kind for p in self.problems},
+            key=lambda k: (KIND_ORDER.index(k) if k in KIND_ORDER else len(KIND_ORDER), k),
+        )
+        for kind in kinds:
+            group = QTreeWidgetItem([self.kind_label(kind)])
+            group.setData(KIND_COLUMN, Qt.ItemDataRole.UserRole, kind)
+            self.groups[kind] = group
         for problem in self.problems:
             item = QTreeWidgetItem(
                 [
@@ -152,10 +204,14 @@ class ProblemsView(QWidget):
             )
             item.setData(DATE_COLUMN, Qt.ItemDataRole.UserRole, problem.date)
             item.setToolTip(MESSAGE_COLUMN, localized(problem.message))
-            items.append(item)
-        self.tree.addTopLevelItems(items)
+            self.groups[problem.kind].addChild(item)
+        self.tree.addTopLevelItems(list(self.groups.values()))
+        for group in self.groups.values():
+            group.setFirstColumnSpanned(True)
+            group.setExpanded(True)
         for column in (DATE_COLUMN, KIND_COLUMN, CATEGORY_COLUMN):
             self.tree.resizeColumnToContents(column)
+        self.apply_filter()
         self.summary.setText(
             self.tr(
                 "%n problem(s) found. They are shown, never fixed: the official "
@@ -166,6 +222,57 @@ class ProblemsView(QWidget):
             if self.problems
             else self.tr("No problems found.")
         )
+
+    def problem_rows(self) -> list[QTreeWidgetItem]:
+        """Every problem's row, group by group."""
+        return [
+            item
+            for g in self.groups.values()
+            for i in range(g.childCount())
+            if (item := g.child(i)) is not None
+        ]
+
+    def apply_filter(self, *_args: object) -> None:
+        """Show the problems whose date, category or text hold every word typed."""
+        words = self.filter_edit.text().casefold().split()
+        for group in self.groups.values():
+            shown = 0
+            for i in range(group.childCount()):
+                item = group.child(i)
+                assert item is not None
+                text = " ".join(item.text(c) for c in range(4)).casefold()
+                hidden = not all(w in text for w in words)
+                item.setHidden(hidden)
+                shown += not hidden
+            total = group.childCount()
+            label = self.kind_label(str(group.data(KIND_COLUMN, Qt.ItemDataRole.UserRole)))
+            count = (
+                number(shown)
+                if shown == total
+                else self.tr("%1 of %2").replace("%1", number(shown)).replace("%2", number(total))
+            )
+            group.setText(DATE_COLUMN, f"{label} ({count})")
+            group.setHidden(shown == 0)
+
+    def _selected_articles(self) -> list[tuple[int, str]]:
+        item = self.tree.currentItem()
+        date = item.data(DATE_COLUMN, Qt.ItemDataRole.UserRole) if item is not None else None
+        return self.articles.get(date, []) if isinstance(date, dt.date) else []
+
+    def _update_article_button(self, *_args: object) -> None:
+        articles = self._selected_articles()
+        self.article_button.setEnabled(bool(articles))
+        self.article_button.setToolTip(
+            self.tr("Open “%1” (Archive tab)").replace("%1", articles[0][1])
+            if articles
+            else self.tr("No article in the archive published this report")
+        )
+
+    def open_article(self) -> None:
+        """Open the article that published the selected problem's report."""
+        articles = self._selected_articles()
+        if articles:
+            self.ctx.open_item(articles[0][0])
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
@@ -186,6 +293,9 @@ class ProblemsView(QWidget):
         return super().eventFilter(watched, event)
 
     def _on_activated(self, item: QTreeWidgetItem, _column: int) -> None:
+        if item.childCount():
+            item.setExpanded(not item.isExpanded())  # a group opens and closes
+            return
         date = item.data(DATE_COLUMN, Qt.ItemDataRole.UserRole)
         if isinstance(date, dt.date):
             self.openReport.emit(date)
@@ -206,6 +316,13 @@ def read_problems() -> list[Problem]:
     from desktop_app.services import queries
 
     return queries.find_problems()
+
+
+def read_problems_and_articles() -> tuple[list[Problem], dict[dt.date, list[tuple[int, str]]]]:
+    """The problems and every report's articles (run on the read lane)."""
+    from desktop_app.services import charts
+
+    return read_problems(), charts.report_articles()
 
 
 def report_date_for(date: dt.date) -> dt.date | None:

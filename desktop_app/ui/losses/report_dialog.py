@@ -17,7 +17,7 @@ import datetime as dt
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QDate, Qt, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtGui import QKeySequence, QShortcut, QTextCursor
 from PySide6.QtWidgets import (
     QDialog,
     QListWidgetItem,
@@ -35,6 +35,7 @@ from desktop_app.core.report_parser import parse_report
 from desktop_app.core.validation import ERROR, validate_report
 from desktop_app.ui.common.i18n import localized, number
 from desktop_app.ui.losses import questions, report_steps
+from desktop_app.ui.losses.check_list import unread_lines
 from desktop_app.ui.losses.questions import CANCEL, MERGE, REPLACE
 from desktop_app.ui.losses.report_dialog_layout import ReportDialogLayout
 from desktop_app.ui.losses.report_table_model import category_label
@@ -45,8 +46,6 @@ if TYPE_CHECKING:
     from desktop_app.services.changes import Changes
     from desktop_app.services.queries import LinkedArticle
     from desktop_app.ui.common.context import WindowContext
-
-_MAX_UNPARSED_SHOWN = 5
 
 
 def read_dialog_data(date: dt.date) -> tuple[LossReport | None, list[LinkedArticle]]:
@@ -124,6 +123,26 @@ class ReportDialog(ReportDialogLayout):
         self._show_linked_articles(articles or [])
         self._on_date_changed()
         self.order_tabs()
+        self.problems_list.rowChosen.connect(self.go_to_row)
+        self.problems_list.lineChosen.connect(self.select_line)
+
+    def go_to_row(self, key: str) -> None:
+        """Put the cursor in the total of `key`'s row (a check about that category)."""
+        edit = self.total_edit(key)
+        self.grid.ensureWidgetVisible(edit)
+        edit.setFocus(Qt.FocusReason.OtherFocusReason)
+        edit.selectAll()
+
+    def select_line(self, number: int) -> None:
+        """Select line `number` (0-based) of the paste box (a line that could not be read)."""
+        block = self.paste_box.document().findBlockByNumber(number)
+        if not block.isValid():
+            return
+        cursor = QTextCursor(block)
+        cursor.movePosition(QTextCursor.MoveOperation.EndOfBlock, QTextCursor.MoveMode.KeepAnchor)
+        self.paste_box.setTextCursor(cursor)
+        self.paste_box.ensureCursorVisible()
+        self.paste_box.setFocus(Qt.FocusReason.OtherFocusReason)
 
     # -- filling -------------------------------------------------------------------------------
 
@@ -179,14 +198,14 @@ class ReportDialog(ReportDialogLayout):
                 )
             else:
                 self.date_edit.setDate(QDate(report.date.year, report.date.month, report.date.day))
+        # Each line that could not be read is listed under Checks with its line number.
+        self.problems_list.unread = unread_lines(self.paste_box.toPlainText(), report.unparsed)
         self._fill(report, highlight=True)
+        self._revalidate()
         if report.unparsed:
-            shown = report.unparsed[:_MAX_UNPARSED_SHOWN]
-            messages.append(self.tr("Could not read:") + "\n" + "\n".join(shown))
-            if len(report.unparsed) > len(shown):
-                messages.append(
-                    self.tr("… and %n more line(s).", "", len(report.unparsed) - len(shown))
-                )
+            messages.append(
+                self.tr("%n line(s) could not be read: see Checks.", "", len(report.unparsed))
+            )
         self.fill_message.setText("\n".join(messages))
 
     def _fill(self, report: LossReport, *, highlight: bool) -> None:
@@ -322,6 +341,9 @@ class ReportDialog(ReportDialogLayout):
         problems = validate_report(report, self._previous, today=self._today)
         errors = field_errors + [localized(p.message) for p in problems if p.severity == ERROR]
         warnings = [localized(p.message) for p in problems if p.severity != ERROR]
+        # Each problem of one category is tied to its row (activating it goes there).
+        rows = dict(self.grid.error_rows)
+        rows.update({localized(p.message): p.category for p in problems if p.category is not None})
         row_errors: dict[str, list[str]] = {}
         row_warnings: dict[str, list[str]] = {}
         for p in problems:
@@ -329,15 +351,9 @@ class ReportDialog(ReportDialogLayout):
                 target = row_errors if p.severity == ERROR else row_warnings
                 target.setdefault(p.category, []).append(localized(p.message))
         self.grid.set_row_problems(row_errors, row_warnings)
-        self.problems_list.clear()
-        style = self.style()
-        for messages, icon in (
-            (errors, QStyle.StandardPixmap.SP_MessageBoxCritical),
-            (warnings, QStyle.StandardPixmap.SP_MessageBoxWarning),
-        ):
-            for message in messages:
-                self.problems_list.addItem(QListWidgetItem(style.standardIcon(icon), message))
-        self.problems_list.setVisible(bool(errors or warnings))
+        self.problems_list.show_checks(
+            [(m, rows.get(m)) for m in errors], [(m, rows.get(m)) for m in warnings]
+        )
         if errors:
             summary = self.tr("%n error(s) to fix before saving", "", len(errors))
             if warnings:

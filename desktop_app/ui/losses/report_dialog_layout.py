@@ -30,9 +30,12 @@ from PySide6.QtWidgets import (
 
 from desktop_app.core.report import WAR_START
 from desktop_app.ui.common.accessibility import fit_to_screen, name
+from desktop_app.ui.losses.check_list import CheckList
 from desktop_app.ui.losses.figure_grid import FigureGrid
 
 QUALIFIERS = ("", "about", "more than")
+# Lines of the paste box: room for an official post's list of categories.
+PASTE_LINES = 9
 translate = QCoreApplication.translate
 
 
@@ -87,6 +90,10 @@ class ReportDialogLayout(QDialog):
     def _build_side(self) -> None:
         self.paste_box = QPlainTextEdit(self)
         self.paste_box.setTabChangesFocus(True)  # Tab moves on; a pasted tab stays a tab
+        # One size whatever the checks below hold: the dialog must not jump while typing.
+        lines = self.fontMetrics().lineSpacing()
+        self.paste_box.setFixedHeight(lines * PASTE_LINES + 10)
+        self.paste_box.setMinimumWidth(self.fontMetrics().averageCharWidth() * 26)
         self.paste_box.setPlaceholderText(
             translate(
                 "ReportDialog",
@@ -96,12 +103,16 @@ class ReportDialogLayout(QDialog):
         self.fill_button = QPushButton(translate("ReportDialog", "&Fill from text"), self)
         self.fill_message = QLabel(self)
         self.fill_message.setWordWrap(True)
+        self.fill_message.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        # Room for the usual messages, so that they come and go without moving what is
+        # below; a longer one (rare) takes more.
+        self.fill_message.setMinimumHeight(lines * 4 + 4)
         self.fill_message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.problems_label = QLabel(self)
         self.problems_label.setWordWrap(True)
-        self.problems_list = QListWidget(self)
-        self.problems_list.setWordWrap(True)
-        self.problems_list.setMaximumHeight(150)
+        self.problems_label.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        self.problems_label.setMinimumHeight(lines * 3 + 4)
+        self.problems_list = CheckList(self)
         self.articles_header = self._header(translate("ReportDialog", "Published in"))
         self.articles_list = QListWidget(self)
         self.articles_list.setWordWrap(True)
@@ -143,7 +154,7 @@ class ReportDialogLayout(QDialog):
         paste_caption.setBuddy(self.paste_box)
         right = QVBoxLayout()
         right.addWidget(paste_caption)
-        right.addWidget(self.paste_box, 1)
+        right.addWidget(self.paste_box)
         right.addWidget(self.fill_button, 0, Qt.AlignmentFlag.AlignLeft)
         right.addWidget(self.fill_message)
         right.addSpacing(8)
@@ -152,6 +163,7 @@ class ReportDialogLayout(QDialog):
         right.addWidget(self.problems_list)
         right.addWidget(self.articles_header)
         right.addWidget(self.articles_list)
+        right.addStretch(1)
 
         columns = QHBoxLayout()
         columns.addLayout(left, 0)

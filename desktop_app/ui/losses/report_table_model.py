@@ -35,6 +35,7 @@ from desktop_app.core.series import SeriesPoint
 from desktop_app.ui.common.i18n import localized, number, signed
 
 if TYPE_CHECKING:
+    from desktop_app.services.charts import SeriesRow
     from desktop_app.ui.common.context import WindowContext
 
 DATE_COLUMN = 0
@@ -65,10 +66,15 @@ def blend(base: QColor, tint: QColor, amount: float) -> QColor:
     )
 
 
-def figure_text(cell: SeriesPoint) -> str:
+# A cell is a plain row (services.charts.SeriesRow): its fields by position.
+_TOTAL, _STATED, _DERIVED, _PREVIOUS = 1, 2, 3, 4
+
+
+def figure_text(cell: SeriesRow) -> str:
     """A figure as the table shows it: "12,251 (+4)", or the total alone without a change."""
-    change = cell.change
-    return number(cell.total) if change is None else f"{number(cell.total)} ({signed(change)})"
+    _day, total, stated, derived, _previous = cell
+    change = stated if stated is not None else derived
+    return number(total) if change is None else f"{number(total)} ({signed(change)})"
 
 
 @dataclass(frozen=True)
@@ -76,22 +82,28 @@ class ReportTable:
     """What the table shows, read in one go on the read lane."""
 
     dates: list[dt.date] = field(default_factory=list)  # newest first
-    series: dict[str, list[SeriesPoint]] = field(default_factory=dict)  # categories with data
+    # Each category's points as plain rows (a SeriesPoint is made only for the one charted).
+    series: dict[str, list[SeriesRow]] = field(default_factory=dict)  # categories with data
     warnings: dict[tuple[dt.date, str | None], list[str]] = field(default_factory=dict)
+    # The articles and briefs that published each report: (item id, title).
+    articles: dict[dt.date, list[tuple[int, str]]] = field(default_factory=dict)
 
 
 def read_report_table() -> ReportTable:
     """Every report date, each category's series and the warnings (run on the read lane)."""
-    from desktop_app.services import queries
+    from desktop_app.services import charts, queries
 
     dates = sorted(queries.report_dates(), reverse=True)
-    series = {key: queries.category_series(key) for key in KEYS}
+    every = charts.all_series_rows()  # one query, not one per category
+    series = {key: every.get(key, []) for key in KEYS}
     warnings: dict[tuple[dt.date, str | None], list[str]] = defaultdict(list)
     # Stored warnings, and where a linked article states another figure than the report.
     for problem in [*queries.all_stored_warnings(), *queries.article_mismatches()]:
         if problem.date is not None:
             warnings[(problem.date, problem.category)].append(localized(problem.message))
-    return ReportTable(dates, {k: v for k, v in series.items() if v}, dict(warnings))
+    return ReportTable(
+        dates, {k: v for k, v in series.items() if v}, dict(warnings), charts.report_articles()
+    )
 
 
 class ReportTableModel(QAbstractTableModel):
@@ -109,13 +121,15 @@ class ReportTableModel(QAbstractTableModel):
         self._loading = False
         self._again = False
         self._loaded_once = False
-        self._series: dict[str, list[SeriesPoint]] = {}
+        self._series: dict[str, list[SeriesRow]] = {}
+        self._points: dict[str, list[SeriesPoint]] = {}
         self._dates: list[dt.date] = []
         self._keys: list[str] = []
         # _cells[row][column - FIRST_CATEGORY_COLUMN]; None where the report lacks the category.
-        self._cells: list[list[SeriesPoint | None]] = []
+        self._cells: list[list[SeriesRow | None]] = []
         self._warnings: dict[tuple[dt.date, str | None], list[str]] = {}
         self._rows_by_date: dict[dt.date, int] = {}
+        self._articles: dict[dt.date, list[tuple[int, str]]] = {}
 
     # -- loading ---------------------------------------------------------------------------
 
@@ -151,14 +165,16 @@ class ReportTableModel(QAbstractTableModel):
     def apply(self, table: ReportTable) -> None:
         """Show `table` (in the GUI thread); emits `loaded`."""
         keys = [k for k in KEYS if k in table.series]
-        by_date = {k: {p.date: p for p in table.series[k]} for k in keys}
+        by_date = {k: {p[0]: p for p in table.series[k]} for k in keys}
         self.beginResetModel()
         self._dates = list(table.dates)
         self._keys = keys
         self._series = {k: table.series[k] for k in keys}
+        self._points = {}
         self._cells = [[by_date[k].get(d) for k in keys] for d in self._dates]
         self._warnings = dict(table.warnings)
         self._rows_by_date = {d: i for i, d in enumerate(self._dates)}
+        self._articles = dict(table.articles)
         self.endResetModel()
         self._loaded_once = True
         self.loaded.emit()
@@ -171,7 +187,9 @@ class ReportTableModel(QAbstractTableModel):
 
     def series(self, key: str) -> list[SeriesPoint]:
         """The category's points, oldest first, as last read (empty when it has none)."""
-        return list(self._series.get(key, []))
+        if key not in self._points:
+            self._points[key] = [SeriesPoint(*row) for row in self._series.get(key, [])]
+        return list(self._points[key])
 
     def column_texts(self, column: int, rows: int) -> list[str]:
         """The display texts of `column` in the first `rows` rows (for sizing the column)."""
@@ -180,10 +198,26 @@ class ReportTableModel(QAbstractTableModel):
             return [d.isoformat() for d in dates]
         if column == DAY_COLUMN:
             return [str(day_of_war(d)) for d in dates]
+        if column == self.article_column:
+            return [
+                self._article_data(a, Qt.ItemDataRole.DisplayRole)
+                for d in dates
+                if (a := self._articles.get(d))
+            ]
         i = column - FIRST_CATEGORY_COLUMN
         if not 0 <= i < len(self._keys):
             return []
         return [figure_text(c) for row in self._cells[:rows] if (c := row[i]) is not None]
+
+    @property
+    def article_column(self) -> int:
+        """The last column: the article(s) that published the report."""
+        return FIRST_CATEGORY_COLUMN + len(self._keys)
+
+    def articles_at(self, row: int) -> list[tuple[int, str]]:
+        """The (item id, title) of the articles that published the report of `row`."""
+        date = self.date_at(row)
+        return list(self._articles.get(date, [])) if date is not None else []
 
     def date_at(self, row: int) -> dt.date | None:
         return self._dates[row] if 0 <= row < len(self._dates) else None
@@ -204,7 +238,7 @@ class ReportTableModel(QAbstractTableModel):
         return 0 if parent.isValid() else len(self._dates)
 
     def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else FIRST_CATEGORY_COLUMN + len(self._keys)
+        return 0 if parent.isValid() else FIRST_CATEGORY_COLUMN + len(self._keys) + 1
 
     def flags(self, index: _Index) -> Qt.ItemFlag:
         if not index.isValid():
@@ -225,10 +259,14 @@ class ReportTableModel(QAbstractTableModel):
                 return self.tr("Date")
             if section == DAY_COLUMN:
                 return self.tr("Day")
+            if section == self.article_column:
+                return self.tr("Published in")
             key = self.key_at(section)
             return category_label(key) if key else None
         if role == Qt.ItemDataRole.ToolTipRole and section == DAY_COLUMN:
             return self.tr("Day of the war (24 Feb 2022 is day 1)")
+        if role == Qt.ItemDataRole.ToolTipRole and section == self.article_column:
+            return self.tr("The article that published the report; double-click to open it")
         return None
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -237,7 +275,7 @@ class ReportTableModel(QAbstractTableModel):
         row, column = index.row(), index.column()
         # Plain bounds, not checkIndex(): this runs ~30,000 times when columns are sized.
         if not (
-            0 <= row < len(self._dates) and 0 <= column < FIRST_CATEGORY_COLUMN + len(self._keys)
+            0 <= row < len(self._dates) and 0 <= column <= FIRST_CATEGORY_COLUMN + len(self._keys)
         ):
             return None
         date = self._dates[row]
@@ -249,6 +287,8 @@ class ReportTableModel(QAbstractTableModel):
             if role == Qt.ItemDataRole.TextAlignmentRole:
                 return _RIGHT
             return None
+        if column == self.article_column:
+            return self._article_data(self._articles.get(date, []), role)
         key = self._keys[column - FIRST_CATEGORY_COLUMN]
         return self._figure_data(date, key, self._cells[row][column - FIRST_CATEGORY_COLUMN], role)
 
@@ -265,7 +305,19 @@ class ReportTableModel(QAbstractTableModel):
             return self._warning_hint(messages, role)
         return None
 
-    def _figure_data(self, date: dt.date, key: str, cell: SeriesPoint | None, role: int) -> Any:
+    def _article_data(self, articles: list[tuple[int, str]], role: int) -> Any:
+        if not articles:
+            return None
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
+            more = len(articles) - 1
+            return f"“{articles[0][1]}”" + (f" +{more}" if more else "")
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return "\n".join(f"“{title}”" for _id, title in articles)
+        if role == Qt.ItemDataRole.UserRole:
+            return [item_id for item_id, _title in articles]
+        return None
+
+    def _figure_data(self, date: dt.date, key: str, cell: SeriesRow | None, role: int) -> Any:
         if cell is None:
             if role == Qt.ItemDataRole.ToolTipRole:
                 return self.tr("{category}: not reported").format(category=category_label(key))
@@ -273,7 +325,7 @@ class ReportTableModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return figure_text(cell)
         if role == Qt.ItemDataRole.UserRole:
-            return cell.total
+            return cell[_TOTAL]
         if role == Qt.ItemDataRole.TextAlignmentRole:
             return _RIGHT
         messages = self._warnings.get((date, key))
@@ -287,21 +339,22 @@ class ReportTableModel(QAbstractTableModel):
             return self._warning_hint(messages, role)
         return None
 
-    def _figure_tooltip(self, key: str, cell: SeriesPoint, messages: list[str]) -> str:
-        lines = [f"{category_label(key)}: {number(cell.total)}"]
-        if cell.stated_change is None:
+    def _figure_tooltip(self, key: str, cell: SeriesRow, messages: list[str]) -> str:
+        total, stated_change, derived_change, previous_date = cell[1:]
+        lines = [f"{category_label(key)}: {number(total)}"]
+        if stated_change is None:
             lines.append(self.tr("Stated change: not stated"))
         else:
-            stated = signed(cell.stated_change)
+            stated = signed(stated_change)
             lines.append(self.tr("Stated change: {change}").format(change=stated))
-        if cell.derived_change is None:
+        if derived_change is None:
             # derive_series derives only across consecutive days.
             lines.append(self.tr("Derived change: none (no report the day before)"))
         else:
             lines.append(
                 self.tr("Derived change: {change} (since {date})").format(
-                    change=signed(cell.derived_change),
-                    date=cell.previous_date.isoformat() if cell.previous_date else "",
+                    change=signed(derived_change),
+                    date=previous_date.isoformat() if previous_date else "",
                 )
             )
         lines += [self.tr("Warning: {message}").format(message=m) for m in messages]

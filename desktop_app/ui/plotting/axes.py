@@ -14,9 +14,46 @@ from PySide6.QtGui import QFontMetrics
 
 from desktop_app.ui.common.i18n import number
 
+_Ticks = list[tuple[float, list[float]]]
 
-class CountAxis(pg.AxisItem):
-    """Left axis writing whole counts with thousands separators instead of '1.4e+06'."""
+
+class _LastTicks:
+    """Remembers an axis's last tick values: the axis and its grid (`TickGrid`) ask for the
+    same range one after the other, and a date axis's ticks cost a millisecond or two."""
+
+    _last: tuple[tuple[float, float, float, bool], _Ticks] | None = None
+
+    def remembered(self, key: tuple[float, float, float, bool]) -> _Ticks | None:
+        return self._last[1] if self._last is not None and self._last[0] == key else None
+
+    def remember(self, key: tuple[float, float, float, bool], ticks: _Ticks) -> _Ticks:
+        self._last = (key, ticks)
+        return ticks
+
+
+class CountAxis(_LastTicks, pg.AxisItem):
+    """Left axis writing whole counts with thousands separators instead of '1.4e+06'.
+
+    While `whole` is set (counts: totals, changes, sums) ticks fall on whole numbers only, so a
+    plot of a few submarines never reads "0.5"; averages and indexes clear it.
+    """
+
+    whole = True
+
+    def tickValues(self, minVal: float, maxVal: float, size: float) -> _Ticks:  # noqa: N803
+        key = (minVal, maxVal, size, self.whole)
+        found = self.remembered(key)
+        if found is not None:
+            return found
+        return self.remember(key, super().tickValues(minVal, maxVal, size))
+
+    def tickSpacing(self, low: float, high: float, size: float) -> list[tuple[float, float]]:
+        levels: list[tuple[float, float]] = super().tickSpacing(low, high, size)
+        if not self.whole:
+            return levels
+        whole = [(spacing, offset) for spacing, offset in levels if spacing >= 1]
+        # A range of a count or two: one tick per whole number.
+        return whole or [(1.0, 0.0)]
 
     def tickStrings(self, values: list[float], scale: float, spacing: float) -> list[str]:
         if spacing * scale < 1:
@@ -25,7 +62,7 @@ class CountAxis(pg.AxisItem):
         return [number(round(v * scale)) for v in values]
 
 
-class DateAxis(pg.DateAxisItem):
+class DateAxis(_LastTicks, pg.DateAxisItem):
     """DateAxisItem whose finer labels make way for coarser ones they would overlap.
 
     pyqtgraph steps days from the epoch, not from month starts, so "31" can land next to
@@ -41,6 +78,10 @@ class DateAxis(pg.DateAxisItem):
     def tickValues(
         self, min_val: float, max_val: float, size: float
     ) -> list[tuple[float, list[float]]]:
+        key = (min_val, max_val, size, False)
+        found = self.remembered(key)
+        if found is not None:
+            return found
         levels = super().tickValues(min_val, max_val, size)
         kept: list[tuple[float, list[float]]] = []
         taken = np.empty(0)
@@ -51,4 +92,4 @@ class DateAxis(pg.DateAxisItem):
                 values = values[gaps >= self.minSpacing]
             kept.append((spacing, values.tolist()))
             taken = np.concatenate([taken, values])
-        return kept
+        return self.remember(key, kept)

@@ -15,14 +15,12 @@ from PySide6.QtGui import QImage
 
 from desktop_app.core import aggregates
 from desktop_app.core.item import ARTICLE, ItemData
-from desktop_app.core.report import Figure, LossReport
 from desktop_app.core.series import moving_average
 from desktop_app.services.charts import chart_source
 from desktop_app.storage.db.models import OryxLoss
 from desktop_app.storage.items import save_item
 from desktop_app.storage.reports import (
     category_series,
-    import_reports,
     load_report,
     stored_warnings,
 )
@@ -37,44 +35,10 @@ from desktop_app.ui.charts.analysis_data import (
 )
 from desktop_app.ui.charts.analysis_plot import NORMALISED, SMALL_MULTIPLES
 from desktop_app.ui.charts.analysis_view import AnalysisView
+from tests.ui.charts.conftest import PERSONNEL, START, TANKS, utc_midnight
 from tests.ui.conftest import settle
 
 pytestmark = pytest.mark.qt_log_ignore(r"This plugin does not support propagateSizeHints\(\)")
-
-START = dt.date(2023, 5, 20)
-# Tanks over 40 days: a stated change that disagrees on day 3, a decrease (official
-# correction) on day 9 and no report on day 6.
-TANKS = [3_780 + 4 * i for i in range(40)]
-TANKS[5] = None  # type: ignore[call-overload]
-TANKS[8] = TANKS[7] - 13  # type: ignore[operator]
-PERSONNEL = [200_000 + 700 * i for i in range(40)]
-
-
-def utc_midnight(date: dt.date) -> float:
-    return dt.datetime(date.year, date.month, date.day, tzinfo=dt.UTC).timestamp()
-
-
-@pytest.fixture
-def archive(archive_db):
-    reports = []
-    for i in range(40):
-        figures = {"personnel": Figure(PERSONNEL[i], None)}
-        if TANKS[i] is not None:
-            figures["tanks"] = Figure(TANKS[i], 9 if i == 2 else None)
-        reports.append(LossReport(START + dt.timedelta(days=i), figures))
-    import_reports(reports, source="test")
-    return archive_db
-
-
-@pytest.fixture
-def view(qtbot, archive):
-    widget = AnalysisView()
-    qtbot.addWidget(widget)
-    widget.resize(1280, 800)
-    widget.show()
-    widget.refresh(chart_source())
-    widget.set_checked(["tanks", "personnel"])
-    return widget
 
 
 def stored_totals(key: str) -> list[tuple[dt.date, int]]:
@@ -98,7 +62,7 @@ def test_daily_bars_are_derived_changes_with_corrections_below_zero(view):
     view.set_checked(["tanks"])
     view.set_view(DAILY)
     s = view.plot.series["tanks"]
-    x, heights = s.bars.getData()
+    x, heights = s.bar_data()
     derivable = [p for p in category_series("tanks") if p.derived_change is not None]
     assert heights.tolist() == [p.derived_change for p in derivable]
     assert x.tolist() == [utc_midnight(p.date) for p in derivable]
@@ -127,7 +91,7 @@ def test_moving_average_line_equals_the_core_function(view):
 def test_period_bars_equal_the_period_sums(view, view_name, period):
     view.set_checked(["tanks"])
     view.set_view(view_name)
-    _, heights = view.plot.series["tanks"].bars.getData()
+    _, heights = view.plot.series["tanks"].bar_data()
     sums = aggregates.period_sums(category_series("tanks"), period)
     assert heights.tolist() == [s.total for s in sums]
 
@@ -160,7 +124,7 @@ def test_hover_text_for_a_known_date_is_exact(view):
         [
             "2023-05-28 (day 459)",
             "Personnel: total 205,600 · change +700",
-            "Tanks: total 3,795 · change -13",
+            "Tanks: total 3,795 · change −13",
             *("⚠ " + w for w in warning),
         ]
     )
@@ -259,7 +223,7 @@ def test_csv_export_of_daily_view_holds_derived_changes(view):
 def test_copy_to_clipboard_puts_the_chart_there(view, qapp):
     view.copy_to_clipboard()
     image = qapp.clipboard().image()
-    assert not image.isNull() and image.size() == view.plot.graphics.size()
+    assert not image.isNull() and image.size() == view.chart_image().size()
 
 
 def test_oryx_view_without_rows_says_what_to_import(view):

@@ -26,10 +26,8 @@ def problem_reports(archive_db):
 
 
 def rows(window: MainWindow) -> list[list[str]]:
-    tree = window.problems_dock.view.tree
-    return [
-        [tree.topLevelItem(i).text(c) for c in range(4)] for i in range(tree.topLevelItemCount())
-    ]
+    """The problems' rows, group by group (each group holds one kind)."""
+    return [[item.text(c) for c in range(4)] for item in window.problems_dock.view.problem_rows()]
 
 
 def show_dock(qtbot, window: MainWindow) -> None:
@@ -60,6 +58,12 @@ def test_ctrl_4_shows_every_problem(qtbot, window: MainWindow, problem_reports):
         ["2023-05-03", "missing days", "", "no report for 2023-05-03 to 2023-05-04 (2 days)"],
     ]
     assert window.problems_dock.view.summary.text().startswith("3 problems found.")
+    groups = window.problems_dock.view.tree
+    assert [groups.topLevelItem(i).text(0) for i in range(groups.topLevelItemCount())] == [
+        "total decreased (1)",
+        "stated ≠ derived change (1)",
+        "missing days (1)",
+    ]
 
 
 def test_the_list_follows_saves_and_undo(qtbot, window: MainWindow, problem_reports):
@@ -92,7 +96,7 @@ def test_activating_a_problem_opens_its_report(qtbot, window: MainWindow, proble
     show_dock(qtbot, window)
     tree = window.problems_dock.view.tree
     tree.setFocus()
-    tree.setCurrentItem(tree.topLevelItem(0))
+    tree.setCurrentItem(window.problems_dock.view.problem_rows()[0])
     qtbot.keyClick(tree, Qt.Key.Key_Return)
     settle(qtbot, window.runner)
     assert window.tabs.currentIndex() == LOSSES_TAB
@@ -100,7 +104,7 @@ def test_activating_a_problem_opens_its_report(qtbot, window: MainWindow, proble
     assert losses.selected_date() == START + dt.timedelta(days=1)
     assert losses.table.hasFocus()  # Delete and Enter now act on the report
     # A missing day has no report: the report after the gap is opened.
-    item = tree.topLevelItem(2)
+    item = window.problems_dock.view.problem_rows()[2]
     tree.itemActivated.emit(item, 0)
     settle(qtbot, window.runner)
     assert losses.selected_date() == START + dt.timedelta(days=4)
@@ -110,3 +114,53 @@ def test_an_archive_without_problems_says_so(qtbot, window: MainWindow, archive_
     show_dock(qtbot, window)
     assert rows(window) == []
     assert window.problems_dock.view.summary.text() == "No problems found."
+
+
+def test_the_filter_keeps_matching_problems_and_counts_them(
+    qtbot, window: MainWindow, problem_reports
+):
+    show_dock(qtbot, window)
+    view = window.problems_dock.view
+    qtbot.keyClicks(view.filter_edit, "05-02")
+    shown = [item.text(1) for item in view.problem_rows() if not item.isHidden()]
+    assert shown == ["total decreased", "stated ≠ derived change"]
+    gap = view.groups["gap"]
+    assert gap.isHidden()
+    view.filter_edit.setText("tanks stated")
+    assert view.groups["change_mismatch"].text(0) == "stated ≠ derived change (1)"
+    assert view.groups["decrease"].isHidden()
+
+
+def test_the_dock_takes_a_quarter_of_the_window(qtbot, window: MainWindow, problem_reports):
+    window.resize(1280, 800)
+    show_dock(qtbot, window)
+    qtbot.wait(20)
+    assert window.problems_dock.height() <= window.height() / 3
+
+
+@pytest.fixture
+def problem_article(problem_reports) -> int:
+    """An article that published the report of 2 May (saved before the window opens)."""
+    from desktop_app.core.item import ARTICLE, ItemData
+    from desktop_app.storage.items import save_item
+    from desktop_app.storage.reports import link_article
+
+    item = save_item(
+        ItemData(ARTICLE, "Losses of 2 May", dt.datetime(2023, 5, 2, 9, tzinfo=dt.UTC))
+    )
+    link_article(START + dt.timedelta(days=1), item)
+    return item
+
+
+def test_open_article_opens_the_article_of_the_problems_report(
+    qtbot, problem_article, window: MainWindow
+):
+    show_dock(qtbot, window)
+    view = window.problems_dock.view
+    view.tree.setCurrentItem(view.problem_rows()[2])  # the gap: no report, no article
+    assert not view.article_button.isEnabled()
+    view.tree.setCurrentItem(view.problem_rows()[0])
+    assert view.article_button.isEnabled()
+    view.article_button.click()
+    qtbot.waitUntil(lambda: window.archive_view.selected_id() == problem_article)
+    assert window.tabs.currentIndex() == 0

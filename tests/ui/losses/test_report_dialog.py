@@ -133,7 +133,9 @@ def test_fill_lists_the_lines_the_parser_could_not_read(qtbot, ctx, archive_db):
     )
     dialog.fill_button.click()
     assert dialog.total_edit("tanks").text() == "12,251"
-    assert "Could not read:\nбойових квадроциклів ‒ 17 (+1) од." in dialog.fill_message.text()
+    assert "1 line could not be read: see Checks." in dialog.fill_message.text()
+    entries = [dialog.problems_list.item(i).text() for i in range(dialog.problems_list.count())]
+    assert "Line 1 could not be read: бойових квадроциклів ‒ 17 (+1) од." in entries
 
 
 def test_negative_total_disables_save(qtbot, ctx, archive_db):

@@ -62,10 +62,10 @@ def test_model_passes_qt_model_tester(model, qtmodeltester):
     qtmodeltester.check(model)
 
 
-def test_empty_archive_gives_date_and_day_columns_only(qtbot, ctx, qtmodeltester):
+def test_empty_archive_gives_date_day_and_article_columns_only(qtbot, ctx, qtmodeltester):
     m = loaded(qtbot, ctx)
     qtmodeltester.check(m)
-    assert (m.rowCount(), m.columnCount()) == (0, FIRST_CATEGORY_COLUMN)
+    assert (m.rowCount(), m.columnCount()) == (0, FIRST_CATEGORY_COLUMN + 1)
 
 
 def test_rows_are_newest_first_with_day_of_war(model):
@@ -79,7 +79,7 @@ def test_rows_are_newest_first_with_day_of_war(model):
 
 def test_columns_are_only_categories_with_data(model):
     headers = [model.headerData(c, Qt.Orientation.Horizontal) for c in range(model.columnCount())]
-    assert headers == ["Date", "Day", "Personnel", "Tanks"]
+    assert headers == ["Date", "Day", "Personnel", "Tanks", "Published in"]
 
 
 def test_cells_hold_the_stored_totals(model):
