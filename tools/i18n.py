@@ -1,20 +1,25 @@
 """Keep the translations in step with the code: `python -m tools.i18n [--check]`.
 
-Collects every translatable text from `desktop_app` by reading the source (no import):
-`self.tr("…")` inside a class (context: the class's name, as PySide6 uses at run time),
-`QCoreApplication.translate("Context", "…")` and `noop("Context", "…")`, plus the category
-names, whose Ukrainian names come from the category registry itself.
+The window's texts are found by Qt's own extractor, `pyside6-lupdate`, over `desktop_app/ui`:
+`self.tr("…")` (context: the class's name), `QCoreApplication.translate("Context", "…")` and
+`QT_TRANSLATE_NOOP("Context", "…")` for texts kept in tables. What lupdate cannot see is added
+by one small step: the category names (their Ukrainian names come from the category registry)
+and the messages written below the window without Qt (`noop("messages", "…")` in
+`desktop_app/core`, translated when the window shows them; see `core/messages.py`).
 
 Without `--check`, it rewrites each `frontline-archive_<lang>.ts`: translations already made are
 kept, new texts are added as unfinished, texts gone from the code are dropped; then `lrelease`
 compiles the `.qm` beside it. With `--check`, it only says what is missing or stale (exit 1).
+The English catalogue holds only the texts with plural forms ("1 item", "24 items").
 """
 
 from __future__ import annotations
 
 import ast
+import functools
 import subprocess
 import sys
+import tempfile
 import xml.etree.ElementTree as ET
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -47,46 +52,64 @@ def _string(node: ast.AST | None) -> str | None:
 
 
 class _Collector(ast.NodeVisitor):
+    """What lupdate does not see: `noop("Context", "…")` in the modules below the window (no
+    Qt there), and plural texts given to `QCoreApplication.translate(context, text, "", n)`,
+    which pyside6-lupdate 6.x skips or does not mark as plural (it does for `self.tr`)."""
+
     def __init__(self) -> None:
-        self.classes: list[str] = []
         self.found: set[Message] = set()
 
-    def visit_ClassDef(self, node: ast.ClassDef) -> None:
-        self.classes.append(node.name)
-        self.generic_visit(node)
-        self.classes.pop()
-
     def visit_Call(self, node: ast.Call) -> None:
-        func = node.func
-        name = (
-            func.attr
-            if isinstance(func, ast.Attribute)
-            else (func.id if isinstance(func, ast.Name) else "")
-        )
-        args = node.args
-        if name == "tr" and isinstance(func, ast.Attribute) and self.classes:
-            source = _string(args[0]) if args else None
-            if source is not None:
-                comment = _string(args[1]) if len(args) > 1 else ""
-                self.found.add(Message(self.classes[-1], source, comment or "", len(args) > 2))
-        elif name in ("translate", "noop") and len(args) >= 2:
+        func, args = node.func, node.args
+        if isinstance(func, ast.Name) and func.id == "noop" and len(args) >= 2:
             context, source = _string(args[0]), _string(args[1])
             if context is not None and source is not None:
-                comment = _string(args[2]) if len(args) > 2 else ""
-                self.found.add(Message(context, source, comment or "", len(args) > 3))
+                self.found.add(Message(context, source))
+        elif isinstance(func, ast.Attribute) and func.attr == "translate" and len(args) >= 4:
+            context, source = _string(args[0]), _string(args[1])
+            if context is not None and source is not None:
+                self.found.add(Message(context, source, _string(args[2]) or "", True))
         self.generic_visit(node)
+
+
+def beside_lupdate() -> set[Message]:
+    """The small step: category names, `noop` texts outside `ui`, plural `translate` calls."""
+    collector = _Collector()
+    for path in sorted(PACKAGE.rglob("*.py")):
+        tree = ast.parse(path.read_text(encoding="utf-8"), str(path))
+        if (PACKAGE / "ui") in path.parents:
+            plural = _Collector()
+            plural.visit(tree)
+            collector.found |= {m for m in plural.found if m.numerus}
+        else:
+            collector.visit(tree)
+    return collector.found | {Message(CATEGORY_CONTEXT, en) for en in category_names()}
+
+
+@functools.cache
+def _lupdate_messages() -> frozenset[Message]:
+    lupdate = Path(sys.executable).parent / "pyside6-lupdate"
+    sources = sorted(str(p) for p in (PACKAGE / "ui").rglob("*.py"))
+    with tempfile.TemporaryDirectory() as tmp:
+        ts = Path(tmp) / "found.ts"
+        subprocess.run(
+            [str(lupdate), "-silent", "-locations", "none", *sources, "-ts", str(ts)],
+            check=True,
+            cwd=ROOT,
+        )
+        return frozenset(read_ts(ts))
 
 
 def code_messages(language: str = "uk") -> set[Message]:
     """Every translatable text the program shows; for English, only those with plural forms
     (the code's own English says "%n item(s)", which the English catalogue turns into
     "1 item" and "24 items")."""
-    collector = _Collector()
-    for path in sorted(PACKAGE.rglob("*.py")):
-        collector.visit(ast.parse(path.read_text(encoding="utf-8"), str(path)))
+    extra = beside_lupdate()
+    plural = {(m.context, m.source) for m in extra if m.numerus}
+    found = {m for m in _lupdate_messages() if (m.context, m.source) not in plural} | extra
     if language == "en":
-        return {m for m in collector.found if m.numerus}
-    return collector.found | {Message(CATEGORY_CONTEXT, en) for en in category_names()}
+        return {m for m in found if m.numerus}
+    return found
 
 
 def language_of(path: Path) -> str:

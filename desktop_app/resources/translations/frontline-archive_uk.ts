@@ -144,6 +144,10 @@
       <translation>Цифри дня під вказівником</translation>
     </message>
     <message>
+      <source>General Staff (claimed)</source>
+      <translation>Генштаб (заявлено)</translation>
+    </message>
+    <message>
       <source>How several categories are drawn</source>
       <translation>Як показано кілька категорій</translation>
     </message>
@@ -198,6 +202,10 @@
     <message>
       <source>Open the report of %1</source>
       <translation>Відкрити зведення за %1</translation>
+    </message>
+    <message>
+      <source>Oryx (visually confirmed)</source>
+      <translation>Oryx (візуально підтверджено)</translation>
     </message>
     <message>
       <source>PNG at a chosen width…</source>

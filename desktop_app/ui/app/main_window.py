@@ -438,7 +438,9 @@ class MainWindow(QMainWindow):
             + self.tr(
                 "An offline archive of war coverage and the General Staff's daily loss reports."
             )
-            + f"<br><br>{self.tr('Archive file:')} {self.database_path or '-'}",
+            + "<br><br>"
+            + self.tr("Archive file:")
+            + f" {self.database_path or '-'}",
         )
 
     def _update_status(self) -> None:

@@ -24,7 +24,7 @@ from PySide6.QtGui import QFont
 from desktop_app.core.item import ARTICLE
 from desktop_app.core.search_query import Query, parse_query
 from desktop_app.ui.archive.row_pages import Loader, RowCache
-from desktop_app.ui.common.i18n import noop
+from desktop_app.ui.common.i18n import QT_TRANSLATE_NOOP
 
 if TYPE_CHECKING:
     from desktop_app.services.queries import ItemRow
@@ -46,11 +46,11 @@ Index = QModelIndex | QPersistentModelIndex
 
 class ArchiveTableModel(QAbstractTableModel):
     COLUMNS = (
-        noop("ArchiveTableModel", "Kind"),
-        noop("ArchiveTableModel", "Published"),
-        noop("ArchiveTableModel", "Title"),
-        noop("ArchiveTableModel", "Author"),
-        noop("ArchiveTableModel", "Match"),
+        QT_TRANSLATE_NOOP("ArchiveTableModel", "Kind"),
+        QT_TRANSLATE_NOOP("ArchiveTableModel", "Published"),
+        QT_TRANSLATE_NOOP("ArchiveTableModel", "Title"),
+        QT_TRANSLATE_NOOP("ArchiveTableModel", "Author"),
+        QT_TRANSLATE_NOOP("ArchiveTableModel", "Match"),
     )
     sortRequested = Signal(str, bool)  # order, descending
 

@@ -8,15 +8,15 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
 
-from desktop_app.ui.common.i18n import noop
+from desktop_app.ui.common.i18n import QT_TRANSLATE_NOOP
 
 # Marked for lupdate; translated when shown, by label().
-NEW_ITEM = noop("ItemCommands", "new item {title}")
-EDIT_ITEM = noop("ItemCommands", "edit {title}")
-TAG_ITEM = noop("ItemCommands", "tags of {title}")
-DELETE_ITEM = noop("ItemCommands", "delete {title}")
-NEW_ITEM_WITH_REPORT = noop("ItemCommands", "new item {title} with report {date}")
-EDIT_ITEM_WITH_REPORT = noop("ItemCommands", "edit {title} with report {date}")
+NEW_ITEM = QT_TRANSLATE_NOOP("ItemCommands", "new item {title}")
+EDIT_ITEM = QT_TRANSLATE_NOOP("ItemCommands", "edit {title}")
+TAG_ITEM = QT_TRANSLATE_NOOP("ItemCommands", "tags of {title}")
+DELETE_ITEM = QT_TRANSLATE_NOOP("ItemCommands", "delete {title}")
+NEW_ITEM_WITH_REPORT = QT_TRANSLATE_NOOP("ItemCommands", "new item {title} with report {date}")
+EDIT_ITEM_WITH_REPORT = QT_TRANSLATE_NOOP("ItemCommands", "edit {title} with report {date}")
 
 
 def label(kind: str) -> str:

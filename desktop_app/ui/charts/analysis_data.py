@@ -23,7 +23,7 @@ from desktop_app.core import aggregates
 from desktop_app.core.categories import BY_KEY
 from desktop_app.core.series import SeriesPoint, moving_average
 from desktop_app.services.charts import ChartSource
-from desktop_app.ui.common.i18n import localized, noop, number, signed
+from desktop_app.ui.common.i18n import QT_TRANSLATE_NOOP, localized, number, signed
 
 DAY_SECONDS = 86_400
 _EPOCH_ORDINAL = dt.date(1970, 1, 1).toordinal()
@@ -50,14 +50,14 @@ def period_bounds(view: str, lo: float, hi: float) -> tuple[float, float]:
 def view_title(view: str) -> str:
     """A view's name as the selector shows it."""
     titles = {
-        CUMULATIVE: noop("AnalysisView", "Cumulative totals"),
-        DAILY: noop("AnalysisView", "Daily change"),
-        MA7: noop("AnalysisView", "7-day average of the daily change"),
-        MA30: noop("AnalysisView", "30-day average of the daily change"),
-        WEEKLY: noop("AnalysisView", "Weekly sums"),
-        MONTHLY: noop("AnalysisView", "Monthly sums"),
-        YEARLY: noop("AnalysisView", "Yearly sums"),
-        ORYX: noop("AnalysisView", "Compared with Oryx (visually confirmed)"),
+        CUMULATIVE: QT_TRANSLATE_NOOP("AnalysisView", "Cumulative totals"),
+        DAILY: QT_TRANSLATE_NOOP("AnalysisView", "Daily change"),
+        MA7: QT_TRANSLATE_NOOP("AnalysisView", "7-day average of the daily change"),
+        MA30: QT_TRANSLATE_NOOP("AnalysisView", "30-day average of the daily change"),
+        WEEKLY: QT_TRANSLATE_NOOP("AnalysisView", "Weekly sums"),
+        MONTHLY: QT_TRANSLATE_NOOP("AnalysisView", "Monthly sums"),
+        YEARLY: QT_TRANSLATE_NOOP("AnalysisView", "Yearly sums"),
+        ORYX: QT_TRANSLATE_NOOP("AnalysisView", "Compared with Oryx (visually confirmed)"),
     }
     return QCoreApplication.translate("AnalysisView", titles[view])
 
@@ -68,15 +68,15 @@ def category_label(key: str) -> str:
 
 
 _SHORT = {
-    "armored_vehicles": noop("AnalysisView", "AFV"),
-    "artillery": noop("AnalysisView", "Artillery"),
-    "air_defense": noop("AnalysisView", "Air defense"),
-    "vehicles_fuel_tanks": noop("AnalysisView", "Vehicles"),
-    "special_equipment": noop("AnalysisView", "Special eq."),
-    "ships": noop("AnalysisView", "Ships"),
-    "cruise_missiles": noop("AnalysisView", "Cruise m."),
-    "ground_robots": noop("AnalysisView", "Robots"),
-    "srbm_launchers": noop("AnalysisView", "SRBM"),
+    "armored_vehicles": QT_TRANSLATE_NOOP("AnalysisView", "AFV"),
+    "artillery": QT_TRANSLATE_NOOP("AnalysisView", "Artillery"),
+    "air_defense": QT_TRANSLATE_NOOP("AnalysisView", "Air defense"),
+    "vehicles_fuel_tanks": QT_TRANSLATE_NOOP("AnalysisView", "Vehicles"),
+    "special_equipment": QT_TRANSLATE_NOOP("AnalysisView", "Special eq."),
+    "ships": QT_TRANSLATE_NOOP("AnalysisView", "Ships"),
+    "cruise_missiles": QT_TRANSLATE_NOOP("AnalysisView", "Cruise m."),
+    "ground_robots": QT_TRANSLATE_NOOP("AnalysisView", "Robots"),
+    "srbm_launchers": QT_TRANSLATE_NOOP("AnalysisView", "SRBM"),
 }
 
 
@@ -238,9 +238,8 @@ class ChartData:
         """Date, day of war, and per category the exact total, change, view value, warnings."""
         from desktop_app.core.report import day_of_war
 
-        translate = QCoreApplication.translate
         lines = [
-            translate("AnalysisView", "{date} (day {day})").format(
+            QCoreApplication.translate("AnalysisView", "{date} (day {day})").format(
                 date=date.isoformat(), day=number(day_of_war(date))
             )
         ]
@@ -255,14 +254,14 @@ class ChartData:
             p = self.point(key, date)
             if p is None:
                 lines.append(
-                    translate("AnalysisView", "{category}: no report").format(
+                    QCoreApplication.translate("AnalysisView", "{category}: no report").format(
                         category=category_label(key)
                     )
                 )
                 continue
-            text = translate("AnalysisView", "{category}: total {total} · {change}").format(
-                category=category_label(key), total=number(p.total), change=change_text(p)
-            )
+            text = QCoreApplication.translate(
+                "AnalysisView", "{category}: total {total} · {change}"
+            ).format(category=category_label(key), total=number(p.total), change=change_text(p))
             extra = self._view_value_text(view, key, date)
             if extra:
                 text += " · " + extra
@@ -289,15 +288,14 @@ class ChartData:
         return out
 
     def _view_value_text(self, view: str, key: str, date: dt.date) -> str:
-        translate = QCoreApplication.translate
         if view in (MA7, MA30):
             plotted = self.plotted(view, key)
             i = bisect.bisect_left(plotted.dates, date)
             value = plotted.values[i] if i < len(plotted.dates) else None
             label = (
-                translate("AnalysisView", "7-day average")
+                QCoreApplication.translate("AnalysisView", "7-day average")
                 if view == MA7
-                else translate("AnalysisView", "30-day average")
+                else QCoreApplication.translate("AnalysisView", "30-day average")
             )
             shown = "–" if value is None else f"{value:,.1f}"
             return f"{label} {shown}"
@@ -306,9 +304,9 @@ class ChartData:
             plotted = self.plotted(view, key)
             i = bisect.bisect_left(plotted.dates, start)
             if i < len(plotted.dates) and plotted.dates[i] == start:
-                text = translate("AnalysisView", "period from {start}: {sum}").format(
-                    start=start.isoformat(), sum=signed(plotted.values[i])
-                )
+                text = QCoreApplication.translate(
+                    "AnalysisView", "period from {start}: {sum}"
+                ).format(start=start.isoformat(), sum=signed(plotted.values[i]))
                 if plotted.partial[i]:
                     text += " " + QCoreApplication.translate(
                         "AnalysisView", "(partial: reported days %1 of %2)"
@@ -321,15 +319,18 @@ class ChartData:
 
 def change_text(p: SeriesPoint) -> str:
     """The change as a reader should see it: derived, with the stated one when they differ."""
-    translate = QCoreApplication.translate
     derived, stated = p.derived_change, p.stated_change
     if derived is None and stated is None:
-        return translate("AnalysisView", "change unknown")
+        return QCoreApplication.translate("AnalysisView", "change unknown")
     if derived is None:
-        return translate("AnalysisView", "stated change {stated}").format(stated=signed(stated))
+        return QCoreApplication.translate("AnalysisView", "stated change {stated}").format(
+            stated=signed(stated)
+        )
     if stated is None or stated == derived:
-        return translate("AnalysisView", "change {derived}").format(derived=signed(derived))
-    return translate("AnalysisView", "change {derived} (stated {stated})").format(
+        return QCoreApplication.translate("AnalysisView", "change {derived}").format(
+            derived=signed(derived)
+        )
+    return QCoreApplication.translate("AnalysisView", "change {derived} (stated {stated})").format(
         derived=signed(derived), stated=signed(stated)
     )
 

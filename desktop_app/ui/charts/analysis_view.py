@@ -59,7 +59,7 @@ from desktop_app.ui.charts.analysis_plot import (
 from desktop_app.ui.charts.chart_output import ChartOutput
 from desktop_app.ui.charts.oryx_plot import OryxPlot
 from desktop_app.ui.common.accessibility import list_keys, name
-from desktop_app.ui.common.i18n import noop, number, signed
+from desktop_app.ui.common.i18n import QT_TRANSLATE_NOOP, number, signed
 
 if TYPE_CHECKING:
     pass
@@ -67,10 +67,10 @@ if TYPE_CHECKING:
 # What a first look shows: three equipment series of similar scale.
 DEFAULT_KEYS = ("tanks", "armored_vehicles", "artillery")
 QUICK_RANGES: tuple[tuple[str, int | None], ...] = (
-    (noop("AnalysisView", "30 d"), 30),
-    (noop("AnalysisView", "90 d"), 90),
-    (noop("AnalysisView", "1 y"), 365),
-    (noop("AnalysisView", "All"), None),
+    (QT_TRANSLATE_NOOP("AnalysisView", "30 d"), 30),
+    (QT_TRANSLATE_NOOP("AnalysisView", "90 d"), 90),
+    (QT_TRANSLATE_NOOP("AnalysisView", "1 y"), 365),
+    (QT_TRANSLATE_NOOP("AnalysisView", "All"), None),
 )
 RECORDS_PER_CATEGORY = 5
 # Lines of the text above the chart (its height never changes).

@@ -25,9 +25,6 @@ if TYPE_CHECKING:
     from desktop_app.ui.charts.oryx_plot import OryxPlot
 
 
-translate = QCoreApplication.translate
-
-
 class ChartOutput:
     """The export half of AnalysisView (a mixin: it uses the view's plots and choices)."""
 
@@ -49,22 +46,29 @@ class ChartOutput:
     def export_button_for(self, parent: QWidget) -> QToolButton:
         """The Export button with its menu."""
         button = QToolButton(parent)
-        button.setText(translate("AnalysisView", "E&xport"))
+        button.setText(QCoreApplication.translate("AnalysisView", "E&xport"))
         button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         menu = QMenu(button)
         menu.addAction(
-            translate("AnalysisView", "PNG at the size shown…"), lambda: self._ask_export("png")
+            QCoreApplication.translate("AnalysisView", "PNG at the size shown…"),
+            lambda: self._ask_export("png"),
         )
         menu.addAction(
-            translate("AnalysisView", "PNG at a chosen width…"),
+            QCoreApplication.translate("AnalysisView", "PNG at a chosen width…"),
             lambda: self._ask_export("png-sized"),
         )
-        menu.addAction(translate("AnalysisView", "SVG…"), lambda: self._ask_export("svg"))
         menu.addAction(
-            translate("AnalysisView", "Data shown as CSV…"), lambda: self._ask_export("csv")
+            QCoreApplication.translate("AnalysisView", "SVG…"), lambda: self._ask_export("svg")
+        )
+        menu.addAction(
+            QCoreApplication.translate("AnalysisView", "Data shown as CSV…"),
+            lambda: self._ask_export("csv"),
         )
         menu.addSeparator()
-        menu.addAction(translate("AnalysisView", "Copy chart to clipboard"), self.copy_to_clipboard)
+        menu.addAction(
+            QCoreApplication.translate("AnalysisView", "Copy chart to clipboard"),
+            self.copy_to_clipboard,
+        )
         button.setMenu(menu)
         return button
 
@@ -95,11 +99,11 @@ class ChartOutput:
         if self.view == ORYX:
             return chart_export.Frame(
                 view_title(ORYX),
-                translate(
+                QCoreApplication.translate(
                     "AnalysisView",
                     "Latest General Staff totals beside Oryx's visually confirmed losses",
                 ),
-                translate(
+                QCoreApplication.translate(
                     "AnalysisView",
                     "Sources: General Staff of Ukraine's Armed Forces; Oryx · Frontline Archive",
                 ),
@@ -109,10 +113,10 @@ class ChartOutput:
         span = self.plot.range_dates()
         subtitle = f"{span[0].isoformat()} – {span[1].isoformat()}" if span else ""
         if self.mode == NORMALISED and span:
-            subtitle += " · " + translate("AnalysisView", "index, 100 at %1").replace(
-                "%1", span[0].isoformat()
-            )
-        source = translate(
+            subtitle += " · " + QCoreApplication.translate(
+                "AnalysisView", "index, 100 at %1"
+            ).replace("%1", span[0].isoformat())
+        source = QCoreApplication.translate(
             "AnalysisView",
             "Source: daily loss reports of the General Staff of the Armed Forces of Ukraine"
             " · Frontline Archive",
@@ -143,15 +147,17 @@ class ChartOutput:
 
     def copy_to_clipboard(self) -> None:
         QGuiApplication.clipboard().setImage(self.chart_image())
-        self._show_hover(translate("AnalysisView", "Chart copied to the clipboard."))
+        self._show_hover(
+            QCoreApplication.translate("AnalysisView", "Chart copied to the clipboard.")
+        )
 
     def _ask_export(self, kind: str) -> None:
         width: int | None = None
         if kind == "png-sized":
             width, ok = QInputDialog.getInt(
                 self.owner,
-                translate("AnalysisView", "Export PNG"),
-                translate("AnalysisView", "Width (pixels):"),
+                QCoreApplication.translate("AnalysisView", "Export PNG"),
+                QCoreApplication.translate("AnalysisView", "Width (pixels):"),
                 1920,
                 200,
                 10000,
@@ -162,7 +168,7 @@ class ChartOutput:
         suffix = {"png": "png", "png-sized": "png", "svg": "svg", "csv": "csv"}[kind]
         default = f"frontline-{self.view}-{dt.date.today().isoformat()}.{suffix}"
         chosen = file_dialogs.save_file_name(
-            self.owner, translate("AnalysisView", "Export chart"), default
+            self.owner, QCoreApplication.translate("AnalysisView", "Export chart"), default
         )
         if chosen is None:
             return
@@ -177,4 +183,6 @@ class ChartOutput:
         except OSError as exc:
             self._show_hover(f"{path}: {exc.strerror}")
             return
-        self._show_hover(translate("AnalysisView", "Exported to %1").replace("%1", path))
+        self._show_hover(
+            QCoreApplication.translate("AnalysisView", "Exported to %1").replace("%1", path)
+        )

@@ -66,7 +66,6 @@ class OryxPlot(QWidget):
 
     def set_totals(self, oryx: dict[str, int]) -> None:
         """Draw the pairs for every category both sources count."""
-        tr = QCoreApplication.translate
         self.rows = [
             (key, pts[-1].total, pts[-1].date.isoformat(), oryx[key])
             for key, pts in self.data.points.items()
@@ -98,15 +97,21 @@ class OryxPlot(QWidget):
         )
         self.legend.clear()
         if self.rows:
-            self.legend.addItem(self.staff_bars, tr("AnalysisView", "General Staff (claimed)"))
-            self.legend.addItem(self.oryx_bars, tr("AnalysisView", "Oryx (visually confirmed)"))
+            self.legend.addItem(
+                self.staff_bars,
+                QCoreApplication.translate("AnalysisView", "General Staff (claimed)"),
+            )
+            self.legend.addItem(
+                self.oryx_bars,
+                QCoreApplication.translate("AnalysisView", "Oryx (visually confirmed)"),
+            )
             self.note.setText("")
             top = float(max(staff.max(), confirmed.max()))
             self.plot.setXRange(-0.6, len(self.rows) - 0.4, padding=0)
             self.plot.setYRange(0, np.ceil(top + 0.05), padding=0)
         else:
             self.note.setText(
-                tr(
+                QCoreApplication.translate(
                     "AnalysisView",
                     "No Oryx figures yet: import russia_losses_equipment_oryx.json to compare.",
                 )

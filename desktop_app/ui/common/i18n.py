@@ -27,9 +27,10 @@ ENV_VAR = "FRONTLINE_ARCHIVE_LANG"
 LANGUAGE_KEY = "ui/language"  # in the settings: "", "system" or a key of LANGUAGES
 
 
-def noop(context: str, text: str) -> str:
+def QT_TRANSLATE_NOOP(context: str, text: str) -> str:
     """Mark `text` for translation under `context` where it is only stored (a table of
-    labels); `QCoreApplication.translate(context, text)` translates it when shown."""
+    labels); `QCoreApplication.translate(context, text)` translates it when shown. Qt's own
+    QT_TRANSLATE_NOOP is typed as returning `object`; `pyside6-lupdate` finds either by name."""
     del context
     return text
 

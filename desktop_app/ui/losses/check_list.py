@@ -44,9 +44,6 @@ def unread_lines(text: str, unread: Sequence[str]) -> list[tuple[int, str]]:
     return found
 
 
-translate = QCoreApplication.translate
-
-
 class CheckList(QListWidget):
     """Errors, warnings and unread lines, one entry each, at a fixed height."""
 
@@ -86,23 +83,27 @@ class CheckList(QListWidget):
                 if key is not None:
                     item.setData(TARGET_ROLE, (ROW, key))
                     item.setToolTip(
-                        translate("ReportDialog", "Double-click or press Enter to go to the row")
+                        QCoreApplication.translate(
+                            "ReportDialog", "Double-click or press Enter to go to the row"
+                        )
                     )
                 self.addItem(item)
         info = style.standardIcon(QStyle.StandardPixmap.SP_MessageBoxInformation)
         for number, line in self.unread:
             text = (
-                translate("ReportDialog", "Line %1 could not be read: %2").replace(
+                QCoreApplication.translate("ReportDialog", "Line %1 could not be read: %2").replace(
                     "%1", str(number + 1)
                 )
                 if number >= 0
-                else translate("ReportDialog", "Could not read: %2")
+                else QCoreApplication.translate("ReportDialog", "Could not read: %2")
             ).replace("%2", line)
             item = QListWidgetItem(info, text)
             if number >= 0:
                 item.setData(TARGET_ROLE, (LINE, number))
                 item.setToolTip(
-                    translate("ReportDialog", "Double-click or press Enter to select the line")
+                    QCoreApplication.translate(
+                        "ReportDialog", "Double-click or press Enter to select the line"
+                    )
                 )
             self.addItem(item)
 

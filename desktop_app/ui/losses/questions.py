@@ -22,9 +22,6 @@ if TYPE_CHECKING:
 REPLACE, MERGE, CANCEL = "replace", "merge", "cancel"
 
 
-translate = QCoreApplication.translate
-
-
 def _open(box: QMessageBox, answered: Callable[[QAbstractButton], None]) -> QMessageBox:
     box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     box.setWindowModality(Qt.WindowModality.WindowModal)
@@ -42,8 +39,8 @@ def confirm_delete_report(
     """
     box = QMessageBox(
         QMessageBox.Icon.Question,
-        translate("LossesView", "Delete"),
-        translate(
+        QCoreApplication.translate("LossesView", "Delete"),
+        QCoreApplication.translate(
             "LossesView", "Delete the report of {date}? Edit ▸ Undo (Ctrl+Z) brings it back."
         ).format(date=date.isoformat()),
         QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
@@ -66,19 +63,21 @@ def ask_discard(
     """ "Discard this report?" (Discard / Keep editing; Enter and Esc keep editing)."""
     box = QMessageBox(
         QMessageBox.Icon.Question,
-        translate("ReportDialog", "Discard this report?"),
-        translate("ReportDialog", "Discard this report?"),
+        QCoreApplication.translate("ReportDialog", "Discard this report?"),
+        QCoreApplication.translate("ReportDialog", "Discard this report?"),
         QMessageBox.StandardButton.NoButton,
         parent,
     )
     box.setInformativeText(
-        translate("ReportDialog", "The figures typed or filled in are not saved.")
+        QCoreApplication.translate("ReportDialog", "The figures typed or filled in are not saved.")
     )
     discard_button = box.addButton(
-        translate("ReportDialog", "&Discard"), QMessageBox.ButtonRole.DestructiveRole
+        QCoreApplication.translate("ReportDialog", "&Discard"),
+        QMessageBox.ButtonRole.DestructiveRole,
     )
     keep = box.addButton(
-        translate("ReportDialog", "&Keep editing"), QMessageBox.ButtonRole.RejectRole
+        QCoreApplication.translate("ReportDialog", "&Keep editing"),
+        QMessageBox.ButtonRole.RejectRole,
     )
     box.setDefaultButton(keep)
     box.setEscapeButton(keep)
@@ -95,10 +94,10 @@ def show_not_saved(parent: QWidget, date: dt.date, reason: str) -> QMessageBox:
     """Why the report of `date` was not stored (the dialog stays open with its figures)."""
     box = QMessageBox(
         QMessageBox.Icon.Warning,
-        translate("ReportDialog", "Report not saved"),
-        translate("ReportDialog", "The report of {date} was not saved: {reason}").format(
-            date=date.isoformat(), reason=reason
-        ),
+        QCoreApplication.translate("ReportDialog", "Report not saved"),
+        QCoreApplication.translate(
+            "ReportDialog", "The report of {date} was not saved: {reason}"
+        ).format(date=date.isoformat(), reason=reason),
         QMessageBox.StandardButton.Ok,
         parent,
     )
@@ -109,8 +108,8 @@ def choose_duplicate(parent: QWidget, date: dt.date, stored: LossReport) -> str:
     """Ask what to do when a new report's date is already stored: REPLACE, MERGE or CANCEL."""
     box = QMessageBox(
         QMessageBox.Icon.Question,
-        translate("ReportDialog", "Report already stored"),
-        translate(
+        QCoreApplication.translate("ReportDialog", "Report already stored"),
+        QCoreApplication.translate(
             "ReportDialog",
             "A report for {date} is already stored (%n figure(s)).",
             "",
@@ -120,16 +119,19 @@ def choose_duplicate(parent: QWidget, date: dt.date, stored: LossReport) -> str:
         parent,
     )
     box.setInformativeText(
-        translate(
+        QCoreApplication.translate(
             "ReportDialog",
             "Replace: keep only this report's figures.\n"
             "Merge: take this report's figures and keep the stored ones it does not state.",
         )
     )
     replace = box.addButton(
-        translate("ReportDialog", "&Replace"), QMessageBox.ButtonRole.DestructiveRole
+        QCoreApplication.translate("ReportDialog", "&Replace"),
+        QMessageBox.ButtonRole.DestructiveRole,
     )
-    merge = box.addButton(translate("ReportDialog", "&Merge"), QMessageBox.ButtonRole.AcceptRole)
+    merge = box.addButton(
+        QCoreApplication.translate("ReportDialog", "&Merge"), QMessageBox.ButtonRole.AcceptRole
+    )
     cancel = box.addButton(QMessageBox.StandardButton.Cancel)
     box.setDefaultButton(cancel)
     box.exec()

@@ -36,7 +36,6 @@ from desktop_app.ui.losses.figure_grid import FigureGrid
 QUALIFIERS = ("", "about", "more than")
 # Lines of the paste box: room for an official post's list of categories.
 PASTE_LINES = 9
-translate = QCoreApplication.translate
 
 
 class ReportDialogLayout(QDialog):
@@ -68,16 +67,18 @@ class ReportDialogLayout(QDialog):
         for value, text in zip(
             QUALIFIERS,
             (
-                translate("ReportDialog", "(none)"),
-                translate("ReportDialog", "about"),
-                translate("ReportDialog", "more than"),
+                QCoreApplication.translate("ReportDialog", "(none)"),
+                QCoreApplication.translate("ReportDialog", "about"),
+                QCoreApplication.translate("ReportDialog", "more than"),
             ),
             strict=True,
         ):
             self.qualifier_combo.addItem(text, value)
         self.note_edit = QLineEdit(self)
         self.note_edit.setPlaceholderText(
-            translate("ReportDialog", "e.g. the direction with the greatest losses")
+            QCoreApplication.translate(
+                "ReportDialog", "e.g. the direction with the greatest losses"
+            )
         )
 
     def _header(self, text: str) -> QLabel:
@@ -95,12 +96,14 @@ class ReportDialogLayout(QDialog):
         self.paste_box.setFixedHeight(lines * PASTE_LINES + 10)
         self.paste_box.setMinimumWidth(self.fontMetrics().averageCharWidth() * 26)
         self.paste_box.setPlaceholderText(
-            translate(
+            QCoreApplication.translate(
                 "ReportDialog",
                 "Paste the General Staff's post or a news report here, then press Fill.",
             )
         )
-        self.fill_button = QPushButton(translate("ReportDialog", "&Fill from text"), self)
+        self.fill_button = QPushButton(
+            QCoreApplication.translate("ReportDialog", "&Fill from text"), self
+        )
         self.fill_message = QLabel(self)
         self.fill_message.setWordWrap(True)
         self.fill_message.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
@@ -113,7 +116,9 @@ class ReportDialogLayout(QDialog):
         self.problems_label.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
         self.problems_label.setMinimumHeight(lines * 3 + 4)
         self.problems_list = CheckList(self)
-        self.articles_header = self._header(translate("ReportDialog", "Published in"))
+        self.articles_header = self._header(
+            QCoreApplication.translate("ReportDialog", "Published in")
+        )
         self.articles_list = QListWidget(self)
         self.articles_list.setWordWrap(True)
         self.articles_list.setMaximumHeight(120)
@@ -123,7 +128,9 @@ class ReportDialogLayout(QDialog):
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, self
         )
         self.save_button = self.buttons.button(QDialogButtonBox.StandardButton.Save)
-        self.save_button.setToolTip(translate("ReportDialog", "Save the report (Ctrl+Return)"))
+        self.save_button.setToolTip(
+            QCoreApplication.translate("ReportDialog", "Save the report (Ctrl+Return)")
+        )
         cancel = self.buttons.button(QDialogButtonBox.StandardButton.Cancel)
         for button in (self.save_button, cancel):
             button.setAutoDefault(False)
@@ -134,13 +141,13 @@ class ReportDialogLayout(QDialog):
         date_row.addWidget(self.date_edit)
         date_row.addWidget(self.day_label, 1)
         rows: tuple[tuple[str, QWidget | QHBoxLayout, QWidget], ...] = (
-            (translate("ReportDialog", "&Date:"), date_row, self.date_edit),
+            (QCoreApplication.translate("ReportDialog", "&Date:"), date_row, self.date_edit),
             (
-                translate("ReportDialog", "&Personnel figure is:"),
+                QCoreApplication.translate("ReportDialog", "&Personnel figure is:"),
                 self.qualifier_combo,
                 self.qualifier_combo,
             ),
-            (translate("ReportDialog", "&Note:"), self.note_edit, self.note_edit),
+            (QCoreApplication.translate("ReportDialog", "&Note:"), self.note_edit, self.note_edit),
         )
         for text, field, buddy in rows:
             label = QLabel(text, self)
@@ -150,7 +157,9 @@ class ReportDialogLayout(QDialog):
         left.addLayout(form)
         left.addWidget(self.grid, 1)
 
-        paste_caption = QLabel(translate("ReportDialog", "Paste report te&xt:"), self)
+        paste_caption = QLabel(
+            QCoreApplication.translate("ReportDialog", "Paste report te&xt:"), self
+        )
         paste_caption.setBuddy(self.paste_box)
         right = QVBoxLayout()
         right.addWidget(paste_caption)
@@ -158,7 +167,7 @@ class ReportDialogLayout(QDialog):
         right.addWidget(self.fill_button, 0, Qt.AlignmentFlag.AlignLeft)
         right.addWidget(self.fill_message)
         right.addSpacing(8)
-        right.addWidget(self._header(translate("ReportDialog", "Checks")))
+        right.addWidget(self._header(QCoreApplication.translate("ReportDialog", "Checks")))
         right.addWidget(self.problems_label)
         right.addWidget(self.problems_list)
         right.addWidget(self.articles_header)
@@ -176,10 +185,17 @@ class ReportDialogLayout(QDialog):
 
     def _describe(self) -> None:
         """What a screen reader says for the controls whose label does not say it all."""
-        name(self.date_edit, translate("ReportDialog", "Date"), self.day_label.text())
-        name(self.paste_box, translate("ReportDialog", "Report text to read figures from"))
-        name(self.problems_list, translate("ReportDialog", "Checks"))
-        name(self.articles_list, translate("ReportDialog", "Published in"))
+        name(
+            self.date_edit,
+            QCoreApplication.translate("ReportDialog", "Date"),
+            self.day_label.text(),
+        )
+        name(
+            self.paste_box,
+            QCoreApplication.translate("ReportDialog", "Report text to read figures from"),
+        )
+        name(self.problems_list, QCoreApplication.translate("ReportDialog", "Checks"))
+        name(self.articles_list, QCoreApplication.translate("ReportDialog", "Published in"))
 
     def order_tabs(self) -> None:
         """Tab in reading order: date, qualifier, note, each row's total and change, the

@@ -69,12 +69,15 @@ class ImportController(ProgressController):
 
 def import_undo_label(reports: int, items: int, oryx: bool) -> str:
     """The undo label of an import: "import (1,252 reports, 40 articles and briefs)"."""
-    translate = QCoreApplication.translate
     parts = []
     if reports:
-        parts.append(translate("ImportController", "%Ln report(s)", "", reports))
+        parts.append(QCoreApplication.translate("ImportController", "%Ln report(s)", "", reports))
     if items:
-        parts.append(translate("ImportController", "%Ln article(s) and brief(s)", "", items))
+        parts.append(
+            QCoreApplication.translate("ImportController", "%Ln article(s) and brief(s)", "", items)
+        )
     if oryx:
-        parts.append(translate("ImportController", "Oryx figures"))
-    return translate("MainWindow", "import ({what})").replace("{what}", ", ".join(parts))
+        parts.append(QCoreApplication.translate("ImportController", "Oryx figures"))
+    return QCoreApplication.translate("MainWindow", "import ({what})").replace(
+        "{what}", ", ".join(parts)
+    )
