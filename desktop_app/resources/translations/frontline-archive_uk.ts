@@ -319,6 +319,10 @@
       <translation>Мен&amp;ший текст</translation>
     </message>
     <message>
+      <source>Se&amp;rif text in the reader</source>
+      <translation>&amp;Шрифт із засічками для тексту статті</translation>
+    </message>
+    <message>
       <source>Select an article first.</source>
       <translation>Спершу виберіть статтю.</translation>
     </message>
@@ -445,6 +449,14 @@
       <translation>Пропущено (пошук не знає такого значення фільтра): %1</translation>
     </message>
     <message>
+      <source>No items match the chosen filters.</source>
+      <translation>Жоден запис не відповідає вибраним фільтрам.</translation>
+    </message>
+    <message>
+      <source>No matches for “%1”.</source>
+      <translation>Нічого не знайдено за запитом «%1».</translation>
+    </message>
+    <message>
       <source>No matches.</source>
       <translation>Нічого не знайдено.</translation>
     </message>
@@ -467,6 +479,10 @@
     <message>
       <source>The selected article or brief</source>
       <translation>Вибрана стаття або коротка новина</translation>
+    </message>
+    <message>
+      <source>Try fewer words, or clear the filters beside the list.</source>
+      <translation>Спробуйте менше слів або скиньте фільтри поруч зі списком.</translation>
     </message>
     <message>
       <source>Words, "phrases", -without, kind:, tag:, from:, to:, is:unread</source>
@@ -565,6 +581,29 @@
     <message>
       <source>Report of %1, published in: %2</source>
       <translation>Звіт за %1, опубліковано в: %2</translation>
+    </message>
+  </context>
+  <context>
+    <name>DataFolder</name>
+    <message>
+      <source>&amp;Copy path</source>
+      <translation>&amp;Копіювати шлях</translation>
+    </message>
+    <message>
+      <source>Archive: %1</source>
+      <translation>Архів: %1</translation>
+    </message>
+    <message>
+      <source>Data folder</source>
+      <translation>Тека даних</translation>
+    </message>
+    <message>
+      <source>No file manager could open the data folder. It is here:</source>
+      <translation>Жоден файловий менеджер не зміг відкрити теку даних. Вона тут:</translation>
+    </message>
+    <message>
+      <source>Settings and log: %1</source>
+      <translation>Налаштування та журнал: %1</translation>
     </message>
   </context>
   <context>
@@ -1941,6 +1980,37 @@ Merge: take this report's figures and keep the stored ones it does not state.</s
     </message>
   </context>
   <context>
+    <name>SavedSearchesBox</name>
+    <message>
+      <source>&amp;Remove saved search</source>
+      <translation>&amp;Видалити збережений пошук</translation>
+    </message>
+    <message>
+      <source>Enter or a click runs the search; Delete removes it</source>
+      <translation>Enter або клацання запускає пошук; Delete видаляє його</translation>
+    </message>
+    <message>
+      <source>Keep this search and its filters under a name</source>
+      <translation>Зберегти цей пошук і його фільтри під назвою</translation>
+    </message>
+    <message>
+      <source>Name for this search and its filters:</source>
+      <translation>Назва для цього пошуку та його фільтрів:</translation>
+    </message>
+    <message>
+      <source>Save &amp;this search…</source>
+      <translation>Зберегти &amp;цей пошук…</translation>
+    </message>
+    <message>
+      <source>Save search</source>
+      <translation>Зберегти пошук</translation>
+    </message>
+    <message>
+      <source>Saved searches</source>
+      <translation>Збережені пошуки</translation>
+    </message>
+  </context>
+  <context>
     <name>ShortcutsDialog</name>
     <message>
       <source>Clear the search field</source>
@@ -2003,6 +2073,25 @@ Merge: take this report's figures and keep the stored ones it does not state.</s
     <message>
       <source>The archive could not be opened.</source>
       <translation>Не вдалося відкрити архів.</translation>
+    </message>
+  </context>
+  <context>
+    <name>Theme</name>
+    <message>
+      <source>&amp;Dark</source>
+      <translation>&amp;Темна</translation>
+    </message>
+    <message>
+      <source>&amp;Light</source>
+      <translation>&amp;Світла</translation>
+    </message>
+    <message>
+      <source>&amp;System</source>
+      <translation>&amp;Як у системі</translation>
+    </message>
+    <message>
+      <source>&amp;Theme</source>
+      <translation>&amp;Тема</translation>
     </message>
   </context>
   <context>

@@ -16,6 +16,7 @@ from desktop_app.services.session import Archive
 from desktop_app.ui.app.errors import install_error_hooks
 from desktop_app.ui.app.main_window import MainWindow
 from desktop_app.ui.common.i18n import LANGUAGE_KEY, choose_language, install_translators
+from desktop_app.ui.common.theme import apply_theme, chosen_theme
 
 
 def app_icon() -> QIcon:
@@ -42,6 +43,8 @@ def run_application(archive: Archive, log_path: Path | None = None) -> int:
     settings = default_settings()
     # Referenced until exec() returns: a collected translator stops translating.
     translators = install_translators(app, choose_language(str(settings.value(LANGUAGE_KEY, ""))))
+    if (theme := chosen_theme(settings)) != "system":
+        apply_theme(theme)  # before the window: it is built in the chosen colours
     read_only = archive.read_only
     window = MainWindow(
         settings,

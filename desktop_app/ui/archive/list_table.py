@@ -58,6 +58,17 @@ class SpokenArchiveModel(ArchiveTableModel):
         return text
 
 
+def count_text(text: str, n: int) -> str:
+    """What the list holds, under it: "24 items"; when nothing matched, what did not."""
+    if n:
+        return QCoreApplication.translate("ArchiveView", "%n item(s)", "", n)
+    if text.strip():
+        return QCoreApplication.translate("ArchiveView", "No matches for “%1”.").replace(
+            "%1", text.strip()
+        )
+    return QCoreApplication.translate("ArchiveView", "No items match the chosen filters.")
+
+
 def search_help() -> str:
     """The query language in a few lines, for the search field's tooltip."""
     return QCoreApplication.translate(
