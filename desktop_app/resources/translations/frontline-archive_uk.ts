@@ -886,9 +886,29 @@ change</source>
   </context>
   <context>
     <name>ImportSummaryDialog</name>
-    <message>
-      <source>%1: added %2 (articles: %3, briefs: %4), updated %5, unchanged %6, skipped %7, dates estimated %8</source>
-      <translation>%1: додано %2 (статей: %3, коротких новин: %4), оновлено %5, без змін %6, пропущено %7, дат оцінено %8</translation>
+    <message numerus="yes">
+      <source>%Ln Oryx model(s)</source>
+      <translation>
+        <numerusform>%Ln модель Oryx</numerusform>
+        <numerusform>%Ln моделі Oryx</numerusform>
+        <numerusform>%Ln моделей Oryx</numerusform>
+      </translation>
+    </message>
+    <message numerus="yes">
+      <source>%Ln article(s) and brief(s)</source>
+      <translation>
+        <numerusform>%Ln стаття чи коротка новина</numerusform>
+        <numerusform>%Ln статті чи короткі новини</numerusform>
+        <numerusform>%Ln статей і коротких новин</numerusform>
+      </translation>
+    </message>
+    <message numerus="yes">
+      <source>%Ln loss report(s)</source>
+      <translation>
+        <numerusform>%Ln зведення</numerusform>
+        <numerusform>%Ln зведення</numerusform>
+        <numerusform>%Ln зведень</numerusform>
+      </translation>
     </message>
     <message>
       <source>Added</source>
@@ -907,44 +927,52 @@ change</source>
       <translation>Дат оцінено</translation>
     </message>
     <message>
-      <source>Dates estimated (the file gave no time; the reader marks them):</source>
-      <translation>Оцінені дати (файл не вказав часу; читалка позначає їх):</translation>
+      <source>Dates estimated (the file gave no time; the reader marks them)</source>
+      <translation>Дати оцінено (файл не вказав часу; читач це позначає)</translation>
+    </message>
+    <message>
+      <source>Each file, what it held and what it did</source>
+      <translation>Кожен файл: що в ньому було і що з ним зроблено</translation>
+    </message>
+    <message>
+      <source>File</source>
+      <translation>Файл</translation>
+    </message>
+    <message>
+      <source>Files imported</source>
+      <translation>Імпортовані файли</translation>
+    </message>
+    <message>
+      <source>Held</source>
+      <translation>Містив</translation>
     </message>
     <message>
       <source>Import finished</source>
       <translation>Імпорт завершено</translation>
     </message>
     <message>
-      <source>Keep mine</source>
-      <translation>Залишити мої</translation>
-    </message>
-    <message>
-      <source>Per file:</source>
-      <translation>За файлами:</translation>
-    </message>
-    <message>
-      <source>Repaired or guessed while reading:</source>
-      <translation>Виправлено або визначено під час читання:</translation>
+      <source>Repaired or guessed while reading</source>
+      <translation>Виправлено або вгадано під час читання</translation>
     </message>
     <message>
       <source>Replace mine with the file's</source>
       <translation>Замінити мої даними з файлу</translation>
     </message>
     <message>
-      <source>Reports updated: %1</source>
-      <translation>Оновлено звітів: %1</translation>
+      <source>Reports entered by hand that the files contradict</source>
+      <translation>Введені вручну зведення, яким суперечать файли</translation>
+    </message>
+    <message>
+      <source>Reports updated</source>
+      <translation>Оновлені зведення</translation>
     </message>
     <message>
       <source>Skipped</source>
       <translation>Пропущено</translation>
     </message>
     <message>
-      <source>Skipped:</source>
-      <translation>Пропущено:</translation>
-    </message>
-    <message>
-      <source>These reports were entered by hand and the files give other figures. They were not changed.</source>
-      <translation>Ці звіти введено вручну, а у файлах інші цифри. Їх не змінено.</translation>
+      <source>These reports were entered by hand and the files give other figures. They were not changed; Close keeps them as they are.</source>
+      <translation>Ці зведення введено вручну, а файли подають інші цифри. Їх не змінено; «Закрити» залишає їх як є.</translation>
     </message>
     <message>
       <source>Unchanged</source>
@@ -957,6 +985,10 @@ change</source>
     <message>
       <source>articles: %1, briefs: %2</source>
       <translation>статей: %1, коротких новин: %2</translation>
+    </message>
+    <message>
+      <source>nothing that could be imported</source>
+      <translation>нічого придатного для імпорту</translation>
     </message>
     <message>
       <source>… and %1 more</source>
@@ -2189,6 +2221,53 @@ Merge: take this report's figures and keep the stored ones it does not state.</s
     <message>
       <source>“%1” could not be undone or redone: %2</source>
       <translation>Не вдалося скасувати чи повторити «%1»: %2</translation>
+    </message>
+  </context>
+  <context>
+    <name>WelcomePane</name>
+    <message>
+      <source>Close the welcome</source>
+      <translation>Закрити привітання</translation>
+    </message>
+    <message>
+      <source>Don't show again</source>
+      <translation>Більше не показувати</translation>
+    </message>
+    <message>
+      <source>Import files…</source>
+      <translation>Імпортувати файли…</translation>
+    </message>
+    <message>
+      <source>It does not come back</source>
+      <translation>Воно більше не зʼявиться</translation>
+    </message>
+    <message>
+      <source>Next: import the datasets and feeds you have on disk (loss datasets as JSON or CSV, RSS and Atom feeds, saved pages), paste a news page or a report you copied, or type a day's report.</source>
+      <translation>Далі: імпортуйте набори даних і стрічки, що є на диску (дані про втрати в JSON чи CSV, стрічки RSS і Atom, збережені сторінки), вставте скопійовану сторінку новин чи зведення або введіть зведення за день вручну.</translation>
+    </message>
+    <message>
+      <source>Paste a page or report…</source>
+      <translation>Вставити сторінку чи зведення…</translation>
+    </message>
+    <message>
+      <source>Search, read and chart the archive; everything stays on this computer.</source>
+      <translation>Шукайте, читайте й будуйте графіки за архівом; усе залишається на цьому компʼютері.</translation>
+    </message>
+    <message>
+      <source>Type a loss report…</source>
+      <translation>Ввести зведення про втрати…</translation>
+    </message>
+    <message>
+      <source>Welcome</source>
+      <translation>Привітання</translation>
+    </message>
+    <message>
+      <source>Welcome to Frontline Archive</source>
+      <translation>Вітаємо у Frontline Archive</translation>
+    </message>
+    <message>
+      <source>What you see is demo content: 8 articles and 16 briefs written for this program (tagged “demo”; search -tag:demo to leave them out) and the General Staff's official loss figures from 1 August 2025 to 8 August 2026. Everything stays on this computer.</source>
+      <translation>Це демонстраційний вміст: 8 статей і 16 коротких новин, написаних для цієї програми (з міткою «demo»; пошук -tag:demo їх приховує), та офіційні цифри втрат від Генштабу з 1 серпня 2025 до 8 серпня 2026 року. Усе залишається на цьому компʼютері.</translation>
     </message>
   </context>
   <context>

@@ -15,6 +15,7 @@ from desktop_app.services import session
 from desktop_app.services.session import Archive
 from desktop_app.ui.app.errors import install_error_hooks
 from desktop_app.ui.app.main_window import MainWindow
+from desktop_app.ui.app.welcome import install_welcome
 from desktop_app.ui.common.i18n import LANGUAGE_KEY, choose_language, install_translators
 from desktop_app.ui.common.theme import apply_theme, chosen_theme
 
@@ -58,6 +59,7 @@ def run_application(archive: Archive, log_path: Path | None = None) -> int:
         # Written on the window's write lane like any other change; the views fill in when
         # `changed` says so.
         window.runner.write("demo content", session.seed_demo)
+    install_welcome(window, demo=archive.created)  # until dismissed
     window.show()
     code = app.exec()
     del translators
