@@ -15,9 +15,12 @@ import datetime as dt
 import json
 from collections.abc import Iterable, Sequence
 from dataclasses import asdict, dataclass, replace
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from desktop_app.services.queries import SearchRequest, search_ids
+if TYPE_CHECKING:
+    # Imported where used: the window's archive feature loads this module at start-up, and
+    # the storage modules behind `queries` are loaded on the search thread, not there.
+    from desktop_app.services.queries import SearchRequest
 
 HISTORY_LIMIT = 10
 NAME_LIMIT = 80
@@ -42,6 +45,7 @@ def _request_to_dict(request: SearchRequest) -> dict[str, Any]:
 
 
 def _request_from_dict(data: dict[str, Any]) -> SearchRequest:
+    from desktop_app.services.queries import SearchRequest
     def day(value: object) -> dt.date | None:
         return dt.date.fromisoformat(value) if isinstance(value, str) and value else None
 
@@ -124,4 +128,6 @@ def remember(history: Sequence[str], text: str, limit: int = HISTORY_LIMIT) -> l
 
 def count_matches(requests: Sequence[SearchRequest]) -> list[int]:
     """How many items each search finds in the archive now (run on the read lane)."""
+    from desktop_app.services.queries import search_ids
+
     return [len(search_ids(replace(r, limit=None))) for r in requests]

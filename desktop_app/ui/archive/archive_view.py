@@ -178,7 +178,7 @@ class ArchiveView(QWidget):
         self.splitter.setStretchFactor(1, 2)
         # Explicit first sizes: the reader's placeholder has no size hint, and without these a
         # first start (no remembered layout) squeezed the list to its minimum width.
-        self.splitter.setSizes([840, 440])
+        self.splitter.setSizes([870, 410])
         layout = QVBoxLayout(self)
         layout.addWidget(self.splitter)
 

@@ -34,7 +34,7 @@ ALWAYS_SHOWN = TITLE_COL
 
 def fit_columns(table: QTableView) -> None:
     """Share the list's width: kind and date keep their width (from the font), the title gets
-    45 % of the rest, the author 17 %, and the Match column (the last, stretched) the rest."""
+    half of the rest, the author 15 %, and the Match column (the last, stretched) the rest."""
     header = table.horizontalHeader()
     width = table.viewport().width()
     if width <= 0:
@@ -44,8 +44,8 @@ def fit_columns(table: QTableView) -> None:
     )
     spare = max(0, width - fixed)
     em = table.fontMetrics().horizontalAdvance("M")
-    header.resizeSection(TITLE_COL, max(em * 10, int(spare * 0.45)))
-    header.resizeSection(AUTHOR_COL, max(em * 5, int(spare * 0.17)))
+    header.resizeSection(TITLE_COL, max(em * 10, int(spare * 0.5)))
+    header.resizeSection(AUTHOR_COL, max(em * 5, int(spare * 0.15)))
 
 
 def restore_header(table: QTableView, settings: QSettings) -> bool:
@@ -132,19 +132,24 @@ def column_menu(table: QTableView, _point: QPoint | None = None) -> QMenu:
 
 class ListLayout(QObject):
     """The list's kept layout, for the archive view: the header's state now, the order and
-    view mode once the filter panel is built; a first start fits the columns when shown."""
+    view mode once the filter panel is built. Without a kept state the columns are shared
+    out to fit the list's width, again whenever that width changes, until the user sizes a
+    column by hand."""
 
     def __init__(self, table: QTableView) -> None:
         super().__init__(table)
         self.table = table
         self.settings: QSettings | None = None
-        self._fitted = False
+        self.auto_fit = True
+        self._fitting = False
         install_column_chooser(table)
-        table.installEventFilter(self)
+        table.viewport().installEventFilter(self)
+        table.horizontalHeader().sectionResized.connect(self._resized)
 
     def restore(self, settings: QSettings) -> None:
         self.settings = settings
-        self._fitted = restore_header(self.table, settings)
+        if restore_header(self.table, settings):
+            self.auto_fit = False
 
     def save(self, filters: FilterPanel | None, settings: QSettings) -> None:
         save_layout(self.table, filters, settings)
@@ -159,8 +164,30 @@ class ListLayout(QObject):
     def show_order(self, filters: FilterPanel) -> None:
         show_sort(self.table, *filters.order())
 
+    def fit(self) -> None:
+        self._fitting = True
+        try:
+            fit_columns(self.table)
+        finally:
+            self._fitting = False
+
+    def _resized(self, section: int, _old: int, _new: int) -> None:
+        header = self.table.horizontalHeader()
+        visible = [
+            header.logicalIndex(v)
+            for v in range(header.count())
+            if not header.isSectionHidden(header.logicalIndex(v))
+        ]
+        if visible and section == visible[-1]:
+            return  # the last column stretches with the list: not the user's doing
+        if not self._fitting and self.table.isVisible():
+            self.auto_fit = False  # a column sized by hand: keep the user's widths
+
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if watched is self.table and event.type() == QEvent.Type.Show and not self._fitted:
-            self._fitted = True
-            QTimer.singleShot(0, self, lambda: fit_columns(self.table))
+        if event.type() == QEvent.Type.Resize and self.auto_fit:
+            QTimer.singleShot(0, self, self._refit)
         return False
+
+    def _refit(self) -> None:
+        if self.auto_fit:
+            self.fit()

@@ -86,6 +86,16 @@ def test_a_first_start_puts_every_column_on_screen(
     assert header.sectionViewportPosition(MATCH_COL) < table.viewport().width() - 50
     assert right_edge <= table.viewport().width() + 1
     assert not table.horizontalScrollBar().isVisible()
+    # A narrower list (a moved splitter, a smaller window) is shared out again …
+    title = header.sectionSize(TITLE_COL)
+    total = sum(win.archive_view.splitter.sizes())
+    win.archive_view.splitter.setSizes([total // 2, total - total // 2])
+    qtbot.waitUntil(lambda: header.sectionSize(TITLE_COL) < title)
+    # … until the user sizes a column: their widths stay.
+    header.resizeSection(TITLE_COL, 400)
+    win.archive_view.splitter.setSizes([total * 3 // 4, total - total * 3 // 4])
+    qtbot.wait(50)
+    assert header.sectionSize(TITLE_COL) == 400
 
 
 def test_the_reader_is_emptied_with_the_reason_when_the_search_drops_its_item(
