@@ -46,6 +46,7 @@ def _request_to_dict(request: SearchRequest) -> dict[str, Any]:
 
 def _request_from_dict(data: dict[str, Any]) -> SearchRequest:
     from desktop_app.services.queries import SearchRequest
+
     def day(value: object) -> dt.date | None:
         return dt.date.fromisoformat(value) if isinstance(value, str) and value else None
 
