@@ -269,7 +269,9 @@ def cmd_maintain(args: argparse.Namespace, out: TextIO) -> int:
     for problem in done.health.problems:
         out.write(f"{problem}\n")
     out.write(
-        "archive file ok\n" if done.health.ok else f"{len(done.health.problems)} problem(s)\n"
+        "archive file ok\n"
+        if done.health.ok
+        else f"{len(done.health.problems)} problem{'' if len(done.health.problems) == 1 else 's'}\n"
     )
     return OK if done.health.ok else PROBLEMS
 

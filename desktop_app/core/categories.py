@@ -24,7 +24,11 @@ CATEGORIES: tuple[Category, ...] = (
     Category("personnel", "Personnel", "Особовий склад", "personnel", "personnel_units"),
     Category("tanks", "Tanks", "Танки", "tank", "tanks"),
     Category(
-        "armored_vehicles", "Armored fighting vehicles", "ББМ", "APC", "armoured_fighting_vehicles"
+        "armored_vehicles",
+        "Armored fighting vehicles",
+        "Бойові броньовані машини",
+        "APC",
+        "armoured_fighting_vehicles",
     ),
     Category(
         "artillery",
@@ -43,7 +47,7 @@ CATEGORIES: tuple[Category, ...] = (
     ),
     Category("aircraft", "Aircraft", "Літаки", "aircraft", "planes"),
     Category("helicopters", "Helicopters", "Гелікоптери", "helicopter", "helicopters"),
-    Category("drones", "Drones", "БпЛА", "drone", "uav_systems"),
+    Category("drones", "Drones", "БпЛА оперативно-тактичного рівня", "drone", "uav_systems"),
     Category(
         "cruise_missiles", "Cruise missiles", "Крилаті ракети", "cruise missiles", "cruise_missiles"
     ),
@@ -73,7 +77,7 @@ CATEGORIES: tuple[Category, ...] = (
     Category(
         "srbm_launchers",
         "Mobile SRBM systems",
-        "ОТРК / ТРК",
+        "Пускові установки ОТРК/ТРК",
         "mobile SRBM system",
         "atgm_srbm_systems",
     ),

@@ -25,6 +25,7 @@ import datetime as dt
 import re
 from collections.abc import Iterable
 
+from desktop_app.core import messages as msg
 from desktop_app.core.errors import NoReportError
 from desktop_app.core.news_reader import (
     CHANGE,
@@ -261,7 +262,7 @@ def parse_reports(text: str, *, today: dt.date | None = None) -> list[LossReport
         text = visible_text(text)
     clean = normalise(text)
     if not clean.strip():
-        raise NoReportError("the text is empty")
+        raise NoReportError(msg.render(msg.EMPTY_TEXT))
     reports: list[LossReport] = []
     for block in _day_blocks(clean):
         try:
@@ -307,8 +308,8 @@ def _parse_one(clean: str, today: dt.date) -> LossReport:
             example = unreadable[0]
             if len(example) > _REASON_EXAMPLE_MAX:
                 example = example[: _REASON_EXAMPLE_MAX - 1] + "…"
-            raise NoReportError(f"no known loss category in the text (could not read: {example})")
-        raise NoReportError("no loss figures found in the text")
+            raise NoReportError(msg.render(msg.NO_CATEGORY, text=example))
+        raise NoReportError(msg.render(msg.NO_FIGURES))
     unparsed = ([bad_header] if bad_header else []) + list(official.unparsed)
     use_official = len(official.figures) >= len(news.keys())
     return LossReport(

@@ -11,7 +11,7 @@ import itertools
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from desktop_app.core.categories import BY_KEY
+from desktop_app.core import messages as msg
 from desktop_app.core.report import WAR_START, LossReport
 
 ERROR = "error"
@@ -56,9 +56,9 @@ def latest_report_date(now: dt.datetime | None = None) -> dt.date:
 def report_date_problem(date: dt.date, *, latest: dt.date | None = None) -> str | None:
     """Why a report cannot carry this date (None when it can): before the war or ahead."""
     if date < WAR_START:
-        return f"{date.isoformat()} is before the war: reports start on 24 Feb 2022 (day 1)"
+        return msg.render(msg.DATE_BEFORE_WAR, date=date.isoformat())
     if date > (latest or latest_report_date()):
-        return f"{date.isoformat()} is in the future"
+        return msg.render(msg.FUTURE, date=date.isoformat())
     return None
 
 
@@ -78,10 +78,6 @@ class Problem:
         return "  ".join(parts)
 
 
-def _label(key: str) -> str:
-    return BY_KEY[key].label_en
-
-
 def validate_report(
     report: LossReport, previous: LossReport | None, *, today: dt.date
 ) -> list[Problem]:
@@ -89,18 +85,15 @@ def validate_report(
     problems: list[Problem] = []
     date = report.date
     if date is None:
-        problems.append(Problem(ERROR, NO_DATE, "the report has no date"))
+        problems.append(Problem(ERROR, NO_DATE, msg.render(msg.NO_DATE)))
     elif date > today:
-        problems.append(Problem(ERROR, FUTURE, f"{date.isoformat()} is in the future", date))
+        problems.append(Problem(ERROR, FUTURE, msg.render(msg.FUTURE, date=date.isoformat()), date))
     elif date < WAR_START:
-        problems.append(
-            Problem(ERROR, BEFORE_WAR, "reports start on 24 Feb 2022 (day 1 of the war)", date)
-        )
+        problems.append(Problem(ERROR, BEFORE_WAR, msg.render(msg.BEFORE_WAR), date))
     for key, fig in report.figures.items():
         if fig.total < 0:
-            problems.append(
-                Problem(ERROR, NEGATIVE, f"{_label(key)}: total {fig.total} is negative", date, key)
-            )
+            text = msg.render(msg.NEGATIVE, category=key, total=fig.total)
+            problems.append(Problem(ERROR, NEGATIVE, text, date, key))
     if previous is not None and date is not None and previous.date is not None:
         drops = implausible_drops(report, previous)
         dropped = {p.category for p in drops}
@@ -130,8 +123,14 @@ def implausible_drops(report: LossReport, previous: LossReport) -> list[Problem]
                 Problem(
                     ERROR,
                     IMPLAUSIBLE_DROP,
-                    f"{_label(key)}: total {fig.total:,} is below {DROP_SHARE:.0%} of"
-                    f" {before.total:,} on {previous.date.isoformat()} (digits lost?)",
+                    msg.render(
+                        msg.IMPLAUSIBLE_DROP,
+                        category=key,
+                        total=fig.total,
+                        share=f"{DROP_SHARE:.0%}",
+                        before=before.total,
+                        date=previous.date.isoformat(),
+                    ),
                     report.date,
                     key,
                 )
@@ -153,8 +152,13 @@ def compare_with_previous(report: LossReport, previous: LossReport) -> list[Prob
                 Problem(
                     WARNING,
                     DECREASE,
-                    f"{_label(key)}: total fell from {before.total} on "
-                    f"{previous.date.isoformat()} to {fig.total}",
+                    msg.render(
+                        msg.DECREASE,
+                        category=key,
+                        before=before.total,
+                        date=previous.date.isoformat(),
+                        total=fig.total,
+                    ),
                     report.date,
                     key,
                 )
@@ -164,8 +168,12 @@ def compare_with_previous(report: LossReport, previous: LossReport) -> list[Prob
                 Problem(
                     WARNING,
                     CHANGE_MISMATCH,
-                    f"{_label(key)}: stated change {fig.change:+d} but totals differ by "
-                    f"{fig.total - before.total:+d}",
+                    msg.render(
+                        msg.CHANGE_MISMATCH,
+                        category=key,
+                        change=fig.change,
+                        difference=fig.total - before.total,
+                    ),
                     report.date,
                     key,
                 )
@@ -183,18 +191,23 @@ def check_series(reports: Sequence[LossReport]) -> list[Problem]:
         if gap > 0:
             first_missing = prev.date + dt.timedelta(days=1)
             last_missing = cur.date - dt.timedelta(days=1)
-            span = first_missing.isoformat()
-            if gap > 1:
-                span += f" to {last_missing.isoformat()}"
-            problems.append(
-                Problem(WARNING, GAP, f"no report for {span} ({gap} day(s))", first_missing)
+            text = (
+                msg.render(msg.GAP_DAY, date=first_missing.isoformat())
+                if gap == 1
+                else msg.render(
+                    msg.GAP_DAYS,
+                    date=first_missing.isoformat(),
+                    last=last_missing.isoformat(),
+                    days=gap,
+                )
             )
+            problems.append(Problem(WARNING, GAP, text, first_missing))
         problems.extend(compare_with_previous(cur, prev))
     return problems
 
 
 def compare_article_report(
-    article: LossReport, stored: LossReport, *, source: str = "the article"
+    article: LossReport, stored: LossReport, *, source: str = msg.THE_ARTICLE
 ) -> list[Problem]:
     """Where an article's figures disagree with the stored report it is linked to.
 
@@ -204,26 +217,30 @@ def compare_article_report(
     date = stored.date
     problems: list[Problem] = []
 
-    def mismatch(key: str, text: str) -> None:
-        problems.append(Problem(WARNING, ARTICLE_MISMATCH, f"{_label(key)}: {text}", date, key))
+    def mismatch(key: str, template: str, **values: object) -> None:
+        text = msg.render(template, category=key, source=source, **values)
+        problems.append(Problem(WARNING, ARTICLE_MISMATCH, text, date, key))
 
     if article.date is not None and date is not None and article.date != date:
         problems.append(
             Problem(
                 WARNING,
                 ARTICLE_MISMATCH,
-                f"{source} is dated {article.date.isoformat()}, the report {date.isoformat()}",
+                msg.render(
+                    msg.ARTICLE_DATE,
+                    source=source,
+                    other=article.date.isoformat(),
+                    date=date.isoformat(),
+                ),
                 date,
             )
         )
     for key, fig in article.figures.items():
         kept = stored.figures.get(key)
         if kept is None:
-            mismatch(key, f"{source} states {fig.total:,}, the report has no figure")
+            mismatch(key, msg.ARTICLE_NO_FIGURE, total=fig.total)
         elif kept.total != fig.total:
-            mismatch(key, f"{source} states {fig.total:,}, the report {kept.total:,}")
+            mismatch(key, msg.ARTICLE_TOTAL, total=fig.total, before=kept.total)
         elif fig.change is not None and kept.change is not None and fig.change != kept.change:
-            mismatch(
-                key, f"{source} states a change of {fig.change:+,}, the report {kept.change:+,}"
-            )
+            mismatch(key, msg.ARTICLE_CHANGE, change=fig.change, difference=kept.change)
     return problems

@@ -16,6 +16,17 @@ from desktop_app.ui.common.operations import OperationRunner
 KYIV = dt.timezone(dt.timedelta(hours=2))
 
 
+@pytest.fixture(scope="session", autouse=True)
+def english_catalogue(qapp) -> Iterator[None]:
+    """The English catalogue, as the program loads it: plural forms read "1 figure", "3 figures"."""
+    from desktop_app.ui.common import i18n
+
+    translators = i18n.install_translators(qapp, "en")
+    yield
+    for translator in translators:
+        qapp.removeTranslator(translator)
+
+
 def settle(qtbot, runner: OperationRunner, timeout: int = 10000) -> None:
     """Wait until every operation the window started has run and delivered its result."""
     qtbot.waitUntil(lambda: runner.idle, timeout=timeout)

@@ -12,6 +12,23 @@
     </message>
   </context>
   <context>
+    <name>ImportController</name>
+    <message numerus="yes">
+      <source>%Ln article(s) and brief(s)</source>
+      <translation>
+        <numerusform>%Ln article or brief</numerusform>
+        <numerusform>%Ln articles and briefs</numerusform>
+      </translation>
+    </message>
+    <message numerus="yes">
+      <source>%Ln report(s)</source>
+      <translation>
+        <numerusform>%Ln report</numerusform>
+        <numerusform>%Ln reports</numerusform>
+      </translation>
+    </message>
+  </context>
+  <context>
     <name>ImportSummaryDialog</name>
     <message numerus="yes">
       <source>%Ln Oryx model(s)</source>
@@ -36,12 +53,84 @@
     </message>
   </context>
   <context>
+    <name>ItemDialog</name>
+    <message numerus="yes">
+      <source>This text states the loss report of {date} (%n figure(s)).</source>
+      <translation>
+        <numerusform>This text states the loss report of {date} (%n figure).</numerusform>
+        <numerusform>This text states the loss report of {date} (%n figures).</numerusform>
+      </translation>
+    </message>
+  </context>
+  <context>
     <name>PageDialog</name>
     <message numerus="yes">
       <source>%n brief(s)</source>
       <translation>
         <numerusform>%n brief</numerusform>
         <numerusform>%n briefs</numerusform>
+      </translation>
+    </message>
+    <message numerus="yes">
+      <source>Save the loss report of %1 (%n figure(s)) and link the article to it</source>
+      <translation>
+        <numerusform>Save the loss report of %1 (%n figure) and link the article to it</numerusform>
+        <numerusform>Save the loss report of %1 (%n figures) and link the article to it</numerusform>
+      </translation>
+    </message>
+  </context>
+  <context>
+    <name>ProblemsView</name>
+    <message numerus="yes">
+      <source>%n problem(s) found. They are shown, never fixed: the official figures do decrease on some days.</source>
+      <translation>
+        <numerusform>%n problem found. It is shown, never fixed: the official figures do decrease on some days.</numerusform>
+        <numerusform>%n problems found. They are shown, never fixed: the official figures do decrease on some days.</numerusform>
+      </translation>
+    </message>
+  </context>
+  <context>
+    <name>ReportDialog</name>
+    <message numerus="yes">
+      <source>%n error(s) to fix before saving</source>
+      <translation>
+        <numerusform>%n error to fix before saving</numerusform>
+        <numerusform>%n errors to fix before saving</numerusform>
+      </translation>
+    </message>
+    <message numerus="yes">
+      <source>%n warning(s): check them; saving is allowed.</source>
+      <translation>
+        <numerusform>%n warning: check it; saving is allowed.</numerusform>
+        <numerusform>%n warnings: check them; saving is allowed.</numerusform>
+      </translation>
+    </message>
+    <message numerus="yes">
+      <source>; %n warning(s)</source>
+      <translation>
+        <numerusform>; %n warning</numerusform>
+        <numerusform>; %n warnings</numerusform>
+      </translation>
+    </message>
+    <message numerus="yes">
+      <source>A report for {date} is already stored (%n figure(s)).</source>
+      <translation>
+        <numerusform>A report for {date} is already stored (%n figure).</numerusform>
+        <numerusform>A report for {date} is already stored (%n figures).</numerusform>
+      </translation>
+    </message>
+    <message numerus="yes">
+      <source>Filled %n figure(s) from the text.</source>
+      <translation>
+        <numerusform>Filled %n figure from the text.</numerusform>
+        <numerusform>Filled %n figures from the text.</numerusform>
+      </translation>
+    </message>
+    <message numerus="yes">
+      <source>… and %n more line(s).</source>
+      <translation>
+        <numerusform>… and %n more line.</numerusform>
+        <numerusform>… and %n more lines.</numerusform>
       </translation>
     </message>
   </context>

@@ -9,23 +9,23 @@
     </message>
     <message>
       <source>1 y</source>
-      <translation>1 р</translation>
+      <translation>1 р.</translation>
     </message>
     <message>
       <source>30 d</source>
-      <translation>30 дн</translation>
+      <translation>30 дн.</translation>
     </message>
     <message>
       <source>30-day average of the daily change</source>
-      <translation>Середня за 30 днів добова зміна</translation>
+      <translation>Середня добова зміна за 30 днів</translation>
     </message>
     <message>
       <source>7-day average of the daily change</source>
-      <translation>Середня за 7 днів добова зміна</translation>
+      <translation>Середня добова зміна за 7 днів</translation>
     </message>
     <message>
       <source>90 d</source>
-      <translation>90 дн</translation>
+      <translation>90 дн.</translation>
     </message>
     <message>
       <source>AFV</source>
@@ -81,7 +81,7 @@
     </message>
     <message>
       <source>Cumulative totals</source>
-      <translation>Загальні підсумки</translation>
+      <translation>Наростаючий підсумок</translation>
     </message>
     <message>
       <source>Daily change</source>
@@ -97,7 +97,7 @@
     </message>
     <message>
       <source>Double-click a row to open that day's report</source>
-      <translation>Двічі клацніть рядок, щоб відкрити звіт за цей день</translation>
+      <translation>Двічі клацніть рядок, щоб відкрити зведення за цей день</translation>
     </message>
     <message>
       <source>E&amp;xport</source>
@@ -173,7 +173,7 @@
     </message>
     <message>
       <source>Point at the chart for a day's figures; click to open that report. Drag the shaded range below, or drag and wheel on the chart, to zoom.</source>
-      <translation>Наведіть на графік, щоб побачити цифри дня; клацніть, щоб відкрити звіт. Щоб змінити масштаб, перетягніть затінений проміжок унизу або тягніть і прокручуйте коліщатком на графіку.</translation>
+      <translation>Наведіть на графік, щоб побачити цифри дня; клацніть, щоб відкрити зведення. Щоб змінити масштаб, перетягніть затінений проміжок унизу або тягніть і прокручуйте коліщатко на графіку.</translation>
     </message>
     <message>
       <source>Reached</source>
@@ -201,7 +201,7 @@
     </message>
     <message>
       <source>Show every report</source>
-      <translation>Показати всі звіти</translation>
+      <translation>Показати всі зведення</translation>
     </message>
     <message>
       <source>Show the last %1</source>
@@ -257,7 +257,7 @@
     </message>
     <message>
       <source>{category}: General Staff {staff} (on {date}) · Oryx {oryx} ({share} of it)</source>
-      <translation>{category}: Генштаб {staff} (на {date}) · Oryx {oryx} ({share} від цього)</translation>
+      <translation>{category}: Генштаб — {staff} (на {date}) · Oryx — {oryx} ({share} від цього числа)</translation>
     </message>
   </context>
   <context>
@@ -272,7 +272,7 @@
     </message>
     <message>
       <source>&amp;Print article…</source>
-      <translation>&amp;Друкувати статтю…</translation>
+      <translation>&amp;Друкувати запис…</translation>
     </message>
     <message>
       <source>&amp;Star / unstar</source>
@@ -284,7 +284,7 @@
     </message>
     <message>
       <source>A&amp;rticle</source>
-      <translation>&amp;Стаття</translation>
+      <translation>&amp;Запис</translation>
     </message>
     <message>
       <source>Could not write %1</source>
@@ -296,7 +296,7 @@
     </message>
     <message>
       <source>Export article to P&amp;DF…</source>
-      <translation>&amp;Експортувати статтю в PDF…</translation>
+      <translation>&amp;Експортувати запис у PDF…</translation>
     </message>
     <message>
       <source>Export to PDF</source>
@@ -324,7 +324,7 @@
     </message>
     <message>
       <source>Select an article first.</source>
-      <translation>Спершу виберіть статтю.</translation>
+      <translation>Спершу виберіть статтю або коротку новину.</translation>
     </message>
     <message>
       <source>Tags</source>
@@ -351,7 +351,7 @@
     </message>
     <message>
       <source>Brief</source>
-      <translation>Новина</translation>
+      <translation>Коротка новина</translation>
     </message>
     <message>
       <source>Estimated: the source gave no time</source>
@@ -390,7 +390,7 @@
     </message>
     <message>
       <source>&lt;b&gt;Search&lt;/b&gt;&lt;br&gt;&lt;code&gt;drones kharkiv&lt;/code&gt; all words (the last also as a prefix)&lt;br&gt;&lt;code&gt;"air defense"&lt;/code&gt; exact phrase · &lt;code&gt;energ*&lt;/code&gt; prefix&lt;br&gt;&lt;code&gt;sumy OR kharkiv&lt;/code&gt; either · &lt;code&gt;-shelling&lt;/code&gt; without&lt;br&gt;&lt;code&gt;kind:brief&lt;/code&gt; &lt;code&gt;author:name&lt;/code&gt; &lt;code&gt;tag:energy&lt;/code&gt; &lt;code&gt;source:name&lt;/code&gt;&lt;br&gt;&lt;code&gt;from:2023-11-01&lt;/code&gt; &lt;code&gt;to:2023-11&lt;/code&gt; (day, month or year)&lt;br&gt;&lt;code&gt;is:starred&lt;/code&gt; &lt;code&gt;is:unread&lt;/code&gt; &lt;code&gt;is:read&lt;/code&gt;</source>
-      <translation>&lt;b&gt;Пошук&lt;/b&gt;&lt;br&gt;&lt;code&gt;дрони харків&lt;/code&gt; усі слова (останнє також як початок слова)&lt;br&gt;&lt;code&gt;"протиповітряна оборона"&lt;/code&gt; точна фраза · &lt;code&gt;енерг*&lt;/code&gt; початок слова&lt;br&gt;&lt;code&gt;суми OR харків&lt;/code&gt; будь-яке · &lt;code&gt;-обстріл&lt;/code&gt; без&lt;br&gt;&lt;code&gt;kind:brief&lt;/code&gt; &lt;code&gt;author:ім'я&lt;/code&gt; &lt;code&gt;tag:енергетика&lt;/code&gt; &lt;code&gt;source:назва&lt;/code&gt;&lt;br&gt;&lt;code&gt;from:2023-11-01&lt;/code&gt; &lt;code&gt;to:2023-11&lt;/code&gt; (день, місяць або рік)&lt;br&gt;&lt;code&gt;is:starred&lt;/code&gt; &lt;code&gt;is:unread&lt;/code&gt; &lt;code&gt;is:read&lt;/code&gt;</translation>
+      <translation>&lt;b&gt;Пошук&lt;/b&gt;&lt;br&gt;&lt;code&gt;дрони харків&lt;/code&gt; усі слова (останнє також як початок слова)&lt;br&gt;&lt;code&gt;"протиповітряна оборона"&lt;/code&gt; точна фраза · &lt;code&gt;енерг*&lt;/code&gt; початок слова&lt;br&gt;&lt;code&gt;суми OR харків&lt;/code&gt; будь-яке · &lt;code&gt;-обстріл&lt;/code&gt; без&lt;br&gt;&lt;code&gt;kind:brief&lt;/code&gt; &lt;code&gt;author:імʼя&lt;/code&gt; &lt;code&gt;tag:енергетика&lt;/code&gt; &lt;code&gt;source:назва&lt;/code&gt;&lt;br&gt;&lt;code&gt;from:2023-11-01&lt;/code&gt; &lt;code&gt;to:2023-11&lt;/code&gt; (день, місяць або рік)&lt;br&gt;&lt;code&gt;is:starred&lt;/code&gt; &lt;code&gt;is:unread&lt;/code&gt; &lt;code&gt;is:read&lt;/code&gt;</translation>
     </message>
     <message>
       <source>All</source>
@@ -426,11 +426,11 @@
     </message>
     <message>
       <source>Briefs</source>
-      <translation>Новини</translation>
+      <translation>Короткі новини</translation>
     </message>
     <message>
       <source>Briefs (%1)</source>
-      <translation>Новини (%1)</translation>
+      <translation>Короткі новини (%1)</translation>
     </message>
     <message>
       <source>Clear search</source>
@@ -525,7 +525,7 @@
     </message>
     <message>
       <source>Deleted articles, briefs and reports, kept until the Trash is emptied</source>
-      <translation>Видалені статті, новини та зведення; зберігаються, доки кошик не спорожнено</translation>
+      <translation>Видалені статті, короткі новини та зведення; зберігаються, доки кошик не спорожнено</translation>
     </message>
     <message>
       <source>Frontline Archive (*.sqlite);;All files (*)</source>
@@ -572,15 +572,15 @@
     </message>
     <message>
       <source>No report is stored for %1.</source>
-      <translation>Звіту за %1 немає.</translation>
+      <translation>Зведення за %1 немає.</translation>
     </message>
     <message>
       <source>Report of %1 (no article linked to it).</source>
-      <translation>Звіт за %1 (жодної пов'язаної статті).</translation>
+      <translation>Зведення за %1 (не повʼязане з жодною статтею).</translation>
     </message>
     <message>
       <source>Report of %1, published in: %2</source>
-      <translation>Звіт за %1, опубліковано в: %2</translation>
+      <translation>Зведення за %1 опубліковано в: %2</translation>
     </message>
   </context>
   <context>
@@ -618,7 +618,7 @@
     </message>
     <message>
       <source>Errors since this message appeared: %1</source>
-      <translation>Помилок відтоді, як з’явилося це повідомлення: %1</translation>
+      <translation>Помилок відтоді, як зʼявилося це повідомлення: %1</translation>
     </message>
     <message>
       <source>Open &amp;log folder</source>
@@ -687,13 +687,13 @@ change</source>
     <message>
       <source>Previous
 0000-00-00</source>
-      <translation>Попередній
+      <translation>Попереднє
 0000-00-00</translation>
     </message>
     <message>
       <source>Previous
 {date}</source>
-      <translation>Попередній
+      <translation>Попереднє
 {date}</translation>
     </message>
     <message>
@@ -712,11 +712,11 @@ change</source>
     </message>
     <message>
       <source>Total minus the previous report's total</source>
-      <translation>Усього мінус «усього» попереднього звіту</translation>
+      <translation>Усього мінус «усього» попереднього зведення</translation>
     </message>
     <message>
       <source>not reported</source>
-      <translation>немає у звіті</translation>
+      <translation>немає у зведенні</translation>
     </message>
     <message>
       <source>not stated</source>
@@ -724,7 +724,7 @@ change</source>
     </message>
     <message>
       <source>{category}: a change without a total</source>
-      <translation>{category}: зміна без загальної кількості</translation>
+      <translation>{category}: зміна без значення «усього»</translation>
     </message>
     <message>
       <source>{category}: stated change</source>
@@ -732,7 +732,7 @@ change</source>
     </message>
     <message>
       <source>{category}: total</source>
-      <translation>{category}: загалом</translation>
+      <translation>{category}: усього</translation>
     </message>
     <message>
       <source>{category}: {total} is more than {limit}</source>
@@ -778,7 +778,7 @@ change</source>
     </message>
     <message>
       <source>Items must carry every ticked tag.</source>
-      <translation>Записи мають мати всі позначені мітки.</translation>
+      <translation>Показано лише записи з усіма позначеними мітками.</translation>
     </message>
     <message>
       <source>Newest first</source>
@@ -810,7 +810,7 @@ change</source>
     </message>
     <message>
       <source>Relevance ranks by how well the words match (words in the headline count most).</source>
-      <translation>Релевантність упорядковує за тим, наскільки добре збігаються слова (слова в заголовку важать найбільше).</translation>
+      <translation>За релевантністю: що краще збігаються слова, то вище запис (слова в заголовку важать найбільше).</translation>
     </message>
     <message>
       <source>Source</source>
@@ -850,7 +850,7 @@ change</source>
     </message>
     <message>
       <source>any</source>
-      <translation>будь-яке</translation>
+      <translation>будь-яка</translation>
     </message>
     <message>
       <source>“any”: no earliest date</source>
@@ -863,6 +863,22 @@ change</source>
   </context>
   <context>
     <name>ImportController</name>
+    <message numerus="yes">
+      <source>%Ln article(s) and brief(s)</source>
+      <translation>
+        <numerusform>%Ln стаття чи коротка новина</numerusform>
+        <numerusform>%Ln статті й короткі новини</numerusform>
+        <numerusform>%Ln статей і коротких новин</numerusform>
+      </translation>
+    </message>
+    <message numerus="yes">
+      <source>%Ln report(s)</source>
+      <translation>
+        <numerusform>%Ln зведення</numerusform>
+        <numerusform>%Ln зведення</numerusform>
+        <numerusform>%Ln зведень</numerusform>
+      </translation>
+    </message>
     <message>
       <source>Cancel</source>
       <translation>Скасувати</translation>
@@ -874,6 +890,10 @@ change</source>
     <message>
       <source>Importing…</source>
       <translation>Імпорт…</translation>
+    </message>
+    <message>
+      <source>Oryx figures</source>
+      <translation>цифри Oryx</translation>
     </message>
     <message>
       <source>Reading %1…</source>
@@ -920,11 +940,11 @@ change</source>
     </message>
     <message>
       <source>Conflicting with reports entered by hand</source>
-      <translation>Суперечать звітам, введеним уручну</translation>
+      <translation>Суперечать зведенням, введеним уручну</translation>
     </message>
     <message>
       <source>Dates estimated</source>
-      <translation>Дат оцінено</translation>
+      <translation>Оцінені дати</translation>
     </message>
     <message>
       <source>Dates estimated (the file gave no time; the reader marks them)</source>
@@ -1007,7 +1027,7 @@ change</source>
     </message>
     <message>
       <source>edit {title} with report {date}</source>
-      <translation>редагування {title} зі звітом за {date}</translation>
+      <translation>редагування {title} зі зведенням за {date}</translation>
     </message>
     <message>
       <source>new item {title}</source>
@@ -1015,7 +1035,7 @@ change</source>
     </message>
     <message>
       <source>new item {title} with report {date}</source>
-      <translation>новий запис {title} зі звітом за {date}</translation>
+      <translation>новий запис {title} зі зведенням за {date}</translation>
     </message>
     <message>
       <source>tags of {title}</source>
@@ -1034,7 +1054,7 @@ change</source>
     </message>
     <message>
       <source>&amp;Create report</source>
-      <translation>&amp;Створити звіт</translation>
+      <translation>&amp;Створити зведення</translation>
     </message>
     <message>
       <source>&amp;Kind</source>
@@ -1046,7 +1066,7 @@ change</source>
     </message>
     <message>
       <source>&amp;Link to stored report</source>
-      <translation>&amp;Пов'язати зі збереженим звітом</translation>
+      <translation>&amp;Повʼязати зі збереженим зведенням</translation>
     </message>
     <message>
       <source>&amp;Published (local time)</source>
@@ -1062,12 +1082,12 @@ change</source>
     </message>
     <message>
       <source>A report for {date} is stored and agrees with this text.</source>
-      <translation>Звіт за {date} збережено, і він збігається з цим текстом.</translation>
+      <translation>Зведення за {date} збережено, і воно збігається з цим текстом.</translation>
     </message>
     <message>
       <source>A report for {date} is stored; its figures differ from this text's:
 {details}</source>
-      <translation>Звіт за {date} збережено; його цифри відрізняються від цифр цього тексту:
+      <translation>Зведення за {date} збережено; його цифри відрізняються від цифр цього тексту:
 {details}</translation>
     </message>
     <message>
@@ -1076,7 +1096,7 @@ change</source>
     </message>
     <message>
       <source>Brief</source>
-      <translation>Новина</translation>
+      <translation>Коротка новина</translation>
     </message>
     <message>
       <source>Edit article</source>
@@ -1092,11 +1112,11 @@ change</source>
     </message>
     <message>
       <source>Link this text to it?</source>
-      <translation>Пов'язати цей текст зі звітом?</translation>
+      <translation>Повʼязати цей текст зі зведенням?</translation>
     </message>
     <message>
       <source>Loss report in the text</source>
-      <translation>Звіт про втрати в тексті</translation>
+      <translation>Зведення про втрати в тексті</translation>
     </message>
     <message>
       <source>New article</source>
@@ -1108,7 +1128,7 @@ change</source>
     </message>
     <message>
       <source>No report is stored for {date}. Create it from this text?</source>
-      <translation>Звіту за {date} немає. Створити його з цього тексту?</translation>
+      <translation>Зведення за {date} немає. Створити його з цього тексту?</translation>
     </message>
     <message>
       <source>Paragraphs separated by a blank line</source>
@@ -1118,13 +1138,17 @@ change</source>
       <source>Ta&amp;gs</source>
       <translation>&amp;Мітки</translation>
     </message>
-    <message>
-      <source>This text states the loss report of {date} ({count} figure(s)).</source>
-      <translation>У цьому тексті є звіт про втрати за {date} (цифр: {count}).</translation>
+    <message numerus="yes">
+      <source>This text states the loss report of {date} (%n figure(s)).</source>
+      <translation>
+        <numerusform>У цьому тексті є зведення про втрати за {date} (%n цифра).</numerusform>
+        <numerusform>У цьому тексті є зведення про втрати за {date} (%n цифри).</numerusform>
+        <numerusform>У цьому тексті є зведення про втрати за {date} (%n цифр).</numerusform>
+      </translation>
     </message>
     <message>
       <source>comma-separated, e.g. air defense, kyiv oblast</source>
-      <translation>через кому, напр. ппо, київська область</translation>
+      <translation>через кому, напр. ППО, Київська область</translation>
     </message>
   </context>
   <context>
@@ -1157,7 +1181,7 @@ change</source>
     <name>LossChart</name>
     <message>
       <source>No reports for this category yet.</source>
-      <translation>Для цієї категорії звітів ще немає.</translation>
+      <translation>Для цієї категорії зведень ще немає.</translation>
     </message>
     <message>
       <source>change unknown</source>
@@ -1177,7 +1201,7 @@ change</source>
     </message>
     <message>
       <source>{category}: {count} reports, {first} to {last}. Point at the chart for a day's figures; drag to pan, wheel to zoom.</source>
-      <translation>{category}: звітів — {count}, з {first} до {last}. Наведіть на графік, щоб побачити цифри дня; тягніть, щоб зсунути, коліщатко — масштаб.</translation>
+      <translation>{category}: зведень — {count}, від {first} до {last}. Наведіть на графік, щоб побачити цифри дня; тягніть, щоб зсунути, коліщатко — масштаб.</translation>
     </message>
     <message>
       <source>{date} (day {day}) · {category}: {total} · {change}</source>
@@ -1188,11 +1212,11 @@ change</source>
     <name>LossesView</name>
     <message>
       <source>&amp;Delete report {date}</source>
-      <translation>&amp;Видалити звіт за {date}</translation>
+      <translation>&amp;Видалити зведення за {date}</translation>
     </message>
     <message>
       <source>&amp;Edit report {date}…</source>
-      <translation>&amp;Редагувати звіт за {date}…</translation>
+      <translation>&amp;Редагувати зведення за {date}…</translation>
     </message>
     <message>
       <source>Ca&amp;tegory:</source>
@@ -1212,11 +1236,11 @@ change</source>
     </message>
     <message>
       <source>Delete the report of {date}? Edit ▸ Undo (Ctrl+Z) brings it back.</source>
-      <translation>Видалити звіт за {date}? Правка ▸ Скасувати (Ctrl+Z) поверне його.</translation>
+      <translation>Видалити зведення за {date}? Редагування ▸ Скасувати (Ctrl+Z) поверне його.</translation>
     </message>
     <message>
       <source>Double-click a report to edit it; Delete removes it</source>
-      <translation>Двічі клацніть звіт, щоб редагувати; Delete видаляє його</translation>
+      <translation>Двічі клацніть зведення, щоб редагувати; Delete видаляє його</translation>
     </message>
     <message>
       <source>Loss reports</source>
@@ -1224,11 +1248,11 @@ change</source>
     </message>
     <message>
       <source>New report…</source>
-      <translation>Новий звіт…</translation>
+      <translation>Нове зведення…</translation>
     </message>
     <message>
       <source>No reports yet</source>
-      <translation>Звітів ще немає</translation>
+      <translation>Зведень ще немає</translation>
     </message>
     <message>
       <source>One row a day. Enter or F2 edits the report; Delete deletes it</source>
@@ -1248,14 +1272,14 @@ change</source>
     </message>
     <message>
       <source>Type or paste a daily loss report</source>
-      <translation>Введіть або вставте щоденний звіт про втрати</translation>
+      <translation>Введіть або вставте щоденне зведення про втрати</translation>
     </message>
   </context>
   <context>
     <name>MainWindow</name>
     <message>
       <source>%1 articles and briefs · %2 loss reports</source>
-      <translation>Статей і коротких новин: %1 · звітів про втрати: %2</translation>
+      <translation>Статей і коротких новин: %1 · зведень про втрати: %2</translation>
     </message>
     <message>
       <source>&amp;About Frontline Archive</source>
@@ -1271,7 +1295,7 @@ change</source>
     </message>
     <message>
       <source>&amp;Briefs…</source>
-      <translation>&amp;Новини…</translation>
+      <translation>&amp;Короткі новини…</translation>
     </message>
     <message>
       <source>&amp;Delete selected item</source>
@@ -1279,7 +1303,7 @@ change</source>
     </message>
     <message>
       <source>&amp;Edit</source>
-      <translation>&amp;Правка</translation>
+      <translation>&amp;Редагування</translation>
     </message>
     <message>
       <source>&amp;Edit selected item…</source>
@@ -1311,7 +1335,7 @@ change</source>
     </message>
     <message>
       <source>&amp;Losses</source>
-      <translation>Вт&amp;рати</translation>
+      <translation>В&amp;трати</translation>
     </message>
     <message>
       <source>&amp;Paste page…</source>
@@ -1343,7 +1367,7 @@ change</source>
     </message>
     <message>
       <source>An offline archive of war coverage and the General Staff's daily loss reports.</source>
-      <translation>Офлайн-архів воєнних новин і щоденних звітів Генштабу про втрати.</translation>
+      <translation>Офлайн-архів воєнних новин і щоденних зведень Генштабу про втрати.</translation>
     </message>
     <message>
       <source>Archive file:</source>
@@ -1363,11 +1387,11 @@ change</source>
     </message>
     <message>
       <source>Articles and briefs shown (this search) as CSV…</source>
-      <translation>Показані статті й новини (цей пошук) як CSV…</translation>
+      <translation>Показані статті й короткі новини (цей пошук) як CSV…</translation>
     </message>
     <message>
       <source>Articles and briefs shown (this search) as JSON…</source>
-      <translation>Показані статті й новини (цей пошук) як JSON…</translation>
+      <translation>Показані статті й короткі новини (цей пошук) як JSON…</translation>
     </message>
     <message>
       <source>Delete</source>
@@ -1375,7 +1399,7 @@ change</source>
     </message>
     <message>
       <source>Delete “%1”? Edit ▸ Undo (Ctrl+Z) brings it back.</source>
-      <translation>Видалити «%1»? Правка ▸ Скасувати (Ctrl+Z) поверне його.</translation>
+      <translation>Видалити «%1»? Редагування ▸ Скасувати (Ctrl+Z) відновить запис.</translation>
     </message>
     <message>
       <source>Export</source>
@@ -1427,11 +1451,11 @@ change</source>
     </message>
     <message>
       <source>Reports as CSV…</source>
-      <translation>Звіти як CSV…</translation>
+      <translation>Зведення як CSV…</translation>
     </message>
     <message>
       <source>Reports as JSON…</source>
-      <translation>Звіти як JSON…</translation>
+      <translation>Зведення як JSON…</translation>
     </message>
     <message>
       <source>The archive is open read-only.</source>
@@ -1454,9 +1478,9 @@ change</source>
     <message numerus="yes">
       <source>%n brief(s)</source>
       <translation>
-        <numerusform>%n новина</numerusform>
-        <numerusform>%n новини</numerusform>
-        <numerusform>%n новин</numerusform>
+        <numerusform>%n коротка новина</numerusform>
+        <numerusform>%n короткі новини</numerusform>
+        <numerusform>%n коротких новин</numerusform>
       </translation>
     </message>
     <message>
@@ -1469,11 +1493,11 @@ change</source>
     </message>
     <message>
       <source>Article and briefs found in the page</source>
-      <translation>Стаття та новини, знайдені на сторінці</translation>
+      <translation>Стаття та короткі новини, знайдені на сторінці</translation>
     </message>
     <message>
       <source>Brief</source>
-      <translation>Новина</translation>
+      <translation>Коротка новина</translation>
     </message>
     <message>
       <source>Date</source>
@@ -1497,7 +1521,7 @@ change</source>
     </message>
     <message>
       <source>Link the article to the stored loss report of %1</source>
-      <translation>Пов’язати статтю зі збереженим звітом про втрати за %1</translation>
+      <translation>Повʼязати статтю зі збереженим зведенням про втрати за %1</translation>
     </message>
     <message>
       <source>No page found: %1</source>
@@ -1513,7 +1537,7 @@ change</source>
     </message>
     <message>
       <source>Paste a news page copied from the browser (or its saved HTML) and press Read. Its article, its briefs and the loss report it states are listed below.</source>
-      <translation>Вставте сторінку новин, скопійовану з браузера (або її збережений HTML), і натисніть «Прочитати». Нижче буде показано її статтю, новини та звіт про втрати, який вона наводить.</translation>
+      <translation>Вставте сторінку новин, скопійовану з браузера (або її збережений HTML), і натисніть «Прочитати сторінку». Нижче буде показано її статтю, короткі новини та зведення про втрати, яке вона наводить.</translation>
     </message>
     <message>
       <source>Paste a page first.</source>
@@ -1533,11 +1557,15 @@ change</source>
     </message>
     <message>
       <source>Reading the page…</source>
-      <translation>Читаю сторінку…</translation>
+      <translation>Читання сторінки…</translation>
     </message>
-    <message>
-      <source>Save the loss report of %1 (%2 figures) and link the article to it</source>
-      <translation>Зберегти звіт про втрати за %1 (показників: %2) і пов’язати з ним статтю</translation>
+    <message numerus="yes">
+      <source>Save the loss report of %1 (%n figure(s)) and link the article to it</source>
+      <translation>
+        <numerusform>Зберегти зведення про втрати за %1 (%n цифра) і повʼязати з ним статтю</numerusform>
+        <numerusform>Зберегти зведення про втрати за %1 (%n цифри) і повʼязати з ним статтю</numerusform>
+        <numerusform>Зберегти зведення про втрати за %1 (%n цифр) і повʼязати з ним статтю</numerusform>
+      </translation>
     </message>
     <message>
       <source>Saved from the page: %1.</source>
@@ -1545,7 +1573,7 @@ change</source>
     </message>
     <message>
       <source>Saving…</source>
-      <translation>Зберігаю…</translation>
+      <translation>Збереження…</translation>
     </message>
     <message>
       <source>an article</source>
@@ -1557,7 +1585,7 @@ change</source>
     </message>
     <message>
       <source>estimated</source>
-      <translation>орієнтовно</translation>
+      <translation>оцінено</translation>
     </message>
     <message>
       <source>save page (%1)</source>
@@ -1569,7 +1597,7 @@ change</source>
     </message>
     <message>
       <source>the loss report of %1</source>
-      <translation>звіт про втрати за %1</translation>
+      <translation>зведення про втрати за %1</translation>
     </message>
   </context>
   <context>
@@ -1585,6 +1613,14 @@ change</source>
   </context>
   <context>
     <name>ProblemsView</name>
+    <message numerus="yes">
+      <source>%n problem(s) found. They are shown, never fixed: the official figures do decrease on some days.</source>
+      <translation>
+        <numerusform>Знайдено %n проблему. Її лише показано, не виправлено: офіційні цифри справді інколи зменшуються.</numerusform>
+        <numerusform>Знайдено %n проблеми. Їх лише показано, не виправлено: офіційні цифри справді інколи зменшуються.</numerusform>
+        <numerusform>Знайдено %n проблем. Їх лише показано, не виправлено: офіційні цифри справді інколи зменшуються.</numerusform>
+      </translation>
+    </message>
     <message>
       <source>Category</source>
       <translation>Категорія</translation>
@@ -1603,7 +1639,7 @@ change</source>
     </message>
     <message>
       <source>Double-click or press Enter to open the report</source>
-      <translation>Двічі клацніть або натисніть Enter, щоб відкрити звіт</translation>
+      <translation>Двічі клацніть або натисніть Enter, щоб відкрити зведення</translation>
     </message>
     <message>
       <source>No problems found.</source>
@@ -1615,7 +1651,7 @@ change</source>
     </message>
     <message>
       <source>article ≠ report</source>
-      <translation>стаття ≠ звіт</translation>
+      <translation>стаття ≠ зведення</translation>
     </message>
     <message>
       <source>dated before the war</source>
@@ -1626,7 +1662,7 @@ change</source>
       <translation>дата в майбутньому</translation>
     </message>
     <message>
-      <source>missing day(s)</source>
+      <source>missing days</source>
       <translation>пропущені дні</translation>
     </message>
     <message>
@@ -1635,15 +1671,11 @@ change</source>
     </message>
     <message>
       <source>total decreased</source>
-      <translation>загальна кількість зменшилася</translation>
+      <translation>«усього» зменшилося</translation>
     </message>
     <message>
       <source>total fell too far (lost digits?)</source>
-      <translation>підсумок упав надто сильно (втрачені цифри?)</translation>
-    </message>
-    <message>
-      <source>{count} problem(s) found. They are shown, never fixed: the official figures do decrease on some days.</source>
-      <translation>Знайдено проблем: {count}. Їх лише показано, не виправлено: офіційні цифри справді інколи зменшуються.</translation>
+      <translation>«усього» впало надто сильно (втрачено цифри?)</translation>
     </message>
   </context>
   <context>
@@ -1654,7 +1686,7 @@ change</source>
     </message>
     <message>
       <source>Brief</source>
-      <translation>Новина</translation>
+      <translation>Коротка новина</translation>
     </message>
     <message>
       <source>Select an article or brief to read it here.</source>
@@ -1677,15 +1709,31 @@ change</source>
     </message>
     <message>
       <source>delete report {date}</source>
-      <translation>видалення звіту за {date}</translation>
+      <translation>видалення зведення за {date}</translation>
     </message>
     <message>
       <source>save report {date}</source>
-      <translation>збереження звіту за {date}</translation>
+      <translation>збереження зведення за {date}</translation>
     </message>
   </context>
   <context>
     <name>ReportDialog</name>
+    <message numerus="yes">
+      <source>%n error(s) to fix before saving</source>
+      <translation>
+        <numerusform>%n помилку слід виправити перед збереженням</numerusform>
+        <numerusform>%n помилки слід виправити перед збереженням</numerusform>
+        <numerusform>%n помилок слід виправити перед збереженням</numerusform>
+      </translation>
+    </message>
+    <message numerus="yes">
+      <source>%n warning(s): check them; saving is allowed.</source>
+      <translation>
+        <numerusform>%n попередження: перевірте його; зберегти можна.</numerusform>
+        <numerusform>%n попередження: перевірте їх; зберегти можна.</numerusform>
+        <numerusform>%n попереджень: перевірте їх; зберегти можна.</numerusform>
+      </translation>
+    </message>
     <message>
       <source>&amp;Date:</source>
       <translation>&amp;Дата:</translation>
@@ -1704,7 +1752,7 @@ change</source>
     </message>
     <message>
       <source>&amp;Merge</source>
-      <translation>&amp;Об'єднати</translation>
+      <translation>&amp;Обʼєднати</translation>
     </message>
     <message>
       <source>&amp;Note:</source>
@@ -1720,23 +1768,35 @@ change</source>
     </message>
     <message>
       <source>(its text no longer holds a report)</source>
-      <translation>(у її тексті вже немає звіту)</translation>
+      <translation>(у її тексті вже немає зведення)</translation>
     </message>
     <message>
       <source>(none)</source>
       <translation>(немає)</translation>
     </message>
+    <message numerus="yes">
+      <source>; %n warning(s)</source>
+      <translation>
+        <numerusform>; %n попередження</numerusform>
+        <numerusform>; %n попередження</numerusform>
+        <numerusform>; %n попереджень</numerusform>
+      </translation>
+    </message>
     <message>
       <source>A guess: the pasted text gives no date. Set the report's date.</source>
       <translation>Припущення: у вставленому тексті немає дати. Вкажіть дату зведення.</translation>
     </message>
-    <message>
-      <source>A report for {date} is already stored ({count} figure(s)).</source>
-      <translation>Звіт за {date} уже збережено (цифр: {count}).</translation>
+    <message numerus="yes">
+      <source>A report for {date} is already stored (%n figure(s)).</source>
+      <translation>
+        <numerusform>Зведення за {date} уже збережено (%n цифра).</numerusform>
+        <numerusform>Зведення за {date} уже збережено (%n цифри).</numerusform>
+        <numerusform>Зведення за {date} уже збережено (%n цифр).</numerusform>
+      </translation>
     </message>
     <message>
       <source>A report for {date} is already stored; saving asks whether to replace it or merge into it.</source>
-      <translation>Звіт за {date} уже збережено; під час збереження буде запитано, замінити його чи об'єднати.</translation>
+      <translation>Зведення за {date} уже збережено; під час збереження буде запитано, замінити його чи обʼєднати.</translation>
     </message>
     <message>
       <source>Checks</source>
@@ -1756,23 +1816,27 @@ change</source>
     </message>
     <message>
       <source>Discard this report?</source>
-      <translation>Відкинути цей звіт?</translation>
+      <translation>Відкинути це зведення?</translation>
     </message>
     <message>
       <source>Edit report</source>
-      <translation>Редагувати звіт</translation>
+      <translation>Редагувати зведення</translation>
     </message>
     <message>
       <source>Enter at least one total.</source>
-      <translation>Введіть принаймні одну загальну кількість.</translation>
+      <translation>Введіть принаймні одне значення «усього».</translation>
     </message>
-    <message>
-      <source>Filled {count} figure(s) from the text.</source>
-      <translation>Заповнено з тексту цифр: {count}.</translation>
+    <message numerus="yes">
+      <source>Filled %n figure(s) from the text.</source>
+      <translation>
+        <numerusform>З тексту заповнено %n цифру.</numerusform>
+        <numerusform>З тексту заповнено %n цифри.</numerusform>
+        <numerusform>З тексту заповнено %n цифр.</numerusform>
+      </translation>
     </message>
     <message>
       <source>New report</source>
-      <translation>Новий звіт</translation>
+      <translation>Нове зведення</translation>
     </message>
     <message>
       <source>No problems found.</source>
@@ -1780,7 +1844,7 @@ change</source>
     </message>
     <message>
       <source>No report found: {reason}</source>
-      <translation>Звіту не знайдено: {reason}</translation>
+      <translation>Зведення не знайдено: {reason}</translation>
     </message>
     <message>
       <source>Paste report te&amp;xt:</source>
@@ -1788,7 +1852,7 @@ change</source>
     </message>
     <message>
       <source>Paste the General Staff's post or a news report here, then press Fill.</source>
-      <translation>Вставте сюди допис Генштабу чи новину, потім натисніть «Заповнити».</translation>
+      <translation>Вставте сюди допис Генштабу чи новину, потім натисніть «Заповнити з тексту».</translation>
     </message>
     <message>
       <source>Published in</source>
@@ -1797,16 +1861,16 @@ change</source>
     <message>
       <source>Replace: keep only this report's figures.
 Merge: take this report's figures and keep the stored ones it does not state.</source>
-      <translation>Замінити: залишити лише цифри цього звіту.
-Об'єднати: взяти цифри цього звіту й залишити збережені, яких він не вказує.</translation>
+      <translation>Замінити: залишити лише цифри цього зведення.
+Обʼєднати: взяти цифри цього зведення й залишити збережені, яких воно не вказує.</translation>
     </message>
     <message>
       <source>Report already stored</source>
-      <translation>Звіт уже збережено</translation>
+      <translation>Зведення вже збережено</translation>
     </message>
     <message>
       <source>Report not saved</source>
-      <translation>Звіт не збережено</translation>
+      <translation>Зведення не збережено</translation>
     </message>
     <message>
       <source>Report text to read figures from</source>
@@ -1814,7 +1878,7 @@ Merge: take this report's figures and keep the stored ones it does not state.</s
     </message>
     <message>
       <source>Save the report (Ctrl+Return)</source>
-      <translation>Зберегти звіт (Ctrl+Return)</translation>
+      <translation>Зберегти зведення (Ctrl+Return)</translation>
     </message>
     <message>
       <source>The archive is open read-only.</source>
@@ -1826,7 +1890,7 @@ Merge: take this report's figures and keep the stored ones it does not state.</s
     </message>
     <message>
       <source>The report of {date} was not saved: {reason}</source>
-      <translation>Звіт за {date} не збережено: {reason}</translation>
+      <translation>Зведення за {date} не збережено: {reason}</translation>
     </message>
     <message>
       <source>The text gives no date that can be established: the date above is a guess. Check it before saving.</source>
@@ -1834,11 +1898,11 @@ Merge: take this report's figures and keep the stored ones it does not state.</s
     </message>
     <message>
       <source>The text is dated {date}; this report's date is kept.</source>
-      <translation>Текст датовано {date}; дату цього звіту залишено.</translation>
+      <translation>Текст датовано {date}; дату цього зведення залишено.</translation>
     </message>
     <message>
       <source>The text states only the day's change for: {names}. Type their totals.</source>
-      <translation>Текст називає лише зміну за добу для: {names}. Введіть загальні значення.</translation>
+      <translation>Текст називає лише зміну за добу для: {names}. Введіть значення «усього».</translation>
     </message>
     <message>
       <source>about</source>
@@ -1880,17 +1944,13 @@ Merge: take this report's figures and keep the stored ones it does not state.</s
       <source>year from “last year” in the text</source>
       <translation>рік — зі слів «минулого року» в тексті</translation>
     </message>
-    <message>
-      <source>{errors} error(s) to fix before saving, {warnings} warning(s).</source>
-      <translation>Помилок, які слід виправити перед збереженням: {errors}; попереджень: {warnings}.</translation>
-    </message>
-    <message>
-      <source>{warnings} warning(s): check them; saving is allowed.</source>
-      <translation>Попереджень: {warnings}; перевірте їх, зберегти можна.</translation>
-    </message>
-    <message>
-      <source>… and {count} more line(s).</source>
-      <translation>… і ще рядків: {count}.</translation>
+    <message numerus="yes">
+      <source>… and %n more line(s).</source>
+      <translation>
+        <numerusform>… і ще %n рядок.</numerusform>
+        <numerusform>… і ще %n рядки.</numerusform>
+        <numerusform>… і ще %n рядків.</numerusform>
+      </translation>
     </message>
   </context>
   <context>
@@ -1909,7 +1969,7 @@ Merge: take this report's figures and keep the stored ones it does not state.</s
     </message>
     <message>
       <source>Derived change: none (no report the day before)</source>
-      <translation>Обчислена зміна: немає (немає звіту за попередній день)</translation>
+      <translation>Обчислена зміна: немає (немає зведення за попередній день)</translation>
     </message>
     <message>
       <source>Derived change: {change} (since {date})</source>
@@ -1933,14 +1993,14 @@ Merge: take this report's figures and keep the stored ones it does not state.</s
     </message>
     <message>
       <source>{category}: not reported</source>
-      <translation>{category}: немає у звіті</translation>
+      <translation>{category}: немає у зведенні</translation>
     </message>
   </context>
   <context>
     <name>RestoreDialog</name>
     <message>
       <source>%1 articles and briefs, %2 reports</source>
-      <translation>статей і новин: %1, зведень: %2</translation>
+      <translation>статей і коротких новин: %1, зведень: %2</translation>
     </message>
     <message>
       <source>&amp;Restore</source>
@@ -1976,7 +2036,7 @@ Merge: take this report's figures and keep the stored ones it does not state.</s
     </message>
     <message>
       <source>Replace the archive by the backup “%1” (%2 articles and briefs, %3 reports)? The archive as it is now is kept as a safety copy first.</source>
-      <translation>Замінити архів резервною копією «%1» (статей і новин: %2, зведень: %3)? Поточний архів спершу буде збережено як страхувальну копію.</translation>
+      <translation>Замінити архів резервною копією «%1» (статей і коротких новин: %2, зведень: %3)? Поточний архів спершу буде збережено як страхувальну копію.</translation>
     </message>
     <message>
       <source>Restore from backup</source>
@@ -2058,7 +2118,7 @@ Merge: take this report's figures and keep the stored ones it does not state.</s
     </message>
     <message>
       <source>In the article list</source>
-      <translation>У списку статей</translation>
+      <translation>У списку записів</translation>
     </message>
     <message>
       <source>Keyboard shortcuts</source>
@@ -2097,7 +2157,7 @@ Merge: take this report's figures and keep the stored ones it does not state.</s
     </message>
     <message>
       <source>unread</source>
-      <translation>непрочитане</translation>
+      <translation>не прочитано</translation>
     </message>
   </context>
   <context>
@@ -2123,7 +2183,7 @@ Merge: take this report's figures and keep the stored ones it does not state.</s
     </message>
     <message>
       <source>&amp;Theme</source>
-      <translation>&amp;Тема</translation>
+      <translation>Т&amp;ема</translation>
     </message>
   </context>
   <context>
@@ -2142,7 +2202,7 @@ Merge: take this report's figures and keep the stored ones it does not state.</s
     </message>
     <message>
       <source>unread</source>
-      <translation>непрочитане</translation>
+      <translation>не прочитано</translation>
     </message>
   </context>
   <context>
@@ -2173,7 +2233,7 @@ Merge: take this report's figures and keep the stored ones it does not state.</s
     </message>
     <message>
       <source>Deleted articles, briefs and reports</source>
-      <translation>Видалені статті, новини та зведення</translation>
+      <translation>Видалені статті, короткі новини та зведення</translation>
     </message>
     <message>
       <source>In the Trash: %1. Kept until you empty it.</source>
@@ -2181,7 +2241,7 @@ Merge: take this report's figures and keep the stored ones it does not state.</s
     </message>
     <message>
       <source>Kind</source>
-      <translation>Тип</translation>
+      <translation>Вид</translation>
     </message>
     <message>
       <source>Nothing was restored.</source>
@@ -2209,11 +2269,11 @@ Merge: take this report's figures and keep the stored ones it does not state.</s
     </message>
     <message>
       <source>brief</source>
-      <translation>новина</translation>
+      <translation>коротка новина</translation>
     </message>
     <message>
       <source>loss report</source>
-      <translation>зведення втрат</translation>
+      <translation>зведення про втрати</translation>
     </message>
   </context>
   <context>
@@ -2282,7 +2342,7 @@ Merge: take this report's figures and keep the stored ones it does not state.</s
     </message>
     <message>
       <source>Armored fighting vehicles</source>
-      <translation>ББМ</translation>
+      <translation>Бойові броньовані машини</translation>
     </message>
     <message>
       <source>Artillery systems</source>
@@ -2294,7 +2354,7 @@ Merge: take this report's figures and keep the stored ones it does not state.</s
     </message>
     <message>
       <source>Drones</source>
-      <translation>БпЛА</translation>
+      <translation>БпЛА оперативно-тактичного рівня</translation>
     </message>
     <message>
       <source>Fuel tanks (until 30 Apr 2022)</source>
@@ -2318,7 +2378,7 @@ Merge: take this report's figures and keep the stored ones it does not state.</s
     </message>
     <message>
       <source>Mobile SRBM systems</source>
-      <translation>ОТРК / ТРК</translation>
+      <translation>Пускові установки ОТРК/ТРК</translation>
     </message>
     <message>
       <source>Personnel</source>
@@ -2343,6 +2403,81 @@ Merge: take this report's figures and keep the stored ones it does not state.</s
     <message>
       <source>Vehicles and fuel tanks</source>
       <translation>Автомобільна техніка та автоцистерни</translation>
+    </message>
+  </context>
+  <context>
+    <name>messages</name>
+    <message>
+      <source>no known loss category in the text (could not read: {text})</source>
+      <translation>у тексті немає відомої категорії втрат (не вдалося прочитати: {text})</translation>
+    </message>
+    <message>
+      <source>no loss figures found in the text</source>
+      <translation>у тексті не знайдено цифр втрат</translation>
+    </message>
+    <message>
+      <source>no report for {date}</source>
+      <translation>немає зведення за {date}</translation>
+    </message>
+    <message>
+      <source>no report for {date} to {last} ({days} days)</source>
+      <translation>немає зведень за {date} – {last} ({days} дн.)</translation>
+    </message>
+    <message>
+      <source>reports start on 24 Feb 2022 (day 1 of the war)</source>
+      <translation>зведення починаються з 24 лютого 2022 р. (1-й день війни)</translation>
+    </message>
+    <message>
+      <source>the article</source>
+      <translation>стаття</translation>
+    </message>
+    <message>
+      <source>the report has no date</source>
+      <translation>у зведення немає дати</translation>
+    </message>
+    <message>
+      <source>the text is empty</source>
+      <translation>текст порожній</translation>
+    </message>
+    <message>
+      <source>{category}: stated change {change} but totals differ by {difference}</source>
+      <translation>{category}: заявлена зміна {change}, а різниця значень «усього» — {difference}</translation>
+    </message>
+    <message>
+      <source>{category}: total fell from {before} on {date} to {total}</source>
+      <translation>{category}: «усього» зменшилося з {before} ({date}) до {total}</translation>
+    </message>
+    <message>
+      <source>{category}: total {total} is below {share} of {before} on {date} (digits lost?)</source>
+      <translation>{category}: «усього» {total} — менше ніж {share} від {before} ({date}) (втрачено цифри?)</translation>
+    </message>
+    <message>
+      <source>{category}: total {total} is negative</source>
+      <translation>{category}: «усього» {total} — відʼємне число</translation>
+    </message>
+    <message>
+      <source>{category}: {source} states a change of {change}, the report {difference}</source>
+      <translation>{category}: {source} — зміна {change}, у зведенні — {difference}</translation>
+    </message>
+    <message>
+      <source>{category}: {source} states {total}, the report has no figure</source>
+      <translation>{category}: {source} — {total}, у зведенні цієї цифри немає</translation>
+    </message>
+    <message>
+      <source>{category}: {source} states {total}, the report {before}</source>
+      <translation>{category}: {source} — {total}, у зведенні — {before}</translation>
+    </message>
+    <message>
+      <source>{date} is before the war: reports start on 24 Feb 2022 (day 1)</source>
+      <translation>{date} — до початку війни: зведення починаються з 24 лютого 2022 р. (1-й день)</translation>
+    </message>
+    <message>
+      <source>{date} is in the future</source>
+      <translation>{date} — дата в майбутньому</translation>
+    </message>
+    <message>
+      <source>{source} is dated {other}, the report {date}</source>
+      <translation>{source} має дату {other}, зведення — {date}</translation>
     </message>
   </context>
 </TS>

@@ -40,10 +40,11 @@ from desktop_app.ui.app.menus import ARCHIVE_TAB, LOSSES_TAB, build_menus
 from desktop_app.ui.archive.archive_actions import ZOOM_KEY, ArchiveActions
 from desktop_app.ui.archive.archive_view import ArchiveView
 from desktop_app.ui.charts.charts_tab import ChartsTab
+from desktop_app.ui.common.i18n import number
 from desktop_app.ui.common.operations import Operation, OperationRunner
 from desktop_app.ui.transfer.backup_actions import BackupActions
 from desktop_app.ui.transfer.export_flow import SHOWN, ExportController
-from desktop_app.ui.transfer.import_flow import ImportController
+from desktop_app.ui.transfer.import_flow import ImportController, import_undo_label
 
 if TYPE_CHECKING:
     from desktop_app.services.transfer import ImportOutcome
@@ -359,7 +360,9 @@ class MainWindow(QMainWindow):
         assert summary is not None
         step = history.import_change(outcome.undo, outcome.changes)
         if step is not None and outcome.undo is not None:
-            text = self.tr("import ({what})").replace("{what}", outcome.undo.describe())
+            text = import_undo_label(
+                len(outcome.undo.reports), outcome.undo.item_count, outcome.undo.oryx is not None
+            )
             self.undo_stack.push(
                 ChangeCommand(self.runner, text, step, lambda t: self.show_message("error", t))
             )
@@ -452,8 +455,8 @@ class MainWindow(QMainWindow):
         items, reports = counts
         self.counts_label.setText(
             self.tr("%1 articles and briefs · %2 loss reports")
-            .replace("%1", f"{items:,}")
-            .replace("%2", f"{reports:,}")
+            .replace("%1", number(items))
+            .replace("%2", number(reports))
         )
 
     # -- remembered state -----------------------------------------------------------------

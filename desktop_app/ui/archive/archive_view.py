@@ -54,6 +54,7 @@ from desktop_app.ui.archive.saved_searches import SavedSearchesBox, SearchHistor
 from desktop_app.ui.archive.search_worker import FirstRows, SearchResult, SearchWorker
 from desktop_app.ui.archive.timeline_model import TimelineModel
 from desktop_app.ui.common.accessibility import name
+from desktop_app.ui.common.i18n import number
 
 if TYPE_CHECKING:
     from desktop_app.services.changes import Changes
@@ -130,8 +131,7 @@ class ArchiveView(QWidget):
         self.model.sortRequested.connect(self._sort_requested)
         self.table = list_table(self.model, self.fontMetrics())
         self.table.horizontalHeader().sortIndicatorChanged.connect(self.model.sort)
-        # Kept columns, order and view (the window restores and saves them); the search
-        # field's recent searches; the saved searches (beside the tags, with the panel).
+        # Kept columns, order and view; recent searches; saved ones (with the filter panel).
         self.list_layout = ListLayout(self.table)
         self.history = SearchHistory(self.search_edit, ctx.settings)
         self.saved: SavedSearchesBox | None = None
@@ -374,9 +374,9 @@ class ArchiveView(QWidget):
         self.kind_combo.blockSignals(True)
         for row, text in enumerate(
             (
-                self.tr("All (%1)").replace("%1", f"{sum(kinds.values()):,}"),
-                self.tr("Articles (%1)").replace("%1", f"{kinds.get(ARTICLE, 0):,}"),
-                self.tr("Briefs (%1)").replace("%1", f"{kinds.get(BRIEF, 0):,}"),
+                self.tr("All (%1)").replace("%1", number(sum(kinds.values()))),
+                self.tr("Articles (%1)").replace("%1", number(kinds.get(ARTICLE, 0))),
+                self.tr("Briefs (%1)").replace("%1", number(kinds.get(BRIEF, 0))),
             )
         ):
             self.kind_combo.setItemText(row, text)

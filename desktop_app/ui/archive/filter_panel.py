@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 
 from desktop_app.ui.archive.archive_model import TABLE_MODE, TIMELINE_MODE
 from desktop_app.ui.common.accessibility import name
+from desktop_app.ui.common.i18n import number
 
 if TYPE_CHECKING:
     from desktop_app.services.queries import Facets, SearchRequest
@@ -205,7 +206,7 @@ class FilterPanel(QWidget):
             if chosen is not None and chosen not in dict(sources):
                 sources.append((chosen, 0))
             for name, n in sources:
-                self.source_combo.addItem(f"{name} ({n:,})", name)
+                self.source_combo.addItem(f"{name} ({number(n)})", name)
                 if name == chosen:
                     self.source_combo.setCurrentIndex(self.source_combo.count() - 1)
 
@@ -214,7 +215,7 @@ class FilterPanel(QWidget):
             tags = list(facets.tags)
             tags += [(t, 0) for t in sorted(ticked - {t for t, _ in tags})]
             for tag, n in tags:
-                item = QListWidgetItem(f"{tag} ({n:,})")
+                item = QListWidgetItem(f"{tag} ({number(n)})")
                 item.setData(Qt.ItemDataRole.UserRole, tag)
                 item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
                 item.setCheckState(

@@ -40,6 +40,7 @@ from desktop_app.ui.archive.item_commands import (
     label,
 )
 from desktop_app.ui.common.accessibility import fit_to_screen
+from desktop_app.ui.common.i18n import localized
 
 if TYPE_CHECKING:
     from desktop_app.services.history import Undoable
@@ -273,9 +274,11 @@ class ItemDialog(QDialog):
         box = QMessageBox(
             QMessageBox.Icon.Question,
             self.tr("Loss report in the text"),
-            self.tr("This text states the loss report of {date} ({count} figure(s)).").format(
-                date=date, count=len(report.figures)
-            ),
+            self.tr(
+                "This text states the loss report of {date} (%n figure(s)).",
+                "",
+                len(report.figures),
+            ).format(date=date),
             QMessageBox.StandardButton.NoButton,
             self,
         )
@@ -288,7 +291,7 @@ class ItemDialog(QDialog):
             yes = box.addButton(self.tr("&Create report"), QMessageBox.ButtonRole.AcceptRole)
         else:
             if differences:
-                details = "\n".join(p.message for p in differences)
+                details = "\n".join(localized(p.message) for p in differences)
                 info = self.tr(
                     "A report for {date} is stored; its figures differ from this text's:\n{details}"
                 ).format(date=date, details=details)

@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 
 from desktop_app.services import saved_searches
 from desktop_app.ui.common.accessibility import name
+from desktop_app.ui.common.i18n import number
 
 if TYPE_CHECKING:
     from desktop_app.services.changes import Changes
@@ -95,7 +96,7 @@ class SavedSearchesBox(QWidget):
         self.list.clear()
         for search in self.searches:
             n = self.counts.get(search.name)
-            text = search.name if n is None else f"{search.name} ({n:,})"
+            text = search.name if n is None else f"{search.name} ({number(n)})"
             item = QListWidgetItem(text)
             item.setData(Qt.ItemDataRole.UserRole, search.name)
             item.setToolTip(search.request.text or search.name)

@@ -23,7 +23,7 @@ from desktop_app.core import aggregates
 from desktop_app.core.categories import BY_KEY
 from desktop_app.core.series import SeriesPoint, moving_average
 from desktop_app.services.charts import ChartSource
-from desktop_app.ui.common.i18n import noop
+from desktop_app.ui.common.i18n import localized, noop, number, signed
 
 DAY_SECONDS = 86_400
 _EPOCH_ORDINAL = dt.date(1970, 1, 1).toordinal()
@@ -189,11 +189,11 @@ class ChartData:
         tr = QCoreApplication.translate
         lines = [
             tr("AnalysisView", "{date} (day {day})").format(
-                date=date.isoformat(), day=f"{day_of_war(date):,}"
+                date=date.isoformat(), day=number(day_of_war(date))
             )
         ]
         for note in self.warnings.get((date, None), []):
-            lines.append("⚠ " + note)
+            lines.append("⚠ " + localized(note))
         for key in keys:
             p = self.point(key, date)
             if p is None:
@@ -202,14 +202,14 @@ class ChartData:
                 )
                 continue
             text = tr("AnalysisView", "{category}: total {total} · {change}").format(
-                category=category_label(key), total=f"{p.total:,}", change=change_text(p)
+                category=category_label(key), total=number(p.total), change=change_text(p)
             )
             extra = self._view_value_text(view, key, date)
             if extra:
                 text += " · " + extra
             lines.append(text)
             for note in self.warnings.get((date, key), []):
-                lines.append("⚠ " + note)
+                lines.append("⚠ " + localized(note))
         return lines
 
     def _view_value_text(self, view: str, key: str, date: dt.date) -> str:
@@ -231,7 +231,7 @@ class ChartData:
             i = bisect.bisect_left(plotted.dates, start)
             if i < len(plotted.dates) and plotted.dates[i] == start:
                 return tr("AnalysisView", "period from {start}: {sum}").format(
-                    start=start.isoformat(), sum=f"{plotted.values[i]:+,}"
+                    start=start.isoformat(), sum=signed(plotted.values[i])
                 )
         return ""
 
@@ -243,11 +243,11 @@ def change_text(p: SeriesPoint) -> str:
     if derived is None and stated is None:
         return tr("AnalysisView", "change unknown")
     if derived is None:
-        return tr("AnalysisView", "stated change {stated}").format(stated=f"{stated:+,}")
+        return tr("AnalysisView", "stated change {stated}").format(stated=signed(stated))
     if stated is None or stated == derived:
-        return tr("AnalysisView", "change {derived}").format(derived=f"{derived:+,}")
+        return tr("AnalysisView", "change {derived}").format(derived=signed(derived))
     return tr("AnalysisView", "change {derived} (stated {stated})").format(
-        derived=f"{derived:+,}", stated=f"{stated:+,}"
+        derived=signed(derived), stated=signed(stated)
     )
 
 

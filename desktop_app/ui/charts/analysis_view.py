@@ -55,7 +55,7 @@ from desktop_app.ui.charts.analysis_plot import (
 from desktop_app.ui.charts.oryx_plot import OryxPlot
 from desktop_app.ui.common import file_dialogs
 from desktop_app.ui.common.accessibility import list_keys, name
-from desktop_app.ui.common.i18n import noop
+from desktop_app.ui.common.i18n import noop, number, signed
 from desktop_app.ui.plotting import chart_export
 
 if TYPE_CHECKING:
@@ -417,10 +417,10 @@ class AnalysisView(QWidget):
             if not points:
                 continue
             for p in aggregates.records(points, RECORDS_PER_CATEGORY):
-                records.append((key, p.date, f"{p.derived_change:+,}"))
+                records.append((key, p.date, signed(p.derived_change)))
             step = aggregates.milestone_step(points[-1].total)
             for m in aggregates.milestones(points, step):
-                reached.append((key, f"{m.threshold:,}", m.date))
+                reached.append((key, number(m.threshold), m.date))
         self._fill(self.records_table, [(k, d.isoformat(), c) for k, d, c in records])
         self._fill(self.milestones_table, [(k, t, d.isoformat()) for k, t, d in reached])
 

@@ -20,7 +20,7 @@ from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from desktop_app.ui.charts.analysis_data import ChartData, category_label
-from desktop_app.ui.common.i18n import noop
+from desktop_app.ui.common.i18n import noop, number
 from desktop_app.ui.plotting.palette import is_dark, series_color, text_size
 from desktop_app.ui.plotting.tick_grid import TickGrid
 
@@ -32,7 +32,7 @@ class _LogCountAxis(pg.AxisItem):
         return [(1.0, [float(v) for v in range(max(0, int(minVal)), int(maxVal) + 1)])]
 
     def tickStrings(self, values: list[float], scale: float, spacing: float) -> list[str]:
-        return [f"{round(10**v):,}" for v in values]
+        return [number(round(10**v)) for v in values]
 
 
 _SHORT = {
@@ -146,9 +146,9 @@ class OryxPlot(QWidget):
             "{category}: General Staff {staff} (on {date}) · Oryx {oryx} ({share} of it)",
         ).format(
             category=category_label(key),
-            staff=f"{staff:,}",
+            staff=number(staff),
             date=date,
-            oryx=f"{oryx:,}",
+            oryx=number(oryx),
             share=share,
         )
 

@@ -8,6 +8,7 @@ compiled to `.qm` beside it; `python -m tools.i18n` refreshes both from the code
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Callable
 from importlib import resources
 from pathlib import Path
@@ -15,6 +16,9 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QSettings, QTranslator
 from PySide6.QtGui import QAction, QActionGroup
 from PySide6.QtWidgets import QMenu, QWidget
+
+from desktop_app.core import messages as core_messages
+from desktop_app.core.categories import BY_KEY
 
 # Languages with a translation, and English, the language of the code.
 LANGUAGES: dict[str, str] = {"en": "English", "uk": "Українська"}
@@ -99,3 +103,54 @@ def add_language_menu(
 
     group.triggered.connect(chosen)
     return group
+
+
+def _locale() -> QLocale:
+    # The "C" locale (LANG=C) writes no thousands separators: English is meant there.
+    locale = QLocale()
+    return QLocale(LOCALES["en"]) if locale.language() == QLocale.Language.C else locale
+
+
+def number(value: int) -> str:
+    """A count in the interface's number format ("1,456,610"; in Ukrainian "1 456 610")."""
+    return _locale().toString(value)
+
+
+def signed(value: float | None) -> str:
+    """A change with its sign: "+12", and "−3" with the minus sign (U+2212), not a hyphen;
+    "–" when there is none."""
+    if value is None:
+        return "–"
+    whole = round(value)
+    return ("+" if whole >= 0 else "−") + _locale().toString(abs(whole))
+
+
+def localized(text: str) -> str:
+    """A message written below the window (a check, a parser), in the interface's language.
+
+    A message of a known template (`core.messages`) is translated and its figures written in
+    the interface's format; any other text is shown as it is.
+    """
+    found = core_messages.read(text)
+    if found is None:
+        return text
+    values: dict[str, str] = {}
+    for name, raw in found.values.items():
+        value = core_messages.number(raw)
+        if name == core_messages.CATEGORY:
+            values[name] = QCoreApplication.translate("categories", raw)
+        elif name in core_messages.SIGNED and value is not None:
+            values[name] = signed(value)
+        elif name in core_messages.COUNTS and value is not None:
+            values[name] = number(value)
+        elif name == "source" and raw == core_messages.THE_ARTICLE:
+            values[name] = QCoreApplication.translate(core_messages.CONTEXT, raw)
+        else:
+            values[name] = raw
+    template = QCoreApplication.translate(core_messages.CONTEXT, found.template)
+    return re.sub(r"\{(\w+)\}", lambda m: values.get(m.group(1), m.group(0)), template)
+
+
+def category_name(key: str) -> str:
+    """A loss category's name in the interface's language."""
+    return QCoreApplication.translate("categories", BY_KEY[key].label_en)

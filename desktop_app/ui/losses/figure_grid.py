@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 from desktop_app.core.number_words import parse_typed_count
 from desktop_app.core.report import Figure, LossReport
 from desktop_app.ui.common.accessibility import name
+from desktop_app.ui.common.i18n import number, signed
 from desktop_app.ui.losses.report_table_model import blend, category_label
 
 MAX_TOTAL = 10_000_000
@@ -185,15 +186,15 @@ class FigureGrid(QScrollArea):
         for key, fig in figures.items():
             self.add_row(key)
             row = self._rows[key]
-            row.total.setText(f"{fig.total:,}")
-            row.change.setText("" if fig.change is None else f"{fig.change:+,}")
+            row.total.setText(number(fig.total))
+            row.change.setText("" if fig.change is None else signed(fig.change))
             self.set_highlight(row.total, highlight)
             self.set_highlight(row.change, highlight and fig.change is not None)
             self._explain(row.total, row.change, sources.get(key))
         for key, change in (changes_only or {}).items():
             self.add_row(key)
             row = self._rows[key]
-            row.change.setText(f"{change:+,}")
+            row.change.setText(signed(change))
             self.set_highlight(row.change, highlight)
             self._explain(row.change, None, sources.get(key))
 
@@ -252,7 +253,7 @@ class FigureGrid(QScrollArea):
             if abs(total) > MAX_TOTAL:
                 errors.append(
                     self.tr("{category}: {total} is more than {limit}").format(
-                        category=label, total=f"{total:,}", limit=f"{MAX_TOTAL:,}"
+                        category=label, total=number(total), limit=number(MAX_TOTAL)
                     )
                 )
             figures[key] = Figure(total, change)
@@ -298,7 +299,7 @@ class FigureGrid(QScrollArea):
 
     def _update_previous(self, key: str) -> None:
         fig = self._previous.figures.get(key) if self._previous else None
-        self._rows[key].previous.setText("—" if fig is None else f"{fig.total:,}")
+        self._rows[key].previous.setText("—" if fig is None else number(fig.total))
         self._update_derived(key)
 
     def _update_derived(self, key: str) -> None:
@@ -314,7 +315,7 @@ class FigureGrid(QScrollArea):
             row.derived.setToolTip("")
             return
         derived = total - before.total
-        row.derived.setText(f"{derived:+,}")
+        row.derived.setText(signed(derived))
         font = row.derived.font()
         # Bold marks a stated change that the totals do not bear out.
         font.setBold(stated is not None and stated != derived)

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from desktop_app.core.report import day_of_war
 from desktop_app.core.series import SeriesPoint
+from desktop_app.ui.common.i18n import number, signed
 from desktop_app.ui.plotting.axes import CountAxis, DateAxis
 from desktop_app.ui.plotting.tick_grid import TickGrid
 
@@ -161,9 +162,9 @@ class LossChart(QWidget):
         p = self._points[index]
         return self.tr("{date} (day {day}) · {category}: {total} · {change}").format(
             date=p.date.isoformat(),
-            day=f"{day_of_war(p.date):,}",
+            day=number(day_of_war(p.date)),
             category=self._label,
-            total=f"{p.total:,}",
+            total=number(p.total),
             change=self._change_text(p),
         )
 
@@ -172,11 +173,11 @@ class LossChart(QWidget):
         if derived is None and stated is None:
             return self.tr("change unknown")
         if derived is None:
-            return self.tr("stated change {stated}").format(stated=f"{stated:+,}")
+            return self.tr("stated change {stated}").format(stated=signed(stated))
         if stated is None or stated == derived:
-            return self.tr("change {derived}").format(derived=f"{derived:+,}")
+            return self.tr("change {derived}").format(derived=signed(derived))
         return self.tr("change {derived} (stated {stated})").format(
-            derived=f"{derived:+,}", stated=f"{stated:+,}"
+            derived=signed(derived), stated=signed(stated)
         )
 
     def mark_date(self, date: dt.date) -> bool:
@@ -226,7 +227,7 @@ class LossChart(QWidget):
                 "Point at the chart for a day's figures; drag to pan, wheel to zoom."
             ).format(
                 category=self._label,
-                count=f"{len(self._points):,}",
+                count=number(len(self._points)),
                 first=self._points[0].date.isoformat(),
                 last=self._points[-1].date.isoformat(),
             )
@@ -309,7 +310,7 @@ class LossChart(QWidget):
     def _fit_axis_widths(self, totals: np.ndarray, changes: np.ndarray) -> None:
         # One width for both left axes keeps the two plots' date scales aligned.
         widest = max(
-            [f"{int(v):,}" for v in (totals.max(initial=0), changes.min(initial=0))],
+            [number(int(v)) for v in (totals.max(initial=0), changes.min(initial=0))],
             key=len,
         )
         width = QFontMetrics(self.font()).horizontalAdvance(widest) + 16

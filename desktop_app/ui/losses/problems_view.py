@@ -38,6 +38,7 @@ from desktop_app.core.validation import (
     IMPLAUSIBLE_DROP,
     Problem,
 )
+from desktop_app.ui.common.i18n import localized
 from desktop_app.ui.losses.report_table_model import category_label
 
 if TYPE_CHECKING:
@@ -90,7 +91,7 @@ class ProblemsView(QWidget):
         labels = {
             DECREASE: self.tr("total decreased"),
             CHANGE_MISMATCH: self.tr("stated ≠ derived change"),
-            GAP: self.tr("missing day(s)"),
+            GAP: self.tr("missing days"),
             ARTICLE_MISMATCH: self.tr("article ≠ report"),
             BEFORE_WAR: self.tr("dated before the war"),
             FUTURE: self.tr("dated in the future"),
@@ -146,20 +147,22 @@ class ProblemsView(QWidget):
                     problem.date.isoformat() if problem.date else "",
                     self.kind_label(problem.kind),
                     category_label(problem.category) if problem.category else "",
-                    problem.message,
+                    localized(problem.message),
                 ]
             )
             item.setData(DATE_COLUMN, Qt.ItemDataRole.UserRole, problem.date)
-            item.setToolTip(MESSAGE_COLUMN, problem.message)
+            item.setToolTip(MESSAGE_COLUMN, localized(problem.message))
             items.append(item)
         self.tree.addTopLevelItems(items)
         for column in (DATE_COLUMN, KIND_COLUMN, CATEGORY_COLUMN):
             self.tree.resizeColumnToContents(column)
         self.summary.setText(
             self.tr(
-                "{count} problem(s) found. They are shown, never fixed: the official "
-                "figures do decrease on some days."
-            ).format(count=len(self.problems))
+                "%n problem(s) found. They are shown, never fixed: the official "
+                "figures do decrease on some days.",
+                "",
+                len(self.problems),
+            )
             if self.problems
             else self.tr("No problems found.")
         )

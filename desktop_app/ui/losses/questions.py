@@ -111,8 +111,11 @@ def choose_duplicate(parent: QWidget, date: dt.date, stored: LossReport) -> str:
         QMessageBox.Icon.Question,
         translate("ReportDialog", "Report already stored"),
         translate(
-            "ReportDialog", "A report for {date} is already stored ({count} figure(s))."
-        ).format(date=date.isoformat(), count=len(stored.figures)),
+            "ReportDialog",
+            "A report for {date} is already stored (%n figure(s)).",
+            "",
+            len(stored.figures),
+        ).format(date=date.isoformat()),
         QMessageBox.StandardButton.NoButton,
         parent,
     )

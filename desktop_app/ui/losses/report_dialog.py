@@ -33,6 +33,7 @@ from desktop_app.core.report import LossReport, day_of_war
 from desktop_app.core.report_merge import merge_reports
 from desktop_app.core.report_parser import parse_report
 from desktop_app.core.validation import ERROR, validate_report
+from desktop_app.ui.common.i18n import localized, number
 from desktop_app.ui.losses import questions, report_steps
 from desktop_app.ui.losses.questions import CANCEL, MERGE, REPLACE
 from desktop_app.ui.losses.report_dialog_layout import ReportDialogLayout
@@ -131,11 +132,15 @@ class ReportDialog(ReportDialogLayout):
         try:
             report = parse_report(self.paste_box.toPlainText(), today=self._today)
         except NoReportError as exc:
-            self.fill_message.setText(self.tr("No report found: {reason}").format(reason=exc))
+            self.fill_message.setText(
+                self.tr("No report found: {reason}").format(reason=localized(str(exc)))
+            )
             return
         messages = [
-            self.tr("Filled {count} figure(s) from the text.").format(
-                count=len(report.figures) + len(report.changes_only)
+            self.tr(
+                "Filled %n figure(s) from the text.",
+                "",
+                len(report.figures) + len(report.changes_only),
             )
         ]
         if report.changes_only:
@@ -180,9 +185,7 @@ class ReportDialog(ReportDialogLayout):
             messages.append(self.tr("Could not read:") + "\n" + "\n".join(shown))
             if len(report.unparsed) > len(shown):
                 messages.append(
-                    self.tr("… and {count} more line(s).").format(
-                        count=len(report.unparsed) - len(shown)
-                    )
+                    self.tr("… and %n more line(s).", "", len(report.unparsed) - len(shown))
                 )
         self.fill_message.setText("\n".join(messages))
 
@@ -265,7 +268,7 @@ class ReportDialog(ReportDialogLayout):
                 self.articles_list.addItem(
                     QListWidgetItem(
                         style.standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning),
-                        problem.message,
+                        localized(problem.message),
                     )
                 )
         self.articles_header.setVisible(bool(articles))
@@ -277,7 +280,7 @@ class ReportDialog(ReportDialogLayout):
         if self.date_edit.property("guess"):
             self._mark_date_guess(False)  # the user set the date
         date = self.current_date()
-        self.day_label.setText(self.tr("day {day} of the war").format(day=f"{day_of_war(date):,}"))
+        self.day_label.setText(self.tr("day {day} of the war").format(day=number(day_of_war(date))))
         self.date_edit.setAccessibleDescription(self.day_label.text())
         self._read_date_state()
 
@@ -317,14 +320,14 @@ class ReportDialog(ReportDialogLayout):
     def _revalidate(self) -> None:
         report, field_errors = self.build_report()
         problems = validate_report(report, self._previous, today=self._today)
-        errors = field_errors + [p.message for p in problems if p.severity == ERROR]
-        warnings = [p.message for p in problems if p.severity != ERROR]
+        errors = field_errors + [localized(p.message) for p in problems if p.severity == ERROR]
+        warnings = [localized(p.message) for p in problems if p.severity != ERROR]
         row_errors: dict[str, list[str]] = {}
         row_warnings: dict[str, list[str]] = {}
         for p in problems:
             if p.category is not None:
                 target = row_errors if p.severity == ERROR else row_warnings
-                target.setdefault(p.category, []).append(p.message)
+                target.setdefault(p.category, []).append(localized(p.message))
         self.grid.set_row_problems(row_errors, row_warnings)
         self.problems_list.clear()
         style = self.style()
@@ -336,12 +339,14 @@ class ReportDialog(ReportDialogLayout):
                 self.problems_list.addItem(QListWidgetItem(style.standardIcon(icon), message))
         self.problems_list.setVisible(bool(errors or warnings))
         if errors:
-            summary = self.tr("{errors} error(s) to fix before saving, {warnings} warning(s).")
+            summary = self.tr("%n error(s) to fix before saving", "", len(errors))
+            if warnings:
+                summary += self.tr("; %n warning(s)", "", len(warnings))
+            summary += "."
         elif warnings:
-            summary = self.tr("{warnings} warning(s): check them; saving is allowed.")
+            summary = self.tr("%n warning(s): check them; saving is allowed.", "", len(warnings))
         else:
             summary = self.tr("No problems found.")
-        summary = summary.format(errors=len(errors), warnings=len(warnings))
         if self._date_taken:
             summary += " " + self.tr(
                 "A report for {date} is already stored; saving asks "

@@ -32,6 +32,7 @@ from PySide6.QtGui import QColor, QFont, QGuiApplication, QPalette
 from desktop_app.core.categories import BY_KEY, KEYS
 from desktop_app.core.report import day_of_war
 from desktop_app.core.series import SeriesPoint
+from desktop_app.ui.common.i18n import localized, number, signed
 
 if TYPE_CHECKING:
     from desktop_app.ui.common.context import WindowContext
@@ -67,7 +68,7 @@ def blend(base: QColor, tint: QColor, amount: float) -> QColor:
 def figure_text(cell: SeriesPoint) -> str:
     """A figure as the table shows it: "12,251 (+4)", or the total alone without a change."""
     change = cell.change
-    return f"{cell.total:,}" if change is None else f"{cell.total:,} ({change:+,})"
+    return number(cell.total) if change is None else f"{number(cell.total)} ({signed(change)})"
 
 
 @dataclass(frozen=True)
@@ -89,7 +90,7 @@ def read_report_table() -> ReportTable:
     # Stored warnings, and where a linked article states another figure than the report.
     for problem in [*queries.all_stored_warnings(), *queries.article_mismatches()]:
         if problem.date is not None:
-            warnings[(problem.date, problem.category)].append(problem.message)
+            warnings[(problem.date, problem.category)].append(localized(problem.message))
     return ReportTable(dates, {k: v for k, v in series.items() if v}, dict(warnings))
 
 
@@ -287,11 +288,11 @@ class ReportTableModel(QAbstractTableModel):
         return None
 
     def _figure_tooltip(self, key: str, cell: SeriesPoint, messages: list[str]) -> str:
-        lines = [f"{category_label(key)}: {cell.total:,}"]
+        lines = [f"{category_label(key)}: {number(cell.total)}"]
         if cell.stated_change is None:
             lines.append(self.tr("Stated change: not stated"))
         else:
-            stated = f"{cell.stated_change:+,}"
+            stated = signed(cell.stated_change)
             lines.append(self.tr("Stated change: {change}").format(change=stated))
         if cell.derived_change is None:
             # derive_series derives only across consecutive days.
@@ -299,7 +300,7 @@ class ReportTableModel(QAbstractTableModel):
         else:
             lines.append(
                 self.tr("Derived change: {change} (since {date})").format(
-                    change=f"{cell.derived_change:+,}",
+                    change=signed(cell.derived_change),
                     date=cell.previous_date.isoformat() if cell.previous_date else "",
                 )
             )

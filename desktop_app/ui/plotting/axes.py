@@ -12,6 +12,8 @@ import numpy as np
 import pyqtgraph as pg
 from PySide6.QtGui import QFontMetrics
 
+from desktop_app.ui.common.i18n import number
+
 
 class CountAxis(pg.AxisItem):
     """Left axis writing whole counts with thousands separators instead of '1.4e+06'."""
@@ -20,7 +22,7 @@ class CountAxis(pg.AxisItem):
         if spacing * scale < 1:
             found: list[str] = super().tickStrings(values, scale, spacing)
             return found
-        return [f"{round(v * scale):,}" for v in values]
+        return [number(round(v * scale)) for v in values]
 
 
 class DateAxis(pg.DateAxisItem):

@@ -12,7 +12,10 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from PySide6.QtCore import QCoreApplication
+
 from desktop_app.services import transfer
+from desktop_app.ui.common.i18n import number
 from desktop_app.ui.common.operations import Operation, ProgressController
 
 if TYPE_CHECKING:
@@ -59,6 +62,19 @@ class ImportController(ProgressController):
             return self.tr("Reading %1…").replace("%1", text)
         return (
             self.tr("Saving record %1 of %2…")
-            .replace("%1", f"{done:,}")
-            .replace("%2", f"{total:,}")
+            .replace("%1", number(done))
+            .replace("%2", number(total))
         )
+
+
+def import_undo_label(reports: int, items: int, oryx: bool) -> str:
+    """The undo label of an import: "import (1,252 reports, 40 articles and briefs)"."""
+    translate = QCoreApplication.translate
+    parts = []
+    if reports:
+        parts.append(translate("ImportController", "%Ln report(s)", "", reports))
+    if items:
+        parts.append(translate("ImportController", "%Ln article(s) and brief(s)", "", items))
+    if oryx:
+        parts.append(translate("ImportController", "Oryx figures"))
+    return translate("MainWindow", "import ({what})").replace("{what}", ", ".join(parts))

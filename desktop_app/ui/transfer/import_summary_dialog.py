@@ -34,8 +34,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop_app.core.categories import BY_KEY
 from desktop_app.ui.common.accessibility import name
+from desktop_app.ui.common.i18n import category_name, number
 
 if TYPE_CHECKING:
     from desktop_app.services.transfer import Conflict, FileImportSummary, FileOutcome
@@ -51,8 +51,8 @@ def _differences(conflict: Conflict) -> list[str]:
     for key, fig in conflict.report.figures.items():
         old = conflict.stored.figures.get(key)
         if old is None or old.total != fig.total:
-            was = "—" if old is None else f"{old.total:,}"
-            parts.append(f"{BY_KEY[key].label_en} {was} → {fig.total:,}")
+            was = "—" if old is None else number(old.total)
+            parts.append(f"{category_name(key)} {was} → {number(fig.total)}")
     return parts
 
 
@@ -165,14 +165,14 @@ class ImportSummaryDialog(QDialog):
         }
         for key, label in labels.items():
             if key == "added" or self.counts[key]:
-                form.addRow(label, QLabel(f"{self.counts[key]:,}"))
+                form.addRow(label, QLabel(number(self.counts[key])))
         items = summary.items
         if items.added:
             kinds = self.tr("articles: %1, briefs: %2")
-            kinds = kinds.replace("%1", f"{items.articles:,}").replace("%2", f"{items.briefs:,}")
+            kinds = kinds.replace("%1", number(items.articles)).replace("%2", number(items.briefs))
             form.addRow(self.tr("Articles and briefs added"), QLabel(kinds))
         if summary.estimated:
-            form.addRow(self.tr("Dates estimated"), QLabel(f"{len(summary.estimated):,}"))
+            form.addRow(self.tr("Dates estimated"), QLabel(number(len(summary.estimated))))
         return form
 
     def held(self, outcome: FileOutcome) -> str:
@@ -218,10 +218,10 @@ class ImportSummaryDialog(QDialog):
             cells = [
                 outcome.path.name,
                 self.held(outcome),
-                f"{len(reports.added) + items.added:,}",
-                f"{len(reports.updated):,}",
-                f"{len(reports.unchanged) + items.unchanged:,}",
-                f"{len(done.skipped):,}",
+                number(len(reports.added) + items.added),
+                number(len(reports.updated)),
+                number(len(reports.unchanged) + items.unchanged),
+                number(len(done.skipped)),
             ]
             for col, text in enumerate(cells):
                 cell = QTableWidgetItem(text)
@@ -253,11 +253,11 @@ class ImportSummaryDialog(QDialog):
         shown.setWordWrap(True)
         shown.addItems(list(rows[:LIST_ROWS]))
         if len(rows) > LIST_ROWS:
-            shown.addItem(self.tr("… and %1 more").replace("%1", f"{len(rows) - LIST_ROWS:,}"))
+            shown.addItem(self.tr("… and %1 more").replace("%1", number(len(rows) - LIST_ROWS)))
         name(shown, heading)
         _fit_rows(shown, min(shown.count(), 8))
         toggle = QToolButton()
-        toggle.setText(f"{heading} ({len(rows):,})")
+        toggle.setText(f"{heading} ({number(len(rows))})")
         toggle.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         toggle.setAutoRaise(True)
         toggle.setCheckable(True)

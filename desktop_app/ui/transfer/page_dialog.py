@@ -219,11 +219,11 @@ class PageDialog(QDialog):
         if preview.report_stored:
             text = self.tr("Link the article to the stored loss report of %1").replace("%1", day)
         else:
-            text = (
-                self.tr("Save the loss report of %1 (%2 figures) and link the article to it")
-                .replace("%1", day)
-                .replace("%2", str(count))
-            )
+            text = self.tr(
+                "Save the loss report of %1 (%n figure(s)) and link the article to it",
+                "",
+                count,
+            ).replace("%1", day)
         self.report_box.setText(text)
         self.report_box.setChecked(True)
         self.report_box.show()

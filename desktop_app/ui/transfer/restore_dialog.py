@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 from desktop_app.services import archive_file
 from desktop_app.ui.common import file_dialogs
 from desktop_app.ui.common.accessibility import fit_to_screen
+from desktop_app.ui.common.i18n import number
 
 if TYPE_CHECKING:
     from desktop_app.services.archive_file import BackupInfo, Restored
@@ -101,8 +102,8 @@ class RestoreDialog(QDialog):
         for row, info in enumerate(backups):
             holds = (
                 self.tr("%1 articles and briefs, %2 reports")
-                .replace("%1", f"{info.items:,}")
-                .replace("%2", f"{info.reports:,}")
+                .replace("%1", number(info.items))
+                .replace("%2", number(info.reports))
                 if info.usable
                 else self.tr("cannot be restored: %1").replace("%1", info.problem or "")
             )
@@ -159,8 +160,8 @@ class RestoreDialog(QDialog):
                 "The archive as it is now is kept as a safety copy first."
             )
             .replace("%1", info.path.name)
-            .replace("%2", f"{info.items:,}")
-            .replace("%3", f"{info.reports:,}"),
+            .replace("%2", number(info.items))
+            .replace("%3", number(info.reports)),
         )
         if answer == QMessageBox.StandardButton.Yes:
             self.restore(info.path, info.path.name)

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 
 from desktop_app.services import trash
 from desktop_app.ui.common.accessibility import fit_to_screen
+from desktop_app.ui.common.i18n import number
 
 if TYPE_CHECKING:
     from desktop_app.services.changes import Changes
@@ -100,7 +101,7 @@ class TrashDialog(QDialog):
             self.tr("The Trash is empty.")
             if not rows
             else self.tr("In the Trash: %1. Kept until you empty it.").replace(
-                "%1", f"{len(rows):,}"
+                "%1", number(len(rows))
             )
         )
         self._selection_changed()
@@ -123,7 +124,7 @@ class TrashDialog(QDialog):
                 "restore from trash",
                 lambda: trash.restore(ids),
                 success=lambda _c: self.ctx.status(
-                    self.tr("Restored from the Trash: %1.").replace("%1", f"{len(ids):,}")
+                    self.tr("Restored from the Trash: %1.").replace("%1", number(len(ids)))
                 ),
                 failure=lambda text: self.ctx.show_message(
                     "error", self.tr("Nothing was restored.") + "\n\n" + text
@@ -134,7 +135,7 @@ class TrashDialog(QDialog):
         ids = [r.id for r in self.selected()]
         if ids and self._confirm(
             self.tr("Delete the chosen entries for good (%1)? This cannot be undone.").replace(
-                "%1", f"{len(ids):,}"
+                "%1", number(len(ids))
             )
         ):
             self.ctx.runner.write("delete from trash", lambda: trash.empty(ids))

@@ -238,7 +238,7 @@ def test_unread_starred_and_warnings_are_said_in_words(
     losses = losses_on(qtbot, window, reports[2])
     table = losses.model
     tanks = table.index(0, table.column_of("tanks"))
-    assert table.data(tanks, Qt.ItemDataRole.AccessibleTextRole) == "Tanks: 4,990 (-11), warning"
+    assert table.data(tanks, Qt.ItemDataRole.AccessibleTextRole) == "Tanks: 4,990 (−11), warning"
     assert "Warning:" in table.data(tanks, Qt.ItemDataRole.AccessibleDescriptionRole)
 
 

@@ -34,7 +34,7 @@ def test_the_shipped_qm_is_the_compiled_ts(ts: Path, tmp_path: Path) -> None:
     assert fresh.read_bytes() == ts.with_suffix(".qm").read_bytes()
 
 
-TOKEN = re.compile(r"%\d|%n|\{[a-z_]+\}|\\n|\n")
+TOKEN = re.compile(r"%\d|%L?n|\{[a-z_]+\}|\\n|\n")
 
 
 @pytest.mark.parametrize("ts", ALL_TS, ids=lambda p: p.stem)
@@ -69,10 +69,10 @@ def test_the_window_speaks_ukrainian_with_the_translation_loaded(
     settings = QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat)
     window = make_window(show=False, settings_=settings)
     menus = [a.text() for a in window.menuBar().actions()]
-    assert menus[:3] == ["&Файл", "&Правка", "&Вигляд"]
-    assert window.tabs.tabText(1) == "Вт&рати"  # Alt+В is the View menu
+    assert menus[:3] == ["&Файл", "&Редагування", "&Вигляд"]
+    assert window.tabs.tabText(1) == "В&трати"  # Alt+В is the View menu, Alt+Р the Edit menu
     assert category_label("tanks") == "Танки"
-    assert category_label("armored_vehicles") == "ББМ"
+    assert category_label("armored_vehicles") == "Бойові броньовані машини"
     plural = [QCoreApplication.translate("ArchiveView", "%n item(s)", "", n) for n in (1, 3, 5, 21)]
     assert plural == ["1 запис", "3 записи", "5 записів", "21 запис"]
 
@@ -135,7 +135,7 @@ def test_the_reader_writes_kind_and_date_in_ukrainian(ukrainian) -> None:
     when = dt.datetime(2026, 8, 8, 9, 15, tzinfo=dt.UTC)
     item = StoredItem(1, ItemData(BRIEF, "Обстріл Сум", when, body="Текст."), False, False)
     page = render_item_html(item)
-    assert "Новина · " in page and "8 серпня 2026" in page
+    assert "Коротка новина · " in page and "8 серпня 2026" in page
 
 
 @pytest.mark.parametrize(

@@ -93,7 +93,7 @@ def test_hover_texts_cover_gap_and_decrease(chart, series):
     after_gap = by_date[START + dt.timedelta(days=6)]
     decrease = by_date[START + dt.timedelta(days=8)]
     assert chart.hover_text(after_gap).endswith("Tanks: 3,806 · change unknown")
-    assert chart.hover_text(decrease).endswith("Tanks: 3,797 · change -13")
+    assert chart.hover_text(decrease).endswith("Tanks: 3,797 · change −13")
 
 
 def test_mark_date_moves_the_crosshair_label(chart):

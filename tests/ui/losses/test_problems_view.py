@@ -49,17 +49,17 @@ def test_ctrl_4_shows_every_problem(qtbot, window: MainWindow, problem_reports):
             "2023-05-02",
             "total decreased",
             "Tanks",
-            "Tanks: total fell from 3700 on 2023-05-01 to 3698",
+            "Tanks: total fell from 3,700 on 2023-05-01 to 3,698",
         ],
         [
             "2023-05-02",
             "stated ≠ derived change",
             "Tanks",
-            "Tanks: stated change +5 but totals differ by -2",
+            "Tanks: stated change +5 but totals differ by −2",
         ],
-        ["2023-05-03", "missing day(s)", "", "no report for 2023-05-03 to 2023-05-04 (2 day(s))"],
+        ["2023-05-03", "missing days", "", "no report for 2023-05-03 to 2023-05-04 (2 days)"],
     ]
-    assert window.problems_dock.view.summary.text().startswith("3 problem(s) found.")
+    assert window.problems_dock.view.summary.text().startswith("3 problems found.")
 
 
 def test_the_list_follows_saves_and_undo(qtbot, window: MainWindow, problem_reports):
@@ -71,7 +71,7 @@ def test_the_list_follows_saves_and_undo(qtbot, window: MainWindow, problem_repo
     dialog.total_edit("tanks").setText("3,705")
     assert dialog.save()
     settle(qtbot, window.runner)
-    assert [r[1] for r in rows(window)] == ["missing day(s)"]
+    assert [r[1] for r in rows(window)] == ["missing days"]
     window.undo_stack.undo()
     settle(qtbot, window.runner)
     assert len(rows(window)) == 3
@@ -84,7 +84,7 @@ def test_the_list_follows_another_programs_writes(qtbot, window: MainWindow, pro
     # Another connection (the test's, as another program would) fills the gap.
     for day in (2, 3):
         save_report(LossReport(START + dt.timedelta(days=day), {"tanks": Figure(3_700 + day)}))
-    qtbot.waitUntil(lambda: "missing day(s)" not in [r[1] for r in rows(window)], timeout=10000)
+    qtbot.waitUntil(lambda: "missing days" not in [r[1] for r in rows(window)], timeout=10000)
     assert len(rows(window)) == 2
 
 

@@ -105,7 +105,7 @@ def test_fill_from_the_official_ukrainian_post_sets_every_field(qtbot, ctx, prev
     assert dialog.derived_label("tanks").text() == "+4"
     assert dialog.is_highlighted(dialog.total_edit("drones"))
     assert not dialog.is_highlighted(dialog.total_edit("srbm_launchers"))
-    assert dialog.fill_message.text() == "Filled 15 figure(s) from the text."
+    assert dialog.fill_message.text() == "Filled 15 figures from the text."
     assert dialog.save_button.isEnabled()
 
 
@@ -170,9 +170,9 @@ def test_a_decrease_is_a_warning_that_still_allows_save(qtbot, ctx, previous_day
     qtbot.keyClicks(dialog.total_edit("tanks"), "12240")
     assert dialog.save_button.isEnabled()
     messages = [dialog.problems_list.item(i).text() for i in range(dialog.problems_list.count())]
-    assert messages == ["Tanks: total fell from 12247 on 2026-08-07 to 12240"]
+    assert messages == ["Tanks: total fell from 12,247 on 2026-08-07 to 12,240"]
     assert not dialog.problems_list.item(0).icon().isNull()
-    assert dialog.problems_label.text().startswith("1 warning(s)")
+    assert dialog.problems_label.text().startswith("1 warning:")
 
 
 def test_save_stores_the_report_and_accepts(qtbot, ctx, previous_day):
@@ -321,7 +321,7 @@ def test_a_row_with_a_decrease_shows_a_warning_icon_with_the_reason(qtbot, ctx, 
     qtbot.keyClicks(dialog.total_edit("tanks"), "12240")
     icon = dialog.warning_label("tanks")
     assert not icon.pixmap().isNull()
-    assert icon.toolTip() == "Tanks: total fell from 12247 on 2026-08-07 to 12240"
+    assert icon.toolTip() == "Tanks: total fell from 12,247 on 2026-08-07 to 12,240"
     assert dialog.warning_label("personnel").toolTip() == ""
 
 

@@ -110,7 +110,7 @@ def test_tooltip_shows_stated_derived_and_stored_warning(model):
 
 def test_decrease_is_flagged_in_tooltip(model):
     tip = model.index(model.row_of(D5), column(model, "tanks")).data(Qt.ItemDataRole.ToolTipRole)
-    assert "Tanks: total fell from 3799 on 2023-05-27 to 3797" in tip
+    assert "Tanks: total fell from 3,799 on 2023-05-27 to 3,797" in tip
     assert "Derived change: none" in tip
 
 

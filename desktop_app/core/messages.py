@@ -1,0 +1,164 @@
+"""Messages written below the window, in English, in a form the window can translate.
+
+Checks and parsers speak English (the command line prints it, the archive stores it with each
+warning). Each such message comes from one template here; `render` fills it the English way
+("1,234", "+12", a category's English name). `read` finds which template a finished message
+came from and takes its values back out, so the window can say it in its own language and
+number format, also for messages stored by an older version of the program.
+
+`noop` marks each template for the translation catalogue (context "messages").
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass
+from functools import cache
+
+from desktop_app.core.categories import BY_KEY, CATEGORIES
+
+CONTEXT = "messages"
+
+
+def noop(context: str, text: str) -> str:
+    """Mark `text` for the catalogue under `context`; the window translates it when shown."""
+    del context
+    return text
+
+
+# Checks of one report and of the series (core/validation.py).
+NO_DATE = noop("messages", "the report has no date")
+FUTURE = noop("messages", "{date} is in the future")
+BEFORE_WAR = noop("messages", "reports start on 24 Feb 2022 (day 1 of the war)")
+DATE_BEFORE_WAR = noop("messages", "{date} is before the war: reports start on 24 Feb 2022 (day 1)")
+NEGATIVE = noop("messages", "{category}: total {total} is negative")
+IMPLAUSIBLE_DROP = noop(
+    "messages", "{category}: total {total} is below {share} of {before} on {date} (digits lost?)"
+)
+DECREASE = noop("messages", "{category}: total fell from {before} on {date} to {total}")
+CHANGE_MISMATCH = noop(
+    "messages", "{category}: stated change {change} but totals differ by {difference}"
+)
+GAP_DAY = noop("messages", "no report for {date}")
+GAP_DAYS = noop("messages", "no report for {date} to {last} ({days} days)")
+# An article compared with the stored report it is linked to; {source} is the outlet's name.
+ARTICLE_DATE = noop("messages", "{source} is dated {other}, the report {date}")
+ARTICLE_NO_FIGURE = noop(
+    "messages", "{category}: {source} states {total}, the report has no figure"
+)
+ARTICLE_TOTAL = noop("messages", "{category}: {source} states {total}, the report {before}")
+ARTICLE_CHANGE = noop(
+    "messages", "{category}: {source} states a change of {change}, the report {difference}"
+)
+THE_ARTICLE = noop("messages", "the article")
+# Why a text gave no report (core/report_parser.py).
+EMPTY_TEXT = noop("messages", "the text is empty")
+NO_FIGURES = noop("messages", "no loss figures found in the text")
+NO_CATEGORY = noop("messages", "no known loss category in the text (could not read: {text})")
+
+TEMPLATES: tuple[str, ...] = (
+    NO_DATE,
+    FUTURE,
+    BEFORE_WAR,
+    DATE_BEFORE_WAR,
+    NEGATIVE,
+    IMPLAUSIBLE_DROP,
+    DECREASE,
+    CHANGE_MISMATCH,
+    GAP_DAY,
+    GAP_DAYS,
+    ARTICLE_DATE,
+    ARTICLE_NO_FIGURE,
+    ARTICLE_TOTAL,
+    ARTICLE_CHANGE,
+    EMPTY_TEXT,
+    NO_FIGURES,
+    NO_CATEGORY,
+)
+
+# What each placeholder holds, by its name.
+COUNTS = frozenset({"total", "before", "days"})
+SIGNED = frozenset({"change", "difference"})
+DATES = frozenset({"date", "last", "other"})
+CATEGORY = "category"
+
+_PLACEHOLDER = re.compile(r"\{(\w+)\}")
+
+
+@dataclass(frozen=True)
+class Read:
+    """A message taken apart: its template and the values, as written in English."""
+
+    template: str
+    values: Mapping[str, str]
+
+
+def render(template: str, **values: object) -> str:
+    """The English message: counts with thousands separators, changes signed, categories named."""
+
+    def one(match: re.Match[str]) -> str:
+        name = match.group(1)
+        value = values[name]
+        if name == CATEGORY:
+            return BY_KEY[str(value)].label_en
+        if name in SIGNED and isinstance(value, int):
+            return f"{value:+,}"
+        if name in COUNTS and isinstance(value, int):
+            return f"{value:,}"
+        return str(value)
+
+    return _PLACEHOLDER.sub(one, template)
+
+
+def _pattern(name: str) -> str:
+    if name == CATEGORY:
+        labels = sorted((c.label_en for c in CATEGORIES), key=len, reverse=True)
+        return "|".join(re.escape(label) for label in labels)
+    if name in COUNTS:
+        return r"-?[\d,]+"
+    if name in SIGNED:
+        return r"[+\-−]?[\d,]+"
+    if name in DATES:
+        return r"\d{4}-\d{2}-\d{2}"
+    if name == "share":
+        return r"\d+%"
+    return r".+?"
+
+
+@cache
+def _compiled() -> tuple[tuple[str, re.Pattern[str]], ...]:
+    compiled = []
+    for template in TEMPLATES:
+        parts: list[str] = []
+        last = 0
+        for match in _PLACEHOLDER.finditer(template):
+            parts.append(re.escape(template[last : match.start()]))
+            name = match.group(1)
+            parts.append(f"(?P<{name}>{_pattern(name)})")
+            last = match.end()
+        parts.append(re.escape(template[last:]))
+        compiled.append((template, re.compile("".join(parts))))
+    return tuple(compiled)
+
+
+def read(message: str) -> Read | None:
+    """Which template wrote `message`, and its values; None for a message of no template."""
+    for template, pattern in _compiled():
+        found = pattern.fullmatch(message)
+        if found is not None:
+            return Read(template, found.groupdict())
+    return None
+
+
+def number(text: str) -> int | None:
+    """A count or change as written by `render` ("1,234", "+12", "−3"), else None."""
+    cleaned = text.replace(",", "").replace("−", "-")
+    try:
+        return int(cleaned)
+    except ValueError:
+        return None
+
+
+def category_key(label: str) -> str | None:
+    return next((c.key for c in CATEGORIES if c.label_en == label), None)

@@ -1,0 +1,59 @@
+"""Numbers and messages from below the window follow the interface's language."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+from PySide6.QtCore import QLocale
+
+from desktop_app.core import messages as msg
+from desktop_app.ui.common import i18n
+
+
+@pytest.fixture
+def ukrainian(qapp) -> Iterator[None]:
+    locale = QLocale()
+    translators = i18n.install_translators(qapp, "uk")
+    QLocale.setDefault(QLocale("uk_UA"))
+    yield
+    for translator in translators:
+        qapp.removeTranslator(translator)
+    QLocale.setDefault(locale)
+
+
+def test_english_numbers_and_signs(qapp) -> None:
+    QLocale.setDefault(QLocale("en_GB"))
+    assert i18n.number(1456610) == "1,456,610"
+    assert i18n.signed(1250) == "+1,250"
+    assert i18n.signed(-14) == "−14"  # the minus sign, not a hyphen
+    assert i18n.signed(None) == "–"
+
+
+def test_ukrainian_numbers_group_with_spaces(ukrainian) -> None:
+    assert i18n.number(1456610).replace("\u00a0", " ").replace("\u202f", " ") == "1 456 610"
+
+
+def test_a_check_reads_in_ukrainian_with_ukrainian_numbers(ukrainian) -> None:
+    text = msg.render(msg.DECREASE, category="tanks", before=11261, date="2024-05-12", total=11259)
+    shown = i18n.localized(text).replace("\u00a0", " ").replace("\u202f", " ")
+    assert shown == "Танки: «усього» зменшилося з 11 261 (2024-05-12) до 11 259"
+
+
+def test_every_template_has_a_ukrainian_text(ukrainian) -> None:
+    from tests.core.test_messages import sample
+
+    for template in msg.TEMPLATES:
+        shown = i18n.localized(msg.render(template, **sample(template)))
+        assert not any(word in shown for word in ("report", "total", "the ")), shown
+
+
+def test_an_unknown_message_is_shown_as_it_is(ukrainian) -> None:
+    assert i18n.localized("archive file ok") == "archive file ok"
+
+
+def test_undo_label_of_an_import_counts_in_words(ukrainian) -> None:
+    from desktop_app.ui.transfer.import_flow import import_undo_label
+
+    label = import_undo_label(1252, 21, False).replace("\u00a0", " ").replace("\u202f", " ")
+    assert label == "імпорт (1 252 зведення, 21 стаття чи коротка новина)"
