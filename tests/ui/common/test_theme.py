@@ -102,3 +102,36 @@ def test_the_choice_is_remembered_and_nonsense_means_system(tmp_path) -> None:
     assert chosen_theme(settings) == "dark"
     settings.setValue(THEME_KEY, "purple")
     assert chosen_theme(settings) == "system"
+
+
+def test_check_boxes_keep_a_visible_edge_in_the_dark(qtbot, system_theme_after) -> None:
+    """Fusion's own edge is a shade off a dark list; ours reads at 3:1 (WCAG's floor for the
+    parts of a control), on the list and on the window."""
+    from PySide6.QtGui import QImage, QPainter
+    from PySide6.QtWidgets import QCheckBox, QStyle, QStyleOptionButton
+
+    from desktop_app.ui.common.theme import DARK_EDGE, ThemeStyle
+
+    palette = dark_palette()
+    for role in (Role.Base, Role.Window):
+        assert contrast_ratio(QColor(DARK_EDGE), palette.color(role)) >= 3
+    apply_theme("dark")
+    app = QApplication.instance()
+    assert isinstance(app, QApplication) and isinstance(app.style(), ThemeStyle)
+    box = QCheckBox()
+    qtbot.addWidget(box)
+    option = QStyleOptionButton()
+    option.initFrom(box)
+    option.palette = palette
+    option.rect.setRect(0, 0, 16, 16)
+    image = QImage(16, 16, QImage.Format.Format_RGB32)
+    image.fill(palette.color(Role.Base))
+    painter = QPainter(image)
+    app.style().drawPrimitive(QStyle.PrimitiveElement.PE_IndicatorCheckBox, option, painter, box)
+    painter.end()
+    edge = max(
+        contrast_ratio(image.pixelColor(x, 8), palette.color(Role.Base)) for x in range(0, 4)
+    )
+    assert edge >= 3
+    apply_theme("system")
+    assert not isinstance(app.style(), ThemeStyle)
