@@ -393,10 +393,14 @@ class ProgressController(QObject):
         return describe_error(exc)
 
     def _progress(self, done: int, total: int, text: str) -> None:
-        if self.progress is not None:
-            self.progress.setMaximum(total)
-            self.progress.setValue(done)
-            self.progress.setLabelText(self.progress_label(done, total, text))
+        # A window-modal dialog's setValue() runs the event loop: the operation's end may be
+        # delivered inside it and close the dialog (self.progress is then None). So a local
+        # reference, and the value last.
+        progress = self.progress
+        if progress is not None:
+            progress.setMaximum(total)
+            progress.setLabelText(self.progress_label(done, total, text))
+            progress.setValue(done)
 
     def _close(self) -> None:
         if self.progress is not None:
