@@ -71,3 +71,23 @@ def test_a_brief_is_always_a_short_news_item() -> None:
     for _, source, forms in _messages(UK):
         if re.fullmatch(r"(?i)briefs?( \(%1\))?|&briefs…", source):
             assert all("коротк" in form.lower() for form in forms), (source, forms)
+
+
+def test_every_text_is_where_lupdate_sees_it() -> None:
+    """pyside6-lupdate skips a tr() inside an f-string and a call through an alias of
+    translate(); such a text would silently stay English."""
+    import ast
+
+    hidden = []
+    for path in sorted((catalog.PACKAGE / "ui").rglob("*.py")):
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        for node in ast.walk(tree):
+            if isinstance(node, ast.JoinedStr):
+                for inner in ast.walk(node):
+                    func = getattr(inner, "func", None)
+                    if isinstance(func, ast.Attribute) and func.attr in ("tr", "translate"):
+                        hidden.append(f"{path.name}:{inner.lineno} tr() in an f-string")
+            elif isinstance(node, ast.Assign) and isinstance(node.value, ast.Attribute):
+                if node.value.attr == "translate":
+                    hidden.append(f"{path.name}:{node.lineno} an alias of translate()")
+    assert hidden == []

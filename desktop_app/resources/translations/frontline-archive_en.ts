@@ -29,6 +29,30 @@
     </message>
   </context>
   <context>
+    <name>ImportSummaryDialog</name>
+    <message numerus="yes">
+      <source>%Ln Oryx model(s)</source>
+      <translation>
+        <numerusform>%Ln Oryx model</numerusform>
+        <numerusform>%Ln Oryx models</numerusform>
+      </translation>
+    </message>
+    <message numerus="yes">
+      <source>%Ln article(s) and brief(s)</source>
+      <translation>
+        <numerusform>%Ln article or brief</numerusform>
+        <numerusform>%Ln articles and briefs</numerusform>
+      </translation>
+    </message>
+    <message numerus="yes">
+      <source>%Ln loss report(s)</source>
+      <translation>
+        <numerusform>%Ln loss report</numerusform>
+        <numerusform>%Ln loss reports</numerusform>
+      </translation>
+    </message>
+  </context>
+  <context>
     <name>ItemDialog</name>
     <message numerus="yes">
       <source>This text states the loss report of {date} (%n figure(s)).</source>

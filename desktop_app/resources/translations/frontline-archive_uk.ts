@@ -225,7 +225,7 @@
     </message>
     <message>
       <source>Point at the chart, or click it and use the arrow keys, for a day's figures; click or press Enter to open that day's report, right-click for its articles.</source>
-      <translation>Наведіть на графік або клацніть його й користуйтеся стрілками, щоб побачити цифри дня; клацання чи Enter відкриває зведення за цей день, клацання правою кнопкою — його статті.</translation>
+      <translation>Наведіть на графік або клацніть і керуйте стрілками — цифри дня; клацання чи Enter — зведення дня, права кнопка — його статті.</translation>
     </message>
     <message>
       <source>Reached</source>
@@ -415,6 +415,10 @@
       <translation>Мен&amp;ший текст</translation>
     </message>
     <message>
+      <source>Se&amp;rif text in the reader</source>
+      <translation>&amp;Шрифт із засічками для тексту статті</translation>
+    </message>
+    <message>
       <source>Select an article first.</source>
       <translation>Спершу виберіть статтю або коротку новину.</translation>
     </message>
@@ -545,6 +549,14 @@
       <translation>Пропущено (пошук не знає такого значення фільтра): %1</translation>
     </message>
     <message>
+      <source>No items match the chosen filters.</source>
+      <translation>Жоден запис не відповідає вибраним фільтрам.</translation>
+    </message>
+    <message>
+      <source>No matches for “%1”.</source>
+      <translation>Нічого не знайдено за запитом «%1».</translation>
+    </message>
+    <message>
       <source>No matches.</source>
       <translation>Нічого не знайдено.</translation>
     </message>
@@ -567,6 +579,10 @@
     <message>
       <source>The selected article or brief</source>
       <translation>Вибрана стаття або коротка новина</translation>
+    </message>
+    <message>
+      <source>Try fewer words, or clear the filters beside the list.</source>
+      <translation>Спробуйте менше слів або скиньте фільтри поруч зі списком.</translation>
     </message>
     <message>
       <source>Words, "phrases", -without, kind:, tag:, from:, to:, is:unread</source>
@@ -665,6 +681,29 @@
     <message>
       <source>Report of %1, published in: %2</source>
       <translation>Зведення за %1 опубліковано в: %2</translation>
+    </message>
+  </context>
+  <context>
+    <name>DataFolder</name>
+    <message>
+      <source>&amp;Copy path</source>
+      <translation>&amp;Копіювати шлях</translation>
+    </message>
+    <message>
+      <source>Archive: %1</source>
+      <translation>Архів: %1</translation>
+    </message>
+    <message>
+      <source>Data folder</source>
+      <translation>Тека даних</translation>
+    </message>
+    <message>
+      <source>No file manager could open the data folder. It is here:</source>
+      <translation>Жоден файловий менеджер не зміг відкрити теку даних. Вона тут:</translation>
+    </message>
+    <message>
+      <source>Settings and log: %1</source>
+      <translation>Налаштування та журнал: %1</translation>
     </message>
   </context>
   <context>
@@ -967,9 +1006,29 @@ change</source>
   </context>
   <context>
     <name>ImportSummaryDialog</name>
-    <message>
-      <source>%1: added %2 (articles: %3, briefs: %4), updated %5, unchanged %6, skipped %7, dates estimated %8</source>
-      <translation>%1: додано — %2 (статей: %3, коротких новин: %4), оновлено — %5, без змін — %6, пропущено — %7, з оціненою датою — %8</translation>
+    <message numerus="yes">
+      <source>%Ln Oryx model(s)</source>
+      <translation>
+        <numerusform>%Ln модель Oryx</numerusform>
+        <numerusform>%Ln моделі Oryx</numerusform>
+        <numerusform>%Ln моделей Oryx</numerusform>
+      </translation>
+    </message>
+    <message numerus="yes">
+      <source>%Ln article(s) and brief(s)</source>
+      <translation>
+        <numerusform>%Ln стаття чи коротка новина</numerusform>
+        <numerusform>%Ln статті чи короткі новини</numerusform>
+        <numerusform>%Ln статей і коротких новин</numerusform>
+      </translation>
+    </message>
+    <message numerus="yes">
+      <source>%Ln loss report(s)</source>
+      <translation>
+        <numerusform>%Ln зведення</numerusform>
+        <numerusform>%Ln зведення</numerusform>
+        <numerusform>%Ln зведень</numerusform>
+      </translation>
     </message>
     <message>
       <source>Added</source>
@@ -988,44 +1047,52 @@ change</source>
       <translation>Оцінені дати</translation>
     </message>
     <message>
-      <source>Dates estimated (the file gave no time; the reader marks them):</source>
-      <translation>Оцінені дати (файл не вказав часу; у перегляді їх позначено):</translation>
+      <source>Dates estimated (the file gave no time; the reader marks them)</source>
+      <translation>Дати оцінено (файл не вказав часу; читач це позначає)</translation>
+    </message>
+    <message>
+      <source>Each file, what it held and what it did</source>
+      <translation>Кожен файл: що в ньому було і що з ним зроблено</translation>
+    </message>
+    <message>
+      <source>File</source>
+      <translation>Файл</translation>
+    </message>
+    <message>
+      <source>Files imported</source>
+      <translation>Імпортовані файли</translation>
+    </message>
+    <message>
+      <source>Held</source>
+      <translation>Містив</translation>
     </message>
     <message>
       <source>Import finished</source>
       <translation>Імпорт завершено</translation>
     </message>
     <message>
-      <source>Keep mine</source>
-      <translation>Залишити мої</translation>
-    </message>
-    <message>
-      <source>Per file:</source>
-      <translation>За файлами:</translation>
-    </message>
-    <message>
-      <source>Repaired or guessed while reading:</source>
-      <translation>Виправлено або визначено під час читання:</translation>
+      <source>Repaired or guessed while reading</source>
+      <translation>Виправлено або вгадано під час читання</translation>
     </message>
     <message>
       <source>Replace mine with the file's</source>
       <translation>Замінити мої даними з файлу</translation>
     </message>
     <message>
-      <source>Reports updated: %1</source>
-      <translation>Оновлено зведень: %1</translation>
+      <source>Reports entered by hand that the files contradict</source>
+      <translation>Введені вручну зведення, яким суперечать файли</translation>
+    </message>
+    <message>
+      <source>Reports updated</source>
+      <translation>Оновлені зведення</translation>
     </message>
     <message>
       <source>Skipped</source>
       <translation>Пропущено</translation>
     </message>
     <message>
-      <source>Skipped:</source>
-      <translation>Пропущено:</translation>
-    </message>
-    <message>
-      <source>These reports were entered by hand and the files give other figures. They were not changed.</source>
-      <translation>Ці зведення введено вручну, а у файлах інші цифри. Їх не змінено.</translation>
+      <source>These reports were entered by hand and the files give other figures. They were not changed; Close keeps them as they are.</source>
+      <translation>Ці зведення введено вручну, а файли подають інші цифри. Їх не змінено; «Закрити» залишає їх як є.</translation>
     </message>
     <message>
       <source>Unchanged</source>
@@ -1038,6 +1105,10 @@ change</source>
     <message>
       <source>articles: %1, briefs: %2</source>
       <translation>статей: %1, коротких новин: %2</translation>
+    </message>
+    <message>
+      <source>nothing that could be imported</source>
+      <translation>нічого придатного для імпорту</translation>
     </message>
     <message>
       <source>… and %1 more</source>
@@ -1249,7 +1320,7 @@ change</source>
     </message>
     <message>
       <source>&amp;Open article</source>
-      <translation>Відкрити с&amp;таттю</translation>
+      <translation>Відкр&amp;ити статтю</translation>
     </message>
     <message>
       <source>Ca&amp;tegory:</source>
@@ -2176,6 +2247,37 @@ Merge: take this report's figures and keep the stored ones it does not state.</s
     </message>
   </context>
   <context>
+    <name>SavedSearchesBox</name>
+    <message>
+      <source>&amp;Remove saved search</source>
+      <translation>&amp;Видалити збережений пошук</translation>
+    </message>
+    <message>
+      <source>Enter or a click runs the search; Delete removes it</source>
+      <translation>Enter або клацання запускає пошук; Delete видаляє його</translation>
+    </message>
+    <message>
+      <source>Keep this search and its filters under a name</source>
+      <translation>Зберегти цей пошук і його фільтри під назвою</translation>
+    </message>
+    <message>
+      <source>Name for this search and its filters:</source>
+      <translation>Назва для цього пошуку та його фільтрів:</translation>
+    </message>
+    <message>
+      <source>Save &amp;this search…</source>
+      <translation>Зберегти &amp;цей пошук…</translation>
+    </message>
+    <message>
+      <source>Save search</source>
+      <translation>Зберегти пошук</translation>
+    </message>
+    <message>
+      <source>Saved searches</source>
+      <translation>Збережені пошуки</translation>
+    </message>
+  </context>
+  <context>
     <name>ShortcutsDialog</name>
     <message>
       <source>Clear the search field</source>
@@ -2456,6 +2558,25 @@ Merge: take this report's figures and keep the stored ones it does not state.</s
     </message>
   </context>
   <context>
+    <name>Theme</name>
+    <message>
+      <source>&amp;Dark</source>
+      <translation>&amp;Темна</translation>
+    </message>
+    <message>
+      <source>&amp;Light</source>
+      <translation>&amp;Світла</translation>
+    </message>
+    <message>
+      <source>&amp;System</source>
+      <translation>&amp;Як у системі</translation>
+    </message>
+    <message>
+      <source>&amp;Theme</source>
+      <translation>Т&amp;ема</translation>
+    </message>
+  </context>
+  <context>
     <name>TimelineModel</name>
     <message numerus="yes">
       <source>%1 · %n item(s)</source>
@@ -2550,6 +2671,53 @@ Merge: take this report's figures and keep the stored ones it does not state.</s
     <message>
       <source>“%1” could not be undone or redone: %2</source>
       <translation>Не вдалося скасувати чи повторити «%1»: %2</translation>
+    </message>
+  </context>
+  <context>
+    <name>WelcomePane</name>
+    <message>
+      <source>Close the welcome</source>
+      <translation>Закрити привітання</translation>
+    </message>
+    <message>
+      <source>Don't show again</source>
+      <translation>Більше не показувати</translation>
+    </message>
+    <message>
+      <source>Import files…</source>
+      <translation>Імпортувати файли…</translation>
+    </message>
+    <message>
+      <source>It does not come back</source>
+      <translation>Воно більше не зʼявиться</translation>
+    </message>
+    <message>
+      <source>Next: import the datasets and feeds you have on disk (loss datasets as JSON or CSV, RSS and Atom feeds, saved pages), paste a news page or a report you copied, or type a day's report.</source>
+      <translation>Далі: імпортуйте набори даних і стрічки, що є на диску (дані про втрати в JSON чи CSV, стрічки RSS і Atom, збережені сторінки), вставте скопійовану сторінку новин чи зведення або введіть зведення за день вручну.</translation>
+    </message>
+    <message>
+      <source>Paste a page or report…</source>
+      <translation>Вставити сторінку чи зведення…</translation>
+    </message>
+    <message>
+      <source>Search, read and chart the archive; everything stays on this computer.</source>
+      <translation>Шукайте, читайте й будуйте графіки за архівом; усе залишається на цьому компʼютері.</translation>
+    </message>
+    <message>
+      <source>Type a loss report…</source>
+      <translation>Ввести зведення про втрати…</translation>
+    </message>
+    <message>
+      <source>Welcome</source>
+      <translation>Привітання</translation>
+    </message>
+    <message>
+      <source>Welcome to Frontline Archive</source>
+      <translation>Вітаємо у Frontline Archive</translation>
+    </message>
+    <message>
+      <source>What you see is demo content: 8 articles and 16 briefs written for this program (tagged “demo”; search -tag:demo to leave them out) and the General Staff's official loss figures from 1 August 2025 to 8 August 2026. Everything stays on this computer.</source>
+      <translation>Це демонстраційний вміст: 8 статей і 16 коротких новин, написаних для цієї програми (з міткою «demo»; пошук -tag:demo їх приховує), та офіційні цифри втрат від Генштабу з 1 серпня 2025 до 8 серпня 2026 року. Усе залишається на цьому компʼютері.</translation>
     </message>
   </context>
   <context>

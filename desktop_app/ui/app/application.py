@@ -16,7 +16,9 @@ from desktop_app.services import session
 from desktop_app.services.session import Archive
 from desktop_app.ui.app.errors import install_error_hooks
 from desktop_app.ui.app.main_window import MainWindow
+from desktop_app.ui.app.welcome import install_welcome
 from desktop_app.ui.common.i18n import LANGUAGE_KEY, choose_language, install_translators
+from desktop_app.ui.common.theme import apply_theme, chosen_theme
 
 
 def app_icon() -> QIcon:
@@ -46,6 +48,8 @@ def run_application(
     settings = default_settings()
     # Referenced until exec() returns: a collected translator stops translating.
     translators = install_translators(app, choose_language(str(settings.value(LANGUAGE_KEY, ""))))
+    if (theme := chosen_theme(settings)) != "system":
+        apply_theme(theme)  # before the window: it is built in the chosen colours
     window = start_window(archive, settings, files)
     code = app.exec()
     del translators, window
@@ -68,6 +72,7 @@ def start_window(archive: Archive, settings: QSettings, files: Sequence[Path] = 
         # Written on the window's write lane like any other change; the views fill in when
         # `changed` says so.
         window.runner.write("demo content", session.seed_demo)
+    install_welcome(window, demo=archive.created)  # until dismissed
     window.show()
     if files:
         from desktop_app.ui.app.open_files import take_files

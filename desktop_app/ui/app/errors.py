@@ -171,7 +171,11 @@ class ErrorDialog(QDialog):
 
     def open_log_folder(self) -> None:
         if self.log_path is not None:
-            QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.log_path.parent)))
+            folder = self.log_path.parent
+            if not QDesktopServices.openUrl(QUrl.fromLocalFile(str(folder))):
+                from desktop_app.ui.app.data_folder import data_folder_box
+
+                data_folder_box(self, folder, None).open()  # says where it is instead
 
 
 def _dialog_parent() -> QWidget | None:

@@ -13,12 +13,11 @@ import datetime as dt
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer, QUrl
+from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer
 from PySide6.QtGui import (
     QAction,
     QActionGroup,
     QCloseEvent,
-    QDesktopServices,
     QDragEnterEvent,
     QDropEvent,
     QPaintEvent,
@@ -71,6 +70,7 @@ class MainWindow(QMainWindow):
     update_sources_action: QAction
     shortcuts_action: QAction
     language_group: QActionGroup
+    theme_group: QActionGroup
     archive_actions: ArchiveActions
     _before_language: QAction
     _view_menu: QMenu
@@ -210,6 +210,8 @@ class MainWindow(QMainWindow):
         self.archive_view.ensure_panels()
         zoom = str(self.settings.value(ZOOM_KEY, "0"))
         self.archive_view.reader.set_zoom(int(zoom) if zoom.lstrip("-").isdigit() else 0)
+        if self.archive_actions.serif_action.isChecked():
+            self.archive_view.reader.set_serif(True)
         self._problems_dock = install_problems_dock(self)
         self._view_menu.insertAction(  # after Find
             self._before_language, self._problems_dock.toggleViewAction()
@@ -419,9 +421,12 @@ class MainWindow(QMainWindow):
             event.acceptProposedAction()  # a page opens the page dialog; the rest is imported
 
     # -- misc -----------------------------------------------------------------------------
-    def open_data_folder(self) -> None:
-        if self.database_path is not None:
-            QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.database_path.parent)))
+    def open_data_folder(self) -> QMessageBox | None:
+        """The folder with the archive, settings and log; its path in a box if no file
+        manager opens it."""
+        from desktop_app.ui.app.data_folder import open_data_folder
+
+        return open_data_folder(self, self.database_path)
 
     def show_shortcuts(self) -> None:
         from desktop_app.ui.app.shortcuts_dialog import ShortcutsDialog
@@ -431,17 +436,12 @@ class MainWindow(QMainWindow):
         self.shortcuts_dialog.open()
 
     def about(self) -> None:
-        QMessageBox.about(
-            self,
-            self.tr("About Frontline Archive"),
-            f"<b>{APP_TITLE}</b> {__version__}<br>"
-            + self.tr(
-                "An offline archive of war coverage and the General Staff's daily loss reports."
-            )
-            + "<br><br>"
-            + self.tr("Archive file:")
-            + f" {self.database_path or '-'}",
+        about = self.tr(
+            "An offline archive of war coverage and the General Staff's daily loss reports."
         )
+        where = self.tr("Archive file:") + f" {self.database_path or '-'}"
+        text = f"<b>{APP_TITLE}</b> {__version__}<br>{about}<br><br>{where}"
+        QMessageBox.about(self, self.tr("About Frontline Archive"), text)
 
     def _update_status(self) -> None:
         if self._problems_dock is None:
@@ -467,6 +467,7 @@ class MainWindow(QMainWindow):
         splitter = self.settings.value("archive/splitter")
         if isinstance(splitter, QByteArray):
             self.archive_view.splitter.restoreState(splitter)
+        self.archive_view.list_layout.restore(self.settings)  # columns, order, view mode
         tab = str(self.settings.value("window/tab", ARCHIVE_TAB))
         self.tabs.setCurrentIndex(int(tab) if tab.isdigit() else ARCHIVE_TAB)
 
@@ -476,6 +477,8 @@ class MainWindow(QMainWindow):
             self.settings.setValue("window/state", self.saveState())
         self.settings.setValue("window/tab", self.tabs.currentIndex())
         self.settings.setValue("archive/splitter", self.archive_view.splitter.saveState())
+        view = self.archive_view
+        view.list_layout.save(view.filters if view.panels_built else None, self.settings)
         if self.losses_view is not None:
             self.settings.setValue("losses/splitter", self.losses_view.splitter.saveState())
         self.charts_tab.save_state(self.settings)

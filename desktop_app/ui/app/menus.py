@@ -15,6 +15,7 @@ from PySide6.QtGui import QAction, QKeySequence
 from desktop_app.core.item import ARTICLE, BRIEF
 from desktop_app.ui.archive.archive_actions import install_archive_actions, list_shortcut
 from desktop_app.ui.common.i18n import add_language_menu
+from desktop_app.ui.common.theme import add_theme_menu
 from desktop_app.ui.common.undo import add_undo_actions
 
 ARCHIVE_TAB, LOSSES_TAB = 0, 1
@@ -195,6 +196,7 @@ def build_menus(window: Any) -> None:
     window.language_group = add_language_menu(
         view_menu, window.settings, window, lambda text: window.statusBar().showMessage(text)
     )
+    window.theme_group = add_theme_menu(view_menu, window.settings, window)
     window._view_menu = view_menu  # Data problems (Ctrl+4) is added by ensure_built()
     for widget in (window.archive_view.table, window.archive_view.timeline):
         list_shortcut(widget, "/", window.focus_search)
@@ -211,3 +213,4 @@ def build_menus(window: Any) -> None:
         action(QCoreApplication.translate("MainWindow", "&About Frontline Archive"), window.about)
     )
     window.archive_actions = install_archive_actions(window, window.archive_view, bar)
+    view_menu.insertAction(window._before_language, window.archive_actions.serif_action)

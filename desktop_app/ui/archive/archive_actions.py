@@ -69,6 +69,7 @@ def list_shortcut(widget: QWidget, key: str, slot: Callable[[], object]) -> QSho
 
 
 ZOOM_KEY = "reader/zoom"
+SERIF_KEY = "reader/serif"
 
 
 class ArchiveActions(QObject):
@@ -121,6 +122,10 @@ class ArchiveActions(QObject):
         self.zoom_reset_action = action(
             self.tr("&Normal text size"), lambda: self.zoom(None), "Ctrl+0"
         )
+        # In the View menu (ui.app.menus puts it there); applied once the reader exists.
+        self.serif_action = action(self.tr("Se&rif text in the reader"), self.set_serif)
+        self.serif_action.setCheckable(True)
+        self.serif_action.setChecked(str(ctx.settings.value(SERIF_KEY, "false")) == "true")
         if ctx.read_only:  # browse, read, print and export; no marks, no tags
             for act in (self.toggle_read_action, self.toggle_star_action, self.edit_tags_action):
                 act.setEnabled(False)
@@ -152,6 +157,11 @@ class ArchiveActions(QObject):
         steps = reader.set_zoom(0 if step is None else reader.zoom_steps + step)
         self.ctx.settings.setValue(ZOOM_KEY, steps)
         return steps
+
+    def set_serif(self, on: bool) -> None:
+        """View ▸ Serif text in the reader: a serif face, kept for next time."""
+        self.view.reader.set_serif(on)
+        self.ctx.settings.setValue(SERIF_KEY, "true" if on else "false")
 
     def _timeline_toggled(self, checked: bool) -> None:
         set_timeline(self.view, checked)

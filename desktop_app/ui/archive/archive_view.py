@@ -10,10 +10,9 @@ The view follows the runner's `changed` signal by itself: an edit, an undo, an i
 another program's write reloads the list keeping the selection and the scroll position (an
 item a change was about is selected), and the reader reads its item again.
 
-The main window builds this view with `defer_panels=True`: the search field and the list
-paint first, and the filter panel, the reader and the snippet painter (with the modules they
-import) are built a moment later by `ensure_panels()`, which also runs the moment anything
-asks for `filters` or `reader`.
+With `defer_panels=True` (the main window) the search field and the list paint first; the
+filter panel, the reader and the snippet painter follow from `ensure_panels()`, a moment later
+or as soon as anything asks for `filters` or `reader`.
 """
 
 from __future__ import annotations
@@ -44,7 +43,15 @@ from desktop_app.ui.archive.archive_model import (
     ArchiveTableModel,
 )
 from desktop_app.ui.archive.item_marks import ItemMarks
-from desktop_app.ui.archive.list_table import SpokenArchiveModel, list_table, search_help
+from desktop_app.ui.archive.list_layout import ListLayout
+from desktop_app.ui.archive.list_table import (
+    SpokenArchiveModel,
+    count_text,
+    kind_texts,
+    list_table,
+    search_help,
+)
+from desktop_app.ui.archive.saved_searches import SavedSearchesBox, SearchHistory
 from desktop_app.ui.archive.search_worker import FirstRows, SearchResult, SearchWorker
 from desktop_app.ui.archive.timeline_model import TimelineModel
 from desktop_app.ui.common.accessibility import name
@@ -104,6 +111,8 @@ class ArchiveView(QWidget):
         for button in self.search_edit.findChildren(QToolButton):  # the clear button
             name(button, self.tr("Clear search"))
         self.kind_combo = QComboBox()
+        # Wide enough for its longest text with the counts ("Articles (12,345)").
+        self.kind_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.kind_combo.addItem(self.tr("All"), None)
         self.kind_combo.addItem(self.tr("Articles"), ARTICLE)
         self.kind_combo.addItem(self.tr("Briefs"), BRIEF)
@@ -123,6 +132,10 @@ class ArchiveView(QWidget):
         self.model.sortRequested.connect(self._sort_requested)
         self.table = list_table(self.model, self.fontMetrics())
         self.table.horizontalHeader().sortIndicatorChanged.connect(self.model.sort)
+        # Kept columns, order and view; recent searches; saved ones (with the filter panel).
+        self.list_layout = ListLayout(self.table)
+        self.history = SearchHistory(self.search_edit, ctx.settings)
+        self.saved: SavedSearchesBox | None = None
 
         self.timeline_model = TimelineModel(self)
         self.timeline_model.set_loader(self.worker.call)
@@ -155,7 +168,7 @@ class ArchiveView(QWidget):
         self.list_splitter.addWidget(middle)
         self.list_splitter.setStretchFactor(0, 0)
         self.list_splitter.setStretchFactor(1, 1)
-        self.list_splitter.setSizes([180, 560])
+        self.list_splitter.setSizes([180, 650])
         # An explicit minimum: otherwise the filters' combos would set how narrow the left
         # pane may get, and a small window could not keep the user's split.
         self.list_splitter.setMinimumWidth(120)
@@ -166,7 +179,7 @@ class ArchiveView(QWidget):
         self.splitter.setStretchFactor(1, 2)
         # Explicit first sizes: the reader's placeholder has no size hint, and without these a
         # first start (no remembered layout) squeezed the list to its minimum width.
-        self.splitter.setSizes([760, 500])
+        self.splitter.setSizes([870, 410])
         layout = QVBoxLayout(self)
         layout.addWidget(self.splitter)
 
@@ -176,6 +189,7 @@ class ArchiveView(QWidget):
         self._debounce.timeout.connect(self.run_search)
         self.search_edit.textChanged.connect(self._debounce.start)
         self.search_edit.returnPressed.connect(self.run_search)
+        self.search_edit.returnPressed.connect(lambda: self.history.remember(self.request().text))
         self.kind_combo.currentIndexChanged.connect(self.run_search)
         self.table.selectionModel().selectionChanged.connect(self._selection_changed)
         self.timeline.selectionModel().selectionChanged.connect(self._selection_changed)
@@ -216,8 +230,18 @@ class ArchiveView(QWidget):
         QWidget.setTabOrder(filters.tag_list, self.table)
         QWidget.setTabOrder(self.table, self.timeline)
         QWidget.setTabOrder(self.timeline, reader)
+        kept = self.list_layout.panels_built(filters)
+        self.saved = SavedSearchesBox(self.ctx, self.request, self.apply_request, self)
+        filters.add_above_tags(self.saved)
+        QWidget.setTabOrder(filters.unread_check, self.saved.save_button)
+        QWidget.setTabOrder(self.saved.save_button, self.saved.list)
+        QWidget.setTabOrder(self.saved.list, filters.tag_list)
+        self.itemOpened.connect(lambda _id: self.history.remember(self.search_edit.text()))
         filters.changed.connect(self.run_search)
         filters.mode_combo.currentIndexChanged.connect(lambda _i: self.modeChanged.emit())
+        if kept:  # the order or view of the last session: search again in it
+            self.modeChanged.emit()
+            self.run_search()
 
     @property
     def filters(self) -> FilterPanel:
@@ -248,6 +272,21 @@ class ArchiveView(QWidget):
         fields = self._filters.request_fields() if self._filters is not None else {}
         return SearchRequest(self.search_edit.text(), kind=self.kind_combo.currentData(), **fields)
 
+    def apply_request(self, request: SearchRequest) -> int:
+        """Put a saved search back: its text, kind and filters; then search (once)."""
+        for widget in (self.search_edit, self.kind_combo, self.filters):
+            widget.blockSignals(True)
+        try:
+            self.search_edit.setText(request.text)
+            self.kind_combo.setCurrentIndex(max(0, self.kind_combo.findData(request.kind)))
+            self.filters.apply_request(request)
+        finally:
+            for widget in (self.search_edit, self.kind_combo, self.filters):
+                widget.blockSignals(False)
+        self.list_layout.show_order(self.filters)
+        self.history.remember(request.text)
+        return self.run_search()
+
     def run_search(self) -> int:
         """Search in the background; the list changes when the newest result arrives."""
         self._debounce.stop()
@@ -260,9 +299,7 @@ class ArchiveView(QWidget):
 
     def _keeping(self, generation: int) -> int | None:
         """The scroll position to restore when this search's result is shown, if any."""
-        if self._keep is not None and self._keep[0] == generation:
-            return self._keep[1]
-        return None
+        return self._keep[1] if self._keep is not None and self._keep[0] == generation else None
 
     def _show_first_rows(self, first: FirstRows) -> None:
         """The first page of the newest search, before its full list and counts."""
@@ -287,21 +324,29 @@ class ArchiveView(QWidget):
         if result.facets is not None:
             self._show_counts(result.facets)
         n = len(result.ids)
-        self.count_label.setText(
-            self.tr("%n item(s)", "", n) if n or not result.request.text else self.tr("No matches.")
-        )
+        self.count_label.setText(count_text(result.request.text, n))
         self._show_query(result.query)
         # The item a change was about, scrolled into view; else the place the list was at.
         about, self._select_after = self._select_after, None
         if about is None or not self.select_item(about):
-            self._reselect(scroll=kept is None)
+            if not self._reselect(scroll=kept is None) and self._wanted is not None:
+                # The item read is not in this list: the reader does not go on showing it.
+                self.open_item(None)
             if kept is not None:
                 self._active_view().verticalScrollBar().setValue(kept)
+        if n == 0 and self._reader is not None:
+            self._reader.show_nothing(
+                count_text(result.request.text, 0)
+                + " "
+                + self.tr("Try fewer words, or clear the filters beside the list.")
+            )
         self.searchFinished.emit()
 
-    def _reselect(self, *, scroll: bool) -> None:
+    def _reselect(self, *, scroll: bool) -> bool:
+        """Select the item being read again; False when the list does not hold it."""
         if self._wanted is not None:
-            self.select_item(self._wanted, scroll=scroll)
+            return self.select_item(self._wanted, scroll=scroll)
+        return True
 
     def _show_query(self, query: Query) -> None:
         """Name the filters that were ignored, and highlight the words in the reader."""
@@ -332,15 +377,8 @@ class ArchiveView(QWidget):
 
     def _show_kind_counts(self, kinds: dict[str, int], *, about: bool = False) -> None:
         self.kind_combo.blockSignals(True)
-        mark = "≈ " if about else ""  # an estimate, as the list marks an estimated time
-        total = sum(kinds.values())
-        self.kind_combo.setItemText(0, self.tr("All (%1)").replace("%1", mark + number(total)))
-        self.kind_combo.setItemText(
-            1, self.tr("Articles (%1)").replace("%1", mark + number(kinds.get(ARTICLE, 0)))
-        )
-        self.kind_combo.setItemText(
-            2, self.tr("Briefs (%1)").replace("%1", mark + number(kinds.get(BRIEF, 0)))
-        )
+        for row, text in enumerate(kind_texts(kinds, about=about)):
+            self.kind_combo.setItemText(row, text)
         self.kind_combo.blockSignals(False)
 
     def _sort_requested(self, order: str, descending: bool) -> None:

@@ -26,7 +26,7 @@ from desktop_app.ui.common.accessibility import name
 from desktop_app.ui.common.i18n import number
 
 if TYPE_CHECKING:
-    from desktop_app.services.queries import Facets
+    from desktop_app.services.queries import Facets, SearchRequest
 
 # QDateEdit has no empty state: its minimum date stands for "any" (shown as special text).
 _NO_DATE = QDate(1990, 1, 1)
@@ -72,6 +72,10 @@ class FilterPanel(QWidget):
         self.unread_check = QCheckBox(self.tr("Unread only"))
         self.tag_list = QListWidget()
         self.tag_list.setTabKeyNavigation(False)
+        # Long tags wrap instead of needing a horizontal scroll bar.
+        self.tag_list.setWordWrap(True)
+        self.tag_list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.tag_list.setResizeMode(QListWidget.ResizeMode.Adjust)
         self.tag_list.setToolTip(self.tr("Items must carry every ticked tag."))
 
         name(self.tag_list, self.tr("Tags"), self.tr("Items must carry every ticked tag."))
@@ -153,6 +157,42 @@ class FilterPanel(QWidget):
             "order": order,
             "descending": descending,
         }
+
+    def apply_request(self, request: SearchRequest) -> None:
+        """Choose what `request` asks for (a saved search); says `changed` once."""
+        self.blockSignals(True)
+        try:
+            self.set_order(request.order, request.descending)
+            index = self.source_combo.findData(request.source) if request.source else 0
+            if index < 0:
+                self.source_combo.addItem(str(request.source), request.source)
+                index = self.source_combo.count() - 1
+            self.source_combo.setCurrentIndex(index)
+            for edit, day in ((self.from_edit, request.date_from), (self.to_edit, request.date_to)):
+                edit.setDate(QDate(day.year, day.month, day.day) if day else _NO_DATE)
+            self.starred_check.setChecked(request.starred_only)
+            self.unread_check.setChecked(request.unread_only)
+            wanted = set(request.tags)
+            for i in range(self.tag_list.count()):
+                item = self.tag_list.item(i)
+                tag = item.data(Qt.ItemDataRole.UserRole)
+                on = tag in wanted
+                wanted.discard(tag)
+                item.setCheckState(Qt.CheckState.Checked if on else Qt.CheckState.Unchecked)
+            for tag in sorted(wanted):  # counted when the search's facets arrive
+                item = QListWidgetItem(tag)
+                item.setData(Qt.ItemDataRole.UserRole, tag)
+                item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+                item.setCheckState(Qt.CheckState.Checked)
+                self.tag_list.addItem(item)
+        finally:
+            self.blockSignals(False)
+        self.changed.emit()
+
+    def add_above_tags(self, widget: QWidget) -> None:
+        layout = self.layout()
+        assert isinstance(layout, QVBoxLayout)
+        layout.insertWidget(layout.indexOf(self.tag_list), widget)
 
     # -- counts ---------------------------------------------------------------------------
     def apply_facets(self, facets: Facets) -> None:

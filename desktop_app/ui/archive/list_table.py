@@ -12,6 +12,7 @@ from PySide6.QtCore import QCoreApplication, QModelIndex, QPersistentModelIndex,
 from PySide6.QtGui import QFont, QFontMetrics
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView
 
+from desktop_app.core.item import ARTICLE, BRIEF
 from desktop_app.ui.archive.archive_model import (
     AUTHOR_COL,
     DATE_COL,
@@ -21,6 +22,7 @@ from desktop_app.ui.archive.archive_model import (
     ArchiveTableModel,
 )
 from desktop_app.ui.common.accessibility import name
+from desktop_app.ui.common.i18n import number
 
 _SPOKEN = (Qt.ItemDataRole.AccessibleTextRole, Qt.ItemDataRole.AccessibleDescriptionRole)
 
@@ -56,6 +58,33 @@ class SpokenArchiveModel(ArchiveTableModel):
         if index.column() in (KIND_COL, TITLE_COL) and marks:
             return f"{text}, {', '.join(marks)}"
         return text
+
+
+def count_text(text: str, n: int) -> str:
+    """What the list holds, under it: "24 items"; when nothing matched, what did not."""
+    if n:
+        return QCoreApplication.translate("ArchiveView", "%n item(s)", "", n)
+    if text.strip():
+        return QCoreApplication.translate("ArchiveView", "No matches for “%1”.").replace(
+            "%1", text.strip()
+        )
+    return QCoreApplication.translate("ArchiveView", "No items match the chosen filters.")
+
+
+def kind_texts(kinds: dict[str, int], *, about: bool = False) -> tuple[str, str, str]:
+    """The Show box's choices with their counts; "≈" before an estimate (as for a time)."""
+    mark = "≈ " if about else ""
+    return (
+        QCoreApplication.translate("ArchiveView", "All (%1)").replace(
+            "%1", mark + number(sum(kinds.values()))
+        ),
+        QCoreApplication.translate("ArchiveView", "Articles (%1)").replace(
+            "%1", mark + number(kinds.get(ARTICLE, 0))
+        ),
+        QCoreApplication.translate("ArchiveView", "Briefs (%1)").replace(
+            "%1", mark + number(kinds.get(BRIEF, 0))
+        ),
+    )
 
 
 def search_help() -> str:

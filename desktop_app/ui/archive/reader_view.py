@@ -3,6 +3,10 @@
 Plain bodies are escaped here; HTML bodies pass the nh3 allow-list again before Qt's rich-text
 engine sees them. Links open in the system browser only when clicked; searched words are
 highlighted over the rendered text.
+
+The text keeps a comfortable measure: lines of at most about MEASURE_CHARS characters, centred
+in a wider pane. Its colours come from the palette (and are rebuilt when the theme changes);
+View ▸ Serif text sets a serif face, remembered by the window.
 """
 
 from __future__ import annotations
@@ -10,8 +14,17 @@ from __future__ import annotations
 import html
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QCoreApplication, QDate, QLocale, QRegularExpression, QUrl
-from PySide6.QtGui import QColor, QDesktopServices, QTextCharFormat, QTextCursor
+from PySide6.QtCore import QCoreApplication, QDate, QEvent, QLocale, QRegularExpression, QUrl
+from PySide6.QtGui import (
+    QColor,
+    QDesktopServices,
+    QFont,
+    QFontMetricsF,
+    QPalette,
+    QResizeEvent,
+    QTextCharFormat,
+    QTextCursor,
+)
 from PySide6.QtWidgets import QTextBrowser, QTextEdit, QWidget
 
 from desktop_app.core.item import ARTICLE
@@ -22,6 +35,37 @@ if TYPE_CHECKING:
 
 ZOOM_LIMIT = 12
 MIN_POINTS = 5
+MEASURE_CHARS = 70  # the longest line, in average characters of the reader's font
+MARGIN = 18
+
+
+def _contrast(a: QColor, b: QColor) -> float:
+    def lum(c: QColor) -> float:
+        def lin(v: float) -> float:
+            return v / 12.92 if v <= 0.04045 else ((v + 0.055) / 1.055) ** 2.4
+
+        return 0.2126 * lin(c.redF()) + 0.7152 * lin(c.greenF()) + 0.0722 * lin(c.blueF())
+
+    darker, lighter = sorted((lum(a), lum(b)))
+    return (lighter + 0.05) / (darker + 0.05)
+
+
+def reader_style_sheet(palette: QPalette) -> str:
+    """The reader's CSS from `palette`: links, the small print (kind, date, tags) in a muted
+    colour that still reads at WCAG AA on the background, or the text colour if none does."""
+    base = palette.color(QPalette.ColorRole.Base)
+    text = palette.color(QPalette.ColorRole.Text)
+    muted = palette.color(QPalette.ColorRole.PlaceholderText)
+    if _contrast(muted, base) < 4.5:
+        muted = text
+    link = palette.color(QPalette.ColorRole.Link)
+    if _contrast(link, base) < 4.5:
+        link = text
+    return (
+        f"body {{ color: {text.name()}; }}"
+        f" a {{ color: {link.name()}; }}"
+        f" .meta {{ color: {muted.name()}; font-size: small; }}"
+    )
 
 
 def render_item_html(item: StoredItem) -> str:
@@ -42,7 +86,7 @@ def render_item_html(item: StoredItem) -> str:
         else QCoreApplication.translate("ReaderView", "Brief")
     )
     parts = [
-        f"<p style='font-size: small;'>{kind} · {html.escape(when)}</p>",
+        f"<p class='meta'>{kind} · {html.escape(when)}</p>",
         f"<h2>{html.escape(data.title)}</h2>",
     ]
     if byline:
@@ -53,13 +97,11 @@ def render_item_html(item: StoredItem) -> str:
     parts.append(sanitize_html(data.body_html) if data.body_html else text_to_html(data.body))
     if data.tags:
         parts.append(
-            "<p style='font-size: small;'>"
-            + " ".join(f"#{html.escape(t)}" for t in data.tags)
-            + "</p>"
+            "<p class='meta'>" + " ".join(f"#{html.escape(t)}" for t in data.tags) + "</p>"
         )
     if data.source_url:
         url = html.escape(data.source_url, quote=True)
-        parts.append(f"<p style='font-size: small;'><a href=\"{url}\">{url}</a></p>")
+        parts.append(f"<p class='meta'><a href=\"{url}\">{url}</a></p>")
     return "".join(parts)
 
 
@@ -72,9 +114,62 @@ class ReaderView(QTextBrowser):
         self.setPlaceholderText(self.tr("Select an article or brief to read it here."))
         self.current_id: int | None = None
         self.patterns: list[str] = []  # the current search's words, marked in every item
-        self.document().setDocumentMargin(18)
+        self.document().setDocumentMargin(MARGIN)
         self.zoom_steps = 0  # points above (or below) the normal text size
         self._normal_size = self.font().pointSizeF()
+        self._sans_family = self.font().family()
+        self.serif = False
+        self._item: StoredItem | None = None
+        self._why = ""  # shown instead of an item: why there is none
+        self._style_sheet = ""
+        self._apply_style_sheet()
+
+    def _apply_style_sheet(self) -> None:
+        style = reader_style_sheet(self.palette())
+        if style != self._style_sheet:
+            self._style_sheet = style
+            self.document().setDefaultStyleSheet(style)
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() in (QEvent.Type.PaletteChange, QEvent.Type.ApplicationPaletteChange):
+            old = self._style_sheet
+            self._apply_style_sheet()
+            if self._style_sheet != old:
+                self._render()  # the style sheet applies to HTML set after it
+        elif event.type() == QEvent.Type.FontChange:
+            self._fit_measure()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._fit_measure()
+
+    def measure_width(self) -> float:
+        """The widest a line of text may be, in pixels (MEASURE_CHARS of the font)."""
+        return QFontMetricsF(self.font()).averageCharWidth() * MEASURE_CHARS
+
+    def _fit_measure(self) -> None:
+        """Centre the text in a column no wider than the measure (wide panes get margins)."""
+        spare = self.viewport().width() - 2 * MARGIN - self.measure_width()
+        side = MARGIN + max(0.0, spare / 2)
+        frame = self.document().rootFrame()
+        fmt = frame.frameFormat()
+        if abs(fmt.leftMargin() - side) > 0.5 or abs(fmt.rightMargin() - side) > 0.5:
+            fmt.setLeftMargin(side)
+            fmt.setRightMargin(side)
+            frame.setFrameFormat(fmt)
+
+    def set_serif(self, on: bool) -> None:
+        """A serif face for the text (View ▸ Serif text), or the interface's sans face."""
+        self.serif = on
+        font = self.font()
+        if on:
+            font.setFamilies(["Noto Serif", "DejaVu Serif", "Georgia", "Times New Roman", "serif"])
+            font.setStyleHint(QFont.StyleHint.Serif)
+        else:
+            font.setFamilies([self._sans_family])
+            font.setStyleHint(QFont.StyleHint.AnyStyle)
+        self.setFont(font)
 
     def set_zoom(self, steps: int) -> int:
         """Text `steps` points larger (negative: smaller) than normal, within ±ZOOM_LIMIT and
@@ -88,8 +183,25 @@ class ReaderView(QTextBrowser):
         return steps
 
     def show_item(self, item: StoredItem | None) -> None:
+        self._item = item
+        self._why = ""
         self.current_id = item.id if item else None
-        self.setHtml(render_item_html(item) if item else "")
+        self._render()
+
+    def show_nothing(self, why: str) -> None:
+        """No item: the reader says why (no matches, …) instead of showing an unrelated one."""
+        self.show_item(None)
+        self._why = why
+        self._render()
+
+    def _render(self) -> None:
+        if self._item is not None:
+            self.setHtml(render_item_html(self._item))
+        elif self._why:
+            self.setHtml(f"<p class='meta' align='center'>{html.escape(self._why)}</p>")
+        else:
+            self.setHtml("")
+        self._fit_measure()
         self.highlight(self.patterns)
 
     def highlight(self, patterns: list[str]) -> int:

@@ -393,6 +393,9 @@ class ProgressController(QObject):
         return describe_error(exc)
 
     def _progress(self, done: int, total: int, text: str) -> None:
+        # A window-modal dialog's setValue() runs the event loop: the operation's end may be
+        # delivered inside it and close the dialog (self.progress is then None). So a local
+        # reference, and the value last.
         progress = self.progress
         if progress is not None:
             progress.setMaximum(total)

@@ -27,5 +27,7 @@ def print_document(document: QTextDocument, parent: QWidget) -> bool:
     dialog = QPrintDialog(printer, parent)
     if dialog.exec() != QPrintDialog.DialogCode.Accepted:
         return False
-    document.print_(printer)
+    copy = document.clone()  # the page's own margins, not the screen's measure
+    copy.print_(printer)
+    copy.deleteLater()
     return True

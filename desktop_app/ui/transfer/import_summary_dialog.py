@@ -1,26 +1,40 @@
-"""What an import did: counts per outcome, and the choice for reports entered by hand.
+"""What an import did: each file and what it held, the totals, and the choice for reports
+entered by hand.
 
-When the files would change reports the user typed in, the dialog lists each date with the
-figures on both sides and asks: replace mine with the file's, or keep mine. Nothing is
-written for those dates until the user answers (a second import, run by the controller).
+A table names every file with what it held (loss reports and their dates, articles and
+briefs, Oryx models) and what became of it. Totals that are zero are left out. Long lists
+(updated dates, skipped records, estimated dates, repairs) are folded under a button that
+says how many they hold. When the files would change reports the user typed in, the dialog
+lists each date once with the figures on both sides and offers *Replace mine with the
+file's*; Close keeps the user's. Nothing is written for those dates until the user answers
+(a second import, run by the controller).
 """
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
+    QAbstractItemView,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
+    QHeaderView,
     QLabel,
     QListWidget,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
 
+from desktop_app.ui.common.accessibility import name
 from desktop_app.ui.common.i18n import category_name, number
 
 if TYPE_CHECKING:
@@ -28,16 +42,34 @@ if TYPE_CHECKING:
 
 # Rows shown in each list (skipped records, estimated dates); the rest are counted.
 LIST_ROWS = 200
+# A list longer than this starts folded.
+OPEN_ROWS = 6
 
 
-def _differences(conflict: Conflict) -> str:
+def _differences(conflict: Conflict) -> list[str]:
     parts = []
     for key, fig in conflict.report.figures.items():
         old = conflict.stored.figures.get(key)
         if old is None or old.total != fig.total:
             was = "—" if old is None else number(old.total)
             parts.append(f"{category_name(key)} {was} → {number(fig.total)}")
-    return ", ".join(parts)
+    return parts
+
+
+def conflict_lines(conflicts: Sequence[Conflict]) -> list[str]:
+    """One line per date (several files may disagree on the same day), none without a
+    difference to show."""
+    by_date: dict[dt.date, list[str]] = {}
+    for conflict in conflicts:
+        seen = by_date.setdefault(conflict.date, [])
+        seen += [part for part in _differences(conflict) if part not in seen]
+    return [f"{day.isoformat()}: {', '.join(parts)}" for day, parts in by_date.items() if parts]
+
+
+def _fit_rows(shown: QListWidget, rows: int) -> None:
+    """At most `rows` lines high (a short list does not take the space of a long one)."""
+    line = shown.fontMetrics().lineSpacing() + 2
+    shown.setMaximumHeight(max(rows, 1) * line + 2 * shown.frameWidth() + 6)
 
 
 class ImportSummaryDialog(QDialog):
@@ -54,16 +86,76 @@ class ImportSummaryDialog(QDialog):
         super().__init__(parent)
         self.summary = summary
         self.setWindowTitle(self.tr("Import finished"))
+        self.setMinimumWidth(self.em * 44)
         layout = QVBoxLayout(self)
-        form = QFormLayout()
         reports, items = summary.reports, summary.items
         self.counts = {
             "added": len(reports.added) + items.added,
             "updated": len(reports.updated),
             "unchanged": len(reports.unchanged) + items.unchanged,
-            "conflicting": len(summary.conflicts),
+            "conflicting": len({c.date for c in summary.conflicts}),  # days, not files
             "skipped": len(summary.skipped),
         }
+        self.file_table = self._file_table(files) if files else None
+        if self.file_table is not None:
+            layout.addWidget(self.file_table)
+        layout.addLayout(self._totals(summary))
+        self.updated_list = self._section(
+            layout,
+            self.tr("Reports updated"),
+            [d.isoformat() for d in reports.updated],
+        )
+        self.skipped_list = self._section(layout, self.tr("Skipped"), summary.skipped)
+        self.estimated_list = self._section(
+            layout,
+            self.tr("Dates estimated (the file gave no time; the reader marks them)"),
+            summary.estimated,
+        )
+        self.remark_list = self._section(
+            layout, self.tr("Repaired or guessed while reading"), summary.remarks
+        )
+        buttons = QDialogButtonBox(self)
+        self.conflict_list: QListWidget | None = None
+        self.overwrite_button: QPushButton | None = None
+        lines = conflict_lines(summary.conflicts)
+        if lines:
+            note = QLabel(
+                self.tr(
+                    "These reports were entered by hand and the files give other figures."
+                    " They were not changed; Close keeps them as they are."
+                )
+            )
+            note.setWordWrap(True)
+            layout.addWidget(note)
+            self.conflict_list = QListWidget()
+            self.conflict_list.setWordWrap(True)
+            self.conflict_list.addItems(lines)
+            name(self.conflict_list, self.tr("Reports entered by hand that the files contradict"))
+            _fit_rows(self.conflict_list, min(len(lines) * 3, 8))
+            layout.addWidget(self.conflict_list)
+            self.overwrite_button = buttons.addButton(
+                self.tr("Replace mine with the file's"), QDialogButtonBox.ButtonRole.AcceptRole
+            )
+            self.overwrite_button.clicked.connect(self._overwrite)
+        close = buttons.addButton(QDialogButtonBox.StandardButton.Close)
+        close.clicked.connect(self.reject)
+        self.keep_button = close
+        close.setDefault(not lines)
+        layout.addWidget(buttons)
+
+    @property
+    def em(self) -> int:
+        return self.fontMetrics().horizontalAdvance("M")
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self.adjustSize()
+        self.resize(max(self.width(), self.em * 72), self.height())  # the table side by side
+
+    # -- parts ----------------------------------------------------------------------------
+    def _totals(self, summary: FileImportSummary) -> QFormLayout:
+        """The totals worth saying: Added always, the others when not zero."""
+        form = QFormLayout()
         labels = {
             "added": self.tr("Added"),
             "updated": self.tr("Updated"),
@@ -72,92 +164,116 @@ class ImportSummaryDialog(QDialog):
             "skipped": self.tr("Skipped"),
         }
         for key, label in labels.items():
-            form.addRow(label, QLabel(number(self.counts[key])))
+            if key == "added" or self.counts[key]:
+                form.addRow(label, QLabel(number(self.counts[key])))
+        items = summary.items
         if items.added:
             kinds = self.tr("articles: %1, briefs: %2")
             kinds = kinds.replace("%1", number(items.articles)).replace("%2", number(items.briefs))
             form.addRow(self.tr("Articles and briefs added"), QLabel(kinds))
-        form.addRow(self.tr("Dates estimated"), QLabel(number(len(summary.estimated))))
-        layout.addLayout(form)
-        self.file_list = self._list(
-            layout, self.tr("Per file:"), [self._file_line(f) for f in files]
-        )
-        if reports.updated:
-            shown = ", ".join(d.isoformat() for d in reports.updated[:20])
-            more = "…" if len(reports.updated) > 20 else ""
-            note = QLabel(self.tr("Reports updated: %1").replace("%1", shown + more))
-            note.setWordWrap(True)
-            layout.addWidget(note)
-        self._list(layout, self.tr("Skipped:"), summary.skipped)
-        self.estimated_list = self._list(
-            layout,
-            self.tr("Dates estimated (the file gave no time; the reader marks them):"),
-            summary.estimated,
-        )
-        self.remark_list = self._list(
-            layout, self.tr("Repaired or guessed while reading:"), summary.remarks
-        )
-        buttons = QDialogButtonBox(self)
-        self.conflict_list: QListWidget | None = None
-        if summary.conflicts:
-            layout.addWidget(
-                QLabel(
-                    self.tr(
-                        "These reports were entered by hand and the files give other figures."
-                        " They were not changed."
-                    )
-                )
-            )
-            self.conflict_list = QListWidget()
-            for c in summary.conflicts:
-                self.conflict_list.addItem(f"{c.date.isoformat()}: {_differences(c)}")
-            layout.addWidget(self.conflict_list)
-            self.overwrite_button = buttons.addButton(
-                self.tr("Replace mine with the file's"), QDialogButtonBox.ButtonRole.AcceptRole
-            )
-            self.keep_button = buttons.addButton(
-                self.tr("Keep mine"), QDialogButtonBox.ButtonRole.RejectRole
-            )
-            self.overwrite_button.clicked.connect(self._overwrite)
-            self.keep_button.clicked.connect(self.reject)
-        else:
-            ok = buttons.addButton(QDialogButtonBox.StandardButton.Ok)
-            ok.clicked.connect(self.accept)
-        layout.addWidget(buttons)
+        if summary.estimated:
+            form.addRow(self.tr("Dates estimated"), QLabel(number(len(summary.estimated))))
+        return form
 
-    def _list(self, layout: QVBoxLayout, heading: str, rows: Sequence[str]) -> QListWidget | None:
+    def held(self, outcome: FileOutcome) -> str:
+        """What a file held, in words: loss reports (and their dates), items, Oryx models."""
+        done = outcome.summary
+        reports = done.reports
+        days = [*reports.added, *reports.updated, *reports.unchanged]
+        days += [c.date for c in done.conflicts]
+        parts = []
+        if days:
+            text = self.tr("%Ln loss report(s)", "", len(set(days)))
+            first, last = min(days), max(days)
+            span = first.isoformat() if first == last else f"{first.isoformat()} – {last}"
+            parts.append(f"{text} ({span})")
+        if n := done.items.added + done.items.unchanged:
+            parts.append(self.tr("%Ln article(s) and brief(s)", "", n))
+        if done.oryx is not None and done.oryx.stored:
+            parts.append(self.tr("%Ln Oryx model(s)", "", done.oryx.stored))
+        if not parts:
+            parts.append(self.tr("nothing that could be imported"))
+        return "; ".join(parts)
+
+    def _file_table(self, files: Sequence[FileOutcome]) -> QTableWidget:
+        headers = [
+            self.tr("File"),
+            self.tr("Held"),
+            self.tr("Added"),
+            self.tr("Updated"),
+            self.tr("Unchanged"),
+            self.tr("Skipped"),
+        ]
+        table = QTableWidget(len(files), len(headers))
+        table.setHorizontalHeaderLabels(headers)
+        table.verticalHeader().hide()
+        table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        table.setTabKeyNavigation(False)
+        table.setWordWrap(True)
+        name(table, self.tr("Files imported"), self.tr("Each file, what it held and what it did"))
+        for row, outcome in enumerate(files):
+            done = outcome.summary
+            reports, items = done.reports, done.items
+            cells = [
+                outcome.path.name,
+                self.held(outcome),
+                number(len(reports.added) + items.added),
+                number(len(reports.updated)),
+                number(len(reports.unchanged) + items.unchanged),
+                number(len(done.skipped)),
+            ]
+            for col, text in enumerate(cells):
+                cell = QTableWidgetItem(text)
+                if col == 0:
+                    cell.setToolTip(str(outcome.path))
+                if col >= 2:
+                    cell.setTextAlignment(
+                        Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+                    )
+                table.setItem(row, col, cell)
+        header = table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        table.resizeRowsToContents()
+        rows = min(len(files), 6)
+        height = header.height() + 2 * table.frameWidth()
+        height += sum(table.rowHeight(r) for r in range(rows))
+        table.setMaximumHeight(height + 2)
+        table.setMinimumHeight(min(height + 2, header.height() + 4 * table.rowHeight(0)))
+        return table
+
+    def _section(
+        self, layout: QVBoxLayout, heading: str, rows: Sequence[str]
+    ) -> QListWidget | None:
+        """A heading that says how many rows, folding a long list under it."""
         if not rows:
             return None
         shown = QListWidget()
+        shown.setWordWrap(True)
         shown.addItems(list(rows[:LIST_ROWS]))
         if len(rows) > LIST_ROWS:
             shown.addItem(self.tr("… and %1 more").replace("%1", number(len(rows) - LIST_ROWS)))
-        layout.addWidget(QLabel(heading))
+        name(shown, heading)
+        _fit_rows(shown, min(shown.count(), 8))
+        toggle = QToolButton()
+        toggle.setText(f"{heading} ({number(len(rows))})")
+        toggle.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        toggle.setAutoRaise(True)
+        toggle.setCheckable(True)
+
+        def fold(open_: bool) -> None:
+            toggle.setArrowType(Qt.ArrowType.DownArrow if open_ else Qt.ArrowType.RightArrow)
+            shown.setVisible(open_)
+            self.adjustSize()
+            self.resize(max(self.width(), self.em * 72), self.height())
+
+        toggle.toggled.connect(fold)
+        toggle.setChecked(len(rows) <= OPEN_ROWS)
+        fold(toggle.isChecked())
+        layout.addWidget(toggle)
         layout.addWidget(shown)
         return shown
-
-    def _file_line(self, outcome: FileOutcome) -> str:
-        done = outcome.summary
-        reports, items = done.reports, done.items
-        text = self.tr(
-            "%1: added %2 (articles: %3, briefs: %4), updated %5, unchanged %6, skipped %7,"
-            " dates estimated %8"
-        )
-        values = (
-            outcome.path.name,
-            len(reports.added) + items.added,
-            items.articles,
-            items.briefs,
-            len(reports.updated),
-            len(reports.unchanged) + items.unchanged,
-            len(done.skipped),
-            len(done.estimated),
-        )
-        # Highest placeholder first, so "%1" never eats the start of "%10".
-        for n in range(len(values), 0, -1):
-            value = values[n - 1]
-            text = text.replace(f"%{n}", value if isinstance(value, str) else number(value))
-        return text
 
     def _overwrite(self) -> None:
         self.accept()

@@ -42,7 +42,7 @@ def test_odd_input_gives_no_matches_or_a_hint_never_an_error(
     for text in ('")(*', "OR", "-", "NEAR(", "🇺🇦", "tag:", "kind:"):
         search(qtbot, window, text)
     assert search(qtbot, window, "zzzz") == []
-    assert view.count_label.text() == "No matches."
+    assert view.count_label.text() == "No matches for “zzzz”."
     assert len(search(qtbot, window, "from:2023-02-31 drones")) == 1
     assert not view.hint_label.isHidden() and "from:2023-02-31" in view.hint_label.text()
     assert last_message(window) is None

@@ -4,7 +4,10 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from collections.abc import Iterator
 from pathlib import Path
+
+import pytest
 
 from desktop_app.core.report import Figure, LossReport
 from desktop_app.storage.reports import load_all_reports, load_report, save_report
@@ -12,6 +15,21 @@ from desktop_app.ui.app.main_window import MainWindow
 from desktop_app.ui.transfer.import_summary_dialog import ImportSummaryDialog
 
 D2 = dt.date(2023, 11, 25)
+
+
+@pytest.fixture
+def english(qapp) -> Iterator[None]:
+    """The English catalogue the program always loads: its plural forms ("2 articles")."""
+    from PySide6.QtCore import QLocale
+
+    from desktop_app.ui.common import i18n
+
+    locale = QLocale()
+    translators = i18n.install_translators(qapp, "en")
+    yield
+    for translator in translators:
+        qapp.removeTranslator(translator)
+    QLocale.setDefault(locale)
 
 
 def write_dataset(path: Path, days: int) -> Path:
@@ -62,7 +80,7 @@ def test_summary_lists_conflicts_and_replace_runs_a_second_import(
 
 
 def test_a_feeds_summary_lists_each_file_its_kinds_estimates_and_repairs(
-    qtbot, window: MainWindow, tmp_path: Path
+    qtbot, english: None, window: MainWindow, tmp_path: Path
 ) -> None:
     wire = tmp_path / "wire.xml"
     wire.write_text(
@@ -78,11 +96,51 @@ def test_a_feeds_summary_lists_each_file_its_kinds_estimates_and_repairs(
         lambda: getattr(window, "import_summary_dialog", None) is not None, timeout=20000
     )
     dialog: ImportSummaryDialog = window.import_summary_dialog
-    assert dialog.file_list is not None and dialog.file_list.item(0).text() == (
-        "wire.xml: added 2 (articles: 0, briefs: 2), updated 0, unchanged 0, skipped 0,"
-        " dates estimated 1"
-    )
+    table = dialog.file_table
+    assert table is not None
+    row = [table.item(0, col).text() for col in range(table.columnCount())]
+    assert row == ["wire.xml", "2 articles and briefs", "2", "0", "0", "0"]
     assert dialog.estimated_list is not None
     assert dialog.estimated_list.item(0).text().startswith("wire.xml: entry 1 (Undated alert)")
     assert dialog.remark_list is not None
     assert "&nbsp;" in dialog.remark_list.item(0).text()
+
+
+def test_the_summary_names_each_file_groups_conflicts_by_day_and_always_has_close(
+    qtbot, english: None, archive_db: object, tmp_path: Path
+) -> None:
+    """Two files over the same days: each named with what it held; a day both contradict
+    is one line; zero totals are left out; a long list of dates is folded, with its count."""
+    from desktop_app.services import transfer
+
+    save_report(LossReport(D2, {"tanks": Figure(5500)}), source="manual")
+    start = dt.date(2023, 11, 1)
+    days = [(start + dt.timedelta(days=n)).isoformat() for n in range(30)]
+    tanks = tmp_path / "tanks.json"
+    tanks.write_text(json.dumps([{"date": d, "tank": 5000 + n} for n, d in enumerate(days)]))
+    people = tmp_path / "people.json"
+    people.write_text(
+        json.dumps([{"date": d, "personnel": 300000 + n} for n, d in enumerate(days)])
+    )
+    outcome = transfer.import_files([tanks, people])
+    assert outcome.total is not None
+    dialog = ImportSummaryDialog(outcome.total, files=outcome.files)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    table = dialog.file_table
+    assert table is not None
+    assert [table.item(r, 0).text() for r in range(2)] == ["tanks.json", "people.json"]
+    assert table.item(0, 1).text() == "30 loss reports (2023-11-01 – 2023-11-30)"
+    assert dialog.counts["conflicting"] == 1
+    assert dialog.conflict_list is not None and dialog.conflict_list.count() == 1
+    assert dialog.conflict_list.item(0).text().startswith("2023-11-25: Tanks 5,500 → 5,024")
+    assert dialog.conflict_list.item(0).text().endswith("Personnel — → 300,024")
+    # The second file updated 29 days: folded, its count on the button.
+    assert dialog.updated_list is not None and not dialog.updated_list.isVisible()
+    from PySide6.QtWidgets import QDialogButtonBox, QLabel
+
+    labels = {w.text() for w in dialog.findChildren(QLabel)}
+    assert "Skipped" not in labels and "Unchanged" not in labels
+    box = dialog.findChild(QDialogButtonBox)
+    assert box.button(QDialogButtonBox.StandardButton.Close) is not None
+    assert dialog.overwrite_button is not None

@@ -1,0 +1,84 @@
+"""Saved searches beside the tags (with their counts, kept across a restart, put back by a
+click) and the search field's recent searches."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QSettings, Qt
+
+from desktop_app.ui.archive.archive_model import TITLE_COL
+from tests.ui.conftest import reload_list, settle_window
+
+
+def titles(view) -> list[str]:
+    return [view.model.data(view.model.index(r, TITLE_COL)) for r in range(view.model.rowCount())]
+
+
+def test_a_saved_search_shows_its_count_survives_a_restart_and_a_click_puts_it_back(
+    qtbot, make_window, settings: QSettings, sample_items: dict[str, int]
+) -> None:
+    first = make_window()
+    first.ensure_built()
+    view = first.archive_view
+    with qtbot.waitSignal(view.searchFinished, timeout=5000):
+        view.search_edit.setText("kyiv OR harbour")
+    view.filters.order_combo.setCurrentIndex(view.filters.order_combo.findData("title asc"))
+    settle_window(qtbot, first)
+    assert view.saved is not None
+    view.saved.save("Kyiv and ports", view.request())
+    settle_window(qtbot, first)
+    assert [view.saved.list.item(i).text() for i in range(view.saved.list.count())] == [
+        "Kyiv and ports (2)"
+    ]
+    first.close()
+
+    second = make_window()
+    second.ensure_built()
+    settle_window(qtbot, second)
+    view = second.archive_view
+    assert view.saved is not None
+    item = view.saved.list.item(0)
+    assert item.text() == "Kyiv and ports (2)"
+    assert view.search_edit.text() == ""
+    with qtbot.waitSignal(view.searchFinished, timeout=5000):
+        view.saved.list.itemClicked.emit(item)
+    assert view.search_edit.text() == "kyiv OR harbour"
+    assert view.filters.order() == ("title", False)
+    assert titles(view) == ["Air defense over Kyiv", "Port of Odesa keeps working"]
+
+
+def test_saved_search_counts_follow_changes_to_the_archive(
+    qtbot, window, sample_items: dict[str, int]
+) -> None:
+    from desktop_app.services.queries import SearchRequest
+
+    window.ensure_built()
+    view = window.archive_view
+    assert view.saved is not None
+    view.saved.save("Starred", SearchRequest(starred_only=True))
+    settle_window(qtbot, window)
+    assert view.saved.list.item(0).text() == "Starred (0)"
+    reload_list(qtbot, window)
+    view.select_item(sample_items["kyiv"])
+    view.toggle_star()
+    qtbot.waitUntil(lambda: view.saved.list.item(0).text() == "Starred (1)", timeout=5000)
+    view.saved.remove("Starred")
+    assert view.saved.list.count() == 0 and view.saved.list.isHidden()
+
+
+def test_recent_searches_are_offered_in_the_search_field_after_a_restart(
+    qtbot, make_window, settings: QSettings
+) -> None:
+    first = make_window()
+    edit = first.archive_view.search_edit
+    for text in ("drones", "air defense", "drones"):
+        edit.setText(text)
+        qtbot.keyClick(edit, Qt.Key.Key_Return)
+    first.close()
+
+    second = make_window()
+    history = second.archive_view.history
+    assert history.entries == ["drones", "air defense"]
+    completer = second.archive_view.search_edit.completer()
+    assert completer is history.completer
+    completer.setCompletionPrefix("def")
+    assert completer.currentCompletion() == "air defense"
