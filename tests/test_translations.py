@@ -87,7 +87,10 @@ def test_every_text_is_where_lupdate_sees_it() -> None:
                     func = getattr(inner, "func", None)
                     if isinstance(func, ast.Attribute) and func.attr in ("tr", "translate"):
                         hidden.append(f"{path.name}:{inner.lineno} tr() in an f-string")
-            elif isinstance(node, ast.Assign) and isinstance(node.value, ast.Attribute):
-                if node.value.attr == "translate":
-                    hidden.append(f"{path.name}:{node.lineno} an alias of translate()")
+            elif (
+                isinstance(node, ast.Assign)
+                and isinstance(node.value, ast.Attribute)
+                and node.value.attr == "translate"
+            ):
+                hidden.append(f"{path.name}:{node.lineno} an alias of translate()")
     assert hidden == []
