@@ -48,3 +48,46 @@ def archive_db(tmp_path: Path):
     db = open_database(tmp_path / "archive.sqlite")
     yield db
     db.close()
+
+
+@pytest.fixture(scope="session")
+def pg_server():
+    """One real PostgreSQL server per test session (per xdist worker), in a temporary folder."""
+    from tests.pg_server import start_server
+
+    server = start_server()
+    yield server
+    server.stop()
+
+
+@pytest.fixture
+def pg_url(pg_server) -> str:
+    """The address of a new, empty database on the test server."""
+    return pg_server.new_database()
+
+
+BACKENDS = ("sqlite", "postgresql")
+
+
+@pytest.fixture(params=BACKENDS)
+def backend(request: pytest.FixtureRequest) -> str:
+    """Each backend in turn: a test using it runs once on a file and once on a server."""
+    return str(request.param)
+
+
+@pytest.fixture
+def archive_target(backend: str, tmp_path: Path, request: pytest.FixtureRequest) -> str:
+    """Where a new archive of the current backend goes: a file path or a server address."""
+    if backend == "sqlite":
+        return str(tmp_path / "archive.sqlite")
+    return str(request.getfixturevalue("pg_url"))
+
+
+@pytest.fixture
+def both_archive_db(archive_target: str):
+    """A real, empty archive on each backend in turn, bound to the models."""
+    from desktop_app.storage.db.connection import open_database
+
+    db = open_database(archive_target)
+    yield db
+    db.close()

@@ -16,6 +16,7 @@ from typing import Any
 from peewee import __exception_wrapper__ as peewee_errors
 
 from desktop_app.core.item import BRIEF, ItemData
+from desktop_app.storage.db import postgres
 from desktop_app.storage.db.models import database_proxy, utc_now
 
 # Rows per dedupe query (two parameters each, far below SQLite's 32,766) and per progress call.
@@ -126,6 +127,8 @@ def _stored(rows: list[_Row]) -> tuple[set[str], set[_Key]]:
 
 def next_item_id() -> int:
     """The id AUTOINCREMENT would give the next row (never one a deleted item had)."""
+    if postgres.is_bound_to_server():
+        return postgres.next_id("item")
     (seq,) = database_proxy.execute_sql(
         "SELECT max(coalesce((SELECT seq FROM sqlite_sequence WHERE name = 'item'), 0),"
         " coalesce((SELECT max(id) FROM item), 0))"
@@ -152,7 +155,7 @@ def _insert(cursor: Any, rows: list[_Row], first_id: int, now: str) -> None:
                     r.source_url,
                     ", ".join(r.tags),
                     r.body_html,
-                    int(r.date_estimated),
+                    bool(r.date_estimated),
                     now,
                     now,
                 )
@@ -201,6 +204,8 @@ def import_items(
             if new_rows:
                 _insert(cursor, new_rows, next_id, now)
                 next_id += len(new_rows)
+                if postgres.is_bound_to_server():
+                    postgres.take_ids("item", next_id - 1)
             summary.added += len(new_rows)
             summary.briefs += sum(1 for r in new_rows if r.kind == BRIEF)
             if progress is not None:

@@ -27,6 +27,13 @@ from peewee import SqliteDatabase
 from desktop_app import APP_NAME
 from desktop_app.core.errors import ArchiveError
 from desktop_app.storage.backup import read_only_uri, remove_stale_parts, upgrade_backup
+from desktop_app.storage.db import postgres
+from desktop_app.storage.db.errors import (
+    ArchiveBusyError,
+    DatabaseOpenError,
+    DiskFullError,
+    ReadOnlyArchiveError,
+)
 from desktop_app.storage.db.migrations import (
     SCHEMA_VERSION,
     SchemaTooNewError,
@@ -34,6 +41,7 @@ from desktop_app.storage.db.migrations import (
     schema_version,
 )
 from desktop_app.storage.db.models import database_proxy
+from desktop_app.storage.db.postgres import ServerDatabase
 
 ENV_VAR = "FRONTLINE_ARCHIVE_DB"
 DEFAULT_FILE_NAME = "archive.sqlite"
@@ -73,22 +81,6 @@ REQUIRED_TABLES = {
 _ADDRESS = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*://")
 
 SQLITE_BUSY, SQLITE_LOCKED, SQLITE_READONLY, SQLITE_FULL, SQLITE_CANTOPEN = 5, 6, 8, 13, 14
-
-
-class DatabaseOpenError(ArchiveError):
-    """The archive file cannot be opened (missing folder rights, not a database, ...)."""
-
-
-class ArchiveBusyError(ArchiveError):
-    """Another program held the write lock for longer than the busy timeout."""
-
-
-class DiskFullError(ArchiveError):
-    """SQLite could not grow the file; the transaction was rolled back."""
-
-
-class ReadOnlyArchiveError(ArchiveError):
-    """A write was attempted on an archive opened read-only."""
 
 
 def sqlite_code(exc: BaseException) -> int | None:
@@ -172,10 +164,14 @@ def default_database_path() -> Path:
 
 
 def archive_path_from(text: str | Path) -> Path:
-    """The file a `--database` value names; addresses of database servers are refused."""
+    """The file a `--database` value names; addresses (servers) are refused here: a
+    `postgresql://` address is opened by `open_archive`, any other scheme is unknown."""
     if isinstance(text, str) and _ADDRESS.match(text):
+        if postgres.is_server_address(text):
+            raise DatabaseOpenError(f"{text}: an archive on a server, not a file")
         raise DatabaseOpenError(
-            f"{text}: database servers are not supported; give the path of an archive file"
+            f"{text}: database servers other than PostgreSQL (postgresql://…) are not "
+            "supported; give the path of an archive file or a postgresql:// address"
         )
     return Path(text).expanduser()
 
@@ -185,10 +181,11 @@ class Archive:
     """An open archive: the bound database, its file, whether this open created it, and
     whether it could only be opened for reading."""
 
-    db: ArchiveDatabase
-    path: Path
+    db: ArchiveDatabase | ServerDatabase
+    path: Path  # a server archive: its local offline copy
     created: bool
     read_only: bool = False
+    server: str | None = None  # a server archive's address, without a password
 
 
 def _writable(file: Path) -> bool:
@@ -279,6 +276,9 @@ def open_archive(
     path: Path | str | None = None, *, busy_timeout_ms: int = BUSY_TIMEOUT_MS
 ) -> Archive:
     """Open (creating if needed) and upgrade the archive, and bind the models to it."""
+    chosen = path if path is not None else os.environ.get(ENV_VAR)
+    if postgres.is_server_address(chosen):
+        return _open_server(str(chosen), busy_timeout_ms)
     file = archive_path_from(path) if path is not None else default_database_path()
     if file.is_dir():
         raise DatabaseOpenError(f"{file} is a folder, not an archive file")
@@ -313,12 +313,26 @@ def open_archive(
     return Archive(db, file, created=old_version == 0, read_only=read_only)
 
 
+def _open_server(url: str, busy_timeout_ms: int) -> Archive:
+    db, found, read_only = postgres.open_server(
+        url, data_folder=data_dir(), busy_timeout_ms=busy_timeout_ms
+    )
+    database_proxy.initialize(db)
+    return Archive(db, db.archive_path, created=found == 0, read_only=read_only, server=db.address)
+
+
 def open_existing_for_reading(path: Path | str | None = None) -> Archive | None:
     """The archive, opened read-only, when it exists at the current schema; None otherwise.
 
     For commands that only consult an archive if there is one (`parse` dating a text from the
     stored series): nothing is created, upgraded or cleaned up.
     """
+    chosen = path if path is not None else os.environ.get(ENV_VAR)
+    if postgres.is_server_address(chosen):
+        try:
+            return _open_server(str(chosen), BUSY_TIMEOUT_MS)
+        except ArchiveError:
+            return None
     file = archive_path_from(path) if path is not None else default_database_path()
     if not file.is_file() or file.stat().st_size == 0:
         return None
@@ -332,19 +346,28 @@ def open_existing_for_reading(path: Path | str | None = None) -> Archive | None:
     return Archive(db, file, created=False, read_only=True)
 
 
-def open_database(path: Path | str | None = None) -> ArchiveDatabase:
+def open_database(path: Path | str | None = None) -> ArchiveDatabase | ServerDatabase:
     """Like `open_archive`, for callers that need only the database."""
     return open_archive(path).db
 
 
 def bound_database() -> ArchiveDatabase | None:
-    """The archive the models are bound to in this process, if any."""
+    """The archive file the models are bound to in this process, if any (None for a server)."""
     db = database_proxy.obj
     return db if isinstance(db, ArchiveDatabase) else None
 
 
+def bound_server() -> ServerDatabase | None:
+    """The server archive the models are bound to, if any."""
+    db = database_proxy.obj
+    return db if isinstance(db, ServerDatabase) else None
+
+
 def require_writable() -> None:
     """Raise the read-only error before a write starts (e.g. before taking a backup)."""
+    server = bound_server()
+    if server is not None and server.read_only:
+        raise ReadOnlyArchiveError(server.read_only_message())
     db = bound_database()
     if db is not None and db.read_only:
         raise ReadOnlyArchiveError(read_only_message(db.archive_path))

@@ -1,4 +1,5 @@
-"""Schema versions, kept in SQLite's `PRAGMA user_version`, and the steps between them.
+"""Schema versions, kept in SQLite's `PRAGMA user_version` (a server: `pg_schema`), and the
+steps between them.
 
 Each step is frozen DDL for the schema as it was at that version: steps never import the
 models, so an archive made by any release upgrades through the same path. Add a step at the
@@ -12,6 +13,7 @@ from collections.abc import Callable
 from peewee import Database
 
 from desktop_app.core.errors import ArchiveError
+from desktop_app.storage.db import pg_schema
 
 
 def _step_1(db: Database) -> None:
@@ -219,6 +221,8 @@ class SchemaTooNewError(ArchiveError):
 
 
 def schema_version(db: Database) -> int:
+    if pg_schema.is_server(db):
+        return pg_schema.schema_version(db)
     return int(db.execute_sql("PRAGMA user_version").fetchone()[0])
 
 
@@ -232,6 +236,11 @@ def migrate(db: Database, *, target: int = SCHEMA_VERSION) -> int:
         )
     for version in range(start, target):
         with db.atomic():
+            if pg_schema.is_server(db):
+                # A server runs the PostgreSQL twins of the SQLite-only first steps.
+                pg_schema.STEPS.get(version + 1, STEPS[version])(db)
+                pg_schema.set_schema_version(db, version + 1)
+                continue
             STEPS[version](db)
             # PRAGMA takes no parameters; the value is our own integer.
             db.execute_sql(f"PRAGMA user_version = {version + 1}")

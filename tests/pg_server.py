@@ -1,0 +1,96 @@
+"""A real PostgreSQL server for the tests, started by the tests themselves.
+
+The `pgserver` wheel (a `test` dependency) carries PostgreSQL's binaries: the first test that
+needs a server runs initdb and pg_ctl in a temporary folder (about 5 s), later ones get a
+new empty database on it (CREATE DATABASE, about 0.1 s each). FRONTLINE_TEST_PG=ADDRESS
+uses a server you already run instead (a role that may create databases and roles).
+Nothing is installed by hand; without the wheel the server tests skip and say why.
+"""
+
+from __future__ import annotations
+
+import itertools
+import os
+import re
+import shutil
+import tempfile
+import uuid
+import warnings
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+ENV_VAR = "FRONTLINE_TEST_PG"
+
+
+class TestServer:
+    """One running server and the databases and roles made on it for tests."""
+
+    def __init__(self, admin_url: str, handle: Any = None, folder: Path | None = None) -> None:
+        self.admin_url = admin_url
+        self._handle = handle
+        self._folder = folder
+        self._names = itertools.count(1)
+        self._prefix = "fa_" + uuid.uuid4().hex[:8]
+
+    def execute(self, *statements: str, database: str | None = None) -> None:
+        import psycopg2
+
+        con = psycopg2.connect(self.url(database) if database else self.admin_url)
+        con.autocommit = True
+        try:
+            with con.cursor() as cursor:
+                for sql in statements:
+                    cursor.execute(sql)
+        finally:
+            con.close()
+
+    def url(self, database: str, user: str | None = None) -> str:
+        """The admin address with another database (and user)."""
+        base, _, query = self.admin_url.partition("?")
+        head, _, _ = base.rpartition("/")
+        if user is not None:
+            head = re.sub(r"//[^@/]*@", f"//{user}@", head)
+        return f"{head}/{database}" + (f"?{query}" if query else "")
+
+    def new_database(self) -> str:
+        """A new empty database (UTF-8, C.UTF-8 character classes); returns its address."""
+        name = f"{self._prefix}_{next(self._names)}"
+        self.execute(
+            f"CREATE DATABASE {name} TEMPLATE template0 ENCODING 'UTF8' "
+            "LC_COLLATE 'C.UTF-8' LC_CTYPE 'C.UTF-8'"
+        )
+        return self.url(name)
+
+    def new_role(self, kind: str) -> str:
+        """A new login role named after what it is for (reader, editor)."""
+        name = f"{self._prefix}_{kind}_{next(self._names)}"
+        self.execute(f"CREATE ROLE {name} LOGIN")
+        return name
+
+    def stop(self) -> None:
+        if self._handle is not None:
+            self._handle.cleanup()
+        if self._folder is not None:
+            shutil.rmtree(self._folder, ignore_errors=True)
+
+
+def start_server() -> TestServer:
+    given = os.environ.get(ENV_VAR)
+    if given:
+        return TestServer(given)
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")  # platformdirs: no XDG_RUNTIME_DIR on a bare machine
+            import pgserver  # type: ignore[import-untyped]
+    except ImportError:
+        pytest.skip("no PostgreSQL for the tests: install the test extra (pgserver)")
+    # Not under pytest's own temporary folder: run as root, the server runs as another user
+    # (PostgreSQL refuses root), who must be able to reach its data folder.
+    folder = Path(tempfile.mkdtemp(prefix="frontline-pg-"))
+    folder.chmod(0o755)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # platformdirs: no XDG_RUNTIME_DIR on a bare machine
+        handle = pgserver.get_server(folder / "pgdata", cleanup_mode="delete")
+    return TestServer(handle.get_uri("postgres"), handle, folder)
