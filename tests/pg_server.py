@@ -9,6 +9,7 @@ Nothing is installed by hand; without the wheel the server tests skip and say wh
 
 from __future__ import annotations
 
+import contextlib
 import itertools
 import os
 import re
@@ -90,7 +91,8 @@ class TestServer:
         try:
             with con.cursor() as cursor:
                 cursor.execute(
-                    "SELECT string_agg(quote_ident(table_name), ', ') FROM information_schema.tables"
+                    "SELECT string_agg(quote_ident(table_name), ', ')"
+                    " FROM information_schema.tables"
                     " WHERE table_schema = current_schema() AND table_type = 'BASE TABLE'"
                     " AND table_name <> 'archive_schema'"
                 )
@@ -120,14 +122,12 @@ class TestServer:
             from pgserver import _commands  # type: ignore[import-untyped]
 
             # Immediate: its data is deleted next, there is nothing to write out first.
-            try:
+            with contextlib.suppress(Exception):
                 _commands.pg_ctl(
                     ["-m", "immediate", "-w", "stop"],
                     pgdata=self._handle.pgdata,
                     user=self._handle.system_user,
                 )
-            except Exception:  # noqa: BLE001 - cleanup below stops it the slow way
-                pass
             self._handle.cleanup()
         if self._folder is not None:
             shutil.rmtree(self._folder, ignore_errors=True)

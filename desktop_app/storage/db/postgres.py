@@ -84,7 +84,7 @@ def adapt_sql(sql: str, params: Any) -> tuple[str, Any]:
     return "".join(out), params
 
 
-class _Cursor(psycopg2.extensions.cursor):  # type: ignore[misc]
+class _Cursor(psycopg2.extensions.cursor):
     def execute(self, query: str, vars: Any = None) -> Any:
         return super().execute(*adapt_sql(query, vars))
 
@@ -94,7 +94,7 @@ class _Cursor(psycopg2.extensions.cursor):  # type: ignore[misc]
         return super().executemany(sql, rows)
 
 
-class _Connection(psycopg2.extensions.connection):  # type: ignore[misc]
+class _Connection(psycopg2.extensions.connection):
     """psycopg2's connection with the two calls storage makes on sqlite3's."""
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
@@ -258,7 +258,8 @@ def next_id(table: str) -> int:
 def take_ids(table: str, last: int) -> None:
     """Move the table's sequence past ids a write gave explicitly (bulk imports, copies)."""
     database_proxy.execute_sql(
-        f"SELECT setval('{table}_id_seq', greatest(%s, (SELECT coalesce(max(id), 1) FROM {table})))",
+        f"SELECT setval('{table}_id_seq',"
+        f" greatest(%s, (SELECT coalesce(max(id), 1) FROM {table})))",
         (last,),
     )
 
