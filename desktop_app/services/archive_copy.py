@@ -6,7 +6,12 @@ from collections.abc import Callable
 from pathlib import Path
 
 from desktop_app.core.errors import ArchiveError
-from desktop_app.storage.db.connection import Archive, open_archive
+from desktop_app.storage.db.connection import (
+    Archive,
+    bound_server,
+    create_archive_file,
+    open_archive,
+)
 from desktop_app.storage.db.postgres import is_server_address
 from desktop_app.storage.pg_copy import CopySummary, copy_archive
 
@@ -61,3 +66,29 @@ def copy(
     finally:
         for archive in opened:
             archive.db.close()
+
+
+def server_to_file(destination: Path) -> Path:
+    """A self-contained SQLite copy of the server archive the models are bound to: a backup,
+    or the offline copy a laptop reads when the server cannot be reached. Written under a
+    temporary name and renamed when complete, so a good name never holds half a copy."""
+    server = bound_server()
+    if server is None:
+        raise ArchiveError("no server archive is open")
+    destination.parent.mkdir(parents=True, exist_ok=True)
+    partial = destination.with_name(destination.name + ".part")
+    for end in ("", "-wal", "-shm", "-journal"):
+        Path(f"{partial}{end}").unlink(missing_ok=True)
+    target = create_archive_file(partial)
+    try:
+        copy_archive(server, target, source_name=server.address, destination_name=str(destination))
+        target.execute_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+        target.execute_sql("PRAGMA journal_mode = DELETE")
+    except BaseException:
+        target.close()
+        for end in ("", "-wal", "-shm", "-journal"):
+            Path(f"{partial}{end}").unlink(missing_ok=True)
+        raise
+    target.close()
+    partial.replace(destination)
+    return destination

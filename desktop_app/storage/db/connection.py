@@ -260,6 +260,15 @@ def _connect(file: Path, read_only: bool, busy_timeout_ms: int) -> ArchiveDataba
     )
 
 
+def create_archive_file(file: Path) -> ArchiveDatabase:
+    """A new archive file at the current schema, not bound to the models (a copy's target)."""
+    db = _connect(file, False, BUSY_TIMEOUT_MS)
+    db.connect()
+    with db.atomic():
+        migrate(db)
+    return db
+
+
 def _upgrade(db: ArchiveDatabase, file: Path) -> int:
     """Create or upgrade the schema; returns the version found. Under the write lock, so two
     programs opening a new archive at once do not both create it."""
