@@ -132,6 +132,7 @@ def copy_archive(
                 f"{destination_name}: already holds an archive; copy only into a new, empty "
                 "one (nothing was changed)"
             )
+        triggers = _quiet_triggers(destination)
         for table in _ordered(tables):
             wanted = _columns(source, table)
             kinds = _columns(destination, table)
@@ -154,7 +155,31 @@ def copy_archive(
                     f'SELECT coalesce(max("id"), 0) FROM "{table}"'
                 ).fetchone()[0]
                 _set_counter(destination, table, max(int(largest), _counter(source, table)))
+        _restore_triggers(destination, triggers)
     return summary
+
+
+def _quiet_triggers(db: Database) -> list[str]:
+    """Rows arrive with their own versions, authors and history: the destination's triggers
+    must not stamp them again. A server's triggers step aside for this transaction; a file's
+    are dropped and created again at its end (the search index is then rebuilt whole)."""
+    if pg_schema.is_server(db):
+        db.execute_sql("SET LOCAL frontline_archive.copying = 'on'")
+        return []
+    rows = db.execute_sql(
+        "SELECT name, sql FROM sqlite_master WHERE type = 'trigger' ORDER BY name"
+    ).fetchall()
+    for name, _sql in rows:
+        db.execute_sql(f'DROP TRIGGER "{name}"')
+    return [str(sql) for _name, sql in rows]
+
+
+def _restore_triggers(db: Database, triggers: list[str]) -> None:
+    if pg_schema.is_server(db):
+        return
+    for sql in triggers:
+        db.execute_sql(sql)
+    db.execute_sql("INSERT INTO item_fts(item_fts) VALUES ('rebuild')")
 
 
 def _placeholders(db: Database, sql: str) -> str:

@@ -77,6 +77,7 @@ REQUIRED_TABLES = {
     4: {"trash"},
     5: set(),  # a column: item.date_estimated
     6: set(),  # the search index keyed in publication order (same table names)
+    7: {"report_figure_history"},  # who changed what, row versions
 }
 _ADDRESS = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*://")
 
