@@ -236,7 +236,12 @@ def save_report(
             row.updated_at = utc_now()
             row.save()
             if replace:
-                ReportFigure.delete().where(ReportFigure.report == row.id).execute()
+                # Only the categories the report no longer states: the others are updated
+                # in place below, so a figure's history shows a change, not a delete and an add.
+                ReportFigure.delete().where(
+                    (ReportFigure.report == row.id)
+                    & ReportFigure.category.not_in(list(report.figures))
+                ).execute()
         write_figures(row.id, dict(report.figures))
         if article_id is not None:
             ReportArticle.insert(report=row.id, item=article_id).on_conflict_ignore().execute()

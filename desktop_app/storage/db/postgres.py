@@ -264,6 +264,40 @@ def take_ids(table: str, last: int) -> None:
     )
 
 
+# A team's roles: members log in with their own role and are granted one of these groups.
+READERS, EDITORS = "frontline_readers", "frontline_editors"
+
+
+def grant_statements(
+    database: str,
+    admin: str,
+    *,
+    readers: str = READERS,
+    editors: str = EDITORS,
+    schema: str = "public",
+) -> list[str]:
+    """The GRANTs that let `frontline_readers` browse, search and export the archive and
+    `frontline_editors` also change it; the administrator (`admin`, the role that created
+    the archive and owns its tables) alone upgrades it. Also for tables later releases add
+    (ALTER DEFAULT PRIVILEGES). README "A team server" prints the same statements."""
+    return [
+        f"GRANT CONNECT ON DATABASE {database} TO {readers}, {editors}",
+        f"GRANT USAGE ON SCHEMA {schema} TO {readers}, {editors}",
+        f"GRANT SELECT ON ALL TABLES IN SCHEMA {schema} TO {readers}",
+        f"GRANT SELECT ON ALL SEQUENCES IN SCHEMA {schema} TO {readers}",
+        f"GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA {schema} TO {editors}",
+        f"GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA {schema} TO {editors}",
+        f"ALTER DEFAULT PRIVILEGES FOR ROLE {admin} IN SCHEMA {schema}"
+        f" GRANT SELECT ON TABLES TO {readers}",
+        f"ALTER DEFAULT PRIVILEGES FOR ROLE {admin} IN SCHEMA {schema}"
+        f" GRANT SELECT ON SEQUENCES TO {readers}",
+        f"ALTER DEFAULT PRIVILEGES FOR ROLE {admin} IN SCHEMA {schema}"
+        f" GRANT SELECT, INSERT, UPDATE, DELETE ON TABLES TO {editors}",
+        f"ALTER DEFAULT PRIVILEGES FOR ROLE {admin} IN SCHEMA {schema}"
+        f" GRANT USAGE, SELECT ON SEQUENCES TO {editors}",
+    ]
+
+
 def unreachable_message(address: str, exc: BaseException) -> str:
     reason = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
     return f"{address}: the server cannot be reached or refused the login ({reason})"

@@ -99,7 +99,7 @@ def test_a_database_server_address_is_refused_and_no_file_is_made(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.chdir(tmp_path)
-    with pytest.raises(DatabaseOpenError, match="other than PostgreSQL.*are not supported"):
+    with pytest.raises(DatabaseOpenError, match=r"other than PostgreSQL.*are not supported"):
         open_archive("mysql://user@host/db")
     # A PostgreSQL address is a server archive: one that cannot be reached is said so.
     with pytest.raises(DatabaseOpenError, match="cannot be reached"):
