@@ -9,6 +9,7 @@ Nothing is installed by hand; without the wheel the server tests skip and say wh
 
 from __future__ import annotations
 
+import atexit
 import contextlib
 import itertools
 import os
@@ -128,7 +129,8 @@ class TestServer:
                     pgdata=self._handle.pgdata,
                     user=self._handle.system_user,
                 )
-            self._handle.cleanup()
+            # pgserver's own clean-up at exit would try to stop it again and complain.
+            atexit.unregister(self._handle._cleanup)
         if self._folder is not None:
             shutil.rmtree(self._folder, ignore_errors=True)
 
