@@ -2001,6 +2001,10 @@ Merge: take this report's figures and keep the stored ones it does not state.</s
   <context>
     <name>Startup</name>
     <message>
+      <source>Offline copy from %1 — read-only (%2 cannot be reached)</source>
+      <translation>Офлайн-копія від %1 — лише для читання (%2 недоступний)</translation>
+    </message>
+    <message>
       <source>The archive could not be opened.</source>
       <translation>Не вдалося відкрити архів.</translation>
     </message>

@@ -33,6 +33,7 @@ from desktop_app.storage.db.errors import (
     DatabaseOpenError,
     DiskFullError,
     ReadOnlyArchiveError,
+    ServerUnreachableError,
 )
 from desktop_app.storage.db.migrations import (
     SCHEMA_VERSION,
@@ -105,6 +106,7 @@ class ArchiveDatabase(SqliteDatabase):
         super().__init__(database, **kw)
         self.archive_path = archive_path
         self.read_only = read_only
+        self.read_only_reason: str | None = None  # an offline copy says why it is read-only
 
     def translate(self, exc: BaseException) -> ArchiveError | None:
         code = sqlite_code(exc)
@@ -113,7 +115,9 @@ class ArchiveDatabase(SqliteDatabase):
         if code == SQLITE_FULL:
             return DiskFullError("the disk is full; nothing was changed")
         if code == SQLITE_READONLY:
-            return ReadOnlyArchiveError(read_only_message(self.archive_path))
+            return ReadOnlyArchiveError(
+                self.read_only_reason or read_only_message(self.archive_path)
+            )
         return None
 
     def _in_transaction(self) -> bool:
@@ -187,6 +191,8 @@ class Archive:
     created: bool
     read_only: bool = False
     server: str | None = None  # a server archive's address, without a password
+    # The server could not be reached: `db` is its offline copy, read-only, from this time.
+    offline_since: dt.datetime | None = None
 
 
 def _writable(file: Path) -> bool:
@@ -324,11 +330,37 @@ def open_archive(
 
 
 def _open_server(url: str, busy_timeout_ms: int) -> Archive:
-    db, found, read_only = postgres.open_server(
-        url, data_folder=data_dir(), busy_timeout_ms=busy_timeout_ms
-    )
+    try:
+        db, found, read_only = postgres.open_server(
+            url, data_folder=data_dir(), busy_timeout_ms=busy_timeout_ms
+        )
+    except ServerUnreachableError:
+        offline = open_offline_copy(url)
+        if offline is None:
+            raise
+        return offline
     database_proxy.initialize(db)
     return Archive(db, db.archive_path, created=found == 0, read_only=read_only, server=db.address)
+
+
+def open_offline_copy(url: str) -> Archive | None:
+    """The local copy of the server archive at `url`, read-only, when there is one at the
+    current schema (the window refreshes it each time it opens the server archive)."""
+    file = postgres.offline_copy_path(url, data_dir())
+    try:
+        if not file.is_file() or inspect_archive_file(file) != SCHEMA_VERSION:
+            return None
+    except ArchiveError:
+        return None
+    since = dt.datetime.fromtimestamp(file.stat().st_mtime)
+    address = postgres.display_address(url)
+    db = _connect(file, True, BUSY_TIMEOUT_MS)
+    db.read_only_reason = (
+        f"{address} cannot be reached; this is its offline copy from "
+        f"{since:%Y-%m-%d %H:%M}, read-only; nothing was changed"
+    )
+    database_proxy.initialize(db)
+    return Archive(db, file, created=False, read_only=True, server=address, offline_since=since)
 
 
 def open_existing_for_reading(path: Path | str | None = None) -> Archive | None:
@@ -380,7 +412,7 @@ def require_writable() -> None:
         raise ReadOnlyArchiveError(server.read_only_message())
     db = bound_database()
     if db is not None and db.read_only:
-        raise ReadOnlyArchiveError(read_only_message(db.archive_path))
+        raise ReadOnlyArchiveError(db.read_only_reason or read_only_message(db.archive_path))
 
 
 def close_thread_connection() -> None:
