@@ -1790,6 +1790,10 @@ Merge: take this report's figures and keep the stored ones it does not state.</s
       <translation>з дня війни, названого в тексті</translation>
     </message>
     <message>
+      <source>last changed by %1 at %2</source>
+      <translation>остання зміна: %1, %2</translation>
+    </message>
+    <message>
       <source>more than</source>
       <translation>понад</translation>
     </message>
