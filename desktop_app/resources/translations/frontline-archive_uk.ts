@@ -1055,6 +1055,10 @@ change</source>
       <source>comma-separated, e.g. air defense, kyiv oblast</source>
       <translation>через кому, напр. ппо, київська область</translation>
     </message>
+    <message>
+      <source>last changed by %1 at %2</source>
+      <translation>остання зміна: %1, %2</translation>
+    </message>
   </context>
   <context>
     <name>ItemMarks</name>
