@@ -18,6 +18,7 @@ import sys
 import threading
 import time
 from dataclasses import dataclass, field, replace
+from typing import Any
 
 WORDS = ("drones", "kharkiv", "energy", "ports", "grain", "дрони", "харків", "air defense")
 AT = dt.datetime(2024, 5, 12, 9, 30, tzinfo=dt.UTC)
@@ -35,7 +36,13 @@ class Load:
     searches: int = 0
     seconds: float = 0.0
     lost: int = 0
-    lock = threading.Lock()
+    lock: Any = field(default_factory=threading.Lock, repr=False)
+
+    def __getstate__(self) -> dict[str, Any]:
+        return {k: v for k, v in self.__dict__.items() if k != "lock"}
+
+    def __setstate__(self, state: dict[str, Any]) -> None:
+        self.__dict__.update(state, lock=threading.Lock())
 
     def summary(self) -> str:
         def p(values: list[float], q: float) -> float:
@@ -172,33 +179,69 @@ def _reader(rng: random.Random, stop: threading.Event, load: Load) -> None:
         close_thread_connection()
 
 
+def _writer_process(url: str, seed_: int, edits: int, hot: list[int], reports: int) -> Load:
+    from desktop_app.storage.db.connection import open_archive
+
+    archive = open_archive(url, busy_timeout_ms=60_000)
+    load = Load()
+    _writer(random.Random(seed_), edits, hot, reports, load)
+    archive.db.close()
+    return load
+
+
+def _reader_process(url: str, seed_: int, stop: Any) -> Load:
+    from desktop_app.storage.db.connection import open_archive
+
+    archive = open_archive(url, busy_timeout_ms=60_000)
+    load = Load()
+    watcher = threading.Event()
+    thread = threading.Thread(target=_reader, args=(random.Random(seed_), watcher, load))
+    thread.start()
+    stop.wait()
+    watcher.set()
+    thread.join()
+    archive.db.close()
+    return load
+
+
 def run_load(url: str, writers: int, edits: int, readers: int, reports: int = 30) -> Load:
-    """Open the archive at `url`, seed it, run the writers and readers; check the counters."""
+    """Open the archive at `url`, seed it, run the writers and readers, each a process of its
+    own (as each member's program is); then check the counters."""
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
     from desktop_app.storage.db.connection import open_archive
     from desktop_app.storage.reports import load_report
 
     archive = open_archive(url, busy_timeout_ms=60_000)
     hot = seed(reports=reports)
+    archive.db.close()
     load = Load()
-    stop = threading.Event()
-    threads = [
-        threading.Thread(target=_writer, args=(random.Random(n), edits, hot, reports, load))
-        for n in range(writers)
-    ]
-    searchers = [
-        threading.Thread(target=_reader, args=(random.Random(100 + n), stop, load))
-        for n in range(readers)
-    ]
-    start = time.perf_counter()
-    for t in threads + searchers:
-        t.start()
-    for t in threads:
-        t.join()
-    load.seconds = time.perf_counter() - start
-    stop.set()
-    for t in searchers:
-        t.join()
+    context = multiprocessing.get_context("spawn")
+    with (
+        context.Manager() as manager,
+        ProcessPoolExecutor(writers + readers, mp_context=context) as pool,
+    ):
+        stop = manager.Event()
+        searching = [pool.submit(_reader_process, url, 100 + n, stop) for n in range(readers)]
+        start = time.perf_counter()
+        writing = [
+            pool.submit(_writer_process, url, n, edits, hot, reports) for n in range(writers)
+        ]
+        parts = [f.result() for f in writing]
+        load.seconds = time.perf_counter() - start
+        stop.set()
+        parts += [f.result() for f in searching]
+    for part in parts:
+        load.saves += part.saves
+        load.conflicts += part.conflicts
+        load.busy += part.busy
+        load.errors += part.errors
+        load.save_ms += part.save_ms
+        load.search_ms += part.search_ms
+        load.searches += part.searches
     # Nothing lost: the counters add up to the saves that succeeded.
+    archive = open_archive(url)
     counted = archive.db.execute_sql(
         "SELECT coalesce(sum(CAST(lead AS INTEGER)), 0) FROM item WHERE lead <> ''"
     ).fetchone()[0]
