@@ -20,11 +20,12 @@ __all__ = [
 def data_version() -> int:
     """SQLite's `data_version` on this thread's connection: it moves when another connection
     (another program, or another thread of ours) commits, and never for this connection's own
-    commits. On a server: its change counter, which every committed write moves (schema 7),
-    so other users' changes reach the same refresh a second or two later."""
+    commits. On a server: the count of other connections' committed writes, told by NOTIFY
+    (schema 7), so other users' changes reach the same refresh a second or two later."""
     if is_server(database_proxy):
-        row = database_proxy.execute_sql("SELECT last_value FROM archive_change_seq").fetchone()
-        return int(row[0])
+        from desktop_app.storage.db.postgres import others_writes
+
+        return others_writes()
     row = database_proxy.execute_sql("PRAGMA data_version").fetchone()
     return int(row[0])
 

@@ -7,6 +7,7 @@ archive as one user at a time, as each member's program would."""
 from __future__ import annotations
 
 import datetime as dt
+import time
 from collections.abc import Iterator
 from typing import Any
 
@@ -162,15 +163,24 @@ def test_undo_never_takes_back_another_users_later_change(team: Team) -> None:
     archive.db.close()
 
 
-def test_other_users_writes_move_the_change_counter_the_window_polls(team: Team) -> None:
+def test_other_users_writes_move_the_version_the_window_polls_and_own_do_not(
+    team: Team,
+) -> None:
+    import psycopg2
+
     anna, bob = team.member("anna", team.editors), team.member("bob", team.editors)
     archive = as_user(anna)
     seen = archive_state.data_version()
-    archive.db.close()
-    other = as_user(bob)
     report_service.save_report(LossReport(DAY, {"tanks": Figure(7500, 12)}))
-    other.db.close()
-    archive = as_user(anna)
-    assert archive_state.data_version() > seen
-    assert load_report(DAY) is not None
+    assert archive_state.data_version() == seen  # her own write: the window knows already
+    other = psycopg2.connect(bob)  # Bob's program, at the same time
+    other.autocommit = True
+    with other.cursor() as cursor:
+        cursor.execute("UPDATE report_figure SET total = 7501")
+    other.close()
+    deadline = time.monotonic() + 10
+    while archive_state.data_version() == seen and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert archive_state.data_version() == seen + 1
+    assert load_report(DAY).figures["tanks"].total == 7501  # type: ignore[union-attr]
     archive.db.close()

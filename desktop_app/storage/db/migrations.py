@@ -223,8 +223,9 @@ def _step_7(db: Database) -> None:
     silently overwriting someone's newer one. A report's version also moves when one of its
     figures changes, and every figure change is kept in `report_figure_history` (the values
     before and after, who and when). Tags say who added them. On a server, every write also
-    moves `archive_change_seq` and sends NOTIFY frontline_archive, so other users' windows
-    refresh; the writes of `copy` (which brings rows with their own history) set
+    moves `archive_change_seq` and sends NOTIFY frontline_archive (with the writer's backend
+    pid, so a program can tell others' writes from its own): other users' windows refresh.
+    The writes of `copy` (which brings rows with their own history) set
     frontline_archive.copying and are left as they come.
     """
     server = pg_schema.is_server(db)
@@ -347,7 +348,7 @@ def _step_7_server(db: Database) -> None:
         """CREATE FUNCTION archive_changed() RETURNS trigger LANGUAGE plpgsql AS $$
         BEGIN
             PERFORM nextval('archive_change_seq');
-            PERFORM pg_notify('frontline_archive', '');
+            PERFORM pg_notify('frontline_archive', pg_backend_pid()::text);
             RETURN NULL;
         END $$""",
     ):

@@ -298,6 +298,28 @@ def grant_statements(
     ]
 
 
+CHANNEL = "frontline_archive"
+
+
+def others_writes() -> int:
+    """How many transactions of other connections have written to the archive since this
+    thread's connection first asked (SQLite's `data_version` for a server): every write sends
+    NOTIFY with its backend's pid, delivered when it commits; this connection's own are not
+    counted."""
+    connection = database_proxy.connection()
+    if not getattr(connection, "listening", False):
+        connection.cursor().execute(f"LISTEN {CHANNEL}")
+        connection.listening = True
+        connection.others = 0
+    connection.poll()
+    own = str(connection.get_backend_pid())
+    while connection.notifies:
+        note = connection.notifies.pop(0)
+        if note.channel == CHANNEL and note.payload != own:
+            connection.others += 1
+    return int(connection.others)
+
+
 def unreachable_message(address: str, exc: BaseException) -> str:
     reason = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
     return f"{address}: the server cannot be reached or refused the login ({reason})"
