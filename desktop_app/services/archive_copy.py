@@ -12,7 +12,7 @@ from desktop_app.storage.db.connection import (
     create_archive_file,
     open_archive,
 )
-from desktop_app.storage.db.postgres import is_server_address
+from desktop_app.storage.db.pg_schema import is_server_address
 from desktop_app.storage.pg_copy import CopySummary, copy_archive
 
 

@@ -19,7 +19,7 @@ import re
 import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from peewee import DatabaseError as PeeweeDatabaseError
 from peewee import SqliteDatabase
@@ -27,7 +27,7 @@ from peewee import SqliteDatabase
 from desktop_app import APP_NAME
 from desktop_app.core.errors import ArchiveError
 from desktop_app.storage.backup import read_only_uri, remove_stale_parts, upgrade_backup
-from desktop_app.storage.db import postgres
+from desktop_app.storage.db import pg_schema
 from desktop_app.storage.db.errors import (
     ArchiveBusyError,
     DatabaseOpenError,
@@ -42,7 +42,10 @@ from desktop_app.storage.db.migrations import (
     schema_version,
 )
 from desktop_app.storage.db.models import database_proxy
-from desktop_app.storage.db.postgres import ServerDatabase
+
+if TYPE_CHECKING:
+    # psycopg2 is loaded only when a server archive is opened (not for every start).
+    from desktop_app.storage.db.postgres import ServerDatabase
 
 ENV_VAR = "FRONTLINE_ARCHIVE_DB"
 DEFAULT_FILE_NAME = "archive.sqlite"
@@ -172,7 +175,7 @@ def archive_path_from(text: str | Path) -> Path:
     """The file a `--database` value names; addresses (servers) are refused here: a
     `postgresql://` address is opened by `open_archive`, any other scheme is unknown."""
     if isinstance(text, str) and _ADDRESS.match(text):
-        if postgres.is_server_address(text):
+        if pg_schema.is_server_address(text):
             raise DatabaseOpenError(f"{text}: an archive on a server, not a file")
         raise DatabaseOpenError(
             f"{text}: database servers other than PostgreSQL (postgresql://…) are not "
@@ -293,7 +296,7 @@ def open_archive(
 ) -> Archive:
     """Open (creating if needed) and upgrade the archive, and bind the models to it."""
     chosen = path if path is not None else os.environ.get(ENV_VAR)
-    if postgres.is_server_address(chosen):
+    if pg_schema.is_server_address(chosen):
         return _open_server(str(chosen), busy_timeout_ms)
     file = archive_path_from(path) if path is not None else default_database_path()
     if file.is_dir():
@@ -330,6 +333,8 @@ def open_archive(
 
 
 def _open_server(url: str, busy_timeout_ms: int) -> Archive:
+    from desktop_app.storage.db import postgres
+
     try:
         db, found, read_only = postgres.open_server(
             url, data_folder=data_dir(), busy_timeout_ms=busy_timeout_ms
@@ -346,6 +351,8 @@ def _open_server(url: str, busy_timeout_ms: int) -> Archive:
 def open_offline_copy(url: str) -> Archive | None:
     """The local copy of the server archive at `url`, read-only, when there is one at the
     current schema (the window refreshes it each time it opens the server archive)."""
+    from desktop_app.storage.db import postgres
+
     file = postgres.offline_copy_path(url, data_dir())
     try:
         if not file.is_file() or inspect_archive_file(file) != SCHEMA_VERSION:
@@ -370,7 +377,7 @@ def open_existing_for_reading(path: Path | str | None = None) -> Archive | None:
     stored series): nothing is created, upgraded or cleaned up.
     """
     chosen = path if path is not None else os.environ.get(ENV_VAR)
-    if postgres.is_server_address(chosen):
+    if pg_schema.is_server_address(chosen):
         try:
             return _open_server(str(chosen), BUSY_TIMEOUT_MS)
         except ArchiveError:
@@ -402,7 +409,7 @@ def bound_database() -> ArchiveDatabase | None:
 def bound_server() -> ServerDatabase | None:
     """The server archive the models are bound to, if any."""
     db = database_proxy.obj
-    return db if isinstance(db, ServerDatabase) else None
+    return db if getattr(db, "server", False) is True else None
 
 
 def require_writable() -> None:

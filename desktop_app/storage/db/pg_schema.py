@@ -17,6 +17,12 @@ from functools import cache
 from peewee import Database, PostgresqlDatabase
 
 VERSION_TABLE = "archive_schema"
+SERVER_PREFIXES = ("postgresql://", "postgres://")
+
+
+def is_server_address(text: object) -> bool:
+    """Whether a `--database` value names an archive on a PostgreSQL server."""
+    return isinstance(text, str) and text.lower().startswith(SERVER_PREFIXES)
 
 
 def is_server(db: object) -> bool:

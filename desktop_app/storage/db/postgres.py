@@ -35,14 +35,9 @@ from desktop_app.storage.db.errors import (
 from desktop_app.storage.db.migrations import SCHEMA_VERSION, SchemaTooNewError, migrate
 from desktop_app.storage.db.models import database_proxy
 
-SERVER_PREFIXES = ("postgresql://", "postgres://")
 # The advisory lock every write transaction takes first (any constant: one per database).
 WRITE_LOCK_KEY = 0x46524F4E544C4E45 & 0x7FFFFFFFFFFFFFFF
 _QUOTED = re.compile(r"'(?:[^']|'')*'")
-
-
-def is_server_address(text: object) -> bool:
-    return isinstance(text, str) and text.lower().startswith(SERVER_PREFIXES)
 
 
 def display_address(url: str) -> str:
