@@ -133,7 +133,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         return run_window(archive, args.files)
     except PeeweeDatabaseError as exc:
         # A locked, read-only or damaged file: say which, in one line.
-        print(f"{APP_NAME}: database error in {archive.path}: {exc}", file=sys.stderr)
+        print(
+            f"{APP_NAME}: database error in {archive.server or archive.path}: {exc}",
+            file=sys.stderr,
+        )
         return BAD_INPUT
     finally:
         archive.db.close()

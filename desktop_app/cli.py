@@ -122,6 +122,13 @@ def _add_source_commands(sub: argparse._SubParsersAction[argparse.ArgumentParser
     p = sub.add_parser("unsubscribe", help="forget a source (its items stay)")
     p.add_argument("name")
 
+    p = sub.add_parser(
+        "copy",
+        help="copy a whole archive into a new one: a file to a postgresql:// server or back",
+    )
+    p.add_argument("source", metavar="SOURCE", help="an archive file or postgresql:// address")
+    p.add_argument("destination", metavar="DEST", help="a new file or an empty server database")
+
 
 def _read_input(path: str) -> str:
     if path == "-":
@@ -404,6 +411,16 @@ def cmd_unsubscribe(args: argparse.Namespace, out: TextIO) -> int:
     return OK
 
 
+def cmd_copy(args: argparse.Namespace, out: TextIO) -> int:
+    from desktop_app.services.archive_copy import copy
+    from desktop_app.storage.db.connection import command_busy_timeout_ms
+
+    done = copy(args.source, args.destination, busy_timeout_ms=command_busy_timeout_ms())
+    parts = ", ".join(f"{table} {n:,}" for table, n in done.rows.items() if n)
+    out.write(f"copied {done.total:,} rows ({parts or 'an empty archive'})\n")
+    return OK
+
+
 COMMANDS = {
     "subscribe": cmd_subscribe,
     "subscriptions": cmd_subscriptions,
@@ -419,10 +436,11 @@ COMMANDS = {
     "trash": cmd_trash,
     "maintain": cmd_maintain,
     "restore": cmd_restore,
+    "copy": cmd_copy,
 }
 
-# Commands that never touch the database (no archive file is created for them).
-OFFLINE_COMMANDS = {"parse"}
+# Commands that open no archive before they run (`copy` opens the two it names itself).
+OFFLINE_COMMANDS = {"parse", "copy"}
 
 
 def run_command(args: argparse.Namespace, out: TextIO | None = None) -> int:

@@ -48,3 +48,67 @@ def archive_db(tmp_path: Path):
     db = open_database(tmp_path / "archive.sqlite")
     yield db
     db.close()
+
+
+@pytest.fixture(scope="session")
+def pg_server():
+    """One real PostgreSQL server per test session (per xdist worker), in a temporary folder."""
+    from tests.pg_server import start_server
+
+    server = start_server()
+    yield server
+    server.stop()
+
+
+@pytest.fixture
+def pg_url(pg_server) -> str:
+    """The address of a new, empty database on the test server."""
+    return pg_server.new_database()
+
+
+BACKENDS = ("sqlite", "postgresql")
+
+
+@pytest.fixture(params=BACKENDS)
+def backend(request: pytest.FixtureRequest) -> str:
+    """Each backend in turn: a test using it runs once on a file and once on a server."""
+    return str(request.param)
+
+
+@pytest.fixture
+def archive_target(backend: str, tmp_path: Path, request: pytest.FixtureRequest) -> str:
+    """Where a new archive of the current backend goes: a file path or a server address."""
+    if backend == "sqlite":
+        return str(tmp_path / "archive.sqlite")
+    return str(request.getfixturevalue("pg_server").emptied_archive())
+
+
+@pytest.fixture
+def both_archive_db(archive_target: str):
+    """A real, empty archive on each backend in turn, bound to the models."""
+    from desktop_app.storage.db.connection import open_database
+
+    db = open_database(archive_target)
+    yield db
+    db.close()
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """On the server, leave out what is about SQLite files (marked `sqlite_only`: bytes of
+    the file, PRAGMAs, WAL) and the property tests (hundreds of examples each: their SQLite
+    run covers the logic; FRONTLINE_PG_ALL=1 runs them on the server too)."""
+    everything = os.environ.get("FRONTLINE_PG_ALL") == "1"
+    keep: list[pytest.Item] = []
+    dropped: list[pytest.Item] = []
+    for item in items:
+        callspec = getattr(item, "callspec", None)
+        on_server = callspec is not None and callspec.params.get("backend") == "postgresql"
+        function = getattr(item, "obj", None)
+        drop = on_server and (
+            item.get_closest_marker("sqlite_only") is not None
+            or (not everything and getattr(function, "is_hypothesis_test", False))
+        )
+        (dropped if drop else keep).append(item)
+    if dropped:
+        config.hook.pytest_deselected(items=dropped)
+        items[:] = keep

@@ -25,6 +25,7 @@ from desktop_app.storage.db.connection import (
     REQUIRED_TABLES,
     ArchiveDatabase,
     bound_database,
+    bound_server,
     require_writable,
 )
 from desktop_app.storage.db.migrations import SCHEMA_VERSION, migrate
@@ -43,6 +44,13 @@ def back_up(database: Path, destination: Path | None = None) -> Path:
     """A consistent copy of the archive. No destination: today's name in the backups folder
     beside the archive; an existing folder: today's name inside it; else that file."""
     name = f"{database.stem}-{dt.date.today().isoformat()}.sqlite"
+    if bound_server() is not None:
+        # A server archive: an SQLite copy of it (`copy` brings it back to a server).
+        from desktop_app.services.archive_copy import server_to_file
+
+        if destination is None:
+            return server_to_file(backup_folder(database) / name)
+        return server_to_file(destination / name if destination.is_dir() else destination)
     if destination is None:
         return copy_archive(database, backup_folder(database) / name, create_folder=True)
     if destination.is_dir():
@@ -134,6 +142,13 @@ def restore(database: Path, backup: Path) -> Restored:
     valid, and a kill midway leaves the archive as it was. An older backup is then upgraded.
     """
     require_writable()
+    server = bound_server()
+    if server is not None:
+        raise RestoreError(
+            f"{server.address} is a team's archive on a server: restore does not replace it. "
+            "Copy the backup into a new database (frontline-archive copy BACKUP "
+            "postgresql://…/new) and point everyone at it; the archive was not changed"
+        )
     if is_archive_file(backup, database):
         raise RestoreError(f"{backup}: this is the archive itself; choose a backup file")
     if not backup.is_file():
@@ -189,7 +204,9 @@ def maintain(
 ) -> Maintained:
     """Optionally rebuild the search index and compact the file (a backup first), then check."""
     done = Maintained()
-    if rebuild_index or compact_file:
+    if (rebuild_index or compact_file) and bound_server() is not None:
+        require_writable()  # the server keeps its own backups: no file copy first
+    elif rebuild_index or compact_file:
         require_writable()
         # Both rewrite much of the file: keep it as it was first.
         name = f"{database.stem}-before-maintenance-{dt.date.today().isoformat()}.sqlite"
@@ -211,6 +228,11 @@ def daily_backup(database: Path, today: dt.date) -> Path | None:
     the newest seven are kept."""
     from desktop_app.storage.backup import daily_backup as make
 
+    if bound_server() is not None:
+        # A server archive: its offline copy (`database`) is brought up to date instead.
+        from desktop_app.services.archive_copy import server_to_file
+
+        return server_to_file(database)
     return make(database, today)
 
 

@@ -6,6 +6,7 @@ from pathlib import Path
 
 from desktop_app.storage.backup import ARCHIVE_SUFFIXES, is_archive_file
 from desktop_app.storage.db.models import database_proxy
+from desktop_app.storage.db.pg_schema import is_server
 
 __all__ = [
     "ARCHIVE_SUFFIXES",
@@ -19,7 +20,12 @@ __all__ = [
 def data_version() -> int:
     """SQLite's `data_version` on this thread's connection: it moves when another connection
     (another program, or another thread of ours) commits, and never for this connection's own
-    commits."""
+    commits. On a server: the count of other connections' committed writes, told by NOTIFY
+    (schema 8), so other users' changes reach the same refresh a second or two later."""
+    if is_server(database_proxy):
+        from desktop_app.storage.db.postgres import others_writes
+
+        return others_writes()
     row = database_proxy.execute_sql("PRAGMA data_version").fetchone()
     return int(row[0])
 

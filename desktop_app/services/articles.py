@@ -22,13 +22,15 @@ def save_article(
     *,
     report: LossReport | None = None,
     choice: str = NO_REPORT,
+    expected_version: int | None = None,
 ) -> history.Undoable:
     """Save the item (new when `item_id` is None) and, as chosen, create or link `report`.
 
-    The step's `result` is the item's id.
+    The step's `result` is the item's id. An edit opened at `expected_version` is refused
+    (ConflictError) when someone else saved the item since.
     """
     with database_proxy.atomic():
-        saved = history.save_item(data, item_id)
+        saved = history.save_item(data, item_id, expected_version=expected_version)
         if report is None or report.date is None or choice == NO_REPORT:
             return saved
         new_id = saved.result

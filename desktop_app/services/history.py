@@ -36,10 +36,27 @@ class Undoable:
     dates: tuple[dt.date, ...] = field(default_factory=tuple)
 
 
+def _still_as_left(now: object, left: object, label: str, stamp: Callable[[], object]) -> None:
+    """Undo and redo take back only one's own change: when someone else changed the row
+    after it (another user, another program), ConflictError and nothing is written."""
+    if now == left:
+        return
+    from desktop_app.storage.versions import ConflictError, Stamp
+
+    theirs = stamp()
+    who = theirs.describe() if isinstance(theirs, Stamp) else "someone else"
+    raise ConflictError(
+        f"{label} was changed by {who} after this change; undoing it would overwrite theirs. "
+        "Nothing was changed",
+        theirs=theirs if isinstance(theirs, Stamp) else None,
+    )
+
+
 def report_change(date: dt.date, apply: Callable[[], object]) -> Undoable:
     """Run `apply` (which writes the report of `date`) between two snapshots of that report."""
     from desktop_app.storage.report_history import snapshot_report
     from desktop_app.storage.trash import restore_report
+    from desktop_app.storage.versions import report_stamp
 
     with database_proxy.atomic():
         before = snapshot_report(date)
@@ -48,11 +65,17 @@ def report_change(date: dt.date, apply: Callable[[], object]) -> Undoable:
     changes = Changes(reports=True, report_dates=frozenset({date}))
 
     def undo() -> Changes:
-        restore_report(date, before)
+        with database_proxy.atomic():
+            _still_as_left(snapshot_report(date), after, f"the report of {date.isoformat()}",
+                           lambda: report_stamp(date))  # fmt: skip
+            restore_report(date, before)
         return changes
 
     def redo() -> Changes:
-        restore_report(date, after)
+        with database_proxy.atomic():
+            _still_as_left(snapshot_report(date), before, f"the report of {date.isoformat()}",
+                           lambda: report_stamp(date))  # fmt: skip
+            restore_report(date, after)
         return changes
 
     return Undoable(changes, undo, redo, result=result, dates=(date,))
@@ -66,6 +89,7 @@ def item_change(item_id: int | None, apply: Callable[[], int | None]) -> Undoabl
     """
     from desktop_app.storage.item_history import snapshot_item
     from desktop_app.storage.trash import restore_item
+    from desktop_app.storage.versions import item_stamp
 
     with database_proxy.atomic():
         before = snapshot_item(item_id) if item_id is not None else None
@@ -80,12 +104,23 @@ def item_change(item_id: int | None, apply: Callable[[], int | None]) -> Undoabl
     linked = bool((before and before.report_dates) or (after and after.report_dates))
     changes = Changes(items=True, tags=True, item_ids=ids, reports=linked)
 
+    def content(snapshot: object) -> object:
+        return getattr(snapshot, "data", None)
+
+    label = f"“{shown.data.title}”" if shown is not None else f"item {target}"
+
     def undo() -> Changes:
-        restore_item(target, before)
+        with database_proxy.atomic():
+            now = content(snapshot_item(target))
+            _still_as_left(now, content(after), label, lambda: item_stamp(target))
+            restore_item(target, before)
         return changes
 
     def redo() -> Changes:
-        restore_item(target, after)
+        with database_proxy.atomic():
+            now = content(snapshot_item(target))
+            _still_as_left(now, content(before), label, lambda: item_stamp(target))
+            restore_item(target, after)
         return changes
 
     return Undoable(
@@ -138,11 +173,17 @@ def import_change(record: object, changes: Changes) -> Undoable | None:
 
 
 # -- the window's undoable edits: services.items / services.reports between snapshots ----
-def save_item(data: ItemData, item_id: int | None = None) -> Undoable:
-    """A new article or brief (`item_id` None) or an edit of a stored one."""
+def save_item(
+    data: ItemData, item_id: int | None = None, *, expected_version: int | None = None
+) -> Undoable:
+    """A new article or brief (`item_id` None) or an edit of a stored one (opened at
+    `expected_version`: ConflictError when someone changed it since)."""
     from desktop_app.services import items
 
-    return item_change(item_id, lambda: items.saved_id(items.save_item(data, item_id)))
+    return item_change(
+        item_id,
+        lambda: items.saved_id(items.save_item(data, item_id, expected_version=expected_version)),
+    )
 
 
 def delete_item(item_id: int) -> Undoable:
@@ -169,7 +210,11 @@ def set_tags(item_id: int, tags: Sequence[str]) -> Undoable:
 
 
 def save_report(
-    report: LossReport, *, source: str = "manual", article_id: int | None = None
+    report: LossReport,
+    *,
+    source: str = "manual",
+    article_id: int | None = None,
+    expected_version: int | None = None,
 ) -> Undoable:
     """Store a report (new, edited, replaced or merged), optionally linking an article."""
     from desktop_app.services import reports
@@ -179,7 +224,13 @@ def save_report(
     date = report.date
 
     def apply() -> dt.date:
-        reports.save_report(report, source=source, article_id=article_id, replace=True)
+        reports.save_report(
+            report,
+            source=source,
+            article_id=article_id,
+            replace=True,
+            expected_version=expected_version,
+        )
         return date
 
     return report_change(date, apply)

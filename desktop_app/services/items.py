@@ -7,16 +7,21 @@ from collections.abc import Sequence
 
 from desktop_app.core.item import ItemData
 from desktop_app.services.changes import NOTHING, Changes
-from desktop_app.storage import items, trash
+from desktop_app.storage import items, trash, versions
 from desktop_app.storage.db.models import ReportArticle, database_proxy
 from desktop_app.storage.item_history import ItemSnapshot
 
 
-def save_item(data: ItemData, item_id: int | None = None) -> Changes:
+def save_item(
+    data: ItemData, item_id: int | None = None, *, expected_version: int | None = None
+) -> Changes:
     """Add an item (no id) or replace one; the saved item's id is the one in `item_ids`.
 
-    ValidationError names the field (a missing title, a link another item has)."""
+    ValidationError names the field (a missing title, a link another item has);
+    ConflictError says who changed the item since it was opened at `expected_version`."""
     with database_proxy.atomic():
+        if item_id is not None:
+            versions.expect_item(item_id, expected_version, data.title)
         saved = items.save_item(data, item_id)
     return Changes(items=True, tags=True, item_ids=frozenset({saved}))
 

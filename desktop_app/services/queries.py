@@ -45,6 +45,7 @@ from desktop_app.storage.search import (
     snippets,
     was_interrupted,
 )
+from desktop_app.storage.versions import Stamp
 
 if TYPE_CHECKING:
     from desktop_app.core.validation import Problem
@@ -122,3 +123,17 @@ def linked_articles(date: dt.date) -> list[LinkedArticle]:
     from desktop_app.storage.report_checks import linked_articles as find
 
     return find(date)
+
+
+def report_stamp(date: dt.date) -> Stamp | None:
+    """The stored report's version and who changed it last, when (None: none stored)."""
+    from desktop_app.storage.versions import report_stamp as stamp
+
+    return stamp(date)
+
+
+def item_stamp(item_id: int) -> Stamp | None:
+    """The stored item's version and who changed its content last, when."""
+    from desktop_app.storage.versions import item_stamp as stamp
+
+    return stamp(item_id)

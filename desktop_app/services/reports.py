@@ -10,7 +10,7 @@ import datetime as dt
 
 from desktop_app.core.report import LossReport
 from desktop_app.services.changes import NOTHING, Changes
-from desktop_app.storage import report_history, reports, trash
+from desktop_app.storage import report_history, reports, trash, versions
 from desktop_app.storage.db.models import database_proxy
 from desktop_app.storage.report_history import ReportSnapshot
 
@@ -27,6 +27,7 @@ def save_report(
     replace: bool = True,
     source: str = MANUAL,
     article_id: int | None = None,
+    expected_version: int | None = None,
 ) -> Changes:
     """Store a report. `replace`: the stored figures become exactly these (an edit, or
     Replace); otherwise they are merged in, keeping stored figures this report does not
@@ -34,6 +35,8 @@ def save_report(
     if report.date is None:
         raise ValueError("a report needs a date to be saved")
     with database_proxy.atomic():
+        # Someone else's save since the dialog opened: say so instead of overwriting it.
+        versions.expect_report(report.date, expected_version)
         reports.save_report(report, source=source, article_id=article_id, replace=replace)
     return _changed(report.date)
 

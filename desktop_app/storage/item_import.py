@@ -17,6 +17,7 @@ from peewee import __exception_wrapper__ as peewee_errors
 
 from desktop_app.core.item import BRIEF, ItemData
 from desktop_app.storage.db.models import database_proxy, utc_now
+from desktop_app.storage.db.pg_schema import is_server
 
 # Rows per dedupe query (two parameters each, far below SQLite's 32,766) and per progress call.
 CHUNK = 500
@@ -126,6 +127,10 @@ def _stored(rows: list[_Row]) -> tuple[set[str], set[_Key]]:
 
 def next_item_id() -> int:
     """The id AUTOINCREMENT would give the next row (never one a deleted item had)."""
+    if is_server(database_proxy):
+        from desktop_app.storage.db import postgres
+
+        return postgres.next_id("item")
     (seq,) = database_proxy.execute_sql(
         "SELECT max(coalesce((SELECT seq FROM sqlite_sequence WHERE name = 'item'), 0),"
         " coalesce((SELECT max(id) FROM item), 0))"
@@ -152,7 +157,7 @@ def _insert(cursor: Any, rows: list[_Row], first_id: int, now: str) -> None:
                     r.source_url,
                     ", ".join(r.tags),
                     r.body_html,
-                    int(r.date_estimated),
+                    bool(r.date_estimated),
                     now,
                     now,
                 )
@@ -201,6 +206,10 @@ def import_items(
             if new_rows:
                 _insert(cursor, new_rows, next_id, now)
                 next_id += len(new_rows)
+                if is_server(database_proxy):
+                    from desktop_app.storage.db import postgres
+
+                    postgres.take_ids("item", next_id - 1)
             summary.added += len(new_rows)
             summary.briefs += sum(1 for r in new_rows if r.kind == BRIEF)
             if progress is not None:

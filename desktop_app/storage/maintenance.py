@@ -10,7 +10,9 @@ from dataclasses import dataclass, field
 
 from peewee import DatabaseError
 
+from desktop_app.storage import pg_maintenance
 from desktop_app.storage.db.models import database_proxy
+from desktop_app.storage.db.pg_schema import is_server
 
 
 @dataclass
@@ -29,6 +31,9 @@ def check_archive(*, read_only: bool = False) -> Health:
     index is compared with the items by count only.
     """
     health = Health()
+    if is_server(database_proxy):
+        health.problems = pg_maintenance.check_server()
+        return health
     rows = [r[0] for r in database_proxy.execute_sql("PRAGMA integrity_check").fetchall()]
     if rows != ["ok"]:
         health.problems += [f"database: {r}" for r in rows[:20]]
@@ -57,12 +62,18 @@ def check_archive(*, read_only: bool = False) -> Health:
 
 def rebuild_search_index() -> None:
     """Build the full-text index again from the items, in one transaction."""
+    if is_server(database_proxy):
+        pg_maintenance.rebuild_server_index()
+        return
     with database_proxy.atomic():
         database_proxy.execute_sql("INSERT INTO item_fts(item_fts) VALUES ('rebuild')")
 
 
 def compact() -> tuple[int, int]:
     """VACUUM the file (outside any transaction, as SQLite requires); bytes before and after."""
+
+    if is_server(database_proxy):
+        return pg_maintenance.compact_server()
 
     def size() -> int:
         pages = database_proxy.execute_sql("PRAGMA page_count").fetchone()[0]

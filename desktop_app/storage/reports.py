@@ -114,7 +114,7 @@ def all_report_articles() -> dict[dt.date, list[tuple[int, str]]]:
     )
     found: dict[dt.date, list[tuple[int, str]]] = defaultdict(list)
     for date, item_id, title in rows:
-        found[dt.date.fromisoformat(date)].append((item_id, title))
+        found[_day(date)].append((item_id, title))
     return dict(found)
 
 
@@ -163,6 +163,11 @@ def category_series(key: str) -> list[SeriesPoint]:
     return derive_series((d, t, c) for d, t, c in rows)
 
 
+def _day(value: dt.date | str) -> dt.date:
+    """A date column read by plain SQL: text from SQLite, a date from PostgreSQL."""
+    return value if isinstance(value, dt.date) else dt.date.fromisoformat(value)
+
+
 # A `SeriesPoint`'s fields as a plain tuple (date, total, stated change, derived change,
 # previous date): tens of thousands are read at once, and a tuple costs a fraction of a
 # frozen dataclass (or a named tuple) to build.
@@ -174,7 +179,7 @@ def all_category_rows() -> dict[str, list[SeriesRow]]:
     consecutive days), from two plain queries: the figures as stored (no join, no sort in
     SQLite, each costing as much as the read itself) and the reports' dates and days."""
     reports: dict[int, tuple[int, dt.date]] = {
-        rid: (day, dt.date.fromisoformat(date))
+        rid: (day, _day(date))
         for rid, date, day in database_proxy.execute_sql("SELECT id, date, day FROM report")
     }
     grouped: dict[str, list[tuple[tuple[int, dt.date], int, int | None]]] = defaultdict(list)
@@ -295,7 +300,12 @@ def save_report(
             row.updated_at = utc_now()
             row.save()
             if replace:
-                ReportFigure.delete().where(ReportFigure.report == row.id).execute()
+                # Only the categories the report no longer states: the others are updated
+                # in place below, so a figure's history shows a change, not a delete and an add.
+                ReportFigure.delete().where(
+                    (ReportFigure.report == row.id)
+                    & ReportFigure.category.not_in(list(report.figures))
+                ).execute()
         write_figures(row.id, dict(report.figures))
         if article_id is not None:
             ReportArticle.insert(report=row.id, item=article_id).on_conflict_ignore().execute()

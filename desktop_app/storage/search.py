@@ -13,7 +13,9 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 
 from desktop_app.core.search_query import Query, TextFilter, make_snippet, parse_query
+from desktop_app.storage import search_pg
 from desktop_app.storage.db.models import database_proxy
+from desktop_app.storage.db.pg_schema import is_server
 from desktop_app.storage.items import ROW_COLUMNS, ItemRow, StoredItem, get_item, row_from_db
 
 # Markers around matched words in snippets; control characters never typed or stored, so the
@@ -190,6 +192,8 @@ def _index_only_sql(req: SearchRequest, match: str, columns: str) -> tuple[str, 
 
 def select_sql(req: SearchRequest, query: Query, columns: str) -> tuple[str, list[object]]:
     """The search as one SELECT of `columns`, in the requested order (and limit)."""
+    if is_server(database_proxy):
+        return search_pg.select_sql(req, query, columns, local_bound=_local_bound)
     where, params, match = _where(req, query)
     newest_first = req.order == "date" and req.descending
     if match is not None and not where and (newest_first or req.order == "relevance"):
@@ -218,7 +222,7 @@ def interrupter() -> Callable[[], None]:
 
 def was_interrupted(exc: BaseException) -> bool:
     """Whether `exc` is a query stopped by an `interrupter()`."""
-    return "interrupted" in str(exc)
+    return "interrupted" in str(exc) or search_pg.was_cancelled(exc)
 
 
 def search_ids(req: SearchRequest, query: Query | None = None) -> list[int]:
@@ -245,6 +249,11 @@ def facet_counts(req: SearchRequest, query: Query | None = None, *, top: int = 4
     query = query if query is not None else parse_query(req.text)
 
     def run(select: str, skip: str, group: str, extra_join: str = "") -> list[tuple[str, int]]:
+        if is_server(database_proxy):
+            return search_pg.counts(
+                req, query, select=select, skip=skip, group=group, extra_join=extra_join,
+                top=top, local_bound=_local_bound,
+            )  # fmt: skip
         where, params, match = _where(req, query, skip=skip)
         frm = _from(match) + extra_join
         if match is not None:
@@ -395,6 +404,8 @@ def snippets(ids: Sequence[int], query: Query) -> dict[int, str]:
 def search_days(req: SearchRequest, query: Query | None = None) -> list[tuple[int, str]]:
     """Matching ids, newest first, each with its local calendar day (for the timeline)."""
     query = query if query is not None else parse_query(req.text)
+    if is_server(database_proxy):
+        return search_pg.days(req, query, local_bound=_local_bound)
     where, params, match = _where(req, query)
     if match is not None:
         where.insert(0, "item_fts MATCH ?")

@@ -22,7 +22,7 @@ from pathlib import Path
 from tests.conftest import PROJECT_ROOT
 
 # Columns a second, identical run fills differently (the clock); left out of every comparison.
-VOLATILE_COLUMNS = frozenset({"created_at", "updated_at", "imported_at"})
+VOLATILE_COLUMNS = frozenset({"created_at", "updated_at", "imported_at", "changed_at"})
 
 Dump = dict[str, Counter[tuple[object, ...]]]
 

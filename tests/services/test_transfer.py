@@ -92,6 +92,7 @@ def test_a_dry_run_counts_all_files_together_and_writes_nothing(
     assert report_dates() == []
 
 
+@pytest.mark.sqlite_only
 def test_the_archive_itself_is_refused_before_it_is_opened(
     archive_db: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -104,6 +105,7 @@ def test_the_archive_itself_is_refused_before_it_is_opened(
     assert opened == []
 
 
+@pytest.mark.sqlite_only
 def test_a_full_disk_during_an_import_changes_nothing(archive_db: Any, tmp_path: Path) -> None:
     save_item(ItemData(ARTICLE, "Kept", dt.datetime(2023, 1, 1, tzinfo=dt.UTC)))
     days = [((D1 + dt.timedelta(days=n)).isoformat(), 5000 + n) for n in range(1000)]
@@ -179,6 +181,7 @@ def test_a_full_disk_during_an_export_says_so_and_keeps_the_old_file(
     assert leftovers(tmp_path) == []
 
 
+@pytest.mark.sqlite_only
 def test_export_refuses_the_archive_and_a_missing_folder(filled: list[int], tmp_path: Path) -> None:
     archive = tmp_path / "archive.sqlite"
     size = archive.stat().st_size

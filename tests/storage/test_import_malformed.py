@@ -14,6 +14,7 @@ from desktop_app.core.formats.load import read_import_file
 from desktop_app.storage.importing import import_result
 from desktop_app.storage.items import all_items
 from desktop_app.storage.reports import load_all_reports
+from tests.archive_state import snapshot
 from tests.conftest import shared_file
 from tests.core.formats.samples import EN_POST_0810, RSS
 
@@ -82,15 +83,14 @@ CASES = {
 
 
 @pytest.fixture
-def seeded(archive_db: Any, tmp_path: Path) -> bytes:
+def seeded(archive_db: Any, tmp_path: Path) -> object:
     import_result(read_import_file("wire.xml", RSS.encode()))
-    archive_db.execute_sql("PRAGMA wal_checkpoint(TRUNCATE)")
-    return (tmp_path / "archive.sqlite").read_bytes()
+    return snapshot(archive_db, tmp_path / "archive.sqlite")
 
 
 @pytest.mark.parametrize("case", list(CASES))
 def test_malformed_file_names_the_spot_and_changes_nothing(
-    case: str, seeded: bytes, archive_db: Any, tmp_path: Path
+    case: str, seeded: object, archive_db: Any, tmp_path: Path
 ) -> None:
     name, data, expected = CASES[case]
     with pytest.raises(ImportFormatError) as info:
@@ -98,8 +98,7 @@ def test_malformed_file_names_the_spot_and_changes_nothing(
     message = str(info.value)
     assert message.startswith(name) and expected in message
     assert "Traceback" not in message and len(message) < 400
-    archive_db.execute_sql("PRAGMA wal_checkpoint(TRUNCATE)")
-    assert (tmp_path / "archive.sqlite").read_bytes() == seeded
+    assert snapshot(archive_db, tmp_path / "archive.sqlite") == seeded
 
 
 def test_round_trip_of_the_whole_dataset_and_an_archive(archive_db: Any, tmp_path: Path) -> None:

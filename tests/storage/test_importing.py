@@ -22,14 +22,10 @@ from desktop_app.storage.reports import (
     report_article_ids,
     save_report,
 )
+from tests.archive_state import snapshot
 from tests.core.formats.samples import RSS
 
 D1, D2, D3 = dt.date(2023, 11, 24), dt.date(2023, 11, 25), dt.date(2023, 11, 26)
-
-
-def snapshot(db: Any, path: Path) -> bytes:
-    db.execute_sql("PRAGMA wal_checkpoint(TRUNCATE)")
-    return path.read_bytes()
 
 
 def dataset(*days: tuple[str, int]) -> bytes:

@@ -20,6 +20,7 @@ from desktop_app.storage.reports import (
     save_report,
     with_derived_changes,
 )
+from tests.archive_state import snapshot
 
 D1, D2, D3 = dt.date(2023, 11, 24), dt.date(2023, 11, 25), dt.date(2023, 11, 26)
 
@@ -94,8 +95,7 @@ def test_an_import_failing_after_its_writes_leaves_the_file_byte_for_byte_unchan
 ) -> None:
     save_report(rep(D1, personnel=10))
     path = tmp_path / "archive.sqlite"
-    archive_db.execute_sql("PRAGMA wal_checkpoint(TRUNCATE)")  # type: ignore[attr-defined]
-    before = path.read_bytes()
+    before = snapshot(archive_db, path)
 
     def fail() -> None:
         assert [r.date for r in load_all_reports()] == [D1, D2, D3]  # the writes happened
@@ -105,8 +105,7 @@ def test_an_import_failing_after_its_writes_leaves_the_file_byte_for_byte_unchan
         import_content(
             [rep(D2, personnel=20), rep(D3, personnel=30)], [], source="test", before_commit=fail
         )
-    archive_db.execute_sql("PRAGMA wal_checkpoint(TRUNCATE)")  # type: ignore[attr-defined]
-    assert path.read_bytes() == before
+    assert snapshot(archive_db, path) == before
     assert [r.date for r in load_all_reports()] == [D1]
 
 

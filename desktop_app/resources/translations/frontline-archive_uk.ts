@@ -1250,6 +1250,10 @@ change</source>
       <source>comma-separated, e.g. air defense, kyiv oblast</source>
       <translation>через кому, напр. ППО, Київська область</translation>
     </message>
+    <message>
+      <source>last changed by %1 at %2</source>
+      <translation>остання зміна: %1, %2</translation>
+    </message>
   </context>
   <context>
     <name>ItemMarks</name>
@@ -2100,6 +2104,10 @@ Merge: take this report's figures and keep the stored ones it does not state.</s
       <translation>з дня війни, названого в тексті</translation>
     </message>
     <message>
+      <source>last changed by %1 at %2</source>
+      <translation>остання зміна: %1, %2</translation>
+    </message>
+    <message>
       <source>more than</source>
       <translation>понад</translation>
     </message>
@@ -2552,6 +2560,10 @@ Merge: take this report's figures and keep the stored ones it does not state.</s
   </context>
   <context>
     <name>Startup</name>
+    <message>
+      <source>Offline copy from %1 — read-only (%2 cannot be reached)</source>
+      <translation>Офлайн-копія від %1 — лише для читання (%2 недоступний)</translation>
+    </message>
     <message>
       <source>The archive could not be opened.</source>
       <translation>Не вдалося відкрити архів.</translation>

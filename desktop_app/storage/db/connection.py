@@ -19,7 +19,7 @@ import re
 import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from peewee import DatabaseError as PeeweeDatabaseError
 from peewee import SqliteDatabase
@@ -27,6 +27,14 @@ from peewee import SqliteDatabase
 from desktop_app import APP_NAME
 from desktop_app.core.errors import ArchiveError
 from desktop_app.storage.backup import read_only_uri, remove_stale_parts, upgrade_backup
+from desktop_app.storage.db import pg_schema
+from desktop_app.storage.db.errors import (
+    ArchiveBusyError,
+    DatabaseOpenError,
+    DiskFullError,
+    ReadOnlyArchiveError,
+    ServerUnreachableError,
+)
 from desktop_app.storage.db.migrations import (
     SCHEMA_VERSION,
     SchemaTooNewError,
@@ -34,6 +42,10 @@ from desktop_app.storage.db.migrations import (
     schema_version,
 )
 from desktop_app.storage.db.models import database_proxy
+
+if TYPE_CHECKING:
+    # psycopg2 is loaded only when a server archive is opened (not for every start).
+    from desktop_app.storage.db.postgres import ServerDatabase
 
 ENV_VAR = "FRONTLINE_ARCHIVE_DB"
 DEFAULT_FILE_NAME = "archive.sqlite"
@@ -70,26 +82,11 @@ REQUIRED_TABLES = {
     5: set(),  # a column: item.date_estimated
     6: set(),  # the search index keyed in publication order (same table names)
     7: {"source", "source_entry"},
+    8: {"report_figure_history"},  # who changed what, row versions
 }
 _ADDRESS = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*://")
 
 SQLITE_BUSY, SQLITE_LOCKED, SQLITE_READONLY, SQLITE_FULL, SQLITE_CANTOPEN = 5, 6, 8, 13, 14
-
-
-class DatabaseOpenError(ArchiveError):
-    """The archive file cannot be opened (missing folder rights, not a database, ...)."""
-
-
-class ArchiveBusyError(ArchiveError):
-    """Another program held the write lock for longer than the busy timeout."""
-
-
-class DiskFullError(ArchiveError):
-    """SQLite could not grow the file; the transaction was rolled back."""
-
-
-class ReadOnlyArchiveError(ArchiveError):
-    """A write was attempted on an archive opened read-only."""
 
 
 def sqlite_code(exc: BaseException) -> int | None:
@@ -113,6 +110,7 @@ class ArchiveDatabase(SqliteDatabase):
         super().__init__(database, **kw)
         self.archive_path = archive_path
         self.read_only = read_only
+        self.read_only_reason: str | None = None  # an offline copy says why it is read-only
 
     def translate(self, exc: BaseException) -> ArchiveError | None:
         code = sqlite_code(exc)
@@ -121,7 +119,9 @@ class ArchiveDatabase(SqliteDatabase):
         if code == SQLITE_FULL:
             return DiskFullError("the disk is full; nothing was changed")
         if code == SQLITE_READONLY:
-            return ReadOnlyArchiveError(read_only_message(self.archive_path))
+            return ReadOnlyArchiveError(
+                self.read_only_reason or read_only_message(self.archive_path)
+            )
         return None
 
     def _in_transaction(self) -> bool:
@@ -173,10 +173,14 @@ def default_database_path() -> Path:
 
 
 def archive_path_from(text: str | Path) -> Path:
-    """The file a `--database` value names; addresses of database servers are refused."""
+    """The file a `--database` value names; addresses (servers) are refused here: a
+    `postgresql://` address is opened by `open_archive`, any other scheme is unknown."""
     if isinstance(text, str) and _ADDRESS.match(text):
+        if pg_schema.is_server_address(text):
+            raise DatabaseOpenError(f"{text}: an archive on a server, not a file")
         raise DatabaseOpenError(
-            f"{text}: database servers are not supported; give the path of an archive file"
+            f"{text}: database servers other than PostgreSQL (postgresql://…) are not "
+            "supported; give the path of an archive file or a postgresql:// address"
         )
     return Path(text).expanduser()
 
@@ -186,10 +190,13 @@ class Archive:
     """An open archive: the bound database, its file, whether this open created it, and
     whether it could only be opened for reading."""
 
-    db: ArchiveDatabase
-    path: Path
+    db: ArchiveDatabase | ServerDatabase
+    path: Path  # a server archive: its local offline copy
     created: bool
     read_only: bool = False
+    server: str | None = None  # a server archive's address, without a password
+    # The server could not be reached: `db` is its offline copy, read-only, from this time.
+    offline_since: dt.datetime | None = None
 
 
 def _writable(file: Path) -> bool:
@@ -264,6 +271,15 @@ def _connect(file: Path, read_only: bool, busy_timeout_ms: int) -> ArchiveDataba
     )
 
 
+def create_archive_file(file: Path) -> ArchiveDatabase:
+    """A new archive file at the current schema, not bound to the models (a copy's target)."""
+    db = _connect(file, False, BUSY_TIMEOUT_MS)
+    db.connect()
+    with db.atomic():
+        migrate(db)
+    return db
+
+
 def _upgrade(db: ArchiveDatabase, file: Path) -> int:
     """Create or upgrade the schema; returns the version found. Under the write lock, so two
     programs opening a new archive at once do not both create it."""
@@ -280,6 +296,9 @@ def open_archive(
     path: Path | str | None = None, *, busy_timeout_ms: int = BUSY_TIMEOUT_MS
 ) -> Archive:
     """Open (creating if needed) and upgrade the archive, and bind the models to it."""
+    chosen = path if path is not None else os.environ.get(ENV_VAR)
+    if pg_schema.is_server_address(chosen):
+        return _open_server(str(chosen), busy_timeout_ms)
     file = archive_path_from(path) if path is not None else default_database_path()
     if file.is_dir():
         raise DatabaseOpenError(f"{file} is a folder, not an archive file")
@@ -314,12 +333,56 @@ def open_archive(
     return Archive(db, file, created=old_version == 0, read_only=read_only)
 
 
+def _open_server(url: str, busy_timeout_ms: int) -> Archive:
+    from desktop_app.storage.db import postgres
+
+    try:
+        db, found, read_only = postgres.open_server(
+            url, data_folder=data_dir(), busy_timeout_ms=busy_timeout_ms
+        )
+    except ServerUnreachableError:
+        offline = open_offline_copy(url)
+        if offline is None:
+            raise
+        return offline
+    database_proxy.initialize(db)
+    return Archive(db, db.archive_path, created=found == 0, read_only=read_only, server=db.address)
+
+
+def open_offline_copy(url: str) -> Archive | None:
+    """The local copy of the server archive at `url`, read-only, when there is one at the
+    current schema (the window refreshes it each time it opens the server archive)."""
+    from desktop_app.storage.db import postgres
+
+    file = postgres.offline_copy_path(url, data_dir())
+    try:
+        if not file.is_file() or inspect_archive_file(file) != SCHEMA_VERSION:
+            return None
+    except ArchiveError:
+        return None
+    since = dt.datetime.fromtimestamp(file.stat().st_mtime)
+    address = postgres.display_address(url)
+    db = _connect(file, True, BUSY_TIMEOUT_MS)
+    db.read_only_reason = (
+        f"{address} cannot be reached; this is its offline copy from "
+        f"{since:%Y-%m-%d %H:%M}, read-only; nothing was changed"
+    )
+    database_proxy.initialize(db)
+    return Archive(db, file, created=False, read_only=True, server=address, offline_since=since)
+
+
 def open_existing_for_reading(path: Path | str | None = None) -> Archive | None:
     """The archive, opened read-only, when it exists at the current schema; None otherwise.
 
     For commands that only consult an archive if there is one (`parse` dating a text from the
     stored series): nothing is created, upgraded or cleaned up.
     """
+    chosen = path if path is not None else os.environ.get(ENV_VAR)
+    if pg_schema.is_server_address(chosen):
+        try:
+            return _open_server(str(chosen), BUSY_TIMEOUT_MS)
+        except ArchiveError:
+            return None
     file = archive_path_from(path) if path is not None else default_database_path()
     if not file.is_file() or file.stat().st_size == 0:
         return None
@@ -333,22 +396,31 @@ def open_existing_for_reading(path: Path | str | None = None) -> Archive | None:
     return Archive(db, file, created=False, read_only=True)
 
 
-def open_database(path: Path | str | None = None) -> ArchiveDatabase:
+def open_database(path: Path | str | None = None) -> ArchiveDatabase | ServerDatabase:
     """Like `open_archive`, for callers that need only the database."""
     return open_archive(path).db
 
 
 def bound_database() -> ArchiveDatabase | None:
-    """The archive the models are bound to in this process, if any."""
+    """The archive file the models are bound to in this process, if any (None for a server)."""
     db = database_proxy.obj
     return db if isinstance(db, ArchiveDatabase) else None
 
 
+def bound_server() -> ServerDatabase | None:
+    """The server archive the models are bound to, if any."""
+    db = database_proxy.obj
+    return db if getattr(db, "server", False) is True else None
+
+
 def require_writable() -> None:
     """Raise the read-only error before a write starts (e.g. before taking a backup)."""
+    server = bound_server()
+    if server is not None and server.read_only:
+        raise ReadOnlyArchiveError(server.read_only_message())
     db = bound_database()
     if db is not None and db.read_only:
-        raise ReadOnlyArchiveError(read_only_message(db.archive_path))
+        raise ReadOnlyArchiveError(db.read_only_reason or read_only_message(db.archive_path))
 
 
 def close_thread_connection() -> None:

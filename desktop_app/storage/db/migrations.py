@@ -1,4 +1,5 @@
-"""Schema versions, kept in SQLite's `PRAGMA user_version`, and the steps between them.
+"""Schema versions, kept in SQLite's `PRAGMA user_version` (a server: `pg_schema`), and the
+steps between them.
 
 Each step is frozen DDL for the schema as it was at that version: steps never import the
 models, so an archive made by any release upgrades through the same path. Add a step at the
@@ -12,6 +13,7 @@ from collections.abc import Callable
 from peewee import Database
 
 from desktop_app.core.errors import ArchiveError
+from desktop_app.storage.db import pg_schema
 
 
 def _step_1(db: Database) -> None:
@@ -264,6 +266,170 @@ def _step_7(db: Database) -> None:
     db.create_tables([Source, SourceEntry], safe=False)
 
 
+_STAMP_SQLITE = "strftime('%Y-%m-%dT%H:%M:%SZ', 'now')"
+_STAMP_PG = """to_char(now() AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"')"""
+_ITEM_CONTENT = (
+    "kind, title, lead, body, body_html, author, published_at, date_estimated, source_name,"
+    " source_url, tags"
+)
+_REPORT_CONTENT = "date, day, qualifier, note, source"
+
+
+def _step_8(db: Database) -> None:
+    """Who changed what, when: a team on one server archive.
+
+    Items and reports get `changed_by` (the server's role; '' in a file, which has one user),
+    `changed_at`, and `row_version`, which moves with every change of the content (not of
+    read and star marks), so an edit made from an outdated copy is noticed instead of
+    silently overwriting someone's newer one. A report's version also moves when one of its
+    figures changes, and every figure change is kept in `report_figure_history` (the values
+    before and after, who and when). Tags say who added them. On a server, every write also
+    moves `archive_change_seq` and sends NOTIFY frontline_archive (with the writer's backend
+    pid, so a program can tell others' writes from its own): other users' windows refresh.
+    The writes of `copy` (which brings rows with their own history) set
+    frontline_archive.copying and are left as they come.
+    """
+    server = pg_schema.is_server(db)
+    key = "SERIAL PRIMARY KEY" if server else "INTEGER PRIMARY KEY AUTOINCREMENT"
+    for table in ("item", "report"):
+        db.execute_sql(f"ALTER TABLE {table} ADD COLUMN changed_by TEXT NOT NULL DEFAULT ''")
+        db.execute_sql(f"ALTER TABLE {table} ADD COLUMN changed_at TEXT")
+        db.execute_sql(f"ALTER TABLE {table} ADD COLUMN row_version INTEGER NOT NULL DEFAULT 1")
+    db.execute_sql("ALTER TABLE item_tag ADD COLUMN changed_by TEXT NOT NULL DEFAULT ''")
+    db.execute_sql("ALTER TABLE item_tag ADD COLUMN changed_at TEXT")
+    db.execute_sql(
+        f"""CREATE TABLE report_figure_history (
+            id {key},
+            report_id INTEGER NOT NULL,
+            date DATE,
+            category VARCHAR(255) NOT NULL,
+            old_total INTEGER,
+            old_change INTEGER,
+            total INTEGER,
+            change INTEGER,
+            changed_by TEXT NOT NULL DEFAULT '',
+            changed_at TEXT NOT NULL)"""
+    )
+    db.execute_sql(
+        "CREATE INDEX report_figure_history_report_id ON report_figure_history (report_id)"
+    )
+    if server:
+        _step_8_server(db)
+        return
+    history = (
+        "INSERT INTO report_figure_history (report_id, date, category, old_total, old_change,"
+        " total, change, changed_at) VALUES ({r}.report_id,"
+        " (SELECT date FROM report WHERE id = {r}.report_id), {r}.category, {old}, {new},"
+        f" {_STAMP_SQLITE});"
+        " UPDATE report SET row_version = row_version + 1,"
+        f" changed_at = {_STAMP_SQLITE} WHERE id = {{r}}.report_id;"
+    )
+    for sql in (
+        f"""CREATE TRIGGER item_row_version AFTER UPDATE OF {_ITEM_CONTENT} ON item BEGIN
+            UPDATE item SET row_version = old.row_version + 1, changed_at = {_STAMP_SQLITE}
+            WHERE id = new.id;
+        END""",
+        f"""CREATE TRIGGER report_row_version AFTER UPDATE OF {_REPORT_CONTENT} ON report
+        BEGIN
+            UPDATE report SET row_version = old.row_version + 1, changed_at = {_STAMP_SQLITE}
+            WHERE id = new.id;
+        END""",
+        f"""CREATE TRIGGER report_figure_history_ai AFTER INSERT ON report_figure BEGIN
+            {history.format(r="new", old="NULL, NULL", new="new.total, new.change")}
+        END""",
+        f"""CREATE TRIGGER report_figure_history_au AFTER UPDATE OF total, change
+        ON report_figure WHEN old.total IS NOT new.total OR old.change IS NOT new.change BEGIN
+            {history.format(r="new", old="old.total, old.change", new="new.total, new.change")}
+        END""",
+        f"""CREATE TRIGGER report_figure_history_ad AFTER DELETE ON report_figure BEGIN
+            {history.format(r="old", old="old.total, old.change", new="NULL, NULL")}
+        END""",
+    ):
+        db.execute_sql(sql)
+
+
+def _step_8_server(db: Database) -> None:
+    copying = "current_setting('frontline_archive.copying', true) = 'on'"
+    for sql in (
+        "CREATE SEQUENCE archive_change_seq",
+        f"""CREATE FUNCTION archive_stamp() RETURNS trigger LANGUAGE plpgsql AS $$
+        BEGIN
+            IF {copying} THEN RETURN NEW; END IF;
+            NEW.changed_by := current_user;
+            NEW.changed_at := {_STAMP_PG};
+            IF TG_OP = 'UPDATE' AND TG_TABLE_NAME <> 'item_tag' THEN
+                NEW.row_version := OLD.row_version + 1;
+            END IF;
+            RETURN NEW;
+        END $$""",
+        "CREATE TRIGGER item_stamp_i BEFORE INSERT ON item"
+        " FOR EACH ROW EXECUTE FUNCTION archive_stamp()",
+        f"CREATE TRIGGER item_stamp_u BEFORE UPDATE OF {_ITEM_CONTENT} ON item"
+        " FOR EACH ROW EXECUTE FUNCTION archive_stamp()",
+        "CREATE TRIGGER report_stamp_i BEFORE INSERT ON report"
+        " FOR EACH ROW EXECUTE FUNCTION archive_stamp()",
+        f"CREATE TRIGGER report_stamp_u BEFORE UPDATE OF {_REPORT_CONTENT} ON report"
+        " FOR EACH ROW EXECUTE FUNCTION archive_stamp()",
+        "CREATE TRIGGER item_tag_stamp BEFORE INSERT ON item_tag"
+        " FOR EACH ROW EXECUTE FUNCTION archive_stamp()",
+        f"""CREATE FUNCTION archive_figure_history() RETURNS trigger LANGUAGE plpgsql AS $$
+        DECLARE
+            rid INTEGER;
+            cat VARCHAR(255);
+            was_total INTEGER;
+            was_change INTEGER;
+            now_total INTEGER;
+            now_change INTEGER;
+        BEGIN
+            IF {copying} THEN RETURN NULL; END IF;
+            IF TG_OP = 'DELETE' THEN
+                rid := OLD.report_id; cat := OLD.category;
+                was_total := OLD.total; was_change := OLD.change;
+            ELSE
+                rid := NEW.report_id; cat := NEW.category;
+                now_total := NEW.total; now_change := NEW.change;
+            END IF;
+            IF TG_OP = 'UPDATE' THEN
+                IF OLD.total IS NOT DISTINCT FROM NEW.total
+                   AND OLD.change IS NOT DISTINCT FROM NEW.change THEN
+                    RETURN NULL;
+                END IF;
+                was_total := OLD.total; was_change := OLD.change;
+            END IF;
+            INSERT INTO report_figure_history (report_id, date, category, old_total,
+                old_change, total, change, changed_by, changed_at)
+            VALUES (rid, (SELECT date FROM report WHERE id = rid), cat, was_total,
+                was_change, now_total, now_change, current_user, {_STAMP_PG});
+            UPDATE report SET row_version = row_version + 1, changed_by = current_user,
+                changed_at = {_STAMP_PG} WHERE id = rid;
+            RETURN NULL;
+        END $$""",
+        "CREATE TRIGGER report_figure_history AFTER INSERT OR UPDATE OR DELETE"
+        " ON report_figure FOR EACH ROW EXECUTE FUNCTION archive_figure_history()",
+        """CREATE FUNCTION archive_changed() RETURNS trigger LANGUAGE plpgsql AS $$
+        BEGIN
+            PERFORM nextval('archive_change_seq');
+            PERFORM pg_notify('frontline_archive', pg_backend_pid()::text);
+            RETURN NULL;
+        END $$""",
+    ):
+        db.execute_sql(sql)
+    for table in (
+        "item",
+        "report",
+        "report_figure",
+        "report_warning",
+        "item_tag",
+        "report_article",
+        "oryx_loss",
+        "trash",
+    ):
+        db.execute_sql(
+            f"CREATE TRIGGER {table}_changed AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE"
+            f" ON {table} FOR EACH STATEMENT EXECUTE FUNCTION archive_changed()"
+        )
+
+
 STEPS: tuple[Callable[[Database], None], ...] = (
     _step_1,
     _step_2,
@@ -272,6 +438,7 @@ STEPS: tuple[Callable[[Database], None], ...] = (
     _step_5,
     _step_6,
     _step_7,
+    _step_8,
 )
 SCHEMA_VERSION = len(STEPS)
 
@@ -281,6 +448,8 @@ class SchemaTooNewError(ArchiveError):
 
 
 def schema_version(db: Database) -> int:
+    if pg_schema.is_server(db):
+        return pg_schema.schema_version(db)
     return int(db.execute_sql("PRAGMA user_version").fetchone()[0])
 
 
@@ -294,6 +463,11 @@ def migrate(db: Database, *, target: int = SCHEMA_VERSION) -> int:
         )
     for version in range(start, target):
         with db.atomic():
+            if pg_schema.is_server(db):
+                # A server runs the PostgreSQL twins of the SQLite-only first steps.
+                pg_schema.STEPS.get(version + 1, STEPS[version])(db)
+                pg_schema.set_schema_version(db, version + 1)
+                continue
             STEPS[version](db)
             # PRAGMA takes no parameters; the value is our own integer.
             db.execute_sql(f"PRAGMA user_version = {version + 1}")

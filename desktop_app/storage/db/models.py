@@ -73,6 +73,10 @@ class Item(BaseModel):
     starred = BooleanField(default=False)
     created_at = UtcDateTimeField(default=utc_now)
     updated_at = UtcDateTimeField(default=utc_now)
+    # Who changed the content last (the server's role; '' in a file) and its version: schema 8.
+    changed_by = TextField(default="")
+    changed_at = UtcDateTimeField(null=True)
+    row_version = IntegerField(default=1)
 
 
 class Report(BaseModel):
@@ -86,6 +90,10 @@ class Report(BaseModel):
     source = TextField(default="")
     created_at = UtcDateTimeField(default=utc_now)
     updated_at = UtcDateTimeField(default=utc_now)
+    changed_by = TextField(default="")
+    changed_at = UtcDateTimeField(null=True)
+    # Moves with every change of the report or one of its figures (schema 8).
+    row_version = IntegerField(default=1)
 
 
 class ReportFigure(BaseModel):
@@ -115,6 +123,8 @@ class ItemTag(BaseModel):
     id = AutoField()
     item = ForeignKeyField(Item, on_delete="CASCADE", backref="tag_rows")
     tag = TextField(index=True)
+    changed_by = TextField(default="")
+    changed_at = UtcDateTimeField(null=True)
 
     class Meta:
         indexes = ((("item", "tag"), True),)
@@ -197,3 +207,18 @@ class SourceEntry(BaseModel):
     full_text_url = TextField(null=True)
     full_text_at = UtcDateTimeField(null=True)
     seen_at = UtcDateTimeField(default=utc_now)
+
+
+class ReportFigureHistory(BaseModel):
+    """Every change of a report's figures: before and after, who and when (schema 8)."""
+
+    id = AutoField()
+    report_id = IntegerField()
+    date = DateField(null=True)
+    category = CharField()
+    old_total = IntegerField(null=True)
+    old_change = IntegerField(null=True)
+    total = IntegerField(null=True)
+    change = IntegerField(null=True)
+    changed_by = TextField(default="")
+    changed_at = UtcDateTimeField()

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QSettings
 from PySide6.QtGui import QIcon
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication, QLabel, QMessageBox
 
 from desktop_app import APP_NAME, APP_TITLE, __version__
 from desktop_app.services import session
@@ -63,8 +63,9 @@ def start_window(archive: Archive, settings: QSettings, files: Sequence[Path] = 
     window = MainWindow(
         settings,
         database_path=archive.path,
-        # A read-only archive's folder takes no daily copy either.
-        daily_backups=not read_only,
+        # A read-only archive's folder takes no daily copy either; a server archive's
+        # "daily copy" is its offline copy, refreshed whenever the window opens it.
+        daily_backups=not read_only or (archive.server is not None and not archive.offline_since),
         warm_up=True,
         read_only=read_only,
     )
@@ -73,12 +74,29 @@ def start_window(archive: Archive, settings: QSettings, files: Sequence[Path] = 
         # `changed` says so.
         window.runner.write("demo content", session.seed_demo)
     install_welcome(window, demo=archive.created)  # until dismissed
+    if archive.offline_since is not None:
+        window.statusBar().addPermanentWidget(offline_banner(archive))
     window.show()
     if files:
         from desktop_app.ui.app.open_files import take_files
 
         take_files(window, files, window.import_files)
     return window
+
+
+def offline_banner(archive: Archive) -> QLabel:
+    """Says, for as long as the window is open, that this is a server archive's offline copy."""
+    since = archive.offline_since.strftime("%H:%M") if archive.offline_since else ""
+    label = QLabel(
+        QCoreApplication.translate(
+            "Startup", "Offline copy from %1 — read-only (%2 cannot be reached)"
+        )
+        .replace("%1", since)
+        .replace("%2", archive.server or "")
+    )
+    label.setObjectName("offlineBanner")
+    label.setStyleSheet("QLabel { font-weight: bold; padding: 0 6px; }")
+    return label
 
 
 def startup_error_box(text: str) -> QMessageBox:

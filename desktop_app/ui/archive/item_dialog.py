@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+from shiboken6 import isValid
 
 from desktop_app.core.article_report import report_in_article
 from desktop_app.core.errors import ValidationError
@@ -118,11 +119,35 @@ class ItemDialog(QDialog):
         fit_to_screen(self, QSize(640, 560))
 
         self.kind_combo.setCurrentIndex(self.kind_combo.findData(kind))
+        # The version an edit starts from: a save does not overwrite someone's newer one.
+        self._version: int | None = None
         if stored is not None:
             self._fill(stored)
+            self._read_version()
         self._update_title()
         self.kind_combo.currentIndexChanged.connect(self._update_title)
         self.title_edit.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _read_version(self) -> None:
+        from desktop_app.services import queries
+
+        item_id = self.item_id
+        if item_id is not None:
+            self.ctx.runner.read(
+                "item version", lambda: queries.item_stamp(item_id), success=self._version_read
+            )
+
+    def _version_read(self, stamp: object) -> None:
+        if not isValid(self):
+            return
+        self._version = getattr(stamp, "version", None)
+        who, when = getattr(stamp, "changed_by", ""), getattr(stamp, "changed_at", None)
+        if who and when is not None:
+            self.setToolTip(
+                self.tr("last changed by %1 at %2")
+                .replace("%1", who)
+                .replace("%2", f"{when.astimezone():%Y-%m-%d %H:%M}")
+            )
 
     def _update_title(self) -> None:
         brief = self.kind_combo.currentData() == BRIEF
@@ -231,6 +256,7 @@ class ItemDialog(QDialog):
 
         item_id = self.item_id
         new = item_id is None
+        version = self._version
 
         def name(step: Undoable) -> str:
             if step.dates:
@@ -244,7 +270,9 @@ class ItemDialog(QDialog):
             self.ctx.runner,
             self.ctx.undo_stack,
             "save item",
-            lambda: articles.save_article(data, item_id, report=report, choice=choice),
+            lambda: articles.save_article(
+                data, item_id, report=report, choice=choice, expected_version=version
+            ),
             name,
             success=self._saved,
             failure=self._failed,
@@ -262,6 +290,8 @@ class ItemDialog(QDialog):
         if self.saved_id is None and self._saving:
             self._set_saving(False)
             self.error_label.setText(text)
+            # After a conflict, Save again overwrites the version now stored, knowingly.
+            self._read_version()
         else:
             self.ctx.show_message("error", text)
 

@@ -137,3 +137,28 @@ def choose_duplicate(parent: QWidget, date: dt.date, stored: LossReport) -> str:
     box.exec()
     clicked = box.clickedButton()
     return REPLACE if clicked is replace else MERGE if clicked is merge else CANCEL
+
+
+def date_note_text(note: str) -> str:
+    """How the parser established a report's date (`LossReport.date_note`), translated."""
+    notes = {
+        "year found from the figures": QCoreApplication.translate(
+            "ReportDialog", "year found from the figures"
+        ),
+        "year from the page's date": QCoreApplication.translate(
+            "ReportDialog", "year from the page's date"
+        ),
+        "year from the day of the war the text names": QCoreApplication.translate(
+            "ReportDialog", "year from the day of the war the text names"
+        ),
+        "from the day of the war the text names": QCoreApplication.translate(
+            "ReportDialog", "from the day of the war the text names"
+        ),
+        "year from “last year” in the text": QCoreApplication.translate(
+            "ReportDialog", "year from “last year” in the text"
+        ),
+        "date found from the figures in the archive": QCoreApplication.translate(
+            "ReportDialog", "date found from the figures in the archive"
+        ),
+    }
+    return notes.get(note, note)

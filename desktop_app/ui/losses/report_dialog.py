@@ -55,11 +55,11 @@ def read_dialog_data(date: dt.date) -> tuple[LossReport | None, list[LinkedArtic
     return queries.load_report(date), queries.linked_articles(date)
 
 
-def read_date_state(date: dt.date) -> tuple[LossReport | None, LossReport | None]:
-    """The report before `date` and the one stored for it (run on the read lane)."""
+def read_date_state(date: dt.date) -> tuple[LossReport | None, LossReport | None, object]:
+    """The report before `date`, the one stored for it and its version stamp (read lane)."""
     from desktop_app.services import queries
 
-    return queries.previous_report(date), queries.load_report(date)
+    return queries.previous_report(date), queries.load_report(date), queries.report_stamp(date)
 
 
 def date_from_archive(report: LossReport) -> LossReport:
@@ -94,6 +94,7 @@ class ReportDialog(ReportDialogLayout):
         if stored is not None:
             date = stored.date
         self._previous: LossReport | None = None
+        self._version: int | None = None  # the stored report's version when editing
         self._date_taken = False
         self._saving = False
         self.discard_box: QMessageBox | None = None
@@ -186,7 +187,7 @@ class ReportDialog(ReportDialogLayout):
             messages.append(
                 self.tr("Dated {date}: {how}.").format(
                     date=report.date.isoformat() if report.date else "",
-                    how=self._date_note(report.date_note),
+                    how=questions.date_note_text(report.date_note),
                 )
             )
         if report.date is not None and report.date != self.current_date():
@@ -237,28 +238,11 @@ class ReportDialog(ReportDialogLayout):
                     " Check it before saving."
                 ),
                 self.tr("Dated {date}: {how}.").format(
-                    date=report.date.isoformat(), how=self._date_note(report.date_note or "")
+                    date=report.date.isoformat(),
+                    how=questions.date_note_text(report.date_note or ""),
                 ),
             )
         )
-
-    def _date_note(self, note: str) -> str:
-        """How the parser established a date, in the window's language."""
-        notes = {
-            "year found from the figures": self.tr("year found from the figures"),
-            "year from the page's date": self.tr("year from the page's date"),
-            "year from the day of the war the text names": self.tr(
-                "year from the day of the war the text names"
-            ),
-            "from the day of the war the text names": self.tr(
-                "from the day of the war the text names"
-            ),
-            "year from “last year” in the text": self.tr("year from “last year” in the text"),
-            "date found from the figures in the archive": self.tr(
-                "date found from the figures in the archive"
-            ),
-        }
-        return notes.get(note, note)
 
     def _mark_date_guess(self, on: bool) -> None:
         """An unknown date stays visibly a guess until the user touches it."""
@@ -312,12 +296,17 @@ class ReportDialog(ReportDialogLayout):
         )
 
     def _date_state_read(
-        self, date: dt.date, previous: LossReport | None, stored: LossReport | None
+        self,
+        date: dt.date,
+        previous: LossReport | None,
+        stored: LossReport | None,
+        stamp: object = None,
     ) -> None:
         if not isValid(self) or date != self.current_date():
             return  # closed, or another date was picked since: its own read follows
         self._previous = previous
         same_report = self._stored is not None and self._stored.date == date
+        self._note_version(stamp if same_report else None)
         self._date_taken = not same_report and stored is not None
         self.grid.set_previous(self._previous)
         self._revalidate()
@@ -422,7 +411,28 @@ class ReportDialog(ReportDialogLayout):
             else:
                 self.ctx.show_message("error", text)
 
-        report_steps.save_report(self.ctx, report, success=self._saved, failure=failed)
+        editing = self._stored is not None and self._stored.date == report.date
+        report_steps.save_report(
+            self.ctx,
+            report,
+            success=self._saved,
+            failure=failed,
+            expected_version=self._version if editing else None,
+        )
+
+    def _note_version(self, stamp: object) -> None:
+        """The version this edit started from (a conflict re-reads it: Save then overwrites
+        the other version knowingly), and who changed the report last."""
+        self._version = getattr(stamp, "version", None)
+        who, when = getattr(stamp, "changed_by", ""), getattr(stamp, "changed_at", None)
+        if who and when is not None:
+            self.day_label.setText(
+                self.day_label.text().split(" · ")[0]
+                + " · "
+                + self.tr("last changed by %1 at %2")
+                .replace("%1", who)
+                .replace("%2", f"{when.astimezone():%Y-%m-%d %H:%M}")
+            )
 
     def _saved(self, date: dt.date) -> None:
         if not isValid(self):

@@ -61,16 +61,20 @@ def save_report(
     failure: Callable[[str], None],
     source: str = "manual",
     article_id: int | None = None,
+    expected_version: int | None = None,
 ) -> Operation:
     """Store `report` (new, edited, replaced or merged), optionally linking an article;
-    `success` gets its date."""
+    `success` gets its date. With `expected_version` (an edit), a report someone else saved
+    since it was read is not overwritten: `failure` says who changed it."""
     if report.date is None:
         raise ValueError("a report needs a date to be saved")
 
     def change() -> Undoable:
         from desktop_app.services import history
 
-        return history.save_report(report, source=source, article_id=article_id)
+        return history.save_report(
+            report, source=source, article_id=article_id, expected_version=expected_version
+        )
 
     return _push(ctx, SAVE, report.date, change, success, failure)
 

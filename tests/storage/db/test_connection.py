@@ -99,8 +99,11 @@ def test_a_database_server_address_is_refused_and_no_file_is_made(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.chdir(tmp_path)
-    with pytest.raises(DatabaseOpenError, match="database servers are not supported"):
-        open_archive("postgresql://user@host/db")
+    with pytest.raises(DatabaseOpenError, match=r"other than PostgreSQL.*are not supported"):
+        open_archive("mysql://user@host/db")
+    # A PostgreSQL address is a server archive: one that cannot be reached is said so.
+    with pytest.raises(DatabaseOpenError, match="cannot be reached"):
+        open_archive(f"postgresql://user@/db?host={tmp_path}&connect_timeout=2")
     assert list(tmp_path.iterdir()) == []
 
 

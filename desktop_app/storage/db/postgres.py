@@ -1,0 +1,379 @@
+"""An archive on a PostgreSQL server: `--database postgresql://user@host:port/dbname`.
+
+The address goes to libpq as it is, so its own ways of finding a password (~/.pgpass, a
+service file, PGPASSWORD) and TLS options (`?sslmode=verify-full`) apply; nothing of it is
+stored by the program. Writers take one advisory lock per transaction, the server's
+equivalent of SQLite's `BEGIN IMMEDIATE`: two writers queue instead of racing, and a writer
+that waits longer than the busy timeout gets the same "try again" as with a file. Queries the
+storage layer writes for SQLite (`?` placeholders, `connection().execute`) run unchanged:
+the connection and cursor here translate them. Which role may do what is the server's
+business (GRANT); a role without the right to write opens the archive read-only.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from pathlib import Path
+from typing import Any
+
+import psycopg2
+import psycopg2.errors
+import psycopg2.extensions
+from peewee import DatabaseError as PeeweeDatabaseError
+from peewee import PostgresqlDatabase
+
+from desktop_app.core.errors import ArchiveError
+from desktop_app.storage.db import pg_schema
+from desktop_app.storage.db.errors import (
+    ArchiveBusyError,
+    DatabaseOpenError,
+    DiskFullError,
+    ReadOnlyArchiveError,
+    ServerUnreachableError,
+)
+from desktop_app.storage.db.migrations import SCHEMA_VERSION, SchemaTooNewError, migrate
+from desktop_app.storage.db.models import database_proxy
+
+# The advisory lock every write transaction takes first (any constant: one per database).
+WRITE_LOCK_KEY = 0x46524F4E544C4E45 & 0x7FFFFFFFFFFFFFFF
+_QUOTED = re.compile(r"'(?:[^']|'')*'")
+
+
+def display_address(url: str) -> str:
+    """user@host:port/dbname, without a password (for messages, titles and the log)."""
+    try:
+        parts = psycopg2.extensions.parse_dsn(url)
+    except psycopg2.ProgrammingError:
+        return re.sub(r"//[^@/]*@", "//", url.split("?")[0])
+    user = parts.get("user", "")
+    host = parts.get("host", "") or "localhost"
+    if host.startswith("/"):
+        host = "localhost"
+    port = f":{parts['port']}" if parts.get("port") else ""
+    name = parts.get("dbname", "")
+    return f"postgresql://{user + '@' if user else ''}{host}{port}/{name}"
+
+
+def offline_copy_path(url: str, folder: Path) -> Path:
+    """The local read-only copy of a server archive, in the program's data folder."""
+    shown = display_address(url).removeprefix("postgresql://")
+    slug = re.sub(r"[^A-Za-z0-9.-]+", "-", shown).strip("-")[:60]
+    digest = hashlib.sha256(shown.encode()).hexdigest()[:8]
+    return folder / "servers" / f"{slug}-{digest}.sqlite"
+
+
+def adapt_sql(sql: str, params: Any) -> tuple[str, Any]:
+    """SQLite-style `?` placeholders to psycopg2's `%s` (a `%` of the text doubled); SQL that
+    peewee wrote for PostgreSQL already has `%s` and passes as it is."""
+    if not params:
+        return sql, None
+    if "?" not in _QUOTED.sub("", sql):
+        return sql, params
+    parts = _QUOTED.split(sql)
+    quoted = _QUOTED.findall(sql)
+    out = [parts[0].replace("%", "%%").replace("?", "%s")]
+    for literal, rest in zip(quoted, parts[1:], strict=True):
+        out.append(literal.replace("%", "%%"))
+        out.append(rest.replace("%", "%%").replace("?", "%s"))
+    return "".join(out), params
+
+
+class _Cursor(psycopg2.extensions.cursor):
+    def execute(self, query: str, vars: Any = None) -> Any:
+        return super().execute(*adapt_sql(query, vars))
+
+    def executemany(self, query: str, vars_list: Any) -> Any:
+        rows = list(vars_list)
+        sql, _ = adapt_sql(query, rows[0] if rows else None)
+        return super().executemany(sql, rows)
+
+
+class _Connection(psycopg2.extensions.connection):
+    """psycopg2's connection with the two calls storage makes on sqlite3's."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.cursor_factory = _Cursor
+
+    def execute(self, sql: str, params: Any = ()) -> Any:
+        cursor = self.cursor()
+        cursor.execute(sql, params)
+        return cursor
+
+    def interrupt(self) -> None:
+        self.cancel()
+
+
+def pg_code(exc: BaseException) -> str | None:
+    """The SQLSTATE behind `exc` (peewee wraps psycopg2's errors)."""
+    seen: BaseException | None = exc
+    for _ in range(4):
+        if seen is None:
+            return None
+        code = getattr(seen, "pgcode", None)
+        if isinstance(code, str):
+            return code
+        first = seen.args[0] if seen.args else None
+        seen = first if isinstance(first, BaseException) else seen.__context__
+    return None
+
+
+def _lost(exc: BaseException) -> bool:
+    seen: BaseException | None = exc
+    for _ in range(4):
+        if seen is None:
+            return False
+        if isinstance(seen, psycopg2.OperationalError | psycopg2.InterfaceError) and (
+            getattr(seen, "pgcode", None) is None
+        ):
+            return True
+        first = seen.args[0] if seen.args else None
+        seen = first if isinstance(first, BaseException) else seen.__context__
+    return False
+
+
+class ServerDatabase(PostgresqlDatabase):
+    """peewee's PostgresqlDatabase with serialised writers and errors a user can read."""
+
+    server = True
+
+    def __init__(
+        self,
+        url: str,
+        *,
+        archive_path: Path,
+        read_only: bool = False,
+        busy_timeout_ms: int = 5000,
+        **kw: Any,
+    ) -> None:
+        super().__init__(url, connection_factory=_Connection, **kw)
+        self.url = url
+        self.address = display_address(url)
+        self.archive_path = archive_path
+        self.read_only = read_only
+        self.busy_timeout_ms = busy_timeout_ms
+        self.role = ""
+
+    def _initialize_connection(self, conn: Any) -> None:
+        with conn.cursor() as cursor:
+            cursor.execute(f"SET lock_timeout = {int(self.busy_timeout_ms)}")
+            cursor.execute("SET application_name = 'frontline-archive'")
+            cursor.execute("SELECT current_user")
+            self.role = str(cursor.fetchone()[0])
+
+    def _connect(self) -> Any:
+        try:
+            return super()._connect()
+        except psycopg2.OperationalError as exc:
+            raise ServerUnreachableError(unreachable_message(self.address, exc)) from exc
+
+    def read_only_message(self) -> str:
+        return (
+            f"the role {self.role or '?'} may only read the archive at {self.address}; "
+            "nothing was changed"
+        )
+
+    def translate(self, exc: BaseException) -> ArchiveError | None:
+        code = pg_code(exc)
+        if code in ("55P03", "40001", "40P01"):  # lock timeout, serialisation, deadlock
+            return ArchiveBusyError("another program is writing to the archive; try again")
+        if code in ("53100", "53400"):  # disk full, configuration limit
+            return DiskFullError("the disk is full; nothing was changed")
+        if code in ("42501", "25006"):  # no privilege, read-only transaction
+            return ReadOnlyArchiveError(self.read_only_message())
+        if code is None and _lost(exc):
+            return ServerUnreachableError(
+                f"the connection to {self.address} was lost; nothing was changed"
+            )
+        return None
+
+    def _in_transaction(self) -> bool:
+        if self.is_closed():
+            return False
+        status = self.connection().get_transaction_status()
+        return bool(status != psycopg2.extensions.TRANSACTION_STATUS_IDLE)
+
+    def begin(self, isolation_level: Any = None) -> None:
+        try:
+            super().begin(isolation_level)
+            if not self.read_only:
+                # Writers one at a time, as SQLite's BEGIN IMMEDIATE: waits up to lock_timeout.
+                self.cursor().execute("SELECT pg_advisory_xact_lock(%s)", (WRITE_LOCK_KEY,))
+        except PeeweeDatabaseError as exc:
+            self._discard_failed_begin()
+            raise self.translate(exc) or exc from exc
+        except psycopg2.Error as exc:
+            self._discard_failed_begin()
+            raise self.translate(exc) or exc from exc
+
+    def _discard_failed_begin(self) -> None:
+        try:
+            if self._in_transaction():
+                self.cursor().execute("ROLLBACK")
+        except psycopg2.Error:
+            pass
+
+    def commit(self) -> None:
+        try:
+            super().commit()
+        except PeeweeDatabaseError as exc:
+            raise self.translate(exc) or exc from exc
+
+    def rollback(self) -> None:
+        try:
+            if self._in_transaction():
+                super().rollback()
+        except (PeeweeDatabaseError, psycopg2.Error):
+            pass  # the connection is gone; the server rolled the transaction back
+
+    def execute_sql(self, sql: str, params: Any = None) -> Any:
+        if sql.startswith("ROLLBACK TO SAVEPOINT") and not self._in_transaction():
+            return self.cursor()
+        try:
+            return super().execute_sql(sql, params)
+        except PeeweeDatabaseError as exc:
+            raise self.translate(exc) or exc from exc
+
+
+def is_bound_to_server() -> bool:
+    """Whether the models are bound to a server archive in this process."""
+    return isinstance(database_proxy.obj, ServerDatabase)
+
+
+def next_id(table: str) -> int:
+    """The id the table's sequence gives next (what SQLite's AUTOINCREMENT would give)."""
+    (last,) = database_proxy.execute_sql(
+        f"SELECT CASE WHEN is_called THEN last_value ELSE last_value - 1 END FROM {table}_id_seq"
+    ).fetchone()
+    (largest,) = database_proxy.execute_sql(f"SELECT coalesce(max(id), 0) FROM {table}").fetchone()
+    return max(int(last), int(largest)) + 1
+
+
+def take_ids(table: str, last: int) -> None:
+    """Move the table's sequence past ids a write gave explicitly (bulk imports, copies)."""
+    database_proxy.execute_sql(
+        f"SELECT setval('{table}_id_seq',"
+        f" greatest(%s, (SELECT coalesce(max(id), 1) FROM {table})))",
+        (last,),
+    )
+
+
+# A team's roles: members log in with their own role and are granted one of these groups.
+READERS, EDITORS = "frontline_readers", "frontline_editors"
+
+
+def grant_statements(
+    database: str,
+    admin: str,
+    *,
+    readers: str = READERS,
+    editors: str = EDITORS,
+    schema: str = "public",
+) -> list[str]:
+    """The GRANTs that let `frontline_readers` browse, search and export the archive and
+    `frontline_editors` also change it; the administrator (`admin`, the role that created
+    the archive and owns its tables) alone upgrades it. Also for tables later releases add
+    (ALTER DEFAULT PRIVILEGES). README "A team server" prints the same statements."""
+    return [
+        f"GRANT CONNECT ON DATABASE {database} TO {readers}, {editors}",
+        f"GRANT USAGE ON SCHEMA {schema} TO {readers}, {editors}",
+        f"GRANT SELECT ON ALL TABLES IN SCHEMA {schema} TO {readers}",
+        f"GRANT SELECT ON ALL SEQUENCES IN SCHEMA {schema} TO {readers}",
+        f"GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA {schema} TO {editors}",
+        f"GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA {schema} TO {editors}",
+        f"ALTER DEFAULT PRIVILEGES FOR ROLE {admin} IN SCHEMA {schema}"
+        f" GRANT SELECT ON TABLES TO {readers}",
+        f"ALTER DEFAULT PRIVILEGES FOR ROLE {admin} IN SCHEMA {schema}"
+        f" GRANT SELECT ON SEQUENCES TO {readers}",
+        f"ALTER DEFAULT PRIVILEGES FOR ROLE {admin} IN SCHEMA {schema}"
+        f" GRANT SELECT, INSERT, UPDATE, DELETE ON TABLES TO {editors}",
+        f"ALTER DEFAULT PRIVILEGES FOR ROLE {admin} IN SCHEMA {schema}"
+        f" GRANT USAGE, SELECT ON SEQUENCES TO {editors}",
+    ]
+
+
+CHANNEL = "frontline_archive"
+
+
+def others_writes() -> int:
+    """How many transactions of other connections have written to the archive since this
+    thread's connection first asked (SQLite's `data_version` for a server): every write sends
+    NOTIFY with its backend's pid, delivered when it commits; this connection's own are not
+    counted."""
+    connection = database_proxy.connection()
+    if not getattr(connection, "listening", False):
+        connection.cursor().execute(f"LISTEN {CHANNEL}")
+        connection.listening = True
+        connection.others = 0
+    connection.poll()
+    own = str(connection.get_backend_pid())
+    while connection.notifies:
+        note = connection.notifies.pop(0)
+        if note.channel == CHANNEL and note.payload != own:
+            connection.others += 1
+    return int(connection.others)
+
+
+def unreachable_message(address: str, exc: BaseException) -> str:
+    reason = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+    return f"{address}: the server cannot be reached or refused the login ({reason})"
+
+
+def can_write(db: ServerDatabase) -> bool:
+    """Whether this role may change the archive's rows (an editor or an administrator)."""
+    row = db.execute_sql(
+        "SELECT has_table_privilege(current_user, 'item', 'INSERT, UPDATE, DELETE')"
+    ).fetchone()
+    return bool(row[0])
+
+
+def open_server(
+    url: str, *, data_folder: Path, busy_timeout_ms: int = 5000
+) -> tuple[ServerDatabase, int, bool]:
+    """Connect, check and upgrade the archive at `url`; returns the database, the schema
+    version found (0: created now) and whether this role may only read."""
+    db = ServerDatabase(
+        url, archive_path=offline_copy_path(url, data_folder), busy_timeout_ms=busy_timeout_ms
+    )
+    try:
+        db.connect(reuse_if_open=True)
+        found = pg_schema.schema_version(db)
+        if found > SCHEMA_VERSION:
+            raise SchemaTooNewError(
+                f"{db.address}: this archive has schema version {found}; this release knows "
+                f"up to {SCHEMA_VERSION}. Update Frontline Archive to open it."
+            )
+        if found == 0:
+            names = pg_schema.table_names(db)
+            if names:
+                shown = ", ".join(sorted(names)[:5]) + (", …" if len(names) > 5 else "")
+                raise DatabaseOpenError(
+                    f"{db.address}: not a Frontline Archive database (it holds {shown}); "
+                    "it was left unchanged"
+                )
+        if found < SCHEMA_VERSION:
+            _upgrade(db, found)
+        read_only = not can_write(db)
+    except ArchiveError:
+        db.close()
+        raise
+    except (PeeweeDatabaseError, psycopg2.Error) as exc:
+        db.close()
+        raise DatabaseOpenError(f"{db.address}: {str(exc).strip()}") from exc
+    db.read_only = read_only
+    return db, found, read_only
+
+
+def _upgrade(db: ServerDatabase, found: int) -> None:
+    try:
+        with db.atomic():
+            migrate(db)
+    except ReadOnlyArchiveError as exc:
+        what = "be created" if found == 0 else f"be upgraded to schema {SCHEMA_VERSION}"
+        raise DatabaseOpenError(
+            f"{db.address}: the archive needs to {what}, and the role {db.role} may not change "
+            "its tables; ask the archive's administrator to open it once"
+        ) from exc
+    except RuntimeError as exc:  # a database the search cannot serve (pg_schema step 6)
+        raise DatabaseOpenError(f"{db.address}: {exc}") from exc

@@ -1,0 +1,130 @@
+"""Who changed an item or a report last, its version, and the history of a report's figures
+(schema 8): what keeps several people on one archive from overwriting each other unawares.
+
+An editor notes a row's version when it opens it; saving with that version checks, in the
+save's own transaction, that nobody changed the row meanwhile, and otherwise raises
+`ConflictError` naming who changed it and when, with nothing written.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from desktop_app.core.errors import ArchiveError
+from desktop_app.storage.db.models import Item, Report, ReportFigureHistory
+
+
+@dataclass(frozen=True)
+class Stamp:
+    """A row's version and who changed its content last, when ('' and None: not known, as
+    in a file written before schema 8 or by its only user)."""
+
+    version: int
+    changed_by: str = ""
+    changed_at: dt.datetime | None = None
+
+    def describe(self) -> str:
+        who = self.changed_by or "another program"
+        when = f" at {self.changed_at.astimezone():%Y-%m-%d %H:%M}" if self.changed_at else ""
+        return f"{who}{when}"
+
+
+@dataclass(frozen=True)
+class FigureChange:
+    """One change of one figure of a report: before and after (None: not there)."""
+
+    category: str
+    old_total: int | None
+    old_change: int | None
+    total: int | None
+    change: int | None
+    changed_by: str
+    changed_at: dt.datetime
+
+
+class ConflictError(ArchiveError):
+    """The row was changed (or deleted) by someone else since it was opened; nothing was
+    written. `theirs` is its stamp now (None: deleted)."""
+
+    def __init__(self, message: str, *, theirs: Stamp | None) -> None:
+        super().__init__(message)
+        self.theirs = theirs
+
+
+def item_stamp(item_id: int) -> Stamp | None:
+    row = (
+        Item.select(Item.row_version, Item.changed_by, Item.changed_at, Item.updated_at)
+        .where(Item.id == item_id)
+        .first()
+    )
+    if row is None:
+        return None
+    return Stamp(int(row.row_version), row.changed_by or "", row.changed_at or row.updated_at)
+
+
+def report_stamp(date: dt.date) -> Stamp | None:
+    row = (
+        Report.select(Report.row_version, Report.changed_by, Report.changed_at, Report.updated_at)
+        .where(Report.date == date)
+        .first()
+    )
+    if row is None:
+        return None
+    return Stamp(int(row.row_version), row.changed_by or "", row.changed_at or row.updated_at)
+
+
+def expect_item(item_id: int, version: int | None, title: str = "") -> None:
+    """Raise ConflictError unless item `item_id` still has `version` (None: no check)."""
+    if version is None:
+        return
+    now = item_stamp(item_id)
+    shown = f"“{title}”" if title else f"item {item_id}"
+    if now is None:
+        raise ConflictError(
+            f"{shown} was deleted by someone else since you opened it; nothing was saved",
+            theirs=None,
+        )
+    if now.version != version:
+        raise ConflictError(
+            f"{shown} was changed by {now.describe()} since you opened it; nothing was saved",
+            theirs=now,
+        )
+
+
+def expect_report(date: dt.date, version: int | None) -> None:
+    """Raise ConflictError unless the report of `date` still has `version` (None: no check;
+    0: the report must not exist yet, as when a new one is entered)."""
+    if version is None:
+        return
+    now = report_stamp(date)
+    if version == 0 and now is None:
+        return
+    if now is None:
+        raise ConflictError(
+            f"the report of {date.isoformat()} was deleted by someone else since you opened "
+            "it; nothing was saved",
+            theirs=None,
+        )
+    if now.version != version:
+        what = "entered" if version == 0 else "changed"
+        raise ConflictError(
+            f"the report of {date.isoformat()} was {what} by {now.describe()} since you opened "
+            "it; nothing was saved",
+            theirs=now,
+        )
+
+
+def figure_history(date: dt.date) -> list[FigureChange]:
+    """Every recorded change of the figures of the report of `date`, oldest first."""
+    rows = (
+        ReportFigureHistory.select()
+        .where(ReportFigureHistory.date == date)
+        .order_by(ReportFigureHistory.id)
+    )
+    return [
+        FigureChange(
+            r.category, r.old_total, r.old_change, r.total, r.change, r.changed_by, r.changed_at
+        )
+        for r in rows
+    ]

@@ -1,0 +1,71 @@
+"""Row versions and figure history (schema 8), the same on a file and on a server."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+import pytest
+
+from desktop_app.core.item import ARTICLE, ItemData
+from desktop_app.core.report import Figure, LossReport
+from desktop_app.services import history
+from desktop_app.services import items as item_service
+from desktop_app.services import reports as report_service
+from desktop_app.storage.items import get_item, set_read, set_starred
+from desktop_app.storage.reports import load_report
+from desktop_app.storage.versions import ConflictError, figure_history, item_stamp, report_stamp
+
+AT = dt.datetime(2024, 5, 12, 9, 30, tzinfo=dt.UTC)
+DAY = dt.date(2024, 5, 12)
+
+
+def test_content_edits_move_the_version_and_marks_do_not(archive_db: Any) -> None:
+    item_id = item_service.saved_id(item_service.save_item(ItemData(ARTICLE, "Drones", AT)))
+    first = item_stamp(item_id)
+    assert first is not None and first.changed_at is not None
+    set_read(item_id)
+    set_starred(item_id)
+    assert item_stamp(item_id).version == first.version  # type: ignore[union-attr]
+    item_service.save_item(ItemData(ARTICLE, "Drones over Kharkiv", AT), item_id)
+    assert item_stamp(item_id).version > first.version  # type: ignore[union-attr]
+
+
+def test_a_save_from_an_outdated_copy_is_refused_and_changes_nothing(archive_db: Any) -> None:
+    item_id = item_service.saved_id(item_service.save_item(ItemData(ARTICLE, "Drones", AT)))
+    opened = item_stamp(item_id).version  # type: ignore[union-attr]
+    item_service.save_item(ItemData(ARTICLE, "Another program's edit", AT), item_id)
+    with pytest.raises(ConflictError, match="since you opened it; nothing was saved"):
+        item_service.save_item(ItemData(ARTICLE, "Mine", AT), item_id, expected_version=opened)
+    assert get_item(item_id).data.title == "Another program's edit"  # type: ignore[union-attr]
+
+    report_service.save_report(LossReport(DAY, {"tanks": Figure(10, 1)}), expected_version=0)
+    with pytest.raises(ConflictError, match="was entered by"):
+        report_service.save_report(LossReport(DAY, {"tanks": Figure(99, 1)}), expected_version=0)
+    assert load_report(DAY).figures["tanks"].total == 10  # type: ignore[union-attr]
+
+
+def test_each_figure_change_is_kept_with_before_and_after(archive_db: Any) -> None:
+    report_service.save_report(LossReport(DAY, {"tanks": Figure(10, 1), "personnel": Figure(5, 0)}))
+    version = report_stamp(DAY).version  # type: ignore[union-attr]
+    report_service.save_report(LossReport(DAY, {"tanks": Figure(11, 2)}))  # apv dropped
+    report_service.save_report(LossReport(DAY, {"tanks": Figure(11, 2)}))  # the same again
+    assert report_stamp(DAY).version > version  # type: ignore[union-attr]
+    changes = {(c.category, c.old_total, c.total) for c in figure_history(DAY)}
+    assert changes == {
+        ("tanks", None, 10),
+        ("personnel", None, 5),
+        ("tanks", 10, 11),
+        ("personnel", 5, None),
+    }
+
+
+def test_undo_refuses_when_another_program_changed_the_item_after(archive_db: Any) -> None:
+    item_id = item_service.saved_id(item_service.save_item(ItemData(ARTICLE, "Drones", AT)))
+    mine = history.save_item(ItemData(ARTICLE, "Mine", AT), item_id)
+    later = history.save_item(ItemData(ARTICLE, "Mine, later", AT), item_id)
+    later.undo()  # one's own steps undo in order
+    item_service.save_item(ItemData(ARTICLE, "Theirs", AT), item_id)  # not through the stack
+    with pytest.raises(ConflictError, match="undoing it would overwrite theirs"):
+        mine.undo()
+    assert get_item(item_id).data.title == "Theirs"  # type: ignore[union-attr]
