@@ -2810,6 +2810,10 @@ Merge: take this report's figures and keep the stored ones it does not state.</s
   <context>
     <name>messages</name>
     <message>
+      <source>field '%1'</source>
+      <translation>поле «%1»</translation>
+    </message>
+    <message>
       <source>no known loss category in the text (could not read: {text})</source>
       <translation>у тексті немає відомої категорії втрат (не вдалося прочитати: {text})</translation>
     </message>
@@ -2824,6 +2828,10 @@ Merge: take this report's figures and keep the stored ones it does not state.</s
     <message>
       <source>no report for {date} to {last} ({days} days)</source>
       <translation>немає зведень за {date} – {last} ({days} дн.)</translation>
+    </message>
+    <message>
+      <source>record</source>
+      <translation>запис</translation>
     </message>
     <message>
       <source>reports start on 24 Feb 2022 (day 1 of the war)</source>

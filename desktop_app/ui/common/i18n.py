@@ -155,3 +155,26 @@ def localized(text: str) -> str:
 def category_name(key: str) -> str:
     """A loss category's name in the interface's language."""
     return QCoreApplication.translate("categories", BY_KEY[key].label_en)
+
+
+_RECORD = re.compile(r"\brecord ")
+_FIELD = re.compile(r"\bfield '([^']*)'")
+
+
+def localized_line(text: str) -> str:
+    """An importer's line "FILE, record #3 (2024-05-12), field 'date': REASON" with its
+    frame words and, where it is one of `core.messages`, its reason in the window's language."""
+
+    def where(part: str) -> str:
+        part = _RECORD.sub(QCoreApplication.translate("messages", "record") + " ", part)
+        field = QCoreApplication.translate("messages", "field '%1'")
+        return _FIELD.sub(lambda m: field.replace("%1", m.group(1)), part)
+
+    start = 0
+    while (at := text.find(": ", start)) >= 0:
+        reason = text[at + 2 :]
+        shown = localized(reason)
+        if shown != reason:
+            return where(text[:at]) + ": " + shown
+        start = at + 2
+    return where(text)

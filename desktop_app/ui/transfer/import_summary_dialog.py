@@ -35,7 +35,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app.ui.common.accessibility import name
-from desktop_app.ui.common.i18n import category_name, number
+from desktop_app.ui.common.i18n import category_name, localized_line, number
 
 if TYPE_CHECKING:
     from desktop_app.services.transfer import Conflict, FileImportSummary, FileOutcome
@@ -251,7 +251,7 @@ class ImportSummaryDialog(QDialog):
             return None
         shown = QListWidget()
         shown.setWordWrap(True)
-        shown.addItems(list(rows[:LIST_ROWS]))
+        shown.addItems([localized_line(row) for row in rows[:LIST_ROWS]])
         if len(rows) > LIST_ROWS:
             shown.addItem(self.tr("… and %1 more").replace("%1", number(len(rows) - LIST_ROWS)))
         name(shown, heading)

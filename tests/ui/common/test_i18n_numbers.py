@@ -57,3 +57,12 @@ def test_undo_label_of_an_import_counts_in_words(ukrainian) -> None:
 
     label = import_undo_label(1252, 21, False).replace("\u00a0", " ").replace("\u202f", " ")
     assert label == "імпорт (1 252 зведення, 21 стаття чи коротка новина)"
+
+
+def test_an_importers_line_reads_in_ukrainian(ukrainian) -> None:
+    line = "equipment.json, record #3 (2036-08-08), field 'date': 2036-08-08 is in the future"
+    assert i18n.localized_line(line) == (
+        "equipment.json, запис #3 (2036-08-08), поле «date»: 2036-08-08 — дата в майбутньому"
+    )
+    # A reason of no known template keeps its words; the frame is still translated.
+    assert i18n.localized_line("a.csv, record #2: not a number") == "a.csv, запис #2: not a number"
