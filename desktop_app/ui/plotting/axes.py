@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 
 os.environ.setdefault("PYQTGRAPH_QT_LIB", "PySide6")
 
@@ -10,6 +11,7 @@ from typing import Any
 
 import numpy as np
 import pyqtgraph as pg
+from PySide6.QtCore import QLocale
 from PySide6.QtGui import QFontMetrics
 
 from desktop_app.ui.common.i18n import number
@@ -62,6 +64,10 @@ class CountAxis(_LastTicks, pg.AxisItem):
         return [number(round(v * scale)) for v in values]
 
 
+_MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+_MONTH = re.compile(r"\b(?:" + "|".join(_MONTHS) + r")\b")
+
+
 class DateAxis(_LastTicks, pg.DateAxisItem):
     """DateAxisItem whose finer labels make way for coarser ones they would overlap.
 
@@ -74,6 +80,17 @@ class DateAxis(_LastTicks, pg.DateAxisItem):
         # DateAxisItem only learns its font metrics in its first paint; the grid asks for
         # tick values before that.
         self.fontMetrics = QFontMetrics(self.font())
+
+    def tickStrings(self, values: list[float], scale: float, spacing: float) -> list[str]:
+        """pyqtgraph writes months the C locale's way ("Aug"); the interface's language
+        names them its own way ("серп.")."""
+        found: list[str] = super().tickStrings(values, scale, spacing)
+        locale = QLocale()
+        if locale.language() in (QLocale.Language.English, QLocale.Language.C):
+            return found
+        short = QLocale.FormatType.ShortFormat
+        names = {en: locale.standaloneMonthName(i, short) for i, en in enumerate(_MONTHS, 1)}
+        return [_MONTH.sub(lambda m: names[m.group(0)], text) for text in found]
 
     def tickValues(
         self, min_val: float, max_val: float, size: float

@@ -66,3 +66,17 @@ def test_an_importers_line_reads_in_ukrainian(ukrainian) -> None:
     )
     # A reason of no known template keeps its words; the frame is still translated.
     assert i18n.localized_line("a.csv, record #2: not a number") == "a.csv, запис #2: not a number"
+
+
+def test_chart_dates_name_their_months_in_ukrainian(ukrainian) -> None:
+    import datetime as dt
+
+    from desktop_app.ui.plotting.axes import DateAxis
+
+    axis = DateAxis(orientation="bottom", utcOffset=0)
+    august = dt.datetime(2026, 8, 1, tzinfo=dt.UTC).timestamp()
+    axis.setRange(august - 86400 * 200, august + 86400 * 200)
+    levels = axis.tickValues(august - 86400 * 200, august + 86400 * 200, 1200)
+    shown = " ".join(" ".join(axis.tickStrings(v, 1.0, s)) for s, v in levels if v)
+    assert "серп." in shown and "лют." in shown, shown  # month ticks, in Ukrainian
+    assert not any(month in shown for month in ("Aug", "Sep", "Feb")), shown
