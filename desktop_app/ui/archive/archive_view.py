@@ -334,12 +334,10 @@ class ArchiveView(QWidget):
                 self.open_item(None)
             if kept is not None:
                 self._active_view().verticalScrollBar().setValue(kept)
-        if n == 0 and self._reader is not None:
-            self._reader.show_nothing(
-                count_text(result.request.text, 0)
-                + " "
-                + self.tr("Try fewer words, or clear the filters beside the list.")
-            )
+        if self._reader is not None and (n == 0 or self._reader.current_id is None):
+            # An empty list says why in the reader; a list holding items again clears that.
+            why = self.tr("Try fewer words, or clear the filters beside the list.")
+            self._reader.show_nothing("" if n else f"{count_text(result.request.text, 0)} {why}")
         self.searchFinished.emit()
 
     def _reselect(self, *, scroll: bool) -> bool:

@@ -122,7 +122,8 @@ def list_table(model: ArchiveTableModel, metrics: QFontMetrics) -> QTableView:
     table.verticalHeader().setDefaultSectionSize(metrics.height() + 8)
     header = table.horizontalHeader()
     # Widths from the font, never ResizeToContents: that would load every row to measure.
-    header.resizeSection(KIND_COL, metrics.horizontalAdvance("★ Article") + 24)
+    kinds = (QCoreApplication.translate("ArchiveTableModel", k) for k in ("Article", "Brief"))
+    header.resizeSection(KIND_COL, max(metrics.horizontalAdvance(f"★ {k}") for k in kinds) + 24)
     # Room for the mark of an estimated time and for the bold of an unread row.
     bold = QFont(table.font())
     bold.setBold(True)

@@ -43,7 +43,9 @@ def test_odd_input_gives_no_matches_or_a_hint_never_an_error(
         search(qtbot, window, text)
     assert search(qtbot, window, "zzzz") == []
     assert view.count_label.text() == "No matches for “zzzz”."
+    assert "No matches for “zzzz”." in view.reader.toPlainText()  # the reader says why
     assert len(search(qtbot, window, "from:2023-02-31 drones")) == 1
+    assert "No matches" not in view.reader.toPlainText()  # and stops saying it once items match
     assert not view.hint_label.isHidden() and "from:2023-02-31" in view.hint_label.text()
     assert last_message(window) is None
 
