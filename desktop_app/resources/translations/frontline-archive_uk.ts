@@ -816,7 +816,7 @@ change</source>
     </message>
     <message>
       <source>not reported</source>
-      <translation>немає у зведенні</translation>
+      <translation>немає</translation>
     </message>
     <message>
       <source>not stated</source>
