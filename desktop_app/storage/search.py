@@ -12,11 +12,12 @@ import sqlite3
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 
-from desktop_app.core.search_query import Query, TextFilter, make_snippet, parse_query
+from desktop_app.core.search_query import Query, make_snippet, parse_query
 from desktop_app.storage import search_pg
 from desktop_app.storage.db.models import database_proxy
 from desktop_app.storage.db.pg_schema import is_server
 from desktop_app.storage.items import ROW_COLUMNS, ItemRow, StoredItem, get_item, row_from_db
+from desktop_app.storage.search_filters import filter_conditions
 
 # Markers around matched words in snippets; control characters never typed or stored, so the
 # window can escape the text and then turn them into highlighting.
@@ -63,30 +64,6 @@ class Facets:
     estimated: bool = False
 
 
-# Bounds that every stored time sorts between: times are stored as zero-padded UTC text.
-_EARLIEST, _LATEST = "0000-01-01T00:00:00Z", "9999-12-31T23:59:59Z"
-
-
-def _local_bound(day: dt.date, *, end: bool) -> str:
-    """A local calendar day's start (or the next day's start) as stored UTC text.
-
-    Never raises: a day so near year 1 or 9999 that the local zone's offset would leave the
-    calendar becomes the earliest or latest possible stored time (the query parser already
-    ignores such filters; the filter panel's dates could still reach here).
-    """
-    try:
-        if end:
-            day += dt.timedelta(days=1)
-        local = dt.datetime.combine(day, dt.time()).astimezone()
-        return local.astimezone(dt.UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
-    except (OverflowError, ValueError, OSError):
-        return _EARLIEST if day.year < 5000 else _LATEST
-
-
-def _like(value: str) -> str:
-    return "%" + value.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
-
-
 def _where(
     req: SearchRequest, query: Query, *, skip: str = ""
 ) -> tuple[list[str], list[object], str | None]:
@@ -97,44 +74,8 @@ def _where(
     if match is None and query.excluded:
         where.append(f"item.id NOT IN (SELECT {_ID_OF_KEY} FROM item_fts WHERE item_fts MATCH ?)")
         params.append(query.fts_excluded())
-    kind = query.kind or req.kind
-    if kind and skip != "kind":
-        where.append("item.kind = ?")
-        params.append(kind)
-    tags = [f for f in query.filters if f.field == "tag"]
-    if skip != "tag":
-        tags += [TextFilter("tag", t) for t in req.tags]
-    for f in tags:
-        negation = "NOT " if f.negated else ""
-        where.append(
-            f"{negation}EXISTS (SELECT 1 FROM item_tag WHERE item_tag.item_id = item.id"
-            " AND item_tag.tag = ?)"
-        )
-        # Tags are stored folded (core.item.split_tags), so fold the asked one the same way.
-        params.append(" ".join(f.value.split()).lower())
-    for f in query.filters:
-        if f.field in ("author", "source"):
-            column = "item.author" if f.field == "author" else "item.source_name"
-            where.append(f"{column} {'NOT ' if f.negated else ''}LIKE ? ESCAPE '\\'")
-            params.append(_like(f.value))
-    if req.source is not None and skip != "source":
-        where.append("item.source_name = ?")
-        params.append(req.source)
-    date_from = query.date_from or req.date_from
-    date_to = query.date_to or req.date_to
-    if date_from:
-        where.append("item.published_at >= ?")
-        params.append(_local_bound(date_from, end=False))
-    if date_to:
-        where.append("item.published_at < ?")
-        params.append(_local_bound(date_to, end=True))
-    if req.starred_only or "starred" in query.flags:
-        where.append("item.starred")
-    if req.unread_only or "unread" in query.flags:
-        where.append("NOT item.is_read")
-    if "read" in query.flags:
-        where.append("item.is_read")
-    return where, params, match
+    more, more_params = filter_conditions(req, query, skip=skip)
+    return where + more, params + more_params, match
 
 
 def _from(match: str | None) -> str:
@@ -193,7 +134,7 @@ def _index_only_sql(req: SearchRequest, match: str, columns: str) -> tuple[str, 
 def select_sql(req: SearchRequest, query: Query, columns: str) -> tuple[str, list[object]]:
     """The search as one SELECT of `columns`, in the requested order (and limit)."""
     if is_server(database_proxy):
-        return search_pg.select_sql(req, query, columns, local_bound=_local_bound)
+        return search_pg.select_sql(req, query, columns)
     where, params, match = _where(req, query)
     newest_first = req.order == "date" and req.descending
     if match is not None and not where and (newest_first or req.order == "relevance"):
@@ -252,7 +193,7 @@ def facet_counts(req: SearchRequest, query: Query | None = None, *, top: int = 4
         if is_server(database_proxy):
             return search_pg.counts(
                 req, query, select=select, skip=skip, group=group, extra_join=extra_join,
-                top=top, local_bound=_local_bound,
+                top=top,
             )  # fmt: skip
         where, params, match = _where(req, query, skip=skip)
         frm = _from(match) + extra_join
@@ -405,7 +346,7 @@ def search_days(req: SearchRequest, query: Query | None = None) -> list[tuple[in
     """Matching ids, newest first, each with its local calendar day (for the timeline)."""
     query = query if query is not None else parse_query(req.text)
     if is_server(database_proxy):
-        return search_pg.days(req, query, local_bound=_local_bound)
+        return search_pg.days(req, query)
     where, params, match = _where(req, query)
     if match is not None:
         where.insert(0, "item_fts MATCH ?")

@@ -16,8 +16,9 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from desktop_app.core.search_query import Query, Term, TextFilter
+from desktop_app.core.search_query import Query, Term
 from desktop_app.storage.db.models import database_proxy
+from desktop_app.storage.search_filters import filter_conditions
 
 _VECTOR = "item_search_vector(item.title, item.lead, item.body, item.author, item.tags)"
 # ts_rank's weights for D (body), C (author), B (lead, tags), A (title): bm25's 1, 2, 3-4, 8.
@@ -48,7 +49,7 @@ def tsquery(query: Query, params: list[object]) -> str | None:
 
 
 def where(
-    req: Any, query: Query, *, skip: str = "", local_bound: Any
+    req: Any, query: Query, *, skip: str = ""
 ) -> tuple[list[str], list[object], str | None, list[object]]:
     """WHERE conditions and parameters, and the tsquery's SQL and parameters (or None)."""
     conditions: list[str] = []
@@ -57,48 +58,8 @@ def where(
     match = tsquery(query, q_params)
     if match is None and query.excluded:
         conditions.append(f"NOT ({_VECTOR} @@ {_any(query.excluded, params)})")
-    kind = query.kind or req.kind
-    if kind and skip != "kind":
-        conditions.append("item.kind = %s")
-        params.append(kind)
-    tags = [f for f in query.filters if f.field == "tag"]
-    if skip != "tag":
-        tags += [TextFilter("tag", t) for t in req.tags]
-    for f in tags:
-        conditions.append(
-            f"{'NOT ' if f.negated else ''}EXISTS (SELECT 1 FROM item_tag"
-            " WHERE item_tag.item_id = item.id AND item_tag.tag = %s)"
-        )
-        params.append(" ".join(f.value.split()).lower())
-    for f in query.filters:
-        if f.field in ("author", "source"):
-            column = "item.author" if f.field == "author" else "item.source_name"
-            # SQLite's LIKE ignores the case of ASCII letters only; ILIKE of all, which
-            # finds the same for the Latin names SQLite folds and more for Cyrillic ones.
-            conditions.append(f"{column} {'NOT ' if f.negated else ''}ILIKE %s ESCAPE '\\'")
-            params.append(_like(f.value))
-    if req.source is not None and skip != "source":
-        conditions.append("item.source_name = %s")
-        params.append(req.source)
-    date_from = query.date_from or req.date_from
-    date_to = query.date_to or req.date_to
-    if date_from:
-        conditions.append("item.published_at >= %s")
-        params.append(local_bound(date_from, end=False))
-    if date_to:
-        conditions.append("item.published_at < %s")
-        params.append(local_bound(date_to, end=True))
-    if req.starred_only or "starred" in query.flags:
-        conditions.append("item.starred")
-    if req.unread_only or "unread" in query.flags:
-        conditions.append("NOT item.is_read")
-    if "read" in query.flags:
-        conditions.append("item.is_read")
-    return conditions, params, match, q_params
-
-
-def _like(value: str) -> str:
-    return "%" + value.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+    more, more_params = filter_conditions(req, query, skip=skip, mark="%s", like="ILIKE")
+    return conditions + more, params + more_params, match, q_params
 
 
 def _order_by(req: Any, match: str | None) -> str:
@@ -116,9 +77,9 @@ def _order_by(req: Any, match: str | None) -> str:
 
 
 def _statement(
-    req: Any, query: Query, columns: str, *, local_bound: Any, skip: str = ""
+    req: Any, query: Query, columns: str, *, skip: str = ""
 ) -> tuple[str, list[object], str]:
-    conditions, params, match, q_params = where(req, query, skip=skip, local_bound=local_bound)
+    conditions, params, match, q_params = where(req, query, skip=skip)
     frm = "FROM item"
     if match is not None:
         frm = f"FROM (SELECT {match} AS q) AS hit, item"
@@ -128,10 +89,8 @@ def _statement(
     return f"SELECT {columns} {frm}{clause}", params, _order_by(req, match)
 
 
-def select_sql(
-    req: Any, query: Query, columns: str, *, local_bound: Any
-) -> tuple[str, list[object]]:
-    sql, params, order = _statement(req, query, columns, local_bound=local_bound)
+def select_sql(req: Any, query: Query, columns: str) -> tuple[str, list[object]]:
+    sql, params, order = _statement(req, query, columns)
     sql += f" ORDER BY {order}"
     if req.limit is not None:
         sql += " LIMIT %s"
@@ -154,11 +113,8 @@ def counts(
     group: str,
     extra_join: str,
     top: int,
-    local_bound: Any,
 ) -> list[tuple[str, int]]:
-    sql, params, _ = _statement(
-        req, query, f"{select}, COUNT(*) AS n", local_bound=local_bound, skip=skip
-    )
+    sql, params, _ = _statement(req, query, f"{select}, COUNT(*) AS n", skip=skip)
     if extra_join:
         # The join goes right after the item table, before WHERE.
         head, sep, tail = sql.partition(" WHERE ")
@@ -169,9 +125,9 @@ def counts(
     return [(r[0], r[1]) for r in rows(sql, params)]
 
 
-def days(req: Any, query: Query, *, local_bound: Any) -> list[tuple[int, str]]:
+def days(req: Any, query: Query) -> list[tuple[int, str]]:
     """Matching ids newest first, each with its local calendar day (the machine's zone)."""
-    sql, params, _ = _statement(req, query, "item.id, item.published_at", local_bound=local_bound)
+    sql, params, _ = _statement(req, query, "item.id, item.published_at")
     sql += " ORDER BY item.published_at DESC, item.id DESC"
     out = []
     for item_id, published in rows(sql, params):

@@ -106,8 +106,8 @@ def main() -> int:
     window._sources_dock.show()
     app.processEvents()
 
-    def longest_gap(seconds: float) -> float:
-        """The idle window's longest gap: the machine's floor in this run."""
+    def ticking() -> tuple[list[float], QTimer]:
+        """A timer on the GUI thread every TICK_MS; the gaps between its ticks, in ms."""
         gaps: list[float] = []
         clock = QElapsedTimer()
         clock.start()
@@ -122,34 +122,27 @@ def main() -> int:
         timer.setInterval(TICK_MS)
         timer.timeout.connect(tick)
         timer.start()
-        end = time.perf_counter() + seconds
-        while time.perf_counter() < end:
+        return gaps, timer
+
+    def run_until(done: Any) -> None:
+        while not done():
             app.processEvents()
             time.sleep(0.001)
+
+    def longest_gap(seconds: float) -> float:
+        """The idle window's longest gap: the machine's floor in this run."""
+        gaps, timer = ticking()
+        end = time.perf_counter() + seconds
+        run_until(lambda: time.perf_counter() >= end)
         timer.stop()
         return max(gaps) if gaps else 0.0
 
     def run_update() -> tuple[float, float]:
-        gaps: list[float] = []
-        clock = QElapsedTimer()
-        clock.start()
-        last = [clock.nsecsElapsed()]
-
-        def tick() -> None:
-            now = clock.nsecsElapsed()
-            gaps.append((now - last[0]) / 1e6)
-            last[0] = now
-
-        timer = QTimer()
-        timer.setInterval(TICK_MS)
-        timer.timeout.connect(tick)
-        timer.start()
+        gaps, timer = ticking()
         updater = window._sources_dock.updater
         t0 = time.perf_counter()
         window.update_sources_action.trigger()
-        while updater.running or not window.runner.idle:
-            app.processEvents()
-            time.sleep(0.001)
+        run_until(lambda: not (updater.running or not window.runner.idle))
         elapsed = time.perf_counter() - t0
         timer.stop()
         return elapsed, max(gaps) if gaps else 0.0
