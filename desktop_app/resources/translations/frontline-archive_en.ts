@@ -12,6 +12,16 @@
     </message>
   </context>
   <context>
+    <name>ConflictDialog</name>
+    <message numerus="yes">
+      <source>You both changed %n field(s): choose which to keep in the last column.</source>
+      <translation>
+        <numerusform>You both changed %n field: choose which to keep in the last column.</numerusform>
+        <numerusform>You both changed %n fields: choose which to keep in the last column.</numerusform>
+      </translation>
+    </message>
+  </context>
+  <context>
     <name>ImportController</name>
     <message numerus="yes">
       <source>%Ln article(s) and brief(s)</source>

@@ -590,6 +590,17 @@
     </message>
   </context>
   <context>
+    <name>Attribution</name>
+    <message>
+      <source>last changed at %1</source>
+      <translation>остання зміна: %1</translation>
+    </message>
+    <message>
+      <source>last changed by %1 at %2</source>
+      <translation>остання зміна: %1, %2</translation>
+    </message>
+  </context>
+  <context>
     <name>BackupActions</name>
     <message>
       <source>&amp;Back up archive…</source>
@@ -681,6 +692,93 @@
     <message>
       <source>Report of %1, published in: %2</source>
       <translation>Зведення за %1 опубліковано в: %2</translation>
+    </message>
+  </context>
+  <context>
+    <name>ConflictDialog</name>
+    <message>
+      <source>&amp;Keep editing</source>
+      <translation>&amp;Редагувати далі</translation>
+    </message>
+    <message>
+      <source>&amp;Merge</source>
+      <translation>&amp;Обʼєднати</translation>
+    </message>
+    <message>
+      <source>&amp;Overwrite theirs</source>
+      <translation>&amp;Записати поверх їхньої</translation>
+    </message>
+    <message>
+      <source>&amp;Take theirs</source>
+      <translation>&amp;Узяти їхню</translation>
+    </message>
+    <message>
+      <source>(empty)</source>
+      <translation>(порожньо)</translation>
+    </message>
+    <message>
+      <source>Changed by someone else</source>
+      <translation>Змінено кимось іншим</translation>
+    </message>
+    <message>
+      <source>Field</source>
+      <translation>Поле</translation>
+    </message>
+    <message>
+      <source>Keep for %1</source>
+      <translation>Що залишити для «%1»</translation>
+    </message>
+    <message>
+      <source>Merge keeps</source>
+      <translation>Після обʼєднання</translation>
+    </message>
+    <message>
+      <source>Put their version in the form; what you typed is dropped.</source>
+      <translation>Показати їхню версію у формі; те, що ви ввели, буде відкинуто.</translation>
+    </message>
+    <message>
+      <source>Save your version as it is; their changes are replaced.</source>
+      <translation>Зберегти вашу версію як є; їхні зміни буде замінено.</translation>
+    </message>
+    <message>
+      <source>Their version and yours are the same.</source>
+      <translation>Їхня версія і ваша однакові.</translation>
+    </message>
+    <message>
+      <source>Their version beside yours. Merge takes theirs where you did not change a field and yours where you did.</source>
+      <translation>Їхня версія поруч із вашою. Обʼєднання бере їхнє значення там, де ви поле не змінювали, і ваше — там, де змінювали.</translation>
+    </message>
+    <message>
+      <source>Theirs (%1)</source>
+      <translation>Їхня (%1)</translation>
+    </message>
+    <message numerus="yes">
+      <source>You both changed %n field(s): choose which to keep in the last column.</source>
+      <translation>
+        <numerusform>Ви обоє змінили %n поле: виберіть, що залишити, в останньому стовпці.</numerusform>
+        <numerusform>Ви обоє змінили %n поля: виберіть, що залишити, в останньому стовпці.</numerusform>
+        <numerusform>Ви обоє змінили %n полів: виберіть, що залишити, в останньому стовпці.</numerusform>
+      </translation>
+    </message>
+    <message>
+      <source>Yours</source>
+      <translation>Ваша</translation>
+    </message>
+    <message>
+      <source>theirs</source>
+      <translation>їхнє</translation>
+    </message>
+    <message>
+      <source>theirs (only they changed it)</source>
+      <translation>їхнє (змінили лише вони)</translation>
+    </message>
+    <message>
+      <source>yours</source>
+      <translation>ваше</translation>
+    </message>
+    <message>
+      <source>yours (only you changed it)</source>
+      <translation>ваше (змінили лише ви)</translation>
     </message>
   </context>
   <context>
@@ -1195,6 +1293,14 @@ change</source>
       <translation>Стаття</translation>
     </message>
     <message>
+      <source>Author</source>
+      <translation>Автор</translation>
+    </message>
+    <message>
+      <source>Body</source>
+      <translation>Текст</translation>
+    </message>
+    <message>
       <source>Brief</source>
       <translation>Коротка новина</translation>
     </message>
@@ -1205,6 +1311,14 @@ change</source>
     <message>
       <source>Edit brief</source>
       <translation>Редагувати коротку новину</translation>
+    </message>
+    <message>
+      <source>Kind</source>
+      <translation>Вид</translation>
+    </message>
+    <message>
+      <source>Lead</source>
+      <translation>Лід</translation>
     </message>
     <message>
       <source>Link</source>
@@ -1235,8 +1349,20 @@ change</source>
       <translation>Абзаци розділяйте порожнім рядком</translation>
     </message>
     <message>
+      <source>Published</source>
+      <translation>Опубліковано</translation>
+    </message>
+    <message>
+      <source>Source</source>
+      <translation>Джерело</translation>
+    </message>
+    <message>
       <source>Ta&amp;gs</source>
       <translation>&amp;Мітки</translation>
+    </message>
+    <message>
+      <source>Tags</source>
+      <translation>Мітки</translation>
     </message>
     <message numerus="yes">
       <source>This text states the loss report of {date} (%n figure(s)).</source>
@@ -1247,12 +1373,16 @@ change</source>
       </translation>
     </message>
     <message>
-      <source>comma-separated, e.g. air defense, kyiv oblast</source>
-      <translation>через кому, напр. ППО, Київська область</translation>
+      <source>Title</source>
+      <translation>Заголовок</translation>
     </message>
     <message>
-      <source>last changed by %1 at %2</source>
-      <translation>остання зміна: %1, %2</translation>
+      <source>another program</source>
+      <translation>інша програма</translation>
+    </message>
+    <message>
+      <source>comma-separated, e.g. air defense, kyiv oblast</source>
+      <translation>через кому, напр. ППО, Київська область</translation>
     </message>
   </context>
   <context>
@@ -2026,6 +2156,10 @@ change</source>
       <translation>Зведення не знайдено: {reason}</translation>
     </message>
     <message>
+      <source>Note</source>
+      <translation>Примітка</translation>
+    </message>
+    <message>
       <source>Paste report te&amp;xt:</source>
       <translation>&amp;Вставте текст зведення:</translation>
     </message>
@@ -2036,6 +2170,10 @@ change</source>
     <message>
       <source>Published in</source>
       <translation>Опубліковано в</translation>
+    </message>
+    <message>
+      <source>Qualifier</source>
+      <translation>Уточнення</translation>
     </message>
     <message>
       <source>Replace: keep only this report's figures.
@@ -2088,6 +2226,10 @@ Merge: take this report's figures and keep the stored ones it does not state.</s
       <translation>близько</translation>
     </message>
     <message>
+      <source>another program</source>
+      <translation>інша програма</translation>
+    </message>
+    <message>
       <source>date found from the figures in the archive</source>
       <translation>дату визначено за цифрами в архіві</translation>
     </message>
@@ -2102,10 +2244,6 @@ Merge: take this report's figures and keep the stored ones it does not state.</s
     <message>
       <source>from the day of the war the text names</source>
       <translation>з дня війни, названого в тексті</translation>
-    </message>
-    <message>
-      <source>last changed by %1 at %2</source>
-      <translation>остання зміна: %1, %2</translation>
     </message>
     <message>
       <source>more than</source>
