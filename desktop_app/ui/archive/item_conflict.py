@@ -9,7 +9,7 @@ the one this save replaces, so a third change in between is caught again.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication
 from shiboken6 import isValid
@@ -20,7 +20,10 @@ if TYPE_CHECKING:
     from desktop_app.core.item import ItemData
     from desktop_app.services.queries import StoredItem
     from desktop_app.services.team import Stamp
-    from desktop_app.ui.archive.item_dialog import ItemDialog
+
+
+# The dialog (ItemDialog): not imported, it imports this module.
+ItemDialog = Any
 
 
 def field_label(key: str) -> str:

@@ -8,7 +8,7 @@ version as the one this save replaces, so a third change in between is caught ag
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication
 from shiboken6 import isValid
@@ -22,7 +22,10 @@ from desktop_app.ui.losses.report_table_model import category_label
 if TYPE_CHECKING:
     from desktop_app.core.report import LossReport
     from desktop_app.services.team import Stamp
-    from desktop_app.ui.losses.report_dialog import ReportDialog
+
+
+# The dialog (ReportDialog): not imported, it imports this module.
+ReportDialog = Any
 
 
 def offer(dialog: ReportDialog, exc: BaseException) -> bool:
