@@ -22,6 +22,16 @@
     </message>
   </context>
   <context>
+    <name>FigureHistoryDialog</name>
+    <message numerus="yes">
+      <source>%n change(s) of this report's figures, newest first.</source>
+      <translation>
+        <numerusform>%n change of this report's figures, newest first.</numerusform>
+        <numerusform>%n changes of this report's figures, newest first.</numerusform>
+      </translation>
+    </message>
+  </context>
+  <context>
     <name>ImportController</name>
     <message numerus="yes">
       <source>%Ln article(s) and brief(s)</source>

@@ -942,6 +942,57 @@ change</source>
     </message>
   </context>
   <context>
+    <name>FigureHistoryDialog</name>
+    <message numerus="yes">
+      <source>%n change(s) of this report's figures, newest first.</source>
+      <translation>
+        <numerusform>%n зміна цифр цього зведення, найновіші першими.</numerusform>
+        <numerusform>%n зміни цифр цього зведення, найновіші першими.</numerusform>
+        <numerusform>%n змін цифр цього зведення, найновіші першими.</numerusform>
+      </translation>
+    </message>
+    <message>
+      <source>(none)</source>
+      <translation>(немає)</translation>
+    </message>
+    <message>
+      <source>(not recorded on a file)</source>
+      <translation>(у файлі не записується)</translation>
+    </message>
+    <message>
+      <source>After</source>
+      <translation>Після</translation>
+    </message>
+    <message>
+      <source>Before</source>
+      <translation>До</translation>
+    </message>
+    <message>
+      <source>Category</source>
+      <translation>Категорія</translation>
+    </message>
+    <message>
+      <source>Figure history of the report of %1</source>
+      <translation>Історія цифр зведення за %1</translation>
+    </message>
+    <message>
+      <source>No change of this report's figures is recorded.</source>
+      <translation>Змін цифр цього зведення не записано.</translation>
+    </message>
+    <message>
+      <source>Reading…</source>
+      <translation>Читання…</translation>
+    </message>
+    <message>
+      <source>When</source>
+      <translation>Коли</translation>
+    </message>
+    <message>
+      <source>Who</source>
+      <translation>Хто</translation>
+    </message>
+  </context>
+  <context>
     <name>FileDialogs</name>
     <message>
       <source>%1 file</source>
@@ -1479,6 +1530,10 @@ change</source>
     <message>
       <source>Double-click a report to edit it; Delete removes it</source>
       <translation>Двічі клацніть зведення, щоб редагувати; Delete видаляє його</translation>
+    </message>
+    <message>
+      <source>Figure &amp;history…</source>
+      <translation>&amp;Історія цифр…</translation>
     </message>
     <message>
       <source>Loss reports</source>
@@ -2130,6 +2185,10 @@ change</source>
     <message>
       <source>Enter at least one total.</source>
       <translation>Введіть принаймні одне значення «усього».</translation>
+    </message>
+    <message>
+      <source>Figure &amp;history…</source>
+      <translation>&amp;Історія цифр…</translation>
     </message>
     <message numerus="yes">
       <source>Filled %n figure(s) from the text.</source>

@@ -33,7 +33,7 @@ from desktop_app.core.report_parser import parse_report
 from desktop_app.core.validation import ERROR, validate_report
 from desktop_app.ui.common.attribution import last_changed
 from desktop_app.ui.common.i18n import localized, number
-from desktop_app.ui.losses import questions, report_conflict, report_steps
+from desktop_app.ui.losses import figure_history, questions, report_conflict, report_steps
 from desktop_app.ui.losses.check_list import unread_lines
 from desktop_app.ui.losses.questions import CANCEL, MERGE, REPLACE
 from desktop_app.ui.losses.report_dialog_layout import ReportDialogLayout
@@ -108,6 +108,10 @@ class ReportDialog(ReportDialogLayout):
         self.note_edit.textChanged.connect(self._revalidate)
         self.fill_button.clicked.connect(self.fill_from_text)
         self.save_button.clicked.connect(self.save)
+        self.history_button.setVisible(self._editing)
+        self.history_button.clicked.connect(
+            lambda: figure_history.open_figure_history(ctx, self.current_date(), self)
+        )
         self.buttons.rejected.connect(self.reject)
         for keys in ("Ctrl+Return", "Ctrl+Enter"):
             QShortcut(QKeySequence(keys), self, self.save)

@@ -139,7 +139,12 @@ class ReportDialogLayout(QDialog):
             QCoreApplication.translate("ReportDialog", "Save the report (Ctrl+Return)")
         )
         cancel = self.buttons.button(QDialogButtonBox.StandardButton.Cancel)
-        for button in (self.save_button, cancel):
+        # Who changed which figure, when (a stored report; shown by ui.losses.figure_history).
+        self.history_button = QPushButton(
+            QCoreApplication.translate("ReportDialog", "Figure &history…"), self
+        )
+        self.buttons.addButton(self.history_button, QDialogButtonBox.ButtonRole.ActionRole)
+        for button in (self.save_button, cancel, self.history_button):
             button.setAutoDefault(False)
 
     def _lay_out(self) -> None:

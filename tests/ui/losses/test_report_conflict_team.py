@@ -159,3 +159,33 @@ def test_another_users_change_seen_by_the_poll_is_not_taken_as_my_base(
     assert save(qtbot, ctx, dialog) is False  # still a conflict: Bob's edit is not lost
     conflict_box(qtbot, ctx, dialog)
     assert opened is not None and load_report(DAY).figures["tanks"].total == 12_260
+
+
+def test_the_figure_history_says_who_changed_which_figure_from_what_to_what(
+    qtbot, ctx, archive_db, team
+) -> None:
+    from desktop_app.ui.losses.figure_history import FigureHistoryDialog
+
+    stored()
+    bob_changes_tanks_and_note(team)
+    dialog = make_dialog(qtbot, ctx, date=DAY)
+    assert dialog.history_button.isVisibleTo(dialog)
+    dialog.history_button.click()
+    history = dialog.findChild(FigureHistoryDialog)
+    assert isinstance(history, FigureHistoryDialog)
+    ctx.settle(qtbot)
+    rows = [
+        [history.table.item(r, c).text() for c in range(1, 5)]
+        for r in range(history.table.rowCount())
+    ]
+    anna, bob = team.members["anna"], team.members["bob"]
+    assert rows == [  # newest first
+        [bob, "Tanks", "12,250 (+3)", "12,260 (+13)"],
+        [anna, "Aircraft", "(none)", "300 (+0)"],
+        [anna, "Tanks", "(none)", "12,250 (+3)"],
+    ]
+    assert history.summary.text() == "3 changes of this report's figures, newest first."
+    bob_writes(team, "UPDATE report_figure SET total = 301, change = 1 WHERE category = 'aircraft'")
+    ctx.runner.changed.emit(Changes(external=True))  # the window's poll saw Bob's write
+    ctx.settle(qtbot)
+    assert history.table.rowCount() == 4 and history.table.item(0, 2).text() == "Aircraft"
