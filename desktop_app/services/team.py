@@ -13,6 +13,7 @@ from urllib.parse import quote, unquote, urlsplit
 
 from desktop_app.core.errors import ArchiveError
 from desktop_app.core.report import LossReport
+from desktop_app.storage.db.pg_schema import is_server_address
 from desktop_app.storage.items import StoredItem, get_item
 from desktop_app.storage.reports import load_report
 from desktop_app.storage.versions import (
@@ -30,6 +31,7 @@ __all__ = [
     "ServerFields",
     "Stamp",
     "figure_history",
+    "is_server_address",
     "item_stamp",
     "report_stamp",
     "their_item",
@@ -71,14 +73,21 @@ class ServerFields:
     sslmode: str = "prefer"
 
     def address(self) -> str:
-        """postgresql://user@host:port/database?sslmode=… (no password, ever)."""
+        """postgresql://user@host:port/database?sslmode=… (no password, ever). A host that
+        is a folder (the server's Unix socket) goes in `?host=`, as libpq reads it."""
         user = quote(self.user, safe="") + "@" if self.user else ""
         host = self.host.strip() or "localhost"
-        if ":" in host and not host.startswith("["):
+        query = []
+        if host.startswith("/"):
+            query.append(f"host={host}")
+            host = ""
+        elif ":" in host and not host.startswith("["):
             host = f"[{host}]"  # an IPv6 address
         port = f":{self.port}" if self.port else ""
-        query = f"?sslmode={self.sslmode}" if self.sslmode and self.sslmode != "prefer" else ""
-        return f"postgresql://{user}{host}{port}/{quote(self.database, safe='')}{query}"
+        if self.sslmode and self.sslmode != "prefer":
+            query.append(f"sslmode={self.sslmode}")
+        tail = "?" + "&".join(query) if query else ""
+        return f"postgresql://{user}{host}{port}/{quote(self.database, safe='')}{tail}"
 
     @property
     def key(self) -> str:
@@ -89,13 +98,22 @@ class ServerFields:
 def fields_of(address: str) -> ServerFields:
     """The fields of a `postgresql://` address (a password in it is dropped)."""
     parts = urlsplit(address)
-    sslmode = "prefer"
+    sslmode, host = "prefer", ""
     for pair in parts.query.split("&"):
         name, _, value = pair.partition("=")
         if name == "sslmode" and value in SSL_MODES:
             sslmode = value
+        elif name == "host":
+            host = unquote(value)
+    where = parts.netloc.rpartition("@")[2]
+    if not host:
+        if where.startswith("["):  # an IPv6 address, maybe with a port after it
+            host = where[1:].partition("]")[0]
+        else:
+            host = unquote(where.partition(":")[0])
+        host = host or "localhost"
     return ServerFields(
-        host=parts.hostname or "localhost",
+        host=host,
         database=unquote(parts.path.lstrip("/")),
         user=unquote(parts.username or ""),
         port=parts.port,
@@ -105,8 +123,6 @@ def fields_of(address: str) -> ServerFields:
 
 def without_password(address: str) -> str:
     """The address to remember (recent archives, settings): no password in it."""
-    from desktop_app.storage.db.pg_schema import is_server_address
-
     if not is_server_address(address):
         return address
     parts = urlsplit(address)
@@ -120,7 +136,7 @@ def with_password(address: str, password: str) -> str:
     if not password:
         return address
     parts = urlsplit(address)
-    user = parts.username or ""
+    user = quote(unquote(parts.username or ""), safe="")
     host = parts.netloc.rpartition("@")[2]
     netloc = f"{user}:{quote(password, safe='')}@{host}"
     return parts._replace(netloc=netloc).geturl()

@@ -1643,6 +1643,10 @@ change</source>
       <translation>В&amp;трати</translation>
     </message>
     <message>
+      <source>&amp;Open archive…</source>
+      <translation>Відкрити &amp;архів…</translation>
+    </message>
+    <message>
       <source>&amp;Paste page…</source>
       <translation>&amp;Вставити сторінку…</translation>
     </message>
@@ -1773,6 +1777,93 @@ change</source>
     <message>
       <source>import ({what})</source>
       <translation>імпорт ({what})</translation>
+    </message>
+  </context>
+  <context>
+    <name>OpenArchiveDialog</name>
+    <message>
+      <source>&amp;Browse…</source>
+      <translation>&amp;Огляд…</translation>
+    </message>
+    <message>
+      <source>&amp;Database</source>
+      <translation>&amp;База даних</translation>
+    </message>
+    <message>
+      <source>&amp;Host</source>
+      <translation>&amp;Хост</translation>
+    </message>
+    <message>
+      <source>&amp;Port</source>
+      <translation>&amp;Порт</translation>
+    </message>
+    <message>
+      <source>&amp;Recent archives</source>
+      <translation>&amp;Нещодавні архіви</translation>
+    </message>
+    <message>
+      <source>&amp;TLS (sslmode)</source>
+      <translation>&amp;TLS (sslmode)</translation>
+    </message>
+    <message>
+      <source>&amp;User</source>
+      <translation>&amp;Користувач</translation>
+    </message>
+    <message>
+      <source>A team's archive on a &amp;server (PostgreSQL)</source>
+      <translation>Спільний архів команди на &amp;сервері (PostgreSQL)</translation>
+    </message>
+    <message>
+      <source>An archive &amp;file on this computer</source>
+      <translation>&amp;Файл архіву на цьому компʼютері</translation>
+    </message>
+    <message>
+      <source>Archives (*.sqlite *.db);;All files (*)</source>
+      <translation>Архіви (*.sqlite *.db);;Усі файли (*)</translation>
+    </message>
+    <message>
+      <source>Choose an archive file.</source>
+      <translation>Виберіть файл архіву.</translation>
+    </message>
+    <message>
+      <source>Give the database's name.</source>
+      <translation>Вкажіть назву бази даних.</translation>
+    </message>
+    <message>
+      <source>Looking at %1…</source>
+      <translation>Перевірка %1…</translation>
+    </message>
+    <message>
+      <source>No system keyring here (the keyring package is not installed).</source>
+      <translation>Системного сховища ключів тут немає (пакет keyring не встановлено).</translation>
+    </message>
+    <message>
+      <source>Open archive</source>
+      <translation>Відкрити архів</translation>
+    </message>
+    <message>
+      <source>Pass&amp;word</source>
+      <translation>Па&amp;роль</translation>
+    </message>
+    <message>
+      <source>Recent archives</source>
+      <translation>Нещодавні архіви</translation>
+    </message>
+    <message>
+      <source>Remember the password in the system &amp;keyring</source>
+      <translation>&amp;Зберегти пароль у системному сховищі ключів</translation>
+    </message>
+    <message>
+      <source>This archive cannot be opened: %1</source>
+      <translation>Цей архів не вдається відкрити: %1</translation>
+    </message>
+    <message>
+      <source>default (5432)</source>
+      <translation>типовий (5432)</translation>
+    </message>
+    <message>
+      <source>empty: ~/.pgpass, a service file or PGPASSWORD</source>
+      <translation>порожньо: ~/.pgpass, файл служб або PGPASSWORD</translation>
     </message>
   </context>
   <context>
