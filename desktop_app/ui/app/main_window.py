@@ -14,7 +14,7 @@ import importlib
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer
+from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QAction,
     QActionGroup,
@@ -57,6 +57,7 @@ WARM_UP_DELAY_MS = 1500
 
 
 class MainWindow(QMainWindow):
+    archiveChosen = Signal(str)  # File ▸ Open archive…: start again on this archive
     # The named actions, made by ui.app.menus.build_menus.
     import_action: QAction
     _import_as_actions: list[QAction]
