@@ -2675,6 +2675,10 @@ Merge: take this report's figures and keep the stored ones it does not state.</s
       <translation>&amp;Додати…</translation>
     </message>
     <message>
+      <source>&amp;Edit…</source>
+      <translation>&amp;Змінити…</translation>
+    </message>
+    <message>
       <source>&amp;Entries are:</source>
       <translation>&amp;Записи — це:</translation>
     </message>
@@ -2685,6 +2689,10 @@ Merge: take this report's figures and keep the stored ones it does not state.</s
     <message>
       <source>&amp;Remove</source>
       <translation>&amp;Вилучити</translation>
+    </message>
+    <message>
+      <source>&amp;Tags:</source>
+      <translation>&amp;Мітки:</translation>
     </message>
     <message>
       <source>&amp;Update selected</source>
@@ -2739,8 +2747,20 @@ Merge: take this report's figures and keep the stored ones it does not state.</s
       <translation>Вилучити джерела</translation>
     </message>
     <message>
+      <source>Select a source to edit.</source>
+      <translation>Виберіть джерело, щоб його змінити.</translation>
+    </message>
+    <message>
+      <source>Settings of %1 saved</source>
+      <translation>Налаштування «%1» збережено</translation>
+    </message>
+    <message>
       <source>Source</source>
       <translation>Джерело</translation>
+    </message>
+    <message>
+      <source>Source settings</source>
+      <translation>Налаштування джерела</translation>
     </message>
     <message>
       <source>Sources</source>
@@ -2797,6 +2817,10 @@ Merge: take this report's figures and keep the stored ones it does not state.</s
     <message>
       <source>a feed's or a site's address</source>
       <translation>адреса стрічки або сайту</translation>
+    </message>
+    <message>
+      <source>added to its items, separated by commas</source>
+      <translation>додаються до його матеріалів, через кому</translation>
     </message>
     <message>
       <source>failing</source>
