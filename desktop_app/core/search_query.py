@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
 # unicode61 splits on anything that is not a letter or digit; do the same so a word like
@@ -42,7 +43,15 @@ class Term:
     tokens: tuple[str, ...]
     prefix: bool = False
 
-    def fts(self) -> str:
+    def fts(self, alternatives: Sequence[Sequence[str]] | None = None) -> str:
+        """FTS5 text for this term; a prefix term with `alternatives` (each the whole words
+        of a phrase it can be, as the index spells them) becomes their OR: the same rows,
+        read lazily instead of merged up front."""
+        if self.prefix and alternatives:
+            phrases = [
+                '"' + " ".join(w.replace('"', '""') for w in words) + '"' for words in alternatives
+            ]
+            return phrases[0] if len(phrases) == 1 else "(" + " OR ".join(phrases) + ")"
         # Tokens hold only word characters, so no quote can close the string early.
         return '"' + " ".join(self.tokens) + '"' + ("*" if self.prefix else "")
 
@@ -51,6 +60,10 @@ class Term:
         parts = [re.escape(t) for t in self.tokens]
         tail = r"\w*" if self.prefix else r"\b"
         return r"\b" + r"\W+".join(parts) + tail
+
+
+# Prefix terms and the phrases of whole words each stands for (`Query.fts_match`).
+Expansions = Mapping[Term, Sequence[Sequence[str]]]
 
 
 @dataclass(frozen=True)
@@ -73,21 +86,34 @@ class Query:
     flags: frozenset[str] = field(default_factory=frozenset)
     ignored: tuple[str, ...] = ()  # filters that could not be read, as typed
 
-    def fts_match(self) -> str | None:
-        """The MATCH text for the words, or None when only exclusions (or nothing) remain."""
+    def fts_match(self, expanded: Expansions | None = None) -> str | None:
+        """The MATCH text for the words, or None when only exclusions (or nothing) remain.
+
+        `expanded`: prefix terms written as the OR of the whole words they stand for
+        (`Term.fts`); the rows matched are the same.
+        """
         if not self.clauses:
             return None
+        known = expanded or {}
         positive = " AND ".join(
-            alts[0].fts() if len(alts) == 1 else "(" + " OR ".join(t.fts() for t in alts) + ")"
+            alts[0].fts(known.get(alts[0]))
+            if len(alts) == 1
+            else "(" + " OR ".join(t.fts(known.get(t)) for t in alts) + ")"
             for alts in self.clauses
         )
         if self.excluded:
-            return f"({positive}) NOT ({self.fts_excluded()})"
+            return f"({positive}) NOT ({self.fts_excluded(expanded)})"
         return positive
 
-    def fts_excluded(self) -> str | None:
+    def fts_excluded(self, expanded: Expansions | None = None) -> str | None:
         """MATCH text for the excluded words (used alone when nothing positive is asked)."""
-        return " OR ".join(t.fts() for t in self.excluded) or None
+        known = expanded or {}
+        return " OR ".join(t.fts(known.get(t)) for t in self.excluded) or None
+
+    def prefix_terms(self) -> list[Term]:
+        """The terms searched as prefixes, each once."""
+        terms = [t for alts in self.clauses for t in alts] + list(self.excluded)
+        return list(dict.fromkeys(t for t in terms if t.prefix))
 
     def highlight_patterns(self) -> list[str]:
         return [t.pattern() for alts in self.clauses for t in alts]

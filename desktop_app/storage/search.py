@@ -12,8 +12,8 @@ import sqlite3
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 
-from desktop_app.core.search_query import Query, make_snippet, parse_query
-from desktop_app.storage import search_pg
+from desktop_app.core.search_query import Expansions, Query, Term, make_snippet, parse_query
+from desktop_app.storage import search_pg, search_terms
 from desktop_app.storage.db.models import database_proxy
 from desktop_app.storage.db.pg_schema import is_server
 from desktop_app.storage.items import ROW_COLUMNS, ItemRow, StoredItem, get_item, row_from_db
@@ -64,16 +64,50 @@ class Facets:
     estimated: bool = False
 
 
+# A prefix is searched as the OR of the words it can become (`search_terms`) up to this many
+# words; FTS5 reads an OR lazily, but steps every one of its words for each row it returns.
+# For a first page, newest first (a few hundred rows read) the OR pays up to PAGE_WORDS
+# words; for every match (the whole list, counts, other orders) up to ALL_WORDS. Measured at
+# 1,000,000 items: docs/BENCHMARKS.md, issue #14 third round.
+PAGE_WORDS = 2000
+ALL_WORDS = 16
+
+
+def expansions(query: Query, *, limit: int) -> Expansions | None:
+    """The query's prefix terms as the whole words each can be, where there are at most
+    `limit` of them; None when nothing is expanded. Only while the word list is complete
+    (`search_terms.pending`): a word missing from it would lose rows."""
+    prefixes = query.prefix_terms()
+    if not prefixes or is_server(database_proxy):
+        return None
+    conn = database_proxy.connection()
+    if search_terms.pending(conn):
+        return None
+    tokenize = search_terms.tokenize_option(conn)
+    out: dict[Term, list[tuple[str, ...]]] = {}
+    for term in prefixes:
+        words = search_terms.fold(" ".join(term.tokens), tokenize)
+        if not words:
+            continue
+        found = search_terms.words_starting(conn, words[-1], limit)
+        # None: too many to pay; none at all: FTS5's own prefix finds nothing, at once.
+        if found:
+            out[term] = [(*words[:-1], w) for w in found]
+    return out or None
+
+
 def _where(
-    req: SearchRequest, query: Query, *, skip: str = ""
+    req: SearchRequest, query: Query, *, skip: str = "", expand: int = 0
 ) -> tuple[list[str], list[object], str | None]:
-    """WHERE conditions and parameters; `skip` leaves out one facet (for its own counts)."""
+    """WHERE conditions and parameters; `skip` leaves out one facet (for its own counts);
+    `expand`: prefixes of up to that many words become the OR of those words (same rows)."""
     where: list[str] = []
     params: list[object] = []
-    match = query.fts_match()
+    expanded = expansions(query, limit=expand) if expand else None
+    match = query.fts_match(expanded)
     if match is None and query.excluded:
         where.append(f"item.id NOT IN (SELECT {_ID_OF_KEY} FROM item_fts WHERE item_fts MATCH ?)")
-        params.append(query.fts_excluded())
+        params.append(query.fts_excluded(expanded))
     more, more_params = filter_conditions(req, query, skip=skip)
     return where + more, params + more_params, match
 
@@ -135,8 +169,13 @@ def select_sql(req: SearchRequest, query: Query, columns: str) -> tuple[str, lis
     """The search as one SELECT of `columns`, in the requested order (and limit)."""
     if is_server(database_proxy):
         return search_pg.select_sql(req, query, columns)
-    where, params, match = _where(req, query)
     newest_first = req.order == "date" and req.descending
+    # By relevance, a prefix stays one: bm25 scores a prefix as one phrase, an OR of words
+    # as several (other scores, another order).
+    expand = 0
+    if req.order != "relevance":
+        expand = PAGE_WORDS if newest_first and req.limit is not None else ALL_WORDS
+    where, params, match = _where(req, query, expand=expand)
     if match is not None and not where and (newest_first or req.order == "relevance"):
         return _index_only_sql(req, match, columns)
     sql = [_from(match)]
@@ -195,7 +234,7 @@ def facet_counts(req: SearchRequest, query: Query | None = None, *, top: int = 4
                 req, query, select=select, skip=skip, group=group, extra_join=extra_join,
                 top=top,
             )  # fmt: skip
-        where, params, match = _where(req, query, skip=skip)
+        where, params, match = _where(req, query, skip=skip, expand=ALL_WORDS)
         frm = _from(match) + extra_join
         if match is not None:
             where.insert(0, "item_fts MATCH ?")
@@ -262,7 +301,7 @@ def quick_facets(
     also has filters (nothing cheap to scale by) or a facet is chosen (its own count ignores
     the choice, which the sample cannot show).
     """
-    where, _params, match = _where(req, query)
+    where, _params, match = _where(req, query, expand=PAGE_WORDS)
     if req.kind or query.kind or req.tags or req.source is not None or req.limit is not None:
         return None
     if where and newest is not None and len(newest) >= SAMPLE:
@@ -347,7 +386,7 @@ def search_days(req: SearchRequest, query: Query | None = None) -> list[tuple[in
     query = query if query is not None else parse_query(req.text)
     if is_server(database_proxy):
         return search_pg.days(req, query)
-    where, params, match = _where(req, query)
+    where, params, match = _where(req, query, expand=ALL_WORDS)
     if match is not None:
         where.insert(0, "item_fts MATCH ?")
         params.insert(0, match)

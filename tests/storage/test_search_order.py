@@ -19,6 +19,7 @@ import pytest
 from peewee import SqliteDatabase
 
 from desktop_app.core.search_query import Query, parse_query
+from desktop_app.storage import search, search_terms
 from desktop_app.storage.db.connection import open_archive
 from desktop_app.storage.db.migrations import migrate
 from desktop_app.storage.db.models import database_proxy
@@ -66,6 +67,10 @@ TEXTS = [
     'source:"kyiv wire" -bridge',
     "odesa night grain",
     "zzzz",
+    # The last word as a prefix of several words, alone, in a phrase and beside others.
+    "kharkiv evac",
+    '"power li"*',
+    "caf",
 ]
 REQUESTS = [
     SearchRequest(),
@@ -269,12 +274,26 @@ def test_quick_counts_scale_the_newest_matches_share(tmp_path: Path) -> None:
     con.close()
 
 
-def test_search_matches_the_id_keyed_reference(tmp_path: Path) -> None:
+def test_search_matches_the_id_keyed_reference(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     archive = open_archive(tmp_path / "a.sqlite")
     con = sqlite3.connect(tmp_path / "a.sqlite")
     _fill(con, 1500, seed=3)
     con.commit()
     _reference_index(con)
+    # Written behind the archive's back: prefixes stay prefixes until the words are listed.
+    assert search_terms.pending(con)
+    assert _check_all(con) == len(TEXTS) * len(REQUESTS)
+    search_terms.catch_up(con)
+    con.commit()
+    # Now prefixes are searched as the OR of their words (schema 9), with the same results.
+    for text in ("dro", "kharkiv evac", '"power li"*', "caf", "evacuat*"):
+        assert search.expansions(parse_query(text), limit=search.PAGE_WORDS), text
+    assert _check_all(con) == len(TEXTS) * len(REQUESTS)
+    # Where a prefix has more words than pay, FTS5's prefix again; still the same.
+    monkeypatch.setattr(search, "PAGE_WORDS", 1)
+    monkeypatch.setattr(search, "ALL_WORDS", 1)
     assert _check_all(con) == len(TEXTS) * len(REQUESTS)
     archive.db.close()
     con.close()
