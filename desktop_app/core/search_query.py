@@ -36,6 +36,10 @@ MIN_FILTER_YEAR = 1900
 MAX_FILTER_YEAR = 2100
 
 
+# A phrase's words, and whether its last word is a prefix.
+Alternative = tuple[tuple[str, ...], bool]
+
+
 @dataclass(frozen=True)
 class Term:
     """Words that must appear together, in order (one word is a one-word phrase)."""
@@ -43,13 +47,15 @@ class Term:
     tokens: tuple[str, ...]
     prefix: bool = False
 
-    def fts(self, alternatives: Sequence[Sequence[str]] | None = None) -> str:
-        """FTS5 text for this term; a prefix term with `alternatives` (each the whole words
-        of a phrase it can be, as the index spells them) becomes their OR: the same rows,
-        read lazily instead of merged up front."""
+    def fts(self, alternatives: Sequence[Alternative] | None = None) -> str:
+        """FTS5 text for this term; a prefix term with `alternatives` (phrases of words as the
+        index spells them, each ending in a whole word or a longer prefix, that together
+        find what the prefix finds) becomes their OR: the same rows, the frequent words read
+        lazily instead of merged up front."""
         if self.prefix and alternatives:
             phrases = [
-                '"' + " ".join(w.replace('"', '""') for w in words) + '"' for words in alternatives
+                '"' + " ".join(w.replace('"', '""') for w in words) + '"' + ("*" if last else "")
+                for words, last in alternatives
             ]
             return phrases[0] if len(phrases) == 1 else "(" + " OR ".join(phrases) + ")"
         # Tokens hold only word characters, so no quote can close the string early.
@@ -62,8 +68,8 @@ class Term:
         return r"\b" + r"\W+".join(parts) + tail
 
 
-# Prefix terms and the phrases of whole words each stands for (`Query.fts_match`).
-Expansions = Mapping[Term, Sequence[Sequence[str]]]
+# Prefix terms and the phrases each stands for (`Query.fts_match`).
+Expansions = Mapping[Term, Sequence[Alternative]]
 
 
 @dataclass(frozen=True)

@@ -12,7 +12,14 @@ import sqlite3
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 
-from desktop_app.core.search_query import Expansions, Query, Term, make_snippet, parse_query
+from desktop_app.core.search_query import (
+    Alternative,
+    Expansions,
+    Query,
+    Term,
+    make_snippet,
+    parse_query,
+)
 from desktop_app.storage import search_pg, search_terms
 from desktop_app.storage.db.models import database_proxy
 from desktop_app.storage.db.pg_schema import is_server
@@ -64,18 +71,18 @@ class Facets:
     estimated: bool = False
 
 
-# A prefix is searched as the OR of the words it can become (`search_terms`) up to this many
-# words; FTS5 reads an OR lazily, but steps every one of its words for each row it returns.
-# For a first page, newest first (a few hundred rows read) the OR pays up to PAGE_WORDS
-# words; for every match (the whole list, counts, other orders) up to ALL_WORDS. Measured at
-# 1,000,000 items: docs/BENCHMARKS.md, issue #14 third round.
-PAGE_WORDS = 2000
-ALL_WORDS = 16
+# A prefix is searched as the OR of its frequent words (read lazily, a page at a time) and
+# of longer prefixes for its rare ones (merged up front, cheap): `search_terms.plan_prefix`.
+# FTS5 steps every part of an OR for each row it returns, so where every match is read (the
+# whole list, counts, other orders than newest first) a plan of more than ALL_PARTS parts
+# keeps the prefix. Measured at 1,000,000 items: docs/BENCHMARKS.md, issue #14 third round.
+PAGE_PARTS = 10_000
+ALL_PARTS = 16
 
 
 def expansions(query: Query, *, limit: int) -> Expansions | None:
-    """The query's prefix terms as the whole words each can be, where there are at most
-    `limit` of them; None when nothing is expanded. Only while the word list is complete
+    """The query's prefix terms as the cheaper OR each can be, where it has at most `limit`
+    parts; None when nothing is expanded. Only while the word list is complete
     (`search_terms.pending`): a word missing from it would lose rows."""
     prefixes = query.prefix_terms()
     if not prefixes or is_server(database_proxy):
@@ -84,15 +91,14 @@ def expansions(query: Query, *, limit: int) -> Expansions | None:
     if search_terms.pending(conn):
         return None
     tokenize = search_terms.tokenize_option(conn)
-    out: dict[Term, list[tuple[str, ...]]] = {}
+    out: dict[Term, list[Alternative]] = {}
     for term in prefixes:
         words = search_terms.fold(" ".join(term.tokens), tokenize)
         if not words:
             continue
-        found = search_terms.words_starting(conn, words[-1], limit)
-        # None: too many to pay; none at all: FTS5's own prefix finds nothing, at once.
-        if found:
-            out[term] = [(*words[:-1], w) for w in found]
+        parts = search_terms.plan_prefix(conn, words[-1])
+        if parts is not None and len(parts) <= limit:
+            out[term] = [((*words[:-1], text), is_prefix) for text, is_prefix in parts]
     return out or None
 
 
@@ -174,7 +180,7 @@ def select_sql(req: SearchRequest, query: Query, columns: str) -> tuple[str, lis
     # as several (other scores, another order).
     expand = 0
     if req.order != "relevance":
-        expand = PAGE_WORDS if newest_first and req.limit is not None else ALL_WORDS
+        expand = PAGE_PARTS if newest_first and req.limit is not None else ALL_PARTS
     where, params, match = _where(req, query, expand=expand)
     if match is not None and not where and (newest_first or req.order == "relevance"):
         return _index_only_sql(req, match, columns)
@@ -234,7 +240,7 @@ def facet_counts(req: SearchRequest, query: Query | None = None, *, top: int = 4
                 req, query, select=select, skip=skip, group=group, extra_join=extra_join,
                 top=top,
             )  # fmt: skip
-        where, params, match = _where(req, query, skip=skip, expand=ALL_WORDS)
+        where, params, match = _where(req, query, skip=skip, expand=ALL_PARTS)
         frm = _from(match) + extra_join
         if match is not None:
             where.insert(0, "item_fts MATCH ?")
@@ -301,7 +307,7 @@ def quick_facets(
     also has filters (nothing cheap to scale by) or a facet is chosen (its own count ignores
     the choice, which the sample cannot show).
     """
-    where, _params, match = _where(req, query, expand=PAGE_WORDS)
+    where, _params, match = _where(req, query, expand=PAGE_PARTS)
     if req.kind or query.kind or req.tags or req.source is not None or req.limit is not None:
         return None
     if where and newest is not None and len(newest) >= SAMPLE:
@@ -386,7 +392,7 @@ def search_days(req: SearchRequest, query: Query | None = None) -> list[tuple[in
     query = query if query is not None else parse_query(req.text)
     if is_server(database_proxy):
         return search_pg.days(req, query)
-    where, params, match = _where(req, query, expand=ALL_WORDS)
+    where, params, match = _where(req, query, expand=ALL_PARTS)
     if match is not None:
         where.insert(0, "item_fts MATCH ?")
         params.insert(0, match)

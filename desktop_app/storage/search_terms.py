@@ -50,15 +50,6 @@ def _quoted(text: str) -> str:
     return "'" + text.replace("'", "''") + "'"
 
 
-def fill_from_index(conn: sqlite3.Connection) -> None:
-    """Every word of the full-text index into `search_term` (once, at the upgrade: a pass
-    over the whole index)."""
-    conn.execute("DROP TABLE IF EXISTS temp.search_term_fill")
-    conn.execute("CREATE VIRTUAL TABLE temp.search_term_fill USING fts5vocab(main, item_fts, row)")
-    conn.execute("INSERT OR IGNORE INTO search_term (term) SELECT term FROM temp.search_term_fill")
-    conn.execute("DROP TABLE temp.search_term_fill")
-
-
 def pending(db: Any) -> bool:
     """Whether items were written whose words are not in `search_term` yet."""
     conn = _connection(db)
@@ -97,7 +88,10 @@ def catch_up(db: Any) -> int:
         "SELECT title, lead, body, author, tags FROM item "
         "WHERE id IN (SELECT item_id FROM search_term_todo)"
     )
-    conn.execute("INSERT OR IGNORE INTO search_term (term) SELECT term FROM temp.search_term_words")
+    conn.execute(
+        "INSERT INTO search_term (term, docs) SELECT term, doc FROM temp.search_term_words "
+        "WHERE true ON CONFLICT (term) DO UPDATE SET docs = docs + excluded.docs"
+    )
     conn.execute("INSERT INTO temp.search_term_text (search_term_text) VALUES ('delete-all')")
     conn.execute("DELETE FROM search_term_todo")
     return int(noted)
@@ -139,17 +133,64 @@ def fold(text: str, tokenize: str) -> list[str]:
     return words
 
 
-def words_starting(db: Any, prefix: str, limit: int) -> Sequence[str] | None:
-    """The index's words that start with `prefix` (folded), or None when there are more
-    than `limit` of them."""
+# What reading one more word lazily costs FTS5 (finding its list in every segment of the
+# index), in postings merged: a prefix's words are merged up front, one posting at a time.
+# Measured on a 1,000,000-item index with a long tail of rare words (docs/BENCHMARKS.md).
+TERM_COST = 300
+# More words than this under one prefix are not planned: reading and planning them took
+# 20-45 ms for 11,000 words, about what the plan saved (a one-letter prefix of a long-tail
+# vocabulary); the prefix is searched as it is.
+MAX_WORDS = 2_000
+
+
+def _plan(
+    rows: Sequence[tuple[str, int]], sums: Sequence[int], lo: int, hi: int, prefix: str
+) -> tuple[int, list[tuple[str, bool]]]:
+    """The cheapest way to find the words `rows[lo:hi]` (all those starting with `prefix`):
+    the prefix merged whole, or each next letter's words planned alike (and the prefix
+    itself as a word). Returns (cost, [(text, is_prefix)])."""
+    docs = sums[hi] - sums[lo]
+    whole = TERM_COST + docs
+    if hi - lo == 1:
+        return TERM_COST, [(rows[lo][0], False)]
+    if docs <= TERM_COST:
+        return whole, [(prefix, True)]
+    cost, parts = 0, []
+    i = lo
+    if rows[i][0] == prefix:
+        cost, parts, i = TERM_COST, [(prefix, False)], i + 1
+    n = len(prefix)
+    while i < hi and cost < whole:
+        sub = rows[i][0][: n + 1]
+        j = i + 1
+        while j < hi and rows[j][0].startswith(sub):
+            j += 1
+        sub_cost, sub_parts = _plan(rows, sums, i, j, sub)
+        cost += sub_cost
+        parts += sub_parts
+        i = j
+    return (cost, parts) if cost < whole else (whole, [(prefix, True)])
+
+
+def plan_prefix(db: Any, prefix: str) -> list[tuple[str, bool]] | None:
+    """Words and shorter prefixes (text, is_prefix) whose OR finds exactly what `prefix*`
+    finds, at less cost: the frequent words read lazily, the rare ones merged. None when the
+    prefix as it is costs least (or has more than MAX_WORDS words, or none)."""
     conn = _connection(db)
-    found: list[str] = []
+    rows: list[tuple[str, int]] = []
     # Words sort by their UTF-8 bytes (BINARY), as code points: those starting with the
     # prefix follow it without a gap.
-    for (term,) in conn.execute(
-        "SELECT term FROM search_term WHERE term >= ? ORDER BY term LIMIT ?", (prefix, limit + 1)
+    for term, docs in conn.execute(
+        "SELECT term, docs FROM search_term WHERE term >= ? ORDER BY term LIMIT ?",
+        (prefix, MAX_WORDS + 1),
     ):
         if not term.startswith(prefix):
             break
-        found.append(term)
-    return None if len(found) > limit else found
+        rows.append((term, max(0, docs)))
+    if not rows or len(rows) > MAX_WORDS:
+        return None
+    sums = [0]
+    for _term, docs in rows:
+        sums.append(sums[-1] + docs)
+    _cost, parts = _plan(rows, sums, 0, len(rows), prefix)
+    return None if parts == [(prefix, True)] else parts

@@ -79,12 +79,19 @@ def test_items_written_behind_the_archives_back_are_noted_and_caught_up(tmp_path
     con.close()
 
 
-def test_a_pending_note_stops_the_expansion(tmp_path: Path) -> None:
+@pytest.fixture
+def every_word(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Plan as if every word were frequent: prefixes become the OR of all their words (a
+    small archive's words are all rare, and their prefixes would stay as they are)."""
+    monkeypatch.setattr(search_terms, "TERM_COST", 0)
+
+
+def test_a_pending_note_stops_the_expansion(tmp_path: Path, every_word: None) -> None:
     archive = open_archive(tmp_path / "a.sqlite")
     save_item(_item("kharkiv kharkivska"))
     query = parse_query("kharki")
     assert search.expansions(query, limit=10) == {
-        query.clauses[0][0]: [("kharkiv",), ("kharkivska",)]
+        query.clauses[0][0]: [(("kharkiv",), False), (("kharkivska",), False)]
     }
     con = sqlite3.connect(tmp_path / "a.sqlite")
     con.execute(
@@ -102,7 +109,9 @@ def test_a_pending_note_stops_the_expansion(tmp_path: Path) -> None:
 @pytest.mark.parametrize(
     "typed", ["київ", "КИЇВС", "caf", "ECO", "stra", "ærø", "dnipro", '"t 9"*']
 )
-def test_a_prefix_as_its_words_finds_what_the_prefix_finds(tmp_path: Path, typed: str) -> None:
+def test_a_prefix_as_its_words_finds_what_the_prefix_finds(
+    tmp_path: Path, typed: str, every_word: None
+) -> None:
     archive = open_archive(tmp_path / "a.sqlite")
     import_items(
         [_item(f"{w} {WORDS[(i * 5) % len(WORDS)]}", day=1 + i) for i, w in enumerate(WORDS)]
@@ -137,6 +146,35 @@ def test_the_upgrade_lists_the_words_already_indexed(tmp_path: Path) -> None:
     assert not search_terms.pending(con)
     archive.db.close()
     con.close()
+
+
+def test_a_prefix_plan_reads_frequent_words_alone_and_merges_rare_ones(tmp_path: Path) -> None:
+    archive = open_archive(tmp_path / "a.sqlite")
+    con = database_proxy.connection()
+    con.executemany(
+        "INSERT INTO search_term (term, docs) VALUES (?, ?)",
+        [("in", 900_000), ("inspect", 40_000), ("ink", 12), ("inky", 3), ("inn", 5)]
+        + [(f"inter{i:03d}", 2) for i in range(400)]
+        + [("international", 30_000), ("io", 1_000_000)],
+    )
+    con.commit()
+    # The frequent words alone; 'ink' and 'inky' cost less merged than as two lookups, and
+    # so do the rare 'inter…' words, in groups, beside the frequent one among them.
+    rare = [(f"inter{d}", True) for d in range(4)]
+    assert search_terms.plan_prefix(con, "in") == [
+        ("in", False),
+        ("ink", True),
+        ("inn", False),
+        ("inspect", False),
+        *rare,
+        ("international", False),
+    ]
+    assert search_terms.plan_prefix(con, "inte") == [*rare, ("international", False)]
+    # Only rare words (or none, or one): the prefix as it is, or the word.
+    assert search_terms.plan_prefix(con, "ink") is None
+    assert search_terms.plan_prefix(con, "zz") is None
+    assert search_terms.plan_prefix(con, "insp") == [("inspect", False)]
+    archive.db.close()
 
 
 def test_fold_spells_typed_text_as_the_index_does() -> None:

@@ -443,7 +443,11 @@ def _step_9(db: Database) -> None:
     if pg_schema.is_server(db):
         return
     for sql in (
-        "CREATE TABLE search_term (term TEXT PRIMARY KEY) WITHOUT ROWID",
+        # docs: in how many items the word was found when they were written (deletes and
+        # edits do not lower it): only for choosing a plan, never for a result.
+        """CREATE TABLE search_term (
+            term TEXT PRIMARY KEY,
+            docs INTEGER NOT NULL DEFAULT 0) WITHOUT ROWID""",
         "CREATE TABLE search_term_todo (item_id INTEGER PRIMARY KEY)",
     ):
         db.execute_sql(sql)
@@ -452,7 +456,9 @@ def _step_9(db: Database) -> None:
     db.execute_sql(
         "CREATE VIRTUAL TABLE temp.search_term_fill USING fts5vocab(main, item_fts, row)"
     )
-    db.execute_sql("INSERT INTO search_term (term) SELECT term FROM temp.search_term_fill")
+    db.execute_sql(
+        "INSERT INTO search_term (term, docs) SELECT term, doc FROM temp.search_term_fill"
+    )
     db.execute_sql("DROP TABLE temp.search_term_fill")
     for sql in (
         """CREATE TRIGGER search_term_ai AFTER INSERT ON item BEGIN
