@@ -241,9 +241,18 @@ def facet_counts(req: SearchRequest, query: Query | None = None, *, top: int = 4
                 top=top,
             )  # fmt: skip
         where, params, match = _where(req, query, skip=skip, expand=ALL_PARTS)
-        frm = _from(match) + extra_join
+        frm = "FROM item" + extra_join
         if match is not None:
-            where.insert(0, "item_fts MATCH ?")
+            # The matches' ids first, then their items in id order (a join reads them in
+            # the index's order, publication time: a random page each): 1.5-2.6x faster at
+            # 1,000,000 items. Tags alone need no item.
+            if extra_join and not where:
+                frm, column = "FROM item_tag", "item_tag.item_id"
+            else:
+                column = "item.id"
+            where.insert(
+                0, f"{column} IN (SELECT {_ID_OF_KEY} FROM item_fts WHERE item_fts MATCH ?)"
+            )
             params.insert(0, match)
         clause = ("WHERE " + " AND ".join(where)) if where else ""
         sql = f"SELECT {select}, COUNT(*) AS n {frm} {clause} GROUP BY {group} ORDER BY n DESC"
