@@ -69,6 +69,8 @@ class Facets:
     # Scaled from the newest matches (`quick_facets`): shown as "about", and followed by the
     # exact counts.
     estimated: bool = False
+    # The exact number of matches, when it is known before the full list (`match_count`).
+    total: int | None = None
 
 
 # A prefix is searched as the OR of its frequent words (read lazily, a page at a time) and
@@ -266,6 +268,21 @@ def facet_counts(req: SearchRequest, query: Query | None = None, *, top: int = 4
     )
     sources = [(s, n) for s, n in run("item.source_name", "source", "item.source_name") if s]
     return Facets(kinds, tags, sources)
+
+
+def match_count(req: SearchRequest, query: Query) -> int | None:
+    """The exact number of matches of words alone, from the full-text index only (no item is
+    read): 0.1-0.5 s at 1,000,000 items, where the full id list takes 0.4-1.5 s. None for a
+    search with filters or without words (their count comes with the list)."""
+    if is_server(database_proxy):
+        return None
+    where, _params, match = _where(req, query, expand=ALL_PARTS)
+    if match is None or where:
+        return None
+    row = database_proxy.connection().execute(
+        "SELECT count(*) FROM item_fts WHERE item_fts MATCH ?", (match,)
+    )
+    return int(row.fetchone()[0])
 
 
 # How many of the newest matches the quick counts are read from.
