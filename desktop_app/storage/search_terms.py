@@ -50,6 +50,18 @@ def _quoted(text: str) -> str:
     return "'" + text.replace("'", "''") + "'"
 
 
+def refill(db: Any) -> None:
+    """The word list made again from the full-text index (a pass over it): after the index
+    itself was rebuilt from the items, or rows were copied in with the triggers off."""
+    conn = _connection(db)
+    conn.execute("DELETE FROM search_term")
+    conn.execute("DELETE FROM search_term_todo")
+    conn.execute("DROP TABLE IF EXISTS temp.search_term_fill")
+    conn.execute("CREATE VIRTUAL TABLE temp.search_term_fill USING fts5vocab(main, item_fts, row)")
+    conn.execute("INSERT INTO search_term (term, docs) SELECT term, doc FROM temp.search_term_fill")
+    conn.execute("DROP TABLE temp.search_term_fill")
+
+
 def pending(db: Any) -> bool:
     """Whether items were written whose words are not in `search_term` yet."""
     conn = _connection(db)

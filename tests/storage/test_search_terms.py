@@ -22,6 +22,7 @@ from desktop_app.storage.db.migrations import migrate
 from desktop_app.storage.db.models import database_proxy
 from desktop_app.storage.item_import import import_items
 from desktop_app.storage.items import save_item, set_tags
+from desktop_app.storage.maintenance import rebuild_search_index
 
 WORDS = ["Київ", "КИЇВСЬКИЙ", "Café", "ÉCOLE", "straße", "Ærø", "kharkiv", "Kharkivska"]
 WORDS += ["Dnipró", "T-90", "snake_case", "ﬁre", "ΣΊΣΥΦΟΣ", "naïve", "İzmir", "nº5"]
@@ -174,6 +175,17 @@ def test_a_prefix_plan_reads_frequent_words_alone_and_merges_rare_ones(tmp_path:
     assert search_terms.plan_prefix(con, "ink") is None
     assert search_terms.plan_prefix(con, "zz") is None
     assert search_terms.plan_prefix(con, "insp") == [("inspect", False)]
+    archive.db.close()
+
+
+def test_rebuilding_the_index_makes_the_word_list_again(tmp_path: Path) -> None:
+    archive = open_archive(tmp_path / "a.sqlite")
+    item = save_item(_item("Sumy shelters"))
+    save_item(_item("Odesa harbour"), item)
+    con = database_proxy.connection()
+    assert "sumy" in _listed(con)  # a stale word, harmless
+    rebuild_search_index()
+    assert _listed(con) == _index_words(con) == {"odesa", "harbour"}
     archive.db.close()
 
 
