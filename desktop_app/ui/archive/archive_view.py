@@ -376,7 +376,9 @@ class ArchiveView(QWidget):
         if self._filters is not None:  # else applied when the panel is built
             self._filters.apply_facets(facets)
         self._show_kind_counts(facets.kinds, about=facets.estimated)
-        if facets.estimated:
+        if facets.estimated and facets.total is not None:
+            self.count_label.setText(count_text("", facets.total))  # exact, from the index
+        elif facets.estimated:
             total = number(sum(facets.kinds.values()))
             self.count_label.setText(self.tr("About %1 items, counting…").replace("%1", total))
         self.countsShown.emit()
