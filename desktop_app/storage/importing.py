@@ -24,7 +24,11 @@ from desktop_app.storage.db.models import (
     utc_now,
 )
 from desktop_app.storage.import_undo import ImportUndo
-from desktop_app.storage.item_import import ItemImportSummary, import_items
+from desktop_app.storage.item_import import (
+    ItemImportSummary,
+    import_item_batches,
+    import_items,
+)
 from desktop_app.storage.oryx import OryxSummary, replace_oryx
 from desktop_app.storage.provenance import link_article_refs
 from desktop_app.storage.report_checks import refuse_implausible_drops
@@ -198,8 +202,9 @@ def _item_id(item: ItemData) -> int | None:
 
 def _link(result: ReadResult) -> int:
     linked = 0
-    for index, date in result.links:
-        item_id = _item_id(result.items[index])
+    pairs = [(result.items[index], date) for index, date in result.links] + result.linked_items
+    for item, date in pairs:
+        item_id = _item_id(item)
         report = Report.get_or_none(Report.date == date)
         if item_id is None or report is None:
             continue
@@ -215,6 +220,38 @@ def _link(result: ReadResult) -> int:
     return linked
 
 
+def _stream_items(result: ReadResult, report: Callable[[int], None]) -> ItemImportSummary:
+    """Store a streamed feed's items batch by batch, then copy what the stream gathered beside
+    them (reports, links, entries left out, estimates) into `result`.
+
+    A feed that turns out not to be streamable is stored again from a whole read: the batches
+    stored so far are rolled back first (a savepoint), so the outcome is the whole read's.
+    """
+    from desktop_app.core.formats.feed_stream import NotStreamableError
+    from desktop_app.core.formats.load import read_stream_whole
+
+    stream = result.stream
+    assert stream is not None
+    total = stream.expected
+    try:
+        with database_proxy.atomic():
+            items = import_item_batches(
+                stream.batches(), total=total, progress=lambda d, _n: report(d)
+            )
+    except NotStreamableError:
+        whole = read_stream_whole(stream)
+        result.stream = None
+        result.items, result.links = whole.items, whole.links
+        result.reports, result.skipped = whole.reports, whole.skipped
+        result.remarks, result.estimated = whole.remarks, whole.estimated
+        return import_items(whole.items, progress=lambda d, _n: report(d))
+    result.reports = stream.reports
+    result.skipped, result.estimated = stream.skipped, stream.estimated
+    result.linked_items = stream.linked
+    report(total)
+    return items
+
+
 def import_result(
     result: ReadResult,
     *,
@@ -223,27 +260,40 @@ def import_result(
     progress: Progress | None = None,
     before_commit: Callable[[], None] | None = None,
 ) -> FileImportSummary:
-    """All or nothing: any error (or a raise in `progress`/`before_commit`) rolls back."""
+    """All or nothing: any error (or a raise in `progress`/`before_commit`) rolls back.
+
+    A streamed feed (`result.stream`) is read while it is stored, in batches inside the same
+    transaction; its reports and links are written after its items, as a file's are.
+    """
     source = result.format
-    total = len(result.items) + len(result.reports) + len(result.notes) + len(result.oryx or ())
+    total = result.expected_records
 
     def report(done: int) -> None:
         if progress is not None:
-            progress(done, total)
+            # A stream's total is an estimate made before its entries were read.
+            progress(min(done, total), total)
 
-    summary = FileImportSummary(
-        dry_run=dry_run,
-        skipped=list(result.skipped),
-        found=result.found,
-        remarks=list(result.remarks),
-        estimated=list(result.estimated),
-        source=result.source,
-    )
     with database_proxy.atomic() as txn:
-        refuse_implausible_drops(result)  # a text report that lost digits (issue #11 §4)
-        report(0)
-        summary.items = import_items(result.items, progress=lambda d, _n: report(d))
-        done = len(result.items)
+        if result.stream is not None:
+            report(0)
+            items = _stream_items(result, report)
+            done = total
+            # Run once the stream's reports are known; a refusal still rolls everything back.
+            refuse_implausible_drops(result)
+        else:
+            refuse_implausible_drops(result)  # a text report that lost digits (issue #11 §4)
+            report(0)
+            items = import_items(result.items, progress=lambda d, _n: report(d))
+            done = len(result.items)
+        summary = FileImportSummary(
+            dry_run=dry_run,
+            skipped=list(result.skipped),
+            found=result.found,
+            remarks=list(result.remarks),
+            estimated=list(result.estimated),
+            source=result.source,
+            items=items,
+        )
         safe, conflicts = split_conflicts(result.reports, source, result.report_sources)
         if overwrite_manual:
             safe += [c.report for c in conflicts]

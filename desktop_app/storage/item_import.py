@@ -9,7 +9,7 @@ every row, whatever path inserts it.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -177,41 +177,74 @@ def import_items(
     kind, title, time and text is: importing a file twice adds nothing. `progress(done, total)` is
     called after each chunk; raising there (a cancel) rolls the whole import back.
     """
+    chunks = (items[start : start + CHUNK] for start in range(0, len(items), CHUNK))
+    return import_item_batches(chunks, total=len(items), progress=progress)
+
+
+def import_item_batches(
+    batches: Iterable[Sequence[ItemData]],
+    *,
+    total: int,
+    progress: Progress | None = None,
+) -> ItemImportSummary:
+    """`import_items` for items that come in batches (a feed read while it is stored).
+
+    Each batch is checked for duplicates with one query and stored with one executemany;
+    `progress(items so far, total)` after each (`total` may be an estimate: `done` is kept
+    at or below it). The batches see the ones stored before them in the same transaction,
+    so an item repeated far apart in a file is found as the archive's, with no set of every
+    link read so far kept in memory.
+    """
     summary = ItemImportSummary()
-    seen_urls: set[str] = set()
-    seen_keys: set[_Key] = set()
     now = _stamp(utc_now())
+    done = 0
     with database_proxy.atomic():
         # Ids are given explicitly, as AUTOINCREMENT would, so tags need no second look-up;
         # the transaction holds the write lock, so nobody else takes them meanwhile.
         next_id = next_item_id()
         cursor = database_proxy.cursor()
-        for start in range(0, len(items), CHUNK):
-            chunk = items[start : start + CHUNK]
-            rows = [_Row.of(data) for data in chunk]
-            found_urls, found_keys = _stored(rows)
-            new_rows = []
-            for row in rows:
-                url = row.source_url
-                if url:
-                    duplicate = url in found_urls or url in seen_urls
-                    seen_urls.add(url)
-                else:
-                    duplicate = row.key in found_keys or row.key in seen_keys
-                    seen_keys.add(row.key)
-                if duplicate:
-                    summary.unchanged += 1
-                else:
-                    new_rows.append(row)
-            if new_rows:
-                _insert(cursor, new_rows, next_id, now)
-                next_id += len(new_rows)
-                if is_server(database_proxy):
-                    from desktop_app.storage.db import postgres
-
-                    postgres.take_ids("item", next_id - 1)
-            summary.added += len(new_rows)
-            summary.briefs += sum(1 for r in new_rows if r.kind == BRIEF)
-            if progress is not None:
-                progress(start + len(chunk), len(items))
+        for batch in batches:
+            for start in range(0, len(batch), CHUNK):
+                chunk = batch[start : start + CHUNK]
+                next_id = _import_chunk(cursor, chunk, next_id, now, summary)
+                done += len(chunk)
+                if progress is not None:
+                    progress(min(done, total), total)
     return summary
+
+
+def _import_chunk(
+    cursor: Any, chunk: Sequence[ItemData], next_id: int, now: str, summary: ItemImportSummary
+) -> int:
+    """Store the chunk's new items with ids from `next_id` on; the next free id after them.
+
+    Duplicates within the chunk are found here; those of earlier chunks are already in the
+    item table (same transaction), so `_stored` finds them.
+    """
+    rows = [_Row.of(data) for data in chunk]
+    found_urls, found_keys = _stored(rows)
+    seen_urls: set[str] = set()
+    seen_keys: set[_Key] = set()
+    new_rows = []
+    for row in rows:
+        url = row.source_url
+        if url:
+            duplicate = url in found_urls or url in seen_urls
+            seen_urls.add(url)
+        else:
+            duplicate = row.key in found_keys or row.key in seen_keys
+            seen_keys.add(row.key)
+        if duplicate:
+            summary.unchanged += 1
+        else:
+            new_rows.append(row)
+    if new_rows:
+        _insert(cursor, new_rows, next_id, now)
+        next_id += len(new_rows)
+        if is_server(database_proxy):
+            from desktop_app.storage.db import postgres
+
+            postgres.take_ids("item", next_id - 1)
+    summary.added += len(new_rows)
+    summary.briefs += sum(1 for r in new_rows if r.kind == BRIEF)
+    return next_id
