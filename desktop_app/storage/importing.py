@@ -8,9 +8,12 @@ overwrite. A dry run does all the work and rolls it back, so its summary is exac
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Mapping, Sequence
+import queue
+import threading
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TypeVar, cast
 
 from desktop_app.core.formats.load import ReadResult
 from desktop_app.core.item import ItemData
@@ -45,6 +48,7 @@ MANUAL = "manual"
 SHOWN_DATES = 8
 
 Progress = Callable[[int, int], None]
+_T = TypeVar("_T")
 
 
 @dataclass(frozen=True)
@@ -220,6 +224,63 @@ def _link(result: ReadResult) -> int:
     return linked
 
 
+_DONE = object()
+
+
+def read_ahead(batches: Iterator[_T], depth: int = 2) -> Iterator[_T]:
+    """The batches, read on a thread of their own up to `depth` ahead of the caller.
+
+    A feed's entries are parsed and built while the previous batch is stored: SQLite writes
+    a batch in one statement without holding Python's GIL, so the two overlap on two cores.
+    An exception in the reading thread is raised here; when the caller stops early (an error,
+    a cancel) the reading thread stops after its current batch.
+    """
+    handoff: queue.Queue[object] = queue.Queue(maxsize=depth)
+    stop = threading.Event()
+
+    def put(value: object) -> bool:
+        while not stop.is_set():
+            try:
+                handoff.put(value, timeout=0.1)
+            except queue.Full:
+                continue
+            return True
+        return False
+
+    def read() -> None:
+        try:
+            for batch in batches:
+                if not put(batch):
+                    break
+        except BaseException as exc:  # handed to the caller, raised there
+            put(_Raised(exc))
+        else:
+            put(_DONE)
+        finally:
+            close = getattr(batches, "close", None)
+            if close is not None:
+                close()
+
+    reader = threading.Thread(target=read, name="import-read-ahead", daemon=True)
+    reader.start()
+    try:
+        while True:
+            value = handoff.get()
+            if value is _DONE:
+                return
+            if isinstance(value, _Raised):
+                raise value.exc
+            yield cast(_T, value)
+    finally:
+        stop.set()
+        reader.join()
+
+
+@dataclass(frozen=True)
+class _Raised:
+    exc: BaseException
+
+
 def _stream_items(result: ReadResult, report: Callable[[int], None]) -> ItemImportSummary:
     """Store a streamed feed's items batch by batch, then copy what the stream gathered beside
     them (reports, links, entries left out, estimates) into `result`.
@@ -236,7 +297,7 @@ def _stream_items(result: ReadResult, report: Callable[[int], None]) -> ItemImpo
     try:
         with database_proxy.atomic():
             items = import_item_batches(
-                stream.batches(), total=total, progress=lambda d, _n: report(d)
+                read_ahead(stream.batches()), total=total, progress=lambda d, _n: report(d)
             )
     except NotStreamableError:
         whole = read_stream_whole(stream)

@@ -9,6 +9,8 @@ every row, whatever path inserts it.
 from __future__ import annotations
 
 import datetime as dt
+import json
+import sqlite3
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -33,6 +35,18 @@ _INSERT_ITEM = (
     " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
 )
 _INSERT_TAG = "INSERT INTO item_tag (item_id, tag) VALUES (?, ?)"
+_ITEM_COLUMNS = 14
+_INSERT_ITEM_JSON = (
+    _INSERT_ITEM.split(" VALUES ")[0]
+    + " SELECT "
+    + ", ".join(f"value ->> {n}" for n in range(_ITEM_COLUMNS))
+    + " FROM json_each(?)"
+)
+_INSERT_TAG_JSON = (
+    "INSERT INTO item_tag (item_id, tag) SELECT value ->> 0, value ->> 1 FROM json_each(?)"
+)
+# The ->> operator came with SQLite 3.38.
+_JSON_INSERTS = sqlite3.sqlite_version_info >= (3, 38)
 
 
 @dataclass
@@ -139,33 +153,55 @@ def next_item_id() -> int:
 
 
 def _insert(cursor: Any, rows: list[_Row], first_id: int, now: str) -> None:
+    items = [
+        (
+            first_id + i,
+            r.kind,
+            r.title,
+            r.published_at,
+            r.body,
+            r.lead,
+            r.author,
+            r.source_name,
+            r.source_url,
+            ", ".join(r.tags),
+            r.body_html,
+            bool(r.date_estimated),
+            now,
+            now,
+        )
+        for i, r in enumerate(rows)
+    ]
     tags = [(first_id + i, t) for i, r in enumerate(rows) for t in r.tags]
     # peewee's wrapper turns sqlite3 errors into peewee's, as every other query raises them.
     with peewee_errors:
-        cursor.executemany(
-            _INSERT_ITEM,
-            [
-                (
-                    first_id + i,
-                    r.kind,
-                    r.title,
-                    r.published_at,
-                    r.body,
-                    r.lead,
-                    r.author,
-                    r.source_name,
-                    r.source_url,
-                    ", ".join(r.tags),
-                    r.body_html,
-                    bool(r.date_estimated),
-                    now,
-                    now,
-                )
-                for i, r in enumerate(rows)
-            ],
-        )
-        if tags:
-            cursor.executemany(_INSERT_TAG, tags)
+        if not _insert_as_json(cursor, items, tags):
+            cursor.executemany(_INSERT_ITEM, items)
+            if tags:
+                cursor.executemany(_INSERT_TAG, tags)
+
+
+def _insert_as_json(
+    cursor: Any, items: Sequence[tuple[object, ...]], tags: Sequence[tuple[int, str]]
+) -> bool:
+    """The chunk as two INSERT … SELECT statements over a JSON array of its rows (SQLite);
+    False when it must go row by row instead (PostgreSQL, an old SQLite, a NUL in the text).
+
+    FTS5 writes its pending index out at every statement's savepoint, so executemany (one
+    statement per row, each firing the index triggers) leaves one small index segment per
+    row to merge; one statement for the chunk leaves one. Measured on 20,000 briefs: 1.0 s
+    against 3.0–4.0 s, and the whole statement runs without holding Python's GIL.
+    """
+    if is_server(database_proxy) or not _JSON_INSERTS:
+        return False
+    payload = json.dumps(items, ensure_ascii=False)
+    # JSON carries a NUL as an escape SQLite's text functions would cut the text at.
+    if "\\u0000" in payload:
+        return False
+    cursor.execute(_INSERT_ITEM_JSON, (payload,))
+    if tags:
+        cursor.execute(_INSERT_TAG_JSON, (json.dumps(tags, ensure_ascii=False),))
+    return True
 
 
 def import_items(
