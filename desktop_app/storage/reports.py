@@ -6,12 +6,10 @@ Every write is one transaction and refreshes the stored warnings, so what the wi
 
 from __future__ import annotations
 
-import contextlib
 import datetime as dt
-import gc
 import itertools
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from operator import itemgetter
 
@@ -67,21 +65,6 @@ def _as_date(value: object) -> dt.date:
     return value if isinstance(value, dt.date) else dt.date.fromisoformat(str(value))
 
 
-@contextlib.contextmanager
-def _gc_paused() -> Iterator[None]:
-    """No cycle collection while a load makes tens of thousands of objects without cycles:
-    the collector would run dozens of times over every object the program holds (a quarter
-    of loading 2,000 reports, measured on its own; more in the window's fuller heap)."""
-    if not gc.isenabled():
-        yield
-        return
-    gc.disable()
-    try:
-        yield
-    finally:
-        gc.enable()
-
-
 def load_all_reports() -> list[LossReport]:
     """Every stored report, oldest first; two plain queries whatever the archive's size.
 
@@ -93,27 +76,26 @@ def load_all_reports() -> list[LossReport]:
     # the table as the model stored them, so the slots are filled directly (0.3 µs).
     new, set_total, set_change = object.__new__, _slot(Figure, "total"), _slot(Figure, "change")
     figures: dict[int, dict[str, Figure]] = {}
-    with _gc_paused():
-        rows = database_proxy.execute_sql(
-            "SELECT report_id, category, total, change FROM report_figure"
-        ).fetchall()  # (a third less than stepping the cursor row by row)
-        last: int | None = None
-        of_report: dict[str, Figure] = {}
-        for report_id, category, total, change in rows:
-            if report_id != last:  # a report's figures are mostly stored together
-                last = report_id
-                of_report = figures.setdefault(report_id, {})
-            figure = new(Figure)
-            set_total(figure, total)
-            set_change(figure, change)
-            of_report[category] = figure
-        reports = database_proxy.execute_sql(
-            "SELECT id, date, qualifier, note FROM report ORDER BY date"
-        ).fetchall()
-        return [
-            LossReport.stored(_as_date(date), figures.get(rid, {}), qualifier, note)
-            for rid, date, qualifier, note in reports
-        ]
+    rows = database_proxy.execute_sql(
+        "SELECT report_id, category, total, change FROM report_figure"
+    ).fetchall()  # (a third less than stepping the cursor row by row)
+    last: int | None = None
+    of_report: dict[str, Figure] = {}
+    for report_id, category, total, change in rows:
+        if report_id != last:  # a report's figures are mostly stored together
+            last = report_id
+            of_report = figures.setdefault(report_id, {})
+        figure = new(Figure)
+        set_total(figure, total)
+        set_change(figure, change)
+        of_report[category] = figure
+    reports = database_proxy.execute_sql(
+        "SELECT id, date, qualifier, note FROM report ORDER BY date"
+    ).fetchall()
+    return [
+        LossReport.stored(_as_date(date), figures.get(rid, {}), qualifier, note)
+        for rid, date, qualifier, note in reports
+    ]
 
 
 def load_report(date: dt.date) -> LossReport | None:
@@ -223,12 +205,14 @@ def all_category_rows() -> dict[str, list[SeriesRow]]:
     SQLite, each costing as much as the read itself) and the reports' dates and days."""
     reports: dict[int, tuple[int, dt.date]] = {
         rid: (day, _day(date))
-        for rid, date, day in database_proxy.execute_sql("SELECT id, date, day FROM report")
+        for rid, date, day in database_proxy.execute_sql(
+            "SELECT id, date, day FROM report"
+        ).fetchall()
     }
     grouped: dict[str, list[tuple[tuple[int, dt.date], int, int | None]]] = defaultdict(list)
     for category, rid, total, change in database_proxy.execute_sql(
         "SELECT category, report_id, total, change FROM report_figure"
-    ):
+    ).fetchall():
         grouped[category].append((reports[rid], total, change))
     found: dict[str, list[SeriesRow]] = {}
     for category, points in grouped.items():
