@@ -1,7 +1,8 @@
 """Files in and out: import files into the archive, export the archive to a file.
 
-`import_files` reads and checks every file first, then writes them all in ONE transaction:
-a bad file, a cancel, a kill or a full disk leaves the archive exactly as it was.
+`import_files` reads and checks every file first (an RSS or Atom feed is read and checked while
+it is stored, in batches), then writes them all in ONE transaction: a bad file, a cancel, a kill
+or a full disk leaves the archive exactly as it was.
 `export_to_file` writes under a temporary name in the destination's folder, flushes it to
 the disk and renames it, so the chosen name only ever holds a complete file.
 
@@ -75,7 +76,7 @@ class ImportOutcome:
 
 
 def records(result: ReadResult) -> int:
-    return len(result.items) + len(result.reports) + len(result.notes) + len(result.oryx or ())
+    return result.expected_records
 
 
 def changes_of(undo: ImportUndo | None, summary: FileImportSummary | None = None) -> Changes:
@@ -105,8 +106,12 @@ def read_files(
     as_kind: str | None = None,
     progress: Progress | None = None,
 ) -> list[tuple[Path, ReadResult]]:
-    """Read and check every file; the first bad one raises, naming file, record and field."""
-    from desktop_app.core.formats.load import read_import_file
+    """Read and check every file; the first bad one raises, naming file, record and field.
+
+    An RSS or Atom feed is only opened here: its entries are read and checked while they are
+    stored (`write_results`), so a feed of a million entries never sits in memory whole.
+    """
+    from desktop_app.core.formats.load import open_import_file
 
     results = []
     for n, path in enumerate(paths):
@@ -115,10 +120,10 @@ def read_files(
         # Before opening it: reading the archive's file would drop SQLite's locks on it.
         refuse_archive_file(path, "imported into itself")
         try:
-            data = path.read_bytes()
+            result = open_import_file(path, fmt=fmt, as_kind=as_kind)
         except OSError as exc:
             raise ImportFormatError(exc.strerror or "cannot read", file=str(path)) from None
-        results.append((path, read_import_file(str(path), data, fmt=fmt, as_kind=as_kind)))
+        results.append((path, result))
     return results
 
 
