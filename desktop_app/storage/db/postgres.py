@@ -37,6 +37,7 @@ from desktop_app.storage.db.models import database_proxy
 
 # The advisory lock every write transaction takes first (any constant: one per database).
 WRITE_LOCK_KEY = 0x46524F4E544C4E45 & 0x7FFFFFFFFFFFFFFF
+CONNECT_TIMEOUT_S = 10
 _QUOTED = re.compile(r"'(?:[^']|'')*'")
 
 
@@ -147,6 +148,12 @@ class ServerDatabase(PostgresqlDatabase):
         busy_timeout_ms: int = 5000,
         **kw: Any,
     ) -> None:
+        if url.lower().startswith("postgres://"):
+            url = "postgresql://" + url[len("postgres://") :]  # peewee knows the long form
+        if "connect_timeout" not in url:
+            # A host that drops packets would otherwise hold the start for minutes before
+            # the offline copy opens.
+            kw.setdefault("connect_timeout", CONNECT_TIMEOUT_S)
         super().__init__(url, connection_factory=_Connection, **kw)
         self.url = url
         self.address = display_address(url)

@@ -102,3 +102,26 @@ def test_a_newer_or_foreign_database_is_refused_and_left_as_it_was(
     ).fetchall()
     db.close()
     assert tables == [("invoices",)]
+
+
+def test_login_failures_are_said_in_plain_words() -> None:
+    import psycopg2
+
+    from desktop_app.storage.db.postgres import unreachable_message
+
+    where = "postgresql://anna@db.example.org/frontline"
+    refused = psycopg2.OperationalError(
+        'connection to server at "db.example.org" failed: FATAL:  password authentication '
+        'failed for user "anna"'
+    )
+    assert unreachable_message(where, refused).startswith(
+        f"{where}: the server refused the login: wrong or missing password ("
+    )
+    missing = psycopg2.OperationalError("fe_sendauth: no password supplied")
+    assert "wrong or missing password" in unreachable_message(where, missing)
+    assert "no such database" in unreachable_message(
+        where, psycopg2.OperationalError('FATAL:  database "frontline" does not exist')
+    )
+    assert "cannot be reached" in unreachable_message(
+        where, psycopg2.OperationalError("could not translate host name")
+    )

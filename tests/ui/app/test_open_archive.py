@@ -83,6 +83,10 @@ def test_a_file_that_is_no_archive_is_refused_in_plain_words_and_left_as_it_was(
     con.close()
     before = other.read_bytes()
     dialog = open_dialog(qtbot, window)
+    # Without the optional keyring package the box is greyed out, saying why.
+    assert dialog.keyring_check.isEnabled() == team.keyring_available()
+    if not team.keyring_available():
+        assert "keyring package is not installed" in dialog.keyring_check.toolTip()
     dialog.file_edit.setText(str(other))
     text = refused(qtbot, window, dialog)
     assert text.startswith("This archive cannot be opened: ")
