@@ -147,3 +147,28 @@ def row_id(name: str) -> int | None:
 
 def panel_names(panel) -> list[str]:
     return [panel.tree.topLevelItem(i).text(NAME) for i in range(panel.tree.topLevelItemCount())]
+
+
+def test_a_refresh_changes_rows_in_place_keeping_the_selection(qtbot, window):
+    from dataclasses import replace
+
+    subs.subscribe("http://127.0.0.1:9/a", name="A", check=False)
+    subs.subscribe("http://127.0.0.1:9/b", name="B", check=False)
+    window.ensure_built()
+    panel = window._sources_dock.panel
+    panel.refresh()
+    qtbot.waitUntil(lambda: panel.tree.topLevelItemCount() == 2, timeout=5000)
+    rows = [panel.tree.topLevelItem(i) for i in range(2)]
+    rows[1].setSelected(True)
+
+    # An update changed B's counts: the same rows, B still selected, its count shown.
+    counted = [panel.sources[0], replace(panel.sources[1], items=7, unread=5)]
+    panel._show(counted)
+    assert [panel.tree.topLevelItem(i) for i in range(2)] == rows
+    assert rows[1].text(UNREAD) == "5" and panel.selected_names() == ["B"]
+
+    # A source added: the list is laid anew, the selection kept by name.
+    subs.subscribe("http://127.0.0.1:9/0", name="0 first", check=False)
+    panel.refresh()
+    qtbot.waitUntil(lambda: panel.tree.topLevelItemCount() == 3, timeout=5000)
+    assert panel_names(panel) == ["0 first", "A", "B"] and panel.selected_names() == ["B"]
