@@ -172,3 +172,34 @@ def test_a_refresh_changes_rows_in_place_keeping_the_selection(qtbot, window):
     panel.refresh()
     qtbot.waitUntil(lambda: panel.tree.topLevelItemCount() == 3, timeout=5000)
     assert panel_names(panel) == ["0 first", "A", "B"] and panel.selected_names() == ["B"]
+
+
+def test_some_sources_failing_is_said_briefly_not_as_offline(qtbot, window, httpserver: HTTPServer):
+    host = httpserver.url_for("")
+    httpserver.expect_request("/ok").respond_with_data(rss([story(1, host)]))
+    httpserver.expect_request("/broken").respond_with_data("oops", status=500)
+    subs.subscribe(httpserver.url_for("/ok"), name="Good", check=False)
+    subs.subscribe(httpserver.url_for("/broken"), name="Broken", check=False)
+    window.ensure_built()
+    window.update_sources_action.trigger()
+    _wait_update(qtbot, window)
+
+    message = window.statusBar().currentMessage()
+    assert message.startswith("Sources updated: 1 new · 1 source failed"), message
+    assert "offline" not in message
+    panel = window._sources_dock.panel
+    qtbot.waitUntil(
+        lambda: (
+            {
+                panel.tree.topLevelItem(i).text(NAME): panel.tree.topLevelItem(i).text(STATUS)
+                for i in range(panel.tree.topLevelItemCount())
+            }
+            == {"Broken": "failing", "Good": "OK"}
+        ),
+        timeout=5000,
+    )
+    panel.tree.topLevelItem(0).setSelected(True)  # Broken, first by name
+    assert "500" in panel.details.text()
+    from tests.ui.conftest import last_message
+
+    assert last_message(window) is None  # no error dialog
