@@ -203,3 +203,30 @@ def test_some_sources_failing_is_said_briefly_not_as_offline(qtbot, window, http
     from tests.ui.conftest import last_message
 
     assert last_message(window) is None  # no error dialog
+
+
+def test_new_items_keep_the_lists_selection_and_scroll_position(
+    qtbot, window, httpserver: HTTPServer
+):
+    host = httpserver.url_for("")
+    httpserver.expect_request("/f").respond_with_data(rss([story(n, host) for n in range(80)]))
+    subs.subscribe(httpserver.url_for("/f"), name="Desk", check=False)
+    view = window.archive_view
+    window.ensure_built()
+    window.update_sources_action.trigger()
+    _wait_update(qtbot, window)
+    qtbot.waitUntil(lambda: view.model.rowCount() == 80, timeout=10000)
+    bar = view.table.verticalScrollBar()
+    assert bar.maximum() > 0  # the list scrolls
+    bar.setValue(bar.maximum() // 2)
+    row = view.table.rowAt(view.table.viewport().height() // 2)
+    view.table.selectRow(row)
+    selected, position = view.selected_id(), bar.value()
+
+    httpserver.clear()
+    httpserver.expect_request("/f").respond_with_data(rss([story(n, host) for n in range(81)]))
+    window.update_sources_action.trigger()
+    _wait_update(qtbot, window)
+    qtbot.waitUntil(lambda: view.model.rowCount() == 81, timeout=10000)
+    assert view.selected_id() == selected
+    assert bar.value() == position
