@@ -208,10 +208,13 @@ def record_attempt(source_id: int, attempt: Attempt) -> None:
         if row is None:
             return
         values: dict[object, object] = {
-            Source.checked_at: attempt.checked_at,
             Source.retry_after: attempt.retry_after,
             Source.gone: attempt.gone,
         }
+        if attempt.ok or not attempt.offline:
+            # An attempt without a network (or not made) is no check: the source stays due,
+            # and updates resume at the next tick once the network is back.
+            values[Source.checked_at] = attempt.checked_at
         if attempt.ok:
             values[Source.succeeded_at] = attempt.checked_at
             values[Source.last_error] = ""

@@ -86,6 +86,20 @@ def test_permanent_redirect_updates_the_address_and_410_marks_it_gone(
     assert len(subs.plan_updates(["Moved"])) == 1
 
 
+def test_a_301_then_308_chain_updates_the_address(archive_db, httpserver: HTTPServer, fetcher):
+    httpserver.expect_request("/final").respond_with_data(rss([story(1)]), content_type="text/xml")
+    httpserver.expect_request("/mid").respond_with_data(
+        b"", status=308, headers={"Location": "/final"}
+    )
+    httpserver.expect_request("/first").respond_with_data(
+        b"", status=301, headers={"Location": "/mid"}
+    )
+    subs.subscribe(httpserver.url_for("/first"), name="Chain", fetcher=fetcher, check=False)
+    outcome = subs.update(fetcher=fetcher)
+    assert outcome.sources[0].stored is not None
+    assert Source.get().url == httpserver.url_for("/final")
+
+
 def test_temporary_redirect_keeps_the_address(archive_db, httpserver: HTTPServer, fetcher):
     httpserver.expect_request("/tmp-target").respond_with_data(rss([story(1)]))
     httpserver.expect_request("/f").respond_with_data(
@@ -256,3 +270,47 @@ def test_503_without_retry_after_backs_off_the_host_for_the_run(httpserver: HTTP
     assert "503" in first.error and first.retry_after is not None
     assert "asked us to wait" in second.error  # the same host, not asked again this run
     assert len(httpserver.log) == 1
+
+
+def test_without_a_network_sources_stay_due_and_updates_resume(archive_db, httpserver, fetcher):
+    import datetime as dt
+
+    from desktop_app.storage.sources import Attempt, find_source, record_attempt
+
+    httpserver.expect_request("/f").respond_with_data(rss([story(1)]))
+    subs.subscribe(httpserver.url_for("/f"), name="F", fetcher=fetcher, check=False)
+    assert subs.update(fetcher=fetcher).sources[0].stored is not None
+    assert subs.plan_updates(due_only=True) == []  # checked just now: not due
+    now = dt.datetime.now(dt.UTC).replace(microsecond=0)
+    Source.update(checked_at=now - dt.timedelta(hours=2)).execute()  # as if two hours ago
+
+    # An update that found no network at all (what fetch_source records when the fetcher
+    # says offline): no failure of the source, and no check either, so it stays due.
+    source = find_source("F")
+    assert source is not None
+    record_attempt(
+        source.id,
+        Attempt(checked_at=now, ok=False, error="no network: network is unreachable", offline=True),
+    )
+    row = Source.get()
+    assert row.failures == 0 and row.last_error.startswith("no network")
+    assert [p.source.name for p in subs.plan_updates(due_only=True)] == ["F"]
+
+    # The network is back: the next due update (the window's timer) asks the server.
+    httpserver.clear()
+    httpserver.expect_request("/f").respond_with_data(rss([story(1), story(2)]))
+    resumed = subs.update(due_only=True, fetcher=fetcher)
+    assert resumed.sources and resumed.sources[0].stored is not None
+    assert resumed.sources[0].stored.imported.items.added == 1
+    assert Source.get().last_error == "" and len(httpserver.log) == 1
+
+
+def test_a_refused_connection_is_a_failure_of_that_source_and_backs_off(
+    archive_db, httpserver: HTTPServer, fetcher
+):
+    subs.subscribe("http://127.0.0.1:9/feed", name="Down", check=False)
+    outcome = subs.update(fetcher=fetcher)
+    assert outcome.offline  # every source unreachable: the window says "offline"
+    row = Source.get()
+    assert row.failures == 1 and "cannot connect" in row.last_error
+    assert subs.plan_updates(due_only=True) == []  # backs off (5 minutes, then longer)

@@ -15,6 +15,8 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import (
     QAbstractTableModel,
     QModelIndex,
+    QModelRoleData,
+    QModelRoleDataSpan,
     QPersistentModelIndex,
     Qt,
     Signal,
@@ -222,6 +224,20 @@ class ArchiveTableModel(QAbstractTableModel):
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         if column in SORT_ORDERS:
             self.sortRequested.emit(SORT_ORDERS[column], order == Qt.SortOrder.DescendingOrder)
+
+    def multiData(
+        self,
+        index: Index,
+        roleDataSpan: QModelRoleDataSpan | QModelRoleData,  # noqa: N803
+    ) -> None:
+        """Every role a painted cell asks for, in one call from Qt (not seven: each call into
+        Python takes the interpreter lock, which a busy background thread makes slow)."""
+        if isinstance(roleDataSpan, QModelRoleData):
+            roleDataSpan.setData(self.data(index, roleDataSpan.role()))
+            return
+        for n in range(roleDataSpan.size()):
+            role_data: QModelRoleData = roleDataSpan[n]  # type: ignore[index]
+            role_data.setData(self.data(index, role_data.role()))
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if role not in ANSWERED_ROLES:

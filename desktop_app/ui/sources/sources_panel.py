@@ -90,6 +90,23 @@ def details_text(info: SourceInfo) -> str:
     return "\n".join(lines)
 
 
+def _fill_row(row: QTreeWidgetItem, info: SourceInfo) -> None:
+    """A source's row; a text set to what it shows already costs no repaint."""
+    texts = {
+        UNREAD: str(info.unread),
+        UPDATED: ago_text(info.succeeded_at),
+        STATUS: status_word(info),
+    }
+    for column, text in texts.items():
+        if row.text(column) != text:
+            row.setText(column, text)
+    if row.toolTip(NAME) != info.url:
+        row.setToolTip(NAME, info.url)
+    tip = status_text(info)
+    if row.toolTip(STATUS) != tip:
+        row.setToolTip(STATUS, tip)
+
+
 class SourcesPanel(QWidget):
     # From the worker that looks an address up: (Resolved or None, error text, settings).
     _resolved = Signal(object, str, object)
@@ -181,19 +198,26 @@ class SourcesPanel(QWidget):
         self.ctx.runner.read("sources", subs.subscriptions, success=self._show)
 
     def _show(self, sources: list[SourceInfo]) -> None:
-        selected = {i.data(NAME, Qt.ItemDataRole.UserRole) for i in self.tree.selectedItems()}
+        """Show the list as read; rows that stay are changed in place (a running update
+        changes a few counts at a time: the list, its selection and scroll stay still)."""
+        if sources == self.sources and self.tree.topLevelItemCount() == len(sources):
+            return
+        names = [s.name for s in sources]
+        same_rows = names == [s.name for s in self.sources]
         self.sources = sources
-        self.tree.clear()
-        for info in sources:
-            row = QTreeWidgetItem(
-                [info.name, str(info.unread), ago_text(info.succeeded_at), status_word(info)]
-            )
-            row.setData(NAME, Qt.ItemDataRole.UserRole, info.name)
-            row.setToolTip(NAME, info.url)
-            row.setToolTip(STATUS, status_text(info))
-            row.setTextAlignment(UNREAD, Qt.AlignmentFlag.AlignRight)
-            self.tree.addTopLevelItem(row)
-            row.setSelected(info.name in selected)
+        if not same_rows:
+            selected = set(self.selected_names())
+            self.tree.clear()
+            for info in sources:
+                row = QTreeWidgetItem([info.name, "", "", ""])
+                row.setData(NAME, Qt.ItemDataRole.UserRole, info.name)
+                row.setTextAlignment(UNREAD, Qt.AlignmentFlag.AlignRight)
+                self.tree.addTopLevelItem(row)
+                row.setSelected(info.name in selected)
+        for n, info in enumerate(sources):
+            shown = self.tree.topLevelItem(n)
+            if shown is not None:
+                _fill_row(shown, info)
         self._show_details()
 
     def _show_details(self) -> None:

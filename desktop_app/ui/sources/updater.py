@@ -37,8 +37,10 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 TIMER_MS = 60_000
 FIRST_UPDATE_MS = 10_000
-# Results that arrive within this long are stored by one job: one `changed`, one list reload.
-BATCH_MS = 400
+# Results that arrive within this long are stored by one job: one `changed`, one list reload,
+# one repaint of the list. Each reload costs the GUI thread a frame of work; every 1.5 s
+# keeps the list current without one such frame after every source.
+BATCH_MS = 1500
 
 
 @dataclass

@@ -147,3 +147,86 @@ def row_id(name: str) -> int | None:
 
 def panel_names(panel) -> list[str]:
     return [panel.tree.topLevelItem(i).text(NAME) for i in range(panel.tree.topLevelItemCount())]
+
+
+def test_a_refresh_changes_rows_in_place_keeping_the_selection(qtbot, window):
+    from dataclasses import replace
+
+    subs.subscribe("http://127.0.0.1:9/a", name="A", check=False)
+    subs.subscribe("http://127.0.0.1:9/b", name="B", check=False)
+    window.ensure_built()
+    panel = window._sources_dock.panel
+    panel.refresh()
+    qtbot.waitUntil(lambda: panel.tree.topLevelItemCount() == 2, timeout=5000)
+    rows = [panel.tree.topLevelItem(i) for i in range(2)]
+    rows[1].setSelected(True)
+
+    # An update changed B's counts: the same rows, B still selected, its count shown.
+    counted = [panel.sources[0], replace(panel.sources[1], items=7, unread=5)]
+    panel._show(counted)
+    assert [panel.tree.topLevelItem(i) for i in range(2)] == rows
+    assert rows[1].text(UNREAD) == "5" and panel.selected_names() == ["B"]
+
+    # A source added: the list is laid anew, the selection kept by name.
+    subs.subscribe("http://127.0.0.1:9/0", name="0 first", check=False)
+    panel.refresh()
+    qtbot.waitUntil(lambda: panel.tree.topLevelItemCount() == 3, timeout=5000)
+    assert panel_names(panel) == ["0 first", "A", "B"] and panel.selected_names() == ["B"]
+
+
+def test_some_sources_failing_is_said_briefly_not_as_offline(qtbot, window, httpserver: HTTPServer):
+    host = httpserver.url_for("")
+    httpserver.expect_request("/ok").respond_with_data(rss([story(1, host)]))
+    httpserver.expect_request("/broken").respond_with_data("oops", status=500)
+    subs.subscribe(httpserver.url_for("/ok"), name="Good", check=False)
+    subs.subscribe(httpserver.url_for("/broken"), name="Broken", check=False)
+    window.ensure_built()
+    window.update_sources_action.trigger()
+    _wait_update(qtbot, window)
+
+    message = window.statusBar().currentMessage()
+    assert message.startswith("Sources updated: 1 new · 1 source failed"), message
+    assert "offline" not in message
+    panel = window._sources_dock.panel
+    qtbot.waitUntil(
+        lambda: (
+            {
+                panel.tree.topLevelItem(i).text(NAME): panel.tree.topLevelItem(i).text(STATUS)
+                for i in range(panel.tree.topLevelItemCount())
+            }
+            == {"Broken": "failing", "Good": "OK"}
+        ),
+        timeout=5000,
+    )
+    panel.tree.topLevelItem(0).setSelected(True)  # Broken, first by name
+    assert "500" in panel.details.text()
+    from tests.ui.conftest import last_message
+
+    assert last_message(window) is None  # no error dialog
+
+
+def test_new_items_keep_the_lists_selection_and_scroll_position(
+    qtbot, window, httpserver: HTTPServer
+):
+    host = httpserver.url_for("")
+    httpserver.expect_request("/f").respond_with_data(rss([story(n, host) for n in range(80)]))
+    subs.subscribe(httpserver.url_for("/f"), name="Desk", check=False)
+    view = window.archive_view
+    window.ensure_built()
+    window.update_sources_action.trigger()
+    _wait_update(qtbot, window)
+    qtbot.waitUntil(lambda: view.model.rowCount() == 80, timeout=10000)
+    bar = view.table.verticalScrollBar()
+    assert bar.maximum() > 0  # the list scrolls
+    bar.setValue(bar.maximum() // 2)
+    row = view.table.rowAt(view.table.viewport().height() // 2)
+    view.table.selectRow(row)
+    selected, position = view.selected_id(), bar.value()
+
+    httpserver.clear()
+    httpserver.expect_request("/f").respond_with_data(rss([story(n, host) for n in range(81)]))
+    window.update_sources_action.trigger()
+    _wait_update(qtbot, window)
+    qtbot.waitUntil(lambda: view.model.rowCount() == 81, timeout=10000)
+    assert view.selected_id() == selected
+    assert bar.value() == position
