@@ -8,9 +8,12 @@ overwrite. A dry run does all the work and rolls it back, so its summary is exac
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Mapping, Sequence
+import queue
+import threading
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TypeVar, cast
 
 from desktop_app.core.formats.load import ReadResult
 from desktop_app.core.item import ItemData
@@ -24,7 +27,11 @@ from desktop_app.storage.db.models import (
     utc_now,
 )
 from desktop_app.storage.import_undo import ImportUndo
-from desktop_app.storage.item_import import ItemImportSummary, import_items
+from desktop_app.storage.item_import import (
+    ItemImportSummary,
+    import_item_batches,
+    import_items,
+)
 from desktop_app.storage.oryx import OryxSummary, replace_oryx
 from desktop_app.storage.provenance import link_article_refs
 from desktop_app.storage.report_checks import refuse_implausible_drops
@@ -41,6 +48,7 @@ MANUAL = "manual"
 SHOWN_DATES = 8
 
 Progress = Callable[[int, int], None]
+_T = TypeVar("_T")
 
 
 @dataclass(frozen=True)
@@ -198,8 +206,9 @@ def _item_id(item: ItemData) -> int | None:
 
 def _link(result: ReadResult) -> int:
     linked = 0
-    for index, date in result.links:
-        item_id = _item_id(result.items[index])
+    pairs = [(result.items[index], date) for index, date in result.links] + result.linked_items
+    for item, date in pairs:
+        item_id = _item_id(item)
         report = Report.get_or_none(Report.date == date)
         if item_id is None or report is None:
             continue
@@ -215,6 +224,95 @@ def _link(result: ReadResult) -> int:
     return linked
 
 
+_DONE = object()
+
+
+def read_ahead(batches: Iterator[_T], depth: int = 2) -> Iterator[_T]:
+    """The batches, read on a thread of their own up to `depth` ahead of the caller.
+
+    A feed's entries are parsed and built while the previous batch is stored: SQLite writes
+    a batch in one statement without holding Python's GIL, so the two overlap on two cores.
+    An exception in the reading thread is raised here; when the caller stops early (an error,
+    a cancel) the reading thread stops after its current batch.
+    """
+    handoff: queue.Queue[object] = queue.Queue(maxsize=depth)
+    stop = threading.Event()
+
+    def put(value: object) -> bool:
+        while not stop.is_set():
+            try:
+                handoff.put(value, timeout=0.1)
+            except queue.Full:
+                continue
+            return True
+        return False
+
+    def read() -> None:
+        try:
+            for batch in batches:
+                if not put(batch):
+                    break
+        except BaseException as exc:  # handed to the caller, raised there
+            put(_Raised(exc))
+        else:
+            put(_DONE)
+        finally:
+            close = getattr(batches, "close", None)
+            if close is not None:
+                close()
+
+    reader = threading.Thread(target=read, name="import-read-ahead", daemon=True)
+    reader.start()
+    try:
+        while True:
+            value = handoff.get()
+            if value is _DONE:
+                return
+            if isinstance(value, _Raised):
+                raise value.exc
+            yield cast(_T, value)
+    finally:
+        stop.set()
+        reader.join()
+
+
+@dataclass(frozen=True)
+class _Raised:
+    exc: BaseException
+
+
+def _stream_items(result: ReadResult, report: Callable[[int], None]) -> ItemImportSummary:
+    """Store a streamed feed's items batch by batch, then copy what the stream gathered beside
+    them (reports, links, entries left out, estimates) into `result`.
+
+    A feed that turns out not to be streamable is stored again from a whole read: the batches
+    stored so far are rolled back first (a savepoint), so the outcome is the whole read's.
+    """
+    from desktop_app.core.formats.feed_stream import NotStreamableError
+    from desktop_app.core.formats.load import read_stream_whole
+
+    stream = result.stream
+    assert stream is not None
+    total = stream.expected
+    try:
+        with database_proxy.atomic():
+            items = import_item_batches(
+                read_ahead(stream.batches()), total=total, progress=lambda d, _n: report(d)
+            )
+    except NotStreamableError:
+        whole = read_stream_whole(stream)
+        result.stream = None
+        result.items, result.links = whole.items, whole.links
+        result.reports, result.skipped = whole.reports, whole.skipped
+        result.remarks, result.estimated = whole.remarks, whole.estimated
+        return import_items(whole.items, progress=lambda d, _n: report(d))
+    result.reports = stream.reports
+    result.skipped, result.estimated = stream.skipped, stream.estimated
+    result.linked_items = stream.linked
+    report(total)
+    return items
+
+
 def import_result(
     result: ReadResult,
     *,
@@ -223,27 +321,40 @@ def import_result(
     progress: Progress | None = None,
     before_commit: Callable[[], None] | None = None,
 ) -> FileImportSummary:
-    """All or nothing: any error (or a raise in `progress`/`before_commit`) rolls back."""
+    """All or nothing: any error (or a raise in `progress`/`before_commit`) rolls back.
+
+    A streamed feed (`result.stream`) is read while it is stored, in batches inside the same
+    transaction; its reports and links are written after its items, as a file's are.
+    """
     source = result.format
-    total = len(result.items) + len(result.reports) + len(result.notes) + len(result.oryx or ())
+    total = result.expected_records
 
     def report(done: int) -> None:
         if progress is not None:
-            progress(done, total)
+            # A stream's total is an estimate made before its entries were read.
+            progress(min(done, total), total)
 
-    summary = FileImportSummary(
-        dry_run=dry_run,
-        skipped=list(result.skipped),
-        found=result.found,
-        remarks=list(result.remarks),
-        estimated=list(result.estimated),
-        source=result.source,
-    )
     with database_proxy.atomic() as txn:
-        refuse_implausible_drops(result)  # a text report that lost digits (issue #11 §4)
-        report(0)
-        summary.items = import_items(result.items, progress=lambda d, _n: report(d))
-        done = len(result.items)
+        if result.stream is not None:
+            report(0)
+            items = _stream_items(result, report)
+            done = total
+            # Run once the stream's reports are known; a refusal still rolls everything back.
+            refuse_implausible_drops(result)
+        else:
+            refuse_implausible_drops(result)  # a text report that lost digits (issue #11 §4)
+            report(0)
+            items = import_items(result.items, progress=lambda d, _n: report(d))
+            done = len(result.items)
+        summary = FileImportSummary(
+            dry_run=dry_run,
+            skipped=list(result.skipped),
+            found=result.found,
+            remarks=list(result.remarks),
+            estimated=list(result.estimated),
+            source=result.source,
+            items=items,
+        )
         safe, conflicts = split_conflicts(result.reports, source, result.report_sources)
         if overwrite_manual:
             safe += [c.report for c in conflicts]

@@ -55,21 +55,46 @@ def _report_from_rows(report: Report, figures: Iterable[ReportFigure]) -> LossRe
     )
 
 
+def _slot(cls: type, name: str) -> Callable[[object, object], None]:
+    setter: Callable[[object, object], None] = getattr(cls, name).__set__
+    return setter
+
+
+def _as_date(value: object) -> dt.date:
+    """A date column's value: SQLite gives ISO text, PostgreSQL a date."""
+    return value if isinstance(value, dt.date) else dt.date.fromisoformat(str(value))
+
+
 def load_all_reports() -> list[LossReport]:
-    """Every stored report, oldest first; two plain queries whatever the archive's size."""
-    figures: dict[int, dict[str, Figure]] = defaultdict(dict)
-    # A plain cursor: peewee's row conversion costs 10× the query at 30,000 figures.
+    """Every stored report, oldest first; two plain queries whatever the archive's size.
+
+    Plain cursors: peewee's row conversion costs 10× the query at 30,000 figures, and its
+    date conversion (strptime) 5× the rest of the reports' query.
+    """
+    # Figure(total, change) runs the dataclass's __init__ (a frozen one sets each field
+    # through object.__setattr__): 1.8 µs a figure, most of the load. The values come from
+    # the table as the model stored them, so the slots are filled directly (0.3 µs).
+    new, set_total, set_change = object.__new__, _slot(Figure, "total"), _slot(Figure, "change")
+    figures: dict[int, dict[str, Figure]] = {}
     rows = database_proxy.execute_sql(
         "SELECT report_id, category, total, change FROM report_figure"
-    )
+    ).fetchall()  # (a third less than stepping the cursor row by row)
+    last: int | None = None
+    of_report: dict[str, Figure] = {}
     for report_id, category, total, change in rows:
-        figures[report_id][category] = Figure(total, change)
-    reports = Report.select(Report.id, Report.date, Report.qualifier, Report.note).order_by(
-        Report.date
-    )
+        if report_id != last:  # a report's figures are mostly stored together
+            last = report_id
+            of_report = figures.setdefault(report_id, {})
+        figure = new(Figure)
+        set_total(figure, total)
+        set_change(figure, change)
+        of_report[category] = figure
+    reports = database_proxy.execute_sql(
+        "SELECT id, date, qualifier, note FROM report ORDER BY date"
+    ).fetchall()
     return [
-        LossReport(date, figures[rid], qualifier, note)
-        for rid, date, qualifier, note in reports.tuples()
+        LossReport.stored(_as_date(date), figures.get(rid, {}), qualifier, note)
+        for rid, date, qualifier, note in reports
     ]
 
 
@@ -180,12 +205,14 @@ def all_category_rows() -> dict[str, list[SeriesRow]]:
     SQLite, each costing as much as the read itself) and the reports' dates and days."""
     reports: dict[int, tuple[int, dt.date]] = {
         rid: (day, _day(date))
-        for rid, date, day in database_proxy.execute_sql("SELECT id, date, day FROM report")
+        for rid, date, day in database_proxy.execute_sql(
+            "SELECT id, date, day FROM report"
+        ).fetchall()
     }
     grouped: dict[str, list[tuple[tuple[int, dt.date], int, int | None]]] = defaultdict(list)
     for category, rid, total, change in database_proxy.execute_sql(
         "SELECT category, report_id, total, change FROM report_figure"
-    ):
+    ).fetchall():
         grouped[category].append((reports[rid], total, change))
     found: dict[str, list[SeriesRow]] = {}
     for category, points in grouped.items():

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -170,3 +171,39 @@ def test_saving_many_reports_reports_progress_and_a_cancel_midway_rolls_back(
     summary = run("many.json", dataset(*days), progress=lambda d, t: seen.append((d, t)))
     assert len(summary.reports.added) == 350
     assert [d for d, _t in seen] == sorted(d for d, _t in seen) and seen[-1][0] == 350
+
+
+def test_read_ahead_gives_every_batch_in_order_and_raises_what_the_reader_raised() -> None:
+    from desktop_app.storage.importing import read_ahead
+
+    def batches() -> Iterator[list[int]]:
+        yield from ([n, n + 1] for n in range(0, 40, 2))
+        raise ValueError("entry 41: bad")
+
+    got: list[int] = []
+    with pytest.raises(ValueError, match="entry 41"):
+        for batch in read_ahead(batches()):
+            got += batch
+    assert got == list(range(40))
+
+
+def test_read_ahead_stops_reading_when_the_caller_stops() -> None:
+    from desktop_app.storage.importing import read_ahead
+
+    read: list[int] = []
+    closed: list[bool] = []
+
+    def batches() -> Iterator[int]:
+        try:
+            for n in range(1000):
+                read.append(n)
+                yield n
+        finally:
+            closed.append(True)
+
+    with pytest.raises(KeyboardInterrupt):
+        for n in read_ahead(batches(), depth=2):
+            if n == 3:
+                raise KeyboardInterrupt  # a Cancel
+    # The reader ran a few batches ahead at most, then stopped and closed the source.
+    assert closed == [True] and len(read) <= 8

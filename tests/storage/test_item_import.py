@@ -104,3 +104,29 @@ def test_progress_per_chunk_and_a_raise_rolls_everything_back(archive_db: Any) -
     assert seen == [(CHUNK, CHUNK * 2 + 1), (CHUNK * 2, CHUNK * 2 + 1)]
     assert Item.select().count() == 0 and ItemTag.select().count() == 0
     assert search_item_ids("region") == []
+
+
+def _round_trip(texts: list[str]) -> None:
+    items = [
+        ItemData(BRIEF, f"Brief {n}: {t}", T0 + dt.timedelta(minutes=n), body=t, tags=(f"tag {n}",))
+        for n, t in enumerate(texts)
+    ]
+    import_items(items)
+    stored = [get_item(row.id) for row in Item.select().order_by(Item.id)]
+    assert [s.data.body for s in stored if s is not None] == texts
+    assert [s.data.tags for s in stored if s is not None] == [
+        (f"tag {n}",) for n in range(len(texts))
+    ]
+
+
+def test_any_text_reads_back_as_it_was_written(archive_db: Any) -> None:
+    # SQLite gets a chunk as one JSON array: text JSON escapes (quotes, backslashes, a written
+    # "\u0000") and non-ASCII text come back unchanged, and are found.
+    _round_trip(['"quoted" \\ back\\slash', "written \\u0000 escape", "Київ ʼ 🛰"])
+    assert search_item_ids("escape") and search_item_ids("Київ")
+
+
+@pytest.mark.sqlite_only
+def test_a_nul_in_the_text_goes_row_by_row(archive_db: Any) -> None:
+    # (JSON would carry it as an escape that SQLite's JSON functions cut the text at.)
+    _round_trip(["before", "a NUL \x00 inside", "after"])

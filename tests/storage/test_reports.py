@@ -153,3 +153,18 @@ def test_notes_from_two_sources_are_both_kept_and_reimport_changes_nothing(
     stored = load_report(D2)
     assert stored is not None and stored.note == f"Donetsk\n{post.note}"
     assert import_reports([post], source="report-text").unchanged == [D2]
+
+
+def test_all_reports_load_as_each_reads_back_alone(archive_db: object) -> None:
+    # The bulk load fills figures through their slots and reports without their __init__;
+    # the one-report path goes through peewee's models and the constructors.
+    reports = [
+        rep(D1, personnel=(300_000, None), tanks=(5000, 4)),
+        rep(D2, tanks=(5004, 4), personnel=(300_900, 900), helicopters=(320, 0)),
+        LossReport(D3, {}, "about", "nothing stated"),
+    ]
+    import_reports(reports, source="test")
+    loaded = load_all_reports()
+    assert loaded == [load_report(d) for d in (D1, D2, D3)]
+    assert [vars(r) for r in loaded] == [vars(load_report(d)) for d in (D1, D2, D3)]
+    assert [list(r.figures) for r in loaded] == [list(load_report(d).figures) for d in (D1, D2, D3)]  # type: ignore[union-attr]

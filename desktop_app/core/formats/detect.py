@@ -143,6 +143,12 @@ def _markup_kind(data: bytes) -> str | None:
     return None
 
 
+def markup_format(head: bytes) -> str | None:
+    """FEED or HTML_PAGE when the file's first bytes say so (what detect_format decides from
+    them alone), else None."""
+    return _markup_kind(head)
+
+
 def detect_format(name: str, data: bytes) -> str:
     """One of FORMATS for the file's content; ImportFormatError naming the file otherwise."""
     markup = _markup_kind(data)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field, replace
+from pathlib import Path
 
 from desktop_app.core.errors import ImportFormatError, ValidationError
 from desktop_app.core.formats import detect as fmt_names
@@ -15,6 +16,7 @@ from desktop_app.core.formats._common import (
 )
 from desktop_app.core.formats.corrections import read_corrections
 from desktop_app.core.formats.detect import FORMATS, detect_format
+from desktop_app.core.formats.feed_stream import FeedStream, streamable_head
 from desktop_app.core.formats.feeds import read_feed
 from desktop_app.core.formats.frontline import FrontlineContent, read_frontline
 from desktop_app.core.formats.frontline_csv import read_frontline_csv
@@ -28,7 +30,9 @@ from desktop_app.core.page.build import Page, read_page_text
 from desktop_app.core.provenance import ArticleRef
 from desktop_app.core.report import LossReport
 
-__all__ = ["FORMATS", "ReadResult", "read_import_file"]
+__all__ = ["FORMATS", "ReadResult", "open_import_file", "read_import_file"]
+# Bytes read to tell a file's format (detect reads no further for markup).
+_HEAD_BYTES = 4096
 
 
 @dataclass
@@ -56,6 +60,18 @@ class ReadResult:
     article_links: list[tuple[ArticleRef, dt.date]] = field(default_factory=list)
     # What a page held, for the summary ("article, 4 briefs, report of 2024-03-14").
     found: str = ""
+    # A feed read while it is stored (`open_import_file`): its items come from the stream,
+    # not `items`, and its reports, links, entries left out and estimates are known only
+    # after the last batch (the importer copies them here then).
+    stream: FeedStream | None = None
+    # (item, report date) for a streamed feed: `links` by the item rather than its index.
+    linked_items: list[tuple[ItemData, dt.date]] = field(default_factory=list)
+
+    @property
+    def expected_records(self) -> int:
+        """Records to write: what was read, or what a stream's file seems to hold."""
+        counted = len(self.items) + len(self.reports) + len(self.notes) + len(self.oryx or ())
+        return counted + (self.stream.expected if self.stream is not None else 0)
 
 
 def _own(fmt: str, content: FrontlineContent) -> ReadResult:
@@ -171,6 +187,29 @@ def read_import_file(
     check_bounds(result, name)
     result.source = name
     return result
+
+
+def open_import_file(
+    path: Path, *, name: str | None = None, fmt: str | None = None, as_kind: str | None = None
+) -> ReadResult:
+    """The file at `path`, ready to import: an RSS or Atom feed as a stream (its entries are
+    read while they are stored, so a feed of any size fits in memory), anything else read
+    whole by `read_import_file`. OSError when the file cannot be read."""
+    name = name if name is not None else str(path)
+    with path.open("rb") as handle:
+        head = handle.read(_HEAD_BYTES)
+    streamable = fmt in (None, fmt_names.FEED) and streamable_head(head)
+    if streamable and (fmt or fmt_names.markup_format(head)) == fmt_names.FEED:
+        return ReadResult(fmt_names.FEED, source=name, stream=FeedStream(path, name, as_kind))
+    return read_import_file(name, path.read_bytes(), fmt=fmt, as_kind=as_kind)
+
+
+def read_stream_whole(stream: FeedStream) -> ReadResult:
+    """A stream's file read whole, the way `read_import_file` reads it (for a feed that turned
+    out not to be streamable)."""
+    return read_import_file(
+        stream.source, stream.path.read_bytes(), fmt=fmt_names.FEED, as_kind=stream.as_kind
+    )
 
 
 def check_bounds(result: ReadResult, name: str) -> None:

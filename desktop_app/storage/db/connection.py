@@ -17,7 +17,7 @@ import datetime as dt
 import os
 import re
 import sqlite3
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -203,6 +203,9 @@ class Archive:
     server: str | None = None  # a server archive's address, without a password
     # The server could not be reached: `db` is its offline copy, read-only, from this time.
     offline_since: dt.datetime | None = None
+    # A server archive's address as given (with its options; kept in memory, never stored):
+    # what the window reconnects to when the server returns, or reopens with.
+    url: str | None = field(default=None, repr=False)
 
 
 def _writable(file: Path) -> bool:
@@ -356,7 +359,14 @@ def _open_server(url: str, busy_timeout_ms: int) -> Archive:
             raise
         return offline
     database_proxy.initialize(db)
-    return Archive(db, db.archive_path, created=found == 0, read_only=read_only, server=db.address)
+    return Archive(
+        db,
+        db.archive_path,
+        created=found == 0,
+        read_only=read_only,
+        server=db.address,
+        url=url,
+    )
 
 
 def open_offline_copy(url: str) -> Archive | None:
@@ -378,7 +388,9 @@ def open_offline_copy(url: str) -> Archive | None:
         f"{since:%Y-%m-%d %H:%M}, read-only; nothing was changed"
     )
     database_proxy.initialize(db)
-    return Archive(db, file, created=False, read_only=True, server=address, offline_since=since)
+    return Archive(
+        db, file, created=False, read_only=True, server=address, offline_since=since, url=url
+    )
 
 
 def open_existing_for_reading(path: Path | str | None = None) -> Archive | None:
