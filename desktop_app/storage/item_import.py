@@ -18,6 +18,7 @@ from typing import Any
 from peewee import __exception_wrapper__ as peewee_errors
 
 from desktop_app.core.item import BRIEF, ItemData
+from desktop_app.storage import search_terms
 from desktop_app.storage.db.models import database_proxy, utc_now
 from desktop_app.storage.db.pg_schema import is_server
 
@@ -246,6 +247,9 @@ def import_item_batches(
                 done += len(chunk)
                 if progress is not None:
                     progress(min(done, total), total)
+            # The batch's words into the search's word list now rather than all at the
+            # commit (which would do it anyway), so a long import's last step is not a pause.
+            search_terms.catch_up(database_proxy)
     return summary
 
 

@@ -7,9 +7,10 @@ reaches SQLite as a bound parameter; FTS5 text comes from `core.search_query`, w
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import sqlite3
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, replace
 
 from desktop_app.core.search_query import (
@@ -213,12 +214,29 @@ def was_interrupted(exc: BaseException) -> bool:
     return "interrupted" in str(exc) or search_pg.was_cancelled(exc)
 
 
+@contextlib.contextmanager
+def _one_snapshot() -> Iterator[None]:
+    """The word list read for a prefix and the index searched with it, as of one moment: a
+    write committed in between could add items whose words the list read had not yet."""
+    conn = database_proxy.connection()
+    if is_server(database_proxy) or conn.in_transaction:
+        yield
+        return
+    conn.execute("BEGIN")
+    try:
+        yield
+    finally:
+        if conn.in_transaction:  # an interrupted query may have ended it already
+            conn.execute("COMMIT")
+
+
 def search_ids(req: SearchRequest, query: Query | None = None) -> list[int]:
     """Ids of the matching items in the requested order."""
     query = query if query is not None else parse_query(req.text)
-    sql, params = select_sql(req, query, "item.id")
-    # The sqlite3 cursor itself: this is the hot path, and peewee's wrapper adds nothing here.
-    rows = database_proxy.connection().execute(sql, params).fetchall()
+    with _one_snapshot():
+        sql, params = select_sql(req, query, "item.id")
+        # The sqlite3 cursor itself: the hot path, and peewee's wrapper adds nothing here.
+        rows = database_proxy.connection().execute(sql, params).fetchall()
     return [row[0] for row in rows]
 
 
@@ -228,8 +246,9 @@ def first_rows(req: SearchRequest, query: Query, limit: int) -> list[ItemRow]:
     What the list shows first: it arrives before the full id list, which costs a pass over
     every match (and the counts beside the list, which cost more).
     """
-    sql, params = select_sql(replace(req, limit=limit), query, ROW_COLUMNS)
-    return [row_from_db(r) for r in database_proxy.connection().execute(sql, params)]
+    with _one_snapshot():
+        sql, params = select_sql(replace(req, limit=limit), query, ROW_COLUMNS)
+        return [row_from_db(r) for r in database_proxy.connection().execute(sql, params)]
 
 
 def facet_counts(req: SearchRequest, query: Query | None = None, *, top: int = 40) -> Facets:

@@ -30,13 +30,11 @@ _DEFAULT_TOKENIZE = "unicode61 remove_diacritics 2"
 _TOKENIZE = re.compile(r"tokenize\s*=\s*'((?:[^']|'')*)'", re.IGNORECASE)
 
 
-def _connection(db: Any) -> sqlite3.Connection:
-    """The sqlite3 connection behind `db` (a peewee database or the connection itself)."""
-    if isinstance(db, sqlite3.Connection):
-        return db
-    conn = db.connection()
-    assert isinstance(conn, sqlite3.Connection)
-    return conn
+def _connection(db: Any) -> sqlite3.Connection | None:
+    """The sqlite3 connection behind `db` (a peewee database or the connection itself); None
+    for a server, which keeps no word list."""
+    conn = db if isinstance(db, sqlite3.Connection) else db.connection()
+    return conn if isinstance(conn, sqlite3.Connection) else None
 
 
 def tokenize_option(conn: sqlite3.Connection) -> str:
@@ -54,6 +52,8 @@ def refill(db: Any) -> None:
     """The word list made again from the full-text index (a pass over it): after the index
     itself was rebuilt from the items, or rows were copied in with the triggers off."""
     conn = _connection(db)
+    if conn is None:
+        return
     conn.execute("DELETE FROM search_term")
     conn.execute("DELETE FROM search_term_todo")
     conn.execute("DROP TABLE IF EXISTS temp.search_term_fill")
@@ -65,6 +65,8 @@ def refill(db: Any) -> None:
 def pending(db: Any) -> bool:
     """Whether items were written whose words are not in `search_term` yet."""
     conn = _connection(db)
+    if conn is None:
+        return True
     try:
         row = conn.execute("SELECT EXISTS (SELECT 1 FROM search_term_todo)").fetchone()
     except sqlite3.OperationalError:
@@ -77,6 +79,8 @@ def catch_up(db: Any) -> int:
     how many items were read. Call it inside the transaction that wrote them (the archive's
     commit does); cheap when nothing is noted."""
     conn = _connection(db)
+    if conn is None:
+        return 0
     try:
         noted = conn.execute("SELECT count(*) FROM search_term_todo").fetchone()[0]
     except sqlite3.OperationalError:
@@ -189,6 +193,8 @@ def plan_prefix(db: Any, prefix: str) -> list[tuple[str, bool]] | None:
     finds, at less cost: the frequent words read lazily, the rare ones merged. None when the
     prefix as it is costs least (or has more than MAX_WORDS words, or none)."""
     conn = _connection(db)
+    if conn is None:
+        return None
     rows: list[tuple[str, int]] = []
     # Words sort by their UTF-8 bytes (BINARY), as code points: those starting with the
     # prefix follow it without a gap.

@@ -20,7 +20,7 @@ from desktop_app.storage import search, search_terms
 from desktop_app.storage.db.connection import open_archive
 from desktop_app.storage.db.migrations import migrate
 from desktop_app.storage.db.models import database_proxy
-from desktop_app.storage.item_import import import_items
+from desktop_app.storage.item_import import import_item_batches, import_items
 from desktop_app.storage.items import save_item, set_tags
 from desktop_app.storage.maintenance import rebuild_search_index
 
@@ -61,6 +61,24 @@ def test_every_path_that_writes_items_keeps_the_word_list_complete(tmp_path: Pat
     assert con.execute("SELECT count(*) FROM search_term_todo").fetchone()[0] == 0
     archive.db.close()
     con.close()
+
+
+def test_a_batched_import_lists_each_batchs_words_as_it_goes(tmp_path: Path) -> None:
+    archive = open_archive(tmp_path / "a.sqlite")
+    con = database_proxy.connection()
+    noted: list[int] = []
+
+    def progress(done: int, total: int) -> None:
+        noted.append(con.execute("SELECT count(*) FROM search_term_todo").fetchone()[0])
+
+    batches = [[_item(f"alpha{i}", url=f"https://a/{i}") for i in range(3)]]
+    batches.append([_item(f"beta{i}", url=f"https://b/{i}") for i in range(2)])
+    import_item_batches(iter(batches), total=5, progress=progress)
+    # After the second batch only its own items wait: the first one's words were listed.
+    assert noted == [3, 2]
+    assert {"alpha0", "alpha2", "beta1"} <= _listed(con)
+    assert not search_terms.pending(con)
+    archive.db.close()
 
 
 def test_items_written_behind_the_archives_back_are_noted_and_caught_up(tmp_path: Path) -> None:
