@@ -112,10 +112,22 @@ def _add_source_commands(sub: argparse._SubParsersAction[argparse.ArgumentParser
     )
     p.add_argument("--every", type=int, metavar="MINUTES", help="update interval (default 60)")
     p.add_argument("--tag", action="append", default=[], help="a tag for its items (repeatable)")
-    p = sub.add_parser("subscriptions", help="list the sources; import or export them as OPML")
-    p.add_argument("action", nargs="?", choices=["list", "import", "export"], default="list")
-    p.add_argument("file", nargs="?", metavar="FILE.opml")
+    p = sub.add_parser(
+        "subscriptions",
+        help="list the sources; import or export them as OPML; change one's settings (set NAME)",
+    )
+    p.add_argument("action", nargs="?", choices=["list", "import", "export", "set"], default="list")
+    p.add_argument("file", nargs="?", metavar="FILE.opml|NAME")
     p.add_argument("--json", action="store_true", help="print the list as JSON")
+    p.add_argument("--name", dest="new_name", help="set: the source's new name")
+    p.add_argument("--as", dest="as_kind", choices=["auto", *KINDS], help="set: what entries are")
+    p.add_argument(
+        "--full-text",
+        action=argparse.BooleanOptionalAction,
+        help="set: fetch each entry's page for its full text, or not",
+    )
+    p.add_argument("--every", type=int, metavar="MINUTES", help="set: the update interval")
+    p.add_argument("--tags", metavar="T1,T2", help="set: the tags for its items ('' for none)")
     p = sub.add_parser("update", help="fetch the sources now (all, or the named ones)")
     p.add_argument("names", nargs="*", metavar="NAME")
     p.add_argument("--due", action="store_true", help="only the sources whose interval has passed")
@@ -379,6 +391,8 @@ def cmd_subscribe(args: argparse.Namespace, out: TextIO) -> int:
 def cmd_subscriptions(args: argparse.Namespace, out: TextIO) -> int:
     from desktop_app.services import source_lists
 
+    if args.action == "set":
+        return _set_source(args, out)
     if args.action != "list" and not args.file:
         raise ArchiveError(f"name the file: subscriptions {args.action} FILE.opml")
     if args.action == "import":
@@ -388,6 +402,18 @@ def cmd_subscriptions(args: argparse.Namespace, out: TextIO) -> int:
         out.write(f"exported {count} sources to {args.file}\n")
     else:
         out.write(source_lists.listing(as_json=args.json))
+    return OK
+
+
+def _set_source(args: argparse.Namespace, out: TextIO) -> int:
+    from desktop_app.services.source_settings import SourceEdit, edit_source
+
+    if not args.file:
+        raise ArchiveError("name the source: subscriptions set NAME [--name …] [--every …]")
+    tags = None if args.tags is None else args.tags.split(",")
+    edit = SourceEdit(args.new_name, args.as_kind, args.full_text, args.every, tags)
+    edited = edit_source(args.file, edit)
+    out.writelines(f"{edited.info.name}: {line}\n" for line in edited.lines())
     return OK
 
 

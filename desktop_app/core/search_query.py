@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
 # unicode61 splits on anything that is not a letter or digit; do the same so a word like
@@ -35,6 +36,10 @@ MIN_FILTER_YEAR = 1900
 MAX_FILTER_YEAR = 2100
 
 
+# A phrase's words, and whether its last word is a prefix.
+Alternative = tuple[tuple[str, ...], bool]
+
+
 @dataclass(frozen=True)
 class Term:
     """Words that must appear together, in order (one word is a one-word phrase)."""
@@ -42,7 +47,17 @@ class Term:
     tokens: tuple[str, ...]
     prefix: bool = False
 
-    def fts(self) -> str:
+    def fts(self, alternatives: Sequence[Alternative] | None = None) -> str:
+        """FTS5 text for this term; a prefix term with `alternatives` (phrases of words as the
+        index spells them, each ending in a whole word or a longer prefix, that together
+        find what the prefix finds) becomes their OR: the same rows, the frequent words read
+        lazily instead of merged up front."""
+        if self.prefix and alternatives:
+            phrases = [
+                '"' + " ".join(w.replace('"', '""') for w in words) + '"' + ("*" if last else "")
+                for words, last in alternatives
+            ]
+            return phrases[0] if len(phrases) == 1 else "(" + " OR ".join(phrases) + ")"
         # Tokens hold only word characters, so no quote can close the string early.
         return '"' + " ".join(self.tokens) + '"' + ("*" if self.prefix else "")
 
@@ -51,6 +66,10 @@ class Term:
         parts = [re.escape(t) for t in self.tokens]
         tail = r"\w*" if self.prefix else r"\b"
         return r"\b" + r"\W+".join(parts) + tail
+
+
+# Prefix terms and the phrases each stands for (`Query.fts_match`).
+Expansions = Mapping[Term, Sequence[Alternative]]
 
 
 @dataclass(frozen=True)
@@ -73,21 +92,34 @@ class Query:
     flags: frozenset[str] = field(default_factory=frozenset)
     ignored: tuple[str, ...] = ()  # filters that could not be read, as typed
 
-    def fts_match(self) -> str | None:
-        """The MATCH text for the words, or None when only exclusions (or nothing) remain."""
+    def fts_match(self, expanded: Expansions | None = None) -> str | None:
+        """The MATCH text for the words, or None when only exclusions (or nothing) remain.
+
+        `expanded`: prefix terms written as the OR of the whole words they stand for
+        (`Term.fts`); the rows matched are the same.
+        """
         if not self.clauses:
             return None
+        known = expanded or {}
         positive = " AND ".join(
-            alts[0].fts() if len(alts) == 1 else "(" + " OR ".join(t.fts() for t in alts) + ")"
+            alts[0].fts(known.get(alts[0]))
+            if len(alts) == 1
+            else "(" + " OR ".join(t.fts(known.get(t)) for t in alts) + ")"
             for alts in self.clauses
         )
         if self.excluded:
-            return f"({positive}) NOT ({self.fts_excluded()})"
+            return f"({positive}) NOT ({self.fts_excluded(expanded)})"
         return positive
 
-    def fts_excluded(self) -> str | None:
+    def fts_excluded(self, expanded: Expansions | None = None) -> str | None:
         """MATCH text for the excluded words (used alone when nothing positive is asked)."""
-        return " OR ".join(t.fts() for t in self.excluded) or None
+        known = expanded or {}
+        return " OR ".join(t.fts(known.get(t)) for t in self.excluded) or None
+
+    def prefix_terms(self) -> list[Term]:
+        """The terms searched as prefixes, each once."""
+        terms = [t for alts in self.clauses for t in alts] + list(self.excluded)
+        return list(dict.fromkeys(t for t in terms if t.prefix))
 
     def highlight_patterns(self) -> list[str]:
         return [t.pattern() for alts in self.clauses for t in alts]

@@ -1,12 +1,12 @@
 """CPU-heavy, pure work (reading a feed, extracting a page's text) in a helper process.
 
 Reading feeds and extracting articles is lxml and trafilatura work that holds the GIL for
-milliseconds at a time; done in the window's process, four fetcher threads of it leave the GUI
-thread waiting for the GIL and the window stutters. In one helper process it costs the window
-nothing. The window turns the helper on (`use_helper(True)`); it is started on first use and
-kept (its start, ~1 s, is paid once), at a lower CPU priority than the window. A command has
-no window to keep painting and does the work in its own threads, as does a frozen bundle, and
-any call when the helper broke (it is started again for the next one).
+milliseconds at a time; in helper processes it costs the fetching threads nothing. The
+window's fetching process (services.source_process) turns the helpers on (`use_helper(True)`);
+they are started on first use and kept (their start, ~1 s, is paid once), at a lower CPU
+priority than the window, and end with the process that started them. A command does the
+work in its own threads, as does a frozen bundle, and any call when the helper broke (it is
+started again for the next one).
 """
 
 from __future__ import annotations
@@ -15,6 +15,7 @@ import contextlib
 import os
 import sys
 import threading
+import time
 from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
@@ -39,10 +40,18 @@ def use_helper(on: bool) -> None:
 
 
 def _lower_priority() -> None:
-    """In the helper: yield the CPU to the window (its GUI thread) when both want it."""
+    """In the helper: yield the CPU to the window (its GUI thread) when both want it, and
+    end with the process that started it, however that one ended."""
     if hasattr(os, "nice"):
         with contextlib.suppress(OSError):
             os.nice(10)
+    threading.Thread(target=_end_with_parent, args=(os.getppid(),), daemon=True).start()
+
+
+def _end_with_parent(parent: int) -> None:
+    while os.getppid() == parent:
+        time.sleep(2)
+    os._exit(0)
 
 
 def _executor() -> ProcessPoolExecutor | None:
@@ -57,13 +66,14 @@ def _executor() -> ProcessPoolExecutor | None:
         return _pool
 
 
-def shutdown_helper() -> None:
-    """End the helper process (when the window closes; a command's ends with it)."""
+def shutdown_helper(*, wait: bool = False) -> None:
+    """End the helper processes (when the window closes; a command's end with it). `wait`
+    when this process is about to end: otherwise the helpers may outlive it."""
     global _pool
     with _lock:
         pool, _pool = _pool, None
     if pool is not None:
-        pool.shutdown(wait=False, cancel_futures=True)
+        pool.shutdown(wait=wait, cancel_futures=True)
 
 
 def in_helper(fn: Callable[..., T], *args: Any, **kwargs: Any) -> T:

@@ -7,7 +7,15 @@ from pathlib import Path
 from desktop_app.services.changes import EVERYTHING, Changes
 from desktop_app.storage.db.connection import Archive, data_dir
 
-__all__ = ["Archive", "data_dir", "seed_demo", "settings_path"]
+__all__ = ["Archive", "data_dir", "open_archive", "seed_demo", "settings_path"]
+
+
+def open_archive(target: str) -> Archive:
+    """Open (creating or upgrading if needed) the archive `target` names, a file or a
+    `postgresql://` address, and bind the models to it (the window's File ▸ Open archive…)."""
+    from desktop_app.storage.db.connection import open_archive as open_
+
+    return open_(target)
 
 
 def settings_path() -> Path:

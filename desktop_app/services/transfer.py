@@ -280,21 +280,32 @@ def _reason(exc: OSError) -> str:
 
 
 def write_file_atomically(path: Path, data: bytes, *, before_rename: Callable[[], None]) -> None:
-    """`data` under a temporary name beside `path`, flushed to the disk, then renamed."""
+    """`data` in a temporary file beside `path`, flushed to the disk, then renamed.
+
+    On Linux the temporary file has no name while it is written (`O_TMPFILE`): a program
+    killed meanwhile leaves nothing behind, where a named `.part` would stay beside the
+    export (no later start knows where an export went). It gets a name only for the rename.
+    Elsewhere, or on a file system without unnamed files, a named `.part` is written.
+    """
     folder = path.parent
     if not folder.is_dir():
         raise ExportError(f"{path}: there is no folder {folder}; nothing was written")
     partial = folder / f".{path.name}.{secrets.token_hex(4)}.part"
     try:
-        fd = os.open(partial, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
+        fd = _open_unnamed(folder)
+        unnamed = fd is not None
+        if fd is None:
+            fd = os.open(partial, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
         try:
             view = memoryview(data)
             while view:
                 view = view[os.write(fd, view) :]
             os.fsync(fd)
+            before_rename()
+            if unnamed:
+                _name(fd, partial)
         finally:
             os.close(fd)
-        before_rename()
         os.replace(partial, path)
         _sync_folder(folder)
     except OSError as exc:
@@ -302,6 +313,30 @@ def write_file_atomically(path: Path, data: bytes, *, before_rename: Callable[[]
         raise ExportError(f"{path}: {_reason(exc)}; nothing was written") from exc
     except BaseException:
         _discard(partial)
+        raise
+
+
+def _name(fd: int, path: Path) -> None:
+    """Link the unnamed file `fd` as `path` (linkat through /proc, following the fd's link:
+    os.link takes that path only when given a directory descriptor)."""
+    procfd = os.open("/proc/self/fd", os.O_RDONLY | os.O_DIRECTORY)
+    try:
+        os.link(str(fd), path, src_dir_fd=procfd, follow_symlinks=True)
+    finally:
+        os.close(procfd)
+
+
+def _open_unnamed(folder: Path) -> int | None:
+    """A new file in `folder` that has no name yet, or None where that is not possible."""
+    flag = getattr(os, "O_TMPFILE", 0)
+    if not flag or not Path("/proc/self/fd").is_dir():
+        return None
+    try:
+        # The mode matters only once the file is linked: as a named file would be created.
+        return os.open(folder, flag | os.O_WRONLY, 0o666)
+    except OSError as exc:
+        if exc.errno in (errno.EOPNOTSUPP, errno.EISDIR, errno.EINVAL, errno.ENOENT):
+            return None  # a file system (or kernel) without unnamed files
         raise
 
 

@@ -65,6 +65,9 @@ class StoredItem:
     data: ItemData
     is_read: bool
     starred: bool
+    # Who changed its content last and when (schema 8; '' on a file, which has one user).
+    changed_by: str = ""
+    changed_at: dt.datetime | None = None
 
 
 def _data(item: Item) -> ItemData:
@@ -140,7 +143,14 @@ def get_item(item_id: int) -> StoredItem | None:
     item = Item.get_or_none(Item.id == item_id)
     if item is None:
         return None
-    return StoredItem(item.id, _data(item), bool(item.is_read), bool(item.starred))
+    return StoredItem(
+        item.id,
+        _data(item),
+        bool(item.is_read),
+        bool(item.starred),
+        item.changed_by or "",
+        item.changed_at,
+    )
 
 
 def set_read(item_id: int, read: bool = True) -> None:

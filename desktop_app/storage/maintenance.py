@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 
 from peewee import DatabaseError
 
-from desktop_app.storage import pg_maintenance
+from desktop_app.storage import pg_maintenance, search_terms
 from desktop_app.storage.db.models import database_proxy
 from desktop_app.storage.db.pg_schema import is_server
 
@@ -67,6 +67,7 @@ def rebuild_search_index() -> None:
         return
     with database_proxy.atomic():
         database_proxy.execute_sql("INSERT INTO item_fts(item_fts) VALUES ('rebuild')")
+        search_terms.refill(database_proxy)  # the search's word list, from the new index
 
 
 def compact() -> tuple[int, int]:

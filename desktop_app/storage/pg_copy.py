@@ -17,10 +17,13 @@ from typing import Any
 from peewee import Database, chunked, sort_models
 
 from desktop_app.core.errors import ArchiveError
+from desktop_app.storage import search_terms
 from desktop_app.storage.db import models, pg_schema
 
 # Tables a backend keeps for itself: its schema version, its search index.
+# A file's search word list (schema 9) is made from its own index, not copied.
 _OWN_TABLES = {pg_schema.VERSION_TABLE, "sqlite_sequence", "sqlite_stat1", "sqlite_stat4"}
+_OWN_TABLES |= {"search_term", "search_term_todo"}
 _BATCH = 1000
 
 
@@ -180,6 +183,7 @@ def _restore_triggers(db: Database, triggers: list[str]) -> None:
     for sql in triggers:
         db.execute_sql(sql)
     db.execute_sql("INSERT INTO item_fts(item_fts) VALUES ('rebuild')")
+    search_terms.refill(db)
 
 
 def _placeholders(db: Database, sql: str) -> str:

@@ -12,8 +12,15 @@ import sqlite3
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 
-from desktop_app.core.search_query import Query, make_snippet, parse_query
-from desktop_app.storage import search_pg
+from desktop_app.core.search_query import (
+    Alternative,
+    Expansions,
+    Query,
+    Term,
+    make_snippet,
+    parse_query,
+)
+from desktop_app.storage import search_pg, search_terms
 from desktop_app.storage.db.models import database_proxy
 from desktop_app.storage.db.pg_schema import is_server
 from desktop_app.storage.items import ROW_COLUMNS, ItemRow, StoredItem, get_item, row_from_db
@@ -62,18 +69,53 @@ class Facets:
     # Scaled from the newest matches (`quick_facets`): shown as "about", and followed by the
     # exact counts.
     estimated: bool = False
+    # The exact number of matches, when it is known before the full list (`match_count`).
+    total: int | None = None
+
+
+# A prefix is searched as the OR of its frequent words (read lazily, a page at a time) and
+# of longer prefixes for its rare ones (merged up front, cheap): `search_terms.plan_prefix`.
+# FTS5 steps every part of an OR for each row it returns, so where every match is read (the
+# whole list, counts, other orders than newest first) a plan of more than ALL_PARTS parts
+# keeps the prefix. Measured at 1,000,000 items: docs/BENCHMARKS.md, issue #14 third round.
+PAGE_PARTS = 10_000
+ALL_PARTS = 16
+
+
+def expansions(query: Query, *, limit: int) -> Expansions | None:
+    """The query's prefix terms as the cheaper OR each can be, where it has at most `limit`
+    parts; None when nothing is expanded. Only while the word list is complete
+    (`search_terms.pending`): a word missing from it would lose rows."""
+    prefixes = query.prefix_terms()
+    if not prefixes or is_server(database_proxy):
+        return None
+    conn = database_proxy.connection()
+    if search_terms.pending(conn):
+        return None
+    tokenize = search_terms.tokenize_option(conn)
+    out: dict[Term, list[Alternative]] = {}
+    for term in prefixes:
+        words = search_terms.fold(" ".join(term.tokens), tokenize)
+        if not words:
+            continue
+        parts = search_terms.plan_prefix(conn, words[-1])
+        if parts is not None and len(parts) <= limit:
+            out[term] = [((*words[:-1], text), is_prefix) for text, is_prefix in parts]
+    return out or None
 
 
 def _where(
-    req: SearchRequest, query: Query, *, skip: str = ""
+    req: SearchRequest, query: Query, *, skip: str = "", expand: int = 0
 ) -> tuple[list[str], list[object], str | None]:
-    """WHERE conditions and parameters; `skip` leaves out one facet (for its own counts)."""
+    """WHERE conditions and parameters; `skip` leaves out one facet (for its own counts);
+    `expand`: prefixes of up to that many words become the OR of those words (same rows)."""
     where: list[str] = []
     params: list[object] = []
-    match = query.fts_match()
+    expanded = expansions(query, limit=expand) if expand else None
+    match = query.fts_match(expanded)
     if match is None and query.excluded:
         where.append(f"item.id NOT IN (SELECT {_ID_OF_KEY} FROM item_fts WHERE item_fts MATCH ?)")
-        params.append(query.fts_excluded())
+        params.append(query.fts_excluded(expanded))
     more, more_params = filter_conditions(req, query, skip=skip)
     return where + more, params + more_params, match
 
@@ -135,8 +177,13 @@ def select_sql(req: SearchRequest, query: Query, columns: str) -> tuple[str, lis
     """The search as one SELECT of `columns`, in the requested order (and limit)."""
     if is_server(database_proxy):
         return search_pg.select_sql(req, query, columns)
-    where, params, match = _where(req, query)
     newest_first = req.order == "date" and req.descending
+    # By relevance, a prefix stays one: bm25 scores a prefix as one phrase, an OR of words
+    # as several (other scores, another order).
+    expand = 0
+    if req.order != "relevance":
+        expand = PAGE_PARTS if newest_first and req.limit is not None else ALL_PARTS
+    where, params, match = _where(req, query, expand=expand)
     if match is not None and not where and (newest_first or req.order == "relevance"):
         return _index_only_sql(req, match, columns)
     sql = [_from(match)]
@@ -195,10 +242,19 @@ def facet_counts(req: SearchRequest, query: Query | None = None, *, top: int = 4
                 req, query, select=select, skip=skip, group=group, extra_join=extra_join,
                 top=top,
             )  # fmt: skip
-        where, params, match = _where(req, query, skip=skip)
-        frm = _from(match) + extra_join
+        where, params, match = _where(req, query, skip=skip, expand=ALL_PARTS)
+        frm = "FROM item" + extra_join
         if match is not None:
-            where.insert(0, "item_fts MATCH ?")
+            # The matches' ids first, then their items in id order (a join reads them in
+            # the index's order, publication time: a random page each): 1.5-2.6x faster at
+            # 1,000,000 items. Tags alone need no item.
+            if extra_join and not where:
+                frm, column = "FROM item_tag", "item_tag.item_id"
+            else:
+                column = "item.id"
+            where.insert(
+                0, f"{column} IN (SELECT {_ID_OF_KEY} FROM item_fts WHERE item_fts MATCH ?)"
+            )
             params.insert(0, match)
         clause = ("WHERE " + " AND ".join(where)) if where else ""
         sql = f"SELECT {select}, COUNT(*) AS n {frm} {clause} GROUP BY {group} ORDER BY n DESC"
@@ -212,6 +268,21 @@ def facet_counts(req: SearchRequest, query: Query | None = None, *, top: int = 4
     )
     sources = [(s, n) for s, n in run("item.source_name", "source", "item.source_name") if s]
     return Facets(kinds, tags, sources)
+
+
+def match_count(req: SearchRequest, query: Query) -> int | None:
+    """The exact number of matches of words alone, from the full-text index only (no item is
+    read): 0.1-0.5 s at 1,000,000 items, where the full id list takes 0.4-1.5 s. None for a
+    search with filters or without words (their count comes with the list)."""
+    if is_server(database_proxy):
+        return None
+    where, _params, match = _where(req, query, expand=ALL_PARTS)
+    if match is None or where:
+        return None
+    row = database_proxy.connection().execute(
+        "SELECT count(*) FROM item_fts WHERE item_fts MATCH ?", (match,)
+    )
+    return int(row.fetchone()[0])
 
 
 # How many of the newest matches the quick counts are read from.
@@ -262,7 +333,7 @@ def quick_facets(
     also has filters (nothing cheap to scale by) or a facet is chosen (its own count ignores
     the choice, which the sample cannot show).
     """
-    where, _params, match = _where(req, query)
+    where, _params, match = _where(req, query, expand=PAGE_PARTS)
     if req.kind or query.kind or req.tags or req.source is not None or req.limit is not None:
         return None
     if where and newest is not None and len(newest) >= SAMPLE:
@@ -347,7 +418,7 @@ def search_days(req: SearchRequest, query: Query | None = None) -> list[tuple[in
     query = query if query is not None else parse_query(req.text)
     if is_server(database_proxy):
         return search_pg.days(req, query)
-    where, params, match = _where(req, query)
+    where, params, match = _where(req, query, expand=ALL_PARTS)
     if match is not None:
         where.insert(0, "item_fts MATCH ?")
         params.insert(0, match)

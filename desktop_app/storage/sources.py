@@ -232,13 +232,21 @@ def record_attempt(source_id: int, attempt: Attempt) -> None:
 
 
 def set_source(source_id: int, settings: SourceSettings) -> None:
-    """Change a source's settings (its name, kind, interval, tags, full text)."""
+    """Change a source's settings (its name, kind, interval, tags, full text); a name another
+    source has is refused, naming it."""
     settings.validate()
-    Source.update(
-        name=settings.name.strip(),
-        url=settings.url,
-        as_kind=settings.as_kind,
-        full_text=settings.full_text,
-        every_minutes=settings.every_minutes,
-        tags=", ".join(settings.tags),
-    ).where(Source.id == source_id).execute()
+    name = settings.name.strip()
+    with database_proxy.atomic():
+        taken = Source.select().where(
+            (fn.lower(Source.name) == name.lower()) & (Source.id != source_id)
+        )
+        if taken.exists():
+            raise ValidationError(f"name: a source called {name!r} exists already")
+        Source.update(
+            name=name,
+            url=settings.url,
+            as_kind=settings.as_kind,
+            full_text=settings.full_text,
+            every_minutes=settings.every_minutes,
+            tags=", ".join(settings.tags),
+        ).where(Source.id == source_id).execute()

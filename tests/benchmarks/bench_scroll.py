@@ -21,6 +21,46 @@ from pathlib import Path
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 
+def bare_table_floor(app: object, rows: int, size: object, jump: int) -> list[float]:
+    """The same jumps in a bare QTableView of the same size over the least a Python model can
+    be (a text per cell, computed when asked): what any PySide list pays per jump."""
+    from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+    from PySide6.QtWidgets import QTableView
+
+    class Bare(QAbstractTableModel):
+        def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
+            return 0 if parent.isValid() else rows
+
+        def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
+            return 0 if parent.isValid() else 6
+
+        def data(
+            self,
+            index: QModelIndex | QPersistentModelIndex,
+            role: int = Qt.ItemDataRole.DisplayRole,
+        ) -> object:
+            if role == Qt.ItemDataRole.DisplayRole:
+                return f"row {index.row()} column {index.column()}"
+            return None
+
+    table = QTableView()
+    model = Bare()
+    table.setModel(model)
+    table.resize(size)  # type: ignore[call-overload]
+    table.show()
+    app.processEvents()  # type: ignore[attr-defined]
+    bar = table.verticalScrollBar()
+    blocked = []
+    for value in range(0, bar.maximum() + 1, max(1, jump)):
+        t0 = time.perf_counter()
+        bar.setValue(value)
+        table.viewport().repaint()
+        blocked.append((time.perf_counter() - t0) * 1000)
+        app.processEvents()  # type: ignore[attr-defined]
+    table.close()
+    return blocked
+
+
 def main() -> int:
     from PySide6.QtCore import QEventLoop
     from PySide6.QtWidgets import QApplication
@@ -74,6 +114,7 @@ def main() -> int:
     table.viewport().repaint()
     bottom = (time.perf_counter() - t0) * 1000
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    floor = bare_table_floor(app, view.model.rowCount(), view.size(), bar.pageStep() * 40)
     print(
         json.dumps(
             {
@@ -88,6 +129,8 @@ def main() -> int:
                 "cpu_worst": max(cpu),
                 "bottom": bottom,
                 "peak_mib": peak,
+                "floor_blocked_median": statistics.median(floor),
+                "floor_blocked_worst": max(floor),
             }
         )
     )

@@ -254,6 +254,45 @@ def run_load(url: str, writers: int, edits: int, readers: int, reports: int = 30
     return load
 
 
+def run_threads(url: str, writers: int, edits: int, readers: int, reports: int = 30) -> Load:
+    """The same load in one process, each writer and reader a thread with its own connection
+    (the test suite's small version: no process start-up to pay for)."""
+    from desktop_app.storage.db.connection import open_archive
+    from desktop_app.storage.reports import load_report
+
+    archive = open_archive(url, busy_timeout_ms=60_000)
+    hot = seed(reports=reports)
+    load = Load()
+    stop = threading.Event()
+    searching = [
+        threading.Thread(target=_reader, args=(random.Random(100 + n), stop, load))
+        for n in range(readers)
+    ]
+    writing = [
+        threading.Thread(target=_writer, args=(random.Random(n), edits, hot, reports, load))
+        for n in range(writers)
+    ]
+    start = time.perf_counter()
+    for thread in searching + writing:
+        thread.start()
+    for thread in writing:
+        thread.join()
+    load.seconds = time.perf_counter() - start
+    stop.set()
+    for thread in searching:
+        thread.join()
+    counted = archive.db.execute_sql(
+        "SELECT coalesce(sum(CAST(lead AS INTEGER)), 0) FROM item WHERE lead <> ''"
+    ).fetchone()[0]
+    counted += sum(
+        load_report(DAY + dt.timedelta(days=d)).figures["personnel"].total  # type: ignore[union-attr]
+        for d in range(reports)
+    )
+    load.lost = load.saves - int(counted)
+    archive.db.close()
+    return load
+
+
 def main(argv: list[str]) -> int:
     from tests.pg_server import start_server
 

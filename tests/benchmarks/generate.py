@@ -13,6 +13,7 @@ from pathlib import Path
 
 from desktop_app.core.categories import CATEGORIES
 from desktop_app.core.report import WAR_START, day_of_war
+from desktop_app.storage import search_terms
 from desktop_app.storage.db.connection import open_database
 
 PLACES = [
@@ -140,6 +141,8 @@ def build(path: Path, *, items: int = 100_000, reports: int = 2_000, seed: int =
                 "VALUES (?, ?, ?, ?)",
                 (report_id, key, totals[key], change),
             )
+    # The search's word list, as the archive's own commits keep it (schema 9).
+    search_terms.catch_up(con)
     con.commit()
     con.close()
     return path

@@ -92,3 +92,45 @@ def test_subscribing_to_a_page_without_a_feed_exits_2(tmp_path: Path, httpserver
     result = run(tmp_path / "a.sqlite", "subscribe", httpserver.url_for("/"))
     assert result.returncode == 2
     assert "names no feed; nothing was subscribed" in result.stderr
+
+
+def test_subscriptions_set_changes_a_sources_settings(tmp_path: Path, httpserver: HTTPServer, cli):
+    run = cli
+    db = tmp_path / "a.sqlite"
+    host = httpserver.url_for("")
+    httpserver.expect_request("/feed").respond_with_data(rss([story(1, host)], title="Desk"))
+    httpserver.expect_request("/other").respond_with_data(rss([story(2, host)], title="Other"))
+    assert run(db, "subscribe", httpserver.url_for("/feed"), "--tag", "ua").returncode == 0
+    assert run(db, "subscribe", httpserver.url_for("/other")).returncode == 0
+
+    done = run(
+        db, "subscriptions", "set", "desk", "--name", "Kyiv desk", "--as", "article",
+        "--full-text", "--every", "15", "--tags", "energy, front",
+    )  # fmt: skip
+    assert done.returncode == 0, done.stderr
+    assert "Kyiv desk: name: Desk → Kyiv desk" in done.stdout
+    assert "Kyiv desk: every: 60 → 15 minutes" in done.stdout
+    listed = {s["name"]: s for s in json.loads(run(db, "subscriptions", "--json").stdout)}
+    desk = listed["Kyiv desk"]
+    assert (desk["as"], desk["full_text"], desk["every_minutes"]) == ("article", True, 15)
+    assert desk["tags"] == ["energy", "front"] and desk["url"] == httpserver.url_for("/feed")
+
+    # Back to each entry by its form, full text off, no tags; the rest kept.
+    done = run(db, "subscriptions", "set", "Kyiv desk", "--as", "auto", "--no-full-text",
+               "--tags", "")  # fmt: skip
+    assert done.returncode == 0, done.stderr
+    desk = json.loads(run(db, "subscriptions", "--json").stdout)[0]
+    assert (desk["as"], desk["full_text"], desk["tags"], desk["every_minutes"]) == (
+        "auto", False, [], 15
+    )  # fmt: skip
+
+    # Refused, nothing changed: another source's name, an interval out of range, no source.
+    taken = run(db, "subscriptions", "set", "Kyiv desk", "--name", "other")
+    assert taken.returncode == 2 and "exists already" in taken.stderr
+    assert run(db, "subscriptions", "set", "Kyiv desk", "--every", "0").returncode == 2
+    missing = run(db, "subscriptions", "set", "Nope", "--every", "5")
+    assert missing.returncode == 2 and "no source called 'Nope'" in missing.stderr
+    assert "Traceback" not in taken.stderr + missing.stderr
+    names = [s["name"] for s in json.loads(run(db, "subscriptions", "--json").stdout)]
+    assert names == ["Kyiv desk", "Other"]
+    assert json.loads(run(db, "subscriptions", "--json").stdout)[0]["every_minutes"] == 15

@@ -7,8 +7,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pytest
-
 from tests.reliability.base import BaseArchive, ImportFiles
 from tests.reliability.config import rounds_for
 from tests.reliability.conftest import References
@@ -74,12 +72,6 @@ def test_kill_during_compaction_keeps_the_archive(
     assert tally.failures == 0 and tally.rows_lost == 0, tally.summary()
 
 
-# Only the rounds whose kill lands while the temporary file is written show this, so not every
-# run fails: not strict. test_kill_at_moments catches it every time (strict there).
-@pytest.mark.xfail(
-    strict=False,
-    reason="a killed export's temporary file stays beside the export (issue #11 §3)",
-)
 def test_kill_during_export_leaves_no_truncated_file(
     base_archive: BaseArchive, references: References, tmp_path: Path
 ) -> None:

@@ -19,6 +19,7 @@ import pytest
 from peewee import SqliteDatabase
 
 from desktop_app.core.search_query import Query, parse_query
+from desktop_app.storage import search, search_terms
 from desktop_app.storage.db.connection import open_archive
 from desktop_app.storage.db.migrations import migrate
 from desktop_app.storage.db.models import database_proxy
@@ -37,6 +38,8 @@ from desktop_app.storage.search import (
 
 WORDS = ["drones", "kharkiv", "power", "lines", "kherson", "evacuate", "evacuation", "sumy"]
 WORDS += ["grain", "rail", "shelter", "Zaporizhzhia", "café", "odesa", "bridge", "night"]
+RARE = ["drongo", "drongos", "dronish", "droop", "evacuee", "evacuees", "cafes", "powerless"]
+RARE += ["kharkivska", "kharkivskyi"]
 TAGS = ["energy", "drones", "rail", "demo", "air defense"]
 SOURCES = ["Kyiv Wire", "Field notes", ""]
 TEXTS = [
@@ -66,6 +69,10 @@ TEXTS = [
     'source:"kyiv wire" -bridge',
     "odesa night grain",
     "zzzz",
+    # The last word as a prefix of several words, alone, in a phrase and beside others.
+    "kharkiv evac",
+    '"power li"*',
+    "caf",
 ]
 REQUESTS = [
     SearchRequest(),
@@ -95,6 +102,8 @@ def _fill(con: sqlite3.Connection, n: int, seed: int) -> None:
     rng = random.Random(seed)
     for i in range(n):
         title = " ".join(rng.choices(WORDS, k=rng.randint(1, 4)))
+        if rng.random() < 0.03:  # rare words beside frequent ones of the same beginning
+            title += " " + rng.choice(RARE)
         body = " ".join(rng.choices(WORDS, k=rng.randint(0, 30)))
         tags = rng.sample(TAGS, rng.randint(0, 2))
         stamp = _stamp(rng)
@@ -269,12 +278,34 @@ def test_quick_counts_scale_the_newest_matches_share(tmp_path: Path) -> None:
     con.close()
 
 
-def test_search_matches_the_id_keyed_reference(tmp_path: Path) -> None:
+def test_search_matches_the_id_keyed_reference(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     archive = open_archive(tmp_path / "a.sqlite")
     con = sqlite3.connect(tmp_path / "a.sqlite")
     _fill(con, 1500, seed=3)
     con.commit()
     _reference_index(con)
+    # Written behind the archive's back: prefixes stay prefixes until the words are listed.
+    assert search_terms.pending(con)
+    assert _check_all(con) == len(TEXTS) * len(REQUESTS)
+    search_terms.catch_up(con)
+    con.commit()
+    # Now prefixes are searched as the OR of their words (schema 9), with the same results:
+    # all words (as if all were frequent), then frequent words and rare ones merged.
+    monkeypatch.setattr(search_terms, "TERM_COST", 0)
+    for text in ("dro", "kharkiv evac", '"power li"*', "caf", "evacuat*"):
+        assert search.expansions(parse_query(text), limit=search.PAGE_PARTS), text
+    assert _check_all(con) == len(TEXTS) * len(REQUESTS)
+    monkeypatch.setattr(search_terms, "TERM_COST", 40)
+    for text in ("dro", "kharkiv evac", "kharkiv"):
+        mixed = search.expansions(parse_query(text), limit=search.PAGE_PARTS) or {}
+        parts = [p for alternatives in mixed.values() for p in alternatives]
+        assert any(last for _w, last in parts) and not all(last for _w, last in parts), parts
+    assert _check_all(con) == len(TEXTS) * len(REQUESTS)
+    # Where a prefix has more words than pay, FTS5's prefix again; still the same.
+    monkeypatch.setattr(search, "PAGE_PARTS", 1)
+    monkeypatch.setattr(search, "ALL_PARTS", 1)
     assert _check_all(con) == len(TEXTS) * len(REQUESTS)
     archive.db.close()
     con.close()

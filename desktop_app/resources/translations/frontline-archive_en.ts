@@ -12,6 +12,26 @@
     </message>
   </context>
   <context>
+    <name>ConflictDialog</name>
+    <message numerus="yes">
+      <source>You both changed %n field(s): choose which to keep in the last column.</source>
+      <translation>
+        <numerusform>You both changed %n field: choose which to keep in the last column.</numerusform>
+        <numerusform>You both changed %n fields: choose which to keep in the last column.</numerusform>
+      </translation>
+    </message>
+  </context>
+  <context>
+    <name>FigureHistoryDialog</name>
+    <message numerus="yes">
+      <source>%n change(s) of this report's figures, newest first.</source>
+      <translation>
+        <numerusform>%n change of this report's figures, newest first.</numerusform>
+        <numerusform>%n changes of this report's figures, newest first.</numerusform>
+      </translation>
+    </message>
+  </context>
+  <context>
     <name>ImportController</name>
     <message numerus="yes">
       <source>%Ln article(s) and brief(s)</source>

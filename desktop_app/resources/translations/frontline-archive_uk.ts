@@ -590,6 +590,17 @@
     </message>
   </context>
   <context>
+    <name>Attribution</name>
+    <message>
+      <source>last changed at %1</source>
+      <translation>остання зміна: %1</translation>
+    </message>
+    <message>
+      <source>last changed by %1 at %2</source>
+      <translation>остання зміна: %1, %2</translation>
+    </message>
+  </context>
+  <context>
     <name>BackupActions</name>
     <message>
       <source>&amp;Back up archive…</source>
@@ -681,6 +692,93 @@
     <message>
       <source>Report of %1, published in: %2</source>
       <translation>Зведення за %1 опубліковано в: %2</translation>
+    </message>
+  </context>
+  <context>
+    <name>ConflictDialog</name>
+    <message>
+      <source>&amp;Keep editing</source>
+      <translation>&amp;Редагувати далі</translation>
+    </message>
+    <message>
+      <source>&amp;Merge</source>
+      <translation>&amp;Обʼєднати</translation>
+    </message>
+    <message>
+      <source>&amp;Overwrite theirs</source>
+      <translation>&amp;Записати поверх їхньої</translation>
+    </message>
+    <message>
+      <source>&amp;Take theirs</source>
+      <translation>&amp;Узяти їхню</translation>
+    </message>
+    <message>
+      <source>(empty)</source>
+      <translation>(порожньо)</translation>
+    </message>
+    <message>
+      <source>Changed by someone else</source>
+      <translation>Змінено кимось іншим</translation>
+    </message>
+    <message>
+      <source>Field</source>
+      <translation>Поле</translation>
+    </message>
+    <message>
+      <source>Keep for %1</source>
+      <translation>Що залишити для «%1»</translation>
+    </message>
+    <message>
+      <source>Merge keeps</source>
+      <translation>Після обʼєднання</translation>
+    </message>
+    <message>
+      <source>Put their version in the form; what you typed is dropped.</source>
+      <translation>Показати їхню версію у формі; те, що ви ввели, буде відкинуто.</translation>
+    </message>
+    <message>
+      <source>Save your version as it is; their changes are replaced.</source>
+      <translation>Зберегти вашу версію як є; їхні зміни буде замінено.</translation>
+    </message>
+    <message>
+      <source>Their version and yours are the same.</source>
+      <translation>Їхня версія і ваша однакові.</translation>
+    </message>
+    <message>
+      <source>Their version beside yours. Merge takes theirs where you did not change a field and yours where you did.</source>
+      <translation>Їхня версія поруч із вашою. Обʼєднання бере їхнє значення там, де ви поле не змінювали, і ваше — там, де змінювали.</translation>
+    </message>
+    <message>
+      <source>Theirs (%1)</source>
+      <translation>Їхня (%1)</translation>
+    </message>
+    <message numerus="yes">
+      <source>You both changed %n field(s): choose which to keep in the last column.</source>
+      <translation>
+        <numerusform>Ви обоє змінили %n поле: виберіть, що залишити, в останньому стовпці.</numerusform>
+        <numerusform>Ви обоє змінили %n поля: виберіть, що залишити, в останньому стовпці.</numerusform>
+        <numerusform>Ви обоє змінили %n полів: виберіть, що залишити, в останньому стовпці.</numerusform>
+      </translation>
+    </message>
+    <message>
+      <source>Yours</source>
+      <translation>Ваша</translation>
+    </message>
+    <message>
+      <source>theirs</source>
+      <translation>їхнє</translation>
+    </message>
+    <message>
+      <source>theirs (only they changed it)</source>
+      <translation>їхнє (змінили лише вони)</translation>
+    </message>
+    <message>
+      <source>yours</source>
+      <translation>ваше</translation>
+    </message>
+    <message>
+      <source>yours (only you changed it)</source>
+      <translation>ваше (змінили лише ви)</translation>
     </message>
   </context>
   <context>
@@ -841,6 +939,57 @@ change</source>
     <message>
       <source>{category}: “{text}” is not a number</source>
       <translation>{category}: «{text}» — не число</translation>
+    </message>
+  </context>
+  <context>
+    <name>FigureHistoryDialog</name>
+    <message numerus="yes">
+      <source>%n change(s) of this report's figures, newest first.</source>
+      <translation>
+        <numerusform>%n зміна цифр цього зведення, найновіші першими.</numerusform>
+        <numerusform>%n зміни цифр цього зведення, найновіші першими.</numerusform>
+        <numerusform>%n змін цифр цього зведення, найновіші першими.</numerusform>
+      </translation>
+    </message>
+    <message>
+      <source>(none)</source>
+      <translation>(немає)</translation>
+    </message>
+    <message>
+      <source>(not recorded on a file)</source>
+      <translation>(у файлі не записується)</translation>
+    </message>
+    <message>
+      <source>After</source>
+      <translation>Після</translation>
+    </message>
+    <message>
+      <source>Before</source>
+      <translation>До</translation>
+    </message>
+    <message>
+      <source>Category</source>
+      <translation>Категорія</translation>
+    </message>
+    <message>
+      <source>Figure history of the report of %1</source>
+      <translation>Історія цифр зведення за %1</translation>
+    </message>
+    <message>
+      <source>No change of this report's figures is recorded.</source>
+      <translation>Змін цифр цього зведення не записано.</translation>
+    </message>
+    <message>
+      <source>Reading…</source>
+      <translation>Читання…</translation>
+    </message>
+    <message>
+      <source>When</source>
+      <translation>Коли</translation>
+    </message>
+    <message>
+      <source>Who</source>
+      <translation>Хто</translation>
     </message>
   </context>
   <context>
@@ -1195,6 +1344,14 @@ change</source>
       <translation>Стаття</translation>
     </message>
     <message>
+      <source>Author</source>
+      <translation>Автор</translation>
+    </message>
+    <message>
+      <source>Body</source>
+      <translation>Текст</translation>
+    </message>
+    <message>
       <source>Brief</source>
       <translation>Коротка новина</translation>
     </message>
@@ -1205,6 +1362,14 @@ change</source>
     <message>
       <source>Edit brief</source>
       <translation>Редагувати коротку новину</translation>
+    </message>
+    <message>
+      <source>Kind</source>
+      <translation>Вид</translation>
+    </message>
+    <message>
+      <source>Lead</source>
+      <translation>Лід</translation>
     </message>
     <message>
       <source>Link</source>
@@ -1235,8 +1400,20 @@ change</source>
       <translation>Абзаци розділяйте порожнім рядком</translation>
     </message>
     <message>
+      <source>Published</source>
+      <translation>Опубліковано</translation>
+    </message>
+    <message>
+      <source>Source</source>
+      <translation>Джерело</translation>
+    </message>
+    <message>
       <source>Ta&amp;gs</source>
       <translation>&amp;Мітки</translation>
+    </message>
+    <message>
+      <source>Tags</source>
+      <translation>Мітки</translation>
     </message>
     <message numerus="yes">
       <source>This text states the loss report of {date} (%n figure(s)).</source>
@@ -1247,12 +1424,16 @@ change</source>
       </translation>
     </message>
     <message>
-      <source>comma-separated, e.g. air defense, kyiv oblast</source>
-      <translation>через кому, напр. ППО, Київська область</translation>
+      <source>Title</source>
+      <translation>Заголовок</translation>
     </message>
     <message>
-      <source>last changed by %1 at %2</source>
-      <translation>остання зміна: %1, %2</translation>
+      <source>another program</source>
+      <translation>інша програма</translation>
+    </message>
+    <message>
+      <source>comma-separated, e.g. air defense, kyiv oblast</source>
+      <translation>через кому, напр. ППО, Київська область</translation>
     </message>
   </context>
   <context>
@@ -1349,6 +1530,10 @@ change</source>
     <message>
       <source>Double-click a report to edit it; Delete removes it</source>
       <translation>Двічі клацніть зведення, щоб редагувати; Delete видаляє його</translation>
+    </message>
+    <message>
+      <source>Figure &amp;history…</source>
+      <translation>&amp;Історія цифр…</translation>
     </message>
     <message>
       <source>Loss reports</source>
@@ -1456,6 +1641,10 @@ change</source>
     <message>
       <source>&amp;Losses</source>
       <translation>В&amp;трати</translation>
+    </message>
+    <message>
+      <source>&amp;Open archive…</source>
+      <translation>Відкрити &amp;архів…</translation>
     </message>
     <message>
       <source>&amp;Paste page…</source>
@@ -1588,6 +1777,93 @@ change</source>
     <message>
       <source>import ({what})</source>
       <translation>імпорт ({what})</translation>
+    </message>
+  </context>
+  <context>
+    <name>OpenArchiveDialog</name>
+    <message>
+      <source>&amp;Browse…</source>
+      <translation>&amp;Огляд…</translation>
+    </message>
+    <message>
+      <source>&amp;Database</source>
+      <translation>&amp;База даних</translation>
+    </message>
+    <message>
+      <source>&amp;Host</source>
+      <translation>&amp;Хост</translation>
+    </message>
+    <message>
+      <source>&amp;Port</source>
+      <translation>&amp;Порт</translation>
+    </message>
+    <message>
+      <source>&amp;Recent archives</source>
+      <translation>&amp;Нещодавні архіви</translation>
+    </message>
+    <message>
+      <source>&amp;TLS (sslmode)</source>
+      <translation>&amp;TLS (sslmode)</translation>
+    </message>
+    <message>
+      <source>&amp;User</source>
+      <translation>&amp;Користувач</translation>
+    </message>
+    <message>
+      <source>A team's archive on a &amp;server (PostgreSQL)</source>
+      <translation>Спільний архів команди на &amp;сервері (PostgreSQL)</translation>
+    </message>
+    <message>
+      <source>An archive &amp;file on this computer</source>
+      <translation>&amp;Файл архіву на цьому компʼютері</translation>
+    </message>
+    <message>
+      <source>Archives (*.sqlite *.db);;All files (*)</source>
+      <translation>Архіви (*.sqlite *.db);;Усі файли (*)</translation>
+    </message>
+    <message>
+      <source>Choose an archive file.</source>
+      <translation>Виберіть файл архіву.</translation>
+    </message>
+    <message>
+      <source>Give the database's name.</source>
+      <translation>Вкажіть назву бази даних.</translation>
+    </message>
+    <message>
+      <source>Looking at %1…</source>
+      <translation>Перевірка %1…</translation>
+    </message>
+    <message>
+      <source>No system keyring here (the keyring package is not installed).</source>
+      <translation>Системного сховища ключів тут немає (пакет keyring не встановлено).</translation>
+    </message>
+    <message>
+      <source>Open archive</source>
+      <translation>Відкрити архів</translation>
+    </message>
+    <message>
+      <source>Pass&amp;word</source>
+      <translation>Па&amp;роль</translation>
+    </message>
+    <message>
+      <source>Recent archives</source>
+      <translation>Нещодавні архіви</translation>
+    </message>
+    <message>
+      <source>Remember the password in the system &amp;keyring</source>
+      <translation>&amp;Зберегти пароль у системному сховищі ключів</translation>
+    </message>
+    <message>
+      <source>This archive cannot be opened: %1</source>
+      <translation>Цей архів не вдається відкрити: %1</translation>
+    </message>
+    <message>
+      <source>default (5432)</source>
+      <translation>типовий (5432)</translation>
+    </message>
+    <message>
+      <source>empty: ~/.pgpass, a service file or PGPASSWORD</source>
+      <translation>порожньо: ~/.pgpass, файл служб або PGPASSWORD</translation>
     </message>
   </context>
   <context>
@@ -2001,6 +2277,10 @@ change</source>
       <source>Enter at least one total.</source>
       <translation>Введіть принаймні одне значення «усього».</translation>
     </message>
+    <message>
+      <source>Figure &amp;history…</source>
+      <translation>&amp;Історія цифр…</translation>
+    </message>
     <message numerus="yes">
       <source>Filled %n figure(s) from the text.</source>
       <translation>
@@ -2026,6 +2306,10 @@ change</source>
       <translation>Зведення не знайдено: {reason}</translation>
     </message>
     <message>
+      <source>Note</source>
+      <translation>Примітка</translation>
+    </message>
+    <message>
       <source>Paste report te&amp;xt:</source>
       <translation>&amp;Вставте текст зведення:</translation>
     </message>
@@ -2036,6 +2320,10 @@ change</source>
     <message>
       <source>Published in</source>
       <translation>Опубліковано в</translation>
+    </message>
+    <message>
+      <source>Qualifier</source>
+      <translation>Уточнення</translation>
     </message>
     <message>
       <source>Replace: keep only this report's figures.
@@ -2088,6 +2376,10 @@ Merge: take this report's figures and keep the stored ones it does not state.</s
       <translation>близько</translation>
     </message>
     <message>
+      <source>another program</source>
+      <translation>інша програма</translation>
+    </message>
+    <message>
       <source>date found from the figures in the archive</source>
       <translation>дату визначено за цифрами в архіві</translation>
     </message>
@@ -2102,10 +2394,6 @@ Merge: take this report's figures and keep the stored ones it does not state.</s
     <message>
       <source>from the day of the war the text names</source>
       <translation>з дня війни, названого в тексті</translation>
-    </message>
-    <message>
-      <source>last changed by %1 at %2</source>
-      <translation>остання зміна: %1, %2</translation>
     </message>
     <message>
       <source>more than</source>
@@ -2387,6 +2675,10 @@ Merge: take this report's figures and keep the stored ones it does not state.</s
       <translation>&amp;Додати…</translation>
     </message>
     <message>
+      <source>&amp;Edit…</source>
+      <translation>&amp;Змінити…</translation>
+    </message>
+    <message>
       <source>&amp;Entries are:</source>
       <translation>&amp;Записи — це:</translation>
     </message>
@@ -2397,6 +2689,10 @@ Merge: take this report's figures and keep the stored ones it does not state.</s
     <message>
       <source>&amp;Remove</source>
       <translation>&amp;Вилучити</translation>
+    </message>
+    <message>
+      <source>&amp;Tags:</source>
+      <translation>&amp;Мітки:</translation>
     </message>
     <message>
       <source>&amp;Update selected</source>
@@ -2451,8 +2747,20 @@ Merge: take this report's figures and keep the stored ones it does not state.</s
       <translation>Вилучити джерела</translation>
     </message>
     <message>
+      <source>Select a source to edit.</source>
+      <translation>Виберіть джерело, щоб його змінити.</translation>
+    </message>
+    <message>
+      <source>Settings of %1 saved</source>
+      <translation>Налаштування «%1» збережено</translation>
+    </message>
+    <message>
       <source>Source</source>
       <translation>Джерело</translation>
+    </message>
+    <message>
+      <source>Source settings</source>
+      <translation>Налаштування джерела</translation>
     </message>
     <message>
       <source>Sources</source>
@@ -2509,6 +2817,10 @@ Merge: take this report's figures and keep the stored ones it does not state.</s
     <message>
       <source>a feed's or a site's address</source>
       <translation>адреса стрічки або сайту</translation>
+    </message>
+    <message>
+      <source>added to its items, separated by commas</source>
+      <translation>додаються до його матеріалів, через кому</translation>
     </message>
     <message>
       <source>failing</source>

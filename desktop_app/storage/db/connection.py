@@ -17,7 +17,7 @@ import datetime as dt
 import os
 import re
 import sqlite3
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -26,6 +26,7 @@ from peewee import SqliteDatabase
 
 from desktop_app import APP_NAME
 from desktop_app.core.errors import ArchiveError
+from desktop_app.storage import search_terms
 from desktop_app.storage.backup import read_only_uri, remove_stale_parts, upgrade_backup
 from desktop_app.storage.db import pg_schema
 from desktop_app.storage.db.errors import (
@@ -83,6 +84,7 @@ REQUIRED_TABLES = {
     6: set(),  # the search index keyed in publication order (same table names)
     7: {"source", "source_entry"},
     8: {"report_figure_history"},  # who changed what, row versions
+    9: {"search_term", "search_term_todo"},  # the search index's words
 }
 _ADDRESS = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*://")
 
@@ -135,8 +137,12 @@ class ArchiveDatabase(SqliteDatabase):
 
     def commit(self) -> None:
         try:
+            # The words of the items this transaction wrote join the search's word list in
+            # the same transaction, whichever code path wrote them (triggers noted them).
+            if not self.read_only:
+                search_terms.catch_up(self)
             super().commit()
-        except PeeweeDatabaseError as exc:
+        except (PeeweeDatabaseError, sqlite3.DatabaseError) as exc:
             raise self.translate(exc) or exc from exc
 
     def rollback(self) -> None:
@@ -197,6 +203,9 @@ class Archive:
     server: str | None = None  # a server archive's address, without a password
     # The server could not be reached: `db` is its offline copy, read-only, from this time.
     offline_since: dt.datetime | None = None
+    # A server archive's address as given (with its options; kept in memory, never stored):
+    # what the window reconnects to when the server returns, or reopens with.
+    url: str | None = field(default=None, repr=False)
 
 
 def _writable(file: Path) -> bool:
@@ -329,6 +338,10 @@ def open_archive(
         raise
     if not read_only:
         remove_stale_parts(file)
+        if search_terms.pending(db):
+            # Items written by a plain sqlite3 connection (no commit of ours) since.
+            with db.atomic():
+                search_terms.catch_up(db)
     database_proxy.initialize(db)
     return Archive(db, file, created=old_version == 0, read_only=read_only)
 
@@ -346,7 +359,14 @@ def _open_server(url: str, busy_timeout_ms: int) -> Archive:
             raise
         return offline
     database_proxy.initialize(db)
-    return Archive(db, db.archive_path, created=found == 0, read_only=read_only, server=db.address)
+    return Archive(
+        db,
+        db.archive_path,
+        created=found == 0,
+        read_only=read_only,
+        server=db.address,
+        url=url,
+    )
 
 
 def open_offline_copy(url: str) -> Archive | None:
@@ -368,7 +388,9 @@ def open_offline_copy(url: str) -> Archive | None:
         f"{since:%Y-%m-%d %H:%M}, read-only; nothing was changed"
     )
     database_proxy.initialize(db)
-    return Archive(db, file, created=False, read_only=True, server=address, offline_since=since)
+    return Archive(
+        db, file, created=False, read_only=True, server=address, offline_since=since, url=url
+    )
 
 
 def open_existing_for_reading(path: Path | str | None = None) -> Archive | None:

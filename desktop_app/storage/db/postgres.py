@@ -316,8 +316,59 @@ def others_writes() -> int:
 
 
 def unreachable_message(address: str, exc: BaseException) -> str:
-    reason = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+    """In plain words: a refused password, an unknown database, or a server not answering."""
+    text = str(exc).strip()
+    reason = text.splitlines()[0] if text else type(exc).__name__
+    lowered = text.lower()
+    if "password authentication failed" in lowered or "no password supplied" in lowered:
+        return (
+            f"{address}: the server refused the login: wrong or missing password ({reason}); "
+            "give the password, or put it in ~/.pgpass"
+        )
+    if "does not exist" in lowered and "database" in lowered:
+        return f"{address}: the server has no such database ({reason})"
+    if "role" in lowered and "does not exist" in lowered:
+        return f"{address}: the server knows no such user ({reason})"
     return f"{address}: the server cannot be reached or refused the login ({reason})"
+
+
+def probe_server(url: str, *, timeout_s: int = 10) -> str:
+    """Log in to the server at `url` and look at the database without changing or binding
+    anything: its address when it holds an archive this release can open (or nothing yet:
+    it will be created), else the reason in plain words (`ServerUnreachableError` when the
+    server does not answer or refuses the login, `DatabaseOpenError` otherwise)."""
+    address = display_address(url)
+    try:
+        con = psycopg2.connect(url, connect_timeout=max(1, int(timeout_s)))
+    except psycopg2.Error as exc:
+        raise ServerUnreachableError(unreachable_message(address, exc)) from exc
+    try:
+        with con.cursor() as cursor:
+            cursor.execute(f"SELECT to_regclass('{pg_schema.VERSION_TABLE}')")
+            if cursor.fetchone()[0] is not None:
+                cursor.execute(f"SELECT max(version) FROM {pg_schema.VERSION_TABLE}")
+                found = int(cursor.fetchone()[0] or 0)
+                if found > SCHEMA_VERSION:
+                    raise SchemaTooNewError(
+                        f"{address}: this archive has schema version {found}; this release "
+                        f"knows up to {SCHEMA_VERSION}. Update Frontline Archive to open it."
+                    )
+                return address
+            cursor.execute(
+                "SELECT table_name FROM information_schema.tables"
+                " WHERE table_schema = current_schema() ORDER BY table_name"
+            )
+            names = [str(r[0]) for r in cursor.fetchall()]
+    except psycopg2.Error as exc:
+        raise DatabaseOpenError(f"{address}: {str(exc).strip()}") from exc
+    finally:
+        con.close()
+    if names:
+        shown = ", ".join(names[:5]) + (", …" if len(names) > 5 else "")
+        raise DatabaseOpenError(
+            f"{address}: not a Frontline Archive database (it holds {shown}); it was left unchanged"
+        )
+    return address
 
 
 def can_write(db: ServerDatabase) -> bool:

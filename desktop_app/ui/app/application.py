@@ -12,10 +12,12 @@ from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QLabel, QMessageBox
 
 from desktop_app import APP_NAME, APP_TITLE, __version__
+from desktop_app.core.errors import ArchiveError
 from desktop_app.services import session
 from desktop_app.services.session import Archive
 from desktop_app.ui.app.errors import install_error_hooks
 from desktop_app.ui.app.main_window import MainWindow
+from desktop_app.ui.app.open_archive import WATCH_MS, ServerWatcher, remember_archive
 from desktop_app.ui.app.welcome import install_welcome
 from desktop_app.ui.common.i18n import LANGUAGE_KEY, choose_language, install_translators
 from desktop_app.ui.common.theme import apply_theme, chosen_theme
@@ -50,10 +52,71 @@ def run_application(
     translators = install_translators(app, choose_language(str(settings.value(LANGUAGE_KEY, ""))))
     if (theme := chosen_theme(settings)) != "system":
         apply_theme(theme)  # before the window: it is built in the chosen colours
-    window = start_window(archive, settings, files)
+    window = WindowSession(settings)
+    window.start(archive, files)
     code = app.exec()
     del translators, window
     return code
+
+
+class WindowSession:
+    """The window on the open archive, started again on another one when asked: File ▸
+    Open archive… (`MainWindow.archiveChosen`), or a server archive's offline copy whose
+    server answers again (`ServerWatcher`). The old window's lanes close their connections
+    first; then the archive is opened and bound, and a new window takes the old one's place
+    (a failure to open reopens the archive it was on and says why)."""
+
+    def __init__(self, settings: QSettings, *, watch_ms: int = WATCH_MS) -> None:
+        self.settings = settings
+        self.watch_ms = watch_ms
+        self.window: MainWindow | None = None
+        self.target = ""
+        self.watcher: ServerWatcher | None = None
+
+    def start(self, archive: Archive, files: Sequence[Path] = ()) -> MainWindow:
+        window = start_window(archive, self.settings, files)
+        self.window = window
+        self.target = archive.url or str(archive.path)
+        remember_archive(self.settings, self.target)
+        window.archiveChosen.connect(self.reopen)
+        self.watcher = None
+        if archive.offline_since is not None and archive.url:
+            url = archive.url
+            self.watcher = ServerWatcher(window, url, interval_ms=self.watch_ms)
+            self.watcher.returned.connect(lambda: self.reopen(url))
+        return window
+
+    def reopen(self, target: str) -> MainWindow | None:
+        """The window on `target` (a file or a server address) in place of the current one."""
+        from desktop_app.services.archive_state import close_connection
+
+        old, previous = self.window, self.target
+        if old is None:
+            return None
+        if self.watcher is not None:
+            self.watcher.stop()
+        old.save_state()
+        old.runner.close(10000)
+        old.archive_view.shutdown()
+        close_connection()  # this thread's, to the archive being left
+        problem = ""
+        try:
+            archive = session.open_archive(target)
+        except ArchiveError as exc:
+            problem = str(exc)
+            archive = session.open_archive(previous)
+        window = self.start(archive)
+        old.hide()
+        old.close()
+        old.deleteLater()
+        if problem:
+            window.show_message(
+                "error",
+                QCoreApplication.translate("Startup", "The archive could not be opened.")
+                + "\n\n"
+                + problem,
+            )
+        return window
 
 
 def start_window(archive: Archive, settings: QSettings, files: Sequence[Path] = ()) -> MainWindow:

@@ -10,10 +10,11 @@ asks for it first (`problems_dock`, `archive_view.filters` / `.reader`).
 from __future__ import annotations
 
 import datetime as dt
+import importlib
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer
+from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QAction,
     QActionGroup,
@@ -37,6 +38,7 @@ from desktop_app import APP_TITLE, __version__
 from desktop_app.services import queries
 from desktop_app.services.changes import Changes
 from desktop_app.ui.app.menus import ARCHIVE_TAB, LOSSES_TAB, build_menus
+from desktop_app.ui.archive import item_editing
 from desktop_app.ui.archive.archive_actions import ZOOM_KEY, ArchiveActions
 from desktop_app.ui.archive.archive_view import ArchiveView
 from desktop_app.ui.charts.charts_tab import ChartsTab
@@ -55,6 +57,7 @@ WARM_UP_DELAY_MS = 1500
 
 
 class MainWindow(QMainWindow):
+    archiveChosen = Signal(str)  # File ▸ Open archive…: start again on this archive
     # The named actions, made by ui.app.menus.build_menus.
     import_action: QAction
     _import_as_actions: list[QAction]
@@ -199,10 +202,15 @@ class MainWindow(QMainWindow):
     # -- what is built after the first paint ----------------------------------------------
     @property
     def built(self) -> bool:
-        return self._problems_dock is not None
+        """Whether both docks exist (the saved layout names them)."""
+        return self._problems_dock is not None and self._sources_dock is not None
 
     def ensure_built(self) -> None:
         """Build what the first paint does without; at once if something needs it earlier."""
+        self._build_rest()
+        self._ensure_sources_dock()
+
+    def _build_rest(self) -> None:
         if self._problems_dock is not None:
             return
         from desktop_app.ui.losses.problems_view import install_problems_dock
@@ -216,14 +224,36 @@ class MainWindow(QMainWindow):
         self._view_menu.insertAction(  # after Find
             self._before_language, self._problems_dock.toggleViewAction()
         )
-        from desktop_app.ui.sources.sources_panel import install_sources_dock
-
-        self._sources_dock = install_sources_dock(self, self._view_menu, self._auto_update)
-        # The saved layout names the dock, so it is restored once the dock exists.
+        # The saved layout names the docks; one built later is restored when it is added.
         state = self.settings.value("window/state")
         if isinstance(state, QByteArray):
             self.restoreState(state)
         self._update_status()
+
+    def _ensure_sources_dock(self) -> None:
+        if self._sources_dock is not None:
+            return
+        from desktop_app.ui.sources.sources_panel import install_sources_dock
+
+        dock = install_sources_dock(self, self._view_menu, self._auto_update)
+        self._sources_dock = dock
+        # Built after the saved layout was restored: restored again, so that it takes its
+        # saved place and visibility (restoreDockWidget places it but leaves it hidden).
+        state = self.settings.value("window/state")
+        if isinstance(state, QByteArray):
+            self.restoreState(state)
+
+    def _build_after_first_paint(self) -> None:
+        """The rest of the window; the Sources dock's modules (fetching, every feed format,
+        the report parser: half a second of imports) load on the read lane, so the first
+        rows arriving meanwhile are painted at once, and the dock is added when they are in."""
+        self._build_rest()
+        if self._sources_dock is None:
+            self.runner.read(
+                "load the Sources panel",
+                _load_sources_panel,
+                success=lambda _none: self._ensure_sources_dock(),
+            )
 
     @property
     def problems_dock(self) -> ProblemsDock:
@@ -236,7 +266,7 @@ class MainWindow(QMainWindow):
         if not self._build_scheduled:
             # After the first frame: the rest of the window is built in the next turn.
             self._build_scheduled = True
-            QTimer.singleShot(0, self.ensure_built)
+            QTimer.singleShot(0, self._build_after_first_paint)
 
     # -- tabs -----------------------------------------------------------------------------
     def _tab_changed(self, index: int) -> None:
@@ -266,68 +296,15 @@ class MainWindow(QMainWindow):
 
     # -- editing --------------------------------------------------------------------------
     def new_item(self, kind: str) -> int | None:
-        """Edit ▸ New article / brief: the dialog saves on the write lane; the list selects
-        the new item when it follows the change."""
-        from desktop_app.ui.archive.item_dialog import ItemDialog
-
-        dialog = ItemDialog(self, kind=kind)
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.exec()
-        return dialog.saved_id
+        return item_editing.new_item(self, kind)
 
     def edit_item(self) -> None:
-        """Edit ▸ Edit selected item: read it on the read lane, then open the dialog."""
-        item_id = self.archive_view.selected_id()
-        if item_id is not None:
-            self.runner.read(
-                "item to edit", lambda: queries.get_item(item_id), success=self._open_editor
-            )
-
-    def _open_editor(self, stored: queries.StoredItem | None) -> None:
-        if stored is None:
-            return
-        from desktop_app.ui.archive.item_dialog import ItemDialog
-
-        dialog = ItemDialog(self, stored=stored)
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.open()
+        item_editing.edit_item(self, self.archive_view.selected_id())
 
     def delete_item(self) -> None:
-        item_id = self.archive_view.selected_id()
-        if item_id is not None:
-            self.runner.read(
-                "item", lambda: queries.get_item(item_id), success=self._confirm_delete
-            )
-
-    def _confirm_delete(self, stored: queries.StoredItem | None) -> None:
-        if stored is None:
-            return
-        answer = QMessageBox.question(
-            self,
-            self.tr("Delete"),
-            self.tr("Delete “%1”? Edit ▸ Undo (Ctrl+Z) brings it back.").replace(
-                "%1", stored.data.title
-            ),
+        item_editing.delete_item(
+            self, self.archive_view.selected_id(), lambda: self.archive_view.open_item(None)
         )
-        if answer != QMessageBox.StandardButton.Yes:
-            return
-        from desktop_app.services import history
-        from desktop_app.ui.archive.item_commands import DELETE_ITEM, label
-        from desktop_app.ui.common.undo import push_undoable, short_title
-
-        item_id = stored.id
-        push_undoable(
-            self.runner,
-            self.undo_stack,
-            "delete item",
-            lambda: history.delete_item(item_id),
-            lambda step: label(DELETE_ITEM).replace("{title}", short_title(step.title)),
-            success=lambda _result: self.archive_view.open_item(None),
-            failure=self.item_change_failed,
-        )
-
-    def item_change_failed(self, text: str) -> None:
-        self.show_message("error", text)
 
     def new_report(self) -> None:
         self.tabs.setCurrentIndex(LOSSES_TAB)
@@ -496,3 +473,7 @@ class MainWindow(QMainWindow):
         # and losses view (seen as "Internal C++ object already deleted" in a later test).
         self.undo_stack.blockSignals(True)
         super().closeEvent(event)
+
+
+def _load_sources_panel() -> None:
+    importlib.import_module("desktop_app.ui.sources.sources_panel")

@@ -27,6 +27,12 @@ def _paste_page(window: Any) -> None:
     open_page_dialog(window)
 
 
+def _open_archive(window: Any) -> None:
+    from desktop_app.ui.app.open_archive import open_archive_dialog  # loaded when first used
+
+    window.open_archive_dialog = open_archive_dialog(window)
+
+
 def _update_sources(window: Any) -> None:
     window.ensure_built()  # the Sources dock is built after the first paint
     window._sources_dock.update_all()
@@ -48,6 +54,14 @@ def build_menus(window: Any) -> None:
 
     bar = window.menuBar()
     file_menu = bar.addMenu(QCoreApplication.translate("MainWindow", "&File"))
+    # A local file or a team's server archive; the window starts again on it.
+    window.open_archive_action = action(
+        QCoreApplication.translate("MainWindow", "&Open archive…"),
+        lambda: _open_archive(window),
+        QKeySequence.StandardKey.Open,
+    )
+    file_menu.addAction(window.open_archive_action)
+    file_menu.addSeparator()
     window.import_action = action(
         QCoreApplication.translate("MainWindow", "&Import…"),
         lambda: window.choose_import(),

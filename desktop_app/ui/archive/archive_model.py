@@ -37,6 +37,21 @@ SNIPPET_PAGE = 50
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 SNIPPET_ROLE = Qt.ItemDataRole.UserRole + 2
 STARRED_ROLE = Qt.ItemDataRole.UserRole + 3
+# The roles this model answers; Qt asks each cell for about eight while painting it, so the
+# others are turned away before anything else is looked at (a set of ints: one hash).
+_ROW_ROLES = frozenset(
+    int(role)
+    for role in (
+        Qt.ItemDataRole.DisplayRole,
+        Qt.ItemDataRole.ToolTipRole,
+        Qt.ItemDataRole.FontRole,
+        STARRED_ROLE,
+    )
+)
+ANSWERED_ROLES = _ROW_ROLES | {int(ID_ROLE), int(SNIPPET_ROLE)}
+_FONT_ROLE = int(Qt.ItemDataRole.FontRole)
+_TOOLTIP_ROLE = int(Qt.ItemDataRole.ToolTipRole)
+_STARRED_ROLE = int(STARRED_ROLE)
 KIND_COL, DATE_COL, TITLE_COL, AUTHOR_COL, MATCH_COL = range(5)
 # Which SQL order a click on a column header asks for.
 SORT_ORDERS = {DATE_COL: "date", TITLE_COL: "title", AUTHOR_COL: "author"}
@@ -66,6 +81,8 @@ class ArchiveTableModel(QAbstractTableModel):
         self.kind: str | None = None
         self.parsed: Query = parse_query("")
         self._loader: Loader | None = None
+        self._bold = QFont()
+        self._bold.setBold(True)  # unread, as in a mail program
 
     def set_loader(self, loader: Loader) -> None:
         """Where rows and snippets are read: a background thread, never this one."""
@@ -207,30 +224,20 @@ class ArchiveTableModel(QAbstractTableModel):
             self.sortRequested.emit(SORT_ORDERS[column], order == Qt.SortOrder.DescendingOrder)
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._ids):
+        if role not in ANSWERED_ROLES:
             return None
-        if role == ID_ROLE:
-            return self._ids[index.row()]
-        if role == SNIPPET_ROLE:
-            return self._snippet(index.row())
-        if role not in (
-            Qt.ItemDataRole.DisplayRole,
-            Qt.ItemDataRole.ToolTipRole,
-            Qt.ItemDataRole.FontRole,
-            STARRED_ROLE,
-        ):
+        n = index.row()
+        if not 0 <= n < len(self._ids) or not index.isValid():
             return None
-        row = self._row(index.row())
+        if role not in _ROW_ROLES:
+            return self._ids[n] if role == ID_ROLE else self._snippet(n)
+        row = self._row(n)
         if row is None:
             return None  # deleted since the list was loaded
-        if role == STARRED_ROLE:
+        if role == _STARRED_ROLE:
             return row.starred
-        if role == Qt.ItemDataRole.FontRole:
-            if row.is_read:
-                return None
-            font = QFont()
-            font.setBold(True)  # unread, as in a mail program
-            return font
+        if role == _FONT_ROLE:
+            return None if row.is_read else self._bold
         col = index.column()
         if col == KIND_COL:
             kind = self.tr("Article") if row.kind == ARTICLE else self.tr("Brief")
@@ -239,7 +246,7 @@ class ArchiveTableModel(QAbstractTableModel):
             shown = row.published_at.astimezone().strftime("%Y-%m-%d %H:%M")
             if row.date_estimated:
                 # The source stated no time (an undated feed entry, a brief dated from its page).
-                if role == Qt.ItemDataRole.ToolTipRole:
+                if role == _TOOLTIP_ROLE:
                     return self.tr("Estimated: the source gave no time")
                 return "≈ " + shown
             return shown
@@ -248,7 +255,7 @@ class ArchiveTableModel(QAbstractTableModel):
         if col == MATCH_COL:
             text = self._snippet(index.row())
             return text.replace("\x02", "").replace("\x03", "")
-        if role == Qt.ItemDataRole.ToolTipRole:
+        if role == _TOOLTIP_ROLE:
             byline = " · ".join(p for p in (row.author, row.source_name) if p)
             return f"{row.title}\n{byline}" if byline else row.title
         return row.title

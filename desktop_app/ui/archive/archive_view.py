@@ -44,6 +44,7 @@ from desktop_app.ui.archive.archive_model import (
 )
 from desktop_app.ui.archive.item_marks import ItemMarks
 from desktop_app.ui.archive.list_layout import ListLayout
+from desktop_app.ui.archive.list_navigation import step_selection
 from desktop_app.ui.archive.list_table import (
     SpokenArchiveModel,
     count_text,
@@ -96,6 +97,8 @@ class ArchiveView(QWidget):
         self._keep: tuple[int, int] | None = None
         self._filters: FilterPanel | None = None
         self._reader: ReaderView | None = None
+        self._patterns: list[str] = []  # the words of the search shown, for the reader
+        self._facets: Facets | None = None  # its counts, for the filter panel
         self.search_edit = QLineEdit()
         self.search_edit.setPlaceholderText(self.tr("Search articles and briefs (Ctrl+F)"))
         self.search_edit.setClearButtonEnabled(True)
@@ -216,6 +219,9 @@ class ArchiveView(QWidget):
         filters = FilterPanel(self)
         reader = ReaderView(self)
         self._filters, self._reader = filters, reader
+        reader.highlight(self._patterns)
+        if self._facets is not None:
+            filters.apply_facets(self._facets)
         # replaceWidget keeps each pane's size (and so a restored split).
         for splitter, index, widget in (
             (self.list_splitter, 0, filters),
@@ -357,15 +363,22 @@ class ArchiveView(QWidget):
                 + self.tr("Dates are written 2023-11-25, 2023-11 or 2023.")
             )
         self.hint_label.setVisible(bool(query.ignored))
-        self.reader.highlight(query.highlight_patterns())
+        # The reader may not exist yet (first rows before the first paint): it takes them then.
+        self._patterns = query.highlight_patterns()
+        if self._reader is not None:
+            self._reader.highlight(self._patterns)
 
     def _show_counts(self, facets: Facets) -> None:
         """The counts beside the list; an estimate (before the full list) says "about"."""
         if facets.estimated and self._keeping(self.worker.generation) is not None:
             return  # a reload after a change: the exact counts shown stay until the new ones
-        self.filters.apply_facets(facets)
+        self._facets = facets
+        if self._filters is not None:  # else applied when the panel is built
+            self._filters.apply_facets(facets)
         self._show_kind_counts(facets.kinds, about=facets.estimated)
-        if facets.estimated:
+        if facets.estimated and facets.total is not None:
+            self.count_label.setText(count_text("", facets.total))  # exact, from the index
+        elif facets.estimated:
             total = number(sum(facets.kinds.values()))
             self.count_label.setText(self.tr("About %1 items, counting…").replace("%1", total))
         self.countsShown.emit()
@@ -469,20 +482,7 @@ class ArchiveView(QWidget):
 
     def move_selection(self, step: int) -> None:
         """j/k: the next or previous item (day headings are skipped)."""
-        view = self._active_view()
-        model = view.model()
-        row = view.currentIndex().row() if view.currentIndex().isValid() else -1
-        count = model.rowCount()
-        row += step
-        while 0 <= row < count:
-            index = model.index(row, 0)
-            if model.flags(index) & Qt.ItemFlag.ItemIsSelectable:
-                view.setCurrentIndex(index)
-                if view is self.table:
-                    self.table.selectRow(row)
-                view.scrollTo(index)
-                return
-            row += step
+        step_selection(self._active_view(), step)
 
     # -- read and starred marks -----------------------------------------------------------
     def toggle_read(self) -> bool | None:

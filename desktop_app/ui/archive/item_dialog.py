@@ -33,6 +33,7 @@ from desktop_app.core.errors import ValidationError
 from desktop_app.core.item import ARTICLE, BRIEF, ItemData, split_tags
 from desktop_app.core.report import LossReport
 from desktop_app.core.validation import ERROR, Problem, compare_article_report, validate_report
+from desktop_app.ui.archive import item_conflict
 from desktop_app.ui.archive.item_commands import (
     EDIT_ITEM,
     EDIT_ITEM_WITH_REPORT,
@@ -41,6 +42,7 @@ from desktop_app.ui.archive.item_commands import (
     label,
 )
 from desktop_app.ui.common.accessibility import fit_to_screen
+from desktop_app.ui.common.attribution import last_changed
 from desktop_app.ui.common.i18n import localized
 
 if TYPE_CHECKING:
@@ -95,6 +97,8 @@ class ItemDialog(QDialog):
         self.error_label = QLabel()
         self.error_label.setWordWrap(True)
         self.error_label.setStyleSheet("color: #c62828;")
+        self.changed_label = QLabel()  # who changed the item last, when (if known)
+        self.changed_label.setVisible(False)
 
         form = QFormLayout()
         form.addRow(self.tr("&Kind"), self.kind_combo)
@@ -114,6 +118,7 @@ class ItemDialog(QDialog):
         QShortcut(QKeySequence("Ctrl+Return"), self, self.save)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
+        layout.addWidget(self.changed_label)
         layout.addWidget(self.error_label)
         layout.addWidget(self.buttons)
         fit_to_screen(self, QSize(640, 560))
@@ -121,6 +126,8 @@ class ItemDialog(QDialog):
         self.kind_combo.setCurrentIndex(self.kind_combo.findData(kind))
         # The version an edit starts from: a save does not overwrite someone's newer one.
         self._version: int | None = None
+        self.base = stored.data if stored is not None else None  # as opened (a merge's base)
+        self.conflict_box: QDialog | None = None
         if stored is not None:
             self._fill(stored)
             self._read_version()
@@ -141,13 +148,19 @@ class ItemDialog(QDialog):
         if not isValid(self):
             return
         self._version = getattr(stamp, "version", None)
-        who, when = getattr(stamp, "changed_by", ""), getattr(stamp, "changed_at", None)
-        if who and when is not None:
-            self.setToolTip(
-                self.tr("last changed by %1 at %2")
-                .replace("%1", who)
-                .replace("%2", f"{when.astimezone():%Y-%m-%d %H:%M}")
-            )
+        self.changed_label.setText(
+            last_changed(getattr(stamp, "changed_by", ""), getattr(stamp, "changed_at", None))
+        )
+        self.changed_label.setVisible(bool(self.changed_label.text()))
+
+    def adopt_version(self, stored: StoredItem, stamp: object) -> None:
+        """After a conflict: their stored item (at `stamp`) is what this edit starts from."""
+        self.base = stored.data
+        self._version_read(stamp)
+
+    def show_version(self, data: ItemData) -> None:
+        """Put `data` in the form (their version, or a merge)."""
+        self._fill_data(data)
 
     def _update_title(self) -> None:
         brief = self.kind_combo.currentData() == BRIEF
@@ -157,7 +170,9 @@ class ItemDialog(QDialog):
             self.setWindowTitle(self.tr("Edit brief") if brief else self.tr("Edit article"))
 
     def _fill(self, stored: StoredItem) -> None:
-        d = stored.data
+        self._fill_data(stored.data)
+
+    def _fill_data(self, d: ItemData) -> None:
         self.kind_combo.setCurrentIndex(self.kind_combo.findData(d.kind))
         self.title_edit.setText(d.title)
         self.lead_edit.setText(d.lead)
@@ -212,6 +227,9 @@ class ItemDialog(QDialog):
         """Esc / Cancel; not while a save is on its way (the dialog closes when it is done)."""
         if not self._saving:
             super().reject()
+
+    def end_saving(self) -> None:
+        self._set_saving(False)
 
     def _set_saving(self, saving: bool) -> None:
         self._saving = saving
@@ -276,6 +294,7 @@ class ItemDialog(QDialog):
             name,
             success=self._saved,
             failure=self._failed,
+            refused=(lambda exc: item_conflict.offer(self, exc)) if not new else None,
         )
 
     def _saved(self, item_id: object) -> None:
@@ -290,8 +309,6 @@ class ItemDialog(QDialog):
         if self.saved_id is None and self._saving:
             self._set_saving(False)
             self.error_label.setText(text)
-            # After a conflict, Save again overwrites the version now stored, knowingly.
-            self._read_version()
         else:
             self.ctx.show_message("error", text)
 

@@ -24,7 +24,11 @@ from desktop_app.ui.archive.archive_model import (
 from desktop_app.ui.common.accessibility import name
 from desktop_app.ui.common.i18n import number
 
-_SPOKEN = (Qt.ItemDataRole.AccessibleTextRole, Qt.ItemDataRole.AccessibleDescriptionRole)
+_SPOKEN = frozenset(
+    int(role)
+    for role in (Qt.ItemDataRole.AccessibleTextRole, Qt.ItemDataRole.AccessibleDescriptionRole)
+)
+_DESCRIPTION = int(Qt.ItemDataRole.AccessibleDescriptionRole)
 
 
 class SpokenArchiveModel(ArchiveTableModel):
@@ -52,7 +56,7 @@ class SpokenArchiveModel(ArchiveTableModel):
         if text is None:
             return None
         marks = self.marks(index)
-        if role == Qt.ItemDataRole.AccessibleDescriptionRole:
+        if role == _DESCRIPTION:
             return ", ".join(marks) or None
         text = str(text).removeprefix("★ ")
         if index.column() in (KIND_COL, TITLE_COL) and marks:

@@ -29,6 +29,7 @@ from PySide6.QtWidgets import QTextBrowser, QTextEdit, QWidget
 
 from desktop_app.core.item import ARTICLE
 from desktop_app.core.sanitize import sanitize_html, text_to_html
+from desktop_app.ui.common.attribution import last_changed
 
 if TYPE_CHECKING:
     from desktop_app.services.queries import StoredItem
@@ -102,6 +103,11 @@ def render_item_html(item: StoredItem) -> str:
     if data.source_url:
         url = html.escape(data.source_url, quote=True)
         parts.append(f"<p class='meta'><a href=\"{url}\">{url}</a></p>")
+    changed = last_changed(item.changed_by, item.changed_at)
+    if changed:
+        parts.append(
+            f"<p class='meta' id='lastChanged'>{html.escape(changed[:1].upper() + changed[1:])}</p>"
+        )
     return "".join(parts)
 
 

@@ -5,15 +5,17 @@ back the list, and SQLite in WAL mode lets this thread read while the import wri
 list models page their rows and snippets through the same thread (`call`), so the GUI thread
 never reads the archive.
 
-Each search answers in up to four messages: the first page of rows (`firstRows`), the counts
+Each search answers in up to five messages: the first page of rows (`firstRows`), the counts
 beside the list read from the newest matches (`countsReady`: exact when there are few, else
-an estimate marked `Facets.estimated`), the full id list with the first page's rows
+an estimate marked `Facets.estimated`), after an estimate the same with the exact number of
+matches counted in the index (`Facets.total`), the full id list with the first page's rows
 (`finished`), then, after an estimate, the exact counts (`countsReady` again).
 """
 
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import functools
 import logging
 import queue
@@ -249,6 +251,12 @@ class SearchWorker(QObject):
         quick = queries.quick_facets(request, query, newest)
         if quick is not None and not self._stale(generation):
             self._emit(_FacetsUpdate(generation, quick))
+        if quick is not None and quick.estimated and not self._stale(generation):
+            # The exact number of matches from the index alone, before the full list (which
+            # also reads every match's key and hands each id over).
+            total = queries.match_count(request, query)
+            if total is not None and not self._stale(generation):
+                self._emit(_FacetsUpdate(generation, dataclasses.replace(quick, total=total)))
         if not timeline:
             # Let the GUI thread show the first page before the full list competes with it
             # for the GIL (fetching every id takes and releases it once per row). Bounded, so

@@ -73,11 +73,14 @@ def push_undoable(
     *,
     success: Callable[[Any], None] | None = None,
     failure: Callable[[str], None],
+    refused: Callable[[BaseException], bool] | None = None,
 ) -> Operation:
     """Run `change` on the write lane; when it succeeded, put it on `stack` as one step.
 
     `label` names the step from what the change returned; `success` gets the change's
-    `result` (an item's id, a date) after the push.
+    `result` (an item's id, a date) after the push. `refused` sees the error of a failed
+    change first (a dialog offers a merge for a conflict): True means it was dealt with,
+    and `failure` is not told.
     """
 
     def done(step: Undoable) -> None:
@@ -85,7 +88,18 @@ def push_undoable(
         if success is not None:
             success(step.result)
 
-    return runner.write(name, change, success=done, failure=failure)
+    if refused is None:
+        return runner.write(name, change, success=done, failure=failure)
+    op = runner.write(name, change, success=done, failure=lambda _text: None)
+
+    def failed(exc: BaseException) -> None:
+        if not refused(exc):
+            from desktop_app.ui.common.operations import describe_error
+
+            failure(describe_error(exc))
+
+    op.failed.connect(failed)
+    return op
 
 
 def add_undo_actions(menu: QMenu, stack: QUndoStack, parent: QObject) -> tuple[QAction, QAction]:

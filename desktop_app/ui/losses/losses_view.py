@@ -319,9 +319,17 @@ class LossesView(QWidget):
         delete = QAction(self.tr("&Delete report {date}").format(date=date.isoformat()), menu)
         delete.setShortcut(Qt.Key.Key_Delete)
         delete.triggered.connect(self.delete_selected_report)
-        menu.addActions([edit, delete])
+        history = QAction(self.tr("Figure &history…"), menu)
+        history.triggered.connect(lambda: self.show_figure_history(date))
+        menu.addActions([edit, delete, history])
         self.context_menu = menu
         menu.popup(self.table.viewport().mapToGlobal(pos))
+
+    def show_figure_history(self, date: dt.date) -> QWidget:
+        """Who changed which figure of `date`'s report from what to what, when."""
+        from desktop_app.ui.losses.figure_history import open_figure_history
+
+        return open_figure_history(self.ctx, date, self)
 
     # -- reactions ---------------------------------------------------------------------------
 

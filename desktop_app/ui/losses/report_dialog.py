@@ -20,9 +20,7 @@ from PySide6.QtCore import QDate, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut, QTextCursor
 from PySide6.QtWidgets import (
     QDialog,
-    QListWidgetItem,
     QMessageBox,
-    QStyle,
     QWidget,
 )
 from shiboken6 import isValid
@@ -33,8 +31,9 @@ from desktop_app.core.report import LossReport, day_of_war
 from desktop_app.core.report_merge import merge_reports
 from desktop_app.core.report_parser import parse_report
 from desktop_app.core.validation import ERROR, validate_report
+from desktop_app.ui.common.attribution import last_changed
 from desktop_app.ui.common.i18n import localized, number
-from desktop_app.ui.losses import questions, report_steps
+from desktop_app.ui.losses import figure_history, questions, report_conflict, report_steps
 from desktop_app.ui.losses.check_list import unread_lines
 from desktop_app.ui.losses.questions import CANCEL, MERGE, REPLACE
 from desktop_app.ui.losses.report_dialog_layout import ReportDialogLayout
@@ -99,6 +98,7 @@ class ReportDialog(ReportDialogLayout):
         self._saving = False
         self.discard_box: QMessageBox | None = None
         self.error_box: QMessageBox | None = None
+        self.conflict_box: QDialog | None = None  # their version beside mine (a conflict)
         ctx.runner.changed.connect(self._on_changed)
         self.setWindowTitle(self.tr("Edit report") if self._editing else self.tr("New report"))
 
@@ -108,6 +108,10 @@ class ReportDialog(ReportDialogLayout):
         self.note_edit.textChanged.connect(self._revalidate)
         self.fill_button.clicked.connect(self.fill_from_text)
         self.save_button.clicked.connect(self.save)
+        self.history_button.setVisible(self._editing)
+        self.history_button.clicked.connect(
+            lambda: figure_history.open_figure_history(ctx, self.current_date(), self)
+        )
         self.buttons.rejected.connect(self.reject)
         for keys in ("Ctrl+Return", "Ctrl+Enter"):
             QShortcut(QKeySequence(keys), self, self.save)
@@ -244,39 +248,6 @@ class ReportDialog(ReportDialogLayout):
             )
         )
 
-    def _mark_date_guess(self, on: bool) -> None:
-        """An unknown date stays visibly a guess until the user touches it."""
-        self.date_edit.setProperty("guess", on)
-        self.date_edit.setToolTip(
-            self.tr("A guess: the pasted text gives no date. Set the report's date.") if on else ""
-        )
-        palette = self.date_edit.palette() if on else self.style().standardPalette()
-        if on:
-            palette.setColor(palette.ColorRole.Base, palette.color(palette.ColorRole.Highlight))
-            palette.setColor(
-                palette.ColorRole.Text, palette.color(palette.ColorRole.HighlightedText)
-            )
-        self.date_edit.setPalette(palette)
-
-    def _show_linked_articles(self, articles: list[LinkedArticle]) -> None:
-        """List the articles that published this report and where they disagree with it."""
-        style = self.style()
-        for article in articles:
-            item = QListWidgetItem(article.title)
-            item.setData(Qt.ItemDataRole.UserRole, article.item_id)
-            self.articles_list.addItem(item)
-            if not article.has_report:
-                self.articles_list.addItem("    " + self.tr("(its text no longer holds a report)"))
-            for problem in article.problems:
-                self.articles_list.addItem(
-                    QListWidgetItem(
-                        style.standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning),
-                        localized(problem.message),
-                    )
-                )
-        self.articles_header.setVisible(bool(articles))
-        self.articles_list.setVisible(bool(articles))
-
     # -- live checks ---------------------------------------------------------------------------
 
     def _on_date_changed(self) -> None:
@@ -306,7 +277,8 @@ class ReportDialog(ReportDialogLayout):
             return  # closed, or another date was picked since: its own read follows
         self._previous = previous
         same_report = self._stored is not None and self._stored.date == date
-        self._note_version(stamp if same_report else None)
+        if same_report:
+            self._note_version(stamp)
         self._date_taken = not same_report and stored is not None
         self.grid.set_previous(self._previous)
         self._revalidate()
@@ -418,21 +390,36 @@ class ReportDialog(ReportDialogLayout):
             success=self._saved,
             failure=failed,
             expected_version=self._version if editing else None,
+            refused=(lambda exc: report_conflict.offer(self, exc)) if editing else None,
         )
 
-    def _note_version(self, stamp: object) -> None:
-        """The version this edit started from (a conflict re-reads it: Save then overwrites
-        the other version knowingly), and who changed the report last."""
-        self._version = getattr(stamp, "version", None)
-        who, when = getattr(stamp, "changed_by", ""), getattr(stamp, "changed_at", None)
-        if who and when is not None:
-            self.day_label.setText(
-                self.day_label.text().split(" · ")[0]
-                + " · "
-                + self.tr("last changed by %1 at %2")
-                .replace("%1", who)
-                .replace("%2", f"{when.astimezone():%Y-%m-%d %H:%M}")
-            )
+    def _note_version(self, stamp: object, *, adopt: bool = False) -> None:
+        """The version this edit started from (kept: a later change by someone else is a
+        conflict when saving, not silently taken as the base; `adopt` after a conflict), and
+        who changed the report last."""
+        if self._version is None or adopt:
+            self._version = getattr(stamp, "version", None)
+        changed = last_changed(getattr(stamp, "changed_by", ""), getattr(stamp, "changed_at", None))
+        if changed:
+            self.day_label.setText(self.day_label.text().split(" · ")[0] + " · " + changed)
+
+    def adopt_version(self, report: LossReport, stamp: object) -> None:
+        """After a conflict: their stored `report` (at `stamp`) is what this edit now starts
+        from; saving overwrites or merges into it knowingly."""
+        self._stored = report
+        self._note_version(stamp, adopt=True)
+
+    def show_version(self, report: LossReport) -> None:
+        """Put `report` in the form as it is (their version, or a merge)."""
+        for key in self.row_keys():
+            self.total_edit(key).clear()
+            self.change_edit(key).clear()
+        self.note_edit.setText(report.note or "")
+        self.qualifier_combo.setCurrentIndex(
+            max(0, self.qualifier_combo.findData(report.qualifier))
+        )
+        self._fill(report, highlight=False)
+        self._revalidate()
 
     def _saved(self, date: dt.date) -> None:
         if not isValid(self):
@@ -441,13 +428,23 @@ class ReportDialog(ReportDialogLayout):
         self.reportSaved.emit(date)
         self.done(QDialog.DialogCode.Accepted)
 
-    def _save_failed(self, text: str) -> None:
+    def save_failed(self, text: str) -> None:
         """Say why; keep every figure typed, and check against what is stored now."""
         if not isValid(self):
             return
         self._set_saving(False)
         self.error_box = questions.show_not_saved(self, self.current_date(), text)
         self._read_date_state()
+
+    _save_failed = save_failed
+
+    def end_saving(self) -> None:
+        self._set_saving(False)
+
+    @property
+    def stored_report(self) -> LossReport | None:
+        """The report this edit started from (None: a new report)."""
+        return self._stored
 
     def _set_saving(self, saving: bool) -> None:
         self._saving = saving

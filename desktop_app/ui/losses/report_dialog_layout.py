@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import itertools
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QDate, QSize, Qt
 from PySide6.QtGui import QShowEvent
@@ -22,16 +23,22 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QListWidget,
+    QListWidgetItem,
     QPlainTextEdit,
     QPushButton,
+    QStyle,
     QVBoxLayout,
     QWidget,
 )
 
 from desktop_app.core.report import WAR_START
 from desktop_app.ui.common.accessibility import fit_to_screen, name
+from desktop_app.ui.common.i18n import localized
 from desktop_app.ui.losses.check_list import CheckList
 from desktop_app.ui.losses.figure_grid import FigureGrid
+
+if TYPE_CHECKING:
+    from desktop_app.services.queries import LinkedArticle
 
 QUALIFIERS = ("", "about", "more than")
 # Lines of the paste box: room for an official post's list of categories.
@@ -132,7 +139,12 @@ class ReportDialogLayout(QDialog):
             QCoreApplication.translate("ReportDialog", "Save the report (Ctrl+Return)")
         )
         cancel = self.buttons.button(QDialogButtonBox.StandardButton.Cancel)
-        for button in (self.save_button, cancel):
+        # Who changed which figure, when (a stored report; shown by ui.losses.figure_history).
+        self.history_button = QPushButton(
+            QCoreApplication.translate("ReportDialog", "Figure &history…"), self
+        )
+        self.buttons.addButton(self.history_button, QDialogButtonBox.ButtonRole.ActionRole)
+        for button in (self.save_button, cancel, self.history_button):
             button.setAutoDefault(False)
 
     def _lay_out(self) -> None:
@@ -218,6 +230,50 @@ class ReportDialogLayout(QDialog):
         super().showEvent(event)
         self.save_button.setDefault(False)
         self.first_field().setFocus(Qt.FocusReason.OtherFocusReason)
+
+    # -- what the dialog shows in its widgets ----------------------------------------------------
+
+    def _mark_date_guess(self, on: bool) -> None:
+        """An unknown date stays visibly a guess until the user touches it."""
+        self.date_edit.setProperty("guess", on)
+        self.date_edit.setToolTip(
+            QCoreApplication.translate(
+                "ReportDialog", "A guess: the pasted text gives no date. Set the report's date."
+            )
+            if on
+            else ""
+        )
+        palette = self.date_edit.palette() if on else self.style().standardPalette()
+        if on:
+            palette.setColor(palette.ColorRole.Base, palette.color(palette.ColorRole.Highlight))
+            palette.setColor(
+                palette.ColorRole.Text, palette.color(palette.ColorRole.HighlightedText)
+            )
+        self.date_edit.setPalette(palette)
+
+    def _show_linked_articles(self, articles: list[LinkedArticle]) -> None:
+        """List the articles that published this report and where they disagree with it."""
+        style = self.style()
+        for article in articles:
+            item = QListWidgetItem(article.title)
+            item.setData(Qt.ItemDataRole.UserRole, article.item_id)
+            self.articles_list.addItem(item)
+            if not article.has_report:
+                self.articles_list.addItem(
+                    "    "
+                    + QCoreApplication.translate(
+                        "ReportDialog", "(its text no longer holds a report)"
+                    )
+                )
+            for problem in article.problems:
+                self.articles_list.addItem(
+                    QListWidgetItem(
+                        style.standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning),
+                        localized(problem.message),
+                    )
+                )
+        self.articles_header.setVisible(bool(articles))
+        self.articles_list.setVisible(bool(articles))
 
     # -- accessors for the view and tests ------------------------------------------------------
 

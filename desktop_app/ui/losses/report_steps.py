@@ -41,6 +41,7 @@ def _push(
     change: Callable[[], Undoable],
     success: Callable[[Any], None] | None,
     failure: Callable[[str], None],
+    refused: Callable[[BaseException], bool] | None = None,
 ) -> Operation:
     return push_undoable(
         ctx.runner,
@@ -50,6 +51,7 @@ def _push(
         lambda _step: step_label(kind, date),
         success=success,
         failure=failure,
+        refused=refused,
     )
 
 
@@ -62,10 +64,11 @@ def save_report(
     source: str = "manual",
     article_id: int | None = None,
     expected_version: int | None = None,
+    refused: Callable[[BaseException], bool] | None = None,
 ) -> Operation:
     """Store `report` (new, edited, replaced or merged), optionally linking an article;
     `success` gets its date. With `expected_version` (an edit), a report someone else saved
-    since it was read is not overwritten: `failure` says who changed it."""
+    since it was read is not overwritten: `refused` (else `failure`) hears of the conflict."""
     if report.date is None:
         raise ValueError("a report needs a date to be saved")
 
@@ -76,7 +79,7 @@ def save_report(
             report, source=source, article_id=article_id, expected_version=expected_version
         )
 
-    return _push(ctx, SAVE, report.date, change, success, failure)
+    return _push(ctx, SAVE, report.date, change, success, failure, refused)
 
 
 def delete_report(

@@ -1,7 +1,8 @@
 """The Sources dock: each subscription with its unread count, last update and last error.
 
 Add… asks for an address (a feed, a site or the loss figures' API) and what to do with its
-entries; the address is looked up on a worker thread, then stored on the write lane. Update
+entries; the address is looked up on a worker thread, then stored on the write lane. Edit…
+(a double click, the context menu) changes a source's settings in one write. Update
 all (F5, in the View menu) and the timer run through the SourceUpdater; the list is read on
 the read lane and again whenever the runner says sources, items or marks changed.
 """
@@ -15,7 +16,7 @@ from dataclasses import dataclass, field
 from functools import partial
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QPoint, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDockWidget,
@@ -38,8 +39,10 @@ from desktop_app.services.fetching import Fetcher
 from desktop_app.ui.sources.updater import SourceUpdater, ago_text
 
 if TYPE_CHECKING:
+    from desktop_app.services.source_settings import Edited
     from desktop_app.services.subscriptions import SourceInfo
     from desktop_app.ui.common.context import WindowContext
+    from desktop_app.ui.sources.subscribe_dialog import SubscribeDialog
 
 NAME, UNREAD, UPDATED, STATUS = range(4)
 REFRESH_MS = 300
@@ -123,6 +126,7 @@ class SourcesPanel(QWidget):
         self.tree.itemSelectionChanged.connect(self._show_details)
         self.tree.setAccessibleName(QCoreApplication.translate("Sources", "Sources"))
         self.add_button = QPushButton(QCoreApplication.translate("Sources", "&Add…"), self)
+        self.edit_button = QPushButton(QCoreApplication.translate("Sources", "&Edit…"), self)
         self.remove_button = QPushButton(QCoreApplication.translate("Sources", "&Remove"), self)
         self.update_button = QPushButton(
             QCoreApplication.translate("Sources", "&Update selected"), self
@@ -131,11 +135,21 @@ class SourcesPanel(QWidget):
             QCoreApplication.translate("Sources", "Update &all"), self
         )
         self.add_button.clicked.connect(self.ask_subscribe)
+        self.edit_button.clicked.connect(self.edit_selected)
+        self.tree.itemDoubleClicked.connect(lambda item, _col: self.edit_source(self._name(item)))
+        self.tree.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.tree.customContextMenuRequested.connect(self._context_menu)
         self.remove_button.clicked.connect(self.remove_selected)
         self.update_button.clicked.connect(self.update_selected)
         self.update_all_button.clicked.connect(lambda: self.updater.update())
         buttons = QHBoxLayout()
-        for b in (self.add_button, self.remove_button, self.update_button, self.update_all_button):
+        for b in (
+            self.add_button,
+            self.edit_button,
+            self.remove_button,
+            self.update_button,
+            self.update_all_button,
+        ):
             buttons.addWidget(b)
         buttons.addStretch(1)
         layout = QVBoxLayout(self)
@@ -144,7 +158,7 @@ class SourcesPanel(QWidget):
         layout.addWidget(self.tree)
         layout.addWidget(self.details)
         if ctx.read_only:
-            for b in (self.add_button, self.remove_button, self.update_button):
+            for b in (self.add_button, self.edit_button, self.remove_button, self.update_button):
                 b.setEnabled(False)
             self.update_all_button.setEnabled(False)
         self._resolved.connect(self._subscribe_resolved)
@@ -198,9 +212,72 @@ class SourcesPanel(QWidget):
         )
 
     def selected_names(self) -> list[str]:
-        return [str(i.data(NAME, Qt.ItemDataRole.UserRole)) for i in self.tree.selectedItems()]
+        return [self._name(i) for i in self.tree.selectedItems()]
+
+    @staticmethod
+    def _name(item: QTreeWidgetItem) -> str:
+        return str(item.data(NAME, Qt.ItemDataRole.UserRole))
+
+    def _context_menu(self, pos: QPoint) -> None:
+        item = self.tree.itemAt(pos)
+        if item is None:
+            return
+        if not item.isSelected():
+            self.tree.setCurrentItem(item)
+        menu = QMenu(self)
+        for button in (self.edit_button, self.update_button, self.remove_button):
+            action = menu.addAction(button.text(), button.click)
+            action.setEnabled(button.isEnabled())
+        menu.exec(self.tree.viewport().mapToGlobal(pos))
 
     # -- actions --------------------------------------------------------------------------
+    def edit_selected(self) -> None:
+        names = self.selected_names()
+        if len(names) == 1:
+            self.edit_source(names[0])
+        elif not names:
+            self.ctx.status(QCoreApplication.translate("Sources", "Select a source to edit."))
+
+    def edit_source(self, name: str) -> SubscribeDialog | None:
+        """Show the source's settings; what is changed is stored in one write (modeless, so a
+        test or a screen reader can reach the dialog; the dialog is returned)."""
+        from desktop_app.ui.sources.subscribe_dialog import SubscribeDialog
+
+        info = next((s for s in self.sources if s.name == name), None)
+        if info is None or self.ctx.read_only:
+            return None
+        dialog = SubscribeDialog(self, info)
+        dialog.accepted.connect(lambda: self.save_settings(name, dialog.choice()))
+        dialog.finished.connect(dialog.deleteLater)
+        dialog.open()
+        return dialog
+
+    def save_settings(self, name: str, choice: dict[str, object]) -> None:
+        """Store a source's settings from the dialog's choice, in one write."""
+        from desktop_app.services.source_settings import SourceEdit, edit_source
+
+        edit = SourceEdit(
+            name=str(choice["name"]),
+            as_kind=str(choice.get("as_kind") or "auto"),
+            full_text=bool(choice["full_text"]),
+            every=int(choice["every"]),  # type: ignore[call-overload]
+            tags=list(choice["tags"]),  # type: ignore[call-overload]
+        )
+
+        def saved(edited: Edited) -> None:
+            self.ctx.status(
+                QCoreApplication.translate("Sources", "Settings of %1 saved").replace(
+                    "%1", edited.info.name
+                )
+            )
+
+        self.ctx.runner.write(
+            "source settings",
+            lambda: edit_source(name, edit),
+            success=saved,
+            failure=lambda text: self.ctx.show_message("error", text),
+        )
+
     def update_selected(self) -> None:
         names = self.selected_names()
         if names:
@@ -269,6 +346,7 @@ class SourcesPanel(QWidget):
                 as_kind=choice.get("as_kind") or None,  # type: ignore[arg-type]
                 full_text=bool(choice.get("full_text")),
                 every=int(choice.get("every") or 60),  # type: ignore[call-overload]
+                tags=list(choice.get("tags") or ()),  # type: ignore[call-overload]
                 resolved=found,
             )
 

@@ -1,6 +1,8 @@
-"""Add a source: its address, and what to do with its entries."""
+"""Add a source (its address, and what to do with its entries), or change a source's settings."""
 
 from __future__ import annotations
+
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
@@ -14,11 +16,21 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+if TYPE_CHECKING:
+    from desktop_app.services.subscriptions import SourceInfo
+
 
 class SubscribeDialog(QDialog):
-    def __init__(self, parent: QWidget | None = None) -> None:
+    """Add… (empty) or Edit… (`source` given: its settings, the address shown, not editable)."""
+
+    def __init__(self, parent: QWidget | None = None, source: SourceInfo | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle(QCoreApplication.translate("Sources", "Add source"))
+        self.source = source
+        self.setWindowTitle(
+            QCoreApplication.translate("Sources", "Add source")
+            if source is None
+            else QCoreApplication.translate("Sources", "Source settings")
+        )
         self.url = QLineEdit(self)
         self.url.setPlaceholderText(
             QCoreApplication.translate("Sources", "a feed's or a site's address")
@@ -34,15 +46,20 @@ class SubscribeDialog(QDialog):
             self,
         )
         self.every = QSpinBox(self)
-        self.every.setRange(5, 10_080)
+        self.every.setRange(1, 100_000)
         self.every.setValue(60)
         self.every.setSuffix(QCoreApplication.translate("Sources", " min"))
+        self.tags = QLineEdit(self)
+        self.tags.setPlaceholderText(
+            QCoreApplication.translate("Sources", "added to its items, separated by commas")
+        )
         form = QFormLayout(self)
         form.addRow(QCoreApplication.translate("Sources", "&Address:"), self.url)
         form.addRow(QCoreApplication.translate("Sources", "&Name:"), self.name)
         form.addRow(QCoreApplication.translate("Sources", "&Entries are:"), self.kind)
         form.addRow("", self.full_text)
         form.addRow(QCoreApplication.translate("Sources", "Update &every:"), self.every)
+        form.addRow(QCoreApplication.translate("Sources", "&Tags:"), self.tags)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
         )
@@ -50,12 +67,27 @@ class SubscribeDialog(QDialog):
         buttons.rejected.connect(self.reject)
         form.addRow(buttons)
         self.ok = buttons.button(QDialogButtonBox.StandardButton.Ok)
+        if source is not None:
+            self._show_settings(source)
+
+    def _show_settings(self, source: SourceInfo) -> None:
+        settings = source.settings
+        self.url.setText(source.url)
+        self.url.setReadOnly(True)  # another address is another source
+        self.name.setText(settings.name)
+        self.kind.setCurrentIndex(max(0, self.kind.findData(settings.as_kind)))
+        self.full_text.setChecked(settings.full_text)
+        self.every.setValue(settings.every_minutes)
+        self.tags.setText(", ".join(settings.tags))
+        self.name.setFocus()
 
     def _accept(self) -> None:
-        if self.url.text().strip():
-            self.accept()
-        else:
+        if not self.url.text().strip():
             self.url.setFocus()
+        elif self.source is not None and not self.name.text().strip():
+            self.name.setFocus()  # a source keeps a name
+        else:
+            self.accept()
 
     def choice(self) -> dict[str, object]:
         return {
@@ -64,4 +96,5 @@ class SubscribeDialog(QDialog):
             "as_kind": self.kind.currentData(),
             "full_text": self.full_text.isChecked(),
             "every": self.every.value(),
+            "tags": [t.strip() for t in self.tags.text().split(",") if t.strip()],
         }

@@ -2,9 +2,10 @@
 the runner's lanes, the GUI thread only routing results.
 
 1. the read lane plans (which sources, what is known of them);
-2. a Python worker thread fetches them, a few at a time (services.fetching keeps one or two
-   requests per host), and hands each result over by signal as it arrives;
-3. the write lane stores each source's result in its own transaction; the runner's
+2. a child process fetches them, a few at a time (services.fetching keeps one or two
+   requests per host; services.source_process says why not in this process), and a worker
+   thread here hands each result over by signal as it arrives;
+3. the write lane stores what arrived, each source in its own transaction; the runner's
    `changed` then updates the list (keeping its selection and scroll position) and the panel.
 
 A timer updates the sources that are due while the window is open. With no network the
@@ -21,16 +22,14 @@ import contextlib
 import datetime as dt
 import logging
 import threading
-from collections.abc import Callable, Sequence
-from concurrent.futures import ThreadPoolExecutor, as_completed
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
 
-from desktop_app.services import helper_process
 from desktop_app.services import subscriptions as subs
-from desktop_app.services.fetching import Fetcher
+from desktop_app.services.source_process import FetchProcess, FetchProcessError, fetch_all
 
 if TYPE_CHECKING:
     from desktop_app.ui.common.context import WindowContext
@@ -38,7 +37,6 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 TIMER_MS = 60_000
 FIRST_UPDATE_MS = 10_000
-WORKERS = 4
 # Results that arrive within this long are stored by one job: one `changed`, one list reload.
 BATCH_MS = 400
 
@@ -74,22 +72,24 @@ class SourceUpdater(QObject):
     finished = Signal(object)
     # From the worker thread (delivered queued, in the GUI thread).
     _fetched = Signal(object)
-    _fetching_done = Signal()
+    _fetching_done = Signal(str)  # why fetching stopped early ("" when it did not)
 
     def __init__(
         self,
         ctx: WindowContext,
         parent: QObject | None = None,
         *,
-        fetcher_factory: Callable[[], Fetcher] = Fetcher,
         timer_ms: int = TIMER_MS,
+        in_child: bool | None = None,
     ) -> None:
         super().__init__(parent)
         self.ctx = ctx
-        self._factory = fetcher_factory
+        use_child = FetchProcess.available() if in_child is None else in_child
+        self._child = FetchProcess() if use_child else None
         self._running = False
         self._summary = UpdateSummary()
         self._total = self._stored = 0
+        self._storing = 0  # sent to the write lane, not back yet
         self._fetch_over = True
         self._thread: threading.Thread | None = None
         self._stop = threading.Event()
@@ -100,8 +100,6 @@ class SourceUpdater(QObject):
         self._batch.setSingleShot(True)
         self._batch.setInterval(BATCH_MS)
         self._batch.timeout.connect(self._store)
-        # Reading feeds and pages in helper processes keeps the GUI thread's GIL free.
-        helper_process.use_helper(True)
         self.timer = QTimer(self)
         self.timer.setInterval(timer_ms)
         self.timer.timeout.connect(lambda: self.update(due_only=True, quiet=True))
@@ -122,7 +120,8 @@ class SourceUpdater(QObject):
         self._stop.set()
         if self._thread is not None:
             self._thread.join(5)
-        helper_process.use_helper(False)
+        if self._child is not None:
+            self._child.close()
 
     def update(
         self, names: Sequence[str] = (), *, due_only: bool = False, quiet: bool = False
@@ -167,20 +166,22 @@ class SourceUpdater(QObject):
         self._thread.start()
 
     def _fetch_all(self, plans: list[subs.Plan]) -> None:
-        """In the worker thread: the network only, never the archive."""
+        """In the worker thread: the network only (in the child process), never the archive."""
+        failure = ""
         try:
-            with self._factory() as fetcher, ThreadPoolExecutor(WORKERS) as pool:
-                futures = [pool.submit(subs.fetch_source, plan, fetcher) for plan in plans]
-                for future in as_completed(futures):
-                    if self._stop.is_set():
-                        break
-                    self._fetched.emit(future.result())
+            if self._child is not None:
+                self._child.fetch(plans, self._fetched.emit, self._stop)
+            else:
+                fetch_all(plans, self._fetched.emit, self._stop)
+        except FetchProcessError as exc:
+            failure = str(exc)
         except RuntimeError:
             return  # the window is gone
-        except Exception:
+        except Exception as exc:
             log.exception("fetching the sources failed")
+            failure = f"{type(exc).__name__}: {exc}"
         with contextlib.suppress(RuntimeError):
-            self._fetching_done.emit()
+            self._fetching_done.emit(failure)
 
     def _queue(self, fetch: subs.SourceFetch) -> None:
         self._pending.append(fetch)
@@ -192,6 +193,7 @@ class SourceUpdater(QObject):
         batch, self._pending = self._pending, []
         if not batch:
             return
+        self._storing += len(batch)
         self.ctx.runner.write(
             "store sources",
             lambda: subs.store_fetches(batch),
@@ -203,6 +205,7 @@ class SourceUpdater(QObject):
         self, outcome: subs.UpdateOutcome | None, error: str = "", count: int = 0
     ) -> None:
         summary = self._summary
+        self._storing -= len(outcome.sources) if outcome is not None else count
         if outcome is None:
             self._stored += count
             summary.errors.append(error)
@@ -224,9 +227,15 @@ class SourceUpdater(QObject):
         if self._fetch_over and self._stored >= self._total:
             self._finish()
 
-    def _fetch_finished(self) -> None:
+    def _fetch_finished(self, failure: str) -> None:
         self._fetch_over = True
         self._thread = None
+        arrived = self._stored + len(self._pending) + self._storing
+        if arrived < self._total:
+            # Sources that never came back (fetching stopped or failed): not stored, said.
+            if failure:
+                self._summary.errors.append(failure)
+            self._total = arrived
         if self._pending:
             self._batch.stop()
             self._store()

@@ -428,3 +428,23 @@ def test_a_read_only_archive_says_so_and_offers_nothing_that_writes(
     assert not win.import_action.isEnabled() and not win.new_report_action.isEnabled()
     assert not win.delete_item_action.isEnabled() and not win.backups.restore_action.isEnabled()
     assert win.find_action.isEnabled() and not win.acceptDrops()
+
+
+def test_a_search_answered_before_the_first_paint_leaves_the_late_panels_for_later(
+    qtbot, make_window, sample_items: dict[str, int]
+) -> None:
+    # The first rows may come before the first paint: showing them must not build the
+    # filter panel and the reader (a seventh of a second at start-up), and those panels,
+    # once built, show that search's words and counts.
+    win = make_window(show=False)
+    view = win.archive_view
+    view.search_edit.setText("drones")
+    view.run_search()
+    qtbot.waitUntil(lambda: view.model.rowCount() == 1 and view.idle)
+    assert not view.panels_built
+    view.ensure_panels()
+    assert view.reader.patterns
+    assert "drones" in view.reader.patterns[0].lower()
+    tags = view.filters.tag_list
+    assert [tags.item(i).text() for i in range(tags.count())] == ["air defense (1)"]
+    win.close()

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QSettings, QUrl
+from PySide6.QtCore import QSettings, Qt, QUrl
 from PySide6.QtGui import QGuiApplication, QStatusTipEvent
 from PySide6.QtWidgets import QApplication, QMessageBox
 
@@ -168,3 +168,22 @@ def test_open_data_folder_names_the_path_when_no_file_manager_opens_it(
     copy.click()
     clipboard = QGuiApplication.clipboard()
     assert clipboard is not None and clipboard.text() == str(tmp_path)
+
+
+def test_the_sources_dock_arrives_after_the_first_paint_and_keeps_its_place(
+    qtbot, make_window, sample_items: dict[str, int]
+) -> None:
+    # Its modules load on the read lane after the first paint; nobody calls ensure_built.
+    first = make_window()
+    qtbot.waitUntil(lambda: first._sources_dock is not None, timeout=20000)
+    dock = first._sources_dock
+    assert first.dockWidgetArea(dock) == Qt.DockWidgetArea.LeftDockWidgetArea
+    assert dock.toggleViewAction() in first._view_menu.actions()
+    dock.show()
+    settle_window(qtbot, first)
+    first.close()  # saves the layout, which names the dock as shown
+
+    second = make_window()
+    qtbot.waitUntil(lambda: second._sources_dock is not None, timeout=20000)
+    # Added after the layout was restored, it still takes the place it had.
+    assert second._sources_dock.isVisibleTo(second)

@@ -85,11 +85,14 @@ def test_counts_show_an_estimate_first_then_the_exact_figures(
     view.countsShown.connect(record)
     with qtbot.waitSignal(view.searchFinished, timeout=5000):
         view.worker.search(SearchRequest("kharkiv"))
-    qtbot.waitUntil(lambda: len(shown) == 2, timeout=5000)
+    qtbot.waitUntil(lambda: len(shown) == 3, timeout=5000)
     view.countsShown.disconnect(record)
-    (label, combo), exact = shown
+    (label, combo), counted, exact = shown
     # More matches than the first page: scaled from the newest ones, and said to be.
     assert label.startswith("About ") and combo.startswith("All (≈ ")
+    # Then the number of matches counted in the index (exact), the rest still estimated.
+    assert counted[0] == exact[0] and str(many_items) in counted[0]
+    assert counted[1].startswith("All (≈ ")
     assert exact[1] == f"All ({many_items})" and not exact[0].startswith("About")
 
 

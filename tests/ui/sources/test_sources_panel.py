@@ -6,6 +6,7 @@ from pytest_httpserver import HTTPServer
 
 from desktop_app.services import subscriptions as subs
 from desktop_app.ui.sources.sources_panel import NAME, STATUS, UNREAD
+from desktop_app.ui.sources.subscribe_dialog import SubscribeDialog
 from tests.services.feed_server import rss, story
 from tests.ui.conftest import settle_window
 
@@ -84,3 +85,65 @@ def test_the_timer_updates_due_sources_by_itself(qtbot, window, httpserver: HTTP
     assert updater.update(due_only=True, quiet=True)
     _wait_update(qtbot, window)
     assert len(httpserver.log) == 1
+
+
+def test_edit_changes_a_sources_settings_in_one_write(qtbot, window):
+    from PySide6.QtCore import Qt
+
+    from desktop_app.storage.db.models import Source
+
+    subs.subscribe("http://127.0.0.1:9/feed", name="Desk", every=30, tags=["ua"], check=False)
+    subs.subscribe("http://127.0.0.1:9/other", name="Other", check=False)
+    window.ensure_built()
+    panel = window._sources_dock.panel
+    panel.refresh()
+    qtbot.waitUntil(lambda: panel.tree.topLevelItemCount() == 2, timeout=5000)
+
+    # A double click opens the source's settings; the address is shown, not editable.
+    row = panel.tree.topLevelItem(0)
+    panel.tree.itemDoubleClicked.emit(row, NAME)
+    dialog = panel.findChild(SubscribeDialog)
+    assert dialog is not None and dialog.isVisible()
+    assert dialog.url.isReadOnly() and dialog.url.text() == "http://127.0.0.1:9/feed"
+    assert (dialog.name.text(), dialog.every.value(), dialog.tags.text()) == ("Desk", 30, "ua")
+    dialog.name.setText("Kyiv desk")
+    dialog.kind.setCurrentIndex(dialog.kind.findData("brief"))
+    dialog.full_text.setChecked(True)
+    dialog.every.setValue(15)
+    dialog.tags.setText("energy, front")
+    qtbot.mouseClick(dialog.ok, Qt.MouseButton.LeftButton)
+
+    qtbot.waitUntil(lambda: row_id("Kyiv desk") is not None, timeout=10000)
+    stored = Source.get(Source.name == "Kyiv desk")
+    assert (stored.as_kind, stored.full_text, stored.every_minutes, stored.tags) == (
+        "brief",
+        True,
+        15,
+        "energy, front",
+    )
+    # The panel follows, and the status bar says what was saved.
+    qtbot.waitUntil(lambda: "Kyiv desk" in panel_names(panel), timeout=5000)
+    assert "Settings of Kyiv desk saved" in window.statusBar().currentMessage()
+
+    # Another source's name is refused, said, and nothing changes.
+    dialog = panel.edit_source("Kyiv desk")
+    assert dialog is not None
+    dialog.name.setText("other")
+    dialog.every.setValue(5)
+    qtbot.mouseClick(dialog.ok, Qt.MouseButton.LeftButton)
+    from tests.ui.conftest import last_message
+
+    qtbot.waitUntil(lambda: last_message(window) is not None, timeout=10000)
+    assert "exists already" in str(last_message(window))
+    assert Source.get(Source.name == "Kyiv desk").every_minutes == 15
+
+
+def row_id(name: str) -> int | None:
+    from desktop_app.storage.db.models import Source
+
+    found = Source.get_or_none(Source.name == name)
+    return None if found is None else found.id
+
+
+def panel_names(panel) -> list[str]:
+    return [panel.tree.topLevelItem(i).text(NAME) for i in range(panel.tree.topLevelItemCount())]

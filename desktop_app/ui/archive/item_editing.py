@@ -1,0 +1,87 @@
+"""Edit ▸ New, Edit and Delete for one article or brief: the dialogs, and the undoable delete.
+
+The window's menus call these with its context; the item is read on the read lane before a
+dialog opens, so the GUI thread never waits for the archive. The services are imported when
+used: importing the archive feature loads no storage module.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtWidgets import QMessageBox
+
+if TYPE_CHECKING:
+    from desktop_app.services.queries import StoredItem
+    from desktop_app.ui.common.context import WindowContext
+
+
+def new_item(ctx: WindowContext, kind: str) -> int | None:
+    """A new article or brief: the dialog saves on the write lane; the list selects the new
+    item when it follows the change. Returns the new item's id, if one was saved."""
+    from desktop_app.ui.archive.item_dialog import ItemDialog
+
+    dialog = ItemDialog(ctx, kind=kind)
+    dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    dialog.exec()
+    return dialog.saved_id
+
+
+def edit_item(ctx: WindowContext, item_id: int | None) -> None:
+    """Read the item on the read lane, then open the dialog on it."""
+    from desktop_app.services import queries
+
+    if item_id is not None:
+        ctx.runner.read(
+            "item to edit", lambda: queries.get_item(item_id), success=lambda s: _edit(ctx, s)
+        )
+
+
+def _edit(ctx: WindowContext, stored: StoredItem | None) -> None:
+    if stored is None:
+        return
+    from desktop_app.ui.archive.item_dialog import ItemDialog
+
+    dialog = ItemDialog(ctx, stored=stored)
+    dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    dialog.open()
+
+
+def delete_item(ctx: WindowContext, item_id: int | None, deleted: Callable[[], None]) -> None:
+    """Ask, then move the item to the Trash as one undoable step; `deleted` runs after."""
+    from desktop_app.services import queries
+
+    if item_id is not None:
+        ctx.runner.read(
+            "item", lambda: queries.get_item(item_id), success=lambda s: _confirm(ctx, s, deleted)
+        )
+
+
+def _confirm(ctx: WindowContext, stored: StoredItem | None, deleted: Callable[[], None]) -> None:
+    if stored is None:
+        return
+    answer = QMessageBox.question(
+        ctx.widget(),
+        QCoreApplication.translate("MainWindow", "Delete"),
+        QCoreApplication.translate(
+            "MainWindow", "Delete “%1”? Edit ▸ Undo (Ctrl+Z) brings it back."
+        ).replace("%1", stored.data.title),
+    )
+    if answer != QMessageBox.StandardButton.Yes:
+        return
+    from desktop_app.services import history
+    from desktop_app.ui.archive.item_commands import DELETE_ITEM, label
+    from desktop_app.ui.common.undo import push_undoable, short_title
+
+    item_id = stored.id
+    push_undoable(
+        ctx.runner,
+        ctx.undo_stack,
+        "delete item",
+        lambda: history.delete_item(item_id),
+        lambda step: label(DELETE_ITEM).replace("{title}", short_title(step.title)),
+        success=lambda _result: deleted(),
+        failure=lambda text: ctx.show_message("error", text),
+    )
