@@ -207,9 +207,11 @@ def open_import_file(
 def read_stream_whole(stream: FeedStream) -> ReadResult:
     """A stream's file read whole, the way `read_import_file` reads it (for a feed that turned
     out not to be streamable)."""
-    return read_import_file(
-        stream.source, stream.path.read_bytes(), fmt=fmt_names.FEED, as_kind=stream.as_kind
-    )
+    try:
+        data = stream.path.read_bytes()
+    except OSError as exc:
+        raise ImportFormatError(exc.strerror or "cannot read", file=stream.source) from None
+    return read_import_file(stream.source, data, fmt=fmt_names.FEED, as_kind=stream.as_kind)
 
 
 def check_bounds(result: ReadResult, name: str) -> None:

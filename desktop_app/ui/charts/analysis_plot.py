@@ -65,6 +65,8 @@ class AnalysisPlot(QWidget):
         self.hover_date: dt.date | None = None
         self.hover_keys: list[str] = []
         self._syncing = False
+        # The view and region the plots were last moved to.
+        self._moved_to: tuple[str, tuple[float, float]] | None = None
         self._dark = is_dark(self.palette())
 
         self.graphics = pg.GraphicsLayoutWidget(self)
@@ -296,6 +298,7 @@ class AnalysisPlot(QWidget):
     def _region_moved(self) -> None:
         if self._syncing or not self.plots:
             return
+        self._moved_to = (self.view, self.region.getRegion())
         lo, hi = period_bounds(self.view, *self.region.getRegion())
         self._syncing = True
         try:
@@ -305,7 +308,10 @@ class AnalysisPlot(QWidget):
         self.fit_y()
 
     def _region_settled(self) -> None:
-        self._region_moved()
+        # setRegion says "moved", then "settled" for the same region: the plots are there
+        # already (moving them again redid the range, the axes and the y fit).
+        if self._moved_to != (self.view, self.region.getRegion()):
+            self._region_moved()
         # An index is 100 at the range start, so a new start means new values.
         if self.mode == NORMALISED and self.plots:
             self.redraw()

@@ -26,6 +26,9 @@ from desktop_app.ui.plotting.palette import negative_color, series_color
 
 # How much of the series colour a partly covered period's bar keeps.
 PALE_ALPHA = 80
+# Points above which a line is clipped to the view and downsampled (a day's figures for
+# thirteen years; a zoom of 14 series of 1,700 days cost a fifth more with clipping on).
+CLIP_ABOVE = 5_000
 
 
 class SeriesItems:
@@ -35,9 +38,7 @@ class SeriesItems:
         self.key = key
         self.plot = plot
         self.curve = pg.PlotDataItem(connect="finite")
-        # Long series: draw only what is in view, at most a few points per pixel (peaks kept).
-        self.curve.setClipToView(True)
-        self.curve.setDownsampling(auto=True, method="peak")
+        self._clipped: bool | None = None
         self.bars = pg.BarGraphItem(x=np.empty(0), height=np.empty(0), width=1.0)
         self.pale = pg.BarGraphItem(x=np.empty(0), height=np.empty(0), width=1.0)
         self.down = pg.BarGraphItem(x=np.empty(0), height=np.empty(0), width=1.0)
@@ -86,6 +87,15 @@ class SeriesItems:
             return None
         return float(self.fit_low[i0:i1].min()), float(self.fit_high[i0:i1].max())
 
+    def _clip(self, clip: bool) -> None:
+        """Long series: draw only what is in view, at most a few points per pixel (peaks
+        kept). Clipping re-slices the data and rebuilds the curve's path and bounds on every
+        change of range, so a series short enough to draw whole is left whole."""
+        if clip != self._clipped:
+            self._clipped = clip
+            self.curve.setClipToView(clip)
+            self.curve.setDownsampling(auto=clip, method="peak")
+
     def set_visible(self, visible: bool) -> None:
         self.visible = visible
         for item in self.items:
@@ -102,6 +112,7 @@ class SeriesItems:
         self.shown = p
         empty = np.empty(0)
         if not p.bars:
+            self._clip(p.x.size > CLIP_ABOVE)
             self.curve.setData(p.x, p.y)
             self.low = self.high = p.y
             self._keep_fit(p.x, p.y, p.y)

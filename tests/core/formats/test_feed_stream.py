@@ -16,7 +16,7 @@ from desktop_app.core.formats.feed_stream import (
     streamable_head,
 )
 from desktop_app.core.formats.feeds import FeedContent, read_feed
-from desktop_app.core.formats.load import open_import_file, read_import_file
+from desktop_app.core.formats.load import open_import_file, read_import_file, read_stream_whole
 from desktop_app.core.item import ItemData
 
 NOW = dt.datetime(2024, 3, 1, 12, 0, tzinfo=dt.UTC)
@@ -192,3 +192,15 @@ def test_open_import_file_streams_feeds_only(tmp_path: Path) -> None:
     assert open_import_file(other).stream is None
     legacy = rss([rss_entry(1)]).replace(b"UTF-8", b"windows-1251")
     assert open_import_file(write(tmp_path, legacy, "old.xml")).stream is None
+
+
+def test_a_file_gone_before_it_is_read_is_named(tmp_path: Path) -> None:
+    path = write(tmp_path, rss([rss_entry(1)]))
+    opened = open_import_file(path)
+    path.unlink()
+    assert opened.stream is not None
+    with pytest.raises(ImportFormatError) as streamed:
+        list(opened.stream.batches())
+    with pytest.raises(ImportFormatError) as whole:
+        read_stream_whole(opened.stream)
+    assert streamed.value.file == whole.value.file == str(path)
