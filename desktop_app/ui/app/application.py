@@ -6,6 +6,7 @@ import sys
 from collections.abc import Sequence
 from importlib import resources
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QSettings
 from PySide6.QtGui import QIcon
@@ -17,10 +18,13 @@ from desktop_app.services import session
 from desktop_app.services.session import Archive
 from desktop_app.ui.app.errors import install_error_hooks
 from desktop_app.ui.app.main_window import MainWindow
-from desktop_app.ui.app.open_archive import WATCH_MS, ServerWatcher, remember_archive
+from desktop_app.ui.app.recent_archives import remember_archive
 from desktop_app.ui.app.welcome import install_welcome
 from desktop_app.ui.common.i18n import LANGUAGE_KEY, choose_language, install_translators
 from desktop_app.ui.common.theme import apply_theme, chosen_theme
+
+if TYPE_CHECKING:
+    from desktop_app.ui.app.open_archive import ServerWatcher
 
 
 def app_icon() -> QIcon:
@@ -66,12 +70,12 @@ class WindowSession:
     first; then the archive is opened and bound, and a new window takes the old one's place
     (a failure to open reopens the archive it was on and says why)."""
 
-    def __init__(self, settings: QSettings, *, watch_ms: int = WATCH_MS) -> None:
+    def __init__(self, settings: QSettings, *, watch_ms: int | None = None) -> None:
         self.settings = settings
         self.watch_ms = watch_ms
         self.window: MainWindow | None = None
         self.target = ""
-        self.watcher: ServerWatcher | None = None
+        self.watcher: ServerWatcher | None = None  # an offline copy's: asks the server
 
     def start(self, archive: Archive, files: Sequence[Path] = ()) -> MainWindow:
         window = start_window(archive, self.settings, files)
@@ -81,8 +85,12 @@ class WindowSession:
         window.archiveChosen.connect(self.reopen)
         self.watcher = None
         if archive.offline_since is not None and archive.url:
+            # The dialog's module (and the team services) only for an offline copy's window.
+            from desktop_app.ui.app.open_archive import WATCH_MS, ServerWatcher
+
             url = archive.url
-            self.watcher = ServerWatcher(window, url, interval_ms=self.watch_ms)
+            every = WATCH_MS if self.watch_ms is None else self.watch_ms
+            self.watcher = ServerWatcher(window, url, interval_ms=every)
             self.watcher.returned.connect(lambda: self.reopen(url))
         return window
 

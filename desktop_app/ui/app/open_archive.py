@@ -1,4 +1,4 @@
-"""File ▸ Open archive…: a local file or a team's server, and the recent archives.
+"""File ▸ Open archive…: a local file or a team's server (the recent archives: `recent_archives`).
 
 The dialog looks at the chosen archive first, on the window's read lane (a file that is not
 an archive, a server that does not answer, a refused password, a database of another
@@ -23,7 +23,7 @@ import threading
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QObject, QSettings, QSize, Qt, QTimer, Signal
+from PySide6.QtCore import QObject, QSize, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -44,24 +44,10 @@ from PySide6.QtWidgets import (
 from shiboken6 import isValid
 
 from desktop_app.services import team
+from desktop_app.ui.app.recent_archives import recent_archives, remember_archive
 from desktop_app.ui.common.accessibility import fit_to_screen
 
-RECENT_KEY = "archive/recent"
-RECENT_LIMIT = 8
 WATCH_MS = 15_000
-
-
-def recent_archives(settings: QSettings) -> list[str]:
-    value = settings.value(RECENT_KEY, [])
-    items = [value] if isinstance(value, str) else list(value) if isinstance(value, list) else []
-    return [str(v) for v in items if str(v)]
-
-
-def remember_archive(settings: QSettings, target: str) -> None:
-    """Put `target` first among the recent archives (a server address without password)."""
-    kept = team.without_password(target)
-    recent = [kept] + [r for r in recent_archives(settings) if r != kept]
-    settings.setValue(RECENT_KEY, recent[:RECENT_LIMIT])
 
 
 class OpenArchiveDialog(QDialog):
