@@ -99,10 +99,11 @@ def connect(database: Path) -> sqlite3.Connection:
 
 
 def tables(con: sqlite3.Connection) -> list[str]:
-    """The archive's own tables (not SQLite's, not the search index's shadow tables)."""
+    """The archive's own tables (not SQLite's, not the search index's shadow tables nor its
+    word list, which is made from the index: its item counts grow with every import)."""
     rows = con.execute(
         "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'"
-        " AND name NOT LIKE 'item_fts%' ORDER BY name"
+        " AND name NOT LIKE 'item_fts%' AND name NOT LIKE 'search_term%' ORDER BY name"
     ).fetchall()
     return [r[0] for r in rows]
 
