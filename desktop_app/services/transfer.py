@@ -145,12 +145,14 @@ def write_results(
 
     if not dry_run:
         require_writable()
-    grand = max(1, sum(records(r) for _p, r in results))
+    # Counted before writing: a streamed feed's count grows by its reports once it is read.
+    shares = [records(r) for _p, r in results]
+    grand = max(1, sum(shares))
     outcome = ImportOutcome(total=FileImportSummary(dry_run=dry_run), dry_run=dry_run)
     offset = 0
     with database_proxy.atomic() as txn:
         before = mark() if undo and not dry_run else None
-        for path, result in results:
+        for (path, result), share in zip(results, shares, strict=True):
 
             def step(done: int, _total: int, base: int = offset) -> None:
                 if progress is not None:
@@ -162,7 +164,7 @@ def write_results(
             outcome.files.append(FileOutcome(path, result.format, summary))
             assert outcome.total is not None
             outcome.total.merge(summary)
-            offset += records(result)
+            offset += share
         if before is not None:
             outcome.undo = changes_since(before)
         # Once more after the diff: a cancel here still rolls everything back.

@@ -173,3 +173,21 @@ def test_memory_does_not_grow_with_the_feed(archive_db: Any, tmp_path: Path) -> 
     # streamed, the peak stays where the first batches put it.
     small, large = _peak_mib(tmp_path, 2_000), _peak_mib(tmp_path, 15_000)
     assert large - small < 20, (small, large)
+
+
+def test_progress_climbs_to_its_total_across_a_feed_and_another_file(
+    archive_db: Any, tmp_path: Path
+) -> None:
+    # The feed's loss reports are known only once it is read: the bar still never passes
+    # its total or goes back.
+    path = feed(tmp_path, [rss_entry(i) for i in range(1100) if i % 9 != 6 or i < 60])
+    other = tmp_path / "later.json"
+    other.write_text(json.dumps([{"date": "2024-03-01", "tank": 9000, "APC": 100}]))
+    seen: list[tuple[int, int]] = []
+    import_files(
+        [path, other], progress=lambda d, t, text: seen.append((d, t)) if not text else None
+    )
+    totals = {t for _d, t in seen}
+    assert len(totals) == 1 and seen[-1][0] == seen[-1][1]
+    dones = [d for d, _t in seen]
+    assert dones == sorted(dones) and dones[-1] == max(totals)
