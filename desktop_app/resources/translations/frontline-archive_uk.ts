@@ -577,6 +577,10 @@
       <translation>Показувати</translation>
     </message>
     <message>
+      <source>The archive is empty.</source>
+      <translation>Архів порожній.</translation>
+    </message>
+    <message>
       <source>The selected article or brief</source>
       <translation>Вибрана стаття або коротка новина</translation>
     </message>

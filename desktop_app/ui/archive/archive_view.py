@@ -47,9 +47,11 @@ from desktop_app.ui.archive.list_layout import ListLayout
 from desktop_app.ui.archive.list_navigation import step_selection
 from desktop_app.ui.archive.list_table import (
     SpokenArchiveModel,
+    asks_everything,
     count_text,
     kind_texts,
     list_table,
+    nothing_found,
     search_help,
 )
 from desktop_app.ui.archive.saved_searches import SavedSearchesBox, SearchHistory
@@ -329,8 +331,9 @@ class ArchiveView(QWidget):
         self.list_stack.setCurrentWidget(self.timeline if self.timeline_mode else self.table)
         if result.facets is not None:
             self._show_counts(result.facets)
-        n = len(result.ids)
-        self.count_label.setText(count_text(result.request.text, n))
+        n, everything = len(result.ids), asks_everything(result.request)
+        said = count_text(result.request.text, n, everything=everything)
+        self.count_label.setText(said)
         self._show_query(result.query)
         # The item a change was about, scrolled into view; else the place the list was at.
         about, self._select_after = self._select_after, None
@@ -342,8 +345,7 @@ class ArchiveView(QWidget):
                 self._active_view().verticalScrollBar().setValue(kept)
         if self._reader is not None and (n == 0 or self._reader.current_id is None):
             # An empty list says why in the reader; a list holding items again clears that.
-            why = self.tr("Try fewer words, or clear the filters beside the list.")
-            self._reader.show_nothing("" if n else f"{count_text(result.request.text, 0)} {why}")
+            self._reader.show_nothing("" if n else nothing_found(result.request.text, everything))
         self.searchFinished.emit()
 
     def _reselect(self, *, scroll: bool) -> bool:

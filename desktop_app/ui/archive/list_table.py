@@ -6,7 +6,8 @@ font, sort indicator) reads in one place.
 
 from __future__ import annotations
 
-from typing import Any
+from dataclasses import replace
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QFont, QFontMetrics
@@ -23,6 +24,9 @@ from desktop_app.ui.archive.archive_model import (
 )
 from desktop_app.ui.common.accessibility import name
 from desktop_app.ui.common.i18n import number
+
+if TYPE_CHECKING:
+    from desktop_app.services.queries import SearchRequest
 
 _SPOKEN = frozenset(
     int(role)
@@ -64,15 +68,36 @@ class SpokenArchiveModel(ArchiveTableModel):
         return text
 
 
-def count_text(text: str, n: int) -> str:
-    """What the list holds, under it: "24 items"; when nothing matched, what did not."""
+def count_text(text: str, n: int, *, everything: bool = False) -> str:
+    """What the list holds, under it: "24 items"; when nothing matched, what did not (and
+    when the search asked for `everything`, that the archive holds nothing)."""
     if n:
         return QCoreApplication.translate("ArchiveView", "%n item(s)", "", n)
+    if everything:
+        return QCoreApplication.translate("ArchiveView", "The archive is empty.")
     if text.strip():
         return QCoreApplication.translate("ArchiveView", "No matches for “%1”.").replace(
             "%1", text.strip()
         )
     return QCoreApplication.translate("ArchiveView", "No items match the chosen filters.")
+
+
+def nothing_found(text: str, everything: bool) -> str:
+    """What the reader says when the list is empty: why, and what to try."""
+    said = count_text(text, 0, everything=everything)
+    if everything:
+        return said
+    why = QCoreApplication.translate(
+        "ArchiveView", "Try fewer words, or clear the filters beside the list."
+    )
+    return f"{said} {why}"
+
+
+def asks_everything(request: SearchRequest) -> bool:
+    """Whether `request` has no words and no filter (whatever its order)."""
+    return request == replace(
+        request, text="", kind=None, tags=(), source=None, date_from=None, date_to=None
+    ) and not (request.starred_only or request.unread_only)
 
 
 def kind_texts(kinds: dict[str, int], *, about: bool = False) -> tuple[str, str, str]:

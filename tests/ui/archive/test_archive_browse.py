@@ -284,3 +284,17 @@ def test_an_estimated_time_is_marked_in_the_list(qtbot, window: MainWindow) -> N
     estimated, stated = shown["Sirens in Sumy."], shown["Sirens in Poltava."]
     assert model.data(estimated).startswith("≈ ") and not model.data(stated).startswith("≈")
     assert "no time" in model.data(estimated, Qt.ItemDataRole.ToolTipRole)
+
+
+def test_an_empty_archive_says_it_is_empty_and_a_filter_that_keeps_nothing_says_so(
+    qtbot, window: MainWindow
+) -> None:
+    view = window.archive_view
+    window.ensure_built()
+    reload_list(qtbot, window)
+    assert view.model.rowCount() == 0
+    assert view.count_label.text() == "The archive is empty."
+    assert view.reader.toPlainText().strip() == "The archive is empty."  # no advice on filters
+    view.filters.starred_check.setChecked(True)
+    qtbot.waitUntil(lambda: view.count_label.text() == "No items match the chosen filters.")
+    assert "clear the filters" in view.reader.toPlainText()
