@@ -129,6 +129,12 @@ def cases(draw: st.DrawFn, keys: tuple[str, ...] = KEYS, changes: bool = True) -
         for key in chosen
     }
     qualifier = draw(st.sampled_from([None, "about", "more than"]))
+    personnel = figures.get("personnel")
+    if qualifier == "more than" and personnel is not None and personnel.total % 1000 == 0:
+        # "more than 128,000" is a bound, not a figure, and is stored as none (tested in
+        # test_news_reader and test_report_parser); these cases state an exact count after
+        # the word, as reports do ("more than 128,470").
+        figures["personnel"] = Figure(personnel.total + 7, personnel.change)
     return Case(date, figures, qualifier if "personnel" in figures else None)
 
 
