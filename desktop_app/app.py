@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import faulthandler
+import gc
 import logging
 import sys
 from collections.abc import Sequence
@@ -102,6 +103,11 @@ def _setup_logging() -> Path | None:
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = parse_options(argv)
+    if args.command is None:
+        # Start-up makes objects that live as long as the window; the cyclic collector
+        # walking them again and again during the imports is start-up time spent on nothing.
+        # The window's own collector takes over (desktop_app/ui/common/garbage.py).
+        gc.disable()
     if args.command is not None:
         from desktop_app.cli import OFFLINE_COMMANDS, run_command
 

@@ -42,6 +42,7 @@ from desktop_app.ui.archive import item_editing
 from desktop_app.ui.archive.archive_actions import ZOOM_KEY, ArchiveActions
 from desktop_app.ui.archive.archive_view import ArchiveView
 from desktop_app.ui.charts.charts_tab import ChartsTab
+from desktop_app.ui.common.garbage import GuiThreadCollector
 from desktop_app.ui.common.i18n import number
 from desktop_app.ui.common.operations import Operation, OperationRunner
 from desktop_app.ui.transfer.backup_actions import BackupActions
@@ -98,6 +99,8 @@ class MainWindow(QMainWindow):
         # and its `changed` signal is how every view learns what changed (ours or another
         # program's writes).
         self.runner = OperationRunner(self)
+        # Garbage is collected between events on this thread, not by a worker mid-query.
+        self.collector = GuiThreadCollector(self)
         self.runner.changed.connect(self._on_changed)
         self.runner.failed.connect(lambda text: self.show_message("error", text))
         self.importer = ImportController(self.runner, self)
@@ -237,6 +240,7 @@ class MainWindow(QMainWindow):
 
         dock = install_sources_dock(self, self._view_menu, self._auto_update)
         self._sources_dock = dock
+        self.collector.freeze()  # the whole window is built: later passes skip it
         # Built after the saved layout was restored: restored again, so that it takes its
         # saved place and visibility (restoreDockWidget places it but leaves it hidden).
         state = self.settings.value("window/state")
@@ -467,6 +471,7 @@ class MainWindow(QMainWindow):
         if self.exporter.operation is not None:
             self.exporter.operation.token.cancel()
         self.runner.close(10000)
+        self.collector.stop()
         self.archive_view.shutdown()
         self.save_state()
         # Deleting the stack clears it, which emits indexChanged into the half-deleted window
