@@ -66,6 +66,11 @@ def _serve(requests: Any, results: Any, cancel: Any, parent: int) -> None:
     """The child: one update after another until told to stop (None) or orphaned."""
     from desktop_app.services import helper_process
 
+    # Fetching is background work: when the window's GUI thread wants the CPU, it comes
+    # first (the helpers below lower their own priority further).
+    if hasattr(os, "nice"):
+        with contextlib.suppress(OSError):
+            os.nice(5)
     # Feeds and pages are read in helper processes of this child, so the four fetching
     # threads here never wait on one another's parsing.
     helper_process.use_helper(True)

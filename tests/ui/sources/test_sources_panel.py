@@ -230,3 +230,23 @@ def test_new_items_keep_the_lists_selection_and_scroll_position(
     qtbot.waitUntil(lambda: view.model.rowCount() == 81, timeout=10000)
     assert view.selected_id() == selected
     assert bar.value() == position
+
+
+def test_columns_still_fit_their_texts_after_a_refresh_changes_them(qtbot, window):
+    from PySide6.QtWidgets import QHeaderView
+
+    from desktop_app.ui.sources.sources_panel import UPDATED
+
+    for n in range(3):
+        subs.subscribe(f"http://127.0.0.1:9/feed/{n}", name=f"Down {n}", check=False)
+    window.ensure_built()
+    window.update_sources_action.trigger()
+    _wait_update(qtbot, window)
+    panel = window._sources_dock.panel
+    tree = panel.tree
+    qtbot.waitUntil(lambda: tree.topLevelItem(0).text(STATUS) == "failing", timeout=5000)
+    header, metrics = tree.header(), tree.fontMetrics()
+    for column in (UNREAD, UPDATED, STATUS):
+        assert header.sectionResizeMode(column) == QHeaderView.ResizeMode.ResizeToContents
+        widest = max(metrics.horizontalAdvance(tree.topLevelItem(r).text(column)) for r in range(3))
+        assert header.sectionSize(column) >= widest
