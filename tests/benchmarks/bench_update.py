@@ -68,6 +68,10 @@ def serve(ready: Any, stop: Any) -> None:
     """In a child process: the servers (their threads must not share our GIL), until told."""
     import logging
 
+    # The servers stand in for remote sites: their CPU would not be this machine's, so
+    # they take it only when the window's process and its fetching child leave some.
+    if hasattr(os, "nice"):
+        os.nice(15)
     logging.getLogger("werkzeug").setLevel(logging.ERROR)
     servers = [_server(f"127.0.0.{n + 1}") for n in range(HOSTS)]
     ready.put([s.url_for("") for s in servers])

@@ -196,6 +196,8 @@ class ReaderView(QTextBrowser):
 
     def show_nothing(self, why: str) -> None:
         """No item: the reader says why (no matches, …) instead of showing an unrelated one."""
+        if self._item is None and self._why == why:
+            return  # said already (a list reloaded after each stored batch of an update)
         self.show_item(None)
         self._why = why
         self._render()
