@@ -22,8 +22,11 @@ Signals:
 
 from __future__ import annotations
 
+import contextlib
 import logging
+import os
 import queue
+import sys
 import threading
 import time
 from collections.abc import Callable
@@ -157,6 +160,15 @@ def describe_error(exc: BaseException) -> str:
     ).replace("%1", f"{type(exc).__name__}: {exc}")
 
 
+def _lower_thread_priority() -> None:
+    """This thread only (Linux gives each thread its own nice value): yield the CPU to the
+    window's other threads, the GUI thread among them, when they want it."""
+    if sys.platform.startswith("linux"):
+        tid = threading.get_native_id()
+        with contextlib.suppress(OSError):
+            os.setpriority(os.PRIO_PROCESS, tid, os.getpriority(os.PRIO_PROCESS, tid) + 5)
+
+
 class Lane:
     """One long-lived Python thread running jobs in order.
 
@@ -165,8 +177,9 @@ class Lane:
     per job. Here the thread, and so its connection, lives as long as the lane.
     """
 
-    def __init__(self, name: str) -> None:
+    def __init__(self, name: str, *, yields: bool = False) -> None:
         self.name = name
+        self._yields = yields
         self._queue: queue.Queue[_Job | None] = queue.Queue()
         self._thread: threading.Thread | None = None
 
@@ -177,6 +190,8 @@ class Lane:
         self._queue.put(job)
 
     def _loop(self) -> None:
+        if self._yields:
+            _lower_thread_priority()
         while True:
             job = self._queue.get()
             try:
@@ -213,7 +228,9 @@ class OperationRunner(QObject):
 
     def __init__(self, parent: QObject | None = None, *, poll_ms: int = POLL_MS) -> None:
         super().__init__(parent)
-        self.pool = Lane("archive writer")  # the write lane
+        # The write lane's long jobs (an import, an update storing its sources) give way to
+        # the GUI thread when both want a core; a save of one item is too short to notice.
+        self.pool = Lane("archive writer", yields=True)  # the write lane
         self.reads = Lane("archive reader")
         self._pending = 0
         self._closed = False

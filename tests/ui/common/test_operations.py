@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import sqlite3
+import sys
 import threading
 from pathlib import Path
 
@@ -132,3 +133,19 @@ def test_its_own_writes_are_not_taken_for_another_programs(qtbot, archive_db: ob
     finally:
         runner.close()
     assert seen == [Changes(items=True)]
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="per-thread nice values")
+def test_the_write_lane_gives_way_to_the_gui_thread_and_the_read_lane_does_not(
+    qtbot, runner: OperationRunner
+) -> None:
+    def nice() -> int:
+        return os.getpriority(os.PRIO_PROCESS, threading.get_native_id())
+
+    seen: dict[str, int] = {}
+    runner.write("writer's nice", nice, success=lambda n: seen.update(writer=n))
+    runner.read("reader's nice", nice, success=lambda n: seen.update(reader=n))
+    qtbot.waitUntil(lambda: len(seen) == 2, timeout=10000)
+    gui = nice()
+    assert seen["writer"] > gui  # an import or an update storing yields the CPU to the window
+    assert seen["reader"] == gui  # what the window waits for to show does not
