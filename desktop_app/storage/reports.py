@@ -116,7 +116,9 @@ def count_reports() -> int:
 
 
 def report_dates() -> list[dt.date]:
-    return [r.date for r in Report.select(Report.date).order_by(Report.date)]
+    """Every report's date, oldest first (plain SQL: a model row per date cost 8× the read)."""
+    rows = database_proxy.execute_sql("SELECT date FROM report ORDER BY date").fetchall()
+    return [_day(date) for (date,) in rows]
 
 
 def report_article_ids(date: dt.date) -> list[int]:

@@ -87,6 +87,24 @@ class ReportTable:
     warnings: dict[tuple[dt.date, str | None], list[str]] = field(default_factory=dict)
     # The articles and briefs that published each report: (item id, title).
     articles: dict[dt.date, list[tuple[int, str]]] = field(default_factory=dict)
+    # The table's cells, made on the read lane too: cells[row][column] is `dates[row]`'s
+    # point of the column-th category of `series` (registry order), None where it has none.
+    keys: list[str] = field(default_factory=list)
+    cells: list[list[SeriesRow | None]] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        if self.cells or not self.dates:
+            return
+        keys = [k for k in KEYS if k in self.series]
+        row_of = {d: i for i, d in enumerate(self.dates)}
+        cells: list[list[SeriesRow | None]] = [[None] * len(keys) for _ in self.dates]
+        for column, key in enumerate(keys):
+            for point in self.series[key]:
+                row = row_of.get(point[0])
+                if row is not None:
+                    cells[row][column] = point
+        object.__setattr__(self, "keys", keys)  # (frozen: set once, here)
+        object.__setattr__(self, "cells", cells)
 
 
 def read_report_table() -> ReportTable:
@@ -164,14 +182,13 @@ class ReportTableModel(QAbstractTableModel):
 
     def apply(self, table: ReportTable) -> None:
         """Show `table` (in the GUI thread); emits `loaded`."""
-        keys = [k for k in KEYS if k in table.series]
-        by_date = {k: {p[0]: p for p in table.series[k]} for k in keys}
+        keys = table.keys
         self.beginResetModel()
-        self._dates = list(table.dates)
+        self._dates = table.dates
         self._keys = keys
         self._series = {k: table.series[k] for k in keys}
         self._points = {}
-        self._cells = [[by_date[k].get(d) for k in keys] for d in self._dates]
+        self._cells = table.cells
         self._warnings = dict(table.warnings)
         self._rows_by_date = {d: i for i, d in enumerate(self._dates)}
         self._articles = dict(table.articles)
