@@ -21,12 +21,14 @@ import datetime as dt
 import threading
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
-
-import httpx
 
 from desktop_app import APP_NAME, __version__
 from desktop_app.core.fetch_rules import backoff, parse_retry_after
+
+if TYPE_CHECKING:
+    import httpx
 
 USER_AGENT = f"{APP_NAME}/{__version__} (feed reader; +offline archive)"
 DEFAULT_TIMEOUT = 20.0
@@ -107,6 +109,10 @@ class Fetcher:
         self._hosts: dict[str, threading.Semaphore] = {}
         self._blocked: dict[str, dt.datetime] = {}
         self._lock = threading.Lock()
+        # Imported here: the window's process loads this module for the Sources panel but
+        # fetches in a child process, and httpx with what it imports costs 180 ms there.
+        import httpx
+
         self._client = httpx.Client(
             timeout=httpx.Timeout(timeout),
             follow_redirects=True,
@@ -165,6 +171,8 @@ class Fetcher:
         return out
 
     def _get(self, url: str, headers: Mapping[str, str]) -> Fetched:
+        import httpx  # (loaded by __init__ already)
+
         out = Fetched(url)
         try:
             with self._client.stream("GET", url, headers=headers) as response:

@@ -18,7 +18,7 @@ from urllib.parse import urlencode
 
 from desktop_app.core.errors import ImportFormatError
 from desktop_app.core.formats import detect
-from desktop_app.core.formats.load import ReadResult
+from desktop_app.core.formats.result import ReadResult
 from desktop_app.core.formats.russianwarship import read_russianwarship
 from desktop_app.core.report import LossReport
 from desktop_app.services.source_fetch import note_answer

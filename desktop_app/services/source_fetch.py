@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
-from desktop_app.core.formats.load import ReadResult
+from desktop_app.core.formats.result import ReadResult
 from desktop_app.services.fetching import Fetched
 from desktop_app.storage.source_entries import Entry
 from desktop_app.storage.sources import Attempt, SourceInfo

@@ -25,7 +25,7 @@ from desktop_app.core.fetch_rules import (
     Schedule,
     conditional_headers,
 )
-from desktop_app.core.formats.load import ReadResult
+from desktop_app.core.formats.result import ReadResult
 from desktop_app.core.item import ItemData, split_tags
 from desktop_app.services.changes import NOTHING, Changes
 from desktop_app.services.fetching import Fetched, Fetcher

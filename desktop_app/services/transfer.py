@@ -28,7 +28,7 @@ from desktop_app.storage.db.connection import bound_database, require_writable
 from desktop_app.storage.db.models import database_proxy
 
 if TYPE_CHECKING:
-    from desktop_app.core.formats.load import ReadResult
+    from desktop_app.core.formats.result import ReadResult
     from desktop_app.storage.import_undo import ImportUndo
 
     # Re-exported for the window, which names them but never imports storage.
@@ -203,7 +203,7 @@ def overwrite_conflicts(
     conflicts: Sequence[Conflict], *, progress: Progress | None = None
 ) -> ImportOutcome:
     """After an import listed reports entered by hand: replace them, in one transaction."""
-    from desktop_app.core.formats.load import ReadResult
+    from desktop_app.core.formats.result import ReadResult
 
     by_source: dict[str, list[Conflict]] = {}
     for c in conflicts:

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TypeVar, cast
 
-from desktop_app.core.formats.load import ReadResult
+from desktop_app.core.formats.result import ReadResult
 from desktop_app.core.item import ItemData
 from desktop_app.core.report import Figure, LossReport
 from desktop_app.storage.db.models import (

@@ -10,7 +10,6 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from desktop_app.core.article_report import report_in_article
 from desktop_app.core.errors import ImportFormatError
 from desktop_app.core.report import WAR_START, LossReport
 from desktop_app.core.validation import (
@@ -30,7 +29,7 @@ from desktop_app.storage.reports import load_all_reports, load_report, previous_
 
 if TYPE_CHECKING:
     # The import formats load only when an import runs (a third of the window's start-up).
-    from desktop_app.core.formats.load import ReadResult
+    from desktop_app.core.formats.result import ReadResult
 
 
 @dataclass(frozen=True)
@@ -56,6 +55,10 @@ def article_report(item_id: int, body: str, published_at: dt.datetime) -> LossRe
     cached = _READINGS.get(item_id)
     if cached is not None and cached[0] == key:
         return cached[1]
+    # The report parser is loaded on first use: storing items (an import, an update in
+    # the window's process) loads this module but reads no article's figures.
+    from desktop_app.core.article_report import report_in_article
+
     found = report_in_article(body, published_at)
     _READINGS[item_id] = (key, found)
     return found

@@ -19,7 +19,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 
 from desktop_app.core.fetch_rules import SAME_STORY_WINDOW, canonical_url, title_key
-from desktop_app.core.formats.load import ReadResult
+from desktop_app.core.formats.result import ReadResult
 from desktop_app.core.item import ItemData, split_tags
 from desktop_app.storage.db.models import Item, SourceEntry, database_proxy, utc_now
 from desktop_app.storage.importing import FileImportSummary, import_result
