@@ -55,6 +55,8 @@ if TYPE_CHECKING:
     from desktop_app.ui.losses.problems_view import ProblemsDock
 
 WARM_UP_DELAY_MS = 1500
+# After the first frame, how long the rest of the window waits for the first rows' frame.
+ROWS_WAIT_MS = 300
 
 
 class MainWindow(QMainWindow):
@@ -129,6 +131,7 @@ class MainWindow(QMainWindow):
         self._sources_dock: QWidget | None = None  # View ▸ Sources, built with the rest
         self._auto_update = warm_up  # due sources on a timer (the real program, not tests)
         self._build_scheduled = False
+        self._rows_shown = False  # the first search's first rows (or whole answer) are in
 
         self.archive_view: ArchiveView = ArchiveView(self, defer_panels=True)
         self.losses_view: LossesView | None = None
@@ -151,6 +154,9 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.counts_label)
         # The list fills from the search worker (first page, then the rest), so the window
         # paints at once instead of after loading 100,000 ids.
+        queued = Qt.ConnectionType.QueuedConnection  # once the view has taken them in
+        self.archive_view.firstRowsShown.connect(self._rows_arrived, queued)
+        self.archive_view.searchFinished.connect(self._rows_arrived, queued)
         self.archive_view.run_search()
         self._restore_state()
         if read_only:
@@ -247,10 +253,17 @@ class MainWindow(QMainWindow):
         if isinstance(state, QByteArray):
             self.restoreState(state)
 
+    def _rows_arrived(self) -> None:
+        self._rows_shown = True
+        if self._build_scheduled and self._problems_dock is None:
+            self.repaint()  # the rows' frame now (a posted one would come after the build)
+            self._build_after_first_paint()
+
     def _build_after_first_paint(self) -> None:
-        """The rest of the window; the Sources dock's modules (fetching, every feed format,
-        the report parser: half a second of imports) load on the read lane, so the first
-        rows arriving meanwhile are painted at once, and the dock is added when they are in."""
+        """The rest of the window; the Sources dock's modules (fetching and storing, 0.2 s
+        of imports) load on the read lane, and the dock is added when they are in."""
+        if self._problems_dock is not None:
+            return  # built already (the rows came, or something needed it sooner)
         self._build_rest()
         if self._sources_dock is None:
             self.runner.read(
@@ -268,9 +281,13 @@ class MainWindow(QMainWindow):
     def paintEvent(self, event: QPaintEvent) -> None:
         super().paintEvent(event)
         if not self._build_scheduled:
-            # After the first frame: the rest of the window is built in the next turn.
+            # After the first frame, the rest of the window is built; but not between the
+            # first rows' arrival and their frame (it took 46–71 ms of the GUI thread there).
             self._build_scheduled = True
-            QTimer.singleShot(0, self._build_after_first_paint)
+            if self._rows_shown:
+                QTimer.singleShot(0, self._build_after_first_paint)
+            else:
+                QTimer.singleShot(ROWS_WAIT_MS, self._build_after_first_paint)
 
     # -- tabs -----------------------------------------------------------------------------
     def _tab_changed(self, index: int) -> None:

@@ -448,3 +448,46 @@ def test_a_search_answered_before_the_first_paint_leaves_the_late_panels_for_lat
     tags = view.filters.tag_list
     assert [tags.item(i).text() for i in range(tags.count())] == ["air defense (1)"]
     win.close()
+
+
+def test_first_rows_after_the_first_paint_are_painted_before_the_rest_is_built(
+    qtbot, make_window, sample_items: dict[str, int], monkeypatch
+) -> None:
+    # Building the rest of the window takes the GUI thread for 50-70 ms: done between the
+    # first rows' arrival and their frame, it kept them off the screen that long.
+    from PySide6.QtCore import QEvent, QObject
+    from PySide6.QtWidgets import QApplication
+
+    from desktop_app.services import queries
+    from desktop_app.ui.app import main_window
+
+    painted = threading.Event()
+    real_first_rows = queries.first_rows
+
+    def after_the_first_paint(*args: object, **kwargs: object) -> object:
+        painted.wait(10)  # the rows come after the first frame, as at a real start
+        return real_first_rows(*args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(queries, "first_rows", after_the_first_paint)
+    monkeypatch.setattr(main_window, "ROWS_WAIT_MS", 60_000)  # the rows, not the timer
+    win = make_window(show=False)
+    built_at_rows_frame: list[bool] = []
+
+    class Watch(QObject):
+        def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+            if event.type() == QEvent.Type.Paint:
+                painted.set()
+                if win.archive_view.model.rowCount() and not built_at_rows_frame:
+                    built_at_rows_frame.append(win.archive_view.panels_built)
+            return False
+
+    watch = Watch()
+    app = QApplication.instance()
+    assert app is not None
+    app.installEventFilter(watch)
+    try:
+        win.show()
+        qtbot.waitUntil(lambda: win.built, timeout=20000)
+    finally:
+        app.removeEventFilter(watch)
+    assert built_at_rows_frame == [False]
