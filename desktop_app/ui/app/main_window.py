@@ -284,10 +284,8 @@ class MainWindow(QMainWindow):
             # After the first frame, the rest of the window is built; but not between the
             # first rows' arrival and their frame (it took 46–71 ms of the GUI thread there).
             self._build_scheduled = True
-            if self._rows_shown:
-                QTimer.singleShot(0, self._build_after_first_paint)
-            else:
-                QTimer.singleShot(ROWS_WAIT_MS, self._build_after_first_paint)
+            wait = 0 if self._rows_shown else ROWS_WAIT_MS
+            QTimer.singleShot(wait, self._build_after_first_paint)
 
     # -- tabs -----------------------------------------------------------------------------
     def _tab_changed(self, index: int) -> None:
