@@ -103,17 +103,22 @@ class FastFeed:
     updated_parsed: tuple[int, ...] | None = None
 
 
+# How a feed is parsed, whole or streamed: no entities, DTDs or network (a feed cannot make
+# the reader fetch or expand anything), no recovery, comments kept, CDATA as text.
+SAFE_XML: dict[str, bool] = {
+    "resolve_entities": False,
+    "no_network": True,
+    "load_dtd": False,
+    "dtd_validation": False,
+    "huge_tree": False,
+    "recover": False,
+    "remove_comments": False,
+    "strip_cdata": True,
+}
+
+
 def _parser() -> etree.XMLParser:
-    return etree.XMLParser(
-        resolve_entities=False,
-        no_network=True,
-        load_dtd=False,
-        dtd_validation=False,
-        huge_tree=False,
-        recover=False,
-        remove_comments=False,
-        strip_cdata=True,
-    )
+    return etree.XMLParser(**SAFE_XML)
 
 
 def _text(value: str | None) -> str:

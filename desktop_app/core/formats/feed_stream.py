@@ -32,6 +32,7 @@ from desktop_app.core.formats.feed_fast import (
     _ENCODING_DECL,
     _FEED_DATES,
     _RSS_CHANNEL_IGNORED,
+    SAFE_XML,
     UnsupportedFeedError,
     _atom_entry,
     _atom_text,
@@ -237,16 +238,7 @@ class FeedStream:
         when a feed date comes after an entry. Feed dates are put in `dates`."""
         with self.path.open("rb") as handle:
             events = etree.iterparse(
-                _Guarded(handle),
-                events=("start", "end", "comment", "pi"),
-                resolve_entities=False,
-                no_network=True,
-                load_dtd=False,
-                dtd_validation=False,
-                huge_tree=False,
-                recover=False,
-                remove_comments=False,
-                strip_cdata=True,
+                _Guarded(handle), events=("start", "end", "comment", "pi"), **SAFE_XML
             )
             yield from _walk(events, dates)
 
