@@ -34,6 +34,7 @@ from desktop_app.ui.charts.analysis_data import (
 )
 from desktop_app.ui.charts.chart_keys import ChartKeys
 from desktop_app.ui.charts.series_items import SeriesItems, milestone_marks, stack_bases
+from desktop_app.ui.charts.y_fit import X_PADDING, padded, wanted_y
 from desktop_app.ui.plotting.axes import CountAxis, DateAxis
 from desktop_app.ui.plotting.palette import is_dark, series_color, text_size
 from desktop_app.ui.plotting.tick_grid import TickGrid
@@ -229,6 +230,7 @@ class AnalysisPlot(QWidget):
             sample.sigClicked.connect(self._legend_clicked)
             # Text is costly to lay out on every paint; the legend only changes on a rebuild.
             label.setCacheMode(CACHED)
+            label.item.setCacheMode(CACHED)  # its text, a child item painted on its own
         self._fit_legend()
 
     def _legend_clicked(self, item: pg.GraphicsObject) -> None:
@@ -300,9 +302,19 @@ class AnalysisPlot(QWidget):
             return
         self._moved_to = (self.view, self.region.getRegion())
         lo, hi = period_bounds(self.view, *self.region.getRegion())
+        pad = (hi - lo) * X_PADDING
+        x = (lo - pad, hi + pad)
+        # x and y in one step: each change of range repaints axes and grid and tells every
+        # item, and a y fitted afterwards was a second change.
+        first = self.plots[0]
+        y = wanted_y([self.series[k] for k in self.plot_keys[0]], x)
         self._syncing = True
         try:
-            self.plots[0].setXRange(lo, hi, padding=0.01)
+            if y is None:
+                first.setXRange(*x, padding=0)
+            else:
+                first.vb.setRange(xRange=x, yRange=padded(y), padding=0)
+                first.fitted = (y, first.vb.viewRange()[1])
         finally:
             self._syncing = False
         self.fit_y()
@@ -335,26 +347,12 @@ class AnalysisPlot(QWidget):
         out, so this is done here, over arrays already computed.
         """
         for plot, group in zip(self.plots, self.plot_keys, strict=True):
-            x0, x1 = plot.vb.viewRange()[0]
-            found = []
-            bars = False
-            for key in group:
-                s = self.series[key]
-                if s.shown is None or not s.visible:
-                    continue
-                bars = bars or s.shown.bars
-                extent = s.extent(x0 - s.shown.width, x1)
-                if extent is not None:
-                    found.append(extent)
-            if not found:
+            wanted = wanted_y([self.series[k] for k in group], plot.vb.viewRange()[0])
+            if wanted is None:
                 continue
-            low, high = min(f[0] for f in found), max(f[1] for f in found)
-            if bars:
-                low, high = min(low, 0.0), max(high, 0.0)
-            wanted = (low, high if high > low else low + 1)
             if getattr(plot, "fitted", None) == (wanted, plot.vb.viewRange()[1]):
                 continue  # already fitted to these values: no new range, no repaint
-            plot.setYRange(*wanted, padding=0.06)
+            plot.setYRange(*padded(wanted), padding=0)
             plot.fitted = (wanted, plot.vb.viewRange()[1])
 
     # -- milestones --------------------------------------------------------------------------

@@ -31,13 +31,35 @@ PALE_ALPHA = 80
 CLIP_ABOVE = 5_000
 
 
+def _keep_data_bounds(curve: pg.PlotCurveItem) -> None:
+    """A zoom changes the view, not the data: `curve` keeps its data's bounds across it.
+
+    pyqtgraph forgets both the bounding box (which depends on the pixel size, for the pen's
+    width) and the data's min and max at each change of view, so every curve scanned its
+    data twice a zoom (28 scans for 14 series). The box is still recomputed; the min and max
+    are forgotten only by new data (`setData` clears them itself).
+    """
+    if not hasattr(curve, "_boundingRect"):
+        return  # another pyqtgraph: leave it as it is
+
+    def view_changed() -> None:
+        curve._boundingRect = None
+        curve.prepareGeometryChange()
+
+    curve.viewTransformChanged = view_changed
+
+
 class SeriesItems:
     """One category's items in `plot`; only the curve or the bars hold data at a time."""
 
     def __init__(self, plot: pg.PlotItem, key: str) -> None:
         self.key = key
         self.plot = plot
-        self.curve = pg.PlotDataItem(connect="finite")
+        # No dynamic range limit: it clamps values a million view heights away, which a y
+        # fitted to what is in view never has, and it rebuilt every curve at each change of
+        # y (14 rebuilds a zoom).
+        self.curve = pg.PlotDataItem(connect="finite", dynamicRangeLimit=None)
+        _keep_data_bounds(self.curve.curve)
         self._clipped: bool | None = None
         self.bars = pg.BarGraphItem(x=np.empty(0), height=np.empty(0), width=1.0)
         self.pale = pg.BarGraphItem(x=np.empty(0), height=np.empty(0), width=1.0)

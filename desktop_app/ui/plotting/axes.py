@@ -44,6 +44,12 @@ class CountAxis(_LastTicks, pg.AxisItem):
 
     whole = True
 
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        # The labels write whole counts themselves; pyqtgraph's SI prefix would also re-lay
+        # out the axis label's HTML at each change of range (a zoom sets the range twice).
+        self.enableAutoSIPrefix(False)
+
     def tickValues(self, minVal: float, maxVal: float, size: float) -> _Ticks:  # noqa: N803
         key = (minVal, maxVal, size, self.whole)
         found = self.remembered(key)

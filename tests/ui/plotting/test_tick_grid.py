@@ -15,7 +15,7 @@ from desktop_app.ui.charts.analysis_plot import SMALL_MULTIPLES, AnalysisPlot
 from desktop_app.ui.charts.oryx_plot import OryxPlot
 from desktop_app.ui.losses.loss_chart import LossChart
 from desktop_app.ui.plotting.axes import CountAxis, DateAxis
-from desktop_app.ui.plotting.tick_grid import MAJOR_ALPHA, MINOR_ALPHA, TickGrid
+from desktop_app.ui.plotting.tick_grid import MAJOR_ALPHA, MINOR_ALPHA, TickGrid, paint_length
 
 pytestmark = pytest.mark.qt_log_ignore(r"This plugin does not support propagateSizeHints\(\)")
 
@@ -59,14 +59,14 @@ def expected(plot: pg.PlotWidget, name: str, level: int) -> list[float]:
     axis = plot.getPlotItem().getAxis(name)
     (x0, x1), (y0, y1) = plot.getPlotItem().vb.viewRange()
     low, high = (x0, x1) if name == "bottom" else (y0, y1)
-    length = axis.geometry().width() if name == "bottom" else axis.geometry().height()
-    return in_range(axis.tickValues(low, high, length)[level][1], low, high)
+    return in_range(axis.tickValues(low, high, paint_length(axis))[level][1], low, high)
 
 
 def test_lines_sit_on_the_labelled_ticks_and_follow_a_zoom(qtbot, plot):
     grid = TickGrid(plot.getPlotItem())
     plot.setXRange(utc(dt.date(2022, 3, 1)), utc(dt.date(2026, 3, 1)), padding=0)
     plot.setYRange(0, 1_400_000, padding=0)
+    plot.grab()  # the lines are rebuilt just before a paint
     major_x, major_y = lines(grid.major.path())
     minor_x, minor_y = lines(grid.minor.path())
     # Over four years: a line at each new year, lighter ones between; round counts across.
@@ -79,6 +79,7 @@ def test_lines_sit_on_the_labelled_ticks_and_follow_a_zoom(qtbot, plot):
     assert minor_y == expected(plot, "left", 1)
 
     plot.setXRange(utc(dt.date(2024, 5, 1)), utc(dt.date(2024, 7, 1)), padding=0)
+    plot.grab()
     zoomed_x, _ = lines(grid.major.path())
     assert zoomed_x == expected(plot, "bottom", 0)
     assert zoomed_x and all(
@@ -91,6 +92,7 @@ def test_lines_span_the_view_and_resizing_keeps_them_on_ticks(qtbot, plot):
     grid = TickGrid(plot.getPlotItem())
     plot.resize(400, 300)
     qtbot.waitUntil(lambda: plot.getPlotItem().getAxis("bottom").geometry().width() < 380)
+    plot.grab()
     (x0, x1), (y0, y1) = plot.getPlotItem().vb.viewRange()
     path = grid.major.path()
     assert path.elementCount() > 0
@@ -101,6 +103,53 @@ def test_lines_span_the_view_and_resizing_keeps_them_on_ticks(qtbot, plot):
         else:
             assert (start.x, end.x) == (x0, x1)
     assert lines(path)[0] == expected(plot, "bottom", 0)
+
+
+class _Recording(DateAxis):
+    """A date axis that notes the lengths it is asked for ticks at."""
+
+    def __init__(self) -> None:
+        super().__init__(utcOffset=0)
+        self.asked: list[float] = []
+
+    def tickValues(self, min_val: float, max_val: float, size: float):  # type: ignore[override]
+        self.asked.append(size)
+        return super().tickValues(min_val, max_val, size)
+
+
+def test_the_grid_asks_for_ticks_at_the_length_the_axis_paints_with(qtbot):
+    # Asked at another length (the axis's geometry is two pixels shorter than its painted
+    # line), a date axis can choose other ticks than it labels, and computes them twice.
+    axis = _Recording()
+    widget = pg.PlotWidget(axisItems={"bottom": axis})
+    qtbot.addWidget(widget)
+    widget.resize(900, 500)
+    widget.show()
+    qtbot.waitExposed(widget)
+    TickGrid(widget.getPlotItem(), y=False)
+    widget.setXRange(utc(dt.date(2023, 1, 1)), utc(dt.date(2025, 1, 1)), padding=0)
+    axis.asked.clear()
+    widget.grab()
+    assert len(set(axis.asked)) == 1
+    assert axis.asked[0] == paint_length(axis)
+
+
+def test_a_zoom_rebuilds_the_lines_once_before_the_paint(qtbot, plot):
+    # A zoom moves x, then fits y: lines built in between would never be shown.
+    grid = TickGrid(plot.getPlotItem())
+    built = []
+    original = grid.update
+    grid.update = lambda *args: (built.append(1), original(*args))  # type: ignore[method-assign]
+    plot.getPlotItem().vb.sigRangeChanged.disconnect()
+    plot.getPlotItem().vb.sigRangeChanged.connect(grid.changed)
+    plot.setXRange(utc(dt.date(2024, 1, 1)), utc(dt.date(2024, 6, 1)), padding=0)
+    plot.setYRange(0, 500_000, padding=0)
+    assert built == []
+    plot.grab()
+    assert built == [1]
+    plot.grab()  # nothing changed since
+    assert built == [1]
+    assert lines(grid.major.path())[0] == expected(plot, "bottom", 0)
 
 
 def test_a_grid_on_one_axis_only(qtbot, plot):
@@ -150,6 +199,7 @@ def test_every_chart_draws_its_grid_with_tick_grids_not_pyqtgraphs_axis_grid(qtb
         assert [g.plot for g in grids] == plots
         for plot in plots:
             assert all(plot.getAxis(name).grid is False for name in ("left", "bottom"))
+    analysis.graphics.grab()
     assert all(lines(g.major.path())[0] for g in analysis.grids)
 
 
