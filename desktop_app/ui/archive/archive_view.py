@@ -84,7 +84,7 @@ class ArchiveView(QWidget):
     firstRowsShown = Signal()  # a search's first page is in the list; the rest follows
     searchFinished = Signal()
     countsShown = Signal()
-    modeChanged = Signal()  # the filter panel's View box changed (table ↔ timeline)
+    modeChanged = Signal()
 
     def __init__(
         self, ctx: WindowContext, parent: QWidget | None = None, *, defer_panels: bool = False
@@ -319,6 +319,7 @@ class ArchiveView(QWidget):
         self.count_label.setText(self.tr("Searching…"))
         self._show_query(first.query)
         self._reselect(scroll=True)
+        self.table.viewport().repaint()  # now, while the search thread waits for it
         self.firstRowsShown.emit()
 
     def _show_result(self, result: SearchResult) -> None:

@@ -20,7 +20,6 @@ import functools
 import logging
 import queue
 import threading
-import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
@@ -230,14 +229,17 @@ class SearchWorker(QObject):
         query = parse_query(request.text)
         ids: list[int] | None = None
         rows: list[ItemRow] | None = None
-        shown_by = 0.0
         if not timeline:
             rows = queries.first_rows(request, query, FIRST_PAGE)
             self._first_shown.clear()
             self._emit(FirstRows(generation, request, query, rows))
-            shown_by = time.monotonic() + FIRST_PAGE_HANDOFF_S
             if len(rows) < FIRST_PAGE and request.limit is None:
                 ids = [r.id for r in rows]  # that was all of it: no second pass needed
+            # Let the GUI thread show the first page before anything else competes with it
+            # for the GIL: the quick counts are mostly Python, and a GUI thread waiting for
+            # the lock took 15-25 ms to take the page and as long again to paint it, at a
+            # million items. Bounded, so a GUI thread busy elsewhere only delays the rest.
+            self._first_shown.wait(FIRST_PAGE_HANDOFF_S)
             if self._stale(generation):
                 return
         # The counts beside the list from the newest matches, while the GUI thread shows the
@@ -257,11 +259,6 @@ class SearchWorker(QObject):
             total = queries.match_count(request, query)
             if total is not None and not self._stale(generation):
                 self._emit(_FacetsUpdate(generation, dataclasses.replace(quick, total=total)))
-        if not timeline:
-            # Let the GUI thread show the first page before the full list competes with it
-            # for the GIL (fetching every id takes and releases it once per row). Bounded, so
-            # a GUI thread that is busy elsewhere only delays the rest of the list.
-            self._first_shown.wait(max(0.0, shown_by - time.monotonic()))
         if self._stale(generation):
             return
         if ids is None:

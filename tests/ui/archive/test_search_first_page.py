@@ -62,6 +62,29 @@ def test_the_first_page_arrives_before_the_whole_list(
     assert model.data(last) == "Drones over Kharkiv, report 0"
 
 
+def test_the_first_page_is_painted_before_it_is_said_shown(qtbot, view: ArchiveView) -> None:
+    # Painted at once, while the search thread waits for it, not after the quick counts.
+    from PySide6.QtCore import QEvent, QObject
+
+    events: list[str] = []
+
+    class Paints(QObject):
+        def eventFilter(self, _obj: QObject, event: QEvent) -> bool:
+            if event.type() == QEvent.Type.Paint:
+                events.append("paint")
+            return False
+
+    paints = Paints()
+    view.table.viewport().installEventFilter(paints)
+    view.model.modelReset.connect(lambda: events.append("rows"))
+    view.firstRowsShown.connect(lambda: events.append("shown"))
+    with qtbot.waitSignal(view.searchFinished, timeout=5000):
+        view.worker.search(SearchRequest("kharkiv"))
+    view.table.viewport().removeEventFilter(paints)
+    shown = events.index("shown")
+    assert "paint" in events[events.index("rows") : shown]
+
+
 def test_the_first_page_keeps_the_selection_when_the_rest_arrives(
     qtbot, view: ArchiveView, many_items: int
 ) -> None:

@@ -84,3 +84,35 @@ def test_a_newer_search_stops_the_query_of_the_one_it_replaces(
     finally:
         worker.wait()
         worker.shutdown()
+
+
+def test_the_quick_counts_wait_until_the_first_page_is_shown(
+    qtbot, archive_db: object, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The counts are mostly Python: run beside the GUI thread, they held the GIL while it
+    # took and painted the first page (15-25 ms each at a million items).
+    import time
+
+    from desktop_app.ui.archive import search_worker
+
+    monkeypatch.setattr(search_worker, "FIRST_PAGE_HANDOFF_S", 5.0)
+    shown: list[bool] = []
+    counted_after_shown: list[bool] = []
+    real_quick = queries.quick_facets
+
+    def quick(*args: object, **kwargs: object) -> object:
+        counted_after_shown.append(bool(shown))
+        return real_quick(*args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(queries, "quick_facets", quick)
+    worker = SearchWorker()
+    worker.firstRows.connect(lambda _first: shown.append(True))
+    try:
+        with qtbot.waitSignal(worker.finished, timeout=10000):
+            worker.search(SearchRequest("anything"))
+            time.sleep(0.3)  # the GUI thread is busy: the page waits to be taken
+        assert shown == [True]
+        assert counted_after_shown == [True]
+    finally:
+        worker.wait()
+        worker.shutdown()
