@@ -9,9 +9,13 @@ from desktop_app.core.categories import CATEGORIES
 from desktop_app.core.series import SeriesPoint
 from desktop_app.storage.items import get_item
 from desktop_app.storage.oryx_totals import oryx_totals_by_category
-from desktop_app.storage.reports import (
-    SeriesRow as SeriesRow,  # the rows' type, for the window (which never imports storage)
+from desktop_app.storage.report_columns import (  # for the window, which never imports storage
+    FigureColumns as FigureColumns,
 )
+from desktop_app.storage.report_columns import (
+    SeriesRow as SeriesRow,
+)
+from desktop_app.storage.report_columns import figure_columns
 from desktop_app.storage.reports import (
     all_category_rows,
     all_category_series,
@@ -61,3 +65,8 @@ def report_articles() -> dict[dt.date, list[tuple[int, str]]]:
 def all_series_rows() -> dict[str, list[SeriesRow]]:
     """Every category's series with at least one report, as plain rows, in one query."""
     return all_category_rows()
+
+
+def all_figure_columns() -> FigureColumns:
+    """Every report's figures as columns (the Losses table), in one query."""
+    return figure_columns()

@@ -11,7 +11,6 @@ import itertools
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
-from operator import itemgetter
 
 from peewee import chunked
 
@@ -27,6 +26,7 @@ from desktop_app.storage.db.models import (
     database_proxy,
     utc_now,
 )
+from desktop_app.storage.report_columns import SeriesRow, date_value, figure_columns
 
 
 @dataclass
@@ -118,7 +118,7 @@ def count_reports() -> int:
 def report_dates() -> list[dt.date]:
     """Every report's date, oldest first (plain SQL: a model row per date cost 8× the read)."""
     rows = database_proxy.execute_sql("SELECT date FROM report ORDER BY date").fetchall()
-    return [_day(date) for (date,) in rows]
+    return [date_value(date) for (date,) in rows]
 
 
 def report_article_ids(date: dt.date) -> list[int]:
@@ -141,7 +141,7 @@ def all_report_articles() -> dict[dt.date, list[tuple[int, str]]]:
     )
     found: dict[dt.date, list[tuple[int, str]]] = defaultdict(list)
     for date, item_id, title in rows:
-        found[_day(date)].append((item_id, title))
+        found[date_value(date)].append((item_id, title))
     return dict(found)
 
 
@@ -190,51 +190,11 @@ def category_series(key: str) -> list[SeriesPoint]:
     return derive_series((d, t, c) for d, t, c in rows)
 
 
-def _day(value: dt.date | str) -> dt.date:
-    """A date column read by plain SQL: text from SQLite, a date from PostgreSQL."""
-    return value if isinstance(value, dt.date) else dt.date.fromisoformat(value)
-
-
-# A `SeriesPoint`'s fields as a plain tuple (date, total, stated change, derived change,
-# previous date): tens of thousands are read at once, and a tuple costs a fraction of a
-# frozen dataclass (or a named tuple) to build.
-SeriesRow = tuple[dt.date, int, int | None, int | None, dt.date | None]
-
-
 def all_category_rows() -> dict[str, list[SeriesRow]]:
     """Every category's series, with changes derived as `derive_series` does (only across
-    consecutive days), from two plain queries: the figures as stored (no join, no sort in
-    SQLite, each costing as much as the read itself) and the reports' dates and days."""
-    reports: dict[int, tuple[int, dt.date]] = {
-        rid: (day, _day(date))
-        for rid, date, day in database_proxy.execute_sql(
-            "SELECT id, date, day FROM report"
-        ).fetchall()
-    }
-    grouped: dict[str, list[tuple[tuple[int, dt.date], int, int | None]]] = defaultdict(list)
-    for category, rid, total, change in database_proxy.execute_sql(
-        "SELECT category, report_id, total, change FROM report_figure"
-    ).fetchall():
-        grouped[category].append((reports[rid], total, change))
-    found: dict[str, list[SeriesRow]] = {}
-    for category, points in grouped.items():
-        points.sort(key=itemgetter(0))
-        rows: list[SeriesRow] = []
-        append = rows.append
-        before_day, before_date, before_total = -2, None, 0
-        for (day, date), total, change in points:
-            append(
-                (
-                    date,
-                    total,
-                    change,
-                    total - before_total if day == before_day + 1 else None,
-                    before_date,
-                )
-            )
-            before_day, before_date, before_total = day, date, total
-        found[category] = rows
-    return found
+    consecutive days), from one read of the figures (`figure_columns`)."""
+    columns = figure_columns()
+    return {key: columns.rows(key) for key in columns.totals}
 
 
 def all_category_series() -> dict[str, list[SeriesPoint]]:

@@ -3,9 +3,9 @@
 `reload()` reads everything on the runner's read lane (`read_report_table`, off the GUI
 thread) into plain Python lists and swaps them in when they arrive, so painting and scrolling
 2,000 reports × 18 categories never touches the database, and the table keeps showing the
-previous data until the new is there. The read takes one tuple query per category
-(`category_series`) rather than whole report objects: building peewee model instances for
-30,000 figures would take a visible fraction of a second.
+previous data until the new is there. The figures arrive as columns (`FigureColumns`: one
+plain query, a list per category); a cell's point, with its derived change, is made when
+the cell is first painted, and a category's series when it is charted.
 
 Signals:
     loaded(): new data were swapped in (after a `reload()`).
@@ -35,7 +35,7 @@ from desktop_app.core.series import SeriesPoint
 from desktop_app.ui.common.i18n import localized, number, signed
 
 if TYPE_CHECKING:
-    from desktop_app.services.charts import SeriesRow
+    from desktop_app.services.charts import FigureColumns, SeriesRow
     from desktop_app.ui.common.context import WindowContext
 
 DATE_COLUMN = 0
@@ -81,47 +81,34 @@ def figure_text(cell: SeriesRow) -> str:
 class ReportTable:
     """What the table shows, read in one go on the read lane."""
 
-    dates: list[dt.date] = field(default_factory=list)  # newest first
-    # Each category's points as plain rows (a SeriesPoint is made only for the one charted).
-    series: dict[str, list[SeriesRow]] = field(default_factory=dict)  # categories with data
+    # Every report's figures (oldest first); the table shows them newest first.
+    columns: FigureColumns | None = None
     warnings: dict[tuple[dt.date, str | None], list[str]] = field(default_factory=dict)
     # The articles and briefs that published each report: (item id, title).
     articles: dict[dt.date, list[tuple[int, str]]] = field(default_factory=dict)
-    # The table's cells, made on the read lane too: cells[row][column] is `dates[row]`'s
-    # point of the column-th category of `series` (registry order), None where it has none.
-    keys: list[str] = field(default_factory=list)
-    cells: list[list[SeriesRow | None]] = field(default_factory=list)
 
-    def __post_init__(self) -> None:
-        if self.cells or not self.dates:
-            return
-        keys = [k for k in KEYS if k in self.series]
-        row_of = {d: i for i, d in enumerate(self.dates)}
-        cells: list[list[SeriesRow | None]] = [[None] * len(keys) for _ in self.dates]
-        for column, key in enumerate(keys):
-            for point in self.series[key]:
-                row = row_of.get(point[0])
-                if row is not None:
-                    cells[row][column] = point
-        object.__setattr__(self, "keys", keys)  # (frozen: set once, here)
-        object.__setattr__(self, "cells", cells)
+    @property
+    def dates(self) -> list[dt.date]:
+        """Every report's date, newest first."""
+        return self.columns.dates[::-1] if self.columns is not None else []
+
+    @property
+    def keys(self) -> list[str]:
+        """The categories with any figure, in registry order."""
+        totals = self.columns.totals if self.columns is not None else {}
+        return [k for k in KEYS if k in totals]
 
 
 def read_report_table() -> ReportTable:
-    """Every report date, each category's series and the warnings (run on the read lane)."""
+    """Every report's figures, the warnings and the articles (run on the read lane)."""
     from desktop_app.services import charts, queries
 
-    dates = sorted(queries.report_dates(), reverse=True)
-    every = charts.all_series_rows()  # one query, not one per category
-    series = {key: every.get(key, []) for key in KEYS}
     warnings: dict[tuple[dt.date, str | None], list[str]] = defaultdict(list)
     # Stored warnings, and where a linked article states another figure than the report.
     for problem in [*queries.all_stored_warnings(), *queries.article_mismatches()]:
         if problem.date is not None:
             warnings[(problem.date, problem.category)].append(localized(problem.message))
-    return ReportTable(
-        dates, {k: v for k, v in series.items() if v}, dict(warnings), charts.report_articles()
-    )
+    return ReportTable(charts.all_figure_columns(), dict(warnings), charts.report_articles())
 
 
 class ReportTableModel(QAbstractTableModel):
@@ -139,12 +126,13 @@ class ReportTableModel(QAbstractTableModel):
         self._loading = False
         self._again = False
         self._loaded_once = False
-        self._series: dict[str, list[SeriesRow]] = {}
+        self._columns: FigureColumns | None = None
         self._points: dict[str, list[SeriesPoint]] = {}
         self._dates: list[dt.date] = []
         self._keys: list[str] = []
-        # _cells[row][column - FIRST_CATEGORY_COLUMN]; None where the report lacks the category.
-        self._cells: list[list[SeriesRow | None]] = []
+        # The points shown so far, by (row, column - FIRST_CATEGORY_COLUMN): each is made
+        # from the columns when first painted, not for every report at each load.
+        self._cells: dict[tuple[int, int], SeriesRow | None] = {}
         self._warnings: dict[tuple[dt.date, str | None], list[str]] = {}
         self._rows_by_date: dict[dt.date, int] = {}
         self._articles: dict[dt.date, list[tuple[int, str]]] = {}
@@ -182,13 +170,12 @@ class ReportTableModel(QAbstractTableModel):
 
     def apply(self, table: ReportTable) -> None:
         """Show `table` (in the GUI thread); emits `loaded`."""
-        keys = table.keys
         self.beginResetModel()
+        self._columns = table.columns
         self._dates = table.dates
-        self._keys = keys
-        self._series = {k: table.series[k] for k in keys}
+        self._keys = table.keys
         self._points = {}
-        self._cells = table.cells
+        self._cells = {}
         self._warnings = dict(table.warnings)
         self._rows_by_date = {d: i for i, d in enumerate(self._dates)}
         self._articles = dict(table.articles)
@@ -205,8 +192,19 @@ class ReportTableModel(QAbstractTableModel):
     def series(self, key: str) -> list[SeriesPoint]:
         """The category's points, oldest first, as last read (empty when it has none)."""
         if key not in self._points:
-            self._points[key] = [SeriesPoint(*row) for row in self._series.get(key, [])]
+            rows = self._columns.rows(key) if self._columns is not None else []
+            self._points[key] = [SeriesPoint(*row) for row in rows]
         return list(self._points[key])
+
+    def _cell(self, row: int, i: int) -> SeriesRow | None:
+        """The point of the `i`-th shown category in `row` (None where it has none)."""
+        at = (row, i)
+        if at not in self._cells:
+            columns = self._columns
+            ordinal = len(self._dates) - 1 - row
+            found = columns.point(self._keys[i], ordinal) if columns is not None else None
+            self._cells[at] = found
+        return self._cells[at]
 
     def column_texts(self, column: int, rows: int) -> list[str]:
         """The display texts of `column` in the first `rows` rows (for sizing the column)."""
@@ -224,7 +222,8 @@ class ReportTableModel(QAbstractTableModel):
         i = column - FIRST_CATEGORY_COLUMN
         if not 0 <= i < len(self._keys):
             return []
-        return [figure_text(c) for row in self._cells[:rows] if (c := row[i]) is not None]
+        shown = min(rows, len(self._dates))
+        return [figure_text(c) for row in range(shown) if (c := self._cell(row, i)) is not None]
 
     @property
     def article_column(self) -> int:
@@ -307,7 +306,7 @@ class ReportTableModel(QAbstractTableModel):
         if column == self.article_column:
             return self._article_data(self._articles.get(date, []), role)
         key = self._keys[column - FIRST_CATEGORY_COLUMN]
-        return self._figure_data(date, key, self._cells[row][column - FIRST_CATEGORY_COLUMN], role)
+        return self._figure_data(date, key, self._cell(row, column - FIRST_CATEGORY_COLUMN), role)
 
     def _date_data(self, date: dt.date, role: int) -> Any:
         if role == Qt.ItemDataRole.DisplayRole:
