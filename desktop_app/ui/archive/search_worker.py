@@ -242,9 +242,9 @@ class SearchWorker(QObject):
             self._first_shown.wait(FIRST_PAGE_HANDOFF_S)
             if self._stale(generation):
                 return
-        # The counts beside the list from the newest matches, while the GUI thread shows the
-        # first page (a few small queries): exact when there are few, else an estimate,
-        # refined after the full list.
+        # The counts beside the list from the newest matches, once the first page is shown
+        # (a few small queries): exact when there are few, else an estimate, refined after
+        # the full list.
         newest = None
         if rows is not None and (
             len(rows) < FIRST_PAGE or (request.order == "date" and request.descending)
