@@ -185,6 +185,9 @@ def run_window(archive: Archive, files: Sequence[Path] = ()) -> int:
         return BAD_INPUT
     log_path = _setup_logging()
     enable_crash_log(log_path)
+    from desktop_app.ui.app.qt_import import quicken_pyside_imports
+
+    quicken_pyside_imports()  # before the window's modules are imported
     from desktop_app.ui.app.application import run_application
 
     return run_application(archive, log_path, files=files)

@@ -22,6 +22,9 @@ from pathlib import Path
 _ENTRY_CHILD = r"""
 import os, sys
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+if sys.argv[1] != "empty":
+    # What the installed script does first; PySide6 comes after it, as when a user starts it.
+    from desktop_app.app import main
 from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtWidgets import QApplication, QMainWindow, QWidget
 
@@ -61,7 +64,6 @@ if sys.argv[1] == "empty":
     w.resize(1280, 800)
     w.show()
     sys.exit(app.exec())
-from desktop_app.app import main
 sys.exit(main(["--database", sys.argv[2]]))
 """
 

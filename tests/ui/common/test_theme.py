@@ -110,7 +110,7 @@ def test_check_boxes_keep_a_visible_edge_in_the_dark(qtbot, system_theme_after) 
     from PySide6.QtGui import QImage, QPainter
     from PySide6.QtWidgets import QCheckBox, QStyle, QStyleOptionButton
 
-    from desktop_app.ui.common.theme import DARK_EDGE, ThemeStyle
+    from desktop_app.ui.common.theme_style import DARK_EDGE, ThemeStyle
 
     palette = dark_palette()
     for role in (Role.Base, Role.Window):
