@@ -21,7 +21,7 @@ from desktop_app.core.search_query import (
     make_snippet,
     parse_query,
 )
-from desktop_app.storage import search_pg, search_terms
+from desktop_app.storage import facet_index, search_pg, search_terms
 from desktop_app.storage.db.models import database_proxy
 from desktop_app.storage.db.pg_schema import is_server
 from desktop_app.storage.items import ROW_COLUMNS, ItemRow, StoredItem, get_item, row_from_db
@@ -253,9 +253,25 @@ def first_rows(req: SearchRequest, query: Query, limit: int) -> list[ItemRow]:
         return [row_from_db(r) for r in database_proxy.connection().execute(sql, params)]
 
 
-def facet_counts(req: SearchRequest, query: Query | None = None, *, top: int = 40) -> Facets:
-    """Counts per kind, tag and source; each facet ignores its own choice, as in a shop."""
+def facet_counts(
+    req: SearchRequest,
+    query: Query | None = None,
+    *,
+    top: int = 40,
+    ids: Sequence[int] | None = None,
+) -> Facets:
+    """Counts per kind, tag and source; each facet ignores its own choice, as in a shop.
+
+    `ids`: the search's whole id list, when the caller has it. A facet with nothing chosen
+    counts the same items as the list, so it is counted from the ids (`facet_index`) rather
+    than by SQL over every match; a facet with a choice still needs its own query.
+    """
     query = query if query is not None else parse_query(req.text)
+    index = None
+    if ids is not None and req.limit is None and not is_server(database_proxy):
+        index = facet_index.current_index(database_proxy.connection(), len(ids))
+        if index is not None and not index.covers(ids):
+            index = None
 
     def run(select: str, skip: str, group: str, extra_join: str = "") -> list[tuple[str, int]]:
         if is_server(database_proxy):
@@ -278,16 +294,26 @@ def facet_counts(req: SearchRequest, query: Query | None = None, *, top: int = 4
             )
             params.insert(0, match)
         clause = ("WHERE " + " AND ".join(where)) if where else ""
-        sql = f"SELECT {select}, COUNT(*) AS n {frm} {clause} GROUP BY {group} ORDER BY n DESC"
+        # Ties by name, as `facet_index` ranks them.
+        sql = f"SELECT {select}, COUNT(*) AS n {frm} {clause} GROUP BY {group} ORDER BY n DESC, 1"
         if top:
             sql += f" LIMIT {int(top)}"
         return [(r[0], r[1]) for r in database_proxy.execute_sql(sql, params).fetchall()]
 
-    kinds = dict(run("item.kind", "kind", "item.kind"))
-    tags = run(
-        "item_tag.tag", "tag", "item_tag.tag", " JOIN item_tag ON item_tag.item_id = item.id"
-    )
-    sources = [(s, n) for s, n in run("item.source_name", "source", "item.source_name") if s]
+    if index is not None and ids is not None and not (query.kind or req.kind):
+        kinds = facet_index.kind_counts(index, ids)
+    else:
+        kinds = dict(run("item.kind", "kind", "item.kind"))
+    if index is not None and ids is not None and not req.tags:
+        tags = facet_index.tag_counts(index, ids, top=top)
+    else:
+        tags = run(
+            "item_tag.tag", "tag", "item_tag.tag", " JOIN item_tag ON item_tag.item_id = item.id"
+        )
+    if index is not None and ids is not None and req.source is None:
+        sources = facet_index.source_counts(index, ids, top=top)
+    else:
+        sources = [(s, n) for s, n in run("item.source_name", "source", "item.source_name") if s]
     return Facets(kinds, tags, sources)
 
 

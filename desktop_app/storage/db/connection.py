@@ -85,6 +85,7 @@ REQUIRED_TABLES = {
     7: {"source", "source_entry"},
     8: {"report_figure_history"},  # who changed what, row versions
     9: {"search_term", "search_term_todo"},  # the search index's words
+    10: set(),  # an index: items by source name
 }
 _ADDRESS = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*://")
 

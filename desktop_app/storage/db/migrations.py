@@ -14,7 +14,7 @@ from peewee import Database
 
 from desktop_app.core.errors import ArchiveError
 from desktop_app.storage.db import pg_schema
-from desktop_app.storage.db.later_steps import step_7, step_8, step_9
+from desktop_app.storage.db.later_steps import step_7, step_8, step_9, step_10
 
 
 def _step_1(db: Database) -> None:
@@ -216,6 +216,7 @@ STEPS: tuple[Callable[[Database], None], ...] = (
     step_7,
     step_8,
     step_9,
+    step_10,
 )
 SCHEMA_VERSION = len(STEPS)
 
