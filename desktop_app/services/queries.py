@@ -12,6 +12,10 @@ from typing import TYPE_CHECKING
 
 from desktop_app.core.report import LossReport
 from desktop_app.services.archive_state import close_connection, data_version
+from desktop_app.storage import facet_index
+from desktop_app.storage.db.models import database_proxy
+from desktop_app.storage.db.pg_schema import is_server
+from desktop_app.storage.facet_index import CountedFacets, FacetGroups, countable
 from desktop_app.storage.items import (
     ItemRow,
     StoredItem,
@@ -55,6 +59,8 @@ if TYPE_CHECKING:
 __all__ = [
     "MARK_END",
     "MARK_START",
+    "CountedFacets",
+    "FacetGroups",
     "Facets",
     "ItemRow",
     "SearchRequest",
@@ -66,12 +72,16 @@ __all__ = [
     "close_connection",
     "count_items",
     "count_reports",
+    "countable",
     "data_version",
     "facet_counts",
+    "facet_groups",
+    "facet_key",
     "find_problems",
     "first_rows",
     "get_item",
     "interrupter",
+    "item_id_bound",
     "item_rows",
     "items_by_ids",
     "linked_articles",
@@ -139,3 +149,25 @@ def item_stamp(item_id: int) -> Stamp | None:
     from desktop_app.storage.versions import item_stamp as stamp
 
     return stamp(item_id)
+
+
+def facet_key() -> tuple[int, int] | None:
+    """What changes when the archive does, as seen by this thread's connection (None on a
+    server: its counts stay SQL's)."""
+    if is_server(database_proxy):
+        return None
+    return facet_index.data_key(database_proxy.connection())
+
+
+def facet_groups() -> FacetGroups | None:
+    """Each kind's, source's and tag's item ids (`storage.facet_index`; None on a server)."""
+    if is_server(database_proxy):
+        return None
+    return facet_index.read_groups(database_proxy.connection())
+
+
+def item_id_bound() -> int:
+    """One more than the largest item id."""
+    if is_server(database_proxy):
+        return count_items() + 1
+    return facet_index.item_id_bound(database_proxy.connection())

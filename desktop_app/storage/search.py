@@ -258,20 +258,16 @@ def facet_counts(
     query: Query | None = None,
     *,
     top: int = 40,
-    ids: Sequence[int] | None = None,
+    counted: facet_index.CountedFacets | None = None,
 ) -> Facets:
     """Counts per kind, tag and source; each facet ignores its own choice, as in a shop.
 
-    `ids`: the search's whole id list, when the caller has it. A facet with nothing chosen
-    counts the same items as the list, so it is counted from the ids (`facet_index`) rather
-    than by SQL over every match; a facet with a choice still needs its own query.
+    `counted`: counts the caller made from the list's own ids (the window's search thread,
+    `ui/archive/facet_counter.py`) for facets that `facet_index.countable` names; SQL counts
+    the others.
     """
     query = query if query is not None else parse_query(req.text)
-    index = None
-    if ids is not None and req.limit is None and not is_server(database_proxy):
-        index = facet_index.current_index(database_proxy.connection(), len(ids))
-        if index is not None and not index.covers(ids):
-            index = None
+    counted = counted or facet_index.CountedFacets()
 
     def run(select: str, skip: str, group: str, extra_join: str = "") -> list[tuple[str, int]]:
         if is_server(database_proxy):
@@ -294,25 +290,22 @@ def facet_counts(
             )
             params.insert(0, match)
         clause = ("WHERE " + " AND ".join(where)) if where else ""
-        # Ties by name, as `facet_index` ranks them.
+        # Ties by name, as the window ranks the counts it makes itself (facet_counter).
         sql = f"SELECT {select}, COUNT(*) AS n {frm} {clause} GROUP BY {group} ORDER BY n DESC, 1"
         if top:
             sql += f" LIMIT {int(top)}"
         return [(r[0], r[1]) for r in database_proxy.execute_sql(sql, params).fetchall()]
 
-    if index is not None and ids is not None and not (query.kind or req.kind):
-        kinds = facet_index.kind_counts(index, ids)
-    else:
+    kinds = counted.kinds
+    if kinds is None:
         kinds = dict(run("item.kind", "kind", "item.kind"))
-    if index is not None and ids is not None and not req.tags:
-        tags = facet_index.tag_counts(index, ids, top=top)
-    else:
+    tags = counted.tags
+    if tags is None:
         tags = run(
             "item_tag.tag", "tag", "item_tag.tag", " JOIN item_tag ON item_tag.item_id = item.id"
         )
-    if index is not None and ids is not None and req.source is None:
-        sources = facet_index.source_counts(index, ids, top=top)
-    else:
+    sources = counted.sources
+    if sources is None:
         sources = [(s, n) for s, n in run("item.source_name", "source", "item.source_name") if s]
     return Facets(kinds, tags, sources)
 

@@ -19,7 +19,7 @@ import pytest
 from peewee import SqliteDatabase
 
 from desktop_app.core.search_query import Query, parse_query
-from desktop_app.storage import facet_index, search, search_terms
+from desktop_app.storage import search, search_terms
 from desktop_app.storage.db.connection import open_archive
 from desktop_app.storage.db.migrations import migrate
 from desktop_app.storage.db.models import database_proxy
@@ -35,7 +35,9 @@ from desktop_app.storage.search import (
     search_days,
     search_ids,
 )
+from desktop_app.ui.archive import facet_counter
 
+_COUNTER = facet_counter.FacetCounter()
 WORDS = ["drones", "kharkiv", "power", "lines", "kherson", "evacuate", "evacuation", "sumy"]
 WORDS += ["grain", "rail", "shelter", "Zaporizhzhia", "café", "odesa", "bridge", "night"]
 RARE = ["drongo", "drongos", "dronish", "droop", "evacuee", "evacuees", "cafes", "powerless"]
@@ -211,8 +213,12 @@ def _check_all(con: sqlite3.Connection) -> int:
                     con, req, "item_tag.tag", "tag", " JOIN item_tag ON item_tag.item_id = item.id"
                 )
                 sources = _counts(con, req, "item.source_name", "source")
-                # By SQL, and from the list's ids (`facet_index`) for the facets not chosen.
-                for facets in (facet_counts(req, query), facet_counts(req, query, ids=expected)):
+                # By SQL, and from the list's ids for the facets not chosen (the window's
+                # search thread: ui/archive/facet_counter.py).
+                counted = _COUNTER.counts(req, query, expected)
+                assert counted is not None
+                from_ids = facet_counts(req, query, counted=counted)
+                for facets in (facet_counts(req, query), from_ids):
                     assert facets.kinds == kinds, text
                     assert dict(facets.tags) == tags, text
                     assert dict(facets.sources) == {s: n for s, n in sources.items() if s}, text
@@ -283,8 +289,8 @@ def test_quick_counts_scale_the_newest_matches_share(tmp_path: Path) -> None:
 def test_search_matches_the_id_keyed_reference(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    # The counts from the list's ids: read the table for any search, however few it matches.
-    monkeypatch.setattr(facet_index, "READ_FOR_SHARE", 0)
+    # The counts from the list's ids: read the groups for any search, however few it matches.
+    monkeypatch.setattr(facet_counter, "READ_FOR_SHARE", 0)
     archive = open_archive(tmp_path / "a.sqlite")
     con = sqlite3.connect(tmp_path / "a.sqlite")
     _fill(con, 1500, seed=3)

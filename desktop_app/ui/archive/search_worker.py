@@ -27,6 +27,7 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QObject, Signal
 
 from desktop_app.core.search_query import Query, parse_query
+from desktop_app.ui.archive.facet_counter import FacetCounter
 
 if TYPE_CHECKING:
     from desktop_app.services.queries import Facets, ItemRow, SearchRequest
@@ -120,6 +121,7 @@ class SearchWorker(QObject):
         # connection), and the generation of the search that query belongs to.
         self._interrupt: Callable[[], None] | None = None
         self._running = 0
+        self._counter = FacetCounter()  # used on the search thread only
 
     @property
     def busy(self) -> bool:
@@ -270,7 +272,8 @@ class SearchWorker(QObject):
         self._emit(SearchResult(generation, request, query, ids, None, days, rows))
         if (quick is None or quick.estimated) and not self._stale(generation):
             # Counted from the list's ids where nothing is chosen: no pass over every match.
-            facets = queries.facet_counts(request, query, ids=ids)
+            counted = self._counter.counts(request, query, ids)
+            facets = queries.facet_counts(request, query, counted=counted)
             self._emit(_FacetsUpdate(generation, facets))
 
     def _done(self, result: object) -> None:

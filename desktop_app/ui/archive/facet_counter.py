@@ -1,0 +1,120 @@
+"""The exact counts beside the list, made from the list's own ids on the search thread.
+
+SQL counts a broad search's kinds, tags and sources by looking up every match (3.5-16 s at
+1,000,000 items). This thread holds the matches' ids already, so it counts them against
+each kind's, source's and tag's item ids (`services.queries.facet_groups`, read by SQLite
+from three indexes) with numpy: a number per item id for kinds and sources, a mask of the
+list for tags. About 60 ms for a million ids, in calls of a few milliseconds each: numpy,
+not a Python loop, so the GUI thread is not kept waiting for the interpreter lock (a Python
+loop over a million ids held it in turns for 0.3 s and the list's paint waited for each turn).
+
+The groups are read again when the archive changed since (`queries.facet_key`). A search
+that matches fewer than a quarter of the items does not read them for itself (SQL counts it
+about as fast) but uses them once read. Facets with a choice in the panel are left to SQL,
+which counts them without their own choice.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    import numpy as np
+    from numpy.typing import NDArray
+
+    from desktop_app.core.search_query import Query
+    from desktop_app.services.queries import CountedFacets, FacetGroups, SearchRequest
+
+# Reading the groups costs about as much as SQL's counts of a quarter of the items.
+READ_FOR_SHARE = 0.25
+
+
+class _Numbered:
+    """Each item id's value as a number (0: none), and the values in number order."""
+
+    def __init__(self, groups: list[tuple[str, str]], size: int) -> None:
+        import numpy as np
+
+        self.names = [value for value, _joined in groups]
+        dtype = np.uint8 if len(groups) < 255 else np.uint32
+        self.of_item: NDArray[Any] = np.zeros(size, dtype=dtype)
+        for number, (_value, joined) in enumerate(groups, 1):
+            self.of_item[_ids(joined)] = number
+
+    def counts(self, ids: NDArray[np.int64]) -> dict[str, int]:
+        import numpy as np
+
+        per_number = np.bincount(self.of_item[ids], minlength=len(self.names) + 1)
+        return {name: int(per_number[n]) for n, name in enumerate(self.names, 1)}
+
+
+def _ids(joined: str) -> NDArray[np.int64]:
+    import numpy as np
+
+    if not joined:
+        return np.zeros(0, dtype=np.int64)
+    return np.fromstring(joined, dtype=np.int64, sep=",")
+
+
+def _ranked(counts: dict[str, int], top: int) -> list[tuple[str, int]]:
+    ranked = sorted(((name, n) for name, n in counts.items() if n), key=lambda p: (-p[1], p[0]))
+    return ranked[:top] if top else ranked
+
+
+class FacetCounter:
+    """Held by the search thread: its groups, and the counts of a list of ids."""
+
+    def __init__(self) -> None:
+        self._key: tuple[int, int] | None = None
+        self._size = 0
+        self._kinds: _Numbered | None = None
+        self._sources: _Numbered | None = None
+        self._tags: list[tuple[str, NDArray[np.int64]]] = []
+
+    def _read(self, groups: FacetGroups) -> None:
+        self._key = None  # half-read groups are never used
+        self._size = groups.size
+        self._kinds = _Numbered(groups.kinds, groups.size)
+        self._sources = _Numbered(groups.sources, groups.size)
+        self._tags = [(tag, _ids(joined)) for tag, joined in groups.tags]
+        self._key = groups.key
+
+    def counts(
+        self, req: SearchRequest, query: Query, ids: Sequence[int], *, top: int = 40
+    ) -> CountedFacets | None:
+        """The counts of the facets without a choice, from `ids` (the whole list of `req`);
+        None when SQL should count them all."""
+        from desktop_app.services import queries
+
+        wanted = queries.countable(req, query)
+        if not wanted or req.limit is not None:
+            return None
+        key = queries.facet_key()
+        if key is None:
+            return None  # a server: its counts stay SQL's
+        if key != self._key:
+            if len(ids) < READ_FOR_SHARE * queries.item_id_bound():
+                return None
+            groups = queries.facet_groups()
+            if groups is None:
+                return None
+            self._read(groups)
+        import numpy as np
+
+        chosen = np.fromiter(ids, dtype=np.int64, count=len(ids))
+        if chosen.size and (int(chosen.min()) < 0 or int(chosen.max()) >= self._size):
+            return None  # a list from another moment than the groups: SQL counts it
+        assert self._kinds is not None and self._sources is not None
+        kinds = tags = sources = None
+        if "kind" in wanted:
+            kinds = dict(_ranked(self._kinds.counts(chosen), 0))
+        if "source" in wanted:
+            by_source = self._sources.counts(chosen)
+            by_source.pop("", None)  # items without a source are not a source
+            sources = _ranked(by_source, top)
+        if "tag" in wanted:
+            mask = np.zeros(self._size, dtype=bool)
+            mask[chosen] = True
+            tags = _ranked({tag: int(mask[items].sum()) for tag, items in self._tags}, top)
+        return queries.CountedFacets(kinds, tags, sources)
