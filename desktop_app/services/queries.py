@@ -15,7 +15,7 @@ from desktop_app.services.archive_state import close_connection, data_version
 from desktop_app.storage import facet_index
 from desktop_app.storage.db.models import database_proxy
 from desktop_app.storage.db.pg_schema import is_server
-from desktop_app.storage.facet_index import CountedFacets, FacetGroups, countable
+from desktop_app.storage.facet_index import CountedFacets, Groups, countable
 from desktop_app.storage.items import (
     ItemRow,
     StoredItem,
@@ -46,6 +46,7 @@ from desktop_app.storage.search import (
     match_count,
     quick_facets,
     search_days,
+    search_id_array,
     search_ids,
     snippets,
     was_interrupted,
@@ -60,7 +61,6 @@ __all__ = [
     "MARK_END",
     "MARK_START",
     "CountedFacets",
-    "FacetGroups",
     "Facets",
     "ItemRow",
     "SearchRequest",
@@ -95,6 +95,7 @@ __all__ = [
     "report_context",
     "report_dates",
     "search_days",
+    "search_id_array",
     "search_ids",
     "snippets",
     "was_interrupted",
@@ -159,11 +160,11 @@ def facet_key() -> tuple[int, int] | None:
     return facet_index.data_key(database_proxy.connection())
 
 
-def facet_groups() -> FacetGroups | None:
-    """Each kind's, source's and tag's item ids (`storage.facet_index`; None on a server)."""
+def facet_groups(facet: str) -> Groups | None:
+    """Each kind's, source's or tag's item ids (`storage.facet_index`; None on a server)."""
     if is_server(database_proxy):
         return None
-    return facet_index.read_groups(database_proxy.connection())
+    return facet_index.read_groups(database_proxy.connection(), facet)
 
 
 def item_id_bound() -> int:

@@ -19,22 +19,14 @@ SQL for the rest.
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
 from desktop_app.core.search_query import Query
 
 # (value, its items' ids joined by commas): one per kind, source name or tag.
-Groups = list[tuple[str, str]]
-
-
-@dataclass(frozen=True)
-class FacetGroups:
-    key: tuple[int, int]  # data_key() when read
-    size: int  # the largest item id + 1
-    kinds: Groups
-    sources: Groups
-    tags: Groups
+Groups = Iterator[tuple[str, str]]
 
 
 @dataclass(frozen=True)
@@ -55,22 +47,20 @@ def item_id_bound(conn: sqlite3.Connection) -> int:
     return int(conn.execute("SELECT coalesce(max(id), 0) FROM item").fetchone()[0]) + 1
 
 
-def read_groups(conn: sqlite3.Connection) -> FacetGroups:
-    """Every kind's, source's and tag's item ids, as of now (one read transaction if the
-    caller is in one)."""
-    key = data_key(conn)
-    size = item_id_bound(conn)
+# Each reads one index: item_kind, item_source_name (schema 10), item_tag_tag.
+_GROUPS = {
+    "kind": "SELECT kind, group_concat(id) FROM item GROUP BY kind",
+    "source": "SELECT source_name, group_concat(id) FROM item GROUP BY source_name",
+    "tag": "SELECT tag, group_concat(item_id) FROM item_tag GROUP BY tag",
+}
 
-    def groups(sql: str) -> Groups:
-        return [(str(value), joined or "") for value, joined in conn.execute(sql)]
 
-    return FacetGroups(
-        key,
-        size,
-        groups("SELECT kind, group_concat(id) FROM item GROUP BY kind"),
-        groups("SELECT source_name, group_concat(id) FROM item GROUP BY source_name"),
-        groups("SELECT tag, group_concat(item_id) FROM item_tag GROUP BY tag"),
-    )
+def read_groups(conn: sqlite3.Connection, facet: str) -> Iterator[tuple[str, str]]:
+    """Each value of `facet` ("kind", "source" or "tag") with its items' ids, one value at a
+    time: a million ids are 7 MB of text, which the caller turns into an array before it
+    takes the next."""
+    for value, joined in conn.execute(_GROUPS[facet]):
+        yield str(value), joined or ""
 
 
 def countable(req: Any, query: Query) -> frozenset[str]:

@@ -10,8 +10,10 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import sqlite3
+from array import array
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, replace
+from itertools import chain
 
 from desktop_app.core.search_query import (
     Alternative,
@@ -232,14 +234,18 @@ def _one_snapshot() -> Iterator[None]:
 
 def search_ids(req: SearchRequest, query: Query | None = None) -> list[int]:
     """Ids of the matching items in the requested order."""
+    return list(search_id_array(req, query))
+
+
+def search_id_array(req: SearchRequest, query: Query | None = None) -> array[int]:
+    """The same ids as machine integers (ids stay below 2**30: `_ID_OF_KEY`), 4 bytes each
+    where a list of a million Python ints holds 36 MB: what the window's list keeps."""
     query = query if query is not None else parse_query(req.text)
     with _one_snapshot():
         sql, params = select_sql(req, query, "item.id")
-        # The sqlite3 cursor itself: the hot path, and peewee's wrapper adds nothing here.
-        # Read row by row, not with fetchall(): a million one-field tuples held at once cost
-        # 54 MiB more at the peak, and building them took longer (729 against 453 ms).
-        cursor = database_proxy.connection().execute(sql, params)
-        return [row[0] for row in cursor]
+        # The sqlite3 cursor itself (peewee's wrapper adds nothing here), read row by row:
+        # a million one-field tuples held at once cost 54 MiB more at the peak.
+        return array("i", chain.from_iterable(database_proxy.connection().execute(sql, params)))
 
 
 def first_rows(req: SearchRequest, query: Query, limit: int) -> list[ItemRow]:

@@ -12,7 +12,13 @@ from desktop_app.core.item import ARTICLE, BRIEF, ItemData
 from desktop_app.core.search_query import parse_query
 from desktop_app.storage.db.connection import open_archive
 from desktop_app.storage.db.models import database_proxy
-from desktop_app.storage.facet_index import CountedFacets, countable, data_key, read_groups
+from desktop_app.storage.facet_index import (
+    CountedFacets,
+    countable,
+    data_key,
+    item_id_bound,
+    read_groups,
+)
 from desktop_app.storage.items import save_item, set_tags
 from desktop_app.storage.search import SearchRequest, facet_counts
 
@@ -38,22 +44,14 @@ def archive(tmp_path: Path):
 
 def test_the_groups_are_each_values_item_ids(archive) -> None:
     conn = database_proxy.connection()
-    groups = read_groups(conn)
-    assert groups.size == 7  # ids 1-6
-    assert {k: sorted(map(int, ids.split(","))) for k, ids in groups.kinds} == {
-        "article": [1, 4],
-        "brief": [2, 3, 5, 6],
-    }
-    assert {k: sorted(map(int, ids.split(","))) for k, ids in groups.sources} == {
-        "Feed A": [1, 4],
-        "Paper B": [2, 5],
-        "": [3, 6],
-    }
-    assert {k: sorted(map(int, ids.split(","))) for k, ids in groups.tags} == {
-        "energy": [1, 2, 4, 5],
-        "rail": [2, 5],
-    }
-    assert groups.key == data_key(conn)
+    assert item_id_bound(conn) == 7  # ids 1-6
+
+    def groups(facet: str) -> dict[str, list[int]]:
+        return {k: sorted(map(int, ids.split(","))) for k, ids in read_groups(conn, facet)}
+
+    assert groups("kind") == {"article": [1, 4], "brief": [2, 3, 5, 6]}
+    assert groups("source") == {"Feed A": [1, 4], "Paper B": [2, 5], "": [3, 6]}
+    assert groups("tag") == {"energy": [1, 2, 4, 5], "rail": [2, 5]}
 
 
 def test_the_key_moves_with_a_write_of_this_connection(archive) -> None:

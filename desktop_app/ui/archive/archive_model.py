@@ -30,6 +30,8 @@ from desktop_app.ui.archive.row_pages import Loader, RowCache
 from desktop_app.ui.common.i18n import QT_TRANSLATE_NOOP
 
 if TYPE_CHECKING:
+    from collections.abc import Sequence
+
     from desktop_app.services.queries import ItemRow
 
 # The list's two modes (the filter panel's View box); the table until the panel says otherwise.
@@ -74,7 +76,7 @@ class ArchiveTableModel(QAbstractTableModel):
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
-        self._ids = array("q")
+        self._ids = array("i")  # ids stay below 2**30: 4 bytes each
         self.cache = RowCache(self._repaint)
         self._snippets: dict[int, str] = {}
         self._snippet_pages: set[int] = set()
@@ -96,7 +98,7 @@ class ArchiveTableModel(QAbstractTableModel):
     def show_first_rows(self, rows: list[ItemRow], parsed: Query) -> None:
         """Show a search's first page (rows included) before its full id list arrives."""
         self.beginResetModel()
-        self._ids = array("q", (r.id for r in rows))
+        self._ids = array("i", (r.id for r in rows))
         self.parsed = parsed
         self._clear()
         self.cache.add(rows)
@@ -109,7 +111,7 @@ class ArchiveTableModel(QAbstractTableModel):
         self._snippet_pages.clear()
         self._snippet_epoch += 1
 
-    def set_ids(self, ids: list[int], parsed: Query, rows: list[ItemRow] | None = None) -> None:
+    def set_ids(self, ids: Sequence[int], parsed: Query, rows: list[ItemRow] | None = None) -> None:
         """Show a result computed elsewhere (the search worker), with its first rows if given."""
         shown, partial = len(self._ids), self._partial
         self._partial = False
@@ -118,7 +120,7 @@ class ArchiveTableModel(QAbstractTableModel):
             and parsed == self.parsed
             and shown
             and len(ids) >= shown
-            and self._ids == array("q", ids[:shown])
+            and self._ids == array("i", ids[:shown])
         ):
             # The rest of the list whose first page is shown: append, keeping the loaded
             # rows, the selection and the scroll position.
@@ -128,7 +130,7 @@ class ArchiveTableModel(QAbstractTableModel):
                 self.endInsertRows()
             return
         self.beginResetModel()
-        self._ids = array("q", ids)
+        self._ids = array("i", ids)
         self.parsed = parsed
         self._clear()
         if rows:

@@ -16,7 +16,8 @@ which counts them without their own choice.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from array import array
+from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
@@ -24,7 +25,7 @@ if TYPE_CHECKING:
     from numpy.typing import NDArray
 
     from desktop_app.core.search_query import Query
-    from desktop_app.services.queries import CountedFacets, FacetGroups, SearchRequest
+    from desktop_app.services.queries import CountedFacets, SearchRequest
 
 # Reading the groups costs about as much as SQL's counts of a quarter of the items.
 READ_FOR_SHARE = 0.25
@@ -33,28 +34,32 @@ READ_FOR_SHARE = 0.25
 class _Numbered:
     """Each item id's value as a number (0: none), and the values in number order."""
 
-    def __init__(self, groups: list[tuple[str, str]], size: int) -> None:
+    def __init__(self, groups: Iterable[tuple[str, str]], size: int) -> None:
         import numpy as np
 
-        self.names = [value for value, _joined in groups]
-        dtype = np.uint8 if len(groups) < 255 else np.uint32
+        self.names: list[str] = []
+        numbers: list[NDArray[np.int32]] = []
+        for value, joined in groups:  # each value's text dropped once it is an array
+            self.names.append(value)
+            numbers.append(_ids(joined))
+        dtype = np.uint8 if len(self.names) < 255 else np.uint32
         self.of_item: NDArray[Any] = np.zeros(size, dtype=dtype)
-        for number, (_value, joined) in enumerate(groups, 1):
-            self.of_item[_ids(joined)] = number
+        for number, ids in enumerate(numbers, 1):
+            self.of_item[ids] = number
 
-    def counts(self, ids: NDArray[np.int64]) -> dict[str, int]:
+    def counts(self, ids: NDArray[np.int32]) -> dict[str, int]:
         import numpy as np
 
         per_number = np.bincount(self.of_item[ids], minlength=len(self.names) + 1)
         return {name: int(per_number[n]) for n, name in enumerate(self.names, 1)}
 
 
-def _ids(joined: str) -> NDArray[np.int64]:
+def _ids(joined: str) -> NDArray[np.int32]:
     import numpy as np
 
     if not joined:
-        return np.zeros(0, dtype=np.int64)
-    return np.fromstring(joined, dtype=np.int64, sep=",")
+        return np.zeros(0, dtype=np.int32)
+    return np.fromstring(joined, dtype=np.int32, sep=",")
 
 
 def _ranked(counts: dict[str, int], top: int) -> list[tuple[str, int]]:
@@ -70,15 +75,32 @@ class FacetCounter:
         self._size = 0
         self._kinds: _Numbered | None = None
         self._sources: _Numbered | None = None
-        self._tags: list[tuple[str, NDArray[np.int64]]] = []
+        self._tags: list[tuple[str, NDArray[np.int32]]] = []
 
-    def _read(self, groups: FacetGroups) -> None:
+    def _read(self, key: tuple[int, int], size: int) -> bool:
+        """Read the groups, one facet at a time (its text is dropped before the next is
+        read); False on a server. A write meanwhile moves the key again, and the next search
+        reads them anew."""
+        from desktop_app.services import queries
+
         self._key = None  # half-read groups are never used
-        self._size = groups.size
-        self._kinds = _Numbered(groups.kinds, groups.size)
-        self._sources = _Numbered(groups.sources, groups.size)
-        self._tags = [(tag, _ids(joined)) for tag, joined in groups.tags]
-        self._key = groups.key
+        self._kinds = self._sources = None  # nor kept beside the new ones while they are read
+        self._tags = []
+        numbered: list[_Numbered] = []
+        for facet in ("kind", "source"):
+            groups = queries.facet_groups(facet)
+            if groups is None:
+                return False
+            numbered.append(_Numbered(groups, size))
+            del groups
+        tags = queries.facet_groups("tag")
+        if tags is None:
+            return False
+        self._size = size
+        self._kinds, self._sources = numbered
+        self._tags = [(tag, _ids(joined)) for tag, joined in tags]
+        self._key = key
+        return True
 
     def counts(
         self, req: SearchRequest, query: Query, ids: Sequence[int], *, top: int = 40
@@ -94,15 +116,15 @@ class FacetCounter:
         if key is None:
             return None  # a server: its counts stay SQL's
         if key != self._key:
-            if len(ids) < READ_FOR_SHARE * queries.item_id_bound():
+            size = queries.item_id_bound()
+            if len(ids) < READ_FOR_SHARE * size or not self._read(key, size):
                 return None
-            groups = queries.facet_groups()
-            if groups is None:
-                return None
-            self._read(groups)
         import numpy as np
 
-        chosen = np.fromiter(ids, dtype=np.int64, count=len(ids))
+        if isinstance(ids, array) and ids.typecode == "i":
+            chosen = np.frombuffer(ids, dtype=np.intc).astype(np.int32, copy=False)
+        else:
+            chosen = np.fromiter(ids, dtype=np.int32, count=len(ids))
         if chosen.size and (int(chosen.min()) < 0 or int(chosen.max()) >= self._size):
             return None  # a list from another moment than the groups: SQL counts it
         assert self._kinds is not None and self._sources is not None

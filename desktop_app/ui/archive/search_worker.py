@@ -20,7 +20,7 @@ import functools
 import logging
 import queue
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -55,7 +55,7 @@ class SearchResult:
     generation: int
     request: SearchRequest
     query: Query
-    ids: list[int]
+    ids: Sequence[int]
     facets: Facets | None
     days: list[tuple[int, str]] | None = None  # for the timeline: ids with their local day
     # The rows of the first page (so a short list shows without another round trip).
@@ -229,7 +229,7 @@ class SearchWorker(QObject):
             if self._stale(generation):
                 return
         query = parse_query(request.text)
-        ids: list[int] | None = None
+        ids: Sequence[int] | None = None
         rows: list[ItemRow] | None = None
         if not timeline:
             rows = queries.first_rows(request, query, FIRST_PAGE)
@@ -264,7 +264,7 @@ class SearchWorker(QObject):
         if self._stale(generation):
             return
         if ids is None:
-            ids = queries.search_ids(request, query)
+            ids = queries.search_id_array(request, query)  # 4 bytes an id
         days = queries.search_days(request, query) if timeline else None
         if rows is None:
             first = [i for i, _day in days[:FIRST_PAGE]] if days is not None else ids[:FIRST_PAGE]

@@ -24,7 +24,7 @@ def test_a_page_of_rows_arrives_while_a_long_search_runs(
         release.wait(10)
         return []
 
-    monkeypatch.setattr(queries, "search_ids", slow_ids)
+    monkeypatch.setattr(queries, "search_id_array", slow_ids)
     worker = SearchWorker()
     try:
         worker.search(SearchRequest("", limit=5))  # a limit: the full list is always read
@@ -69,7 +69,7 @@ def test_a_newer_search_stops_the_query_of_the_one_it_replaces(
             raise
         return []
 
-    monkeypatch.setattr(queries, "search_ids", endless_ids)
+    monkeypatch.setattr(queries, "search_id_array", endless_ids)
     worker = SearchWorker()
     failed: list[str] = []
     worker.failed.connect(failed.append)
