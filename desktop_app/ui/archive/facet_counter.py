@@ -41,7 +41,7 @@ class _Numbered:
         numbers: list[NDArray[np.int32]] = []
         for value, joined in groups:  # each value's text dropped once it is an array
             self.names.append(value)
-            numbers.append(_ids(joined))
+            numbers.append(_ids(joined, size))
         dtype = np.uint8 if len(self.names) < 255 else np.uint32
         self.of_item: NDArray[Any] = np.zeros(size, dtype=dtype)
         for number, ids in enumerate(numbers, 1):
@@ -54,12 +54,15 @@ class _Numbered:
         return {name: int(per_number[n]) for n, name in enumerate(self.names, 1)}
 
 
-def _ids(joined: str) -> NDArray[np.int32]:
+def _ids(joined: str, size: int) -> NDArray[np.int32]:
+    """The ids in `joined` below `size` (an item another program added after the largest id
+    was read is left out; the next search reads the groups again)."""
     import numpy as np
 
     if not joined:
         return np.zeros(0, dtype=np.int32)
-    return np.fromstring(joined, dtype=np.int32, sep=",")
+    ids = np.fromstring(joined, dtype=np.int32, sep=",")
+    return ids[ids < size] if ids.size and int(ids.max()) >= size else ids
 
 
 def _ranked(counts: dict[str, int], top: int) -> list[tuple[str, int]]:
@@ -98,7 +101,7 @@ class FacetCounter:
             return False
         self._size = size
         self._kinds, self._sources = numbered
-        self._tags = [(tag, _ids(joined)) for tag, joined in tags]
+        self._tags = [(tag, _ids(joined, size)) for tag, joined in tags]
         self._key = key
         return True
 

@@ -122,3 +122,17 @@ def test_a_narrow_search_does_not_read_the_groups_for_itself(
     mine, by_sql = _both(counter, narrow)  # once read, used for all
     assert mine == by_sql and len(read) == 3
     assert facet_counter.READ_FOR_SHARE == 0.25
+
+
+def test_an_item_added_while_the_groups_are_read_is_left_for_the_next_read(
+    archive, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Another program adds an item between the largest id and the groups being read.
+    real_bound = queries.item_id_bound
+    monkeypatch.setattr(queries, "item_id_bound", lambda: real_bound() - 1)
+    counter = FacetCounter()
+    req = SearchRequest("drones")
+    query = parse_query(req.text)
+    ids = search_ids(req, query)
+    assert counter.counts(req, query, ids) is None  # the newest id is unknown: SQL counts
+    assert counter.counts(req, query, ids[1:]) is not None  # the rest is counted
