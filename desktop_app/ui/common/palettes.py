@@ -86,7 +86,7 @@ def relative_luminance(colour: QColor) -> float:
 
 
 def contrast_ratio(a: QColor, b: QColor) -> float:
-    """WCAG 2's contrast ratio (1 … 21); AA asks 4.5 for text."""
+    """WCAG 2's contrast ratio (1 … 21); AA asks 4.5 for text, 3 for lines and large text."""
     darker, lighter = sorted((relative_luminance(a), relative_luminance(b)))
     return (lighter + 0.05) / (darker + 0.05)
 

@@ -85,22 +85,6 @@ def negative_color(dark: bool) -> QColor:
     return QColor("#F2F2F2") if dark else QColor("#111111")
 
 
-def relative_luminance(colour: QColor) -> float:
-    """WCAG 2's relative luminance of an sRGB colour (0 black … 1 white)."""
-
-    def linear(channel: float) -> float:
-        return channel / 12.92 if channel <= 0.04045 else ((channel + 0.055) / 1.055) ** 2.4
-
-    r, g, b = (linear(c) for c in (colour.redF(), colour.greenF(), colour.blueF()))
-    return 0.2126 * r + 0.7152 * g + 0.0722 * b
-
-
-def contrast_ratio(a: QColor, b: QColor) -> float:
-    """WCAG 2's contrast ratio (1 … 21); AA asks 4.5 for text, 3 for lines and large text."""
-    darker, lighter = sorted((relative_luminance(a), relative_luminance(b)))
-    return (lighter + 0.05) / (darker + 0.05)
-
-
 def text_size() -> str:
     """The application font's size, as pyqtgraph takes it ("10.5pt"): legends and titles
     follow the font the user chose instead of a fixed 9 pt."""

@@ -10,14 +10,8 @@ import pytest
 from PySide6.QtGui import QColor, QPalette
 
 from desktop_app.core.categories import KEYS
-from desktop_app.ui.plotting.palette import (
-    DARK,
-    LIGHT,
-    contrast_ratio,
-    is_dark,
-    relative_luminance,
-    series_color,
-)
+from desktop_app.ui.common.palettes import contrast_ratio, relative_luminance
+from desktop_app.ui.plotting.palette import DARK, LIGHT, is_dark, series_color
 
 # Base and window colours: Qt's Fusion, GNOME (Adwaita), KDE (Breeze), Windows, JetBrains.
 LIGHT_BACKGROUNDS = ("#FFFFFF", "#EFEFEF", "#F7F7F7", "#FAFAFA", "#F6F5F4", "#EFF0F1", "#FCFCFC")
