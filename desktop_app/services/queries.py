@@ -168,7 +168,6 @@ def facet_groups(facet: str) -> Groups | None:
 
 
 def item_id_bound() -> int:
-    """One more than the largest item id."""
-    if is_server(database_proxy):
-        return count_items() + 1
+    """One more than the largest item id (an archive file's; a server's counts stay SQL's,
+    `facet_key`)."""
     return facet_index.item_id_bound(database_proxy.connection())
