@@ -36,8 +36,6 @@ from desktop_app.storage.reports import (
     report_dates,
 )
 from desktop_app.storage.search import (
-    MARK_END,
-    MARK_START,
     Facets,
     SearchRequest,
     facet_counts,
@@ -47,10 +45,12 @@ from desktop_app.storage.search import (
     quick_facets,
     search_days,
     search_id_array,
+    search_id_text,
     search_ids,
-    snippets,
     was_interrupted,
 )
+from desktop_app.storage.search_lists import ID_MASK, ListText
+from desktop_app.storage.search_snippets import MARK_END, MARK_START, snippets
 from desktop_app.storage.versions import Stamp
 
 if TYPE_CHECKING:
@@ -58,11 +58,13 @@ if TYPE_CHECKING:
     from desktop_app.storage.report_checks import LinkedArticle as LinkedArticle
 
 __all__ = [
+    "ID_MASK",
     "MARK_END",
     "MARK_START",
     "CountedFacets",
     "Facets",
     "ItemRow",
+    "ListText",
     "SearchRequest",
     "StoredItem",
     "all_stored_warnings",
@@ -96,6 +98,7 @@ __all__ = [
     "report_dates",
     "search_days",
     "search_id_array",
+    "search_id_text",
     "search_ids",
     "snippets",
     "was_interrupted",

@@ -20,18 +20,14 @@ from desktop_app.core.search_query import (
     Expansions,
     Query,
     Term,
-    make_snippet,
     parse_query,
 )
-from desktop_app.storage import facet_index, search_pg, search_terms
+from desktop_app.storage import facet_index, search_lists, search_pg, search_terms
 from desktop_app.storage.db.models import database_proxy
 from desktop_app.storage.db.pg_schema import is_server
 from desktop_app.storage.items import ROW_COLUMNS, ItemRow, StoredItem, get_item, row_from_db
 from desktop_app.storage.search_filters import filter_conditions
 
-# Markers around matched words in snippets; control characters never typed or stored, so the
-# window can escape the text and then turn them into highlighting.
-MARK_START, MARK_END = "\x02", "\x03"
 ORDERS = ("date", "relevance", "title", "author")
 # bm25 weights per FTS column (title, lead, body, author, tags): a word in the headline says
 # more about an item than the same word deep in its body.
@@ -248,6 +244,27 @@ def search_id_array(req: SearchRequest, query: Query | None = None) -> array[int
         return array("i", chain.from_iterable(database_proxy.connection().execute(sql, params)))
 
 
+def search_id_text(req: SearchRequest, query: Query) -> search_lists.ListText | None:
+    """The whole list as text (`storage.search_lists`) where one index holds it in order:
+    words alone or nothing, by date, in SQLite. None otherwise: `search_id_array`."""
+    if req.order != "date" or req.limit is not None or is_server(database_proxy):
+        return None
+    words = query.fts_match() is not None
+    if filter_conditions(req, query)[0] or (not words and query.excluded):
+        return None
+    return search_lists.ListText(words, req.descending, _list_parts(req, query))
+
+
+def _list_parts(req: SearchRequest, query: Query) -> Iterator[str]:
+    with _one_snapshot():
+        conn = database_proxy.connection()
+        match = _where(req, query, expand=ALL_PARTS)[2]
+        if match is None:
+            yield from search_lists.all_parts(conn)
+        else:
+            yield from search_lists.matching_parts(conn, match)
+
+
 def first_rows(req: SearchRequest, query: Query, limit: int) -> list[ItemRow]:
     """The first `limit` matching items with their list columns, in one query.
 
@@ -437,26 +454,6 @@ def quick_facets(
         scaled(list(sources.items())),
         estimated=estimated,
     )
-
-
-def snippets(ids: Sequence[int], query: Query) -> dict[int, str]:
-    """Matched words in context for the given rows, wrapped in MARK_START/MARK_END."""
-    patterns = query.highlight_patterns()
-    if not patterns or not ids:
-        return {}
-    out: dict[int, str] = {}
-    marks = ",".join("?" * len(ids))
-    rows = database_proxy.execute_sql(
-        f"SELECT id, title, lead, body, tags FROM item WHERE id IN ({marks})", list(ids)
-    )
-    for item_id, *fields in rows.fetchall():
-        # The first field with a match: a headline hit says more than a body hit.
-        for text in fields:
-            found = make_snippet(text or "", patterns, start_mark=MARK_START, end_mark=MARK_END)
-            if found:
-                out[item_id] = found
-                break
-    return out
 
 
 def search_days(req: SearchRequest, query: Query | None = None) -> list[tuple[int, str]]:

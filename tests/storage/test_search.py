@@ -11,14 +11,8 @@ from hypothesis import strategies as st
 from desktop_app.core.item import ARTICLE, BRIEF, ItemData
 from desktop_app.core.search_query import parse_query
 from desktop_app.storage.items import get_item, save_item, set_read, set_starred, set_tags
-from desktop_app.storage.search import (
-    MARK_END,
-    MARK_START,
-    SearchRequest,
-    facet_counts,
-    search_ids,
-    snippets,
-)
+from desktop_app.storage.search import SearchRequest, facet_counts, search_ids
+from desktop_app.storage.search_snippets import MARK_END, MARK_START, snippets
 
 KYIV = dt.timezone(dt.timedelta(hours=2))
 

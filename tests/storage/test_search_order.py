@@ -19,7 +19,7 @@ import pytest
 from peewee import SqliteDatabase
 
 from desktop_app.core.search_query import Query, parse_query
-from desktop_app.storage import search, search_terms
+from desktop_app.storage import search, search_lists, search_terms
 from desktop_app.storage.db.connection import open_archive
 from desktop_app.storage.db.migrations import migrate
 from desktop_app.storage.db.models import database_proxy
@@ -36,6 +36,7 @@ from desktop_app.storage.search import (
     search_ids,
 )
 from desktop_app.ui.archive import facet_counter
+from desktop_app.ui.archive.id_lists import read_ids
 
 _COUNTER = facet_counter.FacetCounter()
 WORDS = ["drones", "kharkiv", "power", "lines", "kherson", "evacuate", "evacuation", "sumy"]
@@ -200,6 +201,9 @@ def _check_all(con: sqlite3.Connection) -> int:
             order = _reference_order(req, has_match)
             expected = [r[0] for r in con.execute(f"{sql} ORDER BY {order}", params)]
             assert search_ids(req, query) == expected, (text, base)
+            listed = search.search_id_text(req, query)  # the window's way, where it applies
+            if listed is not None:
+                assert list(read_ids(listed)) == expected, (text, base)
             sql, params = _reference(req, ROW_COLUMNS)
             page = con.execute(f"{sql} ORDER BY {order} LIMIT 25", params).fetchall()
             assert [r.id for r in first_rows(req, query, 25)] == [r[0] for r in page]
@@ -291,6 +295,8 @@ def test_search_matches_the_id_keyed_reference(
 ) -> None:
     # The counts from the list's ids: read the groups for any search, however few it matches.
     monkeypatch.setattr(facet_counter, "READ_FOR_SHARE", 0)
+    # A whole list read as text in parts of a few ids each (`storage.search_lists`).
+    monkeypatch.setattr(search_lists, "ROWS_PER_PART", 13)
     archive = open_archive(tmp_path / "a.sqlite")
     con = sqlite3.connect(tmp_path / "a.sqlite")
     _fill(con, 1500, seed=3)

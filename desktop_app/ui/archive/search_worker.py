@@ -28,6 +28,7 @@ from PySide6.QtCore import QObject, Signal
 
 from desktop_app.core.search_query import Query, parse_query
 from desktop_app.ui.archive.facet_counter import FacetCounter
+from desktop_app.ui.archive.id_lists import read_ids
 
 if TYPE_CHECKING:
     from desktop_app.services.queries import Facets, ItemRow, SearchRequest
@@ -264,7 +265,8 @@ class SearchWorker(QObject):
         if self._stale(generation):
             return
         if ids is None:
-            ids = queries.search_id_array(request, query)  # 4 bytes an id
+            listed = queries.search_id_text(request, query)  # as text, where an index has it
+            ids = read_ids(listed) if listed else queries.search_id_array(request, query)
         days = queries.search_days(request, query) if timeline else None
         if rows is None:
             first = [i for i, _day in days[:FIRST_PAGE]] if days is not None else ids[:FIRST_PAGE]

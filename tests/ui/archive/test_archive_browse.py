@@ -8,7 +8,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QInputDialog
 
 from desktop_app.storage.items import get_item, set_starred
-from desktop_app.storage.search import MARK_START, SearchRequest
+from desktop_app.storage.search import SearchRequest
+from desktop_app.storage.search_snippets import MARK_START
 from desktop_app.ui.app.main_window import MainWindow
 from desktop_app.ui.archive.archive_actions import export_current_pdf, set_timeline
 from desktop_app.ui.archive.archive_model import MATCH_COL, SNIPPET_ROLE, TITLE_COL
