@@ -123,6 +123,7 @@ class SearchWorker(QObject):
         self._interrupt: Callable[[], None] | None = None
         self._running = 0
         self._counter = FacetCounter()  # used on the search thread only
+        self._exact = 0  # the newest search whose exact counts were sent
 
     @property
     def busy(self) -> bool:
@@ -256,16 +257,21 @@ class SearchWorker(QObject):
         quick = queries.quick_facets(request, query, newest)
         if quick is not None and not self._stale(generation):
             self._emit(_FacetsUpdate(generation, quick))
+        # The whole list as text, where one index holds it in order (nothing read yet).
+        listed = queries.search_id_text(request, query) if ids is None else None
         if quick is not None and quick.estimated and not self._stale(generation):
             # The exact number of matches from the index alone, before the full list (which
-            # also reads every match's key and hands each id over).
-            total = queries.match_count(request, query)
-            if total is not None and not self._stale(generation):
-                self._emit(_FacetsUpdate(generation, dataclasses.replace(quick, total=total)))
+            # also reads every match's key and hands each id over); beside a list read as
+            # text, on the rows thread at the same time (each is mostly SQLite's work, done
+            # without the GIL): the exact counts follow the list sooner by the count's time.
+            count = functools.partial(self._count_matches, request, query, quick, generation)
+            if listed is not None:
+                self._start(count, rows=True)
+            else:
+                count()
         if self._stale(generation):
             return
         if ids is None:
-            listed = queries.search_id_text(request, query)  # as text, where an index has it
             ids = read_ids(listed) if listed else queries.search_id_array(request, query)
         days = queries.search_days(request, query) if timeline else None
         if rows is None:
@@ -276,7 +282,25 @@ class SearchWorker(QObject):
             # Counted from the list's ids where nothing is chosen: no pass over every match.
             counted = self._counter.counts(request, query, ids)
             facets = queries.facet_counts(request, query, counted=counted)
-            self._emit(_FacetsUpdate(generation, facets))
+            with self._idle:  # after these, a late number of matches is not sent
+                self._exact = generation
+                self._emit(_FacetsUpdate(generation, facets))
+
+    def _count_matches(
+        self, request: SearchRequest, query: Query, quick: Facets, generation: int
+    ) -> None:
+        if self._stale(generation):
+            return
+        from desktop_app.services import queries
+
+        try:
+            total = queries.match_count(request, query)
+        except Exception:  # the list still comes, and with it the number
+            log.exception("counting the matches of %r failed", request.text)
+            return
+        with self._idle:
+            if total is not None and not self._stale(generation) and self._exact != generation:
+                self._emit(_FacetsUpdate(generation, dataclasses.replace(quick, total=total)))
 
     def _done(self, result: object) -> None:
         try:
