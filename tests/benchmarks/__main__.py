@@ -291,6 +291,12 @@ def main() -> int:
         finally:
             search.PAGE_PARTS, search.ALL_PARTS = page, every
 
+    # As the window opens: the whole archive listed, and counted (which reads the groups
+    # the exact counts of any later search are made from: `ui/archive/facet_counter.py`).
+    view.worker.search(SearchRequest())
+    view.worker.wait(600_000)
+    settle()
+
     for text in QUERIES:
         query = parse_query(text)
         # What the statements below search for: a prefix as the OR of its words where that
