@@ -129,6 +129,6 @@ def remember(history: Sequence[str], text: str, limit: int = HISTORY_LIMIT) -> l
 
 def count_matches(requests: Sequence[SearchRequest]) -> list[int]:
     """How many items each search finds in the archive now (run on the read lane)."""
-    from desktop_app.services.queries import search_ids
+    from desktop_app.services.queries import search_count
 
-    return [len(search_ids(replace(r, limit=None))) for r in requests]
+    return [search_count(replace(r, limit=None)) for r in requests]

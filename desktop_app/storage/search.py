@@ -348,6 +348,18 @@ def match_count(req: SearchRequest, query: Query) -> int | None:
     return int(row.fetchone()[0])
 
 
+def search_count(req: SearchRequest, query: Query | None = None) -> int:
+    """How many items the search finds: no id handed over, nothing sorted (a saved search's
+    count; words alone from the index only, as `match_count`)."""
+    query = query if query is not None else parse_query(req.text)
+    total = match_count(req, query)
+    if total is None:
+        sql, params = select_sql(replace(req, limit=None, order="date"), query, "item.id")
+        total = database_proxy.execute_sql(f"SELECT count(*) FROM ({sql}) AS found", params)
+        total = int(total.fetchone()[0])
+    return total
+
+
 # How many of the newest matches the quick counts are read from.
 SAMPLE = 200
 
@@ -476,10 +488,7 @@ def search_days(req: SearchRequest, query: Query | None = None) -> list[tuple[in
 def search_item_ids(
     text: str = "", *, kind: str | None = None, limit: int | None = None
 ) -> list[int]:
-    """Ids of the items matching the typed query (all items when empty), newest first.
-
-    Only ids: a list model holds these and loads the rows it shows on demand.
-    """
+    """Ids of the items matching the typed query (all items when empty), newest first."""
     return search_ids(SearchRequest(text, kind=kind, limit=limit))
 
 

@@ -62,6 +62,13 @@ def test_counts_come_from_the_archive(archive_db: object) -> None:
     save_item(ItemData(ARTICLE, "Drones over Kharkiv", when, body="x", tags=("drones",)))
     save_item(ItemData(BRIEF, "Drones downed", when, body="y"))
     counts = ss.count_matches(
-        [SearchRequest("drones"), SearchRequest("drones", kind=BRIEF), SearchRequest("zzz")]
+        [
+            SearchRequest("drones"),
+            SearchRequest("drones", kind=BRIEF),
+            SearchRequest("zzz"),
+            SearchRequest("-kharkiv", order="title"),  # counted without sorting or ids
+            SearchRequest(date_from=dt.date(2024, 5, 2)),
+            SearchRequest(limit=1),  # a saved search counts all it finds
+        ]
     )
-    assert counts == [2, 1, 0]
+    assert counts == [2, 1, 0, 1, 0, 2]

@@ -201,6 +201,7 @@ def _check_all(con: sqlite3.Connection) -> int:
             order = _reference_order(req, has_match)
             expected = [r[0] for r in con.execute(f"{sql} ORDER BY {order}", params)]
             assert search_ids(req, query) == expected, (text, base)
+            assert search.search_count(req, query) == len(expected), (text, base)
             listed = search.search_id_text(req, query)  # the window's way, where it applies
             if listed is not None:
                 assert list(read_ids(listed)) == expected, (text, base)
