@@ -4,10 +4,10 @@
   <context>
     <name>ArchiveView</name>
     <message numerus="yes">
-      <source>%n item(s)</source>
+      <source>%Ln item(s)</source>
       <translation>
-        <numerusform>%n item</numerusform>
-        <numerusform>%n items</numerusform>
+        <numerusform>%Ln item</numerusform>
+        <numerusform>%Ln items</numerusform>
       </translation>
     </message>
   </context>
@@ -209,10 +209,10 @@
   <context>
     <name>TimelineModel</name>
     <message numerus="yes">
-      <source>%1 · %n item(s)</source>
+      <source>%1 · %Ln item(s)</source>
       <translation>
-        <numerusform>%1 · %n item</numerusform>
-        <numerusform>%1 · %n items</numerusform>
+        <numerusform>%1 · %Ln item</numerusform>
+        <numerusform>%1 · %Ln items</numerusform>
       </translation>
     </message>
   </context>

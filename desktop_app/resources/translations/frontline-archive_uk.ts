@@ -473,11 +473,11 @@
   <context>
     <name>ArchiveView</name>
     <message numerus="yes">
-      <source>%n item(s)</source>
+      <source>%Ln item(s)</source>
       <translation>
-        <numerusform>%n запис</numerusform>
-        <numerusform>%n записи</numerusform>
-        <numerusform>%n записів</numerusform>
+        <numerusform>%Ln запис</numerusform>
+        <numerusform>%Ln записи</numerusform>
+        <numerusform>%Ln записів</numerusform>
       </translation>
     </message>
     <message>
@@ -2907,11 +2907,11 @@ Merge: take this report's figures and keep the stored ones it does not state.</s
   <context>
     <name>TimelineModel</name>
     <message numerus="yes">
-      <source>%1 · %n item(s)</source>
+      <source>%1 · %Ln item(s)</source>
       <translation>
-        <numerusform>%1 · %n запис</numerusform>
-        <numerusform>%1 · %n записи</numerusform>
-        <numerusform>%1 · %n записів</numerusform>
+        <numerusform>%1 · %Ln запис</numerusform>
+        <numerusform>%1 · %Ln записи</numerusform>
+        <numerusform>%1 · %Ln записів</numerusform>
       </translation>
     </message>
     <message>

@@ -72,7 +72,7 @@ def count_text(text: str, n: int, *, everything: bool = False) -> str:
     """What the list holds, under it: "24 items"; when nothing matched, what did not (and
     when the search asked for `everything`, that the archive holds nothing)."""
     if n:
-        return QCoreApplication.translate("ArchiveView", "%n item(s)", "", n)
+        return QCoreApplication.translate("ArchiveView", "%Ln item(s)", "", n)
     if everything:
         return QCoreApplication.translate("ArchiveView", "The archive is empty.")
     if text.strip():

@@ -141,7 +141,7 @@ class TimelineModel(QAbstractListModel):
         if role == HEADING_ROLE:
             return True
         if role == Qt.ItemDataRole.DisplayRole:
-            return self.tr("%1 · %n item(s)", "", count).replace(
+            return self.tr("%1 · %Ln item(s)", "", count).replace(
                 "%1", date.strftime("%A, %d %B %Y")
             )
         if role == Qt.ItemDataRole.FontRole:

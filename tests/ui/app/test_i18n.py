@@ -73,8 +73,14 @@ def test_the_window_speaks_ukrainian_with_the_translation_loaded(
     assert window.tabs.tabText(1) == "В&трати"  # Alt+В is the View menu, Alt+Р the Edit menu
     assert category_label("tanks") == "Танки"
     assert category_label("armored_vehicles") == "Бойові броньовані машини"
-    plural = [QCoreApplication.translate("ArchiveView", "%n item(s)", "", n) for n in (1, 3, 5, 21)]
-    assert plural == ["1 запис", "3 записи", "5 записів", "21 запис"]
+    plural = [
+        QCoreApplication.translate("ArchiveView", "%Ln item(s)", "", n)
+        for n in (1, 3, 5, 21, 1_000_000)
+    ]
+    # A million in the Ukrainian way, as beside the list ("Усі (1 000 000)"): grouped.
+    million = QLocale().toString(1_000_000)
+    assert million != "1000000"
+    assert plural == ["1 запис", "3 записи", "5 записів", "21 запис", f"{million} записів"]
 
 
 def test_english_counts_read_naturally(qapp) -> None:
@@ -82,8 +88,11 @@ def test_english_counts_read_naturally(qapp) -> None:
     translators = i18n.install_translators(qapp, "en")
     try:
         assert len(translators) == 1  # plural forms only; Qt's own English needs nothing
-        counts = [QCoreApplication.translate("ArchiveView", "%n item(s)", "", n) for n in (1, 24)]
-        assert counts == ["1 item", "24 items"]
+        counts = [
+            QCoreApplication.translate("ArchiveView", "%Ln item(s)", "", n)
+            for n in (1, 24, 1_000_000)
+        ]
+        assert counts == ["1 item", "24 items", "1,000,000 items"]  # grouped, as the boxes
     finally:
         for translator in translators:
             qapp.removeTranslator(translator)
