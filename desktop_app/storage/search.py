@@ -13,7 +13,7 @@ import sqlite3
 from array import array
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, replace
-from itertools import chain
+from itertools import chain, groupby
 
 from desktop_app.core.search_query import (
     Alternative,
@@ -349,8 +349,7 @@ def match_count(req: SearchRequest, query: Query) -> int | None:
 
 
 def search_count(req: SearchRequest, query: Query | None = None) -> int:
-    """How many items the search finds: no id handed over, nothing sorted (a saved search's
-    count; words alone from the index only, as `match_count`)."""
+    """How many items the search finds, no id handed over, nothing sorted (saved searches)."""
     query = query if query is not None else parse_query(req.text)
     total = match_count(req, query)
     if total is None:
@@ -468,21 +467,22 @@ def quick_facets(
     )
 
 
-def search_days(req: SearchRequest, query: Query | None = None) -> list[tuple[int, str]]:
-    """Matching ids, newest first, each with its local calendar day (for the timeline)."""
+def search_days(req: SearchRequest, query: Query | None = None) -> list[tuple[str, int]]:
+    """The local calendar days of the matches, newest first, each with how many it holds
+    (the timeline's headings; its rows are the list's ids in the same order)."""
     query = query if query is not None else parse_query(req.text)
     if is_server(database_proxy):
-        return search_pg.days(req, query)
+        return [(d, len(list(g))) for d, g in groupby(d for _i, d in search_pg.days(req, query))]
     where, params, match = _where(req, query, expand=ALL_PARTS)
+    day, frm = "date(item.published_at, 'localtime')", _from(match)
+    if match is not None and not where:  # the time is in the index's key: `item` not read
+        day, frm = "date((-item_fts.rowid) >> 30, 'unixepoch', 'localtime')", "FROM item_fts"
     if match is not None:
         where.insert(0, "item_fts MATCH ?")
         params.insert(0, match)
     clause = ("WHERE " + " AND ".join(where)) if where else ""
-    sql = (
-        f"SELECT item.id, date(item.published_at, 'localtime') {_from(match)} {clause} "
-        f"ORDER BY {_order_by(SearchRequest(), match)}"
-    )
-    return [(r[0], r[1]) for r in database_proxy.execute_sql(sql, params)]  # (not fetchall)
+    sql = f"SELECT {day} AS day, count(*) {frm} {clause} GROUP BY day ORDER BY day DESC"
+    return [(r[0], r[1]) for r in database_proxy.execute_sql(sql, params)]
 
 
 def search_item_ids(

@@ -396,6 +396,32 @@ def main() -> int:
             )
         )
 
+    def timeline(req: SearchRequest) -> None:
+        """From asking to the timeline's list and its day headings (View ▸ Timeline)."""
+        view.worker.search(req, timeline=True)
+        wait_for(view.worker.finished)
+
+    for text in ("", QUERIES[1] if len(QUERIES) > 1 else QUERIES[0]):
+        req = SearchRequest(text)
+        sql, params = select_sql(req, parse_query(text), "item.id")
+        day_sql = sql.replace(
+            "SELECT item.id", "SELECT item.id, date(item.published_at, 'localtime')"
+        )
+        if "FROM item_fts" in sql and "JOIN item" not in sql:  # words alone: join for the day
+            day_sql = (
+                "SELECT item.id, date(item.published_at, 'localtime') FROM item_fts JOIN item "
+                "ON item.id = ((-item_fts.rowid) & 1073741823) WHERE item_fts MATCH ? "
+                "ORDER BY item_fts.rowid"
+            )
+        rows.append(
+            (
+                f"timeline {repr(text) if text else 'of everything'} → list and day headings",
+                timed(timeline, req),
+                "raw ids with their local day",
+                median_ms(lambda q=day_sql, p=params: raw.execute(q, p).fetchall(), RUNS),
+            )
+        )
+
     def all_ids_as_read() -> object:
         listed = search_id_text(SearchRequest(), parse_query(""))
         assert listed is not None

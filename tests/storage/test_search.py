@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 from desktop_app.core.item import ARTICLE, BRIEF, ItemData
 from desktop_app.core.search_query import parse_query
 from desktop_app.storage.items import get_item, save_item, set_read, set_starred, set_tags
-from desktop_app.storage.search import SearchRequest, facet_counts, search_ids
+from desktop_app.storage.search import SearchRequest, facet_counts, search_days, search_ids
 from desktop_app.storage.search_snippets import MARK_END, MARK_START, snippets
 
 KYIV = dt.timezone(dt.timedelta(hours=2))
@@ -191,3 +191,15 @@ def test_panel_dates_at_the_ends_of_the_calendar_never_raise(
     finally:
         monkeypatch.undo()
         time.tzset()
+
+
+def test_the_timeline_days_run_newest_first_with_their_counts(archive_db: object) -> None:
+    seed()
+    # 09:00 and noon in Kyiv: the same calendar day in the zones the tests run in (UTC to
+    # UTC+12; tests/ui/archive/test_timeline.py takes days across a local midnight).
+    days = search_days(SearchRequest("drones"), parse_query("drones"))
+    assert days == [("2023-11-25", 1), ("2023-11-24", 1), ("2023-11-01", 1)]
+    everything = search_days(SearchRequest(), parse_query(""))
+    assert sum(n for _day, n in everything) == 3
+    articles = search_days(SearchRequest(kind=ARTICLE), parse_query(""))
+    assert articles == [("2023-11-24", 1), ("2023-11-01", 1)]

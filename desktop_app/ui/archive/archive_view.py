@@ -328,7 +328,7 @@ class ArchiveView(QWidget):
         self.model.query, self.model.kind = result.request.text, result.request.kind
         self.model.set_ids(result.ids, result.query, result.rows)
         if result.days is not None:
-            self.timeline_model.set_entries(result.days, result.rows)
+            self.timeline_model.set_entries(result.days.ids, result.days.days, result.rows)
         self.list_stack.setCurrentWidget(self.timeline if self.timeline_mode else self.table)
         if result.facets is not None:
             self._show_counts(result.facets)

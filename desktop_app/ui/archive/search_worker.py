@@ -31,7 +31,7 @@ from desktop_app.ui.archive.facet_counter import FacetCounter
 from desktop_app.ui.archive.id_lists import read_ids
 
 if TYPE_CHECKING:
-    from desktop_app.services.queries import Facets, ItemRow, SearchRequest
+    from desktop_app.services.queries import Facets, ItemRow, ListText, SearchRequest
 
 log = logging.getLogger(__name__)
 
@@ -52,13 +52,21 @@ class FirstRows:
 
 
 @dataclass(frozen=True)
+class Timeline:
+    """The list newest first, and each local day of it with how many items it holds."""
+
+    ids: Sequence[int]
+    days: list[tuple[str, int]]
+
+
+@dataclass(frozen=True)
 class SearchResult:
     generation: int
     request: SearchRequest
     query: Query
     ids: Sequence[int]
     facets: Facets | None
-    days: list[tuple[int, str]] | None = None  # for the timeline: ids with their local day
+    days: Timeline | None = None  # for the timeline: the list newest first, and its days
     # The rows of the first page (so a short list shows without another round trip).
     rows: list[ItemRow] | None = None
 
@@ -272,10 +280,12 @@ class SearchWorker(QObject):
         if self._stale(generation):
             return
         if ids is None:
-            ids = read_ids(listed) if listed else queries.search_id_array(request, query)
-        days = queries.search_days(request, query) if timeline else None
+            ids = self._ids(request, query, listed)
+        days: Timeline | None = None
+        if timeline:
+            days = self._timeline(request, query, ids)
         if rows is None:
-            first = [i for i, _day in days[:FIRST_PAGE]] if days is not None else ids[:FIRST_PAGE]
+            first = days.ids[:FIRST_PAGE] if days is not None else ids[:FIRST_PAGE]
             rows = list(queries.item_rows(first).values())
         self._emit(SearchResult(generation, request, query, ids, None, days, rows))
         if (quick is None or quick.estimated) and not self._stale(generation):
@@ -285,6 +295,26 @@ class SearchWorker(QObject):
             with self._idle:  # after these, a late number of matches is not sent
                 self._exact = generation
                 self._emit(_FacetsUpdate(generation, facets))
+
+    @staticmethod
+    def _ids(request: SearchRequest, query: Query, listed: ListText | None) -> Sequence[int]:
+        from desktop_app.services import queries
+
+        return read_ids(listed) if listed else queries.search_id_array(request, query)
+
+    def _timeline(self, request: SearchRequest, query: Query, ids: Sequence[int]) -> Timeline:
+        """The list newest first, with its days. Two statements: when a write committed in
+        between makes the days not add up to the list, both are read once more."""
+        from desktop_app.services import queries
+
+        dated = dataclasses.replace(request, order="date", descending=True)
+        for again in (False, True):
+            if dated != request or again:
+                ids = self._ids(dated, query, queries.search_id_text(dated, query))
+            days = queries.search_days(request, query)
+            if sum(n for _day, n in days) == len(ids):
+                break
+        return Timeline(ids, days)
 
     def _count_matches(
         self, request: SearchRequest, query: Query, quick: Facets, generation: int

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 from array import array
+from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, Qt
@@ -27,7 +28,7 @@ HEADING_ROLE = Qt.ItemDataRole.UserRole + 10
 class TimelineModel(QAbstractListModel):
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
-        self._entries = array("q")  # id >= 0, or -(n + 1) for the n-th day heading
+        self._entries = array("i")  # id >= 0, or -(n + 1) for the n-th day heading
         self._days: list[tuple[dt.date, int]] = []
         self.cache = RowCache(self._repaint)
 
@@ -36,23 +37,23 @@ class TimelineModel(QAbstractListModel):
         self.cache.loader = loader
 
     def set_entries(
-        self, dated_ids: list[tuple[int, str]], rows: list[ItemRow] | None = None
+        self, ids: Sequence[int], days: list[tuple[str, int]], rows: list[ItemRow] | None = None
     ) -> None:
-        """Ids with their local day ("YYYY-MM-DD"), in the order to show them; with the
-        first rows when they are at hand."""
+        """The list newest first, and its local days ("YYYY-MM-DD") newest first, each with
+        how many of the list's items it holds; with the first rows when they are at hand.
+        A loop over the days, not the items: a million ids are copied a day at a time."""
         self.beginResetModel()
-        entries = array("q")
-        days: list[tuple[dt.date, int]] = []
-        current = None
-        for item_id, day in dated_ids:
-            if day != current:
-                current = day
-                days.append((dt.date.fromisoformat(day), 0))
-                entries.append(-len(days))
-            date, count = days[-1]
-            days[-1] = (date, count + 1)
-            entries.append(item_id)
-        self._entries, self._days = entries, days
+        listed = ids if isinstance(ids, array) and ids.typecode == "i" else array("i", ids)
+        entries = array("i")
+        kept: list[tuple[dt.date, int]] = []
+        start = 0
+        for day, count in days:
+            kept.append((dt.date.fromisoformat(day), count))
+            entries.append(-len(kept))
+            entries.extend(listed[start : start + count])
+            start += count
+        entries.extend(listed[start:])  # none, unless a write came between the two reads
+        self._entries, self._days = entries, kept
         self.cache.clear()
         if rows:
             self.cache.add(rows)
