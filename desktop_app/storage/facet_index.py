@@ -4,8 +4,9 @@ SQLite counts a broad search's facets by looking up every match in `item` and `i
 random page each): 3.5-16 s at 1,000,000 items. The window's search thread holds the matches'
 ids already (the list's), so it counts those instead (`ui/archive/facet_counter.py`, with
 numpy: ~60 ms for a million ids). What it counts them against comes from here: each kind's,
-source's and tag's item ids, read by three statements that each read one index (`item_kind`,
-`item_source_name` of schema 10, `item_tag_tag`) while SQLite, not Python, does the work.
+source's and tag's item ids, read by three statements that each read one index
+(`item_kind_published`, `item_source_published` of schema 11, `item_tag_tag`) while SQLite,
+not Python, does the work.
 
 `data_key` says when to read them again: SQLite's `data_version` moves when another
 connection commits, `total_changes` when this one writes.
@@ -42,12 +43,45 @@ def data_key(conn: sqlite3.Connection) -> tuple[int, int]:
     return int(conn.execute("PRAGMA data_version").fetchone()[0]), conn.total_changes
 
 
+# Per connection: (its data key when counted, the count). Counting a million items takes
+# 30-70 ms, and the archive changes far less often than searches run. The connection is
+# kept beside its counts, so a later connection reusing its id() never takes them.
+_COUNTS: dict[tuple[int, str], tuple[sqlite3.Connection, tuple[int, int], int]] = {}
+_MARKED = {"": "", "starred": " WHERE starred", "unread": " WHERE NOT is_read"}
+# Marked items up to this many, and this share of all, are looked up in the search index
+# one by one (a starred item's key, then its words) rather than every match checked for
+# the mark: each lookup starts the text query again, which pays only for a few.
+FEW_MARKED, FEW_MARKED_SHARE = 20_000, 0.02
+
+
+def _count(conn: sqlite3.Connection, mark: str) -> int:
+    """How many items (with `mark`: "starred", "unread") the archive holds, counted again
+    only after a write (each mark from its own index, schema 11)."""
+    key, cached = data_key(conn), _COUNTS.get((id(conn), mark))
+    if cached is not None and cached[0] is conn and cached[1] == key:
+        return cached[2]
+    n = int(conn.execute(f"SELECT count(*) FROM item{_MARKED[mark]}").fetchone()[0])
+    _COUNTS[(id(conn), mark)] = (conn, key, n)
+    return n
+
+
+def item_count(conn: sqlite3.Connection) -> int:
+    return _count(conn, "")
+
+
+def few_marked(conn: sqlite3.Connection, mark: str) -> bool:
+    """Whether so few items carry `mark` that a search of words among them had better start
+    from them (`search_filters.filter_conditions`)."""
+    marked = _count(conn, mark)
+    return marked <= FEW_MARKED and marked <= FEW_MARKED_SHARE * item_count(conn)
+
+
 def item_id_bound(conn: sqlite3.Connection) -> int:
     """One more than the largest item id (ids start at 1 and only grow)."""
     return int(conn.execute("SELECT coalesce(max(id), 0) FROM item").fetchone()[0]) + 1
 
 
-# Each reads one index: item_kind, item_source_name (schema 10), item_tag_tag.
+# Each reads one index: item_kind_published, item_source_published (schema 11), item_tag_tag.
 _GROUPS = {
     "kind": "SELECT kind, group_concat(id) FROM item GROUP BY kind",
     "source": "SELECT source_name, group_concat(id) FROM item GROUP BY source_name",

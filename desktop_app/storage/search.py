@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import functools
 import sqlite3
 from array import array
 from collections.abc import Callable, Iterator, Sequence
@@ -104,10 +105,11 @@ def expansions(query: Query, *, limit: int) -> Expansions | None:
 
 
 def _where(
-    req: SearchRequest, query: Query, *, skip: str = "", expand: int = 0
+    req: SearchRequest, query: Query, *, skip: str = "", expand: int = 0, keyed: bool = True
 ) -> tuple[list[str], list[object], str | None]:
     """WHERE conditions and parameters; `skip` leaves out one facet (for its own counts);
-    `expand`: prefixes of up to that many words become the OR of those words (same rows)."""
+    `expand`: prefixes of up to that many words become the OR of those words (same rows);
+    `keyed`: the search index is in the FROM beside `item` (dates bound its key too)."""
     where: list[str] = []
     params: list[object] = []
     expanded = expansions(query, limit=expand) if expand else None
@@ -115,7 +117,12 @@ def _where(
     if match is None and query.excluded:
         where.append(f"item.id NOT IN (SELECT {_ID_OF_KEY} FROM item_fts WHERE item_fts MATCH ?)")
         params.append(query.fts_excluded(expanded))
-    more, more_params = filter_conditions(req, query, skip=skip)
+    few = None
+    if not is_server(database_proxy):
+        few = functools.partial(facet_index.few_marked, database_proxy.connection())
+    more, more_params = filter_conditions(
+        req, query, skip=skip, keyed=keyed and match is not None, few_marked=few
+    )
     return where + more, params + more_params, match
 
 
@@ -298,7 +305,7 @@ def facet_counts(
                 req, query, select=select, skip=skip, group=group, extra_join=extra_join,
                 top=top,
             )  # fmt: skip
-        where, params, match = _where(req, query, skip=skip, expand=ALL_PARTS)
+        where, params, match = _where(req, query, skip=skip, expand=ALL_PARTS, keyed=False)
         frm = "FROM item" + extra_join
         if match is not None:
             # The matches' ids first, then their items in id order (a join reads them in
@@ -371,24 +378,6 @@ def _about(n: float) -> int:
     return int(round(n / step) * step)
 
 
-# Per connection: (its data version and own changes when counted, how many items). Counting
-# a million items takes 30-70 ms, and the archive changes far less often than searches run.
-# The connection itself is kept beside its count, so a later connection reusing its id()
-# never takes its count.
-_ITEM_COUNTS: dict[int, tuple[sqlite3.Connection, tuple[int, int], int]] = {}
-
-
-def _item_count(conn: sqlite3.Connection) -> int:
-    """How many items the archive holds, counted again only after a write."""
-    version = (conn.execute("PRAGMA data_version").fetchone()[0], conn.total_changes)
-    cached = _ITEM_COUNTS.get(id(conn))
-    if cached is not None and cached[0] is conn and cached[1] == version:
-        return cached[2]
-    n: int = conn.execute("SELECT count(*) FROM item").fetchone()[0]
-    _ITEM_COUNTS[id(conn)] = (conn, version, n)
-    return n
-
-
 def _key(row: ItemRow) -> int:
     """The search index's key of a row (`_ID_OF_KEY` inverts it)."""
     return -(int(row.published_at.timestamp()) * 1073741824 + row.id)
@@ -432,7 +421,7 @@ def quick_facets(
     if estimated:
         if where:
             return None
-        total = _item_count(conn)
+        total = facet_index.item_count(conn)
         spanned = len(sample)  # no words: the sample is the newest items themselves
         if match is not None:
             spanned = conn.execute(

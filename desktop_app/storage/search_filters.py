@@ -8,11 +8,16 @@ Cyrillic ones too) differ.
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
+import time
+from collections.abc import Callable
 from typing import Any
 
 from desktop_app.core.search_query import Query, TextFilter
 
+# An item's search key (schema 6, `db.migrations`): -(publication time * 2**30 + id).
+_ITEM_KEY = "-(CAST(strftime('%s', published_at) AS INTEGER) * 1073741824 + id)"
 # Bounds that every stored time sorts between: times are stored as zero-padded UTC text.
 _EARLIEST, _LATEST = "0000-01-01T00:00:00Z", "9999-12-31T23:59:59Z"
 
@@ -33,15 +38,31 @@ def local_bound(day: dt.date, *, end: bool) -> str:
         return _EARLIEST if day.year < 5000 else _LATEST
 
 
+def _seconds(stored: str) -> int | None:
+    """A stored UTC time as Unix seconds; None for the bounds no calendar reaches."""
+    try:
+        return calendar.timegm(time.strptime(stored, "%Y-%m-%dT%H:%M:%SZ"))
+    except ValueError:
+        return None
+
+
 def like_pattern(value: str) -> str:
     return "%" + value.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
 
 
 def filter_conditions(
-    req: Any, query: Query, *, skip: str = "", mark: str = "?", like: str = "LIKE"
+    req: Any,
+    query: Query,
+    *,
+    skip: str = "",
+    mark: str = "?",
+    like: str = "LIKE",
+    keyed: bool = False,
+    few_marked: Callable[[str], bool] | None = None,
 ) -> tuple[list[str], list[object]]:
     """Conditions and parameters for everything but the words; `skip` leaves out one facet
-    (for its own counts)."""
+    (for its own counts); `keyed`: SQLite's search index is in the query, and dates bound
+    its key too, as do the starred or unread items when `few_marked` says they are few."""
     where: list[str] = []
     params: list[object] = []
     kind = query.kind or req.kind
@@ -66,18 +87,31 @@ def filter_conditions(
     if req.source is not None and skip != "source":
         where.append(f"item.source_name = {mark}")
         params.append(req.source)
-    date_from = query.date_from or req.date_from
-    date_to = query.date_to or req.date_to
-    if date_from:
-        where.append(f"item.published_at >= {mark}")
-        params.append(local_bound(date_from, end=False))
-    if date_to:
-        where.append(f"item.published_at < {mark}")
-        params.append(local_bound(date_to, end=True))
-    if req.starred_only or "starred" in query.flags:
-        where.append("item.starred")
-    if req.unread_only or "unread" in query.flags:
-        where.append("NOT item.is_read")
+    for day, end in (
+        (query.date_from or req.date_from, False),
+        (query.date_to or req.date_to, True),
+    ):
+        if not day:
+            continue
+        bound = local_bound(day, end=end)
+        where.append(f"item.published_at {'<' if end else '>='} {mark}")
+        params.append(bound)
+        if keyed and (seconds := _seconds(bound)) is not None:
+            # The same bound on the search index's key, -(time * 2**30 + id): FTS5 then
+            # reads only that stretch of its lists (the condition above stays, and agrees).
+            where.append(f"item_fts.rowid {'>' if end else '<='} {mark}")
+            params.append(-(seconds << 30))
+    for mark, asked, condition, alone in (
+        ("starred", req.starred_only or "starred" in query.flags, "item.starred", "starred"),
+        ("unread", req.unread_only or "unread" in query.flags, "NOT item.is_read", "NOT is_read"),
+    ):
+        if not asked:
+            continue
+        where.append(condition)
+        if keyed and few_marked is not None and few_marked(mark):
+            # Few marked items: the index is asked for their keys alone, rather than every
+            # match read to check its mark (3 s at 1,000,000 items for words, none starred).
+            where.append(f"item_fts.rowid IN (SELECT {_ITEM_KEY} FROM item WHERE {alone})")
     if "read" in query.flags:
         where.append("item.is_read")
     return where, params

@@ -86,6 +86,7 @@ REQUIRED_TABLES = {
     8: {"report_figure_history"},  # who changed what, row versions
     9: {"search_term", "search_term_todo"},  # the search index's words
     10: set(),  # an index: items by source name
+    11: set(),  # indexes: kind, source, starred and unread items newest first
 }
 _ADDRESS = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*://")
 

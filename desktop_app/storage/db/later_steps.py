@@ -283,3 +283,20 @@ def step_10(db: Database) -> None:
     items' rows takes 1.4 s and more), and a source chosen in the filter panel finds its
     items without reading the others. The same on a server."""
     db.execute_sql("CREATE INDEX item_source_name ON item (source_name)")
+
+
+def step_11(db: Database) -> None:
+    """Filters that find their newest items first: kind and source with the publication time
+    (a first page of briefs at 1,000,000 items read every brief and sorted them: 0.66 s;
+    now an index step), and the starred and unread items alone, newest first (a first page
+    of starred items read the whole date index: 3.3 s when none is starred). The kind and
+    source indexes they replace were their first column. The same on a server."""
+    for sql in (
+        "CREATE INDEX item_kind_published ON item (kind, published_at)",
+        "DROP INDEX item_kind",
+        "CREATE INDEX item_source_published ON item (source_name, published_at)",
+        "DROP INDEX item_source_name",
+        "CREATE INDEX item_starred_published ON item (published_at) WHERE starred",
+        "CREATE INDEX item_unread_published ON item (published_at) WHERE NOT is_read",
+    ):
+        db.execute_sql(sql)

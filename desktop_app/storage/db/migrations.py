@@ -14,7 +14,7 @@ from peewee import Database
 
 from desktop_app.core.errors import ArchiveError
 from desktop_app.storage.db import pg_schema
-from desktop_app.storage.db.later_steps import step_7, step_8, step_9, step_10
+from desktop_app.storage.db.later_steps import step_7, step_8, step_9, step_10, step_11
 
 
 def _step_1(db: Database) -> None:
@@ -217,6 +217,7 @@ STEPS: tuple[Callable[[Database], None], ...] = (
     step_8,
     step_9,
     step_10,
+    step_11,
 )
 SCHEMA_VERSION = len(STEPS)
 

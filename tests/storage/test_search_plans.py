@@ -1,0 +1,69 @@
+"""A first page with a filter reads its newest items first (schema 11), and dates beside
+words bound the search index's key: checked in SQLite's plans and statements, the only
+honest place short of a benchmark (docs/BENCHMARKS.md, issue #14 seventh round)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from desktop_app.core.search_query import parse_query
+from desktop_app.storage.db.connection import open_archive
+from desktop_app.storage.db.models import database_proxy
+from desktop_app.storage.search import SearchRequest, select_sql
+
+
+@pytest.fixture
+def archive(tmp_path: Path):
+    opened = open_archive(tmp_path / "p.sqlite")
+    yield opened
+    opened.db.close()
+
+
+def _plan(req: SearchRequest) -> list[str]:
+    sql, params = select_sql(req, parse_query(req.text), "item.id")
+    rows = database_proxy.connection().execute(f"EXPLAIN QUERY PLAN {sql}", params)
+    return [row[3] for row in rows]
+
+
+@pytest.mark.parametrize(
+    ("request_", "index"),
+    [
+        (SearchRequest(kind="brief", limit=200), "item_kind_published"),
+        (SearchRequest("kind:article", limit=200), "item_kind_published"),
+        (SearchRequest(source="Kyiv Wire", limit=200), "item_source_published"),
+        (SearchRequest(starred_only=True, limit=200), "item_starred_published"),
+        (SearchRequest("is:unread", limit=200), "item_unread_published"),
+        (SearchRequest(kind="brief", descending=False, limit=200), "item_kind_published"),
+    ],
+)
+def test_a_filtered_first_page_steps_through_an_index_in_date_order(
+    archive: object, request_: SearchRequest, index: str
+) -> None:
+    plan = _plan(request_)
+    assert any(index in step for step in plan), plan
+    assert not any("TEMP B-TREE" in step for step in plan), plan  # nothing sorted
+
+
+def test_dates_beside_words_bound_the_index_key(archive: object) -> None:
+    req = SearchRequest("drones", date_from=dt.date(2024, 1, 1), date_to=dt.date(2024, 1, 31))
+    sql, params = select_sql(req, parse_query(req.text), "item.id")
+    assert "item_fts.rowid <= ?" in sql and "item_fts.rowid > ?" in sql
+    start = dt.datetime.combine(dt.date(2024, 1, 1), dt.time()).astimezone().timestamp()
+    assert -(int(start) << 30) in params
+    # Without words the index is not in the statement, and neither is its key.
+    plain = SearchRequest(date_from=dt.date(2024, 1, 1))
+    assert "item_fts" not in select_sql(plain, parse_query(""), "item.id")[0]
+
+
+def test_words_among_few_starred_items_start_from_those_items(
+    archive: object, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from desktop_app.storage import facet_index
+
+    req = SearchRequest("drones", starred_only=True, limit=200)
+    assert any("item_starred_published" in step for step in _plan(req))  # none starred yet
+    monkeypatch.setattr(facet_index, "FEW_MARKED", -1)  # as if a great many were
+    assert not any("item_starred_published" in step for step in _plan(req))
