@@ -5,6 +5,7 @@ Figures are medians of several runs on this machine; compare rows within one run
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import os
 import resource
@@ -14,6 +15,7 @@ import subprocess
 import sys
 import time
 from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -419,6 +421,30 @@ def main() -> int:
                 timed(timeline, req),
                 "raw ids with their local day",
                 median_ms(lambda q=day_sql, p=params: raw.execute(q, p).fetchall(), RUNS),
+            )
+        )
+
+    # A filter beside the words, or alone: the first rows through the filter's own index
+    # (schema 11) or the search index's key (dates, few starred items).
+    word = QUERIES[1] if len(QUERIES) > 1 else QUERIES[0]
+    for label, req in (
+        ("briefs only", SearchRequest(kind="brief")),
+        ("starred only", SearchRequest(starred_only=True)),
+        (f"{word!r}, starred only", SearchRequest(word, starred_only=True)),
+        (
+            f"{word!r}, January 2024",
+            SearchRequest(word, date_from=dt.date(2024, 1, 1), date_to=dt.date(2024, 1, 31)),
+        ),
+    ):
+        page_sql, page_params = select_sql(
+            replace(req, limit=FIRST_PAGE), parse_query(req.text), ROW_COLUMNS
+        )
+        rows.append(
+            (
+                f"{label} → first rows shown [≤ 50]",
+                timed(first_rows, req),
+                f"same statement, raw, LIMIT {FIRST_PAGE}",
+                median_ms(lambda q=page_sql, p=page_params: raw.execute(q, p).fetchall()),
             )
         )
 
