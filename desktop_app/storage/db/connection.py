@@ -222,8 +222,12 @@ def inspect_archive_file(file: Path) -> int:
     and one from a newer release; none of them is changed.
     """
     try:
-        con = sqlite3.connect(read_only_uri(file), uri=True)
+        con = sqlite3.connect(read_only_uri(file), uri=True, isolation_level=None)
         try:
+            # One snapshot for both: another program creating the archive commits a step's
+            # tables and its version together, and between two reads this one saw version
+            # 0 beside the first step's tables (and refused the file as another program's).
+            con.execute("BEGIN")
             version = int(con.execute("PRAGMA user_version").fetchone()[0])
             names = {
                 str(r[0])

@@ -243,3 +243,32 @@ def test_the_lost_digits_check_names_the_text_formats_by_their_registered_names(
     from desktop_app.storage.report_checks import _TEXT_FORMATS
 
     assert frozenset({REPORT_TEXT, FEED, PAGE_TEXT, HTML_PAGE}) == _TEXT_FORMATS
+
+
+def test_an_archive_being_created_meanwhile_is_not_taken_for_another_programs(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Two commands started together on a new archive: one creates it while the other looks
+    # at the file. Its version and its tables are read in one snapshot, so a step committed
+    # between the two reads (the first step's tables with version 1) is not seen half.
+    path = tmp_path / "new.sqlite"
+    creator = sqlite3.connect(path, isolation_level=None)
+    creator.execute("PRAGMA journal_mode = WAL")
+    real_connect = sqlite3.connect
+
+    def connect(*args: object, **kwargs: object) -> sqlite3.Connection:
+        con = real_connect(*args, **kwargs)  # type: ignore[arg-type]
+
+        def between(statement: str) -> None:
+            if statement.startswith("SELECT name FROM sqlite_master"):
+                creator.execute("BEGIN")
+                creator.execute("CREATE TABLE item (id INTEGER PRIMARY KEY)")
+                creator.execute("PRAGMA user_version = 1")
+                creator.execute("COMMIT")
+
+        con.set_trace_callback(between)
+        return con
+
+    monkeypatch.setattr(connection.sqlite3, "connect", connect)
+    assert connection.inspect_archive_file(path) == 0  # as it was when the look began
+    creator.close()
