@@ -26,7 +26,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QListView,
     QSplitter,
     QStackedWidget,
     QToolButton,
@@ -56,7 +55,7 @@ from desktop_app.ui.archive.list_table import (
 )
 from desktop_app.ui.archive.saved_searches import SavedSearchesBox, SearchHistory
 from desktop_app.ui.archive.search_worker import FirstRows, SearchResult, SearchWorker
-from desktop_app.ui.archive.timeline_model import TimelineModel
+from desktop_app.ui.archive.timeline_model import TimelineModel, timeline_view
 from desktop_app.ui.common.accessibility import name
 from desktop_app.ui.common.i18n import number
 
@@ -144,9 +143,7 @@ class ArchiveView(QWidget):
 
         self.timeline_model = TimelineModel(self)
         self.timeline_model.set_loader(self.worker.call)
-        self.timeline = QListView()
-        self.timeline.setModel(self.timeline_model)
-        self.timeline.setUniformItemSizes(True)  # lazy: no per-row size queries
+        self.timeline = timeline_view(self.timeline_model)
         name(self.timeline, self.tr("Articles and briefs by day"))
         self.marks = ItemMarks(ctx, self.model, self.timeline_model, self)
         self.list_stack = QStackedWidget()

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QFont, QPalette
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QAbstractItemView, QApplication, QHeaderView, QTableView
 
 from desktop_app.ui.archive.archive_model import ID_ROLE, PAGE
 from desktop_app.ui.archive.row_pages import Loader, RowCache
@@ -153,3 +153,25 @@ class TimelineModel(QAbstractListModel):
         if role == Qt.ItemDataRole.BackgroundRole:
             return QApplication.palette().color(QPalette.ColorRole.Button)
         return None
+
+
+def timeline_view(model: TimelineModel) -> QTableView:
+    """The timeline's view: one column, no headers or grid, rows of one height. A table, not
+    a QListView: a QListView lays out every row when its model resets (it asked this model
+    for its row count twice a row: 4.5 s on the GUI thread for a million), a table with
+    fixed row heights only the rows on screen."""
+    view = QTableView()
+    view.setModel(model)
+    view.horizontalHeader().hide()
+    view.horizontalHeader().setStretchLastSection(True)
+    rows = view.verticalHeader()
+    rows.hide()
+    rows.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+    rows.setDefaultSectionSize(view.fontMetrics().height() + 6)
+    view.setShowGrid(False)
+    view.setWordWrap(False)
+    view.setTabKeyNavigation(False)  # Tab leaves the list; arrows move inside it
+    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+    return view

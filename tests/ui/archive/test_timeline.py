@@ -109,3 +109,29 @@ def test_the_timeline_is_newest_first_whatever_the_tables_order(qtbot, archive: 
     finally:
         worker.wait()
         worker.shutdown()
+
+
+def test_the_view_does_not_lay_out_every_row_on_the_gui_thread(qtbot) -> None:
+    # A QListView asked a million-row model for its row count twice a row at each reset
+    # (4.5 s on the GUI thread); the timeline's view lays out the rows on screen only.
+    from desktop_app.ui.archive.timeline_model import timeline_view
+
+    model = TimelineModel()
+    view = timeline_view(model)
+    qtbot.addWidget(view)
+    view.resize(500, 400)
+    view.show()
+    asked = []
+    real = model.rowCount
+
+    def counted(*args: object) -> int:
+        asked.append(1)
+        return real(*args)  # type: ignore[arg-type]
+
+    model.rowCount = counted  # type: ignore[method-assign]
+    ids = array("i", range(100_000, 0, -1))
+    model.set_entries(ids, [(f"2024-01-{d:02d}", 4_000) for d in range(25, 0, -1)])
+    qtbot.wait(100)  # the view's delayed layout, then its paint
+    view.repaint()
+    assert model.rowCount() == 100_025
+    assert len(asked) < 2_000, len(asked)
