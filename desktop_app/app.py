@@ -1,4 +1,8 @@
-"""The composition root: parse options, open the archive, then run a command or the window."""
+"""The composition root: parse options, then run a command on the archive, or the window.
+
+A command opens the archive here. The window opens it itself, after its frame has painted
+(`ui.app.startup`): nothing before the first paint imports the database modules.
+"""
 
 from __future__ import annotations
 
@@ -11,17 +15,13 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
-from peewee import DatabaseError as PeeweeDatabaseError
-
 from desktop_app import APP_NAME, APP_TITLE, __version__
-from desktop_app.core.errors import ArchiveError
-
-# The exit code for input we refuse (desktop_app.cli says the same; importing the command
-# line's formats and parsers only to read this number would slow the window's start).
-BAD_INPUT = 2
+from desktop_app.core.errors import BAD_INPUT, ArchiveError
 
 if TYPE_CHECKING:
-    from desktop_app.storage.db.connection import Archive
+    from PySide6.QtCore import QSettings
+
+    from desktop_app.ui.app.main_window import MainWindow
 
 log = logging.getLogger(__name__)
 
@@ -85,7 +85,7 @@ def _names_files(words: Sequence[str]) -> bool:
 
 def _setup_logging() -> Path | None:
     """A local log in the data folder for what a user can send us; nothing leaves the machine."""
-    from desktop_app.storage.db.connection import data_dir
+    from desktop_app.core.paths import data_dir
 
     try:
         folder = data_dir()
@@ -108,35 +108,24 @@ def main(argv: Sequence[str] | None = None) -> int:
         # walking them again and again during the imports is start-up time spent on nothing.
         # The window's own collector takes over (desktop_app/ui/common/garbage.py).
         gc.disable()
-    if args.command is not None:
-        from desktop_app.cli import OFFLINE_COMMANDS, run_command
+        return run_window(args.database, args.files)
+    from desktop_app.cli import OFFLINE_COMMANDS, run_command
 
-        if args.command in OFFLINE_COMMANDS:
-            return run_command(args)
+    if args.command in OFFLINE_COMMANDS:
+        return run_command(args)
+    from peewee import DatabaseError as PeeweeDatabaseError
 
-    from desktop_app.storage.db.connection import (
-        BUSY_TIMEOUT_MS,
-        command_busy_timeout_ms,
-        open_archive,
-    )
+    from desktop_app.storage.db.connection import command_busy_timeout_ms, open_archive
 
     try:
         # A command may wait longer for another program's write than the window should.
-        wait = command_busy_timeout_ms() if args.command else BUSY_TIMEOUT_MS
-        archive = open_archive(args.database, busy_timeout_ms=wait)
+        archive = open_archive(args.database, busy_timeout_ms=command_busy_timeout_ms())
     except ArchiveError as exc:
         print(f"{APP_NAME}: {exc}", file=sys.stderr)
-        if not args.command:
-            # Started from a menu or an icon there is no terminal to read the line above.
-            _tell_in_a_window(str(exc))
         return BAD_INPUT
     try:
-        if args.command:
-            from desktop_app.cli import run_command
-
-            args.archive_path = archive.path
-            return run_command(args)
-        return run_window(archive, args.files)
+        args.archive_path = archive.path
+        return run_command(args)
     except PeeweeDatabaseError as exc:
         # A locked, read-only or damaged file: say which, in one line.
         print(
@@ -146,15 +135,6 @@ def main(argv: Sequence[str] | None = None) -> int:
         return BAD_INPUT
     finally:
         archive.db.close()
-
-
-def _tell_in_a_window(text: str) -> None:
-    from desktop_app.platform_check import display_problem
-
-    if display_problem() is None:
-        from desktop_app.ui.app.application import show_startup_error
-
-        show_startup_error(text)
 
 
 _crash_log: TextIO | None = None
@@ -175,8 +155,9 @@ def enable_crash_log(log_path: Path | None) -> None:
     faulthandler.enable(file=target, all_threads=True)
 
 
-def run_window(archive: Archive, files: Sequence[Path] = ()) -> int:
-    """The window on `archive`; `files` (given on the command line) are imported into it."""
+def run_window(database: str | None, files: Sequence[Path] = ()) -> int:
+    """The window on the archive `database` names (the default one if None); `files` (given
+    on the command line) are imported into it."""
     from desktop_app.platform_check import display_problem
 
     problem = display_problem()
@@ -188,9 +169,20 @@ def run_window(archive: Archive, files: Sequence[Path] = ()) -> int:
     from desktop_app.ui.app.qt_import import quicken_pyside_imports
 
     quicken_pyside_imports()  # before the window's modules are imported
-    from desktop_app.ui.app.application import run_application
+    from desktop_app.ui.app.startup import run_frame_first
 
-    return run_application(archive, log_path, files=files)
+    def fill(frame: MainWindow, settings: QSettings) -> object:
+        # The database and window modules load here, after the frame's first paint.
+        from desktop_app.ui.app.application import open_in_frame
+
+        return open_in_frame(frame, settings, database, files)
+
+    try:
+        return run_frame_first(log_path, fill)
+    finally:
+        from desktop_app.services.archive_state import close_connection
+
+        close_connection()
 
 
 if __name__ == "__main__":

@@ -13,7 +13,7 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
-from desktop_app.core.errors import ArchiveError
+from desktop_app.core.errors import BAD_INPUT, OK, PROBLEMS, ArchiveError
 from desktop_app.core.formats.detect import FORMATS
 from desktop_app.core.item import KINDS
 
@@ -23,7 +23,6 @@ if TYPE_CHECKING:
 # The commands' own modules (parsers, formats, storage) are imported inside each command:
 # this module is loaded for every start, including the window's, which needs none of them.
 
-OK, PROBLEMS, BAD_INPUT = 0, 1, 2
 MAX_LIMIT = 1_000_000_000
 
 

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+# The program's exit codes: done; done, and problems were found (`check`); input refused.
+OK, PROBLEMS, BAD_INPUT = 0, 1, 2
+
 
 class ArchiveError(Exception):
     """Base class: a problem the user can understand and act on (never a bug)."""

@@ -2,25 +2,20 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
+from desktop_app.core.paths import data_dir, settings_path
 from desktop_app.services.changes import EVERYTHING, Changes
-from desktop_app.storage.db.connection import Archive, data_dir
+from desktop_app.storage.db.connection import Archive
 
 __all__ = ["Archive", "data_dir", "open_archive", "seed_demo", "settings_path"]
 
 
-def open_archive(target: str) -> Archive:
+def open_archive(target: str | None) -> Archive:
     """Open (creating or upgrading if needed) the archive `target` names, a file or a
-    `postgresql://` address, and bind the models to it (the window's File ▸ Open archive…)."""
+    `postgresql://` address (None: $FRONTLINE_ARCHIVE_DB or the user data folder's), and
+    bind the models to it (the window at start-up and File ▸ Open archive…)."""
     from desktop_app.storage.db.connection import open_archive as open_
 
     return open_(target)
-
-
-def settings_path() -> Path:
-    """The window's settings file, beside the archive's default place."""
-    return data_dir() / "settings.ini"
 
 
 def seed_demo() -> Changes:

@@ -179,7 +179,7 @@ def server_answers(address: str, timeout_s: int = 3) -> bool:
 
 def offline_copy(address: str) -> Path:
     """Where the offline copy of the server archive at `address` lives."""
-    from desktop_app.storage.db.connection import data_dir
+    from desktop_app.core.paths import data_dir
     from desktop_app.storage.db.postgres import offline_copy_path
 
     return offline_copy_path(address, data_dir())

@@ -24,8 +24,8 @@ from typing import TYPE_CHECKING, Any
 from peewee import DatabaseError as PeeweeDatabaseError
 from peewee import SqliteDatabase
 
-from desktop_app import APP_NAME
 from desktop_app.core.errors import ArchiveError
+from desktop_app.core.paths import data_dir
 from desktop_app.storage import search_terms
 from desktop_app.storage.backup import read_only_uri, remove_stale_parts, upgrade_backup
 from desktop_app.storage.db import pg_schema
@@ -164,12 +164,6 @@ class ArchiveDatabase(SqliteDatabase):
 
 def read_only_message(path: Path) -> str:
     return f"the archive is read-only ({path} or its folder cannot be written); nothing was changed"
-
-
-def data_dir() -> Path:
-    import platformdirs  # only when no path is given (not for the window's first paint)
-
-    return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
 
 
 def default_database_path() -> Path:

@@ -1,66 +1,49 @@
-"""Starting the GUI: the QApplication, settings, demo content on a new archive, the window."""
+"""The window on an archive: opening it in the frame, demo content on a new archive, and
+starting again on another archive (File ▸ Open archive…)."""
 
 from __future__ import annotations
 
 import sys
 from collections.abc import Sequence
-from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QSettings
-from PySide6.QtGui import QIcon
-from PySide6.QtWidgets import QApplication, QLabel, QMessageBox
+from PySide6.QtWidgets import QLabel, QMessageBox
 
-from desktop_app import APP_NAME, APP_TITLE, __version__
-from desktop_app.core.errors import ArchiveError
+from desktop_app import APP_NAME, APP_TITLE
+from desktop_app.core.errors import BAD_INPUT, ArchiveError
 from desktop_app.services import session
 from desktop_app.services.session import Archive
-from desktop_app.ui.app.errors import install_error_hooks
 from desktop_app.ui.app.main_window import MainWindow
 from desktop_app.ui.app.recent_archives import remember_archive
+from desktop_app.ui.app.startup import application, default_settings
 from desktop_app.ui.app.welcome import install_welcome
 from desktop_app.ui.common.i18n import LANGUAGE_KEY, choose_language, install_translators
-from desktop_app.ui.common.theme import apply_theme, chosen_theme
 
 if TYPE_CHECKING:
     from desktop_app.ui.app.open_archive import ServerWatcher
 
 
-def app_icon() -> QIcon:
-    icon = resources.files("desktop_app") / "resources" / "icons" / "frontline-archive.svg"
-    return QIcon(str(icon))
-
-
-def default_settings() -> QSettings:
-    # An INI file beside the archive: easy to find, back up or delete.
-    return QSettings(str(session.settings_path()), QSettings.Format.IniFormat)
-
-
-def run_application(
-    archive: Archive, log_path: Path | None = None, *, files: Sequence[Path] = ()
-) -> int:
-    """Run the window on `archive`; unexpected errors go to `log_path` and a dialog; `files`
-    (named on the command line) are imported as if dropped on the window."""
-    app = QApplication.instance() or QApplication(sys.argv)
-    assert isinstance(app, QApplication)
-    # First: an error while the window is being built is shown too, not only printed.
-    install_error_hooks(log_path, app)
-    app.setApplicationName(APP_NAME)
-    app.setApplicationDisplayName(APP_TITLE)
-    app.setApplicationVersion(__version__)
-    app.setDesktopFileName(APP_NAME)
-    app.setWindowIcon(app_icon())
-    settings = default_settings()
-    # Referenced until exec() returns: a collected translator stops translating.
-    translators = install_translators(app, choose_language(str(settings.value(LANGUAGE_KEY, ""))))
-    if (theme := chosen_theme(settings)) != "system":
-        apply_theme(theme)  # before the window: it is built in the chosen colours
-    window = WindowSession(settings)
-    window.start(archive, files)
-    code = app.exec()
-    del translators, window
-    return code
+def open_in_frame(
+    frame: MainWindow, settings: QSettings, database: str | None, files: Sequence[Path] = ()
+) -> WindowSession | None:
+    """Open the archive `database` names (the default one if None) and build the window in
+    `frame`; an archive that cannot be opened is named in a box and the program ends with
+    exit code 2, as a command on it would."""
+    try:
+        archive = session.open_archive(database)
+    except ArchiveError as exc:
+        print(f"{APP_NAME}: {exc}", file=sys.stderr)
+        frame.hide()
+        # The box is the last window: its closing must not end the program with 0 first.
+        application().setQuitOnLastWindowClosed(False)
+        show_startup_error(str(exc))
+        QCoreApplication.exit(BAD_INPUT)
+        return None
+    started = WindowSession(settings)
+    started.start(archive, files, frame=frame)
+    return started
 
 
 class WindowSession:
@@ -77,8 +60,11 @@ class WindowSession:
         self.target = ""
         self.watcher: ServerWatcher | None = None  # an offline copy's: asks the server
 
-    def start(self, archive: Archive, files: Sequence[Path] = ()) -> MainWindow:
-        window = start_window(archive, self.settings, files)
+    def start(
+        self, archive: Archive, files: Sequence[Path] = (), *, frame: MainWindow | None = None
+    ) -> MainWindow:
+        """The window on `archive`: built in `frame` if given, else a new one."""
+        window = start_window(archive, self.settings, files, frame=frame)
         self.window = window
         self.target = archive.url or str(archive.path)
         remember_archive(self.settings, self.target)
@@ -127,12 +113,19 @@ class WindowSession:
         return window
 
 
-def start_window(archive: Archive, settings: QSettings, files: Sequence[Path] = ()) -> MainWindow:
-    """The window on `archive`, shown; a new archive's demo content, then the `files` named
-    on the command line, are queued on its write lane (which runs them in that order)."""
+def start_window(
+    archive: Archive,
+    settings: QSettings,
+    files: Sequence[Path] = (),
+    *,
+    frame: MainWindow | None = None,
+) -> MainWindow:
+    """The window on `archive` (built in `frame` if given), shown; a new archive's demo
+    content, then the `files` named on the command line, are queued on its write lane
+    (which runs them in that order)."""
     read_only = archive.read_only
-    window = MainWindow(
-        settings,
+    window = frame or MainWindow(settings, frame_only=True)
+    window.open(
         database_path=archive.path,
         # A read-only archive's folder takes no daily copy either; a server archive's
         # "daily copy" is its offline copy, refreshed whenever the window opens it.
@@ -183,9 +176,8 @@ def startup_error_box(text: str) -> QMessageBox:
 
 
 def show_startup_error(text: str) -> None:
-    app = QApplication.instance() or QApplication(sys.argv)
-    assert isinstance(app, QApplication)
-    app.setWindowIcon(app_icon())
+    """The box that says why the archive could not be opened, shown until closed."""
+    app = application()
     translators = install_translators(
         app, choose_language(str(default_settings().value(LANGUAGE_KEY, "")))
     )

@@ -34,7 +34,7 @@ from PySide6 import __version__ as pyside_version
 from PySide6.QtCore import (
     QMessageLogContext,
     QObject,
-    Qt,
+    QTimer,
     QtMsgType,
     QUrl,
     Signal,
@@ -100,6 +100,8 @@ class ErrorDialog(QDialog):
             where = self.tr("The log could not be written; copy the details to report the error.")
         self.message = QLabel(intro + "\n\n" + where)
         self.message.setWordWrap(True)
+        from PySide6.QtCore import Qt  # its ~45 ms are not spent at start-up (see below)
+
         self.message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.summary = QLabel()
         self.summary.setWordWrap(True)
@@ -202,7 +204,7 @@ class ErrorReporter(QObject):
         self.dialog: ErrorDialog | None = None
         self._file_handler: logging.Handler | None = None
         self._previous: tuple[Any, Any, Any] | None = None
-        self.reported.connect(self._show, Qt.ConnectionType.QueuedConnection)
+        self.reported.connect(self._show_soon)
 
     # -- the hooks (any thread) -----------------------------------------------------------
     def excepthook(
@@ -252,7 +254,16 @@ class ErrorReporter(QObject):
         self.reported.emit(f"{exc_type.__name__}: {exc}", details)
 
     # -- the dialog (GUI thread) ----------------------------------------------------------
+    def _show_soon(self, summary: str, details: str) -> None:
+        # In the GUI thread (a report from another thread comes queued), in the next turn of
+        # its event loop: never inside the failing handler. A timer rather than a queued
+        # connection: naming `Qt.ConnectionType` loads Qt's namespace (~45 ms of enums),
+        # which the window's first paint does not otherwise need.
+        QTimer.singleShot(0, self, lambda: self._show(summary, details))
+
     def _show(self, summary: str, details: str) -> None:
+        from PySide6.QtCore import Qt
+
         dialog = self.dialog
         if dialog is None:
             dialog = self.dialog = ErrorDialog(self.log_path, _dialog_parent())

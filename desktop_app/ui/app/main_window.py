@@ -1,10 +1,16 @@
 """The main window: archive and losses tabs, menus, import/export, remembered layout.
 
-Start-up paints a shell first: the tabs, the search field and the list, the menus. What the
-first paint does not need (the filter panel, the reader, the Data problems dock and its
-View-menu entry, the status bar's counts, and the modules behind them) is built by
-`ensure_built()` in the event-loop turn after the first paint, or at once when something
-asks for it first (`problems_dock`, `archive_view.filters` / `.reader`).
+It is built in three steps, so that a window is on screen as soon as Qt can paint one:
+
+1. `MainWindow(settings, frame_only=True)`: the frame alone (title, remembered size and
+   place), from a module that imports nothing but Qt; `app.py` shows it before the archive
+   is opened or the database and window modules are imported (`ui.app.startup`).
+2. `open(...)`: on the bound archive, a shell the first rows need: the tabs, the search field
+   and the list, the menus. `MainWindow(settings, database_path=…)` does 1 and 2 at once.
+3. `ensure_built()`: what the list's first rows do not need (the filter panel, the reader,
+   the Data problems dock and its View-menu entry, the status bar's counts, and the modules
+   behind them), in the event-loop turn after the shell's first paint, or at once when
+   something asks for it first (`problems_dock`, `archive_view.filters` / `.reader`).
 """
 
 from __future__ import annotations
@@ -14,7 +20,7 @@ import importlib
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer, Signal
+from PySide6.QtCore import QByteArray, QSettings, QTimer, Signal
 from PySide6.QtGui import (
     QAction,
     QActionGroup,
@@ -35,24 +41,21 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app import APP_TITLE, __version__
-from desktop_app.services import queries
-from desktop_app.services.changes import Changes
-from desktop_app.ui.app.menus import ARCHIVE_TAB, LOSSES_TAB, build_menus
-from desktop_app.ui.archive import item_editing
-from desktop_app.ui.archive.archive_actions import ZOOM_KEY, ArchiveActions
-from desktop_app.ui.archive.archive_view import ArchiveView
-from desktop_app.ui.charts.charts_tab import ChartsTab
-from desktop_app.ui.common.garbage import GuiThreadCollector
-from desktop_app.ui.common.i18n import number
-from desktop_app.ui.common.operations import Operation, OperationRunner
-from desktop_app.ui.transfer.backup_actions import BackupActions
-from desktop_app.ui.transfer.export_flow import SHOWN, ExportController
-from desktop_app.ui.transfer.import_flow import ImportController, import_undo_label
+from desktop_app.ui.app import window_state, window_transfer
+from desktop_app.ui.app.tabs import ARCHIVE_TAB, LOSSES_TAB
 
 if TYPE_CHECKING:
-    from desktop_app.services.transfer import ImportOutcome
+    from desktop_app.services.changes import Changes
+    from desktop_app.ui.archive.archive_actions import ArchiveActions
+    from desktop_app.ui.archive.archive_view import ArchiveView
+    from desktop_app.ui.charts.charts_tab import ChartsTab
+    from desktop_app.ui.common.garbage import GuiThreadCollector
+    from desktop_app.ui.common.operations import Operation, OperationRunner
     from desktop_app.ui.losses.losses_view import LossesView
     from desktop_app.ui.losses.problems_view import ProblemsDock
+    from desktop_app.ui.transfer.backup_actions import BackupActions
+    from desktop_app.ui.transfer.export_flow import ExportController
+    from desktop_app.ui.transfer.import_flow import ImportController
 
 WARM_UP_DELAY_MS = 1500
 # After the first frame, how long the rest of the window waits for the first rows' frame.
@@ -61,6 +64,7 @@ ROWS_WAIT_MS = 300
 
 class MainWindow(QMainWindow):
     archiveChosen = Signal(str)  # File ▸ Open archive…: start again on this archive
+    framePainted = Signal()  # the first paint of a frame not yet opened (step 1)
     # The named actions, made by ui.app.menus.build_menus.
     import_action: QAction
     _import_as_actions: list[QAction]
@@ -80,6 +84,18 @@ class MainWindow(QMainWindow):
     archive_actions: ArchiveActions
     _before_language: QAction
     _view_menu: QMenu
+    # Made by open().
+    runner: OperationRunner
+    collector: GuiThreadCollector
+    importer: ImportController
+    backups: BackupActions
+    exporter: ExportController
+    archive_view: ArchiveView
+    losses_view: LossesView | None
+    charts_tab: ChartsTab
+    tabs: QTabWidget
+    undo_stack: QUndoStack
+    counts_label: QLabel
 
     def __init__(
         self,
@@ -90,12 +106,51 @@ class MainWindow(QMainWindow):
         warm_up: bool = False,
         read_only: bool = False,
         parent: QWidget | None = None,
+        frame_only: bool = False,
     ) -> None:
         super().__init__(parent)
         self.settings = settings
+        self.opened = False  # open() has run: the window shows an archive
+        self._frame_painted = False
+        self._build_scheduled = False
+        self._rows_shown = False  # the first search's first rows (or whole answer) are in
+        self.setWindowTitle(APP_TITLE)
+        geometry = settings.value("window/geometry")
+        if isinstance(geometry, QByteArray):
+            self.restoreGeometry(geometry)
+        else:
+            self.resize(1280, 800)
+        if not frame_only:
+            self.open(
+                database_path=database_path,
+                daily_backups=daily_backups,
+                warm_up=warm_up,
+                read_only=read_only,
+            )
+
+    def open(
+        self,
+        *,
+        database_path: Path | None = None,
+        daily_backups: bool = False,
+        warm_up: bool = False,
+        read_only: bool = False,
+    ) -> None:
+        """The window on the archive the models are bound to: its tabs, list and menus."""
+        from PySide6.QtCore import Qt  # Qt's namespace: ~45 ms, not before the first paint
+
+        from desktop_app.ui.app.menus import build_menus
+        from desktop_app.ui.archive.archive_view import ArchiveView
+        from desktop_app.ui.charts.charts_tab import ChartsTab
+        from desktop_app.ui.common.garbage import GuiThreadCollector
+        from desktop_app.ui.common.operations import OperationRunner
+        from desktop_app.ui.transfer.backup_actions import BackupActions
+
+        assert not self.opened, "a window opens one archive"
         self.database_path = database_path
         self.read_only = read_only
-        self.setWindowTitle(APP_TITLE + (" " + self.tr("(read-only)") if read_only else ""))
+        if read_only:
+            self.setWindowTitle(APP_TITLE + " " + self.tr("(read-only)"))
         self.setAcceptDrops(True)
         # The one lane to the archive: every write and slow read of the window runs there,
         # and its `changed` signal is how every view learns what changed (ours or another
@@ -105,39 +160,22 @@ class MainWindow(QMainWindow):
         self.collector = GuiThreadCollector(self)
         self.runner.changed.connect(self._on_changed)
         self.runner.failed.connect(lambda text: self.show_message("error", text))
-        self.importer = ImportController(self.runner, self)
+        window_transfer.install_transfer(self)  # self.importer, self.exporter
         self.backups = BackupActions(self, daily=daily_backups)
         if warm_up:
             # Reading every linked article's figures takes about a second at 1,600 links; done
             # in the background after start-up, the Losses tab and the problems panel find it
             # ready instead of doing it on the GUI thread.
             QTimer.singleShot(WARM_UP_DELAY_MS, self, self.warm_up)
-        self.exporter = ExportController(self.runner, self)
-        self.exporter.finished.connect(
-            lambda path: self.statusBar().showMessage(
-                self.tr("Exported to %1").replace("%1", str(path))
-            )
-        )
-        self.exporter.failed.connect(lambda text: self.show_message("error", text))
-        self.exporter.cancelled.connect(
-            lambda: self.statusBar().showMessage(self.tr("Export cancelled; no file was written."))
-        )
-        self.importer.finished.connect(self._import_finished)
-        self.importer.failed.connect(self._import_failed)
-        self.importer.cancelled.connect(
-            lambda: self.statusBar().showMessage(self.tr("Import cancelled; nothing changed."))
-        )
         self._problems_dock: ProblemsDock | None = None
         self._sources_dock: QWidget | None = None  # View ▸ Sources, built with the rest
         self._auto_update = warm_up  # due sources on a timer (the real program, not tests)
-        self._build_scheduled = False
-        self._rows_shown = False  # the first search's first rows (or whole answer) are in
 
-        self.archive_view: ArchiveView = ArchiveView(self, defer_panels=True)
-        self.losses_view: LossesView | None = None
+        self.archive_view = ArchiveView(self, defer_panels=True)
+        self.losses_view = None
         self._losses_page = QWidget()
         QVBoxLayout(self._losses_page).setContentsMargins(0, 0, 0, 0)
-        self.tabs: QTabWidget = QTabWidget()
+        self.tabs = QTabWidget()
         self.tabs.addTab(self.archive_view, self.tr("&Archive"))
         self.tabs.addTab(self._losses_page, self.tr("&Losses"))
         self.tabs.currentChanged.connect(self._tab_changed)
@@ -158,7 +196,8 @@ class MainWindow(QMainWindow):
         self.archive_view.firstRowsShown.connect(self._rows_arrived, queued)
         self.archive_view.searchFinished.connect(self._rows_arrived, queued)
         self.archive_view.run_search()
-        self._restore_state()
+        window_state.restore_layout(self)
+        self.opened = True
         if read_only:
             self._disable_writes()
 
@@ -188,6 +227,8 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(text)
 
     def open_report(self, date: dt.date) -> bool:
+        from PySide6.QtCore import Qt
+
         self.tabs.setCurrentIndex(LOSSES_TAB)
         losses = self.ensure_losses_view()
         found = losses.select_date(date)
@@ -204,6 +245,8 @@ class MainWindow(QMainWindow):
         self._update_status()
 
     def warm_up(self) -> Operation:
+        from desktop_app.services import queries
+
         return self.runner.read(
             "warm up", lambda: len(queries.article_mismatches()), success=lambda _n: None
         )
@@ -225,6 +268,8 @@ class MainWindow(QMainWindow):
         from desktop_app.ui.losses.problems_view import install_problems_dock
 
         self.archive_view.ensure_panels()
+        from desktop_app.ui.archive.archive_actions import ZOOM_KEY
+
         zoom = str(self.settings.value(ZOOM_KEY, "0"))
         self.archive_view.reader.set_zoom(int(zoom) if zoom.lstrip("-").isdigit() else 0)
         if self.archive_actions.serif_action.isChecked():
@@ -280,7 +325,11 @@ class MainWindow(QMainWindow):
 
     def paintEvent(self, event: QPaintEvent) -> None:
         super().paintEvent(event)
-        if not self._build_scheduled:
+        if not self.opened:
+            if not self._frame_painted:
+                self._frame_painted = True
+                self.framePainted.emit()
+        elif not self._build_scheduled:
             # After the first frame, the rest of the window is built; but not between the
             # first rows' arrival and their frame (it took 46–71 ms of the GUI thread there).
             self._build_scheduled = True
@@ -309,18 +358,26 @@ class MainWindow(QMainWindow):
         return self.losses_view
 
     def focus_search(self) -> None:
+        from PySide6.QtCore import Qt
+
         self.tabs.setCurrentIndex(ARCHIVE_TAB)
         self.archive_view.search_edit.setFocus(Qt.FocusReason.ShortcutFocusReason)
         self.archive_view.search_edit.selectAll()
 
     # -- editing --------------------------------------------------------------------------
     def new_item(self, kind: str) -> int | None:
+        from desktop_app.ui.archive import item_editing
+
         return item_editing.new_item(self, kind)
 
     def edit_item(self) -> None:
+        from desktop_app.ui.archive import item_editing
+
         item_editing.edit_item(self, self.archive_view.selected_id())
 
     def delete_item(self) -> None:
+        from desktop_app.ui.archive import item_editing
+
         item_editing.delete_item(
             self, self.archive_view.selected_id(), lambda: self.archive_view.open_item(None)
         )
@@ -332,55 +389,16 @@ class MainWindow(QMainWindow):
     # -- import / export ------------------------------------------------------------------
     def choose_import(self, as_kind: str | None = None) -> None:
         """File ▸ Import…; with `as_kind`, every feed entry or page is stored as that kind."""
-        from desktop_app.ui.common import file_dialogs  # loaded when a dialog opens
-
-        files = file_dialogs.open_file_names(
-            self,
-            self.tr("Import files"),
-            str(self.settings.value("import/folder", "")),
-            self.tr(
-                "Importable files (*.json *.csv *.txt *.xml *.rss *.atom *.html *.htm);;"
-                "All files (*)"
-            ),
-            protect=self.database_path,
-        )
-        if files:
-            self.settings.setValue("import/folder", str(files[0].parent))
-            self.import_files(files, as_kind=as_kind)
+        window_transfer.choose_import(self, as_kind)
 
     def import_files(self, paths: list[Path], *, as_kind: str | None = None) -> None:
         if self.importer.start(paths, as_kind=as_kind) is None and self.importer.busy:
             self.statusBar().showMessage(self.tr("An import is already running."))
 
-    def _import_finished(self, outcome: ImportOutcome) -> None:
-        """The import is written and the views follow `changed`; put it on the undo stack and
-        show what it did."""
-        from desktop_app.services import history
-        from desktop_app.ui.common.undo import ChangeCommand
-        from desktop_app.ui.transfer.import_summary_dialog import ImportSummaryDialog
-
-        summary = outcome.total
-        assert summary is not None
-        step = history.import_change(outcome.undo, outcome.changes)
-        if step is not None and outcome.undo is not None:
-            text = import_undo_label(
-                len(outcome.undo.reports), outcome.undo.item_count, outcome.undo.oryx is not None
-            )
-            self.undo_stack.push(
-                ChangeCommand(self.runner, text, step, lambda t: self.show_message("error", t))
-            )
-        # Non-blocking: the window stays usable; conflicts wait for the user's choice.
-        dialog = ImportSummaryDialog(summary, self, files=outcome.files)
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.overwriteRequested.connect(self.importer.overwrite)
-        self.import_summary_dialog = dialog
-        dialog.open()
-
-    def _import_failed(self, message: str) -> None:
-        self.show_message("error", self.tr("Nothing was imported.") + "\n\n" + message)
-
     def show_message(self, kind: str, text: str) -> None:
         """A non-blocking message box: the event loop keeps running."""
+        from PySide6.QtCore import Qt
+
         box = QMessageBox(
             QMessageBox.Icon.Warning if kind == "error" else QMessageBox.Icon.Information,
             APP_TITLE,
@@ -393,17 +411,7 @@ class MainWindow(QMainWindow):
 
     def export(self, what: str, fmt: str) -> None:
         """File ▸ Export: all reports, all items, or the items the list shows ("shown")."""
-        from desktop_app.ui.common import file_dialogs  # loaded when a dialog opens
-
-        default = f"frontline-{what}-{dt.date.today().isoformat()}.{fmt}"
-        path = file_dialogs.save_file_name(
-            self, self.tr("Export"), default, protect=self.database_path
-        )
-        if path is None:
-            return
-        shown = self.archive_view.request() if what == SHOWN else None
-        if self.exporter.start(what, fmt, path, shown) is None:
-            self.statusBar().showMessage(self.tr("An export is already running."))
+        window_transfer.export(self, what, fmt)
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
         if event.mimeData().hasUrls() and all(u.isLocalFile() for u in event.mimeData().urls()):
@@ -442,9 +450,13 @@ class MainWindow(QMainWindow):
     def _update_status(self) -> None:
         if self._problems_dock is None:
             return  # ensure_built() shows the counts once the window has painted
+        from desktop_app.services import queries
+
         self.runner.read("count", queries.archive_counts, success=self._show_counts)
 
     def _show_counts(self, counts: tuple[int, int]) -> None:
+        from desktop_app.ui.common.i18n import number
+
         items, reports = counts
         self.counts_label.setText(
             self.tr("%1 articles and briefs · %2 loss reports")
@@ -452,35 +464,13 @@ class MainWindow(QMainWindow):
             .replace("%2", number(reports))
         )
 
-    # -- remembered state -----------------------------------------------------------------
-    def _restore_state(self) -> None:
-        geometry = self.settings.value("window/geometry")
-        if isinstance(geometry, QByteArray):
-            self.restoreGeometry(geometry)
-        else:
-            self.resize(1280, 800)
-        # The dock's part of "window/state" is restored by ensure_built(), with the dock.
-        splitter = self.settings.value("archive/splitter")
-        if isinstance(splitter, QByteArray):
-            self.archive_view.splitter.restoreState(splitter)
-        self.archive_view.list_layout.restore(self.settings)  # columns, order, view mode
-        tab = str(self.settings.value("window/tab", ARCHIVE_TAB))
-        self.tabs.setCurrentIndex(int(tab) if tab.isdigit() else ARCHIVE_TAB)
-
     def save_state(self) -> None:
-        self.settings.setValue("window/geometry", self.saveGeometry())
-        if self.built:  # else the saved state (the dock's) is still the one to keep
-            self.settings.setValue("window/state", self.saveState())
-        self.settings.setValue("window/tab", self.tabs.currentIndex())
-        self.settings.setValue("archive/splitter", self.archive_view.splitter.saveState())
-        view = self.archive_view
-        view.list_layout.save(view.filters if view.panels_built else None, self.settings)
-        if self.losses_view is not None:
-            self.settings.setValue("losses/splitter", self.losses_view.splitter.saveState())
-        self.charts_tab.save_state(self.settings)
-        self.settings.sync()
+        window_state.save_state(self)
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        if not self.opened:  # closed before the archive was open: nothing to keep
+            super().closeEvent(event)
+            return
         if self.importer.busy:
             self.importer.cancel()
         if self.exporter.operation is not None:

@@ -13,12 +13,11 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QAction, QKeySequence
 
 from desktop_app.core.item import ARTICLE, BRIEF
+from desktop_app.ui.app.tabs import ARCHIVE_TAB, LOSSES_TAB
 from desktop_app.ui.archive.archive_actions import install_archive_actions, list_shortcut
 from desktop_app.ui.common.i18n import add_language_menu
 from desktop_app.ui.common.theme import add_theme_menu
 from desktop_app.ui.common.undo import add_undo_actions
-
-ARCHIVE_TAB, LOSSES_TAB = 0, 1
 
 
 def _paste_page(window: Any) -> None:

@@ -16,8 +16,6 @@ from PySide6.QtCore import QByteArray, QObject, QSettings
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QTabWidget, QVBoxLayout, QWidget
 
-from desktop_app.services import charts as chart_reads
-
 if TYPE_CHECKING:
     from desktop_app.services.changes import Changes
     from desktop_app.services.charts import ChartSource
@@ -64,6 +62,9 @@ class ChartsTab(QObject):
 
     def reload(self) -> None:
         """Read the charts' data on the read lane; the view shows it when it arrives."""
+        # The reads' modules (reports, Oryx totals) load with the tab, not at start-up.
+        from desktop_app.services import charts as chart_reads
+
         self._stale = False
         if self._reading:
             self._stale = True  # one more read once this one is in
@@ -109,6 +110,8 @@ class ChartsTab(QObject):
 
     def open_report(self, date: dt.date) -> None:
         """Show `date`'s report in the Losses tab; the status bar names its articles."""
+        from desktop_app.services import charts as chart_reads
+
         found = self.ctx.open_report(date)
         self.ctx.runner.read(
             "report articles",

@@ -17,9 +17,6 @@ from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QSettings, Q
 from PySide6.QtGui import QAction, QActionGroup
 from PySide6.QtWidgets import QMenu, QWidget
 
-from desktop_app.core import messages as core_messages
-from desktop_app.core.categories import BY_KEY
-
 # Languages with a translation, and English, the language of the code.
 LANGUAGES: dict[str, str] = {"en": "English", "uk": "Українська"}
 LOCALES: dict[str, str] = {"en": "en_GB", "uk": "uk_UA"}
@@ -132,6 +129,8 @@ def localized(text: str) -> str:
     A message of a known template (`core.messages`) is translated and its figures written in
     the interface's format; any other text is shown as it is.
     """
+    from desktop_app.core import messages as core_messages
+
     found = core_messages.read(text)
     if found is None:
         return text
@@ -154,6 +153,8 @@ def localized(text: str) -> str:
 
 def category_name(key: str) -> str:
     """A loss category's name in the interface's language."""
+    from desktop_app.core.categories import BY_KEY
+
     return QCoreApplication.translate("categories", BY_KEY[key].label_en)
 
 

@@ -9,7 +9,7 @@ Every text colour of both palettes reads on its background at WCAG AA (4.5:1), w
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QSettings, Qt
+from PySide6.QtCore import QCoreApplication, QSettings
 from PySide6.QtGui import QAction, QActionGroup, QGuiApplication, QPalette
 from PySide6.QtWidgets import QApplication, QMenu, QWidget
 
@@ -63,6 +63,8 @@ def apply_theme(theme: str) -> None:
             app.setStyle(ThemeStyle())  # native styles (Windows, macOS) ignore a palette
         app.setPalette(dark_palette() if theme == "dark" else light_palette())
         if hints is not None:
+            from PySide6.QtCore import Qt  # not before the first paint of a "system" theme
+
             scheme = Qt.ColorScheme.Dark if theme == "dark" else Qt.ColorScheme.Light
             hints.setColorScheme(scheme)
         return

@@ -1,0 +1,113 @@
+"""The window's frame is on screen before the archive is opened or its modules imported."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from PySide6.QtCore import QSettings
+
+from desktop_app.ui.app.main_window import MainWindow
+
+# What must not be imported before the frame's first paint: the database layer, the use
+# cases that reach it, and the window's own features.
+HEAVY = ("peewee", "desktop_app.storage", "desktop_app.services.session", "desktop_app.ui.archive")
+
+# Runs the program as the installed `frontline-archive` does, and reports at the first paint
+# and at the first paint of the window opened on the archive.
+_CHILD = r"""
+import sys
+from desktop_app.app import main
+from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtWidgets import QApplication
+
+HEAVY = {heavy!r}
+seen = []
+
+class Watch(QObject):
+    def eventFilter(self, obj, event):
+        if event.type() == QEvent.Type.Paint:
+            loaded = sorted(n for n in sys.modules if n.startswith(HEAVY))
+            if not seen:
+                seen.append("frame")
+                print("frame", obj.opened, loaded[:3], flush=True)
+            elif obj.opened and len(seen) == 1:
+                seen.append("window")
+                print("window", obj.archive_view.isVisible(), flush=True)
+                QTimer.singleShot(0, QApplication.instance().quit)
+        return False
+
+watch = Watch()
+_exec = QApplication.exec
+
+def exec_watched(*_self):
+    for widget in QApplication.topLevelWidgets():
+        widget.installEventFilter(watch)
+    return _exec()
+
+QApplication.exec = exec_watched
+sys.exit(main(["--database", sys.argv[1]]))
+"""
+
+
+def _run(archive: Path, home: Path) -> subprocess.CompletedProcess[str]:
+    env = dict(os.environ, XDG_DATA_HOME=str(home), XDG_CONFIG_HOME=str(home))
+    env["QT_QPA_PLATFORM"] = "offscreen"
+    child = _CHILD.replace("{heavy!r}", repr(HEAVY))
+    return subprocess.run(
+        [sys.executable, "-c", child, str(archive)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env=env,
+        check=False,
+    )
+
+
+def test_the_frame_paints_before_the_archive_is_opened(tmp_path: Path) -> None:
+    done = _run(tmp_path / "new.sqlite", tmp_path / "home")
+    lines = done.stdout.splitlines()
+    assert done.returncode == 0, done.stderr
+    # At the first paint nothing of the database or the window's features is loaded yet.
+    assert lines[0] == "frame False []", done.stdout
+    # Then the same window, on the archive (a new one: created, with its demo content).
+    assert lines[1] == "window True", done.stdout
+    assert (tmp_path / "new.sqlite").stat().st_size > 0
+
+
+def test_the_frame_module_imports_no_database_or_feature(tmp_path: Path) -> None:
+    code = (
+        "import sys\n"
+        "import desktop_app.ui.app.startup\n"
+        f"print(sorted(n for n in sys.modules if n.startswith({HEAVY!r})))\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, timeout=60, check=True
+    )
+    assert done.stdout.strip() == "[]"
+
+
+def test_a_frame_closed_before_its_archive_opened_closes_quietly(qtbot, tmp_path: Path) -> None:
+    settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
+    frame = MainWindow(settings, frame_only=True)
+    qtbot.addWidget(frame)
+    with qtbot.waitSignal(frame.framePainted):
+        frame.show()
+    assert not frame.opened
+    assert frame.close()  # nothing to save, no lanes to stop
+    assert settings.value("window/geometry") is None
+
+
+def test_the_frame_takes_the_remembered_size(qtbot, tmp_path: Path) -> None:
+    settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
+    first = MainWindow(settings, frame_only=True)
+    qtbot.addWidget(first)
+    first.resize(700, 500)
+    first.show()
+    qtbot.waitExposed(first)
+    settings.setValue("window/geometry", first.saveGeometry())
+    frame = MainWindow(settings, frame_only=True)
+    qtbot.addWidget(frame)
+    assert (frame.width(), frame.height()) == (700, 500)
