@@ -498,17 +498,16 @@ def main() -> int:
             first_paint_ms("empty", path),
         )
     )
-    from tests.benchmarks.bench_start import entry_start_ms
+    from tests.benchmarks.bench_start import paired_start_ms
 
-    empty, _ = entry_start_ms("empty", path)
-    paint, shown = entry_start_ms("main", path)
+    empty, paint, shown = paired_start_ms(path)
     rows.append(
         ("start via frontline-archive → first paint [≤ 1.5×]", paint, "empty PySide6 window", empty)
     )
     rows.append(
         (
             "start via frontline-archive → first rows [≤ 2.5×]",
-            shown or 0.0,
+            shown,
             "empty PySide6 window",
             empty,
         )

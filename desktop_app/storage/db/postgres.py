@@ -20,8 +20,9 @@ from typing import Any
 import psycopg2
 import psycopg2.errors
 import psycopg2.extensions
+import psycopg2.extras
 from peewee import DatabaseError as PeeweeDatabaseError
-from peewee import PostgresqlDatabase
+from peewee import PostgresqlDatabase, Psycopg2Adapter
 
 from desktop_app.core.errors import ArchiveError
 from desktop_app.storage.db import pg_schema
@@ -134,10 +135,38 @@ def _lost(exc: BaseException) -> bool:
     return False
 
 
+class DriverAdapter(Psycopg2Adapter):
+    """peewee's psycopg2 adapter with the driver given here, not found at peewee's import.
+
+    peewee is imported without psycopg2 (see `desktop_app/storage/__init__.py`), so its own
+    adapter lacks the driver's transaction states, JSON type and connect; this one names
+    them from the psycopg2 imported by this module. Our addresses are always URLs
+    (`postgresql://…`), handed to libpq as the connection's DSN.
+    """
+
+    txn_idle = psycopg2.extensions.TRANSACTION_STATUS_IDLE
+    txn_inerror = psycopg2.extensions.TRANSACTION_STATUS_INERROR
+    txn_unknown = psycopg2.extensions.TRANSACTION_STATUS_UNKNOWN
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.json_type = self.jsonb_type = psycopg2.extras.Json
+
+    def check_driver(self) -> None:
+        pass  # imported above
+
+    def get_binary_type(self) -> Any:
+        return psycopg2.Binary
+
+    def connect(self, db: Any, **params: Any) -> Any:
+        return psycopg2.connect(dsn=db.database, **params)
+
+
 class ServerDatabase(PostgresqlDatabase):
     """peewee's PostgresqlDatabase with serialised writers and errors a user can read."""
 
     server = True
+    psycopg2_adapter = DriverAdapter
 
     def __init__(
         self,

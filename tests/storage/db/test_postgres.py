@@ -125,3 +125,38 @@ def test_login_failures_are_said_in_plain_words() -> None:
     assert "cannot be reached" in unreachable_message(
         where, psycopg2.OperationalError("could not translate host name")
     )
+
+
+# Opens a server archive in a fresh process where peewee was imported without psycopg2, as in
+# the program (desktop_app/storage/__init__.py); the driver reaches peewee only through
+# DriverAdapter.
+_WITHOUT_DRIVER_AT_IMPORT = r"""
+import sys
+import desktop_app.storage.db.connection as connection
+import peewee
+assert peewee.psycopg2 is None and "psycopg2" not in sys.modules
+archive = connection.open_archive(sys.argv[1])
+from desktop_app.core.item import ARTICLE, ItemData
+from desktop_app.storage.items import save_item
+import datetime as dt
+with archive.db.atomic():
+    save_item(ItemData(kind=ARTICLE, title="Drones over Kharkiv", body="A night attack.",
+                       published_at=dt.datetime(2024, 1, 5, 9, 0, tzinfo=dt.timezone.utc)))
+titles = [row[0] for row in archive.db.execute_sql("SELECT title FROM item").fetchall()]
+print(archive.server is not None, titles)
+"""
+
+
+def test_a_server_archive_opens_with_the_driver_given_after_peewee(pg_url: str) -> None:
+    import subprocess
+    import sys
+
+    done = subprocess.run(
+        [sys.executable, "-c", _WITHOUT_DRIVER_AT_IMPORT, pg_url],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == "True ['Drones over Kharkiv']"
