@@ -46,7 +46,7 @@ class Watch(QObject):
             if EMPTY:
                 QTimer.singleShot(0, QApplication.instance().quit)
                 return False
-        if not state["watching"] and getattr(window, "opened", False):
+        if not state["watching"] and getattr(window, "opened", True):
             # The window on the archive, at its first paint: its list may have rows already.
             state["watching"] = True
             view = window.archive_view
