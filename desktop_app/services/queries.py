@@ -15,7 +15,7 @@ from desktop_app.services.archive_state import close_connection, data_version
 from desktop_app.storage import facet_index
 from desktop_app.storage.db.models import database_proxy
 from desktop_app.storage.db.pg_schema import is_server
-from desktop_app.storage.facet_index import CountedFacets, Groups, countable
+from desktop_app.storage.facet_index import Choices, CountedFacets, Groups, countable, split_choices
 from desktop_app.storage.items import (
     ItemRow,
     StoredItem,
@@ -62,6 +62,7 @@ __all__ = [
     "ID_MASK",
     "MARK_END",
     "MARK_START",
+    "Choices",
     "CountedFacets",
     "Facets",
     "ItemRow",
@@ -103,6 +104,7 @@ __all__ = [
     "search_id_text",
     "search_ids",
     "snippets",
+    "split_choices",
     "was_interrupted",
 ]
 

@@ -50,6 +50,11 @@ def like_pattern(value: str) -> str:
     return "%" + value.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
 
 
+def fold_tag(tag: str) -> str:
+    """A tag as stored (folded by core.item.split_tags): the asked one is folded the same way."""
+    return " ".join(tag.split()).lower()
+
+
 def filter_conditions(
     req: Any,
     query: Query,
@@ -77,8 +82,7 @@ def filter_conditions(
             f"{'NOT ' if f.negated else ''}EXISTS (SELECT 1 FROM item_tag"
             f" WHERE item_tag.item_id = item.id AND item_tag.tag = {mark})"
         )
-        # Tags are stored folded (core.item.split_tags), so fold the asked one the same way.
-        params.append(" ".join(f.value.split()).lower())
+        params.append(fold_tag(f.value))
     for f in query.filters:
         if f.field in ("author", "source"):
             column = "item.author" if f.field == "author" else "item.source_name"

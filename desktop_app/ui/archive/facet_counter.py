@@ -12,6 +12,11 @@ The groups are read again when the archive changed since (`queries.facet_key`). 
 that matches fewer than a quarter of the items does not read them for itself (SQL counts it
 about as fast) but uses them once read. Facets with a choice in the panel are left to SQL,
 which counts them without their own choice.
+
+A search whose only filters are such choices is narrowed here instead (`narrow`): its list
+is the list without the choices (read as text by one index, in order) where each chosen
+kind, source and tag holds the item; each facet is then counted over the items the other
+choices keep, as SQL counts it without its own choice.
 """
 
 from __future__ import annotations
@@ -25,7 +30,7 @@ if TYPE_CHECKING:
     from numpy.typing import NDArray
 
     from desktop_app.core.search_query import Query
-    from desktop_app.services.queries import CountedFacets, SearchRequest
+    from desktop_app.services.queries import Choices, CountedFacets, SearchRequest
 
 # Reading the groups costs about as much as SQL's counts of a quarter of the items.
 READ_FOR_SHARE = 0.25
@@ -46,6 +51,15 @@ class _Numbered:
         self.of_item: NDArray[Any] = np.zeros(size, dtype=dtype)
         for number, ids in enumerate(numbers, 1):
             self.of_item[ids] = number
+
+    def having(self, ids: NDArray[np.intc], name: str) -> NDArray[np.bool_]:
+        """Which of `ids` have the value `name` (none when no item has it)."""
+        import numpy as np
+
+        if name not in self.names:
+            return np.zeros(ids.size, dtype=bool)
+        having: NDArray[np.bool_] = self.of_item[ids] == self.names.index(name) + 1
+        return having
 
     def counts(self, ids: NDArray[np.int32]) -> dict[str, int]:
         import numpy as np
@@ -143,3 +157,54 @@ class FacetCounter:
             mask[chosen] = True
             tags = _ranked({tag: int(mask[items].sum()) for tag, items in self._tags}, top)
         return queries.CountedFacets(kinds, tags, sources)
+
+    def narrow(
+        self, plain: Sequence[int], choices: Choices, key: tuple[int, int], *, top: int = 40
+    ) -> tuple[array[int], CountedFacets] | None:
+        """The items of `plain` (a list without the choices, read when the archive's data
+        key was `key`) that `choices` keep, in its order, and the counts of each facet
+        without its own choice. None when the groups cannot be those of the list's moment
+        (the archive changed, or a list too short to be worth reading them): SQL does it."""
+        from desktop_app.services import queries
+
+        if key != self._key:
+            size = queries.item_id_bound()
+            if len(plain) < READ_FOR_SHARE * size or not self._read(key, size):
+                return None
+            if queries.facet_key() != key:  # a write while they were read
+                self._key = None
+                return None
+        import numpy as np
+
+        ids = (
+            np.frombuffer(plain, dtype=np.intc)
+            if isinstance(plain, array)
+            else np.asarray(plain, dtype=np.intc)
+        )
+        if ids.size and (int(ids.min()) < 0 or int(ids.max()) >= self._size):
+            return None
+        assert self._kinds is not None and self._sources is not None
+        everything = np.ones(ids.size, dtype=bool)
+        by_kind = by_source = by_tags = everything
+        if choices.kind:
+            by_kind = self._kinds.having(ids, choices.kind)
+        if choices.source is not None:
+            by_source = self._sources.having(ids, choices.source)
+        if choices.tags:
+            tagged = dict(self._tags)
+            by_tags = everything.copy()
+            for tag in choices.tags:
+                has = np.zeros(self._size, dtype=bool)
+                has[tagged.get(tag, np.zeros(0, dtype=np.int32))] = True
+                by_tags &= has[ids]
+        kept = ids[by_kind & by_source & by_tags]
+        # Each facet over what the other choices keep (its own choice left out).
+        kinds = dict(_ranked(self._kinds.counts(ids[by_source & by_tags]), 0))
+        by_source_counts = self._sources.counts(ids[by_kind & by_tags])
+        by_source_counts.pop("", None)  # items without a source are not a source
+        mask = np.zeros(self._size, dtype=bool)
+        mask[ids[by_kind & by_source]] = True
+        tags = _ranked({tag: int(mask[items].sum()) for tag, items in self._tags}, top)
+        out = array("i")
+        out.frombytes(np.ascontiguousarray(kept, dtype=np.intc).tobytes())
+        return out, queries.CountedFacets(kinds, tags, _ranked(by_source_counts, top))

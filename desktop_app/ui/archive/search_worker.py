@@ -31,7 +31,13 @@ from desktop_app.ui.archive.facet_counter import FacetCounter
 from desktop_app.ui.archive.id_lists import read_ids
 
 if TYPE_CHECKING:
-    from desktop_app.services.queries import Facets, ItemRow, ListText, SearchRequest
+    from desktop_app.services.queries import (
+        CountedFacets,
+        Facets,
+        ItemRow,
+        ListText,
+        SearchRequest,
+    )
 
 log = logging.getLogger(__name__)
 
@@ -265,9 +271,14 @@ class SearchWorker(QObject):
         quick = queries.quick_facets(request, query, newest)
         if quick is not None and not self._stale(generation):
             self._emit(_FacetsUpdate(generation, quick))
-        # The whole list as text, where one index holds it in order (nothing read yet).
+        # The whole list as text, where one index holds it in order (nothing read yet); or,
+        # for words among chosen kinds, sources or tags, the list without the choices,
+        # narrowed here with the counts' groups (SQL looks up every match's item).
         listed = queries.search_id_text(request, query) if ids is None else None
-        if quick is not None and quick.estimated and not self._stale(generation):
+        narrowed = self._narrow(request, query) if ids is None and listed is None else None
+        if narrowed is not None:
+            ids = narrowed[0]
+        elif quick is not None and quick.estimated and not self._stale(generation):
             # The exact number of matches from the index alone, before the full list (which
             # also reads every match's key and hands each id over); beside a list read as
             # text, on the rows thread at the same time (each is mostly SQLite's work, done
@@ -290,11 +301,32 @@ class SearchWorker(QObject):
         self._emit(SearchResult(generation, request, query, ids, None, days, rows))
         if (quick is None or quick.estimated) and not self._stale(generation):
             # Counted from the list's ids where nothing is chosen: no pass over every match.
-            counted = self._counter.counts(request, query, ids)
+            counted = narrowed[1] if narrowed else self._counter.counts(request, query, ids)
             facets = queries.facet_counts(request, query, counted=counted)
             with self._idle:  # after these, a late number of matches is not sent
                 self._exact = generation
                 self._emit(_FacetsUpdate(generation, facets))
+
+    def _narrow(
+        self, request: SearchRequest, query: Query
+    ) -> tuple[Sequence[int], CountedFacets] | None:
+        """The list and counts of a search whose only filters are chosen kinds, sources or
+        tags, from its list without them (read as text) and the counter's groups, when both
+        are of the same moment of the archive; None when that cannot be done."""
+        from desktop_app.services import queries
+
+        split = queries.split_choices(request, query)
+        key = queries.facet_key() if split is not None else None
+        if split is None or key is None:
+            return None
+        plain_request, plain_query, choices = split
+        listed = queries.search_id_text(plain_request, plain_query)
+        if listed is None:
+            return None  # other filters too: SQL's list
+        plain = read_ids(listed)
+        if queries.facet_key() != key:
+            return None  # a write while it was read
+        return self._counter.narrow(plain, choices, key)
 
     @staticmethod
     def _ids(request: SearchRequest, query: Query, listed: ListText | None) -> Sequence[int]:
