@@ -474,6 +474,12 @@ def search_days(req: SearchRequest, query: Query | None = None) -> list[tuple[st
     return [(r[0], r[1]) for r in database_proxy.execute_sql(sql, params)]
 
 
+def local_dates(times: str) -> list[tuple[str, int]]:
+    """Each of `times`' (a JSON array of Unix seconds) local date and offset from UTC, as
+    `search_days` reckons days (SQLite's local time); an archive file only."""
+    return search_lists.local_dates(database_proxy.connection(), times)
+
+
 def search_item_ids(
     text: str = "", *, kind: str | None = None, limit: int | None = None
 ) -> list[int]:

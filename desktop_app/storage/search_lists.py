@@ -96,3 +96,15 @@ def all_parts(conn: sqlite3.Connection) -> Iterator[str]:
         if text:
             yield text
         end = start
+
+
+def local_dates(conn: sqlite3.Connection, times: str) -> list[tuple[str, int]]:
+    """For each time in `times` (a JSON array of Unix seconds), its local calendar date and
+    the local clock's offset from UTC in seconds, as SQLite's `date(…, 'localtime')` gives
+    them (the timeline's days: the window groups a list's times by these)."""
+    sql = (
+        "SELECT date(value, 'unixepoch', 'localtime'),"
+        " CAST(strftime('%s', value, 'unixepoch', 'localtime') AS INTEGER) - value"
+        " FROM json_each(?) ORDER BY key"
+    )
+    return [(day, offset) for day, offset in conn.execute(sql, (times,))]

@@ -160,11 +160,12 @@ class FacetCounter:
 
     def narrow(
         self, plain: Sequence[int], choices: Choices, key: tuple[int, int], *, top: int = 40
-    ) -> tuple[array[int], CountedFacets] | None:
+    ) -> tuple[array[int], CountedFacets, NDArray[np.bool_]] | None:
         """The items of `plain` (a list without the choices, read when the archive's data
-        key was `key`) that `choices` keep, in its order, and the counts of each facet
-        without its own choice. None when the groups cannot be those of the list's moment
-        (the archive changed, or a list too short to be worth reading them): SQL does it."""
+        key was `key`) that `choices` keep, in its order, the counts of each facet without
+        its own choice, and which of `plain` were kept. None when the groups cannot be those
+        of the list's moment (the archive changed, or a list too short to be worth reading
+        them): SQL does it."""
         from desktop_app.services import queries
 
         if key != self._key:
@@ -197,7 +198,8 @@ class FacetCounter:
                 has = np.zeros(self._size, dtype=bool)
                 has[tagged.get(tag, np.zeros(0, dtype=np.int32))] = True
                 by_tags &= has[ids]
-        kept = ids[by_kind & by_source & by_tags]
+        keep = by_kind & by_source & by_tags
+        kept = ids[keep]
         # Each facet over what the other choices keep (its own choice left out).
         kinds = dict(_ranked(self._kinds.counts(ids[by_source & by_tags]), 0))
         by_source_counts = self._sources.counts(ids[by_kind & by_tags])
@@ -207,4 +209,4 @@ class FacetCounter:
         tags = _ranked({tag: int(mask[items].sum()) for tag, items in self._tags}, top)
         out = array("i")
         out.frombytes(np.ascontiguousarray(kept, dtype=np.intc).tobytes())
-        return out, queries.CountedFacets(kinds, tags, _ranked(by_source_counts, top))
+        return out, queries.CountedFacets(kinds, tags, _ranked(by_source_counts, top)), keep

@@ -8,7 +8,9 @@ are sorted here: their order is the list's, whatever order the text holds them i
 
 from __future__ import annotations
 
+import json
 from array import array
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -43,3 +45,55 @@ def read_ids(listed: ListText) -> array[int]:
     out = array("i")
     out.frombytes(np.ascontiguousarray(ids).tobytes())
     return out
+
+
+def ids_of_keys(keys: NDArray[np.int64]) -> array[int]:
+    """The ids of search keys, in their order, as the list's model keeps them."""
+    import numpy as np
+
+    from desktop_app.services.queries import ID_MASK
+
+    out = array("i")
+    out.frombytes(np.ascontiguousarray(((-keys) & ID_MASK).astype(np.int32)).tobytes())
+    return out
+
+
+def read_keys(listed: ListText) -> NDArray[np.int64]:
+    """A words' list as its search keys, newest first: -(time × 2**30 + id) (`listed.keys`)."""
+    import numpy as np
+
+    assert listed.keys, "a list of ids holds no times"
+    parts = [np.fromstring(text, dtype=np.int64, sep=",") for text in listed.parts]
+    keys = np.concatenate(parts) if parts else np.zeros(0, dtype=np.int64)
+    keys.sort()
+    return keys
+
+
+def timeline_days(
+    times: NDArray[np.int64], local: Callable[[str], list[tuple[str, int]]]
+) -> list[tuple[str, int]]:
+    """The local days of `times` (Unix seconds), newest first, with how many each holds.
+
+    `local` (`queries.local_dates`) says where SQLite's local time puts an instant, so the
+    days are the ones `queries.search_days` would count. It is asked about each hour that
+    holds a time, at the hour's first and last second; an hour whose two ends fall on one
+    day at one offset from UTC is counted whole, and only the times of the others (a clock
+    change, a midnight inside the hour in a zone half an hour off) one by one.
+    """
+    import numpy as np
+
+    hours, inverse, per_hour = np.unique(times // 3600, return_inverse=True, return_counts=True)
+    starts = hours * 3600
+    ends = local(json.dumps(np.concatenate([starts, starts + 3599]).tolist()))
+    counts: dict[str, int] = {}
+    mixed = np.zeros(hours.size, dtype=bool)
+    for n in range(hours.size):
+        (first, first_offset), (last, last_offset) = ends[n], ends[n + hours.size]
+        if first == last and first_offset == last_offset:
+            counts[first] = counts.get(first, 0) + int(per_hour[n])
+        else:
+            mixed[n] = True
+    if mixed.any():
+        for day, _offset in local(json.dumps(times[mixed[inverse]].tolist())):
+            counts[day] = counts.get(day, 0) + 1
+    return sorted(counts.items(), reverse=True)

@@ -28,9 +28,12 @@ from PySide6.QtCore import QObject, Signal
 
 from desktop_app.core.search_query import Query, parse_query
 from desktop_app.ui.archive.facet_counter import FacetCounter
-from desktop_app.ui.archive.id_lists import read_ids
+from desktop_app.ui.archive.id_lists import ids_of_keys, read_ids, read_keys, timeline_days
 
 if TYPE_CHECKING:
+    import numpy as np
+    from numpy.typing import NDArray
+
     from desktop_app.services.queries import (
         CountedFacets,
         Facets,
@@ -63,6 +66,17 @@ class Timeline:
 
     ids: Sequence[int]
     days: list[tuple[str, int]]
+
+
+@dataclass(frozen=True)
+class _Narrowed:
+    """A search's list and counts made from its list without its choices (`_narrow`)."""
+
+    ids: Sequence[int]
+    counted: CountedFacets
+    # The kept items' times, newest first: where the list without the choices held them
+    # (words, newest first), the timeline's days come from these.
+    times: NDArray[np.int64] | None
 
 
 @dataclass(frozen=True)
@@ -277,7 +291,7 @@ class SearchWorker(QObject):
         listed = queries.search_id_text(request, query) if ids is None else None
         narrowed = self._narrow(request, query) if ids is None and listed is None else None
         if narrowed is not None:
-            ids = narrowed[0]
+            ids = narrowed.ids
         elif quick is not None and quick.estimated and not self._stale(generation):
             # The exact number of matches from the index alone, before the full list (which
             # also reads every match's key and hands each id over); beside a list read as
@@ -294,22 +308,20 @@ class SearchWorker(QObject):
             ids = self._ids(request, query, listed)
         days: Timeline | None = None
         if timeline:
-            days = self._timeline(request, query, ids)
+            days = self._timeline(request, query, ids, narrowed)
         if rows is None:
             first = days.ids[:FIRST_PAGE] if days is not None else ids[:FIRST_PAGE]
             rows = list(queries.item_rows(first).values())
         self._emit(SearchResult(generation, request, query, ids, None, days, rows))
         if (quick is None or quick.estimated) and not self._stale(generation):
             # Counted from the list's ids where nothing is chosen: no pass over every match.
-            counted = narrowed[1] if narrowed else self._counter.counts(request, query, ids)
+            counted = narrowed.counted if narrowed else self._counter.counts(request, query, ids)
             facets = queries.facet_counts(request, query, counted=counted)
             with self._idle:  # after these, a late number of matches is not sent
                 self._exact = generation
                 self._emit(_FacetsUpdate(generation, facets))
 
-    def _narrow(
-        self, request: SearchRequest, query: Query
-    ) -> tuple[Sequence[int], CountedFacets] | None:
+    def _narrow(self, request: SearchRequest, query: Query) -> _Narrowed | None:
         """The list and counts of a search whose only filters are chosen kinds, sources or
         tags, from its list without them (read as text) and the counter's groups, when both
         are of the same moment of the archive; None when that cannot be done."""
@@ -323,10 +335,15 @@ class SearchWorker(QObject):
         listed = queries.search_id_text(plain_request, plain_query)
         if listed is None:
             return None  # other filters too: SQL's list
-        plain = read_ids(listed)
+        keys = read_keys(listed) if listed.keys and listed.descending else None
+        plain = ids_of_keys(keys) if keys is not None else read_ids(listed)
         if queries.facet_key() != key:
             return None  # a write while it was read
-        return self._counter.narrow(plain, choices, key)
+        found = self._counter.narrow(plain, choices, key)
+        if found is None:
+            return None
+        ids, counted, kept = found
+        return _Narrowed(ids, counted, None if keys is None else (-keys[kept]) >> 30)
 
     @staticmethod
     def _ids(request: SearchRequest, query: Query, listed: ListText | None) -> Sequence[int]:
@@ -334,11 +351,17 @@ class SearchWorker(QObject):
 
         return read_ids(listed) if listed else queries.search_id_array(request, query)
 
-    def _timeline(self, request: SearchRequest, query: Query, ids: Sequence[int]) -> Timeline:
+    def _timeline(
+        self, request: SearchRequest, query: Query, ids: Sequence[int], narrowed: _Narrowed | None
+    ) -> Timeline:
         """The list newest first, with its days. Two statements: when a write committed in
-        between makes the days not add up to the list, both are read once more."""
+        between makes the days not add up to the list, both are read once more. A narrowed
+        list newest first brings its items' times: its days are made from those (SQL would
+        look up every match's item for its choices)."""
         from desktop_app.services import queries
 
+        if narrowed is not None and narrowed.times is not None:
+            return Timeline(narrowed.ids, timeline_days(narrowed.times, queries.local_dates))
         dated = dataclasses.replace(request, order="date", descending=True)
         for again in (False, True):
             if dated != request or again:

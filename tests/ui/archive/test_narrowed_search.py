@@ -6,7 +6,8 @@ from __future__ import annotations
 
 import datetime as dt
 import sqlite3
-from collections.abc import Iterator
+import time
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -75,9 +76,14 @@ def test_the_narrowed_list_and_counts_are_sqls(
     query = parse_query(text)
     narrowed = worker._narrow(req, query)
     assert narrowed is not None
-    ids, counted = narrowed
-    assert list(ids) == search_ids(req, query)
-    assert facet_counts(req, query, counted=counted) == facet_counts(req, query)
+    assert list(narrowed.ids) == search_ids(req, query)
+    assert facet_counts(req, query, counted=narrowed.counted) == facet_counts(req, query)
+    if text and descending:  # the kept items' times: the timeline's days are SQL's
+        timeline = worker._timeline(req, query, narrowed.ids, narrowed)
+        assert timeline.ids == narrowed.ids
+        assert timeline.days == queries.search_days(req, query)
+    else:
+        assert narrowed.times is None  # no times in a list of ids, or oldest first
 
 
 def test_a_search_with_other_filters_is_left_to_sql(archive: Archive, worker) -> None:
@@ -98,21 +104,26 @@ def test_a_write_while_the_list_is_read_leaves_it_to_sql(
     req = SearchRequest("drones", kind=BRIEF)
     query = parse_query(req.text)
     assert worker._narrow(req, query) is not None  # the groups are read
-    real = search_worker.read_ids
 
-    def read_then_another_program_writes(listed: object) -> object:
-        ids = real(listed)  # type: ignore[arg-type]
-        other = sqlite3.connect(tmp_path / "a.sqlite")
-        other.execute("UPDATE item SET kind = 'article' WHERE id = ?", (ids[0],))
-        other.commit()
-        other.close()
-        return ids
+    def then_another_program_writes(read: Callable[[object], object]) -> Callable[[object], object]:
+        def reading(listed: object) -> object:
+            found = read(listed)
+            other = sqlite3.connect(tmp_path / "a.sqlite")
+            other.execute("UPDATE item SET kind = 'article' WHERE id = (SELECT max(id) FROM item)")
+            other.commit()
+            other.close()
+            return found
 
-    monkeypatch.setattr(search_worker, "read_ids", read_then_another_program_writes)
+        return reading
+
+    for name in ("read_ids", "read_keys"):  # the list as ids, or as keys with their times
+        monkeypatch.setattr(
+            search_worker, name, then_another_program_writes(getattr(search_worker, name))
+        )
     assert worker._narrow(req, query) is None
     monkeypatch.undo()
     narrowed = worker._narrow(req, query)  # the next search reads the groups again
-    assert narrowed is not None and list(narrowed[0]) == search_ids(req, query)
+    assert narrowed is not None and list(narrowed.ids) == search_ids(req, query)
 
 
 def test_a_short_list_does_not_read_the_groups_for_itself(
@@ -150,3 +161,52 @@ def test_the_window_gets_the_narrowed_list_and_exact_counts(
     assert list(result.ids) == search_ids(req, query) and len(result.ids) > 0
     qtbot.waitUntil(lambda: bool(counts) and counts[-1] == facet_counts(req, query), timeout=10_000)
     assert by_sql == []
+
+
+@pytest.mark.parametrize("zone", ["Europe/Kyiv", "Asia/Kolkata", "Australia/Lord_Howe"])
+def test_the_timeline_of_a_narrowed_search_counts_sqls_local_days(
+    qtbot, archive: Archive, worker: SearchWorker, monkeypatch: pytest.MonkeyPatch, zone: str
+) -> None:
+    # Items on both sides of local midnight and of the spring change in Kyiv (the hour
+    # 01:00-02:00 UTC of 31 March 2024 holds 03:xx and 04:xx local), and before 1970. In
+    # Kolkata (+05:30) local midnight falls inside an hour of UTC (18:30), and Lord Howe
+    # Island moves its clocks by half an hour (6 April 2024, 15:00 UTC): those hours are
+    # counted item by item.
+    monkeypatch.setenv("TZ", zone)
+    time.tzset()
+    try:
+        with archive.db.atomic():
+            for n, when in enumerate(
+                [
+                    dt.datetime(2024, 3, 30, 21, 59, tzinfo=dt.UTC),  # 23:59 local
+                    dt.datetime(2024, 3, 30, 22, 0, tzinfo=dt.UTC),  # 00:00 the next day
+                    dt.datetime(2024, 3, 31, 0, 59, tzinfo=dt.UTC),  # 02:59 (+02:00)
+                    dt.datetime(2024, 3, 31, 1, 0, tzinfo=dt.UTC),  # 04:00 (+03:00)
+                    dt.datetime(2024, 3, 31, 20, 59, tzinfo=dt.UTC),  # 23:59 (+03:00)
+                    dt.datetime(2024, 3, 31, 21, 0, tzinfo=dt.UTC),  # 00:00 on 1 April
+                    dt.datetime(1965, 6, 1, 21, 30, tzinfo=dt.UTC),
+                    dt.datetime(2024, 4, 2, 18, 29, tzinfo=dt.UTC),
+                    dt.datetime(2024, 4, 2, 18, 30, tzinfo=dt.UTC),
+                    dt.datetime(2024, 4, 6, 14, 45, tzinfo=dt.UTC),
+                    dt.datetime(2024, 4, 6, 15, 15, tzinfo=dt.UTC),
+                    dt.datetime(2024, 4, 6, 13, 29, tzinfo=dt.UTC),
+                    dt.datetime(2024, 4, 6, 13, 31, tzinfo=dt.UTC),
+                ]
+            ):
+                save_item(ItemData(BRIEF, f"Drones on the clock {n}", when, tags=("energy",)))
+        req = SearchRequest("drones", kind=BRIEF, tags=("energy",))
+        query = parse_query(req.text)
+        narrowed = worker._narrow(req, query)
+        assert narrowed is not None and narrowed.times is not None
+        timeline = worker._timeline(req, query, narrowed.ids, narrowed)
+        assert timeline.days == queries.search_days(req, query)
+        assert (
+            sum(n for _day, n in timeline.days) == len(timeline.ids) == len(search_ids(req, query))
+        )
+        if zone == "Europe/Kyiv":
+            assert {("2024-03-30", 1), ("2024-03-31", 4), ("2024-04-01", 1)} <= set(timeline.days)
+        if zone == "Asia/Kolkata":  # 23:59 on the 2nd, then 00:00 on the 3rd
+            assert {("2024-04-02", 1), ("2024-04-03", 1)} <= set(timeline.days)
+    finally:
+        monkeypatch.undo()
+        time.tzset()
