@@ -24,14 +24,21 @@ def part_ids(text: str, *, keys: bool) -> NDArray[np.int32]:
     """One part's ids in the list's order, newest first."""
     import numpy as np
 
-    from desktop_app.services.queries import ID_MASK
-
     if not keys:
         ids: NDArray[np.int32] = np.fromstring(text, dtype=np.int32, sep=",")
         return ids
     found = np.fromstring(text, dtype=np.int64, sep=",")
     found.sort()
-    return ((-found) & ID_MASK).astype(np.int32)
+    return _key_ids(found)
+
+
+def _key_ids(keys: NDArray[np.int64]) -> NDArray[np.int32]:
+    """The item ids in search keys, -(time × 2**30 + id)."""
+    import numpy as np
+
+    from desktop_app.services.queries import ID_MASK
+
+    return ((-keys) & ID_MASK).astype(np.int32)
 
 
 def read_ids(listed: ListText) -> array[int]:
@@ -49,12 +56,8 @@ def read_ids(listed: ListText) -> array[int]:
 
 def ids_of_keys(keys: NDArray[np.int64]) -> array[int]:
     """The ids of search keys, in their order, as the list's model keeps them."""
-    import numpy as np
-
-    from desktop_app.services.queries import ID_MASK
-
     out = array("i")
-    out.frombytes(np.ascontiguousarray(((-keys) & ID_MASK).astype(np.int32)).tobytes())
+    out.frombytes(_key_ids(keys).tobytes())
     return out
 
 
