@@ -119,6 +119,18 @@ class FacetCounter:
         self._key = key
         return True
 
+    def _known(self, ids: Sequence[int]) -> NDArray[np.int32] | None:
+        """`ids` as an array, or None when one of them is not in the groups read."""
+        import numpy as np
+
+        if isinstance(ids, array) and ids.typecode == "i":
+            known = np.frombuffer(ids, dtype=np.intc).astype(np.int32, copy=False)
+        else:
+            known = np.fromiter(ids, dtype=np.int32, count=len(ids))
+        if known.size and (int(known.min()) < 0 or int(known.max()) >= self._size):
+            return None
+        return known
+
     def counts(
         self, req: SearchRequest, query: Query, ids: Sequence[int], *, top: int = 40
     ) -> CountedFacets | None:
@@ -138,11 +150,8 @@ class FacetCounter:
                 return None
         import numpy as np
 
-        if isinstance(ids, array) and ids.typecode == "i":
-            chosen = np.frombuffer(ids, dtype=np.intc).astype(np.int32, copy=False)
-        else:
-            chosen = np.fromiter(ids, dtype=np.int32, count=len(ids))
-        if chosen.size and (int(chosen.min()) < 0 or int(chosen.max()) >= self._size):
+        chosen = self._known(ids)
+        if chosen is None:
             return None  # a list from another moment than the groups: SQL counts it
         assert self._kinds is not None and self._sources is not None
         kinds = tags = sources = None
@@ -177,12 +186,8 @@ class FacetCounter:
                 return None
         import numpy as np
 
-        ids = (
-            np.frombuffer(plain, dtype=np.intc)
-            if isinstance(plain, array)
-            else np.asarray(plain, dtype=np.intc)
-        )
-        if ids.size and (int(ids.min()) < 0 or int(ids.max()) >= self._size):
+        ids = self._known(plain)
+        if ids is None:
             return None
         assert self._kinds is not None and self._sources is not None
         everything = np.ones(ids.size, dtype=bool)
