@@ -251,25 +251,29 @@ def search_id_array(req: SearchRequest, query: Query | None = None) -> array[int
         return array("i", chain.from_iterable(database_proxy.connection().execute(sql, params)))
 
 
-def search_id_text(req: SearchRequest, query: Query) -> search_lists.ListText | None:
+def search_id_text(
+    req: SearchRequest, query: Query, *, times: bool = False
+) -> search_lists.ListText | None:
     """The whole list as text (`storage.search_lists`) where one index holds it in order:
-    words alone or nothing, by date, in SQLite. None otherwise: `search_id_array`."""
+    words alone or nothing, by date, in SQLite. `times`: words' parts hold their search
+    keys, which hold the items' times, rather than ids. None otherwise: `search_id_array`."""
     if req.order != "date" or req.limit is not None or is_server(database_proxy):
         return None
     words = query.fts_match() is not None
     if filter_conditions(req, query)[0] or (not words and query.excluded):
         return None
-    return search_lists.ListText(words, req.descending, _list_parts(req, query))
+    keys = words and times
+    return search_lists.ListText(keys, req.descending, _list_parts(req, query, keys=keys))
 
 
-def _list_parts(req: SearchRequest, query: Query) -> Iterator[str]:
+def _list_parts(req: SearchRequest, query: Query, *, keys: bool) -> Iterator[str]:
     with _one_snapshot():
         conn = database_proxy.connection()
         match = _where(req, query, expand=ALL_PARTS)[2]
         if match is None:
             yield from search_lists.all_parts(conn)
         else:
-            yield from search_lists.matching_parts(conn, match)
+            yield from search_lists.matching_parts(conn, match, keys=keys)
 
 
 def first_rows(req: SearchRequest, query: Query, limit: int) -> list[ItemRow]:

@@ -7,18 +7,22 @@ module (a tuple, an int, the loop): most of a broad search's whole list at 1,000
 into one string per part (`group_concat`), and the window's search thread parses them with
 numpy (`ui/archive/id_lists.py`; numpy stays above storage): 0.4 s.
 
-- For words, the parts hold the search index's keys (`search._ID_OF_KEY`), which are the
-  order itself: the reader sorts each part, so nothing relies on `group_concat` keeping the
-  order its rows arrive in (SQLite documents that order as arbitrary before 3.44). A part
-  is the next `ROWS_PER_PART` keys after the last one read: the text held at once stays a
-  few megabytes (the keys of a million matches are 21 MB of text). Parts cut by ranges of
-  keys instead cost a whole pass each for a search with few matches (FTS5 looks past a
-  range's end for a next match before it stops).
+- For words, a part is the next `ROWS_PER_PART` matches after the last search key read,
+  in the order of the index's keys (the list's own order: `search._ID_OF_KEY`). It holds
+  their ids, 7 digits or so each, or, for a caller that wants the items' times too (the
+  timeline of a narrowed list), the keys themselves (20 digits). At 1,000,000 matches the
+  ids are 8 MB of text against the keys' 21 MB: SQLite writes them and numpy parses them
+  in about 100 ms less (`in`: 300-416 ms against 427-467 ms, then 21-37 ms against 53 ms
+  to parse), and nothing is sorted. Keys are sorted by the reader, so they do not rely on
+  the order `group_concat` keeps. Parts cut by ranges of keys instead cost a whole pass
+  each for a search with few matches (FTS5 looks past a range's end for a next match
+  before it stops).
 - For everything, the parts hold ids, a year of `published_at` each (a range of its index,
   which holds each entry's id: no page of `item` is read), in the order of the subquery
   that feeds the string. SQLite keeps a FROM subquery's ORDER BY where the outer query uses
   an aggregate other than count(), min() and max() (its `select.c`, "omit ORDER BY",
-  condition 4): what `group_concat` over an ordered subquery relies on. The tests compare
+  condition 4): what `group_concat` over an ordered subquery relies on, here and for the
+  ids of words. The tests compare
   the lists with the statement read row by row on generated archives.
 """
 
@@ -31,35 +35,38 @@ from dataclasses import dataclass
 ROWS_PER_PART = 200_000
 ID_MASK = (1 << 30) - 1  # the low 30 bits of a negated search key are the item's id
 _FIRST = (
-    "SELECT group_concat(k), max(k) FROM "
+    "SELECT group_concat({}), max(k) FROM "
     "(SELECT rowid AS k FROM item_fts WHERE item_fts MATCH ? ORDER BY rowid LIMIT ?)"
 )
 _NEXT = (
-    "SELECT group_concat(k), max(k) FROM (SELECT rowid AS k FROM item_fts "
+    "SELECT group_concat({}), max(k) FROM (SELECT rowid AS k FROM item_fts "
     "WHERE item_fts MATCH ? AND rowid > ? ORDER BY rowid LIMIT ?)"
 )
+_ID = f"((-k) & {ID_MASK})"
 
 
 @dataclass(frozen=True)
 class ListText:
-    """A whole list, as comma-separated parts: ids in the list's order, or (`keys`) search
-    keys, each part to be sorted ascending and each key turned into an id
-    (`(-key) & ID_MASK`); the list is the parts in turn, reversed unless `descending`."""
+    """A whole list, as comma-separated parts: ids newest first, or (`keys`) search keys,
+    each part to be sorted ascending and each key turned into an id (`(-key) & ID_MASK`);
+    the list is the parts in turn, reversed unless `descending`."""
 
     keys: bool
     descending: bool
     parts: Iterator[str]
 
 
-def matching_parts(conn: sqlite3.Connection, match: str) -> Iterator[str]:
-    """The search keys of the items whose text matches `match` (an FTS5 expression): each
-    part's keys are all below the next part's."""
+def matching_parts(conn: sqlite3.Connection, match: str, *, keys: bool = False) -> Iterator[str]:
+    """The ids of the items whose text matches `match` (an FTS5 expression), newest first,
+    or (`keys`) their search keys, each part's all below the next part's."""
+    value = "k" if keys else _ID
+    first, following = _FIRST.format(value), _NEXT.format(value)
     last: int | None = None
     while True:
         if last is None:
-            text, last = conn.execute(_FIRST, (match, ROWS_PER_PART)).fetchone()
+            text, last = conn.execute(first, (match, ROWS_PER_PART)).fetchone()
         else:
-            text, last = conn.execute(_NEXT, (match, last, ROWS_PER_PART)).fetchone()
+            text, last = conn.execute(following, (match, last, ROWS_PER_PART)).fetchone()
         if not text:
             return
         yield text

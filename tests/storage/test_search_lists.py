@@ -71,23 +71,40 @@ def _row_by_row(req: SearchRequest) -> list[int]:
     return list(chain.from_iterable(database_proxy.connection().execute(sql, params)))
 
 
+@pytest.mark.parametrize("times", [False, True])
 @pytest.mark.parametrize("per_part", [1, 7, 200_000])
 def test_the_parts_give_the_list_the_statement_gives_row_by_row(
-    archive: object, monkeypatch: pytest.MonkeyPatch, per_part: int
+    archive: object, monkeypatch: pytest.MonkeyPatch, per_part: int, times: bool
 ) -> None:
     monkeypatch.setattr(search_lists, "ROWS_PER_PART", per_part)
     for text in TEXTS:
         for descending in (True, False):
             req = SearchRequest(text, descending=descending)
-            listed = search_id_text(req, parse_query(text))
-            assert listed is not None and listed.keys == bool(text)
+            listed = search_id_text(req, parse_query(text), times=times)
+            assert listed is not None and listed.keys == (times and bool(text))
             expected = _row_by_row(req)
             assert _ids(listed) == expected, (text, descending)
             assert expected or text == "zzz"
 
 
-def test_a_part_of_words_holds_keys_and_everything_ids_a_year_a_part(archive: object) -> None:
-    listed = search_id_text(SearchRequest(), parse_query(""))
+def test_a_part_of_words_holds_ids_or_keys_in_the_index_order() -> None:
+    """Without `times`, the ids come in the order SQLite feeds `group_concat` (the keys'),
+    nothing sorted after: items whose ids run against their times show it."""
+    conn = sqlite3.connect(":memory:")
+    conn.execute("CREATE VIRTUAL TABLE item_fts USING fts5(title)")
+    # Item 1 is the newest, item 3 the oldest; ties in time go to the higher id first.
+    for item_id, time in ((1, 300), (2, 100), (3, 50), (4, 100)):
+        conn.execute(
+            "INSERT INTO item_fts (rowid, title) VALUES (?, 'drones')",
+            (-(time * 2**30 + item_id),),
+        )
+    assert list(search_lists.matching_parts(conn, '"drones"')) == ["1,4,2,3"]
+    keys = list(search_lists.matching_parts(conn, '"drones"', keys=True))
+    assert [(-int(k)) & ID_MASK for k in keys[0].split(",")] == [1, 4, 2, 3]
+
+
+def test_everything_comes_as_ids_a_year_a_part(archive: object) -> None:
+    listed = search_id_text(SearchRequest(), parse_query(""), times=True)
     assert listed is not None and not listed.keys
     years = {s[:4] for s in STAMPS} | {str(y) for y in range(2019, 2027)}
     assert 1 < len(list(listed.parts)) <= len(years)

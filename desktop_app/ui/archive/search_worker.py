@@ -289,7 +289,9 @@ class SearchWorker(QObject):
         # for words among chosen kinds, sources or tags, the list without the choices,
         # narrowed here with the counts' groups (SQL looks up every match's item).
         listed = queries.search_id_text(request, query) if ids is None else None
-        narrowed = self._narrow(request, query) if ids is None and listed is None else None
+        narrowed = (
+            self._narrow(request, query, timeline) if ids is None and listed is None else None
+        )
         if narrowed is not None:
             ids = narrowed.ids
         elif quick is not None and quick.estimated and not self._stale(generation):
@@ -321,10 +323,11 @@ class SearchWorker(QObject):
                 self._exact = generation
                 self._emit(_FacetsUpdate(generation, facets))
 
-    def _narrow(self, request: SearchRequest, query: Query) -> _Narrowed | None:
+    def _narrow(self, request: SearchRequest, query: Query, timeline: bool) -> _Narrowed | None:
         """The list and counts of a search whose only filters are chosen kinds, sources or
         tags, from its list without them (read as text) and the counter's groups, when both
-        are of the same moment of the archive; None when that cannot be done."""
+        are of the same moment of the archive; None when that cannot be done. For the
+        timeline, newest first, the list is read as search keys: they hold the times."""
         from desktop_app.services import queries
 
         split = queries.split_choices(request, query)
@@ -332,10 +335,11 @@ class SearchWorker(QObject):
         if split is None or key is None:
             return None
         plain_request, plain_query, choices = split
-        listed = queries.search_id_text(plain_request, plain_query)
+        times = timeline and plain_request.descending
+        listed = queries.search_id_text(plain_request, plain_query, times=times)
         if listed is None:
             return None  # other filters too: SQL's list
-        keys = read_keys(listed) if listed.keys and listed.descending else None
+        keys = read_keys(listed) if listed.keys else None
         plain = ids_of_keys(keys) if keys is not None else read_ids(listed)
         if queries.facet_key() != key:
             return None  # a write while it was read

@@ -74,16 +74,18 @@ def test_the_narrowed_list_and_counts_are_sqls(
 ) -> None:
     req = SearchRequest(text, descending=descending, **choice)  # type: ignore[arg-type]
     query = parse_query(text)
-    narrowed = worker._narrow(req, query)
-    assert narrowed is not None
-    assert list(narrowed.ids) == search_ids(req, query)
-    assert facet_counts(req, query, counted=narrowed.counted) == facet_counts(req, query)
-    if text and descending:  # the kept items' times: the timeline's days are SQL's
-        timeline = worker._timeline(req, query, narrowed.ids, narrowed)
-        assert timeline.ids == narrowed.ids
-        assert timeline.days == queries.search_days(req, query)
-    else:
-        assert narrowed.times is None  # no times in a list of ids, or oldest first
+    for timeline in (False, True):
+        narrowed = worker._narrow(req, query, timeline)
+        assert narrowed is not None
+        assert list(narrowed.ids) == search_ids(req, query)
+        assert facet_counts(req, query, counted=narrowed.counted) == facet_counts(req, query)
+        if timeline and text and descending:  # the kept items' times: SQL's days
+            assert narrowed.times is not None
+            days = worker._timeline(req, query, narrowed.ids, narrowed)
+            assert days.ids == narrowed.ids
+            assert days.days == queries.search_days(req, query)
+        else:
+            assert narrowed.times is None  # a list of ids, or oldest first: no times
 
 
 def test_a_search_with_other_filters_is_left_to_sql(archive: Archive, worker) -> None:
@@ -95,7 +97,7 @@ def test_a_search_with_other_filters_is_left_to_sql(archive: Archive, worker) ->
         SearchRequest("drones", kind=BRIEF, order="relevance"),
         SearchRequest("drones"),  # no choice: the list is read as text as it is
     ):
-        assert worker._narrow(req, parse_query(req.text)) is None, req
+        assert worker._narrow(req, parse_query(req.text), False) is None, req
 
 
 def test_a_write_while_the_list_is_read_leaves_it_to_sql(
@@ -103,7 +105,7 @@ def test_a_write_while_the_list_is_read_leaves_it_to_sql(
 ) -> None:
     req = SearchRequest("drones", kind=BRIEF)
     query = parse_query(req.text)
-    assert worker._narrow(req, query) is not None  # the groups are read
+    assert worker._narrow(req, query, False) is not None  # the groups are read
 
     def then_another_program_writes(read: Callable[[object], object]) -> Callable[[object], object]:
         def reading(listed: object) -> object:
@@ -120,9 +122,9 @@ def test_a_write_while_the_list_is_read_leaves_it_to_sql(
         monkeypatch.setattr(
             search_worker, name, then_another_program_writes(getattr(search_worker, name))
         )
-    assert worker._narrow(req, query) is None
+    assert worker._narrow(req, query, False) is None
     monkeypatch.undo()
-    narrowed = worker._narrow(req, query)  # the next search reads the groups again
+    narrowed = worker._narrow(req, query, False)  # the next search reads the groups again
     assert narrowed is not None and list(narrowed.ids) == search_ids(req, query)
 
 
@@ -133,7 +135,7 @@ def test_a_short_list_does_not_read_the_groups_for_itself(
     real = queries.facet_groups
     monkeypatch.setattr(queries, "facet_groups", lambda facet: read.append(facet) or real(facet))
     few = SearchRequest("shelling", kind=BRIEF)  # 15 of 60 items without the choice
-    assert worker._narrow(few, parse_query(few.text)) is None
+    assert worker._narrow(few, parse_query(few.text), False) is None
     assert read == []
 
 
@@ -196,7 +198,7 @@ def test_the_timeline_of_a_narrowed_search_counts_sqls_local_days(
                 save_item(ItemData(BRIEF, f"Drones on the clock {n}", when, tags=("energy",)))
         req = SearchRequest("drones", kind=BRIEF, tags=("energy",))
         query = parse_query(req.text)
-        narrowed = worker._narrow(req, query)
+        narrowed = worker._narrow(req, query, True)
         assert narrowed is not None and narrowed.times is not None
         timeline = worker._timeline(req, query, narrowed.ids, narrowed)
         assert timeline.days == queries.search_days(req, query)
