@@ -48,12 +48,13 @@ from desktop_app.ui.archive.list_table import (
     SpokenArchiveModel,
     asks_everything,
     count_text,
-    kind_texts,
     list_table,
     nothing_found,
     search_help,
+    show_kind_counts,
 )
 from desktop_app.ui.archive.saved_searches import SavedSearchesBox, SearchHistory
+from desktop_app.ui.archive.search_progress import SearchProgress
 from desktop_app.ui.archive.search_worker import FirstRows, SearchResult, SearchWorker
 from desktop_app.ui.archive.timeline_model import TimelineModel, timeline_view
 from desktop_app.ui.common.accessibility import name
@@ -128,8 +129,15 @@ class ArchiveView(QWidget):
         self.worker = SearchWorker(self)
         self.worker.firstRows.connect(self._show_first_rows)
         self.worker.finished.connect(self._show_result)
-        self.worker.failed.connect(self._search_failed)
         self.worker.countsReady.connect(self._show_counts)
+        self.progress = SearchProgress(
+            self,
+            label=self.count_label,
+            kinds=self.kind_combo,
+            filters=lambda: self._filters,
+            reloading=lambda: self._keeping(self.worker.generation) is not None,
+        )
+        self.progress.watch(self.firstRowsShown, self.searchFinished, self.countsShown, self.worker)
 
         self.model: ArchiveTableModel = SpokenArchiveModel(self)
         self.model.set_loader(self.worker.call)
@@ -295,6 +303,7 @@ class ArchiveView(QWidget):
     def run_search(self) -> int:
         """Search in the background; the list changes when the newest result arrives."""
         self._debounce.stop()
+        self.progress.started()  # its answers come through the event loop, after this
         return self.worker.search(self.request(), timeline=self.timeline_mode)
 
     def reload(self) -> None:
@@ -375,22 +384,13 @@ class ArchiveView(QWidget):
         self._facets = facets
         if self._filters is not None:  # else applied when the panel is built
             self._filters.apply_facets(facets)
-        self._show_kind_counts(facets.kinds, about=facets.estimated)
+        show_kind_counts(self.kind_combo, facets.kinds, about=facets.estimated)
         if facets.estimated and facets.total is not None:
             self.count_label.setText(count_text("", facets.total))  # exact, from the index
         elif facets.estimated:
             total = number(sum(facets.kinds.values()))
             self.count_label.setText(self.tr("About %1 items, counting…").replace("%1", total))
         self.countsShown.emit()
-
-    def _search_failed(self, message: str) -> None:
-        self.count_label.setText(self.tr("No matches."))
-
-    def _show_kind_counts(self, kinds: dict[str, int], *, about: bool = False) -> None:
-        self.kind_combo.blockSignals(True)
-        for row, text in enumerate(kind_texts(kinds, about=about)):
-            self.kind_combo.setItemText(row, text)
-        self.kind_combo.blockSignals(False)
 
     def _sort_requested(self, order: str, descending: bool) -> None:
         self.filters.set_order(order, descending)  # emits changed → a new search

@@ -195,6 +195,16 @@ class FilterPanel(QWidget):
         layout.insertWidget(layout.indexOf(self.tag_list), widget)
 
     # -- counts ---------------------------------------------------------------------------
+    def show_counting(self) -> None:
+        """ "…" for every count, while a slow search's own are being made: the numbers shown
+        were the search before's (`search_progress`)."""
+        for row in range(1, self.source_combo.count()):
+            name = self.source_combo.itemData(row)
+            self.source_combo.setItemText(row, f"{name} (…)")
+        for row in range(self.tag_list.count()):
+            item = self.tag_list.item(row)
+            item.setText(f"{item.data(Qt.ItemDataRole.UserRole)} (…)")
+
     def apply_facets(self, facets: Facets) -> None:
         """Show the new counts without losing (or re-announcing) what is chosen."""
         self.blockSignals(True)

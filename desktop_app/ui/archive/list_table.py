@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QFont, QFontMetrics
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView
+from PySide6.QtWidgets import QAbstractItemView, QComboBox, QHeaderView, QTableView
 
 from desktop_app.core.item import ARTICLE, BRIEF
 from desktop_app.ui.archive.archive_model import (
@@ -100,20 +100,34 @@ def asks_everything(request: SearchRequest) -> bool:
     ) and not (request.starred_only or request.unread_only)
 
 
-def kind_texts(kinds: dict[str, int], *, about: bool = False) -> tuple[str, str, str]:
-    """The Show box's choices with their counts; "≈" before an estimate (as for a time)."""
+def kind_texts(kinds: dict[str, int] | None, *, about: bool = False) -> tuple[str, str, str]:
+    """The Show box's choices with their counts; "≈" before an estimate (as for a time);
+    "…" for each while they are being counted (`kinds` None)."""
     mark = "≈ " if about else ""
+
+    def count(n: int) -> str:
+        return "…" if kinds is None else mark + number(n)
+
+    every = sum(kinds.values()) if kinds is not None else 0
     return (
-        QCoreApplication.translate("ArchiveView", "All (%1)").replace(
-            "%1", mark + number(sum(kinds.values()))
-        ),
+        QCoreApplication.translate("ArchiveView", "All (%1)").replace("%1", count(every)),
         QCoreApplication.translate("ArchiveView", "Articles (%1)").replace(
-            "%1", mark + number(kinds.get(ARTICLE, 0))
+            "%1", count((kinds or {}).get(ARTICLE, 0))
         ),
         QCoreApplication.translate("ArchiveView", "Briefs (%1)").replace(
-            "%1", mark + number(kinds.get(BRIEF, 0))
+            "%1", count((kinds or {}).get(BRIEF, 0))
         ),
     )
+
+
+def show_kind_counts(
+    combo: QComboBox, kinds: dict[str, int] | None, *, about: bool = False
+) -> None:
+    """The Show box's choices with `kind_texts`, its choice kept (nothing is announced)."""
+    combo.blockSignals(True)
+    for row, text in enumerate(kind_texts(kinds, about=about)):
+        combo.setItemText(row, text)
+    combo.blockSignals(False)
 
 
 def search_help() -> str:

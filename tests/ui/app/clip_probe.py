@@ -74,6 +74,7 @@ def run_probe(folder: Path) -> dict[str, list[str]]:
     from desktop_app.storage.demo import seed_demo_content
     from desktop_app.ui.app.main_window import MainWindow
     from desktop_app.ui.app.welcome import install_welcome
+    from desktop_app.ui.archive.list_table import show_kind_counts
     from desktop_app.ui.common import i18n
 
     app = QApplication.instance() or QApplication(sys.argv)
@@ -95,7 +96,8 @@ def run_probe(folder: Path) -> dict[str, list[str]]:
             app.processEvents()
         if index == 0:
             # Counts as long as a million-item archive's: "All (1,234,567)" must still fit.
-            window.archive_view._show_kind_counts({"article": 456_789, "brief": 777_778})
+            kinds = {"article": 456_789, "brief": 777_778}
+            show_kind_counts(window.archive_view.kind_combo, kinds)
             window.archive_view.table.selectRow(0)
             window.runner.wait()
             for _ in range(10):

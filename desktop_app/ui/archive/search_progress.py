@@ -1,0 +1,94 @@
+"""Saying that a search is still on its way, once it has taken long enough to be noticed.
+
+Most searches answer within a frame or two, and the list and the counts beside it change
+then. A slow one (by relevance over a third of a million matches: about a second at a
+million items; the exact counts of words among a chosen kind) left on screen, meanwhile,
+the number and the counts of the search before it, as if they were this one's. After
+`SLOW_MS` without this search's rows, the number under the list says "Searching…"; without
+its counts, each count beside the list shows "…" until they come. Quicker answers change
+nothing first, so typing does not make the panel flicker.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QCoreApplication, QObject, QTimer, SignalInstance
+from PySide6.QtWidgets import QComboBox, QLabel
+
+from desktop_app.ui.archive.list_table import show_kind_counts
+
+if TYPE_CHECKING:
+    from desktop_app.ui.archive.filter_panel import FilterPanel
+    from desktop_app.ui.archive.search_worker import SearchWorker
+
+# Longer than a typical answer (first rows in 30-60 ms at a million items), shorter than a
+# wait that looks like nothing happened.
+SLOW_MS = 250
+
+
+class SearchProgress(QObject):
+    """Told when a search starts and when its rows and counts are shown; says what is still
+    missing `SLOW_MS` after the start, in `label` (the number under the list), in `kinds`
+    (the Show box) and in the filter panel, when there is one. `reloading`: the search is a
+    reload after a change, which keeps its list and counts until the new ones come."""
+
+    def __init__(
+        self,
+        parent: QObject,
+        *,
+        label: QLabel,
+        kinds: QComboBox,
+        filters: Callable[[], FilterPanel | None],
+        reloading: Callable[[], bool],
+    ) -> None:
+        super().__init__(parent)
+        self._label, self._kinds, self._filters = label, kinds, filters
+        self._reloading = reloading
+        self._rows = self._counts = True
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(SLOW_MS)
+        self._timer.timeout.connect(self._say)
+
+    def watch(
+        self,
+        first_rows: SignalInstance,
+        rows: SignalInstance,
+        counts: SignalInstance,
+        worker: SearchWorker,
+    ) -> None:
+        """The view's signals that it showed a search's first rows, its list, its counts;
+        the worker's that a search failed."""
+        for shown in (first_rows, rows):
+            shown.connect(self.rows_shown)
+        counts.connect(self.counts_shown)
+        worker.failed.connect(self.failed)
+
+    def started(self) -> None:
+        """A new search was asked for: whatever is shown belongs to the one before."""
+        self._rows = self._counts = False
+        self._timer.start()
+
+    def rows_shown(self) -> None:
+        self._rows = True
+
+    def counts_shown(self) -> None:
+        self._counts = True
+
+    def failed(self, _message: str) -> None:
+        """The search failed (logged by the worker): nothing more will come."""
+        self._rows = self._counts = True
+        self._label.setText(QCoreApplication.translate("ArchiveView", "No matches."))
+
+    def _say(self) -> None:
+        if self._reloading():
+            return
+        if not self._rows:
+            self._label.setText(QCoreApplication.translate("ArchiveView", "Searching…"))
+        if not self._counts:
+            show_kind_counts(self._kinds, None)
+            panel = self._filters()
+            if panel is not None:
+                panel.show_counting()

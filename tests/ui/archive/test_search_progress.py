@@ -1,0 +1,120 @@
+"""A slow search says so: the number under the list and the counts beside it do not go on
+showing the search before's as if they were its own (`ui/archive/search_progress.py`).
+
+The search is made slow for real: the search thread is kept busy by a job put on its own
+queue, so the search waits behind it, as it would behind a broad search on a large archive."""
+
+from __future__ import annotations
+
+import datetime as dt
+import threading
+
+import pytest
+
+from desktop_app.core.item import ARTICLE, BRIEF, ItemData
+from desktop_app.storage.db.models import database_proxy
+from desktop_app.storage.items import save_item
+from desktop_app.ui.archive.archive_view import ArchiveView
+from desktop_app.ui.archive.search_progress import SLOW_MS
+from tests.ui.conftest import settle_window
+
+
+@pytest.fixture
+def view(qtbot, window) -> ArchiveView:
+    start = dt.datetime(2024, 5, 1, tzinfo=dt.UTC)
+    with database_proxy.atomic():
+        for n in range(6):
+            when = start + dt.timedelta(hours=n)
+            save_item(ItemData(BRIEF, f"Drones over Kharkiv {n}", when, tags=("air",)))
+        for n in range(3):
+            when = start + dt.timedelta(days=1, hours=n)
+            save_item(ItemData(ARTICLE, f"Rail lines repaired {n}", when, tags=("rail",)))
+    view: ArchiveView = window.archive_view
+    view.ensure_panels()
+    view.reload()
+    settle_window(qtbot, window)
+    qtbot.waitUntil(lambda: view.model.rowCount() == 9, timeout=10000)
+    return view
+
+
+def _search(qtbot, view: ArchiveView, text: str) -> None:
+    view.search_edit.blockSignals(True)
+    view.search_edit.setText(text)
+    view.search_edit.blockSignals(False)
+    view.run_search()
+
+
+def _counts(view: ArchiveView) -> list[str]:
+    kinds = [view.kind_combo.itemText(row) for row in range(view.kind_combo.count())]
+    tags = [view.filters.tag_list.item(row).text() for row in range(view.filters.tag_list.count())]
+    return kinds + tags
+
+
+def _hold_search_thread(view: ArchiveView) -> threading.Event:
+    """A job on the search thread that runs until the event is set."""
+    release = threading.Event()
+
+    def hold() -> None:
+        release.wait(30)
+
+    view.worker._start(hold)
+    return release
+
+
+def test_a_slow_search_says_it_is_searching_and_counting(qtbot, view: ArchiveView) -> None:
+    _search(qtbot, view, "drones")
+    qtbot.waitUntil(lambda: view.kind_combo.itemText(0) == "All (6)", timeout=10000)
+    assert "air (6)" in _counts(view)
+
+    release = _hold_search_thread(view)
+    try:
+        _search(qtbot, view, "rail")
+        # Nothing changes at once: a quick answer would replace it within a frame or two.
+        assert view.kind_combo.itemText(0) == "All (6)"
+        qtbot.waitUntil(lambda: view.count_label.text() == "Searching…", timeout=5000)
+        shown = _counts(view)
+        # Not the 6 drones of the search before: every count waits for this search's own.
+        assert shown[:3] == ["All (…)", "Articles (…)", "Briefs (…)"]
+        assert "air (…)" in shown and not any(c.endswith("(6)") for c in shown)
+    finally:
+        release.set()
+    qtbot.waitUntil(lambda: view.kind_combo.itemText(0) == "All (3)", timeout=10000)
+    qtbot.waitUntil(lambda: "rail (3)" in _counts(view), timeout=10000)
+    assert "3" in view.count_label.text() and "Searching" not in view.count_label.text()
+    assert not any("…" in c for c in _counts(view))
+
+
+def test_an_answer_that_comes_sooner_says_nothing_afterwards(
+    qtbot, window, view: ArchiveView
+) -> None:
+    _search(qtbot, view, "rail")
+    qtbot.waitUntil(lambda: view.kind_combo.itemText(0) == "All (3)", timeout=10000)
+    settle_window(qtbot, window)
+    said = view.count_label.text()
+    qtbot.wait(SLOW_MS + 150)  # past the moment a slow search would be announced
+    assert view.count_label.text() == said and view.kind_combo.itemText(0) == "All (3)"
+
+
+def test_a_reload_after_a_change_keeps_what_it_shows(qtbot, view: ArchiveView) -> None:
+    _search(qtbot, view, "drones")
+    qtbot.waitUntil(lambda: view.kind_combo.itemText(0) == "All (6)", timeout=10000)
+    said, counts = view.count_label.text(), _counts(view)
+    release = _hold_search_thread(view)
+    try:
+        view.reload()  # as after an edit: the same search, kept in place until it is back
+        qtbot.wait(SLOW_MS + 150)
+        assert view.count_label.text() == said and _counts(view) == counts
+    finally:
+        release.set()
+
+
+def test_a_failed_search_says_no_matches_and_nothing_after(qtbot, view: ArchiveView) -> None:
+    release = _hold_search_thread(view)
+    try:
+        _search(qtbot, view, "rail")
+        view.worker.failed.emit("no such column")  # what the worker says when a search fails
+        assert view.count_label.text() == "No matches."
+        qtbot.wait(SLOW_MS + 150)
+        assert view.count_label.text() == "No matches." and "(…)" not in view.kind_combo.itemText(0)
+    finally:
+        release.set()
