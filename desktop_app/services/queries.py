@@ -43,7 +43,6 @@ from desktop_app.storage.search import (
     interrupter,
     local_dates,
     match_count,
-    quick_facets,
     search_count,
     search_days,
     search_id_array,
@@ -52,6 +51,7 @@ from desktop_app.storage.search import (
     was_interrupted,
 )
 from desktop_app.storage.search_lists import ID_MASK, ListText
+from desktop_app.storage.search_quick import quick_facets
 from desktop_app.storage.search_snippets import MARK_END, MARK_START, snippets
 from desktop_app.storage.versions import Stamp
 

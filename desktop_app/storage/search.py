@@ -12,7 +12,7 @@ import datetime as dt
 import functools
 import sqlite3
 from array import array
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
 from itertools import chain, groupby
 
@@ -255,15 +255,29 @@ def search_id_text(
     req: SearchRequest, query: Query, *, times: bool = False
 ) -> search_lists.ListText | None:
     """The whole list as text (`storage.search_lists`) where one index holds it in order:
-    words alone or nothing, by date, in SQLite. `times`: words' parts hold their search
-    keys, which hold the items' times, rather than ids. None otherwise: `search_id_array`."""
-    if req.order != "date" or req.limit is not None or is_server(database_proxy):
+    words alone or nothing, by date or (words) by relevance, in SQLite. `times`: words'
+    parts by date hold their search keys, which hold the items' times, rather than ids.
+    None otherwise: `search_id_array`."""
+    if req.limit is not None or is_server(database_proxy):
         return None
     words = query.fts_match() is not None
     if filter_conditions(req, query)[0] or (not words and query.excluded):
         return None
+    if req.order == "relevance" and words:
+        return search_lists.ListText(False, True, _ranked_parts(req, query))
+    if req.order == "relevance":
+        req = replace(req, order="date")  # no words to rank: by date (`_order_by`)
+    if req.order != "date":
+        return None
     keys = words and times
     return search_lists.ListText(keys, req.descending, _list_parts(req, query, keys=keys))
+
+
+def _ranked_parts(req: SearchRequest, query: Query) -> Iterator[str]:
+    with _one_snapshot():
+        match = _where(req, query)[2]  # a prefix stays one, as `select_sql` keeps it here
+        assert match is not None
+        yield from search_lists.ranked_parts(database_proxy.connection(), match, _BM25)
 
 
 def _list_parts(req: SearchRequest, query: Query, *, keys: bool) -> Iterator[str]:
@@ -368,96 +382,6 @@ def search_count(req: SearchRequest, query: Query | None = None) -> int:
         total = database_proxy.execute_sql(f"SELECT count(*) FROM ({sql}) AS found", params)
         total = int(total.fetchone()[0])
     return total
-
-
-# How many of the newest matches the quick counts are read from.
-SAMPLE = 200
-
-
-def _about(n: float) -> int:
-    """`n` to two significant figures (an estimate shows no more than it knows)."""
-    if n < 100:
-        return round(n)
-    step = 10 ** (len(str(int(n))) - 2)
-    return int(round(n / step) * step)
-
-
-def _key(row: ItemRow) -> int:
-    """The search index's key of a row (`_ID_OF_KEY` inverts it)."""
-    return -(int(row.published_at.timestamp()) * 1073741824 + row.id)
-
-
-def quick_facets(
-    req: SearchRequest, query: Query, newest: Sequence[ItemRow] | None = None, *, top: int = 40
-) -> Facets | None:
-    """The counts beside the list in about the time of a first page, before the exact ones.
-
-    Read from the newest `SAMPLE` matches (`newest`: the first page when it is already in
-    that order). Exact when there are fewer matches than that. Otherwise, for words alone or
-    no words, an estimate (`Facets.estimated`): the matches' share of the items their keys
-    span, times all items, and each facet's share of the sample; the exact counts take a
-    pass over every match and its item (seconds at a million items). None when the search
-    also has filters (nothing cheap to scale by) or a facet is chosen (its own count ignores
-    the choice, which the sample cannot show).
-    """
-    where, _params, match = _where(req, query, expand=PAGE_PARTS)
-    if req.kind or query.kind or req.tags or req.source is not None or req.limit is not None:
-        return None
-    if where and newest is not None and len(newest) >= SAMPLE:
-        return None
-    conn = database_proxy.connection()
-    if not isinstance(conn, sqlite3.Connection):
-        return None  # another database: its exact counts follow as before
-    sample: list[tuple[int, int]]  # (key, id)
-    if newest is not None and len(newest) < SAMPLE:
-        sample = [(_key(r), r.id) for r in newest]
-    elif newest is not None and not where and match is not None:
-        sample = [(_key(r), r.id) for r in newest[:SAMPLE]]
-    elif match is not None and not where:
-        sql = "SELECT rowid FROM item_fts WHERE item_fts MATCH ? ORDER BY rowid LIMIT ?"
-        sample = [(k, -k & 1073741823) for (k,) in conn.execute(sql, (match, SAMPLE))]
-    else:
-        by_date = replace(req, order="date", descending=True, limit=SAMPLE)
-        sql, args = select_sql(by_date, query, "item.id")
-        sample = [(0, i) for (i,) in conn.execute(sql, args)]
-    scale = 1.0
-    estimated = len(sample) >= SAMPLE
-    if estimated:
-        if where:
-            return None
-        total = facet_index.item_count(conn)
-        spanned = len(sample)  # no words: the sample is the newest items themselves
-        if match is not None:
-            spanned = conn.execute(
-                "SELECT count(*) FROM item_search WHERE search_key BETWEEN ? AND ?",
-                (sample[0][0], sample[-1][0]),
-            ).fetchone()[0]
-        scale = total / max(spanned, len(sample))
-    ids = [i for _k, i in sample]
-    marks = ",".join("?" * len(ids))
-    kinds: dict[str, int] = {}
-    sources: dict[str, int] = {}
-    for kind, source in conn.execute(
-        f"SELECT kind, source_name FROM item WHERE id IN ({marks})", ids
-    ):
-        kinds[kind] = kinds.get(kind, 0) + 1
-        if source:
-            sources[source] = sources.get(source, 0) + 1
-    tags = conn.execute(
-        f"SELECT tag, count(*) FROM item_tag WHERE item_id IN ({marks}) GROUP BY tag", ids
-    ).fetchall()
-
-    def scaled(counts: Sequence[tuple[str, int]]) -> list[tuple[str, int]]:
-        out = [(v, _about(n * scale) if estimated else n) for v, n in counts]
-        out.sort(key=lambda c: -c[1])
-        return out[:top] if top else out
-
-    return Facets(
-        dict(scaled(list(kinds.items()))),
-        scaled(tags),
-        scaled(list(sources.items())),
-        estimated=estimated,
-    )
 
 
 def search_days(req: SearchRequest, query: Query | None = None) -> list[tuple[str, int]]:

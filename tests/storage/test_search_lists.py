@@ -87,6 +87,23 @@ def test_the_parts_give_the_list_the_statement_gives_row_by_row(
             assert expected or text == "zzz"
 
 
+def test_by_relevance_the_ranked_list_is_the_statements(archive: object) -> None:
+    """Best first by bm25 and ties by the search key, as SQLite orders the statement; a
+    prefix is ranked as one phrase; without words, by date."""
+    for text in [*TEXTS, "kharkiv dro", "sumy OR grain -night"]:
+        for descending in (True, False):
+            req = SearchRequest(text, order="relevance", descending=descending)
+            listed = search_id_text(req, parse_query(text))
+            assert listed is not None and not listed.keys, text
+            expected = _row_by_row(req)
+            assert _ids(listed) == expected, (text, descending)
+            assert expected or text == "zzz"
+    assert (
+        search_id_text(SearchRequest("drones", order="relevance", limit=5), parse_query("drones"))
+        is None
+    )
+
+
 def test_a_part_of_words_holds_ids_or_keys_in_the_index_order() -> None:
     """Without `times`, the ids come in the order SQLite feeds `group_concat` (the keys'),
     nothing sorted after: items whose ids run against their times show it."""
@@ -116,7 +133,6 @@ def test_only_where_one_index_holds_the_list_in_order(archive: object) -> None:
         dataclasses.replace(words, starred_only=True),
         dataclasses.replace(words, kind="brief"),
         dataclasses.replace(words, date_from=dt.date(2023, 1, 1)),
-        dataclasses.replace(words, order="relevance"),
         dataclasses.replace(words, order="title"),
         dataclasses.replace(words, limit=5),
         SearchRequest("-rail"),  # nothing but an exclusion: every item, less a search

@@ -27,15 +27,14 @@ from desktop_app.storage.db.models import database_proxy
 from desktop_app.storage.items import ROW_COLUMNS
 from desktop_app.storage.search import (
     _BM25,
-    SAMPLE,
     SearchRequest,
     _where,
     facet_counts,
     first_rows,
-    quick_facets,
     search_days,
     search_ids,
 )
+from desktop_app.storage.search_quick import SAMPLE, quick_facets
 from desktop_app.ui.archive import facet_counter
 from desktop_app.ui.archive.id_lists import read_ids
 

@@ -88,13 +88,30 @@ def test_the_narrowed_list_and_counts_are_sqls(
             assert narrowed.times is None  # a list of ids, or oldest first: no times
 
 
+@pytest.mark.parametrize("choice", CHOICES, ids=str)
+def test_by_relevance_the_narrowed_list_is_sqls(
+    archive: Archive, worker: SearchWorker, choice: dict[str, object]
+) -> None:
+    # Scores apart: the word more often in a shorter title ranks higher, whatever the time.
+    for n in range(1, 7):
+        title = " ".join(["Drones"] * n + ["over the district"] * (7 - n))
+        save_item(ItemData(BRIEF if n % 2 else ARTICLE, title, WHEN - dt.timedelta(days=n)))
+    for text in ("drones", "drones district"):
+        req = SearchRequest(text, order="relevance", **choice)  # type: ignore[arg-type]
+        query = parse_query(text)
+        narrowed = worker._narrow(req, query, False)
+        assert narrowed is not None and narrowed.times is None
+        assert list(narrowed.ids) == search_ids(req, query), text
+        assert facet_counts(req, query, counted=narrowed.counted) == facet_counts(req, query)
+
+
 def test_a_search_with_other_filters_is_left_to_sql(archive: Archive, worker) -> None:
     for req in (
         SearchRequest("drones", kind=BRIEF, starred_only=True),
         SearchRequest("drones", kind=BRIEF, date_from=dt.date(2024, 5, 2)),
         SearchRequest("drones source:paper", kind=BRIEF),
         SearchRequest("drones -tag:rail", kind=BRIEF),
-        SearchRequest("drones", kind=BRIEF, order="relevance"),
+        SearchRequest("drones", kind=BRIEF, order="title"),
         SearchRequest("drones"),  # no choice: the list is read as text as it is
     ):
         assert worker._narrow(req, parse_query(req.text), False) is None, req
