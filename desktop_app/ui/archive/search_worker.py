@@ -150,6 +150,9 @@ class SearchWorker(QObject):
         # connection), and the generation of the search that query belongs to.
         self._interrupt: Callable[[], None] | None = None
         self._running = 0
+        # The rows thread's half of a first page by relevance (`_first_rows`): the search
+        # it belongs to, and what stops its query.
+        self._half: tuple[int, Callable[[], None]] | None = None
         self._counter = FacetCounter()  # used on the search thread only
         self._exact = 0  # the newest search whose exact counts were sent
 
@@ -227,6 +230,8 @@ class SearchWorker(QObject):
             # archive). `_running` is set under the same lock before each query starts.
             if self._interrupt is not None and 0 < self._running < generation:
                 self._interrupt()
+            if self._half is not None and self._half[0] < generation:
+                self._half[1]()
 
         def job() -> None:
             # A newer search was asked for while this one waited: skip the work entirely.
@@ -262,7 +267,7 @@ class SearchWorker(QObject):
         ids: Sequence[int] | None = None
         rows: list[ItemRow] | None = None
         if not timeline:
-            rows = queries.first_rows(request, query, FIRST_PAGE)
+            rows = self._first_rows(request, query, generation)
             self._first_shown.clear()
             self._emit(FirstRows(generation, request, query, rows))
             if len(rows) < FIRST_PAGE and request.limit is None:
@@ -322,6 +327,41 @@ class SearchWorker(QObject):
             with self._idle:  # after these, a late number of matches is not sent
                 self._exact = generation
                 self._emit(_FacetsUpdate(generation, facets))
+
+    def _first_rows(self, request: SearchRequest, query: Query, generation: int) -> list[ItemRow]:
+        """The first page. By relevance in a large archive (`queries.ranked_cut`), ranked in
+        two halves at once: the newer items on the rows thread (its own connection: SQLite
+        lets go of the GIL), the older ones here; a newer search stops both."""
+        from desktop_app.services import queries
+
+        cut = queries.ranked_cut(request, query)
+        if cut is None:
+            return queries.first_rows(request, query, FIRST_PAGE)
+        newer: queue.SimpleQueue[list[tuple[float, int, ItemRow]] | Exception] = queue.SimpleQueue()
+
+        def rank_newer() -> None:
+            try:
+                with self._idle:
+                    self._half = (generation, queries.interrupter())
+                    if self._stale(generation):
+                        newer.put([])  # this thread's half goes unused: the search is stale
+                        return
+                newer.put(queries.ranked_rows(request, query, FIRST_PAGE, newer=True, cut=cut))
+            except Exception as exc:  # raised on the search thread, which says what failed
+                newer.put(exc)
+            finally:
+                with self._idle:
+                    self._half = None
+
+        self._start(rank_newer, rows=True)
+        try:
+            older = queries.ranked_rows(request, query, FIRST_PAGE, newer=False, cut=cut)
+        finally:
+            found = newer.get()  # never left running: stopped too when this one was
+        if isinstance(found, Exception):
+            raise found
+        both = sorted([*found, *older], key=lambda hit: (hit[0], hit[1]))
+        return [row for _score, _key, row in both[:FIRST_PAGE]]
 
     def _narrow(self, request: SearchRequest, query: Query, timeline: bool) -> _Narrowed | None:
         """The list and counts of a search whose only filters are chosen kinds, sources or
