@@ -168,13 +168,8 @@ def main() -> int:
     from desktop_app.storage.db.connection import open_database
     from desktop_app.storage.items import ROW_COLUMNS
     from desktop_app.storage.reports import load_all_reports
-    from desktop_app.storage.search import (
-        SAMPLE,
-        Facets,
-        SearchRequest,
-        search_id_text,
-        select_sql,
-    )
+    from desktop_app.storage.search import Facets, SearchRequest, search_id_text, select_sql
+    from desktop_app.storage.search_quick import SAMPLE
     from desktop_app.ui.archive.archive_model import TITLE_COL
     from desktop_app.ui.archive.archive_view import ArchiveView
     from desktop_app.ui.archive.id_lists import read_ids
