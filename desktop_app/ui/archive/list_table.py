@@ -123,7 +123,10 @@ def kind_texts(kinds: dict[str, int] | None, *, about: bool = False) -> tuple[st
 def show_kind_counts(
     combo: QComboBox, kinds: dict[str, int] | None, *, about: bool = False
 ) -> None:
-    """The Show box's choices with `kind_texts`, its choice kept (nothing is announced)."""
+    """The Show box's choices with `kind_texts`, its choice kept (nothing is announced).
+    While they read "…" the box keeps its width, so the search field beside it does not
+    widen and narrow again around a slow search."""
+    combo.setMinimumWidth(combo.width() if kinds is None and combo.isVisible() else 0)
     combo.blockSignals(True)
     for row, text in enumerate(kind_texts(kinds, about=about)):
         combo.setItemText(row, text)

@@ -15,6 +15,7 @@ from desktop_app.core.item import ARTICLE, BRIEF, ItemData
 from desktop_app.storage.db.models import database_proxy
 from desktop_app.storage.items import save_item
 from desktop_app.ui.archive.archive_view import ArchiveView
+from desktop_app.ui.archive.list_table import show_kind_counts
 from desktop_app.ui.archive.search_progress import SLOW_MS
 from tests.ui.conftest import settle_window
 
@@ -66,12 +67,18 @@ def test_a_slow_search_says_it_is_searching_and_counting(qtbot, view: ArchiveVie
     qtbot.waitUntil(lambda: view.kind_combo.itemText(0) == "All (6)", timeout=10000)
     assert "air (6)" in _counts(view)
 
+    # Counts as wide as a large archive's before it: "…" must not narrow the box.
+    show_kind_counts(view.kind_combo, {"article": 456_789, "brief": 777_778})
+    qtbot.wait(20)
+    width = view.kind_combo.width()
     release = _hold_search_thread(view)
     try:
         _search(qtbot, view, "rail")
         # Nothing changes at once: a quick answer would replace it within a frame or two.
-        assert view.kind_combo.itemText(0) == "All (6)"
+        assert view.kind_combo.itemText(0) == "All (1,234,567)"
         qtbot.waitUntil(lambda: view.count_label.text() == "Searching…", timeout=5000)
+        qtbot.wait(20)  # the layout after the texts changed
+        assert view.kind_combo.width() >= width  # "…" is narrower: the box keeps its place
         shown = _counts(view)
         # Not the 6 drones of the search before: every count waits for this search's own.
         assert shown[:3] == ["All (…)", "Articles (…)", "Briefs (…)"]
