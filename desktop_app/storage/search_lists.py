@@ -7,23 +7,20 @@ module (a tuple, an int, the loop): most of a broad search's whole list at 1,000
 into one string per part (`group_concat`), and the window's search thread parses them with
 numpy (`ui/archive/id_lists.py`; numpy stays above storage): 0.4 s.
 
-- For words, a part is the next `ROWS_PER_PART` matches after the last search key read,
-  in the order of the index's keys (the list's own order: `search._ID_OF_KEY`). It holds
-  their ids, 7 digits or so each, or, for a caller that wants the items' times too (the
-  timeline of a narrowed list), the keys themselves (20 digits). At 1,000,000 matches the
-  ids are 8 MB of text against the keys' 21 MB: SQLite writes them and numpy parses them
-  in about 100 ms less (`in`: 300-416 ms against 427-467 ms, then 21-37 ms against 53 ms
-  to parse), and nothing is sorted. Keys are sorted by the reader, so they do not rely on
-  the order `group_concat` keeps. Parts cut by ranges of keys instead cost a whole pass
-  each for a search with few matches (FTS5 looks past a range's end for a next match
-  before it stops).
+- For words, one part: the ids of every match in the order of the index's keys (the list's
+  own order: `search._ID_OF_KEY`), or, for a caller that wants the items' times too (the
+  timeline of a narrowed list), the keys themselves, which the reader sorts. Ids are 7
+  digits or so where keys are 20: 8 MB of text at a million matches against 21 MB, written
+  and parsed in about 100 ms less. Parts of 200,000 matches (a subquery with LIMIT each)
+  cost more than the one statement: `in` at a million items 363 against 285 ms, `"power
+  lines" -kherson` 237 against 192 ms, with the same text (docs/BENCHMARKS.md, ninth round).
 - For everything, the parts hold ids, a year of `published_at` each (a range of its index,
   which holds each entry's id: no page of `item` is read), in the order of the subquery
   that feeds the string. SQLite keeps a FROM subquery's ORDER BY where the outer query uses
   an aggregate other than count(), min() and max() (its `select.c`, "omit ORDER BY",
-  condition 4): what `group_concat` over an ordered subquery relies on, here and for the
-  ids of words. The tests compare
-  the lists with the statement read row by row on generated archives.
+  condition 4): what `group_concat` over an ordered subquery relies on, here and for
+  words. The tests compare the lists with the statement read row by row on generated
+  archives.
 """
 
 from __future__ import annotations
@@ -32,17 +29,7 @@ import sqlite3
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-ROWS_PER_PART = 200_000
 ID_MASK = (1 << 30) - 1  # the low 30 bits of a negated search key are the item's id
-_FIRST = (
-    "SELECT group_concat({}), max(k) FROM "
-    "(SELECT rowid AS k FROM item_fts WHERE item_fts MATCH ? ORDER BY rowid LIMIT ?)"
-)
-_NEXT = (
-    "SELECT group_concat({}), max(k) FROM (SELECT rowid AS k FROM item_fts "
-    "WHERE item_fts MATCH ? AND rowid > ? ORDER BY rowid LIMIT ?)"
-)
-_ID = f"((-k) & {ID_MASK})"
 
 
 @dataclass(frozen=True)
@@ -58,20 +45,15 @@ class ListText:
 
 def matching_parts(conn: sqlite3.Connection, match: str, *, keys: bool = False) -> Iterator[str]:
     """The ids of the items whose text matches `match` (an FTS5 expression), newest first,
-    or (`keys`) their search keys, each part's all below the next part's."""
-    value = "k" if keys else _ID
-    first, following = _FIRST.format(value), _NEXT.format(value)
-    last: int | None = None
-    while True:
-        if last is None:
-            text, last = conn.execute(first, (match, ROWS_PER_PART)).fetchone()
-        else:
-            text, last = conn.execute(following, (match, last, ROWS_PER_PART)).fetchone()
-        if not text:
-            return
+    or (`keys`) their search keys: one part, none when nothing matches."""
+    value = "rowid" if keys else f"((-rowid) & {ID_MASK})"
+    text = conn.execute(
+        f"SELECT group_concat(v) FROM (SELECT {value} AS v FROM item_fts "
+        "WHERE item_fts MATCH ? ORDER BY rowid)",
+        (match,),
+    ).fetchone()[0]
+    if text:
         yield text
-        if text.count(",") + 1 < ROWS_PER_PART:
-            return
 
 
 def ranked_parts(conn: sqlite3.Connection, match: str, score: str) -> Iterator[str]:

@@ -72,11 +72,9 @@ def _row_by_row(req: SearchRequest) -> list[int]:
 
 
 @pytest.mark.parametrize("times", [False, True])
-@pytest.mark.parametrize("per_part", [1, 7, 200_000])
 def test_the_parts_give_the_list_the_statement_gives_row_by_row(
-    archive: object, monkeypatch: pytest.MonkeyPatch, per_part: int, times: bool
+    archive: object, times: bool
 ) -> None:
-    monkeypatch.setattr(search_lists, "ROWS_PER_PART", per_part)
     for text in TEXTS:
         for descending in (True, False):
             req = SearchRequest(text, descending=descending)

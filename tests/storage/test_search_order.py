@@ -20,7 +20,7 @@ import pytest
 from peewee import SqliteDatabase
 
 from desktop_app.core.search_query import Query, parse_query
-from desktop_app.storage import facet_index, search, search_lists, search_terms
+from desktop_app.storage import facet_index, search, search_terms
 from desktop_app.storage.db.connection import open_archive
 from desktop_app.storage.db.migrations import migrate
 from desktop_app.storage.db.models import database_proxy
@@ -298,8 +298,6 @@ def test_search_matches_the_id_keyed_reference(
 ) -> None:
     # The counts from the list's ids: read the groups for any search, however few it matches.
     monkeypatch.setattr(facet_counter, "READ_FOR_SHARE", 0)
-    # A whole list read as text in parts of a few ids each (`storage.search_lists`).
-    monkeypatch.setattr(search_lists, "ROWS_PER_PART", 13)
     archive = open_archive(tmp_path / "a.sqlite")
     con = sqlite3.connect(tmp_path / "a.sqlite")
     _fill(con, 1500, seed=3)

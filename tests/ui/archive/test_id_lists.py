@@ -10,7 +10,6 @@ from pathlib import Path
 import pytest
 
 from desktop_app.core.search_query import parse_query
-from desktop_app.storage import search_lists
 from desktop_app.storage.db.connection import open_archive
 from desktop_app.storage.db.models import database_proxy
 from desktop_app.storage.search import SearchRequest, search_id_text, select_sql
@@ -29,7 +28,6 @@ def test_a_part_of_keys_is_put_in_order_whatever_order_the_text_holds() -> None:
 def test_the_list_read_from_text_equals_the_statement_row_by_row(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(search_lists, "ROWS_PER_PART", 9)
     opened = open_archive(tmp_path / "a.sqlite")
     con = sqlite3.connect(tmp_path / "a.sqlite")
     rng = random.Random(5)
