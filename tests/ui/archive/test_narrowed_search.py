@@ -45,13 +45,6 @@ def archive(tmp_path: Path) -> Iterator[Archive]:
     opened.db.close()
 
 
-@pytest.fixture
-def worker(qapp) -> Iterator[SearchWorker]:
-    made = SearchWorker()
-    yield made
-    made.shutdown()
-
-
 CHOICES = [
     {"kind": BRIEF},
     {"kind": ARTICLE},

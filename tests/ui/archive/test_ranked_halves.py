@@ -46,13 +46,6 @@ def archive(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Archive
     opened.db.close()
 
 
-@pytest.fixture
-def worker(qapp) -> Iterator[SearchWorker]:
-    made = SearchWorker()
-    yield made
-    made.shutdown()
-
-
 def test_the_two_halves_give_the_page_one_statement_gives(
     archive: Archive, worker: SearchWorker, monkeypatch: pytest.MonkeyPatch
 ) -> None:
