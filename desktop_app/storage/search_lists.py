@@ -30,11 +30,12 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 ID_MASK = (1 << 30) - 1  # the low 30 bits of a negated search key are the item's id
+_ID = f"((-rowid) & {ID_MASK})"  # the item's id of a row of the search index
 
 
 @dataclass(frozen=True)
 class ListText:
-    """A whole list, as comma-separated parts: ids newest first, or (`keys`) search keys,
+    """A whole list, as comma-separated parts: ids in its order, or (`keys`) search keys,
     each part to be sorted ascending and each key turned into an id (`(-key) & ID_MASK`);
     the list is the parts in turn, reversed unless `descending`."""
 
@@ -46,23 +47,21 @@ class ListText:
 def matching_parts(conn: sqlite3.Connection, match: str, *, keys: bool = False) -> Iterator[str]:
     """The ids of the items whose text matches `match` (an FTS5 expression), newest first,
     or (`keys`) their search keys: one part, none when nothing matches."""
-    value = "rowid" if keys else f"((-rowid) & {ID_MASK})"
-    text = conn.execute(
-        f"SELECT group_concat(v) FROM (SELECT {value} AS v FROM item_fts "
-        "WHERE item_fts MATCH ? ORDER BY rowid)",
-        (match,),
-    ).fetchone()[0]
-    if text:
-        yield text
+    return _joined(conn, "rowid" if keys else _ID, match, "rowid")
 
 
 def ranked_parts(conn: sqlite3.Connection, match: str, score: str) -> Iterator[str]:
     """The ids of the items whose text matches `match`, best first by `score` (an FTS5
     ranking of the row, smaller first), ties by the search key: one part, for SQLite ranks
     every match before the first is known (8 MB of text at a million matches)."""
+    return _joined(conn, _ID, match, f"{score}, rowid")
+
+
+def _joined(conn: sqlite3.Connection, value: str, match: str, order: str) -> Iterator[str]:
+    """`value` of every match of `match` in `order`, joined by SQLite in that order."""
     text = conn.execute(
-        f"SELECT group_concat(i) FROM (SELECT ((-rowid) & {ID_MASK}) AS i FROM item_fts "
-        f"WHERE item_fts MATCH ? ORDER BY {score}, rowid)",
+        f"SELECT group_concat(v) FROM (SELECT {value} AS v FROM item_fts "
+        f"WHERE item_fts MATCH ? ORDER BY {order})",
         (match,),
     ).fetchone()[0]
     if text:
