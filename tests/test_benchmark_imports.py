@@ -11,8 +11,8 @@ from pathlib import Path
 
 import pytest
 
-HERE = Path(__file__).parent
-SCRIPTS = sorted(p for p in HERE.glob("*.py") if not p.name.startswith("test_"))
+HERE = Path(__file__).parent / "benchmarks"
+SCRIPTS = sorted(HERE.glob("*.py"))
 
 
 def _submodule(package: object, name: str) -> bool:
