@@ -54,8 +54,9 @@ from desktop_app.ui.archive.list_table import (
     show_kind_counts,
 )
 from desktop_app.ui.archive.saved_searches import SavedSearchesBox, SearchHistory
+from desktop_app.ui.archive.search_messages import FirstRows, SearchResult
 from desktop_app.ui.archive.search_progress import SearchProgress
-from desktop_app.ui.archive.search_worker import FirstRows, SearchResult, SearchWorker
+from desktop_app.ui.archive.search_worker import SearchWorker
 from desktop_app.ui.archive.timeline_model import TimelineModel, timeline_view
 from desktop_app.ui.common.accessibility import name
 from desktop_app.ui.common.i18n import number
@@ -322,7 +323,8 @@ class ArchiveView(QWidget):
         self.model.query, self.model.kind = first.request.text, first.request.kind
         self.model.show_first_rows(first.rows, first.query)
         self.list_stack.setCurrentWidget(self.table)
-        self.count_label.setText(self.tr("Searching…"))
+        if not self.progress.counted:  # else the exact number came first (`_show_counts`)
+            self.count_label.setText(self.tr("Searching…"))
         self._show_query(first.query)
         self._reselect(scroll=True)
         self.table.viewport().repaint()  # now, while the search thread waits for it
@@ -385,7 +387,7 @@ class ArchiveView(QWidget):
         if self._filters is not None:  # else applied when the panel is built
             self._filters.apply_facets(facets)
         show_kind_counts(self.kind_combo, facets.kinds, about=facets.estimated)
-        if facets.estimated and facets.total is not None:
+        if facets.total is not None:
             self.count_label.setText(count_text("", facets.total))  # exact, from the index
         elif facets.estimated:
             total = number(sum(facets.kinds.values()))

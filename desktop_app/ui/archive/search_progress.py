@@ -74,6 +74,11 @@ class SearchProgress(QObject):
     def rows_shown(self) -> None:
         self._rows = True
 
+    @property
+    def counted(self) -> bool:
+        """The newest search's counts were shown (or it failed)."""
+        return self._counts
+
     def counts_shown(self) -> None:
         self._counts = True
 

@@ -9,7 +9,9 @@ Each search answers in up to five messages: the first page of rows (`firstRows`)
 beside the list read from the newest matches (`countsReady`: exact when there are few, else
 an estimate marked `Facets.estimated`), after an estimate the same with the exact number of
 matches counted in the index (`Facets.total`), the full id list with the first page's rows
-(`finished`), then, after an estimate, the exact counts (`countsReady` again).
+(`finished`), then, after an estimate, the exact counts (`countsReady` again). By relevance
+in a large archive the exact counts come from the list by date on a third thread, from the
+start, often right after the first page (`_count_early`); then no estimate follows them.
 """
 
 from __future__ import annotations
@@ -21,7 +23,6 @@ import logging
 import queue
 import threading
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, Signal
@@ -29,11 +30,16 @@ from PySide6.QtCore import QObject, Signal
 from desktop_app.core.search_query import Query, parse_query
 from desktop_app.ui.archive.facet_counter import FacetCounter
 from desktop_app.ui.archive.id_lists import ids_of_keys, read_ids, read_keys, timeline_days
+from desktop_app.ui.archive.search_messages import (
+    Answer,
+    FacetsUpdate,
+    FirstRows,
+    Narrowed,
+    SearchResult,
+    Timeline,
+)
 
 if TYPE_CHECKING:
-    import numpy as np
-    from numpy.typing import NDArray
-
     from desktop_app.services.queries import (
         CountedFacets,
         Facets,
@@ -46,67 +52,25 @@ log = logging.getLogger(__name__)
 
 # Rows in the first message: one page of the list model, more than any screen shows.
 FIRST_PAGE = 200
+# The worker's threads (`SearchWorker._jobs`).
+LANES = ("search", "rows", "counts")
 # How long the worker waits for the GUI thread to show a first page before going on.
 FIRST_PAGE_HANDOFF_S = 0.1
-
-
-@dataclass(frozen=True)
-class FirstRows:
-    """The first rows of a search, sent before its full id list."""
-
-    generation: int
-    request: SearchRequest
-    query: Query
-    rows: list[ItemRow]
-
-
-@dataclass(frozen=True)
-class Timeline:
-    """The list newest first, and each local day of it with how many items it holds."""
-
-    ids: Sequence[int]
-    days: list[tuple[str, int]]
-
-
-@dataclass(frozen=True)
-class _Narrowed:
-    """A search's list and counts made from its list without its choices (`_narrow`)."""
-
-    ids: Sequence[int]
-    counted: CountedFacets
-    # The kept items' times, newest first: where the list without the choices held them
-    # (words, newest first), the timeline's days come from these.
-    times: NDArray[np.int64] | None
-
-
-@dataclass(frozen=True)
-class SearchResult:
-    generation: int
-    request: SearchRequest
-    query: Query
-    ids: Sequence[int]
-    facets: Facets | None
-    days: Timeline | None = None  # for the timeline: the list newest first, and its days
-    # The rows of the first page (so a short list shows without another round trip).
-    rows: list[ItemRow] | None = None
 
 
 class _Relay(QObject):
     done = Signal(object)
 
 
-@dataclass(frozen=True)
-class _FacetsUpdate:
-    generation: int
-    facets: Facets
+def _yield_to_others() -> None:
+    """This thread waits for an idle core (Linux: its own nice value): the counts by
+    relevance then leave the first page's time as it was (docs/BENCHMARKS.md, tenth round)."""
+    import os
+    import sys
 
-
-@dataclass(frozen=True)
-class _Answer:
-    """The result of a `call`, for its callback on the GUI thread."""
-
-    deliver: Callable[[Any], None]
-    result: Any
+    if sys.platform == "linux":
+        with contextlib.suppress(OSError):
+            os.setpriority(os.PRIO_PROCESS, threading.get_native_id(), 19)
 
 
 def _stop_loop(jobs: queue.SimpleQueue[Callable[[], None] | None], *_args: object) -> None:
@@ -129,18 +93,19 @@ class SearchWorker(QObject):
         # a RuntimeError). Python owns it; the thread's reference keeps it alive.
         self.relay = _Relay()
         self.relay.done.connect(self._done)
-        self._jobs: queue.SimpleQueue[Callable[[], None] | None] = queue.SimpleQueue()
-        # Pages of rows the list asks for while it scrolls (`call`) have a thread of their
-        # own: behind a broad search's full list and counts (seconds on a large archive) a
-        # page of rows would wait as long. SQLite in WAL mode lets both read at once, and
-        # sqlite3 lets go of the GIL while a query runs.
-        self._row_jobs: queue.SimpleQueue[Callable[[], None] | None] = queue.SimpleQueue()
+        # A thread and its queue of jobs per lane. "search": searches. "rows": pages of rows
+        # the list asks for while it scrolls (`call`): behind a broad search's full list and
+        # counts (seconds on a large archive) a page of rows would wait as long. SQLite in
+        # WAL mode lets them read at once, and sqlite3 lets go of the GIL while a query
+        # runs. "counts": the exact counts of a search by relevance (`_count_early`).
+        self._jobs: dict[str, queue.SimpleQueue[Callable[[], None] | None]] = {
+            lane: queue.SimpleQueue() for lane in LANES
+        }
         # A worker deleted without shutdown() (its window destroyed unclosed) still stops:
         # the callback holds the queue, not the deleted QObject.
-        self.destroyed.connect(functools.partial(_stop_loop, self._jobs))
-        self.destroyed.connect(functools.partial(_stop_loop, self._row_jobs))
-        self._thread: threading.Thread | None = None
-        self._row_thread: threading.Thread | None = None
+        for jobs in self._jobs.values():
+            self.destroyed.connect(functools.partial(_stop_loop, jobs))
+        self._threads: dict[str, threading.Thread] = {}
         self._pending = 0
         # Messages emitted by the thread and not yet handled on the GUI thread.
         self._undelivered = 0
@@ -153,7 +118,10 @@ class SearchWorker(QObject):
         # The rows thread's half of a first page by relevance (`_first_rows`): the search
         # it belongs to, and what stops its query.
         self._half: tuple[int, Callable[[], None]] | None = None
-        self._counter = FacetCounter()  # used on the search thread only
+        # The same for the exact counts of a search by relevance on the counts thread.
+        self._early: tuple[int, Callable[[], None]] | None = None
+        self._counter = FacetCounter()  # used by one thread at a time: `_counting`
+        self._counting = threading.Lock()
         self._exact = 0  # the newest search whose exact counts were sent
 
     @property
@@ -162,28 +130,25 @@ class SearchWorker(QObject):
         with self._idle:
             return self._pending > 0 or self._undelivered > 0
 
-    def _start(self, job: Callable[[], None], *, rows: bool = False) -> None:
+    def _start(self, job: Callable[[], None], lane: str = "search") -> None:
         with self._idle:
             self._pending += 1
-        jobs = self._row_jobs if rows else self._jobs
-        thread = self._row_thread if rows else self._thread
+        jobs = self._jobs[lane]
+        thread = self._threads.get(lane)
         if thread is None or not thread.is_alive():
             # A plain Python thread for the worker's whole life: its thread state, and with it
             # peewee's per-thread connection and page cache, lives as long as the thread. A
             # QThreadPool job got a fresh Python thread state, so every search opened a new
             # SQLite connection and never closed it (~33 MiB of page cache each, and a file
             # descriptor). Daemon: a worker never shut down cannot hold the process open.
-            thread = threading.Thread(
-                target=self._loop, args=(jobs,), name="rows" if rows else "search", daemon=True
-            )
-            if rows:
-                self._row_thread = thread
-            else:
-                self._thread = thread
+            thread = threading.Thread(target=self._loop, args=(jobs, lane), name=lane, daemon=True)
+            self._threads[lane] = thread
             thread.start()
         jobs.put(job)
 
-    def _loop(self, jobs: queue.SimpleQueue[Callable[[], None] | None]) -> None:
+    def _loop(self, jobs: queue.SimpleQueue[Callable[[], None] | None], lane: str) -> None:
+        if lane == "counts":
+            _yield_to_others()
         while (job := jobs.get()) is not None:
             try:
                 job()
@@ -214,9 +179,9 @@ class SearchWorker(QObject):
             except Exception:
                 log.exception("a background read of the list failed")
                 return
-            self._emit(_Answer(deliver, result))
+            self._emit(Answer(deliver, result))
 
-        self._start(job, rows=True)
+        self._start(job, "rows")
 
     def _stale(self, generation: int) -> bool:
         return generation != self.generation
@@ -230,8 +195,9 @@ class SearchWorker(QObject):
             # archive). `_running` is set under the same lock before each query starts.
             if self._interrupt is not None and 0 < self._running < generation:
                 self._interrupt()
-            if self._half is not None and self._half[0] < generation:
-                self._half[1]()
+            for side in (self._half, self._early):
+                if side is not None and side[0] < generation:
+                    side[1]()
 
         def job() -> None:
             # A newer search was asked for while this one waited: skip the work entirely.
@@ -266,6 +232,7 @@ class SearchWorker(QObject):
         query = parse_query(request.text)
         ids: Sequence[int] | None = None
         rows: list[ItemRow] | None = None
+        early = None if timeline else self._count_early(request, query, generation)
         if not timeline:
             rows = self._first_rows(request, query, generation)
             self._first_shown.clear()
@@ -287,9 +254,11 @@ class SearchWorker(QObject):
             len(rows) < FIRST_PAGE or (request.order == "date" and request.descending)
         ):
             newest = rows
-        quick = queries.quick_facets(request, query, newest)
-        if quick is not None and not self._stale(generation):
-            self._emit(_FacetsUpdate(generation, quick))
+        quick = None if self._counted(generation) else queries.quick_facets(request, query, newest)
+        with self._idle:  # not after the exact counts (`_count_early`), nor they after these
+            if quick is not None and not self._stale(generation) and self._exact != generation:
+                self._exact = self._exact if quick.estimated else generation
+                self._emit(FacetsUpdate(generation, quick))
         # The whole list as text, where one index holds it in order (nothing read yet); or,
         # for words among chosen kinds, sources or tags, the list without the choices,
         # narrowed here with the counts' groups (SQL looks up every match's item).
@@ -299,14 +268,14 @@ class SearchWorker(QObject):
         )
         if narrowed is not None:
             ids = narrowed.ids
-        elif quick is not None and quick.estimated and not self._stale(generation):
+        elif quick is not None and quick.estimated and not early and not self._stale(generation):
             # The exact number of matches from the index alone, before the full list (which
             # also reads every match's key and hands each id over); beside a list read as
             # text, on the rows thread at the same time (each is mostly SQLite's work, done
             # without the GIL): the exact counts follow the list sooner by the count's time.
             count = functools.partial(self._count_matches, request, query, quick, generation)
             if listed is not None:
-                self._start(count, rows=True)
+                self._start(count, "rows")
             else:
                 count()
         if self._stale(generation):
@@ -320,13 +289,68 @@ class SearchWorker(QObject):
             first = days.ids[:FIRST_PAGE] if days is not None else ids[:FIRST_PAGE]
             rows = list(queries.item_rows(first).values())
         self._emit(SearchResult(generation, request, query, ids, None, days, rows))
-        if (quick is None or quick.estimated) and not self._stale(generation):
+        while early is not None and not early.wait(0.05):  # sent by now, unless they failed
+            if self._stale(generation):  # (then counted here)
+                return
+        if (quick is None or quick.estimated) and not self._counted(generation):
             # Counted from the list's ids where nothing is chosen: no pass over every match.
-            counted = narrowed.counted if narrowed else self._counter.counts(request, query, ids)
-            facets = queries.facet_counts(request, query, counted=counted)
-            with self._idle:  # after these, a late number of matches is not sent
+            counted: CountedFacets | None
+            if narrowed:
+                counted = narrowed.counted
+            else:
+                with self._counting:
+                    counted = self._counter.counts(request, query, ids)
+            self._send_counts(generation, queries.facet_counts(request, query, counted=counted))
+
+    def _counted(self, generation: int) -> bool:
+        """The search is stale, or its exact counts were sent."""
+        with self._idle:
+            return self._stale(generation) or self._exact == generation
+
+    def _send_counts(self, generation: int, facets: Facets) -> None:
+        with self._idle:  # after these, no estimate nor late number of matches is sent
+            if not self._stale(generation) and self._exact != generation:
                 self._exact = generation
-                self._emit(_FacetsUpdate(generation, facets))
+                self._emit(FacetsUpdate(generation, facets))
+
+    def _count_early(
+        self, request: SearchRequest, query: Query, generation: int
+    ) -> threading.Event | None:
+        """For words by relevance in a large archive, the exact counts from the list newest
+        first, on the counts thread from the start: the ranked list they would wait for
+        takes seconds at a million items, the list by date a fifth of that, and the order
+        does not change a count. The event is set when that thread is done with them."""
+        from desktop_app.services import queries
+
+        if queries.ranked_cut(request, query) is None:
+            return None
+        dated = dataclasses.replace(request, order="date", descending=True)
+        done = threading.Event()
+
+        def count() -> None:
+            try:
+                with self._idle:
+                    self._early = (generation, queries.interrupter())
+                if self._counted(generation):
+                    return
+                listed = queries.search_id_text(dated, query)
+                if listed is None:
+                    return  # not a list the index holds in order: counted after the list
+                ids = read_ids(listed)
+                with self._counting:
+                    counted = self._counter.counts(dated, query, ids)
+                facets = queries.facet_counts(request, query, counted=counted)
+                self._send_counts(generation, dataclasses.replace(facets, total=len(ids) or None))
+            except Exception as exc:  # counted again after the list, which says what failed
+                if not queries.was_interrupted(exc):
+                    log.exception("counting the matches of %r failed", request.text)
+            finally:
+                with self._idle:
+                    self._early = None
+                done.set()
+
+        self._start(count, "counts")
+        return done
 
     def _first_rows(self, request: SearchRequest, query: Query, generation: int) -> list[ItemRow]:
         """The first page. By relevance in a large archive (`queries.ranked_cut`), ranked in
@@ -353,7 +377,7 @@ class SearchWorker(QObject):
                 with self._idle:
                     self._half = None
 
-        self._start(rank_newer, rows=True)
+        self._start(rank_newer, "rows")
         try:
             older = queries.ranked_rows(request, query, FIRST_PAGE, newer=False, cut=cut)
         finally:
@@ -363,7 +387,7 @@ class SearchWorker(QObject):
         both = sorted([*found, *older], key=lambda hit: (hit[0], hit[1]))
         return [row for _score, _key, row in both[:FIRST_PAGE]]
 
-    def _narrow(self, request: SearchRequest, query: Query, timeline: bool) -> _Narrowed | None:
+    def _narrow(self, request: SearchRequest, query: Query, timeline: bool) -> Narrowed | None:
         """The list and counts of a search whose only filters are chosen kinds, sources or
         tags, from its list without them (read as text) and the counter's groups, when both
         are of the same moment of the archive; None when that cannot be done. For the
@@ -383,11 +407,12 @@ class SearchWorker(QObject):
         plain = ids_of_keys(keys) if keys is not None else read_ids(listed)
         if queries.facet_key() != key:
             return None  # a write while it was read
-        found = self._counter.narrow(plain, choices, key)
+        with self._counting:
+            found = self._counter.narrow(plain, choices, key)
         if found is None:
             return None
         ids, counted, kept = found
-        return _Narrowed(ids, counted, None if keys is None else (-keys[kept]) >> 30)
+        return Narrowed(ids, counted, None if keys is None else (-keys[kept]) >> 30)
 
     @staticmethod
     def _ids(request: SearchRequest, query: Query, listed: ListText | None) -> Sequence[int]:
@@ -396,7 +421,7 @@ class SearchWorker(QObject):
         return read_ids(listed) if listed else queries.search_id_array(request, query)
 
     def _timeline(
-        self, request: SearchRequest, query: Query, ids: Sequence[int], narrowed: _Narrowed | None
+        self, request: SearchRequest, query: Query, ids: Sequence[int], narrowed: Narrowed | None
     ) -> Timeline:
         """The list newest first, with its days. Two statements: when a write committed in
         between makes the days not add up to the list, both are read once more. A narrowed
@@ -429,7 +454,7 @@ class SearchWorker(QObject):
             return
         with self._idle:
             if total is not None and not self._stale(generation) and self._exact != generation:
-                self._emit(_FacetsUpdate(generation, dataclasses.replace(quick, total=total)))
+                self._emit(FacetsUpdate(generation, dataclasses.replace(quick, total=total)))
 
     def _done(self, result: object) -> None:
         try:
@@ -439,7 +464,7 @@ class SearchWorker(QObject):
                 self._undelivered -= 1
 
     def _handle(self, result: object) -> None:
-        if isinstance(result, _Answer):
+        if isinstance(result, Answer):
             result.deliver(result.result)
         elif isinstance(result, FirstRows):
             if result.generation == self.generation:
@@ -448,7 +473,7 @@ class SearchWorker(QObject):
         elif isinstance(result, SearchResult):
             if result.generation == self.generation:
                 self.finished.emit(result)
-        elif isinstance(result, _FacetsUpdate):
+        elif isinstance(result, FacetsUpdate):
             if result.generation == self.generation:
                 self.countsReady.emit(result.facets)
         elif isinstance(result, tuple) and result[0] == self.generation:
@@ -462,8 +487,9 @@ class SearchWorker(QObject):
     def shutdown(self) -> None:
         """Close the worker threads' connections and let the threads go."""
         self.generation += 1
-        for thread, jobs in ((self._thread, self._jobs), (self._row_thread, self._row_jobs)):
-            if thread is not None and thread.is_alive():
+        for lane, thread in self._threads.items():
+            jobs = self._jobs[lane]
+            if thread.is_alive():
                 with self._idle:
                     self._pending += 1
                 jobs.put(None)
@@ -471,5 +497,4 @@ class SearchWorker(QObject):
                 with self._idle:
                     self._pending -= 1
                     self._idle.notify_all()
-        self._thread = None
-        self._row_thread = None
+        self._threads = {}

@@ -19,7 +19,8 @@ from desktop_app.storage.db.connection import Archive, open_archive
 from desktop_app.storage.items import save_item
 from desktop_app.storage.search import SearchRequest, facet_counts, search_ids
 from desktop_app.ui.archive import search_worker
-from desktop_app.ui.archive.search_worker import SearchResult, SearchWorker
+from desktop_app.ui.archive.search_messages import SearchResult
+from desktop_app.ui.archive.search_worker import SearchWorker
 
 WHEN = dt.datetime(2024, 5, 1, 12, tzinfo=dt.UTC)
 SOURCES = ("Feed A", "Paper B", "", "Wire C")

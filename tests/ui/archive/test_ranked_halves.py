@@ -20,7 +20,8 @@ from desktop_app.storage.db.connection import Archive, open_archive
 from desktop_app.storage.db.models import database_proxy
 from desktop_app.storage.items import save_item
 from desktop_app.storage.search import SearchRequest
-from desktop_app.ui.archive.search_worker import FIRST_PAGE, SearchResult, SearchWorker
+from desktop_app.ui.archive.search_messages import SearchResult
+from desktop_app.ui.archive.search_worker import FIRST_PAGE, SearchWorker
 
 WORDS = ["drones", "kharkiv", "rail", "grain", "night", "bridge", "energy", "strike"]
 TEXTS = ["drones", "drones kharkiv", "rail OR grain", "ene", "strike -night", '"rail bridge"']
@@ -114,7 +115,7 @@ def test_a_newer_search_while_the_rows_thread_is_busy(
     def hold() -> None:
         release.wait(30)
 
-    worker._start(hold, rows=True)
+    worker._start(hold, "rows")
     results: list[SearchResult] = []
     worker.finished.connect(results.append)
     worker.search(SearchRequest("drones", order="relevance"))

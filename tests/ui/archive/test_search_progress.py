@@ -12,6 +12,8 @@ import threading
 import pytest
 
 from desktop_app.core.item import ARTICLE, BRIEF, ItemData
+from desktop_app.services import queries
+from desktop_app.storage import search
 from desktop_app.storage.db.models import database_proxy
 from desktop_app.storage.items import save_item
 from desktop_app.ui.archive.archive_view import ArchiveView
@@ -127,3 +129,30 @@ def test_a_failed_search_says_no_matches_and_nothing_after(qtbot, view: ArchiveV
         assert view.count_label.text() == "No matches." and "(…)" not in view.kind_combo.itemText(0)
     finally:
         release.set()
+
+
+def test_exact_counts_before_the_first_rows_stay_shown(
+    qtbot, view: ArchiveView, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """By relevance in a large archive the exact counts can come before the first page
+    (`SearchWorker._count_early`): the number they bring stays under the list."""
+    monkeypatch.setattr(search, "RANKED_HALVES_FROM", 1)
+    view.filters.set_order("relevance", False)
+    qtbot.waitUntil(lambda: not view.worker.busy, timeout=10000)
+    counted = threading.Event()
+    real = queries.ranked_rows
+
+    def ranked(*args: object, **kwargs: object) -> object:
+        assert counted.wait(20)  # the first page is ranked after the counts came
+        return real(*args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(queries, "ranked_rows", ranked)
+    view.worker.countsReady.connect(lambda _facets: counted.set())
+    under_first_rows: list[str] = []
+    view.firstRowsShown.connect(lambda: under_first_rows.append(view.count_label.text()))
+    _search(qtbot, view, "drones")
+    qtbot.waitUntil(lambda: bool(under_first_rows), timeout=10000)
+    assert under_first_rows == ["6 items"]
+    qtbot.waitUntil(lambda: not view.worker.busy, timeout=10000)
+    assert view.count_label.text() == "6 items"
+    assert view.kind_combo.itemText(0) == "All (6)"
