@@ -90,7 +90,7 @@ class SearchProgress(QObject):
     def _say(self) -> None:
         if self._reloading():
             return
-        if not self._rows:
+        if not self._rows and not self._counts:  # else the exact number is under the list
             self._label.setText(QCoreApplication.translate("ArchiveView", "Searching…"))
         if not self._counts:
             show_kind_counts(self._kinds, None)

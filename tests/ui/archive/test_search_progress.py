@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import threading
+import time
 
 import pytest
 
@@ -143,7 +144,8 @@ def test_exact_counts_before_the_first_rows_stay_shown(
     real = queries.ranked_rows
 
     def ranked(*args: object, **kwargs: object) -> object:
-        assert counted.wait(20)  # the first page is ranked after the counts came
+        assert counted.wait(20)  # the first page is ranked after the counts came,
+        time.sleep(SLOW_MS / 1000 + 0.2)  # and after the search was slow enough to say so
         return real(*args, **kwargs)  # type: ignore[arg-type]
 
     monkeypatch.setattr(queries, "ranked_rows", ranked)
