@@ -286,13 +286,15 @@ def write_file_atomically(path: Path, data: bytes, *, before_rename: Callable[[]
 
     On Linux the temporary file has no name while it is written (`O_TMPFILE`): a program
     killed meanwhile leaves nothing behind, where a named `.part` would stay beside the
-    export (no later start knows where an export went). It gets a name only for the rename.
+    export (no later start knows where an export went). A new export is then linked under
+    its final name directly; one that replaces a file gets a `.part` name for the rename.
     Elsewhere, or on a file system without unnamed files, a named `.part` is written.
     """
     folder = path.parent
     if not folder.is_dir():
         raise ExportError(f"{path}: there is no folder {folder}; nothing was written")
     partial = folder / f".{path.name}.{secrets.token_hex(4)}.part"
+    linked = False
     try:
         fd = _open_unnamed(folder)
         unnamed = fd is not None
@@ -304,11 +306,13 @@ def write_file_atomically(path: Path, data: bytes, *, before_rename: Callable[[]
                 view = view[os.write(fd, view) :]
             os.fsync(fd)
             before_rename()
-            if unnamed:
+            linked = unnamed and _name_if_free(fd, path)
+            if unnamed and not linked:
                 _name(fd, partial)
         finally:
             os.close(fd)
-        os.replace(partial, path)
+        if not linked:
+            os.replace(partial, path)
         _sync_folder(folder)
     except OSError as exc:
         _discard(partial)
@@ -316,6 +320,17 @@ def write_file_atomically(path: Path, data: bytes, *, before_rename: Callable[[]
     except BaseException:
         _discard(partial)
         raise
+
+
+def _name_if_free(fd: int, path: Path) -> bool:
+    """Give the unnamed file `fd` the final name when nothing has it yet: the export appears
+    whole in one step, and no moment exists in which a kill leaves a named `.part` behind.
+    A link never replaces a file, so an existing export goes through a `.part` and a rename."""
+    try:
+        _name(fd, path)
+    except FileExistsError:
+        return False
+    return True
 
 
 def _name(fd: int, path: Path) -> None:

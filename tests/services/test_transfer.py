@@ -149,6 +149,30 @@ def test_export_writes_a_complete_file_and_leaves_no_temporary(
     assert leftovers(out) == []
 
 
+@pytest.mark.skipif(transfer._open_unnamed(Path.cwd()) is None, reason="no unnamed files here")
+def test_a_new_export_never_has_a_name_but_its_own(
+    filled: list[int], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # A kill between a `.part` name and the rename would leave the `.part` where no later
+    # start looks; a new export's only name is its final one.
+    named: list[str] = []
+    real = transfer._name
+
+    def name(fd: int, path: Path) -> None:
+        named.append(path.name)
+        real(fd, path)
+
+    monkeypatch.setattr(transfer, "_name", name)
+    target = tmp_path / "reports.json"
+    export_to_file("reports", "json", target)
+    assert named == ["reports.json"]
+    assert len(json.loads(target.read_text())["reports"]) == 2
+    export_to_file("articles", "json", target)  # replacing it goes through a `.part`
+    assert named[1] == "reports.json" and named[2].endswith(".part") and len(named) == 3
+    assert "Ferry resumes" in target.read_text()
+    assert leftovers(tmp_path) == []
+
+
 def test_a_cancelled_export_leaves_the_old_file_as_it_was(
     filled: list[int], tmp_path: Path
 ) -> None:
