@@ -392,6 +392,16 @@ def main() -> int:
                 count_floor,
             )
         )
+        rows.append(
+            (
+                f"search {text!r} by relevance → exact counts shown [≤ 300]",
+                # From the list by date on the counts thread where the ranked list is slow
+                # (`SearchWorker._count_early`), else with the ranked list.
+                timed(exact_counts, SearchRequest(text, order="relevance")),
+                "raw COUNT(*) of the matches",
+                count_floor,
+            )
+        )
 
     def timeline(req: SearchRequest) -> None:
         """From asking to the timeline's list and its day headings (View ▸ Timeline)."""
