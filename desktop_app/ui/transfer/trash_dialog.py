@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSize, Qt
+from PySide6.QtCore import QItemSelection, QItemSelectionModel, QSize, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -95,8 +95,7 @@ class TrashDialog(QDialog):
                 cell = QTableWidgetItem(text)
                 cell.setData(Qt.ItemDataRole.UserRole, entry.id)
                 self.table.setItem(row, column, cell)
-            if entry.id in chosen:
-                self.table.selectRow(row)
+        self._choose_again([row for row, entry in enumerate(rows) if entry.id in chosen])
         self.summary.setText(
             self.tr("The Trash is empty.")
             if not rows
@@ -105,6 +104,30 @@ class TrashDialog(QDialog):
             )
         )
         self._selection_changed()
+
+    def _choose_again(self, chosen_rows: list[int]) -> None:
+        """Select exactly `chosen_rows` (the entries chosen before a reload), whole rows.
+
+        Not QTableView.selectRow(): it takes its selection command from the keyboard
+        modifiers Qt believes held at that moment. With none held it clears before
+        selecting, so a choice of several entries would shrink to the last one; with Ctrl
+        held it toggles the row off again; with Shift held it selects from an anchor, or
+        nothing at all. A reload can come at any time (another program's write), and the
+        choice that Restore and Delete for good act on must not change under the user.
+        Explicit flags don't depend on the keyboard.
+        """
+        model = self.table.model()
+        last_column = model.columnCount() - 1
+        selection = QItemSelection()
+        for row in chosen_rows:
+            selection.select(model.index(row, 0), model.index(row, last_column))
+        flags = QItemSelectionModel.SelectionFlag
+        self.table.selectionModel().select(selection, flags.ClearAndSelect | flags.Rows)
+        if chosen_rows and self.table.currentIndex().row() not in chosen_rows:
+            # Keep the keyboard's place on a chosen row, as selectRow() did.
+            self.table.selectionModel().setCurrentIndex(
+                model.index(chosen_rows[0], 0), flags.NoUpdate
+            )
 
     def selected(self) -> list[TrashRow]:
         model = self.table.selectionModel()
