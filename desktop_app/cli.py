@@ -189,18 +189,19 @@ def cmd_parse(args: argparse.Namespace, out: TextIO) -> int:
 
 
 def _dated_from_archive(args: argparse.Namespace, reports: list[LossReport]) -> list[LossReport]:
-    """Undated reports matched against the archive's stored series, if there is an archive."""
-    from desktop_app.services.reports import date_from_archive
+    """Undated reports dated from their figures: the archive's stored series if there is an
+    archive, then the official series the program carries."""
+    from desktop_app.services.reports import date_from_reference, establish_date
     from desktop_app.storage.db.connection import open_existing_for_reading
 
     try:
         archive = open_existing_for_reading(getattr(args, "database", None))
     except ArchiveError:
-        return reports
+        archive = None
     if archive is None:
-        return reports
+        return [date_from_reference(report) for report in reports]
     try:
-        return [date_from_archive(report) for report in reports]
+        return [establish_date(report) for report in reports]
     finally:
         archive.db.close()
 

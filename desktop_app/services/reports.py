@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from desktop_app.core import reference_series
 from desktop_app.core.report import LossReport
 from desktop_app.services.changes import NOTHING, Changes
 from desktop_app.storage import report_history, reports, trash, versions
@@ -70,6 +71,7 @@ def restore_report(date: dt.date, snapshot: ReportSnapshot | None) -> Changes:
 
 
 FOUND_IN_ARCHIVE = "date found from the figures in the archive"
+FOUND_IN_REFERENCE = reference_series.FOUND_IN_REFERENCE
 
 
 def date_from_archive(report: LossReport) -> LossReport:
@@ -84,30 +86,25 @@ def date_from_archive(report: LossReport) -> LossReport:
 
     if report.date is not None or not (report.figures or report.changes_only):
         return report
-    stored = reports.load_all_reports()
-    matches: list[dt.date] = []
-    previous: LossReport | None = None
-    for day in stored:
-        if day.date is not None and _matches(report, day, previous):
-            matches.append(day.date)
-        previous = day
+    matches = reference_series.matching_days(report, reports.load_all_reports())
     if len(matches) != 1:
         return report
     return dataclasses.replace(report, date=matches[0], date_note=FOUND_IN_ARCHIVE)
 
 
-def _matches(report: LossReport, day: LossReport, previous: LossReport | None) -> bool:
-    for key, figure in report.figures.items():
-        held = day.figures.get(key)
-        if held is None or held.total != figure.total:
-            return False
-    for key, change in report.changes_only.items():
-        held = day.figures.get(key)
-        if held is None:
-            return False
-        derived = None
-        if previous is not None and key in previous.figures:
-            derived = held.total - previous.figures[key].total
-        if change not in (held.change, derived):
-            return False
-    return True
+def date_from_reference(report: LossReport) -> LossReport:
+    """Date a parsed report whose text gives no date from the official series the program
+    carries (`core.reference_series`: stated totals, one matching day); else unchanged."""
+    import dataclasses
+
+    date = reference_series.date_from_official_series(report)
+    if date is None:
+        return report
+    return dataclasses.replace(report, date=date, date_note=FOUND_IN_REFERENCE)
+
+
+def establish_date(report: LossReport) -> LossReport:
+    """Date an undated report from its figures: the archive's series first (the user's own
+    reports), then the official one the program carries. Unchanged when neither settles it."""
+    dated = date_from_archive(report)
+    return dated if dated.date is not None else date_from_reference(report)

@@ -268,8 +268,17 @@ def test_parse_dates_an_undated_text_from_the_archive_and_creates_none(
 ) -> None:
     text = "Russia has lost 323,760 troops and 5,502 tanks so far.\n"
     missing = tmp_path / "none.sqlite"
-    undated = run(missing, "parse", "-", stdin=text)
-    assert undated.returncode == 2 and not missing.exists()  # nothing created to look in
+    # No archive: the official series the program carries dates it; nothing is created.
+    carried = run(missing, "parse", "-", stdin=text)
+    assert carried.returncode == 0 and not missing.exists(), carried.stderr
+    assert json.loads(carried.stdout)["date"] == "2023-11-25"
+    assert json.loads(carried.stdout)["date_found"] == (
+        "date found from the General Staff's figures the program carries"
+    )
+    # Totals no day of the series holds: undated, exit 2, and still nothing created.
+    unknown = run(missing, "parse", "-", stdin="Russia has lost 323,761 troops so far.\n")
+    assert unknown.returncode == 2 and not missing.exists()
+    assert "give it with --date" in unknown.stderr
     post = tmp_path / "post.txt"
     post.write_text(KI_TEXT, encoding="utf-8")
     assert run(db, "import", str(post)).returncode == 0

@@ -90,3 +90,20 @@ def test_an_undated_text_is_dated_only_when_one_stored_day_matches(archive_db: o
     same = LossReport(DAY + dt.timedelta(days=1), {"tanks": Figure(5502)})
     reports.save_report(same)
     assert reports.date_from_archive(LossReport(None, {"tanks": Figure(5502)})).date is None
+
+
+def test_the_archive_dates_a_text_before_the_series_the_program_carries(
+    archive_db: object,
+) -> None:
+    stated = LossReport(None, {"tanks": Figure(5502), "personnel": Figure(323760)})
+    # An empty archive: the carried official series knows the day these totals were reached.
+    carried = reports.establish_date(stated)
+    assert carried.date == DAY and carried.date_note == reports.FOUND_IN_REFERENCE
+    # The user's own reports come first, even where they differ from the official series.
+    own = dt.date(2024, 1, 3)
+    reports.save_report(LossReport(own, {"tanks": Figure(5502), "personnel": Figure(323760)}))
+    mine = reports.establish_date(stated)
+    assert mine.date == own and mine.date_note == reports.FOUND_IN_ARCHIVE
+    # Daily changes alone are never dated from the carried series (they recur over the years).
+    alone = LossReport(None, {}, changes_only={"personnel": 860, "tanks": 6})
+    assert reports.establish_date(alone).date is None

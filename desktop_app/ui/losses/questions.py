@@ -160,5 +160,10 @@ def date_note_text(note: str) -> str:
         "date found from the figures in the archive": QCoreApplication.translate(
             "ReportDialog", "date found from the figures in the archive"
         ),
+        "date found from the General Staff's figures the program carries": (
+            QCoreApplication.translate(
+                "ReportDialog", "date found from the General Staff's figures the program carries"
+            )
+        ),
     }
     return notes.get(note, note)

@@ -62,10 +62,11 @@ def read_date_state(date: dt.date) -> tuple[LossReport | None, LossReport | None
 
 
 def date_from_archive(report: LossReport) -> LossReport:
-    """The report dated from the archive's stored series when one day matches (read lane)."""
+    """The report dated from its figures when one day matches: the archive's stored series,
+    then the official one the program carries (read lane)."""
     from desktop_app.services import reports
 
-    return reports.date_from_archive(report)
+    return reports.establish_date(report)
 
 
 class ReportDialog(ReportDialogLayout):
