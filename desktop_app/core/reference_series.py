@@ -19,6 +19,9 @@ from importlib import resources
 from desktop_app.core.report import LossReport
 
 FOUND_IN_REFERENCE = "date found from the General Staff's figures the program carries"
+FOUND_IN_REFERENCE_ONE_OFF = (
+    "date found from the General Staff's figures the program carries; one figure differs"
+)
 
 
 @functools.cache
@@ -61,21 +64,90 @@ def _matches(report: LossReport, day: LossReport, previous: LossReport | None) -
     return True
 
 
+# With one stated figure that no day holds (a typo in the text, or a figure corrected later),
+# the others still date the text when at least this many match one day and no other.
+ONE_OFF_FROM = 6
+# Daily changes recur: a day matched by changes alone counts only when the chance of some
+# other day matching them all by coincidence is below this (estimated from how often each
+# change occurs in the series).
+CHANCE = 1e-3
+
+
 def date_from_official_series(
     report: LossReport, series: Sequence[LossReport] | None = None
-) -> dt.date | None:
+) -> tuple[dt.date, bool] | None:
     """The one day of the official series (the carried one unless given) that `report`'s
-    stated totals match, or None.
+    stated figures establish, and whether one of them differs from that day's; or None.
 
     Stricter than the archive's own series, because this one ends (8 Aug 2026) while texts go
-    on: a report must state at least one total (daily changes alone recur across four years of
-    days), and a match on the series' last day dates nothing (the same totals may have held on
-    the days after it, which the series does not know).
+    on, and a text's day may lie beyond it. A match counts when a stated total shows the text is
+    older than the series' end (that total grew later), or else when the stated changes make a
+    coincidence unlikely (`CHANCE`); never on the series' last day. One figure may differ only
+    when `ONE_OFF_FROM` others match one day and no other.
     """
-    if report.date is not None or not report.figures:
+    if report.date is not None or not (report.figures or report.changes_only):
         return None
     days = official_days() if series is None else series
-    found = matching_days(report, days)
-    if len(found) != 1 or found[0] == days[-1].date:
+    stated = len(report.figures) + len(report.changes_only)
+    scores = _scores(report, days)
+    full = [i for i, held in enumerate(scores) if held == stated]
+    near = [i for i, held in enumerate(scores) if held == stated - 1]
+    if len(full) == 1:
+        found, one_off = full[0], False
+    elif not full and len(near) == 1 and stated - 1 >= ONE_OFF_FROM:
+        found, one_off = near[0], True
+    else:
         return None
-    return found[0]
+    date = days[found].date
+    if date is None or found == len(days) - 1:
+        return None
+    if not _within(report, days, found) and _coincidences(report, days, found) >= CHANCE:
+        return None
+    return date, one_off
+
+
+def _within(report: LossReport, days: Sequence[LossReport], found: int) -> bool:
+    """Whether the text's day is surely one of the series: a stated total that day `found`
+    holds has grown by the series' last day (totals never fall, so the text is older)."""
+    end, day = days[-1].figures, days[found].figures
+    return any(
+        key in day and key in end and day[key].total == figure.total < end[key].total
+        for key, figure in report.figures.items()
+    )
+
+
+def _change(days: Sequence[LossReport], i: int, key: str) -> tuple[int | None, int | None]:
+    """Day `i`'s change of `key`: as stated, and as derived from the day before."""
+    held = days[i].figures.get(key)
+    if held is None:
+        return None, None
+    before = days[i - 1].figures.get(key) if i > 0 else None
+    return held.change, (held.total - before.total if before is not None else None)
+
+
+def _scores(report: LossReport, days: Sequence[LossReport]) -> list[int]:
+    """For each day, how many of the figures `report` states it holds."""
+    scores = []
+    for i, day in enumerate(days):
+        held = 0
+        for key, figure in report.figures.items():
+            on_day = day.figures.get(key)
+            held += on_day is not None and on_day.total == figure.total
+        for key, change in report.changes_only.items():
+            held += change in _change(days, i, key)
+        scores.append(held)
+    return scores
+
+
+def _coincidences(report: LossReport, days: Sequence[LossReport], found: int) -> float:
+    """How many days would match the changes `found` holds by chance: the series' length
+    times the product of each change's frequency in it (no changes: no evidence at all)."""
+    if not report.changes_only:
+        return float("inf")
+    expected = float(len(days))
+    for key, change in report.changes_only.items():
+        if change not in _change(days, found, key):
+            continue  # the one that differs
+        same = sum(change in _change(days, i, key) for i in range(len(days)))
+        expected *= same / len(days)
+    return expected

@@ -66,7 +66,8 @@ def test_real_texts_without_a_date_are_dated_from_the_carried_series_never_wrong
         except NoReportError:
             unknown.append(name)
             continue
-        date = report.date or date_from_official_series(report)
+        found = None if report.date else date_from_official_series(report)
+        date = report.date or (found[0] if found else None)
         if date is None:
             unknown.append(name)
         elif date.isoformat() == want["date"]:
@@ -74,6 +75,7 @@ def test_real_texts_without_a_date_are_dated_from_the_carried_series_never_wrong
         else:
             wrong.append(f"{name}: {date}, not {want['date']}")
     assert not wrong, wrong
-    # Measured when the series came in: 37 of 45 dated right, 8 unknown (7 state daily
-    # changes only or figures of no single day). Fewer dated is a regression.
-    assert len(right) >= 37, unknown
+    # Measured when the series came in: 44 of 45 dated right; the one left unknown states
+    # three daily changes only, which other days share too often to date it. Fewer is a
+    # regression.
+    assert len(right) >= 44, unknown

@@ -104,6 +104,6 @@ def test_the_archive_dates_a_text_before_the_series_the_program_carries(
     reports.save_report(LossReport(own, {"tanks": Figure(5502), "personnel": Figure(323760)}))
     mine = reports.establish_date(stated)
     assert mine.date == own and mine.date_note == reports.FOUND_IN_ARCHIVE
-    # Daily changes alone are never dated from the carried series (they recur over the years).
+    # Two daily changes alone: too many days share them by chance to date anything.
     alone = LossReport(None, {}, changes_only={"personnel": 860, "tanks": 6})
     assert reports.establish_date(alone).date is None

@@ -2388,6 +2388,10 @@ Merge: take this report's figures and keep the stored ones it does not state.</s
       <translation>дату визначено за цифрами Генштабу, які має програма</translation>
     </message>
     <message>
+      <source>date found from the General Staff's figures the program carries; one figure differs</source>
+      <translation>дату визначено за цифрами Генштабу, які має програма; одна цифра відрізняється</translation>
+    </message>
+    <message>
       <source>date found from the figures in the archive</source>
       <translation>дату визначено за цифрами в архіві</translation>
     </message>

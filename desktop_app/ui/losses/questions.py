@@ -165,5 +165,11 @@ def date_note_text(note: str) -> str:
                 "ReportDialog", "date found from the General Staff's figures the program carries"
             )
         ),
+        "date found from the General Staff's figures the program carries; one figure differs": (
+            QCoreApplication.translate(
+                "ReportDialog",
+                "date found from the General Staff's figures the program carries; one figure differs",  # noqa: E501
+            )
+        ),
     }
     return notes.get(note, note)
