@@ -490,3 +490,15 @@ def test_an_undated_text_is_dated_from_the_archive_when_one_day_matches(qtbot, c
     assert dialog.current_date() == PREVIOUS
     assert dialog.date_edit.property("guess") is False
     assert "date found from the figures in the archive" in dialog.fill_message.text()
+
+
+def test_an_undated_text_the_archive_cannot_date_is_dated_from_the_carried_series(qtbot, ctx):
+    dialog = make_dialog(qtbot, ctx)
+    dialog.paste_box.setPlainText("Russia has lost 323,760 troops and 5,502 tanks so far.")
+    dialog.fill_button.click()
+    ctx.settle(qtbot)
+    assert dialog.current_date() == dt.date(2023, 11, 25)
+    assert dialog.date_edit.property("guess") is False
+    assert "date found from the General Staff's figures the program carries" in (
+        dialog.fill_message.text()
+    )
