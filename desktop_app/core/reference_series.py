@@ -38,30 +38,12 @@ def official_days() -> tuple[LossReport, ...]:
 def matching_days(report: LossReport, series: Sequence[LossReport]) -> list[dt.date]:
     """The days of `series` (oldest first) whose totals are every total `report` states and
     whose changes (stated, or derived from the day before) are every change it states alone."""
-    days: list[dt.date] = []
-    previous: LossReport | None = None
-    for day in series:
-        if day.date is not None and _matches(report, day, previous):
-            days.append(day.date)
-        previous = day
-    return days
-
-
-def _matches(report: LossReport, day: LossReport, previous: LossReport | None) -> bool:
-    for key, figure in report.figures.items():
-        held = day.figures.get(key)
-        if held is None or held.total != figure.total:
-            return False
-    for key, change in report.changes_only.items():
-        held = day.figures.get(key)
-        if held is None:
-            return False
-        derived = None
-        if previous is not None and key in previous.figures:
-            derived = held.total - previous.figures[key].total
-        if change not in (held.change, derived):
-            return False
-    return True
+    stated = len(report.figures) + len(report.changes_only)
+    return [
+        date
+        for day, held in zip(series, _scores(report, series), strict=True)
+        if held == stated and (date := day.date) is not None
+    ]
 
 
 # With one stated figure that no day holds (a typo in the text, or a figure corrected later),
