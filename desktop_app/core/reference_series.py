@@ -10,6 +10,7 @@ when they do not settle it, the series below does: every day of the war from 25 
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import functools
 import gzip
@@ -133,3 +134,14 @@ def _coincidences(report: LossReport, days: Sequence[LossReport], found: int) ->
         same = sum(change in _change(days, i, key) for i in range(len(days)))
         expected *= same / len(days)
     return expected
+
+
+def dated_from_official_series(report: LossReport) -> LossReport:
+    """`report` dated from the carried series when its figures establish one day, its note
+    saying so; else `report` unchanged (its date stays unknown)."""
+    found = date_from_official_series(report)
+    if found is None:
+        return report
+    date, one_off = found
+    note = FOUND_IN_REFERENCE_ONE_OFF if one_off else FOUND_IN_REFERENCE
+    return dataclasses.replace(report, date=date, date_note=note)

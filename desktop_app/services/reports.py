@@ -95,14 +95,7 @@ def date_from_archive(report: LossReport) -> LossReport:
 def date_from_reference(report: LossReport) -> LossReport:
     """Date a parsed report whose text gives no date from the official series the program
     carries (`core.reference_series`: one day its figures establish); else unchanged."""
-    import dataclasses
-
-    found = reference_series.date_from_official_series(report)
-    if found is None:
-        return report
-    date, one_off = found
-    note = reference_series.FOUND_IN_REFERENCE_ONE_OFF if one_off else FOUND_IN_REFERENCE
-    return dataclasses.replace(report, date=date, date_note=note)
+    return reference_series.dated_from_official_series(report)
 
 
 def establish_date(report: LossReport) -> LossReport:

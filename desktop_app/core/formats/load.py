@@ -126,7 +126,11 @@ def _read(name: str, data: bytes, fmt: str, as_kind: str | None) -> ReadResult:
     if fmt == fmt_names.FRONTLINE_CSV:
         return _own(fmt, read_frontline_csv(text))
     if fmt == fmt_names.REPORT_TEXT:
-        return ReadResult(fmt, read_posts(text, source=name))
+        reports = read_posts(text, source=name)
+        # How each date the text did not write out in full was established, for the summary.
+        return ReadResult(
+            fmt, reports, remarks=[f"{r.date}: {r.date_note}" for r in reports if r.date_note]
+        )
     raise ImportFormatError(f"unknown format {fmt!r}; known: {', '.join(FORMATS)}")
 
 

@@ -14,6 +14,7 @@ import re
 
 from desktop_app.core.errors import ImportFormatError, NoReportError
 from desktop_app.core.formats._common import check_report_date
+from desktop_app.core.reference_series import dated_from_official_series
 from desktop_app.core.report import Figure, LossReport
 from desktop_app.core.report_parser import parse_reports
 from desktop_app.core.validation import implausible_drops
@@ -71,6 +72,10 @@ def read_posts(text: str, *, source: str = "") -> list[LossReport]:
         except NoReportError as exc:
             raise ImportFormatError(str(exc), file=source or None, record=record) from None
         for report in days:
+            if report.date is None:
+                # As `parse` does: a text without a date is dated by the figures it states
+                # when they establish one day of the official series the program carries.
+                report = dated_from_official_series(report)
             if report.date is None:
                 raise ImportFormatError(
                     "the report's date could not be read",

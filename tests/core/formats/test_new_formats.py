@@ -24,6 +24,19 @@ def test_a_text_file_with_many_posts_gives_one_report_each() -> None:
     assert result.reports[1].figures["tanks"] == Figure(12251, 4)
 
 
+def test_an_undated_post_is_dated_by_its_figures_and_the_summary_says_how() -> None:
+    text = "Russia has lost 323,760 troops and 5,502 tanks so far, the General Staff said.\n"
+    result = read_import_file("undated.txt", text.encode())
+    assert [r.date for r in result.reports] == [dt.date(2023, 11, 25)]
+    assert result.remarks == [
+        "2023-11-25: date found from the General Staff's figures the program carries"
+    ]
+    # Totals no day holds: the date stays unknown and the file is refused, naming the field.
+    with pytest.raises(ImportFormatError) as info:
+        read_import_file("undated.txt", text.replace("5,502", "5,501").encode())
+    assert info.value.field == "date"
+
+
 def test_a_bad_post_is_named_by_number_and_line() -> None:
     text = EN_POST_0810 + "\n---\nThe total combat losses of the enemy were big.\n"
     with pytest.raises(ImportFormatError) as info:
