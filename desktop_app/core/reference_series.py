@@ -20,9 +20,8 @@ from importlib import resources
 from desktop_app.core.report import LossReport
 
 FOUND_IN_REFERENCE = "date found from the General Staff's figures the program carries"
-FOUND_IN_REFERENCE_ONE_OFF = (
-    "date found from the General Staff's figures the program carries; one figure differs"
-)
+# Followed by the figure as the series has it: "drones 165" (a total), "drones +45" (a change).
+ONE_DIFFERS = "; one figure differs from them: "
 
 
 @functools.cache
@@ -58,9 +57,10 @@ CHANCE = 1e-3
 
 def date_from_official_series(
     report: LossReport, series: Sequence[LossReport] | None = None
-) -> tuple[dt.date, bool] | None:
+) -> tuple[dt.date, str | None] | None:
     """The one day of the official series (the carried one unless given) that `report`'s
-    stated figures establish, and whether one of them differs from that day's; or None.
+    stated figures establish, and the figure that differs from that day's as the series has
+    it ("drones 165", "drones +45"; None when all match); or None.
 
     Stricter than the archive's own series, because this one ends (8 Aug 2026) while texts go
     on, and a text's day may lie beyond it. A match counts when a stated total shows the text is
@@ -76,9 +76,9 @@ def date_from_official_series(
     full = [i for i, held in enumerate(scores) if held == stated]
     near = [i for i, held in enumerate(scores) if held == stated - 1]
     if len(full) == 1:
-        found, one_off = full[0], False
+        found = full[0]
     elif not full and len(near) == 1 and stated - 1 >= ONE_OFF_FROM:
-        found, one_off = near[0], True
+        found = near[0]
     else:
         return None
     date = days[found].date
@@ -86,7 +86,7 @@ def date_from_official_series(
         return None
     if not _within(report, days, found) and _coincidences(report, days, found) >= CHANCE:
         return None
-    return date, one_off
+    return date, None if found in full else _differing(report, days, found)
 
 
 def _within(report: LossReport, days: Sequence[LossReport], found: int) -> bool:
@@ -97,6 +97,18 @@ def _within(report: LossReport, days: Sequence[LossReport], found: int) -> bool:
         key in day and key in end and day[key].total == figure.total < end[key].total
         for key, figure in report.figures.items()
     )
+
+
+def _differing(report: LossReport, days: Sequence[LossReport], found: int) -> str:
+    """The one stated figure day `found` does not hold, as the series has it."""
+    for key, figure in report.figures.items():
+        held = days[found].figures.get(key)
+        if held is None or held.total != figure.total:
+            return f"{key} {held.total if held is not None else '—'}"
+    key = next(k for k, c in report.changes_only.items() if c not in _change(days, found, k))
+    stated, derived = _change(days, found, key)
+    change = stated if stated is not None else derived
+    return f"{key} {'—' if change is None else f'{change:+d}'}"
 
 
 def _change(days: Sequence[LossReport], i: int, key: str) -> tuple[int | None, int | None]:
@@ -142,6 +154,6 @@ def dated_from_official_series(report: LossReport) -> LossReport:
     found = date_from_official_series(report)
     if found is None:
         return report
-    date, one_off = found
-    note = FOUND_IN_REFERENCE_ONE_OFF if one_off else FOUND_IN_REFERENCE
+    date, differs = found
+    note = FOUND_IN_REFERENCE + (ONE_DIFFERS + differs if differs else "")
     return dataclasses.replace(report, date=date, date_note=note)

@@ -2388,8 +2388,8 @@ Merge: take this report's figures and keep the stored ones it does not state.</s
       <translation>дату визначено за цифрами Генштабу, які має програма</translation>
     </message>
     <message>
-      <source>date found from the General Staff's figures the program carries; one figure differs</source>
-      <translation>дату визначено за цифрами Генштабу, які має програма; одна цифра відрізняється</translation>
+      <source>date found from the General Staff's figures the program carries; one figure differs from them: %1 %2</source>
+      <translation>дату визначено за цифрами Генштабу, які має програма; одна цифра з ними не збігається: %1 %2</translation>
     </message>
     <message>
       <source>date found from the figures in the archive</source>

@@ -15,6 +15,9 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QAbstractButton, QMessageBox, QWidget
 
+from desktop_app.core.reference_series import FOUND_IN_REFERENCE, ONE_DIFFERS
+from desktop_app.ui.common.i18n import category_name
+
 if TYPE_CHECKING:
     from desktop_app.core.report import LossReport
 
@@ -165,11 +168,16 @@ def date_note_text(note: str) -> str:
                 "ReportDialog", "date found from the General Staff's figures the program carries"
             )
         ),
-        "date found from the General Staff's figures the program carries; one figure differs": (
+    }
+    if note.startswith(FOUND_IN_REFERENCE + ONE_DIFFERS):
+        # "drones 165": the category's name in the window's language, the series' figure.
+        key, _, figure = note[len(FOUND_IN_REFERENCE + ONE_DIFFERS) :].partition(" ")
+        return (
             QCoreApplication.translate(
                 "ReportDialog",
-                "date found from the General Staff's figures the program carries; one figure differs",  # noqa: E501
+                "date found from the General Staff's figures the program carries; one figure differs from them: %1 %2",  # noqa: E501
             )
-        ),
-    }
+            .replace("%1", category_name(key))
+            .replace("%2", figure)
+        )
     return notes.get(note, note)
