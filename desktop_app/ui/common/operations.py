@@ -1,13 +1,16 @@
 """The one lane from the window to the archive: operations on background threads, results by signal.
 
-Modelled on Anki's `CollectionOp`/`QueryOp`. Two lanes, each one long-lived thread with its own
-SQLite connection (peewee keeps one connection per thread):
+Modelled on Anki's `CollectionOp`/`QueryOp`. Three lanes, each one long-lived thread with its
+own SQLite connection (peewee keeps one connection per thread):
 
 - the **write lane** owns the writing connection: every write the window makes (saves, flags,
   tags, undo and redo, imports) runs there, one at a time, so SQLite sees one writer and no
   write ever waits on the GUI thread;
 - the **read lane** runs slow reads (a report's figures, the problems list, charts' series)
-  so that a long import does not hold them up.
+  so that a long import does not hold them up;
+- the **background lane** runs reads nobody waits for (the saved searches' counts, 1–3 s
+  each for a broad one at a million items), yielding the CPU, so that the reader's next item
+  never queues behind them. Its connection is opened only once it is first used.
 
 A write that returns a `Changes` value (or an object with a `changes` attribute) makes the
 runner emit `changed(Changes)` once, on the GUI thread, before the caller's `success` runs:
@@ -183,6 +186,10 @@ class Lane:
         self._queue: queue.Queue[_Job | None] = queue.Queue()
         self._thread: threading.Thread | None = None
 
+    @property
+    def started(self) -> bool:
+        return self._thread is not None
+
     def start(self, job: _Job) -> None:
         if self._thread is None:
             self._thread = threading.Thread(target=self._loop, name=self.name, daemon=True)
@@ -232,6 +239,7 @@ class OperationRunner(QObject):
         # the GUI thread when both want a core; a save of one item is too short to notice.
         self.pool = Lane("archive writer", yields=True)  # the write lane
         self.reads = Lane("archive reader")
+        self.background = Lane("archive background reader", yields=True)
         self._pending = 0
         self._closed = False
         self._data_version: int | None = None
@@ -273,6 +281,19 @@ class OperationRunner(QObject):
     ) -> Operation:
         """A read on the read lane (its own connection): never waits behind a long import."""
         op = self._submit(self.reads, name, lambda _op: fn())
+        self._route(op, success, failure)
+        return op
+
+    def background_read(
+        self,
+        name: str,
+        fn: Callable[[], T],
+        *,
+        success: Callable[[T], None],
+        failure: Callable[[str], None] | None = None,
+    ) -> Operation:
+        """A read nobody is waiting for, on the background lane: it never holds up `read`."""
+        op = self._submit(self.background, name, lambda _op: fn())
         self._route(op, success, failure)
         return op
 
@@ -339,16 +360,19 @@ class OperationRunner(QObject):
         return self._pending == 0
 
     def wait(self, msecs: int = 30000) -> bool:
-        return self.pool.waitForDone(msecs) and self.reads.waitForDone(msecs)
+        lanes = (self.pool, self.reads, self.background)
+        return all(lane.waitForDone(msecs) for lane in lanes)
 
     def close(self, msecs: int = 30000) -> bool:
-        """Stop polling, let running operations end, and close both lanes' connections."""
+        """Stop polling, let running operations end, and close the lanes' connections."""
         self._closed = True
         self._poll.stop()
         done = self.wait(msecs)
         from desktop_app.services.archive_state import close_connection
 
-        for pool in (self.pool, self.reads):
+        for pool in (self.pool, self.reads, self.background):
+            if pool is self.background and not pool.started:
+                continue  # never used: no connection to close, no thread to start for it
             pool.start(_Job("close", close_connection, _Relay()))
             pool.stop(msecs)
         return done

@@ -65,6 +65,44 @@ def test_saved_search_counts_follow_changes_to_the_archive(
     assert view.saved.list.count() == 0 and view.saved.list.isHidden()
 
 
+def test_saved_search_counts_never_hold_up_the_reader_and_changes_meanwhile_count_once(
+    qtbot, window, sample_items: dict[str, int], monkeypatch
+) -> None:
+    import threading
+
+    from desktop_app.services import saved_searches
+    from desktop_app.services.queries import SearchRequest
+
+    window.ensure_built()
+    view = window.archive_view
+    assert view.saved is not None
+    view.saved.save("Starred", SearchRequest(starred_only=True))
+    settle_window(qtbot, window)
+    # A count that takes as long as a broad one at a million items: it waits for `release`.
+    release, runs = threading.Event(), []
+    counted = saved_searches.count_matches
+
+    def slow_count(requests):
+        runs.append(1)
+        release.wait(10)
+        return counted(requests)
+
+    monkeypatch.setattr(saved_searches, "count_matches", slow_count)
+    view.saved.recount()
+    # While it runs, the reader's reads go on: an item opens at once.
+    read: list[object] = []
+    window.runner.read("an item", lambda: "opened", success=read.append)
+    qtbot.waitUntil(lambda: read == ["opened"], timeout=5000)
+    assert not release.is_set() and runs == [1]
+    # Ten changes meanwhile make one count more after it, not ten.
+    for _ in range(10):
+        view.saved.recount()
+    release.set()
+    settle_window(qtbot, window)
+    assert runs == [1, 1]
+    assert view.saved.list.item(0).text() == "Starred (0)"
+
+
 def test_recent_searches_are_offered_in_the_search_field_after_a_restart(
     qtbot, make_window, settings: QSettings
 ) -> None:

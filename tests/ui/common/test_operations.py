@@ -100,6 +100,23 @@ def test_reads_do_not_wait_behind_a_long_write(qtbot, runner) -> None:
     assert order == ["read", "write"]
 
 
+def test_background_reads_never_hold_up_reads_and_yield_the_cpu(qtbot, runner) -> None:
+    release = threading.Event()
+    order: list[str] = []
+    seen: dict[str, int] = {}
+
+    def background() -> None:
+        seen["nice"] = os.getpriority(os.PRIO_PROCESS, threading.get_native_id())
+        release.wait(10)
+        order.append("background")
+
+    runner.background_read("saved search counts", background, success=lambda _r: None)
+    runner.read("an item", lambda: order.append("read"), success=lambda _r: release.set())
+    settle(qtbot, runner)
+    assert order == ["read", "background"]
+    assert seen["nice"] > os.getpriority(os.PRIO_PROCESS, threading.get_native_id())
+
+
 def test_another_programs_commit_is_noticed(qtbot, archive_db: object, tmp_path: Path) -> None:
     runner = OperationRunner(poll_ms=20)
     try:
