@@ -15,9 +15,6 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QAbstractButton, QMessageBox, QWidget
 
-from desktop_app.core.reference_series import FOUND_IN_REFERENCE, ONE_DIFFERS
-from desktop_app.ui.common.i18n import category_name
-
 if TYPE_CHECKING:
     from desktop_app.core.report import LossReport
 
@@ -140,44 +137,3 @@ def choose_duplicate(parent: QWidget, date: dt.date, stored: LossReport) -> str:
     box.exec()
     clicked = box.clickedButton()
     return REPLACE if clicked is replace else MERGE if clicked is merge else CANCEL
-
-
-def date_note_text(note: str) -> str:
-    """How the parser established a report's date (`LossReport.date_note`), translated."""
-    notes = {
-        "year found from the figures": QCoreApplication.translate(
-            "ReportDialog", "year found from the figures"
-        ),
-        "year from the page's date": QCoreApplication.translate(
-            "ReportDialog", "year from the page's date"
-        ),
-        "year from the day of the war the text names": QCoreApplication.translate(
-            "ReportDialog", "year from the day of the war the text names"
-        ),
-        "from the day of the war the text names": QCoreApplication.translate(
-            "ReportDialog", "from the day of the war the text names"
-        ),
-        "year from “last year” in the text": QCoreApplication.translate(
-            "ReportDialog", "year from “last year” in the text"
-        ),
-        "date found from the figures in the archive": QCoreApplication.translate(
-            "ReportDialog", "date found from the figures in the archive"
-        ),
-        "date found from the General Staff's figures the program carries": (
-            QCoreApplication.translate(
-                "ReportDialog", "date found from the General Staff's figures the program carries"
-            )
-        ),
-    }
-    if note.startswith(FOUND_IN_REFERENCE + ONE_DIFFERS):
-        # "drones 165": the category's name in the window's language, the series' figure.
-        key, _, figure = note[len(FOUND_IN_REFERENCE + ONE_DIFFERS) :].partition(" ")
-        return (
-            QCoreApplication.translate(
-                "ReportDialog",
-                "date found from the General Staff's figures the program carries; one figure differs from them: %1 %2",  # noqa: E501
-            )
-            .replace("%1", category_name(key))
-            .replace("%2", figure)
-        )
-    return notes.get(note, note)

@@ -32,6 +32,7 @@ from desktop_app.core.report_merge import merge_reports
 from desktop_app.core.report_parser import parse_report
 from desktop_app.core.validation import ERROR, validate_report
 from desktop_app.ui.common.attribution import last_changed
+from desktop_app.ui.common.date_notes import date_note_text
 from desktop_app.ui.common.i18n import localized, number
 from desktop_app.ui.losses import figure_history, questions, report_conflict, report_steps
 from desktop_app.ui.losses.check_list import unread_lines
@@ -192,7 +193,7 @@ class ReportDialog(ReportDialogLayout):
             messages.append(
                 self.tr("Dated {date}: {how}.").format(
                     date=report.date.isoformat() if report.date else "",
-                    how=questions.date_note_text(report.date_note),
+                    how=date_note_text(report.date_note),
                 )
             )
         if report.date is not None and report.date != self.current_date():
@@ -244,7 +245,7 @@ class ReportDialog(ReportDialogLayout):
                 ),
                 self.tr("Dated {date}: {how}.").format(
                     date=report.date.isoformat(),
-                    how=questions.date_note_text(report.date_note or ""),
+                    how=date_note_text(report.date_note or ""),
                 ),
             )
         )

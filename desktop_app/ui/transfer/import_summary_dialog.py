@@ -35,6 +35,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app.ui.common.accessibility import name
+from desktop_app.ui.common.date_notes import remark_text
 from desktop_app.ui.common.i18n import category_name, localized_line, number
 
 if TYPE_CHECKING:
@@ -112,7 +113,9 @@ class ImportSummaryDialog(QDialog):
             summary.estimated,
         )
         self.remark_list = self._section(
-            layout, self.tr("Repaired or guessed while reading"), summary.remarks
+            layout,
+            self.tr("Repaired or guessed while reading"),
+            [remark_text(r) for r in summary.remarks],
         )
         buttons = QDialogButtonBox(self)
         self.conflict_list: QListWidget | None = None

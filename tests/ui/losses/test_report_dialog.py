@@ -507,7 +507,7 @@ def test_an_undated_text_the_archive_cannot_date_is_dated_from_the_carried_serie
 def test_a_date_found_with_one_differing_figure_names_it_in_the_window_language(qapp) -> None:
     from desktop_app.core.reference_series import FOUND_IN_REFERENCE, ONE_DIFFERS
     from desktop_app.ui.common import i18n
-    from desktop_app.ui.losses.questions import date_note_text
+    from desktop_app.ui.common.date_notes import date_note_text
 
     note = FOUND_IN_REFERENCE + ONE_DIFFERS + "drones +45"
     assert date_note_text(note).endswith("one figure differs from them: Drones +45")

@@ -106,6 +106,33 @@ def test_a_feeds_summary_lists_each_file_its_kinds_estimates_and_repairs(
     assert "&nbsp;" in dialog.remark_list.item(0).text()
 
 
+def test_an_undated_reports_date_is_explained_in_the_windows_language(
+    qtbot, qapp, window: MainWindow, tmp_path: Path
+) -> None:
+    from PySide6.QtCore import QLocale
+
+    from desktop_app.ui.common import i18n
+
+    post = tmp_path / "post.txt"
+    post.write_text("Russia has lost 323,760 troops and 5,502 tanks so far.\n", encoding="utf-8")
+    locale = QLocale()
+    translators = i18n.install_translators(qapp, "uk")
+    try:
+        window.import_files([post])
+        qtbot.waitUntil(
+            lambda: getattr(window, "import_summary_dialog", None) is not None, timeout=20000
+        )
+        dialog: ImportSummaryDialog = window.import_summary_dialog
+        assert dialog.remark_list is not None
+        shown = dialog.remark_list.item(0).text()
+    finally:
+        for translator in translators:
+            qapp.removeTranslator(translator)
+        QLocale.setDefault(locale)
+    assert load_report(D2) is not None
+    assert "2023-11-25: дату визначено за цифрами Генштабу, які має програма" in shown, shown
+
+
 def test_the_summary_names_each_file_groups_conflicts_by_day_and_always_has_close(
     qtbot, english: None, archive_db: object, tmp_path: Path
 ) -> None:
