@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     # Imported where used: the window's archive feature loads this module at start-up, and
     # the storage modules behind `queries` are loaded on the search thread, not there.
+    from desktop_app.services.changes import Changes
     from desktop_app.services.queries import SearchRequest
 
 HISTORY_LIMIT = 10
@@ -125,6 +126,24 @@ def remember(history: Sequence[str], text: str, limit: int = HISTORY_LIMIT) -> l
     if not text:
         return list(history)[:limit]
     return [text, *(h for h in history if h != text)][:limit]
+
+
+def affected_by(requests: Sequence[SearchRequest], changes: Changes) -> bool:
+    """Whether `changes` can change how many items one of `requests` finds: any change to
+    the items (or another program's write) can; marking items read or starred only a search
+    by flag; a change of tags only a search by tag. At a million items a count can take
+    seconds, and marking items read is the most frequent write there is."""
+    from desktop_app.core.search_query import parse_query
+
+    if changes.items or changes.external:
+        return True
+    for request in requests:
+        query = parse_query(request.text)
+        if changes.flags and (request.starred_only or request.unread_only or query.flags):
+            return True
+        if changes.tags and (request.tags or any(f.field == "tag" for f in query.filters)):
+            return True
+    return False
 
 
 def count_matches(requests: Sequence[SearchRequest]) -> list[int]:

@@ -72,3 +72,25 @@ def test_counts_come_from_the_archive(archive_db: object) -> None:
         ]
     )
     assert counts == [2, 1, 0, 1, 0, 2]
+
+
+def test_only_changes_that_can_move_a_saved_searchs_count_ask_for_a_recount() -> None:
+    from desktop_app.services.changes import Changes
+    from desktop_app.services.queries import SearchRequest
+    from desktop_app.services.saved_searches import affected_by
+
+    words = [SearchRequest(text="drones kharkiv", kind="brief")]
+    flagged = [SearchRequest(text="drones is:unread")]
+    starred = [SearchRequest(starred_only=True)]
+    tagged = [SearchRequest(text="tag:energy")]
+    chosen_tag = [SearchRequest(tags=("energy",))]
+    # Marking items read or starred: only a search by flag can count otherwise.
+    assert not affected_by(words, Changes(flags=True))
+    assert affected_by(flagged, Changes(flags=True)) and affected_by(starred, Changes(flags=True))
+    # A change of tags: only a search by tag, typed or chosen.
+    assert not affected_by(words + flagged, Changes(tags=True))
+    assert affected_by(tagged, Changes(tags=True)) and affected_by(chosen_tag, Changes(tags=True))
+    # Items added, edited or deleted, or another program's write: every search.
+    assert affected_by(words, Changes(items=True)) and affected_by(words, Changes(external=True))
+    # Reports are not items.
+    assert not affected_by(words + flagged + tagged, Changes(reports=True))

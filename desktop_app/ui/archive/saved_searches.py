@@ -158,7 +158,7 @@ class SavedSearchesBox(QWidget):
 
     # -- counts ---------------------------------------------------------------------------
     def _archive_changed(self, changes: Changes) -> None:
-        if changes.items or changes.tags or changes.flags or changes.external:
+        if saved_searches.affected_by([s.request for s in self.searches], changes):
             self.recount()
 
     def recount(self) -> None:
