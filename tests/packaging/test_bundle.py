@@ -90,6 +90,18 @@ def test_parse_import_and_search_run_from_the_bundle(
     assert run(bundle, home, "--version").stdout.strip() == f"{APP_NAME} {__version__}"
 
 
+def test_the_bundle_dates_an_undated_text_from_the_series_it_carries(
+    bundle: Path, home: dict[str, str], tmp_path: Path
+) -> None:
+    text = tmp_path / "undated.txt"
+    text.write_text("Russia has lost 323,760 troops and 5,502 tanks so far.\n", encoding="utf-8")
+    done = run(bundle, home, "parse", str(text))
+    assert done.returncode == 0, done.stderr
+    parsed = json.loads(done.stdout)
+    assert parsed["date"] == "2023-11-25"
+    assert parsed["date_found"] == "date found from the General Staff's figures the program carries"
+
+
 def test_a_bad_file_is_one_line_and_exit_code_2(
     bundle: Path, home: dict[str, str], tmp_path: Path
 ) -> None:
