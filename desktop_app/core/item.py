@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
+from desktop_app.core import messages as msg
 from desktop_app.core.errors import ValidationError
 
 # Publication times the archive accepts. Articles from before the full-scale invasion are
@@ -37,12 +38,12 @@ def published_at_problem(when: dt.datetime, *, now: dt.datetime | None = None) -
     try:
         utc = when.astimezone(dt.UTC)
     except (OverflowError, ValueError):  # within a day of year 1 or 9999
-        edge = "before 1900" if when.year < 1900 else "more than a day in the future"
-        return f"time {when:%Y-%m-%d %H:%M} is {edge}"
+        template = msg.TIME_TOO_EARLY if when.year < 1900 else msg.TIME_TOO_LATE
+        return msg.render(template, value=f"{when:%Y-%m-%d %H:%M}")
     if utc < EARLIEST_PUBLISHED:
-        return f"time {utc:%Y-%m-%d %H:%M}Z is before 1900"
+        return msg.render(msg.TIME_TOO_EARLY, value=f"{utc:%Y-%m-%d %H:%M}Z")
     if utc > now + FUTURE_LEEWAY:
-        return f"time {utc:%Y-%m-%d %H:%M}Z is more than a day in the future"
+        return msg.render(msg.TIME_TOO_LATE, value=f"{utc:%Y-%m-%d %H:%M}Z")
     return None
 
 

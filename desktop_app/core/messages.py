@@ -56,6 +56,32 @@ THE_ARTICLE = noop("messages", "the article")
 EMPTY_TEXT = noop("messages", "the text is empty")
 NO_FIGURES = noop("messages", "no loss figures found in the text")
 NO_CATEGORY = noop("messages", "no known loss category in the text (could not read: {text})")
+# Why an importer refused a file, a record or a field (core/formats; `localized_line` shows
+# them after the file, record and field they name).
+FILE_EMPTY = noop("messages", "file is empty")
+NOT_UTF8 = noop(
+    "messages",
+    "not UTF-8 text: undecodable byte {byte} at byte offset {offset} (save the file as UTF-8)",
+)
+NOT_UTF8_LIKE = noop(
+    "messages",
+    "not UTF-8 text: undecodable byte {byte} at byte offset {offset} "
+    "(it looks like {encoding}; save the file as UTF-8)",
+)
+CUT_OFF = noop("messages", "the file ends inside <{element}>: it looks cut off (truncated)")
+MALFORMED_JSON = noop("messages", "malformed JSON at line {line}, column {column}: {detail}")
+NOT_A_FEED = noop("messages", "not an RSS or Atom feed")
+TOO_LONG = noop("messages", "{length} characters is too long (at most {limit})")
+TEXT_TOO_LONG = noop("messages", "text of {length} characters is too long")
+WHOLE_NUMBER = noop("messages", "expected a whole number, got {value}")
+FEWER_CELLS = noop("messages", "fewer cells than columns")
+NO_ARTICLE_TEXT = noop("messages", "no article text found in the page")
+NO_REPORT_DATE = noop("messages", "the report's date could not be read")
+CHANGES_ONLY = noop("messages", "the text states only the day's changes, no totals to store")
+DATE_TOO_LATE = noop("messages", "date {value} is more than a day in the future")
+DATE_TOO_EARLY = noop("messages", "date {value} is before 1900")
+TIME_TOO_LATE = noop("messages", "time {value} is more than a day in the future")
+TIME_TOO_EARLY = noop("messages", "time {value} is before 1900")
 
 TEMPLATES: tuple[str, ...] = (
     NO_DATE,
@@ -75,10 +101,27 @@ TEMPLATES: tuple[str, ...] = (
     EMPTY_TEXT,
     NO_FIGURES,
     NO_CATEGORY,
+    FILE_EMPTY,
+    NOT_UTF8_LIKE,  # before NOT_UTF8: the more specific first
+    NOT_UTF8,
+    CUT_OFF,
+    MALFORMED_JSON,
+    NOT_A_FEED,
+    TOO_LONG,
+    TEXT_TOO_LONG,
+    WHOLE_NUMBER,
+    FEWER_CELLS,
+    NO_ARTICLE_TEXT,
+    NO_REPORT_DATE,
+    CHANGES_ONLY,
+    DATE_TOO_LATE,
+    DATE_TOO_EARLY,
+    TIME_TOO_LATE,
+    TIME_TOO_EARLY,
 )
 
 # What each placeholder holds, by its name.
-COUNTS = frozenset({"total", "before", "days"})
+COUNTS = frozenset({"total", "before", "days", "length", "limit", "offset"})
 SIGNED = frozenset({"change", "difference"})
 DATES = frozenset({"date", "last", "other"})
 CATEGORY = "category"

@@ -14,6 +14,7 @@ import re
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
+from desktop_app.core import messages as msg
 from desktop_app.core.errors import ImportFormatError, ValidationError
 from desktop_app.core.validation import report_date_problem
 
@@ -93,13 +94,13 @@ def _wide_encoding(data: bytes) -> str | None:
 
 
 def _legacy_guess(data: bytes) -> str:
-    """'it looks like cp1251; ': charset-normalizer's guess at an 8-bit encoding, or ''."""
+    """'cp1251': charset-normalizer's guess at an 8-bit encoding, or ''."""
     from charset_normalizer import from_bytes  # imported only for files that need it
 
     best = from_bytes(data[:65536]).best()
     if best is None or not _EIGHT_BIT.match(best.encoding):
         return ""  # a multi-byte guess on a short file is noise, not help
-    return f"it looks like {best.encoding}; "
+    return str(best.encoding)
 
 
 def decode_text(data: bytes | str, *, file: str | None) -> str:
@@ -131,9 +132,14 @@ def decode_text(data: bytes | str, *, file: str | None) -> str:
                 f"not valid {_SHOWN[encoding]} text: undecodable bytes at byte offset {offset}",
                 file=file,
             ) from None
+        guess = _legacy_guess(data)
         raise ImportFormatError(
-            f"not UTF-8 text: undecodable byte 0x{data[offset]:02x} at byte offset {offset}"
-            f" ({_legacy_guess(data)}save the file as UTF-8)",
+            msg.render(
+                msg.NOT_UTF8_LIKE if guess else msg.NOT_UTF8,
+                byte=f"0x{data[offset]:02x}",
+                offset=offset,
+                encoding=guess,
+            ),
             file=file,
         ) from None
 
@@ -141,7 +147,7 @@ def decode_text(data: bytes | str, *, file: str | None) -> str:
 def require_content(text: str, *, file: str | None) -> None:
     """An empty (or blank) file is an error of its own, clearer than 'malformed JSON'."""
     if not text.strip():
-        raise ImportFormatError("file is empty", file=file)
+        raise ImportFormatError(msg.FILE_EMPTY, file=file)
 
 
 class JsonObject(dict[str, Any]):
@@ -173,7 +179,8 @@ def load_json(text: str, *, file: str | None) -> Any:
         return json.loads(text, object_pairs_hook=_object_pairs, parse_float=Decimal)
     except json.JSONDecodeError as exc:
         raise ImportFormatError(
-            f"malformed JSON at line {exc.lineno}, column {exc.colno}: {exc.msg}", file=file
+            msg.render(msg.MALFORMED_JSON, line=exc.lineno, column=exc.colno, detail=exc.msg),
+            file=file,
         ) from None
     except RecursionError:
         raise ImportFormatError("malformed JSON: nested too deeply", file=file) from None
@@ -278,23 +285,23 @@ def parse_count(
         return None
     # bool is a subclass of int: true would otherwise be read as 1.
     if isinstance(value, bool) or not isinstance(value, int | float | Decimal):
-        raise fail(f"expected a whole number, got {describe(value)}")
+        raise fail(msg.render(msg.WHOLE_NUMBER, value=describe(value)))
     if isinstance(value, float):
         if math.isnan(value):
             return None
         if math.isinf(value):
-            raise fail(f"expected a whole number, got {value}")
+            raise fail(msg.render(msg.WHOLE_NUMBER, value=value))
         value = Decimal(value)
     if isinstance(value, Decimal):
         if value.is_nan():
             return None
         if not value.is_finite():
-            raise fail(f"expected a whole number, got {value}")
+            raise fail(msg.render(msg.WHOLE_NUMBER, value=value))
         # Check the magnitude first: int() of 1E+999999999 would build a gigantic number.
         if not value.is_zero() and value.adjusted() > 18:
             raise fail(f"number {value} is too large")
         if value != value.to_integral_value():
-            raise fail(f"expected a whole number, got {value}")
+            raise fail(msg.render(msg.WHOLE_NUMBER, value=value))
         value = int(value)
     if value < 0 and not signed:
         raise fail(f"negative total {value}")

@@ -16,6 +16,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
+from desktop_app.core import messages as msg
 from desktop_app.core.errors import ImportFormatError
 from desktop_app.core.item import ARTICLE, BRIEF, ItemData, published_at_problem, split_tags
 from desktop_app.core.sanitize import html_to_text, sanitize_html
@@ -114,7 +115,7 @@ def _image_text(markup: str) -> str:
 def _check_size(value: str, limit: int, *, record: str, name: str) -> None:
     if len(value) > limit:
         raise ImportFormatError(
-            f"{len(value):,} characters is too long (at most {limit:,})", record=record, field=name
+            msg.render(msg.TOO_LONG, length=len(value), limit=limit), record=record, field=name
         )
 
 
@@ -207,8 +208,7 @@ def time_problem(when: dt.datetime | None, raw: str) -> str | None:
     if (when is None or str(when.year) not in raw) and impossible_year(raw):
         # feedparser reads "10000-01-01" as 1 Nov 2010: the year the feed wrote decides.
         late = any(int(y) > 2100 for y in _YEAR.findall(raw))
-        edge = "more than a day in the future" if late else "before 1900"
-        return f"date {raw!r} is {edge}"
+        return msg.render(msg.DATE_TOO_LATE if late else msg.DATE_TOO_EARLY, value=repr(raw))
     if when is None:
         return None
     problem = published_at_problem(when)

@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 
 from lxml import etree
 
+from desktop_app.core import messages as msg
 from desktop_app.core.errors import ImportFormatError
 from desktop_app.core.formats._common import _wide_encoding
 
@@ -258,7 +259,7 @@ def prepare_feed(data: bytes, *, source: str = "") -> PreparedFeed:
         at_end = line >= end
         if at_end and stack and not set(stack) <= _CONTAINERS:
             raise ImportFormatError(
-                f"the file ends inside <{stack[-1]}>: it looks cut off (truncated)",
+                msg.render(msg.CUT_OFF, element=stack[-1]),
                 file=source or None,
                 record=f"line {line}",
             )

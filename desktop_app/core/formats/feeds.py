@@ -16,6 +16,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from typing import Any
 
+from desktop_app.core import messages as msg
 from desktop_app.core.errors import ImportFormatError, NoReportError
 from desktop_app.core.formats.feed_entries import (
     build_item,
@@ -102,7 +103,7 @@ def parse_feed(data: bytes, source: str = "", *, fast: bool = True) -> ParsedFee
 
     parsed = feedparser.parse(prepared.data, sanitize_html=False, resolve_relative_uris=False)
     if not parsed.get("version") and not parsed.entries and not parsed.feed:
-        raise ImportFormatError("not an RSS or Atom feed", file=source or None)
+        raise ImportFormatError(msg.NOT_A_FEED, file=source or None)
     feed = parsed.feed
     return ParsedFeed(
         str(feed.get("title") or ""),

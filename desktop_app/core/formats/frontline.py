@@ -13,6 +13,7 @@ import json
 from dataclasses import dataclass, field
 from typing import Any
 
+from desktop_app.core import messages as msg
 from desktop_app.core.categories import BY_KEY
 from desktop_app.core.errors import ImportFormatError, ValidationError
 from desktop_app.core.formats.frontline_limits import (
@@ -46,7 +47,7 @@ def _int_or_none(value: Any, record: str, field: str) -> int | None:
         return None
     if isinstance(value, bool) or not isinstance(value, int):
         raise ImportFormatError(
-            f"expected a whole number, got {str(value)[:40]!r}", record=record, field=field
+            msg.render(msg.WHOLE_NUMBER, value=repr(str(value)[:40])), record=record, field=field
         )
     if abs(value) > FIGURE_MAX:
         raise ImportFormatError(

@@ -13,6 +13,7 @@ import datetime as dt
 import io
 import json
 
+from desktop_app.core import messages as msg
 from desktop_app.core.categories import BY_KEY
 from desktop_app.core.errors import ImportFormatError, ValidationError
 from desktop_app.core.formats.frontline import FrontlineContent, parse_article_ref
@@ -53,7 +54,7 @@ def _int(cell: str, line: str, column: str, *, signed: bool) -> int | None:
         value = int(cell)
     except ValueError:
         raise ImportFormatError(
-            f"expected a whole number, got {cell[:40]!r}", record=line, field=column
+            msg.render(msg.WHOLE_NUMBER, value=repr(cell[:40])), record=line, field=column
         ) from None
     if value < 0 and not signed:
         raise ImportFormatError(f"negative total {value}", record=line, field=column)
@@ -75,9 +76,7 @@ def _rows(text: str) -> tuple[list[str], list[tuple[int, dict[str, str]]]]:
             if None in row:
                 raise ImportFormatError("more cells than columns", record=f"line {reader.line_num}")
             if any(v is None for v in row.values()):
-                raise ImportFormatError(
-                    "fewer cells than columns", record=f"line {reader.line_num}"
-                )
+                raise ImportFormatError(msg.FEWER_CELLS, record=f"line {reader.line_num}")
             rows.append((reader.line_num, row))
     except csv.Error as exc:
         raise ImportFormatError(f"malformed CSV: {exc}", record=f"line {reader.line_num}") from None

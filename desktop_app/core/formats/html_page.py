@@ -16,6 +16,7 @@ from html import unescape
 from typing import TYPE_CHECKING, Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
+from desktop_app.core import messages as msg
 from desktop_app.core.errors import ImportFormatError
 from desktop_app.core.item import ARTICLE, ItemData, published_at_problem, split_tags
 from desktop_app.core.sanitize import html_to_text, sanitize_html
@@ -140,7 +141,7 @@ def read_html_page(text: str, *, source: str = "") -> ItemData:
     # A Document object (trafilatura 2) whose fields may each be None.
     doc: Any = trafilatura.bare_extraction(text, with_metadata=True)
     if doc is None or not (doc.text or "").strip():
-        raise ImportFormatError("no article text found in the page", file=file, field="body")
+        raise ImportFormatError(msg.NO_ARTICLE_TEXT, file=file, field="body")
     title = " ".join(unescape(doc.title or "").split())
     if not title:
         raise ImportFormatError("the page has no title", file=file, field="title")

@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from desktop_app.core import messages as msg
 from desktop_app.core.errors import ImportFormatError
 from desktop_app.core.formats._common import check_duplicates, describe, load_json, parse_count
 
@@ -68,7 +69,10 @@ def _text(
         )
     if len(value) > MAX_TEXT:
         raise ImportFormatError(
-            f"text of {len(value):,} characters is too long", file=file, record=record, field=name
+            msg.render(msg.TEXT_TOO_LONG, length=len(value)),
+            file=file,
+            record=record,
+            field=name,
         )
     return " ".join(value.split())
 

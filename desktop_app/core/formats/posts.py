@@ -12,6 +12,7 @@ import datetime as dt
 import itertools
 import re
 
+from desktop_app.core import messages as msg
 from desktop_app.core.errors import ImportFormatError, NoReportError
 from desktop_app.core.formats._common import check_report_date
 from desktop_app.core.reference_series import dated_from_official_series
@@ -61,7 +62,7 @@ def read_posts(text: str, *, source: str = "") -> list[LossReport]:
     date or total is an error."""
     posts = split_posts(text)
     if not posts:
-        raise ImportFormatError("file is empty", file=source or None)
+        raise ImportFormatError(msg.FILE_EMPTY, file=source or None)
     reports: list[LossReport] = []
     records: list[str] = []
     many = len(posts) > 1
@@ -78,7 +79,7 @@ def read_posts(text: str, *, source: str = "") -> list[LossReport]:
                 report = dated_from_official_series(report)
             if report.date is None:
                 raise ImportFormatError(
-                    "the report's date could not be read",
+                    msg.NO_REPORT_DATE,
                     file=source or None,
                     record=record,
                     field="date",
@@ -86,7 +87,7 @@ def read_posts(text: str, *, source: str = "") -> list[LossReport]:
             if not report.figures:
                 # "Over the past day … 3 tanks": a report is stored by its totals.
                 raise ImportFormatError(
-                    "the text states only the day's changes, no totals to store",
+                    msg.CHANGES_ONLY,
                     file=source or None,
                     record=record,
                 )

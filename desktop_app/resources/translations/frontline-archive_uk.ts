@@ -3134,8 +3134,36 @@ Merge: take this report's figures and keep the stored ones it does not state.</s
   <context>
     <name>messages</name>
     <message>
+      <source>date {value} is before 1900</source>
+      <translation>дата {value} раніша за 1900 рік</translation>
+    </message>
+    <message>
+      <source>date {value} is more than a day in the future</source>
+      <translation>дата {value} більш ніж на добу в майбутньому</translation>
+    </message>
+    <message>
+      <source>expected a whole number, got {value}</source>
+      <translation>очікувалося ціле число, а не {value}</translation>
+    </message>
+    <message>
+      <source>fewer cells than columns</source>
+      <translation>клітинок менше, ніж стовпців</translation>
+    </message>
+    <message>
       <source>field '%1'</source>
       <translation>поле «%1»</translation>
+    </message>
+    <message>
+      <source>file is empty</source>
+      <translation>файл порожній</translation>
+    </message>
+    <message>
+      <source>malformed JSON at line {line}, column {column}: {detail}</source>
+      <translation>пошкоджений JSON у рядку {line}, стовпці {column}: {detail}</translation>
+    </message>
+    <message>
+      <source>no article text found in the page</source>
+      <translation>на сторінці не знайдено тексту статті</translation>
     </message>
     <message>
       <source>no known loss category in the text (could not read: {text})</source>
@@ -3154,6 +3182,18 @@ Merge: take this report's figures and keep the stored ones it does not state.</s
       <translation>немає зведень за {date} – {last} ({days} дн.)</translation>
     </message>
     <message>
+      <source>not UTF-8 text: undecodable byte {byte} at byte offset {offset} (it looks like {encoding}; save the file as UTF-8)</source>
+      <translation>текст не в UTF-8: байт {byte} на позиції {offset} не читається (схоже на {encoding}; збережіть файл в UTF-8)</translation>
+    </message>
+    <message>
+      <source>not UTF-8 text: undecodable byte {byte} at byte offset {offset} (save the file as UTF-8)</source>
+      <translation>текст не в UTF-8: байт {byte} на позиції {offset} не читається (збережіть файл в UTF-8)</translation>
+    </message>
+    <message>
+      <source>not an RSS or Atom feed</source>
+      <translation>це не стрічка RSS чи Atom</translation>
+    </message>
+    <message>
       <source>record</source>
       <translation>запис</translation>
     </message>
@@ -3162,16 +3202,40 @@ Merge: take this report's figures and keep the stored ones it does not state.</s
       <translation>зведення починаються з 24 лютого 2022 р. (1-й день війни)</translation>
     </message>
     <message>
+      <source>text of {length} characters is too long</source>
+      <translation>текст із {length} символів задовгий</translation>
+    </message>
+    <message>
       <source>the article</source>
       <translation>стаття</translation>
+    </message>
+    <message>
+      <source>the file ends inside &lt;{element}&gt;: it looks cut off (truncated)</source>
+      <translation>файл закінчується всередині &lt;{element}&gt;: схоже, його обрізано</translation>
     </message>
     <message>
       <source>the report has no date</source>
       <translation>у зведення немає дати</translation>
     </message>
     <message>
+      <source>the report's date could not be read</source>
+      <translation>не вдалося прочитати дату зведення</translation>
+    </message>
+    <message>
       <source>the text is empty</source>
       <translation>текст порожній</translation>
+    </message>
+    <message>
+      <source>the text states only the day's changes, no totals to store</source>
+      <translation>текст подає лише зміни за добу, загальних цифр для збереження немає</translation>
+    </message>
+    <message>
+      <source>time {value} is before 1900</source>
+      <translation>час {value} раніший за 1900 рік</translation>
+    </message>
+    <message>
+      <source>time {value} is more than a day in the future</source>
+      <translation>час {value} більш ніж на добу в майбутньому</translation>
     </message>
     <message>
       <source>{category}: stated change {change} but totals differ by {difference}</source>
@@ -3208,6 +3272,10 @@ Merge: take this report's figures and keep the stored ones it does not state.</s
     <message>
       <source>{date} is in the future</source>
       <translation>{date} — дата в майбутньому</translation>
+    </message>
+    <message>
+      <source>{length} characters is too long (at most {limit})</source>
+      <translation>{length} символів — задовго (щонайбільше {limit})</translation>
     </message>
     <message>
       <source>{source} is dated {other}, the report {date}</source>
