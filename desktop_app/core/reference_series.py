@@ -14,7 +14,7 @@ import dataclasses
 import datetime as dt
 import functools
 import gzip
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from importlib import resources
 
 from desktop_app.core.report import LossReport
@@ -157,3 +157,30 @@ def dated_from_official_series(report: LossReport) -> LossReport:
     date, differs = found
     note = FOUND_IN_REFERENCE + (ONE_DIFFERS + differs if differs else "")
     return dataclasses.replace(report, date=date, date_note=note)
+
+
+def day_of_changes(candidates: Sequence[dt.date], changes: Mapping[str, int]) -> dt.date | None:
+    """Of `candidates` (the same day and month in each year, as a text without its year
+    gives them), the one whose changes in the carried series are every change stated; None
+    when none or several, or when another year could share them all by coincidence
+    (`CHANCE`, counted over every candidate: the text's year may lie beyond the series)."""
+    days, where = official_days(), _official_index()
+    hits = [
+        d
+        for d in candidates
+        if (i := where.get(d)) is not None
+        and all(change in _change(days, i, key) for key, change in changes.items())
+    ]
+    if len(hits) != 1 or where[hits[0]] == len(days) - 1:
+        return None
+    expected = float(len(candidates))
+    for key, change in changes.items():
+        same = sum(change in _change(days, i, key) for i in range(len(days)))
+        expected *= same / len(days)
+    return hits[0] if expected < CHANCE else None
+
+
+@functools.cache
+def _official_index() -> dict[dt.date, int]:
+    """Where each day is in `official_days()`."""
+    return {day.date: i for i, day in enumerate(official_days()) if day.date is not None}

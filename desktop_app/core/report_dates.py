@@ -19,7 +19,7 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from desktop_app.core import loss_outline
+from desktop_app.core import loss_outline, reference_series
 from desktop_app.core.report import WAR_START, day_of_war
 
 _MONTHS: dict[str, int] = {
@@ -162,8 +162,15 @@ def _days_of_war(text: str) -> tuple[list[int], list[int]]:
     return [n for n in exact if 0 < n < 10_000], [n for n in loose if 0 < n < 10_000]
 
 
-def find_report_date(text: str, *, today: dt.date, totals: Mapping[str, int]) -> ReportDate:
-    """The report's date in `text`, or an unknown one; never after `today`."""
+def find_report_date(
+    text: str,
+    *,
+    today: dt.date,
+    totals: Mapping[str, int],
+    changes: Mapping[str, int] | None = None,
+) -> ReportDate:
+    """The report's date in `text`, or an unknown one; never after `today`. `changes`: the
+    daily changes the text states without their totals."""
     found = [f for f in _found_dates(text) if f.strong]
     exact_days, loose_days = _days_of_war(text)
     # A full date in the report's own sentences ("станом на 8 серпня 2026 року").
@@ -193,7 +200,7 @@ def find_report_date(text: str, *, today: dt.date, totals: Mapping[str, int]) ->
             if near:
                 return ReportDate(near[0], "year from the page's date")
             continue
-        resolved = _resolve_year(f, text, today, totals, exact_days + loose_days, [])
+        resolved = _resolve_year(f, text, today, totals, exact_days + loose_days, [], changes)
         if resolved.date is not None:
             return resolved
     if page is not None:
@@ -212,6 +219,7 @@ def _resolve_year(
     totals: Mapping[str, int],
     days: list[int],
     page_years: list[int],
+    changes: Mapping[str, int] | None = None,
 ) -> ReportDate:
     candidates = [
         d for y in range(WAR_START.year, today.year + 1) if (d := _make(y, f)) is not None
@@ -231,6 +239,12 @@ def _resolve_year(
         by_figures = [d for d in candidates if d.year in years]
         if len(by_figures) == 1:
             return ReportDate(by_figures[0], "year found from the figures")
+    if changes:
+        # "On 3 December … 930 troops, four tanks": the one year whose day had these changes
+        # in the official series the program carries.
+        by_changes = reference_series.day_of_changes(candidates, changes)
+        if by_changes is not None:
+            return ReportDate(by_changes, "year found from the figures")
     if page_years:
         by_page = [d for d in candidates if d.year in page_years]
         if len(by_page) == 1:

@@ -297,7 +297,7 @@ def _parse_one(clean: str, today: dt.date) -> LossReport:
     found = ReportDate(hint)
     if header_date is None:
         totals = {k: f.total for k, f in figures.items()}
-        found = find_report_date(clean, today=today, totals=totals)
+        found = find_report_date(clean, today=today, totals=totals, changes=changes_only)
         if found.date != hint:
             news = read_news(clean, found.date)
             figures, changes_only, sources, qualifier = _assemble(official, news)

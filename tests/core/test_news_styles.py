@@ -161,3 +161,20 @@ def test_a_news_story_with_changes_and_some_totals() -> None:
         "vehicles_fuel_tanks": 60,
         "special_equipment": 3,
     }
+
+
+def test_a_day_without_its_year_and_only_daily_changes_takes_the_year_whose_changes_they_are() -> (
+    None
+):
+    # Our own retelling of the General Staff's morning figures of 3 Dec 2023 (public facts).
+    text = (
+        "Генштаб 3 грудня повідомив, що за минулу добу російські війська втратили 930 осіб, "
+        "чотири танки та 11 бойових броньованих машин.\n"
+    )
+    report = parse_report(text, today=dt.date(2026, 11, 30))
+    assert report.date == dt.date(2023, 12, 3)
+    assert report.date_note == "year found from the figures"
+    assert report.changes_only == {"personnel": 930, "tanks": 4, "armored_vehicles": 11}
+    # One change alone fits too many years' 3 December: the date stays unknown.
+    alone = parse_report(text.replace(", чотири танки та 11 бойових броньованих машин", ""))
+    assert alone.date is None

@@ -75,7 +75,6 @@ def test_real_texts_without_a_date_are_dated_from_the_carried_series_never_wrong
         else:
             wrong.append(f"{name}: {date}, not {want['date']}")
     assert not wrong, wrong
-    # Measured when the series came in: 44 of 45 dated right; the one left unknown states
-    # three daily changes only, which other days share too often to date it. Fewer is a
-    # regression.
-    assert len(right) >= 44, unknown
+    # Measured: all 45 dated right (the last, three daily changes "від 3 грудня", by the one
+    # year whose 3 December had them). Fewer is a regression.
+    assert len(right) == len(spec), unknown

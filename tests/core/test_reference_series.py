@@ -6,7 +6,11 @@ import datetime as dt
 import itertools
 import random
 
-from desktop_app.core.reference_series import date_from_official_series, official_days
+from desktop_app.core.reference_series import (
+    date_from_official_series,
+    day_of_changes,
+    official_days,
+)
 from desktop_app.core.report import Figure, LossReport
 
 D = dt.date(2024, 5, 1)
@@ -132,3 +136,32 @@ def test_the_carried_series_covers_the_war_day_by_day_with_growing_totals() -> N
         dt.date(2023, 11, 25),
         None,
     )
+
+
+def test_a_day_and_month_with_daily_changes_take_the_one_year_they_fit_never_another() -> None:
+    """Texts of random days stating random sets of their derived changes, with the same day
+    and month of the other years as candidates: never dated when the true year is missing
+    from the candidates (as for a year the series lacks), never to another day when it is
+    there."""
+    days = official_days()
+    rng = random.Random(21)
+    dated = 0
+    for _ in range(300):
+        i = rng.randrange(1, len(days) - 1)
+        day_, before = days[i].figures, days[i - 1].figures
+        keys = [k for k in day_ if k in before]
+        pick = rng.sample(keys, rng.randint(1, min(len(keys), 8)))
+        changes = {k: day_[k].total - before[k].total for k in pick}
+        when = days[i].date
+        assert when is not None
+        others = []
+        for year in range(2022, 2027):
+            if year != when.year and (when.month, when.day) != (2, 29):
+                other = when.replace(year=year)
+                if dt.date(2022, 2, 24) < other <= dt.date(2026, 12, 2):
+                    others.append(other)
+        assert day_of_changes(others, changes) is None, (when, changes)
+        found = day_of_changes([*others, when], changes)
+        assert found in (None, when), (when, changes, found)
+        dated += found == when
+    assert dated > 100  # most sets of several changes do date their day (measured: 182)
