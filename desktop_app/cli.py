@@ -13,7 +13,7 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
-from desktop_app.core.errors import BAD_INPUT, OK, PROBLEMS, ArchiveError
+from desktop_app.core.errors import BAD_INPUT, INTERNAL, OK, PROBLEMS, ArchiveError
 from desktop_app.core.formats.detect import FORMATS
 from desktop_app.core.item import KINDS
 
@@ -470,9 +470,39 @@ OFFLINE_COMMANDS = {"parse", "copy"}
 
 
 def run_command(args: argparse.Namespace, out: TextIO | None = None) -> int:
-    """Run a parsed command; ArchiveError becomes one line on stderr and exit code 2."""
+    """Run a parsed command; ArchiveError becomes one line on stderr and exit code 2, a bug
+    one line and exit code 3 (its traceback goes to the log in the data folder)."""
     try:
         return COMMANDS[args.command](args, out or sys.stdout)
     except ArchiveError as exc:
         sys.stderr.write(f"frontline-archive {args.command}: {exc}\n")
         return BAD_INPUT
+    except Exception as exc:  # a fault of ours: said in one line, never as a traceback
+        from peewee import DatabaseError
+
+        if isinstance(exc, DatabaseError):
+            raise  # a locked, read-only or damaged file: app.main names the archive
+        where = _log_fault(args.command)
+        details = f"; the details are in {where}" if where else ""
+        sys.stderr.write(
+            f"frontline-archive {args.command}: internal error ({type(exc).__name__}: {exc})"
+            f"{details}\n"
+        )
+        return INTERNAL
+
+
+def _log_fault(command: str) -> str | None:
+    """Append the current exception's traceback to the program's log; its path, or None."""
+    import traceback
+
+    from desktop_app.core.paths import data_dir
+
+    try:
+        path = data_dir() / "frontline-archive.log"
+        path.parent.mkdir(parents=True, exist_ok=True)
+        stamp = dt.datetime.now(dt.UTC).strftime("%Y-%m-%d %H:%M:%S")
+        with path.open("a", encoding="utf-8") as log:
+            log.write(f"{stamp} ERROR cli {command}:\n{traceback.format_exc()}")
+    except OSError:
+        return None
+    return str(path)

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 # The program's exit codes: done; done, and problems were found (`check`); input refused.
 OK, PROBLEMS, BAD_INPUT = 0, 1, 2
+# A fault of the program itself (a bug): one line on stderr, the traceback in the log.
+INTERNAL = 3
 
 
 class ArchiveError(Exception):

@@ -309,3 +309,26 @@ def test_import_of_a_wild_feed_prints_what_it_estimated_skipped_and_repaired(
     assert "skipped 1: entry 2: nothing to show" in line
     assert "dates estimated (1): entry 1 (Тривога в Сумах): no date;" in line
     assert "read as cp1251" in line and "&nbsp;" in line
+
+
+def test_a_fault_of_the_program_is_one_line_and_exit_code_3_its_traceback_in_the_log(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import argparse
+
+    from desktop_app import cli
+
+    def faulty(_args: argparse.Namespace, _out: object) -> int:
+        raise RuntimeError("an injected fault")
+
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
+    monkeypatch.setitem(cli.COMMANDS, "parse", faulty)
+    code = cli.run_command(argparse.Namespace(command="parse"))
+    err = capsys.readouterr().err
+    assert code == 3
+    assert err.count("\n") == 1 and "Traceback" not in err
+    assert "internal error (RuntimeError: an injected fault)" in err
+    log = tmp_path / "data" / "frontline-archive" / "frontline-archive.log"
+    assert f"the details are in {log}" in err
+    written = log.read_text(encoding="utf-8")
+    assert "Traceback (most recent call last)" in written and "an injected fault" in written
