@@ -422,6 +422,8 @@ def search_count(req: SearchRequest, query: Query | None = None) -> int:
     query = query if query is not None else parse_query(req.text)
     total = match_count(req, query)
     if total is None:
+        total = _count_by_ids(req, query)
+    if total is None:
         sql, params = select_sql(replace(req, limit=None, order="date"), query, "item.id")
         total = database_proxy.execute_sql(f"SELECT count(*) FROM ({sql}) AS found", params)
         total = int(total.fetchone()[0])
@@ -464,3 +466,30 @@ def search_items(text: str, *, kind: str | None = None, limit: int = 20) -> list
     ids = search_item_ids(text, kind=kind, limit=limit)
     found = {i: get_item(i) for i in ids}
     return [stored for i in ids if (stored := found[i]) is not None]
+
+
+def _count_by_ids(req: SearchRequest, query: Query) -> int | None:
+    """Words with filters, in SQLite: how many of the words' matches (their ids, from the
+    search index alone) are among the items the filters keep (their ids, from the filters'
+    indexes). Joining the two reads the row of every match, a random page
+    of a large table each: 3.7 s for `in` among briefs at a million items. None where the
+    search has no words or no filters (`match_count` or the plain statement count those).
+    The ids stay decimal text (one spelling per id): a set of the shorter list's, and C's
+    loop over the other's."""
+    if is_server(database_proxy):
+        return None
+    where, params, match = _where(req, query, expand=ALL_PARTS, keyed=False)
+    if match is None or not where:
+        return None
+    conn = database_proxy.connection()
+    with _one_snapshot():
+        words = conn.execute(
+            f"SELECT group_concat({_ID_OF_KEY}) FROM item_fts WHERE item_fts MATCH ?", (match,)
+        ).fetchone()[0]
+        kept = conn.execute(
+            f"SELECT group_concat(item.id) FROM item WHERE {' AND '.join(where)}", params
+        ).fetchone()[0]
+    if not words or not kept:
+        return 0
+    shorter, longer = sorted((words.split(","), kept.split(",")), key=len)
+    return len(set(shorter).intersection(longer))
