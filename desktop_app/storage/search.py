@@ -478,7 +478,8 @@ def _count_by_ids(req: SearchRequest, query: Query) -> int | None:
     loop over the other's."""
     if is_server(database_proxy):
         return None
-    where, params, match = _where(req, query, expand=ALL_PARTS, keyed=False)
+    match = _where(req, query, expand=ALL_PARTS)[2]
+    where, params = filter_conditions(req, query, tag_lists=True)
     if match is None or not where:
         return None
     conn = database_proxy.connection()
