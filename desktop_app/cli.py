@@ -482,27 +482,12 @@ def run_command(args: argparse.Namespace, out: TextIO | None = None) -> int:
 
         if isinstance(exc, DatabaseError):
             raise  # a locked, read-only or damaged file: app.main names the archive
-        where = _log_fault(args.command)
+        from desktop_app.core.fault_log import record_fault
+
+        where = record_fault(f"cli {args.command}")
         details = f"; the details are in {where}" if where else ""
         sys.stderr.write(
             f"frontline-archive {args.command}: internal error ({type(exc).__name__}: {exc})"
             f"{details}\n"
         )
         return INTERNAL
-
-
-def _log_fault(command: str) -> str | None:
-    """Append the current exception's traceback to the program's log; its path, or None."""
-    import traceback
-
-    from desktop_app.core.paths import data_dir
-
-    try:
-        path = data_dir() / "frontline-archive.log"
-        path.parent.mkdir(parents=True, exist_ok=True)
-        stamp = dt.datetime.now(dt.UTC).strftime("%Y-%m-%d %H:%M:%S")
-        with path.open("a", encoding="utf-8") as log:
-            log.write(f"{stamp} ERROR cli {command}:\n{traceback.format_exc()}")
-    except OSError:
-        return None
-    return str(path)

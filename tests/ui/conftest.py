@@ -27,6 +27,23 @@ def english_catalogue(qapp) -> Iterator[None]:
         qapp.removeTranslator(translator)
 
 
+@pytest.fixture
+def ukrainian(qapp) -> Iterator[None]:
+    """The window's language Ukrainian for one test (our catalogue, Qt's, the locale's number
+    format), then English again."""
+    from PySide6.QtCore import QLocale
+
+    from desktop_app.ui.common import i18n
+
+    locale = QLocale()
+    translators = i18n.install_translators(qapp, "uk")
+    QLocale.setDefault(QLocale("uk_UA"))
+    yield
+    for translator in translators:
+        qapp.removeTranslator(translator)
+    QLocale.setDefault(locale)
+
+
 @pytest.fixture(autouse=True)
 def no_key_left_held(qapp) -> Iterator[None]:
     """Begin every test with no modifier key down, as a user's next action would.

@@ -173,13 +173,14 @@ class SavedSearchesBox(QWidget):
         self._counting, self._again = True, False
         searches = list(self.searches)
         requests = [s.request for s in searches]
-        self.ctx.runner.background_read(
+        self.ctx.runner.read(
             "saved search counts",
             lambda: saved_searches.count_matches(requests),
             success=lambda counts: self._show_counts(
                 {s.name: n for s, n in zip(searches, counts, strict=True)}
             ),
             failure=self._count_failed,
+            background=True,
         )
 
     def _count_failed(self, text: str) -> None:

@@ -8,9 +8,9 @@ own SQLite connection (peewee keeps one connection per thread):
   write ever waits on the GUI thread;
 - the **read lane** runs slow reads (a report's figures, the problems list, charts' series)
   so that a long import does not hold them up;
-- the **background lane** runs reads nobody waits for (the saved searches' counts, 1–3 s
-  each for a broad one at a million items), yielding the CPU, so that the reader's next item
-  never queues behind them. Its connection is opened only once it is first used.
+- the **background lane** runs reads nobody waits for (`read(…, background=True)`: the saved
+  searches' counts, up to a second each at a million items), yielding the CPU, so that the
+  reader's next item never queues behind them. Its connection is opened when first used.
 
 A write that returns a `Changes` value (or an object with a `changes` attribute) makes the
 runner emit `changed(Changes)` once, on the GUI thread, before the caller's `success` runs:
@@ -278,22 +278,13 @@ class OperationRunner(QObject):
         *,
         success: Callable[[T], None],
         failure: Callable[[str], None] | None = None,
+        background: bool = False,
     ) -> Operation:
-        """A read on the read lane (its own connection): never waits behind a long import."""
-        op = self._submit(self.reads, name, lambda _op: fn())
-        self._route(op, success, failure)
-        return op
-
-    def background_read(
-        self,
-        name: str,
-        fn: Callable[[], T],
-        *,
-        success: Callable[[T], None],
-        failure: Callable[[str], None] | None = None,
-    ) -> Operation:
-        """A read nobody is waiting for, on the background lane: it never holds up `read`."""
-        op = self._submit(self.background, name, lambda _op: fn())
+        """A read on the read lane (its own connection): never waits behind a long import.
+        `background`: a read nobody is waiting for, on the background lane instead, where it
+        never holds up the read lane's."""
+        lane = self.background if background else self.reads
+        op = self._submit(lane, name, lambda _op: fn())
         self._route(op, success, failure)
         return op
 

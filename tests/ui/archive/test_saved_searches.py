@@ -46,9 +46,8 @@ def test_a_saved_search_shows_its_count_survives_a_restart_and_a_click_puts_it_b
     assert titles(view) == ["Air defense over Kyiv", "Port of Odesa keeps working"]
 
 
-def test_saved_search_counts_follow_changes_to_the_archive(
-    qtbot, window, sample_items: dict[str, int]
-) -> None:
+def saved_starred(qtbot, window):
+    """The window's archive view with one saved search, "Starred", counted."""
     from desktop_app.services.queries import SearchRequest
 
     window.ensure_built()
@@ -57,6 +56,13 @@ def test_saved_search_counts_follow_changes_to_the_archive(
     view.saved.save("Starred", SearchRequest(starred_only=True))
     settle_window(qtbot, window)
     assert view.saved.list.item(0).text() == "Starred (0)"
+    return view
+
+
+def test_saved_search_counts_follow_changes_to_the_archive(
+    qtbot, window, sample_items: dict[str, int]
+) -> None:
+    view = saved_starred(qtbot, window)
     reload_list(qtbot, window)
     view.select_item(sample_items["kyiv"])
     view.toggle_star()
@@ -71,13 +77,8 @@ def test_saved_search_counts_never_hold_up_the_reader_and_changes_meanwhile_coun
     import threading
 
     from desktop_app.services import saved_searches
-    from desktop_app.services.queries import SearchRequest
 
-    window.ensure_built()
-    view = window.archive_view
-    assert view.saved is not None
-    view.saved.save("Starred", SearchRequest(starred_only=True))
-    settle_window(qtbot, window)
+    view = saved_starred(qtbot, window)
     # A count that takes as long as a broad one at a million items: it waits for `release`.
     release, runs = threading.Event(), []
     counted = saved_searches.count_matches

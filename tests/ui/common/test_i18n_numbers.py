@@ -2,24 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
-import pytest
 from PySide6.QtCore import QLocale
 
 from desktop_app.core import messages as msg
 from desktop_app.ui.common import i18n
-
-
-@pytest.fixture
-def ukrainian(qapp) -> Iterator[None]:
-    locale = QLocale()
-    translators = i18n.install_translators(qapp, "uk")
-    QLocale.setDefault(QLocale("uk_UA"))
-    yield
-    for translator in translators:
-        qapp.removeTranslator(translator)
-    QLocale.setDefault(locale)
 
 
 def test_english_numbers_and_signs(qapp) -> None:

@@ -110,7 +110,7 @@ def test_background_reads_never_hold_up_reads_and_yield_the_cpu(qtbot, runner) -
         release.wait(10)
         order.append("background")
 
-    runner.background_read("saved search counts", background, success=lambda _r: None)
+    runner.read("saved search counts", background, success=lambda _r: None, background=True)
     runner.read("an item", lambda: order.append("read"), success=lambda _r: release.set())
     settle(qtbot, runner)
     assert order == ["read", "background"]

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from PySide6.QtCore import QLocale, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog
 
 from desktop_app.core.report import Figure, LossReport
@@ -506,18 +506,18 @@ def test_an_undated_text_the_archive_cannot_date_is_dated_from_the_carried_serie
 
 def test_a_date_found_with_one_differing_figure_names_it_in_the_window_language(qapp) -> None:
     from desktop_app.core.reference_series import FOUND_IN_REFERENCE, ONE_DIFFERS
-    from desktop_app.ui.common import i18n
     from desktop_app.ui.common.date_notes import date_note_text
 
     note = FOUND_IN_REFERENCE + ONE_DIFFERS + "drones +45"
     assert date_note_text(note).endswith("one figure differs from them: Drones +45")
-    locale = QLocale()
-    translators = i18n.install_translators(qapp, "uk")  # sets the default locale too
-    try:
-        shown, name = date_note_text(note), i18n.category_name("drones")
-    finally:
-        for translator in translators:
-            qapp.removeTranslator(translator)
-        QLocale.setDefault(locale)
+
+
+def test_the_differing_figure_is_named_in_ukrainian(ukrainian: None) -> None:
+    from desktop_app.core.reference_series import FOUND_IN_REFERENCE, ONE_DIFFERS
+    from desktop_app.ui.common import i18n
+    from desktop_app.ui.common.date_notes import date_note_text
+
+    shown = date_note_text(FOUND_IN_REFERENCE + ONE_DIFFERS + "drones +45")
+    name = i18n.category_name("drones")
     assert shown.startswith("дату визначено за цифрами Генштабу")
     assert shown.endswith(f"{name} +45") and name != "Drones"

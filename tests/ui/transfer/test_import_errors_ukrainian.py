@@ -3,10 +3,7 @@ own test (`tests/storage/test_import_malformed.py`) gives a reason the window tr
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 import pytest
-from PySide6.QtCore import QLocale
 
 from desktop_app.core import messages
 from desktop_app.core.errors import ImportFormatError
@@ -14,16 +11,6 @@ from desktop_app.core.formats.load import read_import_file
 from desktop_app.storage.importing import import_result
 from desktop_app.ui.common import i18n
 from tests.storage.test_import_malformed import CASES
-
-
-@pytest.fixture
-def ukrainian(qapp) -> Iterator[None]:
-    locale = QLocale()
-    translators = i18n.install_translators(qapp, "uk")
-    yield
-    for translator in translators:
-        qapp.removeTranslator(translator)
-    QLocale.setDefault(locale)
 
 
 @pytest.mark.parametrize("case", list(CASES))

@@ -107,28 +107,17 @@ def test_a_feeds_summary_lists_each_file_its_kinds_estimates_and_repairs(
 
 
 def test_an_undated_reports_date_is_explained_in_the_windows_language(
-    qtbot, qapp, window: MainWindow, tmp_path: Path
+    qtbot, ukrainian: None, window: MainWindow, tmp_path: Path
 ) -> None:
-    from PySide6.QtCore import QLocale
-
-    from desktop_app.ui.common import i18n
-
     post = tmp_path / "post.txt"
     post.write_text("Russia has lost 323,760 troops and 5,502 tanks so far.\n", encoding="utf-8")
-    locale = QLocale()
-    translators = i18n.install_translators(qapp, "uk")
-    try:
-        window.import_files([post])
-        qtbot.waitUntil(
-            lambda: getattr(window, "import_summary_dialog", None) is not None, timeout=20000
-        )
-        dialog: ImportSummaryDialog = window.import_summary_dialog
-        assert dialog.remark_list is not None
-        shown = dialog.remark_list.item(0).text()
-    finally:
-        for translator in translators:
-            qapp.removeTranslator(translator)
-        QLocale.setDefault(locale)
+    window.import_files([post])
+    qtbot.waitUntil(
+        lambda: getattr(window, "import_summary_dialog", None) is not None, timeout=20000
+    )
+    dialog: ImportSummaryDialog = window.import_summary_dialog
+    assert dialog.remark_list is not None
+    shown = dialog.remark_list.item(0).text()
     assert load_report(D2) is not None
     assert "2023-11-25: дату визначено за цифрами Генштабу, які має програма" in shown, shown
 
