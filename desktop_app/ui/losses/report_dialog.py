@@ -62,6 +62,13 @@ def read_date_state(date: dt.date) -> tuple[LossReport | None, LossReport | None
     return queries.previous_report(date), queries.load_report(date), queries.report_stamp(date)
 
 
+def warm_official_series() -> int:
+    """Read the official daily series the program carries, once per session (background)."""
+    from desktop_app.core.reference_series import official_days
+
+    return len(official_days())
+
+
 def date_from_archive(report: LossReport) -> LossReport:
     """The report dated from its figures when one day matches: the archive's stored series,
     then the official one the program carries (read lane)."""
@@ -129,6 +136,11 @@ class ReportDialog(ReportDialogLayout):
             self._fill(self._stored, highlight=False)
         self._show_linked_articles(articles or [])
         self._on_date_changed()
+        # The official series a pasted text may be dated by, read before the user pastes and
+        # off the GUI thread (its first reading takes 60-70 ms; parsing stays on it).
+        ctx.runner.read(
+            "official series", warm_official_series, success=lambda _n: None, background=True
+        )
         self.order_tabs()
         self.problems_list.rowChosen.connect(self.go_to_row)
         self.problems_list.lineChosen.connect(self.select_line)

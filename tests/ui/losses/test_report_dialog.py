@@ -521,3 +521,13 @@ def test_the_differing_figure_is_named_in_ukrainian(ukrainian: None) -> None:
     name = i18n.category_name("drones")
     assert shown.startswith("дату визначено за цифрами Генштабу")
     assert shown.endswith(f"{name} +45") and name != "Drones"
+
+
+def test_the_dialog_reads_the_official_series_before_a_paste_needs_it(qtbot, ctx) -> None:
+    from desktop_app.core.reference_series import official_days
+
+    official_days.cache_clear()
+    make_dialog(qtbot, ctx)
+    ctx.settle(qtbot)
+    # Read on a lane, not on the GUI thread when Fill from text first needs it.
+    assert official_days.cache_info().currsize == 1
