@@ -74,6 +74,7 @@ NOT_A_FEED = noop("messages", "not an RSS or Atom feed")
 TOO_LONG = noop("messages", "{length} characters is too long (at most {limit})")
 TEXT_TOO_LONG = noop("messages", "text of {length} characters is too long")
 WHOLE_NUMBER = noop("messages", "expected a whole number, got {value}")
+WHOLE_NUMBER_TEXT = noop("messages", "expected a whole number, got text {value}")
 FEWER_CELLS = noop("messages", "fewer cells than columns")
 NO_ARTICLE_TEXT = noop("messages", "no article text found in the page")
 NO_REPORT_DATE = noop("messages", "the report's date could not be read")
@@ -109,6 +110,7 @@ TEMPLATES: tuple[str, ...] = (
     NOT_A_FEED,
     TOO_LONG,
     TEXT_TOO_LONG,
+    WHOLE_NUMBER_TEXT,  # before WHOLE_NUMBER: the more specific first
     WHOLE_NUMBER,
     FEWER_CELLS,
     NO_ARTICLE_TEXT,

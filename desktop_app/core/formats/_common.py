@@ -285,6 +285,8 @@ def parse_count(
         return None
     # bool is a subclass of int: true would otherwise be read as 1.
     if isinstance(value, bool) or not isinstance(value, int | float | Decimal):
+        if isinstance(value, str):  # "got text '303'": a number written in quotes
+            raise fail(msg.render(msg.WHOLE_NUMBER_TEXT, value=describe(value)[len("text ") :]))
         raise fail(msg.render(msg.WHOLE_NUMBER, value=describe(value)))
     if isinstance(value, float):
         if math.isnan(value):

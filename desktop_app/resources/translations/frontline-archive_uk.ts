@@ -3142,6 +3142,10 @@ Merge: take this report's figures and keep the stored ones it does not state.</s
       <translation>дата {value} більш ніж на добу в майбутньому</translation>
     </message>
     <message>
+      <source>expected a whole number, got text {value}</source>
+      <translation>очікувалося ціле число, а не текст {value}</translation>
+    </message>
+    <message>
       <source>expected a whole number, got {value}</source>
       <translation>очікувалося ціле число, а не {value}</translation>
     </message>

@@ -25,6 +25,7 @@ def test_a_refused_files_reason_is_shown_in_ukrainian(
     line = i18n.localized_line(str(info.value))
     shown = line.split(": ", 1)[1] if line.startswith(name) else line
     assert reason not in line and shown != reason
+    assert " text " not in shown  # "got text '303'": the word "text" is translated too
     # The frame words too: "запис …", "поле «…»", and the file's name as it is.
     assert line.startswith(name)
     if info.value.field:
