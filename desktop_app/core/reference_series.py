@@ -141,11 +141,14 @@ def _coincidences(report: LossReport, days: Sequence[LossReport], found: int) ->
         return float("inf")
     expected = float(len(days))
     for key, change in report.changes_only.items():
-        if change not in _change(days, found, key):
-            continue  # the one that differs
-        same = sum(change in _change(days, i, key) for i in range(len(days)))
-        expected *= same / len(days)
+        if change in _change(days, found, key):  # (not the one that differs)
+            expected *= _share(days, key, change)
     return expected
+
+
+def _share(days: Sequence[LossReport], key: str, change: int) -> float:
+    """The share of the series' days whose change of `key` was `change`."""
+    return sum(change in _change(days, i, key) for i in range(len(days))) / len(days)
 
 
 def dated_from_official_series(report: LossReport) -> LossReport:
@@ -175,8 +178,7 @@ def day_of_changes(candidates: Sequence[dt.date], changes: Mapping[str, int]) ->
         return None
     expected = float(len(candidates))
     for key, change in changes.items():
-        same = sum(change in _change(days, i, key) for i in range(len(days)))
-        expected *= same / len(days)
+        expected *= _share(days, key, change)
     return hits[0] if expected < CHANCE else None
 
 
