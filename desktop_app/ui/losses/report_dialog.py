@@ -27,6 +27,7 @@ from shiboken6 import isValid
 
 from desktop_app.core.categories import CATEGORIES
 from desktop_app.core.errors import NoReportError
+from desktop_app.core.reference_series import official_days
 from desktop_app.core.report import LossReport, day_of_war
 from desktop_app.core.report_merge import merge_reports
 from desktop_app.core.report_parser import parse_report
@@ -60,13 +61,6 @@ def read_date_state(date: dt.date) -> tuple[LossReport | None, LossReport | None
     from desktop_app.services import queries
 
     return queries.previous_report(date), queries.load_report(date), queries.report_stamp(date)
-
-
-def warm_official_series() -> int:
-    """Read the official daily series the program carries, once per session (background)."""
-    from desktop_app.core.reference_series import official_days
-
-    return len(official_days())
 
 
 def date_from_archive(report: LossReport) -> LossReport:
@@ -138,9 +132,7 @@ class ReportDialog(ReportDialogLayout):
         self._on_date_changed()
         # The official series a pasted text may be dated by, read before the user pastes and
         # off the GUI thread (its first reading takes 60-70 ms; parsing stays on it).
-        ctx.runner.read(
-            "official series", warm_official_series, success=lambda _n: None, background=True
-        )
+        ctx.runner.read("official series", official_days, success=lambda _d: None, background=True)
         self.order_tabs()
         self.problems_list.rowChosen.connect(self.go_to_row)
         self.problems_list.lineChosen.connect(self.select_line)
