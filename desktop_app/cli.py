@@ -169,7 +169,7 @@ def cmd_parse(args: argparse.Namespace, out: TextIO) -> int:
     if given is not None:
         reports = [dataclasses.replace(reports[0], date=given, date_note=None), *reports[1:]]
     elif any(report.date is None for report in reports):
-        reports = _dated_from_archive(args, reports)
+        reports = _dated_from_figures(args, reports)
     undated = False
     for report in reports if args.all else reports[:1]:
         shown = report.to_json()
@@ -188,7 +188,7 @@ def cmd_parse(args: argparse.Namespace, out: TextIO) -> int:
     return OK
 
 
-def _dated_from_archive(args: argparse.Namespace, reports: list[LossReport]) -> list[LossReport]:
+def _dated_from_figures(args: argparse.Namespace, reports: list[LossReport]) -> list[LossReport]:
     """Undated reports dated from their figures: the archive's stored series if there is an
     archive, then the official series the program carries."""
     from desktop_app.services.reports import date_from_reference, establish_date

@@ -147,7 +147,7 @@ def affected_by(requests: Sequence[SearchRequest], changes: Changes) -> bool:
 
 
 def count_matches(requests: Sequence[SearchRequest]) -> list[int]:
-    """How many items each search finds in the archive now (run on the read lane)."""
+    """How many items each search finds in the archive now (run on the background lane)."""
     from desktop_app.services.queries import search_count
 
     return [search_count(replace(r, limit=None)) for r in requests]

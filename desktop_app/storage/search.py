@@ -471,11 +471,10 @@ def search_items(text: str, *, kind: str | None = None, limit: int = 20) -> list
 def _count_by_ids(req: SearchRequest, query: Query) -> int | None:
     """Words with filters, in SQLite: how many of the words' matches (their ids, from the
     search index alone) are among the items the filters keep (their ids, from the filters'
-    indexes). Joining the two reads the row of every match, a random page
-    of a large table each: 3.7 s for `in` among briefs at a million items. None where the
-    search has no words or no filters (`match_count` or the plain statement count those).
-    The ids stay decimal text (one spelling per id): a set of the shorter list's, and C's
-    loop over the other's."""
+    indexes). Joining the two reads the row of every match, a random page of a large table
+    each: 3.7 s for `in` among briefs at a million items. None where the search has no words
+    or no filters (`match_count` or the plain statement count those). The ids stay decimal
+    text (one spelling per id): a set of the shorter list's, and C's loop over the other's."""
     if is_server(database_proxy):
         return None
     match = _where(req, query, expand=ALL_PARTS)[2]

@@ -362,7 +362,7 @@ class OperationRunner(QObject):
         from desktop_app.services.archive_state import close_connection
 
         for pool in (self.pool, self.reads, self.background):
-            if pool is self.background and not pool.started:
+            if not pool.started:
                 continue  # never used: no connection to close, no thread to start for it
             pool.start(_Job("close", close_connection, _Relay()))
             pool.stop(msecs)

@@ -63,7 +63,7 @@ def read_date_state(date: dt.date) -> tuple[LossReport | None, LossReport | None
     return queries.previous_report(date), queries.load_report(date), queries.report_stamp(date)
 
 
-def date_from_archive(report: LossReport) -> LossReport:
+def date_from_figures(report: LossReport) -> LossReport:
     """The report dated from its figures when one day matches: the archive's stored series,
     then the official one the program carries (read lane)."""
     from desktop_app.services import reports
@@ -190,8 +190,8 @@ class ReportDialog(ReportDialogLayout):
             # The archive's stored series may know the day these figures belong to.
             self.ctx.runner.read(
                 "date from the archive",
-                lambda: date_from_archive(report),
-                success=self._dated_from_archive,
+                lambda: date_from_figures(report),
+                success=self._dated_from_figures,
             )
         elif report.date_note and not self._editing:
             messages.append(
@@ -237,7 +237,7 @@ class ReportDialog(ReportDialogLayout):
         )
         self.order_tabs()  # a legacy category's row may have been added
 
-    def _dated_from_archive(self, report: LossReport) -> None:
+    def _dated_from_figures(self, report: LossReport) -> None:
         if report.date is None or not isValid(self) or not self.date_edit.property("guess"):
             return  # no single day matches, or the user has set the date meanwhile
         self.date_edit.setDate(QDate(report.date.year, report.date.month, report.date.day))
