@@ -85,7 +85,8 @@ class FileImportSummary:
     # Reports entered by hand that this import replaced (the user chose to).
     overwritten: list[dt.date] = field(default_factory=list)
     skipped: list[str] = field(default_factory=list)
-    # What the reader repaired or guessed in the file (its encoding, XML errors).
+    # What the reader repaired or guessed in the file (its encoding, XML errors), and how it
+    # found a date the text did not write out in full ("2023-11-25: year found from …").
     remarks: list[str] = field(default_factory=list)
     # Articles and briefs whose time the file did not state, and what was used instead.
     estimated: list[str] = field(default_factory=list)

@@ -1204,6 +1204,10 @@ change</source>
       <translation>Дати оцінено (файл не вказав часу; читач це позначає)</translation>
     </message>
     <message>
+      <source>Dates found while reading (the text did not write them out in full)</source>
+      <translation>Дати, визначені під час читання (текст не подає їх повністю)</translation>
+    </message>
+    <message>
       <source>Each file, what it held and what it did</source>
       <translation>Кожен файл: що в ньому було і що з ним зроблено</translation>
     </message>

@@ -19,9 +19,8 @@ from desktop_app.ui.common.i18n import category_name
 _DATED_REMARK = re.compile(r"(.*?\d{4}-\d{2}-\d{2}: )(.+)", re.DOTALL)
 
 
-def date_note_text(note: str) -> str:
-    """How the parser established a report's date (`LossReport.date_note`), translated."""
-    notes = {
+def _notes() -> dict[str, str]:
+    return {
         "year found from the figures": QCoreApplication.translate(
             "ReportDialog", "year found from the figures"
         ),
@@ -46,6 +45,16 @@ def date_note_text(note: str) -> str:
             )
         ),
     }
+
+
+def is_date_note(note: str) -> bool:
+    """Whether `note` says how a report's date was established (a rule the reader applied,
+    not a guess): what the import summary lists under its own heading."""
+    return note in _notes() or note.startswith(FOUND_IN_REFERENCE + ONE_DIFFERS)
+
+
+def date_note_text(note: str) -> str:
+    """How the parser established a report's date (`LossReport.date_note`), translated."""
     if note.startswith(FOUND_IN_REFERENCE + ONE_DIFFERS):
         # "drones 165": the category's name in the window's language, the series' figure.
         key, _, figure = note[len(FOUND_IN_REFERENCE + ONE_DIFFERS) :].partition(" ")
@@ -57,7 +66,13 @@ def date_note_text(note: str) -> str:
             .replace("%1", category_name(key))
             .replace("%2", figure)
         )
-    return notes.get(note, note)
+    return _notes().get(note, note)
+
+
+def is_date_remark(remark: str) -> bool:
+    """Whether an import's remark says how a report's date was found ("2023-11-25: …")."""
+    dated = _DATED_REMARK.fullmatch(remark)
+    return dated is not None and is_date_note(dated.group(2))
 
 
 def remark_text(remark: str) -> str:

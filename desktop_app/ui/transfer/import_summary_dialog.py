@@ -35,7 +35,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app.ui.common.accessibility import name
-from desktop_app.ui.common.date_notes import remark_text
+from desktop_app.ui.common.date_notes import is_date_remark, remark_text
 from desktop_app.ui.common.i18n import category_name, localized_line, number
 
 if TYPE_CHECKING:
@@ -112,10 +112,18 @@ class ImportSummaryDialog(QDialog):
             self.tr("Dates estimated (the file gave no time; the reader marks them)"),
             summary.estimated,
         )
+        # A date the text did not write out in full, found by a rule (from the figures, the
+        # day of the war, …): established, so not listed with what was repaired or guessed.
+        dated = [r for r in summary.remarks if is_date_remark(r)]
+        self.dated_list = self._section(
+            layout,
+            self.tr("Dates found while reading (the text did not write them out in full)"),
+            [remark_text(r) for r in dated],
+        )
         self.remark_list = self._section(
             layout,
             self.tr("Repaired or guessed while reading"),
-            [remark_text(r) for r in summary.remarks],
+            [r for r in summary.remarks if r not in dated],
         )
         buttons = QDialogButtonBox(self)
         self.conflict_list: QListWidget | None = None
