@@ -12,10 +12,9 @@ from __future__ import annotations
 import datetime as dt
 import os
 import random
-import statistics
 import sys
-import time
-from collections.abc import Callable
+
+from tests.benchmarks.timing import paired_ms
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("PYQTGRAPH_QT_LIB", "PySide6")
@@ -44,22 +43,6 @@ KEYS_FOR_LOSSES = (
     "srbm_launchers",
 )
 SIZE = (1280, 800)
-
-
-def paired_ms(
-    mine: Callable[[], object], bare: Callable[[], object], runs: int
-) -> tuple[float, float]:
-    """Medians of `runs` calls of each, taken in turns, so a load that comes and goes on a
-    shared machine weighs on both alike (one untimed call of each first)."""
-    mine()
-    bare()
-    ours, floor = [], []
-    for _ in range(runs):
-        for fn, times in ((mine, ours), (bare, floor)):
-            t0 = time.perf_counter()
-            fn()
-            times.append((time.perf_counter() - t0) * 1000)
-    return statistics.median(ours), statistics.median(floor)
 
 
 def main() -> int:
