@@ -117,11 +117,14 @@ def _where(
     if match is None and query.excluded:
         where.append(f"item.id NOT IN (SELECT {_ID_OF_KEY} FROM item_fts WHERE item_fts MATCH ?)")
         params.append(query.fts_excluded(expanded))
-    few = None
+    few = tagged = None
     if not is_server(database_proxy):
-        few = functools.partial(facet_index.few_marked, database_proxy.connection())
+        conn = database_proxy.connection()
+        few = functools.partial(facet_index.few_marked, conn)
+        if match is None or keyed:  # a tag's items by key, or as a list over `item` alone
+            tagged = functools.partial(facet_index.few_tagged, conn)
     more, more_params = filter_conditions(
-        req, query, skip=skip, keyed=keyed and match is not None, few_marked=few
+        req, query, skip=skip, keyed=keyed and match is not None, few_marked=few, few_tagged=tagged
     )
     return where + more, params + more_params, match
 

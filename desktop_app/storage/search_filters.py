@@ -18,6 +18,11 @@ from desktop_app.core.search_query import Query, TextFilter
 
 # An item's search key (schema 6, `db.migrations`): -(publication time * 2**30 + id).
 _ITEM_KEY = "-(CAST(strftime('%s', published_at) AS INTEGER) * 1073741824 + id)"
+# Few items (`facet_index.FEW_MARKED`) up to this many are looked up in the search index one
+# by one: each lookup starts the text query again, 50–200 µs at a million items. More are a
+# set that the index's matches are checked against as they are read (12–120 ms for a word in
+# every item; 3,000 starred items looked up one by one took 155–592 ms).
+LOOKED_UP = 500
 # Bounds that every stored time sorts between: times are stored as zero-padded UTC text.
 _EARLIEST, _LATEST = "0000-01-01T00:00:00Z", "9999-12-31T23:59:59Z"
 
@@ -63,12 +68,15 @@ def filter_conditions(
     mark: str = "?",
     like: str = "LIKE",
     keyed: bool = False,
-    few_marked: Callable[[str], bool] | None = None,
+    few_marked: Callable[[str], int | None] | None = None,
+    few_tagged: Callable[[str], int | None] | None = None,
     tag_lists: bool = False,
 ) -> tuple[list[str], list[object]]:
     """Conditions and parameters for everything but the words; `skip` leaves out one facet
     (for its own counts); `keyed`: SQLite's search index is in the query, and dates bound
-    its key too, as do the starred or unread items when `few_marked` says they are few.
+    its key too, as do the starred or unread items when `few_marked` says they are few, and
+    the items of a tag when `few_tagged` does. Without words (`keyed` false), a tag of few
+    items is the list of its items, from which the statement starts.
     `tag_lists`: a tag as the list of its items (`item.id IN …`, read from the tag's index
     once) rather than a lookup for each item (`EXISTS`); the same items, for a statement
     that reads every item the filters keep."""
@@ -82,15 +90,23 @@ def filter_conditions(
     if skip != "tag":
         tags += [TextFilter("tag", t) for t in req.tags]
     for f in tags:
-        negated = "NOT " if f.negated else ""
-        if tag_lists:  # item_tag.item_id is never NULL: NOT IN is NOT EXISTS here
-            where.append(f"item.id {negated}IN (SELECT item_id FROM item_tag WHERE tag = {mark})")
+        negated, tag = "NOT " if f.negated else "", fold_tag(f.value)
+        tagged = f"SELECT item_id FROM item_tag WHERE tag = {mark}"
+        few = None if f.negated or tag_lists or few_tagged is None else few_tagged(tag)
+        if tag_lists or (few is not None and not keyed):
+            # item_tag.item_id is never NULL: NOT IN is NOT EXISTS here.
+            where.append(f"item.id {negated}IN ({tagged})")
         else:
             where.append(
                 f"{negated}EXISTS (SELECT 1 FROM item_tag"
                 f" WHERE item_tag.item_id = item.id AND item_tag.tag = {mark})"
             )
-        params.append(fold_tag(f.value))
+            if keyed and few is not None:
+                where.append(
+                    _among_keys(few, f"SELECT {_ITEM_KEY} FROM item WHERE id IN ({tagged})")
+                )
+                params.append(tag)
+        params.append(tag)
     for f in query.filters:
         if f.field in ("author", "source"):
             column = "item.author" if f.field == "author" else "item.source_name"
@@ -120,10 +136,16 @@ def filter_conditions(
         if not asked:
             continue
         where.append(condition)
-        if keyed and few_marked is not None and few_marked(mark):
-            # Few marked items: the index is asked for their keys alone, rather than every
-            # match read to check its mark (3 s at 1,000,000 items for words, none starred).
-            where.append(f"item_fts.rowid IN (SELECT {_ITEM_KEY} FROM item WHERE {alone})")
+        if keyed and few_marked is not None and (few := few_marked(mark)) is not None:
+            where.append(_among_keys(few, f"SELECT {_ITEM_KEY} FROM item WHERE {alone}"))
     if "read" in query.flags:
         where.append("item.is_read")
     return where, params
+
+
+def _among_keys(few: int, keys: str) -> str:
+    """The search index's matches among `few` items whose keys `keys` selects (the starred
+    ones, a tag's): looked up one by one when very few, else checked against their set as
+    the matches are read (`+` keeps FTS5 from being handed the list); either way, not every
+    match's item read to check it (`LOOKED_UP`)."""
+    return f"{'' if few <= LOOKED_UP else '+'}item_fts.rowid IN ({keys})"

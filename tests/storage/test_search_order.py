@@ -28,12 +28,12 @@ from desktop_app.storage.items import ROW_COLUMNS
 from desktop_app.storage.search import (
     _BM25,
     SearchRequest,
-    _where,
     facet_counts,
     first_rows,
     search_days,
     search_ids,
 )
+from desktop_app.storage.search_filters import filter_conditions
 from desktop_app.storage.search_quick import SAMPLE, quick_facets
 from desktop_app.ui.archive import facet_counter
 from desktop_app.ui.archive.id_lists import read_ids
@@ -157,8 +157,12 @@ def _reference(
     """FROM/WHERE of the search the way it was written before: joined by id, filters alike."""
     query = parse_query(req.text)
     match = query.fts_match()
-    # The non-text filters are the search's own (unchanged); the text part is redone here.
-    where, params, _ = _where(req, dataclasses.replace(query, excluded=(), clauses=()), skip=skip)
+    # The non-text filters are the search's own conditions in their plain form (each item
+    # checked: no index key, no list of a few starred or tagged items); the text part is
+    # redone here.
+    where, params = filter_conditions(
+        req, dataclasses.replace(query, excluded=(), clauses=()), skip=skip
+    )
     if match is not None:
         where.insert(0, "ref_fts MATCH ?")
         params.insert(0, match)
@@ -357,6 +361,33 @@ def test_an_archive_upgraded_to_the_publication_keyed_index_searches_the_same(
             "WHERE ref_fts MATCH 'drones' ORDER BY published_at DESC, item.id DESC LIMIT 1"
         ).fetchone()
     )
+    archive.db.close()
+    con.close()
+
+
+@pytest.mark.parametrize("looked_up", [0, 1_000_000], ids=["as-a-set", "one-by-one"])
+def test_few_starred_or_tagged_items_are_searched_from_their_own_list(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, looked_up: int
+) -> None:
+    """Every mark and tag here counts as few: a search starts from their items (words: the
+    index's keys, looked up one by one or checked as a set; no words: a tag's list of items),
+    and finds what the plain conditions find, in the same order."""
+    from desktop_app.storage import search_filters
+
+    monkeypatch.setattr(facet_index, "FEW_MARKED_SHARE", 1.0)
+    monkeypatch.setattr(search_filters, "LOOKED_UP", looked_up)
+    archive = open_archive(tmp_path / "a.sqlite")
+    con = sqlite3.connect(tmp_path / "a.sqlite")
+    _fill(con, 700, seed=5)
+    con.commit()
+    _reference_index(con)
+    sql = search.select_sql(SearchRequest("drones", tags=("energy",)), parse_query("drones"), "id")
+    assert ("+item_fts.rowid IN" in sql[0]) == (looked_up == 0), sql
+    assert (
+        "item.id IN (SELECT item_id"
+        in search.select_sql(SearchRequest(tags=("energy",)), parse_query(""), "item.id")[0]
+    )
+    assert _check_all(con) == len(TEXTS) * len(REQUESTS)
     archive.db.close()
     con.close()
 

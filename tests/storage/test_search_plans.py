@@ -67,3 +67,25 @@ def test_words_among_few_starred_items_start_from_those_items(
     assert any("item_starred_published" in step for step in _plan(req))  # none starred yet
     monkeypatch.setattr(facet_index, "FEW_MARKED", -1)  # as if a great many were
     assert not any("item_starred_published" in step for step in _plan(req))
+
+
+def test_a_tag_of_few_items_is_where_its_search_starts(
+    archive: object, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """At a million items, 30 tagged ones took 1.8 s for a first page without words (every
+    item read newest first, its tags looked up) and 4–6 s with words (docs/BENCHMARKS.md,
+    thirteenth round): now the tag's own index gives its items, or their search keys."""
+    from desktop_app.storage import facet_index, search_filters
+
+    plain = _plan(SearchRequest(tags=("energy",), limit=200))  # none tagged yet: few
+    assert any("item_tag_tag" in step for step in plain), plain
+    assert not any("item_published_at" in step for step in plain), plain
+    words = SearchRequest("drones", tags=("energy",), limit=200)
+    assert any("VIRTUAL TABLE INDEX" in s and ":=" in s for s in _plan(words))  # keys asked
+    monkeypatch.setattr(search_filters, "LOOKED_UP", -1)  # too many to look up one by one
+    assert not any(":=" in step for step in _plan(words)), _plan(words)
+    assert "+item_fts.rowid IN" in select_sql(words, parse_query(words.text), "item.id")[0]
+    monkeypatch.setattr(facet_index, "FEW_MARKED", -1)  # as if a great many were tagged
+    plain = _plan(SearchRequest(tags=("energy",), limit=200))
+    assert any("item_published_at" in step for step in plain), plain  # newest first, checked
+    assert "item_fts.rowid IN" not in select_sql(words, parse_query(words.text), "item.id")[0]
