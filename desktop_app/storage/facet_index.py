@@ -124,22 +124,28 @@ def few_marked(conn: sqlite3.Connection, mark: str) -> int | None:
     return _few(conn, _count(conn, mark))
 
 
-def few_tagged(conn: sqlite3.Connection, tag: str) -> int | None:
-    """How many items carry `tag` (as stored, folded) when they are few, as `few_marked`;
-    counted again only after a write, and never past the bound (one step of the tag's
-    index per item)."""
-    key, cached = data_key(conn), _COUNTS.get((id(conn), "tag " + tag))
+# A value's items, each from its own index (item_tag_tag, item_source_published).
+_HOLDING = {
+    "tag": "SELECT 1 FROM item_tag WHERE tag = ?",
+    "source": "SELECT 1 FROM item WHERE source_name = ?",
+}
+
+
+def few_holding(conn: sqlite3.Connection, facet: str, value: str) -> int | None:
+    """How many items have `value` as their `facet` ("tag", folded as stored, or "source")
+    when they are few, as `few_marked`; counted again only after a write, and never past
+    the bound (one step of the value's index per item)."""
+    key, cached = data_key(conn), _COUNTS.get((id(conn), f"{facet} {value}"))
     if cached is not None and cached[0] is conn and cached[1] == key:
         return _few(conn, cached[2])
     n = int(
         conn.execute(
-            "SELECT count(*) FROM (SELECT 1 FROM item_tag WHERE tag = ? LIMIT ?)",
-            (tag, FEW_MARKED + 1),
+            f"SELECT count(*) FROM ({_HOLDING[facet]} LIMIT ?)", (value, FEW_MARKED + 1)
         ).fetchone()[0]
     )
-    if len(_COUNTS) > 256:  # tags asked about over a long session
+    if len(_COUNTS) > 256:  # tags and sources asked about over a long session
         _COUNTS.clear()
-    _COUNTS[(id(conn), "tag " + tag)] = (conn, key, n)
+    _COUNTS[(id(conn), f"{facet} {value}")] = (conn, key, n)
     return _few(conn, n)
 
 

@@ -122,9 +122,9 @@ def _where(
         conn = database_proxy.connection()
         few = functools.partial(facet_index.few_marked, conn)
         if match is None or keyed:  # a tag's items by key, or as a list over `item` alone
-            tagged = functools.partial(facet_index.few_tagged, conn)
+            tagged = functools.partial(facet_index.few_holding, conn)
     more, more_params = filter_conditions(
-        req, query, skip=skip, keyed=keyed and match is not None, few_marked=few, few_tagged=tagged
+        req, query, skip=skip, keyed=keyed and match is not None, few_marked=few, few_holding=tagged
     )
     return where + more, params + more_params, match
 

@@ -69,14 +69,14 @@ def filter_conditions(
     like: str = "LIKE",
     keyed: bool = False,
     few_marked: Callable[[str], int | None] | None = None,
-    few_tagged: Callable[[str], int | None] | None = None,
+    few_holding: Callable[[str, str], int | None] | None = None,
     tag_lists: bool = False,
 ) -> tuple[list[str], list[object]]:
     """Conditions and parameters for everything but the words; `skip` leaves out one facet
     (for its own counts); `keyed`: SQLite's search index is in the query, and dates bound
     its key too, as do the starred or unread items when `few_marked` says they are few, and
-    the items of a tag when `few_tagged` does. Without words (`keyed` false), a tag of few
-    items is the list of its items, from which the statement starts.
+    the items of a tag or source when `few_holding` does. Without words (`keyed` false), a
+    tag of few items is the list of its items, from which the statement starts.
     `tag_lists`: a tag as the list of its items (`item.id IN …`, read from the tag's index
     once) rather than a lookup for each item (`EXISTS`); the same items, for a statement
     that reads every item the filters keep."""
@@ -92,7 +92,7 @@ def filter_conditions(
     for f in tags:
         negated, tag = "NOT " if f.negated else "", fold_tag(f.value)
         tagged = f"SELECT item_id FROM item_tag WHERE tag = {mark}"
-        few = None if f.negated or tag_lists or few_tagged is None else few_tagged(tag)
+        few = None if f.negated or tag_lists or few_holding is None else few_holding("tag", tag)
         if tag_lists or (few is not None and not keyed):
             # item_tag.item_id is never NULL: NOT IN is NOT EXISTS here.
             where.append(f"item.id {negated}IN ({tagged})")
@@ -115,6 +115,12 @@ def filter_conditions(
     if req.source is not None and skip != "source":
         where.append(f"item.source_name = {mark}")
         params.append(req.source)
+        few = None if few_holding is None or not keyed else few_holding("source", req.source)
+        if few is not None:
+            # Without words the source's own index already gives its items newest first.
+            key = f"SELECT {_ITEM_KEY} FROM item WHERE source_name = {mark}"
+            where.append(_among_keys(few, key))
+            params.append(req.source)
     for day, end in (
         (query.date_from or req.date_from, False),
         (query.date_to or req.date_to, True),
