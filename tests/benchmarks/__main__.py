@@ -20,7 +20,7 @@ from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from tests.benchmarks.generate import build
+from tests.benchmarks.generate import RARE_ITEMS, RARE_SOURCE, RARE_TAG, add_rare, build
 from tests.benchmarks.timing import median_ms, paired_ms
 
 DATA = Path(os.environ.get("BENCH_DIR", "bench-data"))
@@ -159,6 +159,7 @@ def main() -> int:
     from desktop_app.storage.db.connection import open_archive
 
     open_archive(path).db.close()  # an archive built by an older release is upgraded once
+    add_rare(path)
     print(f"opened {path} in {time.perf_counter() - t0:.1f} s")
 
     from PySide6.QtCore import QEventLoop
@@ -440,6 +441,11 @@ def main() -> int:
             f"{word!r}, January 2024",
             SearchRequest(word, date_from=dt.date(2024, 1, 1), date_to=dt.date(2024, 1, 31)),
         ),
+        # A tag or source of few items: the search starts from them (thirteenth round).
+        (f"a tag of {RARE_ITEMS} items", SearchRequest(tags=(RARE_TAG,))),
+        (f"{word!r}, a tag of {RARE_ITEMS} items", SearchRequest(word, tags=(RARE_TAG,))),
+        (f"'in', a tag of {RARE_ITEMS} items", SearchRequest("in", tags=(RARE_TAG,))),
+        (f"{word!r}, a source of {RARE_ITEMS} items", SearchRequest(word, source=RARE_SOURCE)),
     ):
         page_sql, page_params = select_sql(
             replace(req, limit=FIRST_PAGE), parse_query(req.text), ROW_COLUMNS

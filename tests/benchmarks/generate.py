@@ -145,4 +145,30 @@ def build(path: Path, *, items: int = 100_000, reports: int = 2_000, seed: int =
     search_terms.catch_up(con)
     con.commit()
     con.close()
+    add_rare(path)
     return path
+
+
+RARE_TAG, RARE_SOURCE, RARE_ITEMS = "ceasefire", "Field notes", 30
+
+
+def add_rare(path: Path) -> None:
+    """A tag and a source of `RARE_ITEMS` items each, evenly spread, at any scale: what a
+    person tags by hand or imports once beside the feeds. Added once (an archive cached by
+    an earlier run gets them on its next), as the window would: the item's tags text, its
+    tag row, the search index through the item's triggers."""
+    con = sqlite3.connect(path)
+    if con.execute("SELECT 1 FROM item_tag WHERE tag = ?", (RARE_TAG,)).fetchone() is None:
+        ids = [row[0] for row in con.execute("SELECT id FROM item ORDER BY id")]
+        step = max(1, len(ids) // RARE_ITEMS)
+        chosen = ids[step // 2 :: step][:RARE_ITEMS]
+        con.executemany(
+            "UPDATE item SET tags = tags || ', ' || ?, source_name = ? WHERE id = ?",
+            [(RARE_TAG, RARE_SOURCE, i) for i in chosen],
+        )
+        con.executemany(
+            "INSERT INTO item_tag (item_id, tag) VALUES (?, ?)", [(i, RARE_TAG) for i in chosen]
+        )
+        search_terms.catch_up(con)
+        con.commit()
+    con.close()
