@@ -30,7 +30,7 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from desktop_app.core.search_query import Query
-from desktop_app.storage.search_filters import fold_tag
+from desktop_app.storage.search_filters import fold_tag, source_names
 
 # (value, its items' ids joined by commas): one per kind, source name or tag.
 Groups = Iterator[tuple[str, str]]
@@ -128,13 +128,15 @@ def few_marked(conn: sqlite3.Connection, mark: str) -> int | None:
 _HOLDING = {
     "tag": "SELECT 1 FROM item_tag WHERE tag = ?",
     "source": "SELECT 1 FROM item WHERE source_name = ?",
+    "source like": f"SELECT 1 FROM item WHERE source_name IN ({source_names('?')})",
 }
 
 
 def few_holding(conn: sqlite3.Connection, facet: str, value: str) -> int | None:
-    """How many items have `value` as their `facet` ("tag", folded as stored, or "source")
-    when they are few, as `few_marked`; counted again only after a write, and never past
-    the bound (one step of the value's index per item)."""
+    """How many items have `value` as their `facet` when they are few, as `few_marked`:
+    "tag" (folded as stored), "source", or "source like" (a `source:` filter's LIKE
+    pattern). Counted again only after a write, and never past the bound (one step of the
+    value's index per item)."""
     key, cached = data_key(conn), _COUNTS.get((id(conn), f"{facet} {value}"))
     if cached is not None and cached[0] is conn and cached[1] == key:
         return _few(conn, cached[2])

@@ -51,6 +51,18 @@ def _seconds(stored: str) -> int | None:
         return None
 
 
+def source_names(mark: str) -> str:
+    """The distinct sources whose names are LIKE the parameter: SQLite's loose index scan
+    written out, one step of item_source_published per source, so that a `source:` filter
+    is matched among the few names rather than in every item (2.8 s at a million items)."""
+    return (
+        "WITH RECURSIVE named(name) AS (SELECT min(source_name) FROM item UNION ALL "
+        "SELECT (SELECT min(source_name) FROM item WHERE source_name > named.name) "
+        "FROM named WHERE named.name IS NOT NULL) "
+        f"SELECT name FROM named WHERE name LIKE {mark} ESCAPE '\\'"
+    )
+
+
 def like_pattern(value: str) -> str:
     return "%" + value.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
 
@@ -111,7 +123,18 @@ def filter_conditions(
         if f.field in ("author", "source"):
             column = "item.author" if f.field == "author" else "item.source_name"
             where.append(f"{column} {'NOT ' if f.negated else ''}{like} {mark} ESCAPE '\\'")
-            params.append(like_pattern(f.value))
+            params.append(pattern := like_pattern(f.value))
+            if f.field == "author" or f.negated or few_holding is None:
+                continue
+            few = few_holding("source like", pattern)
+            if few is not None:  # the items of few sources: from those sources' index
+                names = source_names(mark)
+                if keyed:
+                    keys = f"SELECT {_ITEM_KEY} FROM item WHERE source_name IN ({names})"
+                    where.append(_among_keys(few, keys))
+                else:
+                    where.append(f"item.source_name IN ({names})")
+                params.append(pattern)
     if req.source is not None and skip != "source":
         where.append(f"item.source_name = {mark}")
         params.append(req.source)

@@ -70,6 +70,8 @@ TEXTS = [
     "from:2023-11 to:2024-02-15 kharkiv",
     "author:writer drones",
     'source:"kyiv wire" -bridge',
+    "source:wire drones",
+    "-source:notes night",
     "odesa night grain",
     "zzzz",
     # The last word as a prefix of several words, alone, in a phrase and beside others.
