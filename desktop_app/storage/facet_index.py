@@ -77,7 +77,12 @@ def data_key(conn: sqlite3.Connection) -> tuple[int, int]:
 # 30-70 ms, and the archive changes far less often than searches run. The connection is
 # kept beside its counts, so a later connection reusing its id() never takes them.
 _COUNTS: dict[tuple[int, str], tuple[sqlite3.Connection, tuple[int, int], int]] = {}
-_MARKED = {"": "", "starred": " WHERE starred", "unread": " WHERE NOT is_read"}
+_MARKED = {
+    "": "",
+    "starred": " WHERE starred",
+    "unread": " WHERE NOT is_read",
+    "read": " WHERE is_read",
+}
 # Marked or tagged items up to this many, and this share of all, are where a search among
 # them starts (`search_filters.filter_conditions`) rather than every match checked for the
 # mark or tag (3 s at 1,000,000 items for words among none starred, 1.8 s for a first page

@@ -158,17 +158,16 @@ def filter_conditions(
             # reads only that stretch of its lists (the condition above stays, and agrees).
             where.append(f"item_fts.rowid {'>' if end else '<='} {mark}")
             params.append(-(seconds << 30))
-    for mark, asked, condition, alone in (
+    for flag, asked, condition, alone in (
         ("starred", req.starred_only or "starred" in query.flags, "item.starred", "starred"),
         ("unread", req.unread_only or "unread" in query.flags, "NOT item.is_read", "NOT is_read"),
+        ("read", "read" in query.flags, "item.is_read", "is_read"),
     ):
         if not asked:
             continue
         where.append(condition)
-        if keyed and few_marked is not None and (few := few_marked(mark)) is not None:
+        if keyed and few_marked is not None and (few := few_marked(flag)) is not None:
             where.append(_among_keys(few, f"SELECT {_ITEM_KEY} FROM item WHERE {alone}"))
-    if "read" in query.flags:
-        where.append("item.is_read")
     return where, params
 
 

@@ -36,6 +36,7 @@ def _plan(req: SearchRequest) -> list[str]:
         (SearchRequest(source="Kyiv Wire", limit=200), "item_source_published"),
         (SearchRequest(starred_only=True, limit=200), "item_starred_published"),
         (SearchRequest("is:unread", limit=200), "item_unread_published"),
+        (SearchRequest("is:read", limit=200), "item_read_published"),  # schema 12
         (SearchRequest(kind="brief", descending=False, limit=200), "item_kind_published"),
     ],
 )

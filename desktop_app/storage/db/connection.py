@@ -87,6 +87,7 @@ REQUIRED_TABLES = {
     9: {"search_term", "search_term_todo"},  # the search index's words
     10: set(),  # an index: items by source name
     11: set(),  # indexes: kind, source, starred and unread items newest first
+    12: set(),  # an index: the read items newest first
 }
 _ADDRESS = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*://")
 

@@ -300,3 +300,10 @@ def step_11(db: Database) -> None:
         "CREATE INDEX item_unread_published ON item (published_at) WHERE NOT is_read",
     ):
         db.execute_sql(sql)
+
+
+def step_12(db: Database) -> None:
+    """The read items alone, newest first, as the unread ones (schema 11): `is:read` read
+    the whole date index when few items were read (3.4 s at 1,000,000 items, none read), and
+    words among the read items checked every match. The same on a server."""
+    db.execute_sql("CREATE INDEX item_read_published ON item (published_at) WHERE is_read")

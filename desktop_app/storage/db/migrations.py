@@ -14,7 +14,14 @@ from peewee import Database
 
 from desktop_app.core.errors import ArchiveError
 from desktop_app.storage.db import pg_schema
-from desktop_app.storage.db.later_steps import step_7, step_8, step_9, step_10, step_11
+from desktop_app.storage.db.later_steps import (
+    step_7,
+    step_8,
+    step_9,
+    step_10,
+    step_11,
+    step_12,
+)
 
 
 def _step_1(db: Database) -> None:
@@ -218,6 +225,7 @@ STEPS: tuple[Callable[[Database], None], ...] = (
     step_9,
     step_10,
     step_11,
+    step_12,
 )
 SCHEMA_VERSION = len(STEPS)
 
