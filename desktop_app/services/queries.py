@@ -16,6 +16,7 @@ from desktop_app.storage import facet_index
 from desktop_app.storage.db.models import database_proxy
 from desktop_app.storage.db.pg_schema import is_server
 from desktop_app.storage.facet_index import Choices, CountedFacets, Groups, countable, split_choices
+from desktop_app.storage.interrupting import interrupter, was_interrupted
 from desktop_app.storage.items import (
     ItemRow,
     StoredItem,
@@ -40,7 +41,6 @@ from desktop_app.storage.search import (
     SearchRequest,
     facet_counts,
     first_rows,
-    interrupter,
     local_dates,
     match_count,
     ranked_cut,
@@ -50,7 +50,6 @@ from desktop_app.storage.search import (
     search_id_array,
     search_id_text,
     search_ids,
-    was_interrupted,
 )
 from desktop_app.storage.search_lists import ID_MASK, ListText
 from desktop_app.storage.search_quick import quick_facets

@@ -10,9 +10,8 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import functools
-import sqlite3
 from array import array
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from itertools import chain, groupby
 
@@ -27,7 +26,7 @@ from desktop_app.storage import facet_index, search_lists, search_pg, search_ter
 from desktop_app.storage.db.models import database_proxy
 from desktop_app.storage.db.pg_schema import is_server
 from desktop_app.storage.items import ROW_COLUMNS, ItemRow, StoredItem, get_item, row_from_db
-from desktop_app.storage.search_filters import filter_conditions
+from desktop_app.storage.search_filters import filter_conditions, filtered_keys
 
 ORDERS = ("date", "relevance", "title", "author")
 # bm25 weights per FTS column (title, lead, body, author, tags): a word in the headline says
@@ -152,19 +151,26 @@ def _order_by(req: SearchRequest, match: str | None) -> str:
     return f"item.published_at {direction}, item.id {direction}"
 
 
-def _index_only_sql(req: SearchRequest, match: str, columns: str) -> tuple[str, list[object]]:
+def _index_only_sql(
+    req: SearchRequest,
+    match: str,
+    columns: str,
+    among: tuple[list[str], list[object]] = ([], []),
+) -> tuple[str, list[object]]:
     """Words alone, by date or relevance: the order comes from the index, so `item` is read
     only for the rows returned, not for every match (each read is a random page of a large
-    table: most of the time of a broad search otherwise)."""
-    params: list[object] = [match]
+    table: most of the time of a broad search otherwise). `among`: conditions on the
+    index's key alone (`filtered_keys`)."""
+    params: list[object] = [match, *among[1]]
     order = _order_by(req, match)
+    match_where = " AND ".join(["item_fts MATCH ?", *among[0]])
     limit = ""
     if req.limit is not None:
         limit = " LIMIT ?"
         params.append(req.limit)
     if columns == "item.id":
         return (
-            f"SELECT {_ID_OF_KEY} FROM item_fts WHERE item_fts MATCH ? ORDER BY {order}{limit}",
+            f"SELECT {_ID_OF_KEY} FROM item_fts WHERE {match_where} ORDER BY {order}{limit}",
             params,
         )
     # The page's keys first (and their scores), then its rows; the outer ORDER BY repeats
@@ -172,7 +178,7 @@ def _index_only_sql(req: SearchRequest, match: str, columns: str) -> tuple[str, 
     score = f"{_BM25}" if req.order == "relevance" else "0"
     hits = (
         f"SELECT item_fts.rowid AS search_key, {score} AS score FROM item_fts "
-        f"WHERE item_fts MATCH ? ORDER BY {order}{limit}"
+        f"WHERE {match_where} ORDER BY {order}{limit}"
     )
     return (
         f"SELECT {columns} FROM ({hits}) AS hit JOIN item "
@@ -195,6 +201,8 @@ def select_sql(req: SearchRequest, query: Query, columns: str) -> tuple[str, lis
     where, params, match = _where(req, query, expand=expand)
     if match is not None and not where and (newest_first or req.order == "relevance"):
         return _index_only_sql(req, match, columns)
+    if match is not None and req.order == "relevance" and (keys := filtered_keys(req, query)):
+        return _index_only_sql(req, match, columns, keys)
     sql = [_from(match)]
     if match is not None:
         where.insert(0, "item_fts MATCH ?")
@@ -206,20 +214,6 @@ def select_sql(req: SearchRequest, query: Query, columns: str) -> tuple[str, lis
         sql.append("LIMIT ?")
         params.append(req.limit)
     return f"SELECT {columns} " + " ".join(sql), params
-
-
-def interrupter() -> Callable[[], None]:
-    """A function that stops whatever query this thread's connection is running when it is
-    called (from any thread); the query then fails with `interrupted`. For a search the
-    user has already replaced: a broad one's full list and counts take seconds at a million
-    items, and the next search would wait for them."""
-    connection: sqlite3.Connection = database_proxy.connection()
-    return connection.interrupt
-
-
-def was_interrupted(exc: BaseException) -> bool:
-    """Whether `exc` is a query stopped by an `interrupter()`."""
-    return "interrupted" in str(exc) or search_pg.was_cancelled(exc)
 
 
 @contextlib.contextmanager
@@ -302,14 +296,17 @@ RANKED_HALVES_FROM = 100_000
 def ranked_cut(req: SearchRequest, query: Query) -> int | None:
     """Where to cut the first page by relevance in two, for two connections to rank at once
     (`ranked_rows`): the search key of the archive's middle item. None unless the page is
-    ranked from the search index alone (words without filters, SQLite) in an archive of at
-    least `RANKED_HALVES_FROM` items. bm25's weights of each word come from the whole
-    index whatever part of it a statement reads, so each half scores as the whole does."""
+    ranked from the search index alone (words, and any filters as keys: `filtered_keys`;
+    SQLite) in an archive of at least `RANKED_HALVES_FROM` items. bm25's weights of each
+    word come from the whole index whatever part of it a statement reads, so each half
+    scores as the whole does."""
     if req.order != "relevance" or is_server(database_proxy):
         return None
     where, _params, match = _where(req, query)
     conn = database_proxy.connection()
-    if match is None or where or facet_index.item_count(conn) < RANKED_HALVES_FROM:
+    if match is None or facet_index.item_count(conn) < RANKED_HALVES_FROM:
+        return None
+    if where and filtered_keys(req, query) is None:  # each match's item is read
         return None
     return facet_index.middle_key(conn)
 
@@ -320,12 +317,13 @@ def ranked_rows(
     """The first `limit` matches by relevance among the items newer than the middle one
     (`cut`: search keys below it) or the others, each with its score and search key: the
     first page is the `limit` smallest of both halves' (score, key)."""
-    match = _where(req, query)[2]
+    where, _params, match = _where(req, query)
     assert match is not None
+    among, among_params = (filtered_keys(req, query) if where else None) or ([], [])
     side = "<" if newer else ">="
     hits = (
         f"SELECT item_fts.rowid AS search_key, {_BM25} AS score FROM item_fts "
-        f"WHERE item_fts MATCH ? AND item_fts.rowid {side} ? "
+        f"WHERE {' AND '.join(['item_fts MATCH ?', f'item_fts.rowid {side} ?', *among])} "
         f"ORDER BY {_BM25}, item_fts.rowid LIMIT ?"
     )
     sql = (
@@ -333,7 +331,7 @@ def ranked_rows(
         "ON item.id = ((-hit.search_key) & 1073741823) ORDER BY hit.score, hit.search_key"
     )
     with _one_snapshot():
-        found = database_proxy.connection().execute(sql, (match, cut, limit))
+        found = database_proxy.connection().execute(sql, (match, cut, *among_params, limit))
         return [(score, key, row_from_db(rest)) for score, key, *rest in found]
 
 

@@ -446,6 +446,11 @@ def main() -> int:
         (f"{word!r}, a tag of {RARE_ITEMS} items", SearchRequest(word, tags=(RARE_TAG,))),
         (f"'in', a tag of {RARE_ITEMS} items", SearchRequest("in", tags=(RARE_TAG,))),
         (f"{word!r}, a source of {RARE_ITEMS} items", SearchRequest(word, source=RARE_SOURCE)),
+        # By relevance beside a filter: the filtered items' keys as a set (thirteenth round).
+        (
+            f"{word!r} among briefs, by relevance",
+            SearchRequest(word, kind="brief", order="relevance"),
+        ),
     ):
         page_sql, page_params = select_sql(
             replace(req, limit=FIRST_PAGE), parse_query(req.text), ROW_COLUMNS

@@ -88,6 +88,7 @@ REQUESTS = [
     SearchRequest(kind="brief"),
     SearchRequest(tags=("energy",), unread_only=True),
     SearchRequest(starred_only=True, order="relevance"),
+    SearchRequest(kind="brief", date_from=dt.date(2023, 6, 1), order="relevance"),
     SearchRequest(source="Kyiv Wire", date_from=dt.date(2023, 1, 1)),
     SearchRequest(date_to=dt.date(1999, 12, 31), descending=False),
 ]

@@ -112,3 +112,24 @@ def test_a_tag_or_source_of_few_items_is_where_its_search_starts(
     assert "item_fts.rowid IN" not in select_sql(sourced, parse_query("drones"), "item.id")[0]
     named = _plan(SearchRequest('source:"rare wire"', limit=200))
     assert not any("item_source_published" in step for step in named), named
+
+
+def test_by_relevance_the_filters_are_a_set_of_keys(archive: object) -> None:
+    """bm25 scores every match anyway: the filtered items' keys are read once from the
+    filters' indexes, and `item` only for the page (at a million items, `kupiansk` among the
+    briefs: 2.1 s reading each match's item; docs/BENCHMARKS.md, thirteenth round)."""
+    for req in (
+        SearchRequest("drones", kind="brief", order="relevance", limit=200),
+        SearchRequest("drones tag:energy is:unread", order="relevance", limit=200),
+        SearchRequest("drones", kind="brief", date_to=dt.date(2024, 1, 1), order="relevance"),
+    ):
+        sql = select_sql(req, parse_query(req.text), "item.title")[0]
+        assert "+item_fts.rowid IN (SELECT" in sql, req
+        assert "FROM (SELECT item_fts.rowid AS search_key" in sql, req
+    # Dates alone are their bounds on the key, exactly: no set of keys then.
+    dated = SearchRequest("drones", date_from=dt.date(2024, 1, 1), order="relevance")
+    sql = select_sql(dated, parse_query("drones"), "item.id")[0]
+    assert "item_fts.rowid <= ?" in sql and "IN (SELECT" not in sql, sql
+    # `author:` has no index: each match's item is read to check it, as by date.
+    author = SearchRequest("drones author:writer", order="relevance", limit=200)
+    assert "item_fts.rowid IN" not in select_sql(author, parse_query(author.text), "item.id")[0]

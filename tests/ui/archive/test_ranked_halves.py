@@ -58,13 +58,16 @@ def test_the_two_halves_give_the_page_one_statement_gives(
         return real(*args, **kwargs)  # type: ignore[arg-type]
 
     monkeypatch.setattr(queries, "ranked_rows", ranked)
+    filters = [{}, {"kind": BRIEF}, {"date_from": dt.date(2024, 6, 1)}, {"unread_only": True}]
     for text in TEXTS:
-        req, query = SearchRequest(text, order="relevance"), parse_query(text)
-        assert queries.ranked_cut(req, query) is not None
-        expected = [row.id for row in queries.first_rows(req, query, FIRST_PAGE)]
-        got = [row.id for row in worker._first_rows(req, query, worker.generation)]
-        assert got == expected, text
-        assert expected, text
+        for chosen in filters:  # filters as keys (`search_filters.filtered_keys`)
+            req = SearchRequest(text, order="relevance", **chosen)  # type: ignore[arg-type]
+            query = parse_query(text)
+            assert queries.ranked_cut(req, query) is not None
+            expected = [row.id for row in queries.first_rows(req, query, FIRST_PAGE)]
+            got = [row.id for row in worker._first_rows(req, query, worker.generation)]
+            assert got == expected, (text, chosen)
+            assert expected, (text, chosen)
     assert threads == {"rows", "MainThread"} or threads == {"rows", "search"}
 
 
@@ -89,9 +92,8 @@ def test_only_a_page_ranked_from_the_index_alone_is_cut(archive: Archive) -> Non
     words = SearchRequest("drones", order="relevance")
     for req in (
         dataclasses.replace(words, order="date"),
-        dataclasses.replace(words, kind=BRIEF),
-        dataclasses.replace(words, starred_only=True),
-        dataclasses.replace(words, date_from=dt.date(2023, 1, 1)),
+        SearchRequest("drones author:writer", order="relevance"),  # each item read: no keys
+        SearchRequest("drones source:wire", order="relevance"),
         SearchRequest("", order="relevance"),
     ):
         assert queries.ranked_cut(req, parse_query(req.text)) is None, req
