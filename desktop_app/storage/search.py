@@ -26,7 +26,7 @@ from desktop_app.storage import facet_index, search_lists, search_pg, search_ter
 from desktop_app.storage.db.models import database_proxy
 from desktop_app.storage.db.pg_schema import is_server
 from desktop_app.storage.items import ROW_COLUMNS, ItemRow, StoredItem, get_item, row_from_db
-from desktop_app.storage.search_filters import filter_conditions, filtered_keys
+from desktop_app.storage.search_filters import KeyFilter, filter_conditions, filtered_keys
 
 ORDERS = ("date", "relevance", "title", "author")
 # bm25 weights per FTS column (title, lead, body, author, tags): a word in the headline says
@@ -155,15 +155,15 @@ def _index_only_sql(
     req: SearchRequest,
     match: str,
     columns: str,
-    among: tuple[list[str], list[object]] = ([], []),
+    among: KeyFilter | None = None,
 ) -> tuple[str, list[object]]:
     """Words alone, by date or relevance: the order comes from the index, so `item` is read
     only for the rows returned, not for every match (each read is a random page of a large
     table: most of the time of a broad search otherwise). `among`: conditions on the
     index's key alone (`filtered_keys`)."""
-    params: list[object] = [match, *among[1]]
+    params: list[object] = [match, *(among.params if among else [])]
     order = _order_by(req, match)
-    match_where = " AND ".join(["item_fts MATCH ?", *among[0]])
+    match_where = " AND ".join(["item_fts MATCH ?", *(among.where if among else [])])
     limit = ""
     if req.limit is not None:
         limit = " LIMIT ?"
@@ -296,18 +296,18 @@ RANKED_HALVES_FROM = 100_000
 def ranked_cut(req: SearchRequest, query: Query) -> int | None:
     """Where to cut the first page by relevance in two, for two connections to rank at once
     (`ranked_rows`): the search key of the archive's middle item. None unless the page is
-    ranked from the search index alone (words, and any filters as keys: `filtered_keys`;
-    SQLite) in an archive of at least `RANKED_HALVES_FROM` items. bm25's weights of each
-    word come from the whole index whatever part of it a statement reads, so each half
-    scores as the whole does."""
+    ranked from the search index alone (words, and dates as bounds on the key:
+    `filtered_keys`; SQLite) in an archive of at least `RANKED_HALVES_FROM` items. bm25's
+    weights of each word come from the whole index whatever part of it a statement reads,
+    so each half scores as the whole does."""
     if req.order != "relevance" or is_server(database_proxy):
         return None
     where, _params, match = _where(req, query)
     conn = database_proxy.connection()
     if match is None or facet_index.item_count(conn) < RANKED_HALVES_FROM:
         return None
-    if where and filtered_keys(req, query) is None:  # each match's item is read
-        return None
+    if where and ((keys := filtered_keys(req, query)) is None or keys.reads_set):
+        return None  # each match's item read, or a set each half would read again
     return facet_index.middle_key(conn)
 
 
@@ -319,7 +319,8 @@ def ranked_rows(
     first page is the `limit` smallest of both halves' (score, key)."""
     where, _params, match = _where(req, query)
     assert match is not None
-    among, among_params = (filtered_keys(req, query) if where else None) or ([], [])
+    keys = filtered_keys(req, query) if where else None
+    among, among_params = (keys.where, keys.params) if keys else ([], [])
     side = "<" if newer else ">="
     hits = (
         f"SELECT item_fts.rowid AS search_key, {_BM25} AS score FROM item_fts "
