@@ -40,13 +40,7 @@ from desktop_app.ui.archive.search_messages import (
 )
 
 if TYPE_CHECKING:
-    from desktop_app.services.queries import (
-        CountedFacets,
-        Facets,
-        ItemRow,
-        ListText,
-        SearchRequest,
-    )
+    from desktop_app.services.queries import CountedFacets, Facets, ItemRow, ListText, SearchRequest
 
 log = logging.getLogger(__name__)
 
@@ -295,6 +289,10 @@ class SearchWorker(QObject):
         if (quick is None or quick.estimated) and not self._counted(generation):
             # Counted from the list's ids where nothing is chosen: no pass over every match.
             counted: CountedFacets | None
+            if narrowed is None and len(ids) < FIRST_PAGE:  # the first page was all of it
+                # A choice's own facet counts over the list without it: the counter's groups
+                # do it where SQL reads every item (2.9 s for a tag of 30 items at 1M).
+                narrowed = self._narrow(request, query, False)
             if narrowed:
                 counted = narrowed.counted
             else:

@@ -176,6 +176,30 @@ def test_the_window_gets_the_narrowed_list_and_exact_counts(
     assert by_sql == []
 
 
+@pytest.mark.parametrize("text", ["", "district"])
+def test_a_choice_whose_items_fit_the_first_page_is_counted_from_the_groups(
+    qtbot, archive: Archive, worker: SearchWorker, monkeypatch: pytest.MonkeyPatch, text: str
+) -> None:
+    """The first page was the whole list, but the chosen facet counts over the list without
+    the choice: the counter's groups count it, not SQL over every item (2.9 s for a tag of
+    30 items at a million; docs/BENCHMARKS.md, thirteenth round)."""
+    req = SearchRequest(text, tags=("bridges",))  # 12 of 60 items
+    query = parse_query(text)
+    asked: list[object] = []
+    real = queries.facet_counts
+    monkeypatch.setattr(
+        queries, "facet_counts", lambda r, q=None, **kw: asked.append(kw) or real(r, q, **kw)
+    )
+    counts: list[object] = []
+    worker.countsReady.connect(counts.append)
+    with qtbot.waitSignal(worker.finished, timeout=10_000):
+        worker.search(req)
+    qtbot.waitUntil(lambda: bool(counts) and counts[-1] == real(req, query), timeout=10_000)
+    counted = asked[-1]["counted"]  # type: ignore[index]
+    assert counted is not None and counted.tags is not None, asked  # no SQL for any facet
+    assert counted.kinds is not None and counted.sources is not None
+
+
 @pytest.mark.parametrize("zone", ["Europe/Kyiv", "Asia/Kolkata", "Australia/Lord_Howe"])
 def test_the_timeline_of_a_narrowed_search_counts_sqls_local_days(
     qtbot, archive: Archive, worker: SearchWorker, monkeypatch: pytest.MonkeyPatch, zone: str
