@@ -290,9 +290,10 @@ class SearchWorker(QObject):
             # Counted from the list's ids where nothing is chosen: no pass over every match.
             counted: CountedFacets | None
             if narrowed is None and len(ids) < FIRST_PAGE:  # the first page was all of it
-                # A choice's own facet counts over the list without it: the counter's groups
-                # do it where SQL reads every item (2.9 s for a tag of 30 items at 1M).
-                narrowed = self._narrow(request, query, False)
+                # A choice's own facet counts over the list without it (by date: no ranking):
+                # the counter's groups, where SQL reads every item (2.9 s for 30 tagged, 1M).
+                dated = dataclasses.replace(request, order="date", descending=True)
+                narrowed = self._narrow(dated, query, False)
             if narrowed:
                 counted = narrowed.counted
             else:
