@@ -13,15 +13,7 @@ from collections.abc import Callable
 from peewee import Database
 
 from desktop_app.core.errors import ArchiveError
-from desktop_app.storage.db import pg_schema
-from desktop_app.storage.db.later_steps import (
-    step_7,
-    step_8,
-    step_9,
-    step_10,
-    step_11,
-    step_12,
-)
+from desktop_app.storage.db import later_steps, pg_schema
 
 
 def _step_1(db: Database) -> None:
@@ -220,12 +212,12 @@ STEPS: tuple[Callable[[Database], None], ...] = (
     _step_4,
     _step_5,
     _step_6,
-    step_7,
-    step_8,
-    step_9,
-    step_10,
-    step_11,
-    step_12,
+    later_steps.step_7,
+    later_steps.step_8,
+    later_steps.step_9,
+    later_steps.step_10,
+    later_steps.step_11,
+    later_steps.step_12,
 )
 SCHEMA_VERSION = len(STEPS)
 
