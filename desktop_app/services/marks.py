@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from peewee import PeeweeException
+from peewee import PeeweeException, chunked
 
 from desktop_app.core.errors import ArchiveError
 from desktop_app.services.changes import Changes
@@ -32,7 +32,10 @@ def _set(field: str, ids: Sequence[int], value: bool) -> Changes:
         return Changes()
     try:
         with database_proxy.atomic():
-            Item.update({getattr(Item, field): value}).where(Item.id.in_(wanted)).execute()
+            # In parts: SQLite's usual builds let a statement name at most 32,766 values,
+            # and marking a whole search read names every item of it.
+            for part in chunked(wanted, 10_000):
+                Item.update({getattr(Item, field): value}).where(Item.id.in_(part)).execute()
     except (PeeweeException, ArchiveError) as exc:
         # The archive's own errors (busy, disk full, read-only) say why; add what and where.
         raise MarkNotSavedError(f"item {_ids_text(wanted)}, field '{field}': {exc}") from exc

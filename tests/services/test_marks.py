@@ -29,3 +29,26 @@ def test_toggle_flips_the_stored_mark_it_was_not_shown(archive_db: object) -> No
 def test_toggle_refuses_anything_but_a_mark(archive_db: object) -> None:
     with pytest.raises(ValueError):
         marks.toggle("title", 1)
+
+
+def test_more_items_than_one_statement_may_name_are_marked_in_one_call(
+    both_archive_db: object,
+) -> None:
+    """Marking a whole search read: at a million items one search holds hundreds of
+    thousands. A statement names at most 65,535 values on PostgreSQL and 32,766 in SQLite's
+    usual builds (this machine's allows 250,000: it is lowered here as they have it)."""
+    import sqlite3
+
+    from desktop_app.storage.db.models import database_proxy
+
+    conn = database_proxy.connection()
+    if isinstance(conn, sqlite3.Connection):
+        conn.setlimit(sqlite3.SQLITE_LIMIT_VARIABLE_NUMBER, 32_766)
+    when = dt.datetime(2024, 5, 1, tzinfo=dt.UTC)
+    first = save_item(ItemData(BRIEF, "Shelling of Kherson.", when))
+    last = save_item(ItemData(BRIEF, "Drones over Sumy.", when))
+    many = [first, *range(last + 1, last + 70_000), last]  # most of them gone since
+    assert marks.set_read(many) == Changes(flags=True, item_ids=frozenset(many))
+    for item in (first, last):
+        stored = get_item(item)
+        assert stored is not None and stored.is_read
