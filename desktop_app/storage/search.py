@@ -306,9 +306,10 @@ def ranked_cut(req: SearchRequest, query: Query) -> int | None:
     conn = database_proxy.connection()
     if match is None or facet_index.item_count(conn) < RANKED_HALVES_FROM:
         return None
-    if where and ((keys := filtered_keys(req, query)) is None or keys.reads_set):
+    keys = filtered_keys(req, query) if where else None
+    if where and (keys is None or keys.reads_set):
         return None  # each match's item read, or a set each half would read again
-    return facet_index.middle_key(conn)
+    return facet_index.middle_key(conn, *((keys.after, keys.upto) if keys else ()))
 
 
 def ranked_rows(
