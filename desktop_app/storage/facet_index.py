@@ -25,7 +25,7 @@ way looks up every match's item (`drones` among the briefs: 4-9 s at 1,000,000 i
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
 from typing import Any
 
@@ -91,15 +91,25 @@ _MARKED = {
 FEW_MARKED, FEW_MARKED_SHARE = 20_000, 0.02
 
 
-def _count(conn: sqlite3.Connection, mark: str) -> int:
-    """How many items (with `mark`: "starred", "unread") the archive holds, counted again
-    only after a write (each mark from its own index, schema 11)."""
-    key, cached = data_key(conn), _COUNTS.get((id(conn), mark))
+def _kept(conn: sqlite3.Connection, name: str, read: Callable[[], int | None]) -> int | None:
+    """`read()` for `name` (a count, a key), read again only after a write; None is not
+    kept. At most a few hundred are kept (the tags and ranges of a long session)."""
+    key, cached = data_key(conn), _COUNTS.get((id(conn), name))
     if cached is not None and cached[0] is conn and cached[1] == key:
         return cached[2]
-    n = int(conn.execute(f"SELECT count(*) FROM item{_MARKED[mark]}").fetchone()[0])
-    _COUNTS[(id(conn), mark)] = (conn, key, n)
-    return n
+    value = read()
+    if value is not None:
+        if len(_COUNTS) > 256:
+            _COUNTS.clear()
+        _COUNTS[(id(conn), name)] = (conn, key, value)
+    return value
+
+
+def _count(conn: sqlite3.Connection, mark: str) -> int:
+    """How many items (with `mark`: "starred", "unread", "read") the archive holds (each
+    mark from its own index, schemas 11 and 12)."""
+    sql = f"SELECT count(*) FROM item{_MARKED[mark]}"
+    return _kept(conn, mark, lambda: int(conn.execute(sql).fetchone()[0])) or 0
 
 
 def item_count(conn: sqlite3.Connection) -> int:
@@ -111,27 +121,29 @@ def middle_key(
 ) -> int | None:
     """The search key of the archive's middle item (as many items newer as older; None in an
     empty archive), or of the items whose keys are above `after` and up to `upto` (a search
-    between dates), read again only after a write: 30-60 ms at a million items, a step
-    through the key's index (schema 6); 18 ms for the 216,000 items of a year."""
-    name = "middle" if after is None and upto is None else f"middle {after} {upto}"
-    key, cached = data_key(conn), _COUNTS.get((id(conn), name))
-    if cached is not None and cached[0] is conn and cached[1] == key:
-        return cached[2]
-    between, bounds, n = "", [], item_count(conn)
-    if name != "middle":
-        between = "WHERE search_key > ? AND search_key <= ?"
-        bounds = [-(1 << 63) if after is None else after, (1 << 63) - 1 if upto is None else upto]
-        n = int(conn.execute(f"SELECT count(*) FROM item_search {between}", bounds).fetchone()[0])
-    found = conn.execute(
-        f"SELECT search_key FROM item_search {between} ORDER BY search_key LIMIT 1 OFFSET ?",
-        (*bounds, n // 2),
-    ).fetchone()
-    if found is None:
-        return None
-    if len(_COUNTS) > 256:  # the ranges of a long session
-        _COUNTS.clear()
-    _COUNTS[(id(conn), name)] = (conn, key, int(found[0]))
-    return int(found[0])
+    between dates): 30-60 ms at a million items, a step through the key's index (schema
+    6); 18 ms for the 216,000 items of a year."""
+
+    def read() -> int | None:
+        between, bounds, n = "", [], 0
+        if after is None and upto is None:
+            n = item_count(conn)
+        else:
+            between = "WHERE search_key > ? AND search_key <= ?"
+            bounds = [
+                -(1 << 63) if after is None else after,
+                (1 << 63) - 1 if upto is None else upto,
+            ]
+            n = int(
+                conn.execute(f"SELECT count(*) FROM item_search {between}", bounds).fetchone()[0]
+            )
+        found = conn.execute(
+            f"SELECT search_key FROM item_search {between} ORDER BY search_key LIMIT 1 OFFSET ?",
+            (*bounds, n // 2),
+        ).fetchone()
+        return None if found is None else int(found[0])
+
+    return _kept(conn, f"middle {after} {upto}", read)
 
 
 def few_marked(conn: sqlite3.Connection, mark: str) -> int | None:
@@ -151,20 +163,14 @@ _HOLDING = {
 def few_holding(conn: sqlite3.Connection, facet: str, value: str) -> int | None:
     """How many items have `value` as their `facet` when they are few, as `few_marked`:
     "tag" (folded as stored), "source", or "source like" (a `source:` filter's LIKE
-    pattern). Counted again only after a write, and never past the bound (one step of the
-    value's index per item)."""
-    key, cached = data_key(conn), _COUNTS.get((id(conn), f"{facet} {value}"))
-    if cached is not None and cached[0] is conn and cached[1] == key:
-        return _few(conn, cached[2])
-    n = int(
-        conn.execute(
-            f"SELECT count(*) FROM ({_HOLDING[facet]} LIMIT ?)", (value, FEW_MARKED + 1)
-        ).fetchone()[0]
+    pattern); never counted past the bound (one step of the value's index per item)."""
+    sql = f"SELECT count(*) FROM ({_HOLDING[facet]} LIMIT ?)"
+    n = _kept(
+        conn,
+        f"{facet} {value}",
+        lambda: int(conn.execute(sql, (value, FEW_MARKED + 1)).fetchone()[0]),
     )
-    if len(_COUNTS) > 256:  # tags and sources asked about over a long session
-        _COUNTS.clear()
-    _COUNTS[(id(conn), f"{facet} {value}")] = (conn, key, n)
-    return _few(conn, n)
+    return _few(conn, n or 0)
 
 
 def _few(conn: sqlite3.Connection, n: int) -> int | None:
