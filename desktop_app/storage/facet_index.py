@@ -30,7 +30,7 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from desktop_app.core.search_query import Query
-from desktop_app.storage.search_filters import fold_tag, source_names
+from desktop_app.storage.search_filters import fold_tag, names_like
 
 # (value, its items' ids joined by commas): one per kind, source name or tag.
 Groups = Iterator[tuple[str, str]]
@@ -152,18 +152,21 @@ def few_marked(conn: sqlite3.Connection, mark: str) -> int | None:
     return _few(conn, _count(conn, mark))
 
 
-# A value's items, each from its own index (item_tag_tag, item_source_published).
+# A value's items, each from its own index (item_tag_tag, item_source_published,
+# item_author_published).
 _HOLDING = {
     "tag": "SELECT 1 FROM item_tag WHERE tag = ?",
     "source": "SELECT 1 FROM item WHERE source_name = ?",
-    "source like": f"SELECT 1 FROM item WHERE source_name IN ({source_names('?')})",
+    "source like": f"SELECT 1 FROM item WHERE source_name IN ({names_like('source_name', '?')})",
+    "author like": f"SELECT 1 FROM item WHERE author IN ({names_like('author', '?')})",
 }
 
 
 def few_holding(conn: sqlite3.Connection, facet: str, value: str) -> int | None:
     """How many items have `value` as their `facet` when they are few, as `few_marked`:
-    "tag" (folded as stored), "source", or "source like" (a `source:` filter's LIKE
-    pattern); never counted past the bound (one step of the value's index per item)."""
+    "tag" (folded as stored), "source", or "source like" and "author like" (a `source:` or
+    `author:` filter's LIKE pattern); never counted past the bound (one step of the value's
+    index per item)."""
     sql = f"SELECT count(*) FROM ({_HOLDING[facet]} LIMIT ?)"
     n = _kept(
         conn,

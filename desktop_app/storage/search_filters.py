@@ -52,13 +52,14 @@ def _seconds(stored: str) -> int | None:
         return None
 
 
-def source_names(mark: str) -> str:
-    """The distinct sources whose names are LIKE the parameter: SQLite's loose index scan
-    written out, one step of item_source_published per source, so that a `source:` filter
-    is matched among the few names rather than in every item (2.8 s at a million items)."""
+def names_like(column: str, mark: str) -> str:
+    """The distinct values of `column` ("source_name" or "author") that are LIKE the
+    parameter: SQLite's loose index scan written out, one step of the column's index per
+    name, so that a `source:` or `author:` filter is matched among the names rather than in
+    every item (2.8 s at a million items)."""
     return (
-        "WITH RECURSIVE named(name) AS (SELECT min(source_name) FROM item UNION ALL "
-        "SELECT (SELECT min(source_name) FROM item WHERE source_name > named.name) "
+        f"WITH RECURSIVE named(name) AS (SELECT min({column}) FROM item UNION ALL "
+        f"SELECT (SELECT min({column}) FROM item WHERE {column} > named.name) "
         "FROM named WHERE named.name IS NOT NULL) "
         f"SELECT name FROM named WHERE name LIKE {mark} ESCAPE '\\'"
     )
@@ -126,16 +127,16 @@ def filter_conditions(
             column = "item.author" if f.field == "author" else "item.source_name"
             where.append(f"{column} {'NOT ' if f.negated else ''}{like} {mark} ESCAPE '\\'")
             params.append(pattern := like_pattern(f.value))
-            if f.field == "author" or f.negated or few_holding is None:
+            if f.negated or few_holding is None:
                 continue
-            few = few_holding("source like", pattern)
-            if few is not None:  # the items of few sources: from those sources' index
-                names = source_names(mark)
+            few = few_holding(f"{f.field} like", pattern)
+            if few is not None:  # the items of few names: from those names' index
+                names = names_like(column.removeprefix("item."), mark)
                 if keyed:
-                    keys = f"SELECT {_ITEM_KEY} FROM item WHERE source_name IN ({names})"
+                    keys = f"SELECT {_ITEM_KEY} FROM item WHERE {column} IN ({names})"
                     where.append(_among_keys(few, keys, ranked))
                 else:
-                    where.append(f"item.source_name IN ({names})")
+                    where.append(f"{column} IN ({names})")
                 params.append(pattern)
     if req.source is not None and skip != "source":
         where.append(f"item.source_name = {mark}")

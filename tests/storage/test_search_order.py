@@ -69,6 +69,7 @@ TEXTS = [
     "from:1950 to:1999",
     "from:2023-11 to:2024-02-15 kharkiv",
     "author:writer drones",
+    'author:"writer 3"',
     'source:"kyiv wire" -bridge',
     "source:wire drones",
     "-source:notes night",

@@ -105,6 +105,11 @@ def test_a_tag_or_source_of_few_items_is_where_its_search_starts(
         "+item_fts.rowid IN" not in select_sql(named_words, parse_query(named_words.text), "id")[0]
     )
     assert any("VIRTUAL TABLE INDEX" in s and ":=" in s for s in _plan(named_words))
+    # So is an `author:` filter (schema 13), beside words or alone.
+    authored = _plan(SearchRequest('author:"nobody"', limit=200))
+    assert any("item_author_published (author=?)" in step for step in authored), authored
+    authored_words = SearchRequest('drones author:"nobody"', limit=200)
+    assert any(":=" in step for step in _plan(authored_words)), _plan(authored_words)
     monkeypatch.setattr(facet_index, "FEW_MARKED", -1)  # as if a great many were tagged
     plain = _plan(SearchRequest(tags=("energy",), limit=200))
     assert any("item_published_at" in step for step in plain), plain  # newest first, checked
@@ -130,6 +135,9 @@ def test_by_relevance_the_filters_are_a_set_of_keys(archive: object) -> None:
     dated = SearchRequest("drones", date_from=dt.date(2024, 1, 1), order="relevance")
     sql = select_sql(dated, parse_query("drones"), "item.id")[0]
     assert "item_fts.rowid <= ?" in sql and "IN (SELECT" not in sql, sql
-    # `author:` has no index: each match's item is read to check it, as by date.
+    # `author:` is not read into the set (a LIKE over every item): each match's item is
+    # checked, as by date, unless few items have such an author (their keys as a set then).
     author = SearchRequest("drones author:writer", order="relevance", limit=200)
-    assert "item_fts.rowid IN" not in select_sql(author, parse_query(author.text), "item.id")[0]
+    sql = select_sql(author, parse_query(author.text), "item.title")[0]
+    assert "FROM (SELECT item_fts.rowid AS search_key" not in sql, sql
+    assert "+item_fts.rowid IN" in sql, sql  # none has it yet: few

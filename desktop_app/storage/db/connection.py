@@ -88,6 +88,7 @@ REQUIRED_TABLES = {
     10: set(),  # an index: items by source name
     11: set(),  # indexes: kind, source, starred and unread items newest first
     12: set(),  # an index: the read items newest first
+    13: set(),  # an index: items by author
 }
 _ADDRESS = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*://")
 

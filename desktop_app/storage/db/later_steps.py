@@ -307,3 +307,11 @@ def step_12(db: Database) -> None:
     the whole date index when few items were read (3.4 s at 1,000,000 items, none read), and
     words among the read items checked every match. The same on a server."""
     db.execute_sql("CREATE INDEX item_read_published ON item (published_at) WHERE is_read")
+
+
+def step_13(db: Database) -> None:
+    """Items by author, newest first within each: an `author:` filter is matched among the
+    authors' names (one step of this index per name) and, when few items have them, read
+    from here, where every item's author was read (2.8 s at 1,000,000 items for a name
+    nobody has). The same on a server."""
+    db.execute_sql("CREATE INDEX item_author_published ON item (author, published_at)")

@@ -218,6 +218,7 @@ STEPS: tuple[Callable[[Database], None], ...] = (
     later_steps.step_10,
     later_steps.step_11,
     later_steps.step_12,
+    later_steps.step_13,
 )
 SCHEMA_VERSION = len(STEPS)
 
