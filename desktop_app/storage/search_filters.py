@@ -88,9 +88,10 @@ def filter_conditions(
 ) -> tuple[list[str], list[object]]:
     """Conditions and parameters for everything but the words; `skip` leaves out one facet
     (for its own counts); `keyed`: SQLite's search index is in the query, and dates bound
-    its key too, as do the starred or unread items when `few_marked` says they are few, and
-    the items of a tag or source when `few_holding` does. Without words (`keyed` false), a
-    tag of few items is the list of its items, from which the statement starts.
+    its key too, as do the starred, unread or read items when `few_marked` says they are
+    few, and the items of a tag, of a source, or of the names a `source:` or `author:` filter
+    matches when `few_holding` does. Without words (`keyed` false), a tag or those names of
+    few items are read from their own index, from which the statement starts.
     `tag_lists`: a tag as the list of its items (`item.id IN …`, read from the tag's index
     once) rather than a lookup for each item (`EXISTS`); the same items, for a statement
     that reads every item the filters keep."""
