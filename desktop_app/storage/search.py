@@ -22,7 +22,7 @@ from desktop_app.core.search_query import (
     Term,
     parse_query,
 )
-from desktop_app.storage import facet_index, search_lists, search_pg, search_terms
+from desktop_app.storage import facet_index, search_excluded, search_lists, search_pg, search_terms
 from desktop_app.storage.db.models import database_proxy
 from desktop_app.storage.db.pg_schema import is_server
 from desktop_app.storage.items import ROW_COLUMNS, ItemRow, StoredItem, get_item, row_from_db
@@ -338,12 +338,12 @@ def ranked_rows(
 
 
 def first_rows(req: SearchRequest, query: Query, limit: int) -> list[ItemRow]:
-    """The first `limit` matching items with their list columns, in one query.
-
-    What the list shows first: it arrives before the full id list, which costs a pass over
-    every match (and the counts beside the list, which cost more).
-    """
+    """The first `limit` matching items with their list columns, in one query (a few for
+    excluded words alone: `search_excluded`): what the list shows first, before the full id
+    list, which costs a pass over every match (and the counts beside it, which cost more)."""
     with _one_snapshot():
+        if (rows := search_excluded.first_page(req, query, limit)) is not None:
+            return rows
         sql, params = select_sql(replace(req, limit=limit), query, ROW_COLUMNS)
         return [row_from_db(r) for r in database_proxy.connection().execute(sql, params)]
 

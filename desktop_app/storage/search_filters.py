@@ -18,7 +18,7 @@ from typing import Any, NamedTuple
 from desktop_app.core.search_query import Query, TextFilter
 
 # An item's search key (schema 6, `db.migrations`): -(publication time * 2**30 + id).
-_ITEM_KEY = "-(CAST(strftime('%s', published_at) AS INTEGER) * 1073741824 + id)"
+ITEM_KEY = "-(CAST(strftime('%s', published_at) AS INTEGER) * 1073741824 + id)"
 # Few items (`facet_index.FEW_MARKED`) up to this many are looked up in the search index one
 # by one: each lookup starts the text query again, 50–200 µs at a million items. More are a
 # set that the index's matches are checked against as they are read (12–120 ms for a word in
@@ -119,7 +119,7 @@ def filter_conditions(
             )
             if keyed and few is not None:
                 where.append(
-                    _among_keys(few, f"SELECT {_ITEM_KEY} FROM item WHERE id IN ({tagged})", ranked)
+                    _among_keys(few, f"SELECT {ITEM_KEY} FROM item WHERE id IN ({tagged})", ranked)
                 )
                 params.append(tag)
         params.append(tag)
@@ -134,7 +134,7 @@ def filter_conditions(
             if few is not None:  # the items of few names: from those names' index
                 names = names_like(column.removeprefix("item."), mark)
                 if keyed:
-                    keys = f"SELECT {_ITEM_KEY} FROM item WHERE {column} IN ({names})"
+                    keys = f"SELECT {ITEM_KEY} FROM item WHERE {column} IN ({names})"
                     where.append(_among_keys(few, keys, ranked))
                 else:
                     where.append(f"{column} IN ({names})")
@@ -145,7 +145,7 @@ def filter_conditions(
         few = None if few_holding is None or not keyed else few_holding("source", req.source)
         if few is not None:
             # Without words the source's own index already gives its items newest first.
-            key = f"SELECT {_ITEM_KEY} FROM item WHERE source_name = {mark}"
+            key = f"SELECT {ITEM_KEY} FROM item WHERE source_name = {mark}"
             where.append(_among_keys(few, key, ranked))
             params.append(req.source)
     for bound, end in _bounds(req, query):
@@ -163,7 +163,7 @@ def filter_conditions(
             continue
         where.append(condition)
         if keyed and few_marked is not None and (few := few_marked(flag)) is not None:
-            where.append(_among_keys(few, f"SELECT {_ITEM_KEY} FROM item WHERE {alone}", ranked))
+            where.append(_among_keys(few, f"SELECT {ITEM_KEY} FROM item WHERE {alone}", ranked))
     return where, params
 
 
@@ -219,9 +219,7 @@ def filtered_keys(req: Any, query: Query) -> KeyFilter | None:
         query = replace(query, date_from=None, date_to=None)
     kept, kept_params = filter_conditions(req, query, tag_lists=True)
     if kept:
-        where.append(
-            f"+item_fts.rowid IN (SELECT {_ITEM_KEY} FROM item WHERE {' AND '.join(kept)})"
-        )
+        where.append(f"+item_fts.rowid IN (SELECT {ITEM_KEY} FROM item WHERE {' AND '.join(kept)})")
     if not where:
         return None
     return KeyFilter(where, params + kept_params, bool(kept), on_key.get(True), on_key.get(False))

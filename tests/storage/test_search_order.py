@@ -401,3 +401,30 @@ def _unbound() -> object:
     yield
     if not database_proxy.is_closed():
         database_proxy.close()
+
+
+@pytest.mark.parametrize("first_range", [1, 7, 1_000])
+def test_excluded_words_alone_are_paged_from_the_newest_items(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, first_range: int
+) -> None:
+    """`-drones` newest first: the newest items checked against the matches among them, in
+    ranges grown until a page is kept (`search_excluded`), the reference's page whatever the
+    first range; a search that keeps too few falls back to the plain statement."""
+    from desktop_app.storage import search_excluded
+
+    monkeypatch.setattr(search_excluded, "FIRST_RANGE", first_range)
+    archive = open_archive(tmp_path / "a.sqlite")
+    con = sqlite3.connect(tmp_path / "a.sqlite")
+    _fill(con, 900, seed=9)
+    con.commit()
+    _reference_index(con)
+    for text in ("-drones", "-drones -night", "-evacuat*", "-zzzz", "-kharkiv -sumy -power"):
+        query = parse_query(text)
+        for limit in (1, 25, 200, 2_000):
+            req = SearchRequest(text)
+            sql, params = _reference(req, "item.id")
+            order = _reference_order(req, False)
+            page = [r[0] for r in con.execute(f"{sql} ORDER BY {order} LIMIT ?", [*params, limit])]
+            assert [r.id for r in first_rows(req, query, limit)] == page, (text, limit)
+    archive.db.close()
+    con.close()
