@@ -9,10 +9,12 @@ same first rows, the same timeline days and the same counts.
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import datetime as dt
 import random
 import sqlite3
+from collections.abc import Iterator
 from itertools import groupby
 from pathlib import Path
 
@@ -369,6 +371,22 @@ def test_an_archive_upgraded_to_the_publication_keyed_index_searches_the_same(
     con.close()
 
 
+@contextlib.contextmanager
+def _archive_with_reference(path: Path, items: int, seed: int) -> Iterator[sqlite3.Connection]:
+    """An archive of `items` made-up items at `path`, open, with the reference index beside
+    its own; a plain connection to it."""
+    archive = open_archive(path)
+    con = sqlite3.connect(path)
+    try:
+        _fill(con, items, seed=seed)
+        con.commit()
+        _reference_index(con)
+        yield con
+    finally:
+        archive.db.close()
+        con.close()
+
+
 @pytest.mark.parametrize("looked_up", [0, 1_000_000], ids=["as-a-set", "one-by-one"])
 def test_few_starred_or_tagged_items_are_searched_from_their_own_list(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, looked_up: int
@@ -380,20 +398,15 @@ def test_few_starred_or_tagged_items_are_searched_from_their_own_list(
 
     monkeypatch.setattr(facet_index, "FEW_MARKED_SHARE", 1.0)
     monkeypatch.setattr(search_filters, "LOOKED_UP", looked_up)
-    archive = open_archive(tmp_path / "a.sqlite")
-    con = sqlite3.connect(tmp_path / "a.sqlite")
-    _fill(con, 700, seed=5)
-    con.commit()
-    _reference_index(con)
-    sql = search.select_sql(SearchRequest("drones", tags=("energy",)), parse_query("drones"), "id")
-    assert ("+item_fts.rowid IN" in sql[0]) == (looked_up == 0), sql
-    assert (
-        "item.id IN (SELECT item_id"
-        in search.select_sql(SearchRequest(tags=("energy",)), parse_query(""), "item.id")[0]
-    )
-    assert _check_all(con) == len(TEXTS) * len(REQUESTS)
-    archive.db.close()
-    con.close()
+    with _archive_with_reference(tmp_path / "a.sqlite", 700, seed=5) as con:
+        words = SearchRequest("drones", tags=("energy",))
+        sql = search.select_sql(words, parse_query("drones"), "id")
+        assert ("+item_fts.rowid IN" in sql[0]) == (looked_up == 0), sql
+        assert (
+            "item.id IN (SELECT item_id"
+            in search.select_sql(SearchRequest(tags=("energy",)), parse_query(""), "item.id")[0]
+        )
+        assert _check_all(con) == len(TEXTS) * len(REQUESTS)
 
 
 @pytest.fixture(autouse=True)
@@ -413,18 +426,12 @@ def test_excluded_words_alone_are_paged_from_the_newest_items(
     from desktop_app.storage import search_excluded
 
     monkeypatch.setattr(search_excluded, "FIRST_RANGE", first_range)
-    archive = open_archive(tmp_path / "a.sqlite")
-    con = sqlite3.connect(tmp_path / "a.sqlite")
-    _fill(con, 900, seed=9)
-    con.commit()
-    _reference_index(con)
-    for text in ("-drones", "-drones -night", "-evacuat*", "-zzzz", "-kharkiv -sumy -power"):
-        query = parse_query(text)
-        for limit in (1, 25, 200, 2_000):
-            req = SearchRequest(text)
+    texts = ("-drones", "-drones -night", "-evacuat*", "-zzzz", "-kharkiv -sumy -power")
+    with _archive_with_reference(tmp_path / "a.sqlite", 900, seed=9) as con:
+        for text in texts:
+            req, query = SearchRequest(text), parse_query(text)
             sql, params = _reference(req, "item.id")
             order = _reference_order(req, False)
-            page = [r[0] for r in con.execute(f"{sql} ORDER BY {order} LIMIT ?", [*params, limit])]
-            assert [r.id for r in first_rows(req, query, limit)] == page, (text, limit)
-    archive.db.close()
-    con.close()
+            for limit in (1, 25, 200, 2_000):
+                page = con.execute(f"{sql} ORDER BY {order} LIMIT ?", [*params, limit])
+                assert [r.id for r in first_rows(req, query, limit)] == [r[0] for r in page]
