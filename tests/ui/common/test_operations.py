@@ -52,8 +52,10 @@ def test_each_lane_keeps_one_connection_and_close_releases_them(
     runner.close()
     # Closed: each lane's wal and shm descriptors are gone. SQLite keeps the main file's
     # descriptor of a closed connection while another connection of the process holds locks
-    # on it (closing it would drop those locks), so at most one per lane stays until then.
-    assert open_archive_files(tmp_path) <= before + 2 < counts[0]
+    # on it (closing it would drop those locks), so at most one per lane stays until then;
+    # under two loaded workers that took a moment once in nine CI runs (7 for at most 5).
+    assert before + 2 < counts[0]
+    qtbot.waitUntil(lambda: open_archive_files(tmp_path) <= before + 2, timeout=5000)
 
 
 def test_writes_run_one_at_a_time_on_one_thread_never_the_gui_thread(qtbot, runner) -> None:
