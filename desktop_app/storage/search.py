@@ -116,14 +116,16 @@ def _where(
     if match is None and query.excluded:
         where.append(f"item.id NOT IN (SELECT {_ID_OF_KEY} FROM item_fts WHERE item_fts MATCH ?)")
         params.append(query.fts_excluded(expanded))
-    few = tagged = None
+    few = held = None
+    keyed = keyed and match is not None
     if not is_server(database_proxy):
         conn = database_proxy.connection()
         few = functools.partial(facet_index.few_marked, conn)
         if match is None or keyed:  # a tag's items by key, or as a list over `item` alone
-            tagged = functools.partial(facet_index.few_holding, conn)
+            held = functools.partial(facet_index.few_holding, conn)
+    whole = req.limit is None  # the statement reads every item kept
     more, more_params = filter_conditions(
-        req, query, skip=skip, keyed=keyed and match is not None, few_marked=few, few_holding=tagged
+        req, query, skip=skip, keyed=keyed, few_marked=few, few_holding=held, whole=whole
     )
     return where + more, params + more_params, match
 

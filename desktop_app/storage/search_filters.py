@@ -85,6 +85,7 @@ def filter_conditions(
     few_marked: Callable[[str], int | None] | None = None,
     few_holding: Callable[[str, str], int | None] | None = None,
     tag_lists: bool = False,
+    whole: bool = False,
 ) -> tuple[list[str], list[object]]:
     """Conditions and parameters for everything but the words; `skip` leaves out one facet
     (for its own counts); `keyed`: SQLite's search index is in the query, and dates bound
@@ -94,7 +95,10 @@ def filter_conditions(
     few items are read from their own index, from which the statement starts.
     `tag_lists`: a tag as the list of its items (`item.id IN …`, read from the tag's index
     once) rather than a lookup for each item (`EXISTS`); the same items, for a statement
-    that reads every item the filters keep."""
+    that reads every item the filters keep. `whole`: the statement reads every item kept
+    (no first page), so without words a `source:` or `author:` filter is read from the
+    names' index whatever its share (all 1,000,000 items of `author:writer`: 1.4 s, where
+    reading each item's author by date took 3.3–16 s)."""
     where: list[str] = []
     params: list[object] = []
     ranked = req.order == "relevance"
@@ -131,9 +135,9 @@ def filter_conditions(
             if f.negated or few_holding is None:
                 continue
             few = few_holding(f"{f.field} like", pattern)
-            if few is not None:  # the items of few names: from those names' index
+            if few is not None or (whole and not keyed):  # from those names' index
                 names = names_like(column.removeprefix("item."), mark)
-                if keyed:
+                if keyed and few is not None:
                     keys = f"SELECT {ITEM_KEY} FROM item WHERE {column} IN ({names})"
                     where.append(_among_keys(few, keys, ranked))
                 else:
