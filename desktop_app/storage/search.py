@@ -26,19 +26,13 @@ from desktop_app.storage import facet_index, search_excluded, search_lists, sear
 from desktop_app.storage.db.models import database_proxy
 from desktop_app.storage.db.pg_schema import is_server
 from desktop_app.storage.items import ROW_COLUMNS, ItemRow, StoredItem, get_item, row_from_db
+from desktop_app.storage.search_filters import ID_OF_KEY as _ID_OF_KEY
 from desktop_app.storage.search_filters import KeyFilter, filter_conditions, filtered_keys
 
 ORDERS = ("date", "relevance", "title", "author")
 # bm25 weights per FTS column (title, lead, body, author, tags): a word in the headline says
 # more about an item than the same word deep in its body.
 _BM25 = "bm25(item_fts, 8.0, 4.0, 1.0, 2.0, 3.0)"
-# The search index's rowid is minus (the item's publication time in Unix seconds times 2**30
-# plus its id) (schema 6, `db.migrations`): ascending rowids are newest first, ties by the
-# higher id first, so a newest-first search reads the index in its own order and stops after
-# the page it needs. The low 30 bits of the negated key are the item's id (also for times
-# before 1970: two's complement). Never ask FTS5 for descending rowids: SQLite 3.40 left out
-# some matches of multi-word queries that way on a 1,000,000-item archive.
-_ID_OF_KEY = "((-item_fts.rowid) & 1073741823)"
 
 
 @dataclass(frozen=True)

@@ -17,7 +17,7 @@ from desktop_app.storage import facet_index
 from desktop_app.storage.db.models import database_proxy
 from desktop_app.storage.db.pg_schema import is_server
 from desktop_app.storage.items import ROW_COLUMNS, ItemRow, row_from_db
-from desktop_app.storage.search_filters import ITEM_KEY, filter_conditions
+from desktop_app.storage.search_filters import ID_OF_KEY, ITEM_KEY, filter_conditions
 
 FIRST_RANGE = 1_000
 
@@ -39,7 +39,7 @@ def first_page(req: object, query: Query, limit: int) -> list[ItemRow] | None:
     total = facet_index.item_count(conn)
     sql = (
         f"SELECT {ROW_COLUMNS} FROM item WHERE {ITEM_KEY} <= ? AND item.id NOT IN "
-        "(SELECT (-rowid) & 1073741823 FROM item_fts WHERE item_fts MATCH ? AND rowid <= ?) "
+        f"(SELECT {ID_OF_KEY} FROM item_fts WHERE item_fts MATCH ? AND item_fts.rowid <= ?) "
         "ORDER BY item.published_at DESC, item.id DESC LIMIT ?"
     )
     span = FIRST_RANGE

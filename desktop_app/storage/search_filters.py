@@ -19,6 +19,13 @@ from desktop_app.core.search_query import Query, TextFilter
 
 # An item's search key (schema 6, `db.migrations`): -(publication time * 2**30 + id).
 ITEM_KEY = "-(CAST(strftime('%s', published_at) AS INTEGER) * 1073741824 + id)"
+# And back, from the search index's rowid, which is that key: ascending rowids are newest
+# first, ties by the higher id first, so a newest-first search reads the index in its own
+# order and stops after the page it needs. The low 30 bits of the negated key are the
+# item's id (also for times before 1970: two's complement). Never ask FTS5 for descending
+# rowids: SQLite 3.40 left out some matches of multi-word queries that way on a
+# 1,000,000-item archive.
+ID_OF_KEY = "((-item_fts.rowid) & 1073741823)"
 # Few items (`facet_index.FEW_MARKED`) up to this many are looked up in the search index one
 # by one: each lookup starts the text query again, 50–200 µs at a million items. More are a
 # set that the index's matches are checked against as they are read (12–120 ms for a word in

@@ -8,7 +8,7 @@ into one string per part (`group_concat`), and the window's search thread parses
 numpy (`ui/archive/id_lists.py`; numpy stays above storage): 0.4 s.
 
 - For words, one part: the ids of every match in the order of the index's keys (the list's
-  own order: `search._ID_OF_KEY`), or, for a caller that wants the items' times too (the
+  own order: `search_filters.ID_OF_KEY`), or, for a caller that wants the items' times too (the
   timeline of a narrowed list), the keys themselves, which the reader sorts. Ids are 7
   digits or so where keys are 20: 8 MB of text at a million matches against 21 MB, written
   and parsed in about 100 ms less. Parts of 200,000 matches (a subquery with LIMIT each)

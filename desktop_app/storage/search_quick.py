@@ -27,7 +27,7 @@ def _about(n: float) -> int:
 
 
 def _key(row: ItemRow) -> int:
-    """The search index's key of a row (`_ID_OF_KEY` inverts it)."""
+    """The search index's key of a row (`search_filters.ID_OF_KEY` inverts it)."""
     return -(int(row.published_at.timestamp()) * 1073741824 + row.id)
 
 
