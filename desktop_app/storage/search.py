@@ -141,10 +141,9 @@ def _order_by(req: SearchRequest, match: str | None) -> str:
         return f"item.title COLLATE NOCASE {direction}, item.id"
     if req.order == "author":
         return f"item.author COLLATE NOCASE {direction}, item.published_at DESC, item.id DESC"
-    if match is not None:
-        # The same order as (published_at, id) descending: the search index's own order
-        # (its key is -(time * 2**30 + id)); oldest first is that order read backwards.
-        return "item_fts.rowid" if req.descending else "item_fts.rowid DESC"
+    if match is not None and req.descending:
+        # The same order as (published_at, id) descending: the search index's own order.
+        return "item_fts.rowid"
     return f"item.published_at {direction}, item.id {direction}"
 
 
@@ -173,7 +172,6 @@ def _index_only_sql(
     # The page's keys first (and their scores), then its rows; the outer ORDER BY repeats
     # the inner one on the page alone.
     score = f"{_BM25}" if req.order == "relevance" else "0"
-    backwards = " DESC" if req.order == "date" and not req.descending else ""
     hits = (
         f"SELECT item_fts.rowid AS search_key, {score} AS score FROM item_fts "
         f"WHERE {match_where} ORDER BY {order}{limit}"
@@ -181,7 +179,7 @@ def _index_only_sql(
     return (
         f"SELECT {columns} FROM ({hits}) AS hit JOIN item "
         f"ON item.id = ((-hit.search_key) & 1073741823) "
-        f"ORDER BY hit.score, hit.search_key{backwards}",
+        f"ORDER BY hit.score, hit.search_key",
         params,
     )
 
@@ -190,14 +188,14 @@ def select_sql(req: SearchRequest, query: Query, columns: str) -> tuple[str, lis
     """The search as one SELECT of `columns`, in the requested order (and limit)."""
     if is_server(database_proxy):
         return search_pg.select_sql(req, query, columns)
-    by_date = req.order == "date"
+    newest_first = req.order == "date" and req.descending
     # By relevance, a prefix stays one: bm25 scores a prefix as one phrase, an OR of words
     # as several (other scores, another order).
     expand = 0
     if req.order != "relevance":
-        expand = PAGE_PARTS if by_date and req.limit is not None else ALL_PARTS
+        expand = PAGE_PARTS if newest_first and req.limit is not None else ALL_PARTS
     where, params, match = _where(req, query, expand=expand)
-    if match is not None and not where and (by_date or req.order == "relevance"):
+    if match is not None and not where and (newest_first or req.order == "relevance"):
         return _index_only_sql(req, match, columns)
     if match is not None and req.order == "relevance" and (keys := filtered_keys(req, query)):
         return _index_only_sql(req, match, columns, keys)
