@@ -15,14 +15,15 @@ from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from itertools import chain, groupby
 
-from desktop_app.core.search_query import (
-    Alternative,
-    Expansions,
-    Query,
-    Term,
-    parse_query,
+from desktop_app.core.search_query import Alternative, Expansions, Query, Term, parse_query
+from desktop_app.storage import (
+    facet_index,
+    search_excluded,
+    search_lists,
+    search_oldest,
+    search_pg,
+    search_terms,
 )
-from desktop_app.storage import facet_index, search_excluded, search_lists, search_pg, search_terms
 from desktop_app.storage.db.models import database_proxy
 from desktop_app.storage.db.pg_schema import is_server
 from desktop_app.storage.items import ROW_COLUMNS, ItemRow, StoredItem, get_item, row_from_db
@@ -339,6 +340,9 @@ def first_rows(req: SearchRequest, query: Query, limit: int) -> list[ItemRow]:
     list, which costs a pass over every match (and the counts beside it, which cost more)."""
     with _one_snapshot():
         if (rows := search_excluded.first_page(req, query, limit)) is not None:
+            return rows
+        where = functools.partial(_where, req, query, expand=ALL_PARTS)
+        if (rows := search_oldest.first_page(req, query, limit, where)) is not None:
             return rows
         sql, params = select_sql(replace(req, limit=limit), query, ROW_COLUMNS)
         return [row_from_db(r) for r in database_proxy.connection().execute(sql, params)]

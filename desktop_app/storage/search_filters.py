@@ -193,6 +193,16 @@ def _key_bound(bound: str, end: bool, mark: str) -> tuple[str, int] | None:
     return f"item_fts.rowid {'>' if end else '<='} {mark}", -(seconds << 30)
 
 
+def key_bounds(req: Any, query: Query) -> tuple[int | None, int | None]:
+    """The dates' bounds on the search key: keys above the first (before the end) and up to
+    the second (from the start); None where there is no such bound."""
+    on_key: dict[bool, int | None] = {}
+    for bound, end in _bounds(req, query):
+        found = _key_bound(bound, end, "?")
+        on_key[end] = None if found is None else int(found[1])
+    return on_key.get(True), on_key.get(False)
+
+
 class KeyFilter(NamedTuple):
     """Conditions on the search index's key alone (`filtered_keys`)."""
 

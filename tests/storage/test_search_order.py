@@ -12,6 +12,7 @@ from __future__ import annotations
 import contextlib
 import dataclasses
 import datetime as dt
+import functools
 import random
 import sqlite3
 from collections.abc import Iterator
@@ -40,7 +41,6 @@ from desktop_app.storage.search_quick import SAMPLE, quick_facets
 from desktop_app.ui.archive import facet_counter
 from desktop_app.ui.archive.id_lists import read_ids
 
-_COUNTER = facet_counter.FacetCounter()
 WORDS = ["drones", "kharkiv", "power", "lines", "kherson", "evacuate", "evacuation", "sumy"]
 WORDS += ["grain", "rail", "shelter", "Zaporizhzhia", "café", "odesa", "bridge", "night"]
 RARE = ["drongo", "drongos", "dronish", "droop", "evacuee", "evacuees", "cafes", "powerless"]
@@ -202,6 +202,9 @@ def _counts(
 
 def _check_all(con: sqlite3.Connection) -> int:
     checked = 0
+    # One per archive, as each window's search thread has: its groups are known by the
+    # connection's data key, which two fresh connections to two archives share.
+    counter = facet_counter.FacetCounter()
     for text in TEXTS:
         for base in REQUESTS:
             req = dataclasses.replace(base, text=text)
@@ -232,7 +235,7 @@ def _check_all(con: sqlite3.Connection) -> int:
                 sources = _counts(con, req, "item.source_name", "source")
                 # By SQL, and from the list's ids for the facets not chosen (the window's
                 # search thread: ui/archive/facet_counter.py).
-                counted = _COUNTER.counts(req, query, expected)
+                counted = counter.counts(req, query, expected)
                 assert counted is not None
                 from_ids = facet_counts(req, query, counted=counted)
                 for facets in (facet_counts(req, query), from_ids):
@@ -435,3 +438,60 @@ def test_excluded_words_alone_are_paged_from_the_newest_items(
             for limit in (1, 25, 200, 2_000):
                 page = con.execute(f"{sql} ORDER BY {order} LIMIT ?", [*params, limit])
                 assert [r.id for r in first_rows(req, query, limit)] == [r[0] for r in page]
+
+
+@pytest.mark.parametrize("first_range", [1, 7, 1_000])
+def test_words_oldest_first_are_paged_from_the_oldest_items(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, first_range: int
+) -> None:
+    """Oldest first with words: the matches among the oldest items, in ranges grown until a
+    page is found (`search_oldest`), give the reference's page whatever the first range,
+    beside any filter; a range past a quarter of the archive leaves it to the plain
+    statement."""
+    from desktop_app.storage import search_oldest
+
+    monkeypatch.setattr(search_oldest, "FIRST_RANGE", first_range)
+    bases = [
+        SearchRequest(descending=False),
+        SearchRequest(kind="brief", descending=False),
+        SearchRequest(tags=("energy",), unread_only=True, descending=False),
+        SearchRequest(date_from=dt.date(2023, 6, 1), descending=False),
+        SearchRequest(date_to=dt.date(2023, 6, 1), descending=False),
+        SearchRequest(
+            date_from=dt.date(2023, 1, 1), date_to=dt.date(2023, 9, 30), descending=False
+        ),
+    ]
+    texts = ("drones", "drones kharkiv", "dro", "night -drones", "sumy OR kharkiv", "zzzz")
+    with _archive_with_reference(tmp_path / "a.sqlite", 900, seed=11) as con:
+        for base in bases:
+            for text in texts:
+                req = dataclasses.replace(base, text=text)
+                query = parse_query(text)
+                sql, params = _reference(req, "item.id")
+                order = _reference_order(req, True)
+                for limit in (1, 25, 200, 2_000):
+                    page = con.execute(f"{sql} ORDER BY {order} LIMIT ?", [*params, limit])
+                    assert [r.id for r in first_rows(req, query, limit)] == [r[0] for r in page], (
+                        text,
+                        base,
+                        limit,
+                    )
+                if base.date_from is not None and text == "drones":
+                    # Ranges from the first date asked for, not from the archive's oldest
+                    # item: the plain statement is not what answered.
+                    where = functools.partial(search._where, req, query, expand=search.ALL_PARTS)
+                    assert search_oldest.first_page(req, query, 25, where) is not None
+
+
+def test_no_statement_reads_the_search_index_backwards(tmp_path: Path) -> None:
+    """FTS5 (SQLite 3.40) leaves out matches of multi-word queries when asked for its rowids
+    in descending order, so no search may ask for them so: every statement the searches
+    above send is watched."""
+    import re
+
+    sent: list[str] = []
+    with _archive_with_reference(tmp_path / "a.sqlite", 300, seed=3) as con:
+        database_proxy.connection().set_trace_callback(sent.append)
+        _check_all(con)
+    backwards = re.compile(r"(item_fts\.)?rowid\s+DESC", re.IGNORECASE)
+    assert sent and not [s for s in sent if "item_fts" in s and backwards.search(s)]
