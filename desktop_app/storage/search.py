@@ -15,7 +15,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from itertools import chain, groupby
 
-from desktop_app.core.search_query import Alternative, Expansions, Query, Term, parse_query
+from desktop_app.core.search_query import Expansions, Query, parse_query
 from desktop_app.storage import (
     facet_index,
     search_excluded,
@@ -77,25 +77,10 @@ ALL_PARTS = 16
 
 
 def expansions(query: Query, *, limit: int) -> Expansions | None:
-    """The query's prefix terms as the cheaper OR each can be, where it has at most `limit`
-    parts; None when nothing is expanded. Only while the word list is complete
-    (`search_terms.pending`): a word missing from it would lose rows."""
-    prefixes = query.prefix_terms()
-    if not prefixes or is_server(database_proxy):
+    """The query's prefix terms as the cheaper OR each can be (`search_terms.expansions`)."""
+    if not query.prefix_terms() or is_server(database_proxy):
         return None
-    conn = database_proxy.connection()
-    if search_terms.pending(conn):
-        return None
-    tokenize = search_terms.tokenize_option(conn)
-    out: dict[Term, list[Alternative]] = {}
-    for term in prefixes:
-        words = search_terms.fold(" ".join(term.tokens), tokenize)
-        if not words:
-            continue
-        parts = search_terms.plan_prefix(conn, words[-1])
-        if parts is not None and len(parts) <= limit:
-            out[term] = [((*words[:-1], text), is_prefix) for text, is_prefix in parts]
-    return out or None
+    return search_terms.expansions(database_proxy.connection(), query, limit=limit)
 
 
 def _where(
@@ -334,12 +319,24 @@ def ranked_rows(
         return [(score, key, row_from_db(rest)) for score, key, *rest in found]
 
 
+def _without_excluded(
+    req: SearchRequest, query: Query, limit: int
+) -> tuple[str, list[object], str] | None:
+    """`search_excluded.Candidates`: the search without its excluded words."""
+    expanded = expansions(query, limit=ALL_PARTS) or {}
+    if any(term.prefix and term not in expanded for term in query.excluded):
+        return None
+    sql, params = select_sql(replace(req, limit=limit), replace(query, excluded=()), ROW_COLUMNS)
+    return sql, params, query.fts_excluded(expanded) or ""
+
+
 def first_rows(req: SearchRequest, query: Query, limit: int) -> list[ItemRow]:
     """The first `limit` matching items with their list columns, in one query (a few for
     excluded words alone: `search_excluded`): what the list shows first, before the full id
     list, which costs a pass over every match (and the counts beside it, which cost more)."""
     with _one_snapshot():
-        if (rows := search_excluded.first_page(req, query, limit)) is not None:
+        without = functools.partial(_without_excluded, req, query)
+        if (rows := search_excluded.first_page(req, query, limit, without)) is not None:
             return rows
         where = functools.partial(_where, req, query, expand=ALL_PARTS)
         if (rows := search_oldest.first_page(req, query, limit, where)) is not None:

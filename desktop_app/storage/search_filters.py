@@ -17,8 +17,15 @@ from typing import Any, NamedTuple
 
 from desktop_app.core.search_query import Query, TextFilter
 
-# An item's search key (schema 6, `db.migrations`): -(publication time * 2**30 + id).
-ITEM_KEY = "-(CAST(strftime('%s', published_at) AS INTEGER) * 1073741824 + id)"
+
+def key_of(table: str) -> str:
+    """An item's search key (schema 6, `db.migrations`): -(publication time * 2**30 + id),
+    of the rows of `table` (a name or an alias; "" for the bare columns)."""
+    at = f"{table}." if table else ""
+    return f"-(CAST(strftime('%s', {at}published_at) AS INTEGER) * 1073741824 + {at}id)"
+
+
+ITEM_KEY = key_of("")  # the expression the index `item_search_key` is on
 # And back, from the search index's rowid, which is that key: ascending rowids are newest
 # first, ties by the higher id first, so a newest-first search reads the index in its own
 # order and stops after the page it needs. The low 30 bits of the negated key are the

@@ -25,6 +25,8 @@ import threading
 from collections.abc import Sequence
 from typing import Any
 
+from desktop_app.core.search_query import Alternative, Expansions, Query, Term
+
 # The tokenizer when the index's own definition cannot be read (schema 6's).
 _DEFAULT_TOKENIZE = "unicode61 remove_diacritics 2"
 _TOKENIZE = re.compile(r"tokenize\s*=\s*'((?:[^']|'')*)'", re.IGNORECASE)
@@ -212,3 +214,21 @@ def plan_prefix(db: Any, prefix: str) -> list[tuple[str, bool]] | None:
         sums.append(sums[-1] + docs)
     _cost, parts = _plan(rows, sums, 0, len(rows), prefix)
     return None if parts == [(prefix, True)] else parts
+
+
+def expansions(conn: sqlite3.Connection, query: Query, *, limit: int) -> Expansions | None:
+    """The query's prefix terms as the cheaper OR each can be, where it has at most `limit`
+    parts; None when nothing is expanded. Only while the word list is complete (`pending`):
+    a word missing from it would lose rows."""
+    if pending(conn):
+        return None
+    tokenize = tokenize_option(conn)
+    out: dict[Term, list[Alternative]] = {}
+    for term in query.prefix_terms():
+        words = fold(" ".join(term.tokens), tokenize)
+        if not words:
+            continue
+        parts = plan_prefix(conn, words[-1])
+        if parts is not None and len(parts) <= limit:
+            out[term] = [((*words[:-1], text), is_prefix) for text, is_prefix in parts]
+    return out or None

@@ -1,0 +1,97 @@
+"""The first page of excluded words (`-drones`): from the newest items' range, or each of
+the search's first candidates looked up (`storage.search_excluded`), always the page of the
+plain reference (`test_search_order`), whatever the ranges and counts tried."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import functools
+from pathlib import Path
+
+import pytest
+
+from desktop_app.core.search_query import parse_query
+from desktop_app.storage import search, search_excluded, search_terms
+from desktop_app.storage.db.models import database_proxy
+from desktop_app.storage.search import SearchRequest, first_rows
+from tests.storage.test_search_order import _archive_with_reference, _reference, _reference_order
+
+
+@pytest.fixture(autouse=True)
+def _unbound() -> object:
+    yield
+    if not database_proxy.is_closed():
+        database_proxy.close()
+
+
+@pytest.mark.parametrize("first_range", [1, 7, 1_000])
+def test_excluded_words_alone_are_paged_from_the_newest_items(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, first_range: int
+) -> None:
+    """`-drones` newest first: the newest items checked against the matches among them, in
+    ranges grown until a page is kept (`search_excluded`), the reference's page whatever the
+    first range; a search that keeps too few falls back to the plain statement."""
+    monkeypatch.setattr(search_excluded, "FIRST_RANGE", first_range)
+    texts = ("-drones", "-drones -night", "-evacuat*", "-zzzz", "-kharkiv -sumy -power")
+    with _archive_with_reference(tmp_path / "a.sqlite", 900, seed=9) as con:
+        for text in texts:
+            req, query = SearchRequest(text), parse_query(text)
+            sql, params = _reference(req, "item.id")
+            order = _reference_order(req, False)
+            for limit in (1, 25, 200, 2_000):
+                page = con.execute(f"{sql} ORDER BY {order} LIMIT ?", [*params, limit])
+                assert [r.id for r in first_rows(req, query, limit)] == [r[0] for r in page]
+
+
+BESIDE = [
+    SearchRequest(kind="brief"),
+    SearchRequest(tags=("energy",)),
+    SearchRequest(tags=("energy",), unread_only=True, descending=False),
+    SearchRequest(date_from=dt.date(2023, 1, 1), date_to=dt.date(2024, 6, 30)),
+    SearchRequest(starred_only=True, descending=False),
+    SearchRequest(source="Kyiv Wire", order="relevance"),
+]
+
+
+@pytest.mark.parametrize("most", [1, 40, 5_000])
+def test_excluded_words_beside_filters_check_the_first_candidates(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, most: int
+) -> None:
+    """Excluded words beside filters or oldest first: the first items the search without
+    them gives, each looked up, until a page is kept (or too many would be: the plain
+    statement), the reference's page for every limit."""
+    monkeypatch.setattr(search_excluded, "MOST_CHECKED", most)
+    texts = ("-drones", "-drones -night", "-evacuat*", "-zzzz", "-kharkiv kind:article")
+    with _archive_with_reference(tmp_path / "a.sqlite", 900, seed=13) as con:
+        search_terms.catch_up(database_proxy.connection())  # prefixes as their words
+        for base in BESIDE:
+            for text in texts:
+                req, query = dataclasses.replace(base, text=text), parse_query(text)
+                sql, params = _reference(req, "item.id")
+                order = _reference_order(req, False)
+                for limit in (1, 25, 200, 2_000):
+                    page = con.execute(f"{sql} ORDER BY {order} LIMIT ?", [*params, limit])
+                    found = [r.id for r in first_rows(req, query, limit)]
+                    assert found == [r[0] for r in page], (text, base, limit)
+
+
+def test_candidates_are_looked_up_rather_than_every_match_read(tmp_path: Path) -> None:
+    """The checked candidates answer a first page (not the plain statement), and a prefix
+    whose words are not all listed yet is left to the plain statement: looked up as a
+    prefix, each item would read all of the prefix's words."""
+    with _archive_with_reference(tmp_path / "a.sqlite", 400, seed=2):
+        conn = database_proxy.connection()
+        search_terms.catch_up(conn)  # the word list of the items written beside the program
+        for text in ("-drones", "-evacuat*"):
+            req, query = SearchRequest(text, kind="brief"), parse_query(text)
+            without = functools.partial(search._without_excluded, req, query)
+            assert search_excluded.first_page(req, query, 25, without) is not None, text
+            # Fewer kept than asked for: every candidate was checked, and that is the page.
+            few = search_excluded.first_page(req, query, 2_000, without)
+            assert few is not None and 0 < len(few) < 200, text
+        conn.execute("INSERT INTO search_term_todo (item_id) SELECT id FROM item LIMIT 1")
+        assert search_terms.pending(conn)
+        query = parse_query("-evacuat*")
+        assert search._without_excluded(SearchRequest("-evacuat*"), query, 25) is None
+        assert search._without_excluded(SearchRequest("-drones"), parse_query("-drones"), 25)
