@@ -1,4 +1,4 @@
-"""The first page of a search of excluded words alone (`-drones`), newest first.
+"""The first page of a search of excluded words alone (`-drones`).
 
 Its statement keeps every item that none of the words' matches is, so SQLite reads every
 match into a set before the first item can be given: 1,010 ms at 1,000,000 items for
@@ -7,7 +7,9 @@ publication order (schema 6): the newest 1,000 items are checked against the mat
 them alone, then a range as much larger as the share kept so far says, until a page is
 kept (0.9 ms for `-drones`). When the kept share is so small that the range would pass a
 quarter of the archive, the plain statement does it (`-in`, every item excluded: one small
-range more than before). SQLite; the whole list is the plain statement's.
+range more than before). Oldest first, the same from the oldest items, the index read
+forwards from the range's lowest key (1.6 ms, 1,115 ms before). SQLite; the whole list is
+the plain statement's.
 
 Beside other filters (a kind, a tag, dates, marks) or in another order, the same set of
 matches took 860–910 ms (`-drones` among briefs, of a tag's 30 items, in two months). Then
@@ -48,26 +50,35 @@ def first_page(
     excluded = query.fts_excluded()
     if excluded is None or is_server(database_proxy) or query.fts_match() is not None:
         return None
-    order = getattr(req, "order", "")
-    if order != "date" or not getattr(req, "descending", False) or filter_conditions(req, query)[0]:
+    order, newest = getattr(req, "order", ""), getattr(req, "descending", False)
+    if order != "date" or filter_conditions(req, query)[0]:
         # By title or author, the first candidates themselves cost a pass over every item.
         return None if order in ("title", "author") else _checked(limit, candidates)
+    return _ranged(limit, excluded, newest=bool(newest))
+
+
+def _ranged(limit: int, excluded: str, *, newest: bool) -> list[ItemRow] | None:
+    """The first `limit` items of the newest (or oldest) ones that none of the matches of
+    `excluded` among them is, in ranges grown until a page is kept; None when the range
+    would pass a quarter of the archive. Oldest first, the index is read forwards from the
+    range's lowest key (never backwards: `search_filters.ID_OF_KEY`)."""
     conn = database_proxy.connection()
     total = facet_index.item_count(conn)
+    within, way = ("<=", "DESC") if newest else (">=", "")
     sql = (
-        f"SELECT {ROW_COLUMNS} FROM item WHERE {ITEM_KEY} <= ? AND item.id NOT IN "
-        f"(SELECT {ID_OF_KEY} FROM item_fts WHERE item_fts MATCH ? AND item_fts.rowid <= ?) "
-        "ORDER BY item.published_at DESC, item.id DESC LIMIT ?"
+        f"SELECT {ROW_COLUMNS} FROM item WHERE {ITEM_KEY} {within} ? AND item.id NOT IN "
+        f"(SELECT {ID_OF_KEY} FROM item_fts WHERE item_fts MATCH ? "
+        f"AND item_fts.rowid {within} ?) ORDER BY item.published_at {way}, item.id {way} LIMIT ?"
     )
+    # The range's far end: the span-th key from the newest (lowest) or the oldest (highest).
+    edge = "SELECT search_key FROM item_search ORDER BY search_key"
+    edge += f"{'' if newest else ' DESC'} LIMIT 1 OFFSET ?"
     span = FIRST_RANGE
     while span < total // 4 or span == FIRST_RANGE:
-        upto = conn.execute(
-            "SELECT search_key FROM item_search ORDER BY search_key LIMIT 1 OFFSET ?",
-            (min(span, total) - 1,),
-        ).fetchone()
-        if upto is None:
+        bound = conn.execute(edge, (min(span, total) - 1,)).fetchone()
+        if bound is None:
             return None
-        rows = conn.execute(sql, (upto[0], excluded, upto[0], limit)).fetchall()
+        rows = conn.execute(sql, (bound[0], excluded, bound[0], limit)).fetchall()
         if len(rows) >= limit or span >= total:
             return [row_from_db(row) for row in rows]
         span = span * limit // max(len(rows), 1) * 2  # the share kept so far, twice over

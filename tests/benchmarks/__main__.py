@@ -464,6 +464,28 @@ def main() -> int:
             )
         )
 
+    # First pages that no longer run the plain statement (fourteenth round): words oldest
+    # first (ranges of the oldest items), excluded words beside a filter (the first
+    # candidates, each looked up); the baseline is that plain statement.
+    replaced = {f"{w!r}, oldest first": SearchRequest(w, descending=False) for w in (word, "in")}
+    replaced |= {
+        "'-drones' among briefs": SearchRequest("-drones", kind="brief"),
+        f"'-drones', a tag of {RARE_ITEMS} items": SearchRequest("-drones", tags=(RARE_TAG,)),
+        "'-drones', oldest first": SearchRequest("-drones", descending=False),
+    }
+    for label, req in replaced.items():
+        page_sql, page_params = select_sql(
+            replace(req, limit=FIRST_PAGE), parse_query(req.text), ROW_COLUMNS
+        )
+        rows.append(
+            (
+                f"{label} → first rows shown [≤ 50]",
+                timed(first_rows, req),
+                f"plain statement (before), raw, LIMIT {FIRST_PAGE}",
+                median_ms(lambda q=page_sql, p=page_params: raw.execute(q, p).fetchall()),
+            )
+        )
+
     # Words among a chosen kind: the whole list and the exact counts (the search thread
     # narrows the words' list with the counts' groups, read once and kept).
     briefs = SearchRequest(word, kind="brief")

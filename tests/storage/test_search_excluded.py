@@ -26,17 +26,19 @@ def _unbound() -> object:
 
 
 @pytest.mark.parametrize("first_range", [1, 7, 1_000])
-def test_excluded_words_alone_are_paged_from_the_newest_items(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, first_range: int
+@pytest.mark.parametrize("newest", [True, False], ids=["newest", "oldest"])
+def test_excluded_words_alone_are_paged_from_the_newest_or_oldest_items(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, first_range: int, newest: bool
 ) -> None:
-    """`-drones` newest first: the newest items checked against the matches among them, in
-    ranges grown until a page is kept (`search_excluded`), the reference's page whatever the
-    first range; a search that keeps too few falls back to the plain statement."""
+    """`-drones` newest (or oldest) first: the newest (oldest) items checked against the
+    matches among them, in ranges grown until a page is kept (`search_excluded`), the
+    reference's page whatever the first range; a search that keeps too few falls back to
+    the plain statement."""
     monkeypatch.setattr(search_excluded, "FIRST_RANGE", first_range)
     texts = ("-drones", "-drones -night", "-evacuat*", "-zzzz", "-kharkiv -sumy -power")
     with _archive_with_reference(tmp_path / "a.sqlite", 900, seed=9) as con:
         for text in texts:
-            req, query = SearchRequest(text), parse_query(text)
+            req, query = SearchRequest(text, descending=newest), parse_query(text)
             sql, params = _reference(req, "item.id")
             order = _reference_order(req, False)
             for limit in (1, 25, 200, 2_000):
