@@ -65,7 +65,8 @@ def _statement(
     where = ["item_fts MATCH ?", *(["item_fts.rowid >= ?"] if lowest is not None else [])]
     args: list[object] = [match, *([lowest] if lowest is not None else []), *params]
     return (
-        f"SELECT {ROW_COLUMNS} FROM item_fts JOIN item ON item.id = {ID_OF_KEY} "
+        # The index outside (`search._from`), read forwards from `lowest`.
+        f"SELECT {ROW_COLUMNS} FROM item_fts CROSS JOIN item ON item.id = {ID_OF_KEY} "
         f"WHERE {' AND '.join([*where, *conditions])} "
         "ORDER BY item.published_at, item.id LIMIT ?",
         args,
