@@ -29,10 +29,17 @@ from desktop_app.storage import facet_index
 from desktop_app.storage.db.models import database_proxy
 from desktop_app.storage.db.pg_schema import is_server
 from desktop_app.storage.items import ROW_COLUMNS, ItemRow, row_from_db
-from desktop_app.storage.search_filters import ID_OF_KEY, ITEM_KEY, filter_conditions, key_of
+from desktop_app.storage.search_filters import (
+    ID_OF_KEY,
+    ITEM_KEY,
+    filter_conditions,
+    key_bounds,
+    key_of,
+)
 
 FIRST_RANGE = 1_000
 MOST_CHECKED = 5_000
+MOST_BESIDE = 50_000
 
 # The search without the excluded words, as a statement of ROW_COLUMNS limited to the
 # given number of rows, its parameters, and the excluded words' FTS5 text with prefixes as
@@ -50,39 +57,74 @@ def first_page(
     excluded = query.fts_excluded()
     if excluded is None or is_server(database_proxy) or query.fts_match() is not None:
         return None
-    order, newest = getattr(req, "order", ""), getattr(req, "descending", False)
-    if order != "date" or filter_conditions(req, query)[0]:
-        # By title or author, the first candidates themselves cost a pass over every item.
-        return None if order in ("title", "author") else _checked(limit, candidates)
-    return _ranged(limit, excluded, newest=bool(newest))
+    order, newest = getattr(req, "order", ""), bool(getattr(req, "descending", False))
+    if order in ("title", "author"):
+        return None  # the first candidates themselves cost a pass over every item
+    if order == "date":
+        beside = filter_conditions(req, query)
+        # Prefixes as the words they stand for where they can be (FTS5 merges every word of
+        # a prefix for each statement: 40 ms for `evacuat*` at a million items).
+        if (asked := candidates(limit)) is not None:
+            excluded = asked[2]
+        rows = _ranged(limit, excluded, newest, beside, key_bounds(req, query))
+        if rows is not None:
+            return rows
+    return _checked(limit, candidates)
 
 
-def _ranged(limit: int, excluded: str, *, newest: bool) -> list[ItemRow] | None:
-    """The first `limit` items of the newest (or oldest) ones that none of the matches of
-    `excluded` among them is, in ranges grown until a page is kept; None when the range
-    would pass a quarter of the archive. Oldest first, the index is read forwards from the
-    range's lowest key (never backwards: `search_filters.ID_OF_KEY`)."""
+def _ranged(
+    limit: int,
+    excluded: str,
+    newest: bool,
+    beside: tuple[list[str], list[object]],
+    bounds: tuple[int | None, int | None],
+) -> list[ItemRow] | None:
+    """The first `limit` of the newest (or oldest) items, from the dates' bound on, that the
+    filters keep (`beside`) and none of the matches of `excluded` among them is, in ranges
+    grown until a page is kept; None when the range would pass a quarter of the archive
+    (MOST_BESIDE items beside filters: the candidates are checked one by one then). Oldest
+    first, the index is read forwards from the range's lowest key (never backwards:
+    `search_filters.ID_OF_KEY`)."""
     conn = database_proxy.connection()
     total = facet_index.item_count(conn)
-    within, way = ("<=", "DESC") if newest else (">=", "")
-    sql = (
-        f"SELECT {ROW_COLUMNS} FROM item WHERE {ITEM_KEY} {within} ? AND item.id NOT IN "
-        f"(SELECT {ID_OF_KEY} FROM item_fts WHERE item_fts MATCH ? "
-        f"AND item_fts.rowid {within} ?) ORDER BY item.published_at {way}, item.id {way} LIMIT ?"
+    conditions, params = beside
+    most = min(total // 4, MOST_BESIDE) if conditions else total // 4
+    # Keys ascend from the newest item: newest first the range runs from the bound after
+    # the last date up (`>`), oldest first from the bound of the first date down (`<=`).
+    within, beyond, start = ("<=", ">", bounds[0]) if newest else (">=", "<=", bounds[1])
+    way = "DESC" if newest else ""
+    from_start = [] if start is None else [f"search_key {beyond} ?"]
+    edge = (
+        f"SELECT search_key FROM item_search {'WHERE ' if from_start else ''}"
+        f"{''.join(from_start)} ORDER BY search_key {'' if newest else 'DESC'} LIMIT 1 OFFSET ?"
     )
-    # The range's far end: the span-th key from the newest (lowest) or the oldest (highest).
-    edge = "SELECT search_key FROM item_search ORDER BY search_key"
-    edge += f"{'' if newest else ' DESC'} LIMIT 1 OFFSET ?"
     span = FIRST_RANGE
-    while span < total // 4 or span == FIRST_RANGE:
-        bound = conn.execute(edge, (min(span, total) - 1,)).fetchone()
-        if bound is None:
-            return None
-        rows = conn.execute(sql, (bound[0], excluded, bound[0], limit)).fetchall()
-        if len(rows) >= limit or span >= total:
+    while span <= most or span == FIRST_RANGE:
+        found = conn.execute(edge, [*([] if start is None else [start]), span - 1]).fetchone()
+        # No far end: fewer items than the span from the start, all of them read.
+        keys = [
+            *([] if start is None else [(beyond, start)]),
+            *([(within, found[0])] if found else []),
+        ]
+        on_item = [f"{ITEM_KEY} {op} ?" for op, _ in keys]
+        on_index = [f"item_fts.rowid {op} ?" for op, _ in keys]
+        values = [value for _, value in keys]
+        kept = " AND ".join([*on_item, *conditions, f"item.id NOT IN ({_matches(on_index)})"])
+        sql = (
+            f"SELECT {ROW_COLUMNS} FROM item INDEXED BY item_search_key WHERE {kept} "
+            f"ORDER BY item.published_at {way}, item.id {way} LIMIT ?"
+        )
+        rows = conn.execute(sql, [*values, *params, excluded, *values, limit]).fetchall()
+        if len(rows) >= limit or found is None:
             return [row_from_db(row) for row in rows]
         span = span * limit // max(len(rows), 1) * 2  # the share kept so far, twice over
     return None
+
+
+def _matches(on_index: list[str]) -> str:
+    return f"SELECT {ID_OF_KEY} FROM item_fts WHERE " + " AND ".join(
+        ["item_fts MATCH ?", *on_index]
+    )
 
 
 def _checked(limit: int, candidates: Candidates) -> list[ItemRow] | None:

@@ -116,6 +116,11 @@ def filter_conditions(
     where: list[str] = []
     params: list[object] = []
     ranked = req.order == "relevance"
+    # Without words, the items of a few-holding filter (below) are where the statement
+    # starts; the kind's and the panel source's indexes are then kept out of SQLite's
+    # choice (`+`), which, without statistics, took them and checked each of their items
+    # (1,000,000 items, a first page of the read briefs with none read: 1.5 s, now 0.6 ms).
+    few_first = False
     kind = query.kind or req.kind
     if kind and skip != "kind":
         where.append(f"item.kind = {mark}")
@@ -130,6 +135,7 @@ def filter_conditions(
         if tag_lists or (few is not None and not keyed):
             # item_tag.item_id is never NULL: NOT IN is NOT EXISTS here.
             where.append(f"item.id {negated}IN ({tagged})")
+            few_first = few_first or few is not None
         else:
             where.append(
                 f"{negated}EXISTS (SELECT 1 FROM item_tag"
@@ -156,6 +162,7 @@ def filter_conditions(
                     where.append(_among_keys(few, keys, ranked))
                 else:
                     where.append(f"{column} IN ({names})")
+                    few_first = few_first or few is not None
                 params.append(pattern)
     if req.source is not None and skip != "source":
         where.append(f"item.source_name = {mark}")
@@ -180,8 +187,14 @@ def filter_conditions(
         if not asked:
             continue
         where.append(condition)
-        if keyed and few_marked is not None and (few := few_marked(flag)) is not None:
-            where.append(_among_keys(few, f"SELECT {ITEM_KEY} FROM item WHERE {alone}", ranked))
+        if few_marked is not None and (few := few_marked(flag)) is not None:
+            if keyed:
+                keys = f"SELECT {ITEM_KEY} FROM item WHERE {alone}"
+                where.append(_among_keys(few, keys, ranked))
+            few_first = True  # the marked items' own index (schema 11 and 12)
+    if few_first and not keyed:
+        for plain in ("item.kind = ?", "item.source_name = ?"):
+            where = [f"+{plain}" if w == plain else w for w in where]
     return where, params
 
 

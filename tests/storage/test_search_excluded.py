@@ -51,19 +51,25 @@ BESIDE = [
     SearchRequest(tags=("energy",)),
     SearchRequest(tags=("energy",), unread_only=True, descending=False),
     SearchRequest(date_from=dt.date(2023, 1, 1), date_to=dt.date(2024, 6, 30)),
+    SearchRequest(date_from=dt.date(2023, 1, 1), date_to=dt.date(2024, 6, 30), descending=False),
+    SearchRequest(date_to=dt.date(2022, 12, 31), kind="article"),
     SearchRequest(starred_only=True, descending=False),
     SearchRequest(source="Kyiv Wire", order="relevance"),
 ]
 
 
-@pytest.mark.parametrize("most", [1, 40, 5_000])
-def test_excluded_words_beside_filters_check_the_first_candidates(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, most: int
+@pytest.mark.parametrize(("most", "first_range"), [(1, 1), (40, 7), (5_000, 1_000), (5_000, 3)])
+def test_excluded_words_beside_filters_check_a_range_or_the_first_candidates(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, most: int, first_range: int
 ) -> None:
-    """Excluded words beside filters or oldest first: the first items the search without
-    them gives, each looked up, until a page is kept (or too many would be: the plain
-    statement), the reference's page for every limit."""
+    """Excluded words beside filters: by date, ranges of the newest (oldest) items from the
+    dates' bound, checked against the matches among them; else, or when the range grows
+    too large, the first items the search without them gives, each looked up, until a page
+    is kept (or too many would be: the plain statement); the reference's page for every
+    limit."""
     monkeypatch.setattr(search_excluded, "MOST_CHECKED", most)
+    monkeypatch.setattr(search_excluded, "FIRST_RANGE", first_range)
+    monkeypatch.setattr(search_excluded, "MOST_BESIDE", 60)
     texts = ("-drones", "-drones -night", "-evacuat*", "-zzzz", "-kharkiv kind:article")
     with _archive_with_reference(tmp_path / "a.sqlite", 900, seed=13) as con:
         search_terms.catch_up(database_proxy.connection())  # prefixes as their words

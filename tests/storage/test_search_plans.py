@@ -128,6 +128,29 @@ def test_a_tag_or_source_of_few_items_is_where_its_search_starts(
     assert any("item_author_published (author=?)" in step for step in whole), whole
 
 
+@pytest.mark.parametrize(
+    ("request_", "start"),
+    [
+        (SearchRequest("is:read", kind="brief", limit=200), "item_read_published"),
+        (SearchRequest(kind="article", starred_only=True), "item_starred_published"),
+        (
+            SearchRequest("is:starred", source="Kyiv Wire", limit=200),
+            "item_starred_published",
+        ),
+        (SearchRequest('author:"nobody" kind:article', limit=200), "item_author_published"),
+        (SearchRequest(kind="article", tags=("energy",), limit=200), "INTEGER PRIMARY KEY"),
+    ],
+)
+def test_a_filter_of_few_items_beside_a_kind_or_source_is_where_its_search_starts(
+    archive: object, request_: SearchRequest, start: str
+) -> None:
+    """Without statistics SQLite took the kind's (or source's) index and checked each of
+    its items (1,000,000 items: the read briefs with none read 1.5 s, articles by an author
+    nobody is 1.1 s, articles of a tag of 30 items 90 ms); the few items' own index now."""
+    plan = _plan(request_)
+    assert start in plan[0], plan
+
+
 def test_by_relevance_the_filters_are_a_set_of_keys(archive: object) -> None:
     """bm25 scores every match anyway: the filtered items' keys are read once from the
     filters' indexes, and `item` only for the page (at a million items, `kupiansk` among the
