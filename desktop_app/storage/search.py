@@ -334,8 +334,9 @@ def _without_excluded(
 
 def first_rows(req: SearchRequest, query: Query, limit: int) -> list[ItemRow]:
     """The first `limit` matching items with their list columns, in one query (a few for
-    excluded words alone: `search_excluded`): what the list shows first, before the full id
-    list, which costs a pass over every match (and the counts beside it, which cost more)."""
+    excluded words alone, `search_excluded`, and words oldest first, `search_oldest`): what
+    the list shows first, before the full id list, which costs a pass over every match (and
+    the counts beside it, which cost more)."""
     with _one_snapshot():
         without = functools.partial(_without_excluded, req, query)
         if (rows := search_excluded.first_page(req, query, limit, without)) is not None:
