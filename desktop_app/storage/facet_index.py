@@ -159,13 +159,19 @@ _HOLDING = {
     "source": "SELECT 1 FROM item WHERE source_name = ?",
     "source like": f"SELECT 1 FROM item WHERE source_name IN ({names_like('source_name', '?')})",
     "author like": f"SELECT 1 FROM item WHERE author IN ({names_like('author', '?')})",
+    **{
+        f"{column} unlike": f"SELECT 1 FROM item WHERE {name} IN "
+        f"({names_like(name, '?', negated=True)})"
+        for column, name in (("source", "source_name"), ("author", "author"))
+    },
 }
 
 
 def few_holding(conn: sqlite3.Connection, facet: str, value: str) -> int | None:
     """How many items have `value` as their `facet` when they are few, as `few_marked`:
     "tag" (folded as stored), "source", or "source like" and "author like" (a `source:` or
-    `author:` filter's LIKE pattern); never counted past the bound (one step of the value's
+    `author:` filter's LIKE pattern; "… unlike" for `-source:`, `-author:`); never counted
+    past the bound (one step of the value's
     index per item)."""
     sql = f"SELECT count(*) FROM ({_HOLDING[facet]} LIMIT ?)"
     n = _kept(
