@@ -430,6 +430,16 @@ def main() -> int:
             )
         )
 
+    def page_row(label: str, req: SearchRequest, base: str) -> tuple[str, float, str, float]:
+        """The first rows shown, beside `select_sql`'s statement for the page run raw."""
+        sql, params = select_sql(replace(req, limit=FIRST_PAGE), parse_query(req.text), ROW_COLUMNS)
+        return (
+            f"{label} → first rows shown [≤ 50]",
+            timed(first_rows, req),
+            f"{base}, raw, LIMIT {FIRST_PAGE}",
+            median_ms(lambda: raw.execute(sql, params).fetchall()),
+        )
+
     # A filter beside the words, or alone: the first rows through the filter's own index
     # (schema 11) or the search index's key (dates, few starred items).
     word = QUERIES[1] if len(QUERIES) > 1 else QUERIES[0]
@@ -452,17 +462,7 @@ def main() -> int:
             SearchRequest(word, kind="brief", order="relevance"),
         ),
     ):
-        page_sql, page_params = select_sql(
-            replace(req, limit=FIRST_PAGE), parse_query(req.text), ROW_COLUMNS
-        )
-        rows.append(
-            (
-                f"{label} → first rows shown [≤ 50]",
-                timed(first_rows, req),
-                f"same statement, raw, LIMIT {FIRST_PAGE}",
-                median_ms(lambda q=page_sql, p=page_params: raw.execute(q, p).fetchall()),
-            )
-        )
+        rows.append(page_row(label, req, "same statement"))
 
     # First pages that no longer run the plain statement (fourteenth round): words oldest
     # first (ranges of the oldest items), excluded words beside a filter (the first
@@ -474,17 +474,7 @@ def main() -> int:
         "'-drones', oldest first": SearchRequest("-drones", descending=False),
     }
     for label, req in replaced.items():
-        page_sql, page_params = select_sql(
-            replace(req, limit=FIRST_PAGE), parse_query(req.text), ROW_COLUMNS
-        )
-        rows.append(
-            (
-                f"{label} → first rows shown [≤ 50]",
-                timed(first_rows, req),
-                f"plain statement (before), raw, LIMIT {FIRST_PAGE}",
-                median_ms(lambda q=page_sql, p=page_params: raw.execute(q, p).fetchall()),
-            )
-        )
+        rows.append(page_row(label, req, "plain statement (before)"))
 
     # Words among a chosen kind: the whole list and the exact counts (the search thread
     # narrows the words' list with the counts' groups, read once and kept).

@@ -15,14 +15,12 @@ from desktop_app.core.search_query import parse_query
 from desktop_app.storage import search, search_excluded, search_terms
 from desktop_app.storage.db.models import database_proxy
 from desktop_app.storage.search import SearchRequest, first_rows
-from tests.storage.test_search_order import _archive_with_reference, _reference, _reference_order
-
-
-@pytest.fixture(autouse=True)
-def _unbound() -> object:
-    yield
-    if not database_proxy.is_closed():
-        database_proxy.close()
+from tests.storage.test_search_order import (  # _unbound: the same autouse fixture
+    _archive_with_reference,
+    _reference,
+    _reference_order,
+    _unbound,  # noqa: F401
+)
 
 
 @pytest.mark.parametrize("first_range", [1, 7, 1_000])
