@@ -171,8 +171,7 @@ def few_holding(conn: sqlite3.Connection, facet: str, value: str) -> int | None:
     """How many items have `value` as their `facet` when they are few, as `few_marked`:
     "tag" (folded as stored), "source", or "source like" and "author like" (a `source:` or
     `author:` filter's LIKE pattern; "… unlike" for `-source:`, `-author:`); never counted
-    past the bound (one step of the value's
-    index per item)."""
+    past the bound (one step of the value's index per item)."""
     sql = f"SELECT count(*) FROM ({_HOLDING[facet]} LIMIT ?)"
     n = _kept(
         conn,
