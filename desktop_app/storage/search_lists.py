@@ -109,3 +109,24 @@ def local_dates(conn: sqlite3.Connection, times: str) -> list[tuple[str, int]]:
         " FROM json_each(?) ORDER BY key"
     )
     return [(day, offset) for day, offset in conn.execute(sql, (times,))]
+
+
+def count_among(
+    conn: sqlite3.Connection, match: str, where: list[str], params: list[object], *, excluded: bool
+) -> int:
+    """How many of the items the filters keep (`where`, on `item`; their ids from the
+    filters' indexes) are among the matches of `match` (their ids from the search index
+    alone), or, `excluded`, are not. The ids stay decimal text (one spelling per id): a set
+    of the shorter list's, and C's loop over the other's."""
+    words = conn.execute(
+        f"SELECT group_concat({_ID}) FROM item_fts WHERE item_fts MATCH ?", (match,)
+    ).fetchone()[0]
+    joined = conn.execute(
+        f"SELECT group_concat(item.id) FROM item WHERE {' AND '.join(where)}", params
+    ).fetchone()[0]
+    kept = joined.split(",") if joined else []
+    if not words or not kept:
+        return len(kept) if excluded else 0
+    shorter, longer = sorted((words.split(","), kept), key=len)
+    among = len(set(shorter).intersection(longer))
+    return len(kept) - among if excluded else among

@@ -80,6 +80,9 @@ def test_excluded_words_beside_filters_check_a_range_or_the_first_candidates(
                     page = con.execute(f"{sql} ORDER BY {order} LIMIT ?", [*params, limit])
                     found = [r.id for r in first_rows(req, query, limit)]
                     assert found == [r[0] for r in page], (text, base, limit)
+                # The number: the filters' items less those among the words' matches.
+                every = con.execute(f"SELECT count(*) FROM ({sql})", params).fetchone()[0]
+                assert search.search_count(req, query) == every, (text, base)
 
 
 def test_candidates_are_looked_up_rather_than_every_match_read(tmp_path: Path) -> None:
