@@ -236,13 +236,13 @@ def search_id_text(
     req: SearchRequest, query: Query, *, times: bool = False
 ) -> search_lists.ListText | None:
     """The whole list as text (`storage.search_lists`) where one index holds it in order:
-    words alone or nothing, by date or (words) by relevance, in SQLite. `times`: words'
-    parts by date hold their search keys, which hold the items' times, rather than ids.
-    None otherwise: `search_id_array`."""
+    words (or excluded words) alone or nothing, by date or (words) by relevance, in SQLite.
+    `times`: words' parts by date hold their search keys, which hold the items' times,
+    rather than ids. None otherwise: `search_id_array`."""
     if req.limit is not None or is_server(database_proxy):
         return None
     words = query.fts_match() is not None
-    if filter_conditions(req, query)[0] or (not words and query.excluded):
+    if filter_conditions(req, query)[0]:
         return None
     if req.order == "relevance" and words:
         return search_lists.ListText(False, True, _ranked_parts(req, query))
@@ -266,7 +266,8 @@ def _list_parts(req: SearchRequest, query: Query, *, keys: bool) -> Iterator[str
         conn = database_proxy.connection()
         match = _where(req, query, expand=ALL_PARTS)[2]
         if match is None:
-            yield from search_lists.all_parts(conn)
+            excluded = query.fts_excluded(expansions(query, limit=ALL_PARTS))
+            yield from search_lists.all_parts(conn, excluded)
         else:
             yield from search_lists.matching_parts(conn, match, keys=keys)
 

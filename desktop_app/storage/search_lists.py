@@ -25,6 +25,7 @@ numpy (`ui/archive/id_lists.py`; numpy stays above storage): 0.4 s.
 
 from __future__ import annotations
 
+import calendar
 import sqlite3
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -79,24 +80,44 @@ def _years(conn: sqlite3.Connection) -> list[str]:
     return [f"{year:04d}" for year in range(int(newest[:4]), int(oldest[:4]) - 1, -1)]
 
 
-def all_parts(conn: sqlite3.Connection) -> Iterator[str]:
+def all_parts(conn: sqlite3.Connection, excluded: str | None = None) -> Iterator[str]:
     """The ids of every item, newest first and ties by the higher id first, a year a part
-    (the newest year's part also holds anything later, the oldest's anything earlier)."""
+    (the newest year's part also holds anything later, the oldest's anything earlier);
+    `excluded`: but those that match it (an FTS5 expression), the year's matches read from
+    the stretch of the index that year's keys span (`-drones` at 1,000,000 items: 0.5 s
+    where the statement read row by row took 2.1 s)."""
     years = _years(conn)
     starts: list[str | None] = [*years[:-1], None] if years else [None]
     end: str | None = None
     for start in starts:  # [start, end)
         bounds = [(c, v) for c, v in (("published_at >= ?", start), ("published_at < ?", end))]
-        where = " AND ".join(c for c, v in bounds if v is not None)
+        conditions = [c for c, v in bounds if v is not None]
+        args: list[object] = [v for _c, v in bounds if v is not None]
+        if excluded is not None:
+            # Keys of the year: -(seconds * 2**30 + id), from its first second's down.
+            on_key = [("item_fts.rowid <= ?", start), ("item_fts.rowid > ?", end)]
+            among = [c for c, year in on_key if year is not None]
+            conditions.append(
+                f"id NOT IN (SELECT {_ID} FROM item_fts WHERE "
+                + " AND ".join(["item_fts MATCH ?", *among])
+                + ")"
+            )
+            args += [excluded, *(_year_key(y) for _c, y in on_key if y is not None)]
+        where = " AND ".join(conditions)
         text = conn.execute(
             "SELECT group_concat(id) FROM (SELECT id FROM item"
             + (f" WHERE {where}" if where else "")
             + " ORDER BY published_at DESC, id DESC)",
-            [v for _c, v in bounds if v is not None],
+            args,
         ).fetchone()[0]
         if text:
             yield text
         end = start
+
+
+def _year_key(year: str) -> int:
+    """The search key bound at the start of `year` (UTC, as the stored times are)."""
+    return -(calendar.timegm((int(year), 1, 1, 0, 0, 0)) << 30)
 
 
 def local_dates(conn: sqlite3.Connection, times: str) -> list[tuple[str, int]]:

@@ -85,6 +85,17 @@ def test_the_parts_give_the_list_the_statement_gives_row_by_row(
             assert expected or text == "zzz"
 
 
+def test_excluded_words_alone_are_every_year_less_its_matches(archive: object) -> None:
+    """`-rail`: every item, a year a part, less the year's matches, read from the stretch of
+    the index its keys span (the stamps sit on year ends and before 1970)."""
+    for text in ("-rail", "-kharkiv -sumy", "-dro", "-zzz", "-drones -grain -night -bridge"):
+        for descending in (True, False):
+            req = SearchRequest(text, descending=descending)
+            listed = search_id_text(req, parse_query(text), times=True)
+            assert listed is not None and not listed.keys, text
+            assert _ids(listed) == _row_by_row(req), (text, descending)
+
+
 def test_by_relevance_the_ranked_list_is_the_statements(archive: object) -> None:
     """Best first by bm25 and ties by the search key, as SQLite orders the statement; a
     prefix is ranked as one phrase; without words, by date."""
@@ -133,7 +144,8 @@ def test_only_where_one_index_holds_the_list_in_order(archive: object) -> None:
         dataclasses.replace(words, date_from=dt.date(2023, 1, 1)),
         dataclasses.replace(words, order="title"),
         dataclasses.replace(words, limit=5),
-        SearchRequest("-rail"),  # nothing but an exclusion: every item, less a search
+        SearchRequest("-rail", order="title"),
+        SearchRequest("-rail", kind="brief"),
         SearchRequest("kind:brief drones"),
     ):
         assert search_id_text(req, parse_query(req.text)) is None, req
