@@ -266,8 +266,7 @@ def _list_parts(req: SearchRequest, query: Query, *, keys: bool) -> Iterator[str
         conn = database_proxy.connection()
         match = _where(req, query, expand=ALL_PARTS)[2]
         if match is None:
-            excluded = query.fts_excluded(expansions(query, limit=ALL_PARTS))
-            yield from search_lists.all_parts(conn, excluded)
+            yield from search_lists.all_parts(conn, _excluded_text(query))
         else:
             yield from search_lists.matching_parts(conn, match, keys=keys)
 
@@ -322,15 +321,19 @@ def ranked_rows(
         return [(score, key, row_from_db(rest)) for score, key, *rest in found]
 
 
+def _excluded_text(query: Query) -> str | None:
+    """The excluded words' FTS5 text, prefixes as the OR of their words where they can be."""
+    return query.fts_excluded(expansions(query, limit=ALL_PARTS))
+
+
 def _without_excluded(
     req: SearchRequest, query: Query, limit: int
-) -> tuple[str, list[object], str] | None:
+) -> tuple[str, list[object]] | None:
     """`search_excluded.Candidates`: the search without its excluded words."""
     expanded = expansions(query, limit=ALL_PARTS) or {}
     if any(term.prefix and term not in expanded for term in query.excluded):
         return None
-    sql, params = select_sql(replace(req, limit=limit), replace(query, excluded=()), ROW_COLUMNS)
-    return sql, params, query.fts_excluded(expanded) or ""
+    return select_sql(replace(req, limit=limit), replace(query, excluded=()), ROW_COLUMNS)
 
 
 def first_rows(req: SearchRequest, query: Query, limit: int) -> list[ItemRow]:
@@ -340,7 +343,8 @@ def first_rows(req: SearchRequest, query: Query, limit: int) -> list[ItemRow]:
     the counts beside it, which cost more)."""
     with _one_snapshot():
         without = functools.partial(_without_excluded, req, query)
-        if (rows := search_excluded.first_page(req, query, limit, without)) is not None:
+        excluded = _excluded_text(query)
+        if (rows := search_excluded.first_page(req, query, limit, without, excluded)) is not None:
             return rows
         where = functools.partial(_where, req, query, expand=ALL_PARTS)
         if (rows := search_oldest.first_page(req, query, limit, where)) is not None:
@@ -482,7 +486,7 @@ def _count_by_ids(req: SearchRequest, query: Query) -> int | None:
     if is_server(database_proxy):
         return None
     match = _where(req, query, expand=ALL_PARTS)[2]
-    words = match if match is not None else query.fts_excluded(expansions(query, limit=ALL_PARTS))
+    words = match if match is not None else _excluded_text(query)
     where, params = filter_conditions(req, query, tag_lists=True)
     if words is None or not where:
         return None

@@ -44,19 +44,19 @@ MOST_CHECKED = 5_000
 MOST_BESIDE = 50_000
 
 # The search without the excluded words, as a statement of ROW_COLUMNS limited to the
-# given number of rows, its parameters, and the excluded words' FTS5 text with prefixes as
-# the words they stand for; None when a prefix cannot be (each lookup of a prefix would
-# read all its words: 43 ms for `dro*` at a million items).
-Candidates = Callable[[int], tuple[str, list[object], str] | None]
+# given number of rows and its parameters; None when a prefix among the excluded words is
+# not written as the words it stands for (each lookup of a prefix would read all its
+# words: 43 ms for `dro*` at a million items).
+Candidates = Callable[[int], tuple[str, list[object]] | None]
 
 
 def first_page(
-    req: object, query: Query, limit: int, candidates: Candidates
+    req: object, query: Query, limit: int, candidates: Candidates, excluded: str | None
 ) -> list[ItemRow] | None:
-    """The first `limit` items none of `query`'s excluded words match, in the request's
+    """The first `limit` items none of `query`'s excluded words (`excluded`: their FTS5
+    text, prefixes as the words they stand for where they can be) match, in the request's
     order; None unless the search has excluded words and no others (the plain statement
     then)."""
-    excluded = query.fts_excluded()
     if excluded is None or is_server(database_proxy) or query.fts_match() is not None:
         return None
     order, newest = getattr(req, "order", ""), bool(getattr(req, "descending", False))
@@ -64,14 +64,10 @@ def first_page(
         return None  # the first candidates themselves cost a pass over every item
     if order == "date":
         beside = filter_conditions(req, query)
-        # Prefixes as the words they stand for where they can be (FTS5 merges every word of
-        # a prefix for each statement: 40 ms for `evacuat*` at a million items).
-        if (asked := candidates(limit)) is not None:
-            excluded = asked[2]
         rows = _ranged(limit, excluded, newest, beside, key_bounds(req, query))
         if rows is not None:
             return rows
-    return _checked(limit, candidates)
+    return _checked(limit, candidates, excluded)
 
 
 def _ranged(
@@ -129,7 +125,7 @@ def _matches(on_index: list[str]) -> str:
     )
 
 
-def _checked(limit: int, candidates: Candidates) -> list[ItemRow] | None:
+def _checked(limit: int, candidates: Candidates, excluded: str) -> list[ItemRow] | None:
     """The first `limit` of the search's first candidates that the excluded words do not
     match, each looked up once; None when too many would have to be."""
     conn = database_proxy.connection()
@@ -138,7 +134,7 @@ def _checked(limit: int, candidates: Candidates) -> list[ItemRow] | None:
     while count <= MOST_CHECKED:
         if (asked := candidates(count)) is None:
             return None
-        sql, params, excluded = asked
+        sql, params = asked
         # A subquery with a LIMIT is read in its own order (never flattened into a WHERE);
         # the candidates checked before are passed over.
         found = conn.execute(

@@ -95,9 +95,14 @@ def test_candidates_are_looked_up_rather_than_every_match_read(tmp_path: Path) -
         for text in ("-drones", "-evacuat*"):
             req, query = SearchRequest(text, kind="brief"), parse_query(text)
             without = functools.partial(search._without_excluded, req, query)
-            assert search_excluded.first_page(req, query, 25, without) is not None, text
+            assert (
+                search_excluded.first_page(req, query, 25, without, search._excluded_text(query))
+                is not None
+            ), text
             # Fewer kept than asked for: every candidate was checked, and that is the page.
-            few = search_excluded.first_page(req, query, 2_000, without)
+            few = search_excluded.first_page(
+                req, query, 2_000, without, search._excluded_text(query)
+            )
             assert few is not None and 0 < len(few) < 200, text
         conn.execute("INSERT INTO search_term_todo (item_id) SELECT id FROM item LIMIT 1")
         assert search_terms.pending(conn)
