@@ -12,7 +12,14 @@ from desktop_app.core.search_query import Query
 from desktop_app.storage import facet_index
 from desktop_app.storage.db.models import database_proxy
 from desktop_app.storage.items import ItemRow
-from desktop_app.storage.search import PAGE_PARTS, Facets, SearchRequest, _where, select_sql
+from desktop_app.storage.search import (
+    PAGE_PARTS,
+    Facets,
+    SearchRequest,
+    _where,
+    first_rows,
+)
+from desktop_app.storage.search_filters import filter_conditions
 
 # How many of the newest matches the quick counts are read from.
 SAMPLE = 200
@@ -40,14 +47,18 @@ def quick_facets(
     that order). Exact when there are fewer matches than that. Otherwise, for words alone or
     no words, an estimate (`Facets.estimated`): the matches' share of the items their keys
     span, times all items, and each facet's share of the sample; the exact counts take a
-    pass over every match and its item (seconds at a million items). None when the search
-    also has filters (nothing cheap to scale by) or a facet is chosen (its own count ignores
-    the choice, which the sample cannot show).
+    pass over every match and its item (seconds at a million items). Excluded words alone
+    (`-drones`) are estimated the same way, from the newest items without them. None when
+    the search also has filters (nothing cheap to scale by) or a facet is chosen (its own
+    count ignores the choice, which the sample cannot show).
     """
     where, _params, match = _where(req, query, expand=PAGE_PARTS)
     if req.kind or query.kind or req.tags or req.source is not None or req.limit is not None:
         return None
-    if where and newest is not None and len(newest) >= SAMPLE:
+    # Words, or excluded words, and nothing else: the newest matches' keys say how many
+    # items they are among (no words nor filters: the newest items are the matches).
+    spread = not where if match is not None else not filter_conditions(req, query)[0]
+    if not spread and newest is not None and len(newest) >= SAMPLE:
         return None
     conn = database_proxy.connection()
     if not isinstance(conn, sqlite3.Connection):
@@ -55,23 +66,22 @@ def quick_facets(
     sample: list[tuple[int, int]]  # (key, id)
     if newest is not None and len(newest) < SAMPLE:
         sample = [(_key(r), r.id) for r in newest]
-    elif newest is not None and not where and match is not None:
+    elif newest is not None and spread and (match is not None or query.excluded):
         sample = [(_key(r), r.id) for r in newest[:SAMPLE]]
     elif match is not None and not where:
         sql = "SELECT rowid FROM item_fts WHERE item_fts MATCH ? ORDER BY rowid LIMIT ?"
         sample = [(k, -k & 1073741823) for (k,) in conn.execute(sql, (match, SAMPLE))]
     else:
-        by_date = replace(req, order="date", descending=True, limit=SAMPLE)
-        sql, args = select_sql(by_date, query, "item.id")
-        sample = [(0, i) for (i,) in conn.execute(sql, args)]
+        by_date = replace(req, order="date", descending=True)
+        sample = [(_key(r), r.id) for r in first_rows(by_date, query, SAMPLE)]
     scale = 1.0
     estimated = len(sample) >= SAMPLE
     if estimated:
-        if where:
+        if not spread:
             return None
         total = facet_index.item_count(conn)
         spanned = len(sample)  # no words: the sample is the newest items themselves
-        if match is not None:
+        if match is not None or query.excluded:
             spanned = conn.execute(
                 "SELECT count(*) FROM item_search WHERE search_key BETWEEN ? AND ?",
                 (sample[0][0], sample[-1][0]),

@@ -295,8 +295,17 @@ def test_quick_counts_scale_the_newest_matches_share(tmp_path: Path) -> None:
     assert quick.tags == [("energy", 1000)]
     # Read from the first page (keys computed from its rows) it is the same.
     assert quick_facets(req, query, first_rows(req, query, SAMPLE)) == quick
-    # Words and a filter: no estimate (nothing cheap to scale by).
+    # A word left out: the other two thirds, estimated from the newest items without it.
+    without, left_out = SearchRequest("-drones"), parse_query("-drones")
+    quick = quick_facets(without, left_out)
+    assert quick is not None and quick.estimated
+    assert quick.kinds == {"article": 1000, "brief": 1000}
+    assert quick.tags == [("energy", 2000)]
+    assert quick_facets(without, left_out, first_rows(without, left_out, SAMPLE)) == quick
+    # Words and a filter, or a word left out and a filter: no estimate (nothing cheap to
+    # scale by).
     assert quick_facets(SearchRequest("drones", unread_only=True), query) is None
+    assert quick_facets(SearchRequest("-drones", unread_only=True), left_out) is None
     # A few matches: exact, and not marked.
     few = SearchRequest("drones", date_to=dt.date(1960, 3, 1))
     exact = quick_facets(few, parse_query(few.text))

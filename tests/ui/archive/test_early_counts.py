@@ -53,8 +53,9 @@ def archive(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Archive
     opened.db.close()
 
 
-def _held_ranked_list(monkeypatch: pytest.MonkeyPatch, release: threading.Event) -> None:
-    """The search thread's ranked list waits for `release` (a slow bm25 at a million items)."""
+def _held_list(monkeypatch: pytest.MonkeyPatch, release: threading.Event) -> None:
+    """The search thread's whole list waits for `release` (a slow bm25, or every item less
+    a word's matches, at a million items)."""
     real = search_worker.read_ids
 
     def read(listed: queries.ListText) -> object:
@@ -74,7 +75,7 @@ def test_the_exact_counts_come_before_the_ranked_list(
     monkeypatch.setattr(search_worker, "FIRST_PAGE", 10)
     monkeypatch.setattr(search_quick, "SAMPLE", 10)
     release = threading.Event()
-    _held_ranked_list(monkeypatch, release)
+    _held_list(monkeypatch, release)
     shown: list[Facets] = []
     results: list[SearchResult] = []
     threads: list[str] = []
@@ -113,6 +114,39 @@ def test_the_exact_counts_come_before_the_ranked_list(
     assert exact[0].total == len(matches)
     ranked = queries.search_ids(req)
     assert list(results[0].ids) == ranked  # the list itself is still the ranked one
+
+
+def test_the_number_of_items_without_a_word_comes_before_the_list(
+    qtbot, archive: Archive, worker: SearchWorker, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`-night` newest first: an estimate beside the first page, then the exact number (all
+    items less the word's matches) while the whole list is still being read."""
+    monkeypatch.setattr(search_worker, "FIRST_PAGE", 10)
+    monkeypatch.setattr(search_quick, "SAMPLE", 10)
+    release = threading.Event()
+    _held_list(monkeypatch, release)
+    shown: list[Facets] = []
+    results: list[SearchResult] = []
+
+    def on_counts(facets: Facets) -> None:
+        shown.append(facets)
+        if facets.total is not None:
+            release.set()
+
+    worker.countsReady.connect(on_counts)
+    worker.finished.connect(results.append)
+    req = SearchRequest("-night")
+    worker.search(req)
+    qtbot.waitUntil(lambda: bool(results), timeout=20000)
+    assert worker.wait(10000)
+    qtbot.wait(50)
+
+    matches = queries.search_ids(req)
+    assert len(matches) > 10
+    assert shown[0].estimated and shown[0].total is None
+    assert [f.total for f in shown[1:-1]] == [len(matches)]  # before the list and its counts
+    assert not shown[-1].estimated
+    assert list(results[0].ids) == matches
 
 
 def test_a_newer_search_does_not_wait_for_stale_counts(
