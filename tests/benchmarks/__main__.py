@@ -476,6 +476,19 @@ def main() -> int:
     for label, req in replaced.items():
         rows.append(page_row(label, req, "plain statement (before)"))
 
+    # A word left out, nothing else: the exact number of items without it (every item less
+    # the word's matches, before the whole list; fifteenth round), beside the plain count.
+    without = SearchRequest("-drones")
+    without_sql, without_params = select_sql(without, parse_query(without.text), "count(*)")
+    rows.append(
+        (
+            "'-drones' → number of matches shown (exact) [≤ 300]",
+            timed(exact_total, without),
+            "raw COUNT(*) of the plain statement",
+            median_ms(lambda: raw.execute(without_sql, without_params).fetchall()),
+        )
+    )
+
     # Words among a chosen kind: the whole list and the exact counts (the search thread
     # narrows the words' list with the counts' groups, read once and kept).
     briefs = SearchRequest(word, kind="brief")
