@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import string
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
@@ -68,6 +69,38 @@ class Term:
         return r"\b" + r"\W+".join(parts) + tail
 
 
+_ASCII_LOWER = str.maketrans(string.ascii_uppercase, string.ascii_lowercase)
+# FTS5 text that matches nothing, at once (an empty phrase): a query that `finds_nothing`.
+NOTHING = '""'
+
+
+def _same(word: str, other: str, *, prefix: bool) -> bool:
+    """Whether the index holds `word` as the query spells it (or, `prefix`, a word starting
+    with it) wherever it holds `other`. Only claimed for a word of ASCII letters and digits,
+    which the tokenizer keeps whole and only folds to lower case; for anything else it
+    might read differently, no."""
+    if not (word.isascii() and word.isalnum()):
+        return False
+    word, other = word.lower(), other.translate(_ASCII_LOWER)
+    return other.startswith(word) if prefix else other == word
+
+
+def _covers(out: Term, term: Term) -> bool:
+    """Whether every text `term` finds also has `out` in it: `out`'s words inside `term`'s
+    phrase, in a row (`out`'s last word may be a prefix; `term`'s last one, if a prefix,
+    only stands for itself when `out` takes it as a prefix too)."""
+    size, words = len(out.tokens), term.tokens
+    for start in range(len(words) - size + 1):
+        window = words[start : start + size]
+        inner = zip(out.tokens[:-1], window[:-1], strict=True)
+        if not all(_same(a, b, prefix=False) for a, b in inner):
+            continue
+        open_end = term.prefix and start + size == len(words)
+        if (out.prefix or not open_end) and _same(out.tokens[-1], window[-1], prefix=out.prefix):
+            return True
+    return False
+
+
 # Prefix terms and the phrases each stands for (`Query.fts_match`).
 Expansions = Mapping[Term, Sequence[Alternative]]
 
@@ -100,6 +133,8 @@ class Query:
         """
         if not self.clauses:
             return None
+        if self.finds_nothing():
+            return NOTHING
         known = expanded or {}
         positive = " AND ".join(
             alts[0].fts(known.get(alts[0]))
@@ -110,6 +145,15 @@ class Query:
         if self.excluded:
             return f"({positive}) NOT ({self.fts_excluded(expanded)})"
         return positive
+
+    def finds_nothing(self) -> bool:
+        """Whether a clause asks only for what is also excluded (`power -power`, `"power
+        lines" -pow*`): every text found would be left out, so none is, without reading
+        the index. (FTS5 would read every match of the clause to find that out.)"""
+        return any(
+            all(any(_covers(out, term) for out in self.excluded) for term in alts)
+            for alts in self.clauses
+        )
 
     def fts_excluded(self, expanded: Expansions | None = None) -> str | None:
         """MATCH text for the excluded words (used alone when nothing positive is asked)."""

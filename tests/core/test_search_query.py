@@ -136,3 +136,55 @@ def test_dates_outside_the_filter_years_are_named_and_ignored(typed: str) -> Non
 def test_the_filter_years_themselves_are_read() -> None:
     assert parse_query("from:1900-01-01").date_from == dt.date(1900, 1, 1)
     assert parse_query("to:2100").date_to == dt.date(2100, 12, 31)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "power -power",
+        "Power -POWER",
+        '"power lines" -power',
+        '"power lines" -lines',
+        '"air power lines" -"power lines"',
+        "power -pow*",
+        "pow* -pow*",
+        "power* -pow*",
+        "drones power -power",
+        "sumy OR kharkiv -sumy -kharkiv",
+        "sumy OR kharkiv -khar* -sumy",
+    ],
+)
+def test_asking_only_for_what_is_excluded_finds_nothing(text: str) -> None:
+    query = parse_query(text, typing=False)
+    assert query.finds_nothing()
+    assert query.fts_match() == '""'  # an empty phrase: FTS5 answers without reading
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "power -powerless",  # a text with "power" need not have "powerless"
+        "pow* -power",  # "powder" is found and kept
+        "pow* -pow",  # and so is "powder" here, where "pow" is a whole word
+        "power -pow",  # "pow" alone is another word
+        "sumy OR kharkiv -sumy",  # kharkiv's texts are kept
+        '"power lines" -"lines power"',
+        '"power lines" -"power grid"',
+        "café -café",  # not ASCII: the tokenizer folds it, and it is not claimed
+        "t_90 -t_90",  # "_" splits a word in the index: not claimed
+        "power",
+        "-power",
+    ],
+)
+def test_an_exclusion_that_leaves_something_is_searched(text: str) -> None:
+    query = parse_query(text, typing=False)
+    assert not query.finds_nothing()
+    assert query.fts_match() != '""'
+
+
+def test_while_typing_the_last_word_is_not_taken_for_the_excluded_one() -> None:
+    # "power -powe" excludes the word "powe", which "power" does not contain.
+    assert not parse_query("power -powe").finds_nothing()
+    # The last word typed becomes a prefix: "pow" then finds "powder" too.
+    assert not parse_query("-power pow").finds_nothing()
+    assert parse_query("-pow* power").finds_nothing()
