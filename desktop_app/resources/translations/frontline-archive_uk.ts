@@ -589,6 +589,10 @@
       <translation>Спробуйте менше слів або скиньте фільтри поруч зі списком.</translation>
     </message>
     <message>
+      <source>Whatever the words find also has a word the search leaves out (after “-”).</source>
+      <translation>Усе, що знаходять ці слова, містить і слово, яке пошук виключає (після «-»).</translation>
+    </message>
+    <message>
       <source>Words, "phrases", -without, kind:, tag:, from:, to:, is:unread</source>
       <translation>Слова, "фрази", -без, kind:, tag:, from:, to:, is:unread</translation>
     </message>

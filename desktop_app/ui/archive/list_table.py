@@ -14,6 +14,7 @@ from PySide6.QtGui import QFont, QFontMetrics
 from PySide6.QtWidgets import QAbstractItemView, QComboBox, QHeaderView, QTableView
 
 from desktop_app.core.item import ARTICLE, BRIEF
+from desktop_app.core.search_query import parse_query
 from desktop_app.ui.archive.archive_model import (
     AUTHOR_COL,
     DATE_COL,
@@ -87,9 +88,15 @@ def nothing_found(text: str, everything: bool) -> str:
     said = count_text(text, 0, everything=everything)
     if everything:
         return said
-    why = QCoreApplication.translate(
-        "ArchiveView", "Try fewer words, or clear the filters beside the list."
-    )
+    if parse_query(text).finds_nothing():  # `power -power`: no filter is to blame
+        why = QCoreApplication.translate(
+            "ArchiveView",
+            "Whatever the words find also has a word the search leaves out (after “-”).",
+        )
+    else:
+        why = QCoreApplication.translate(
+            "ArchiveView", "Try fewer words, or clear the filters beside the list."
+        )
     return f"{said} {why}"
 
 
