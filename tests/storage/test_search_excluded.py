@@ -11,9 +11,12 @@ from pathlib import Path
 
 import pytest
 
+from desktop_app.core.item import BRIEF, ItemData
 from desktop_app.core.search_query import parse_query
 from desktop_app.storage import search, search_excluded, search_terms
+from desktop_app.storage.db.connection import open_archive
 from desktop_app.storage.db.models import database_proxy
+from desktop_app.storage.items import save_item
 from desktop_app.storage.search import SearchRequest, first_rows
 from tests.storage.test_search_order import (  # _unbound: the same autouse fixture
     _archive_with_reference,
@@ -109,3 +112,30 @@ def test_candidates_are_looked_up_rather_than_every_match_read(tmp_path: Path) -
         query = parse_query("-evacuat*")
         assert search._without_excluded(SearchRequest("-evacuat*"), query, 25) is None
         assert search._without_excluded(SearchRequest("-drones"), parse_query("-drones"), 25)
+
+
+def test_a_word_every_item_has_is_counted_not_read_item_by_item(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`-in` when every item has "in": every candidate would be looked up, then every item
+    checked against every match (seconds at a million items); the count of the word's
+    matches says at once that nothing is left. One item without it is still found."""
+    monkeypatch.setattr(search_excluded, "FIRST_RANGE", 7)  # ranges that give up, as at 1M
+    archive = open_archive(tmp_path / "a.sqlite")
+    start = dt.datetime(2024, 1, 1, tzinfo=dt.UTC)
+    with database_proxy.atomic():
+        for n in range(300):
+            save_item(ItemData(BRIEF, f"shelling in sector {n}", start + dt.timedelta(hours=n)))
+    sent: list[str] = []
+    conn = database_proxy.connection()
+    conn.set_trace_callback(sent.append)
+    for req in (SearchRequest("-in"), SearchRequest("-in", descending=False)):
+        assert first_rows(req, parse_query(req.text), 40) == []
+    conn.set_trace_callback(None)
+    plain = [s for s in sent if "NOT IN (SELECT" in s and "INDEXED BY" not in s]
+    assert not plain  # the plain statement never ran
+
+    lone = save_item(ItemData(BRIEF, "shelling at the edge", start - dt.timedelta(days=1)))
+    req = SearchRequest("-in")
+    assert [r.id for r in first_rows(req, parse_query(req.text), 40)] == [lone]
+    archive.db.close()
