@@ -28,7 +28,12 @@ from desktop_app.storage.db.models import database_proxy
 from desktop_app.storage.db.pg_schema import is_server
 from desktop_app.storage.items import ROW_COLUMNS, ItemRow, StoredItem, get_item, row_from_db
 from desktop_app.storage.search_filters import ID_OF_KEY as _ID_OF_KEY
-from desktop_app.storage.search_filters import KeyFilter, filter_conditions, filtered_keys
+from desktop_app.storage.search_filters import (
+    KeyFilter,
+    excluded_apart,
+    filter_conditions,
+    filtered_keys,
+)
 
 ORDERS = ("date", "relevance", "title", "author")
 # bm25 weights per FTS column (title, lead, body, author, tags): a word in the headline says
@@ -86,9 +91,10 @@ def expansions(query: Query, *, limit: int) -> Expansions | None:
 def _where(
     req: SearchRequest, query: Query, *, skip: str = "", expand: int = 0, keyed: bool = True
 ) -> tuple[list[str], list[object], str | None]:
-    """WHERE conditions and parameters; `skip` leaves out one facet (for its own counts);
-    `expand`: prefixes of up to that many words become the OR of those words (same rows);
-    `keyed`: the search index is in the FROM beside `item` (dates bound its key too)."""
+    """WHERE conditions and parameters, and the MATCH text that goes with them (beside items
+    looked up by key, without the excluded words: `excluded_apart`); `skip` leaves out one
+    facet (for its own counts); `expand`: prefixes of up to that many words become the OR of
+    those words (same rows); `keyed`: the index is in the FROM (dates bound its key too)."""
     where: list[str] = []
     params: list[object] = []
     expanded = expansions(query, limit=expand) if expand else None
@@ -107,6 +113,8 @@ def _where(
     more, more_params = filter_conditions(
         req, query, skip=skip, keyed=keyed, few_marked=few, few_holding=held, whole=whole
     )
+    if match is not None and (apart := excluded_apart(query, expanded, more, more_params)):
+        match = apart
     return where + more, params + more_params, match
 
 
@@ -136,10 +144,7 @@ def _order_by(req: SearchRequest, match: str | None) -> str:
 
 
 def _index_only_sql(
-    req: SearchRequest,
-    match: str,
-    columns: str,
-    among: KeyFilter | None = None,
+    req: SearchRequest, match: str, columns: str, among: KeyFilter | None = None
 ) -> tuple[str, list[object]]:
     """Words alone, by date or relevance: the order comes from the index, so `item` is read
     only for the rows returned, not for every match (each read is a random page of a large
@@ -148,10 +153,8 @@ def _index_only_sql(
     params: list[object] = [match, *(among.params if among else [])]
     order = _order_by(req, match)
     match_where = " AND ".join(["item_fts MATCH ?", *(among.where if among else [])])
-    limit = ""
-    if req.limit is not None:
-        limit = " LIMIT ?"
-        params.append(req.limit)
+    limit = "" if req.limit is None else " LIMIT ?"
+    params += [] if req.limit is None else [req.limit]
     if columns == "item.id":
         return (
             f"SELECT {_ID_OF_KEY} FROM item_fts WHERE {match_where} ORDER BY {order}{limit}",
@@ -487,7 +490,7 @@ def _count_by_ids(req: SearchRequest, query: Query) -> int | None:
     plain statement count those)."""
     if is_server(database_proxy):
         return None
-    match = _where(req, query, expand=ALL_PARTS)[2]
+    match = query.fts_match(expansions(query, limit=ALL_PARTS))  # with its excluded words
     words = match if match is not None else _excluded_text(query)
     where, params = filter_conditions(req, query, tag_lists=True)
     if words is None or not where:

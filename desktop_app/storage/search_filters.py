@@ -15,7 +15,7 @@ from collections.abc import Callable
 from dataclasses import replace
 from typing import Any, NamedTuple
 
-from desktop_app.core.search_query import Query, TextFilter
+from desktop_app.core.search_query import Expansions, Query, TextFilter
 
 
 def key_of(table: str) -> str:
@@ -277,4 +277,28 @@ def _among_keys(few: int, keys: str, ranked: bool) -> str:
     each lookup starts FTS5's query again, and bm25 then counts each word over the whole
     index again (30 keys of `in` at a million items: 23 s)."""
     one_by_one = few <= LOOKED_UP and not ranked
-    return f"{'' if one_by_one else '+'}item_fts.rowid IN ({keys})"
+    return f"{'' if one_by_one else '+'}{KEYS_LOOKED_UP}{keys})"
+
+
+# The condition of items looked up in the search index one by one, by key (`_among_keys`).
+KEYS_LOOKED_UP = "item_fts.rowid IN ("
+
+
+def excluded_apart(
+    query: Query, expanded: Expansions | None, conditions: list[str], params: list[object]
+) -> str | None:
+    """Where the search's items are looked up by key: the words' MATCH text without the
+    excluded words, which become a lookup of their own (added to `conditions` and `params`);
+    None otherwise (the MATCH text as it is). FTS5 answers `a NOT b` at a key by reading
+    a's matches on until one is not b's: every one of them when b is in every item
+    (`drones -in` beside a tag of 30 items, at a million items: 2.8 s; apart, 4.9 ms)."""
+    if not query.excluded or query.finds_nothing():
+        return None
+    if not any(c.startswith(KEYS_LOOKED_UP) for c in conditions):
+        return None
+    conditions.append(
+        "NOT EXISTS (SELECT 1 FROM item_fts AS left_out WHERE left_out.item_fts MATCH ? "
+        "AND left_out.rowid = item_fts.rowid)"
+    )
+    params.append(query.fts_excluded(expanded))
+    return replace(query, excluded=()).fts_match(expanded)
