@@ -349,8 +349,6 @@ def first_rows(req: SearchRequest, query: Query, limit: int) -> list[ItemRow]:
         excluded = _excluded_text(query)
         if (rows := search_excluded.first_page(req, query, limit, without, excluded)) is not None:
             return rows
-        if excluded and query.fts_match() is None and match_count(req, query) == 0:
-            return []  # every item has an excluded word (`-in`): counted, not read item by item
         where = functools.partial(_where, req, query, expand=ALL_PARTS)
         if (rows := search_oldest.first_page(req, query, limit, where)) is not None:
             return rows

@@ -6,8 +6,8 @@ match into a set before the first item can be given: 1,010 ms at 1,000,000 items
 publication order (schema 6): the newest 1,000 items are checked against the matches among
 them alone, then a range as much larger as the share kept so far says, until a page is
 kept (0.9 ms for `-drones`). When the kept share is so small that the range would pass a
-quarter of the archive, the plain statement does it (`-in`, every item excluded: one small
-range more than before). Oldest first, the same from the oldest items, the index read
+quarter of the archive, the plain statement does it, unless every item has an excluded
+word (`-in`: counted, nothing is left). Oldest first, the same from the oldest items, the index read
 forwards from the range's lowest key (1.6 ms, 1,115 ms before). SQLite; the whole list is
 the plain statement's.
 
@@ -59,6 +59,15 @@ def first_page(
     then)."""
     if excluded is None or is_server(database_proxy) or query.fts_match() is not None:
         return None
+    rows = _page(req, query, limit, candidates, excluded)
+    if rows is None and _in_every_item(excluded):
+        return []  # `-in`: counted, rather than every item checked against every match
+    return rows
+
+
+def _page(
+    req: object, query: Query, limit: int, candidates: Candidates, excluded: str
+) -> list[ItemRow] | None:
     order, newest = getattr(req, "order", ""), bool(getattr(req, "descending", False))
     if order in ("title", "author"):
         return None  # the first candidates themselves cost a pass over every item
@@ -68,6 +77,15 @@ def first_page(
         if rows is not None:
             return rows
     return _checked(limit, candidates, excluded)
+
+
+def _in_every_item(excluded: str) -> bool:
+    """Whether every item has one of the excluded words, whatever else the search asks: the
+    index counts a word's matches without reading any item (64 ms for `in` at a million
+    items, where the plain statement takes 2.6–4.6 s to find nothing)."""
+    conn = database_proxy.connection()
+    counted = "SELECT count(*) FROM item_fts WHERE item_fts MATCH ?"
+    return int(conn.execute(counted, (excluded,)).fetchone()[0]) >= facet_index.item_count(conn)
 
 
 def _ranged(
