@@ -182,6 +182,7 @@ def filter_conditions(
         if keyed and (on_key := _key_bound(bound, end, mark)) is not None:
             where.append(on_key[0])
             params.append(on_key[1])
+    many_marks: list[int] = []  # where the conditions of marks many items have are
     for flag, asked, condition, alone in (
         ("starred", req.starred_only or "starred" in query.flags, "item.starred", "starred"),
         ("unread", req.unread_only or "unread" in query.flags, "NOT item.is_read", "NOT is_read"),
@@ -195,9 +196,15 @@ def filter_conditions(
                 keys = f"SELECT {ITEM_KEY} FROM item WHERE {alone}"
                 where.append(_among_keys(few, keys, ranked))
             few_first = True  # the marked items' own index (schema 11 and 12)
+        else:
+            many_marks.append(len(where) - 1)
     if few_first and not keyed:
         for plain in ("item.kind = ?", "item.source_name = ?"):
             where = [f"+{plain}" if w == plain else w for w in where]
+        # So is a mark many items have (its partial index is only taken for the column
+        # itself): the starred (none) and the unread (all) of 1,000,000 items, 2.5 s.
+        for at in many_marks:
+            where[at] = where[at].replace("item.", "+item.")
     return where, params
 
 

@@ -151,6 +151,32 @@ def test_a_filter_of_few_items_beside_a_kind_or_source_is_where_its_search_start
     assert start in plan[0], plan
 
 
+@pytest.mark.parametrize(
+    "request_",
+    [
+        SearchRequest(starred_only=True, unread_only=True, limit=200),
+        SearchRequest("is:starred is:unread", kind="brief", limit=200),
+        SearchRequest(starred_only=True, unread_only=True),  # the whole list too
+    ],
+)
+def test_a_mark_of_few_items_beside_a_mark_of_many_is_where_its_search_starts(
+    archive: object, monkeypatch: pytest.MonkeyPatch, request_: SearchRequest
+) -> None:
+    """Starred only and unread only, with few starred and every item unread: SQLite took the
+    unread items' index and checked each (2.5 s at a million items); the starred ones'
+    index now (0.2 ms)."""
+    from desktop_app.storage import facet_index
+
+    def few_marked(_conn: object, flag: str) -> int | None:
+        return 3 if flag == "starred" else None  # the unread are many
+
+    monkeypatch.setattr(facet_index, "few_marked", few_marked)
+    plan = _plan(request_)
+    assert "item_starred_published" in plan[0], plan
+    sql = select_sql(request_, parse_query(request_.text), "item.id")[0]
+    assert "NOT +item.is_read" in sql and "item.starred" in sql and "+item.starred" not in sql
+
+
 def test_a_negated_source_or_author_of_few_items_starts_from_the_other_names(
     archive: object, monkeypatch: pytest.MonkeyPatch
 ) -> None:
