@@ -147,13 +147,23 @@ class Query:
         return positive
 
     def finds_nothing(self) -> bool:
-        """Whether a clause asks only for what is also excluded (`power -power`, `"power
-        lines" -pow*`): every text found would be left out, so none is, without reading
-        the index. (FTS5 would read every match of the clause to find that out.)"""
+        """Whether the search asks only for what it also leaves out: a clause whose every
+        text has an excluded word (`power -power`, `"power lines" -pow*`), or a filter and
+        its negation (`tag:energy -tag:energy`). Known without reading anything, where
+        SQLite would read every match or item to find it out."""
+        return self.words_left_out() or self.filter_left_out() is not None
+
+    def words_left_out(self) -> bool:
+        """Whether a clause asks only for what is also excluded (`finds_nothing`)."""
         return any(
             all(any(_covers(out, term) for out in self.excluded) for term in alts)
             for alts in self.clauses
         )
+
+    def filter_left_out(self) -> TextFilter | None:
+        """A filter the query also negates, as typed (`tag:energy -tag:energy`), if any."""
+        asked = {(f.field, f.value) for f in self.filters if not f.negated}
+        return next((f for f in self.filters if f.negated and (f.field, f.value) in asked), None)
 
     def fts_excluded(self, expanded: Expansions | None = None) -> str | None:
         """MATCH text for the excluded words (used alone when nothing positive is asked)."""

@@ -344,6 +344,8 @@ def first_rows(req: SearchRequest, query: Query, limit: int) -> list[ItemRow]:
     excluded words alone, `search_excluded`, and words oldest first, `search_oldest`): what
     the list shows first, before the full id list, which costs a pass over every match (and
     the counts beside it, which cost more)."""
+    if query.finds_nothing():
+        return []  # `tag:energy -tag:energy`, `power -power`: nothing to read
     with _one_snapshot():
         without = functools.partial(_without_excluded, req, query)
         excluded = _excluded_text(query)

@@ -188,3 +188,15 @@ def test_while_typing_the_last_word_is_not_taken_for_the_excluded_one() -> None:
     # The last word typed becomes a prefix: "pow" then finds "powder" too.
     assert not parse_query("-power pow").finds_nothing()
     assert parse_query("-pow* power").finds_nothing()
+
+
+def test_a_filter_and_its_negation_find_nothing() -> None:
+    both = parse_query("drones tag:energy -tag:energy")
+    assert both.finds_nothing() and both.fts_match() == '""'
+    assert both.filter_left_out() == TextFilter("tag", "energy", negated=True)
+    assert parse_query('-source:"kyiv wire" source:"kyiv wire"').finds_nothing()
+    assert parse_query("-author:x author:x").finds_nothing()  # no words: no MATCH at all
+    assert parse_query("-author:x author:x").fts_match() is None
+    # Another value, or another field with the same value, leaves something.
+    for text in ("tag:energy -tag:rail", "tag:energy -source:energy", "tag:energy -energy"):
+        assert not parse_query(text).finds_nothing(), text

@@ -92,15 +92,40 @@ def test_what_finds_nothing_is_what_fts5_finds_nothing_for(tmp_path: Path) -> No
 
 
 def test_a_search_for_an_excluded_word_reads_nothing(tmp_path: Path) -> None:
-    """The statement sent for `power -power` asks FTS5 for the empty phrase, and for the
-    word no more."""
+    """The first page of `power -power` (or of a filter and its negation) sends nothing;
+    its whole list asks FTS5 for the empty phrase, and for the word no more."""
     archive = open_archive(tmp_path / "a.sqlite")
-    save_item(ItemData(BRIEF, "power", dt.datetime(2024, 5, 1, tzinfo=dt.UTC)))
+    save_item(ItemData(BRIEF, "power", dt.datetime(2024, 5, 1, tzinfo=dt.UTC), tags=("grid",)))
     sent: list[str] = []
     database_proxy.connection().set_trace_callback(sent.append)
-    req = SearchRequest("power -power ")
-    assert first_rows(req, parse_query(req.text), 40) == []
+    for text in ("power -power ", "-rail tag:grid -tag:grid"):
+        req = SearchRequest(text)
+        assert first_rows(req, parse_query(req.text), 40) == [], text
+    assert not sent, sent
+    assert search_ids(SearchRequest("power -power ")) == []
     database_proxy.connection().set_trace_callback(None)
     assert any("MATCH '\"\"'" in s for s in sent), sent
     assert not any("power" in s for s in sent), sent
+    archive.db.close()
+
+
+def test_a_filter_and_its_negation_are_what_sqlite_finds_nothing_for(tmp_path: Path) -> None:
+    """A filter and its negation: the first page is empty without a statement, and the
+    whole list, from SQLite's own statement (beside words, the empty phrase), is empty
+    too, though the filter alone keeps an item."""
+    archive = open_archive(tmp_path / "a.sqlite")
+    at = dt.datetime(2024, 5, 1, tzinfo=dt.UTC)
+    save_item(ItemData(BRIEF, "power", at, tags=("grid",), source_name="Kyiv Wire", author="Ann"))
+    save_item(ItemData(BRIEF, "rail", at, tags=("rail",), author="Bo"))
+    for positive in ("tag:grid", 'source:"kyiv wire"', "author:ann"):
+        negative = "-" + positive
+        assert search_ids(SearchRequest(positive)) != [], positive
+        for text in (
+            f"{positive} {negative}",
+            f"power {negative} {positive}",
+            f"-rail {positive} {negative}",
+        ):
+            req = SearchRequest(text)
+            assert parse_query(text).finds_nothing(), text
+            assert first_rows(req, parse_query(text), 40) == [] == search_ids(req), text
     archive.db.close()

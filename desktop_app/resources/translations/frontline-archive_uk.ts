@@ -581,6 +581,10 @@
       <translation>Архів порожній.</translation>
     </message>
     <message>
+      <source>The search both asks for “%1” and leaves it out (after “-”).</source>
+      <translation>Пошук водночас шукає «%1» і виключає його (після «-»).</translation>
+    </message>
+    <message>
       <source>The selected article or brief</source>
       <translation>Вибрана стаття або коротка новина</translation>
     </message>

@@ -88,7 +88,12 @@ def nothing_found(text: str, everything: bool) -> str:
     said = count_text(text, 0, everything=everything)
     if everything:
         return said
-    if parse_query(text).finds_nothing():  # `power -power`: no filter is to blame
+    query = parse_query(text)
+    if (both := query.filter_left_out()) is not None:  # `tag:energy -tag:energy`
+        why = QCoreApplication.translate(
+            "ArchiveView", "The search both asks for “%1” and leaves it out (after “-”)."
+        ).replace("%1", f"{both.field}:{both.value}")
+    elif query.words_left_out():  # `power -power`: no filter is to blame
         why = QCoreApplication.translate(
             "ArchiveView",
             "Whatever the words find also has a word the search leaves out (after “-”).",

@@ -16,3 +16,8 @@ def test_a_search_that_only_found_nothing_suggests_fewer_words(qtbot) -> None:
     for text in ("power -powerless", "power", ""):
         said = nothing_found(text, everything=False)
         assert "fewer words" in said and "leaves out" not in said, text
+
+
+def test_a_filter_asked_for_and_left_out_is_named(qtbot) -> None:
+    said = nothing_found("drones tag:energy -tag:energy", everything=False)
+    assert "tag:energy" in said and "leaves it out" in said and "fewer words" not in said
