@@ -446,6 +446,8 @@ def main() -> int:
     for label, req in (
         ("briefs only", SearchRequest(kind="brief")),
         ("starred only", SearchRequest(starred_only=True)),
+        # Few starred beside every item unread: the starred ones' index (fifteenth round).
+        ("starred and unread only", SearchRequest(starred_only=True, unread_only=True)),
         (f"{word!r}, starred only", SearchRequest(word, starred_only=True)),
         (
             f"{word!r}, January 2024",
