@@ -7,9 +7,9 @@ publication order (schema 6): the newest 1,000 items are checked against the mat
 them alone, then a range as much larger as the share kept so far says, until a page is
 kept (0.9 ms for `-drones`). When the kept share is so small that the range would pass a
 quarter of the archive, the plain statement does it, unless every item has an excluded
-word (`-in`: counted, nothing is left). Oldest first, the same from the oldest items, the index read
-forwards from the range's lowest key (1.6 ms, 1,115 ms before). SQLite; the whole list is
-the plain statement's.
+word (`-in`: counted, nothing is left). Oldest first, the same from the oldest items, the
+index read forwards from the range's lowest key (1.6 ms, 1,115 ms before). SQLite; the
+whole list is the plain statement's.
 
 Beside other filters (a kind, a tag, dates, marks), the same set of matches took
 860–910 ms (`-drones` among briefs, of a tag's 30 items, in two months). By date, the same

@@ -182,7 +182,7 @@ def filter_conditions(
         if keyed and (on_key := _key_bound(bound, end, mark)) is not None:
             where.append(on_key[0])
             params.append(on_key[1])
-    many_marks: list[int] = []  # where the conditions of marks many items have are
+    many_marks: list[int] = []  # the places in `where` of marks that many items have
     for flag, asked, condition, alone in (
         ("starred", req.starred_only or "starred" in query.flags, "item.starred", "starred"),
         ("unread", req.unread_only or "unread" in query.flags, "NOT item.is_read", "NOT is_read"),
