@@ -48,12 +48,12 @@ from desktop_app.storage.search import (
     search_count,
     search_days,
     search_id_array,
-    search_id_text,
     search_ids,
 )
 from desktop_app.storage.search_lists import ID_MASK, ListText
 from desktop_app.storage.search_quick import quick_facets
 from desktop_app.storage.search_snippets import MARK_END, MARK_START, snippets
+from desktop_app.storage.search_text import search_id_text
 from desktop_app.storage.versions import Stamp
 
 if TYPE_CHECKING:

@@ -235,45 +235,6 @@ def search_id_array(req: SearchRequest, query: Query | None = None) -> array[int
         return array("i", chain.from_iterable(database_proxy.connection().execute(sql, params)))
 
 
-def search_id_text(
-    req: SearchRequest, query: Query, *, times: bool = False
-) -> search_lists.ListText | None:
-    """The whole list as text (`storage.search_lists`) where one index holds it in order:
-    words (or excluded words) alone or nothing, by date or (words) by relevance, in SQLite.
-    `times`: words' parts by date hold their search keys, which hold the items' times,
-    rather than ids. None otherwise: `search_id_array`."""
-    if req.limit is not None or is_server(database_proxy):
-        return None
-    words = query.fts_match() is not None
-    if filter_conditions(req, query)[0]:
-        return None
-    if req.order == "relevance" and words:
-        return search_lists.ListText(False, True, _ranked_parts(req, query))
-    if req.order == "relevance":
-        req = replace(req, order="date")  # no words to rank: by date (`_order_by`)
-    if req.order != "date":
-        return None
-    keys = words and times
-    return search_lists.ListText(keys, req.descending, _list_parts(req, query, keys=keys))
-
-
-def _ranked_parts(req: SearchRequest, query: Query) -> Iterator[str]:
-    with _one_snapshot():
-        match = _where(req, query)[2]  # a prefix stays one, as `select_sql` keeps it here
-        assert match is not None
-        yield from search_lists.ranked_parts(database_proxy.connection(), match, _BM25)
-
-
-def _list_parts(req: SearchRequest, query: Query, *, keys: bool) -> Iterator[str]:
-    with _one_snapshot():
-        conn = database_proxy.connection()
-        match = _where(req, query, expand=ALL_PARTS)[2]
-        if match is None:
-            yield from search_lists.all_parts(conn, _excluded_text(query))
-        else:
-            yield from search_lists.matching_parts(conn, match, keys=keys)
-
-
 # Items from which a first page by relevance is ranked in two halves at once (`ranked_cut`):
 # bm25 scores every match, about 2.5 µs each (1.1 s for the 376,858 of `drones kharkiv` at
 # a million items); in a smaller archive one statement is soon enough.

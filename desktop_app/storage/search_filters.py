@@ -233,6 +233,19 @@ def key_bounds(req: Any, query: Query) -> tuple[int | None, int | None]:
     return on_key.get(True), on_key.get(False)
 
 
+def dates_on_key(req: Any, query: Query) -> tuple[int | None, int | None] | None:
+    """When dates are the search's only filters, their bounds on the search key, which keep
+    exactly the items the dates keep (`key_bounds`); None otherwise, or when a bound is
+    not a time the key can hold."""
+    dates = _bounds(req, query)
+    undated = replace(req, date_from=None, date_to=None)
+    if not dates or filter_conditions(undated, replace(query, date_from=None, date_to=None))[0]:
+        return None
+    if any(_key_bound(bound, end, "?") is None for bound, end in dates):
+        return None
+    return key_bounds(req, query)
+
+
 class KeyFilter(NamedTuple):
     """Conditions on the search index's key alone (`filtered_keys`)."""
 

@@ -45,25 +45,42 @@ class ListText:
     parts: Iterator[str]
 
 
-def matching_parts(conn: sqlite3.Connection, match: str, *, keys: bool = False) -> Iterator[str]:
+# Bounds on the search key, from dates: keys above the first and up to the second (None:
+# no bound). `search_filters.dates_on_key` gives them.
+Bounds = tuple[int | None, int | None]
+NO_BOUNDS: Bounds = (None, None)
+
+
+def matching_parts(
+    conn: sqlite3.Connection, match: str, *, keys: bool = False, bounds: Bounds = NO_BOUNDS
+) -> Iterator[str]:
     """The ids of the items whose text matches `match` (an FTS5 expression), newest first,
-    or (`keys`) their search keys: one part, none when nothing matches."""
-    return _joined(conn, "rowid" if keys else _ID, match, "rowid")
+    or (`keys`) their search keys, of the keys within `bounds`: one part, none when nothing
+    matches."""
+    return _joined(conn, "rowid" if keys else _ID, match, "rowid", bounds)
 
 
-def ranked_parts(conn: sqlite3.Connection, match: str, score: str) -> Iterator[str]:
+def ranked_parts(
+    conn: sqlite3.Connection, match: str, score: str, *, bounds: Bounds = NO_BOUNDS
+) -> Iterator[str]:
     """The ids of the items whose text matches `match`, best first by `score` (an FTS5
     ranking of the row, smaller first), ties by the search key: one part, for SQLite ranks
     every match before the first is known (8 MB of text at a million matches)."""
-    return _joined(conn, _ID, match, f"{score}, rowid")
+    return _joined(conn, _ID, match, f"{score}, rowid", bounds)
 
 
-def _joined(conn: sqlite3.Connection, value: str, match: str, order: str) -> Iterator[str]:
-    """`value` of every match of `match` in `order`, joined by SQLite in that order."""
+def _joined(
+    conn: sqlite3.Connection, value: str, match: str, order: str, bounds: Bounds
+) -> Iterator[str]:
+    """`value` of every match of `match` within `bounds` in `order`, joined by SQLite in
+    that order."""
+    pairs = zip(("rowid > ?", "rowid <= ?"), bounds, strict=True)
+    on_key = [(c, v) for c, v in pairs if v is not None]  # (0: 1970-01-01T00:00:00Z)
+    where = " AND ".join(["item_fts MATCH ?", *(c for c, _v in on_key)])
     text = conn.execute(
         f"SELECT group_concat(v) FROM (SELECT {value} AS v FROM item_fts "
-        f"WHERE item_fts MATCH ? ORDER BY {order})",
-        (match,),
+        f"WHERE {where} ORDER BY {order})",
+        (match, *(v for _c, v in on_key)),
     ).fetchone()[0]
     if text:
         yield text

@@ -169,8 +169,9 @@ def main() -> int:
     from desktop_app.storage.db.connection import open_database
     from desktop_app.storage.items import ROW_COLUMNS
     from desktop_app.storage.reports import load_all_reports
-    from desktop_app.storage.search import Facets, SearchRequest, search_id_text, select_sql
+    from desktop_app.storage.search import Facets, SearchRequest, select_sql
     from desktop_app.storage.search_quick import SAMPLE
+    from desktop_app.storage.search_text import search_id_text
     from desktop_app.ui.archive.archive_model import TITLE_COL
     from desktop_app.ui.archive.archive_view import ArchiveView
     from desktop_app.ui.archive.id_lists import read_ids
@@ -508,6 +509,22 @@ def main() -> int:
                 raw_briefs,
             )
         )
+
+    # Words between dates: the list is a stretch of the index, read as text (fifteenth
+    # round); the statement reads every match's item to check its time.
+    dated = SearchRequest(word, date_from=dt.date(2023, 1, 1))
+    dated_sql, dated_params = select_sql(dated, parse_query(word), "item.id")
+    rows.append(
+        (
+            f"{word!r} from 2023 on → whole id list",
+            timed(full_list, dated),
+            "same filter, raw SQL, all ids",
+            median_ms(
+                lambda q=dated_sql, p=dated_params: raw.execute(q, p).fetchall(),
+                1 if ITEMS > 100_000 else RUNS,
+            ),
+        )
+    )
 
     def all_ids_as_read() -> object:
         listed = search_id_text(SearchRequest(), parse_query(""))

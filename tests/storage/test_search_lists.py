@@ -17,8 +17,9 @@ from desktop_app.core.search_query import parse_query
 from desktop_app.storage import search_lists
 from desktop_app.storage.db.connection import open_archive
 from desktop_app.storage.db.models import database_proxy
-from desktop_app.storage.search import SearchRequest, search_id_text, select_sql
+from desktop_app.storage.search import SearchRequest, select_sql
 from desktop_app.storage.search_lists import ID_MASK, ListText
+from desktop_app.storage.search_text import search_id_text
 
 WORDS = ["drones", "kharkiv", "rail", "grain", "night", "bridge", "sumy"]
 # Year ends and starts, one second shared by several items, before 1970: where a part or a
@@ -113,6 +114,32 @@ def test_by_relevance_the_ranked_list_is_the_statements(archive: object) -> None
     )
 
 
+DATES = [
+    (dt.date(2023, 1, 1), None),
+    (None, dt.date(2022, 12, 31)),
+    (dt.date(1969, 12, 31), dt.date(1970, 1, 1)),
+    (dt.date(1970, 1, 1), dt.date(2024, 2, 29)),
+    (dt.date(2024, 2, 29), dt.date(2024, 2, 29)),
+    (dt.date(2030, 1, 1), None),
+]
+
+
+@pytest.mark.parametrize("order", ["date", "relevance"])
+def test_words_between_dates_are_a_stretch_of_the_index(archive: object, order: str) -> None:
+    """Words from, to or between dates: the keys the dates bound, read from the index
+    alone, are the items the statement keeps by their times (year ends, a day of leap year,
+    either side of 1970, and nothing at all)."""
+    for text in ("drones", "drones kharkiv", "dro", "rail -night", "sumy OR grain", "zzz"):
+        for date_from, date_to in DATES:
+            for descending, times in ((True, False), (False, False), (True, True)):
+                req = SearchRequest(
+                    text, date_from=date_from, date_to=date_to, order=order, descending=descending
+                )
+                listed = search_id_text(req, parse_query(text), times=times)
+                assert listed is not None, req
+                assert _ids(listed) == _row_by_row(req), req
+
+
 def test_a_part_of_words_holds_ids_or_keys_in_the_index_order() -> None:
     """Without `times`, the ids come in the order SQLite feeds `group_concat` (the keys'),
     nothing sorted after: items whose ids run against their times show it."""
@@ -141,7 +168,9 @@ def test_only_where_one_index_holds_the_list_in_order(archive: object) -> None:
     for req in (
         dataclasses.replace(words, starred_only=True),
         dataclasses.replace(words, kind="brief"),
-        dataclasses.replace(words, date_from=dt.date(2023, 1, 1)),
+        dataclasses.replace(words, date_from=dt.date(2023, 1, 1), kind="brief"),
+        dataclasses.replace(words, date_from=dt.date(2023, 1, 1), order="title"),
+        SearchRequest("-rail", date_from=dt.date(2023, 1, 1)),  # dates beside no words
         dataclasses.replace(words, order="title"),
         dataclasses.replace(words, limit=5),
         SearchRequest("-rail", order="title"),

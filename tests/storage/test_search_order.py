@@ -23,7 +23,7 @@ import pytest
 from peewee import SqliteDatabase
 
 from desktop_app.core.search_query import Query, parse_query
-from desktop_app.storage import facet_index, search, search_terms
+from desktop_app.storage import facet_index, search, search_terms, search_text
 from desktop_app.storage.db.connection import open_archive
 from desktop_app.storage.db.migrations import migrate
 from desktop_app.storage.db.models import database_proxy
@@ -215,7 +215,7 @@ def _check_all(con: sqlite3.Connection) -> int:
             expected = [r[0] for r in con.execute(f"{sql} ORDER BY {order}", params)]
             assert search_ids(req, query) == expected, (text, base)
             assert search.search_count(req, query) == len(expected), (text, base)
-            listed = search.search_id_text(req, query)  # the window's way, where it applies
+            listed = search_text.search_id_text(req, query)  # the window's way, where it applies
             if listed is not None:
                 assert list(read_ids(listed)) == expected, (text, base)
             sql, params = _reference(req, ROW_COLUMNS)

@@ -12,7 +12,8 @@ import pytest
 from desktop_app.core.search_query import parse_query
 from desktop_app.storage.db.connection import open_archive
 from desktop_app.storage.db.models import database_proxy
-from desktop_app.storage.search import SearchRequest, search_id_text, select_sql
+from desktop_app.storage.search import SearchRequest, select_sql
+from desktop_app.storage.search_text import search_id_text
 from desktop_app.ui.archive.id_lists import part_ids, read_ids
 
 

@@ -82,6 +82,28 @@ def test_the_narrowed_list_and_counts_are_sqls(
             assert narrowed.times is None  # a list of ids, or oldest first: no times
 
 
+@pytest.mark.parametrize("descending", [True, False])
+@pytest.mark.parametrize("choice", CHOICES[:7], ids=str)
+def test_words_between_dates_are_narrowed_too(
+    archive: Archive, worker: SearchWorker, descending: bool, choice: dict[str, object]
+) -> None:
+    """The list without the choices is the words' between the dates, read from a stretch
+    of the index (`storage.search_text`): narrowed the same way, SQL's list and counts."""
+    every = search_ids(SearchRequest("district"))
+    for dates in ({"date_from": dt.date(2024, 5, 2)}, {"date_to": dt.date(2024, 5, 1)}):
+        assert 0 < len(search_ids(SearchRequest("district", **dates))) < len(every)  # type: ignore[arg-type]
+        req = SearchRequest("district", descending=descending, **dates, **choice)  # type: ignore[arg-type]
+        query = parse_query(req.text)
+        for timeline in (False, True):
+            narrowed = worker._narrow(req, query, timeline)
+            assert narrowed is not None, req
+            assert list(narrowed.ids) == search_ids(req, query), req
+            assert facet_counts(req, query, counted=narrowed.counted) == facet_counts(req, query)
+            if timeline and descending:
+                days = worker._timeline(req, query, narrowed.ids, narrowed)
+                assert days.days == queries.search_days(req, query)
+
+
 @pytest.mark.parametrize("choice", CHOICES, ids=str)
 def test_by_relevance_the_narrowed_list_is_sqls(
     archive: Archive, worker: SearchWorker, choice: dict[str, object]
@@ -102,7 +124,7 @@ def test_by_relevance_the_narrowed_list_is_sqls(
 def test_a_search_with_other_filters_is_left_to_sql(archive: Archive, worker) -> None:
     for req in (
         SearchRequest("drones", kind=BRIEF, starred_only=True),
-        SearchRequest("drones", kind=BRIEF, date_from=dt.date(2024, 5, 2)),
+        SearchRequest("", kind=BRIEF, date_from=dt.date(2024, 5, 2)),  # dates, no words
         SearchRequest("drones source:paper", kind=BRIEF),
         SearchRequest("drones -tag:rail", kind=BRIEF),
         SearchRequest("drones", kind=BRIEF, order="title"),
