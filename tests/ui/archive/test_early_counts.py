@@ -66,16 +66,21 @@ def _held_list(monkeypatch: pytest.MonkeyPatch, release: threading.Event) -> Non
     monkeypatch.setattr(search_worker, "read_ids", read)
 
 
-@pytest.mark.parametrize("text", ["kherson", "power OR lines", "bridge -night", "fer"])
-def test_the_exact_counts_come_before_the_ranked_list(
-    qtbot, archive: Archive, worker: SearchWorker, monkeypatch: pytest.MonkeyPatch, text: str
-) -> None:
-    # More matches than a first page and than the estimate's sample: the quick counts are an
-    # estimate, whichever thread is first.
+def _estimated_and_held(monkeypatch: pytest.MonkeyPatch) -> threading.Event:
+    """More matches than a first page and than the estimate's sample, so the quick counts
+    are an estimate whichever thread is first; the whole list held until the event."""
     monkeypatch.setattr(search_worker, "FIRST_PAGE", 10)
     monkeypatch.setattr(search_quick, "SAMPLE", 10)
     release = threading.Event()
     _held_list(monkeypatch, release)
+    return release
+
+
+@pytest.mark.parametrize("text", ["kherson", "power OR lines", "bridge -night", "fer"])
+def test_the_exact_counts_come_before_the_ranked_list(
+    qtbot, archive: Archive, worker: SearchWorker, monkeypatch: pytest.MonkeyPatch, text: str
+) -> None:
+    release = _estimated_and_held(monkeypatch)
     shown: list[Facets] = []
     results: list[SearchResult] = []
     threads: list[str] = []
@@ -121,10 +126,7 @@ def test_the_number_of_items_without_a_word_comes_before_the_list(
 ) -> None:
     """`-night` newest first: an estimate beside the first page, then the exact number (all
     items less the word's matches) while the whole list is still being read."""
-    monkeypatch.setattr(search_worker, "FIRST_PAGE", 10)
-    monkeypatch.setattr(search_quick, "SAMPLE", 10)
-    release = threading.Event()
-    _held_list(monkeypatch, release)
+    release = _estimated_and_held(monkeypatch)
     shown: list[Facets] = []
     results: list[SearchResult] = []
 
