@@ -41,7 +41,7 @@ def search_id_text(
     bounds = dates_on_key(req, query) if words else None
     if filter_conditions(req, query)[0] and bounds is None:
         return None
-    bounds = bounds or (None, None)
+    bounds = bounds or search_lists.NO_BOUNDS
     if req.order == "relevance" and words:
         return search_lists.ListText(False, True, _ranked_parts(query, bounds))
     if req.order == "relevance":
@@ -52,7 +52,7 @@ def search_id_text(
     return search_lists.ListText(keys, req.descending, _list_parts(query, bounds, keys=keys))
 
 
-def _ranked_parts(query: Query, bounds: tuple[int | None, int | None]) -> Iterator[str]:
+def _ranked_parts(query: Query, bounds: search_lists.Bounds) -> Iterator[str]:
     with _one_snapshot():
         match = query.fts_match()  # a prefix stays one, as `select_sql` keeps it here
         assert match is not None
@@ -60,9 +60,7 @@ def _ranked_parts(query: Query, bounds: tuple[int | None, int | None]) -> Iterat
         yield from search_lists.ranked_parts(conn, match, _BM25, bounds=bounds)
 
 
-def _list_parts(
-    query: Query, bounds: tuple[int | None, int | None], *, keys: bool
-) -> Iterator[str]:
+def _list_parts(query: Query, bounds: search_lists.Bounds, *, keys: bool) -> Iterator[str]:
     with _one_snapshot():
         conn = database_proxy.connection()
         match = query.fts_match(expansions(query, limit=ALL_PARTS))
