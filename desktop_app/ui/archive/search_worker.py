@@ -38,6 +38,7 @@ from desktop_app.ui.archive.search_messages import (
     SearchResult,
     Timeline,
 )
+from desktop_app.ui.common.thread_priority import lower_this_thread
 
 if TYPE_CHECKING:
     from desktop_app.services.queries import CountedFacets, Facets, ItemRow, ListText, SearchRequest
@@ -54,17 +55,6 @@ FIRST_PAGE_HANDOFF_S = 0.1
 
 class _Relay(QObject):
     done = Signal(object)
-
-
-def _yield_to_others() -> None:
-    """This thread waits for an idle core (Linux: its own nice value): the counts by
-    relevance then leave the first page's time as it was (docs/BENCHMARKS.md, tenth round)."""
-    import os
-    import sys
-
-    if sys.platform == "linux":
-        with contextlib.suppress(OSError):
-            os.setpriority(os.PRIO_PROCESS, threading.get_native_id(), 19)
 
 
 def _stop_loop(jobs: queue.SimpleQueue[Callable[[], None] | None], *_args: object) -> None:
@@ -142,7 +132,9 @@ class SearchWorker(QObject):
 
     def _loop(self, jobs: queue.SimpleQueue[Callable[[], None] | None], lane: str) -> None:
         if lane == "counts":
-            _yield_to_others()
+            # It waits for an idle core: the counts by relevance then leave the first page's
+            # time as it was (docs/BENCHMARKS.md, tenth round).
+            lower_this_thread(to=19)
         while (job := jobs.get()) is not None:
             try:
                 job()
@@ -227,6 +219,9 @@ class SearchWorker(QObject):
         ids: Sequence[int] | None = None
         rows: list[ItemRow] | None = None
         early = None if timeline else self._count_early(request, query, generation)
+        # Ranked at scale (seconds), the counts from the newest matches (ms) come before it.
+        quick = queries.quick_facets(request, query) if early else None  # (few: exact after)
+        quick = self._send_quick(generation, quick) if quick and quick.estimated else None
         if not timeline:
             rows = self._first_rows(request, query, generation)
             self._first_shown.clear()
@@ -248,11 +243,8 @@ class SearchWorker(QObject):
             len(rows) < FIRST_PAGE or (request.order == "date" and request.descending)
         ):
             newest = rows
-        quick = None if self._counted(generation) else queries.quick_facets(request, query, newest)
-        with self._idle:  # not after the exact counts (`_count_early`), nor they after these
-            if quick is not None and not self._stale(generation) and self._exact != generation:
-                self._exact = self._exact if quick.estimated else generation
-                self._emit(FacetsUpdate(generation, quick))
+        if quick is None and not self._counted(generation):
+            quick = self._send_quick(generation, queries.quick_facets(request, query, newest))
         # The whole list as text, where one index holds it in order (nothing read yet); or,
         # for words among chosen kinds, sources or tags, the list without the choices,
         # narrowed here with the counts' groups (SQL looks up every match's item).
@@ -300,6 +292,14 @@ class SearchWorker(QObject):
                 with self._counting:
                     counted = self._counter.counts(request, query, ids)
             self._send_counts(generation, queries.facet_counts(request, query, counted=counted))
+
+    def _send_quick(self, generation: int, quick: Facets | None) -> Facets | None:
+        """Send the counts from the newest matches, unless the exact ones were sent."""
+        with self._idle:  # not after the exact counts (`_count_early`), nor they after these
+            if quick is not None and not self._stale(generation) and self._exact != generation:
+                self._exact = self._exact if quick.estimated else generation
+                self._emit(FacetsUpdate(generation, quick))
+        return quick
 
     def _counted(self, generation: int) -> bool:
         """The search is stale, or its exact counts were sent."""

@@ -25,11 +25,8 @@ Signals:
 
 from __future__ import annotations
 
-import contextlib
 import logging
-import os
 import queue
-import sys
 import threading
 import time
 from collections.abc import Callable
@@ -47,6 +44,7 @@ from PySide6.QtWidgets import QProgressDialog, QWidget
 
 from desktop_app.core.errors import ArchiveError
 from desktop_app.services.changes import Changes
+from desktop_app.ui.common.thread_priority import lower_this_thread
 
 log = logging.getLogger(__name__)
 
@@ -163,15 +161,6 @@ def describe_error(exc: BaseException) -> str:
     ).replace("%1", f"{type(exc).__name__}: {exc}")
 
 
-def _lower_thread_priority() -> None:
-    """This thread only (Linux gives each thread its own nice value): yield the CPU to the
-    window's other threads, the GUI thread among them, when they want it."""
-    if sys.platform.startswith("linux"):
-        tid = threading.get_native_id()
-        with contextlib.suppress(OSError):
-            os.setpriority(os.PRIO_PROCESS, tid, os.getpriority(os.PRIO_PROCESS, tid) + 5)
-
-
 class Lane:
     """One long-lived Python thread running jobs in order.
 
@@ -198,7 +187,7 @@ class Lane:
 
     def _loop(self) -> None:
         if self._yields:
-            _lower_thread_priority()
+            lower_this_thread(by=5)
         while True:
             job = self._queue.get()
             try:

@@ -199,3 +199,57 @@ def test_the_counts_thread_yields_to_the_others(qtbot, worker: SearchWorker) -> 
         )
     assert worker.wait(10000)
     assert niceness == {"counts": 19, "search": os.getpriority(os.PRIO_PROCESS, 0)}
+
+
+def test_the_estimated_counts_come_before_the_ranked_page(
+    qtbot, archive: Archive, worker: SearchWorker, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Ranking takes seconds at a million items: the counts from the newest matches are
+    shown before the first ranked page, which waits here until they have been; the exact
+    counts (held until then too) come after them, and the page is still the ranked one."""
+    monkeypatch.setattr(search_worker, "FIRST_PAGE", 10)
+    monkeypatch.setattr(search_quick, "SAMPLE", 10)
+    estimate_shown = threading.Event()
+    real_ranked, real_read = queries.ranked_rows, search_worker.read_ids
+
+    def ranked(*args: object, **kwargs: object) -> object:
+        assert estimate_shown.wait(10), "the ranking began before any count was shown"
+        return real_ranked(*args, **kwargs)  # type: ignore[arg-type]
+
+    def read(listed: queries.ListText) -> object:
+        if threading.current_thread().name == "counts":  # the exact counts' list
+            estimate_shown.wait(10)
+        return real_read(listed)
+
+    monkeypatch.setattr(queries, "ranked_rows", ranked)
+    monkeypatch.setattr(search_worker, "read_ids", read)
+    seen: list[str] = []
+    shown: list[Facets] = []
+    pages: list[list[int]] = []
+
+    def on_counts(facets: Facets) -> None:
+        seen.append("estimate" if facets.estimated else "exact")
+        shown.append(facets)
+        if facets.estimated:
+            estimate_shown.set()
+
+    def on_rows(first: object) -> None:
+        seen.append("page")
+        pages.append([row.id for row in first.rows])  # type: ignore[attr-defined]
+
+    worker.countsReady.connect(on_counts)
+    worker.firstRows.connect(on_rows)
+    results: list[SearchResult] = []
+    worker.finished.connect(results.append)
+    req = SearchRequest("kherson", order="relevance")
+    worker.search(req)
+    qtbot.waitUntil(lambda: bool(results) and "exact" in seen, timeout=20000)
+    assert worker.wait(10000)
+    qtbot.wait(50)
+
+    assert seen[0] == "estimate" and seen.index("page") > 0
+    assert seen.count("estimate") == 1 and seen[-1] != "estimate"
+    matches = queries.search_ids(SearchRequest("kherson"))
+    assert len(matches) > 10
+    assert shown[-1].total == len(matches) and not shown[-1].estimated
+    assert pages == [queries.search_ids(req)[:10]]
