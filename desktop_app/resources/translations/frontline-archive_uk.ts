@@ -472,6 +472,10 @@
   </context>
   <context>
     <name>ArchiveView</name>
+    <message>
+      <source>%1, sorting…</source>
+      <translation>%1, упорядкування…</translation>
+    </message>
     <message numerus="yes">
       <source>%Ln item(s)</source>
       <translation>
@@ -491,6 +495,10 @@
     <message>
       <source>About %1 items, counting…</source>
       <translation>Близько %1 записів, підрахунок…</translation>
+    </message>
+    <message>
+      <source>About %1 items, sorting…</source>
+      <translation>Близько %1 записів, упорядкування…</translation>
     </message>
     <message>
       <source>All</source>

@@ -48,6 +48,7 @@ from desktop_app.ui.archive.list_table import (
     SpokenArchiveModel,
     asks_everything,
     count_text,
+    counts_said,
     list_table,
     nothing_found,
     search_help,
@@ -59,7 +60,6 @@ from desktop_app.ui.archive.search_progress import SearchProgress
 from desktop_app.ui.archive.search_worker import SearchWorker
 from desktop_app.ui.archive.timeline_model import TimelineModel, timeline_view
 from desktop_app.ui.common.accessibility import name
-from desktop_app.ui.common.i18n import number
 
 if TYPE_CHECKING:
     from desktop_app.services.changes import Changes
@@ -323,8 +323,9 @@ class ArchiveView(QWidget):
         self.model.query, self.model.kind = first.request.text, first.request.kind
         self.model.show_first_rows(first.rows, first.query)
         self.list_stack.setCurrentWidget(self.table)
-        if not self.progress.counted:  # else the exact number came first (`_show_counts`)
-            self.count_label.setText(self.tr("Searching…"))
+        facets = self._facets if self.progress.counted else None  # they may come first
+        said = counts_said(facets, sorting=False) if facets is not None else None
+        self.count_label.setText(said or self.tr("Searching…"))
         self._show_query(first.query)
         self._reselect(scroll=True)
         self.table.viewport().repaint()  # now, while the search thread waits for it
@@ -387,11 +388,9 @@ class ArchiveView(QWidget):
         if self._filters is not None:  # else applied when the panel is built
             self._filters.apply_facets(facets)
         show_kind_counts(self.kind_combo, facets.kinds, about=facets.estimated)
-        if facets.total is not None:
-            self.count_label.setText(count_text("", facets.total))  # exact, from the index
-        elif facets.estimated:
-            total = number(sum(facets.kinds.values()))
-            self.count_label.setText(self.tr("About %1 items, counting…").replace("%1", total))
+        said = counts_said(facets, sorting=not self.progress.has_rows)
+        if said is not None:
+            self.count_label.setText(said)
         self.countsShown.emit()
 
     def _sort_requested(self, order: str, descending: bool) -> None:

@@ -27,7 +27,7 @@ from desktop_app.ui.common.accessibility import name
 from desktop_app.ui.common.i18n import number
 
 if TYPE_CHECKING:
-    from desktop_app.services.queries import SearchRequest
+    from desktop_app.services.queries import Facets, SearchRequest
 
 _SPOKEN = frozenset(
     int(role)
@@ -81,6 +81,25 @@ def count_text(text: str, n: int, *, everything: bool = False) -> str:
             "%1", text.strip()
         )
     return QCoreApplication.translate("ArchiveView", "No items match the chosen filters.")
+
+
+def counts_said(facets: Facets, *, sorting: bool) -> str | None:
+    """The number under the list from `facets`: exact when they bring it, "about" for an
+    estimate; None when they say nothing of it. `sorting`: the search's rows have not come
+    yet (ranked at a million items, they take seconds), which the number then says."""
+    if facets.total is not None:  # exact, from the index
+        said = count_text("", facets.total)
+        if sorting:
+            said = QCoreApplication.translate("ArchiveView", "%1, sorting…").replace("%1", said)
+        return said
+    if not facets.estimated:
+        return None
+    about = (
+        QCoreApplication.translate("ArchiveView", "About %1 items, sorting…")
+        if sorting
+        else QCoreApplication.translate("ArchiveView", "About %1 items, counting…")
+    )
+    return about.replace("%1", number(sum(facets.kinds.values())))
 
 
 def nothing_found(text: str, everything: bool) -> str:

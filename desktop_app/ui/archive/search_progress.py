@@ -75,6 +75,11 @@ class SearchProgress(QObject):
         self._rows = True
 
     @property
+    def has_rows(self) -> bool:
+        """The newest search's rows were shown (or it failed)."""
+        return self._rows
+
+    @property
     def counted(self) -> bool:
         """The newest search's counts were shown (or it failed)."""
         return self._counts

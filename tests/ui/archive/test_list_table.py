@@ -1,8 +1,9 @@
-"""What the reader says when the list is empty."""
+"""What the reader says when the list is empty, and the number under the list."""
 
 from __future__ import annotations
 
-from desktop_app.ui.archive.list_table import nothing_found
+from desktop_app.storage.search import Facets
+from desktop_app.ui.archive.list_table import counts_said, nothing_found
 
 
 def test_a_search_that_excludes_what_it_asks_for_says_so(qtbot) -> None:
@@ -21,3 +22,16 @@ def test_a_search_that_only_found_nothing_suggests_fewer_words(qtbot) -> None:
 def test_a_filter_asked_for_and_left_out_is_named(qtbot) -> None:
     said = nothing_found("drones tag:energy -tag:energy", everything=False)
     assert "tag:energy" in said and "leaves it out" in said and "fewer words" not in said
+
+
+def test_the_number_under_the_list_says_when_its_rows_are_still_being_sorted(qtbot) -> None:
+    """Counts that come before the rows (by relevance at a million items) say so; an
+    estimate says "about"; counts without a number say nothing of it."""
+    exact = Facets(kinds={"brief": 5, "article": 2}, tags=[], sources=[], total=7)
+    about = Facets(kinds={"brief": 4000, "article": 1000}, tags=[], sources=[], estimated=True)
+    plain = Facets(kinds={"brief": 5}, tags=[], sources=[])
+    assert counts_said(exact, sorting=False) == "7 items"
+    assert counts_said(exact, sorting=True) == "7 items, sorting…"
+    assert counts_said(about, sorting=False) == "About 5,000 items, counting…"
+    assert counts_said(about, sorting=True) == "About 5,000 items, sorting…"
+    assert counts_said(plain, sorting=True) is None

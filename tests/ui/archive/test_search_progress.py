@@ -14,9 +14,10 @@ import pytest
 
 from desktop_app.core.item import ARTICLE, BRIEF, ItemData
 from desktop_app.services import queries
-from desktop_app.storage import search
+from desktop_app.storage import search, search_quick
 from desktop_app.storage.db.models import database_proxy
 from desktop_app.storage.items import save_item
+from desktop_app.ui.archive import search_worker
 from desktop_app.ui.archive.archive_view import ArchiveView
 from desktop_app.ui.archive.list_table import show_kind_counts
 from desktop_app.ui.archive.search_progress import SLOW_MS
@@ -158,3 +159,41 @@ def test_exact_counts_before_the_first_rows_stay_shown(
     qtbot.waitUntil(lambda: not view.worker.busy, timeout=10000)
     assert view.count_label.text() == "6 items"
     assert view.kind_combo.itemText(0) == "All (6)"
+
+
+def test_an_estimate_before_the_ranked_rows_says_they_are_being_sorted(
+    qtbot, view: ArchiveView, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """By relevance in a large archive the estimate comes before the first ranked page: the
+    number under the (still previous) list says the rows are being sorted; under the rows,
+    once they come, it no longer does."""
+    monkeypatch.setattr(search, "RANKED_HALVES_FROM", 1)
+    monkeypatch.setattr(search_worker, "FIRST_PAGE", 3)
+    monkeypatch.setattr(search_quick, "SAMPLE", 3)  # 6 matches: an estimate
+    view.filters.set_order("relevance", False)
+    qtbot.waitUntil(lambda: not view.worker.busy, timeout=10000)
+    estimated = threading.Event()
+    real = queries.ranked_rows
+
+    def ranked(*args: object, **kwargs: object) -> object:
+        assert estimated.wait(20)  # the first page is ranked after the estimate was shown
+        return real(*args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(queries, "ranked_rows", ranked)
+    said: list[str] = []
+
+    def on_counts() -> None:
+        said.append(view.count_label.text())
+        estimated.set()
+
+    view.countsShown.connect(on_counts)
+    view.firstRowsShown.connect(lambda: said.append("rows: " + view.count_label.text()))
+    _search(qtbot, view, "drones")
+    qtbot.waitUntil(lambda: not view.worker.busy and len(said) >= 3, timeout=10000)
+    rows = next(n for n, text in enumerate(said) if text.startswith("rows: "))
+    assert said[0].startswith("About ") and said[0].endswith(", sorting…")
+    # Before the rows (the exact counts may come then too) each says so; under them, none.
+    assert rows > 0 and all(text.endswith(", sorting…") for text in said[:rows])
+    assert said[rows] in ("rows: 6 items", f"rows: {said[0].replace('sorting', 'counting')}")
+    assert not any("sorting" in text for text in said[rows:])
+    assert view.count_label.text() == "6 items"
