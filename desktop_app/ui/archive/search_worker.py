@@ -10,8 +10,8 @@ beside the list read from the newest matches (`countsReady`: exact when there ar
 an estimate marked `Facets.estimated`), after an estimate the same with the exact number of
 matches counted in the index (`Facets.total`), the full id list with the first page's rows
 (`finished`), then, after an estimate, the exact counts (`countsReady` again). By relevance
-in a large archive the exact counts come from the list by date on a third thread, from the
-start, often right after the first page (`_count_early`); then no estimate follows them.
+in a large archive the estimate comes before the ranked page, and the exact counts from the
+list by date on a third thread, from the start (`_count_early`); no estimate follows them.
 """
 
 from __future__ import annotations
