@@ -8,16 +8,20 @@ are sorted here: their order is the list's, whatever order the text holds them i
 
 from __future__ import annotations
 
+import dataclasses
 import json
 from array import array
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
+
+from desktop_app.ui.archive.search_messages import Narrowed, Timeline
 
 if TYPE_CHECKING:
     import numpy as np
     from numpy.typing import NDArray
 
-    from desktop_app.services.queries import ListText
+    from desktop_app.core.search_query import Query
+    from desktop_app.services.queries import ListText, SearchRequest
 
 
 def part_ids(text: str, *, keys: bool) -> NDArray[np.int32]:
@@ -100,3 +104,31 @@ def timeline_days(
         for day, _offset in local(json.dumps(times[mixed[inverse]].tolist())):
             counts[day] = counts.get(day, 0) + 1
     return sorted(counts.items(), reverse=True)
+
+
+def list_ids(request: SearchRequest, query: Query, listed: ListText | None) -> Sequence[int]:
+    """A search's whole list: from its text where an index holds it in order, else SQL's."""
+    from desktop_app.services import queries
+
+    return read_ids(listed) if listed else queries.search_id_array(request, query)
+
+
+def list_timeline(
+    request: SearchRequest, query: Query, ids: Sequence[int], narrowed: Narrowed | None
+) -> Timeline:
+    """The list newest first, with its days. Two statements: when a write committed in
+    between makes the days not add up to the list, both are read once more. A narrowed
+    list newest first brings its items' times: its days are made from those (SQL would
+    look up every match's item for its choices)."""
+    from desktop_app.services import queries
+
+    if narrowed is not None and narrowed.times is not None:
+        return Timeline(narrowed.ids, timeline_days(narrowed.times, queries.local_dates))
+    dated = dataclasses.replace(request, order="date", descending=True)
+    for again in (False, True):
+        if dated != request or again:
+            ids = list_ids(dated, query, queries.search_id_text(dated, query))
+        days = queries.search_days(request, query)
+        if sum(n for _day, n in days) == len(ids):
+            break
+    return Timeline(ids, days)

@@ -22,14 +22,20 @@ import functools
 import logging
 import queue
 import threading
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, Signal
 
 from desktop_app.core.search_query import Query, parse_query
 from desktop_app.ui.archive.facet_counter import FacetCounter
-from desktop_app.ui.archive.id_lists import ids_of_keys, read_ids, read_keys, timeline_days
+from desktop_app.ui.archive.id_lists import (
+    ids_of_keys,
+    list_ids,
+    list_timeline,
+    read_ids,
+    read_keys,
+)
 from desktop_app.ui.archive.search_messages import (
     Answer,
     FacetsUpdate,
@@ -41,7 +47,7 @@ from desktop_app.ui.archive.search_messages import (
 from desktop_app.ui.common.thread_priority import lower_this_thread
 
 if TYPE_CHECKING:
-    from desktop_app.services.queries import CountedFacets, Facets, ItemRow, ListText, SearchRequest
+    from desktop_app.services.queries import CountedFacets, Facets, ItemRow, SearchRequest
 
 log = logging.getLogger(__name__)
 
@@ -81,7 +87,8 @@ class SearchWorker(QObject):
         # the list asks for while it scrolls (`call`): behind a broad search's full list and
         # counts (seconds on a large archive) a page of rows would wait as long. SQLite in
         # WAL mode lets them read at once, and sqlite3 lets go of the GIL while a query
-        # runs. "counts": the exact counts of a search by relevance (`_count_early`).
+        # runs. "counts": the exact counts of a search by relevance (`_count_early`), at the
+        # lowest priority (docs/BENCHMARKS.md, tenth and seventeenth rounds).
         self._jobs: dict[str, queue.SimpleQueue[Callable[[], None] | None]] = {
             lane: queue.SimpleQueue() for lane in LANES
         }
@@ -99,11 +106,9 @@ class SearchWorker(QObject):
         # connection), and the generation of the search that query belongs to.
         self._interrupt: Callable[[], None] | None = None
         self._running = 0
-        # The rows thread's half of a first page by relevance (`_first_rows`): the search
-        # it belongs to, and what stops its query.
-        self._half: tuple[int, Callable[[], None]] | None = None
-        # The same for the exact counts of a search by relevance on the counts thread.
-        self._early: tuple[int, Callable[[], None]] | None = None
+        # A search's query on another lane than "search" (`_side`): the search it belongs
+        # to, and what stops it.
+        self._sides: dict[str, tuple[int, Callable[[], None]]] = {}
         self._counter = FacetCounter()  # used by one thread at a time: `_counting`
         self._counting = threading.Lock()
         self._exact = 0  # the newest search whose exact counts were sent
@@ -181,9 +186,9 @@ class SearchWorker(QObject):
             # archive). `_running` is set under the same lock before each query starts.
             if self._interrupt is not None and 0 < self._running < generation:
                 self._interrupt()
-            for side in (self._half, self._early):
-                if side is not None and side[0] < generation:
-                    side[1]()
+            for side, stop in self._sides.values():
+                if side < generation:
+                    stop()
 
         def job() -> None:
             # A newer search was asked for while this one waited: skip the work entirely.
@@ -267,10 +272,10 @@ class SearchWorker(QObject):
         if self._stale(generation):
             return
         if ids is None:
-            ids = self._ids(request, query, listed)
+            ids = list_ids(request, query, listed)
         days: Timeline | None = None
         if timeline:
-            days = self._timeline(request, query, ids, narrowed)
+            days = list_timeline(request, query, ids, narrowed)
         if rows is None:
             first = days.ids[:FIRST_PAGE] if days is not None else ids[:FIRST_PAGE]
             rows = list(queries.item_rows(first).values())
@@ -328,24 +333,21 @@ class SearchWorker(QObject):
 
         def count() -> None:
             try:
-                with self._idle:
-                    self._early = (generation, queries.interrupter())
-                if self._counted(generation):
-                    return
-                listed = queries.search_id_text(dated, query)
-                if listed is None:
-                    return  # not a list the index holds in order: counted after the list
-                ids = read_ids(listed)
-                with self._counting:
-                    counted = self._counter.counts(dated, query, ids)
-                facets = queries.facet_counts(request, query, counted=counted)
+                with self._side("counts", generation):
+                    if self._counted(generation):
+                        return
+                    listed = queries.search_id_text(dated, query)
+                    if listed is None:
+                        return  # not a list the index holds in order: counted after the list
+                    ids = read_ids(listed)
+                    with self._counting:
+                        counted = self._counter.counts(dated, query, ids)
+                    facets = queries.facet_counts(request, query, counted=counted)
                 self._send_counts(generation, dataclasses.replace(facets, total=len(ids) or None))
             except Exception as exc:  # counted again after the list, which says what failed
                 if not queries.was_interrupted(exc):
                     log.exception("counting the matches of %r failed", request.text)
             finally:
-                with self._idle:
-                    self._early = None
                 done.set()
 
         self._start(count, "counts")
@@ -364,17 +366,13 @@ class SearchWorker(QObject):
 
         def rank_newer() -> None:
             try:
-                with self._idle:
-                    self._half = (generation, queries.interrupter())
+                with self._side("rows", generation):
                     if self._stale(generation):
                         newer.put([])  # this thread's half goes unused: the search is stale
                         return
-                newer.put(queries.ranked_rows(request, query, FIRST_PAGE, newer=True, cut=cut))
+                    newer.put(queries.ranked_rows(request, query, FIRST_PAGE, newer=True, cut=cut))
             except Exception as exc:  # raised on the search thread, which says what failed
                 newer.put(exc)
-            finally:
-                with self._idle:
-                    self._half = None
 
         self._start(rank_newer, "rows")
         try:
@@ -413,47 +411,37 @@ class SearchWorker(QObject):
         ids, counted, kept = found
         return Narrowed(ids, counted, None if keys is None else (-keys[kept]) >> 30)
 
-    @staticmethod
-    def _ids(request: SearchRequest, query: Query, listed: ListText | None) -> Sequence[int]:
-        from desktop_app.services import queries
-
-        return read_ids(listed) if listed else queries.search_id_array(request, query)
-
-    def _timeline(
-        self, request: SearchRequest, query: Query, ids: Sequence[int], narrowed: Narrowed | None
-    ) -> Timeline:
-        """The list newest first, with its days. Two statements: when a write committed in
-        between makes the days not add up to the list, both are read once more. A narrowed
-        list newest first brings its items' times: its days are made from those (SQL would
-        look up every match's item for its choices)."""
-        from desktop_app.services import queries
-
-        if narrowed is not None and narrowed.times is not None:
-            return Timeline(narrowed.ids, timeline_days(narrowed.times, queries.local_dates))
-        dated = dataclasses.replace(request, order="date", descending=True)
-        for again in (False, True):
-            if dated != request or again:
-                ids = self._ids(dated, query, queries.search_id_text(dated, query))
-            days = queries.search_days(request, query)
-            if sum(n for _day, n in days) == len(ids):
-                break
-        return Timeline(ids, days)
-
     def _count_matches(
         self, request: SearchRequest, query: Query, quick: Facets, generation: int
     ) -> None:
-        if self._stale(generation):
-            return
         from desktop_app.services import queries
 
         try:
-            total = queries.match_count(request, query)
-        except Exception:  # the list still comes, and with it the number
-            log.exception("counting the matches of %r failed", request.text)
+            with self._side(threading.current_thread().name, generation):
+                if self._counted(generation):
+                    return
+                total = queries.match_count(request, query)
+        except Exception as exc:  # the list still comes, and with it the number
+            if not queries.was_interrupted(exc):
+                log.exception("counting the matches of %r failed", request.text)
             return
         with self._idle:
             if total is not None and not self._stale(generation) and self._exact != generation:
                 self._emit(FacetsUpdate(generation, dataclasses.replace(quick, total=total)))
+
+    @contextlib.contextmanager
+    def _side(self, lane: str, generation: int) -> Iterator[None]:
+        """While this thread reads for a search from another lane than its own, a newer
+        search stops its query (`search`); check for that after entering."""
+        from desktop_app.services import queries
+
+        with self._idle:
+            self._sides[lane] = (generation, queries.interrupter())
+        try:
+            yield
+        finally:
+            with self._idle:
+                self._sides.pop(lane, None)
 
     def _done(self, result: object) -> None:
         try:

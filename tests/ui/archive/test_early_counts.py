@@ -22,7 +22,7 @@ from desktop_app.storage.db.connection import Archive, open_archive
 from desktop_app.storage.db.models import database_proxy
 from desktop_app.storage.items import save_item
 from desktop_app.storage.search import Facets, SearchRequest
-from desktop_app.ui.archive import search_worker
+from desktop_app.ui.archive import id_lists, search_worker
 from desktop_app.ui.archive.search_messages import SearchResult
 from desktop_app.ui.archive.search_worker import SearchWorker
 
@@ -56,14 +56,14 @@ def archive(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Archive
 def _held_list(monkeypatch: pytest.MonkeyPatch, release: threading.Event) -> None:
     """The search thread's whole list waits for `release` (a slow bm25, or every item less
     a word's matches, at a million items)."""
-    real = search_worker.read_ids
+    real = id_lists.read_ids
 
     def read(listed: queries.ListText) -> object:
         if threading.current_thread().name == "search":
             assert release.wait(20), "the exact counts never came before the ranked list"
         return real(listed)
 
-    monkeypatch.setattr(search_worker, "read_ids", read)
+    monkeypatch.setattr(id_lists, "read_ids", read)  # read by `id_lists.list_ids`
 
 
 def _estimated_and_held(monkeypatch: pytest.MonkeyPatch) -> threading.Event:

@@ -19,6 +19,7 @@ from desktop_app.storage.db.connection import Archive, open_archive
 from desktop_app.storage.items import save_item
 from desktop_app.storage.search import SearchRequest, facet_counts, search_ids
 from desktop_app.ui.archive import search_worker
+from desktop_app.ui.archive.id_lists import list_timeline
 from desktop_app.ui.archive.search_messages import SearchResult
 from desktop_app.ui.archive.search_worker import SearchWorker
 
@@ -75,7 +76,7 @@ def test_the_narrowed_list_and_counts_are_sqls(
         assert facet_counts(req, query, counted=narrowed.counted) == facet_counts(req, query)
         if timeline and text and descending:  # the kept items' times: SQL's days
             assert narrowed.times is not None
-            days = worker._timeline(req, query, narrowed.ids, narrowed)
+            days = list_timeline(req, query, narrowed.ids, narrowed)
             assert days.ids == narrowed.ids
             assert days.days == queries.search_days(req, query)
         else:
@@ -100,7 +101,7 @@ def test_words_between_dates_are_narrowed_too(
             assert list(narrowed.ids) == search_ids(req, query), req
             assert facet_counts(req, query, counted=narrowed.counted) == facet_counts(req, query)
             if timeline and descending:
-                days = worker._timeline(req, query, narrowed.ids, narrowed)
+                days = list_timeline(req, query, narrowed.ids, narrowed)
                 assert days.days == queries.search_days(req, query)
 
 
@@ -271,7 +272,7 @@ def test_the_timeline_of_a_narrowed_search_counts_sqls_local_days(
         query = parse_query(req.text)
         narrowed = worker._narrow(req, query, True)
         assert narrowed is not None and narrowed.times is not None
-        timeline = worker._timeline(req, query, narrowed.ids, narrowed)
+        timeline = list_timeline(req, query, narrowed.ids, narrowed)
         assert timeline.days == queries.search_days(req, query)
         assert (
             sum(n for _day, n in timeline.days) == len(timeline.ids) == len(search_ids(req, query))

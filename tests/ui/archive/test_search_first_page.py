@@ -129,12 +129,12 @@ def test_the_number_of_matches_is_counted_while_the_list_is_read(
 
     from desktop_app.services import queries
     from desktop_app.storage.db.pg_schema import is_server
-    from desktop_app.ui.archive import search_worker
+    from desktop_app.ui.archive import id_lists
 
     if is_server(database_proxy):
         pytest.skip("the list is read as text from SQLite's index only")
     reading, counted_while_reading = threading.Event(), threading.Event()
-    real_read, real_count = search_worker.read_ids, queries.match_count
+    real_read, real_count = id_lists.read_ids, queries.match_count
 
     def read(listed: object) -> object:
         reading.set()
@@ -147,7 +147,7 @@ def test_the_number_of_matches_is_counted_while_the_list_is_read(
             counted_while_reading.set()
         return real_count(*args)  # type: ignore[arg-type]
 
-    monkeypatch.setattr(search_worker, "read_ids", read)
+    monkeypatch.setattr(id_lists, "read_ids", read)  # the search thread's (`list_ids`)
     monkeypatch.setattr(queries, "match_count", count)
     with qtbot.waitSignal(view.searchFinished, timeout=15_000):
         view.worker.search(SearchRequest("kharkiv"))

@@ -151,3 +151,61 @@ def test_the_exact_counts_are_taken_from_the_lists_ids(
     finally:
         worker.wait()
         worker.shutdown()
+
+
+def test_a_newer_search_stops_the_count_of_the_one_it_replaces(
+    qtbot, archive_db: object, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    # The number of matches is counted on the rows thread beside the full list: at a
+    # million items a broad word's count reads the whole index. A newer search stops it
+    # (an interrupt, not an error to log), rather than share the cores with it.
+    import functools
+
+    from desktop_app.core.search_query import parse_query
+    from desktop_app.storage.db.models import database_proxy
+
+    real_count = queries.match_count
+    outcome: list[str] = []
+    started, give_up = threading.Event(), threading.Event()
+
+    def running() -> int:
+        started.set()
+        if give_up.is_set():
+            raise RuntimeError("left running")
+        return 1
+
+    def endless_count(req: SearchRequest, query: object) -> int | None:
+        if req.text != "endless":
+            return real_count(req, query)  # type: ignore[arg-type]
+        connection = database_proxy.connection()
+        connection.create_function("running", 0, running)
+        try:
+            connection.execute(
+                "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n) "
+                "SELECT count(running()) FROM n"
+            ).fetchone()
+        except Exception as exc:
+            outcome.append(str(exc))
+            raise
+        return 0
+
+    monkeypatch.setattr(queries, "match_count", endless_count)
+    worker = SearchWorker()
+    try:
+        req = SearchRequest("endless")
+        worker.generation += 1  # a search whose exact counts have not come yet
+        generation = worker.generation
+        count = functools.partial(
+            worker._count_matches, req, parse_query(req.text), None, generation
+        )
+        worker._start(count, "rows")  # as `_search` starts it beside a list read as text
+        assert started.wait(5)
+        worker.search(SearchRequest("other"))
+        qtbot.waitUntil(lambda: bool(outcome), timeout=5000)
+        assert outcome == ["interrupted"]
+        assert worker.wait(10000)
+        assert not [r for r in caplog.records if r.levelname == "ERROR"]
+    finally:
+        give_up.set()
+        worker.wait()
+        worker.shutdown()
