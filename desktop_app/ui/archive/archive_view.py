@@ -137,6 +137,7 @@ class ArchiveView(QWidget):
             kinds=self.kind_combo,
             filters=lambda: self._filters,
             reloading=lambda: self._keeping(self.worker.generation) is not None,
+            rows=lambda: self.list_stack,
         )
         self.progress.watch(self.firstRowsShown, self.searchFinished, self.countsShown, self.worker)
 
@@ -323,6 +324,7 @@ class ArchiveView(QWidget):
         self.model.query, self.model.kind = first.request.text, first.request.kind
         self.model.show_first_rows(first.rows, first.query)
         self.list_stack.setCurrentWidget(self.table)
+        self.progress.rows_shown()  # undimmed before the repaint below
         facets = self._facets if self.progress.counted else None  # they may come first
         said = counts_said(facets, sorting=False) if facets is not None else None
         self.count_label.setText(said or self.tr("Searching…"))

@@ -4,7 +4,8 @@ Most searches answer within a frame or two, and the list and the counts beside i
 then. A slow one (by relevance over a third of a million matches: about a second at a
 million items; the exact counts of words among a chosen kind) left on screen, meanwhile,
 the number and the counts of the search before it, as if they were this one's. After
-`SLOW_MS` without this search's rows, the number under the list says "Searching…"; without
+`SLOW_MS` without this search's rows, the number under the list says "Searching…" and the
+previous search's rows are dimmed and cannot be clicked (they are not this search's); without
 its counts, each count beside the list shows "…" until they come. Quicker answers change
 nothing first, so typing does not make the panel flicker.
 """
@@ -15,7 +16,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QObject, QTimer, SignalInstance
-from PySide6.QtWidgets import QComboBox, QLabel
+from PySide6.QtWidgets import QApplication, QComboBox, QLabel, QStackedWidget
 
 from desktop_app.ui.archive.list_table import show_kind_counts
 
@@ -31,8 +32,9 @@ SLOW_MS = 250
 class SearchProgress(QObject):
     """Told when a search starts and when its rows and counts are shown; says what is still
     missing `SLOW_MS` after the start, in `label` (the number under the list), in `kinds`
-    (the Show box) and in the filter panel, when there is one. `reloading`: the search is a
-    reload after a change, which keeps its list and counts until the new ones come."""
+    (the Show box), in the filter panel, when there is one, and by dimming `rows` (the list).
+    `reloading`: the search is a reload after a change, which keeps its list and counts
+    until the new ones come."""
 
     def __init__(
         self,
@@ -42,10 +44,12 @@ class SearchProgress(QObject):
         kinds: QComboBox,
         filters: Callable[[], FilterPanel | None],
         reloading: Callable[[], bool],
+        rows: Callable[[], QStackedWidget],
     ) -> None:
         super().__init__(parent)
         self._label, self._kinds, self._filters = label, kinds, filters
-        self._reloading = reloading
+        self._reloading, self._list = reloading, rows
+        self._refocus = False  # the list had the keyboard when it was dimmed
         self._rows = self._counts = True
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
@@ -73,6 +77,7 @@ class SearchProgress(QObject):
 
     def rows_shown(self) -> None:
         self._rows = True
+        self._dim(False)
 
     @property
     def has_rows(self) -> bool:
@@ -90,6 +95,7 @@ class SearchProgress(QObject):
     def failed(self, _message: str) -> None:
         """The search failed (logged by the worker): nothing more will come."""
         self._rows = self._counts = True
+        self._dim(False)
         self._label.setText(QCoreApplication.translate("ArchiveView", "No matches."))
 
     def _say(self) -> None:
@@ -97,8 +103,24 @@ class SearchProgress(QObject):
             return
         if not self._rows and not self._counts:  # else the exact number is under the list
             self._label.setText(QCoreApplication.translate("ArchiveView", "Searching…"))
+        if not self._rows:
+            self._dim(True)
         if not self._counts:
             show_kind_counts(self._kinds, None)
             panel = self._filters()
             if panel is not None:
                 panel.show_counting()
+
+    def _dim(self, dim: bool) -> None:
+        """Dim the list (a disabled widget: greyed, deaf to clicks) or bring it back, with
+        the keyboard if it had it."""
+        rows = self._list()
+        if rows.isEnabled() != dim:
+            return
+        if dim:
+            focused = QApplication.focusWidget()
+            self._refocus = focused is not None and (focused is rows or rows.isAncestorOf(focused))
+        rows.setEnabled(not dim)
+        if not dim and self._refocus:
+            self._refocus = False
+            (rows.currentWidget() or rows).setFocus()

@@ -11,6 +11,7 @@ import threading
 import time
 
 import pytest
+from PySide6.QtCore import QPoint, Qt
 
 from desktop_app.core.item import ARTICLE, BRIEF, ItemData
 from desktop_app.services import queries
@@ -106,6 +107,49 @@ def test_an_answer_that_comes_sooner_says_nothing_afterwards(
     said = view.count_label.text()
     qtbot.wait(SLOW_MS + 150)  # past the moment a slow search would be announced
     assert view.count_label.text() == said and view.kind_combo.itemText(0) == "All (3)"
+
+
+def test_the_rows_of_the_search_before_are_dimmed_until_this_ones_come(
+    qtbot, window, view: ArchiveView
+) -> None:
+    """Behind a slow search the rows on screen are the previous search's: after `SLOW_MS`
+    they are greyed out and take no clicks; this search's rows bring the list back, with
+    the keyboard if it had it."""
+    _search(qtbot, view, "drones")
+    qtbot.waitUntil(lambda: view.model.rowCount() == 6, timeout=10000)
+    view.table.setFocus()
+    qtbot.waitUntil(view.table.hasFocus, timeout=5000)
+    release = _hold_search_thread(view)
+    try:
+        _search(qtbot, view, "rail")
+        assert view.table.isEnabled()  # not at once: a quick answer changes nothing first
+        qtbot.waitUntil(lambda: not view.table.isEnabled(), timeout=5000)
+        assert view.model.rowCount() == 6  # still the drones, greyed out
+        qtbot.mouseClick(view.table.viewport(), Qt.MouseButton.LeftButton, pos=_row_centre(view, 2))
+        assert view._wanted is None  # a dimmed row cannot be opened
+    finally:
+        release.set()
+    qtbot.waitUntil(lambda: view.model.rowCount() == 3, timeout=10000)
+    assert view.table.isEnabled() and view.list_stack.isEnabled()
+    qtbot.waitUntil(view.table.hasFocus, timeout=5000)  # the keyboard is back in the list
+
+
+def test_a_reload_or_a_failure_does_not_leave_the_list_dimmed(qtbot, view: ArchiveView) -> None:
+    release = _hold_search_thread(view)
+    try:
+        view.reload()  # as after an edit: its rows are the same search's, kept in place
+        qtbot.wait(SLOW_MS + 150)
+        assert view.table.isEnabled()
+        _search(qtbot, view, "rail")
+        qtbot.waitUntil(lambda: not view.table.isEnabled(), timeout=5000)
+        view.worker.failed.emit("no such column")  # nothing more will come for this search
+        assert view.table.isEnabled()
+    finally:
+        release.set()
+
+
+def _row_centre(view: ArchiveView, row: int) -> QPoint:
+    return view.table.visualRect(view.model.index(row, 1)).center()
 
 
 def test_a_reload_after_a_change_keeps_what_it_shows(qtbot, view: ArchiveView) -> None:
