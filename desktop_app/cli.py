@@ -247,13 +247,13 @@ def cmd_report(args: argparse.Namespace, out: TextIO) -> int:
 
 
 def cmd_export(args: argparse.Namespace, out: TextIO) -> int:
-    from desktop_app.services.transfer import export_text, export_to_file
+    from desktop_app.services.transfer import export_to_file, write_export
 
     if args.output:
         done = export_to_file(args.what, args.format, Path(args.output).expanduser())
         sys.stderr.write(f"{done.records:,} {args.what} written to {done.path}\n")
     else:
-        out.write(export_text(args.what, args.format))
+        write_export(args.what, args.format, out.write)  # in pieces, as it is read
     return OK
 
 

@@ -15,7 +15,7 @@ from __future__ import annotations
 import datetime as dt
 import io
 import json
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from typing import Any
 
 from desktop_app.core.categories import KEYS
@@ -23,7 +23,18 @@ from desktop_app.core.item import ItemData
 from desktop_app.core.provenance import EXPORT_VERSION, ArticleRef, Provenance
 from desktop_app.core.report import LossReport
 
-__all__ = ["EXPORT_VERSION", "ArticleRef", "Provenance", "items_to_csv", "items_to_json"]
+__all__ = [
+    "EXPORT_VERSION",
+    "ArticleRef",
+    "Provenance",
+    "items_csv_parts",
+    "items_json_parts",
+    "items_to_csv",
+    "items_to_json",
+]
+
+# An item and the dates of the reports it is linked to.
+LinkedItem = tuple[ItemData, Sequence[dt.date]]
 
 
 def _report_json(report: LossReport, prov: Provenance | None) -> dict[str, Any]:
@@ -72,11 +83,20 @@ def items_to_json(
 ) -> str:
     """`report_dates[i]`: the dates of the reports item i is linked to (none when omitted)."""
     links = report_dates or [()] * len(items)
-    doc = {
-        "frontline_archive": EXPORT_VERSION,
-        "items": [item_to_json(i, d) for i, d in zip(items, links, strict=True)],
-    }
-    return json.dumps(doc, ensure_ascii=False, indent=1) + "\n"
+    return "".join(items_json_parts(zip(items, links, strict=True)))
+
+
+def items_json_parts(items: Iterable[LinkedItem]) -> Iterator[str]:
+    """`items_to_json`'s text in pieces, an item at a time, for a file written as it is
+    made: the same text as `json.dumps` of the whole document with `indent=1` (an item's
+    strings hold no line break, JSON escapes them, so its lines are indented as one)."""
+    yield f'{{\n "frontline_archive": {json.dumps(EXPORT_VERSION)},\n "items": ['
+    before = "\n  "
+    for item, dates in items:
+        text = json.dumps(item_to_json(item, dates), ensure_ascii=False, indent=1)
+        yield before + text.replace("\n", "\n  ")
+        before = ",\n  "
+    yield "]\n}\n" if before == "\n  " else "\n ]\n}\n"
 
 
 def article_refs_cell(refs: Sequence[ArticleRef]) -> str:
@@ -96,8 +116,12 @@ def _cell(value: Any) -> str:
     return text
 
 
+def _row(cells: Sequence[Any]) -> str:
+    return ",".join(_cell(c) for c in cells) + "\n"
+
+
 def _write_row(out: io.StringIO, cells: Sequence[Any]) -> None:
-    out.write(",".join(_cell(c) for c in cells) + "\n")
+    out.write(_row(cells))
 
 
 def reports_to_csv(
@@ -154,14 +178,17 @@ def items_to_csv(
 ) -> str:
     """One row per item; `reports` lists the dates of the reports it is linked to."""
     links = report_dates or [()] * len(items)
-    out = io.StringIO()
-    _write_row(out, ITEM_CSV_FIELDS)
-    for item, dates in zip(items, links, strict=True):
+    return "".join(items_csv_parts(zip(items, links, strict=True)))
+
+
+def items_csv_parts(items: Iterable[LinkedItem]) -> Iterator[str]:
+    """`items_to_csv`'s text in pieces: the header, then a line per item."""
+    yield _row(ITEM_CSV_FIELDS)
+    for item, dates in items:
         row = item_to_json(item)
         row["tags"] = ", ".join(item.tags)
         row["source_url"] = item.source_url or ""
         row["body_html"] = item.body_html
         row["date_estimated"] = "yes" if item.date_estimated else ""
         row["reports"] = ", ".join(d.isoformat() for d in dates)
-        _write_row(out, [row[k] for k in ITEM_CSV_FIELDS])
-    return out.getvalue()
+        yield _row([row[k] for k in ITEM_CSV_FIELDS])

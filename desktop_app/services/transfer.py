@@ -16,10 +16,10 @@ import contextlib
 import errno
 import os
 import secrets
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from desktop_app.core.errors import ArchiveError, ImportFormatError
 from desktop_app.services.changes import NOTHING, Changes
@@ -229,50 +229,86 @@ class Exported:
     records: int
 
 
-@dataclass(frozen=True)
-class _Records:
-    """What an export writes: the records, and where each came from (reports: source and
-    linked articles; items: the dates of the reports each is linked to)."""
-
-    rows: list[Any]
-    origin: Any = None
-
-    def __len__(self) -> int:
-        return len(self.rows)
+# Text written to the file in pieces of about this many characters.
+_PIECE = 1 << 20
 
 
-def _read(what: str, fmt: str, ids: Sequence[int] | None) -> _Records:
-    from desktop_app.storage import items as item_store
-    from desktop_app.storage import reports as report_store
-    from desktop_app.storage.provenance import report_provenance
+def write_export(
+    what: str,
+    fmt: str,
+    write: Callable[[str], object],
+    *,
+    ids: Sequence[int] | None = None,
+    progress: Progress | None = None,
+) -> int:
+    """Reports, all articles and briefs, or those with `ids`, as JSON or CSV, given to
+    `write` in pieces of about a megabyte; the number of records.
+
+    Articles and briefs are read a batch at a time from one consistent read of the archive
+    (`storage.item_export`), so a million of them never sit in memory together. Progress:
+    (records written, records, "writing") after each piece.
+    """
+    from desktop_app.core import exports
+    from desktop_app.storage import item_export
 
     if fmt not in ("json", "csv"):
         raise ExportError(f"unknown export format {fmt!r} (json or csv)")
     if what == REPORTS:
+        from desktop_app.storage import reports as report_store
+        from desktop_app.storage.provenance import report_provenance
+
         # Provenance travels with the reports: a re-import keeps a hand-entered report so.
-        return _Records(list(report_store.load_all_reports()), report_provenance())
+        reports = report_store.load_all_reports()
+        to_text = exports.reports_to_json if fmt == "json" else exports.reports_to_csv
+        text = to_text(reports, report_provenance())
+        _write_pieces(iter([text]), write, progress, len(reports), lambda: 0)
+        return len(reports)
     if what != ARTICLES:
         raise ExportError(f"nothing to export called {what!r} (reports or articles)")
-    items, links = item_store.export_items(list(ids) if ids is not None else None)
-    return _Records(list(items), links)
+    parts = exports.items_json_parts if fmt == "json" else exports.items_csv_parts
+    with item_export.reading(ids) as found:
+        done = 0
+
+        def counted() -> Iterator[exports.LinkedItem]:
+            nonlocal done
+            for batch in found.batches:
+                for item in batch:
+                    done += 1
+                    yield item
+
+        _write_pieces(parts(counted()), write, progress, found.total, lambda: done)
+        return done
 
 
-def _format(what: str, fmt: str, records: _Records) -> bytes:
-    from desktop_app.core import exports
-
-    if what == REPORTS:
-        to_text = exports.reports_to_json if fmt == "json" else exports.reports_to_csv
-        text = to_text(records.rows, records.origin)
-    else:
-        text = (exports.items_to_json if fmt == "json" else exports.items_to_csv)(
-            records.rows, records.origin
-        )
-    return text.encode("utf-8")
+def _write_pieces(
+    pieces: Iterator[str],
+    write: Callable[[str], object],
+    progress: Progress | None,
+    total: int,
+    done: Callable[[], int],
+) -> None:
+    """`pieces` joined into about `_PIECE` characters at a time; `done`: the records written
+    so far, of `total`."""
+    if progress is not None:
+        progress(0, total, "reading")
+    held: list[str] = []
+    size = 0
+    for piece in pieces:
+        held.append(piece)
+        size += len(piece)
+        if size >= _PIECE:
+            write("".join(held))
+            held, size = [], 0
+            if progress is not None:
+                progress(done(), total, "writing")
+    write("".join(held))
 
 
 def export_text(what: str, fmt: str, *, ids: Sequence[int] | None = None) -> str:
-    """The export as text (for standard output)."""
-    return _format(what, fmt, _read(what, fmt, ids)).decode("utf-8")
+    """The export as text (for a test, or a small export)."""
+    pieces: list[str] = []
+    write_export(what, fmt, pieces.append, ids=ids)
+    return "".join(pieces)
 
 
 def _reason(exc: OSError) -> str:
@@ -281,8 +317,14 @@ def _reason(exc: OSError) -> str:
     return exc.strerror or str(exc)
 
 
-def write_file_atomically(path: Path, data: bytes, *, before_rename: Callable[[], None]) -> None:
-    """`data` in a temporary file beside `path`, flushed to the disk, then renamed.
+def write_file_atomically(
+    path: Path,
+    data: bytes | Callable[[Callable[[bytes], None]], None],
+    *,
+    before_rename: Callable[[], None],
+) -> None:
+    """`data` (or what `data` gives the writer it is called with, in as many pieces as it
+    likes) in a temporary file beside `path`, flushed to the disk, then renamed.
 
     On Linux the temporary file has no name while it is written (`O_TMPFILE`): a program
     killed meanwhile leaves nothing behind, where a named `.part` would stay beside the
@@ -301,9 +343,10 @@ def write_file_atomically(path: Path, data: bytes, *, before_rename: Callable[[]
         if fd is None:
             fd = os.open(partial, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
         try:
-            view = memoryview(data)
-            while view:
-                view = view[os.write(fd, view) :]
+            if isinstance(data, bytes):
+                _write_all(fd, data)
+            else:
+                data(lambda piece: _write_all(fd, piece))
             os.fsync(fd)
             before_rename()
             linked = unnamed and _name_if_free(fd, path)
@@ -320,6 +363,12 @@ def write_file_atomically(path: Path, data: bytes, *, before_rename: Callable[[]
     except BaseException:
         _discard(partial)
         raise
+
+
+def _write_all(fd: int, data: bytes) -> None:
+    view = memoryview(data)
+    while view:
+        view = view[os.write(fd, view) :]
 
 
 def _name_if_free(fd: int, path: Path) -> bool:
@@ -382,23 +431,26 @@ def export_to_file(
     ids: Sequence[int] | None = None,
     progress: Progress | None = None,
 ) -> Exported:
-    """Export reports, all articles and briefs, or only those with `ids`, as JSON or CSV.
+    """Export reports, all articles and briefs, or only those with `ids`, as JSON or CSV,
+    into a file that appears under `path` only when it is complete (`write_file_atomically`).
 
-    Progress: 0 of 3 reading the archive, 1 preparing the file, 2 saving it, 3 done.
+    Progress: (0, records, "reading"), (written, records, "writing") as it goes, then
+    (records, records, "saving") while the file is flushed to the disk.
     """
-
-    def step(done: int, text: str) -> None:
-        if progress is not None:
-            progress(done, 3, text)
-
     refuse_archive_file(path, "overwritten by an export")
     if path.is_dir():
         raise ExportError(f"{path}: is a folder; give a file name")
-    step(0, "reading")
-    found = _read(what, fmt, ids)
-    step(1, "preparing")
-    data = _format(what, fmt, found)
-    step(2, "saving")
-    write_file_atomically(path, data, before_rename=lambda: step(2, "saving"))
-    step(3, "done")
-    return Exported(path, len(found))
+    records = 0
+
+    def fill(write_bytes: Callable[[bytes], None]) -> None:
+        nonlocal records
+        records = write_export(
+            what, fmt, lambda text: write_bytes(text.encode("utf-8")), ids=ids, progress=progress
+        )
+
+    def saving() -> None:
+        if progress is not None:
+            progress(records, records, "saving")
+
+    write_file_atomically(path, fill, before_rename=saving)
+    return Exported(path, records)

@@ -14,8 +14,6 @@ from desktop_app.core.item import ItemData, split_tags
 from desktop_app.storage.db.models import (
     Item,
     ItemTag,
-    Report,
-    ReportArticle,
     database_proxy,
     utc_now,
 )
@@ -204,28 +202,3 @@ def items_by_ids(ids: Sequence[int]) -> list[ItemData]:
         for item in Item.select().where(Item.id.in_(list(ids[start : start + 500]))):
             found[item.id] = _data(item)
     return [found[i] for i in ids if i in found]
-
-
-def export_items(
-    ids: Sequence[int] | None = None,
-) -> tuple[list[ItemData], list[tuple[dt.date, ...]]]:
-    """Items for an export: all (oldest first) or those with `ids` (in that order), each with
-    the dates of the reports it is linked to, so a re-import can link them again."""
-    if ids is None:
-        rows = list(Item.select().order_by(Item.published_at, Item.id))
-    else:
-        found: dict[int, Item] = {}
-        for start in range(0, len(ids), 500):
-            for item in Item.select().where(Item.id.in_(list(ids[start : start + 500]))):
-                found[item.id] = item
-        rows = [found[i] for i in ids if i in found]
-    links: dict[int, list[dt.date]] = {}
-    query = (
-        ReportArticle.select(ReportArticle.item, Report.date)
-        .join(Report)
-        .order_by(Report.date)
-        .tuples()
-    )
-    for item_id, date in query:
-        links.setdefault(item_id, []).append(date)
-    return [_data(i) for i in rows], [tuple(links.get(i.id, ())) for i in rows]

@@ -129,7 +129,7 @@ def copy_archive(
             f"{destination_name}: has no table {', '.join(missing)}; both archives must be "
             "opened by this release first"
         )
-    with _snapshot(source), destination.atomic():
+    with pg_schema.read_snapshot(source), destination.atomic():
         if not _is_empty(destination, [t for t in tables if t in target_tables]):
             raise ArchiveError(
                 f"{destination_name}: already holds an archive; copy only into a new, empty "
@@ -188,19 +188,3 @@ def _restore_triggers(db: Database, triggers: list[str]) -> None:
 
 def _placeholders(db: Database, sql: str) -> str:
     return sql.replace("?", "%s") if pg_schema.is_server(db) else sql
-
-
-class _snapshot:  # noqa: N801 - a context manager used like a function
-    """One consistent read of the whole source (a transaction; on a server, REPEATABLE READ)."""
-
-    def __init__(self, db: Database) -> None:
-        self.db = db
-
-    def __enter__(self) -> None:
-        if pg_schema.is_server(self.db):
-            self.db.execute_sql("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY")
-        else:
-            self.db.execute_sql("BEGIN")
-
-    def __exit__(self, *exc: object) -> None:
-        self.db.execute_sql("ROLLBACK")

@@ -16,10 +16,11 @@ from desktop_app.core import exports
 from desktop_app.core.formats.load import read_import_file
 from desktop_app.core.item import ARTICLE, BRIEF, ItemData
 from desktop_app.core.report import Figure, LossReport
+from desktop_app.services.transfer import export_text
 from desktop_app.storage.db.connection import open_database
 from desktop_app.storage.db.models import Report
 from desktop_app.storage.importing import import_result
-from desktop_app.storage.items import export_items, save_item
+from desktop_app.storage.items import items_by_ids, save_item
 from desktop_app.storage.provenance import report_provenance
 from desktop_app.storage.reports import (
     link_article,
@@ -63,14 +64,7 @@ def _hand_archive(tmp_path: Path) -> None:
 
 
 def _exports(fmt: str) -> tuple[str, str]:
-    reports = load_all_reports()
-    items, links = export_items()
-    if fmt == "json":
-        return (
-            exports.reports_to_json(reports, report_provenance()),
-            exports.items_to_json(items, links),
-        )
-    return exports.reports_to_csv(reports, report_provenance()), exports.items_to_csv(items, links)
+    return export_text("reports", fmt), export_text("articles", fmt)
 
 
 @pytest.mark.parametrize("fmt", ["json", "csv"])
@@ -90,7 +84,7 @@ def test_a_hand_entered_report_stays_manual_and_linked_through_export(
 
     assert load_report(DAY) == HAND
     assert _source(DAY) == "manual"
-    linked = {i.title for i in export_items(report_article_ids(DAY))[0]}
+    linked = {i.title for i in items_by_ids(report_article_ids(DAY))}
     assert linked == {WITH_LINK.title, NO_LINK.title}
     # The next dataset import is a conflict, not an overwrite.
     summary = _import(tmp_path, "russia_losses_equipment.json", DATASET)
@@ -141,10 +135,11 @@ def test_an_old_export_without_provenance_still_imports(tmp_path: Path) -> None:
 def test_articles_that_arrive_in_the_same_file_are_linked(tmp_path: Path) -> None:
     _hand_archive(tmp_path)
     reports = exports.reports_to_json(load_all_reports(), report_provenance())
-    items, _links = export_items()
     # One hand-made file holding both parts; the items do not name the report themselves.
     doc = json.loads(reports)
-    doc["items"] = json.loads(exports.items_to_json(items))["items"]
+    doc["items"] = json.loads(export_text("articles", "json"))["items"]
+    for item in doc["items"]:
+        del item["reports"]
     open_database(tmp_path / "fresh.sqlite")
     summary = _import(tmp_path, "both.json", json.dumps(doc))
     assert summary.links == 2

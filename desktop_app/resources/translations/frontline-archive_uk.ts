@@ -874,16 +874,16 @@
       <translation>Експорт…</translation>
     </message>
     <message>
-      <source>Preparing the file…</source>
-      <translation>Підготовка файлу…</translation>
-    </message>
-    <message>
       <source>Reading the archive…</source>
       <translation>Читання архіву…</translation>
     </message>
     <message>
       <source>Saving the file…</source>
       <translation>Збереження файлу…</translation>
+    </message>
+    <message>
+      <source>Writing item %1 of %2…</source>
+      <translation>Записано %1 з %2…</translation>
     </message>
   </context>
   <context>

@@ -11,7 +11,8 @@ version in a one-row table, `archive_schema`, where SQLite has `PRAGMA user_vers
 from __future__ import annotations
 
 import unicodedata
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from functools import cache
 
 from peewee import Database, PostgresqlDatabase
@@ -28,6 +29,20 @@ def is_server_address(text: object) -> bool:
 def is_server(db: object) -> bool:
     """Whether `db` (or the database a proxy stands for) is a PostgreSQL server."""
     return isinstance(getattr(db, "obj", db), PostgresqlDatabase)
+
+
+@contextmanager
+def read_snapshot(db: Database) -> Iterator[None]:
+    """One consistent read of the whole archive, however long it takes: a transaction that
+    writes nothing (on a server, REPEATABLE READ READ ONLY), rolled back at the end."""
+    if is_server(db):
+        db.execute_sql("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY")
+    else:
+        db.execute_sql("BEGIN")
+    try:
+        yield
+    finally:
+        db.execute_sql("ROLLBACK")
 
 
 def schema_version(db: Database) -> int:
