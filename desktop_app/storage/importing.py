@@ -283,14 +283,14 @@ class _Raised:
 
 
 def _stream_items(result: ReadResult, report: Callable[[int], None]) -> ItemImportSummary:
-    """Store a streamed feed's items batch by batch, then copy what the stream gathered beside
+    """Store a streamed file's items batch by batch, then copy what the stream gathered beside
     them (reports, links, entries left out, estimates) into `result`.
 
-    A feed that turns out not to be streamable is stored again from a whole read: the batches
+    A file that turns out not to be streamable is stored again from a whole read: the batches
     stored so far are rolled back first (a savepoint), so the outcome is the whole read's.
     """
-    from desktop_app.core.formats.feed_stream import NotStreamableError
     from desktop_app.core.formats.load import read_stream_whole
+    from desktop_app.core.formats.result import NotStreamableError
 
     stream = result.stream
     assert stream is not None
@@ -302,14 +302,12 @@ def _stream_items(result: ReadResult, report: Callable[[int], None]) -> ItemImpo
             )
     except NotStreamableError:
         whole = read_stream_whole(stream)
+        for name in ("items", "links", "reports", "skipped", "remarks", "estimated"):
+            setattr(result, name, getattr(whole, name))
+        result.report_sources, result.article_links = whole.report_sources, whole.article_links
         result.stream = None
-        result.items, result.links = whole.items, whole.links
-        result.reports, result.skipped = whole.reports, whole.skipped
-        result.remarks, result.estimated = whole.remarks, whole.estimated
         return import_items(whole.items, progress=lambda d, _n: report(d))
-    result.reports = stream.reports
-    result.skipped, result.estimated = stream.skipped, stream.estimated
-    result.linked_items = stream.linked
+    stream.finish(result)
     report(total)
     return items
 

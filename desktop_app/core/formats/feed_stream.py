@@ -19,12 +19,13 @@ import datetime as dt
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import IO, Any
+from typing import IO, TYPE_CHECKING, Any
 
 from lxml import etree
 
 from desktop_app.core.errors import ImportFormatError, ValidationError
 from desktop_app.core.formats._common import _wide_encoding, check_report_date, from_validation
+from desktop_app.core.formats.detect import FEED
 from desktop_app.core.formats.feed_entries import plain
 from desktop_app.core.formats.feed_fast import (
     _A,
@@ -41,9 +42,13 @@ from desktop_app.core.formats.feed_fast import (
     _rss_item,
 )
 from desktop_app.core.formats.feeds import FeedContent, _add_entry, _feed_date, _report_in
+from desktop_app.core.formats.result import NotStreamableError
 from desktop_app.core.item import KINDS, ItemData
 from desktop_app.core.report import LossReport
 from desktop_app.core.validation import report_date_problem
+
+if TYPE_CHECKING:
+    from desktop_app.core.formats.result import ReadResult
 
 # Entries per batch: what the importer stores (and checks for duplicates) at a time.
 BATCH = 500
@@ -51,10 +56,6 @@ BATCH = 500
 READ_SIZE = 1 << 20
 _XML_BASE = b"xml:base"
 _ENTRY_STARTS = (b"<item>", b"<item ", b"<entry>", b"<entry ", b"<item\n", b"<entry\n")
-
-
-class NotStreamableError(Exception):
-    """The file needs the whole-file reader (see the module's docstring); the reason says why."""
 
 
 def streamable_head(head: bytes) -> bool:
@@ -86,14 +87,19 @@ class _Guarded:
 
 def count_entries(path: Path) -> int:
     """How many entry elements the file seems to hold (a progress total, not a promise)."""
+    return count_marks(path, _ENTRY_STARTS)
+
+
+def count_marks(path: Path, marks: tuple[bytes, ...]) -> int:
+    """How many times the file holds any of `marks`, read a chunk at a time."""
     count = 0
-    overlap = max(len(s) for s in _ENTRY_STARTS) - 1
+    overlap = max(len(s) for s in marks) - 1
     tail = b""
     with path.open("rb") as handle:
         while chunk := handle.read(READ_SIZE):
             window = tail + chunk
-            # Starts that lie wholly in the overlap were counted with the previous chunk.
-            count += sum(window.count(s) - tail.count(s) for s in _ENTRY_STARTS)
+            # Marks that lie wholly in the overlap were counted with the previous chunk.
+            count += sum(window.count(s) - tail.count(s) for s in marks)
             tail = window[-overlap:]
     return count
 
@@ -145,10 +151,17 @@ class FeedStream:
     # Items yielded so far.
     items_read: int = 0
     _expected: int | None = None
+    format: str = FEED
 
     def __post_init__(self) -> None:
         if self.as_kind is not None and self.as_kind not in KINDS:
             raise ValueError(f"as_kind must be one of {KINDS}")
+
+    def finish(self, result: ReadResult) -> None:
+        """What the stream gathered beside its items, into `result` (after the last batch)."""
+        result.reports = self.reports
+        result.skipped, result.estimated = self.skipped, self.estimated
+        result.linked_items = self.linked
 
     @property
     def expected(self) -> int:

@@ -20,11 +20,12 @@ from desktop_app.core.formats.feed_stream import FeedStream, streamable_head
 from desktop_app.core.formats.feeds import read_feed
 from desktop_app.core.formats.frontline import FrontlineContent, read_frontline
 from desktop_app.core.formats.frontline_csv import read_frontline_csv
+from desktop_app.core.formats.frontline_stream import FrontlineStream, streams
 from desktop_app.core.formats.html_page import read_saved_page
 from desktop_app.core.formats.oryx import read_oryx
 from desktop_app.core.formats.petroivaniuk import read_petroivaniuk_csv, read_petroivaniuk_json
 from desktop_app.core.formats.posts import read_posts
-from desktop_app.core.formats.result import ReadResult
+from desktop_app.core.formats.result import ItemStream, ReadResult
 from desktop_app.core.formats.russianwarship import read_russianwarship
 from desktop_app.core.item import ItemData
 from desktop_app.core.page.build import Page, read_page_text
@@ -157,26 +158,35 @@ def read_import_file(
 def open_import_file(
     path: Path, *, name: str | None = None, fmt: str | None = None, as_kind: str | None = None
 ) -> ReadResult:
-    """The file at `path`, ready to import: an RSS or Atom feed as a stream (its entries are
-    read while they are stored, so a feed of any size fits in memory), anything else read
-    whole by `read_import_file`. OSError when the file cannot be read."""
+    """The file at `path`, ready to import: an RSS or Atom feed, or the program's own JSON
+    export, as a stream (its items are read while they are stored, so a file of any size fits
+    in memory), anything else read whole by `read_import_file`. OSError when the file cannot
+    be read."""
     name = name if name is not None else str(path)
     with path.open("rb") as handle:
         head = handle.read(_HEAD_BYTES)
-    streamable = fmt in (None, fmt_names.FEED) and streamable_head(head)
-    if streamable and (fmt or fmt_names.markup_format(head)) == fmt_names.FEED:
-        return ReadResult(fmt_names.FEED, source=name, stream=FeedStream(path, name, as_kind))
+    stream: ItemStream | None = None
+    if fmt in (None, fmt_names.FRONTLINE_JSON) and streams(head):
+        stream = FrontlineStream(path, name, as_kind)
+    elif (
+        fmt in (None, fmt_names.FEED)
+        and streamable_head(head)
+        and (fmt or fmt_names.markup_format(head)) == fmt_names.FEED
+    ):
+        stream = FeedStream(path, name, as_kind)
+    if stream is not None:
+        return ReadResult(stream.format, source=name, stream=stream)
     return read_import_file(name, path.read_bytes(), fmt=fmt, as_kind=as_kind)
 
 
-def read_stream_whole(stream: FeedStream) -> ReadResult:
-    """A stream's file read whole, the way `read_import_file` reads it (for a feed that turned
+def read_stream_whole(stream: ItemStream) -> ReadResult:
+    """A stream's file read whole, the way `read_import_file` reads it (for a file that turned
     out not to be streamable)."""
     try:
         data = stream.path.read_bytes()
     except OSError as exc:
         raise ImportFormatError(exc.strerror or "cannot read", file=stream.source) from None
-    return read_import_file(stream.source, data, fmt=fmt_names.FEED, as_kind=stream.as_kind)
+    return read_import_file(stream.source, data, fmt=stream.format, as_kind=stream.as_kind)
 
 
 def check_bounds(result: ReadResult, name: str) -> None:

@@ -7,16 +7,44 @@ importer, the sources' update in the window's process) does not load every file 
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterator
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from pathlib import Path
+from typing import TYPE_CHECKING, Protocol
 
 from desktop_app.core.item import ItemData
 from desktop_app.core.provenance import ArticleRef
 from desktop_app.core.report import LossReport
 
 if TYPE_CHECKING:
-    from desktop_app.core.formats.feed_stream import FeedStream
     from desktop_app.core.formats.oryx import OryxRow
+
+
+class NotStreamableError(Exception):
+    """The file needs the whole-file reader after all; the reason says why."""
+
+
+class ItemStream(Protocol):
+    """A file whose articles and briefs are read while they are stored (an RSS or Atom feed,
+    the program's own JSON export): `batches()` once, then `finish` gives the rest."""
+
+    path: Path
+    source: str
+    as_kind: str | None
+    format: str
+
+    @property
+    def expected(self) -> int:
+        """How many items the file seems to hold (a progress total, not a promise)."""
+        ...
+
+    def batches(self) -> Iterator[list[ItemData]]:
+        """The items a batch at a time; NotStreamableError when the file must be read whole."""
+        ...
+
+    def finish(self, result: ReadResult) -> None:
+        """What was gathered beside the items (reports, links, …), into `result`."""
+        ...
 
 
 @dataclass
@@ -44,10 +72,10 @@ class ReadResult:
     article_links: list[tuple[ArticleRef, dt.date]] = field(default_factory=list)
     # What a page held, for the summary ("article, 4 briefs, report of 2024-03-14").
     found: str = ""
-    # A feed read while it is stored (`open_import_file`): its items come from the stream,
+    # A file read while it is stored (`open_import_file`): its items come from the stream,
     # not `items`, and its reports, links, entries left out and estimates are known only
-    # after the last batch (the importer copies them here then).
-    stream: FeedStream | None = None
+    # after the last batch (the importer has the stream copy them here then).
+    stream: ItemStream | None = None
     # (item, report date) for a streamed feed: `links` by the item rather than its index.
     linked_items: list[tuple[ItemData, dt.date]] = field(default_factory=list)
 
