@@ -42,6 +42,7 @@ bench: install
 	QT_QPA_PLATFORM=offscreen $(PY) -m tests.benchmarks.bench_chart
 	$(PY) -m tests.benchmarks.bench_import 100000
 	QT_QPA_PLATFORM=offscreen $(PY) -m tests.benchmarks.bench_update
+	$(PY) -m tests.benchmarks.bench_transfer
 
 # The same at 1,000,000 items; the archive is built once (~10 min) into a cache folder outside
 # the repository and reused (BENCH_CACHE to put it elsewhere).
@@ -52,6 +53,7 @@ bench-1m: install
 	BENCH_DIR=$(BENCH_CACHE) $(PY) -m tests.benchmarks.bench_prefix 1000000
 	QT_QPA_PLATFORM=offscreen $(PY) -m tests.benchmarks.bench_chart
 	$(PY) -m tests.benchmarks.bench_import 1000000
+	BENCH_DIR=$(BENCH_CACHE) BENCH_ITEMS=1000000 $(PY) -m tests.benchmarks.bench_transfer
 
 # The fault suite's long run, whose figures docs/RELIABILITY.md shows (make test runs 30 rounds).
 reliability: install
