@@ -65,6 +65,8 @@ def test_chosen_items_come_in_the_order_given_across_batches(
     assert [int(line.split("Report ")[1][:5]) + 1 for line in lines] == [9, 2, 7, 4, 1, 10, 3]
 
 
+# What is measured is the reading and writing of the file, the same on either backend.
+@pytest.mark.sqlite_only
 def test_a_large_export_never_holds_the_whole_file_in_memory(
     archive_db: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

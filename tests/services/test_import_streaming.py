@@ -39,6 +39,8 @@ def imported_peak(path: Path) -> int:
     return peak
 
 
+# What is measured is the reading and writing of the file, the same on either backend.
+@pytest.mark.sqlite_only
 def test_the_memory_an_export_takes_to_import_does_not_grow_with_its_size(
     archive_db: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
