@@ -98,11 +98,25 @@ def _converter(kind: str, to_server: bool) -> Callable[[Any], Any]:
 
 
 def _rows(db: Database, table: str, columns: list[str]) -> Iterator[tuple[Any, ...]]:
+    """The table's rows, `_BATCH` at a time. On a server through a cursor of its own (a
+    plain psycopg2 cursor receives the whole result at once: a million items' rows would
+    sit in memory together); SQLite steps its statement as rows are fetched."""
     names = ", ".join(f'"{c}"' for c in columns)
     order = ' ORDER BY "id"' if "id" in columns else ""
-    cursor = db.execute_sql(f'SELECT {names} FROM "{table}"{order}')
-    while batch := cursor.fetchmany(_BATCH):
-        yield from batch
+    sql = f'SELECT {names} FROM "{table}"{order}'
+    if pg_schema.is_server(db):
+        # WITH HOLD: psycopg2 sees an autocommit connection; the snapshot's transaction is
+        # ours (`read_snapshot`), and its ROLLBACK closes the cursor.
+        cursor = db.connection().cursor(name=f"frontline_copy_{table}", withhold=True)
+        cursor.itersize = _BATCH
+        cursor.execute(sql)
+    else:
+        cursor = db.execute_sql(sql)
+    try:
+        while batch := cursor.fetchmany(_BATCH):
+            yield from batch
+    finally:
+        cursor.close()
 
 
 def _is_empty(db: Database, tables: list[str]) -> bool:

@@ -118,3 +118,31 @@ def test_a_missing_source_is_named_and_nothing_is_created(tmp_path: Path) -> Non
     with pytest.raises(ArchiveError, match="no such archive file"):
         copy(str(tmp_path / "none.sqlite"), str(tmp_path / "dest.sqlite"))
     assert list(tmp_path.iterdir()) == []
+
+
+def test_a_server_s_rows_are_read_through_a_cursor_of_its_own(
+    tmp_path: Path, pg_url: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A plain psycopg2 cursor holds the whole result: copying a million items off a server
+    would hold them all. The rows come through a server-side cursor, a batch at a time."""
+    from desktop_app.storage import pg_copy
+    from desktop_app.storage.db import pg_schema
+
+    first = tmp_path / "first.sqlite"
+    fill(first)
+    copy(str(first), pg_url)
+    monkeypatch.setattr(pg_copy, "_BATCH", 1)
+    db = open_database(pg_url)
+    try:
+        with pg_schema.read_snapshot(db):
+            rows = pg_copy._rows(db, "item", ["id", "title"])
+            first_row = next(rows)
+            open_cursors = db.execute_sql("SELECT name FROM pg_cursors").fetchall()
+            assert open_cursors == [("frontline_copy_item",)]
+            assert [first_row, *rows] == [
+                (1, "Дрони над Харковом"),
+                (3, "Port of Odesa keeps working"),
+            ]
+            assert db.execute_sql("SELECT name FROM pg_cursors").fetchall() == []
+    finally:
+        db.close()
