@@ -16,6 +16,7 @@ import datetime as dt
 import io
 import json
 from collections.abc import Iterable, Iterator, Mapping, Sequence
+from json.encoder import encode_basestring
 from typing import Any
 
 from desktop_app.core.categories import KEYS
@@ -88,15 +89,36 @@ def items_to_json(
 
 def items_json_parts(items: Iterable[LinkedItem]) -> Iterator[str]:
     """`items_to_json`'s text in pieces, an item at a time, for a file written as it is
-    made: the same text as `json.dumps` of the whole document with `indent=1` (an item's
-    strings hold no line break, JSON escapes them, so its lines are indented as one)."""
+    made: the same text as `json.dumps` of the whole document with `indent=1`."""
     yield f'{{\n "frontline_archive": {json.dumps(EXPORT_VERSION)},\n "items": ['
-    before = "\n  "
+    before = "\n"
     for item, dates in items:
-        text = json.dumps(item_to_json(item, dates), ensure_ascii=False, indent=1)
-        yield before + text.replace("\n", "\n  ")
-        before = ",\n  "
-    yield "]\n}\n" if before == "\n  " else "\n ]\n}\n"
+        yield before + item_json_text(item_to_json(item, dates))
+        before = ",\n"
+    yield "]\n}\n" if before == "\n" else "\n ]\n}\n"
+
+
+_ENCODE = json.JSONEncoder(ensure_ascii=False).encode
+
+
+def _json_value(value: object) -> str:
+    # Text (nearly every value) straight to the C function JSONEncoder.encode ends in.
+    return encode_basestring(value) if type(value) is str else _ENCODE(value)
+
+
+def item_json_text(fields: dict[str, Any]) -> str:
+    """An item's object as `json.dumps(…, indent=1)` writes it inside the export's `items`
+    list (two levels deep), its values encoded by the C encoder: with an indent, json uses
+    its Python encoder, which took half of a million-item export's time."""
+    lines = []
+    for key, value in fields.items():
+        if isinstance(value, list):
+            inner = ",\n    ".join(_json_value(v) for v in value)
+            text = f"[\n    {inner}\n   ]" if value else "[]"
+        else:
+            text = _json_value(value)
+        lines.append(f"   {_json_value(key)}: {text}")
+    return "  {\n" + ",\n".join(lines) + "\n  }"
 
 
 def article_refs_cell(refs: Sequence[ArticleRef]) -> str:

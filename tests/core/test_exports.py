@@ -116,3 +116,40 @@ def test_provenance_reads_back_identically_from_json_and_csv(
     ):
         assert content.sources == {d: p.source for d, p in prov.items()}
         assert sorted(content.article_links, key=repr) == sorted(expected_links, key=repr)
+
+
+texts = st.text(st.characters(codec="utf-8"), max_size=30)
+linked_items = st.tuples(
+    st.builds(
+        ItemData,
+        st.sampled_from([ARTICLE, BRIEF]),
+        texts.filter(str.strip),
+        st.datetimes(dt.datetime(1900, 1, 1), dt.datetime(2100, 1, 1), timezones=st.just(dt.UTC)),
+        body=texts,
+        lead=texts,
+        author=texts,
+        source_name=texts,
+        source_url=st.none() | texts,
+        tags=st.lists(texts, max_size=3).map(tuple),
+        body_html=texts,
+        date_estimated=st.booleans(),
+    ),
+    st.lists(st.dates(dt.date(2022, 2, 24), dt.date(2026, 12, 31)), max_size=2),
+)
+
+
+@given(st.lists(linked_items, max_size=4))
+def test_the_items_json_is_the_text_json_dumps_writes(pairs: list[tuple[ItemData, list[dt.date]]]):
+    """Written an item at a time, with the C encoder for values: the same text, byte for byte,
+    as the whole document through `json.dumps(…, indent=1)`."""
+    import json
+
+    from desktop_app.core.exports import EXPORT_VERSION, item_to_json
+
+    items = [item for item, _dates in pairs]
+    dates = [tuple(d) for _item, d in pairs]
+    whole = {
+        "frontline_archive": EXPORT_VERSION,
+        "items": [item_to_json(i, d) for i, d in zip(items, dates, strict=True)],
+    }
+    assert items_to_json(items, dates) == json.dumps(whole, ensure_ascii=False, indent=1) + "\n"
