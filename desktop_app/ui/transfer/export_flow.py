@@ -3,8 +3,9 @@
 The work is `services.transfer.export_to_file`, the same the command line runs: the file is
 written under a temporary name, flushed and renamed when complete, so a cancel, a kill or a
 full disk never leaves half a file under the chosen name. Items are written as they are read,
-a batch at a time: a full export of 1,000,000 items takes about a minute and 50 MB of memory,
-and the progress counts the items written; the window keeps working meanwhile.
+a batch at a time: a full export of 1,000,000 items takes about 35 s and 50 MB of memory,
+and the window-modal progress dialog counts the items written (the window repaints and
+Cancel answers meanwhile; nothing else can change the archive under the export).
 """
 
 from __future__ import annotations
