@@ -12,6 +12,7 @@ import csv
 import datetime as dt
 import io
 import json
+from collections.abc import Iterator
 
 from desktop_app.core import messages as msg
 from desktop_app.core.categories import BY_KEY
@@ -69,18 +70,11 @@ def _int(cell: str, line: str, column: str, *, signed: bool) -> int | None:
 
 def _rows(text: str) -> tuple[list[str], list[tuple[int, dict[str, str]]]]:
     reader = csv.DictReader(io.StringIO(text.lstrip("\ufeff"), newline=""), strict=True)
-    rows = []
     try:
         header = list(reader.fieldnames or [])
-        for row in reader:
-            if None in row:
-                raise ImportFormatError("more cells than columns", record=f"line {reader.line_num}")
-            if any(v is None for v in row.values()):
-                raise ImportFormatError(msg.FEWER_CELLS, record=f"line {reader.line_num}")
-            rows.append((reader.line_num, row))
     except csv.Error as exc:
         raise ImportFormatError(f"malformed CSV: {exc}", record=f"line {reader.line_num}") from None
-    return header, rows
+    return header, list(checked_rows(reader))
 
 
 def _articles(cell: str, line: str, date: dt.date, content: FrontlineContent) -> None:
@@ -145,48 +139,67 @@ def _items(text: str) -> FrontlineContent:
     _header, rows = _rows(text)
     content = FrontlineContent()
     for line_num, row in rows:
-        line = f"line {line_num}"
+        content.items.append(item_row(line_num, row, content))
+    return content
+
+
+def checked_rows(reader: csv.DictReader[str]) -> Iterator[tuple[int, dict[str, str]]]:
+    """The reader's rows with their line numbers; a row with more or fewer cells than the
+    header, or malformed CSV, is refused naming its line."""
+    try:
+        for row in reader:
+            if None in row:
+                raise ImportFormatError("more cells than columns", record=f"line {reader.line_num}")
+            if any(v is None for v in row.values()):
+                raise ImportFormatError(msg.FEWER_CELLS, record=f"line {reader.line_num}")
+            yield reader.line_num, row
+    except csv.Error as exc:
+        raise ImportFormatError(f"malformed CSV: {exc}", record=f"line {reader.line_num}") from None
+
+
+def item_row(line_num: int, row: dict[str, str], content: FrontlineContent) -> ItemData:
+    """One row of an items export, checked; the reports it names go to `content.item_links`
+    under the index the item will have in `content.items`."""
+    line = f"line {line_num}"
+    try:
+        published = dt.datetime.fromisoformat(row["published_at"].strip())
+    except ValueError:
+        raise ImportFormatError(
+            f"bad time {row['published_at'][:40]!r}", record=line, field="published_at"
+        ) from None
+    tags = split_tags(row.get("tags") or "")
+    check_item_sizes(line, row, tags)
+    item = ItemData(
+        kind=row["kind"].strip(),
+        title=row["title"],
+        published_at=published,
+        body=row.get("body") or "",
+        lead=row.get("lead") or "",
+        author=row.get("author") or "",
+        source_name=row.get("source_name") or "",
+        source_url=(row.get("source_url") or "").strip() or None,
+        tags=tags,
+        body_html=sanitize_html(row.get("body_html") or ""),
+        date_estimated=(row.get("date_estimated") or "").strip().lower() in ("yes", "true", "1"),
+    )
+    try:
+        item.validate()
+    except ValidationError as exc:
+        field, _, reason = str(exc).partition(": ")
+        raise ImportFormatError(
+            reason or str(exc), record=line, field=field if reason else None
+        ) from None
+    for value in (row.get("reports") or "").split(","):
+        if not value.strip():
+            continue
         try:
-            published = dt.datetime.fromisoformat(row["published_at"].strip())
+            date = dt.date.fromisoformat(value.strip())
         except ValueError:
             raise ImportFormatError(
-                f"bad time {row['published_at'][:40]!r}", record=line, field="published_at"
+                f"bad date {value.strip()[:40]!r}", record=line, field="reports"
             ) from None
-        tags = split_tags(row.get("tags") or "")
-        check_item_sizes(line, row, tags)
-        item = ItemData(
-            kind=row["kind"].strip(),
-            title=row["title"],
-            published_at=published,
-            body=row.get("body") or "",
-            lead=row.get("lead") or "",
-            author=row.get("author") or "",
-            source_name=row.get("source_name") or "",
-            source_url=(row.get("source_url") or "").strip() or None,
-            tags=tags,
-            body_html=sanitize_html(row.get("body_html") or ""),
-            date_estimated=(row.get("date_estimated") or "").strip().lower()
-            in ("yes", "true", "1"),
-        )
-        try:
-            item.validate()
-        except ValidationError as exc:
-            field, _, reason = str(exc).partition(": ")
-            raise ImportFormatError(
-                reason or str(exc), record=line, field=field if reason else None
-            ) from None
-        for value in (row.get("reports") or "").split(","):
-            if not value.strip():
-                continue
-            try:
-                date = dt.date.fromisoformat(value.strip())
-            except ValueError:
-                raise ImportFormatError(
-                    f"bad date {value.strip()[:40]!r}", record=line, field="reports"
-                ) from None
-            content.item_links.append((len(content.items), date))
-        content.items.append(item)
-    return content
+        content.item_links.append((len(content.items), date))
+    return item
 
 
 def read_frontline_csv(text: str) -> FrontlineContent:

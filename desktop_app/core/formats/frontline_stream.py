@@ -1,4 +1,5 @@
-"""The program's own JSON export read item by item, so an import stores it as it reads.
+"""The program's own exports (JSON, and items as CSV) read item by item, so an import
+stores them as it reads.
 
 `read_frontline` parses the whole text at once: a 917 MB export of 1,000,000 items took
 3.7 GB to import. This reader decodes the file a megabyte at a time and the `items` list one
@@ -16,6 +17,7 @@ whole read's outcome and its error messages.
 from __future__ import annotations
 
 import codecs
+import csv
 import datetime as dt
 import json
 import re
@@ -26,9 +28,10 @@ from typing import IO, Any
 
 from desktop_app.core.errors import ImportFormatError
 from desktop_app.core.formats._common import check_report_date
-from desktop_app.core.formats.detect import FRONTLINE_JSON
+from desktop_app.core.formats.detect import FRONTLINE_CSV, FRONTLINE_JSON
 from desktop_app.core.formats.feed_stream import count_marks
 from desktop_app.core.formats.frontline import FrontlineContent, _item, _report, _version
+from desktop_app.core.formats.frontline_csv import checked_rows, item_row
 from desktop_app.core.formats.frontline_limits import check_unique_dates
 from desktop_app.core.formats.result import NotStreamableError, ReadResult
 from desktop_app.core.item import KINDS, ItemData
@@ -105,15 +108,13 @@ class _Text:
 
 
 @dataclass
-class FrontlineStream:
-    """An export file to be read batch by batch (`batches()`, once); its reports, their
-    sources and the links are gathered meanwhile and given by `finish`."""
+class _OwnStream:
+    """What both exports' streams keep while their items go by."""
 
     path: Path
     # The file's name as errors give it.
     source: str
     as_kind: str | None = None
-    format: str = FRONTLINE_JSON
     content: FrontlineContent = field(default_factory=FrontlineContent)
     # (article, report date): the reports each item says it is linked to.
     item_links: list[tuple[ArticleRef, dt.date]] = field(default_factory=list)
@@ -122,6 +123,21 @@ class FrontlineStream:
     def __post_init__(self) -> None:
         if self.as_kind is not None and self.as_kind not in KINDS:
             raise ValueError(f"as_kind must be one of {KINDS}")
+
+    def _passing(self, item: ItemData) -> ItemData:
+        """The item as the import stores it; it is not kept here, so the links its reader
+        noted by index name it as the whole read's `_own` does."""
+        self.item_links += [(ArticleRef.of(item), date) for _i, date in self.content.item_links]
+        self.content.item_links.clear()
+        return item if self.as_kind is None else replace(item, kind=self.as_kind)
+
+
+@dataclass
+class FrontlineStream(_OwnStream):
+    """A JSON export to be read batch by batch (`batches()`, once); its reports, their
+    sources and the links are gathered meanwhile and given by `finish`."""
+
+    format: str = FRONTLINE_JSON
 
     @property
     def expected(self) -> int:
@@ -174,17 +190,12 @@ class FrontlineStream:
 
     def _items(self, text: _Text, size: int) -> Iterator[list[ItemData]]:
         batch: list[ItemData] = []
-        links = self.content.item_links
         index = 0
         if text.peek() == "]":
             text.take("]")
             return
         while True:
-            item = _item(text.value(), index, self.content)
-            # The item is not kept: its links name it as the whole read's `_own` does.
-            self.item_links += [(ArticleRef.of(item), date) for _i, date in links]
-            links.clear()
-            batch.append(item if self.as_kind is None else replace(item, kind=self.as_kind))
+            batch.append(self._passing(_item(text.value(), index, self.content)))
             index += 1
             if len(batch) >= size:
                 yield batch
@@ -202,3 +213,54 @@ class FrontlineStream:
         result.reports = self.content.reports
         result.report_sources = self.content.sources
         result.article_links = self.content.article_links + self.item_links
+
+
+# How an items CSV export starts (`core.exports.ITEM_CSV_FIELDS`), a byte-order mark or not.
+_CSV_HEAD = re.compile(rb"\A(\xef\xbb\xbf)?kind,published_at,title[,\r\n]")
+# How each of its rows starts: the kind (a quoted body may hold the same, rarely).
+_CSV_ROWS = (b"\narticle,", b"\nbrief,")
+
+
+def streams_csv(head: bytes) -> bool:
+    """Whether a file starting with `head` is an items CSV export that may be streamed."""
+    return _CSV_HEAD.match(head) is not None
+
+
+@dataclass
+class FrontlineCsvStream(_OwnStream):
+    """An items CSV export read a row at a time (`batches()`, once): the rows are checked
+    and built by `frontline_csv.item_row`, as the whole read does, with the same errors."""
+
+    format: str = FRONTLINE_CSV
+
+    @property
+    def expected(self) -> int:
+        """The rows the file seems to hold (counted once)."""
+        if self._expected is None:
+            self._expected = count_marks(self.path, _CSV_ROWS)
+        return self._expected
+
+    def batches(self, size: int = BATCH) -> Iterator[list[ItemData]]:
+        try:
+            with self.path.open(encoding="utf-8-sig", newline="") as handle:
+                yield from self._rows(csv.DictReader(handle, strict=True), size)
+        except UnicodeDecodeError as exc:
+            raise NotStreamableError("not UTF-8") from exc
+        except ImportFormatError as exc:
+            raise exc if exc.file else exc.with_file(self.source) from None
+        except OSError as exc:
+            raise ImportFormatError(exc.strerror or "cannot read", file=self.source) from None
+
+    def _rows(self, reader: csv.DictReader[str], size: int) -> Iterator[list[ItemData]]:
+        batch: list[ItemData] = []
+        for line_num, row in checked_rows(reader):
+            batch.append(self._passing(item_row(line_num, row, self.content)))
+            if len(batch) >= size:
+                yield batch
+                batch = []
+        if batch:
+            yield batch
+
+    def finish(self, result: ReadResult) -> None:
+        """The links the rows name, into `result` (after the last batch)."""
+        result.article_links = self.item_links

@@ -20,7 +20,12 @@ from desktop_app.core.formats.feed_stream import FeedStream, streamable_head
 from desktop_app.core.formats.feeds import read_feed
 from desktop_app.core.formats.frontline import FrontlineContent, read_frontline
 from desktop_app.core.formats.frontline_csv import read_frontline_csv
-from desktop_app.core.formats.frontline_stream import FrontlineStream, streams
+from desktop_app.core.formats.frontline_stream import (
+    FrontlineCsvStream,
+    FrontlineStream,
+    streams,
+    streams_csv,
+)
 from desktop_app.core.formats.html_page import read_saved_page
 from desktop_app.core.formats.oryx import read_oryx
 from desktop_app.core.formats.petroivaniuk import read_petroivaniuk_csv, read_petroivaniuk_json
@@ -159,15 +164,17 @@ def open_import_file(
     path: Path, *, name: str | None = None, fmt: str | None = None, as_kind: str | None = None
 ) -> ReadResult:
     """The file at `path`, ready to import: an RSS or Atom feed, or the program's own JSON
-    export, as a stream (its items are read while they are stored, so a file of any size fits
-    in memory), anything else read whole by `read_import_file`. OSError when the file cannot
-    be read."""
+    export or items CSV export, as a stream (its items are read while they are stored, so a
+    file of any size fits in memory), anything else read whole by `read_import_file`.
+    OSError when the file cannot be read."""
     name = name if name is not None else str(path)
     with path.open("rb") as handle:
         head = handle.read(_HEAD_BYTES)
     stream: ItemStream | None = None
     if fmt in (None, fmt_names.FRONTLINE_JSON) and streams(head):
         stream = FrontlineStream(path, name, as_kind)
+    elif fmt in (None, fmt_names.FRONTLINE_CSV) and streams_csv(head):
+        stream = FrontlineCsvStream(path, name, as_kind)
     elif (
         fmt in (None, fmt_names.FEED)
         and streamable_head(head)

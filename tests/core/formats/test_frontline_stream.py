@@ -13,7 +13,12 @@ import pytest
 from desktop_app.core import exports
 from desktop_app.core.errors import ImportFormatError
 from desktop_app.core.formats import frontline_stream
-from desktop_app.core.formats.frontline_stream import FrontlineStream, streams
+from desktop_app.core.formats.frontline_stream import (
+    FrontlineCsvStream,
+    FrontlineStream,
+    streams,
+    streams_csv,
+)
 from desktop_app.core.formats.load import open_import_file, read_import_file
 from desktop_app.core.formats.result import NotStreamableError, ReadResult
 from desktop_app.core.item import ARTICLE, BRIEF, ItemData
@@ -179,3 +184,67 @@ def test_a_newer_format_version_is_refused_before_any_item(tmp_path: Path) -> No
 def test_the_expected_count_is_the_items(tmp_path: Path) -> None:
     path = write(tmp_path, exports.items_to_json(items(33)))
     assert FrontlineStream(path, path.name).expected == 33
+
+
+def csv_export(tmp_path: Path, count: int, *, bom: bool = False) -> Path:
+    listed = items(count)
+    links = [(DAY,) if n % 10 == 0 else () for n in range(count)]
+    text = exports.items_to_csv(listed, links)
+    return write(tmp_path, ("\ufeff" if bom else "") + text, "items.csv")
+
+
+def streamed_csv(path: Path, as_kind: str | None = None) -> ReadResult:
+    stream = FrontlineCsvStream(path, path.name, as_kind)
+    result = ReadResult(stream.format, source=path.name)
+    for batch in stream.batches(7):
+        result.items += batch
+    stream.finish(result)
+    return result
+
+
+@pytest.mark.parametrize("bom", [False, True])
+@pytest.mark.parametrize("as_kind", [None, ARTICLE])
+def test_an_items_csv_streams_as_the_whole_read_reads_it(
+    tmp_path: Path, bom: bool, as_kind: str | None
+) -> None:
+    path = csv_export(tmp_path, 40, bom=bom)
+    head = path.read_bytes()[:4096]
+    assert streams_csv(head) and isinstance(open_import_file(path).stream, FrontlineCsvStream)
+    whole = read_import_file(path.name, path.read_bytes(), as_kind=as_kind)
+    got = streamed_csv(path, as_kind)
+    assert got.items == whole.items and len(got.items) == 40
+    assert got.article_links == whole.article_links and len(got.article_links) == 4
+    assert FrontlineCsvStream(path, path.name).expected == 40
+
+
+def test_a_reports_csv_or_another_encoding_is_read_whole(tmp_path: Path) -> None:
+    report = LossReport(DAY, {"tanks": Figure(6500, 7)})
+    reports = write(tmp_path, exports.reports_to_csv([report]), "reports.csv")
+    assert open_import_file(reports).stream is None
+    wide = tmp_path / "wide.csv"
+    wide.write_bytes(exports.items_to_csv(items(3)).encode("utf-16"))
+    assert open_import_file(wide).stream is None
+    latin = tmp_path / "latin.csv"
+    latin.write_bytes(b"kind,published_at,title\nbrief,2024-02-20T06:00:00+00:00,Caf\xe9\n")
+    with pytest.raises(NotStreamableError):
+        streamed_csv(latin)
+
+
+@pytest.mark.parametrize(
+    "broken",
+    [
+        ("2024-02-20T06:05:00+00:00", "yesterday"),  # a bad time
+        ('"Port ""4"" works"', '"Port ""4"" works",extra'),  # one cell too many
+        ("brief,2024-02-20T06:06:00", "essay,2024-02-20T06:06:00"),  # no such kind
+    ],
+)
+def test_a_bad_row_is_refused_naming_the_same_line_and_column(
+    tmp_path: Path, broken: tuple[str, str]
+) -> None:
+    text = exports.items_to_csv(items(12)).replace(*broken, 1)
+    path = write(tmp_path, text, "items.csv")
+    with pytest.raises(ImportFormatError) as whole:
+        read_import_file(path.name, path.read_bytes())
+    with pytest.raises(ImportFormatError) as stream:
+        streamed_csv(path)
+    assert str(stream.value) == str(whole.value) and "items.csv, record line" in str(stream.value)
