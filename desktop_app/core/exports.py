@@ -15,6 +15,7 @@ from __future__ import annotations
 import datetime as dt
 import io
 import json
+import re
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from json.encoder import encode_basestring
 from typing import Any
@@ -133,9 +134,12 @@ def _cell(value: Any) -> str:
     "\n", and the file then reads back with a row split in two: hence this writer.
     """
     text = "" if value is None else str(value)
-    if any(c in text for c in ',"\r\n'):
+    if _QUOTED.search(text):
         return '"' + text.replace('"', '""') + '"'
     return text
+
+
+_QUOTED = re.compile('[,"\r\n]')
 
 
 def _row(cells: Sequence[Any]) -> str:
