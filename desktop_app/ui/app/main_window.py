@@ -111,6 +111,7 @@ class MainWindow(QMainWindow):
         super().__init__(parent)
         self.settings = settings
         self.opened = False  # open() has run: the window shows an archive
+        self._shut_down = False  # shutdown() has run
         self._frame_painted = False
         self._build_scheduled = False
         self._rows_shown = False  # the first search's first rows (or whole answer) are in
@@ -467,10 +468,14 @@ class MainWindow(QMainWindow):
     def save_state(self) -> None:
         window_state.save_state(self)
 
-    def closeEvent(self, event: QCloseEvent) -> None:
-        if not self.opened:  # closed before the archive was open: nothing to keep
-            super().closeEvent(event)
+    def shutdown(self) -> None:
+        """Cancel what runs, let the lanes and search threads end, and keep the window's
+        state; once, whether the window is closed or the event loop ends without a close
+        (`QApplication.exit()`, which closes no window): no worker thread may still be
+        running when Python tears the Qt objects down at exit."""
+        if not self.opened or self._shut_down:
             return
+        self._shut_down = True
         if self.importer.busy:
             self.importer.cancel()
         if self.exporter.operation is not None:
@@ -482,6 +487,9 @@ class MainWindow(QMainWindow):
         # Deleting the stack clears it, which emits indexChanged into the half-deleted window
         # and losses view (seen as "Internal C++ object already deleted" in a later test).
         self.undo_stack.blockSignals(True)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.shutdown()
         super().closeEvent(event)
 
 

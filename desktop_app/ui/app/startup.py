@@ -80,6 +80,19 @@ def run_frame_first(log_path: Path | None, fill: Fill) -> int:
     frame.framePainted.connect(lambda: QTimer.singleShot(0, frame, fill_once_painted))
     frame.show()
     code = app.exec()
+    # The loop may end without a window closing (`QApplication.exit()`, unlike quit()): the
+    # windows' worker threads end here, before the objects they report to are torn down.
+    for widget in app.topLevelWidgets():
+        if isinstance(widget, MainWindow):
+            widget.shutdown()
     kept.clear()  # the window session, before the translators it translates with
+    # The windows are deleted here, children before parents as Qt does it, while the
+    # application and the translators still exist; left to the interpreter's exit, they
+    # would go in whatever order its clean-up reaches their wrappers.
+    from PySide6.QtCore import QCoreApplication, QEvent  # after the loop: not at start-up
+
+    for widget in app.topLevelWidgets():
+        widget.deleteLater()
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
     del translators, reporter
     return code

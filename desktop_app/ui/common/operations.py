@@ -279,6 +279,12 @@ class OperationRunner(QObject):
 
     def _submit(self, pool: Lane, name: str, fn: Callable[[Operation], Any]) -> Operation:
         op = Operation(name, self, done=self._finished)
+        if self._closed:
+            # The window is closing: what it still asks for (a late paint's build, a timer)
+            # must not start a lane again, whose thread would outlive the program's clean-up
+            # (a module imported on it while Python finalized crashed the program).
+            op.token.cancel()
+            return op
         self._pending += 1
         pool.start(_Job(name, lambda: fn(op), op.relay))
         return op

@@ -67,10 +67,15 @@ def _run(archive: Path, home: Path) -> subprocess.CompletedProcess[str]:
     )
 
 
+def _crash_log(home: Path) -> str:
+    """What the program's log holds: a native crash's stacks go there (app.enable_crash_log)."""
+    return "".join(log.read_text(errors="replace") for log in home.rglob("*.log"))
+
+
 def test_the_frame_paints_before_the_archive_is_opened(tmp_path: Path) -> None:
     done = _run(tmp_path / "new.sqlite", tmp_path / "home")
     lines = done.stdout.splitlines()
-    assert done.returncode == 0, done.stderr
+    assert done.returncode == 0, done.stderr + _crash_log(tmp_path / "home")
     # At the first paint nothing of the database or the window's features is loaded yet.
     assert lines[0] == "frame False []", done.stdout
     # Then the same window, on the archive (a new one: created, with its demo content).
@@ -112,3 +117,51 @@ def test_the_frame_takes_the_remembered_size(qtbot, tmp_path: Path) -> None:
     frame = MainWindow(settings, frame_only=True)
     qtbot.addWidget(frame)
     assert (frame.width(), frame.height()) == (700, 500)
+
+
+# Ends the event loop without closing the window (as exit() does, unlike quit()) while a write
+# is still running on the window's lane, then lists the threads left running.
+_QUIT_CHILD = r"""
+import sys, threading, time
+from desktop_app.app import main
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication
+
+_exec = QApplication.exec
+
+def exec_then_quit(*_self):
+    def quit_during_a_write():
+        window = next(w for w in QApplication.topLevelWidgets() if getattr(w, "opened", False))
+        window.runner.write("slow", lambda: time.sleep(0.5))
+        QApplication.exit(0)  # unlike quit(), closes no window
+
+    def when_open():
+        if any(getattr(w, "opened", False) for w in QApplication.topLevelWidgets()):
+            quit_during_a_write()
+        else:
+            QTimer.singleShot(20, when_open)
+
+    QTimer.singleShot(0, when_open)
+    return _exec()
+
+QApplication.exec = exec_then_quit
+code = main(["--database", sys.argv[1]])
+print(sorted(t.name for t in threading.enumerate() if t is not threading.main_thread()))
+sys.exit(code)
+"""
+
+
+def test_an_event_loop_ended_without_a_close_stops_the_worker_threads(tmp_path: Path) -> None:
+    env = dict(os.environ, XDG_DATA_HOME=str(tmp_path), XDG_CONFIG_HOME=str(tmp_path))
+    env["QT_QPA_PLATFORM"] = "offscreen"
+    done = subprocess.run(
+        [sys.executable, "-c", _QUIT_CHILD, str(tmp_path / "new.sqlite")],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env=env,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr + _crash_log(tmp_path)
+    # No lane or search thread is left to report to objects Python is tearing down.
+    assert done.stdout.strip().splitlines()[-1] == "[]", done.stdout

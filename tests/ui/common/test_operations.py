@@ -168,3 +168,18 @@ def test_the_write_lane_gives_way_to_the_gui_thread_and_the_read_lane_does_not(
     gui = nice()
     assert seen["writer"] > gui  # an import or an update storing yields the CPU to the window
     assert seen["reader"] == gui  # what the window waits for to show does not
+
+
+def test_a_closed_runner_starts_no_lane_again(qtbot, archive_db: object) -> None:
+    runner = OperationRunner(poll_ms=0)
+    runner.read("read", report_dates, success=lambda _dates: None)
+    settle(qtbot, runner)
+    runner.close()
+    ran: list[str] = []
+    # Asked for after the close (as a late paint of a closing window once did): nothing runs,
+    # and no thread is started to outlive the window.
+    op = runner.read("late", lambda: ran.append("read"), success=lambda _none: None)
+    runner.write("late", lambda: ran.append("write"))
+    qtbot.wait(100)
+    assert ran == [] and op.token.cancelled
+    assert not (runner.reads.started or runner.pool.started or runner.background.started)
