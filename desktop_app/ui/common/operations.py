@@ -221,6 +221,7 @@ class Lane:
 class OperationRunner(QObject):
     changed = Signal(object)  # Changes
     failed = Signal(str)
+    closing = Signal()  # close() has begun: what feeds the lanes stops first
 
     def __init__(self, parent: QObject | None = None, *, poll_ms: int = POLL_MS) -> None:
         super().__init__(parent)
@@ -351,6 +352,8 @@ class OperationRunner(QObject):
 
     def close(self, msecs: int = 30000) -> bool:
         """Stop polling, let running operations end, and close the lanes' connections."""
+        if not self._closed:
+            self.closing.emit()
         self._closed = True
         self._poll.stop()
         done = self.wait(msecs)

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from functools import partial
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, QPoint, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QPoint, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDockWidget,
@@ -418,14 +418,6 @@ class SourcesDock(QDockWidget):
         self.panel = SourcesPanel(ctx, self)
         self.setWidget(self.panel)
         self.toggleViewAction().setShortcut(TOGGLE_SHORTCUT)
-        if parent is not None:
-            # Stop updating before the window closes its lanes to the archive.
-            parent.installEventFilter(self)
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.Close and watched is self.parent():
-            self.updater.stop()
-        return False
 
     @property
     def updater(self) -> SourceUpdater:

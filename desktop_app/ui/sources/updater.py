@@ -95,6 +95,9 @@ class SourceUpdater(QObject):
         self._fetch_over = True
         self._thread: threading.Thread | None = None
         self._stop = threading.Event()
+        # Whether the window closes or the program ends without a close: the fetching stops
+        # before the lanes it stores through are closed.
+        ctx.runner.closing.connect(self.stop)
         self._fetched.connect(self._queue)
         self._fetching_done.connect(self._fetch_finished)
         self._pending: list[subs.SourceFetch] = []

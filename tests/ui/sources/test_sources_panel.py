@@ -250,3 +250,13 @@ def test_columns_still_fit_their_texts_after_a_refresh_changes_them(qtbot, windo
         assert header.sectionResizeMode(column) == QHeaderView.ResizeMode.ResizeToContents
         widest = max(metrics.horizontalAdvance(tree.topLevelItem(r).text(column)) for r in range(3))
         assert header.sectionSize(column) >= widest
+
+
+def test_closing_the_lanes_stops_the_updates_first(qtbot, window):
+    # The event loop may end without the window closing (QApplication.exit): the runner's
+    # close is what every ending goes through, and updates stop before the lanes close.
+    window.ensure_built()
+    updater = window._sources_dock.updater
+    updater.timer.start()
+    window.runner.close()
+    assert not updater.timer.isActive()
