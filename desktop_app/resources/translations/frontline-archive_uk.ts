@@ -1090,6 +1090,10 @@ change</source>
       <translation>Лише із зіркою</translation>
     </message>
     <message>
+      <source>Ta&amp;gs</source>
+      <translation>&amp;Мітки</translation>
+    </message>
+    <message>
       <source>Table</source>
       <translation>Таблиця</translation>
     </message>

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
     QFormLayout,
+    QLabel,
     QListWidget,
     QListWidgetItem,
     QVBoxLayout,
@@ -97,6 +98,12 @@ class FilterPanel(QWidget):
         layout.addLayout(form)
         layout.addWidget(self.starred_check)
         layout.addWidget(self.unread_check)
+        # Named on screen too: under the saved searches, a list without its own caption was
+        # read as more of them.
+        self.tag_caption = QLabel(self.tr("Ta&gs"))
+        self.tag_caption.setBuddy(self.tag_list)
+        self.tag_caption.setContentsMargins(0, 4, 0, 0)
+        layout.addWidget(self.tag_caption)
         layout.addWidget(self.tag_list, 1)
 
         for combo in (self.order_combo, self.mode_combo, self.source_combo):
@@ -192,7 +199,7 @@ class FilterPanel(QWidget):
     def add_above_tags(self, widget: QWidget) -> None:
         layout = self.layout()
         assert isinstance(layout, QVBoxLayout)
-        layout.insertWidget(layout.indexOf(self.tag_list), widget)
+        layout.insertWidget(layout.indexOf(self.tag_caption), widget)
 
     # -- counts ---------------------------------------------------------------------------
     def show_counting(self) -> None:

@@ -121,3 +121,18 @@ def test_recent_searches_are_offered_in_the_search_field_after_a_restart(
     assert completer is history.completer
     completer.setCompletionPrefix("def")
     assert completer.currentCompletion() == "air defense"
+
+
+def test_the_tags_have_their_own_caption_below_the_saved_searches(qtbot, window) -> None:
+    window.ensure_built()
+    settle_window(qtbot, window)
+    filters = window.archive_view.filters
+    saved = window.archive_view.saved
+    assert saved is not None
+    caption = filters.tag_caption
+    # On screen, in this order: the saved searches and their button, then "Tags" and its list.
+    assert caption.isVisibleTo(window) and caption.text() == "Ta&gs"
+    assert caption.buddy() is filters.tag_list
+    tops = [w.mapTo(window, w.rect().topLeft()).y() for w in (saved.save_button, caption)]
+    tops.append(filters.tag_list.mapTo(window, filters.tag_list.rect().topLeft()).y())
+    assert tops == sorted(tops) and len(set(tops)) == 3
