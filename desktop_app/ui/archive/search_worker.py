@@ -97,6 +97,7 @@ class SearchWorker(QObject):
         for jobs in self._jobs.values():
             self.destroyed.connect(functools.partial(_stop_loop, jobs))
         self._threads: dict[str, threading.Thread] = {}
+        self._shut_down = False
         self._pending = 0
         # Messages emitted by the thread and not yet handled on the GUI thread.
         self._undelivered = 0
@@ -120,6 +121,10 @@ class SearchWorker(QObject):
             return self._pending > 0 or self._undelivered > 0
 
     def _start(self, job: Callable[[], None], lane: str = "search") -> None:
+        if self._shut_down:
+            # A closing window's late request (a paint, a timer): no thread is started again
+            # to outlive it, and no answer is waited for.
+            return
         with self._idle:
             self._pending += 1
         jobs = self._jobs[lane]
@@ -473,6 +478,7 @@ class SearchWorker(QObject):
 
     def shutdown(self) -> None:
         """Close the worker threads' connections and let the threads go."""
+        self._shut_down = True
         self.generation += 1
         for lane, thread in self._threads.items():
             jobs = self._jobs[lane]

@@ -209,3 +209,18 @@ def test_a_newer_search_stops_the_count_of_the_one_it_replaces(
         give_up.set()
         worker.wait()
         worker.shutdown()
+
+
+def test_a_worker_shut_down_starts_no_thread_again(qtbot, archive_db: object) -> None:
+    worker = SearchWorker()
+    got: list[object] = []
+    worker.call(lambda: "rows", got.append)
+    qtbot.waitUntil(lambda: got == ["rows"], timeout=3000)
+    worker.shutdown()
+    # A closing window may still ask (a late paint): nothing runs, no thread is left alive
+    # to outlive the program's clean-up, and waiting for the worker does not hang.
+    worker.search(SearchRequest("", limit=5))
+    worker.call(lambda: "late", got.append)
+    qtbot.wait(100)
+    assert got == ["rows"] and worker._threads == {} and not worker.busy
+    assert worker.wait(1000)
