@@ -315,9 +315,11 @@ def test_quick_counts_scale_the_newest_matches_share(tmp_path: Path) -> None:
     con.close()
 
 
+@pytest.mark.parametrize("stage", ["prefixes", "all words", "frequent and rare", "fts prefix"])
 def test_search_matches_the_id_keyed_reference(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, stage: str
 ) -> None:
+    # One archive per stage (in parallel under xdist: together they took half a minute).
     # The counts from the list's ids: read the groups for any search, however few it matches.
     monkeypatch.setattr(facet_counter, "READ_FOR_SHARE", 0)
     archive = open_archive(tmp_path / "a.sqlite")
@@ -325,26 +327,30 @@ def test_search_matches_the_id_keyed_reference(
     _fill(con, 1500, seed=3)
     con.commit()
     _reference_index(con)
-    # Written behind the archive's back: prefixes stay prefixes until the words are listed.
-    assert search_terms.pending(con)
-    assert _check_all(con) == len(TEXTS) * len(REQUESTS)
-    search_terms.catch_up(con)
-    con.commit()
-    # Now prefixes are searched as the OR of their words (schema 9), with the same results:
-    # all words (as if all were frequent), then frequent words and rare ones merged.
-    monkeypatch.setattr(search_terms, "TERM_COST", 0)
-    for text in ("dro", "kharkiv evac", '"power li"*', "caf", "evacuat*"):
-        assert search.expansions(parse_query(text), limit=search.PAGE_PARTS), text
-    assert _check_all(con) == len(TEXTS) * len(REQUESTS)
-    monkeypatch.setattr(search_terms, "TERM_COST", 40)
-    for text in ("dro", "kharkiv evac", "kharkiv"):
-        mixed = search.expansions(parse_query(text), limit=search.PAGE_PARTS) or {}
-        parts = [p for alternatives in mixed.values() for p in alternatives]
-        assert any(last for _w, last in parts) and not all(last for _w, last in parts), parts
-    assert _check_all(con) == len(TEXTS) * len(REQUESTS)
-    # Where a prefix has more words than pay, FTS5's prefix again; still the same.
-    monkeypatch.setattr(search, "PAGE_PARTS", 1)
-    monkeypatch.setattr(search, "ALL_PARTS", 1)
+    if stage == "prefixes":
+        # Written behind the archive's back: prefixes stay prefixes until the words are listed.
+        assert search_terms.pending(con)
+    else:
+        search_terms.catch_up(con)
+        con.commit()
+    if stage == "all words":
+        # Now prefixes are searched as the OR of their words (schema 9), with the same
+        # results: all words (as if all were frequent) ...
+        monkeypatch.setattr(search_terms, "TERM_COST", 0)
+        for text in ("dro", "kharkiv evac", '"power li"*', "caf", "evacuat*"):
+            assert search.expansions(parse_query(text), limit=search.PAGE_PARTS), text
+    if stage == "frequent and rare":
+        # ... then frequent words and rare ones merged.
+        monkeypatch.setattr(search_terms, "TERM_COST", 40)
+        for text in ("dro", "kharkiv evac", "kharkiv"):
+            mixed = search.expansions(parse_query(text), limit=search.PAGE_PARTS) or {}
+            parts = [p for alternatives in mixed.values() for p in alternatives]
+            assert any(last for _w, last in parts) and not all(last for _w, last in parts), parts
+    if stage == "fts prefix":
+        # Where a prefix has more words than pay, FTS5's prefix again; still the same.
+        monkeypatch.setattr(search_terms, "TERM_COST", 40)
+        monkeypatch.setattr(search, "PAGE_PARTS", 1)
+        monkeypatch.setattr(search, "ALL_PARTS", 1)
     assert _check_all(con) == len(TEXTS) * len(REQUESTS)
     archive.db.close()
     con.close()
