@@ -212,11 +212,20 @@ def _check(data: bytes) -> tuple[list[str], etree.XMLSyntaxError | None]:
     error: etree.XMLSyntaxError | None = None
     try:
         parser.feed(data)
-        parser.close()
     except etree.XMLSyntaxError as exc:
         error = exc
+    # The events of what was read; a close() that fails is not asked for its own: lxml 6.2
+    # ends every element still open there, which would hide where the file was cut.
+    events = list(parser.read_events())
+    if error is None:
+        try:
+            parser.close()
+        except etree.XMLSyntaxError as exc:
+            error = exc
+        else:
+            events.extend(parser.read_events())
     stack: list[str] = []
-    for event, element in parser.read_events():
+    for event, element in events:
         if event == "start":
             stack.append(_local(element.tag))
         elif stack:
