@@ -86,9 +86,9 @@ def run_frame_first(log_path: Path | None, fill: Fill) -> int:
         if isinstance(widget, MainWindow):
             widget.shutdown()
     kept.clear()  # the window session, before the translators it translates with
-    # The windows are deleted here, children before parents as Qt does it, while the
-    # application and the translators still exist; left to the interpreter's exit, they
-    # would go in whatever order its clean-up reaches their wrappers.
+    # The windows are deleted here (each takes its children with it) while the application
+    # and the translators still exist; left to the interpreter's exit, they would go in
+    # whatever order its clean-up reaches their wrappers.
     from PySide6.QtCore import QCoreApplication, QEvent  # after the loop: not at start-up
 
     for widget in app.topLevelWidgets():
