@@ -26,6 +26,7 @@ from desktop_app.storage.db.models import (
     database_proxy,
     utc_now,
 )
+from desktop_app.storage.report_batches import add_reports, update_report, write_figure_rows
 from desktop_app.storage.report_columns import SeriesRow, date_value, figure_columns
 
 
@@ -243,19 +244,7 @@ def refresh_warnings() -> int:
 
 
 def write_figures(report_id: int, figures: dict[str, Figure]) -> None:
-    rows = [
-        {"report": report_id, "category": k, "total": f.total, "change": f.change}
-        for k, f in figures.items()
-    ]
-    for batch in chunked(rows, 200):
-        (
-            ReportFigure.insert_many(batch)
-            .on_conflict(
-                conflict_target=[ReportFigure.report, ReportFigure.category],
-                preserve=[ReportFigure.total, ReportFigure.change],
-            )
-            .execute()
-        )
+    write_figure_rows([(report_id, figures)])
 
 
 def save_report(
@@ -376,40 +365,41 @@ def import_reports(
 
     summary = ImportSummary()
     with database_proxy.atomic():
-        stored_rows = {r.date: r for r in Report.select()}
-        stored_figs: dict[int, list[ReportFigure]] = defaultdict(list)
-        for fig in ReportFigure.select():
-            stored_figs[fig.report_id].append(fig)
+        stored_rows = {r.date: r for r in Report.select(Report.id, Report.date, Report.source)}
+        stored = {r.date: r for r in load_all_reports()}
         now = utc_now()
+        # New reports and everyone's figures are written a hundred dates at a time.
+        new: list[tuple[dt.date, int, str | None, str | None, str]] = []
+        figures: list[tuple[int, dict[str, Figure]]] = []
+
+        def flush() -> None:
+            ids = add_reports(new, now)
+            figures.extend((ids[date], dict(incoming[date].figures)) for date, *_ in new)
+            write_figure_rows(figures)
+            new.clear()
+            figures.clear()
+
         for done, date in enumerate(sorted(incoming)):
-            if progress is not None and done and done % PROGRESS_EVERY == 0:
-                progress(done)
+            if done and done % PROGRESS_EVERY == 0:
+                flush()
+                if progress is not None:
+                    progress(done)
             rep = incoming[date]
             row = stored_rows.get(date)
             stated = (sources or {}).get(date)
             if row is None:
-                new = Report.create(
-                    date=date,
-                    day=day_of_war(date),
-                    qualifier=rep.qualifier,
-                    note=rep.note,
-                    source=stated or source,
-                    created_at=now,
-                    updated_at=now,
-                )
-                write_figures(new.id, dict(rep.figures))
+                new.append((date, day_of_war(date), rep.qualifier, rep.note, stated or source))
                 summary.added.append(date)
                 continue
-            merged = import_changes(_report_from_rows(row, stored_figs[row.id]), rep)
+            merged = import_changes(stored[date], rep)
             if merged is None:
                 summary.unchanged.append(date)
                 continue
             figs, qualifier, note = merged
-            Report.update(
-                qualifier=qualifier, note=note, source=stated or row.source, updated_at=now
-            ).where(Report.id == row.id).execute()
-            write_figures(row.id, figs)
+            update_report(row.id, qualifier, note, stated or row.source, now)
+            figures.append((row.id, figs))
             summary.updated.append(date)
+        flush()
         if summary.added or summary.updated:
             refresh_warnings()
     return summary
