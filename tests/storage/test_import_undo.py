@@ -34,14 +34,23 @@ AT = dt.datetime(2024, 3, 1, 9, tzinfo=dt.UTC)
 
 def state() -> dict[str, Any]:
     """Everything an import can change, without row ids and timestamps that legitimately move."""
-    warnings = sorted(
-        (str(w.report.date), w.category, w.kind, w.message) for w in ReportWarning.select()
+    # Plain rows in one query each (hypothesis runs this a thousand times).
+    warning_rows = ReportWarning.select(
+        Report.date, ReportWarning.category, ReportWarning.kind, ReportWarning.message
+    ).join(Report)
+    warnings = sorted(((str(d), c, k, m) for d, c, k, m in warning_rows.tuples()), key=repr)
+    item_rows = Item.select(
+        Item.id,
+        Item.kind,
+        Item.title,
+        Item.source_url,
+        Item.body,
+        Item.published_at,
+        Item.is_read,
+        Item.created_at,
     )
-    items = sorted(
-        (i.id, i.kind, i.title, i.source_url, i.body, i.published_at, i.is_read, i.created_at)
-        for i in Item.select()
-    )
-    tags = sorted((t.item_id, t.tag) for t in ItemTag.select())
+    items = sorted(item_rows.tuples())
+    tags = sorted(ItemTag.select(ItemTag.item, ItemTag.tag).tuples())
     return {
         "reports": snapshot_all_reports(),
         "warnings": warnings,
