@@ -355,3 +355,11 @@ def make_snippet(
     cut = " ".join(parts[:words])
     marked = regex.sub(lambda m: f"{start_mark}{m.group(0)}{end_mark}", cut)
     return ("…" if start > 0 else "") + marked.strip() + ("…" if len(parts) > words else "")
+
+
+def make_preview(text: str, *, words: int = 24, cut: bool = False) -> str:
+    """The first words of `text` on one line, with "…" where they stop short of it (`cut`:
+    the text given is already the beginning of a longer one)."""
+    parts = text.split()
+    shown = " ".join(parts[:words])
+    return shown + "…" if shown and (cut or len(parts) > words) else shown

@@ -117,7 +117,32 @@ def test_snippets_mark_the_matching_words(archive_db: object) -> None:
     s = seed()
     found = snippets([s["kyiv"]], parse_query('"power lines"'))
     assert f"{MARK_START}Power lines{MARK_END}" in found[s["kyiv"]]
-    assert snippets([s["kyiv"]], parse_query("")) == {}
+    # A word found only in the author's name leaves the row without a snippet.
+    assert snippets([s["kyiv"]], parse_query("olena")) == {}
+
+
+def test_without_words_each_row_shows_its_first_words(archive_db: object) -> None:
+    s = seed()
+    lead = save_item(
+        ItemData(ARTICLE, "Grain", at(2), lead="  Ships  leave\nOdesa again. ", body="Not this.")
+    )
+    words = [f"convoy{n}" for n in range(200)]  # 1,600 characters: more than is read
+    long = save_item(ItemData(BRIEF, "Long", at(3), body=" ".join(words)))
+    thirty = save_item(ItemData(BRIEF, "Thirty", at(4), body=" ".join(words[:30])))
+    unbroken = save_item(ItemData(BRIEF, "Unbroken", at(5), body="x" * 1000))
+    bare = save_item(ItemData(BRIEF, "Only a title", at(6), lead=" \n "))
+    found = snippets([s["kyiv"], lead, long, thirty, unbroken, bare], parse_query("-sumy"))
+    assert (
+        found
+        == {
+            s["kyiv"]: "Drones were shot down. Power lines were damaged.",
+            lead: "Ships leave Odesa again.",  # the lead first, on one line
+            long: " ".join(words[:24]) + "…",
+            thirty: " ".join(words[:24]) + "…",
+            unbroken: "x" * 600 + "…",  # as much as was read, and that it goes on
+        }
+    )
+    assert snippets([], parse_query("")) == {}
 
 
 def test_set_tags_updates_text_and_table_together(archive_db: object) -> None:

@@ -462,6 +462,10 @@
       <translation>Збіг</translation>
     </message>
     <message>
+      <source>Preview</source>
+      <translation>Уривок</translation>
+    </message>
+    <message>
       <source>Published</source>
       <translation>Опубліковано</translation>
     </message>

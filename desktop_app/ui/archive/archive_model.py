@@ -72,6 +72,8 @@ class ArchiveTableModel(QAbstractTableModel):
         QT_TRANSLATE_NOOP("ArchiveTableModel", "Author"),
         QT_TRANSLATE_NOOP("ArchiveTableModel", "Match"),
     )
+    # The last column's name when the search has no words: each item's first words.
+    PREVIEW = QT_TRANSLATE_NOOP("ArchiveTableModel", "Preview")
     sortRequested = Signal(str, bool)  # order, descending
 
     def __init__(self, parent: Any = None) -> None:
@@ -85,6 +87,7 @@ class ArchiveTableModel(QAbstractTableModel):
         self.query = ""
         self.kind: str | None = None
         self.parsed: Query = parse_query("")
+        self._matching = False  # the search has words: the last column shows them in context
         self._loader: Loader | None = None
         self._bold = QFont()
         self._bold.setBold(True)  # unread, as in a mail program
@@ -99,11 +102,16 @@ class ArchiveTableModel(QAbstractTableModel):
         """Show a search's first page (rows included) before its full id list arrives."""
         self.beginResetModel()
         self._ids = array("i", (r.id for r in rows))
-        self.parsed = parsed
+        self._set_parsed(parsed)
         self._clear()
         self.cache.add(rows)
         self._partial = True
         self.endResetModel()
+
+    def _set_parsed(self, parsed: Query) -> None:
+        """Inside a reset (which makes the header ask for its names again)."""
+        self.parsed = parsed
+        self._matching = bool(parsed.highlight_patterns())
 
     def _clear(self) -> None:
         self.cache.clear()
@@ -131,7 +139,7 @@ class ArchiveTableModel(QAbstractTableModel):
             return
         self.beginResetModel()
         self._ids = array("i", ids)
-        self.parsed = parsed
+        self._set_parsed(parsed)
         self._clear()
         if rows:
             self.cache.add(rows)
@@ -224,6 +232,8 @@ class ArchiveTableModel(QAbstractTableModel):
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> Any:
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            if section == MATCH_COL and not self._matching:
+                return self.tr(self.PREVIEW)
             return self.tr(self.COLUMNS[section])
         return None
 

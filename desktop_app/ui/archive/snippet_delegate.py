@@ -1,4 +1,6 @@
-"""Paints a search snippet with the matched words in bold on a highlight, in one line.
+"""Paints a search snippet with the matched words in bold on a highlight, in one line; a
+preview (the first words of an item, when nothing is searched for) in the palette's muted
+text colour.
 
 The snippet is drawn as plain text runs, never parsed as markup, so an item's text cannot
 inject formatting into the list.
@@ -50,6 +52,16 @@ class SnippetDelegate(QStyledItemDelegate):
         base = QFont(option.font)
         bold = QFont(base)
         bold.setBold(True)
+        # A preview (no search words, nothing marked) is quieter than the titles beside it:
+        # the muted colour, and never bold (an unread row's title says it is unread).
+        preview = "\x02" not in snippet
+        roles = option.palette.ColorRole
+        if option.state & QStyle.StateFlag.State_Selected:
+            text_pen = option.palette.color(roles.HighlightedText)
+        else:
+            text_pen = option.palette.color(roles.PlaceholderText if preview else roles.Text)
+        if preview:
+            base.setBold(False)
         painter.save()
         painter.setClipRect(rect)
         x = rect.left()
@@ -61,13 +73,7 @@ class SnippetDelegate(QStyledItemDelegate):
                 painter.fillRect(QRect(x, rect.top() + 2, width, rect.height() - 4), HIGHLIGHT)
                 painter.setPen(QColor(0, 0, 0))
             else:
-                painter.setPen(
-                    option.palette.color(
-                        option.palette.ColorRole.HighlightedText
-                        if option.state & QStyle.StateFlag.State_Selected
-                        else option.palette.ColorRole.Text
-                    )
-                )
+                painter.setPen(text_pen)
             painter.setFont(font)
             painter.drawText(
                 QRect(x, rect.top(), width + 1, rect.height()),

@@ -71,8 +71,8 @@ def test_snippets_and_reader_highlight_the_matching_words(
     search(qtbot, window, "overnight")
     view = window.archive_view
     index = view.model.index(0, MATCH_COL)
-    view.model.data(index, SNIPPET_ROLE)  # asks for the snippets, read in the background
-    settle_window(qtbot, window)
+    # Asked for by the first call, read in the background once the event loop turns.
+    qtbot.waitUntil(lambda: bool(view.model.data(index, SNIPPET_ROLE)), timeout=5000)
     snippet = view.model.data(index, SNIPPET_ROLE)
     assert f"{MARK_START}overnight" in snippet
     shown = view.model.data(view.model.index(0, MATCH_COL))
@@ -81,6 +81,34 @@ def test_snippets_and_reader_highlight_the_matching_words(
     settle_window(qtbot, window)
     marks = view.reader.extraSelections()
     assert [m.cursor.selectedText() for m in marks] == ["overnight"]
+
+
+def test_without_words_the_last_column_previews_each_item(
+    qtbot, window: MainWindow, sample_items: dict[str, int]
+) -> None:
+    model = window.archive_view.model
+
+    def header() -> str:
+        return str(model.headerData(MATCH_COL, Qt.Orientation.Horizontal))
+
+    def shown(title: str) -> str:
+        titles = [model.data(model.index(r, TITLE_COL)) for r in range(model.rowCount())]
+        index = model.index(titles.index(title), MATCH_COL)
+        # Asked for by the first call, read in the background once the event loop turns.
+        qtbot.waitUntil(lambda: bool(model.data(index)), timeout=5000)
+        return str(model.data(index))
+
+    search(qtbot, window, "harbour")
+    assert header() == "Match"
+    search(qtbot, window, "")
+    assert header() == "Preview"
+    assert shown("Port of Odesa keeps working") == "Ships left the harbour."
+    assert shown("Air defense over Kyiv") == "Drones were shot down overnight. Debris fell."
+    search(qtbot, window, "kind:article")  # a filter, no words: still the first words
+    assert header() == "Preview"
+    search(qtbot, window, "debris")
+    assert header() == "Match"
+    assert shown("Air defense over Kyiv") == "…were shot down overnight. Debris fell."
 
 
 def test_ranking_by_relevance_is_a_choice(
