@@ -14,13 +14,13 @@ from dataclasses import dataclass
 from peewee import chunked
 
 from desktop_app.core.report import LossReport, day_of_war
-from desktop_app.storage.db.models import Item, Report, ReportArticle, database_proxy
+from desktop_app.storage.db.models import Item, Report, ReportArticle, database_proxy, utc_now
+from desktop_app.storage.report_batches import add_reports, write_figure_rows
 from desktop_app.storage.reports import (
     load_all_reports,
     load_report,
     refresh_warnings,
     report_article_ids,
-    write_figures,
 )
 
 
@@ -73,20 +73,24 @@ def restore_reports(snapshots: Mapping[dt.date, ReportSnapshot | None]) -> None:
         alive: set[int] = set()
         for ids in chunked(linked, 500):
             alive.update(i for (i,) in Item.select(Item.id).where(Item.id.in_(ids)).tuples())
-        for date, snap in sorted(snapshots.items()):
-            if snap is None:
-                continue
-            row = Report.create(
-                date=date,
-                day=day_of_war(date),
-                qualifier=snap.report.qualifier,
-                note=snap.report.note,
-                source=snap.source,
-            )
-            write_figures(row.id, dict(snap.report.figures))
-            for item_id in snap.article_ids:
-                if item_id in alive:
-                    ReportArticle.insert(report=row.id, item=item_id).execute()
+        kept = sorted(
+            ((date, snap) for date, snap in snapshots.items() if snap is not None),
+            key=lambda pair: pair[0],
+        )
+        # In batches (an import's undo restores every date it changed: 1,626 for a dataset).
+        ids = add_reports(
+            [
+                (date, day_of_war(date), s.report.qualifier, s.report.note, s.source)
+                for date, s in kept
+            ],
+            utc_now(),
+        )
+        write_figure_rows([(ids[date], dict(s.report.figures)) for date, s in kept])
+        links = [(ids[date], i) for date, s in kept for i in s.article_ids if i in alive]
+        for batch in chunked(links, 400):
+            ReportArticle.insert_many(
+                batch, fields=[ReportArticle.report, ReportArticle.item]
+            ).execute()
 
 
 def restore_report(date: dt.date, snapshot: ReportSnapshot | None) -> None:
