@@ -19,7 +19,6 @@ from PySide6.QtCore import (
     QModelRoleDataSpan,
     QPersistentModelIndex,
     Qt,
-    QTimer,
     Signal,
 )
 from PySide6.QtGui import QFont
@@ -27,6 +26,7 @@ from PySide6.QtGui import QFont
 from desktop_app.core.item import ARTICLE
 from desktop_app.core.search_query import Query, parse_query
 from desktop_app.ui.archive.row_pages import Loader, RowCache
+from desktop_app.ui.archive.snippet_pages import SnippetPages
 from desktop_app.ui.common.i18n import QT_TRANSLATE_NOOP
 
 if TYPE_CHECKING:
@@ -37,8 +37,6 @@ if TYPE_CHECKING:
 # The list's two modes (the filter panel's View box); the table until the panel says otherwise.
 TABLE_MODE, TIMELINE_MODE = "table", "timeline"
 PAGE = 200
-# Snippets cost one FTS5 lookup each: fetch them for a smaller window than the rows.
-SNIPPET_PAGE = 50
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 SNIPPET_ROLE = Qt.ItemDataRole.UserRole + 2
 STARRED_ROLE = Qt.ItemDataRole.UserRole + 3
@@ -80,44 +78,35 @@ class ArchiveTableModel(QAbstractTableModel):
         super().__init__(parent)
         self._ids = array("i")  # ids stay below 2**30: 4 bytes each
         self.cache = RowCache(self._repaint)
-        self._snippets: dict[int, str] = {}
-        self._snippet_pages: set[int] = set()
-        self._snippet_epoch = 0
+        self.snippets = SnippetPages(
+            self, lambda first, end: self._ids[first:end].tolist(), self._repaint_snippets
+        )
         self._partial = False  # only a first page is shown; its full id list is on its way
         self.query = ""
         self.kind: str | None = None
         self.parsed: Query = parse_query("")
-        self._matching = False  # the search has words: the last column shows them in context
-        self._loader: Loader | None = None
         self._bold = QFont()
         self._bold.setBold(True)  # unread, as in a mail program
 
     def set_loader(self, loader: Loader) -> None:
         """Where rows and snippets are read: a background thread, never this one."""
         self.cache.loader = loader
-        self._loader = loader
+        self.snippets.loader = loader
 
     # -- loading -------------------------------------------------------------------------
     def show_first_rows(self, rows: list[ItemRow], parsed: Query) -> None:
         """Show a search's first page (rows included) before its full id list arrives."""
         self.beginResetModel()
         self._ids = array("i", (r.id for r in rows))
-        self._set_parsed(parsed)
+        self.parsed = parsed
         self._clear()
         self.cache.add(rows)
         self._partial = True
         self.endResetModel()
 
-    def _set_parsed(self, parsed: Query) -> None:
-        """Inside a reset (which makes the header ask for its names again)."""
-        self.parsed = parsed
-        self._matching = bool(parsed.highlight_patterns())
-
     def _clear(self) -> None:
         self.cache.clear()
-        self._snippets.clear()
-        self._snippet_pages.clear()
-        self._snippet_epoch += 1
+        self.snippets.clear(self.parsed)
 
     def set_ids(self, ids: Sequence[int], parsed: Query, rows: list[ItemRow] | None = None) -> None:
         """Show a result computed elsewhere (the search worker), with its first rows if given."""
@@ -139,7 +128,7 @@ class ArchiveTableModel(QAbstractTableModel):
             return
         self.beginResetModel()
         self._ids = array("i", ids)
-        self._set_parsed(parsed)
+        self.parsed = parsed
         self._clear()
         if rows:
             self.cache.add(rows)
@@ -168,6 +157,11 @@ class ArchiveTableModel(QAbstractTableModel):
             if row is not None:
                 self._repaint(row, row)
 
+    def _repaint_snippets(self, first: int, last: int) -> None:
+        last = min(last, len(self._ids) - 1)
+        if 0 <= first <= last:
+            self.dataChanged.emit(self.index(first, MATCH_COL), self.index(last, MATCH_COL))
+
     def _repaint(self, first: int, last: int) -> None:
         last = min(last, len(self._ids) - 1)
         if 0 <= first <= last:
@@ -180,34 +174,6 @@ class ArchiveTableModel(QAbstractTableModel):
             (start, start + PAGE - 1),
             lambda: self._ids[start : start + PAGE].tolist(),
         )
-
-    def _snippet(self, row: int) -> str:
-        page = row // SNIPPET_PAGE
-        if page not in self._snippet_pages and self._loader is not None:
-            self._snippet_pages.add(page)
-            first = page * SNIPPET_PAGE
-            window = self._ids[first : first + SNIPPET_PAGE].tolist()
-            parsed, epoch = self.parsed, self._snippet_epoch
-
-            def read() -> dict[int, str]:
-                from desktop_app.services.queries import snippets
-
-                return snippets(window, parsed)
-
-            def arrived(found: dict[int, str]) -> None:
-                if epoch == self._snippet_epoch:
-                    self._snippets.update(found)
-                    last = min(first + SNIPPET_PAGE, len(self._ids)) - 1
-                    if first <= last:
-                        self.dataChanged.emit(
-                            self.index(first, MATCH_COL), self.index(last, MATCH_COL)
-                        )
-
-            # Asked for once the paint that wants them is over: read beside it, the snippets
-            # (Python, for a page of rows) slowed the first page's paint by a third.
-            loader = self._loader
-            QTimer.singleShot(0, self, lambda: loader(read, arrived))
-        return self._snippets.get(self._ids[row], "")
 
     def item_id(self, row: int) -> int:
         return self._ids[row]
@@ -232,7 +198,7 @@ class ArchiveTableModel(QAbstractTableModel):
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> Any:
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            if section == MATCH_COL and not self._matching:
+            if section == MATCH_COL and not self.snippets.matching:
                 return self.tr(self.PREVIEW)
             return self.tr(self.COLUMNS[section])
         return None
@@ -262,7 +228,7 @@ class ArchiveTableModel(QAbstractTableModel):
         if not 0 <= n < len(self._ids) or not index.isValid():
             return None
         if role not in _ROW_ROLES:
-            return self._ids[n] if role == ID_ROLE else self._snippet(n)
+            return self._ids[n] if role == ID_ROLE else self.snippets.text(n, self._ids[n])
         row = self._row(n)
         if row is None:
             return None  # deleted since the list was loaded
@@ -285,7 +251,7 @@ class ArchiveTableModel(QAbstractTableModel):
         if col == AUTHOR_COL:
             return row.author
         if col == MATCH_COL:
-            text = self._snippet(index.row())
+            text = self.snippets.text(n, self._ids[n])
             return text.replace("\x02", "").replace("\x03", "")
         if role == _TOOLTIP_ROLE:
             byline = " · ".join(p for p in (row.author, row.source_name) if p)
