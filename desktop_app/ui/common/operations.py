@@ -336,10 +336,6 @@ class OperationRunner(QObject):
         if before is not None and version != before:
             self.changed.emit(Changes(external=True))
 
-    def note_own_write(self) -> None:
-        """Forget the last data version (a write of ours through another connection)."""
-        self._data_version = None
-
     # -- waiting and closing --------------------------------------------------------------
     @property
     def idle(self) -> bool:
