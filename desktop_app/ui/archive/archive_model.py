@@ -158,14 +158,14 @@ class ArchiveTableModel(QAbstractTableModel):
                 self._repaint(row, row)
 
     def _repaint_snippets(self, first: int, last: int) -> None:
-        last = min(last, len(self._ids) - 1)
-        if 0 <= first <= last:
-            self.dataChanged.emit(self.index(first, MATCH_COL), self.index(last, MATCH_COL))
+        self._repaint(first, last, MATCH_COL, MATCH_COL)
 
-    def _repaint(self, first: int, last: int) -> None:
+    def _repaint(self, first: int, last: int, left: int = 0, right: int = -1) -> None:
+        """Rows first…last (clipped to the list), columns left…right (-1: the last)."""
         last = min(last, len(self._ids) - 1)
+        right = len(self.COLUMNS) - 1 if right < 0 else right
         if 0 <= first <= last:
-            self.dataChanged.emit(self.index(first, 0), self.index(last, len(self.COLUMNS) - 1))
+            self.dataChanged.emit(self.index(first, left), self.index(last, right))
 
     def _row(self, row: int) -> ItemRow | None:
         start = row - row % PAGE
