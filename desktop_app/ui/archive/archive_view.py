@@ -390,7 +390,7 @@ class ArchiveView(QWidget):
         if self._filters is not None:  # else applied when the panel is built
             self._filters.apply_facets(facets)
         show_kind_counts(self.kind_combo, facets.kinds, about=facets.estimated)
-        said = counts_said(facets, sorting=not self.progress.has_rows)
+        said = counts_said(facets, sorting=self.progress.sorting)
         if said is not None:
             self.count_label.setText(said)
         self.countsShown.emit()

@@ -80,9 +80,10 @@ class SearchProgress(QObject):
         self._dim(False)
 
     @property
-    def has_rows(self) -> bool:
-        """The newest search's rows were shown (or it failed)."""
-        return self._rows
+    def sorting(self) -> bool:
+        """The newest search's rows are still to come (being sorted, by relevance); not for a
+        reload, whose rows stay in place and are already its own."""
+        return not self._rows and not self._reloading()
 
     @property
     def counted(self) -> bool:

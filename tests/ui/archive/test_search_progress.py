@@ -256,3 +256,33 @@ def test_an_estimate_before_the_ranked_rows_says_they_are_being_sorted(
     assert said[rows] in ("rows: 6 items", f"rows: {said[0].replace('sorting', 'counting')}")
     assert not any("sorting" in text for text in said[rows:])
     assert view.count_label.text() == "6 items"
+
+
+def test_a_reload_by_relevance_does_not_say_its_rows_are_being_sorted(
+    qtbot, view: ArchiveView, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A reload (after a change) keeps the list it shows, which is already the search's own
+    ranked rows: the counts that come before its new ranking say the number, not "sorting"."""
+    monkeypatch.setattr(search, "RANKED_HALVES_FROM", 1)
+    view.filters.set_order("relevance", False)
+    _search(qtbot, view, "drones")
+    qtbot.waitUntil(lambda: not view.worker.busy and view.model.rowCount() == 6, timeout=10000)
+    counted = threading.Event()
+    real = queries.ranked_rows
+
+    def ranked(*args: object, **kwargs: object) -> object:
+        assert counted.wait(20)  # ranked only once the counts were shown
+        return real(*args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(queries, "ranked_rows", ranked)
+    said: list[str] = []
+
+    def on_counts() -> None:
+        said.append(view.count_label.text())
+        counted.set()
+
+    view.countsShown.connect(on_counts)
+    view.reload()
+    qtbot.waitUntil(lambda: bool(said) and not view.worker.busy, timeout=10000)
+    assert said and not any("sorting" in text for text in said)
+    assert view.count_label.text() == "6 items"
