@@ -68,10 +68,18 @@ def copy(
             archive.db.close()
 
 
-def server_to_file(destination: Path) -> Path:
+def server_to_file(destination: Path, *, cancelled: Callable[[], bool] | None = None) -> Path:
     """A self-contained SQLite copy of the server archive the models are bound to: a backup,
     or the offline copy a laptop reads when the server cannot be reached. Written under a
-    temporary name and renamed when complete, so a good name never holds half a copy."""
+    temporary name and renamed when complete, so a good name never holds half a copy.
+    `cancelled` is asked as the rows come: when it says so, the copy stops
+    (`CopyCancelledError`)."""
+    from desktop_app.storage.backup import CopyCancelledError
+
+    def rows_read(_table: str, _count: int) -> None:
+        if cancelled is not None and cancelled():
+            raise CopyCancelledError(f"{destination}: the copy was stopped")
+
     server = bound_server()
     if server is None:
         raise ArchiveError("no server archive is open")
@@ -81,7 +89,13 @@ def server_to_file(destination: Path) -> Path:
         Path(f"{partial}{end}").unlink(missing_ok=True)
     target = create_archive_file(partial)
     try:
-        copy_archive(server, target, source_name=server.address, destination_name=str(destination))
+        copy_archive(
+            server,
+            target,
+            source_name=server.address,
+            destination_name=str(destination),
+            progress=rows_read,
+        )
         target.execute_sql("PRAGMA wal_checkpoint(TRUNCATE)")
         target.execute_sql("PRAGMA journal_mode = DELETE")
     except BaseException:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import sqlite3
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -15,6 +16,7 @@ from desktop_app.core.errors import ArchiveError
 from desktop_app.services.changes import EVERYTHING, Changes
 from desktop_app.storage.backup import (
     BackupError,
+    CopyCancelledError,
     backup_folder,
     copy_archive,
     is_archive_file,
@@ -223,21 +225,25 @@ def maintain(
     return done
 
 
-def daily_backup(database: Path, today: dt.date) -> Path | None:
+def daily_backup(
+    database: Path, today: dt.date, *, cancelled: Callable[[], bool] | None = None
+) -> Path | None:
     """Today's automatic copy in `backups/` beside the archive (None if it exists already);
-    the newest seven are kept."""
+    the newest seven are kept. `cancelled` is asked as the copy goes: when it says so, the
+    copy stops (`CopyCancelledError`) and nothing of it is kept."""
     from desktop_app.storage.backup import daily_backup as make
 
     if bound_server() is not None:
         # A server archive: its offline copy (`database`) is brought up to date instead.
         from desktop_app.services.archive_copy import server_to_file
 
-        return server_to_file(database)
-    return make(database, today)
+        return server_to_file(database, cancelled=cancelled)
+    return make(database, today, cancelled=cancelled)
 
 
 __all__ = [
     "BackupInfo",
+    "CopyCancelledError",
     "Health",
     "Maintained",
     "RestoreError",

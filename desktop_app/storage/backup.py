@@ -19,11 +19,14 @@ import os
 import re
 import sqlite3
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 from desktop_app.core.errors import ArchiveError
 
 DAILY_KEEP = 7
+# Pages copied per step (64 MiB at 4 KiB pages): between steps a copy can be cancelled.
+COPY_STEP_PAGES = 16384
 SQLITE_FULL = 13
 # A `.part` untouched this long belongs to a copy that was killed (a running copy writes
 # pages continuously), so the next start may delete it.
@@ -33,6 +36,10 @@ ARCHIVE_SUFFIXES = ("", "-wal", "-shm", "-journal")
 
 class BackupError(ArchiveError):
     """A copy could not be written (disk full, folder not writable, source unreadable)."""
+
+
+class CopyCancelledError(BackupError):
+    """The copy was stopped before it was complete (the window closed); nothing was kept."""
 
 
 def backup_folder(database: Path) -> Path:
@@ -111,11 +118,21 @@ def remove_stale_parts(database: Path, *, now: float | None = None) -> list[Path
     return removed
 
 
-def copy_archive(database: Path, destination: Path, *, create_folder: bool = True) -> Path:
+def copy_archive(
+    database: Path,
+    destination: Path,
+    *,
+    create_folder: bool = True,
+    cancelled: Callable[[], bool] | None = None,
+) -> Path:
     """Write a consistent copy of `database` to `destination`; returns `destination`.
 
     Without `create_folder` the destination's folder must exist: a folder the user typed
-    wrong is an error, not a new tree of folders.
+    wrong is an error, not a new tree of folders. The pages are copied `COPY_STEP_PAGES` at
+    a time within one read transaction, so the copy is the archive as it was when it began
+    whatever other connections write meanwhile (a copy in steps without one starts again
+    after each of their commits), and `cancelled` is asked between steps: when it says so,
+    `CopyCancelledError` is raised and nothing is left behind.
     """
     if not database.is_file():
         raise BackupError(f"{database}: no archive file to back up")
@@ -128,11 +145,19 @@ def copy_archive(database: Path, destination: Path, *, create_folder: bool = Tru
         if create_folder:
             destination.parent.mkdir(parents=True, exist_ok=True)
         partial.unlink(missing_ok=True)
-        source = sqlite3.connect(read_only_uri(database), uri=True)
+        source = sqlite3.connect(read_only_uri(database), uri=True, isolation_level=None)
         try:
             target = sqlite3.connect(partial)
             try:
-                source.backup(target)
+                source.execute("BEGIN")  # one snapshot for every step
+                source.execute("SELECT count(*) FROM sqlite_master").fetchone()
+
+                def step_done(_status: int, _remaining: int, _total: int) -> None:
+                    if cancelled is not None and cancelled():
+                        raise CopyCancelledError(f"{destination}: the copy was stopped")
+
+                step_done(0, 0, 0)
+                source.backup(target, pages=COPY_STEP_PAGES, progress=step_done, sleep=0)
                 # A self-contained file: no -wal beside it for a user to forget when copying.
                 target.execute("PRAGMA journal_mode = DELETE")
             finally:
@@ -140,11 +165,13 @@ def copy_archive(database: Path, destination: Path, *, create_folder: bool = Tru
         finally:
             source.close()
         os.replace(partial, destination)
-    except (OSError, sqlite3.Error) as exc:
+    except (OSError, sqlite3.Error, CopyCancelledError) as exc:
         _discard(partial)
         # SQLite's journal, WAL and shared memory of the half-written copy go with it.
         for end in _SIDE_FILES:
             _discard(partial.with_name(partial.name + end))
+        if isinstance(exc, CopyCancelledError):
+            raise
         reason = exc.strerror if isinstance(exc, OSError) else str(exc)
         if _disk_full(exc):
             reason = "the disk is full"
@@ -183,18 +210,23 @@ def daily_backups(database: Path, folder: Path | None = None) -> list[Path]:
 
 
 def daily_backup(
-    database: Path, today: dt.date, *, keep: int = DAILY_KEEP, folder: Path | None = None
+    database: Path,
+    today: dt.date,
+    *,
+    keep: int = DAILY_KEEP,
+    folder: Path | None = None,
+    cancelled: Callable[[], bool] | None = None,
 ) -> Path | None:
     """Today's copy, unless there is one already; then only the newest `keep` are kept.
 
     Returns the new copy, or None when today's existed. Copies made by hand elsewhere, and
-    the ones taken before schema upgrades, are never deleted.
+    the ones taken before schema upgrades, are never deleted. `cancelled`: `copy_archive`'s.
     """
     folder = folder or backup_folder(database)
     target = folder / _daily_name(database, today)
     if target.exists():
         return None
-    copy_archive(database, target, create_folder=True)
+    copy_archive(database, target, create_folder=True, cancelled=cancelled)
     for old in daily_backups(database, folder)[:-keep]:
         old.unlink(missing_ok=True)
     return target

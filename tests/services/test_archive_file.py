@@ -126,3 +126,32 @@ def test_back_up_refuses_a_folder_that_does_not_exist(database: Path, tmp_path: 
     with pytest.raises(ArchiveError, match="there is no folder"):
         back_up(database, tmp_path / "nonexistent" / "dir")
     assert not (tmp_path / "nonexistent").exists()
+
+
+def test_a_server_archive_s_daily_offline_copy_can_be_stopped_and_leaves_nothing(
+    pg_server, tmp_path: Path
+) -> None:
+    """A server archive's daily copy is its offline copy, read row by row from the server:
+    stopped as the rows come (the window closing), no copy and no part of one is left."""
+    from desktop_app.services.archive_file import CopyCancelledError, daily_backup
+
+    archive = open_archive(pg_server.emptied_archive())
+    try:
+        save_item(ItemData(ARTICLE, "Kherson ferry resumes", WHEN))
+        offline = tmp_path / "offline.sqlite"
+        asked: list[int] = []
+
+        def stop_at_once() -> bool:
+            asked.append(1)
+            return True
+
+        with pytest.raises(CopyCancelledError):
+            daily_backup(offline, dt.date(2026, 11, 30), cancelled=stop_at_once)
+        assert asked and not list(tmp_path.iterdir())
+        # Not stopped, it is made.
+        assert daily_backup(offline, dt.date(2026, 11, 30), cancelled=lambda: False) == offline
+        con = sqlite3.connect(offline)
+        assert con.execute("SELECT title FROM item").fetchall() == [("Kherson ferry resumes",)]
+        con.close()
+    finally:
+        archive.db.close()

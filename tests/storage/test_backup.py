@@ -10,8 +10,10 @@ from pathlib import Path
 import pytest
 
 from desktop_app.core.item import ARTICLE, ItemData
+from desktop_app.storage import backup
 from desktop_app.storage.backup import (
     BackupError,
+    CopyCancelledError,
     copy_archive,
     daily_backup,
     daily_backups,
@@ -57,6 +59,75 @@ def test_a_copy_holds_what_was_committed_while_the_archive_stays_open(
     open_archive(copy)
     assert len(search_item_ids("ferry")) == 1
     assert not list(copy.parent.glob("*.part"))
+
+
+def _many_items(path: Path, n: int) -> None:
+    """`n` items with bodies long enough to fill some hundred pages, written by a second
+    connection as another program would."""
+    con = sqlite3.connect(path)
+    con.executemany(
+        "INSERT INTO item (kind, title, body, published_at, created_at, updated_at) "
+        "VALUES ('brief', ?, ?, '2026-11-01T00:00:00Z', '2026-11-01T00:00:00Z', "
+        "'2026-11-01T00:00:00Z')",
+        [(f"Item {i}", "Shelling reported overnight. " * 40) for i in range(n)],
+    )
+    con.commit()
+    con.close()
+
+
+def test_a_copy_in_steps_is_the_archive_as_it_was_when_it_began(
+    archive_file: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Another program writes between the copy's steps: the copy is still the archive at the
+    moment the copy began, whole and sound."""
+    _many_items(archive_file, 300)
+    monkeypatch.setattr(backup, "COPY_STEP_PAGES", 8)
+    before = titles(archive_file)
+    steps = []
+    writer = sqlite3.connect(archive_file)
+
+    def between_steps() -> bool:
+        steps.append(len(steps))
+        if len(steps) <= 3:
+            writer.execute(
+                "INSERT INTO item (kind, title, published_at, created_at, updated_at) VALUES "
+                "('brief', ?, '2026-11-03T00:00:00Z', '2026-11-03T00:00:00Z', "
+                "'2026-11-03T00:00:00Z')",
+                (f"Written during the copy {len(steps)}",),
+            )
+            writer.commit()
+        return False
+
+    copy = copy_archive(archive_file, tmp_path / "copy.sqlite", cancelled=between_steps)
+    writer.close()
+    assert len(steps) > 10  # in steps, asked between each
+    assert titles(copy) == before
+    assert len(titles(archive_file)) == len(before) + 3
+    con = sqlite3.connect(copy)
+    assert con.execute("PRAGMA integrity_check").fetchone() == ("ok",)
+    con.close()
+
+
+def test_a_cancelled_copy_stops_between_steps_and_leaves_nothing(
+    archive_file: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _many_items(archive_file, 300)
+    monkeypatch.setattr(backup, "COPY_STEP_PAGES", 8)
+    asked: list[int] = []
+
+    def after_two_steps() -> bool:
+        asked.append(1)
+        return len(asked) > 2
+
+    with pytest.raises(CopyCancelledError):
+        daily_backup(archive_file, DAY, cancelled=after_two_steps)
+    assert len(asked) == 3  # stopped at once, not at the end
+    folder = archive_file.parent / "backups"
+    assert daily_backups(archive_file) == []
+    assert not [p.name for p in folder.iterdir()]  # no .part, no journal beside it
+    # The next try makes the copy.
+    made = daily_backup(archive_file, DAY)
+    assert made is not None and titles(made) == titles(archive_file)
 
 
 def test_daily_backup_once_a_day_and_a_week_kept(archive_file: Path) -> None:

@@ -1,6 +1,6 @@
 """The one lane from the window to the archive: operations on background threads, results by signal.
 
-Modelled on Anki's `CollectionOp`/`QueryOp`. Three lanes, each one long-lived thread with its
+Modelled on Anki's `CollectionOp`/`QueryOp`. Four lanes, each one long-lived thread with its
 own SQLite connection (peewee keeps one connection per thread):
 
 - the **write lane** owns the writing connection: every write the window makes (saves, flags,
@@ -10,7 +10,10 @@ own SQLite connection (peewee keeps one connection per thread):
   so that a long import does not hold them up;
 - the **background lane** runs reads nobody waits for (`read(…, background=True)`: the saved
   searches' counts, up to a second each at a million items), yielding the CPU, so that the
-  reader's next item never queues behind them. Its connection is opened when first used.
+  reader's next item never queues behind them. Its connection is opened when first used;
+- the **copy lane** writes copies of the whole archive (`copy`: the daily backup, File ▸ Back
+  up archive…), which read the file through a connection of their own: 12 s at a million
+  items, during which the write lane goes on saving.
 
 A write that returns a `Changes` value (or an object with a `changes` attribute) makes the
 runner emit `changed(Changes)` once, on the GUI thread, before the caller's `success` runs:
@@ -230,7 +233,8 @@ class OperationRunner(QObject):
         self.pool = Lane("archive writer", yields=True)  # the write lane
         self.reads = Lane("archive reader")
         self.background = Lane("archive background reader", yields=True)
-        self._pending = 0
+        self.copies = Lane("archive copier", yields=True)
+        self._pending = self._copying = 0
         self._closed = False
         self._data_version: int | None = None
         self._polling = False
@@ -247,6 +251,11 @@ class OperationRunner(QObject):
     def start(self, name: str, fn: Callable[[Operation], Any]) -> Operation:
         """A write (or a long job) on the write lane, with progress and cancel via the Operation."""
         return self._submit(self.pool, name, fn)
+
+    def copy(self, name: str, fn: Callable[[Operation], Any]) -> Operation:
+        """A copy of the whole archive on the copy lane: nothing on the other lanes waits for
+        it. `fn` reads the archive through its own connection and checks the token."""
+        return self._submit(self.copies, name, fn)
 
     def write(
         self,
@@ -279,20 +288,27 @@ class OperationRunner(QObject):
         return op
 
     def _submit(self, pool: Lane, name: str, fn: Callable[[Operation], Any]) -> Operation:
-        op = Operation(name, self, done=self._finished)
+        copying = pool is self.copies
+        op = Operation(name, self, done=lambda r, ok: self._finished(r, ok, copying=copying))
         if self._closed:
             # The window is closing: what it still asks for (a late paint's build, a timer)
             # must not start a lane again, whose thread would outlive the program's clean-up
             # (a module imported on it while Python finalized crashed the program).
             op.token.cancel()
             return op
-        self._pending += 1
+        if copying:
+            self._copying += 1
+        else:
+            self._pending += 1
         pool.start(_Job(name, lambda: fn(op), op.relay))
         return op
 
-    def _finished(self, result: object, ok: bool) -> None:
+    def _finished(self, result: object, ok: bool, *, copying: bool = False) -> None:
         """In the GUI thread, before the operation's own handlers: count it, tell the views."""
-        self._pending -= 1
+        if copying:
+            self._copying -= 1
+        else:
+            self._pending -= 1
         found = changes_of(result) if ok else None
         if found is not None and found.any:
             self.changed.emit(found)
@@ -340,10 +356,10 @@ class OperationRunner(QObject):
     @property
     def idle(self) -> bool:
         """No operation is queued, running, or waiting to deliver its result."""
-        return self._pending == 0
+        return self._pending == 0 and self._copying == 0
 
     def wait(self, msecs: int = 30000) -> bool:
-        lanes = (self.pool, self.reads, self.background)
+        lanes = (self.pool, self.reads, self.background, self.copies)
         return all(lane.waitForDone(msecs) for lane in lanes)
 
     def close(self, msecs: int = 30000) -> bool:
@@ -355,7 +371,7 @@ class OperationRunner(QObject):
         done = self.wait(msecs)
         from desktop_app.services.archive_state import close_connection
 
-        for pool in (self.pool, self.reads, self.background):
+        for pool in (self.pool, self.reads, self.background, self.copies):
             if not pool.started:
                 continue  # never used: no connection to close, no thread to start for it
             pool.start(_Job("close", close_connection, _Relay()))

@@ -4,12 +4,18 @@ from __future__ import annotations
 
 import datetime as dt
 import sqlite3
+import threading
+import time
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QSettings
 
+from desktop_app.core.item import BRIEF, ItemData
+from desktop_app.services import archive_file
 from desktop_app.storage.backup import daily_backups
+from desktop_app.storage.items import save_item
 from desktop_app.ui.app.main_window import MainWindow
 from desktop_app.ui.transfer import backup_actions
 from tests.ui.conftest import dismiss_messages, last_message
@@ -72,6 +78,62 @@ def test_the_daily_copy_is_made_once_after_start_up(
     assert daily_backups(database) == [copy]
     win.runner.wait()
     win.close()
+
+
+def _held_daily_copy(monkeypatch: pytest.MonkeyPatch) -> tuple[threading.Event, threading.Event]:
+    """The daily copy made slow, as a million items make it (12 s): it waits, before
+    copying, until released or cancelled. Returns (started, release)."""
+    started, release = threading.Event(), threading.Event()
+    real = archive_file.daily_backup
+
+    def held(database: Path, today: dt.date, *, cancelled: Callable[[], bool]) -> Path | None:
+        started.set()
+        end = time.monotonic() + 30
+        while not (release.is_set() or cancelled()) and time.monotonic() < end:
+            time.sleep(0.01)
+        return real(database, today, cancelled=cancelled)
+
+    monkeypatch.setattr(archive_file, "daily_backup", held)
+    monkeypatch.setattr(backup_actions, "DAILY_DELAY_MS", 10)
+    return started, release
+
+
+def test_saves_go_on_while_the_daily_copy_is_written(
+    qtbot, make_window, archive_db, tmp_path: Path, monkeypatch
+) -> None:
+    started, release = _held_daily_copy(monkeypatch)
+    win = make_window(daily_backups=True)
+    try:
+        qtbot.waitUntil(started.is_set, timeout=10000)
+        when = dt.datetime(2026, 11, 30, 8, tzinfo=dt.UTC)
+        op = win.runner.write("save", lambda: save_item(ItemData(BRIEF, "Saved meanwhile", when)))
+        with qtbot.waitSignal(op.succeeded, timeout=5000):
+            pass
+        assert not win.runner.idle and daily_backups(tmp_path / "archive.sqlite") == []
+    finally:
+        release.set()
+    qtbot.waitUntil(lambda: win.runner.idle, timeout=10000)
+    [copy] = daily_backups(tmp_path / "archive.sqlite")
+    assert item_titles(copy) == ["Saved meanwhile"]
+    win.close()
+
+
+def test_closing_the_window_stops_the_daily_copy_and_keeps_nothing_of_it(
+    qtbot, make_window, archive_db, tmp_path: Path, monkeypatch
+) -> None:
+    started, release = _held_daily_copy(monkeypatch)
+    win = make_window(daily_backups=True)
+    try:
+        qtbot.waitUntil(started.is_set, timeout=10000)
+        win.close()
+        # Every lane has ended: the close did not leave the copy running (nor wait 10 s
+        # for it and give up).
+        assert win.runner.wait(0)
+    finally:
+        release.set()
+    assert daily_backups(tmp_path / "archive.sqlite") == []
+    folder = tmp_path / "backups"
+    assert not folder.exists() or not list(folder.iterdir())
 
 
 def test_without_daily_backups_no_copy_is_made(
