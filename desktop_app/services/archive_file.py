@@ -31,7 +31,13 @@ from desktop_app.storage.db.connection import (
     require_writable,
 )
 from desktop_app.storage.db.migrations import SCHEMA_VERSION, migrate
-from desktop_app.storage.maintenance import Health, check_archive, compact, rebuild_search_index
+from desktop_app.storage.maintenance import (
+    CHECK_STAGES,
+    Health,
+    check_archive,
+    compact,
+    rebuild_search_index,
+)
 
 
 class RestoreError(ArchiveError):
@@ -195,10 +201,11 @@ class Maintained:
     health: Health = field(default_factory=Health)
 
 
-def check() -> Health:
-    """SQLite's integrity check and the search index's, without changing anything."""
+def check(step: Callable[[int, int, str], None] | None = None) -> Health:
+    """SQLite's integrity check and the search index's, without changing anything.
+    `step(done, total, stage)` before each part (`check_archive`'s)."""
     db = bound_database()
-    return check_archive(read_only=db is not None and db.read_only)
+    return check_archive(read_only=db is not None and db.read_only, step=step)
 
 
 def maintain(
@@ -242,6 +249,7 @@ def daily_backup(
 
 
 __all__ = [
+    "CHECK_STAGES",
     "BackupInfo",
     "CopyCancelledError",
     "Health",

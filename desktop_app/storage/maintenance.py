@@ -6,6 +6,7 @@ Checks only read. A rebuild or a compaction rewrites data, so the caller takes a
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from peewee import DatabaseError
@@ -24,23 +25,41 @@ class Health:
         return not self.problems
 
 
-def check_archive(*, read_only: bool = False) -> Health:
+# What `check_archive` tells its `step` before each part (at 1,000,000 items: 40 s, 0.6 s
+# and 23 s). A server is checked in one part.
+CHECK_STAGES = ("database", "references", "search index")
+
+
+def check_archive(
+    *, read_only: bool = False, step: Callable[[int, int, str], None] | None = None
+) -> Health:
     """SQLite's integrity check, foreign keys, and the full-text index against the items.
 
     FTS5's own check is issued as an INSERT, which a read-only archive refuses; there the
-    index is compared with the items by count only.
+    index is compared with the items by count only. `step(done, total, stage)` is called
+    before each of `CHECK_STAGES` (it may raise to stop the check; each stage is one
+    statement, which another thread can interrupt).
     """
+
+    def stage(done: int, name: str) -> None:
+        if step is not None:
+            step(done, len(CHECK_STAGES), name)
+
     health = Health()
     if is_server(database_proxy):
+        stage(0, CHECK_STAGES[0])
         health.problems = pg_maintenance.check_server()
         return health
+    stage(0, CHECK_STAGES[0])
     rows = [r[0] for r in database_proxy.execute_sql("PRAGMA integrity_check").fetchall()]
     if rows != ["ok"]:
         health.problems += [f"database: {r}" for r in rows[:20]]
+    stage(1, CHECK_STAGES[1])
     for table, rowid, parent, _fk in database_proxy.execute_sql(
         "PRAGMA foreign_key_check"
     ).fetchall()[:20]:
         health.problems.append(f"{table} row {rowid}: refers to a missing {parent} row")
+    stage(2, CHECK_STAGES[2])
     if read_only:
         indexed = database_proxy.execute_sql("SELECT count(*) FROM item_fts_docsize").fetchone()
         items = database_proxy.execute_sql("SELECT count(*) FROM item").fetchone()

@@ -155,3 +155,23 @@ def test_a_server_archive_s_daily_offline_copy_can_be_stopped_and_leaves_nothing
         con.close()
     finally:
         archive.db.close()
+
+
+def test_the_check_says_each_part_before_it_and_can_be_stopped_between_them(
+    database: Path,
+) -> None:
+    from desktop_app.services.archive_file import CHECK_STAGES, check
+
+    said: list[tuple[int, int, str]] = []
+    assert check(step=lambda done, total, stage: said.append((done, total, stage))).ok
+    assert said == [(n, 3, stage) for n, stage in enumerate(CHECK_STAGES)]
+
+    class StopError(Exception):
+        pass
+
+    def stop_at_the_index(done: int, _total: int, _stage: str) -> None:
+        if done == 2:
+            raise StopError
+
+    with pytest.raises(StopError):
+        check(step=stop_at_the_index)

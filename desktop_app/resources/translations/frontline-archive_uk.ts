@@ -691,6 +691,10 @@
       <translation>Резервну копію не записано.</translation>
     </message>
     <message>
+      <source>The check was stopped; nothing was changed.</source>
+      <translation>Перевірку зупинено; нічого не змінено.</translation>
+    </message>
+    <message>
       <source>Today's automatic backup failed: %1</source>
       <translation>Не вдалося створити сьогоднішню автоматичну копію: %1</translation>
     </message>
@@ -716,6 +720,29 @@
     <message>
       <source>Report of %1, published in: %2</source>
       <translation>Зведення за %1 опубліковано в: %2</translation>
+    </message>
+  </context>
+  <context>
+    <name>CheckController</name>
+    <message>
+      <source>Cancel</source>
+      <translation>Скасувати</translation>
+    </message>
+    <message>
+      <source>Check archive file</source>
+      <translation>Перевірити файл архіву</translation>
+    </message>
+    <message>
+      <source>Checking the archive file…</source>
+      <translation>Перевірка файлу архіву…</translation>
+    </message>
+    <message>
+      <source>Checking the links between records…</source>
+      <translation>Перевірка звʼязків між записами…</translation>
+    </message>
+    <message>
+      <source>Checking the search index…</source>
+      <translation>Перевірка пошукового індексу…</translation>
     </message>
   </context>
   <context>

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import QDialog
 
 from desktop_app.services import archive_file
 from desktop_app.ui.common.operations import Operation
+from desktop_app.ui.transfer.check_flow import CheckController
 
 if TYPE_CHECKING:
     from desktop_app.services.archive_file import Health
@@ -57,8 +58,12 @@ class BackupActions(QObject):
             self.tr("Deleted articles, briefs and reports, kept until the Trash is emptied")
         )
         self.trash_action.triggered.connect(self.show_trash)
+        self.checker = CheckController(ctx.runner, window)
+        self.checker.finished.connect(self._checked)
+        self.checker.failed.connect(lambda text: self.ctx.show_message("error", text))
+        self.checker.cancelled.connect(self._check_stopped)
         self.last_daily: Operation | None = None
-        ctx.runner.closing.connect(self._stop_daily)
+        ctx.runner.closing.connect(self._stop)
         if daily and ctx.database_path is not None:
             QTimer.singleShot(DAILY_DELAY_MS, self, self.start_daily)
 
@@ -115,12 +120,17 @@ class BackupActions(QObject):
         return op
 
     def check(self) -> Operation:
-        """Check the file in the background; the verdict comes as a message."""
+        """Check the file in the background, with progress and Cancel (a minute at a million
+        items); the verdict comes as a message. While a check runs, the running one."""
+        if self.checker.operation is not None:
+            return self.checker.operation
         self.ctx.status(self.tr("Checking the archive file…"))
-        op = self.ctx.runner.start("check", lambda _op: archive_file.check())
-        op.succeeded.connect(self._checked)
-        op.failed.connect(lambda exc: self.ctx.show_message("error", str(exc)))
+        op = self.checker.start()
+        assert op is not None
         return op
+
+    def _check_stopped(self) -> None:
+        self.ctx.status(self.tr("The check was stopped; nothing was changed."))
 
     def _checked(self, health: Health) -> None:
         if health.ok:
@@ -154,9 +164,11 @@ class BackupActions(QObject):
         self.last_daily = op
         return op
 
-    def _stop_daily(self) -> None:
+    def _stop(self) -> None:
+        """The window is closing: a daily copy or a check still running stops at once."""
         if self.last_daily is not None:
             self.last_daily.token.cancel()
+        self.checker.cancel()
 
     def _daily_done(self, path: object) -> None:
         if isinstance(path, Path):
