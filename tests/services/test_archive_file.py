@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import sqlite3
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -175,3 +176,82 @@ def test_the_check_says_each_part_before_it_and_can_be_stopped_between_them(
 
     with pytest.raises(StopError):
         check(step=stop_at_the_index)
+
+
+def _stop_in(stage: str, after: int) -> tuple[Callable[..., None], Callable[[], bool]]:
+    """A restore's `step` and `cancelled` that say stop once `stage` has begun and
+    `cancelled` has been asked `after` more times in it."""
+    now: list[str] = []
+    asked = [0]
+
+    def step(_done: int, _total: int, name: str) -> None:
+        now.append(name)
+
+    def cancelled() -> bool:
+        if now and now[-1] == stage:
+            asked[0] += 1
+        return asked[0] > after
+
+    return step, cancelled
+
+
+@pytest.mark.parametrize("stage", ["check", "safety copy", "restore"])
+def test_a_restore_stopped_in_any_part_leaves_the_archive_and_its_folder_as_they_were(
+    database: Path, monkeypatch: pytest.MonkeyPatch, stage: str
+) -> None:
+    from desktop_app.services import archive_file
+    from desktop_app.services.archive_file import CopyCancelledError
+    from desktop_app.storage import backup
+
+    for n in range(200):  # a few hundred pages: copied in several steps
+        save_item(ItemData(ARTICLE, f"Later article {n}", WHEN, body="Text. " * 200))
+    copy = back_up(database, database.parent / "copy.sqlite")
+    for n in range(100):
+        save_item(ItemData(ARTICLE, f"After the backup {n}", WHEN, body="More. " * 200))
+    monkeypatch.setattr(archive_file, "COPY_STEP_PAGES", 4)  # the restore's own steps
+    monkeypatch.setattr(backup, "COPY_STEP_PAGES", 4)  # the safety copy's
+
+    def files() -> list[str]:
+        return sorted(p.name for p in database.parent.rglob("*") if p.is_file())
+
+    before, there = titles(), files()
+    # Stopped at the first question in the check (it takes milliseconds here), at the
+    # third in either copy (in the middle of it: a few pages a step).
+    step, cancelled = _stop_in(stage, after=0 if stage == "check" else 2)
+    with pytest.raises(CopyCancelledError):
+        restore(database, copy, step=step, cancelled=cancelled)
+    assert titles() == before
+    assert files() == there  # no safety copy left, nor any part of one
+    con = sqlite3.connect(database)
+    assert con.execute("PRAGMA integrity_check").fetchone() == ("ok",)
+    con.close()
+    # Not stopped, the same restore goes through.
+    restore(database, copy)
+    assert len(titles()) == 201
+
+
+def test_a_statement_is_interrupted_as_soon_as_the_check_is_cancelled() -> None:
+    """SQLite's check of a b-tree is one step of its machine, which no progress handler sees:
+    the backup's check is stopped through `interrupt()`, from a thread watching `cancelled`."""
+    from desktop_app.services.archive_file import _interrupted_when
+
+    con = sqlite3.connect(":memory:", check_same_thread=False)
+    asked: list[int] = []
+
+    def third_time() -> bool:
+        asked.append(1)
+        return len(asked) >= 3
+
+    endless = (
+        "WITH RECURSIVE n(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM n WHERE x < 200000000) "
+        "SELECT count(*) FROM n"
+    )
+    with (
+        pytest.raises(sqlite3.OperationalError, match="interrupted"),
+        _interrupted_when(con, third_time),
+    ):
+        con.execute(endless).fetchone()
+    assert len(asked) == 3
+    # Once out, the watch is over: the connection runs statements to their end again.
+    assert con.execute("SELECT 1").fetchone() == (1,)
+    con.close()

@@ -2535,6 +2535,29 @@ Merge: take this report's figures and keep the stored ones it does not state.</s
     </message>
   </context>
   <context>
+    <name>RestoreController</name>
+    <message>
+      <source>Cancel</source>
+      <translation>Скасувати</translation>
+    </message>
+    <message>
+      <source>Checking the backup…</source>
+      <translation>Перевірка резервної копії…</translation>
+    </message>
+    <message>
+      <source>Keeping a safety copy of the archive…</source>
+      <translation>Збереження страхувальної копії архіву…</translation>
+    </message>
+    <message>
+      <source>Restore from backup</source>
+      <translation>Відновлення з резервної копії</translation>
+    </message>
+    <message>
+      <source>Restoring the archive…</source>
+      <translation>Відновлення архіву…</translation>
+    </message>
+  </context>
+  <context>
     <name>RestoreDialog</name>
     <message>
       <source>%1 articles and briefs, %2 reports</source>
@@ -2599,6 +2622,10 @@ Merge: take this report's figures and keep the stored ones it does not state.</s
     <message>
       <source>The archive is open read-only.</source>
       <translation>Архів відкрито лише для читання.</translation>
+    </message>
+    <message>
+      <source>The restore was stopped; the archive was not changed.</source>
+      <translation>Відновлення зупинено; архів не змінено.</translation>
     </message>
     <message>
       <source>There are no backups beside this archive yet. Use Other file… to restore a copy kept elsewhere.</source>

@@ -419,6 +419,9 @@ class ProgressController(QObject):
         self.progress.setWindowTitle(title)
         self.progress.setWindowModality(Qt.WindowModality.WindowModal)
         self.progress.setMinimumDuration(300)
+        # Starts the dialog's clock: shown 300 ms from now unless done by then. Left at no
+        # value, it waited for the first progress report, or else Qt's default 4 s.
+        self.progress.setValue(0)
         op = self.runner.start(name, fn)
         self.progress.canceled.connect(op.token.cancel)
         op.progressed.connect(self._progress)

@@ -1,10 +1,11 @@
 """File ▸ Restore from backup…: the backups beside the archive, what each holds, and restoring one.
 
 The list is read on the read lane (each backup through a read-only connection). Restoring runs
-`services.archive_file.restore` on the write lane: the backup is checked, a safety copy of the
-archive as it is now is written first, and the backup's content replaces the archive's in one
-transaction, in the live file, so the window simply shows the restored archive when
-`changed` arrives. The undo stack is cleared: its steps describe an archive that is gone.
+`services.archive_file.restore` on the write lane with progress and Cancel (`restore_flow`):
+the backup is checked, a safety copy of the archive as it is now is written first, and the
+backup's content replaces the archive's in one transaction, in the live file, so the window
+simply shows the restored archive when `changed` arrives. The undo stack is cleared: its
+steps describe an archive that is gone.
 """
 
 from __future__ import annotations
@@ -30,6 +31,7 @@ from desktop_app.services import archive_file
 from desktop_app.ui.common import file_dialogs
 from desktop_app.ui.common.accessibility import fit_to_screen
 from desktop_app.ui.common.i18n import number
+from desktop_app.ui.transfer.restore_flow import RestoreController
 
 if TYPE_CHECKING:
     from desktop_app.services.archive_file import BackupInfo, Restored
@@ -85,6 +87,11 @@ class RestoreDialog(QDialog):
         if ctx.read_only:
             self.restore_button.setToolTip(self.tr("The archive is open read-only."))
             self.file_button.setEnabled(False)
+        self.restorer = RestoreController(ctx.runner, self)
+        self.restorer.finished.connect(self._restored)
+        self.restorer.failed.connect(self._failed)
+        self.restorer.cancelled.connect(self._stopped)
+        ctx.runner.closing.connect(self.restorer.cancel)
         self.reload()
 
     # -- the list --------------------------------------------------------------------------
@@ -168,16 +175,15 @@ class RestoreDialog(QDialog):
 
     def restore(self, backup: Path, name: str) -> None:
         database = self.ctx.database_path
-        if database is None:
+        if database is None or self.restorer.busy:
             return
         self.setEnabled(False)
         self.ctx.status(self.tr("Restoring the archive from %1…").replace("%1", name))
-        self.ctx.runner.write(
-            "restore",
-            lambda: archive_file.restore(database, backup),
-            success=self._restored,
-            failure=self._failed,
-        )
+        self.restorer.start(database, backup)
+
+    def _stopped(self) -> None:
+        self.setEnabled(True)
+        self.ctx.status(self.tr("The restore was stopped; the archive was not changed."))
 
     def _restored(self, restored: Restored) -> None:
         self.ctx.undo_stack.clear()

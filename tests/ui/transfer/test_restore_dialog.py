@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import time
 from pathlib import Path
+from typing import Any
 
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QMessageBox, QPushButton
 
 from desktop_app.services import archive_file
 from desktop_app.storage.items import count_items, delete_item
@@ -63,3 +66,43 @@ def test_a_damaged_backup_is_shown_as_such_and_cannot_be_chosen(
     dialog.table.selectRow(0)
     assert not dialog.restore_button.isEnabled()
     assert count_items() == 3
+
+
+def test_a_restore_can_be_cancelled_and_changes_nothing(
+    qtbot, window: MainWindow, sample_items, tmp_path: Path, monkeypatch
+) -> None:
+    """At a million items a restore takes a minute: its progress dialog's Cancel stops it,
+    and the archive, its backups folder and the dialog are as they were."""
+    database = tmp_path / "archive.sqlite"
+    copy = archive_file.back_up(database)
+    delete_item(sample_items["sumy"])
+    real = archive_file.restore
+
+    def slow(database: Path, backup: Path, **kwargs: Any) -> archive_file.Restored:
+        # As long as a large archive's check takes, unless stopped first.
+        end = time.monotonic() + 30
+        while not kwargs["cancelled"]() and time.monotonic() < end:
+            time.sleep(0.01)
+        # Its parts begun without a word, so the stop is seen inside one (as the check's
+        # or a copy's own question), not at the start of the next.
+        return real(database, backup, cancelled=kwargs["cancelled"], step=None)
+
+    monkeypatch.setattr(archive_file, "restore", slow)
+    dialog = window.backups.choose_restore()
+    assert isinstance(dialog, RestoreDialog)
+    settle(qtbot, window.runner)
+    dialog.restore(copy, copy.name)
+    assert not dialog.isEnabled()
+    qtbot.waitUntil(lambda: dialog.restorer.progress is not None, timeout=5000)
+    progress = dialog.restorer.progress
+    assert progress is not None
+    # Shown after its 300 ms, though no part has said so yet (Qt alone waits 4 s).
+    qtbot.waitUntil(progress.isVisible, timeout=2000)
+    assert progress.labelText() == "Checking the backup…"
+    button = progress.findChild(QPushButton)
+    assert button is not None and button.text() == "Cancel"
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(dialog.isEnabled, timeout=10000)
+    assert "stopped" in window.statusBar().currentMessage()
+    assert count_items() == 2
+    assert [p.name for p in (tmp_path / "backups").iterdir()] == [copy.name]
