@@ -103,10 +103,10 @@ def _interrupted_when(
     done = threading.Event()
 
     def watch() -> None:
+        # Again until the statement is over: an interrupt before it starts is dropped.
         while not done.wait(CHECK_ASKS_EVERY):
             if cancelled():
                 con.interrupt()
-                return
 
     watcher = threading.Thread(target=watch, name="backup check watch", daemon=True)
     watcher.start()

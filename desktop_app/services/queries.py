@@ -16,7 +16,7 @@ from desktop_app.storage import facet_index
 from desktop_app.storage.db.models import database_proxy
 from desktop_app.storage.db.pg_schema import is_server
 from desktop_app.storage.facet_index import Choices, CountedFacets, Groups, countable, split_choices
-from desktop_app.storage.interrupting import interrupter, was_interrupted
+from desktop_app.storage.interrupting import interrupter, stopped_when, was_interrupted
 from desktop_app.storage.items import (
     ItemRow,
     StoredItem,
@@ -110,6 +110,7 @@ __all__ = [
     "search_ids",
     "snippets",
     "split_choices",
+    "stopped_when",
     "was_interrupted",
 ]
 

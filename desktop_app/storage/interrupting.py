@@ -3,8 +3,9 @@ that one was stopped (SQLite's interrupt, PostgreSQL's cancel)."""
 
 from __future__ import annotations
 
+import contextlib
 import sqlite3
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 
 from desktop_app.storage import search_pg
 from desktop_app.storage.db.models import database_proxy
@@ -17,6 +18,23 @@ def interrupter() -> Callable[[], None]:
     items, and the next search would wait for them."""
     connection: sqlite3.Connection = database_proxy.connection()
     return connection.interrupt
+
+
+@contextlib.contextmanager
+def stopped_when(cancelled: Callable[[], bool], every: int = 10_000) -> Iterator[None]:
+    """While inside, this thread's SQLite statements stop (as `interrupted`) once `cancelled`
+    says so, asked every `every` steps of SQLite's machine. An `interrupter()` called
+    between two statements is lost (SQLite clears it when the next one starts); this still
+    stops the next. Nothing on a server, whose cancel is the interrupter's."""
+    connection = database_proxy.connection()
+    if not isinstance(connection, sqlite3.Connection):
+        yield
+        return
+    connection.set_progress_handler(lambda: int(cancelled()), every)
+    try:
+        yield
+    finally:
+        connection.set_progress_handler(None, 0)
 
 
 def was_interrupted(exc: BaseException) -> bool:

@@ -60,7 +60,10 @@ class CheckController(ProgressController):
         with self._lock:
             self._interrupt = queries.interrupter()
         try:
-            return archive_file.check(step=op.report_progress)
+            # A Cancel between two parts finds no statement to interrupt: the next one
+            # stops by itself (at the latest between two b-trees of SQLite's check).
+            with queries.stopped_when(lambda: op.token.cancelled):
+                return archive_file.check(step=op.report_progress)
         except Exception as exc:
             if op.token.cancelled and queries.was_interrupted(exc):
                 raise CancelledError("the check was stopped; nothing was changed") from exc

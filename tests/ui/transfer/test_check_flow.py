@@ -20,7 +20,7 @@ pytestmark = pytest.mark.qt_log_ignore(r"This plugin does not support propagateS
 # A statement that runs for minutes unless it is interrupted, in the check's place: SQLite's
 # own check of a million items' file is one such statement (40 s).
 LONG = (
-    "WITH RECURSIVE n(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM n WHERE x < 2000000000) "
+    "WITH RECURSIVE n(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM n WHERE x < 300000000) "
     "SELECT count(*) FROM n"
 )
 
@@ -73,3 +73,26 @@ def test_closing_the_window_stops_a_long_check(
     window.close()
     # Every lane ended with the close: it did not wait for the check (nor give up on it).
     assert window.runner.wait(0)
+
+
+def test_a_cancel_between_two_statements_still_stops_the_next(
+    qtbot, window: MainWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Cancel pressed while no statement runs (between two parts of the check): SQLite drops
+    that interrupt when the next statement starts, which must stop by itself."""
+    between, go_on = threading.Event(), threading.Event()
+
+    def check(step: Callable[[int, int, str], None] | None = None) -> archive_file.Health:
+        between.set()
+        go_on.wait(10)  # the Cancel comes here, with nothing running to interrupt
+        database_proxy.execute_sql(LONG).fetchone()
+        return archive_file.Health()
+
+    monkeypatch.setattr(archive_file, "check", check)
+    op = window.backups.check()
+    qtbot.waitUntil(between.is_set, timeout=10000)
+    window.backups.checker.cancel()
+    go_on.set()
+    with qtbot.waitSignal(op.failed, timeout=10000) as failed:
+        pass
+    assert isinstance(failed.args[0], CancelledError)
