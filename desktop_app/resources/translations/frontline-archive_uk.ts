@@ -2974,6 +2974,10 @@ Merge: take this report's figures and keep the stored ones it does not state.</s
       <source>The archive could not be opened.</source>
       <translation>Не вдалося відкрити архів.</translation>
     </message>
+    <message>
+      <source>Upgrading the archive for this release: a backup of it first, then the new indexes (about 11 s for a million items)…</source>
+      <translation>Оновлення архіву для цієї версії: спершу його резервна копія, потім нові індекси (близько 11 с для мільйона записів)…</translation>
+    </message>
   </context>
   <context>
     <name>Theme</name>

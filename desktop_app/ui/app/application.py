@@ -15,6 +15,7 @@ from desktop_app import APP_NAME, APP_TITLE
 from desktop_app.core.errors import BAD_INPUT, ArchiveError
 from desktop_app.services import session
 from desktop_app.services.session import Archive
+from desktop_app.ui.app import archive_opening
 from desktop_app.ui.app.main_window import MainWindow
 from desktop_app.ui.app.recent_archives import remember_archive
 from desktop_app.ui.app.startup import application, default_settings
@@ -32,7 +33,7 @@ def open_in_frame(
     `frame`; an archive that cannot be opened is named in a box and the program ends with
     exit code 2, as a command on it would."""
     try:
-        archive = session.open_archive(database)
+        archive = archive_opening.open_archive(database, frame)
     except ArchiveError as exc:
         print(f"{APP_NAME}: {exc}", file=sys.stderr)
         frame.hide()
@@ -41,6 +42,8 @@ def open_in_frame(
         show_startup_error(str(exc))
         QCoreApplication.exit(BAD_INPUT)
         return None
+    if not frame.isVisible():
+        return None  # closed while the archive was being upgraded: the program is ending
     started = WindowSession(settings)
     started.start(archive, files, frame=frame)
     return started
@@ -95,7 +98,7 @@ class WindowSession:
         close_connection()  # this thread's, to the archive being left
         problem = ""
         try:
-            archive = session.open_archive(target)
+            archive = archive_opening.open_archive(target, old)
         except ArchiveError as exc:
             problem = str(exc)
             archive = session.open_archive(previous)
