@@ -10,7 +10,8 @@ own SQLite connection (peewee keeps one connection per thread):
   so that a long import does not hold them up;
 - the **background lane** runs reads nobody waits for (`read(…, background=True)`: the saved
   searches' counts, up to a second each at a million items), yielding the CPU, so that the
-  reader's next item never queues behind them. Its connection is opened when first used;
+  reader's next item never queues behind them. Its connection is opened when first used,
+  and its statements stop when the runner closes (closing the window does not wait for them);
 - the **copy lane** writes copies of the whole archive (`copy`: the daily backup, File ▸ Back
   up archive…), which read the file through a connection of their own: 12 s at a million
   items, during which the write lane goes on saving.
@@ -283,9 +284,25 @@ class OperationRunner(QObject):
         `background`: a read nobody is waiting for, on the background lane instead, where it
         never holds up the read lane's."""
         lane = self.background if background else self.reads
-        op = self._submit(lane, name, lambda _op: fn())
+        op = self._submit(
+            lane, name, lambda _op: self._stopped_at_close(fn) if background else fn()
+        )
         self._route(op, success, failure)
         return op
+
+    def _stopped_at_close(self, fn: Callable[[], T]) -> T:
+        """`fn` on the background lane, whose statements stop when the window closes: nobody
+        waits for what they read, and at a million items they take seconds (the saved
+        searches' counts: 5 s for four), which closing the window waited for."""
+        from desktop_app.services.queries import stopped_when, was_interrupted
+
+        try:
+            with stopped_when(lambda: self._closed):
+                return fn()
+        except Exception as exc:
+            if self._closed and was_interrupted(exc):
+                raise CancelledError("stopped: the window closed") from exc
+            raise
 
     def _submit(self, pool: Lane, name: str, fn: Callable[[Operation], Any]) -> Operation:
         copying = pool is self.copies
@@ -323,6 +340,8 @@ class OperationRunner(QObject):
             op.succeeded.connect(success)
 
         def failed(exc: BaseException) -> None:
+            if self._closed and isinstance(exc, CancelledError):
+                return  # stopped because the window closed: nothing to tell anyone
             text = describe_error(exc)
             if failure is not None:
                 failure(text)

@@ -183,3 +183,35 @@ def test_a_closed_runner_starts_no_lane_again(qtbot, archive_db: object) -> None
     qtbot.wait(100)
     assert ran == [] and op.token.cancelled
     assert not (runner.reads.started or runner.pool.started or runner.background.started)
+
+
+def test_closing_stops_a_background_read_and_reports_nothing(qtbot, archive_db: object) -> None:
+    """A read nobody waits for (the saved searches' counts: 5 s for four at a million items)
+    is stopped when the window closes, which no longer waits for it; that is no error."""
+    from desktop_app.storage.db.models import database_proxy
+
+    runner = OperationRunner(poll_ms=0)
+    begun = threading.Event()
+    told: list[str] = []
+    runner.failed.connect(told.append)
+
+    def count_for_minutes() -> int:
+        begun.set()
+        row = database_proxy.execute_sql(
+            "WITH RECURSIVE n(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM n "
+            "WHERE x < 300000000) SELECT count(*) FROM n"
+        ).fetchone()
+        return int(row[0])
+
+    runner.read(
+        "count",
+        count_for_minutes,
+        success=lambda _n: told.append("a result"),
+        failure=told.append,
+        background=True,
+    )
+    qtbot.waitUntil(begun.is_set, timeout=10000)
+    runner.close(3000)
+    assert runner.wait(0)  # every lane ended: the close did not wait for the count
+    qtbot.wait(50)  # anything the count would still say arrives now
+    assert told == []
