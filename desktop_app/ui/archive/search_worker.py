@@ -480,6 +480,13 @@ class SearchWorker(QObject):
         """Close the worker threads' connections and let the threads go."""
         self._shut_down = True
         self.generation += 1
+        with self._idle:
+            # What still runs was for the window that is closing: stopped, not waited for
+            # (a first page by relevance at a million items ranks for seconds).
+            if self._interrupt is not None and self._running:
+                self._interrupt()
+            for _side, stop in self._sides.values():
+                stop()
         for lane, thread in self._threads.items():
             jobs = self._jobs[lane]
             if thread.is_alive():

@@ -224,3 +224,39 @@ def test_a_worker_shut_down_starts_no_thread_again(qtbot, archive_db: object) ->
     qtbot.wait(100)
     assert got == ["rows"] and worker._threads == {} and not worker.busy
     assert worker.wait(1000)
+
+
+def test_shutdown_stops_a_running_search_rather_than_wait_for_it(
+    qtbot, archive_db: object, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Closing the window while a search runs (a first page by relevance ranks for seconds
+    at a million items): its statement is stopped, and every thread of the worker ends."""
+    from desktop_app.storage.db.models import database_proxy
+
+    started, give_up = threading.Event(), threading.Event()
+
+    def running() -> int:
+        started.set()
+        if give_up.is_set():  # the test is over: end the statement however it went
+            raise ValueError("given up")
+        return 1
+
+    def endless_ids(req: SearchRequest, query: object) -> list[int]:
+        connection = database_proxy.connection()
+        connection.create_function("running", 0, running)
+        connection.execute(
+            "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n) "
+            "SELECT count(running()) FROM n"
+        ).fetchone()
+        return []
+
+    monkeypatch.setattr(queries, "search_id_array", endless_ids)
+    worker = SearchWorker()
+    try:
+        worker.search(SearchRequest("endless", limit=5))
+        assert started.wait(5)
+        threads = list(worker._threads.values())
+        worker.shutdown()
+        assert threads and not any(thread.is_alive() for thread in threads)
+    finally:
+        give_up.set()
