@@ -236,9 +236,15 @@ def restore(
     )
     try:
         stage(2)
-        _copy_into(database, backup, cancelled)
     except BaseException:
-        safety.unlink(missing_ok=True)  # nothing was restored: nothing to keep it for
+        safety.unlink(missing_ok=True)  # stopped before the archive was touched
+        raise
+    try:
+        _copy_into(database, backup, cancelled)
+    except CopyCancelledError:
+        # Rolled back whole: the archive is as it was, and its copy is not needed. (Any
+        # other failure keeps it: an upgrade of the restored content may be what failed.)
+        safety.unlink(missing_ok=True)
         raise
     return Restored(info, safety)
 

@@ -255,3 +255,21 @@ def test_a_statement_is_interrupted_as_soon_as_the_check_is_cancelled() -> None:
     # Once out, the watch is over: the connection runs statements to their end again.
     assert con.execute("SELECT 1").fetchone() == (1,)
     con.close()
+
+
+def test_a_restore_that_fails_after_the_copy_keeps_the_safety_copy(
+    database: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The backup's content is in, then its upgrade fails: the safety copy is then the only
+    copy of the archive as it was, and stays."""
+    from desktop_app.services import archive_file
+
+    copy = back_up(database, database.parent / "copy.sqlite")
+
+    def failing_upgrade(_db: object) -> None:
+        raise sqlite3.OperationalError("disk I/O error")
+
+    monkeypatch.setattr(archive_file, "migrate", failing_upgrade)
+    with pytest.raises(ArchiveError):
+        restore(database, copy, cancelled=lambda: False)
+    assert len(list((database.parent / "backups").glob("archive-before-restore-*.sqlite"))) == 1

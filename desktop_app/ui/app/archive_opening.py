@@ -5,8 +5,8 @@ each new step of the schema: 11 s for a million items (1.9 GB) going from schema
 most of it the copy. Opened on the GUI thread, the frame stopped painting and the desktop
 called the program "not responding" for that long. Here such an archive is opened on a
 thread of its own while the window says what is happening (in the middle of the empty frame
-at start-up, in the status bar of a window open on another archive) and goes on painting; an archive
-that needs no upgrade is opened at once, as before (a millisecond or two).
+at start-up, in the status bar of a window open on another archive) and goes on painting;
+an archive that needs no upgrade is opened at once, as before (a millisecond or two).
 """
 
 from __future__ import annotations
@@ -33,7 +33,8 @@ class _Done(QObject):
 
 def open_archive(target: str | None, window: QMainWindow) -> Archive:
     """`session.open_archive(target)`; one to upgrade is opened on another thread while
-    `window`'s status bar says so and the event loop runs. Raises what opening raised."""
+    `window` says so (the empty frame in its middle, else its status bar) and the event
+    loop runs. Raises what opening raised."""
     if not session.needs_upgrade(target):
         return session.open_archive(target)
     said = QCoreApplication.translate(

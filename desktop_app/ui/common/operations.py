@@ -13,7 +13,7 @@ own SQLite connection (peewee keeps one connection per thread):
   reader's next item never queues behind them. Its connection is opened when first used,
   and its statements stop when the runner closes (closing the window does not wait for them);
 - the **copy lane** writes copies of the whole archive (`copy`: the daily backup, File ▸ Back
-  up archive…), which read the file through a connection of their own: 12 s at a million
+  up archive…), which read the file through a connection of their own: 7–8 s at a million
   items, during which the write lane goes on saving.
 
 A write that returns a `Changes` value (or an object with a `changes` attribute) makes the

@@ -2,7 +2,7 @@
 start-up, and File ▸ Check archive file.
 
 Copies run on the runner's copy lane (off the GUI thread, and beside the write lane: a copy of
-a million items takes 12 s, during which saves go on). A failed daily copy is said in the status
+a million items takes 7–8 s, during which saves go on). A failed daily copy is said in the status
 bar, not in a dialog: the user did not ask for it and can go on working; a copy the user asked
 for reports its failure in a message box. Closing the window stops a daily copy still being
 written (nothing of it is kept; the next start makes it), so that quitting never waits for it.
