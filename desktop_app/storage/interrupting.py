@@ -26,7 +26,7 @@ def stopped_when(cancelled: Callable[[], bool], every: int = 10_000) -> Iterator
     says so, asked every `every` steps of SQLite's machine. An `interrupter()` called
     between two statements is lost (SQLite clears it when the next one starts); this still
     stops the next. Nothing on a server, whose cancel is the interrupter's."""
-    connection = database_proxy.connection()
+    connection = database_proxy.connection() if database_proxy.obj is not None else None
     if not isinstance(connection, sqlite3.Connection):
         yield
         return
