@@ -41,25 +41,25 @@ def check_archive(
     statement, which another thread can interrupt).
     """
 
-    def stage(done: int, name: str) -> None:
+    def stage(done: int) -> None:
         if step is not None:
-            step(done, len(CHECK_STAGES), name)
+            step(done, len(CHECK_STAGES), CHECK_STAGES[done])
 
     health = Health()
     if is_server(database_proxy):
-        stage(0, CHECK_STAGES[0])
+        stage(0)
         health.problems = pg_maintenance.check_server()
         return health
-    stage(0, CHECK_STAGES[0])
+    stage(0)
     rows = [r[0] for r in database_proxy.execute_sql("PRAGMA integrity_check").fetchall()]
     if rows != ["ok"]:
         health.problems += [f"database: {r}" for r in rows[:20]]
-    stage(1, CHECK_STAGES[1])
+    stage(1)
     for table, rowid, parent, _fk in database_proxy.execute_sql(
         "PRAGMA foreign_key_check"
     ).fetchall()[:20]:
         health.problems.append(f"{table} row {rowid}: refers to a missing {parent} row")
-    stage(2, CHECK_STAGES[2])
+    stage(2)
     if read_only:
         indexed = database_proxy.execute_sql("SELECT count(*) FROM item_fts_docsize").fetchone()
         items = database_proxy.execute_sql("SELECT count(*) FROM item").fetchone()
