@@ -186,9 +186,8 @@ class SearchWorker(QObject):
         self.generation += 1
         generation = self.generation
         with self._idle:
-            # A search still reading its full list or counts is stale now: stop its query
-            # rather than make this one wait for it (seconds for a broad search on a large
-            # archive). `_running` is set under the same lock before each query starts.
+            # A stale search's query is stopped, not waited for (seconds when broad at a
+            # million items); `_running` is set under this lock before each query starts.
             if self._interrupt is not None and 0 < self._running < generation:
                 self._interrupt()
             for side, stop in self._sides.values():
@@ -199,12 +198,13 @@ class SearchWorker(QObject):
             # A newer search was asked for while this one waited: skip the work entirely.
             if self._stale(generation):
                 return
-            try:
-                self._search(request, generation, timeline)
-            except Exception as exc:  # keep the window alive; the list shows "no matches"
-                from desktop_app.services.queries import was_interrupted
+            from desktop_app.services import queries
 
-                if was_interrupted(exc) and self._stale(generation):
+            try:  # its next statement stops too: SQLite drops an interrupt between two
+                with queries.stopped_when(lambda: self._stale(generation)):
+                    self._search(request, generation, timeline)
+            except Exception as exc:  # keep the window alive; the list shows "no matches"
+                if queries.was_interrupted(exc) and self._stale(generation):
                     return  # replaced by a newer search, which runs next
                 log.exception("search %r failed", request.text)
                 self._emit((generation, exc))
@@ -238,10 +238,9 @@ class SearchWorker(QObject):
             self._emit(FirstRows(generation, request, query, rows))
             if len(rows) < FIRST_PAGE and request.limit is None:
                 ids = [r.id for r in rows]  # that was all of it: no second pass needed
-            # Let the GUI thread show the first page before anything else competes with it
-            # for the GIL: the quick counts are mostly Python, and a GUI thread waiting for
-            # the lock took 15-25 ms to take the page and as long again to paint it, at a
-            # million items. Bounded, so a GUI thread busy elsewhere only delays the rest.
+            # The GUI thread shows the first page before the quick counts (mostly Python)
+            # compete for the GIL: waiting for it, it took 15-25 ms to take the page and as
+            # long to paint it at 1M. Bounded: a GUI thread busy elsewhere delays the rest.
             self._first_shown.wait(FIRST_PAGE_HANDOFF_S)
             if self._stale(generation):
                 return
@@ -443,7 +442,8 @@ class SearchWorker(QObject):
         with self._idle:
             self._sides[lane] = (generation, queries.interrupter())
         try:
-            yield
+            with queries.stopped_when(lambda: self._stale(generation)):
+                yield
         finally:
             with self._idle:
                 self._sides.pop(lane, None)

@@ -260,3 +260,107 @@ def test_shutdown_stops_a_running_search_rather_than_wait_for_it(
         assert threads and not any(thread.is_alive() for thread in threads)
     finally:
         give_up.set()
+
+
+def test_a_search_replaced_between_two_of_its_statements_stops_at_the_next(
+    qtbot, archive_db: object, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The newer search comes while the older one runs no statement: SQLite drops that
+    interrupt when the next statement starts, which must stop by itself rather than run on
+    (the whole list of a broad word takes seconds at a million items)."""
+    from desktop_app.storage.db.models import database_proxy
+
+    between, go_on, give_up = threading.Event(), threading.Event(), threading.Event()
+    outcome: list[str] = []
+
+    def running() -> int:
+        if give_up.is_set():  # the test is over: end the statement however it went
+            raise ValueError("left running")
+        return 1
+
+    real_ids = queries.search_id_array
+
+    def ids_after_a_pause(req: SearchRequest, query: object) -> list[int]:
+        if req.text != "older":
+            return real_ids(req, query)  # type: ignore[arg-type]
+        between.set()
+        go_on.wait(10)  # the newer search is asked for here, with nothing to interrupt
+        connection = database_proxy.connection()
+        connection.create_function("running", 0, running)
+        try:
+            connection.execute(
+                "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n) "
+                "SELECT count(running()) FROM n"
+            ).fetchone()
+        except Exception as exc:
+            outcome.append(str(exc))
+            raise
+        return []
+
+    monkeypatch.setattr(queries, "search_id_array", ids_after_a_pause)
+    worker = SearchWorker()
+    try:
+        worker.search(SearchRequest("older", limit=5))
+        assert between.wait(5)
+        worker.search(SearchRequest("newer", limit=5))
+        go_on.set()
+        qtbot.waitUntil(lambda: bool(outcome), timeout=5000)
+        assert outcome == ["interrupted"]
+    finally:
+        give_up.set()
+        go_on.set()
+        worker.wait()
+        worker.shutdown()
+
+
+def test_a_count_replaced_between_two_of_its_statements_stops_at_the_next(
+    qtbot, archive_db: object, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The same on the rows thread, where the number of matches is counted beside the list.
+    import functools
+
+    from desktop_app.core.search_query import parse_query
+    from desktop_app.storage.db.models import database_proxy
+
+    between, go_on, give_up = threading.Event(), threading.Event(), threading.Event()
+    outcome: list[str] = []
+
+    def running() -> int:
+        if give_up.is_set():
+            raise ValueError("left running")
+        return 1
+
+    def count_after_a_pause(req: SearchRequest, query: object) -> int | None:
+        between.set()
+        go_on.wait(10)
+        connection = database_proxy.connection()
+        connection.create_function("running", 0, running)
+        try:
+            connection.execute(
+                "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n) "
+                "SELECT count(running()) FROM n"
+            ).fetchone()
+        except Exception as exc:
+            outcome.append(str(exc))
+            raise
+        return 0
+
+    monkeypatch.setattr(queries, "match_count", count_after_a_pause)
+    worker = SearchWorker()
+    try:
+        req = SearchRequest("older")
+        worker.generation += 1
+        count = functools.partial(
+            worker._count_matches, req, parse_query(req.text), None, worker.generation
+        )
+        worker._start(count, "rows")
+        assert between.wait(5)
+        worker.search(SearchRequest("newer"))
+        go_on.set()
+        qtbot.waitUntil(lambda: bool(outcome), timeout=5000)
+        assert outcome == ["interrupted"]
+    finally:
+        give_up.set()
+        go_on.set()
+        worker.wait()
+        worker.shutdown()
