@@ -15,11 +15,21 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from typing import Protocol
 
 from desktop_app.core.item import ItemData
 from desktop_app.core.report import LossReport
 from desktop_app.services.changes import Changes
 from desktop_app.storage.db.models import database_proxy
+
+# `(done, total)`; it may raise to stop (the transaction is then rolled back whole).
+Progress = Callable[[int, int], None]
+
+
+class Run(Protocol):
+    """An undo or a redo: one transaction; a long one reports its steps to `progress`."""
+
+    def __call__(self, progress: Progress | None = None, /) -> Changes: ...
 
 
 @dataclass(frozen=True)
@@ -27,13 +37,15 @@ class Undoable:
     """A change that was made; `undo()` and `redo()` each run one transaction."""
 
     changes: Changes
-    undo: Callable[[], Changes]
-    redo: Callable[[], Changes]
+    undo: Run
+    redo: Run
     # What the change produced (an item's id, a report's date, an import's summary).
     result: object = None
     # For the label: the item's title or the report's date the change was about.
     title: str = ""
     dates: tuple[dt.date, ...] = field(default_factory=tuple)
+    # How many steps a long undo or redo counts to (an import's items); 0: a quick one.
+    steps: int = 0
 
 
 def _still_as_left(now: object, left: object, label: str, stamp: Callable[[], object]) -> None:
@@ -64,14 +76,14 @@ def report_change(date: dt.date, apply: Callable[[], object]) -> Undoable:
         after = snapshot_report(date)
     changes = Changes(reports=True, report_dates=frozenset({date}))
 
-    def undo() -> Changes:
+    def undo(_progress: Progress | None = None) -> Changes:
         with database_proxy.atomic():
             _still_as_left(snapshot_report(date), after, f"the report of {date.isoformat()}",
                            lambda: report_stamp(date))  # fmt: skip
             restore_report(date, before)
         return changes
 
-    def redo() -> Changes:
+    def redo(_progress: Progress | None = None) -> Changes:
         with database_proxy.atomic():
             _still_as_left(snapshot_report(date), before, f"the report of {date.isoformat()}",
                            lambda: report_stamp(date))  # fmt: skip
@@ -109,14 +121,14 @@ def item_change(item_id: int | None, apply: Callable[[], int | None]) -> Undoabl
 
     label = f"“{shown.data.title}”" if shown is not None else f"item {target}"
 
-    def undo() -> Changes:
+    def undo(_progress: Progress | None = None) -> Changes:
         with database_proxy.atomic():
             now = content(snapshot_item(target))
             _still_as_left(now, content(after), label, lambda: item_stamp(target))
             restore_item(target, before)
         return changes
 
-    def redo() -> Changes:
+    def redo(_progress: Progress | None = None) -> Changes:
         with database_proxy.atomic():
             now = content(snapshot_item(target))
             _still_as_left(now, content(before), label, lambda: item_stamp(target))
@@ -136,13 +148,13 @@ def combine(steps: Sequence[Undoable]) -> Undoable:
     for step in steps:
         changes = changes | step.changes
 
-    def undo() -> Changes:
+    def undo(_progress: Progress | None = None) -> Changes:
         with database_proxy.atomic():
             for step in reversed(steps):
                 step.undo()
         return changes
 
-    def redo() -> Changes:
+    def redo(_progress: Progress | None = None) -> Changes:
         with database_proxy.atomic():
             for step in steps:
                 step.redo()
@@ -161,15 +173,15 @@ def import_change(record: object, changes: Changes) -> Undoable | None:
         return None
     state: dict[str, ImportRedo] = {}
 
-    def undo() -> Changes:
-        state["redo"] = undo_import(record)
+    def undo(progress: Progress | None = None) -> Changes:
+        state["redo"] = undo_import(record, progress)
         return changes
 
-    def redo() -> Changes:
-        redo_import(state["redo"])
+    def redo(progress: Progress | None = None) -> Changes:
+        redo_import(state["redo"], progress)
         return changes
 
-    return Undoable(changes, undo, redo, result=record)
+    return Undoable(changes, undo, redo, result=record, steps=record.item_count)
 
 
 # -- the window's undoable edits: services.items / services.reports between snapshots ----

@@ -8,11 +8,20 @@ it added are deleted, and Oryx's table gets its earlier rows back.
 
 A mark costs two queries over the reports (tens of milliseconds at 2,000 reports); items are
 never copied, since an import only ever adds them.
+
+Undoing deletes the added items in parts of `UNDO_STEP`, after reporting each part to
+`progress` (which may raise to stop: the transaction is then rolled back whole). What a redo
+needs of them goes part by part to an `ItemStash`, a temporary file, not to memory: undoing
+an import of a million items would otherwise hold every one of them, about 2 GB, for as long
+as the step stays on the undo stack. A redo reads the parts back one at a time.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import pickle
+import tempfile
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 from desktop_app.core.formats.oryx import OryxRow
@@ -27,6 +36,11 @@ from desktop_app.storage.report_history import (
 from desktop_app.storage.reports import (
     refresh_warnings,
 )
+
+# Items deleted, or put back, between two progress reports of an undo or redo.
+UNDO_STEP = 5_000
+# `(done, total)` in items; it may raise to stop (everything is rolled back).
+Progress = Callable[[int, int], None]
 
 
 @dataclass(frozen=True)
@@ -84,68 +98,97 @@ def changes_since(before: ArchiveMark) -> ImportUndo | None:
     return undo
 
 
+class ItemStash:
+    """Items' rows as stored (ids included) with their tags, kept in a temporary file in the
+    parts they were added in. The file has no name; the system frees it when it is closed,
+    or when the program ends however it ends."""
+
+    def __init__(self) -> None:
+        self._file = tempfile.TemporaryFile(prefix="frontline-undo-")  # noqa: SIM115 (kept open)
+        self._parts = 0
+        self.count = 0
+
+    def add(self, rows: list[tuple[object, ...]], tags: list[tuple[int, str]]) -> None:
+        pickle.dump((rows, tags), self._file, protocol=pickle.HIGHEST_PROTOCOL)
+        self._parts += 1
+        self.count += len(rows)
+
+    def parts(self) -> Iterator[tuple[list[tuple[object, ...]], list[tuple[int, str]]]]:
+        """The parts in the order they were added, one in memory at a time."""
+        self._file.seek(0)
+        for _ in range(self._parts):
+            yield pickle.load(self._file)  # our own file, written just above
+
+
 @dataclass(frozen=True)
 class ImportRedo:
     """What the import had made, taken just before it is undone: enough to make it again."""
 
     reports: dict[dt.date, ReportSnapshot | None]
-    columns: tuple[str, ...]  # of the item table, in the order of each row below
-    items: list[tuple[object, ...]]  # the added items' rows as stored, ids included
-    tags: list[tuple[int, str]]
+    columns: tuple[str, ...]  # of the item table, in the order of each stashed row
+    items: ItemStash  # the added items' rows as stored, ids included, and their tags
     oryx: list[OryxRow] | None
 
 
-def _item_rows(
-    first: int, last: int
-) -> tuple[tuple[str, ...], list[tuple[object, ...]], list[tuple[int, str]]]:
-    # Stored values as they are (no conversion both ways): 100,000 rows in about a second.
-    cursor = database_proxy.execute_sql(
-        "SELECT * FROM item WHERE id BETWEEN ? AND ? ORDER BY id", (first, last)
-    )
-    columns = tuple(d[0] for d in cursor.description)
-    rows = [tuple(r) for r in cursor.fetchall()]
-    tags = [
-        (int(i), str(t))
-        for i, t in database_proxy.execute_sql(
-            "SELECT item_id, tag FROM item_tag WHERE item_id BETWEEN ? AND ?", (first, last)
+def _stash_and_delete(first: int, last: int, progress: Progress | None) -> ImportRedo:
+    """The items `first`…`last`, stashed and deleted part by part (columns, stash)."""
+    stash = ItemStash()
+    columns: tuple[str, ...] = ()
+    total = max(0, last - first + 1)
+    for start in range(first, last + 1, UNDO_STEP):
+        if progress is not None:
+            progress(start - first, total)
+        end = min(last, start + UNDO_STEP - 1)
+        # Stored values as they are (no conversion both ways).
+        cursor = database_proxy.execute_sql(
+            "SELECT * FROM item WHERE id BETWEEN ? AND ? ORDER BY id", (start, end)
         )
-    ]
-    return columns, rows, tags
+        columns = tuple(d[0] for d in cursor.description)
+        rows = [tuple(r) for r in cursor.fetchall()]
+        tags = [
+            (int(i), str(t))
+            for i, t in database_proxy.execute_sql(
+                "SELECT item_id, tag FROM item_tag WHERE item_id BETWEEN ? AND ?", (start, end)
+            )
+        ]
+        stash.add(rows, tags)
+        Item.delete().where((Item.id >= start) & (Item.id <= end)).execute()
+    if progress is not None:
+        progress(total, total)
+    return ImportRedo({}, columns, stash, None)
 
 
-def undo_import(undo: ImportUndo) -> ImportRedo:
+def undo_import(undo: ImportUndo, progress: Progress | None = None) -> ImportRedo:
     """Put back what `undo` recorded, in one transaction; returns what redoing needs."""
     with database_proxy.atomic():
         after = snapshot_all_reports()
-        columns, items, tags = _item_rows(undo.first_item_id, undo.last_item_id)
-        redo = ImportRedo(
-            {d: after.get(d) for d in undo.reports},
-            columns,
-            items,
-            tags,
-            stored_oryx() if undo.oryx is not None else None,
-        )
-        if undo.item_count:
-            Item.delete().where(
-                (Item.id >= undo.first_item_id) & (Item.id <= undo.last_item_id)
-            ).execute()
+        oryx = stored_oryx() if undo.oryx is not None else None
+        items = _stash_and_delete(undo.first_item_id, undo.last_item_id, progress)
         restore_reports(undo.reports)
         if undo.oryx is not None:
             replace_oryx(undo.oryx)
         refresh_warnings()
-    return redo
+    return ImportRedo({d: after.get(d) for d in undo.reports}, items.columns, items.items, oryx)
 
 
-def redo_import(redo: ImportRedo) -> None:
+def redo_import(redo: ImportRedo, progress: Progress | None = None) -> None:
     """Make again what an undone import had made, in one transaction."""
     with database_proxy.atomic():
         # Back under their own ids, so links and anything naming them still find them.
-        if redo.items:
-            names = ", ".join(f'"{c}"' for c in redo.columns)  # our own table's column names
-            marks = ", ".join("?" for _ in redo.columns)
-            cursor = database_proxy.cursor()
-            cursor.executemany(f"INSERT INTO item ({names}) VALUES ({marks})", redo.items)
-            cursor.executemany("INSERT INTO item_tag (item_id, tag) VALUES (?, ?)", redo.tags)
+        names = ", ".join(f'"{c}"' for c in redo.columns)  # our own table's column names
+        marks = ", ".join("?" for _ in redo.columns)
+        cursor = database_proxy.cursor()
+        done = 0
+        for rows, tags in redo.items.parts():
+            if progress is not None:
+                progress(done, redo.items.count)
+            if rows:
+                cursor.executemany(f"INSERT INTO item ({names}) VALUES ({marks})", rows)
+            if tags:
+                cursor.executemany("INSERT INTO item_tag (item_id, tag) VALUES (?, ?)", tags)
+            done += len(rows)
+        if progress is not None:
+            progress(done, redo.items.count)
         restore_reports(redo.reports)
         if redo.oryx is not None:
             replace_oryx(redo.oryx)

@@ -1324,6 +1324,37 @@ change</source>
     </message>
   </context>
   <context>
+    <name>ImportUndoController</name>
+    <message>
+      <source>Cancel</source>
+      <translation>Скасувати</translation>
+    </message>
+    <message>
+      <source>Putting back article or brief %1 of %2…</source>
+      <translation>Повертаю статтю чи коротку новину %1 з %2…</translation>
+    </message>
+    <message>
+      <source>Redo</source>
+      <translation>Повторити</translation>
+    </message>
+    <message>
+      <source>Redoing “%1”…</source>
+      <translation>Повторюю «%1»…</translation>
+    </message>
+    <message>
+      <source>Removing article or brief %1 of %2…</source>
+      <translation>Прибираю статтю чи коротку новину %1 з %2…</translation>
+    </message>
+    <message>
+      <source>Undo</source>
+      <translation>Скасувати</translation>
+    </message>
+    <message>
+      <source>Undoing “%1”…</source>
+      <translation>Скасовую «%1»…</translation>
+    </message>
+  </context>
+  <context>
     <name>ItemCommands</name>
     <message>
       <source>delete {title}</source>

@@ -55,7 +55,7 @@ if TYPE_CHECKING:
     from desktop_app.ui.losses.problems_view import ProblemsDock
     from desktop_app.ui.transfer.backup_actions import BackupActions
     from desktop_app.ui.transfer.export_flow import ExportController
-    from desktop_app.ui.transfer.import_flow import ImportController
+    from desktop_app.ui.transfer.import_flow import ImportController, ImportUndoController
 
 WARM_UP_DELAY_MS = 1500
 # After the first frame, how long the rest of the window waits for the first rows' frame.
@@ -88,6 +88,7 @@ class MainWindow(QMainWindow):
     runner: OperationRunner
     collector: GuiThreadCollector
     importer: ImportController
+    import_undoer: ImportUndoController
     backups: BackupActions
     exporter: ExportController
     archive_view: ArchiveView
@@ -161,7 +162,10 @@ class MainWindow(QMainWindow):
         self.collector = GuiThreadCollector(self)
         self.runner.changed.connect(self._on_changed)
         self.runner.failed.connect(lambda text: self.show_message("error", text))
-        window_transfer.install_transfer(self)  # self.importer, self.exporter
+        # Every undoable change is a command on this stack (Edit → Undo / Redo); the views
+        # follow the runner's `changed`, which comes when an undo or redo has been written.
+        self.undo_stack = QUndoStack(self)
+        window_transfer.install_transfer(self)  # self.importer, self.exporter, …
         self.backups = BackupActions(self, daily=daily_backups)
         if warm_up:
             # Reading every linked article's figures takes about a second at 1,600 links; done
@@ -182,9 +186,6 @@ class MainWindow(QMainWindow):
         self.tabs.currentChanged.connect(self._tab_changed)
         self.charts_tab = ChartsTab(self, self.tabs)  # the Charts tab, built on first show
         self.setCentralWidget(self.tabs)
-        # Every undoable change is a command on this stack (Edit → Undo / Redo); the views
-        # follow the runner's `changed`, which comes when an undo or redo has been written.
-        self.undo_stack = QUndoStack(self)
 
         build_menus(self)
         # The counts stay on the right of the status bar; messages come and go on the left.

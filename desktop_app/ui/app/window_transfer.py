@@ -17,12 +17,14 @@ if TYPE_CHECKING:
 
 
 def install_transfer(window: Any) -> None:
-    """`window.importer` and `window.exporter`, saying in the window how each one ended."""
+    """`window.importer`, `window.import_undoer` (an import taken back, with progress) and
+    `window.exporter`, saying in the window how each one ended."""
     from desktop_app.ui.transfer.export_flow import ExportController
-    from desktop_app.ui.transfer.import_flow import ImportController
+    from desktop_app.ui.transfer.import_flow import ImportController, ImportUndoController
 
     status = window.statusBar()
     window.importer = importer = ImportController(window.runner, window)
+    window.import_undoer = ImportUndoController(window.runner, window, window.undo_stack)
     importer.finished.connect(lambda outcome: import_finished(window, outcome))
     importer.failed.connect(
         lambda text: window.show_message(
@@ -86,7 +88,13 @@ def import_finished(window: Any, outcome: ImportOutcome) -> None:
             len(outcome.undo.reports), outcome.undo.item_count, outcome.undo.oryx is not None
         )
         window.undo_stack.push(
-            ChangeCommand(window.runner, text, step, lambda t: window.show_message("error", t))
+            ChangeCommand(
+                window.runner,
+                text,
+                step,
+                lambda t: window.show_message("error", t),
+                window.import_undoer,
+            )
         )
     # Non-blocking: the window stays usable; conflicts wait for the user's choice.
     dialog = ImportSummaryDialog(summary, window, files=outcome.files)

@@ -8,13 +8,17 @@ no write ever happens on the GUI thread, and each is one transaction. When one f
 archive changed under it), the user is told, the step is dropped, and the archive stays as the
 failed transaction left it: unchanged.
 
+A long step (undoing an import of many items: minutes at a million) runs through a `LongUndo`
+instead, with a progress dialog and Cancel. A cancelled undo or redo changed nothing, and the
+stack steps back to where it was, so the same step can be taken again.
+
 Labels are built here, in the window's language, from the facts the service returned.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Protocol
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QAction, QKeySequence, QUndoCommand, QUndoStack
@@ -23,8 +27,25 @@ from PySide6.QtWidgets import QMenu
 if TYPE_CHECKING:
     from PySide6.QtCore import QObject
 
-    from desktop_app.services.history import Undoable
+    from desktop_app.services.changes import Changes
+    from desktop_app.services.history import Run, Undoable
     from desktop_app.ui.common.operations import Operation, OperationRunner
+
+# From this many steps (items), an undo or redo shows its progress and can be cancelled.
+LONG_STEPS = 2_000
+
+
+class LongUndo(Protocol):
+    """Runs a long undo or redo with a progress dialog and Cancel (`ui.transfer`)."""
+
+    stack: QUndoStack
+
+    @property
+    def busy(self) -> bool: ...
+
+    def run(
+        self, name: str, fn: Callable[[Operation], Changes], steps: int, *, undoing: bool
+    ) -> Operation: ...
 
 
 def short_title(title: str, limit: int = 40) -> str:
@@ -38,21 +59,57 @@ class ChangeCommand(QUndoCommand):
         text: str,
         step: Undoable,
         failed: Callable[[str], None],
+        long: LongUndo | None = None,
     ) -> None:
         super().__init__(text)
         self.runner = runner
         self.step = step
         self._failed = failed
+        self._long = long
         self._made = True  # the change was made before the push
+        self._kept = False  # an undo cancelled: the stack steps forward without a write
 
     def redo(self) -> None:
         if self._made:
             self._made = False
             return
-        self.runner.write(self.text(), self.step.redo, failure=self._fail)
+        self._run(self.step.redo, undoing=False)
 
     def undo(self) -> None:
-        self.runner.write(self.text(), self.step.undo, failure=self._fail)
+        if self._kept:
+            self._kept = False
+            return
+        self._run(self.step.undo, undoing=True)
+
+    def _run(self, run: Run, *, undoing: bool) -> None:
+        long = self._long
+        if long is None or long.busy or self.step.steps < LONG_STEPS:
+            self.runner.write(self.text(), run, failure=self._fail)
+            return
+        what = "undo" if undoing else "redo"
+        op = long.run(
+            self.text(),
+            lambda op: run(lambda done, total: op.report_progress(done, total, what)),
+            self.step.steps,
+            undoing=undoing,
+        )
+        op.failed.connect(lambda exc: self._stopped(exc, long.stack, undoing=undoing))
+
+    def _stopped(self, exc: BaseException, stack: QUndoStack, *, undoing: bool) -> None:
+        from desktop_app.ui.common.operations import CancelledError, describe_error
+
+        if not isinstance(exc, CancelledError):
+            self._fail(describe_error(exc))
+            return
+        # Cancelled, so rolled back: the stack goes back to where the archive still is.
+        if undoing and stack.command(stack.index()) is self:
+            self._made = True
+            stack.redo()
+        elif not undoing and stack.command(stack.index() - 1) is self:
+            self._kept = True
+            stack.undo()
+        else:  # the stack moved on meanwhile: this step no longer matches the archive
+            self._fail(str(exc))
 
     def _fail(self, text: str) -> None:
         # Rolled back: the archive is as it was, but this step no longer matches it.

@@ -10,7 +10,7 @@ import pytest
 from desktop_app.storage.items import count_items
 from desktop_app.storage.reports import load_all_reports, load_report, save_report
 from desktop_app.ui.app.main_window import MainWindow
-from tests.ui.conftest import dismiss_messages, settle
+from tests.ui.conftest import dismiss_messages, last_message, settle
 
 pytestmark = pytest.mark.qt_log_ignore(r"This plugin does not support propagateSizeHints\(\)")
 
@@ -90,3 +90,123 @@ def test_an_import_that_changed_nothing_is_not_put_on_the_stack(
     import_and_wait(qtbot, window, path)
     assert window.undo_stack.count() == 1
     assert load_report(load_all_reports()[0].date) is not None
+
+
+def write_briefs(path: Path, count: int) -> Path:
+    items = [
+        {
+            "kind": "brief",
+            "title": f"Brief {n}: shelling near Huliaipole",
+            "published_at": "2024-01-01T09:41:00+02:00",
+        }
+        for n in range(count)
+    ]
+    path.write_text(json.dumps({"frontline_archive": 1, "items": items}))
+    return path
+
+
+def held_undo(monkeypatch: pytest.MonkeyPatch) -> tuple[object, object]:
+    """Undo and redo of an import go in parts of 2, and the first part waits for `go_on`
+    (set by the test) after telling `reached`: a long step, held in its transaction."""
+    import threading
+
+    from desktop_app.storage import import_undo
+    from desktop_app.ui.common import undo
+
+    monkeypatch.setattr(undo, "LONG_STEPS", 3)
+    monkeypatch.setattr(import_undo, "UNDO_STEP", 2)
+    reached, go_on = threading.Event(), threading.Event()
+    real_add = import_undo.ItemStash.add
+
+    def add(self: import_undo.ItemStash, rows: list, tags: list) -> None:
+        real_add(self, rows, tags)
+        reached.set()
+        go_on.wait(10)
+
+    monkeypatch.setattr(import_undo.ItemStash, "add", add)
+    return reached, go_on
+
+
+def test_a_long_undo_shows_its_progress_and_cancel_leaves_the_import_in_place(
+    qtbot, window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Undoing an import of a million items takes minutes: a dialog says how far it is, and
+    # Cancel rolls it back. The import is still there, and still the step Ctrl+Z takes back.
+    reached, go_on = held_undo(monkeypatch)
+    before = count_items()
+    import_and_wait(qtbot, window, write_briefs(tmp_path / "briefs.json", 7))
+    dismiss_messages(window)
+    assert count_items() == before + 7
+    undo_text = window.undo_action.text()
+
+    window.undo_action.trigger()
+    undoer = window.import_undoer
+    assert undoer.progress is not None and undoer.progress.isVisible()  # shown at once
+    assert reached.wait(5)  # type: ignore[attr-defined]
+    from PySide6.QtWidgets import QPushButton
+
+    [cancel] = undoer.progress.findChildren(QPushButton)
+    cancel.click()
+    go_on.set()  # type: ignore[attr-defined]
+    settle(qtbot, window.runner)
+
+    assert count_items() == before + 7
+    assert window.undo_action.isEnabled() and window.undo_action.text() == undo_text
+    assert not window.redo_action.isEnabled()
+    assert last_message(window) is None  # a cancel is not an error
+
+    window.undo_action.trigger()  # taken back after all, as one step
+    settle(qtbot, window.runner)
+    assert count_items() == before
+    assert window.redo_action.isEnabled() and undoer.progress is None
+
+
+def test_a_long_redo_cancelled_leaves_the_import_undone(
+    qtbot, window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from desktop_app.storage import import_undo
+
+    reached, go_on = held_undo(monkeypatch)
+    before = count_items()
+    import_and_wait(qtbot, window, write_briefs(tmp_path / "briefs.json", 7))
+    go_on.set()  # type: ignore[attr-defined]
+    window.undo_action.trigger()
+    settle(qtbot, window.runner)
+    assert count_items() == before
+    redo_text = window.redo_action.text()
+
+    reached, go_on = held_undo(monkeypatch)
+    real_parts = import_undo.ItemStash.parts
+
+    def parts(self: import_undo.ItemStash) -> object:
+        for part in real_parts(self):
+            yield part
+            reached.set()  # type: ignore[attr-defined]
+            go_on.wait(10)  # type: ignore[attr-defined]
+
+    monkeypatch.setattr(import_undo.ItemStash, "parts", parts)
+    window.redo_action.trigger()
+    assert reached.wait(5)  # type: ignore[attr-defined]
+    window.import_undoer.cancel()
+    go_on.set()  # type: ignore[attr-defined]
+    settle(qtbot, window.runner)
+
+    assert count_items() == before
+    assert window.redo_action.isEnabled() and window.redo_action.text() == redo_text
+    window.redo_action.trigger()
+    settle(qtbot, window.runner)
+    assert count_items() == before + 7
+
+
+def test_closing_the_window_stops_a_long_undo_rather_than_wait_for_it(
+    qtbot, window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    reached, go_on = held_undo(monkeypatch)
+    before = count_items()
+    import_and_wait(qtbot, window, write_briefs(tmp_path / "briefs.json", 7))
+    window.undo_action.trigger()
+    assert reached.wait(5)  # type: ignore[attr-defined]
+    go_on.set()  # type: ignore[attr-defined]  (the next part's report sees the cancel)
+    window.close()
+    assert window.runner.wait(0)
+    assert count_items() == before + 7  # rolled back whole: the import is all there
