@@ -18,6 +18,7 @@ from desktop_app.core.errors import ArchiveError
 from desktop_app.services.changes import EVERYTHING, Changes
 from desktop_app.storage.backup import (
     COPY_STEP_PAGES,
+    DAILY_KEEP,
     BackupError,
     CopyCancelledError,
     backup_folder,
@@ -323,11 +324,16 @@ def maintain(
 
 
 def daily_backup(
-    database: Path, today: dt.date, *, cancelled: Callable[[], bool] | None = None
+    database: Path,
+    today: dt.date,
+    *,
+    keep: int = DAILY_KEEP,
+    cancelled: Callable[[], bool] | None = None,
 ) -> Path | None:
-    """Today's automatic copy in `backups/` beside the archive (None if it exists already);
-    the newest seven are kept. `cancelled` is asked as the copy goes: when it says so, the
-    copy stops (`CopyCancelledError`) and nothing of it is kept."""
+    """Today's automatic copy in `backups/` beside the archive (None if it exists already,
+    nothing was written since the newest, or `keep` is 0); the newest `keep` are kept.
+    `cancelled` is asked as the copy goes: when it says so, the copy stops
+    (`CopyCancelledError`) and nothing of it is kept."""
     from desktop_app.storage.backup import daily_backup as make
 
     if bound_server() is not None:
@@ -335,7 +341,7 @@ def daily_backup(
         from desktop_app.services.archive_copy import server_to_file
 
         return server_to_file(database, cancelled=cancelled)
-    return make(database, today, cancelled=cancelled)
+    return make(database, today, keep=keep, cancelled=cancelled)
 
 
 __all__ = [

@@ -1,5 +1,5 @@
-"""Copies of the archive file: one a day kept for a week, one before each schema upgrade, and
-one wherever the user asks.
+"""Copies of the archive file: one a day kept for a week (a day without writes adds none),
+one before each schema upgrade, and one wherever the user asks.
 
 Copies are made with SQLite's online backup, which reads a consistent snapshot even while the
 window writes (WAL) — a plain file copy could catch a half-written page. A copy is written
@@ -25,6 +25,9 @@ from pathlib import Path
 from desktop_app.core.errors import ArchiveError
 
 DAILY_KEEP = 7
+# How much older than its copy's start the archive's last write must be for that copy to
+# hold it for certain (`daily_backup`).
+WRITTEN_MARGIN_NS = 2_000_000_000
 # Pages copied per step (16 MiB at 4 KiB pages, a quarter to half a second): between steps
 # a copy can be cancelled.
 COPY_STEP_PAGES = 4096
@@ -210,6 +213,27 @@ def daily_backups(database: Path, folder: Path | None = None) -> list[Path]:
     return [p for _, p in sorted(found)]
 
 
+def _written_at(database: Path) -> int:
+    """When the archive's content last changed on disk (ns): the file, or a write-ahead log
+    with something in it (SQLite makes an empty one whenever the archive is opened)."""
+    written = database.stat().st_mtime_ns
+    with contextlib.suppress(OSError):
+        wal = database.with_name(database.name + "-wal").stat()
+        if wal.st_size > 0:
+            written = max(written, wal.st_mtime_ns)
+    return written
+
+
+def unchanged_since(database: Path, copy: Path) -> bool:
+    """Whether nothing was written to the archive since `copy` of it began (a daily copy's
+    time is set to when it began: a write during the copy is not in it). File times: an
+    archive on a network share whose clock is behind could look older than it is."""
+    try:
+        return _written_at(database) <= copy.stat().st_mtime_ns
+    except OSError:
+        return False
+
+
 def daily_backup(
     database: Path,
     today: dt.date,
@@ -218,16 +242,23 @@ def daily_backup(
     folder: Path | None = None,
     cancelled: Callable[[], bool] | None = None,
 ) -> Path | None:
-    """Today's copy, unless there is one already; then only the newest `keep` are kept.
+    """Today's copy, unless there is one already or nothing was written since the newest
+    one (it would be the same again: 1.9 GB at a million items); then only the newest
+    `keep` are kept (0: no daily copies, and none is deleted).
 
-    Returns the new copy, or None when today's existed. Copies made by hand elsewhere, and
+    Returns the new copy, or None when none was made. Copies made by hand elsewhere, and
     the ones taken before schema upgrades, are never deleted. `cancelled`: `copy_archive`'s.
     """
     folder = folder or backup_folder(database)
     target = folder / _daily_name(database, today)
-    if target.exists():
+    made = daily_backups(database, folder)
+    if keep <= 0 or target.exists() or (made and unchanged_since(database, made[-1])):
         return None
+    # Before the copy's snapshot, less a margin: file times come from a coarser clock (a
+    # kernel tick; 2 s on FAT), and a write just before the copy must count as newer.
+    began = time.time_ns() - WRITTEN_MARGIN_NS
     copy_archive(database, target, create_folder=True, cancelled=cancelled)
+    os.utime(target, ns=(began, began))
     for old in daily_backups(database, folder)[:-keep]:
         old.unlink(missing_ok=True)
     return target

@@ -130,15 +130,82 @@ def test_a_cancelled_copy_stops_between_steps_and_leaves_nothing(
     assert made is not None and titles(made) == titles(archive_file)
 
 
+def _written(path: Path, title: str) -> None:
+    con = sqlite3.connect(path)
+    con.execute(
+        "INSERT INTO item (kind, title, published_at, created_at, updated_at) VALUES "
+        "('brief', ?, '2026-11-01T00:00:00Z', '2026-11-01T00:00:00Z', '2026-11-01T00:00:00Z')",
+        (title,),
+    )
+    con.commit()
+    con.close()
+
+
+def _made_on(path: Path, day: dt.date) -> Path | None:
+    _written(path, f"Written on {day}")
+    return daily_backup(path, day)
+
+
 def test_daily_backup_once_a_day_and_a_week_kept(archive_file: Path) -> None:
-    made = [daily_backup(archive_file, DAY - dt.timedelta(days=n)) for n in range(9, -1, -1)]
+    made = [_made_on(archive_file, DAY - dt.timedelta(days=n)) for n in range(9, -1, -1)]
     assert all(p is not None for p in made)
     assert daily_backup(archive_file, DAY) is None  # today's exists: nothing new
     kept = daily_backups(archive_file)
     assert [p.name for p in kept] == [
         f"archive-{(DAY - dt.timedelta(days=n)).isoformat()}.sqlite" for n in range(6, -1, -1)
     ]
-    assert titles(kept[-1]) == ["Kherson ferry resumes"]
+    assert titles(kept[-1])[0] == "Kherson ferry resumes" and len(titles(kept[-1])) == 11
+
+
+def _aged(path: Path, seconds: float) -> None:
+    """The archive's files as if last written `seconds` ago."""
+    for file in backup.archive_files(path):
+        if file.exists():
+            when = file.stat().st_mtime - seconds
+            os.utime(file, (when, when))
+
+
+def test_a_day_without_writes_adds_no_daily_copy(archive_file: Path) -> None:
+    # At a million items each copy is 1.9 GB: a day that wrote nothing would copy the same.
+    first = daily_backup(archive_file, DAY - dt.timedelta(days=2))
+    assert first is not None
+    _aged(archive_file, 60)  # written a minute before that copy began
+    assert daily_backup(archive_file, DAY - dt.timedelta(days=1)) is None
+    assert daily_backups(archive_file) == [first]
+    _written(archive_file, "A write the next day")  # the -wal file has it
+    later = daily_backup(archive_file, DAY)
+    assert later is not None and "A write the next day" in titles(later)
+
+
+def test_a_write_during_a_copy_counts_as_newer_than_it(
+    archive_file: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The copy holds the archive as it was when it began: a write while it runs is not in
+    # it, so the next day's copy must be made although the write is older than its end.
+    _many_items(archive_file, 300)
+    monkeypatch.setattr(backup, "COPY_STEP_PAGES", 8)
+    _aged(archive_file, 60)
+    written: list[str] = []
+
+    def write_once() -> bool:
+        if not written:
+            _written(archive_file, "Written while the copy ran")
+            written.append("yes")
+        return False
+
+    first = daily_backup(archive_file, DAY - dt.timedelta(days=1), cancelled=write_once)
+    assert first is not None and written
+    assert "Written while the copy ran" not in titles(first)
+    later = daily_backup(archive_file, DAY)
+    assert later is not None and "Written while the copy ran" in titles(later)
+
+
+def test_daily_copies_turned_off_make_none_and_delete_none(archive_file: Path) -> None:
+    kept = _made_on(archive_file, DAY - dt.timedelta(days=1))
+    assert _made_on(archive_file, DAY) is not None
+    _written(archive_file, "another")
+    assert daily_backup(archive_file, DAY + dt.timedelta(days=1), keep=0) is None
+    assert kept in daily_backups(archive_file) and len(daily_backups(archive_file)) == 2
 
 
 def test_pruning_leaves_other_files_in_the_backup_folder_alone(archive_file: Path) -> None:
@@ -152,6 +219,7 @@ def test_pruning_leaves_other_files_in_the_backup_folder_alone(archive_file: Pat
     for path in mine:
         path.write_text("keep me")
     for n in range(10):
+        _written(archive_file, f"day {n}")
         daily_backup(archive_file, DAY - dt.timedelta(days=n), keep=2)
     assert len(daily_backups(archive_file)) == 2
     assert all(p.read_text() == "keep me" for p in mine)

@@ -12,6 +12,23 @@
     </message>
   </context>
   <context>
+    <name>BackupActions</name>
+    <message numerus="yes">
+      <source>Keep the newest %n daily backup(s)</source>
+      <translation>
+        <numerusform>Keep the newest %n daily backup</numerusform>
+        <numerusform>Keep the newest %n daily backups</numerusform>
+      </translation>
+    </message>
+    <message numerus="yes">
+      <source>The newest %n daily backup(s) will be kept; older ones go at the next.</source>
+      <translation>
+        <numerusform>The newest %n daily backup will be kept; older ones go at the next.</numerusform>
+        <numerusform>The newest %n daily backups will be kept; older ones go at the next.</numerusform>
+      </translation>
+    </message>
+  </context>
+  <context>
     <name>ConflictDialog</name>
     <message numerus="yes">
       <source>You both changed %n field(s): choose which to keep in the last column.</source>

@@ -635,12 +635,20 @@
       <translation>&amp;Перевірити файл архіву</translation>
     </message>
     <message>
+      <source>&amp;Daily backups</source>
+      <translation>&amp;Щоденні копії</translation>
+    </message>
+    <message>
       <source>&amp;Restore from backup…</source>
       <translation>Від&amp;новити з резервної копії…</translation>
     </message>
     <message>
       <source>&amp;Trash…</source>
       <translation>Ко&amp;шик…</translation>
+    </message>
+    <message>
+      <source>A copy in the backups folder beside the archive, at the first start of a day</source>
+      <translation>Копія в теці backups поруч з архівом, під час першого запуску за день</translation>
     </message>
     <message>
       <source>Archive backed up to %1</source>
@@ -670,6 +678,22 @@
       <source>Go back to a backup; the archive as it is now is kept as a safety copy</source>
       <translation>Повернутися до резервної копії; поточний архів спершу зберігається як страхувальна копія</translation>
     </message>
+    <message numerus="yes">
+      <source>Keep the newest %n daily backup(s)</source>
+      <translation>
+        <numerusform>Зберігати останню %n щоденну копію</numerusform>
+        <numerusform>Зберігати останні %n щоденні копії</numerusform>
+        <numerusform>Зберігати останні %n щоденних копій</numerusform>
+      </translation>
+    </message>
+    <message>
+      <source>No daily copies</source>
+      <translation>Без щоденних копій</translation>
+    </message>
+    <message>
+      <source>No more daily copies will be made; the ones made are kept.</source>
+      <translation>Щоденні копії більше не створюватимуться; наявні залишаються.</translation>
+    </message>
     <message>
       <source>Quit the program, then run: frontline-archive maintain --rebuild-index (a backup is taken first).</source>
       <translation>Закрийте програму й виконайте: frontline-archive maintain --rebuild-index (спершу буде створено резервну копію).</translation>
@@ -693,6 +717,14 @@
     <message>
       <source>The check was stopped; nothing was changed.</source>
       <translation>Перевірку зупинено; нічого не змінено.</translation>
+    </message>
+    <message numerus="yes">
+      <source>The newest %n daily backup(s) will be kept; older ones go at the next.</source>
+      <translation>
+        <numerusform>Зберігатиметься остання %n щоденна копія; старіші буде видалено під час наступного копіювання.</numerusform>
+        <numerusform>Зберігатимуться останні %n щоденні копії; старіші буде видалено під час наступного копіювання.</numerusform>
+        <numerusform>Зберігатимуться останні %n щоденних копій; старіші буде видалено під час наступного копіювання.</numerusform>
+      </translation>
     </message>
     <message>
       <source>Today's automatic backup failed: %1</source>

@@ -130,6 +130,7 @@ def build_menus(window: Any) -> None:
         )
     )
     file_menu.addAction(window.backups.action)
+    file_menu.addMenu(window.backups.daily_menu)
     file_menu.addAction(window.backups.restore_action)
     file_menu.addAction(window.backups.check_action)
     file_menu.addSeparator()

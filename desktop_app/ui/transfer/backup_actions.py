@@ -6,6 +6,8 @@ a million items takes 7–8 s, during which saves go on). A failed daily copy is
 bar, not in a dialog: the user did not ask for it and can go on working; a copy the user asked
 for reports its failure in a message box. Closing the window stops a daily copy still being
 written (nothing of it is kept; the next start makes it), so that quitting never waits for it.
+File ▸ Daily backups says how many daily copies are kept (7, 3, 1 or none; a day that wrote
+nothing adds none: `storage.backup.daily_backup`).
 """
 
 from __future__ import annotations
@@ -16,8 +18,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt, QTimer
-from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QDialog
+from PySide6.QtGui import QAction, QActionGroup, QKeySequence
+from PySide6.QtWidgets import QDialog, QMenu, QWidget
 
 from desktop_app.services import archive_file
 from desktop_app.ui.common.operations import Operation
@@ -30,6 +32,9 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 # After start-up has settled: the first searches and the deferred panels come first.
 DAILY_DELAY_MS = 3000
+# How many daily copies are kept (File ▸ Daily backups), in the settings; 0: none are made.
+DAILY_KEEP_KEY = "backup/daily_keep"
+DAILY_CHOICES = (7, 3, 1, 0)
 
 
 class BackupActions(QObject):
@@ -62,10 +67,52 @@ class BackupActions(QObject):
         self.checker.finished.connect(self._checked)
         self.checker.failed.connect(lambda text: self.ctx.show_message("error", text))
         self.checker.cancelled.connect(self._check_stopped)
+        self.daily_menu = self._daily_menu(window)
         self.last_daily: Operation | None = None
         ctx.runner.closing.connect(self._stop)
         if daily and ctx.database_path is not None:
             QTimer.singleShot(DAILY_DELAY_MS, self, self.start_daily)
+
+    def _daily_menu(self, window: QWidget) -> QMenu:
+        menu = QMenu(self.tr("&Daily backups"), window)
+        menu.setToolTipsVisible(True)
+        group = QActionGroup(menu)
+        chosen = self.daily_keep
+        for keep in DAILY_CHOICES:
+            if keep:
+                text = self.tr("Keep the newest %n daily backup(s)", "", keep)
+            else:
+                text = self.tr("No daily copies")
+            choice = QAction(text, group)
+            choice.setCheckable(True)
+            choice.setChecked(keep == chosen)
+            choice.setData(keep)
+            choice.triggered.connect(lambda _on=False, keep=keep: self.set_daily_keep(keep))
+            menu.addAction(choice)
+        menu.setToolTip(
+            self.tr("A copy in the backups folder beside the archive, at the first start of a day")
+        )
+        return menu
+
+    @property
+    def daily_keep(self) -> int:
+        """How many daily copies are kept (0: none is made)."""
+        value = self.ctx.settings.value(DAILY_KEEP_KEY, DAILY_CHOICES[0])
+        try:
+            keep = int(value)  # type: ignore[call-overload]
+        except (TypeError, ValueError):
+            return DAILY_CHOICES[0]
+        return keep if keep in DAILY_CHOICES else DAILY_CHOICES[0]
+
+    def set_daily_keep(self, keep: int) -> None:
+        self.ctx.settings.setValue(DAILY_KEEP_KEY, keep)
+        if keep:
+            said = self.tr(
+                "The newest %n daily backup(s) will be kept; older ones go at the next.", "", keep
+            )
+        else:
+            said = self.tr("No more daily copies will be made; the ones made are kept.")
+        self.ctx.status(said)
 
     def choose_destination(self) -> None:
         from desktop_app.ui.common import file_dialogs  # loaded when a dialog opens
@@ -154,9 +201,12 @@ class BackupActions(QObject):
         if database is None:
             return None
         today = dt.date.today()
+        keep = self.daily_keep
 
         def copy(op: Operation) -> Path | None:
-            return archive_file.daily_backup(database, today, cancelled=lambda: op.token.cancelled)
+            return archive_file.daily_backup(
+                database, today, keep=keep, cancelled=lambda: op.token.cancelled
+            )
 
         op = self.ctx.runner.copy("daily backup", copy)
         op.succeeded.connect(self._daily_done)

@@ -80,18 +80,108 @@ def test_the_daily_copy_is_made_once_after_start_up(
     win.close()
 
 
+def _daily_choice(win: MainWindow, keep: int) -> None:
+    """Choose in File ▸ Daily backups, as the user does."""
+    [choice] = [a for a in win.backups.daily_menu.actions() if a.data() == keep]
+    choice.trigger()
+
+
+def _old_copies(database: Path, days: int) -> list[Path]:
+    """Daily copies of the days before today, made a day ago (before the archive's writes)."""
+    import os
+
+    folder = database.parent / "backups"
+    folder.mkdir(exist_ok=True)
+    made = []
+    for n in range(days, 0, -1):
+        path = folder / f"archive-{dt.date.today() - dt.timedelta(days=n)}.sqlite"
+        path.write_bytes(b"")
+        os.utime(path, (time.time() - 86400, time.time() - 86400))
+        made.append(path)
+    return made
+
+
+def test_the_daily_backups_menu_says_how_many_copies_are_kept(
+    qtbot, make_window, archive_db, settings: QSettings, tmp_path: Path
+) -> None:
+    database = tmp_path / "archive.sqlite"
+    old = _old_copies(database, 3)
+    win = make_window()
+    assert [a.isChecked() for a in win.backups.daily_menu.actions()] == [True, False, False, False]
+    _daily_choice(win, 1)
+    assert settings.value(backup_actions.DAILY_KEEP_KEY) in (1, "1")
+    op = win.backups.start_daily()
+    with qtbot.waitSignal(op.succeeded, timeout=10000):  # type: ignore[union-attr]
+        pass
+    # Today's copy, and none of the older ones: the choice holds from the next copy on.
+    [today] = daily_backups(database)
+    assert today not in old and today.name.endswith(f"{dt.date.today()}.sqlite")
+    win.close()
+    again = make_window()  # remembered
+    assert [a.isChecked() for a in again.backups.daily_menu.actions()] == [
+        False,
+        False,
+        True,
+        False,
+    ]
+
+
+def test_no_daily_copies_makes_none_and_deletes_none(
+    qtbot, make_window, archive_db, tmp_path: Path
+) -> None:
+    database = tmp_path / "archive.sqlite"
+    old = _old_copies(database, 2)
+    win = make_window()
+    _daily_choice(win, 0)
+    op = win.backups.start_daily()
+    with qtbot.waitSignal(op.succeeded, timeout=10000) as made:  # type: ignore[union-attr]
+        pass
+    assert made.args == [None] and daily_backups(database) == old
+
+
+def test_a_day_the_window_only_read_adds_no_daily_copy(
+    qtbot, make_window, archive_db, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The window opened, searched and closed, writing nothing: the next day's copy would be
+    # the same file again (1.9 GB at a million items).
+    from desktop_app.storage import backup
+
+    monkeypatch.setattr(backup, "WRITTEN_MARGIN_NS", 0)
+    database = tmp_path / "archive.sqlite"
+    save_item(ItemData(BRIEF, "Written before", dt.datetime(2026, 11, 1, tzinfo=dt.UTC)))
+    time.sleep(0.05)  # file times come from a coarser clock
+    first = make_window()
+    op = first.backups.start_daily()
+    with qtbot.waitSignal(op.succeeded, timeout=10000):  # type: ignore[union-attr]
+        pass
+    first.archive_view.reload()
+    qtbot.waitUntil(lambda: first.archive_view.idle, timeout=10000)
+    first.close()
+    [copy] = daily_backups(database)
+    yesterday = copy.with_name(f"archive-{dt.date.today() - dt.timedelta(days=1)}.sqlite")
+    copy.rename(yesterday)
+    second = make_window()
+    op = second.backups.start_daily()
+    with qtbot.waitSignal(op.succeeded, timeout=10000) as made:  # type: ignore[union-attr]
+        pass
+    assert made.args == [None] and daily_backups(database) == [yesterday]
+    second.close()
+
+
 def _held_daily_copy(monkeypatch: pytest.MonkeyPatch) -> tuple[threading.Event, threading.Event]:
     """The daily copy made slow, as a million items make it (12 s): it waits, before
     copying, until released or cancelled. Returns (started, release)."""
     started, release = threading.Event(), threading.Event()
     real = archive_file.daily_backup
 
-    def held(database: Path, today: dt.date, *, cancelled: Callable[[], bool]) -> Path | None:
+    def held(
+        database: Path, today: dt.date, *, keep: int, cancelled: Callable[[], bool]
+    ) -> Path | None:
         started.set()
         end = time.monotonic() + 30
         while not (release.is_set() or cancelled()) and time.monotonic() < end:
             time.sleep(0.01)
-        return real(database, today, cancelled=cancelled)
+        return real(database, today, keep=keep, cancelled=cancelled)
 
     monkeypatch.setattr(archive_file, "daily_backup", held)
     monkeypatch.setattr(backup_actions, "DAILY_DELAY_MS", 10)
