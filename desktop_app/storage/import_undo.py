@@ -26,7 +26,7 @@ from dataclasses import dataclass
 
 from desktop_app.core.formats.oryx import OryxRow
 from desktop_app.storage.db.models import Item, database_proxy
-from desktop_app.storage.item_import import next_item_id
+from desktop_app.storage.item_import import insert_as_json, next_item_id
 from desktop_app.storage.oryx import replace_oryx, stored_oryx
 from desktop_app.storage.report_history import (
     ReportSnapshot,
@@ -41,6 +41,9 @@ from desktop_app.storage.reports import (
 UNDO_STEP = 5_000
 # `(done, total)` in items; it may raise to stop (everything is rolled back).
 Progress = Callable[[int, int], None]
+TAGS_AS_JSON = (
+    "INSERT INTO item_tag (item_id, tag) SELECT value ->> 0, value ->> 1 FROM json_each(?)"
+)
 
 
 @dataclass(frozen=True)
@@ -177,14 +180,17 @@ def redo_import(redo: ImportRedo, progress: Progress | None = None) -> None:
         # Back under their own ids, so links and anything naming them still find them.
         names = ", ".join(f'"{c}"' for c in redo.columns)  # our own table's column names
         marks = ", ".join("?" for _ in redo.columns)
+        picked = ", ".join(f"value ->> {n}" for n in range(len(redo.columns)))
+        as_json = f"INSERT INTO item ({names}) SELECT {picked} FROM json_each(?)"
         cursor = database_proxy.cursor()
         done = 0
         for rows, tags in redo.items.parts():
             if progress is not None:
                 progress(done, redo.items.count)
-            if rows:
+            # A part in one statement where it can be (a third of the time: `item_import`).
+            if rows and not insert_as_json(cursor, as_json, rows):
                 cursor.executemany(f"INSERT INTO item ({names}) VALUES ({marks})", rows)
-            if tags:
+            if tags and not insert_as_json(cursor, TAGS_AS_JSON, tags):
                 cursor.executemany("INSERT INTO item_tag (item_id, tag) VALUES (?, ?)", tags)
             done += len(rows)
         if progress is not None:

@@ -200,7 +200,7 @@ def test_the_undone_items_wait_for_a_redo_outside_memory(
     # Undoing an import of a million items held every row in memory (about 2 GB) for as long
     # as the step stayed on the undo stack. Here 120 items of 30 KB (3.6 MB of text): the
     # undo and the redo hold a part of them at a time, and the step none.
-    monkeypatch.setattr(import_undo, "UNDO_STEP", 10)
+    monkeypatch.setattr(import_undo, "UNDO_STEP", 5)
     _summary, undo = imported(ReadResult("rss", items=_many_briefs(120, "Shelling. " * 3000)))
     assert undo is not None
     tracemalloc.start()
