@@ -635,10 +635,6 @@
       <translation>&amp;Перевірити файл архіву</translation>
     </message>
     <message>
-      <source>&amp;Daily backups</source>
-      <translation>&amp;Щоденні копії</translation>
-    </message>
-    <message>
       <source>&amp;Restore from backup…</source>
       <translation>Від&amp;новити з резервної копії…</translation>
     </message>
@@ -665,6 +661,10 @@
     <message>
       <source>Checking the archive file…</source>
       <translation>Перевірка файлу архіву…</translation>
+    </message>
+    <message>
+      <source>Dai&amp;ly backups</source>
+      <translation>&amp;Щоденні копії</translation>
     </message>
     <message>
       <source>Deleted articles, briefs and reports, kept until the Trash is emptied</source>

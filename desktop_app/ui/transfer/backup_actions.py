@@ -74,7 +74,7 @@ class BackupActions(QObject):
             QTimer.singleShot(DAILY_DELAY_MS, self, self.start_daily)
 
     def _daily_menu(self, window: QWidget) -> QMenu:
-        menu = QMenu(self.tr("&Daily backups"), window)
+        menu = QMenu(self.tr("Dai&ly backups"), window)
         menu.setToolTipsVisible(True)
         group = QActionGroup(menu)
         chosen = self.daily_keep
