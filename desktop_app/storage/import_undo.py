@@ -18,12 +18,14 @@ as the step stays on the undo stack. A redo reads the parts back one at a time.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import pickle
 import tempfile
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
+from desktop_app.core.errors import ArchiveError
 from desktop_app.core.formats.oryx import OryxRow
 from desktop_app.storage.db.models import Item, database_proxy
 from desktop_app.storage.item_import import insert_as_json, next_item_id
@@ -101,20 +103,44 @@ def changes_since(before: ArchiveMark) -> ImportUndo | None:
     return undo
 
 
+class UndoStashError(ArchiveError):
+    """The undone items could not be kept for a redo (the temporary folder is full or cannot
+    be written); the undo is rolled back."""
+
+
 class ItemStash:
     """Items' rows as stored (ids included) with their tags, kept in a temporary file in the
     parts they were added in. The file has no name; the system frees it when it is closed,
     or when the program ends however it ends."""
 
     def __init__(self) -> None:
-        self._file = tempfile.TemporaryFile(prefix="frontline-undo-")  # noqa: SIM115 (kept open)
+        with self._said():
+            self._file = tempfile.TemporaryFile(prefix="frontline-undo-")  # noqa: SIM115 (kept open)
         self._parts = 0
         self.count = 0
 
+    @staticmethod
+    @contextlib.contextmanager
+    def _said() -> Iterator[None]:
+        try:
+            yield
+        except OSError as exc:
+            raise UndoStashError(
+                f"the undone items could not be kept for a redo in {tempfile.gettempdir()}: "
+                f"{exc.strerror or exc}; nothing was undone"
+            ) from exc
+
     def add(self, rows: list[tuple[object, ...]], tags: list[tuple[int, str]]) -> None:
-        pickle.dump((rows, tags), self._file, protocol=pickle.HIGHEST_PROTOCOL)
+        with self._said():
+            pickle.dump((rows, tags), self._file, protocol=pickle.HIGHEST_PROTOCOL)
         self._parts += 1
         self.count += len(rows)
+
+    def finish(self) -> None:
+        """Everything written out: a full disk is found now, while the undo can still be
+        rolled back, not at the redo."""
+        with self._said():
+            self._file.flush()
 
     def parts(self) -> Iterator[tuple[list[tuple[object, ...]], list[tuple[int, str]]]]:
         """The parts in the order they were added, one in memory at a time."""
@@ -156,6 +182,7 @@ def _stash_and_delete(first: int, last: int, progress: Progress | None) -> Impor
         ]
         stash.add(rows, tags)
         Item.delete().where((Item.id >= start) & (Item.id <= end)).execute()
+    stash.finish()
     if progress is not None:
         progress(total, total)
     return ImportRedo({}, columns, stash, None)

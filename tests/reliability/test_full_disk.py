@@ -116,3 +116,55 @@ def test_export_or_backup_onto_a_full_disk_leaves_no_file(
     assert sorted(p.name for p in small_disk.iterdir()) == ["filler"]
     assert integrity_problems(database) == []
     assert dump(database) == before
+
+
+@pytest.mark.parametrize(("count", "body", "leave"), [(300, 1000, 64 * 1024), (3, 1, 0)])
+def test_undoing_an_import_with_a_full_temporary_folder_says_so_and_changes_nothing(
+    small_disk: Path,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    count: int,
+    body: int,
+    leave: int,
+) -> None:
+    # The items an undo takes back wait for a redo in a temporary file: a full temporary
+    # folder must stop the undo whole, with the folder named, not leave it undone with no
+    # way back. Three small items fit in the file's buffer: it is written out before the
+    # undo commits, not at the redo.
+    import datetime as dt
+    import tempfile
+
+    from desktop_app.core.formats.load import ReadResult
+    from desktop_app.core.item import BRIEF, ItemData
+    from desktop_app.storage.db.connection import open_archive
+    from desktop_app.storage.db.models import database_proxy
+    from desktop_app.storage.import_undo import (
+        UndoStashError,
+        changes_since,
+        mark,
+        undo_import,
+    )
+    from desktop_app.storage.importing import import_result
+    from desktop_app.storage.items import count_items
+
+    open_archive(tmp_path / "archive.sqlite")
+    when = dt.datetime(2026, 11, 1, tzinfo=dt.UTC)
+    items = [
+        ItemData(BRIEF, f"Brief {n} from Kupiansk", when, body="Shelling. " * body)
+        for n in range(count)
+    ]
+    with database_proxy.atomic():
+        before = mark()
+        import_result(ReadResult("rss", items=items))
+        undo = changes_since(before)
+    assert undo is not None and count_items() == count
+    monkeypatch.setattr(tempfile, "tempdir", str(small_disk))
+    fill(small_disk, leave)
+    with pytest.raises(
+        UndoStashError, match="could not be kept for a redo in .*disk.*nothing was undone"
+    ):
+        undo_import(undo)
+    assert count_items() == count
+    (small_disk / "filler").unlink()
+    undo_import(undo)  # with room again, the same step goes through
+    assert count_items() == 0
