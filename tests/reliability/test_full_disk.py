@@ -161,7 +161,7 @@ def test_undoing_an_import_with_a_full_temporary_folder_says_so_and_changes_noth
     monkeypatch.setattr(tempfile, "tempdir", str(small_disk))
     fill(small_disk, leave)
     with pytest.raises(
-        UndoStashError, match="could not be kept for a redo in .*disk.*nothing was undone"
+        UndoStashError, match=r"could not be kept for a redo in .*disk.*nothing was undone"
     ):
         undo_import(undo)
     assert count_items() == count
