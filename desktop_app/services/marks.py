@@ -8,7 +8,7 @@ again.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from peewee import PeeweeException, chunked
 
@@ -40,6 +40,40 @@ def _set(field: str, ids: Sequence[int], value: bool) -> Changes:
         # The archive's own errors (busy, disk full, read-only) say why; add what and where.
         raise MarkNotSavedError(f"item {_ids_text(wanted)}, field '{field}': {exc}") from exc
     return Changes(flags=True, item_ids=frozenset(wanted))
+
+
+# Items marked per part of a whole list's marking, and between two of its progress reports.
+MARK_STEP = 10_000
+
+
+def mark_all(
+    ids: Sequence[int],
+    read: bool = True,
+    progress: Callable[[int, int], None] | None = None,
+) -> list[int]:
+    """Mark every item of `ids` read (or unread), in one transaction, in parts with
+    `progress(done, total)` before each (it may raise to stop: nothing is changed). Returns
+    the items whose mark changed (the others already had it), for an undo."""
+    wanted = sorted(set(ids))
+    changed: list[int] = []
+    try:
+        with database_proxy.atomic():
+            for start in range(0, len(wanted), MARK_STEP):
+                if progress is not None:
+                    progress(start, len(wanted))
+                part = wanted[start : start + MARK_STEP]
+                other = Item.is_read == (not read)
+                found = [
+                    i for (i,) in Item.select(Item.id).where(Item.id.in_(part) & other).tuples()
+                ]
+                if found:
+                    Item.update({Item.is_read: read}).where(Item.id.in_(found)).execute()
+                changed += found
+            if progress is not None:
+                progress(len(wanted), len(wanted))
+    except (PeeweeException, ArchiveError) as exc:
+        raise MarkNotSavedError(f"{len(wanted):,} items, field 'is_read': {exc}") from exc
+    return changed
 
 
 def set_read(ids: Sequence[int], read: bool = True) -> Changes:

@@ -52,3 +52,49 @@ def test_more_items_than_one_statement_may_name_are_marked_in_one_call(
     for item in (first, last):
         stored = get_item(item)
         assert stored is not None and stored.is_read
+
+
+def _briefs(count: int) -> list[int]:
+    when = dt.datetime(2024, 5, 1, tzinfo=dt.UTC)
+    return [save_item(ItemData(BRIEF, f"Brief {n} from Izium", when)) for n in range(count)]
+
+
+def _read(ids: list[int]) -> list[bool]:
+    return [bool(item.is_read) for item in (get_item(i) for i in ids) if item is not None]
+
+
+def test_marking_a_whole_list_goes_in_parts_and_undo_gives_back_only_what_it_changed(
+    archive_db: object, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from desktop_app.services import history
+
+    monkeypatch.setattr(marks, "MARK_STEP", 2)
+    ids = _briefs(5)
+    marks.set_read([ids[1]], True)  # read before: still read after the undo
+    said: list[tuple[int, int]] = []
+    step = history.mark_all(ids, True, lambda done, total: said.append((done, total)))
+    assert said == [(0, 5), (2, 5), (4, 5), (5, 5)]
+    assert _read(ids) == [True] * 5
+    assert step.result == 4 and step.steps == 4
+    step.undo()
+    assert _read(ids) == [False, True, False, False, False]
+    step.redo()
+    assert _read(ids) == [True] * 5
+
+
+def test_marking_a_whole_list_stopped_part_way_changes_nothing(
+    archive_db: object, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(marks, "MARK_STEP", 2)
+    ids = _briefs(5)
+
+    class StopError(Exception):
+        pass
+
+    def stop_at_four(done: int, _total: int) -> None:
+        if done == 4:
+            raise StopError
+
+    with pytest.raises(StopError):
+        marks.mark_all(ids, True, stop_at_four)
+    assert _read(ids) == [False] * 5

@@ -100,6 +100,23 @@
     </message>
   </context>
   <context>
+    <name>MarkAll</name>
+    <message numerus="yes">
+      <source>Marked %Ln article(s) and brief(s) read.</source>
+      <translation>
+        <numerusform>Marked %Ln article or brief read.</numerusform>
+        <numerusform>Marked %Ln articles and briefs read.</numerusform>
+      </translation>
+    </message>
+    <message numerus="yes">
+      <source>mark %Ln article(s) and brief(s) read</source>
+      <translation>
+        <numerusform>mark %Ln article or brief read</numerusform>
+        <numerusform>mark %Ln articles and briefs read</numerusform>
+      </translation>
+    </message>
+  </context>
+  <context>
     <name>PageDialog</name>
     <message numerus="yes">
       <source>%n brief(s)</source>

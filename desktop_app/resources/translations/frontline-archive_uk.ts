@@ -391,6 +391,10 @@
       <translation>Редагувати &amp;мітки…</translation>
     </message>
     <message>
+      <source>Every article and brief the list shows, marked read; Edit ▸ Undo takes it back</source>
+      <translation>Усі статті й короткі новини зі списку позначаються прочитаними; Редагування ▸ Скасувати повертає як було</translation>
+    </message>
+    <message>
       <source>Export article to P&amp;DF…</source>
       <translation>&amp;Експортувати запис у PDF…</translation>
     </message>
@@ -401,6 +405,10 @@
     <message>
       <source>Exported to %1</source>
       <translation>Експортовано до %1</translation>
+    </message>
+    <message>
+      <source>Mark all shown as &amp;read</source>
+      <translation>Позначити &amp;всі показані прочитаними</translation>
     </message>
     <message>
       <source>Mark read / &amp;unread</source>
@@ -1356,37 +1364,6 @@ change</source>
     </message>
   </context>
   <context>
-    <name>ImportUndoController</name>
-    <message>
-      <source>Cancel</source>
-      <translation>Скасувати</translation>
-    </message>
-    <message>
-      <source>Putting back article or brief %1 of %2…</source>
-      <translation>Повертаю статтю чи коротку новину %1 з %2…</translation>
-    </message>
-    <message>
-      <source>Redo</source>
-      <translation>Повторити</translation>
-    </message>
-    <message>
-      <source>Redoing “%1”…</source>
-      <translation>Повторюю «%1»…</translation>
-    </message>
-    <message>
-      <source>Removing article or brief %1 of %2…</source>
-      <translation>Прибираю статтю чи коротку новину %1 з %2…</translation>
-    </message>
-    <message>
-      <source>Undo</source>
-      <translation>Скасувати</translation>
-    </message>
-    <message>
-      <source>Undoing “%1”…</source>
-      <translation>Скасовую «%1»…</translation>
-    </message>
-  </context>
-  <context>
     <name>ItemCommands</name>
     <message>
       <source>delete {title}</source>
@@ -1899,6 +1876,52 @@ change</source>
     <message>
       <source>import ({what})</source>
       <translation>імпорт ({what})</translation>
+    </message>
+  </context>
+  <context>
+    <name>MarkAll</name>
+    <message>
+      <source>Every item shown was read already.</source>
+      <translation>Усі показані записи вже прочитані.</translation>
+    </message>
+    <message numerus="yes">
+      <source>Marked %Ln article(s) and brief(s) read.</source>
+      <translation>
+        <numerusform>Позначено прочитаними %Ln статтю чи коротку новину.</numerusform>
+        <numerusform>Позначено прочитаними %Ln статті й короткі новини.</numerusform>
+        <numerusform>Позначено прочитаними %Ln статей і коротких новин.</numerusform>
+      </translation>
+    </message>
+    <message>
+      <source>Marking cancelled; nothing was changed.</source>
+      <translation>Позначення скасовано; нічого не змінено.</translation>
+    </message>
+    <message numerus="yes">
+      <source>mark %Ln article(s) and brief(s) read</source>
+      <translation>
+        <numerusform>позначення прочитаними %Ln статті чи короткої новини</numerusform>
+        <numerusform>позначення прочитаними %Ln статей і коротких новин</numerusform>
+        <numerusform>позначення прочитаними %Ln статей і коротких новин</numerusform>
+      </translation>
+    </message>
+  </context>
+  <context>
+    <name>MarkAllController</name>
+    <message>
+      <source>Cancel</source>
+      <translation>Скасувати</translation>
+    </message>
+    <message>
+      <source>Finding the items shown…</source>
+      <translation>Пошук показаних записів…</translation>
+    </message>
+    <message>
+      <source>Mark all shown as read</source>
+      <translation>Позначити всі показані прочитаними</translation>
+    </message>
+    <message>
+      <source>Marking article or brief %1 of %2 read…</source>
+      <translation>Позначаю прочитаною статтю чи коротку новину %1 з %2…</translation>
     </message>
   </context>
   <context>
@@ -3153,6 +3176,34 @@ Merge: take this report's figures and keep the stored ones it does not state.</s
   </context>
   <context>
     <name>Undo</name>
+    <message>
+      <source>Cancel</source>
+      <translation>Скасувати</translation>
+    </message>
+    <message>
+      <source>Redo</source>
+      <translation>Повторити</translation>
+    </message>
+    <message>
+      <source>Redoing “%1”: %2 of %3 articles and briefs…</source>
+      <translation>Повторюю «%1»: %2 з %3 статей і коротких новин…</translation>
+    </message>
+    <message>
+      <source>Redoing “%1”…</source>
+      <translation>Повторюю «%1»…</translation>
+    </message>
+    <message>
+      <source>Undo</source>
+      <translation>Скасувати</translation>
+    </message>
+    <message>
+      <source>Undoing “%1”: %2 of %3 articles and briefs…</source>
+      <translation>Скасовую «%1»: %2 з %3 статей і коротких новин…</translation>
+    </message>
+    <message>
+      <source>Undoing “%1”…</source>
+      <translation>Скасовую «%1»…</translation>
+    </message>
     <message>
       <source>“%1” could not be undone or redone: %2</source>
       <translation>Не вдалося скасувати чи повторити «%1»: %2</translation>

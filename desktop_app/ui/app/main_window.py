@@ -51,11 +51,12 @@ if TYPE_CHECKING:
     from desktop_app.ui.charts.charts_tab import ChartsTab
     from desktop_app.ui.common.garbage import GuiThreadCollector
     from desktop_app.ui.common.operations import Operation, OperationRunner
+    from desktop_app.ui.common.undo import LongUndoController
     from desktop_app.ui.losses.losses_view import LossesView
     from desktop_app.ui.losses.problems_view import ProblemsDock
     from desktop_app.ui.transfer.backup_actions import BackupActions
     from desktop_app.ui.transfer.export_flow import ExportController
-    from desktop_app.ui.transfer.import_flow import ImportController, ImportUndoController
+    from desktop_app.ui.transfer.import_flow import ImportController
 
 WARM_UP_DELAY_MS = 1500
 # After the first frame, how long the rest of the window waits for the first rows' frame.
@@ -88,7 +89,7 @@ class MainWindow(QMainWindow):
     runner: OperationRunner
     collector: GuiThreadCollector
     importer: ImportController
-    import_undoer: ImportUndoController
+    long_undo: LongUndoController
     backups: BackupActions
     exporter: ExportController
     archive_view: ArchiveView

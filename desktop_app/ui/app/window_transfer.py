@@ -17,14 +17,15 @@ if TYPE_CHECKING:
 
 
 def install_transfer(window: Any) -> None:
-    """`window.importer`, `window.import_undoer` (an import taken back, with progress) and
+    """`window.importer`, `window.long_undo` (a long undo or redo, with progress) and
     `window.exporter`, saying in the window how each one ended."""
+    from desktop_app.ui.common.undo import LongUndoController
     from desktop_app.ui.transfer.export_flow import ExportController
-    from desktop_app.ui.transfer.import_flow import ImportController, ImportUndoController
+    from desktop_app.ui.transfer.import_flow import ImportController
 
     status = window.statusBar()
     window.importer = importer = ImportController(window.runner, window)
-    window.import_undoer = ImportUndoController(window.runner, window, window.undo_stack)
+    window.long_undo = LongUndoController(window.runner, window, window.undo_stack)
     importer.finished.connect(lambda outcome: import_finished(window, outcome))
     importer.failed.connect(
         lambda text: window.show_message(
@@ -93,7 +94,7 @@ def import_finished(window: Any, outcome: ImportOutcome) -> None:
                 text,
                 step,
                 lambda t: window.show_message("error", t),
-                window.import_undoer,
+                window.long_undo,
             )
         )
     # Non-blocking: the window stays usable; conflicts wait for the user's choice.

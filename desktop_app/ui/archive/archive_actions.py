@@ -23,6 +23,7 @@ if TYPE_CHECKING:
 
     from desktop_app.services.queries import StoredItem
     from desktop_app.ui.archive.archive_view import ArchiveView
+    from desktop_app.ui.archive.mark_all import MarkAll
     from desktop_app.ui.common.context import WindowContext
     from desktop_app.ui.common.operations import Operation
 
@@ -106,6 +107,13 @@ class ArchiveActions(QObject):
             self.tr("&Star / unstar"), view.toggle_star, "S", list_only=True
         )
         self.edit_tags_action = action(self.tr("Edit ta&gs…"), self.edit_tags, "T", list_only=True)
+        self.mark_all_read_action = action(self.tr("Mark all shown as &read"), self.mark_all_read)
+        self.mark_all_read_action.setToolTip(
+            self.tr(
+                "Every article and brief the list shows, marked read; Edit ▸ Undo takes it back"
+            )
+        )
+        self._mark_all: MarkAll | None = None
         self.print_action = action(
             self.tr("&Print article…"), self.print_article, QKeySequence.StandardKey.Print
         )
@@ -127,7 +135,12 @@ class ArchiveActions(QObject):
         self.serif_action.setCheckable(True)
         self.serif_action.setChecked(str(ctx.settings.value(SERIF_KEY, "false")) == "true")
         if ctx.read_only:  # browse, read, print and export; no marks, no tags
-            for act in (self.toggle_read_action, self.toggle_star_action, self.edit_tags_action):
+            for act in (
+                self.toggle_read_action,
+                self.toggle_star_action,
+                self.edit_tags_action,
+                self.mark_all_read_action,
+            ):
                 act.setEnabled(False)
                 act.setToolTip(self.tr("The archive is open read-only."))
         self.timeline_action.setCheckable(True)
@@ -137,6 +150,7 @@ class ArchiveActions(QObject):
         menu = QMenu(self.tr("A&rticle"), window)
         bar.insertMenu(bar.actions()[-1], menu)  # before Help
         menu.addActions([self.toggle_read_action, self.toggle_star_action, self.edit_tags_action])
+        menu.addAction(self.mark_all_read_action)
         menu.addSeparator()
         menu.addActions([self.timeline_action])
         menu.addSeparator()
@@ -162,6 +176,14 @@ class ArchiveActions(QObject):
         """View ▸ Serif text in the reader: a serif face, kept for next time."""
         self.view.reader.set_serif(on)
         self.ctx.settings.setValue(SERIF_KEY, "true" if on else "false")
+
+    def mark_all_read(self) -> None:
+        """Every item the list shows, marked read (with progress; one undo step)."""
+        if self._mark_all is None:
+            from desktop_app.ui.archive.mark_all import MarkAll
+
+            self._mark_all = MarkAll(self.ctx)
+        self._mark_all.start(self.view.request())
 
     def _timeline_toggled(self, checked: bool) -> None:
         set_timeline(self.view, checked)

@@ -18,6 +18,7 @@ if TYPE_CHECKING:
     from PySide6.QtWidgets import QWidget
 
     from desktop_app.ui.common.operations import OperationRunner
+    from desktop_app.ui.common.undo import LongUndo
 
 
 class WindowContext(Protocol):
@@ -30,6 +31,11 @@ class WindowContext(Protocol):
 
     @property
     def undo_stack(self) -> QUndoStack: ...
+
+    @property
+    def long_undo(self) -> LongUndo:
+        """Runs a long undo or redo with progress and Cancel (`ui.common.undo`)."""
+        ...
 
     @property
     def settings(self) -> QSettings: ...

@@ -22,7 +22,9 @@ from typing import TYPE_CHECKING, Any, Protocol
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QAction, QKeySequence, QUndoCommand, QUndoStack
-from PySide6.QtWidgets import QMenu
+from PySide6.QtWidgets import QMenu, QWidget
+
+from desktop_app.ui.common.operations import ProgressController
 
 if TYPE_CHECKING:
     from PySide6.QtCore import QObject
@@ -170,3 +172,48 @@ def add_undo_actions(menu: QMenu, stack: QUndoStack, parent: QObject) -> tuple[Q
     redo.setShortcuts(keys)
     menu.addActions([undo, redo])
     return undo, redo
+
+
+class LongUndoController(ProgressController):
+    """Runs a long undo or redo (`LongUndo`: an import of many items, marks set on a whole
+    list) with a progress dialog and Cancel, which rolls the step back whole. Closing the
+    window cancels it rather than wait for it."""
+
+    def __init__(self, runner: OperationRunner, parent_widget: QWidget, stack: QUndoStack) -> None:
+        super().__init__(runner, parent_widget)
+        self.stack = stack
+        self._name = ""
+        runner.closing.connect(self.cancel)
+
+    def run(
+        self, name: str, fn: Callable[[Operation], Changes], steps: int, *, undoing: bool
+    ) -> Operation:
+        self._name = name
+        translate = QCoreApplication.translate
+        op = self._run(
+            name,
+            fn,
+            steps,
+            title=translate("Undo", "Undo") if undoing else translate("Undo", "Redo"),
+            label=(
+                translate("Undo", "Undoing “%1”…")
+                if undoing
+                else translate("Undo", "Redoing “%1”…")
+            ).replace("%1", name),
+            cancel=translate("Undo", "Cancel"),
+        )
+        if self.progress is not None:
+            # At once: the window takes no second Ctrl+Z while this one runs.
+            self.progress.show()
+        return op
+
+    def progress_label(self, done: int, total: int, text: str) -> str:
+        from desktop_app.ui.common.i18n import number
+
+        if text == "redo":
+            said = QCoreApplication.translate("Undo", "Redoing “%1”: %2 of %3 articles and briefs…")
+        else:
+            said = QCoreApplication.translate("Undo", "Undoing “%1”: %2 of %3 articles and briefs…")
+        return (
+            said.replace("%1", self._name).replace("%2", number(done)).replace("%3", number(total))
+        )

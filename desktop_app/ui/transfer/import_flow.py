@@ -16,13 +16,9 @@ from PySide6.QtCore import QCoreApplication
 
 from desktop_app.services import transfer
 from desktop_app.ui.common.i18n import number
-from desktop_app.ui.common.operations import Operation, OperationRunner, ProgressController
+from desktop_app.ui.common.operations import Operation, ProgressController
 
 if TYPE_CHECKING:
-    from PySide6.QtGui import QUndoStack
-    from PySide6.QtWidgets import QWidget
-
-    from desktop_app.services.changes import Changes
     from desktop_app.services.transfer import Conflict, ImportOutcome
 
 
@@ -85,39 +81,3 @@ def import_undo_label(reports: int, items: int, oryx: bool) -> str:
     return QCoreApplication.translate("MainWindow", "import ({what})").replace(
         "{what}", ", ".join(parts)
     )
-
-
-class ImportUndoController(ProgressController):
-    """Undo and redo of an import of many items (`ui.common.undo.LongUndo`): minutes at a
-    million items, so with progress and Cancel, which rolls the step back whole. Closing
-    the window cancels it rather than wait for it."""
-
-    def __init__(self, runner: OperationRunner, parent_widget: QWidget, stack: QUndoStack) -> None:
-        super().__init__(runner, parent_widget)
-        self.stack = stack
-        runner.closing.connect(self.cancel)
-
-    def run(
-        self, name: str, fn: Callable[[Operation], Changes], steps: int, *, undoing: bool
-    ) -> Operation:
-        op = self._run(
-            name,
-            fn,
-            steps,
-            title=self.tr("Undo") if undoing else self.tr("Redo"),
-            label=(self.tr("Undoing “%1”…") if undoing else self.tr("Redoing “%1”…")).replace(
-                "%1", name
-            ),
-            cancel=self.tr("Cancel"),
-        )
-        if self.progress is not None:
-            # At once: the window takes no second Ctrl+Z while this one runs.
-            self.progress.show()
-        return op
-
-    def progress_label(self, done: int, total: int, text: str) -> str:
-        if text == "redo":
-            said = self.tr("Putting back article or brief %1 of %2…")
-        else:
-            said = self.tr("Removing article or brief %1 of %2…")
-        return said.replace("%1", number(done)).replace("%2", number(total))

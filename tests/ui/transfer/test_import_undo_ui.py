@@ -140,7 +140,7 @@ def test_a_long_undo_shows_its_progress_and_cancel_leaves_the_import_in_place(
     undo_text = window.undo_action.text()
 
     window.undo_action.trigger()
-    undoer = window.import_undoer
+    undoer = window.long_undo
     assert undoer.progress is not None and undoer.progress.isVisible()  # shown at once
     assert reached.wait(5)  # type: ignore[attr-defined]
     from PySide6.QtWidgets import QPushButton
@@ -187,7 +187,7 @@ def test_a_long_redo_cancelled_leaves_the_import_undone(
     monkeypatch.setattr(import_undo.ItemStash, "parts", parts)
     window.redo_action.trigger()
     assert reached.wait(5)  # type: ignore[attr-defined]
-    window.import_undoer.cancel()
+    window.long_undo.cancel()
     go_on.set()  # type: ignore[attr-defined]
     settle(qtbot, window.runner)
 

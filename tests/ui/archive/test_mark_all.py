@@ -1,0 +1,64 @@
+"""Article ▸ Mark all shown as read: the list's items, however many, in one undoable step."""
+
+from __future__ import annotations
+
+import pytest
+
+from desktop_app.storage.items import get_item
+from desktop_app.ui.app.main_window import MainWindow
+from tests.ui.conftest import settle
+
+pytestmark = pytest.mark.qt_log_ignore(r"This plugin does not support propagateSizeHints\(\)")
+
+
+def read_marks(sample_items: dict[str, int]) -> dict[str, bool]:
+    marks = {}
+    for name, item_id in sample_items.items():
+        item = get_item(item_id)
+        assert item is not None
+        marks[name] = bool(item.is_read)
+    return marks
+
+
+def test_mark_all_shown_marks_the_searched_items_and_undo_gives_their_marks_back(
+    qtbot, window: MainWindow, sample_items: dict[str, int]
+) -> None:
+    view = window.archive_view
+    view.search_edit.setText("kyiv OR sumy")
+    view.run_search()
+    qtbot.waitUntil(lambda: view.model.rowCount() == 2 and view.idle, timeout=5000)
+    window.archive_actions.mark_all_read_action.trigger()
+    settle(qtbot, window.runner)
+    assert read_marks(sample_items) == {"sumy": True, "kyiv": True, "odesa": False}
+    assert "Marked 2 articles and briefs read" in window.statusBar().currentMessage()
+    # The rows shown follow without a new search.
+    qtbot.waitUntil(
+        lambda: all(getattr(view.model._row(r), "is_read", False) for r in range(2)), timeout=5000
+    )
+
+    assert "mark 2 articles and briefs read" in window.undo_action.text()
+    window.undo_action.trigger()
+    settle(qtbot, window.runner)
+    assert read_marks(sample_items) == {"sumy": False, "kyiv": False, "odesa": False}
+    window.redo_action.trigger()
+    settle(qtbot, window.runner)
+    assert read_marks(sample_items) == {"sumy": True, "kyiv": True, "odesa": False}
+
+
+def test_mark_all_shown_when_all_were_read_adds_no_undo_step(
+    qtbot, window: MainWindow, sample_items: dict[str, int]
+) -> None:
+    window.archive_actions.mark_all_read_action.trigger()
+    settle(qtbot, window.runner)
+    steps = window.undo_stack.count()
+    window.archive_actions.mark_all_read_action.trigger()
+    settle(qtbot, window.runner)
+    assert window.undo_stack.count() == steps
+    assert "read already" in window.statusBar().currentMessage()
+
+
+def test_mark_all_is_refused_on_an_archive_open_read_only(
+    qtbot, make_window, sample_items: dict[str, int]
+) -> None:
+    win = make_window(read_only=True)
+    assert not win.archive_actions.mark_all_read_action.isEnabled()
