@@ -695,7 +695,7 @@
       </translation>
     </message>
     <message>
-      <source>No daily copies</source>
+      <source>No daily backups</source>
       <translation>Без щоденних копій</translation>
     </message>
     <message>

@@ -82,7 +82,7 @@ class BackupActions(QObject):
             if keep:
                 text = self.tr("Keep the newest %n daily backup(s)", "", keep)
             else:
-                text = self.tr("No daily copies")
+                text = self.tr("No daily backups")
             choice = QAction(text, group)
             choice.setCheckable(True)
             choice.setChecked(keep == chosen)
