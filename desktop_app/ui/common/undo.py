@@ -8,9 +8,10 @@ no write ever happens on the GUI thread, and each is one transaction. When one f
 archive changed under it), the user is told, the step is dropped, and the archive stays as the
 failed transaction left it: unchanged.
 
-A long step (undoing an import of many items: minutes at a million) runs through a `LongUndo`
-instead, with a progress dialog and Cancel. A cancelled undo or redo changed nothing, and the
-stack steps back to where it was, so the same step can be taken again.
+A long step (an import of many items, or a whole list marked read: minutes at a million) runs
+through a `LongUndo` instead, with a progress dialog and Cancel. A cancelled undo or redo
+changed nothing, and the stack steps back to where it was, so the same step can be taken
+again.
 
 Labels are built here, in the window's language, from the facts the service returned.
 """
@@ -38,7 +39,7 @@ LONG_STEPS = 2_000
 
 
 class LongUndo(Protocol):
-    """Runs a long undo or redo with a progress dialog and Cancel (`ui.transfer`)."""
+    """Runs a long undo or redo with a progress dialog and Cancel (`LongUndoController`)."""
 
     stack: QUndoStack
 
