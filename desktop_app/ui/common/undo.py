@@ -190,18 +190,19 @@ class LongUndoController(ProgressController):
         self, name: str, fn: Callable[[Operation], Changes], steps: int, *, undoing: bool
     ) -> Operation:
         self._name = name
-        translate = QCoreApplication.translate
+        if undoing:
+            title = QCoreApplication.translate("Undo", "Undo")
+            label = QCoreApplication.translate("Undo", "Undoing “%1”…")
+        else:
+            title = QCoreApplication.translate("Undo", "Redo")
+            label = QCoreApplication.translate("Undo", "Redoing “%1”…")
         op = self._run(
             name,
             fn,
             steps,
-            title=translate("Undo", "Undo") if undoing else translate("Undo", "Redo"),
-            label=(
-                translate("Undo", "Undoing “%1”…")
-                if undoing
-                else translate("Undo", "Redoing “%1”…")
-            ).replace("%1", name),
-            cancel=translate("Undo", "Cancel"),
+            title=title,
+            label=label.replace("%1", name),
+            cancel=QCoreApplication.translate("Undo", "Cancel"),
         )
         if self.progress is not None:
             # At once: the window takes no second Ctrl+Z while this one runs.
