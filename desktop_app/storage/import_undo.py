@@ -159,8 +159,11 @@ class ImportRedo:
     oryx: list[OryxRow] | None
 
 
-def _stash_and_delete(first: int, last: int, progress: Progress | None) -> ImportRedo:
-    """The items `first`…`last`, stashed and deleted part by part (columns, stash)."""
+def _stash_and_delete(
+    first: int, last: int, progress: Progress | None
+) -> tuple[tuple[str, ...], ItemStash]:
+    """The items `first`…`last`, stashed and deleted part by part: the item table's columns
+    (the order of each stashed row) and the stash."""
     stash = ItemStash()
     columns: tuple[str, ...] = ()
     total = max(0, last - first + 1)
@@ -185,7 +188,7 @@ def _stash_and_delete(first: int, last: int, progress: Progress | None) -> Impor
     stash.finish()
     if progress is not None:
         progress(total, total)
-    return ImportRedo({}, columns, stash, None)
+    return columns, stash
 
 
 def undo_import(undo: ImportUndo, progress: Progress | None = None) -> ImportRedo:
@@ -193,12 +196,12 @@ def undo_import(undo: ImportUndo, progress: Progress | None = None) -> ImportRed
     with database_proxy.atomic():
         after = snapshot_all_reports()
         oryx = stored_oryx() if undo.oryx is not None else None
-        items = _stash_and_delete(undo.first_item_id, undo.last_item_id, progress)
+        columns, stash = _stash_and_delete(undo.first_item_id, undo.last_item_id, progress)
         restore_reports(undo.reports)
         if undo.oryx is not None:
             replace_oryx(undo.oryx)
         refresh_warnings()
-    return ImportRedo({d: after.get(d) for d in undo.reports}, items.columns, items.items, oryx)
+    return ImportRedo({d: after.get(d) for d in undo.reports}, columns, stash, oryx)
 
 
 def redo_import(redo: ImportRedo, progress: Progress | None = None) -> None:
