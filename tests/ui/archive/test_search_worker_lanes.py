@@ -3,12 +3,31 @@
 from __future__ import annotations
 
 import threading
+from collections.abc import Callable
 
 import pytest
 
 from desktop_app.services import queries
 from desktop_app.storage.search import SearchRequest
 from desktop_app.ui.archive.search_worker import SearchWorker
+
+
+def run_until_stopped(running: Callable[[], int], outcome: list[str] | None = None) -> None:
+    """A statement on this thread's connection that only an interrupt (or `running` raising)
+    ends; `running` is called from inside it at every step. What ended it goes to `outcome`."""
+    from desktop_app.storage.db.models import database_proxy
+
+    connection = database_proxy.connection()
+    connection.create_function("running", 0, running)
+    try:
+        connection.execute(
+            "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n) "
+            "SELECT count(running()) FROM n"
+        ).fetchone()
+    except Exception as exc:
+        if outcome is not None:
+            outcome.append(str(exc))
+        raise
 
 
 def test_a_page_of_rows_arrives_while_a_long_search_runs(
@@ -46,7 +65,6 @@ def test_a_newer_search_stops_the_query_of_the_one_it_replaces(
     # A broad search's full list and counts take seconds at a million items: typing on
     # must not wait for them. Here the first search's full list is a query that would run
     # for minutes; the second search is answered at once.
-    from desktop_app.storage.db.models import database_proxy
 
     real_ids = queries.search_ids
     outcome: list[str] = []
@@ -55,18 +73,9 @@ def test_a_newer_search_stops_the_query_of_the_one_it_replaces(
     def endless_ids(req: SearchRequest, query: object) -> list[int]:
         if req.text != "endless":
             return real_ids(req, query)  # type: ignore[arg-type]
-        connection = database_proxy.connection()
         # Says "started" from inside the running statement: an interrupt between two
         # statements stops nothing.
-        connection.create_function("running", 0, lambda: started.set() or 1)
-        try:
-            connection.execute(
-                "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n) "
-                "SELECT count(running()) FROM n"
-            ).fetchone()
-        except Exception as exc:
-            outcome.append(str(exc))
-            raise
+        run_until_stopped(lambda: started.set() or 1, outcome)
         return []
 
     monkeypatch.setattr(queries, "search_id_array", endless_ids)
@@ -162,7 +171,6 @@ def test_a_newer_search_stops_the_count_of_the_one_it_replaces(
     import functools
 
     from desktop_app.core.search_query import parse_query
-    from desktop_app.storage.db.models import database_proxy
 
     real_count = queries.match_count
     outcome: list[str] = []
@@ -177,16 +185,7 @@ def test_a_newer_search_stops_the_count_of_the_one_it_replaces(
     def endless_count(req: SearchRequest, query: object) -> int | None:
         if req.text != "endless":
             return real_count(req, query)  # type: ignore[arg-type]
-        connection = database_proxy.connection()
-        connection.create_function("running", 0, running)
-        try:
-            connection.execute(
-                "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n) "
-                "SELECT count(running()) FROM n"
-            ).fetchone()
-        except Exception as exc:
-            outcome.append(str(exc))
-            raise
+        run_until_stopped(running, outcome)
         return 0
 
     monkeypatch.setattr(queries, "match_count", endless_count)
@@ -231,7 +230,6 @@ def test_shutdown_stops_a_running_search_rather_than_wait_for_it(
 ) -> None:
     """Closing the window while a search runs (a first page by relevance ranks for seconds
     at a million items): its statement is stopped, and every thread of the worker ends."""
-    from desktop_app.storage.db.models import database_proxy
 
     started, give_up = threading.Event(), threading.Event()
 
@@ -242,12 +240,7 @@ def test_shutdown_stops_a_running_search_rather_than_wait_for_it(
         return 1
 
     def endless_ids(req: SearchRequest, query: object) -> list[int]:
-        connection = database_proxy.connection()
-        connection.create_function("running", 0, running)
-        connection.execute(
-            "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n) "
-            "SELECT count(running()) FROM n"
-        ).fetchone()
+        run_until_stopped(running)
         return []
 
     monkeypatch.setattr(queries, "search_id_array", endless_ids)
@@ -268,7 +261,6 @@ def test_a_search_replaced_between_two_of_its_statements_stops_at_the_next(
     """The newer search comes while the older one runs no statement: SQLite drops that
     interrupt when the next statement starts, which must stop by itself rather than run on
     (the whole list of a broad word takes seconds at a million items)."""
-    from desktop_app.storage.db.models import database_proxy
 
     between, go_on, give_up = threading.Event(), threading.Event(), threading.Event()
     outcome: list[str] = []
@@ -285,16 +277,7 @@ def test_a_search_replaced_between_two_of_its_statements_stops_at_the_next(
             return real_ids(req, query)  # type: ignore[arg-type]
         between.set()
         go_on.wait(10)  # the newer search is asked for here, with nothing to interrupt
-        connection = database_proxy.connection()
-        connection.create_function("running", 0, running)
-        try:
-            connection.execute(
-                "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n) "
-                "SELECT count(running()) FROM n"
-            ).fetchone()
-        except Exception as exc:
-            outcome.append(str(exc))
-            raise
+        run_until_stopped(running, outcome)
         return []
 
     monkeypatch.setattr(queries, "search_id_array", ids_after_a_pause)
@@ -320,7 +303,6 @@ def test_a_count_replaced_between_two_of_its_statements_stops_at_the_next(
     import functools
 
     from desktop_app.core.search_query import parse_query
-    from desktop_app.storage.db.models import database_proxy
 
     between, go_on, give_up = threading.Event(), threading.Event(), threading.Event()
     outcome: list[str] = []
@@ -333,16 +315,7 @@ def test_a_count_replaced_between_two_of_its_statements_stops_at_the_next(
     def count_after_a_pause(req: SearchRequest, query: object) -> int | None:
         between.set()
         go_on.wait(10)
-        connection = database_proxy.connection()
-        connection.create_function("running", 0, running)
-        try:
-            connection.execute(
-                "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n) "
-                "SELECT count(running()) FROM n"
-            ).fetchone()
-        except Exception as exc:
-            outcome.append(str(exc))
-            raise
+        run_until_stopped(running, outcome)
         return 0
 
     monkeypatch.setattr(queries, "match_count", count_after_a_pause)
