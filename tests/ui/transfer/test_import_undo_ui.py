@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import threading
 from pathlib import Path
 
 import pytest
@@ -105,11 +106,9 @@ def write_briefs(path: Path, count: int) -> Path:
     return path
 
 
-def held_undo(monkeypatch: pytest.MonkeyPatch) -> tuple[object, object]:
+def held_undo(monkeypatch: pytest.MonkeyPatch) -> tuple[threading.Event, threading.Event]:
     """Undo and redo of an import go in parts of 2, and the first part waits for `go_on`
     (set by the test) after telling `reached`: a long step, held in its transaction."""
-    import threading
-
     from desktop_app.storage import import_undo
     from desktop_app.ui.common import undo
 
@@ -142,12 +141,12 @@ def test_a_long_undo_shows_its_progress_and_cancel_leaves_the_import_in_place(
     window.undo_action.trigger()
     undoer = window.long_undo
     assert undoer.progress is not None and undoer.progress.isVisible()  # shown at once
-    assert reached.wait(5)  # type: ignore[attr-defined]
+    assert reached.wait(5)
     from PySide6.QtWidgets import QPushButton
 
     [cancel] = undoer.progress.findChildren(QPushButton)
     cancel.click()
-    go_on.set()  # type: ignore[attr-defined]
+    go_on.set()
     settle(qtbot, window.runner)
 
     assert count_items() == before + 7
@@ -169,7 +168,7 @@ def test_a_long_redo_cancelled_leaves_the_import_undone(
     reached, go_on = held_undo(monkeypatch)
     before = count_items()
     import_and_wait(qtbot, window, write_briefs(tmp_path / "briefs.json", 7))
-    go_on.set()  # type: ignore[attr-defined]
+    go_on.set()
     window.undo_action.trigger()
     settle(qtbot, window.runner)
     assert count_items() == before
@@ -181,14 +180,14 @@ def test_a_long_redo_cancelled_leaves_the_import_undone(
     def parts(self: import_undo.ItemStash) -> object:
         for part in real_parts(self):
             yield part
-            reached.set()  # type: ignore[attr-defined]
-            go_on.wait(10)  # type: ignore[attr-defined]
+            reached.set()
+            go_on.wait(10)
 
     monkeypatch.setattr(import_undo.ItemStash, "parts", parts)
     window.redo_action.trigger()
-    assert reached.wait(5)  # type: ignore[attr-defined]
+    assert reached.wait(5)
     window.long_undo.cancel()
-    go_on.set()  # type: ignore[attr-defined]
+    go_on.set()
     settle(qtbot, window.runner)
 
     assert count_items() == before
@@ -205,8 +204,8 @@ def test_closing_the_window_stops_a_long_undo_rather_than_wait_for_it(
     before = count_items()
     import_and_wait(qtbot, window, write_briefs(tmp_path / "briefs.json", 7))
     window.undo_action.trigger()
-    assert reached.wait(5)  # type: ignore[attr-defined]
-    go_on.set()  # type: ignore[attr-defined]  (the next part's report sees the cancel)
+    assert reached.wait(5)
+    go_on.set()  # the next part's report sees the cancel
     window.close()
     assert window.runner.wait(0)
     assert count_items() == before + 7  # rolled back whole: the import is all there
