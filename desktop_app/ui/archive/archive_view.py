@@ -172,8 +172,7 @@ class ArchiveView(QWidget):
         middle_layout.addWidget(self.list_stack, 1)
         middle_layout.addWidget(self.count_label)
 
-        # Filters and list share the left pane, so the remembered list/reader split keeps
-        # meaning what it meant before the filters existed.
+        # Filters and list share the left pane: the remembered list/reader split keeps its sense.
         self.list_splitter = QSplitter(Qt.Orientation.Horizontal)
         # Placeholders until ensure_panels() puts the filters and the reader in their place.
         self.list_splitter.addWidget(QWidget())
@@ -181,16 +180,14 @@ class ArchiveView(QWidget):
         self.list_splitter.setStretchFactor(0, 0)
         self.list_splitter.setStretchFactor(1, 1)
         self.list_splitter.setSizes([180, 650])
-        # An explicit minimum: otherwise the filters' combos would set how narrow the left
-        # pane may get, and a small window could not keep the user's split.
+        # An explicit minimum, or the filters' combos would set how narrow the left pane gets.
         self.list_splitter.setMinimumWidth(120)
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.addWidget(self.list_splitter)
         self.splitter.addWidget(QWidget())
         self.splitter.setStretchFactor(0, 3)
         self.splitter.setStretchFactor(1, 2)
-        # Explicit first sizes: the reader's placeholder has no size hint, and without these a
-        # first start (no remembered layout) squeezed the list to its minimum width.
+        # First sizes: without them a first start squeezed the list to its minimum width.
         self.splitter.setSizes([870, 410])
         layout = QVBoxLayout(self)
         layout.addWidget(self.splitter)
@@ -223,8 +220,7 @@ class ArchiveView(QWidget):
         from desktop_app.ui.archive.snippet_delegate import SnippetDelegate
 
         self.table.setItemDelegateForColumn(MATCH_COL, SnippetDelegate(self.table))
-        # Parented at once so that Qt owns them (replaceWidget moves them into the splitters
-        # but would leave Python owning a parentless widget: a double delete at exit).
+        # Parented at once, so Qt owns them (replaceWidget alone: a double delete at exit).
         filters = FilterPanel(self)
         reader = ReaderView(self)
         self._filters, self._reader = filters, reader
@@ -410,7 +406,11 @@ class ArchiveView(QWidget):
             if wanted is not None and (changes.external or not ids or wanted in ids):
                 self._read_item(wanted, mark_read=False)
         elif changes.flags:
-            self.marks.refresh(changes.item_ids or None)
+            request = self.request()
+            if not changes.item_ids and (request.unread_only or request.starred_only):
+                self.reload()  # a whole list's marks: what the read or starred filter keeps
+            else:
+                self.marks.refresh(changes.item_ids or None)
 
     # -- selection ------------------------------------------------------------------------
     def _active_view(self) -> QAbstractItemView:

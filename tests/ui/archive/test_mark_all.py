@@ -62,3 +62,19 @@ def test_mark_all_is_refused_on_an_archive_open_read_only(
 ) -> None:
     win = make_window(read_only=True)
     assert not win.archive_actions.mark_all_read_action.isEnabled()
+
+
+def test_under_unread_only_the_list_empties_and_undo_brings_its_items_back(
+    qtbot, window: MainWindow, sample_items: dict[str, int]
+) -> None:
+    # A whole list marked read no longer matches "Unread only": the list follows at once,
+    # and an undo puts the items back in it (a single Space keeps its row, as before).
+    view = window.archive_view
+    view.filters.unread_check.setChecked(True)
+    qtbot.waitUntil(lambda: view.model.rowCount() == 3 and view.idle, timeout=5000)
+    window.archive_actions.mark_all_read_action.trigger()
+    settle(qtbot, window.runner)
+    qtbot.waitUntil(lambda: view.model.rowCount() == 0 and view.idle, timeout=5000)
+    window.undo_action.trigger()
+    settle(qtbot, window.runner)
+    qtbot.waitUntil(lambda: view.model.rowCount() == 3 and view.idle, timeout=5000)
