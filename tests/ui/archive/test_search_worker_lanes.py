@@ -30,6 +30,32 @@ def run_until_stopped(running: Callable[[], int], outcome: list[str] | None = No
         raise
 
 
+class PausedStatement:
+    """Stands in for one of the search's reads: it says `between` and waits for `go_on`
+    before starting a statement that only an interrupt ends (what ended it: `outcome`)."""
+
+    def __init__(self, result: object) -> None:
+        self.between, self.go_on = threading.Event(), threading.Event()
+        self.give_up = threading.Event()
+        self.outcome: list[str] = []
+        self.result = result
+
+    def _running(self) -> int:
+        if self.give_up.is_set():  # the test is over: end the statement however it went
+            raise ValueError("left running")
+        return 1
+
+    def __call__(self, req: SearchRequest, query: object) -> object:
+        self.between.set()
+        self.go_on.wait(10)  # the newer search is asked for here, with nothing to interrupt
+        run_until_stopped(self._running, self.outcome)
+        return self.result
+
+    def release(self) -> None:
+        self.give_up.set()
+        self.go_on.set()
+
+
 def test_a_page_of_rows_arrives_while_a_long_search_runs(
     qtbot, archive_db: object, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -261,37 +287,25 @@ def test_a_search_replaced_between_two_of_its_statements_stops_at_the_next(
     """The newer search comes while the older one runs no statement: SQLite drops that
     interrupt when the next statement starts, which must stop by itself rather than run on
     (the whole list of a broad word takes seconds at a million items)."""
-
-    between, go_on, give_up = threading.Event(), threading.Event(), threading.Event()
-    outcome: list[str] = []
-
-    def running() -> int:
-        if give_up.is_set():  # the test is over: end the statement however it went
-            raise ValueError("left running")
-        return 1
-
+    paused = PausedStatement([])
     real_ids = queries.search_id_array
 
-    def ids_after_a_pause(req: SearchRequest, query: object) -> list[int]:
+    def ids(req: SearchRequest, query: object) -> object:
         if req.text != "older":
             return real_ids(req, query)  # type: ignore[arg-type]
-        between.set()
-        go_on.wait(10)  # the newer search is asked for here, with nothing to interrupt
-        run_until_stopped(running, outcome)
-        return []
+        return paused(req, query)
 
-    monkeypatch.setattr(queries, "search_id_array", ids_after_a_pause)
+    monkeypatch.setattr(queries, "search_id_array", ids)
     worker = SearchWorker()
     try:
         worker.search(SearchRequest("older", limit=5))
-        assert between.wait(5)
+        assert paused.between.wait(5)
         worker.search(SearchRequest("newer", limit=5))
-        go_on.set()
-        qtbot.waitUntil(lambda: bool(outcome), timeout=5000)
-        assert outcome == ["interrupted"]
+        paused.go_on.set()
+        qtbot.waitUntil(lambda: bool(paused.outcome), timeout=5000)
+        assert paused.outcome == ["interrupted"]
     finally:
-        give_up.set()
-        go_on.set()
+        paused.release()
         worker.wait()
         worker.shutdown()
 
@@ -304,21 +318,8 @@ def test_a_count_replaced_between_two_of_its_statements_stops_at_the_next(
 
     from desktop_app.core.search_query import parse_query
 
-    between, go_on, give_up = threading.Event(), threading.Event(), threading.Event()
-    outcome: list[str] = []
-
-    def running() -> int:
-        if give_up.is_set():
-            raise ValueError("left running")
-        return 1
-
-    def count_after_a_pause(req: SearchRequest, query: object) -> int | None:
-        between.set()
-        go_on.wait(10)
-        run_until_stopped(running, outcome)
-        return 0
-
-    monkeypatch.setattr(queries, "match_count", count_after_a_pause)
+    paused = PausedStatement(0)
+    monkeypatch.setattr(queries, "match_count", paused)
     worker = SearchWorker()
     try:
         req = SearchRequest("older")
@@ -327,13 +328,12 @@ def test_a_count_replaced_between_two_of_its_statements_stops_at_the_next(
             worker._count_matches, req, parse_query(req.text), None, worker.generation
         )
         worker._start(count, "rows")
-        assert between.wait(5)
+        assert paused.between.wait(5)
         worker.search(SearchRequest("newer"))
-        go_on.set()
-        qtbot.waitUntil(lambda: bool(outcome), timeout=5000)
-        assert outcome == ["interrupted"]
+        paused.go_on.set()
+        qtbot.waitUntil(lambda: bool(paused.outcome), timeout=5000)
+        assert paused.outcome == ["interrupted"]
     finally:
-        give_up.set()
-        go_on.set()
+        paused.release()
         worker.wait()
         worker.shutdown()
