@@ -80,6 +80,15 @@ def test_the_daily_copy_is_made_once_after_start_up(
     win.close()
 
 
+def _daily_now(qtbot, win: MainWindow) -> object:
+    """Start the daily copy now and wait for it: the new copy's path, or None (none made)."""
+    op = win.backups.start_daily()
+    assert op is not None
+    with qtbot.waitSignal(op.succeeded, timeout=10000) as made:
+        pass
+    return made.args[0]
+
+
 def _daily_choice(win: MainWindow, keep: int) -> None:
     """Choose in File ▸ Daily backups, as the user does."""
     [choice] = [a for a in win.backups.daily_menu.actions() if a.data() == keep]
@@ -110,9 +119,7 @@ def test_the_daily_backups_menu_says_how_many_copies_are_kept(
     assert [a.isChecked() for a in win.backups.daily_menu.actions()] == [True, False, False, False]
     _daily_choice(win, 1)
     assert settings.value(backup_actions.DAILY_KEEP_KEY) in (1, "1")
-    op = win.backups.start_daily()
-    with qtbot.waitSignal(op.succeeded, timeout=10000):  # type: ignore[union-attr]
-        pass
+    _daily_now(qtbot, win)
     # Today's copy, and none of the older ones: the choice holds from the next copy on.
     [today] = daily_backups(database)
     assert today not in old and today.name.endswith(f"{dt.date.today()}.sqlite")
@@ -133,10 +140,7 @@ def test_no_daily_copies_makes_none_and_deletes_none(
     old = _old_copies(database, 2)
     win = make_window()
     _daily_choice(win, 0)
-    op = win.backups.start_daily()
-    with qtbot.waitSignal(op.succeeded, timeout=10000) as made:  # type: ignore[union-attr]
-        pass
-    assert made.args == [None] and daily_backups(database) == old
+    assert _daily_now(qtbot, win) is None and daily_backups(database) == old
 
 
 def test_a_day_the_window_only_read_adds_no_daily_copy(
@@ -151,9 +155,7 @@ def test_a_day_the_window_only_read_adds_no_daily_copy(
     save_item(ItemData(BRIEF, "Written before", dt.datetime(2026, 11, 1, tzinfo=dt.UTC)))
     time.sleep(0.05)  # file times come from a coarser clock
     first = make_window()
-    op = first.backups.start_daily()
-    with qtbot.waitSignal(op.succeeded, timeout=10000):  # type: ignore[union-attr]
-        pass
+    _daily_now(qtbot, first)
     first.archive_view.reload()
     qtbot.waitUntil(lambda: first.archive_view.idle, timeout=10000)
     first.close()
@@ -161,10 +163,7 @@ def test_a_day_the_window_only_read_adds_no_daily_copy(
     yesterday = copy.with_name(f"archive-{dt.date.today() - dt.timedelta(days=1)}.sqlite")
     copy.rename(yesterday)
     second = make_window()
-    op = second.backups.start_daily()
-    with qtbot.waitSignal(op.succeeded, timeout=10000) as made:  # type: ignore[union-attr]
-        pass
-    assert made.args == [None] and daily_backups(database) == [yesterday]
+    assert _daily_now(qtbot, second) is None and daily_backups(database) == [yesterday]
     second.close()
 
 
