@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Protocol
 
 from desktop_app.core.item import ItemData
@@ -231,6 +231,14 @@ def delete_item(item_id: int) -> Undoable:
     return Undoable(
         step.changes | Changes(trash=True), step.undo, step.redo, step.result, step.title
     )
+
+
+def delete_items(item_ids: Sequence[int]) -> Undoable:
+    """Delete several items (each goes to the Trash) in one transaction: one undo step,
+    whose `result` is how many were deleted."""
+    with database_proxy.atomic():
+        steps = [delete_item(item_id) for item_id in item_ids]
+    return replace(combine(steps), result=len(steps))
 
 
 def set_tags(item_id: int, tags: Sequence[str]) -> Undoable:

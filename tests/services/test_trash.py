@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 
 import pytest
@@ -55,3 +56,38 @@ def test_empty_forgets_everything_and_says_so_only_when_it_did(archive_db: objec
     assert trash.empty() == trash.empty().__class__(trash=True)
     assert trash.list_trash() == []
     assert trash.empty() == NOTHING
+
+
+def test_several_items_deleted_at_once_are_one_step_all_or_nothing(
+    archive_db: object, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from desktop_app.services import history
+    from desktop_app.storage import trash as stored_trash
+
+    ids = [
+        items.saved_id(
+            items.save_item(dataclasses.replace(BRIEF_DATA, title=f"Drones over Sumy, {n}."))
+        )
+        for n in range(3)
+    ]
+    step = history.delete_items(ids)
+    assert step.result == 3 and [get_item(i) for i in ids] == [None, None, None]
+    assert len(trash.list_trash()) == 3
+    step.undo()
+    assert None not in [get_item(i) for i in ids] and trash.list_trash() == []
+    step.redo()
+    assert [get_item(i) for i in ids] == [None, None, None]
+    step.undo()
+
+    # The third cannot go: the first two stay too, and the Trash holds none of them.
+    real = stored_trash.delete_item_for_good
+
+    def fail_on_the_last(item_id: int) -> bool:
+        if item_id == ids[-1]:
+            raise OSError("disk full")
+        return real(item_id)
+
+    monkeypatch.setattr(stored_trash, "delete_item_for_good", fail_on_the_last)
+    with pytest.raises(OSError):
+        history.delete_items(ids)
+    assert None not in [get_item(i) for i in ids] and trash.list_trash() == []

@@ -90,12 +90,49 @@
     </message>
   </context>
   <context>
+    <name>ItemCommands</name>
+    <message numerus="yes">
+      <source>delete %Ln article(s) and brief(s)</source>
+      <translation>
+        <numerusform>delete %Ln article or brief</numerusform>
+        <numerusform>delete %Ln articles and briefs</numerusform>
+      </translation>
+    </message>
+  </context>
+  <context>
     <name>ItemDialog</name>
     <message numerus="yes">
       <source>This text states the loss report of {date} (%n figure(s)).</source>
       <translation>
         <numerusform>This text states the loss report of {date} (%n figure).</numerusform>
         <numerusform>This text states the loss report of {date} (%n figures).</numerusform>
+      </translation>
+    </message>
+  </context>
+  <context>
+    <name>ItemMarks</name>
+    <message numerus="yes">
+      <source>The read marks of %Ln article(s) and brief(s) were not saved:</source>
+      <translation>
+        <numerusform>The read mark of %Ln article or brief was not saved:</numerusform>
+        <numerusform>The read marks of %Ln articles and briefs were not saved:</numerusform>
+      </translation>
+    </message>
+    <message numerus="yes">
+      <source>The stars of %Ln article(s) and brief(s) were not saved:</source>
+      <translation>
+        <numerusform>The star of %Ln article or brief was not saved:</numerusform>
+        <numerusform>The stars of %Ln articles and briefs were not saved:</numerusform>
+      </translation>
+    </message>
+  </context>
+  <context>
+    <name>MainWindow</name>
+    <message numerus="yes">
+      <source>Delete %Ln article(s) and brief(s)? Edit ▸ Undo (Ctrl+Z) brings them back.</source>
+      <translation>
+        <numerusform>Delete %Ln article or brief? Edit ▸ Undo (Ctrl+Z) brings it back.</numerusform>
+        <numerusform>Delete %Ln articles and briefs? Edit ▸ Undo (Ctrl+Z) brings them back.</numerusform>
       </translation>
     </message>
   </context>

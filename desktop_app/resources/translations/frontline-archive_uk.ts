@@ -569,6 +569,10 @@
       <translation>Пропущено (пошук не знає такого значення фільтра): %1</translation>
     </message>
     <message>
+      <source>More than %1 articles and briefs are chosen: choose at most %1 at a time (Article ▸ Mark all shown as read marks a whole list).</source>
+      <translation>Вибрано понад %1 статей і коротких новин: вибирайте не більше %1 за раз («Запис ▸ Позначити всі показані прочитаними» позначає весь список).</translation>
+    </message>
+    <message>
       <source>No items match the chosen filters.</source>
       <translation>Жоден запис не відповідає вибраним фільтрам.</translation>
     </message>
@@ -1365,6 +1369,14 @@ change</source>
   </context>
   <context>
     <name>ItemCommands</name>
+    <message numerus="yes">
+      <source>delete %Ln article(s) and brief(s)</source>
+      <translation>
+        <numerusform>видалення %Ln статті чи короткої новини</numerusform>
+        <numerusform>видалення %Ln статей і коротких новин</numerusform>
+        <numerusform>видалення %Ln статей і коротких новин</numerusform>
+      </translation>
+    </message>
     <message>
       <source>delete {title}</source>
       <translation>видалення {title}</translation>
@@ -1541,9 +1553,25 @@ change</source>
       <source>The read mark of %1 was not saved:</source>
       <translation>Позначку «прочитано» для %1 не збережено:</translation>
     </message>
+    <message numerus="yes">
+      <source>The read marks of %Ln article(s) and brief(s) were not saved:</source>
+      <translation>
+        <numerusform>Позначку «прочитано» для %Ln статті чи короткої новини не збережено:</numerusform>
+        <numerusform>Позначки «прочитано» для %Ln статей і коротких новин не збережено:</numerusform>
+        <numerusform>Позначки «прочитано» для %Ln статей і коротких новин не збережено:</numerusform>
+      </translation>
+    </message>
     <message>
       <source>The star of %1 was not saved:</source>
       <translation>Зірочку для %1 не збережено:</translation>
+    </message>
+    <message numerus="yes">
+      <source>The stars of %Ln article(s) and brief(s) were not saved:</source>
+      <translation>
+        <numerusform>Зірочку для %Ln статті чи короткої новини не збережено:</numerusform>
+        <numerusform>Зірочки для %Ln статей і коротких новин не збережено:</numerusform>
+        <numerusform>Зірочки для %Ln статей і коротких новин не збережено:</numerusform>
+      </translation>
     </message>
   </context>
   <context>
@@ -1809,6 +1837,14 @@ change</source>
       <source>Delete</source>
       <translation>Видалити</translation>
     </message>
+    <message numerus="yes">
+      <source>Delete %Ln article(s) and brief(s)? Edit ▸ Undo (Ctrl+Z) brings them back.</source>
+      <translation>
+        <numerusform>Видалити %Ln статтю чи коротку новину? Редагування ▸ Скасувати (Ctrl+Z) відновить її.</numerusform>
+        <numerusform>Видалити %Ln статті й короткі новини? Редагування ▸ Скасувати (Ctrl+Z) відновить їх.</numerusform>
+        <numerusform>Видалити %Ln статей і коротких новин? Редагування ▸ Скасувати (Ctrl+Z) відновить їх.</numerusform>
+      </translation>
+    </message>
     <message>
       <source>Delete “%1”? Edit ▸ Undo (Ctrl+Z) brings it back.</source>
       <translation>Видалити «%1»? Редагування ▸ Скасувати (Ctrl+Z) відновить запис.</translation>
@@ -1840,6 +1876,10 @@ change</source>
     <message>
       <source>Importable files (*.json *.csv *.txt *.xml *.rss *.atom *.html *.htm);;All files (*)</source>
       <translation>Файли для імпорту (*.json *.csv *.txt *.xml *.rss *.atom *.html *.htm);;Усі файли (*)</translation>
+    </message>
+    <message>
+      <source>More than %1 articles and briefs are chosen: delete at most %1 at a time.</source>
+      <translation>Вибрано понад %1 статей і коротких новин: видаляйте не більше %1 за раз.</translation>
     </message>
     <message>
       <source>New &amp;article…</source>

@@ -381,8 +381,8 @@ class MainWindow(QMainWindow):
     def delete_item(self) -> None:
         from desktop_app.ui.archive import item_editing
 
-        item_editing.delete_item(
-            self, self.archive_view.selected_id(), lambda: self.archive_view.open_item(None)
+        item_editing.delete_items(
+            self, self.archive_view.selected_ids(), lambda: self.archive_view.open_item(None)
         )
 
     def new_report(self) -> None:

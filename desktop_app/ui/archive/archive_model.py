@@ -10,6 +10,7 @@ asked for through `sortRequested`.
 from __future__ import annotations
 
 from array import array
+from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import (
@@ -143,6 +144,13 @@ class ArchiveTableModel(QAbstractTableModel):
             return False
         self._repaint_ids([item_id])
         return True
+
+    def mark_rows(
+        self, item_ids: Sequence[int], *, is_read: bool | None = None, starred: bool | None = None
+    ) -> None:
+        """`set_marks` for several rows, with one repaint (not a search of the list each)."""
+        if any([self.cache.mark(i, is_read=is_read, starred=starred) for i in item_ids]):
+            self._repaint(0, len(self._ids) - 1)
 
     def refresh(self, item_ids: frozenset[int] | None = None) -> None:
         """Read the rows of `item_ids` (None: every loaded row) again, in the background."""

@@ -44,6 +44,13 @@ from desktop_app.ui.archive.archive_model import (
 from desktop_app.ui.archive.item_marks import ItemMarks
 from desktop_app.ui.archive.list_layout import ListLayout
 from desktop_app.ui.archive.list_navigation import step_selection
+from desktop_app.ui.archive.list_selection import (
+    SELECTION_LIMIT,
+    chosen_count,
+    chosen_ids,
+    chosen_row,
+    select_row,
+)
 from desktop_app.ui.archive.list_table import (
     SpokenArchiveModel,
     asks_everything,
@@ -418,43 +425,33 @@ class ArchiveView(QWidget):
 
     def select_item(self, item_id: int, *, scroll: bool = True) -> bool:
         """Select the item in the list (the reader follows); False when the list lacks it."""
-        if self.timeline_mode:
-            row = self.timeline_model.row_of(item_id)
-            if row is None:
-                return False
-            index = self.timeline_model.index(row)
-            self.timeline.setCurrentIndex(index)
-            if scroll:
-                self.timeline.scrollTo(index)
-            return True
-        row = self.model.row_of(item_id)
-        if row is None:
-            return False
-        self.table.selectRow(row)
-        if scroll:
-            self.table.scrollTo(self.model.index(row, 0))
-        return True
+        model = self.timeline_model if self.timeline_mode else self.model
+        return select_row(self._active_view(), model.row_of(item_id), scroll=scroll)
 
     def selected_id(self) -> int | None:
+        """The item the reader shows (`list_selection.chosen_row`)."""
+        row = chosen_row(self._active_view())
+        model = self.timeline_model if self.timeline_mode else self.model
+        return None if row is None else model.item_id(row)
+
+    def selected_ids(self, limit: int | None = None) -> list[int]:
+        """The chosen items in the list's order, at most `limit` + 1 (the timeline: one)."""
         if self.timeline_mode:
-            rows = self.timeline.selectionModel().selectedRows()
-            return self.timeline_model.item_id(rows[0].row()) if rows else None
-        rows = self.table.selectionModel().selectedRows()
-        return self.model.item_id(rows[0].row()) if rows else None
+            return [i for i in [self.selected_id()] if i is not None]
+        return chosen_ids(self.table, self.model.item_id, limit or SELECTION_LIMIT)
 
     def _selection_changed(self, selected: QItemSelection, _deselected: QItemSelection) -> None:
         item_id = self.selected_id()
-        if item_id == self._wanted:
-            return
-        self.open_item(item_id)
+        if item_id != self._wanted:  # one of several chosen is shown, not marked read
+            self.open_item(item_id, mark_read=chosen_count(self._active_view()) < 2)
 
-    def open_item(self, item_id: int | None) -> None:
+    def open_item(self, item_id: int | None, *, mark_read: bool = True) -> None:
         """Show the item in the reader once read (marking it read); None empties the reader."""
         self._wanted = item_id
         if item_id is None:
             self.reader.show_item(None)
             return
-        self._read_item(item_id, mark_read=True)
+        self._read_item(item_id, mark_read=mark_read)
 
     def _read_item(self, item_id: int, *, mark_read: bool) -> None:
         from desktop_app.services import queries
@@ -489,12 +486,13 @@ class ArchiveView(QWidget):
 
     # -- read and starred marks -----------------------------------------------------------
     def toggle_read(self) -> bool | None:
-        """Space: flip read/unread of the selected item; returns the new state (shown at once)."""
-        return self.marks.toggle_read(self.selected_id() or -1)
+        """Space: flip read/unread of the item shown, and give every other chosen item the
+        same mark; returns the new state (shown at once)."""
+        return self.marks.toggle_read(self.selected_id() or -1, self.selected_ids())
 
     def toggle_star(self) -> bool | None:
-        """s: flip the star of the selected item; returns the new state (shown at once)."""
-        return self.marks.toggle_star(self.selected_id() or -1)
+        """s: flip the star of the item shown, and of the other chosen items alike."""
+        return self.marks.toggle_star(self.selected_id() or -1, self.selected_ids())
 
     def shutdown(self) -> None:
         self.worker.shutdown()

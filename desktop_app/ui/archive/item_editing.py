@@ -7,11 +7,16 @@ used: importing the archive feature loads no storage module.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QMessageBox
+
+from desktop_app.ui.common.i18n import number
+
+# The most items deleted at once: each is kept whole in the Trash and in the undo step.
+DELETE_LIMIT = 1_000
 
 if TYPE_CHECKING:
     from desktop_app.services.queries import StoredItem
@@ -47,6 +52,52 @@ def _edit(ctx: WindowContext, stored: StoredItem | None) -> None:
     dialog = ItemDialog(ctx, stored=stored)
     dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     dialog.open()
+
+
+def delete_items(ctx: WindowContext, item_ids: Sequence[int], deleted: Callable[[], None]) -> None:
+    """Ask, then move the chosen items to the Trash as one undoable step; `deleted` runs
+    after. At most `DELETE_LIMIT` at once (each is kept whole in the Trash and the step)."""
+    if len(item_ids) > DELETE_LIMIT:
+        ctx.status(
+            QCoreApplication.translate(
+                "MainWindow",
+                "More than %1 articles and briefs are chosen: delete at most %1 at a time.",
+            ).replace("%1", number(DELETE_LIMIT))
+        )
+    elif len(item_ids) > 1:
+        _confirm_several(ctx, list(item_ids), deleted)
+    elif item_ids:
+        delete_item(ctx, item_ids[0], deleted)
+
+
+def _confirm_several(ctx: WindowContext, item_ids: list[int], deleted: Callable[[], None]) -> None:
+    count = len(item_ids)
+    answer = QMessageBox.question(
+        ctx.widget(),
+        QCoreApplication.translate("MainWindow", "Delete"),
+        QCoreApplication.translate(
+            "MainWindow",
+            "Delete %Ln article(s) and brief(s)? Edit ▸ Undo (Ctrl+Z) brings them back.",
+            "",
+            count,
+        ),
+    )
+    if answer != QMessageBox.StandardButton.Yes:
+        return
+    from desktop_app.services import history
+    from desktop_app.ui.common.undo import push_undoable
+
+    push_undoable(
+        ctx.runner,
+        ctx.undo_stack,
+        "delete items",
+        lambda: history.delete_items(item_ids),
+        lambda _step: QCoreApplication.translate(
+            "ItemCommands", "delete %Ln article(s) and brief(s)", "", count
+        ),
+        success=lambda _result: deleted(),
+        failure=lambda text: ctx.show_message("error", text),
+    )
 
 
 def delete_item(ctx: WindowContext, item_id: int | None, deleted: Callable[[], None]) -> None:

@@ -9,9 +9,12 @@ the field. When it succeeds, the runner's `changed` makes the view read the row 
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject
+
+from desktop_app.ui.archive.list_selection import SELECTION_LIMIT, too_many
 
 if TYPE_CHECKING:
     from desktop_app.services.queries import ItemRow
@@ -45,25 +48,70 @@ class ItemMarks(QObject):
         for model in self.models:
             model.refresh(item_ids)
 
-    def toggle_read(self, item_id: int) -> bool | None:
+    def toggle_read(self, item_id: int, chosen: Sequence[int] = ()) -> bool | None:
         """Flip read/unread; the new state, or None when the row is not loaded (then the
-        stored mark is flipped and the row shows it when `changed` arrives)."""
+        stored mark is flipped and the row shows it when `changed` arrives). The other
+        `chosen` items get the same new mark (read, when `item_id`'s row is not loaded)."""
         row = self.loaded_row(item_id)
+        if self._several(item_id, chosen):
+            read = True if row is None else not row.is_read
+            return read if self.write_many(chosen, is_read=read) else None
         if row is None:
             self._toggle_stored(item_id, "is_read", self.tr("The read mark of %1 was not saved:"))
             return None
         self.write(row.id, row.title, is_read=not row.is_read)
         return not row.is_read
 
-    def toggle_star(self, item_id: int) -> bool | None:
+    def toggle_star(self, item_id: int, chosen: Sequence[int] = ()) -> bool | None:
         """Flip the star; the new state, or None when the row is not loaded (then the stored
-        star is flipped and the row shows it when `changed` arrives)."""
+        star is flipped and the row shows it when `changed` arrives). The other `chosen`
+        items get the same (a star, when `item_id`'s row is not loaded)."""
         row = self.loaded_row(item_id)
+        if self._several(item_id, chosen):
+            star = True if row is None else not row.starred
+            return star if self.write_many(chosen, starred=star) else None
         if row is None:
             self._toggle_stored(item_id, "starred", self.tr("The star of %1 was not saved:"))
             return None
         self.write(row.id, row.title, starred=not row.starred)
         return not row.starred
+
+    @staticmethod
+    def _several(item_id: int, chosen: Sequence[int]) -> bool:
+        return any(i != item_id for i in chosen)
+
+    def write_many(
+        self, ids: Sequence[int], *, is_read: bool | None = None, starred: bool | None = None
+    ) -> bool:
+        """Show one mark on several items now and write it in one transaction on the write
+        lane; when that fails, the rows are read back. False (nothing done) for more than
+        `SELECTION_LIMIT` items."""
+        from desktop_app.services import marks
+
+        if len(ids) > SELECTION_LIMIT:
+            self.ctx.status(too_many(SELECTION_LIMIT))
+            return False
+        wanted = list(ids)
+        for model in self.models:
+            model.mark_rows(wanted, is_read=is_read, starred=starred)
+        write: Callable[[Sequence[int], bool], object]
+        if starred is not None:
+            value, write = starred, marks.set_starred
+            what = self.tr(
+                "The stars of %Ln article(s) and brief(s) were not saved:", "", len(wanted)
+            )
+        else:
+            value, write = bool(is_read), marks.set_read
+            what = self.tr(
+                "The read marks of %Ln article(s) and brief(s) were not saved:", "", len(wanted)
+            )
+
+        def failed(text: str) -> None:
+            self.refresh(frozenset(wanted))  # the list shows what is stored
+            self.ctx.show_message("error", what + " " + text)
+
+        self.ctx.runner.write("mark items", lambda: write(wanted, value), failure=failed)
+        return True
 
     def _toggle_stored(self, item_id: int, field: str, what: str) -> None:
         from desktop_app.services import marks

@@ -192,7 +192,7 @@ def list_table(model: ArchiveTableModel, metrics: QFontMetrics) -> QTableView:
         ),
     )
     table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
     table.verticalHeader().hide()
     # Fixed row height: the view then never asks for every row's size (lazy model).
     table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)

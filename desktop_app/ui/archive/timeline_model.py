@@ -80,6 +80,13 @@ class TimelineModel(QAbstractListModel):
             self._repaint(position, position)
         return True
 
+    def mark_rows(
+        self, item_ids: Sequence[int], *, is_read: bool | None = None, starred: bool | None = None
+    ) -> None:
+        """`set_marks` for several rows, with one repaint (not a search of the list each)."""
+        if any([self.cache.mark(i, is_read=is_read, starred=starred) for i in item_ids]):
+            self._repaint(0, len(self._entries) - 1)
+
     def refresh(self, item_ids: frozenset[int] | None = None) -> None:
         """Read the rows of `item_ids` (None: every loaded row) again, in the background."""
         wanted = set(self.cache.rows) if item_ids is None else item_ids

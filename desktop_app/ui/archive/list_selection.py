@@ -1,0 +1,76 @@
+"""Several rows of the list chosen at once (Ctrl+click, Shift+click, Shift+arrows, Ctrl+A).
+
+Read from the selection's ranges, never from `selectedRows()`: Ctrl+A over a million rows is
+one range, and `selectedRows()` would make a million indexes on the GUI thread each time it
+is asked. The reader shows the current row (the one the keyboard and the last click are on),
+or the first chosen one when the current row is not chosen.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QCoreApplication, QItemSelectionModel, QItemSelectionRange
+from PySide6.QtWidgets import QAbstractItemView
+
+from desktop_app.ui.common.i18n import number
+
+# The most items Space and s act on at once: beyond it they say so and do nothing (Article ▸
+# Mark all shown as read marks a whole list, with progress; Delete takes at most 1,000).
+SELECTION_LIMIT = 10_000
+
+
+def too_many(limit: int) -> str:
+    """What the status bar says when more items are chosen than Space or s acts on."""
+    return QCoreApplication.translate(
+        "ArchiveView",
+        "More than %1 articles and briefs are chosen: choose at most %1 at a time "
+        "(Article ▸ Mark all shown as read marks a whole list).",
+    ).replace("%1", number(limit))
+
+
+def _ranges(view: QAbstractItemView) -> list[QItemSelectionRange]:
+    selection = view.selectionModel().selection()
+    return [selection.at(i) for i in range(selection.count())]
+
+
+def chosen_row(view: QAbstractItemView) -> int | None:
+    """The row the reader shows: the current one when it is chosen, else the first chosen."""
+    selection = view.selectionModel()
+    current = view.currentIndex()
+    if current.isValid() and selection.isRowSelected(current.row(), current.parent()):
+        return current.row()
+    ranges = _ranges(view)
+    return min(r.top() for r in ranges) if ranges else None
+
+
+def chosen_count(view: QAbstractItemView) -> int:
+    """How many rows are chosen (ranges may overlap only where columns differ: rows are
+    chosen whole here, so they do not)."""
+    return sum(r.bottom() - r.top() + 1 for r in _ranges(view))
+
+
+def chosen_ids(
+    view: QAbstractItemView, item_id: Callable[[int], int | None], limit: int
+) -> list[int]:
+    """The chosen items in the list's order, at most `limit` + 1 of them (one more than the
+    limit tells the caller there are too many, without reading a million)."""
+    rows: set[int] = set()
+    for part in sorted(_ranges(view), key=lambda r: r.top()):
+        rows.update(range(part.top(), min(part.bottom(), part.top() + limit) + 1))
+        if len(rows) > limit:
+            break
+    ids = (item_id(row) for row in sorted(rows)[: limit + 1])
+    return [i for i in ids if i is not None]
+
+
+def select_row(view: QAbstractItemView, row: int | None, *, scroll: bool) -> bool:
+    """Make `row` the current row and the only one chosen; False when there is none."""
+    if row is None:
+        return False
+    index = view.model().index(row, 0)
+    flags = QItemSelectionModel.SelectionFlag
+    view.selectionModel().setCurrentIndex(index, flags.ClearAndSelect | flags.Rows)
+    if scroll:
+        view.scrollTo(index)
+    return True

@@ -1,0 +1,136 @@
+"""Several items chosen in the list: Shift and Ctrl with the keys, then Space, s and Delete act
+on all of them; the reader shows one without marking it read."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QMessageBox
+
+from desktop_app.storage.items import count_items, get_item
+from desktop_app.ui.app.main_window import MainWindow
+from desktop_app.ui.archive.list_selection import chosen_count
+from tests.ui.conftest import reload_list, settle_window
+
+pytestmark = pytest.mark.qt_log_ignore(r"This plugin does not support propagateSizeHints\(\)")
+
+SHIFT = Qt.KeyboardModifier.ShiftModifier
+
+
+def marks(item_ids: list[int], field: str) -> list[bool]:
+    found = [get_item(i) for i in item_ids]
+    return [bool(getattr(item, field)) for item in found if item is not None]
+
+
+def choose_first_rows(qtbot, window: MainWindow, count: int) -> list[int]:
+    """The first row, then Shift+Down to choose `count` rows, as a user does; their ids."""
+    view = window.archive_view
+    reload_list(qtbot, window)
+    view.select_item(view.model.item_id(0))
+    settle_window(qtbot, window)
+    view.table.setFocus()
+    for _ in range(count - 1):
+        qtbot.keyClick(view.table, Qt.Key.Key_Down, SHIFT)
+    settle_window(qtbot, window)
+    return [view.model.item_id(row) for row in range(count)]
+
+
+def test_rows_chosen_with_shift_are_the_selected_items_and_the_reader_shows_the_last(
+    qtbot, window: MainWindow, sample_items: dict[str, int]
+) -> None:
+    view = window.archive_view
+    first, second, third = choose_first_rows(qtbot, window, 3)
+    assert view.selected_ids() == [first, second, third]
+    assert view.selected_id() == third  # the row the keyboard is on
+    assert view.reader.current_id == third
+    # The first was opened alone (read); the others were shown as one of several: unread.
+    assert marks([first, second, third], "is_read") == [True, False, False]
+
+
+def test_space_and_s_mark_every_chosen_item_alike(
+    qtbot, window: MainWindow, sample_items: dict[str, int]
+) -> None:
+    view = window.archive_view
+    chosen = choose_first_rows(qtbot, window, 3)
+    qtbot.keyClick(view.table, Qt.Key.Key_Space)  # the one shown is unread: all read
+    settle_window(qtbot, window)
+    assert marks(chosen, "is_read") == [True, True, True]
+    qtbot.keyClick(view.table, Qt.Key.Key_Space)  # and back, all of them
+    settle_window(qtbot, window)
+    assert marks(chosen, "is_read") == [False, False, False]
+    qtbot.keyClick(view.table, Qt.Key.Key_S)
+    settle_window(qtbot, window)
+    assert marks(chosen, "starred") == [True, True, True]
+    # The rows show it without a new search.
+    qtbot.waitUntil(
+        lambda: all(getattr(view.model._row(r), "starred", False) for r in range(3)), timeout=5000
+    )
+
+
+def test_too_many_chosen_for_a_key_changes_nothing_and_says_so(
+    qtbot, window: MainWindow, sample_items: dict[str, int], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from desktop_app.ui.archive import archive_view, item_marks
+
+    monkeypatch.setattr(item_marks, "SELECTION_LIMIT", 2)
+    monkeypatch.setattr(archive_view, "SELECTION_LIMIT", 2)
+    view = window.archive_view
+    chosen = choose_first_rows(qtbot, window, 3)
+    qtbot.keyClick(view.table, Qt.Key.Key_S)
+    settle_window(qtbot, window)
+    assert marks(chosen, "starred") == [False, False, False]
+    assert "More than 2 articles and briefs are chosen" in window.statusBar().currentMessage()
+
+
+def test_ctrl_a_chooses_the_whole_list_and_a_limit_reads_one_more_id_only(
+    qtbot, window: MainWindow, sample_items: dict[str, int]
+) -> None:
+    view = window.archive_view
+    reload_list(qtbot, window)
+    view.table.setFocus()
+    qtbot.keyClick(view.table, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+    assert chosen_count(view.table) == view.model.rowCount() == 3
+    assert view.selected_ids() == [view.model.item_id(r) for r in range(3)]
+    assert len(view.selected_ids(limit=1)) == 2  # enough to tell "too many"
+
+
+def test_delete_takes_every_chosen_item_to_the_trash_in_one_undo_step(
+    qtbot, window: MainWindow, sample_items: dict[str, int], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    asked: list[str] = []
+
+    def answer_yes(_parent, _title, text, *_a, **_k):
+        asked.append(text)
+        return QMessageBox.StandardButton.Yes
+
+    monkeypatch.setattr(QMessageBox, "question", answer_yes)
+    chosen = choose_first_rows(qtbot, window, 2)
+    before = count_items()
+    window.delete_item_action.trigger()
+    settle_window(qtbot, window)
+    assert asked == ["Delete 2 articles and briefs? Edit ▸ Undo (Ctrl+Z) brings them back."]
+    assert [get_item(i) for i in chosen] == [None, None]
+    assert count_items() == before - 2
+    assert window.undo_action.text().endswith("delete 2 articles and briefs")
+
+    window.undo_action.trigger()  # one step brings both back
+    settle_window(qtbot, window)
+    assert None not in [get_item(i) for i in chosen] and count_items() == before
+    window.redo_action.trigger()
+    settle_window(qtbot, window)
+    assert count_items() == before - 2
+
+
+def test_more_chosen_than_delete_takes_deletes_nothing_and_says_so(
+    qtbot, window: MainWindow, sample_items: dict[str, int], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from desktop_app.ui.archive import item_editing
+
+    monkeypatch.setattr(item_editing, "DELETE_LIMIT", 2)
+    monkeypatch.setattr(QMessageBox, "question", lambda *_a, **_k: QMessageBox.StandardButton.Yes)
+    choose_first_rows(qtbot, window, 3)
+    before = count_items()
+    window.delete_item_action.trigger()
+    settle_window(qtbot, window)
+    assert count_items() == before
+    assert "delete at most 2 at a time" in window.statusBar().currentMessage()
