@@ -4,6 +4,13 @@
   <context>
     <name>ArchiveView</name>
     <message numerus="yes">
+      <source>%Ln article(s) and brief(s) chosen</source>
+      <translation>
+        <numerusform>%Ln article or brief chosen</numerusform>
+        <numerusform>%Ln articles and briefs chosen</numerusform>
+      </translation>
+    </message>
+    <message numerus="yes">
       <source>%Ln item(s)</source>
       <translation>
         <numerusform>%Ln item</numerusform>

@@ -489,6 +489,14 @@
       <translation>%1, упорядкування…</translation>
     </message>
     <message numerus="yes">
+      <source>%Ln article(s) and brief(s) chosen</source>
+      <translation>
+        <numerusform>Вибрано %Ln статтю чи коротку новину</numerusform>
+        <numerusform>Вибрано %Ln статті й короткі новини</numerusform>
+        <numerusform>Вибрано %Ln статей і коротких новин</numerusform>
+      </translation>
+    </message>
+    <message numerus="yes">
       <source>%Ln item(s)</source>
       <translation>
         <numerusform>%Ln запис</numerusform>

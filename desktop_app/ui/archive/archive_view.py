@@ -49,6 +49,7 @@ from desktop_app.ui.archive.list_selection import (
     chosen_count,
     chosen_ids,
     chosen_row,
+    chosen_text,
     select_row,
 )
 from desktop_app.ui.archive.list_table import (
@@ -436,14 +437,15 @@ class ArchiveView(QWidget):
 
     def selected_ids(self, limit: int | None = None) -> list[int]:
         """The chosen items in the list's order, at most `limit` + 1 (the timeline: one)."""
-        if self.timeline_mode:
-            return [i for i in [self.selected_id()] if i is not None]
-        return chosen_ids(self.table, self.model.item_id, limit or SELECTION_LIMIT)
+        model = self.timeline_model if self.timeline_mode else self.model
+        return chosen_ids(self._active_view(), model.item_id, limit or SELECTION_LIMIT)
 
     def _selection_changed(self, selected: QItemSelection, _deselected: QItemSelection) -> None:
-        item_id = self.selected_id()
+        item_id, count = self.selected_id(), chosen_count(self._active_view())
+        if count > 1:
+            self.ctx.status(chosen_text(count))
         if item_id != self._wanted:  # one of several chosen is shown, not marked read
-            self.open_item(item_id, mark_read=chosen_count(self._active_view()) < 2)
+            self.open_item(item_id, mark_read=count < 2)
 
     def open_item(self, item_id: int | None, *, mark_read: bool = True) -> None:
         """Show the item in the reader once read (marking it read); None empties the reader."""

@@ -29,6 +29,13 @@ def too_many(limit: int) -> str:
     ).replace("%1", number(limit))
 
 
+def chosen_text(count: int) -> str:
+    """The status bar's word on a choice of several."""
+    return QCoreApplication.translate(
+        "ArchiveView", "%Ln article(s) and brief(s) chosen", "", count
+    )
+
+
 def _ranges(view: QAbstractItemView) -> list[QItemSelectionRange]:
     selection = view.selectionModel().selection()
     return [selection.at(i) for i in range(selection.count())]

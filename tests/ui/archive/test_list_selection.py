@@ -43,6 +43,7 @@ def test_rows_chosen_with_shift_are_the_selected_items_and_the_reader_shows_the_
     assert view.selected_ids() == [first, second, third]
     assert view.selected_id() == third  # the row the keyboard is on
     assert view.reader.current_id == third
+    assert window.statusBar().currentMessage() == "3 articles and briefs chosen"
     # The first was opened alone (read); the others were shown as one of several: unread.
     assert marks([first, second, third], "is_read") == [True, False, False]
 
