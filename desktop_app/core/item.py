@@ -30,6 +30,21 @@ def split_tags(text: str) -> tuple[str, ...]:
     return tuple(seen)
 
 
+def tag_edits(text: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """'drones, -kyiv' → (('drones',), ('kyiv',)): tags to add, and (after a minus) to take away."""
+    parts = split_tags(text)
+    removed = split_tags(",".join(t[1:] for t in parts if t.startswith("-")))
+    return tuple(t for t in parts if not t.startswith("-")), removed
+
+
+def edited_tags(
+    tags: tuple[str, ...], added: tuple[str, ...], removed: tuple[str, ...]
+) -> tuple[str, ...]:
+    """An item's tags with `removed` taken away and `added` put after them, order kept."""
+    kept = [t for t in tags if t not in removed]
+    return tuple(kept + [t for t in added if t not in kept and t not in removed])
+
+
 def published_at_problem(when: dt.datetime, *, now: dt.datetime | None = None) -> str | None:
     """Why a publication time cannot be stored (None when it can). Never raises."""
     if when.tzinfo is None:

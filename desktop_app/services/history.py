@@ -241,6 +241,24 @@ def delete_items(item_ids: Sequence[int]) -> Undoable:
     return replace(combine(steps), result=len(steps))
 
 
+def change_tags(
+    item_ids: Sequence[int], added: tuple[str, ...], removed: tuple[str, ...]
+) -> Undoable | None:
+    """Add and take away tags on several items in one transaction (`core.item.edited_tags`):
+    one undo step, whose `result` is how many items changed; None when none did."""
+    from desktop_app.core.item import edited_tags
+    from desktop_app.storage.items import get_item
+
+    with database_proxy.atomic():
+        steps = []
+        for item_id in item_ids:
+            stored = get_item(item_id)
+            tags = stored.data.tags if stored is not None else None
+            if tags is not None and edited_tags(tags, added, removed) != tags:
+                steps.append(set_tags(item_id, edited_tags(tags, added, removed)))
+    return replace(combine(steps), result=len(steps)) if steps else None
+
+
 def set_tags(item_id: int, tags: Sequence[str]) -> Undoable:
     from desktop_app.services import items
 

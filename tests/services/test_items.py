@@ -75,3 +75,43 @@ def test_restore_puts_a_snapshot_back_and_takes_it_out_of_the_trash(archive_db: 
     assert changes.items and changes.trash
     assert get_item(item_id).data == DATA  # type: ignore[union-attr]
     assert list_trash() == []
+
+
+def test_tags_changed_on_several_items_are_one_step_that_undoes_to_each_ones_own(
+    archive_db: object, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from desktop_app.services import history
+    from desktop_app.storage import items as stored_items
+
+    tagged = [("kyiv", "air defense"), ("energy",), ("drones", "kyiv")]
+    ids = [
+        items.saved_id(items.save_item(ItemData(BRIEF, f"Brief {n}", WHEN, tags=tags)))
+        for n, tags in enumerate(tagged)
+    ]
+
+    def tags() -> list[tuple[str, ...]]:
+        return [get_item(i).data.tags for i in ids]  # type: ignore[union-attr]
+
+    step = history.change_tags(ids, ("drones",), ("kyiv",))
+    assert step is not None and step.result == 3
+    assert tags() == [("air defense", "drones"), ("energy", "drones"), ("drones",)]
+    step.undo()
+    assert tags() == tagged
+    step.redo()
+    assert tags() == [("air defense", "drones"), ("energy", "drones"), ("drones",)]
+    # Nothing to change: no step.
+    assert history.change_tags(ids, ("drones",), ()) is None
+
+    # One item cannot be written: none of them changes.
+    step.undo()
+    real = stored_items.set_tags
+
+    def fail_on_the_last(item_id: int, new: tuple[str, ...]) -> None:
+        if item_id == ids[-1]:
+            raise OSError("disk full")
+        real(item_id, new)
+
+    monkeypatch.setattr(stored_items, "set_tags", fail_on_the_last)
+    with pytest.raises(OSError):
+        history.change_tags(ids, ("drones",), ("kyiv",))
+    assert tags() == tagged

@@ -134,6 +134,33 @@
     </message>
   </context>
   <context>
+    <name>ItemTags</name>
+    <message numerus="yes">
+      <source>Changed the tags of %Ln article(s) and brief(s).</source>
+      <translation>
+        <numerusform>Changed the tags of %Ln article or brief.</numerusform>
+        <numerusform>Changed the tags of %Ln articles and briefs.</numerusform>
+      </translation>
+    </message>
+    <message numerus="yes">
+      <source>Tags to add to the %Ln chosen article(s) and brief(s), separated by commas;
+a minus takes a tag away (drones, -kyiv):</source>
+      <translation>
+        <numerusform>Tags to add to the %Ln chosen article or brief, separated by commas;
+a minus takes a tag away (drones, -kyiv):</numerusform>
+        <numerusform>Tags to add to the %Ln chosen articles and briefs, separated by commas;
+a minus takes a tag away (drones, -kyiv):</numerusform>
+      </translation>
+    </message>
+    <message numerus="yes">
+      <source>tags of %Ln article(s) and brief(s)</source>
+      <translation>
+        <numerusform>tags of %Ln article or brief</numerusform>
+        <numerusform>tags of %Ln articles and briefs</numerusform>
+      </translation>
+    </message>
+  </context>
+  <context>
     <name>MainWindow</name>
     <message numerus="yes">
       <source>Delete %Ln article(s) and brief(s)? Edit ▸ Undo (Ctrl+Z) brings them back.</source>

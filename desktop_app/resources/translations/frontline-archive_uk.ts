@@ -1583,6 +1583,49 @@ change</source>
     </message>
   </context>
   <context>
+    <name>ItemTags</name>
+    <message numerus="yes">
+      <source>Changed the tags of %Ln article(s) and brief(s).</source>
+      <translation>
+        <numerusform>Змінено мітки %Ln статті чи короткої новини.</numerusform>
+        <numerusform>Змінено мітки %Ln статей і коротких новин.</numerusform>
+        <numerusform>Змінено мітки %Ln статей і коротких новин.</numerusform>
+      </translation>
+    </message>
+    <message>
+      <source>More than %1 articles and briefs are chosen: change the tags of at most %1 at a time.</source>
+      <translation>Вибрано понад %1 статей і коротких новин: змінюйте мітки не більше ніж %1 за раз.</translation>
+    </message>
+    <message>
+      <source>Tags</source>
+      <translation>Мітки</translation>
+    </message>
+    <message numerus="yes">
+      <source>Tags to add to the %Ln chosen article(s) and brief(s), separated by commas;
+a minus takes a tag away (drones, -kyiv):</source>
+      <translation>
+        <numerusform>Мітки, які додати до %Ln вибраної статті чи короткої новини, через кому;
+мінус забирає мітку (drones, -kyiv):</numerusform>
+        <numerusform>Мітки, які додати до %Ln вибраних статей і коротких новин, через кому;
+мінус забирає мітку (drones, -kyiv):</numerusform>
+        <numerusform>Мітки, які додати до %Ln вибраних статей і коротких новин, через кому;
+мінус забирає мітку (drones, -kyiv):</numerusform>
+      </translation>
+    </message>
+    <message>
+      <source>The chosen items had these tags.</source>
+      <translation>Вибрані записи вже мали ці мітки.</translation>
+    </message>
+    <message numerus="yes">
+      <source>tags of %Ln article(s) and brief(s)</source>
+      <translation>
+        <numerusform>мітки %Ln статті чи короткої новини</numerusform>
+        <numerusform>мітки %Ln статей і коротких новин</numerusform>
+        <numerusform>мітки %Ln статей і коротких новин</numerusform>
+      </translation>
+    </message>
+  </context>
+  <context>
     <name>Language</name>
     <message>
       <source>Lan&amp;guage</source>
@@ -2803,6 +2846,10 @@ Merge: take this report's figures and keep the stored ones it does not state.</s
   </context>
   <context>
     <name>ShortcutsDialog</name>
+    <message>
+      <source>Choose several items</source>
+      <translation>Вибрати кілька записів</translation>
+    </message>
     <message>
       <source>Clear the search field</source>
       <translation>Очистити поле пошуку</translation>

@@ -57,6 +57,7 @@ class ShortcutsDialog(QDialog):
         list_keys = [
             (self.tr("Next / previous item"), "J / K, ↓ / ↑"),
             (self.tr("Open the selected item"), "Enter"),
+            (self.tr("Choose several items"), "Shift+↓ / ↑, Ctrl+click, Ctrl+A"),
             (self.tr("Search from the list"), "/"),
             (self.tr("Clear the search field"), "Esc"),
             (self.tr("j, k, s, t, / on a Ukrainian layout"), "о, л, і, е, ."),

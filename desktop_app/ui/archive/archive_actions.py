@@ -190,7 +190,12 @@ class ArchiveActions(QObject):
 
     def edit_tags(self) -> None:
         """t: the selected item's tags, read on the read lane, asked for, then saved."""
-        item_id = self.view.selected_id()
+        item_id, chosen = self.view.selected_id(), self.view.selected_ids()
+        if len(chosen) > 1:
+            from desktop_app.ui.archive.several_tags import ask_tags_of_several
+
+            ask_tags_of_several(self.ctx, chosen)
+            return
         if item_id is None:
             return
         from desktop_app.services import queries

@@ -135,3 +135,28 @@ def test_more_chosen_than_delete_takes_deletes_nothing_and_says_so(
     settle_window(qtbot, window)
     assert count_items() == before
     assert "delete at most 2 at a time" in window.statusBar().currentMessage()
+
+
+def test_t_with_several_chosen_adds_and_takes_away_tags_on_all_in_one_undo_step(
+    qtbot, window: MainWindow, sample_items: dict[str, int], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from PySide6.QtWidgets import QInputDialog
+
+    asked: list[str] = []
+
+    def typed(_parent, _title, label, *_a, **_k):
+        asked.append(label)
+        return "Drones, -air defense", True
+
+    monkeypatch.setattr(QInputDialog, "getText", staticmethod(typed))
+    view = window.archive_view
+    chosen = choose_first_rows(qtbot, window, 2)  # Sumy (no tags) and Kyiv ("air defense")
+    before = [get_item(i).data.tags for i in chosen]  # type: ignore[union-attr]
+    qtbot.keyClick(view.table, Qt.Key.Key_T)
+    settle_window(qtbot, window)
+    assert "the 2 chosen articles and briefs" in asked[0]
+    assert [get_item(i).data.tags for i in chosen] == [("drones",), ("drones",)]  # type: ignore[union-attr]
+    assert window.undo_action.text().endswith("tags of 2 articles and briefs")
+    window.undo_action.trigger()
+    settle_window(qtbot, window)
+    assert [get_item(i).data.tags for i in chosen] == before  # type: ignore[union-attr]
