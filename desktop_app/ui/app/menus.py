@@ -228,3 +228,4 @@ def build_menus(window: Any) -> None:
     )
     window.archive_actions = install_archive_actions(window, window.archive_view, bar)
     view_menu.insertAction(window._before_language, window.archive_actions.serif_action)
+    window.archive_actions.row_menu.add(window.edit_item_action, window.delete_item_action)

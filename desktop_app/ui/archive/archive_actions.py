@@ -164,6 +164,12 @@ class ArchiveActions(QObject):
             for key in ("Return", "Enter"):
                 list_shortcut(widget, key, view.open_current)
         view.timeline.activated.connect(view.open_current)
+        from desktop_app.ui.archive.row_menu import RowMenu
+
+        self.row_menu = RowMenu(
+            [view.table, view.timeline],
+            [self.toggle_read_action, self.toggle_star_action, self.edit_tags_action],
+        )
 
     def zoom(self, step: int | None) -> int:
         """The reader's text one point larger or smaller (None: normal); kept for next time."""

@@ -160,3 +160,51 @@ def test_t_with_several_chosen_adds_and_takes_away_tags_on_all_in_one_undo_step(
     window.undo_action.trigger()
     settle_window(qtbot, window)
     assert [get_item(i).data.tags for i in chosen] == before  # type: ignore[union-attr]
+
+
+def right_click(view, row: int) -> None:
+    """A right-click on `row` as Qt delivers it: a context menu event on the list's viewport."""
+    from PySide6.QtGui import QContextMenuEvent
+    from PySide6.QtWidgets import QApplication
+
+    point = view.visualRect(view.model().index(row, 1)).center()
+    global_point = view.viewport().mapToGlobal(point)
+    event = QContextMenuEvent(QContextMenuEvent.Reason.Mouse, point, global_point)
+    QApplication.sendEvent(view.viewport(), event)
+
+
+def shown_menu(window: MainWindow) -> list[str]:
+    menu = window.archive_actions.row_menu.menu
+    assert menu is not None and menu.isVisible()
+    texts = [a.text() if not a.isSeparator() else "-" for a in menu.actions()]
+    menu.close()
+    return texts
+
+
+def test_the_lists_menu_acts_on_the_chosen_rows_or_chooses_the_row_clicked(
+    qtbot, window: MainWindow, sample_items: dict[str, int]
+) -> None:
+    view = window.archive_view
+    first, second, third = choose_first_rows(qtbot, window, 3)
+    qtbot.keyClick(view.table, Qt.Key.Key_Up, SHIFT)  # the first two chosen
+    assert view.selected_ids() == [first, second]
+
+    right_click(view.table, 1)  # on a chosen row: the choice stays
+    assert shown_menu(window) == [
+        "Mark read / &unread",
+        "&Star / unstar",
+        "Edit ta&gs…",
+        "-",
+        "&Edit selected item…",
+        "&Delete selected item",
+    ]
+    assert view.selected_ids() == [first, second]
+
+    right_click(view.table, 2)  # on another row: it alone is chosen
+    shown_menu(window)
+    assert view.selected_ids() == [third]
+
+    view.select_item(first)
+    qtbot.keyClick(view.table, Qt.Key.Key_F10, SHIFT)  # from the keyboard, at its row
+    shown_menu(window)
+    assert view.selected_ids() == [first]
