@@ -22,6 +22,7 @@ from desktop_app.storage.items import (
     StoredItem,
     count_items,
     get_item,
+    item_links,
     item_rows,
     items_by_ids,
 )
@@ -88,6 +89,7 @@ __all__ = [
     "get_item",
     "interrupter",
     "item_id_bound",
+    "item_links",
     "item_rows",
     "items_by_ids",
     "linked_articles",

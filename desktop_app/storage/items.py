@@ -190,6 +190,20 @@ def item_rows(ids: Sequence[int]) -> dict[int, ItemRow]:
     return out
 
 
+def item_links(ids: Sequence[int]) -> list[tuple[ItemRow, str]]:
+    """The list columns and the address of each item, in the order given (ids no longer
+    stored are left out): what copying chosen items puts on the clipboard."""
+    found: dict[int, tuple[ItemRow, str]] = {}
+    conn = database_proxy.connection()
+    for start in range(0, len(ids), 500):
+        chunk = list(ids[start : start + 500])
+        marks = ",".join("?" * len(chunk))
+        sql = f"SELECT {ROW_COLUMNS}, item.source_url FROM item WHERE item.id IN ({marks})"
+        for *columns, url in conn.execute(sql, chunk):
+            found[columns[0]] = (row_from_db(columns), url or "")
+    return [found[i] for i in ids if i in found]
+
+
 def all_items() -> list[ItemData]:
     """Every item, oldest first (for export)."""
     return [_data(i) for i in Item.select().order_by(Item.published_at, Item.id)]

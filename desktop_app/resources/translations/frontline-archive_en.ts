@@ -17,6 +17,13 @@
         <numerusform>%Ln items</numerusform>
       </translation>
     </message>
+    <message numerus="yes">
+      <source>Copied %Ln article(s) and brief(s).</source>
+      <translation>
+        <numerusform>Copied %Ln article or brief.</numerusform>
+        <numerusform>Copied %Ln articles and briefs.</numerusform>
+      </translation>
+    </message>
   </context>
   <context>
     <name>BackupActions</name>

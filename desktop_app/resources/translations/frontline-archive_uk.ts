@@ -359,6 +359,10 @@
   <context>
     <name>ArchiveActions</name>
     <message>
+      <source>&amp;Copy titles and links</source>
+      <translation>&amp;Копіювати заголовки й посилання</translation>
+    </message>
+    <message>
       <source>&amp;Larger text</source>
       <translation>&amp;Більший текст</translation>
     </message>
@@ -563,6 +567,14 @@
     <message>
       <source>Clear search</source>
       <translation>Очистити пошук</translation>
+    </message>
+    <message numerus="yes">
+      <source>Copied %Ln article(s) and brief(s).</source>
+      <translation>
+        <numerusform>Скопійовано %Ln статтю чи коротку новину.</numerusform>
+        <numerusform>Скопійовано %Ln статті й короткі новини.</numerusform>
+        <numerusform>Скопійовано %Ln статей і коротких новин.</numerusform>
+      </translation>
     </message>
     <message>
       <source>Dates are written 2023-11-25, 2023-11 or 2023.</source>

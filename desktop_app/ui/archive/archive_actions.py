@@ -107,6 +107,9 @@ class ArchiveActions(QObject):
             self.tr("&Star / unstar"), view.toggle_star, "S", list_only=True
         )
         self.edit_tags_action = action(self.tr("Edit ta&gs…"), self.edit_tags, "T", list_only=True)
+        self.copy_action = action(
+            self.tr("&Copy titles and links"), self.copy_chosen, "Ctrl+C", list_only=True
+        )
         self.mark_all_read_action = action(self.tr("Mark all shown as &read"), self.mark_all_read)
         self.mark_all_read_action.setToolTip(
             self.tr(
@@ -150,7 +153,7 @@ class ArchiveActions(QObject):
         menu = QMenu(self.tr("A&rticle"), window)
         bar.insertMenu(bar.actions()[-1], menu)  # before Help
         menu.addActions([self.toggle_read_action, self.toggle_star_action, self.edit_tags_action])
-        menu.addAction(self.mark_all_read_action)
+        menu.addActions([self.copy_action, self.mark_all_read_action])
         menu.addSeparator()
         menu.addActions([self.timeline_action])
         menu.addSeparator()
@@ -168,7 +171,12 @@ class ArchiveActions(QObject):
 
         self.row_menu = RowMenu(
             [view.table, view.timeline],
-            [self.toggle_read_action, self.toggle_star_action, self.edit_tags_action],
+            [
+                self.toggle_read_action,
+                self.toggle_star_action,
+                self.edit_tags_action,
+                self.copy_action,
+            ],
         )
 
     def zoom(self, step: int | None) -> int:
@@ -182,6 +190,12 @@ class ArchiveActions(QObject):
         """View ▸ Serif text in the reader: a serif face, kept for next time."""
         self.view.reader.set_serif(on)
         self.ctx.settings.setValue(SERIF_KEY, "true" if on else "false")
+
+    def copy_chosen(self) -> None:
+        """Ctrl+C: the chosen items' times, titles, sources and addresses (`copy_items`)."""
+        from desktop_app.ui.archive.copy_items import copy_items
+
+        copy_items(self.ctx, self.view.selected_ids())
 
     def mark_all_read(self) -> None:
         """Every item the list shows, marked read (with progress; one undo step)."""

@@ -194,6 +194,7 @@ def test_the_lists_menu_acts_on_the_chosen_rows_or_chooses_the_row_clicked(
         "Mark read / &unread",
         "&Star / unstar",
         "Edit ta&gs…",
+        "&Copy titles and links",
         "-",
         "&Edit selected item…",
         "&Delete selected item",
@@ -208,3 +209,38 @@ def test_the_lists_menu_acts_on_the_chosen_rows_or_chooses_the_row_clicked(
     qtbot.keyClick(view.table, Qt.Key.Key_F10, SHIFT)  # from the keyboard, at its row
     shown_menu(window)
     assert view.selected_ids() == [first]
+
+
+def test_ctrl_c_copies_the_chosen_items_as_lines_and_as_links(
+    qtbot, window: MainWindow, archive_db: object
+) -> None:
+    import datetime as dt
+
+    from PySide6.QtGui import QGuiApplication
+
+    from desktop_app.core.item import ARTICLE, ItemData
+    from desktop_app.services import items
+
+    when = dt.datetime(2024, 3, 1, 9, 30, tzinfo=dt.UTC)
+    for n, url in enumerate(["https://example.org/a?x=1&y=2", None]):
+        items.save_item(
+            ItemData(
+                ARTICLE, f"Strike <{n}> on Kharkiv", when - dt.timedelta(hours=n),
+                source_name="Example News", source_url=url,
+            )
+        )  # fmt: skip
+    view = window.archive_view
+    choose_first_rows(qtbot, window, 2)
+    QGuiApplication.clipboard().clear()
+    qtbot.keyClick(view.table, Qt.Key.Key_C, Qt.KeyboardModifier.ControlModifier)
+    settle_window(qtbot, window)
+    local = [f"{(when - dt.timedelta(hours=n)).astimezone():%Y-%m-%d %H:%M}" for n in range(2)]
+    copied = QGuiApplication.clipboard().mimeData()
+    assert copied.text() == (
+        f"{local[0]} · Strike <0> on Kharkiv · Example News · https://example.org/a?x=1&y=2\n"
+        f"{local[1]} · Strike <1> on Kharkiv · Example News\n"
+    )
+    assert '<a href="https://example.org/a?x=1&amp;y=2">Strike &lt;0&gt; on Kharkiv</a>' in (
+        copied.html()
+    )
+    assert window.statusBar().currentMessage() == "Copied 2 articles and briefs."
