@@ -9,7 +9,13 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QCoreApplication, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import (
+    QCoreApplication,
+    QItemSelectionModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+)
 from PySide6.QtGui import QFont, QFontMetrics
 from PySide6.QtWidgets import QAbstractItemView, QComboBox, QHeaderView, QTableView
 
@@ -198,6 +204,11 @@ def list_table(model: ArchiveTableModel, metrics: QFontMetrics) -> QTableView:
     table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
     table.verticalHeader().setDefaultSectionSize(metrics.height() + 8)
     header = table.horizontalHeader()
+    # The heading gets a choice of its own, always empty. With the list's, each paint after a
+    # change of the choice asked whether every row of each column was chosen (through the
+    # model, a call a row: 6 s on the GUI thread after Ctrl+A over a million rows), only to
+    # draw a column's heading as chosen, which a list that chooses rows never needs.
+    header.setSelectionModel(QItemSelectionModel(model, header))
     # Widths from the font, never ResizeToContents: that would load every row to measure.
     kinds = (QCoreApplication.translate("ArchiveTableModel", k) for k in ("Article", "Brief"))
     header.resizeSection(KIND_COL, max(metrics.horizontalAdvance(f"★ {k}") for k in kinds) + 24)
