@@ -589,8 +589,8 @@
       <translation>Пропущено (пошук не знає такого значення фільтра): %1</translation>
     </message>
     <message>
-      <source>More than %1 articles and briefs are chosen: choose at most %1 at a time (Article ▸ Mark all shown as read marks a whole list).</source>
-      <translation>Вибрано понад %1 статей і коротких новин: вибирайте не більше %1 за раз («Запис ▸ Позначити всі показані прочитаними» позначає весь список).</translation>
+      <source>More than %1 articles and briefs are chosen: choose at most %1 at a time.</source>
+      <translation>Вибрано понад %1 статей і коротких новин: вибирайте не більше %1 за раз.</translation>
     </message>
     <message>
       <source>No items match the chosen filters.</source>

@@ -15,17 +15,16 @@ from PySide6.QtWidgets import QAbstractItemView
 
 from desktop_app.ui.common.i18n import number
 
-# The most items Space and s act on at once: beyond it they say so and do nothing (Article ▸
-# Mark all shown as read marks a whole list, with progress; Delete takes at most 1,000).
+# The most items Space, s and Ctrl+C act on at once: beyond it they say so and do nothing
+# (Article ▸ Mark all shown as read marks a whole list, with progress; Delete takes 1,000).
 SELECTION_LIMIT = 10_000
 
 
 def too_many(limit: int) -> str:
-    """What the status bar says when more items are chosen than Space or s acts on."""
+    """What the status bar says when more items are chosen than Space, s or Ctrl+C take."""
     return QCoreApplication.translate(
         "ArchiveView",
-        "More than %1 articles and briefs are chosen: choose at most %1 at a time "
-        "(Article ▸ Mark all shown as read marks a whole list).",
+        "More than %1 articles and briefs are chosen: choose at most %1 at a time.",
     ).replace("%1", number(limit))
 
 
