@@ -126,6 +126,20 @@
   <context>
     <name>ItemMarks</name>
     <message numerus="yes">
+      <source>Marked %Ln article(s) and brief(s).</source>
+      <translation>
+        <numerusform>Marked %Ln article or brief.</numerusform>
+        <numerusform>Marked %Ln articles and briefs.</numerusform>
+      </translation>
+    </message>
+    <message numerus="yes">
+      <source>Marking %Ln article(s) and brief(s)…</source>
+      <translation>
+        <numerusform>Marking %Ln article or brief…</numerusform>
+        <numerusform>Marking %Ln articles and briefs…</numerusform>
+      </translation>
+    </message>
+    <message numerus="yes">
       <source>The read marks of %Ln article(s) and brief(s) were not saved:</source>
       <translation>
         <numerusform>The read mark of %Ln article or brief was not saved:</numerusform>
@@ -147,6 +161,13 @@
       <translation>
         <numerusform>Changed the tags of %Ln article or brief.</numerusform>
         <numerusform>Changed the tags of %Ln articles and briefs.</numerusform>
+      </translation>
+    </message>
+    <message numerus="yes">
+      <source>Changing the tags of %Ln article(s) and brief(s)…</source>
+      <translation>
+        <numerusform>Changing the tags of %Ln article or brief…</numerusform>
+        <numerusform>Changing the tags of %Ln articles and briefs…</numerusform>
       </translation>
     </message>
     <message numerus="yes">
@@ -174,6 +195,20 @@ a minus takes a tag away (drones, -kyiv):</numerusform>
       <translation>
         <numerusform>Delete %Ln article or brief? Edit ▸ Undo (Ctrl+Z) brings it back.</numerusform>
         <numerusform>Delete %Ln articles and briefs? Edit ▸ Undo (Ctrl+Z) brings them back.</numerusform>
+      </translation>
+    </message>
+    <message numerus="yes">
+      <source>Deleted %Ln article(s) and brief(s).</source>
+      <translation>
+        <numerusform>Deleted %Ln article or brief.</numerusform>
+        <numerusform>Deleted %Ln articles and briefs.</numerusform>
+      </translation>
+    </message>
+    <message numerus="yes">
+      <source>Deleting %Ln article(s) and brief(s)…</source>
+      <translation>
+        <numerusform>Deleting %Ln article or brief…</numerusform>
+        <numerusform>Deleting %Ln articles and briefs…</numerusform>
       </translation>
     </message>
   </context>

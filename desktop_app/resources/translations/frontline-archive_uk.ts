@@ -1569,6 +1569,22 @@ change</source>
   </context>
   <context>
     <name>ItemMarks</name>
+    <message numerus="yes">
+      <source>Marked %Ln article(s) and brief(s).</source>
+      <translation>
+        <numerusform>Позначено %Ln статтю чи коротку новину.</numerusform>
+        <numerusform>Позначено %Ln статті й короткі новини.</numerusform>
+        <numerusform>Позначено %Ln статей і коротких новин.</numerusform>
+      </translation>
+    </message>
+    <message numerus="yes">
+      <source>Marking %Ln article(s) and brief(s)…</source>
+      <translation>
+        <numerusform>Позначення %Ln статті чи короткої новини…</numerusform>
+        <numerusform>Позначення %Ln статей і коротких новин…</numerusform>
+        <numerusform>Позначення %Ln статей і коротких новин…</numerusform>
+      </translation>
+    </message>
     <message>
       <source>The read mark of %1 was not saved:</source>
       <translation>Позначку «прочитано» для %1 не збережено:</translation>
@@ -1602,6 +1618,14 @@ change</source>
         <numerusform>Змінено мітки %Ln статті чи короткої новини.</numerusform>
         <numerusform>Змінено мітки %Ln статей і коротких новин.</numerusform>
         <numerusform>Змінено мітки %Ln статей і коротких новин.</numerusform>
+      </translation>
+    </message>
+    <message numerus="yes">
+      <source>Changing the tags of %Ln article(s) and brief(s)…</source>
+      <translation>
+        <numerusform>Зміна міток %Ln статті чи короткої новини…</numerusform>
+        <numerusform>Зміна міток %Ln статей і коротких новин…</numerusform>
+        <numerusform>Зміна міток %Ln статей і коротких новин…</numerusform>
       </translation>
     </message>
     <message>
@@ -1911,6 +1935,22 @@ a minus takes a tag away (drones, -kyiv):</source>
     <message>
       <source>Delete “%1”? Edit ▸ Undo (Ctrl+Z) brings it back.</source>
       <translation>Видалити «%1»? Редагування ▸ Скасувати (Ctrl+Z) відновить запис.</translation>
+    </message>
+    <message numerus="yes">
+      <source>Deleted %Ln article(s) and brief(s).</source>
+      <translation>
+        <numerusform>Видалено %Ln статтю чи коротку новину.</numerusform>
+        <numerusform>Видалено %Ln статті й короткі новини.</numerusform>
+        <numerusform>Видалено %Ln статей і коротких новин.</numerusform>
+      </translation>
+    </message>
+    <message numerus="yes">
+      <source>Deleting %Ln article(s) and brief(s)…</source>
+      <translation>
+        <numerusform>Видалення %Ln статті чи короткої новини…</numerusform>
+        <numerusform>Видалення %Ln статей і коротких новин…</numerusform>
+        <numerusform>Видалення %Ln статей і коротких новин…</numerusform>
+      </translation>
     </message>
     <message>
       <source>Export</source>

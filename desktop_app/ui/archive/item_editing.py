@@ -87,6 +87,18 @@ def _confirm_several(ctx: WindowContext, item_ids: list[int], deleted: Callable[
     from desktop_app.services import history
     from desktop_app.ui.common.undo import push_undoable
 
+    def done(_result: object) -> None:
+        ctx.status(
+            QCoreApplication.translate(
+                "MainWindow", "Deleted %Ln article(s) and brief(s).", "", count
+            )
+        )
+        deleted()
+
+    # Seconds for a thousand at a million items: the status bar says what is under way.
+    ctx.status(
+        QCoreApplication.translate("MainWindow", "Deleting %Ln article(s) and brief(s)…", "", count)
+    )
     push_undoable(
         ctx.runner,
         ctx.undo_stack,
@@ -95,7 +107,7 @@ def _confirm_several(ctx: WindowContext, item_ids: list[int], deleted: Callable[
         lambda _step: QCoreApplication.translate(
             "ItemCommands", "delete %Ln article(s) and brief(s)", "", count
         ),
-        success=lambda _result: deleted(),
+        success=done,
         failure=lambda text: ctx.show_message("error", text),
     )
 

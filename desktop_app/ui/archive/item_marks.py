@@ -110,7 +110,13 @@ class ItemMarks(QObject):
             self.refresh(frozenset(wanted))  # the list shows what is stored
             self.ctx.show_message("error", what + " " + text)
 
-        self.ctx.runner.write("mark items", lambda: write(wanted, value), failure=failed)
+        def written(_changes: object) -> None:
+            self.ctx.status(self.tr("Marked %Ln article(s) and brief(s).", "", len(wanted)))
+
+        self.ctx.status(self.tr("Marking %Ln article(s) and brief(s)…", "", len(wanted)))
+        self.ctx.runner.write(
+            "mark items", lambda: write(wanted, value), success=written, failure=failed
+        )
         return True
 
     def _toggle_stored(self, item_id: int, field: str, what: str) -> None:

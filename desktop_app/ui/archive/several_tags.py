@@ -73,6 +73,11 @@ def change_tags_of_several(
             )
         )
 
+    ctx.status(
+        QCoreApplication.translate(
+            "ItemTags", "Changing the tags of %Ln article(s) and brief(s)…", "", len(item_ids)
+        )
+    )
     return ctx.runner.write(
         "tags of items",
         lambda: history.change_tags(item_ids, added, removed),

@@ -56,6 +56,7 @@ def test_space_and_s_mark_every_chosen_item_alike(
     qtbot.keyClick(view.table, Qt.Key.Key_Space)  # the one shown is unread: all read
     settle_window(qtbot, window)
     assert marks(chosen, "is_read") == [True, True, True]
+    assert window.statusBar().currentMessage() == "Marked 3 articles and briefs."
     qtbot.keyClick(view.table, Qt.Key.Key_Space)  # and back, all of them
     settle_window(qtbot, window)
     assert marks(chosen, "is_read") == [False, False, False]
@@ -112,6 +113,7 @@ def test_delete_takes_every_chosen_item_to_the_trash_in_one_undo_step(
     assert asked == ["Delete 2 articles and briefs? Edit ▸ Undo (Ctrl+Z) brings them back."]
     assert [get_item(i) for i in chosen] == [None, None]
     assert count_items() == before - 2
+    assert window.statusBar().currentMessage() == "Deleted 2 articles and briefs."
     assert window.undo_action.text().endswith("delete 2 articles and briefs")
 
     window.undo_action.trigger()  # one step brings both back
