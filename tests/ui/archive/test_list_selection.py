@@ -246,3 +246,20 @@ def test_ctrl_c_copies_the_chosen_items_as_lines_and_as_links(
         copied.html()
     )
     assert window.statusBar().currentMessage() == "Copied 2 articles and briefs."
+
+
+def test_rows_chosen_apart_with_ctrl_come_in_the_lists_order(
+    qtbot, window: MainWindow, sample_items: dict[str, int]
+) -> None:
+    view = window.archive_view
+    reload_list(qtbot, window)
+    view.select_item(view.model.item_id(2))
+    view.table.setFocus()
+    ctrl = Qt.KeyboardModifier.ControlModifier
+    qtbot.keyClick(view.table, Qt.Key.Key_Up, ctrl)
+    qtbot.keyClick(view.table, Qt.Key.Key_Up, ctrl)  # the keyboard on row 0, not chosen
+    qtbot.keyClick(view.table, Qt.Key.Key_Space, ctrl)  # chosen too
+    rows = [view.model.item_id(r) for r in range(3)]
+    assert view.selected_ids() == [rows[0], rows[2]]
+    assert view.selected_ids(limit=1) == [rows[0], rows[2]]  # one over the limit: "too many"
+    assert chosen_count(view.table) == 2
