@@ -581,8 +581,8 @@
       <translation>Дати пишуться так: 2023-11-25, 2023-11 або 2023.</translation>
     </message>
     <message>
-      <source>Enter opens the item; j and k move; Space marks read; s stars</source>
-      <translation>Enter відкриває запис; j і k — наступний і попередній; пробіл позначає прочитаним; s — зірка</translation>
+      <source>Enter opens the item; j and k move; Shift or Ctrl with the arrows chooses several; Space marks read; s stars</source>
+      <translation>Enter відкриває запис; j і k — наступний і попередній; Shift або Ctrl зі стрілками вибирають кілька; пробіл позначає прочитаним; s — зірка</translation>
     </message>
     <message>
       <source>Ignored (not a filter value this search understands): %1</source>

@@ -194,7 +194,9 @@ def list_table(model: ArchiveTableModel, metrics: QFontMetrics) -> QTableView:
         table,
         QCoreApplication.translate("ArchiveView", "Articles and briefs"),
         QCoreApplication.translate(
-            "ArchiveView", "Enter opens the item; j and k move; Space marks read; s stars"
+            "ArchiveView",
+            "Enter opens the item; j and k move; Shift or Ctrl with the arrows chooses several; "
+            "Space marks read; s stars",
         ),
     )
     table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
