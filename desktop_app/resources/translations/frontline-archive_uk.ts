@@ -1913,12 +1913,24 @@ a minus takes a tag away (drones, -kyiv):</source>
       <translation>Статті й короткі новини як JSON…</translation>
     </message>
     <message>
+      <source>Articles and briefs chosen in the list as CSV…</source>
+      <translation>Вибрані у списку статті й короткі новини як CSV…</translation>
+    </message>
+    <message>
+      <source>Articles and briefs chosen in the list as JSON…</source>
+      <translation>Вибрані у списку статті й короткі новини як JSON…</translation>
+    </message>
+    <message>
       <source>Articles and briefs shown (this search) as CSV…</source>
       <translation>Показані статті й короткі новини (цей пошук) як CSV…</translation>
     </message>
     <message>
       <source>Articles and briefs shown (this search) as JSON…</source>
       <translation>Показані статті й короткі новини (цей пошук) як JSON…</translation>
+    </message>
+    <message>
+      <source>Choose articles or briefs in the list first.</source>
+      <translation>Спершу виберіть статті чи короткі новини у списку.</translation>
     </message>
     <message>
       <source>Delete</source>

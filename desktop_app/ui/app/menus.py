@@ -129,6 +129,22 @@ def build_menus(window: Any) -> None:
             lambda: window.export("shown", "csv"),
         )
     )
+    export_menu.addAction(
+        action(
+            QCoreApplication.translate(
+                "MainWindow", "Articles and briefs chosen in the list as JSON…"
+            ),
+            lambda: window.export("chosen", "json"),
+        )
+    )
+    export_menu.addAction(
+        action(
+            QCoreApplication.translate(
+                "MainWindow", "Articles and briefs chosen in the list as CSV…"
+            ),
+            lambda: window.export("chosen", "csv"),
+        )
+    )
     file_menu.addAction(window.backups.action)
     file_menu.addMenu(window.backups.daily_menu)
     file_menu.addAction(window.backups.restore_action)

@@ -106,9 +106,22 @@ def import_finished(window: Any, outcome: ImportOutcome) -> None:
 
 
 def export(window: Any, what: str, fmt: str) -> None:
-    """File ▸ Export: all reports, all items, or the items the list shows ("shown")."""
+    """File ▸ Export: all reports, all items, the items the list shows ("shown") or those
+    chosen in it ("chosen", at most `SELECTION_LIMIT`)."""
+    from desktop_app.ui.archive.list_selection import SELECTION_LIMIT, too_many
     from desktop_app.ui.common import file_dialogs  # loaded when a dialog opens
-    from desktop_app.ui.transfer.export_flow import SHOWN
+    from desktop_app.ui.transfer.export_flow import CHOSEN, SHOWN
+
+    chosen = window.archive_view.selected_ids() if what == CHOSEN else []
+    if what == CHOSEN and not 0 < len(chosen) <= SELECTION_LIMIT:
+        window.statusBar().showMessage(
+            too_many(SELECTION_LIMIT)
+            if chosen
+            else QCoreApplication.translate(
+                "MainWindow", "Choose articles or briefs in the list first."
+            )
+        )
+        return
 
     default = f"frontline-{what}-{dt.date.today().isoformat()}.{fmt}"
     path = file_dialogs.save_file_name(
@@ -119,7 +132,7 @@ def export(window: Any, what: str, fmt: str) -> None:
     )
     if path is None:
         return
-    shown = window.archive_view.request() if what == SHOWN else None
+    shown = window.archive_view.request() if what == SHOWN else (chosen or None)
     if window.exporter.start(what, fmt, path, shown) is None:
         window.statusBar().showMessage(
             QCoreApplication.translate("MainWindow", "An export is already running.")

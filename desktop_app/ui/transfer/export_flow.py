@@ -10,6 +10,7 @@ Cancel answers meanwhile; nothing else can change the archive under the export).
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -20,19 +21,22 @@ from desktop_app.ui.common.operations import Operation, ProgressController
 if TYPE_CHECKING:
     from desktop_app.services.queries import SearchRequest
 
-REPORTS, ARTICLES, SHOWN = "reports", "articles", "shown"
+REPORTS, ARTICLES, SHOWN, CHOSEN = "reports", "articles", "shown", "chosen"
 _STEPS = 3  # until the first report says how many records there are
 
 
 def export_work(
-    what: str, fmt: str, path: Path, shown: SearchRequest | None, op: Operation
+    what: str, fmt: str, path: Path, shown: SearchRequest | Sequence[int] | None, op: Operation
 ) -> Path:
-    """The work itself (on the write lane). `shown`: the list's search, for SHOWN."""
+    """The work itself (on the write lane). `shown`: the list's search, for SHOWN; the ids
+    of the items chosen in the list, for CHOSEN."""
     ids = None
-    if what == SHOWN:
-        from desktop_app.services.queries import search_ids
+    if what == CHOSEN:
+        ids = list(shown) if isinstance(shown, Sequence) else []
+    elif what == SHOWN:
+        from desktop_app.services.queries import SearchRequest, search_ids
 
-        ids = search_ids(shown) if shown is not None else []
+        ids = search_ids(shown) if isinstance(shown, SearchRequest) else []
     exported = transfer.export_to_file(
         REPORTS if what == REPORTS else ARTICLES,
         fmt,
@@ -47,7 +51,11 @@ class ExportController(ProgressController):
     """Starts an export with progress and Cancel; `finished` carries the Path written."""
 
     def start(
-        self, what: str, fmt: str, path: Path, shown: SearchRequest | None = None
+        self,
+        what: str,
+        fmt: str,
+        path: Path,
+        shown: SearchRequest | Sequence[int] | None = None,
     ) -> Operation | None:
         if self.operation is not None:
             return None

@@ -491,3 +491,32 @@ def test_first_rows_after_the_first_paint_are_painted_before_the_rest_is_built(
     finally:
         app.removeEventFilter(watch)
     assert built_at_rows_frame == [False]
+
+
+def test_export_of_the_items_chosen_in_the_list(
+    qtbot, window: MainWindow, sample_items, tmp_path: Path, monkeypatch
+) -> None:
+    from PySide6.QtCore import QItemSelectionModel
+
+    from desktop_app.core.formats.load import read_import_file
+    from desktop_app.ui.common import file_dialogs
+
+    target = tmp_path / "chosen.csv"
+    monkeypatch.setattr(file_dialogs, "save_file_name", lambda *_a, **_k: target)
+    view = window.archive_view
+    reload_list(qtbot, window)
+    window.export("chosen", "csv")  # nothing chosen yet: no dialog, a word why
+    assert not target.exists()
+    assert "Choose articles or briefs" in window.statusBar().currentMessage()
+
+    view.select_item(sample_items["sumy"])
+    flags = QItemSelectionModel.SelectionFlag
+    row = view.model.row_of(sample_items["odesa"])
+    view.table.selectionModel().select(view.model.index(row, 0), flags.Select | flags.Rows)
+    with qtbot.waitSignal(window.exporter.finished, timeout=10000):
+        window.export("chosen", "csv")
+    chosen = read_import_file(target.name, target.read_bytes())
+    assert sorted(i.title for i in chosen.items) == [
+        "Port of Odesa keeps working",
+        "Russia shells 7 communities in Sumy Oblast.",
+    ]
