@@ -1817,8 +1817,8 @@ a minus takes a tag away (drones, -kyiv):</source>
       <translation>&amp;Короткі новини…</translation>
     </message>
     <message>
-      <source>&amp;Delete selected item</source>
-      <translation>&amp;Видалити вибраний запис</translation>
+      <source>&amp;Delete selected items</source>
+      <translation>&amp;Видалити вибрані записи</translation>
     </message>
     <message>
       <source>&amp;Edit</source>

@@ -185,7 +185,7 @@ def build_menus(window: Any) -> None:
         QCoreApplication.translate("MainWindow", "&Edit selected item…"), window.edit_item, "Ctrl+E"
     )
     window.delete_item_action = action(
-        QCoreApplication.translate("MainWindow", "&Delete selected item"),
+        QCoreApplication.translate("MainWindow", "&Delete selected items"),
         window.delete_item,
         QKeySequence.StandardKey.Delete,
     )

@@ -199,7 +199,7 @@ def test_the_lists_menu_acts_on_the_chosen_rows_or_chooses_the_row_clicked(
         "&Copy titles and links",
         "-",
         "&Edit selected item…",
-        "&Delete selected item",
+        "&Delete selected items",
     ]
     assert view.selected_ids() == [first, second]
 
