@@ -184,23 +184,30 @@ def import_change(record: object, changes: Changes) -> Undoable | None:
     return Undoable(changes, undo, redo, result=record, steps=record.item_count)
 
 
-def mark_all(ids: Sequence[int], read: bool = True, progress: Progress | None = None) -> Undoable:
-    """Mark every item of a list read (or unread), in one transaction; undo gives back the
-    other mark to just the items this changed. Its `result` is how many it changed."""
+def mark_all(
+    ids: Sequence[int],
+    read: bool = True,
+    progress: Progress | None = None,
+    *,
+    field: str = "is_read",
+) -> Undoable:
+    """Mark every item of a list read (or unread; `field` "starred": starred or not), in one
+    transaction; undo gives back the other mark to just the items this changed. Its `result`
+    is how many it changed."""
     from array import array
 
     from desktop_app.services import marks
 
     # 8 bytes an item (a million: 8 MB), where a list of ints takes 36.
-    changed = array("q", marks.mark_all(ids, read, progress))
+    changed = array("q", marks.mark_all(ids, read, progress, field=field))
     changes = Changes(flags=True)
 
     def undo(progress: Progress | None = None) -> Changes:
-        marks.mark_all(changed, not read, progress)
+        marks.mark_all(changed, not read, progress, field=field)
         return changes
 
     def redo(progress: Progress | None = None) -> Changes:
-        marks.mark_all(changed, read, progress)
+        marks.mark_all(changed, read, progress, field=field)
         return changes
 
     return Undoable(changes, undo, redo, result=len(changed), steps=len(changed))

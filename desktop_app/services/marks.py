@@ -50,10 +50,16 @@ def mark_all(
     ids: Sequence[int],
     read: bool = True,
     progress: Callable[[int, int], None] | None = None,
+    *,
+    field: str = "is_read",
 ) -> list[int]:
-    """Mark every item of `ids` read (or unread), in one transaction, in parts with
-    `progress(done, total)` before each (it may raise to stop: nothing is changed). Returns
-    the items whose mark changed (the others already had it), for an undo."""
+    """Mark every item of `ids` read (or unread; `field` "starred": starred or not), in one
+    transaction, in parts with `progress(done, total)` before each (it may raise to stop:
+    nothing is changed). Returns the items whose mark changed (the others already had it),
+    for an undo."""
+    if field not in ("is_read", "starred"):
+        raise ValueError(f"not a mark: {field}")
+    column = getattr(Item, field)
     wanted = sorted(set(ids))
     changed: list[int] = []
     try:
@@ -62,17 +68,17 @@ def mark_all(
                 if progress is not None:
                     progress(start, len(wanted))
                 part = wanted[start : start + MARK_STEP]
-                other = Item.is_read == (not read)
+                other = column == (not read)
                 found = [
                     i for (i,) in Item.select(Item.id).where(Item.id.in_(part) & other).tuples()
                 ]
                 if found:
-                    Item.update({Item.is_read: read}).where(Item.id.in_(found)).execute()
+                    Item.update({column: read}).where(Item.id.in_(found)).execute()
                 changed += found
             if progress is not None:
                 progress(len(wanted), len(wanted))
     except (PeeweeException, ArchiveError) as exc:
-        raise MarkNotSavedError(f"{len(wanted):,} items, field 'is_read': {exc}") from exc
+        raise MarkNotSavedError(f"{len(wanted):,} items, field '{field}': {exc}") from exc
     return changed
 
 

@@ -82,6 +82,23 @@ def test_marking_a_whole_list_goes_in_parts_and_undo_gives_back_only_what_it_cha
     assert _read(ids) == [True] * 5
 
 
+def test_stars_given_to_several_are_taken_back_from_just_those_it_gave(
+    archive_db: object,
+) -> None:
+    from desktop_app.services import history
+
+    ids = _briefs(3)
+    marks.set_starred([ids[2]], True)  # starred before: still starred after the undo
+    step = history.mark_all(ids, True, field="starred")
+    starred = [bool(get_item(i).starred) for i in ids]  # type: ignore[union-attr]
+    assert starred == [True, True, True] and step.result == 2
+    assert _read(ids) == [False, False, False]  # the read marks are left alone
+    step.undo()
+    assert [bool(get_item(i).starred) for i in ids] == [False, False, True]  # type: ignore[union-attr]
+    with pytest.raises(ValueError):
+        history.mark_all(ids, True, field="title")
+
+
 def test_marking_a_whole_list_stopped_part_way_changes_nothing(
     archive_db: object, monkeypatch: pytest.MonkeyPatch
 ) -> None:

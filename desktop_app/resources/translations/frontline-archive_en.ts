@@ -153,6 +153,34 @@
         <numerusform>The stars of %Ln articles and briefs were not saved:</numerusform>
       </translation>
     </message>
+    <message numerus="yes">
+      <source>mark %Ln article(s) and brief(s) read</source>
+      <translation>
+        <numerusform>mark %Ln article or brief read</numerusform>
+        <numerusform>mark %Ln articles and briefs read</numerusform>
+      </translation>
+    </message>
+    <message numerus="yes">
+      <source>mark %Ln article(s) and brief(s) unread</source>
+      <translation>
+        <numerusform>mark %Ln article or brief unread</numerusform>
+        <numerusform>mark %Ln articles and briefs unread</numerusform>
+      </translation>
+    </message>
+    <message numerus="yes">
+      <source>star %Ln article(s) and brief(s)</source>
+      <translation>
+        <numerusform>star %Ln article or brief</numerusform>
+        <numerusform>star %Ln articles and briefs</numerusform>
+      </translation>
+    </message>
+    <message numerus="yes">
+      <source>unstar %Ln article(s) and brief(s)</source>
+      <translation>
+        <numerusform>unstar %Ln article or brief</numerusform>
+        <numerusform>unstar %Ln articles and briefs</numerusform>
+      </translation>
+    </message>
   </context>
   <context>
     <name>ItemTags</name>

@@ -1609,6 +1609,38 @@ change</source>
         <numerusform>Зірочки для %Ln статей і коротких новин не збережено:</numerusform>
       </translation>
     </message>
+    <message numerus="yes">
+      <source>mark %Ln article(s) and brief(s) read</source>
+      <translation>
+        <numerusform>позначення прочитаними %Ln статті чи короткої новини</numerusform>
+        <numerusform>позначення прочитаними %Ln статей і коротких новин</numerusform>
+        <numerusform>позначення прочитаними %Ln статей і коротких новин</numerusform>
+      </translation>
+    </message>
+    <message numerus="yes">
+      <source>mark %Ln article(s) and brief(s) unread</source>
+      <translation>
+        <numerusform>позначення непрочитаними %Ln статті чи короткої новини</numerusform>
+        <numerusform>позначення непрочитаними %Ln статей і коротких новин</numerusform>
+        <numerusform>позначення непрочитаними %Ln статей і коротких новин</numerusform>
+      </translation>
+    </message>
+    <message numerus="yes">
+      <source>star %Ln article(s) and brief(s)</source>
+      <translation>
+        <numerusform>зірочка для %Ln статті чи короткої новини</numerusform>
+        <numerusform>зірочки для %Ln статей і коротких новин</numerusform>
+        <numerusform>зірочки для %Ln статей і коротких новин</numerusform>
+      </translation>
+    </message>
+    <message numerus="yes">
+      <source>unstar %Ln article(s) and brief(s)</source>
+      <translation>
+        <numerusform>зняття зірочки з %Ln статті чи короткої новини</numerusform>
+        <numerusform>зняття зірочок з %Ln статей і коротких новин</numerusform>
+        <numerusform>зняття зірочок з %Ln статей і коротких новин</numerusform>
+      </translation>
+    </message>
   </context>
   <context>
     <name>ItemTags</name>

@@ -17,6 +17,7 @@ from PySide6.QtCore import QObject
 from desktop_app.ui.archive.list_selection import SELECTION_LIMIT, too_many
 
 if TYPE_CHECKING:
+    from desktop_app.services.history import Undoable
     from desktop_app.services.queries import ItemRow
     from desktop_app.ui.archive.archive_model import ArchiveTableModel
     from desktop_app.ui.archive.timeline_model import TimelineModel
@@ -84,9 +85,10 @@ class ItemMarks(QObject):
         self, ids: Sequence[int], *, is_read: bool | None = None, starred: bool | None = None
     ) -> bool:
         """Show one mark on several items now and write it in one transaction on the write
-        lane; when that fails, the rows are read back. False (nothing done) for more than
+        lane, as one undo step that gives back the other mark to just the items it changed;
+        when the write fails, the rows are read back. False (nothing done) for more than
         `SELECTION_LIMIT` items."""
-        from desktop_app.services import marks
+        from desktop_app.services import history
 
         if len(ids) > SELECTION_LIMIT:
             self.ctx.status(too_many(SELECTION_LIMIT))
@@ -94,14 +96,13 @@ class ItemMarks(QObject):
         wanted = list(ids)
         for model in self.models:
             model.mark_rows(wanted, is_read=is_read, starred=starred)
-        write: Callable[[Sequence[int], bool], object]
+        field = "starred" if starred is not None else "is_read"
+        value = bool(starred if starred is not None else is_read)
         if starred is not None:
-            value, write = starred, marks.set_starred
             what = self.tr(
                 "The stars of %Ln article(s) and brief(s) were not saved:", "", len(wanted)
             )
         else:
-            value, write = bool(is_read), marks.set_read
             what = self.tr(
                 "The read marks of %Ln article(s) and brief(s) were not saved:", "", len(wanted)
             )
@@ -110,14 +111,31 @@ class ItemMarks(QObject):
             self.refresh(frozenset(wanted))  # the list shows what is stored
             self.ctx.show_message("error", what + " " + text)
 
-        def written(_changes: object) -> None:
-            self.ctx.status(self.tr("Marked %Ln article(s) and brief(s).", "", len(wanted)))
-
         self.ctx.status(self.tr("Marking %Ln article(s) and brief(s)…", "", len(wanted)))
         self.ctx.runner.write(
-            "mark items", lambda: write(wanted, value), success=written, failure=failed
+            "mark items",
+            lambda: history.mark_all(wanted, value, field=field),
+            success=lambda step: self._marked(step, field, value, failed),
+            failure=failed,
         )
         return True
+
+    def _marked(
+        self, step: Undoable, field: str, value: bool, failed: Callable[[str], None]
+    ) -> None:
+        from desktop_app.ui.common.undo import ChangeCommand
+
+        count = step.result if isinstance(step.result, int) else 0
+        self.ctx.status(self.tr("Marked %Ln article(s) and brief(s).", "", count))
+        if not count:
+            return  # they all had the mark: nothing to take back
+        labels = {
+            ("is_read", True): self.tr("mark %Ln article(s) and brief(s) read", "", count),
+            ("is_read", False): self.tr("mark %Ln article(s) and brief(s) unread", "", count),
+            ("starred", True): self.tr("star %Ln article(s) and brief(s)", "", count),
+            ("starred", False): self.tr("unstar %Ln article(s) and brief(s)", "", count),
+        }
+        self.ctx.undo_stack.push(ChangeCommand(self.ctx.runner, labels[field, value], step, failed))
 
     def _toggle_stored(self, item_id: int, field: str, what: str) -> None:
         from desktop_app.services import marks
