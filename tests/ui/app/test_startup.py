@@ -7,6 +7,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 from PySide6.QtCore import QSettings
 
 from desktop_app.ui.app.main_window import MainWindow
@@ -165,3 +166,65 @@ def test_an_event_loop_ended_without_a_close_stops_the_worker_threads(tmp_path: 
     assert done.returncode == 0, done.stderr + _crash_log(tmp_path)
     # No lane or search thread is left to report to objects Python is tearing down.
     assert done.stdout.strip().splitlines()[-1] == "[]", done.stdout
+
+
+# Opens each tab (so that the Losses chart and the Charts tab's plots are built), waits for
+# the window to settle, then ends the program the way named: the window's close button, or
+# File ▸ Quit.
+_CLOSE_CHILD = r"""
+import sys
+from desktop_app.app import main
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication
+
+how = sys.argv[2]
+_exec = QApplication.exec
+
+def exec_then_close(*_self):
+    def end(window):
+        if how == "close":
+            window.close()
+        else:
+            quit = [a for a in window.findChildren(QAction) if a.text() == "&Quit"]
+            quit[0].trigger()
+
+    def when_open():
+        opened = [w for w in QApplication.topLevelWidgets() if getattr(w, "opened", False)]
+        window = opened[0] if opened else None
+        if window is None:
+            QTimer.singleShot(20, when_open)
+            return
+        for i in range(window.tabs.count()):
+            window.tabs.setCurrentIndex(i)
+            QApplication.processEvents()
+        print("plots", len(window.findChildren(pg.GraphicsView)), flush=True)
+        QTimer.singleShot(1500, lambda: end(window))
+
+    QTimer.singleShot(0, when_open)
+    return _exec()
+
+import pyqtgraph as pg
+from PySide6.QtGui import QAction
+QApplication.exec = exec_then_close
+sys.exit(main(["--database", sys.argv[1]]))
+"""
+
+
+@pytest.mark.parametrize("how", ["close", "quit"])
+def test_the_program_ends_cleanly_once_its_charts_are_built(tmp_path: Path, how: str) -> None:
+    env = dict(os.environ, XDG_DATA_HOME=str(tmp_path), XDG_CONFIG_HOME=str(tmp_path))
+    env["QT_QPA_PLATFORM"] = "offscreen"
+    done = subprocess.run(
+        [sys.executable, "-c", _CLOSE_CHILD, str(tmp_path / "new.sqlite"), how],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env=env,
+        check=False,
+    )
+    log = _crash_log(tmp_path)
+    # Deleting the windows at the event loop's end crashed here (SIGSEGV, -11).
+    assert done.returncode == 0, done.stderr + log
+    assert "Fatal Python error" not in log
+    # The Losses chart and the Charts tab's two plots existed when the program ended.
+    assert int(done.stdout.split()[-1]) >= 3, done.stdout
