@@ -17,6 +17,7 @@ import pyqtgraph as pg
 from PySide6.QtCore import QPointF
 from PySide6.QtGui import QColor, QPainterPath, QPen
 from PySide6.QtWidgets import QGraphicsPathItem
+from shiboken6 import isValid
 
 # Major lines (the coarsest labelled level: years, round hundred-thousands) and minor lines
 # (the next level: months, the halves between) at the alpha pyqtgraph's grid used.
@@ -67,7 +68,10 @@ class TickGrid:
 
     def changed(self, *_args: object) -> None:
         """The range or a size changed: the lines are rebuilt before the next paint (at
-        once while the plot is in no scene, which never paints it)."""
+        once while the plot is in no scene, which never paints it). A plot being deleted
+        with its window moves its axes one last time: nothing is left to draw then."""
+        if not isValid(self.plot):
+            return
         scene = self.plot.scene()
         if scene is None:
             self.update()

@@ -212,3 +212,21 @@ def test_analysis_grid_follows_the_palette(qtbot):
     chart.setPalette(palette)
     chart.apply_palette()
     assert chart.grids[0].major.pen().color().rgb() == QColor("#123456").rgb()
+
+
+def test_a_chart_deleted_with_its_window_raises_nothing_from_its_grid(qtbot, qapp):
+    """Deleting a window (File ▸ Open archive… deletes the old one) moves the axes of a plot
+    already half gone: the grid's slot must not reach into it (a RuntimeError, shown to the
+    user as an error dialog)."""
+    from PySide6.QtCore import QCoreApplication, QEvent
+    from PySide6.QtWidgets import QVBoxLayout, QWidget
+
+    window = QWidget()
+    chart = LossChart(window)  # held, as the losses view holds its chart
+    QVBoxLayout(window).addWidget(chart)
+    window.show()
+    qapp.processEvents()
+    with qtbot.captureExceptions() as raised:
+        window.deleteLater()
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    assert not raised, raised
