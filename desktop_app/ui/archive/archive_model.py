@@ -195,6 +195,17 @@ class ArchiveTableModel(QAbstractTableModel):
         except ValueError:
             return None
 
+    def rows_of(self, item_ids: Sequence[int]) -> list[int]:
+        """The rows holding any of `item_ids`, in order (one pass over the list: a few ms at
+        a million rows, where `row_of` for each would be a pass each)."""
+        import numpy as np
+
+        if not self._ids or not item_ids:
+            return []
+        shown = np.frombuffer(self._ids, dtype=np.int32)
+        wanted = np.fromiter(item_ids, dtype=np.int32, count=len(item_ids))
+        return np.flatnonzero(np.isin(shown, wanted, kind="table")).tolist()
+
     # -- Qt interface ---------------------------------------------------------------------
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self._ids)

@@ -22,7 +22,6 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QItemSelection, QModelIndex, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QComboBox,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -33,7 +32,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop_app.core.item import ARTICLE, BRIEF
 from desktop_app.core.search_query import Query
 from desktop_app.ui.archive.archive_model import (
     MATCH_COL,
@@ -46,10 +44,13 @@ from desktop_app.ui.archive.list_layout import ListLayout
 from desktop_app.ui.archive.list_navigation import step_selection
 from desktop_app.ui.archive.list_selection import (
     SELECTION_LIMIT,
+    Kept,
+    choose_again,
     chosen_count,
     chosen_ids,
     chosen_row,
     chosen_text,
+    kept_choice,
     select_row,
 )
 from desktop_app.ui.archive.list_table import (
@@ -57,6 +58,7 @@ from desktop_app.ui.archive.list_table import (
     asks_everything,
     count_text,
     counts_said,
+    kind_combo,
     list_table,
     nothing_found,
     search_help,
@@ -104,8 +106,8 @@ class ArchiveView(QWidget):
         self._wanted: int | None = None
         # An item a change was about: selected when the list that follows the change arrives.
         self._select_after: int | None = None
-        # (search generation, scroll position) of a reload that keeps the list's place.
-        self._keep: tuple[int, int] | None = None
+        # (search generation, scroll position, items chosen) of a reload that keeps them.
+        self._keep: tuple[int, int, Kept] | None = None
         self._filters: FilterPanel | None = None
         self._reader: ReaderView | None = None
         self._patterns: list[str] = []  # the words of the search shown, for the reader
@@ -124,13 +126,7 @@ class ArchiveView(QWidget):
         )
         for button in self.search_edit.findChildren(QToolButton):  # the clear button
             name(button, self.tr("Clear search"))
-        self.kind_combo = QComboBox()
-        # Wide enough for its longest text with the counts ("Articles (12,345)").
-        self.kind_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
-        self.kind_combo.addItem(self.tr("All"), None)
-        self.kind_combo.addItem(self.tr("Articles"), ARTICLE)
-        self.kind_combo.addItem(self.tr("Briefs"), BRIEF)
-        name(self.kind_combo, self.tr("Show"), self.tr("Articles, briefs or both"))
+        self.kind_combo = kind_combo()
         self.count_label = QLabel()
         self.hint_label = QLabel()
         self.hint_label.setWordWrap(True)
@@ -314,8 +310,9 @@ class ArchiveView(QWidget):
 
     def reload(self) -> None:
         """Search again, keeping the selection and the scroll position, when the result comes."""
-        position = self._active_view().verticalScrollBar().value()
-        self._keep = (self.run_search(), position)
+        view = self._active_view()
+        chosen = None if self.timeline_mode else kept_choice(view, self.model.item_id)
+        self._keep = (self.run_search(), view.verticalScrollBar().value(), chosen)
 
     def _keeping(self, generation: int) -> int | None:
         """The scroll position to restore when this search's result is shown, if any."""
@@ -339,6 +336,7 @@ class ArchiveView(QWidget):
 
     def _show_result(self, result: SearchResult) -> None:
         kept = self._keeping(result.generation)
+        chosen = self._keep[2] if kept is not None and self._keep is not None else None
         self._keep = None
         self.model.query, self.model.kind = result.request.text, result.request.kind
         self.model.set_ids(result.ids, result.query, result.rows)
@@ -359,6 +357,7 @@ class ArchiveView(QWidget):
                 self.open_item(None)
             if kept is not None:
                 self._active_view().verticalScrollBar().setValue(kept)
+                choose_again(self.table, chosen, self.model.rows_of)  # the timeline: one
         if self._reader is not None and (n == 0 or self._reader.current_id is None):
             # An empty list says why in the reader; a list holding items again clears that.
             self._reader.show_nothing("" if n else nothing_found(result.request.text, everything))

@@ -157,6 +157,22 @@ def kind_texts(kinds: dict[str, int] | None, *, about: bool = False) -> tuple[st
     )
 
 
+def kind_combo() -> QComboBox:
+    """The Show box: articles, briefs or both (its counts come with `show_kind_counts`)."""
+    combo = QComboBox()
+    # Wide enough for its longest text with the counts ("Articles (12,345)").
+    combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+    combo.addItem(QCoreApplication.translate("ArchiveView", "All"), None)
+    combo.addItem(QCoreApplication.translate("ArchiveView", "Articles"), ARTICLE)
+    combo.addItem(QCoreApplication.translate("ArchiveView", "Briefs"), BRIEF)
+    name(
+        combo,
+        QCoreApplication.translate("ArchiveView", "Show"),
+        QCoreApplication.translate("ArchiveView", "Articles, briefs or both"),
+    )
+    return combo
+
+
 def show_kind_counts(
     combo: QComboBox, kinds: dict[str, int] | None, *, about: bool = False
 ) -> None:

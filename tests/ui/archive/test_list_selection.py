@@ -272,3 +272,69 @@ def test_rows_chosen_apart_with_ctrl_come_in_the_lists_order(
     assert view.selected_ids() == [rows[0], rows[2]]
     assert view.selected_ids(limit=1) == [rows[0], rows[2]]  # one over the limit: "too many"
     assert chosen_count(view.table) == 2
+
+
+def test_a_reload_after_tags_on_several_keeps_them_chosen_so_the_next_key_takes_them_all(
+    qtbot, window: MainWindow, sample_items: dict[str, int], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from PySide6.QtWidgets import QInputDialog
+
+    monkeypatch.setattr(QInputDialog, "getText", staticmethod(lambda *_a, **_k: ("energy", True)))
+    view = window.archive_view
+    chosen = choose_first_rows(qtbot, window, 2)
+    qtbot.keyClick(view.table, Qt.Key.Key_T)  # a change of tags: the list is searched again
+    settle_window(qtbot, window)
+    assert all("energy" in get_item(i).data.tags for i in chosen)  # type: ignore[union-attr]
+    assert view.selected_ids() == chosen and view.selected_id() == chosen[1]
+    qtbot.keyClick(view.table, Qt.Key.Key_S)  # the next key still takes both
+    settle_window(qtbot, window)
+    assert marks(chosen, "starred") == [True, True]
+
+
+def test_a_reload_keeps_rows_chosen_apart_and_drops_an_item_gone_from_the_list(
+    qtbot, window: MainWindow, sample_items: dict[str, int]
+) -> None:
+    from desktop_app.services import items
+
+    view = window.archive_view
+    reload_list(qtbot, window)
+    rows = [view.model.item_id(r) for r in range(3)]
+    view.select_item(rows[2])
+    view.table.setFocus()
+    ctrl = Qt.KeyboardModifier.ControlModifier
+    qtbot.keyClick(view.table, Qt.Key.Key_Up, ctrl)
+    qtbot.keyClick(view.table, Qt.Key.Key_Space, ctrl)  # rows 1 and 2 chosen
+    qtbot.keyClick(view.table, Qt.Key.Key_Up, ctrl)
+    qtbot.keyClick(view.table, Qt.Key.Key_Space, ctrl)  # and row 0
+    qtbot.keyClick(view.table, Qt.Key.Key_Down, ctrl)
+    qtbot.keyClick(view.table, Qt.Key.Key_Space, ctrl)  # row 1 unchosen again
+    assert view.selected_ids() == [rows[0], rows[2]]
+    reload_list(qtbot, window)  # as after another program's write
+    assert view.selected_ids() == [rows[0], rows[2]]
+    items.delete_item(rows[0])  # gone from the list that follows
+    reload_list(qtbot, window)
+    assert view.selected_ids() == [rows[2]] and chosen_count(view.table) == 1
+
+
+def test_a_reload_after_ctrl_a_keeps_every_row_chosen(
+    qtbot, window: MainWindow, sample_items: dict[str, int]
+) -> None:
+    view = window.archive_view
+    reload_list(qtbot, window)
+    view.table.setFocus()
+    qtbot.keyClick(view.table, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+    reload_list(qtbot, window)
+    assert chosen_count(view.table) == view.model.rowCount() == 3
+    assert window.statusBar().currentMessage() == "3 articles and briefs chosen"
+
+
+def test_the_rows_of_several_items_come_in_the_lists_order(qapp) -> None:
+    from desktop_app.core.search_query import parse_query
+    from desktop_app.ui.archive.archive_model import ArchiveTableModel
+    from desktop_app.ui.archive.list_selection import _runs
+
+    model = ArchiveTableModel()
+    model.set_ids([40, 7, 12, 99, 3], parse_query(""))
+    assert model.rows_of([3, 12, 40, 1000]) == [0, 2, 4]
+    assert model.rows_of([]) == []
+    assert _runs([4, 0, 1, 2, 7, 8]) == [(0, 2), (4, 4), (7, 8)]
