@@ -15,6 +15,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
+from functools import partial
 from typing import Protocol
 
 from desktop_app.core.item import ItemData
@@ -242,10 +243,39 @@ def delete_item(item_id: int) -> Undoable:
 
 def delete_items(item_ids: Sequence[int]) -> Undoable:
     """Delete several items (each goes to the Trash) in one transaction: one undo step,
-    whose `result` is how many were deleted."""
-    with database_proxy.atomic():
-        steps = [delete_item(item_id) for item_id in item_ids]
-    return replace(combine(steps), result=len(steps))
+    whose `result` is how many were deleted. Each item is undone and redone as
+    `delete_item`'s step would (a conflict if someone else wrote it meanwhile), all of them
+    in a few statements per 500 items rather than a dozen each."""
+    from desktop_app.storage.item_history import snapshot_items
+    from desktop_app.storage.trash import delete_items as delete_all
+    from desktop_app.storage.trash import restore_deleted_items
+    from desktop_app.storage.versions import item_stamp
+
+    before = delete_all(item_ids)
+    linked = any(snap.report_dates for snap in before.values())
+    changes = Changes(items=True, tags=True, trash=True, item_ids=frozenset(before), reports=linked)
+
+    def still_as_left(deleted: bool) -> None:
+        now = snapshot_items(list(before))
+        for item_id, snap in before.items():
+            left = None if deleted else snap.data
+            here = now[item_id].data if item_id in now else None
+            _still_as_left(here, left, f"“{snap.data.title}”", partial(item_stamp, item_id))
+
+    def undo(_progress: Progress | None = None) -> Changes:
+        with database_proxy.atomic():
+            still_as_left(deleted=True)
+            restore_deleted_items(before)
+        return changes
+
+    def redo(_progress: Progress | None = None) -> Changes:
+        with database_proxy.atomic():
+            still_as_left(deleted=False)
+            delete_all(list(before))
+        return changes
+
+    title = next(iter(before.values())).data.title if before else ""
+    return Undoable(changes, undo, redo, result=len(before), title=title)
 
 
 def change_tags(

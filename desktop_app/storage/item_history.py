@@ -8,11 +8,32 @@ the item back under its own id, so links and anything else that names it still f
 from __future__ import annotations
 
 import datetime as dt
+from collections import defaultdict
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
+from typing import TypeVar
 
 from desktop_app.core.item import ItemData
-from desktop_app.storage.db.models import Item, Report, ReportArticle, database_proxy, utc_now
-from desktop_app.storage.items import get_item, item_fields, write_tags
+from desktop_app.storage.db.models import (
+    Item,
+    ItemTag,
+    Report,
+    ReportArticle,
+    database_proxy,
+    utc_now,
+)
+from desktop_app.storage.items import get_item, item_data, item_fields, write_tags
+
+T = TypeVar("T")
+# Ids in one statement's IN list, and rows in one multi-row INSERT (each item row has 15
+# values): well below SQLite's and PostgreSQL's limits on a statement's parameters.
+IDS_AT_ONCE, ROWS_AT_ONCE = 500, 100
+
+
+def parts(values: Sequence[T], size: int) -> Iterator[Sequence[T]]:
+    """`values` in consecutive slices of at most `size`."""
+    for start in range(0, len(values), size):
+        yield values[start : start + size]
 
 
 @dataclass(frozen=True)
@@ -73,3 +94,62 @@ def restore_item(item_id: int, snapshot: ItemSnapshot | None) -> None:
         for date in snapshot.report_dates:
             if date in reports:
                 ReportArticle.insert(report=reports[date], item=item_id).execute()
+
+
+def snapshot_items(item_ids: Sequence[int]) -> dict[int, ItemSnapshot]:
+    """The snapshots of the stored items among `item_ids`, in the order asked: what
+    `snapshot_item` gives for each, read in three statements per 500 items (several items
+    deleted at once are not read one by one: 4 ms each through the models)."""
+    found: dict[int, ItemSnapshot] = {}
+    for part in parts(list(item_ids), IDS_AT_ONCE):
+        links: dict[int, list[dt.date]] = defaultdict(list)
+        dates = (
+            ReportArticle.select(ReportArticle.item, Report.date)
+            .join(Report)
+            .where(ReportArticle.item.in_(part))
+            .order_by(ReportArticle.id)
+            .tuples()
+        )
+        for item_id, date in dates:
+            links[item_id].append(date)
+        for item in Item.select().where(Item.id.in_(part)):
+            found[item.id] = ItemSnapshot(
+                item_data(item),
+                bool(item.is_read),
+                bool(item.starred),
+                item.created_at,
+                tuple(links[item.id]),
+            )
+    return {i: found[i] for i in item_ids if i in found}
+
+
+def restore_absent_items(snapshots: Mapping[int, ItemSnapshot]) -> None:
+    """Put items that are not stored back, each exactly its snapshot under its own id (the
+    undo of deleting several), in one transaction: `restore_item` for each, in a few
+    multi-row statements. Links to reports deleted in the meantime are dropped."""
+    wanted = sorted({d for snap in snapshots.values() for d in snap.report_dates})
+    reports: dict[dt.date, int] = {}
+    for dates in parts(wanted, IDS_AT_ONCE):
+        reports.update(Report.select(Report.date, Report.id).where(Report.date.in_(dates)).tuples())
+    now = utc_now()
+    rows, tags, links = [], [], []
+    for item_id, snap in snapshots.items():
+        fields = item_fields(snap.data)
+        rows.append(
+            {
+                "id": item_id,
+                **fields,
+                "is_read": snap.is_read,
+                "starred": snap.starred,
+                "created_at": snap.created_at,
+                "updated_at": now,
+            }
+        )
+        tags += [{"item": item_id, "tag": tag} for tag in snap.data.tags]
+        links += [
+            {"report": reports[d], "item": item_id} for d in snap.report_dates if d in reports
+        ]
+    with database_proxy.atomic():
+        for model, values in ((Item, rows), (ItemTag, tags), (ReportArticle, links)):
+            for chunk in parts(values, ROWS_AT_ONCE):
+                model.insert_many(chunk).execute()

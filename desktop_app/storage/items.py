@@ -68,7 +68,7 @@ class StoredItem:
     changed_at: dt.datetime | None = None
 
 
-def _data(item: Item) -> ItemData:
+def item_data(item: Item) -> ItemData:
     return ItemData(
         kind=item.kind,
         title=item.title,
@@ -143,7 +143,7 @@ def get_item(item_id: int) -> StoredItem | None:
         return None
     return StoredItem(
         item.id,
-        _data(item),
+        item_data(item),
         bool(item.is_read),
         bool(item.starred),
         item.changed_by or "",
@@ -206,7 +206,7 @@ def item_links(ids: Sequence[int]) -> list[tuple[ItemRow, str]]:
 
 def all_items() -> list[ItemData]:
     """Every item, oldest first (for export)."""
-    return [_data(i) for i in Item.select().order_by(Item.published_at, Item.id)]
+    return [item_data(i) for i in Item.select().order_by(Item.published_at, Item.id)]
 
 
 def items_by_ids(ids: Sequence[int]) -> list[ItemData]:
@@ -214,5 +214,5 @@ def items_by_ids(ids: Sequence[int]) -> list[ItemData]:
     found: dict[int, ItemData] = {}
     for start in range(0, len(ids), 500):
         for item in Item.select().where(Item.id.in_(list(ids[start : start + 500]))):
-            found[item.id] = _data(item)
+            found[item.id] = item_data(item)
     return [found[i] for i in ids if i in found]

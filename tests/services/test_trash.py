@@ -5,6 +5,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 
+import peewee
 import pytest
 
 from desktop_app.core.item import BRIEF, ItemData
@@ -62,7 +63,6 @@ def test_several_items_deleted_at_once_are_one_step_all_or_nothing(
     archive_db: object, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     from desktop_app.services import history
-    from desktop_app.storage import trash as stored_trash
 
     ids = [
         items.saved_id(
@@ -79,15 +79,73 @@ def test_several_items_deleted_at_once_are_one_step_all_or_nothing(
     assert [get_item(i) for i in ids] == [None, None, None]
     step.undo()
 
-    # The third cannot go: the first two stay too, and the Trash holds none of them.
-    real = stored_trash.delete_item_for_good
+    # The third cannot go (the database refuses it): the first two stay too, and the Trash
+    # holds none of them.
+    server = isinstance(archive_db, peewee.PostgresqlDatabase)
+    if server:
+        archive_db.execute_sql(  # type: ignore[attr-defined]
+            "CREATE OR REPLACE FUNCTION refuse() RETURNS trigger AS $$ BEGIN "
+            f"IF OLD.id = {ids[-1]} THEN RAISE EXCEPTION 'disk full'; END IF; RETURN OLD; "
+            "END $$ LANGUAGE plpgsql"
+        )
+        archive_db.execute_sql(  # type: ignore[attr-defined]
+            "CREATE TRIGGER refuse BEFORE DELETE ON item FOR EACH ROW EXECUTE FUNCTION refuse()"
+        )
+    else:
+        archive_db.execute_sql(  # type: ignore[attr-defined]
+            f"CREATE TRIGGER refuse BEFORE DELETE ON item WHEN old.id = {ids[-1]} "
+            "BEGIN SELECT RAISE(ABORT, 'disk full'); END"
+        )
+    try:
+        with pytest.raises(peewee.DatabaseError, match="disk full"):
+            history.delete_items(ids)
+        assert None not in [get_item(i) for i in ids] and trash.list_trash() == []
+    finally:  # a server's database outlives the test
+        drop = "DROP TRIGGER refuse ON item" if server else "DROP TRIGGER refuse"
+        archive_db.execute_sql(drop)  # type: ignore[attr-defined]
 
-    def fail_on_the_last(item_id: int) -> bool:
-        if item_id == ids[-1]:
-            raise OSError("disk full")
-        return real(item_id)
 
-    monkeypatch.setattr(stored_trash, "delete_item_for_good", fail_on_the_last)
-    with pytest.raises(OSError):
-        history.delete_items(ids)
-    assert None not in [get_item(i) for i in ids] and trash.list_trash() == []
+def test_several_items_deleted_and_undone_come_back_exactly_as_they_were(
+    archive_db: object,
+) -> None:
+    from desktop_app.services import history
+    from desktop_app.storage.item_history import snapshot_item
+
+    reports.save_report(LossReport(DAY, {"tanks": Figure(6320, 8)}))
+    tagged = dataclasses.replace(BRIEF_DATA, tags=("drones", "sumy oblast"), author="Newsroom")
+    ids = [items.saved_id(items.save_item(tagged)) for _ in range(3)]
+    ids.append(items.saved_id(items.save_item(dataclasses.replace(BRIEF_DATA, title="Other."))))
+    items.set_read(ids[0])
+    items.set_starred(ids[1])
+    reports.link_article(DAY, ids[2])
+    before = [snapshot_item(i) for i in ids]
+    step = history.delete_items([*ids, 10_000])  # one not stored: left out
+    assert step.result == 4 and step.changes.item_ids == set(ids)
+    stored = {e.original_id: trash.entry(e.id) for e in trash.list_trash()}
+    assert [stored[i] for i in ids] == before  # each whole in the Trash
+    step.undo()
+    assert [snapshot_item(i) for i in ids] == before and trash.list_trash() == []
+    step.redo()
+    assert [get_item(i) for i in ids] == [None] * 4 and len(trash.list_trash()) == 4
+
+
+def test_undoing_several_deletes_refuses_when_one_came_back_meanwhile(
+    archive_db: object,
+) -> None:
+    from desktop_app.services import history
+    from desktop_app.storage.versions import ConflictError
+
+    ids = [items.saved_id(items.save_item(BRIEF_DATA)) for _ in range(3)]
+    step = history.delete_items(ids)
+    entry = next(e for e in trash.list_trash() if e.original_id == ids[1])
+    trash.restore([entry.id])  # someone puts one back from the Trash
+    with pytest.raises(ConflictError, match="Drones over Sumy"):
+        step.undo()
+    assert [get_item(i) is None for i in ids] == [True, False, True]  # nothing written
+    items.delete_item(ids[1])
+    step.undo()  # as left again: all three come back
+    assert None not in [get_item(i) for i in ids]
+    items.save_item(dataclasses.replace(BRIEF_DATA, title="Edited."), ids[2])
+    with pytest.raises(ConflictError, match="Drones over Sumy"):
+        step.redo()  # an edit since: the redo does not delete it
+    assert None not in [get_item(i) for i in ids]
