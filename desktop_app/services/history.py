@@ -282,18 +282,44 @@ def change_tags(
     item_ids: Sequence[int], added: tuple[str, ...], removed: tuple[str, ...]
 ) -> Undoable | None:
     """Add and take away tags on several items in one transaction (`core.item.edited_tags`):
-    one undo step, whose `result` is how many items changed; None when none did."""
+    one undo step, whose `result` is how many items changed; None when none did. Undo and
+    redo write the tags alone, each item checked first for someone else's write."""
     from desktop_app.core.item import edited_tags
-    from desktop_app.storage.items import get_item
+    from desktop_app.storage.item_history import snapshot_items
+    from desktop_app.storage.items import set_many_tags
+    from desktop_app.storage.versions import item_stamp
 
     with database_proxy.atomic():
-        steps = []
-        for item_id in item_ids:
-            stored = get_item(item_id)
-            tags = stored.data.tags if stored is not None else None
-            if tags is not None and edited_tags(tags, added, removed) != tags:
-                steps.append(set_tags(item_id, edited_tags(tags, added, removed)))
-    return replace(combine(steps), result=len(steps)) if steps else None
+        before = snapshot_items(item_ids)
+        wanted = {i: edited_tags(s.data.tags, added, removed) for i, s in before.items()}
+        wanted = {i: tags for i, tags in wanted.items() if tags != before[i].data.tags}
+        if not wanted:
+            return None
+        after = set_many_tags(wanted)
+    old = {i: before[i].data.tags for i in after}
+    changes = Changes(items=True, tags=True, item_ids=frozenset(after))
+
+    def still_as_left(tags: dict[int, tuple[str, ...]]) -> None:
+        now = snapshot_items(list(after))
+        for item_id, tags_left in tags.items():
+            left = replace(before[item_id].data, tags=tags_left)
+            here = now[item_id].data if item_id in now else None
+            _still_as_left(here, left, f"“{left.title}”", partial(item_stamp, item_id))
+
+    def undo(_progress: Progress | None = None) -> Changes:
+        with database_proxy.atomic():
+            still_as_left(after)
+            set_many_tags(old)
+        return changes
+
+    def redo(_progress: Progress | None = None) -> Changes:
+        with database_proxy.atomic():
+            still_as_left(old)
+            set_many_tags(after)
+        return changes
+
+    title = before[next(iter(after))].data.title
+    return Undoable(changes, undo, redo, result=len(after), title=title)
 
 
 def set_tags(item_id: int, tags: Sequence[str]) -> Undoable:

@@ -9,9 +9,8 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from typing import TypeVar
 
 from desktop_app.core.item import ItemData
 from desktop_app.storage.db.models import (
@@ -22,18 +21,15 @@ from desktop_app.storage.db.models import (
     database_proxy,
     utc_now,
 )
-from desktop_app.storage.items import get_item, item_data, item_fields, write_tags
-
-T = TypeVar("T")
-# Ids in one statement's IN list, and rows in one multi-row INSERT (each item row has 15
-# values): well below SQLite's and PostgreSQL's limits on a statement's parameters.
-IDS_AT_ONCE, ROWS_AT_ONCE = 500, 100
-
-
-def parts(values: Sequence[T], size: int) -> Iterator[Sequence[T]]:
-    """`values` in consecutive slices of at most `size`."""
-    for start in range(0, len(values), size):
-        yield values[start : start + size]
+from desktop_app.storage.items import (
+    IDS_AT_ONCE,
+    ROWS_AT_ONCE,
+    get_item,
+    item_data,
+    item_fields,
+    parts,
+    write_tags,
+)
 
 
 @dataclass(frozen=True)

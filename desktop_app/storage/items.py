@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, TypeVar
 
-from peewee import IntegrityError
+from peewee import Case, IntegrityError
 
 from desktop_app.core.errors import ValidationError
 from desktop_app.core.item import ItemData, split_tags
@@ -17,6 +17,17 @@ from desktop_app.storage.db.models import (
     database_proxy,
     utc_now,
 )
+
+T = TypeVar("T")
+# Ids in one statement's IN list, and rows in one multi-row INSERT (an item's row has 15
+# values): well below SQLite's and PostgreSQL's limits on a statement's parameters.
+IDS_AT_ONCE, ROWS_AT_ONCE = 500, 100
+
+
+def parts(values: Sequence[T], size: int) -> Iterator[Sequence[T]]:
+    """`values` in consecutive slices of at most `size`."""
+    for start in range(0, len(values), size):
+        yield values[start : start + size]
 
 
 @dataclass(frozen=True)
@@ -171,6 +182,22 @@ def set_tags(item_id: int, tags: Sequence[str]) -> tuple[str, ...]:
         if not count:
             raise ValidationError(f"item {item_id} does not exist")
         write_tags(item_id, clean)
+    return clean
+
+
+def set_many_tags(tags_of: Mapping[int, Sequence[str]]) -> dict[int, tuple[str, ...]]:
+    """Replace the tags of several stored items, as `set_tags` does for one, in one
+    transaction of three statements per 500 items; the tags each now has."""
+    clean = {item_id: split_tags(", ".join(tags)) for item_id, tags in tags_of.items()}
+    now = utc_now()
+    with database_proxy.atomic():
+        for ids in parts(list(clean), IDS_AT_ONCE):
+            text = Case(Item.id, [(i, ", ".join(clean[i])) for i in ids])
+            Item.update(tags=text, updated_at=now).where(Item.id.in_(ids)).execute()
+            ItemTag.delete().where(ItemTag.item.in_(ids)).execute()
+        rows = [{"item": i, "tag": tag} for i, tags in clean.items() for tag in tags]
+        for chunk in parts(rows, ROWS_AT_ONCE):
+            ItemTag.insert_many(chunk).execute()
     return clean
 
 

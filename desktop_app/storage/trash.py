@@ -28,14 +28,8 @@ from desktop_app.storage.db.models import (
     database_proxy,
     utc_now,
 )
-from desktop_app.storage.item_history import (
-    IDS_AT_ONCE,
-    ROWS_AT_ONCE,
-    ItemSnapshot,
-    parts,
-    snapshot_item,
-    snapshot_items,
-)
+from desktop_app.storage.item_history import ItemSnapshot, snapshot_item, snapshot_items
+from desktop_app.storage.items import IDS_AT_ONCE, ROWS_AT_ONCE, parts
 from desktop_app.storage.items import delete_item as delete_item_for_good
 from desktop_app.storage.report_history import ReportSnapshot, snapshot_report
 from desktop_app.storage.reports import delete_report as delete_report_for_good

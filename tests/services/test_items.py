@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+import peewee
 import pytest
 
 from desktop_app.core.errors import ValidationError
@@ -81,7 +82,6 @@ def test_tags_changed_on_several_items_are_one_step_that_undoes_to_each_ones_own
     archive_db: object, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     from desktop_app.services import history
-    from desktop_app.storage import items as stored_items
 
     tagged = [("kyiv", "air defense"), ("energy",), ("drones", "kyiv")]
     ids = [
@@ -102,16 +102,54 @@ def test_tags_changed_on_several_items_are_one_step_that_undoes_to_each_ones_own
     # Nothing to change: no step.
     assert history.change_tags(ids, ("drones",), ()) is None
 
-    # One item cannot be written: none of them changes.
+    # One item cannot be written (the database refuses its tag): none of them changes.
     step.undo()
-    real = stored_items.set_tags
+    server = isinstance(archive_db, peewee.PostgresqlDatabase)
+    if server:
+        archive_db.execute_sql(  # type: ignore[attr-defined]
+            "CREATE OR REPLACE FUNCTION refuse() RETURNS trigger AS $$ BEGIN "
+            f"IF NEW.item_id = {ids[-1]} THEN RAISE EXCEPTION 'disk full'; END IF; "
+            "RETURN NEW; END $$ LANGUAGE plpgsql"
+        )
+        archive_db.execute_sql(  # type: ignore[attr-defined]
+            "CREATE TRIGGER refuse BEFORE INSERT ON item_tag FOR EACH ROW EXECUTE FUNCTION refuse()"
+        )
+    else:
+        archive_db.execute_sql(  # type: ignore[attr-defined]
+            f"CREATE TRIGGER refuse BEFORE INSERT ON item_tag WHEN new.item_id = {ids[-1]} "
+            "BEGIN SELECT RAISE(ABORT, 'disk full'); END"
+        )
+    try:
+        with pytest.raises(peewee.DatabaseError, match="disk full"):
+            history.change_tags(ids, ("drones",), ("kyiv",))
+        assert tags() == tagged
+    finally:  # a server's database outlives the test
+        drop = "DROP TRIGGER refuse ON item_tag" if server else "DROP TRIGGER refuse"
+        archive_db.execute_sql(drop)  # type: ignore[attr-defined]
 
-    def fail_on_the_last(item_id: int, new: tuple[str, ...]) -> None:
-        if item_id == ids[-1]:
-            raise OSError("disk full")
-        real(item_id, new)
 
-    monkeypatch.setattr(stored_items, "set_tags", fail_on_the_last)
-    with pytest.raises(OSError):
-        history.change_tags(ids, ("drones",), ("kyiv",))
-    assert tags() == tagged
+def test_undoing_tags_on_several_keeps_later_marks_and_refuses_over_a_later_edit(
+    archive_db: object,
+) -> None:
+    import dataclasses
+
+    from desktop_app.services import history
+    from desktop_app.storage.versions import ConflictError
+
+    ids = [
+        items.saved_id(items.save_item(ItemData(BRIEF, f"Brief {n}", WHEN, tags=("kyiv",))))
+        for n in range(3)
+    ]
+    step = history.change_tags(ids, ("energy",), ())
+    assert step is not None
+    items.set_read(ids[0])  # marked read after the tags were added
+    step.undo()
+    stored = [get_item(i) for i in ids]
+    assert [s.data.tags for s in stored] == [("kyiv",)] * 3  # type: ignore[union-attr]
+    assert [s.is_read for s in stored] == [True, False, False]  # type: ignore[union-attr]
+    step.redo()
+    edited = dataclasses.replace(stored[1].data, title="Edited", tags=("kyiv", "energy"))  # type: ignore[union-attr]
+    items.save_item(edited, ids[1])  # someone edits one of them
+    with pytest.raises(ConflictError, match="Brief 1"):
+        step.undo()
+    assert [get_item(i).data.tags for i in ids] == [("kyiv", "energy")] * 3  # type: ignore[union-attr]
