@@ -357,7 +357,7 @@ class ArchiveView(QWidget):
                 self.open_item(None)
             if kept is not None:
                 self._active_view().verticalScrollBar().setValue(kept)
-                choose_again(self.table, chosen, self.model.rows_of)  # the timeline: one
+                choose_again(self.table, chosen, self.model.rows_of)  # the timeline: the one read
         if self._reader is not None and (n == 0 or self._reader.current_id is None):
             # An empty list says why in the reader; a list holding items again clears that.
             self._reader.show_nothing("" if n else nothing_found(result.request.text, everything))
@@ -435,7 +435,7 @@ class ArchiveView(QWidget):
         return None if row is None else model.item_id(row)
 
     def selected_ids(self, limit: int | None = None) -> list[int]:
-        """The chosen items in the list's order, at most `limit` + 1 (the timeline: one)."""
+        """The chosen items in the list's order, at most `limit` + 1."""
         model = self.timeline_model if self.timeline_mode else self.model
         return chosen_ids(self._active_view(), model.item_id, limit or SELECTION_LIMIT)
 

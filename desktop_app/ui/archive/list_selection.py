@@ -15,6 +15,8 @@ from PySide6.QtCore import (
     QItemSelection,
     QItemSelectionModel,
     QItemSelectionRange,
+    QSignalBlocker,
+    Qt,
 )
 from PySide6.QtWidgets import QAbstractItemView
 
@@ -60,13 +62,26 @@ def chosen_row(view: QAbstractItemView) -> int | None:
     if current.isValid() and selection.isRowSelected(current.row(), current.parent()):
         return current.row()
     ranges = _ranges(view)
-    return min(r.top() for r in ranges) if ranges else None
+    if not ranges:
+        return None
+    first = min(ranges, key=lambda r: r.top())
+    row = first.top()
+    # A run can start on one of the timeline's day headings, which is never chosen.
+    if not view.model().flags(view.model().index(row, 0)) & Qt.ItemFlag.ItemIsSelectable:
+        row = row + 1 if row < first.bottom() else row
+    return row
 
 
 def chosen_count(view: QAbstractItemView) -> int:
-    """How many rows are chosen (ranges may overlap only where columns differ: rows are
-    chosen whole here, so they do not)."""
-    return sum(r.bottom() - r.top() + 1 for r in _ranges(view))
+    """How many items are chosen (ranges may overlap only where columns differ: rows are
+    chosen whole here, so they do not). A run over the timeline spans its day headings,
+    which are not counted: its model says how many a run holds (`headings_in`)."""
+    headings = getattr(view.model(), "headings_in", None)
+    ranges = _ranges(view)
+    count = sum(r.bottom() - r.top() + 1 for r in ranges)
+    if headings is not None:
+        count -= sum(int(headings(r.top(), r.bottom())) for r in ranges)
+    return count
 
 
 def chosen_ids(
@@ -74,13 +89,16 @@ def chosen_ids(
 ) -> list[int]:
     """The chosen items in the list's order, at most `limit` + 1 of them (one more than the
     limit tells the caller there are too many, without reading a million)."""
+    # In the timeline a day heading follows at least one item: twice as many rows hold
+    # the items wanted.
+    reach = 2 * limit + 1 if hasattr(view.model(), "headings_in") else limit
     rows: set[int] = set()
     for part in sorted(_ranges(view), key=lambda r: r.top()):
-        rows.update(range(part.top(), min(part.bottom(), part.top() + limit) + 1))
-        if len(rows) > limit:
+        rows.update(range(part.top(), min(part.bottom(), part.top() + reach) + 1))
+        if len(rows) > reach:
             break
-    ids = (item_id(row) for row in sorted(rows)[: limit + 1])
-    return [i for i in ids if i is not None]
+    ids = (item_id(row) for row in sorted(rows)[: reach + 1])
+    return [i for i in ids if i is not None][: limit + 1]
 
 
 def select_row(view: QAbstractItemView, row: int | None, *, scroll: bool) -> bool:
@@ -126,8 +144,11 @@ def choose_again(
     for top, bottom in runs:
         selection.append(QItemSelectionRange(model.index(top, 0), model.index(bottom, last)))
     # Each range spans every column already: with the Rows flag Qt took 200 ms to expand
-    # 10,000 ranges again.
-    view.selectionModel().select(selection, QItemSelectionModel.SelectionFlag.Select)
+    # 10,000 ranges again. Quietly: the same items are chosen as before, so the status bar
+    # keeps what the change said ("Changed the tags of 824 …") and the reader its item.
+    with QSignalBlocker(view.selectionModel()):
+        view.selectionModel().select(selection, QItemSelectionModel.SelectionFlag.Select)
+    view.viewport().update()
     return chosen_count(view)
 
 

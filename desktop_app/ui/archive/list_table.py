@@ -201,9 +201,21 @@ def search_help() -> str:
     )
 
 
+class ListTable(QTableView):
+    """A table of the list that does not look for a row by the letters typed into it.
+
+    Qt's search for a typed letter asked the model for the text of every row until one
+    matched: at a million rows a stray letter (or Space) held the GUI thread 3.7 s and queued
+    a read of every row. The list's own keys (j, k, s, t, Space…) are shortcuts; other
+    letters do nothing, and Ctrl+F goes to the search field."""
+
+    def keyboardSearch(self, search: str) -> None:
+        return
+
+
 def list_table(model: ArchiveTableModel, metrics: QFontMetrics) -> QTableView:
     """The table over `model`, sized without asking the lazy model for any row."""
-    table = QTableView()
+    table = ListTable()
     table.setModel(model)
     table.setTabKeyNavigation(False)  # Tab leaves the list; arrows move inside it
     name(

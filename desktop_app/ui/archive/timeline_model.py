@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 from array import array
+from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
@@ -16,6 +17,7 @@ from PySide6.QtGui import QFont, QPalette
 from PySide6.QtWidgets import QAbstractItemView, QApplication, QHeaderView, QTableView
 
 from desktop_app.ui.archive.archive_model import ID_ROLE, PAGE
+from desktop_app.ui.archive.list_table import ListTable
 from desktop_app.ui.archive.row_pages import Loader, RowCache
 
 if TYPE_CHECKING:
@@ -30,6 +32,7 @@ class TimelineModel(QAbstractListModel):
         super().__init__(parent)
         self._entries = array("i")  # id >= 0, or -(n + 1) for the n-th day heading
         self._days: list[tuple[dt.date, int]] = []
+        self._heading_rows: list[int] = []  # the rows of the day headings, ascending
         self.cache = RowCache(self._repaint)
 
     def set_loader(self, loader: Loader) -> None:
@@ -46,14 +49,16 @@ class TimelineModel(QAbstractListModel):
         listed = ids if isinstance(ids, array) and ids.typecode == "i" else array("i", ids)
         entries = array("i")
         kept: list[tuple[dt.date, int]] = []
+        heading_rows: list[int] = []
         start = 0
         for day, count in days:
             kept.append((dt.date.fromisoformat(day), count))
+            heading_rows.append(len(entries))
             entries.append(-len(kept))
             entries.extend(listed[start : start + count])
             start += count
         entries.extend(listed[start:])  # none, unless a write came between the two reads
-        self._entries, self._days = entries, kept
+        self._entries, self._days, self._heading_rows = entries, kept, heading_rows
         self.cache.clear()
         if rows:
             self.cache.add(rows)
@@ -62,6 +67,11 @@ class TimelineModel(QAbstractListModel):
     def item_id(self, row: int) -> int | None:
         value = self._entries[row]
         return value if value >= 0 else None
+
+    def headings_in(self, top: int, bottom: int) -> int:
+        """How many day headings rows `top` to `bottom` hold: a chosen run of rows spans them,
+        though they are never chosen themselves."""
+        return bisect_right(self._heading_rows, bottom) - bisect_left(self._heading_rows, top)
 
     def row_of(self, item_id: int) -> int | None:
         try:
@@ -167,7 +177,7 @@ def timeline_view(model: TimelineModel) -> QTableView:
     a QListView: a QListView lays out every row when its model resets (it asked this model
     for its row count twice a row: 4.5 s on the GUI thread for a million), a table with
     fixed row heights only the rows on screen."""
-    view = QTableView()
+    view = ListTable()
     view.setModel(model)
     view.horizontalHeader().hide()
     view.horizontalHeader().setStretchLastSection(True)
@@ -179,6 +189,6 @@ def timeline_view(model: TimelineModel) -> QTableView:
     view.setWordWrap(False)
     view.setTabKeyNavigation(False)  # Tab leaves the list; arrows move inside it
     view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
     view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
     return view

@@ -69,3 +69,42 @@ def test_choosing_every_row_repaints_asking_the_model_for_the_rows_shown_only(qt
     table.horizontalHeader().repaint()
     assert table.selectionModel().isRowSelected(19_999)
     assert Counting.asked < 2_000  # a screenful of cells, not 20,000 rows of each column
+
+
+def test_a_letter_typed_into_the_list_reads_no_row_beyond_the_screen(qtbot) -> None:
+    """Qt's find-as-you-type asked for the text of every row until one began with the
+    letter, and queued a read of each page (3.7 s on the GUI thread at a million rows)."""
+    from array import array
+
+    from PySide6.QtCore import Qt
+    from PySide6.QtGui import QFontMetrics
+    from PySide6.QtWidgets import QApplication
+
+    from desktop_app.core.search_query import parse_query
+    from desktop_app.ui.archive.archive_model import ArchiveTableModel
+    from desktop_app.ui.archive.list_table import list_table
+    from desktop_app.ui.archive.timeline_model import TimelineModel, timeline_view
+
+    asked: list[int] = []
+    table_model = ArchiveTableModel()
+    table_model.set_loader(lambda _fn, _deliver: asked.append(1))
+    table_model.set_ids(range(1, 20_001), parse_query(""))
+    timeline_model = TimelineModel()
+    timeline_model.set_loader(lambda _fn, _deliver: asked.append(1))
+    timeline_model.set_entries(array("i", range(20_000, 0, -1)), [("2024-01-01", 20_000)])
+    views = [
+        list_table(table_model, QFontMetrics(QApplication.font())),
+        timeline_view(timeline_model),
+    ]
+    for view in views:
+        qtbot.addWidget(view)
+        view.resize(800, 400)
+        view.show()
+        qtbot.waitExposed(view)
+        view.setCurrentIndex(view.model().index(1, 0))
+        QApplication.processEvents()
+        asked.clear()
+        for key in (Qt.Key.Key_X, Qt.Key.Key_Space, Qt.Key.Key_Q):
+            qtbot.keyClick(view, key)
+        assert asked == []  # no page beyond the screen's was asked for
+        assert view.currentIndex().row() == 1  # and the keyboard stays where it was
