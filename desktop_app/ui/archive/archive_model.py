@@ -26,7 +26,7 @@ from PySide6.QtGui import QFont
 
 from desktop_app.core.item import ARTICLE
 from desktop_app.core.search_query import Query, parse_query
-from desktop_app.ui.archive.row_pages import Loader, RowCache
+from desktop_app.ui.archive.row_pages import Loader, RowCache, rows_holding
 from desktop_app.ui.archive.snippet_pages import SnippetPages
 from desktop_app.ui.common.i18n import QT_TRANSLATE_NOOP
 
@@ -154,8 +154,7 @@ class ArchiveTableModel(QAbstractTableModel):
 
     def refresh(self, item_ids: frozenset[int] | None = None) -> None:
         """Read the rows of `item_ids` (None: every loaded row) again, in the background."""
-        wanted = set(self.cache.rows) if item_ids is None else item_ids
-        rows = [r for r, item_id in enumerate(self._ids) if item_id in wanted]
+        rows = rows_holding(self._ids, self.cache.rows if item_ids is None else item_ids)
         if rows:
             self.cache.refresh([self._ids[r] for r in rows], rows[0], rows[-1])
 
@@ -198,13 +197,7 @@ class ArchiveTableModel(QAbstractTableModel):
     def rows_of(self, item_ids: Sequence[int]) -> list[int]:
         """The rows holding any of `item_ids`, in order (one pass over the list: a few ms at
         a million rows, where `row_of` for each would be a pass each)."""
-        import numpy as np
-
-        if not self._ids or not item_ids:
-            return []
-        shown = np.frombuffer(self._ids, dtype=np.int32)
-        wanted = np.fromiter(item_ids, dtype=np.int32, count=len(item_ids))
-        return np.flatnonzero(np.isin(shown, wanted, kind="table")).tolist()
+        return rows_holding(self._ids, item_ids)
 
     # -- Qt interface ---------------------------------------------------------------------
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008

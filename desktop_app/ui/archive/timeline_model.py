@@ -18,7 +18,7 @@ from PySide6.QtWidgets import QAbstractItemView, QApplication, QHeaderView, QTab
 
 from desktop_app.ui.archive.archive_model import ID_ROLE, PAGE
 from desktop_app.ui.archive.list_table import ListTable
-from desktop_app.ui.archive.row_pages import Loader, RowCache
+from desktop_app.ui.archive.row_pages import Loader, RowCache, rows_holding
 
 if TYPE_CHECKING:
     from desktop_app.services.queries import ItemRow
@@ -99,8 +99,7 @@ class TimelineModel(QAbstractListModel):
 
     def refresh(self, item_ids: frozenset[int] | None = None) -> None:
         """Read the rows of `item_ids` (None: every loaded row) again, in the background."""
-        wanted = set(self.cache.rows) if item_ids is None else item_ids
-        rows = [r for r, value in enumerate(self._entries) if value in wanted]
+        rows = rows_holding(self._entries, self.cache.rows if item_ids is None else item_ids)
         if rows:
             self.cache.refresh([self._entries[r] for r in rows], rows[0], rows[-1])
 
