@@ -248,11 +248,9 @@ class MainWindow(QMainWindow):
         self._update_status()
 
     def warm_up(self) -> Operation:
-        from desktop_app.services import queries
+        from desktop_app.ui.app.warm_up import warm_up
 
-        return self.runner.read(
-            "warm up", lambda: len(queries.article_mismatches()), success=lambda _n: None
-        )
+        return warm_up(self.runner)
 
     # -- what is built after the first paint ----------------------------------------------
     @property

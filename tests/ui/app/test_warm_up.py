@@ -1,0 +1,85 @@
+"""Once the real program is up, the chart modules are imported off the GUI thread, and the
+Losses tab opened afterwards builds its chart from them."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+# The real entry point. An import hook notes the thread each watched module is imported on;
+# once pyqtgraph is there (the warm-up runs 1.5 s after start-up), the Losses tab is opened
+# and the program ends by its window's close button.
+_CHILD = r"""
+import sys, threading
+from importlib.abc import MetaPathFinder
+from desktop_app.app import main
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication
+
+WATCHED = ("pyqtgraph", "desktop_app.ui.losses.losses_view", "desktop_app.ui.charts.analysis_view")
+
+class Note(MetaPathFinder):
+    def find_spec(self, name, path=None, target=None):
+        if name in WATCHED:
+            print("imported", name, "on", threading.current_thread().name, flush=True)
+        return None
+
+sys.meta_path.insert(0, Note())
+_exec = QApplication.exec
+
+def exec_then_watch(*_self):
+    def when_warm(window, tries=[0]):
+        tries[0] += 1
+        if "pyqtgraph" not in sys.modules and tries[0] < 300:
+            QTimer.singleShot(50, lambda: when_warm(window))
+            return
+        window.runner.wait(20000)
+        QApplication.processEvents()
+        window.tabs.setCurrentIndex(1)
+        QApplication.processEvents()
+        import pyqtgraph as pg
+        print("plots", len(window.findChildren(pg.GraphicsView)), flush=True)
+        QTimer.singleShot(300, window.close)
+
+    def when_open():
+        opened = [w for w in QApplication.topLevelWidgets() if getattr(w, "opened", False)]
+        if opened:
+            when_warm(opened[0])
+        else:
+            QTimer.singleShot(20, when_open)
+
+    QTimer.singleShot(0, when_open)
+    return _exec()
+
+QApplication.exec = exec_then_watch
+sys.exit(main(["--database", sys.argv[1]]))
+"""
+
+
+def test_the_chart_modules_are_imported_off_the_gui_thread_after_start_up(tmp_path: Path) -> None:
+    env = dict(os.environ, XDG_DATA_HOME=str(tmp_path), XDG_CONFIG_HOME=str(tmp_path))
+    env["QT_QPA_PLATFORM"] = "offscreen"
+    done = subprocess.run(
+        [sys.executable, "-c", _CHILD, str(tmp_path / "new.sqlite")],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env=env,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    lines = done.stdout.splitlines()
+    imported = [
+        line.removeprefix("imported ").split(" on ", 1)
+        for line in lines
+        if line.startswith("imported ")
+    ]
+    # Each watched module once, on a thread other than the GUI thread (MainThread).
+    assert sorted(name for name, _ in imported) == sorted(
+        ["pyqtgraph", "desktop_app.ui.losses.losses_view", "desktop_app.ui.charts.analysis_view"]
+    ), done.stdout
+    assert all(thread != "MainThread" for _, thread in imported), done.stdout
+    # The Losses tab, opened afterwards, built its chart from what the lane imported.
+    assert lines[-1] == "plots 1", done.stdout
