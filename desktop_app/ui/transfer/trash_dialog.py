@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QItemSelection, QItemSelectionModel, QSize, Qt
+from PySide6.QtCore import QItemSelection, QItemSelectionModel, QSize
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -20,14 +20,14 @@ from PySide6.QtWidgets import (
     QLabel,
     QMessageBox,
     QPushButton,
-    QTableWidget,
-    QTableWidgetItem,
+    QTableView,
     QVBoxLayout,
 )
 
 from desktop_app.services import trash
 from desktop_app.ui.common.accessibility import fit_to_screen
 from desktop_app.ui.common.i18n import number
+from desktop_app.ui.transfer.trash_model import TrashModel
 
 if TYPE_CHECKING:
     from desktop_app.services.changes import Changes
@@ -43,16 +43,24 @@ class TrashDialog(QDialog):
         self.setWindowTitle(self.tr("Trash"))
         fit_to_screen(self, QSize(760, 420))
         self.summary = QLabel()
-        self.table = QTableWidget(0, 3, self)
-        self.table.setHorizontalHeaderLabels([self.tr("Deleted"), self.tr("What"), self.tr("Kind")])
+        self.model = TrashModel(self)
+        self.table = QTableView(self)
+        self.table.setModel(self.model)
+        # Rows of one height: the view never asks every entry for its size.
+        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().hide()
-        self.table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        self.table.setWordWrap(False)
+        header, metrics = self.table.horizontalHeader(), self.table.fontMetrics()
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        # Widths from the font, not from the entries (that would read every one).
+        header.resizeSection(0, metrics.horizontalAdvance("2026-08-08 14:35") + 24)
+        header.resizeSection(2, metrics.horizontalAdvance(self.tr("loss report")) + 24)
         self.table.setAccessibleName(self.tr("Deleted articles, briefs and reports"))
         self.table.setTabKeyNavigation(False)
-        self.table.itemSelectionChanged.connect(self._selection_changed)
-        self.table.itemDoubleClicked.connect(lambda _item: self.restore_selected())
+        self.table.selectionModel().selectionChanged.connect(lambda *_: self._selection_changed())
+        self.table.doubleClicked.connect(lambda _index: self.restore_selected())
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         self.restore_button = QPushButton(self.tr("&Restore"), self)
         self.delete_button = QPushButton(self.tr("&Delete for good"), self)
@@ -83,18 +91,7 @@ class TrashDialog(QDialog):
     def _listed(self, rows: list[TrashRow]) -> None:
         chosen = {r.id for r in self.selected()}
         self.rows = rows
-        self.table.setRowCount(len(rows))
-        kinds = {
-            "article": self.tr("article"),
-            "brief": self.tr("brief"),
-        }
-        for row, entry in enumerate(rows):
-            kind = kinds.get(entry.item_kind, entry.item_kind) or self.tr("loss report")
-            cells = [entry.deleted_at.astimezone().strftime("%Y-%m-%d %H:%M"), entry.label, kind]
-            for column, text in enumerate(cells):
-                cell = QTableWidgetItem(text)
-                cell.setData(Qt.ItemDataRole.UserRole, entry.id)
-                self.table.setItem(row, column, cell)
+        self.model.set_rows(rows)
         self._choose_again([row for row, entry in enumerate(rows) if entry.id in chosen])
         self.summary.setText(
             self.tr("The Trash is empty.")

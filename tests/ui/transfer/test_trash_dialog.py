@@ -59,9 +59,9 @@ def test_a_deleted_item_is_listed_restored_under_its_id_and_the_list_follows(
     dialog = window.backups.show_trash()
     assert isinstance(dialog, TrashDialog)
     settle(qtbot, window.runner)
-    assert dialog.table.rowCount() == 1
-    assert dialog.table.item(0, 1).text() == "Air defense over Kyiv"
-    assert dialog.table.item(0, 2).text() == "article"
+    assert dialog.model.rowCount() == 1
+    assert dialog.model.index(0, 1).data() == "Air defense over Kyiv"
+    assert dialog.model.index(0, 2).data() == "article"
     assert not dialog.restore_button.isEnabled()
 
     choose(qtbot, dialog, 0)
@@ -72,7 +72,7 @@ def test_a_deleted_item_is_listed_restored_under_its_id_and_the_list_follows(
     # committed, not what this thread's connection last saw.
     qtbot.waitUntil(lambda: stored(window, sample_items["kyiv"]) == "air defense", timeout=5000)
     # The Trash and the list both follow `changed`, nobody told them by hand.
-    qtbot.waitUntil(lambda: dialog.table.rowCount() == 0)
+    qtbot.waitUntil(lambda: dialog.model.rowCount() == 0)
     assert dialog.summary.text() == "The Trash is empty."
     qtbot.waitUntil(lambda: window.archive_view.model.rowCount() == 3)
 
@@ -97,7 +97,7 @@ def test_deleting_for_good_asks_and_no_keeps_it(
     settle(qtbot, window.runner)
     qtbot.waitUntil(lambda: trash_rows(window) == 0, timeout=5000)
     assert count_items() == 2
-    qtbot.waitUntil(lambda: dialog.table.rowCount() == 0)
+    qtbot.waitUntil(lambda: dialog.model.rowCount() == 0)
 
 
 @pytest.mark.parametrize(
@@ -134,7 +134,7 @@ def test_a_reload_keeps_the_chosen_entries_whatever_keys_are_held(
         assert QGuiApplication.keyboardModifiers() == held
         window.runner.changed.emit(Changes(external=True))
         settle(qtbot, window.runner)
-        assert dialog.table.rowCount() == 3
+        assert dialog.model.rowCount() == 3
         assert {r.label for r in dialog.selected()} == chosen
         assert dialog.restore_button.isEnabled()
     finally:
