@@ -39,7 +39,6 @@ class TrashDialog(QDialog):
     def __init__(self, ctx: WindowContext) -> None:
         super().__init__(ctx.widget())
         self.ctx = ctx
-        self.rows: list[TrashRow] = []
         self.setWindowTitle(self.tr("Trash"))
         fit_to_screen(self, QSize(760, 420))
         self.summary = QLabel()
@@ -90,7 +89,6 @@ class TrashDialog(QDialog):
 
     def _listed(self, rows: list[TrashRow]) -> None:
         chosen = {r.id for r in self.selected()}
-        self.rows = rows
         self.model.set_rows(rows)
         self._choose_again([row for row, entry in enumerate(rows) if entry.id in chosen])
         self.summary.setText(
@@ -128,14 +126,14 @@ class TrashDialog(QDialog):
 
     def selected(self) -> list[TrashRow]:
         model = self.table.selectionModel()
-        return [self.rows[i.row()] for i in model.selectedRows()] if model else []
+        return [self.model.rows[i.row()] for i in model.selectedRows()] if model else []
 
     def _selection_changed(self) -> None:
         chosen = bool(self.selected())
         writable = not self.ctx.read_only
         self.restore_button.setEnabled(chosen and writable)
         self.delete_button.setEnabled(chosen and writable)
-        self.empty_button.setEnabled(bool(self.rows) and writable)
+        self.empty_button.setEnabled(bool(self.model.rows) and writable)
 
     def restore_selected(self) -> None:
         ids = [r.id for r in self.selected()]
@@ -161,7 +159,7 @@ class TrashDialog(QDialog):
             self.ctx.runner.write("delete from trash", lambda: trash.empty(ids))
 
     def empty(self) -> None:
-        if self.rows and self._confirm(
+        if self.model.rows and self._confirm(
             self.tr("Delete everything in the Trash for good? This cannot be undone.")
         ):
             self.ctx.runner.write("empty trash", lambda: trash.empty(None))
