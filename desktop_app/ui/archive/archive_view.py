@@ -311,7 +311,7 @@ class ArchiveView(QWidget):
     def reload(self) -> None:
         """Search again, keeping the selection and the scroll position, when the result comes."""
         view = self._active_view()
-        chosen = None if self.timeline_mode else kept_choice(view, self.model.item_id)
+        chosen = kept_choice(view, self._active_model().item_id)
         self._keep = (self.run_search(), view.verticalScrollBar().value(), chosen)
 
     def _keeping(self, generation: int) -> int | None:
@@ -357,7 +357,7 @@ class ArchiveView(QWidget):
                 self.open_item(None)
             if kept is not None:
                 self._active_view().verticalScrollBar().setValue(kept)
-                choose_again(self.table, chosen, self.model.rows_of)  # the timeline: the one read
+                choose_again(self._active_view(), chosen, self._active_model().rows_of)
         if self._reader is not None and (n == 0 or self._reader.current_id is None):
             # An empty list says why in the reader; a list holding items again clears that.
             self._reader.show_nothing("" if n else nothing_found(result.request.text, everything))
@@ -423,21 +423,22 @@ class ArchiveView(QWidget):
     def _active_view(self) -> QAbstractItemView:
         return self.timeline if self.timeline_mode else self.table
 
+    def _active_model(self) -> ArchiveTableModel | TimelineModel:
+        return self.timeline_model if self.timeline_mode else self.model
+
     def select_item(self, item_id: int, *, scroll: bool = True) -> bool:
         """Select the item in the list (the reader follows); False when the list lacks it."""
-        model = self.timeline_model if self.timeline_mode else self.model
-        return select_row(self._active_view(), model.row_of(item_id), scroll=scroll)
+        return select_row(self._active_view(), self._active_model().row_of(item_id), scroll=scroll)
 
     def selected_id(self) -> int | None:
         """The item the reader shows (`list_selection.chosen_row`)."""
         row = chosen_row(self._active_view())
-        model = self.timeline_model if self.timeline_mode else self.model
-        return None if row is None else model.item_id(row)
+        return None if row is None else self._active_model().item_id(row)
 
     def selected_ids(self, limit: int | None = None) -> list[int]:
         """The chosen items in the list's order, at most `limit` + 1."""
-        model = self.timeline_model if self.timeline_mode else self.model
-        return chosen_ids(self._active_view(), model.item_id, limit or SELECTION_LIMIT)
+        item_id = self._active_model().item_id
+        return chosen_ids(self._active_view(), item_id, limit or SELECTION_LIMIT)
 
     def _selection_changed(self, selected: QItemSelection, _deselected: QItemSelection) -> None:
         item_id, count = self.selected_id(), chosen_count(self._active_view())

@@ -18,7 +18,7 @@ from PySide6.QtCore import (
     QSignalBlocker,
     Qt,
 )
-from PySide6.QtWidgets import QAbstractItemView
+from PySide6.QtWidgets import QAbstractItemView, QTableView
 
 from desktop_app.ui.common.i18n import number
 
@@ -121,7 +121,9 @@ def kept_choice(view: QAbstractItemView, item_id: Callable[[int], int | None]) -
     count = chosen_count(view)
     if count < 2:
         return None
-    if count == view.model().rowCount():
+    model, end = view.model(), view.model().rowCount()
+    headings = getattr(model, "headings_in", None)  # the timeline's days are not chosen
+    if count == end - (int(headings(0, end - 1)) if headings is not None else 0):
         return EVERY_ROW
     if count > SELECTION_LIMIT or view.selectionModel().selection().count() > KEPT_RUNS:
         return None
@@ -139,7 +141,9 @@ def choose_again(
         return chosen_count(view)
     # Runs of consecutive rows, one range each: every row is one range at any length.
     runs = [(0, end - 1)] if isinstance(kept, str) else _runs(rows_of(kept))
-    last = model.columnCount() - 1
+    # The view's headings count the columns (a list model's columnCount is private to Qt).
+    columns = view.horizontalHeader().count() if isinstance(view, QTableView) else 1
+    last = max(columns, 1) - 1
     selection = QItemSelection()
     for top, bottom in runs:
         selection.append(QItemSelectionRange(model.index(top, 0), model.index(bottom, last)))

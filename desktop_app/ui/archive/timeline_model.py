@@ -73,6 +73,10 @@ class TimelineModel(QAbstractListModel):
         though they are never chosen themselves."""
         return bisect_right(self._heading_rows, bottom) - bisect_left(self._heading_rows, top)
 
+    def rows_of(self, item_ids: Sequence[int]) -> list[int]:
+        """The rows holding any of `item_ids`, in order (one pass over the list)."""
+        return rows_holding(self._entries, item_ids)
+
     def row_of(self, item_id: int) -> int | None:
         try:
             return self._entries.index(item_id)

@@ -67,9 +67,9 @@ def test_a_limit_still_reads_one_item_more_than_it_among_headings(one_item_a_day
     assert chosen_ids(view, model.item_id, 6) == [60, 50, 40, 30, 20, 10]
 
 
-def test_space_in_the_timeline_marks_every_chosen_item_across_a_day(
-    qtbot, window: MainWindow, sample_items: dict[str, int]
-) -> None:
+def choose_across_a_day(qtbot, window: MainWindow) -> list[int]:
+    """In the timeline, the last item of the first day and, with Shift, the one under the
+    next day's heading; their ids."""
     earlier = save_item(
         ItemData(
             ARTICLE,
@@ -90,7 +90,33 @@ def test_space_in_the_timeline_marks_every_chosen_item_across_a_day(
     qtbot.keyClick(view.timeline, Qt.Key.Key_Down, SHIFT)  # onto the heading, then past it
     qtbot.keyClick(view.timeline, Qt.Key.Key_Down, SHIFT)
     settle_window(qtbot, window)
-    chosen = [model.item_id(last_of_first_day), earlier]
+    return [model.item_id(last_of_first_day), earlier]  # type: ignore[list-item]
+
+
+def test_a_reload_of_the_timeline_keeps_the_chosen_items_or_every_item_chosen(
+    qtbot, window: MainWindow, sample_items: dict[str, int], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from desktop_app.ui.archive import list_selection
+
+    view = window.archive_view
+    chosen = choose_across_a_day(qtbot, window)
+    reload_list(qtbot, window)
+    assert view.selected_ids() == chosen
+    # Every item chosen is kept as "every row", however many (not item by item, which
+    # stops at the limit): the day headings are not counted against the items.
+    monkeypatch.setattr(list_selection, "SELECTION_LIMIT", 3)
+    view.timeline.selectAll()
+    every = view.selected_ids()
+    assert len(every) == 4
+    reload_list(qtbot, window)
+    assert view.selected_ids() == every
+
+
+def test_space_in_the_timeline_marks_every_chosen_item_across_a_day(
+    qtbot, window: MainWindow, sample_items: dict[str, int]
+) -> None:
+    view = window.archive_view
+    chosen = choose_across_a_day(qtbot, window)
     assert view.selected_ids() == chosen
     assert window.statusBar().currentMessage() == "2 articles and briefs chosen"
     qtbot.keyClick(view.timeline, Qt.Key.Key_S)
