@@ -54,18 +54,22 @@ sys.exit(main(["--database", sys.argv[1]]))
 """
 
 
-def _run(archive: Path, home: Path) -> subprocess.CompletedProcess[str]:
+def run_child(code: str, home: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    """`python -c code args…` offscreen, with its data and settings under `home`."""
     env = dict(os.environ, XDG_DATA_HOME=str(home), XDG_CONFIG_HOME=str(home))
     env["QT_QPA_PLATFORM"] = "offscreen"
-    child = _CHILD.replace("{heavy!r}", repr(HEAVY))
     return subprocess.run(
-        [sys.executable, "-c", child, str(archive)],
+        [sys.executable, "-c", code, *args],
         capture_output=True,
         text=True,
         timeout=120,
         env=env,
         check=False,
     )
+
+
+def _run(archive: Path, home: Path) -> subprocess.CompletedProcess[str]:
+    return run_child(_CHILD.replace("{heavy!r}", repr(HEAVY)), home, str(archive))
 
 
 def _crash_log(home: Path) -> str:
@@ -153,16 +157,7 @@ sys.exit(code)
 
 
 def test_an_event_loop_ended_without_a_close_stops_the_worker_threads(tmp_path: Path) -> None:
-    env = dict(os.environ, XDG_DATA_HOME=str(tmp_path), XDG_CONFIG_HOME=str(tmp_path))
-    env["QT_QPA_PLATFORM"] = "offscreen"
-    done = subprocess.run(
-        [sys.executable, "-c", _QUIT_CHILD, str(tmp_path / "new.sqlite")],
-        capture_output=True,
-        text=True,
-        timeout=120,
-        env=env,
-        check=False,
-    )
+    done = run_child(_QUIT_CHILD, tmp_path, str(tmp_path / "new.sqlite"))
     assert done.returncode == 0, done.stderr + _crash_log(tmp_path)
     # No lane or search thread is left to report to objects Python is tearing down.
     assert done.stdout.strip().splitlines()[-1] == "[]", done.stdout
@@ -212,16 +207,7 @@ sys.exit(main(["--database", sys.argv[1]]))
 
 @pytest.mark.parametrize("how", ["close", "quit"])
 def test_the_program_ends_cleanly_once_its_charts_are_built(tmp_path: Path, how: str) -> None:
-    env = dict(os.environ, XDG_DATA_HOME=str(tmp_path), XDG_CONFIG_HOME=str(tmp_path))
-    env["QT_QPA_PLATFORM"] = "offscreen"
-    done = subprocess.run(
-        [sys.executable, "-c", _CLOSE_CHILD, str(tmp_path / "new.sqlite"), how],
-        capture_output=True,
-        text=True,
-        timeout=120,
-        env=env,
-        check=False,
-    )
+    done = run_child(_CLOSE_CHILD, tmp_path, str(tmp_path / "new.sqlite"), how)
     log = _crash_log(tmp_path)
     # Deleting the windows at the event loop's end crashed here (SIGSEGV, -11).
     assert done.returncode == 0, done.stderr + log

@@ -3,10 +3,9 @@ Losses tab opened afterwards builds its chart from them."""
 
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
 from pathlib import Path
+
+from tests.ui.app.test_startup import run_child
 
 # The real entry point. An import hook notes the thread each watched module is imported on;
 # once pyqtgraph is there (the warm-up runs 1.5 s after start-up), the Losses tab is opened
@@ -59,16 +58,7 @@ sys.exit(main(["--database", sys.argv[1]]))
 
 
 def test_the_chart_modules_are_imported_off_the_gui_thread_after_start_up(tmp_path: Path) -> None:
-    env = dict(os.environ, XDG_DATA_HOME=str(tmp_path), XDG_CONFIG_HOME=str(tmp_path))
-    env["QT_QPA_PLATFORM"] = "offscreen"
-    done = subprocess.run(
-        [sys.executable, "-c", _CHILD, str(tmp_path / "new.sqlite")],
-        capture_output=True,
-        text=True,
-        timeout=120,
-        env=env,
-        check=False,
-    )
+    done = run_child(_CHILD, tmp_path, str(tmp_path / "new.sqlite"))
     assert done.returncode == 0, done.stderr
     lines = done.stdout.splitlines()
     imported = [
