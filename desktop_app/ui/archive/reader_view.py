@@ -14,7 +14,7 @@ from __future__ import annotations
 import html
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QCoreApplication, QDate, QEvent, QLocale, QRegularExpression, QUrl
+from PySide6.QtCore import QCoreApplication, QEvent, QRegularExpression, QUrl
 from PySide6.QtGui import (
     QColor,
     QDesktopServices,
@@ -30,6 +30,7 @@ from PySide6.QtWidgets import QTextBrowser, QTextEdit, QWidget
 from desktop_app.core.item import ARTICLE
 from desktop_app.core.sanitize import sanitize_html, text_to_html
 from desktop_app.ui.common.attribution import last_changed
+from desktop_app.ui.common.i18n import long_date
 
 if TYPE_CHECKING:
     from desktop_app.services.queries import StoredItem
@@ -72,9 +73,7 @@ def reader_style_sheet(palette: QPalette) -> str:
 def render_item_html(item: StoredItem) -> str:
     data = item.data
     local = data.published_at.astimezone()
-    # In the interface's language: "Saturday, 8 August 2026" or "субота, 8 серпня 2026 р.".
-    day = QDate(local.year, local.month, local.day)
-    when = QLocale().toString(day, QLocale.FormatType.LongFormat) + ", " + local.strftime("%H:%M")
+    when = long_date(local.date()) + ", " + local.strftime("%H:%M")
     if data.date_estimated:
         # The source stated no time: say so wherever the time is shown (issue #18).
         when = QCoreApplication.translate(

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import QAbstractItemView, QApplication, QHeaderView, QTab
 from desktop_app.ui.archive.archive_model import ID_ROLE, PAGE
 from desktop_app.ui.archive.list_table import ListTable
 from desktop_app.ui.archive.row_pages import Loader, RowCache, rows_holding
+from desktop_app.ui.common.i18n import long_date
 
 if TYPE_CHECKING:
     from desktop_app.services.queries import ItemRow
@@ -162,9 +163,8 @@ class TimelineModel(QAbstractListModel):
         if role == HEADING_ROLE:
             return True
         if role == Qt.ItemDataRole.DisplayRole:
-            return self.tr("%1 · %Ln item(s)", "", count).replace(
-                "%1", date.strftime("%A, %d %B %Y")
-            )
+            # In the interface's language, as the reader writes a day.
+            return self.tr("%1 · %Ln item(s)", "", count).replace("%1", long_date(date))
         if role == Qt.ItemDataRole.FontRole:
             font = QFont()
             font.setBold(True)

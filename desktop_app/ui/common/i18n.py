@@ -7,13 +7,21 @@ compiled to `.qm` beside it; `python -m tools.i18n` refreshes both from the code
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 import re
 from collections.abc import Callable
 from importlib import resources
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QSettings, QTranslator
+from PySide6.QtCore import (
+    QCoreApplication,
+    QDate,
+    QLibraryInfo,
+    QLocale,
+    QSettings,
+    QTranslator,
+)
 from PySide6.QtGui import QAction, QActionGroup
 from PySide6.QtWidgets import QMenu, QWidget
 
@@ -107,6 +115,11 @@ def _locale() -> QLocale:
     # The "C" locale (LANG=C) writes no thousands separators: English is meant there.
     locale = QLocale()
     return QLocale(LOCALES["en"]) if locale.language() == QLocale.Language.C else locale
+
+
+def long_date(day: dt.date) -> str:
+    """A day in the interface's language: "Saturday, 8 August 2026", "субота, 8 серпня 2026 р."."""
+    return _locale().toString(QDate(day.year, day.month, day.day), QLocale.FormatType.LongFormat)
 
 
 def number(value: int) -> str:

@@ -135,3 +135,19 @@ def test_the_view_does_not_lay_out_every_row_on_the_gui_thread(qtbot) -> None:
     view.repaint()
     assert model.rowCount() == 100_025
     assert len(asked) < 2_000, len(asked)
+
+
+@pytest.mark.parametrize(
+    ("locale", "day"), [("en_GB", "Saturday, 2 March 2024"), ("uk_UA", "субота, 2 березня 2024")]
+)
+def test_a_days_heading_is_written_in_the_interfaces_language(qapp, locale: str, day: str) -> None:
+    from PySide6.QtCore import QLocale
+
+    before = QLocale()
+    QLocale.setDefault(QLocale(locale))
+    try:
+        model = TimelineModel()
+        model.set_entries([9, 8], [("2024-03-02", 2)])
+        assert model.data(model.index(0)).startswith(day)  # not strftime's C-locale English
+    finally:
+        QLocale.setDefault(before)
