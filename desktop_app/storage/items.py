@@ -11,6 +11,7 @@ from peewee import Case, IntegrityError
 
 from desktop_app.core.errors import ValidationError
 from desktop_app.core.item import ItemData, split_tags
+from desktop_app.storage.db.errors import StoredValueError
 from desktop_app.storage.db.models import (
     Item,
     ItemTag,
@@ -149,7 +150,10 @@ def delete_item(item_id: int) -> bool:
 
 
 def get_item(item_id: int) -> StoredItem | None:
-    item = Item.get_or_none(Item.id == item_id)
+    try:
+        item = Item.get_or_none(Item.id == item_id)
+    except StoredValueError as exc:
+        raise StoredValueError(f"Item {item_id}: {exc}") from None
     if item is None:
         return None
     return StoredItem(

@@ -65,6 +65,24 @@ def test_times_are_stored_in_utc_and_read_back_aware(archive_db: object) -> None
     assert stored.data.published_at.tzinfo is not None
 
 
+@pytest.mark.parametrize("written", ["", "2023-11-25 11:03", "25.11.2023"])
+def test_a_time_another_program_wrote_in_its_own_form_is_named_not_a_crash(
+    archive_db: object, written: str
+) -> None:
+    from desktop_app.storage.db.errors import StoredValueError
+    from desktop_app.storage.db.models import database_proxy
+
+    item_id = save_item(item("Alert."))
+    database_proxy.execute_sql(f"UPDATE item SET updated_at = '{written}' WHERE id = {item_id}")
+    with pytest.raises(StoredValueError) as raised:
+        get_item(item_id)
+    # The record, the field and the value, in words the user can act on.
+    assert str(raised.value) == (
+        f"Item {item_id}: item.updated_at: {written!r} is not a time as the archive stores "
+        "them (2023-11-25T09:03:00Z)"
+    )
+
+
 def test_an_estimated_time_is_kept_by_save_and_import(archive_db: object) -> None:
     when = dt.datetime(2024, 5, 1, 8, 0, tzinfo=dt.UTC)
     saved = save_item(ItemData(BRIEF, "Shelling of Kherson.", when, date_estimated=True))

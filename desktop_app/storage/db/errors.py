@@ -23,3 +23,8 @@ class ReadOnlyArchiveError(ArchiveError):
 
 class ServerUnreachableError(DatabaseOpenError):
     """The archive's server cannot be reached (down, no network, refused the login)."""
+
+
+class StoredValueError(ArchiveError, ValueError):
+    """A value in the archive is not in the form this program writes (another program wrote
+    it): names the table, the field and the value, and the record when the reader knows it."""

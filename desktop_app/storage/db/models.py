@@ -17,6 +17,8 @@ from peewee import (
     TextField,
 )
 
+from desktop_app.storage.db.errors import StoredValueError
+
 database_proxy = DatabaseProxy()
 
 
@@ -42,7 +44,15 @@ class UtcDateTimeField(TextField):
             # The form db_value writes: read 40 times faster than strptime (0.2 against 7 µs,
             # a sixth of a million-item export's time), to the same aware UTC time.
             return dt.datetime.fromisoformat(value)
-        return dt.datetime.strptime(value, "%Y-%m-%dT%H:%M:%SZ").replace(tzinfo=dt.UTC)
+        try:
+            return dt.datetime.strptime(value, "%Y-%m-%dT%H:%M:%SZ").replace(tzinfo=dt.UTC)
+        except (TypeError, ValueError):
+            # Another program wrote it ('' or a local time): said, not a crash.
+            bound = hasattr(self, "model")  # a field of a table (always, but in unit tests)
+            where = f"{self.model._meta.table_name}.{self.name}: " if bound else ""
+            raise StoredValueError(
+                f"{where}{value!r} is not a time as the archive stores them (2023-11-25T09:03:00Z)"
+            ) from None
 
 
 def utc_now() -> dt.datetime:
