@@ -158,6 +158,22 @@ def test_a_server_archive_s_daily_offline_copy_can_be_stopped_and_leaves_nothing
         archive.db.close()
 
 
+def test_the_check_names_every_time_stored_in_a_form_the_program_never_writes(
+    database: Path,
+) -> None:
+    assert check().ok
+    con = sqlite3.connect(database)
+    con.execute("UPDATE item SET updated_at = '', published_at = '2026-11-01 09:00'")
+    con.commit()
+    con.close()
+    problems = check().problems
+    assert problems == [
+        "item row 1: published_at '2026-11-01 09:00' is not a time as the archive stores them "
+        "(2023-11-25T09:03:00Z)",
+        "item row 1: updated_at '' is not a time as the archive stores them (2023-11-25T09:03:00Z)",
+    ]
+
+
 def test_the_check_says_each_part_before_it_and_can_be_stopped_between_them(
     database: Path,
 ) -> None:
@@ -165,7 +181,7 @@ def test_the_check_says_each_part_before_it_and_can_be_stopped_between_them(
 
     said: list[tuple[int, int, str]] = []
     assert check(step=lambda done, total, stage: said.append((done, total, stage))).ok
-    assert said == [(n, 3, stage) for n, stage in enumerate(CHECK_STAGES)]
+    assert said == [(n, len(CHECK_STAGES), stage) for n, stage in enumerate(CHECK_STAGES)]
 
     class StopError(Exception):
         pass

@@ -808,6 +808,10 @@
       <source>Checking the search index…</source>
       <translation>Перевірка пошукового індексу…</translation>
     </message>
+    <message>
+      <source>Checking the stored times…</source>
+      <translation>Перевірка збережених часів…</translation>
+    </message>
   </context>
   <context>
     <name>ConflictDialog</name>

@@ -22,6 +22,10 @@ from desktop_app.storage.db.errors import StoredValueError
 database_proxy = DatabaseProxy()
 
 
+# How every time is stored: UTC, to the second ("2023-11-25T09:03:00Z").
+TIME_FORM = "%Y-%m-%dT%H:%M:%SZ"
+
+
 class UtcDateTimeField(TextField):
     """An aware UTC timestamp stored as sortable ISO text ("2023-11-25T09:03:00Z").
 
@@ -35,17 +39,17 @@ class UtcDateTimeField(TextField):
             raise TypeError(f"{self.name}: expected datetime, got {type(value).__name__}")
         if value.tzinfo is None:
             raise ValueError(f"{self.name}: naive datetime; give a time zone")
-        return value.astimezone(dt.UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+        return value.astimezone(dt.UTC).strftime(TIME_FORM)
 
     def python_value(self, value: Any) -> dt.datetime | None:
         if value is None:
             return None
-        if len(value) == 20 and value[10] == "T" and value[13] == ":" and value[19] == "Z":
-            # The form db_value writes: read 40 times faster than strptime (0.2 against 7 µs,
-            # a sixth of a million-item export's time), to the same aware UTC time.
-            return dt.datetime.fromisoformat(value)
         try:
-            return dt.datetime.strptime(value, "%Y-%m-%dT%H:%M:%SZ").replace(tzinfo=dt.UTC)
+            if len(value) == 20 and value[10] == "T" and value[13] == ":" and value[19] == "Z":
+                # The form db_value writes: read 40 times faster than strptime (0.2 against
+                # 7 µs, a sixth of a million-item export's time), to the same aware UTC time.
+                return dt.datetime.fromisoformat(value)
+            return dt.datetime.strptime(value, TIME_FORM).replace(tzinfo=dt.UTC)
         except (TypeError, ValueError):
             # Another program wrote it ('' or a local time): said, not a crash.
             bound = hasattr(self, "model")  # a field of a table (always, but in unit tests)
