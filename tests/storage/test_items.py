@@ -65,7 +65,7 @@ def test_times_are_stored_in_utc_and_read_back_aware(archive_db: object) -> None
     assert stored.data.published_at.tzinfo is not None
 
 
-@pytest.mark.parametrize("written", ["", "2023-11-25 11:03", "25.11.2023"])
+@pytest.mark.parametrize("written", ["", "2023-11-25 11:03", "25.11.2023", "2023-02-30T09:00:00Z"])
 def test_a_time_another_program_wrote_in_its_own_form_is_named_not_a_crash(
     archive_db: object, written: str
 ) -> None:
