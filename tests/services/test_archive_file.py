@@ -163,13 +163,18 @@ def test_the_check_names_every_time_stored_in_a_form_the_program_never_writes(
 ) -> None:
     assert check().ok
     con = sqlite3.connect(database)
-    con.execute("UPDATE item SET updated_at = '', published_at = '2026-11-01 09:00'")
+    con.execute(
+        "UPDATE item SET updated_at = '', published_at = '2026-11-01 09:00', "
+        "created_at = '2026-02-30T09:00:00Z'"
+    )
     con.commit()
     con.close()
     problems = check().problems
     assert problems == [
         "item row 1: published_at '2026-11-01 09:00' is not a time as the archive stores them "
         "(2023-11-25T09:03:00Z)",
+        "item row 1: created_at '2026-02-30T09:00:00Z' is not a time as the archive stores "
+        "them (2023-11-25T09:03:00Z)",
         "item row 1: updated_at '' is not a time as the archive stores them (2023-11-25T09:03:00Z)",
     ]
 
