@@ -12,8 +12,9 @@ from dataclasses import dataclass, field
 from peewee import DatabaseError
 
 from desktop_app.storage import pg_maintenance, search_terms
-from desktop_app.storage.db.models import TIME_FORM, BaseModel, UtcDateTimeField, database_proxy
+from desktop_app.storage.db.models import database_proxy
 from desktop_app.storage.db.pg_schema import is_server
+from desktop_app.storage.stored_times import foreign_times
 
 
 @dataclass
@@ -79,36 +80,6 @@ def check_archive(
     except DatabaseError as exc:
         health.problems.append(f"search index: {exc} (rebuild it with --rebuild-index)")
     return health
-
-
-def foreign_times(limit: int = 20) -> list[str]:
-    """Times stored in a form this program never writes (another program wrote them: '',
-    a local time): reading such a record fails, naming it; the check names them all at once,
-    up to `limit` a column. Through `julianday` a day that does not exist (30 February) is
-    one too. SQLite only (a server is checked by `pg_maintenance`)."""
-    problems: list[str] = []
-    for model in _models(BaseModel):
-        table = model._meta.table_name
-        for column in (f.column_name for f in model._meta.sorted_fields):
-            if not isinstance(model._meta.columns[column], UtcDateTimeField):
-                continue
-            rows = database_proxy.execute_sql(
-                f"SELECT rowid, {column} FROM {table} WHERE {column} IS NOT NULL "
-                f"AND strftime('{TIME_FORM}', julianday({column})) IS NOT {column} LIMIT {limit}"
-            ).fetchall()
-            problems += [
-                f"{table} row {rowid}: {column} {value!r} is not a time as the archive stores "
-                "them (2023-11-25T09:03:00Z)"
-                for rowid, value in rows
-            ]
-    return problems
-
-
-def _models(base: type[BaseModel]) -> list[type[BaseModel]]:
-    found: list[type[BaseModel]] = []
-    for model in base.__subclasses__():
-        found += [model, *_models(model)]
-    return found
 
 
 def rebuild_search_index() -> None:
