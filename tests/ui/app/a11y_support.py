@@ -147,6 +147,16 @@ def duplicates(pairs: list[tuple[str, str]]) -> dict[str, list[str]]:
     return {k: texts for k, texts in by_key.items() if len(texts) > 1}
 
 
+def end_like_the_program(app: QApplication, window: QWidget) -> None:
+    """Close the charts' views, then the window, which stops its lanes and search threads.
+    Left running, a lane still delivering a result while Python finalized crashed a probe
+    after it had printed (SIGSEGV, 2 runs of 16 under load)."""
+    from desktop_app.ui.app.startup import close_charts
+
+    close_charts(app)
+    window.close()
+
+
 def run_probe(folder: Path) -> dict[str, object]:
     """Build the window and every dialog; return their sizes and the screen's (logical px)."""
     from PySide6.QtCore import QSettings
@@ -187,6 +197,7 @@ def run_probe(folder: Path) -> dict[str, object]:
         geometry = dialog.frameGeometry()
         found[type(dialog).__name__] = [geometry.width(), geometry.height()]
         dialog.hide()
+    end_like_the_program(app, window)
     del translators
     return found
 

@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from tests.ui.app.a11y_support import dialogs, open_everything
+from tests.ui.app.a11y_support import dialogs, end_like_the_program, open_everything
 
 
 def _shown(widget: QWidget, root: QWidget) -> bool:
@@ -111,6 +111,7 @@ def run_probe(folder: Path) -> dict[str, list[str]]:
         if problems := clipped(dialog):
             found[type(dialog).__name__] = problems
         dialog.hide()
+    end_like_the_program(app, window)
     del translators
     return found
 
