@@ -43,6 +43,7 @@ bench: install
 	$(PY) -m tests.benchmarks.bench_import 100000
 	QT_QPA_PLATFORM=offscreen $(PY) -m tests.benchmarks.bench_update
 	$(PY) -m tests.benchmarks.bench_transfer
+	QT_QPA_PLATFORM=offscreen $(PY) -m tests.benchmarks.bench_stalls
 
 # The same at 1,000,000 items; the archive is built once (~10 min) into a cache folder outside
 # the repository and reused (BENCH_CACHE to put it elsewhere).
@@ -54,6 +55,7 @@ bench-1m: install
 	QT_QPA_PLATFORM=offscreen $(PY) -m tests.benchmarks.bench_chart
 	$(PY) -m tests.benchmarks.bench_import 1000000
 	BENCH_DIR=$(BENCH_CACHE) BENCH_ITEMS=1000000 $(PY) -m tests.benchmarks.bench_transfer
+	BENCH_DIR=$(BENCH_CACHE) BENCH_ITEMS=1000000 QT_QPA_PLATFORM=offscreen $(PY) -m tests.benchmarks.bench_stalls
 
 # The fault suite's long run, whose figures docs/RELIABILITY.md shows (make test runs 30 rounds).
 reliability: install
