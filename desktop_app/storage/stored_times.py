@@ -4,7 +4,13 @@ archive's check names them all at once."""
 
 from __future__ import annotations
 
-from desktop_app.storage.db.models import TIME_FORM, BaseModel, UtcDateTimeField, database_proxy
+from desktop_app.storage.db.models import (
+    TIME_FORM,
+    BaseModel,
+    UtcDateTimeField,
+    database_proxy,
+    not_a_time,
+)
 from desktop_app.storage.db.pg_schema import is_server
 
 # The written form, for a server (its text has no julianday: the form only, not the day).
@@ -33,11 +39,7 @@ def foreign_times(limit: int = 20) -> list[str]:
                 f"SELECT {key}, {column} FROM {table} WHERE {column} IS NOT NULL AND {foreign}"
                 f" ORDER BY {key} LIMIT {limit}"
             ).fetchall()
-            problems += [
-                f"{table} row {row}: {column} {value!r} is not a time as the archive stores "
-                "them (2023-11-25T09:03:00Z)"
-                for row, value in rows
-            ]
+            problems += [f"{table} row {row}: {column} {not_a_time(value)}" for row, value in rows]
     return problems
 
 

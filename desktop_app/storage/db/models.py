@@ -26,6 +26,11 @@ database_proxy = DatabaseProxy()
 TIME_FORM = "%Y-%m-%dT%H:%M:%SZ"
 
 
+def not_a_time(value: object) -> str:
+    """What is said of a stored time in another form than `TIME_FORM`."""
+    return f"{value!r} is not a time as the archive stores them (2023-11-25T09:03:00Z)"
+
+
 class UtcDateTimeField(TextField):
     """An aware UTC timestamp stored as sortable ISO text ("2023-11-25T09:03:00Z").
 
@@ -54,9 +59,7 @@ class UtcDateTimeField(TextField):
             # Another program wrote it ('' or a local time): said, not a crash.
             bound = hasattr(self, "model")  # a field of a table (always, but in unit tests)
             where = f"{self.model._meta.table_name}.{self.name}: " if bound else ""
-            raise StoredValueError(
-                f"{where}{value!r} is not a time as the archive stores them (2023-11-25T09:03:00Z)"
-            ) from None
+            raise StoredValueError(where + not_a_time(value)) from None
 
 
 def utc_now() -> dt.datetime:
