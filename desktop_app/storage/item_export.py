@@ -20,6 +20,7 @@ from peewee import Tuple
 from desktop_app.core.item import ItemData, split_tags
 from desktop_app.storage.db.models import Item, Report, ReportArticle, database_proxy
 from desktop_app.storage.db.pg_schema import read_snapshot
+from desktop_app.storage.stored_values import item_kind
 
 BATCH = 2000
 # Ids named in one statement (SQLite's limit on variables is 32,766 from 3.32, 999 before).
@@ -83,7 +84,7 @@ def _report_dates() -> dict[int, tuple[dt.date, ...]]:
 def _exported(row: tuple[Any, ...], links: dict[int, tuple[dt.date, ...]]) -> ExportedItem:
     (item_id, kind, title, published_at, body, lead, author, name, url, tags, html, guessed) = row
     data = ItemData(
-        kind=kind,
+        kind=item_kind(item_id, kind),
         title=title,
         published_at=published_at,
         body=body,

@@ -18,6 +18,7 @@ from desktop_app.storage.db.models import (
     database_proxy,
     utc_now,
 )
+from desktop_app.storage.stored_values import item_kind
 
 T = TypeVar("T")
 # Ids in one statement's IN list, and rows in one multi-row INSERT (an item's row has 15
@@ -82,7 +83,7 @@ class StoredItem:
 
 def item_data(item: Item) -> ItemData:
     return ItemData(
-        kind=item.kind,
+        kind=item_kind(item.id, item.kind),
         title=item.title,
         published_at=item.published_at,
         body=item.body,

@@ -7,6 +7,7 @@ from __future__ import annotations
 from desktop_app.storage.db import pg_schema
 from desktop_app.storage.db.models import database_proxy
 from desktop_app.storage.stored_times import foreign_times
+from desktop_app.storage.stored_values import foreign_values
 
 # (table, column, parent table) that must point at an existing row.
 _REFERENCES = (
@@ -40,7 +41,7 @@ def check_server() -> list[str]:
         ).fetchone()
         if orphans:
             problems.append(f"{table}: {orphans} rows refer to a missing {parent} row")
-    return problems + foreign_times()
+    return problems + foreign_times() + foreign_values()
 
 
 def rebuild_server_index() -> None:

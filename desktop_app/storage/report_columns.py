@@ -12,6 +12,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 
 from desktop_app.storage.db.models import database_proxy
+from desktop_app.storage.stored_values import check_figure_rows, stored_day
 
 # A point's fields as a plain tuple (date, total, stated change, derived change, previous
 # date): tens of thousands are read at once, and a tuple costs a fraction of a frozen
@@ -20,8 +21,9 @@ SeriesRow = tuple[dt.date, int, int | None, int | None, dt.date | None]
 
 
 def date_value(value: dt.date | str) -> dt.date:
-    """A date column read by plain SQL: text from SQLite, a date from PostgreSQL."""
-    return value if isinstance(value, dt.date) else dt.date.fromisoformat(value)
+    """A date column read by plain SQL: text from SQLite, a date from PostgreSQL (a foreign
+    form is refused, named)."""
+    return stored_day(value)
 
 
 @dataclass(frozen=True)
@@ -72,14 +74,16 @@ def figure_columns() -> FigureColumns:
     """Every report's figures, from two plain queries (no join, no sort in SQLite: each cost
     as much as the read itself)."""
     reports = database_proxy.execute_sql("SELECT id, date, day FROM report").fetchall()
-    dated = sorted((day, date_value(date), rid) for rid, date, day in reports)
+    dated = sorted((day, stored_day(date, rid), rid) for rid, date, day in reports)
     n = len(dated)
     ordinal = {rid: i for i, (_d, _date, rid) in enumerate(dated)}
     totals: dict[str, list[int | None]] = {}
     changes: dict[str, list[int | None]] = {}
-    for category, rid, total, change in database_proxy.execute_sql(
-        "SELECT category, report_id, total, change FROM report_figure"
-    ).fetchall():
+    rows = database_proxy.execute_sql(
+        "SELECT report_id, category, total, change FROM report_figure"
+    ).fetchall()
+    check_figure_rows(rows)
+    for rid, category, total, change in rows:
         column = totals.get(category)
         if column is None:
             column = totals[category] = [None] * n

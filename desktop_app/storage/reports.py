@@ -9,8 +9,9 @@ from __future__ import annotations
 import datetime as dt
 import itertools
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
+from typing import TypeVar
 
 from peewee import chunked
 
@@ -18,6 +19,7 @@ from desktop_app.core.report import Figure, LossReport, day_of_war
 from desktop_app.core.report_merge import combine_notes
 from desktop_app.core.series import SeriesPoint, derive_series
 from desktop_app.core.validation import WARNING, Problem, compare_with_previous
+from desktop_app.storage.db.errors import StoredValueError
 from desktop_app.storage.db.models import (
     Report,
     ReportArticle,
@@ -28,6 +30,9 @@ from desktop_app.storage.db.models import (
 )
 from desktop_app.storage.report_batches import add_reports, update_report, write_figure_rows
 from desktop_app.storage.report_columns import SeriesRow, date_value, figure_columns
+from desktop_app.storage.stored_values import check_categories, check_figure_rows, stored_day
+
+_T = TypeVar("_T")
 
 
 @dataclass
@@ -47,10 +52,16 @@ class ImportSummary:
         )
 
 
-def _report_from_rows(report: Report, figures: Iterable[ReportFigure]) -> LossReport:
+def _stored_report(report: Report) -> LossReport:
+    """`report` with its figures, each checked as `load_all_reports` checks them."""
+    rows = database_proxy.execute_sql(
+        "SELECT report_id, category, total, change FROM report_figure"
+        f" WHERE report_id = {int(report.id)} ORDER BY id"
+    ).fetchall()
+    check_figure_rows(rows)
     return LossReport(
         date=report.date,
-        figures={f.category: Figure(f.total, f.change) for f in figures},
+        figures={category: Figure(total, change) for _r, category, total, change in rows},
         qualifier=report.qualifier,
         note=report.note,
     )
@@ -59,11 +70,6 @@ def _report_from_rows(report: Report, figures: Iterable[ReportFigure]) -> LossRe
 def _slot(cls: type, name: str) -> Callable[[object, object], None]:
     setter: Callable[[object, object], None] = getattr(cls, name).__set__
     return setter
-
-
-def _as_date(value: object) -> dt.date:
-    """A date column's value: SQLite gives ISO text, PostgreSQL a date."""
-    return value if isinstance(value, dt.date) else dt.date.fromisoformat(str(value))
 
 
 def load_all_reports() -> list[LossReport]:
@@ -80,6 +86,7 @@ def load_all_reports() -> list[LossReport]:
     rows = database_proxy.execute_sql(
         "SELECT report_id, category, total, change FROM report_figure"
     ).fetchall()  # (a third less than stepping the cursor row by row)
+    check_figure_rows(rows)  # another program's 'many' is said, never passed on
     last: int | None = None
     of_report: dict[str, Figure] = {}
     for report_id, category, total, change in rows:
@@ -93,23 +100,42 @@ def load_all_reports() -> list[LossReport]:
     reports = database_proxy.execute_sql(
         "SELECT id, date, qualifier, note FROM report ORDER BY date"
     ).fetchall()
-    return [
-        LossReport.stored(_as_date(date), figures.get(rid, {}), qualifier, note)
-        for rid, date, qualifier, note in reports
-    ]
+    try:
+        return [
+            LossReport.stored(stored_day(date, rid), figures.get(rid, {}), qualifier, note)
+            for rid, date, qualifier, note in reports
+        ]
+    except ValueError as exc:
+        if isinstance(exc, StoredValueError):
+            raise
+        for rid, of_report in figures.items():  # a category another program wrote
+            check_categories(rid, list(of_report))
+        raise
 
 
 def load_report(date: dt.date) -> LossReport | None:
     report = Report.get_or_none(Report.date == date)
     if report is None:
         return None
-    return _report_from_rows(report, report.figures)
+    return _named(date, lambda: _stored_report(report))
 
 
 def previous_report(date: dt.date) -> LossReport | None:
     """The newest report stored before `date` (not necessarily the day before)."""
     report = Report.select().where(Report.date < date).order_by(Report.date.desc()).first()
-    return _report_from_rows(report, report.figures) if report else None
+    if report is None:
+        return None
+    return _named(report.date, lambda: _stored_report(report))
+
+
+def _named(date: dt.date | None, read: Callable[[], _T]) -> _T:
+    """`read()`, a value another program stored in a foreign form said with the report's date."""
+    try:
+        return read()
+    except StoredValueError:
+        raise
+    except ValueError as exc:  # LossReport refused a category another program wrote
+        raise StoredValueError(f"Report {date}: {exc}" if date else str(exc)) from None
 
 
 def count_reports() -> int:

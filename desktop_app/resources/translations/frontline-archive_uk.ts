@@ -809,8 +809,8 @@
       <translation>Перевірка пошукового індексу…</translation>
     </message>
     <message>
-      <source>Checking the stored times…</source>
-      <translation>Перевірка збережених часів…</translation>
+      <source>Checking the stored values…</source>
+      <translation>Перевірка збережених значень…</translation>
     </message>
   </context>
   <context>

@@ -31,6 +31,19 @@ def not_a_time(value: object) -> str:
     return f"{value!r} is not a time as the archive stores them (2023-11-25T09:03:00Z)"
 
 
+def not_a_whole_number(value: object) -> str:
+    return f"{value!r} is not a whole number"
+
+
+def not_a_day(value: object) -> str:
+    return f"{value!r} is not a day as the archive stores them (2023-11-25)"
+
+
+def _where(field: Any) -> str:
+    """ "table.column: " for a field of a table (always, but in unit tests)."""
+    return f"{field.model._meta.table_name}.{field.name}: " if hasattr(field, "model") else ""
+
+
 class UtcDateTimeField(TextField):
     """An aware UTC timestamp stored as sortable ISO text ("2023-11-25T09:03:00Z").
 
@@ -57,9 +70,27 @@ class UtcDateTimeField(TextField):
             return dt.datetime.strptime(value, TIME_FORM).replace(tzinfo=dt.UTC)
         except (TypeError, ValueError):
             # Another program wrote it ('' or a local time): said, not a crash.
-            bound = hasattr(self, "model")  # a field of a table (always, but in unit tests)
-            where = f"{self.model._meta.table_name}.{self.name}: " if bound else ""
-            raise StoredValueError(where + not_a_time(value)) from None
+            raise StoredValueError(_where(self) + not_a_time(value)) from None
+
+
+class WholeNumberField(IntegerField):
+    """A figure: read as stored, or refused with what it holds ('many', 2.5: another program
+    wrote it into SQLite, whose columns take any type), never passed on as text."""
+
+    def python_value(self, value: Any) -> int | None:
+        if value is None or type(value) is int:
+            return value
+        raise StoredValueError(_where(self) + not_a_whole_number(value))
+
+
+class DayField(DateField):
+    """A report's date: a day, or refused with what it holds ('2026-02-30', '')."""
+
+    def python_value(self, value: Any) -> dt.date | None:
+        day = super().python_value(value)
+        if day is None or isinstance(day, dt.date):
+            return day
+        raise StoredValueError(_where(self) + not_a_day(value))
 
 
 def utc_now() -> dt.datetime:
@@ -104,7 +135,7 @@ class Report(BaseModel):
     """One daily loss report; the figures hang off it."""
 
     id = AutoField()
-    date = DateField(unique=True)
+    date = DayField(unique=True)
     day = IntegerField()
     qualifier = TextField(null=True)
     note = TextField(null=True)
@@ -121,8 +152,8 @@ class ReportFigure(BaseModel):
     id = AutoField()
     report = ForeignKeyField(Report, on_delete="CASCADE", backref="figures")
     category = CharField()
-    total = IntegerField()
-    change = IntegerField(null=True)
+    total = WholeNumberField()
+    change = WholeNumberField(null=True)
 
     class Meta:
         indexes = ((("report", "category"), True),)

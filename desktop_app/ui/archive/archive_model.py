@@ -24,7 +24,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QFont
 
-from desktop_app.core.item import ARTICLE
+from desktop_app.core.item import ARTICLE, BRIEF
 from desktop_app.core.search_query import Query, parse_query
 from desktop_app.ui.archive.row_pages import Loader, RowCache, rows_holding
 from desktop_app.ui.archive.snippet_pages import SnippetPages
@@ -250,7 +250,9 @@ class ArchiveTableModel(QAbstractTableModel):
             return None if row.is_read else self._bold
         col = index.column()
         if col == KIND_COL:
-            kind = self.tr("Article") if row.kind == ARTICLE else self.tr("Brief")
+            # Another program's kind is shown as it wrote it (the reader then says why it
+            # cannot open the item), never passed off as a brief.
+            kind = {ARTICLE: self.tr("Article"), BRIEF: self.tr("Brief")}.get(row.kind, row.kind)
             return ("★ " + kind) if row.starred else kind
         if col == DATE_COL:
             shown = row.published_at.astimezone().strftime("%Y-%m-%d %H:%M")

@@ -75,8 +75,8 @@ class CheckController(ProgressController):
     def progress_label(self, done: int, total: int, text: str) -> str:
         if text == "references":
             return self.tr("Checking the links between records…")
-        if text == "stored times":
-            return self.tr("Checking the stored times…")
+        if text == "stored values":
+            return self.tr("Checking the stored values…")
         if text == "search index":
             return self.tr("Checking the search index…")
         return self.tr("Checking the archive file…")

@@ -6,7 +6,8 @@ from __future__ import annotations
 import sqlite3
 
 from desktop_app.ui.app.main_window import MainWindow
-from tests.ui.conftest import last_message, settle_window
+from desktop_app.ui.archive.archive_model import KIND_COL
+from tests.ui.conftest import last_message, reload_list, settle_window
 
 
 def test_opening_an_item_with_a_time_in_another_form_names_it(
@@ -27,3 +28,24 @@ def test_opening_an_item_with_a_time_in_another_form_names_it(
     view.open_item(sound)  # the others still open
     settle_window(qtbot, window)
     assert view.reader.current_id == sound
+
+
+def test_a_kind_of_another_program_is_shown_as_written_and_named_when_opened(
+    qtbot, window: MainWindow, sample_items: dict[str, int]
+) -> None:
+    damaged = sample_items["kyiv"]
+    con = sqlite3.connect(str(window.database_path))
+    con.execute("UPDATE item SET kind = 'video' WHERE id = ?", (damaged,))
+    con.commit()
+    con.close()
+    view, model = window.archive_view, window.archive_view.model
+    reload_list(qtbot, window)
+    row = model.row_of(damaged)
+    assert row is not None
+    assert model.data(model.index(row, KIND_COL)) == "video"  # not passed off as a brief
+    view.open_item(damaged)  # nor opened as one, to be saved as one by the editor
+    settle_window(qtbot, window)
+    kind, text = last_message(window) or ("", "")
+    assert kind == "error"
+    assert text == f"Item {damaged}: kind 'video' is neither 'article' nor 'brief'", text
+    assert view.reader.current_id != damaged

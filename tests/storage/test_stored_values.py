@@ -1,0 +1,121 @@
+"""Values another program stored in a form this program never writes (a kind of its own, a
+figure as text, a category we do not know, 30 February): reading the record says which
+record, field and value, and the archive's check lists them all; nothing is passed on as if
+it were ours."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from desktop_app.core.item import ARTICLE, BRIEF, ItemData
+from desktop_app.core.report import Figure, LossReport
+from desktop_app.storage.db.errors import StoredValueError
+from desktop_app.storage.db.models import database_proxy
+from desktop_app.storage.item_export import reading
+from desktop_app.storage.items import get_item, save_item
+from desktop_app.storage.maintenance import check_archive
+from desktop_app.storage.report_columns import figure_columns
+from desktop_app.storage.reports import (
+    import_reports,
+    load_all_reports,
+    load_report,
+    previous_report,
+)
+from desktop_app.storage.stored_values import foreign_values
+
+WHEN = dt.datetime(2026, 11, 1, 9, 0, tzinfo=dt.UTC)
+DAY = dt.date(2026, 11, 1)
+
+
+def _reports() -> None:
+    import_reports(
+        [
+            LossReport(DAY, {"personnel": Figure(1_250_000, 1_100), "tanks": Figure(11_500, 4)}),
+            LossReport(DAY + dt.timedelta(days=1), {"personnel": Figure(1_251_000, 1_000)}),
+        ],
+        source="test",
+    )
+
+
+def _write(sql: str) -> None:
+    database_proxy.execute_sql(sql)
+
+
+def test_a_sound_archive_has_no_foreign_values(archive_db: object) -> None:
+    _reports()
+    save_item(ItemData(ARTICLE, "Grain corridor reopens", WHEN))
+    save_item(ItemData(BRIEF, "Air raid alert in Kharkiv.", WHEN))
+    assert foreign_values() == []
+    assert [r.date for r in load_all_reports()] == [DAY, DAY + dt.timedelta(days=1)]
+
+
+def test_a_kind_of_another_program_is_named_where_the_item_is_read(archive_db: object) -> None:
+    sound = save_item(ItemData(BRIEF, "Power restored in Odesa.", WHEN))
+    damaged = save_item(ItemData(BRIEF, "Bridge repaired near Sumy.", WHEN))
+    _write(f"UPDATE item SET kind = 'video' WHERE id = {damaged}")
+    message = f"Item {damaged}: kind 'video' is neither 'article' nor 'brief'"
+    with pytest.raises(StoredValueError, match="^" + message):
+        get_item(damaged)  # the reader and the editor: never opened as a brief
+    with pytest.raises(StoredValueError, match="^" + message), reading() as export:
+        list(export.batches)  # an export stops, naming it, rather than write it on
+    stored = get_item(sound)
+    assert stored is not None and stored.data.kind == BRIEF
+    assert foreign_values() == [f"item row {damaged}: {message[len(f'Item {damaged}: ') :]}"]
+
+
+def test_a_category_of_another_program_is_named_with_its_report(archive_db: object) -> None:
+    _reports()
+    _write("UPDATE report_figure SET category = 'trains' WHERE category = 'tanks'")
+    with pytest.raises(StoredValueError, match=r"^Report 2026-11-01: category 'trains' is not"):
+        load_all_reports()
+    with pytest.raises(StoredValueError, match=r"^Report 2026-11-01: unknown loss categories"):
+        load_report(DAY)
+    assert foreign_values() == [
+        "Report 2026-11-01: category 'trains' is not one of the loss categories this program knows"
+    ]
+
+
+@pytest.mark.sqlite_only  # a server's columns are typed: it holds no text where a number goes
+def test_a_figure_that_is_no_whole_number_is_named_everywhere_it_is_read(
+    archive_db: object,
+) -> None:
+    _reports()
+    _write("UPDATE report_figure SET total = 'many' WHERE category = 'tanks'")
+    told = r"^Report 2026-11-01, tanks: total 'many' is not a whole number$"
+    with pytest.raises(StoredValueError, match=told):
+        load_all_reports()  # the export, the checks, an import's undo mark
+    with pytest.raises(StoredValueError, match=told):
+        figure_columns()  # the Losses tab and its charts
+    with pytest.raises(StoredValueError, match=told):
+        load_report(DAY)
+    with pytest.raises(StoredValueError, match=told):
+        previous_report(DAY + dt.timedelta(days=1))
+    _write("UPDATE report_figure SET total = 11500, change = 2.5 WHERE category = 'tanks'")
+    with pytest.raises(StoredValueError, match=r"tanks: change 2\.5 is not a whole number"):
+        load_all_reports()
+    assert foreign_values() == ["Report 2026-11-01, tanks: change 2.5 is not a whole number"]
+    _write("UPDATE report_figure SET change = NULL WHERE category = 'tanks'")
+    assert load_all_reports()[0].figures["tanks"] == Figure(11_500, None)
+
+
+@pytest.mark.sqlite_only
+def test_a_date_that_is_no_day_and_marks_that_are_no_marks_are_listed(
+    archive_db: object,
+) -> None:
+    _reports()
+    item = save_item(ItemData(ARTICLE, "Grain corridor reopens", WHEN))
+    _write("UPDATE report SET date = '2026-02-30' WHERE date = '2026-11-02'")
+    _write(f"UPDATE item SET is_read = 'yes', starred = 2 WHERE id = {item}")
+    with pytest.raises(StoredValueError, match=r"date '2026-02-30' is not a day"):
+        load_all_reports()
+    with pytest.raises(StoredValueError, match=r"date '2026-02-30' is not a day"):
+        figure_columns()
+    assert foreign_values() == [
+        f"item row {item}: is_read 'yes' is neither 0 nor 1",
+        f"item row {item}: starred 2 is neither 0 nor 1",
+        "report row 2: date '2026-02-30' is not a day as the archive stores them (2023-11-25)",
+    ]
+    health = check_archive()  # File ▸ Check archive file and `maintain` list them
+    assert f"item row {item}: is_read 'yes' is neither 0 nor 1" in health.problems
