@@ -188,6 +188,14 @@
       <translation>Жодна стаття в архіві його не публікувала</translation>
     </message>
     <message>
+      <source>No loss reports yet.
+Import a dataset or a report you copied (File ▸ Import…, Ctrl+Shift+V to paste one),
+or type one in the Losses tab (New report…).</source>
+      <translation>Зведень про втрати ще немає.
+Імпортуйте набір даних чи скопійоване зведення (Файл ▸ Імпорт…, Ctrl+Shift+V — вставити)
+або введіть зведення у вкладці «Втрати» (Нове зведення…).</translation>
+    </message>
+    <message>
       <source>Nothing is deleted from the Charts tab: reports are deleted in the Losses tab.</source>
       <translation>На вкладці «Графіки» нічого не видаляється: зведення видаляють на вкладці «Втрати».</translation>
     </message>
@@ -1714,6 +1722,10 @@ a minus takes a tag away (drones, -kyiv):</source>
   </context>
   <context>
     <name>LossChart</name>
+    <message>
+      <source>No loss reports yet. Import a dataset or a report you copied (File ▸ Import…, Ctrl+Shift+V to paste one), or type one with New report…</source>
+      <translation>Зведень про втрати ще немає. Імпортуйте набір даних чи скопійоване зведення (Файл ▸ Імпорт…, Ctrl+Shift+V — вставити) або введіть його кнопкою «Нове зведення…»</translation>
+    </message>
     <message>
       <source>No reports for this category yet.</source>
       <translation>Для цієї категорії зведень ще немає.</translation>

@@ -148,6 +148,7 @@ class AnalysisView(ChartOutput, QWidget):
         self.export_button = self.export_button_for(self)
         bar.addWidget(self.export_button)
 
+        self._read_once = False  # whether `refresh` brought the archive's figures yet
         self.category_list = QListWidget(self)
         self.category_list.setToolTip(self.tr("Tick the categories to chart"))
         self.category_list.itemChanged.connect(self._update)
@@ -291,6 +292,7 @@ class AnalysisView(ChartOutput, QWidget):
         """Show a fresh read of the archive (after an import or an edit), keeping the ticked
         categories. The read itself runs on the window's read lane (`services.charts`)."""
         before = self.checked_keys()
+        self._read_once = True
         self.data.set_source(source)
         self.category_list.blockSignals(True)
         self.category_list.clear()
@@ -346,6 +348,13 @@ class AnalysisView(ChartOutput, QWidget):
         if oryx and not self.oryx.rows:
             self._show_hover(
                 self.tr("No Oryx figures yet: import russia_losses_equipment_oryx.json to compare.")
+            )
+        elif not keys and self._read_once and not self.category_list.count():
+            self._show_hover(
+                self.tr(
+                    "No loss reports yet.\nImport a dataset or a report you copied (File ▸ Import…,"
+                    " Ctrl+Shift+V to paste one),\nor type one in the Losses tab (New report…)."
+                )
             )
         elif not keys:
             self._show_hover(self.tr("Tick one or more categories to chart them."))

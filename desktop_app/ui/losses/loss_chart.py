@@ -46,6 +46,7 @@ class LossChart(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._key = ""
+        self._no_reports = False  # shown with no category because the archive has none
         self._label = ""
         self._points: list[SeriesPoint] = []
         self._x = np.empty(0)
@@ -152,7 +153,9 @@ class LossChart(QWidget):
             self._fit_change_y()
         self._show_summary()
 
-    def clear(self) -> None:
+    def clear(self, *, no_reports: bool = False) -> None:
+        """Show no category; `no_reports`: because the archive holds no report at all."""
+        self._no_reports = no_reports
         self.set_series("", [])
 
     # -- hover -----------------------------------------------------------------------------
@@ -219,7 +222,15 @@ class LossChart(QWidget):
 
     def _show_summary(self) -> None:
         if not self._points:
-            self.hover_label.setText(self.tr("No reports for this category yet."))
+            if self._key or not self._no_reports:
+                self.hover_label.setText(self.tr("No reports for this category yet."))
+            else:  # the archive has none at all: say where they come from
+                self.hover_label.setText(
+                    self.tr(
+                        "No loss reports yet. Import a dataset or a report you copied (File ▸"
+                        " Import…, Ctrl+Shift+V to paste one), or type one with New report…"
+                    )
+                )
             return
         self.hover_label.setText(
             self.tr(

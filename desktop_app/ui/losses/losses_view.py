@@ -408,7 +408,7 @@ class LossesView(QWidget):
             return
         key = self.current_key()
         if key is None:
-            self._chart.clear()
+            self._chart.clear(no_reports=not self.model.loading)
             return
         self._chart.set_series(key, self.model.series(key), category_label(key))
         date = self.selected_date()

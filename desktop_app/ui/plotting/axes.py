@@ -19,6 +19,7 @@ from PySide6.QtGui import QFontMetrics
 from desktop_app.ui.common.i18n import number
 
 _Ticks = list[tuple[float, list[float]]]
+_DAY = 86_400.0
 
 
 class _LastTicks:
@@ -139,6 +140,10 @@ class DateAxis(_LastTicks, pg.DateAxisItem):
         kept: list[tuple[float, list[float]]] = []
         taken = np.empty(0)
         for spacing, ticks in levels:
+            if spacing < _DAY:
+                # Every chart here has a point a day: an hour or a second between ticks
+                # labels nothing ("00.050" across an empty chart's 0-1 s range).
+                continue
             values = np.asarray(ticks, dtype=np.float64)
             if taken.size and values.size:
                 gaps = np.abs(values[:, np.newaxis] - taken[np.newaxis, :]).min(axis=1)

@@ -319,3 +319,12 @@ def test_remembered_categories_no_longer_in_the_archive_fall_back_to_the_default
     assert view.checked_keys() == ["tanks"]  # the default, as on a first start
     assert view.view == CUMULATIVE
     window.close()
+
+
+def test_an_archive_without_reports_says_where_they_come_from(qtbot, archive_db):
+    widget = AnalysisView()
+    qtbot.addWidget(widget)
+    assert "No loss reports yet" not in widget.hover_label.text()  # not before the read
+    widget.refresh(chart_source())
+    assert widget.category_list.count() == 0
+    assert widget.hover_label.text().startswith("No loss reports yet.<br>Import a dataset")

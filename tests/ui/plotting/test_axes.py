@@ -50,3 +50,13 @@ def test_ticks_move_as_pyqtgraph_moves_them(
 
 def _same(a: list[tuple[float, object]], b: list[tuple[float, object]]) -> bool:
     return [(s, list(v)) for s, v in a] == [(s, list(v)) for s, v in b]  # type: ignore[call-overload]
+
+
+def test_an_empty_chart_gets_no_ticks_and_a_month_gets_its_days(qapp: object) -> None:
+    axis = DateAxis(utcOffset=0)
+    # No data: pyqtgraph's default range of 0 to 1 s was labelled "00.050 … 00.950".
+    assert all(not ticks for _spacing, ticks in axis.tickValues(0.0, 1.0, 1200.0))
+    month = axis.tickValues(utc(2026, 10, 1), utc(2026, 11, 1), 1200.0)
+    assert all(spacing >= DAY for spacing, _ticks in month)
+    days = [t for spacing, ticks in month if spacing == DAY for t in ticks]
+    assert utc(2026, 10, 14) in days  # daily points keep their day labels
