@@ -3122,6 +3122,10 @@ Merge: take this report's figures and keep the stored ones it does not state.</s
       <translation>Перевірка адреси %1…</translation>
     </message>
     <message>
+      <source>No sources yet. Add… takes a feed's or a news site's address (RSS or Atom): its new articles and briefs are then collected while the program runs.</source>
+      <translation>Джерел ще немає. «Додати…» приймає адресу стрічки чи новинного сайту (RSS або Atom): його нові статті й короткі новини збиратимуться, поки програма працює.</translation>
+    </message>
+    <message>
       <source>Not asked again before %1</source>
       <translation>Наступний запит не раніше %1</translation>
     </message>

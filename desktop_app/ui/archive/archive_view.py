@@ -181,7 +181,6 @@ class ArchiveView(QWidget):
         # Placeholders until ensure_panels() puts the filters and the reader in their place.
         self.list_splitter.addWidget(QWidget())
         self.list_splitter.addWidget(middle)
-        self.list_splitter.setStretchFactor(0, 0)
         self.list_splitter.setStretchFactor(1, 1)
         self.list_splitter.setSizes([180, 650])
         # An explicit minimum, or the filters' combos would set how narrow the left pane gets.
@@ -190,7 +189,7 @@ class ArchiveView(QWidget):
         self.splitter.addWidget(self.list_splitter)
         self.splitter.addWidget(QWidget())
         self.splitter.setStretchFactor(0, 3)
-        self.splitter.setStretchFactor(1, 2)
+        self.splitter.setStretchFactor(1, 2)  # narrower, list and reader give width 3:2
         # First sizes: without them a first start squeezed the list to its minimum width.
         self.splitter.setSizes([870, 410])
         layout = QVBoxLayout(self)
@@ -231,12 +230,13 @@ class ArchiveView(QWidget):
         reader.highlight(self._patterns)
         if self._facets is not None:
             filters.apply_facets(self._facets)
-        # replaceWidget keeps each pane's size (and so a restored split).
-        for splitter, index, widget in (
-            (self.list_splitter, 0, filters),
-            (self.splitter, 1, reader),
+        # replaceWidget keeps each pane's size (a restored split), not its stretch: set again.
+        for splitter, index, widget, stretch in (
+            (self.list_splitter, 0, filters, 0),
+            (self.splitter, 1, reader, 2),
         ):
             placeholder = splitter.replaceWidget(index, widget)
+            splitter.setStretchFactor(index, stretch)
             if placeholder is not None:
                 placeholder.deleteLater()
         name(reader, self.tr("Article text"), self.tr("The selected article or brief"))

@@ -14,12 +14,14 @@ from __future__ import annotations
 import html
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QCoreApplication, QEvent, QRegularExpression, QUrl
+from PySide6.QtCore import QCoreApplication, QEvent, QRegularExpression, Qt, QUrl
 from PySide6.QtGui import (
     QColor,
     QDesktopServices,
     QFont,
     QFontMetricsF,
+    QPainter,
+    QPaintEvent,
     QPalette,
     QResizeEvent,
     QTextCharFormat,
@@ -111,6 +113,19 @@ def render_item_html(item: StoredItem) -> str:
 
 
 class ReaderView(QTextBrowser):
+    def paintEvent(self, event: QPaintEvent) -> None:
+        """Qt draws the placeholder on one line, cut at the edge of a narrow reader (the
+        Sources panel open); here it wraps."""
+        if not self.document().isEmpty():
+            super().paintEvent(event)
+            return
+        painter = QPainter(self.viewport())
+        painter.setPen(self.palette().color(QPalette.ColorRole.PlaceholderText))
+        margin = round(self.document().documentMargin())
+        area = self.viewport().rect().adjusted(margin, margin, -margin, -margin)
+        flags = Qt.AlignmentFlag.AlignTop | Qt.TextFlag.TextWordWrap
+        painter.drawText(area, int(flags), self.placeholderText())
+
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setOpenLinks(False)

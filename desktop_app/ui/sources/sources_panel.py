@@ -189,6 +189,7 @@ class SourcesPanel(QWidget):
         self._refresh_timer.timeout.connect(self.refresh)
         ctx.runner.changed.connect(self._on_changed)
         self.updater.finished.connect(lambda _s: self.refresh())
+        self._show_details()  # until the list is read: none yet, and how to add one
         self.refresh()
 
     # -- the list -----------------------------------------------------------------------
@@ -238,6 +239,15 @@ class SourcesPanel(QWidget):
             self.details.setText(details_text(chosen[0]))
             return
         failing = [s for s in self.sources if s.last_error or s.gone]
+        if not self.sources:  # what an empty list is for, and how it fills
+            self.details.setText(
+                QCoreApplication.translate(
+                    "Sources",
+                    "No sources yet. Add… takes a feed's or a news site's address (RSS or Atom):"
+                    " its new articles and briefs are then collected while the program runs.",
+                )
+            )
+            return
         self.details.setText(
             QCoreApplication.translate(
                 "Sources", "%n sources failing; select one to see why.", None, len(failing)

@@ -260,3 +260,17 @@ def test_closing_the_lanes_stops_the_updates_first(qtbot, window):
     updater.timer.start()
     window.runner.close()
     assert not updater.timer.isActive()
+
+
+def test_an_empty_list_says_how_sources_are_added_and_the_hint_goes_with_the_first(qtbot, window):
+    window.ensure_built()
+    panel = window._sources_dock.panel
+    assert panel.details.text().startswith("No sources yet. Add… takes a feed's")
+    subs.subscribe("http://127.0.0.1:9/a", name="A", check=False)
+    panel.refresh()
+    qtbot.waitUntil(lambda: panel.tree.topLevelItemCount() == 1, timeout=5000)
+    assert "No sources yet" not in panel.details.text()
+    subs.unsubscribe("A")
+    panel.refresh()
+    qtbot.waitUntil(lambda: panel.tree.topLevelItemCount() == 0, timeout=5000)
+    assert panel.details.text().startswith("No sources yet.")
