@@ -1120,6 +1120,17 @@ change</source>
     </message>
   </context>
   <context>
+    <name>FileDialog</name>
+    <message>
+      <source>Files of type:</source>
+      <translation>Тип файлів:</translation>
+    </message>
+    <message>
+      <source>Look in:</source>
+      <translation>Шукати в:</translation>
+    </message>
+  </context>
+  <context>
     <name>FileDialogs</name>
     <message>
       <source>%1 file</source>

@@ -145,18 +145,21 @@ class OpenArchiveDialog(QDialog):
         self.server_box.setEnabled(not on_file)
 
     def _browse(self) -> None:
-        """An existing archive file (a new one: type its path in the field)."""
-        from PySide6.QtWidgets import QFileDialog
+        """An existing archive file (a new one: type its path in the field). Qt's own dialog,
+        as every other: a desktop's may open the open archive's files to type them, and a
+        close by anyone in this process drops SQLite's locks (`file_dialogs`)."""
+        from desktop_app.ui.common.file_dialogs import open_file_names
 
         start = self.file_edit.text().strip()
-        name, _filter = QFileDialog.getOpenFileName(
+        chosen = open_file_names(
             self,
             self.tr("Open archive"),
             str(Path(start).expanduser().parent) if start else "",
             self.tr("Archives (*.sqlite *.db);;All files (*)"),
+            many=False,
         )
-        if name:
-            self.file_edit.setText(name)
+        if chosen:
+            self.file_edit.setText(str(chosen[0]))
 
     def _fill_from(self, target: str) -> None:
         """Put a recent archive's parts in the fields (a server's password: the keyring's)."""

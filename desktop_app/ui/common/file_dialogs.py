@@ -185,6 +185,15 @@ class SafeFileDialog(QFileDialog):
         self.setIconProvider(self.icons)
         self.protect = protect
         self.setProxyModel(HideArchiveFiles(protected_archives(protect), self))
+        # Qt's Ukrainian catalogue leaves these two in English ("Look in:", "Files of type:").
+        for label, text in (
+            (QFileDialog.DialogLabel.LookIn, QCoreApplication.translate("FileDialog", "Look in:")),
+            (
+                QFileDialog.DialogLabel.FileType,
+                QCoreApplication.translate("FileDialog", "Files of type:"),
+            ),
+        ):
+            self.setLabelText(label, text)
         if filters:
             self.setNameFilter(filters)
         if directory:
@@ -226,13 +235,17 @@ def open_file_names(
     filters: str = "",
     *,
     protect: Path | None = None,
+    many: bool = True,
 ) -> list[Path]:
-    """Existing files to read (File ▸ Import); never one of the archive's files.
+    """Existing files to read (File ▸ Import; with `many` False, one: File ▸ Open archive);
+    never one of the archive's files.
 
     The archive the process has open is always protected; `protect` names one more.
     """
     dialog = SafeFileDialog(parent, caption, directory, filters, protect=protect)
-    dialog.setFileMode(QFileDialog.FileMode.ExistingFiles)
+    dialog.setFileMode(
+        QFileDialog.FileMode.ExistingFiles if many else QFileDialog.FileMode.ExistingFile
+    )
     dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptOpen)
     try:
         if not dialog.exec():

@@ -285,3 +285,55 @@ def test_the_dialogs_hide_exactly_the_files_the_archive_check_knows() -> None:
     from desktop_app.ui.common.file_dialogs import COMPANION_SUFFIXES
 
     assert COMPANION_SUFFIXES == ARCHIVE_SUFFIXES
+
+
+def test_open_archives_browse_is_the_safe_dialog_and_keeps_the_locks(
+    qtbot, window: MainWindow, tmp_path: Path
+) -> None:
+    """File ▸ Open archive… ▸ Browse…: it lists the folder of the open archive, where Qt's
+    static dialog (or a desktop's) would open its files to type them."""
+    from desktop_app.ui.app.open_archive import OpenArchiveDialog
+
+    other = tmp_path / "other.sqlite"
+    sqlite3.connect(other).close()
+    before = window_holding_locks(qtbot, window, tmp_path)
+    opener = OpenArchiveDialog(window)
+    qtbot.addWidget(opener)
+    opener.file_edit.setText(str(tmp_path / "archive.sqlite"))
+    seen: list[tuple[bool, bool, bool]] = []
+
+    def inspect() -> None:
+        dialog = QApplication.activeModalWidget()
+        if not isinstance(dialog, QFileDialog):
+            QTimer.singleShot(20, inspect)
+            return
+        model = dialog.findChild(QFileSystemModel)
+        assert model is not None
+        names = ["archive.sqlite", "archive.sqlite-wal", "archive.sqlite-shm", "other.sqlite"]
+        try:
+            qtbot.waitUntil(
+                lambda: all(model.type(model.index(str(tmp_path / n))) for n in names),
+                timeout=10000,
+            )
+            listed = dialog.proxyModel().mapFromSource(model.index(str(other))).isValid()
+            kept = held_locks(tmp_path) == before
+            seen.append((isinstance(dialog, SafeFileDialog), kept, listed))
+            dialog.selectFile(str(other))
+            dialog.accept()
+        except BaseException:
+            dialog.reject()
+            raise
+
+    QTimer.singleShot(0, inspect)
+    opener._browse()  # returns when inspect() has chosen the other archive
+    assert seen == [(True, True, True)]
+    assert opener.file_edit.text() == str(other)
+
+
+def test_the_dialogs_labels_are_all_in_the_windows_language(qtbot, ukrainian) -> None:
+    dialog = SafeFileDialog(None, "Імпорт", "", "")
+    qtbot.addWidget(dialog)
+    # Qt's own catalogue translates the file name and the buttons, not these two.
+    assert dialog.labelText(QFileDialog.DialogLabel.LookIn) == "Шукати в:"
+    assert dialog.labelText(QFileDialog.DialogLabel.FileType) == "Тип файлів:"
+    assert dialog.labelText(QFileDialog.DialogLabel.FileName) != "File name:"
