@@ -10,7 +10,9 @@ import pytest
 from desktop_app.core.item import ARTICLE, BRIEF, ItemData
 from desktop_app.core.report import Figure, LossReport
 from desktop_app.storage.db.connection import open_database
-from desktop_app.storage.db.models import Item, Report
+from desktop_app.storage.db.errors import StoredValueError
+from desktop_app.storage.db.models import Item, Report, database_proxy
+from desktop_app.storage.db.pg_schema import read_snapshot
 from desktop_app.storage.item_history import snapshot_item
 from desktop_app.storage.items import get_item, save_item, set_read, set_starred
 from desktop_app.storage.report_history import snapshot_report
@@ -26,6 +28,7 @@ from desktop_app.storage.trash import (
     delete_item,
     delete_report,
     empty_trash,
+    entry_snapshot,
     list_trash,
     restore_entries,
     restore_item,
@@ -196,3 +199,52 @@ def test_a_failed_delete_leaves_nothing_in_the_trash(archive_db: object) -> None
     assert delete_item(12345) is False
     assert delete_report(DAY) is False
     assert count_trash() == 0
+
+
+def _foreign_entries() -> list[int]:
+    """Entries another program put in the Trash: not JSON, JSON without an item's fields, an
+    item of a kind of its own, and a kind of entry this program does not know."""
+    snapshots = [
+        ("item", "not json"),
+        ("item", '{"kind": "article"}'),
+        ("item", '{"kind": "video"}'),
+        ("widget", "{}"),
+    ]
+    for n, (kind, snapshot) in enumerate(snapshots):
+        database_proxy.execute_sql(
+            "INSERT INTO trash (kind, original_id, label, snapshot, deleted_at) VALUES"
+            f" ('{kind}', {900 + n}, 'Foreign {n}', '{snapshot}', '2026-12-01T10:00:00Z')"
+        )
+    return [e.id for e in list_trash() if e.label.startswith("Foreign")]
+
+
+def test_entries_another_program_wrote_are_listed_and_named_not_restored(
+    archive_db: object,
+) -> None:
+    sound = save_item(ARTICLE_DATA)
+    delete_item(sound)
+    foreign = _foreign_entries()
+    assert len(foreign) == 4  # the list is read whole, one snapshot not JSON or not
+    kinds = {e.label: e.item_kind for e in list_trash()}
+    assert kinds["Losses on day 640"] == ARTICLE
+    for entry in foreign:
+        with pytest.raises(StoredValueError, match=f"^Trash entry {entry} .*not in the form"):
+            restore_entries([entry])
+        with pytest.raises(StoredValueError, match=f"^Trash entry {entry} "):
+            entry_snapshot(entry)
+    with pytest.raises(StoredValueError):
+        restore_entries([*foreign[:1], sound])  # all or none
+    assert get_item(sound) is None
+    restored = restore_entries([e.id for e in list_trash() if e.label == "Losses on day 640"])
+    assert restored.item_ids == (sound,)
+    assert empty_trash(foreign) == 4
+    assert count_trash() == 0
+
+
+def test_a_snapshot_that_is_not_json_leaves_a_servers_read_transaction_usable(
+    archive_db: object,
+) -> None:
+    _foreign_entries()
+    with read_snapshot(database_proxy):  # an export's consistent read, on a server too
+        assert len(list_trash()) == 4
+        assert database_proxy.execute_sql("SELECT count(*) FROM trash").fetchone()[0] == 4

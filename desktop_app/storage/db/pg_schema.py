@@ -32,6 +32,26 @@ def is_server(db: object) -> bool:
 
 
 @contextmanager
+def one_statement(db: object) -> Iterator[None]:
+    """A statement that may fail on a value another program wrote, the rest going on. On a
+    server inside a transaction, a savepoint around it (else its failure would abort the
+    transaction); elsewhere a failed statement aborts nothing, and nothing is added."""
+    server = getattr(db, "obj", db)
+    status = getattr(server, "_in_transaction", None)
+    if not is_server(server) or status is None or not status():
+        yield
+        return
+    assert isinstance(server, Database)
+    server.execute_sql("SAVEPOINT one_statement")
+    try:
+        yield
+    except BaseException:
+        server.execute_sql("ROLLBACK TO SAVEPOINT one_statement")
+        raise
+    server.execute_sql("RELEASE SAVEPOINT one_statement")
+
+
+@contextmanager
 def read_snapshot(db: Database) -> Iterator[None]:
     """One consistent read of the whole archive, however long it takes: a transaction that
     writes nothing (on a server, REPEATABLE READ READ ONLY), rolled back at the end."""

@@ -69,4 +69,6 @@ class TrashModel(QAbstractTableModel):
             return QCoreApplication.translate("TrashDialog", "article")
         if entry.item_kind == "brief":
             return QCoreApplication.translate("TrashDialog", "brief")
-        return entry.item_kind or QCoreApplication.translate("TrashDialog", "loss report")
+        if entry.kind == "report":
+            return QCoreApplication.translate("TrashDialog", "loss report")
+        return entry.item_kind or entry.kind  # another program's entry, as it wrote it

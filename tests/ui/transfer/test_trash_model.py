@@ -38,6 +38,10 @@ def test_the_model_passes_qts_checks_and_names_each_kind(qtmodeltester) -> None:
     assert model.index(0, 1).data() == "Entry 1"
     assert model.index(0, 0).data() == WHEN.astimezone().strftime("%Y-%m-%d %H:%M")
     assert model.index(4, 1).data(Qt.ItemDataRole.UserRole) == 5
+    # Another program's entries: shown as written, never as a loss report.
+    model.set_rows([TrashRow(7, "widget", "W", WHEN, 7, None, ""), *entries(1)])
+    model.set_rows([TrashRow(8, "item", "X", WHEN, 8, None, ""), *model.rows])
+    assert [model.index(r, 2).data() for r in range(3)] == ["item", "widget", "article"]
     model.set_rows([])
     assert model.rowCount() == 0
 
