@@ -15,7 +15,8 @@ from dataclasses import dataclass, field
 from peewee import JOIN, fn
 
 from desktop_app.core.errors import ValidationError
-from desktop_app.core.item import split_tags
+from desktop_app.core.item import KINDS, split_tags
+from desktop_app.storage.db.errors import StoredValueError
 from desktop_app.storage.db.models import Item, Report, Source, SourceEntry, database_proxy, utc_now
 
 FEED, LOSSES_API = "feed", "losses-api"
@@ -76,6 +77,15 @@ class SourceInfo:
 
 
 def _settings(row: Source) -> SourceSettings:
+    for column, value, allowed in (
+        ("kind", row.kind, SOURCE_KINDS),
+        ("as_kind", row.as_kind, (None, *KINDS)),
+    ):
+        if value not in allowed:  # another program's: never fetched as something else
+            raise StoredValueError(
+                f"Source “{row.name}”: {column} {value!r} is not one of"
+                f" {', '.join(map(str, allowed))}"
+            )
     return SourceSettings(
         name=row.name,
         url=row.url,

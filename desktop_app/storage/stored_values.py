@@ -16,6 +16,7 @@ from desktop_app.core.item import KINDS
 from desktop_app.storage.db.errors import StoredValueError
 from desktop_app.storage.db.models import database_proxy, not_a_day, not_a_whole_number
 from desktop_app.storage.db.pg_schema import is_server
+from desktop_app.storage.sources import SOURCE_KINDS
 
 _TOTAL, _CHANGE = itemgetter(2), itemgetter(3)
 _FIGURE_TYPES = {int}
@@ -87,7 +88,7 @@ def foreign_values(limit: int = 20) -> list[str]:
     categories are looked at. The items are read once for all their checks: 0.4-0.5 s for
     the million items of the benchmark archive (1.6 s as four reads)."""
     server = is_server(database_proxy)
-    kinds = ", ".join(f"'{kind}'" for kind in KINDS)
+    kinds = _listed(KINDS)
     marks = () if server else _MARKS
     foreign = " OR ".join([f"kind NOT IN ({kinds})", *(f"{m} NOT IN (0, 1)" for m in marks)])
     found: list[str] = []
@@ -105,13 +106,28 @@ def foreign_values(limit: int = 20) -> list[str]:
         "SELECT r.date, f.category, f.{0} FROM report_figure f JOIN report r ON r.id = f.report_id"
         " WHERE {1} ORDER BY f.id"
     )
-    keys = ", ".join(f"'{key}'" for key in KEYS)
+    keys = _listed(KEYS)
     for row_date, category, _value in _rows(
         figures.format("category", f"f.category NOT IN ({keys})"), limit
     ):
         found.append(f"Report {row_date}: {not_a_category(category)}")
+    sources = (
+        f"SELECT id, name, kind, as_kind FROM source WHERE kind NOT IN ({_listed(SOURCE_KINDS)})"
+        f" OR (as_kind IS NOT NULL AND as_kind NOT IN ({kinds}))"
+    )
+    for row, name, kind, as_kind in _rows(sources, limit):
+        found.append(f"source row {row} (“{name}”): kind {kind!r}, as_kind {as_kind!r}")
     if server:
         return found
+    for row, name, every, failures in _rows(
+        "SELECT id, name, every_minutes, failures FROM source"
+        " WHERE typeof(every_minutes) <> 'integer' OR typeof(failures) <> 'integer'",
+        limit,
+    ):
+        found.append(
+            f"source row {row} (“{name}”): every_minutes {every!r}, failures {failures!r}:"
+            " each should be a whole number"
+        )
     for column, wrong in (
         ("total", "typeof(f.total) <> 'integer'"),
         ("change", "f.change IS NOT NULL AND typeof(f.change) <> 'integer'"),
@@ -123,6 +139,10 @@ def foreign_values(limit: int = 20) -> list[str]:
     ):
         found.append(f"report row {row}: date {not_a_day(value)}")
     return found
+
+
+def _listed(values: Sequence[str]) -> str:
+    return ", ".join(f"'{value}'" for value in values)
 
 
 def _rows(sql: str, limit: int) -> list[tuple[Any, ...]]:

@@ -23,6 +23,7 @@ from desktop_app.storage.reports import (
     load_report,
     previous_report,
 )
+from desktop_app.storage.sources import SourceSettings, add_source, list_sources, remove_source
 from desktop_app.storage.stored_values import foreign_values
 
 WHEN = dt.datetime(2026, 11, 1, 9, 0, tzinfo=dt.UTC)
@@ -119,3 +120,26 @@ def test_a_date_that_is_no_day_and_marks_that_are_no_marks_are_listed(
     ]
     health = check_archive()  # File ▸ Check archive file and `maintain` list them
     assert f"item row {item}: is_read 'yes' is neither 0 nor 1" in health.problems
+
+
+def test_a_sources_settings_of_another_program_are_named_not_fetched_as_something_else(
+    archive_db: object,
+) -> None:
+    add_source(SourceSettings("Kyiv feed", "https://example.org/feed.xml"))
+    _write("UPDATE source SET as_kind = 'video'")
+    with pytest.raises(StoredValueError, match=r"^Source “Kyiv feed”: as_kind 'video' is not"):
+        list_sources()  # the panel, `subscriptions`, and every update that reads them
+    assert foreign_values() == ["source row 1 (“Kyiv feed”): kind 'feed', as_kind 'video'"]
+    assert remove_source("Kyiv feed")  # `unsubscribe` still takes it away
+
+
+@pytest.mark.sqlite_only
+def test_a_sources_interval_that_is_no_number_is_named(archive_db: object) -> None:
+    add_source(SourceSettings("Kyiv feed", "https://example.org/feed.xml"))
+    _write("UPDATE source SET every_minutes = 'hourly'")
+    with pytest.raises(StoredValueError, match="every_minutes: 'hourly' is not a whole number"):
+        list_sources()
+    assert foreign_values() == [
+        "source row 1 (“Kyiv feed”): every_minutes 'hourly', failures 0: each should be a whole"
+        " number"
+    ]

@@ -232,14 +232,14 @@ class Source(BaseModel):
     kind = CharField(default="feed")  # 'feed' or 'losses-api'
     as_kind = CharField(null=True)  # None: each entry's own kind; else 'article' / 'brief'
     full_text = BooleanField(default=False)
-    every_minutes = IntegerField(default=60)
+    every_minutes = WholeNumberField(default=60)
     tags = TextField(default="")
     etag = TextField(null=True)
     last_modified = TextField(null=True)
     checked_at = UtcDateTimeField(null=True)
     succeeded_at = UtcDateTimeField(null=True)
     last_error = TextField(default="")
-    failures = IntegerField(default=0)
+    failures = WholeNumberField(default=0)
     retry_after = UtcDateTimeField(null=True)
     gone = BooleanField(default=False)
     created_at = UtcDateTimeField(default=utc_now)
