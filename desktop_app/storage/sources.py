@@ -17,7 +17,15 @@ from peewee import JOIN, fn
 from desktop_app.core.errors import ValidationError
 from desktop_app.core.item import KINDS, split_tags
 from desktop_app.storage.db.errors import StoredValueError
-from desktop_app.storage.db.models import Item, Report, Source, SourceEntry, database_proxy, utc_now
+from desktop_app.storage.db.models import (
+    Item,
+    Report,
+    Source,
+    SourceEntry,
+    database_proxy,
+    not_a_day,
+    utc_now,
+)
 
 FEED, LOSSES_API = "feed", "losses-api"
 SOURCE_KINDS = (FEED, LOSSES_API)
@@ -188,7 +196,10 @@ def newest_report_date() -> dt.date | None:
     value = Report.select(fn.MAX(Report.date)).scalar()
     if value is None or isinstance(value, dt.date):
         return value
-    return dt.date.fromisoformat(str(value))
+    try:
+        return dt.date.fromisoformat(str(value))
+    except ValueError:  # another program's text sorts after every date
+        raise StoredValueError(f"report.date: {not_a_day(value)}") from None
 
 
 @dataclass

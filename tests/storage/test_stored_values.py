@@ -23,7 +23,13 @@ from desktop_app.storage.reports import (
     load_report,
     previous_report,
 )
-from desktop_app.storage.sources import SourceSettings, add_source, list_sources, remove_source
+from desktop_app.storage.sources import (
+    SourceSettings,
+    add_source,
+    list_sources,
+    newest_report_date,
+    remove_source,
+)
 from desktop_app.storage.stored_values import foreign_values
 
 WHEN = dt.datetime(2026, 11, 1, 9, 0, tzinfo=dt.UTC)
@@ -118,6 +124,10 @@ def test_a_date_that_is_no_day_and_marks_that_are_no_marks_are_listed(
         f"item row {item}: starred 2 is neither 0 nor 1",
         "report row 2: date '2026-02-30' is not a day as the archive stores them (2023-11-25)",
     ]
+    assert newest_report_date() == DAY
+    _write("UPDATE report SET date = 'zzz' WHERE date = '2026-02-30'")
+    with pytest.raises(StoredValueError, match=r"^report.date: 'zzz' is not a day"):
+        newest_report_date()  # the losses API's update: text sorts after every date
     health = check_archive()  # File ▸ Check archive file and `maintain` list them
     assert f"item row {item}: is_read 'yes' is neither 0 nor 1" in health.problems
 
