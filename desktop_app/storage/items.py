@@ -45,6 +45,20 @@ class ItemRow:
     is_read: bool = False
     starred: bool = False
     date_estimated: bool = False  # the source stated no time; the list marks it "≈"
+    # The time as stored when another program wrote it in a form of its own ('2026-11-01
+    # 09:00', ''): the row is still listed, `published_at` is then FOREIGN_TIME.
+    stored_time: str | None = None
+
+    def local_time(self, form: str) -> str:
+        """When it was published, in this computer's zone as `form` writes it; a foreign time
+        as it is stored, quoted, so that no zone or date is guessed for it."""
+        if self.stored_time is not None:
+            return f"{self.stored_time!r}?"
+        return self.published_at.astimezone().strftime(form)
+
+
+# Where a list row's foreign time sorts and counts (never shown: `ItemRow.local_time`).
+FOREIGN_TIME = dt.datetime(1970, 1, 1, tzinfo=dt.UTC)
 
 
 # The list columns of ItemRow, in its field order, for raw queries on the hot paths.
@@ -57,16 +71,22 @@ ROW_COLUMNS = (
 def row_from_db(row: Sequence[Any]) -> ItemRow:
     """An ItemRow from a raw row of ROW_COLUMNS (published_at is stored as "...Z" UTC text)."""
     item_id, kind, published, title, author, source, is_read, starred, estimated = row
+    written = isinstance(published, str) and len(published) == 20 and published[19] == "Z"
+    try:  # the form the archive writes; Python would also take a local time without a zone
+        when = dt.datetime.fromisoformat(published) if written else None
+    except ValueError:
+        when = None
     return ItemRow(
         item_id,
         kind,
-        dt.datetime.fromisoformat(published),
+        when or FOREIGN_TIME,
         title,
         author,
         source,
         bool(is_read),
         bool(starred),
         bool(estimated),
+        None if when else str(published),
     )
 
 

@@ -406,6 +406,12 @@ def search_count(req: SearchRequest, query: Query | None = None) -> int:
     return total
 
 
+# An item's local day. A time another program wrote that SQLite cannot read as one ('', 'zzz')
+# is a group of its own, keyed by its text: by day descending it sorts among the days where
+# the list (by the stored text, descending) puts it, and the timeline heads it as such.
+_FOREIGN_AWARE_DAY = "coalesce(date(item.published_at, 'localtime'), item.published_at)"
+
+
 def search_days(req: SearchRequest, query: Query | None = None) -> list[tuple[str, int]]:
     """The local calendar days of the matches, newest first, each with how many it holds
     (the timeline's headings; its rows are the list's ids in the same order)."""
@@ -413,7 +419,7 @@ def search_days(req: SearchRequest, query: Query | None = None) -> list[tuple[st
     if is_server(database_proxy):
         return [(d, len(list(g))) for d, g in groupby(d for _i, d in search_pg.days(req, query))]
     where, params, match = _where(req, query, expand=ALL_PARTS)
-    day, frm = "date(item.published_at, 'localtime')", _from(match)
+    day, frm = _FOREIGN_AWARE_DAY, _from(match)
     if match is not None and not where:  # the time is in the index's key: `item` not read
         day, frm = "date((-item_fts.rowid) >> 30, 'unixepoch', 'localtime')", "FROM item_fts"
     if match is not None:

@@ -11,6 +11,7 @@ import pytest
 
 from desktop_app.core.item import ARTICLE, BRIEF, ItemData
 from desktop_app.core.report import Figure, LossReport
+from desktop_app.core.search_query import parse_query
 from desktop_app.storage.db.errors import StoredValueError
 from desktop_app.storage.db.models import database_proxy
 from desktop_app.storage.item_export import reading
@@ -23,6 +24,7 @@ from desktop_app.storage.reports import (
     load_report,
     previous_report,
 )
+from desktop_app.storage.search import SearchRequest, first_rows, search_days, search_ids
 from desktop_app.storage.sources import (
     SourceSettings,
     add_source,
@@ -153,3 +155,28 @@ def test_a_sources_interval_that_is_no_number_is_named(archive_db: object) -> No
         "source row 1 (“Kyiv feed”): every_minutes 'hourly', failures 0: each should be a whole"
         " number"
     ]
+
+
+@pytest.mark.sqlite_only  # a server's times are typed
+def test_a_list_with_foreign_times_is_read_and_its_days_follow_its_order(
+    archive_db: object,
+) -> None:
+    ids = [
+        save_item(ItemData(BRIEF, f"Brief {n}", WHEN + dt.timedelta(hours=9 * n))) for n in range(6)
+    ]
+    _write(f"UPDATE item SET published_at = 'zzz' WHERE id = {ids[2]}")
+    _write(f"UPDATE item SET published_at = '' WHERE id = {ids[4]}")
+    request = SearchRequest("")
+    listed = search_ids(request)
+    rows = {row.id: row for row in first_rows(request, parse_query(""), 100)}
+    # Listed, never dropped nor dated: the time as stored, quoted.
+    assert rows[ids[2]].stored_time == "zzz" and rows[ids[2]].local_time("%H:%M") == "'zzz'?"
+    assert rows[ids[0]].stored_time is None
+    # The timeline's headings, laid over the list's order, give each item its own day.
+    days = search_days(request)
+    heads = [day for day, count in days for _ in range(count)]
+    assert len(heads) == len(listed)
+    for item_id, day in zip(listed, heads, strict=True):
+        row = rows[item_id]
+        local = f"{row.published_at.astimezone():%Y-%m-%d}"
+        assert day == (row.stored_time if row.stored_time is not None else local)

@@ -490,6 +490,10 @@ or type one in the Losses tab (New report…).</source>
       <translation>Опубліковано</translation>
     </message>
     <message>
+      <source>Stored by another program in a form this one does not write</source>
+      <translation>Записано іншою програмою у формі, якої ця програма не пише</translation>
+    </message>
+    <message>
       <source>Title</source>
       <translation>Заголовок</translation>
     </message>
@@ -3315,6 +3319,10 @@ Merge: take this report's figures and keep the stored ones it does not state.</s
         <numerusform>%1 · %Ln записи</numerusform>
         <numerusform>%1 · %Ln записів</numerusform>
       </translation>
+    </message>
+    <message>
+      <source>Time stored in another program's form</source>
+      <translation>Час записано у формі іншої програми</translation>
     </message>
     <message>
       <source>starred</source>

@@ -255,7 +255,9 @@ class ArchiveTableModel(QAbstractTableModel):
             kind = {ARTICLE: self.tr("Article"), BRIEF: self.tr("Brief")}.get(row.kind, row.kind)
             return ("★ " + kind) if row.starred else kind
         if col == DATE_COL:
-            shown = row.published_at.astimezone().strftime("%Y-%m-%d %H:%M")
+            shown = row.local_time("%Y-%m-%d %H:%M")
+            if row.stored_time is not None and role == _TOOLTIP_ROLE:
+                return self.tr("Stored by another program in a form this one does not write")
             if row.date_estimated:
                 # The source stated no time (an undated feed entry, a brief dated from its page).
                 if role == _TOOLTIP_ROLE:

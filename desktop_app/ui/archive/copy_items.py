@@ -22,7 +22,7 @@ def citations(found: Sequence[tuple[ItemRow, str]]) -> QMimeData:
     """One line an item: "2026-08-08 11:20 · Title · Source · https://…" (no address: none)."""
     lines, links = [], []
     for row, url in found:
-        when = f"{row.published_at.astimezone():%Y-%m-%d %H:%M}"
+        when = row.local_time("%Y-%m-%d %H:%M")
         parts = [when, row.title, row.source_name or row.author]
         lines.append(" · ".join([p for p in parts if p] + ([url] if url else [])))
         title = html.escape(row.title)

@@ -32,7 +32,8 @@ class TimelineModel(QAbstractListModel):
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
         self._entries = array("i")  # id >= 0, or -(n + 1) for the n-th day heading
-        self._days: list[tuple[dt.date, int]] = []
+        # None: the items whose time another program stored in a form of its own.
+        self._days: list[tuple[dt.date | None, int]] = []
         self._heading_rows: list[int] = []  # the rows of the day headings, ascending
         self.cache = RowCache(self._repaint)
 
@@ -49,11 +50,11 @@ class TimelineModel(QAbstractListModel):
         self.beginResetModel()
         listed = ids if isinstance(ids, array) and ids.typecode == "i" else array("i", ids)
         entries = array("i")
-        kept: list[tuple[dt.date, int]] = []
+        kept: list[tuple[dt.date | None, int]] = []
         heading_rows: list[int] = []
         start = 0
         for day, count in days:
-            kept.append((dt.date.fromisoformat(day), count))
+            kept.append((_day(day), count))
             heading_rows.append(len(entries))
             entries.append(-len(kept))
             entries.extend(listed[start : start + count])
@@ -147,7 +148,7 @@ class TimelineModel(QAbstractListModel):
             return None
         if spoken:  # bold and ★ in words, for a screen reader
             marks = [self.tr("unread")] * (not row.is_read) + [self.tr("starred")] * row.starred
-            when = f"{row.published_at.astimezone():%H:%M}"
+            when = row.local_time("%H:%M")
             return ", ".join([f"{when} {row.title}", *marks])
         if role == Qt.ItemDataRole.FontRole:
             if row.is_read:
@@ -156,7 +157,7 @@ class TimelineModel(QAbstractListModel):
             font.setBold(True)
             return font
         star = "★ " if row.starred else ""
-        return f"    {row.published_at.astimezone():%H:%M}   {star}{row.title}"
+        return f"    {row.local_time('%H:%M')}   {star}{row.title}"
 
     def _heading(self, n: int, role: int) -> Any:
         date, count = self._days[n]
@@ -164,7 +165,8 @@ class TimelineModel(QAbstractListModel):
             return True
         if role == Qt.ItemDataRole.DisplayRole:
             # In the interface's language, as the reader writes a day.
-            return self.tr("%1 · %Ln item(s)", "", count).replace("%1", long_date(date))
+            when = long_date(date) if date else self.tr("Time stored in another program's form")
+            return self.tr("%1 · %Ln item(s)", "", count).replace("%1", when)
         if role == Qt.ItemDataRole.FontRole:
             font = QFont()
             font.setBold(True)
@@ -172,6 +174,14 @@ class TimelineModel(QAbstractListModel):
             return font
         if role == Qt.ItemDataRole.BackgroundRole:
             return QApplication.palette().color(QPalette.ColorRole.Button)
+        return None
+
+
+def _day(text: str | None) -> dt.date | None:
+    """A local day as SQL gave it; None for a time that is no time ('2026-11-01 09:00')."""
+    try:
+        return dt.date.fromisoformat(text) if text else None
+    except ValueError:
         return None
 
 

@@ -49,3 +49,35 @@ def test_a_kind_of_another_program_is_shown_as_written_and_named_when_opened(
     assert kind == "error"
     assert text == f"Item {damaged}: kind 'video' is neither 'article' nor 'brief'", text
     assert view.reader.current_id != damaged
+
+
+def test_a_time_of_another_program_is_listed_as_stored_and_headed_apart(
+    qtbot, window: MainWindow, sample_items: dict[str, int]
+) -> None:
+    from desktop_app.ui.archive.archive_actions import set_timeline
+    from desktop_app.ui.archive.archive_model import DATE_COL
+    from desktop_app.ui.archive.timeline_model import HEADING_ROLE
+
+    damaged = sample_items["kyiv"]
+    con = sqlite3.connect(str(window.database_path))
+    con.execute("UPDATE item SET published_at = 'yesterday' WHERE id = ?", (damaged,))
+    con.commit()
+    con.close()
+    view, model = window.archive_view, window.archive_view.model
+    reload_list(qtbot, window)
+    assert last_message(window) is None  # the list is read: one item did not stop it
+    row = model.row_of(damaged)
+    assert row is not None and model.rowCount() == 3
+    assert model.data(model.index(row, DATE_COL)) == "'yesterday'?"  # no time guessed
+    with qtbot.waitSignal(view.searchFinished):
+        set_timeline(view, True)
+    timeline = view.timeline_model
+    texts = [timeline.data(timeline.index(r)) for r in range(timeline.rowCount())]
+    heads = [
+        r for r in range(timeline.rowCount()) if timeline.data(timeline.index(r), HEADING_ROLE)
+    ]
+    # Its own heading, right above it; the other two under their day.
+    assert len(heads) == 2 and timeline.rowCount() == 5
+    first = texts[heads[0]]
+    assert first.startswith("Time stored in another program's form"), texts
+    assert texts[heads[0] + 1].strip().startswith("'yesterday'?")
