@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
+from desktop_app.core.report import day_of_war
 from desktop_app.storage.db.models import database_proxy
 from desktop_app.storage.stored_values import check_figure_rows, stored_day
 
@@ -73,8 +74,12 @@ class FigureColumns:
 def figure_columns() -> FigureColumns:
     """Every report's figures, from two plain queries (no join, no sort in SQLite: each cost
     as much as the read itself)."""
-    reports = database_proxy.execute_sql("SELECT id, date, day FROM report").fetchall()
-    dated = sorted((day, stored_day(date, rid), rid) for rid, date, day in reports)
+    reports = database_proxy.execute_sql("SELECT id, date FROM report").fetchall()
+    # The day of the war from the date, not from the stored `day`: the date is what a report
+    # is kept by (another program's day, 'zzz', stopped the Losses tab).
+    dated = sorted(
+        (day_of_war(date), date, rid) for rid, date in ((r, stored_day(d, r)) for r, d in reports)
+    )
     n = len(dated)
     ordinal = {rid: i for i, (_d, _date, rid) in enumerate(dated)}
     totals: dict[str, list[int | None]] = {}
@@ -84,11 +89,13 @@ def figure_columns() -> FigureColumns:
     ).fetchall()
     check_figure_rows(rows)
     for rid, category, total, change in rows:
+        i = ordinal.get(rid)
+        if i is None:  # of no report (another program's): the archive's check names it
+            continue
         column = totals.get(category)
         if column is None:
             column = totals[category] = [None] * n
             changes[category] = [None] * n
-        i = ordinal[rid]
         column[i] = total
         changes[category][i] = change
     return FigureColumns(

@@ -10,7 +10,7 @@ import datetime as dt
 import pytest
 
 from desktop_app.core.item import ARTICLE, BRIEF, ItemData
-from desktop_app.core.report import Figure, LossReport
+from desktop_app.core.report import Figure, LossReport, day_of_war
 from desktop_app.core.search_query import parse_query
 from desktop_app.storage.db.errors import StoredValueError
 from desktop_app.storage.db.models import database_proxy
@@ -180,3 +180,21 @@ def test_a_list_with_foreign_times_is_read_and_its_days_follow_its_order(
         row = rows[item_id]
         local = f"{row.published_at.astimezone():%Y-%m-%d}"
         assert day == (row.stored_time if row.stored_time is not None else local)
+
+
+@pytest.mark.sqlite_only
+def test_the_losses_columns_take_the_day_from_the_date_and_leave_figures_of_no_report(
+    archive_db: object,
+) -> None:
+    _reports()
+    _write("UPDATE report SET day = 'zzz'")  # another program's day of the war
+    _write("PRAGMA foreign_keys = OFF")  # as another program's connection may have it
+    _write(
+        "INSERT INTO report_figure (report_id, category, total, change) VALUES ('x', 'ships', 3, 0)"
+    )
+    _write("PRAGMA foreign_keys = ON")
+    columns = figure_columns()  # the Losses tab's read: it stopped on either
+    assert columns.dates == [DAY, DAY + dt.timedelta(days=1)]
+    assert columns.days == [day_of_war(DAY), day_of_war(DAY) + 1]
+    assert "ships" not in columns.totals  # a figure of no report is not shown as one
+    assert columns.rows("personnel")[1][3] == 1_000  # the change derived across the two days
