@@ -6,6 +6,7 @@ it were ours."""
 from __future__ import annotations
 
 import datetime as dt
+import sqlite3
 
 import pytest
 
@@ -24,7 +25,13 @@ from desktop_app.storage.reports import (
     load_report,
     previous_report,
 )
-from desktop_app.storage.search import SearchRequest, first_rows, search_days, search_ids
+from desktop_app.storage.search import (
+    SearchRequest,
+    first_rows,
+    search_days,
+    search_ids,
+    search_item_ids,
+)
 from desktop_app.storage.sources import (
     SourceSettings,
     add_source,
@@ -164,6 +171,7 @@ def test_a_list_with_foreign_times_is_read_and_its_days_follow_its_order(
     ids = [
         save_item(ItemData(BRIEF, f"Brief {n}", WHEN + dt.timedelta(hours=9 * n))) for n in range(6)
     ]
+    _write("DROP TRIGGER item_time_bu")  # as written before schema 14 refused them
     _write(f"UPDATE item SET published_at = 'zzz' WHERE id = {ids[2]}")
     _write(f"UPDATE item SET published_at = '' WHERE id = {ids[4]}")
     request = SearchRequest("")
@@ -198,3 +206,31 @@ def test_the_losses_columns_take_the_day_from_the_date_and_leave_figures_of_no_r
     assert columns.days == [day_of_war(DAY), day_of_war(DAY) + 1]
     assert "ships" not in columns.totals  # a figure of no report is not shown as one
     assert columns.rows("personnel")[1][3] == 1_000  # the change derived across the two days
+
+
+@pytest.mark.sqlite_only  # a server's times are typed
+def test_another_program_cannot_give_an_item_a_time_the_search_index_cannot_key(
+    archive_db: object,
+) -> None:
+    kept = save_item(ItemData(BRIEF, "Warehouse fire put out in Kyiv Oblast.", WHEN))
+    other = save_item(ItemData(BRIEF, "Guided bombs hit Kharkiv outskirts.", WHEN))
+    path = database_proxy.database
+    with sqlite3.connect(path) as con:  # another program, with no code of ours
+        for value in ("zzz", ""):
+            with pytest.raises(sqlite3.IntegrityError, match="published_at: not a time"):
+                con.execute("UPDATE item SET published_at = ? WHERE id = ?", (value, kept))
+        with pytest.raises(sqlite3.IntegrityError, match="published_at: not a time"):
+            con.execute(
+                "INSERT INTO item (kind, title, published_at, created_at, updated_at)"
+                " VALUES ('brief', 'Undated', 'soon', '', '')"
+            )
+        # A time SQLite reads (if not in our form) still keys the index: named by the check.
+        con.execute("UPDATE item SET published_at = '2026-11-01 09:00' WHERE id = ?", (kept,))
+    con.close()
+    # Before schema 14 the first write left the index answering with the other item.
+    assert search_item_ids("warehouse") == [kept]
+    assert search_item_ids("kharkiv") == [other]
+    assert check_archive().problems == [
+        f"item row {kept}: published_at '2026-11-01 09:00' is not a time as the archive"
+        " stores them (2023-11-25T09:03:00Z)"
+    ]

@@ -89,6 +89,7 @@ REQUIRED_TABLES = {
     11: set(),  # indexes: kind, source, starred and unread items newest first
     12: set(),  # an index: the read items newest first
     13: set(),  # an index: items by author
+    14: set(),  # triggers: an item's time is one SQLite reads as a time
 }
 _ADDRESS = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*://")
 

@@ -1,5 +1,6 @@
 """The schema's later steps (7: subscriptions, 8: who changed what, 9: the search's word list,
-10: items by source), kept apart from `migrations`, which runs them in order with steps 1–6.
+10: items by source, …, 14: times the search index can key), kept apart from `migrations`,
+which runs them in order with steps 1–6.
 Each step is frozen as it was released: a later release adds a step, it never edits one.
 """
 
@@ -315,3 +316,23 @@ def step_13(db: Database) -> None:
     from here, where every item's author was read (2.8 s at 1,000,000 items for a name
     nobody has). The same on a server."""
     db.execute_sql("CREATE INDEX item_author_published ON item (author, published_at)")
+
+
+def step_14(db: Database) -> None:
+    """An item's time must be one SQLite reads as a time: the search index is kept by it
+    (`migrations._step_6`'s key), and another program's `'zzz'` or `''` gave the key NULL,
+    after which FTS5 answered searches with other items ("database disk image is
+    malformed" at the next check). Such a write is now refused, naming the column; a time
+    already stored so is listed by the archive's check. A server's column is a typed
+    timestamp: nothing to add there."""
+    if pg_schema.is_server(db):
+        return
+    refusal = (
+        "SELECT RAISE(ABORT, 'published_at: not a time as the archive stores them"
+        " (2023-11-25T09:03:00Z)')"
+    )
+    for name, event in (("bi", "INSERT"), ("bu", "UPDATE OF published_at")):
+        db.execute_sql(
+            f"CREATE TRIGGER item_time_{name} BEFORE {event} ON item"
+            f" WHEN strftime('%s', new.published_at) IS NULL BEGIN {refusal}; END"
+        )

@@ -219,6 +219,7 @@ STEPS: tuple[Callable[[Database], None], ...] = (
     later_steps.step_11,
     later_steps.step_12,
     later_steps.step_13,
+    later_steps.step_14,
 )
 SCHEMA_VERSION = len(STEPS)
 
