@@ -76,8 +76,10 @@ def check_categories(report_id: int, keys: Sequence[str]) -> None:
             raise StoredValueError(f"{_report_name(report_id)}: {not_a_category(key)}")
 
 
-def _report_name(report_id: int) -> str:
-    sql = f"SELECT date FROM report WHERE id = {int(report_id)}"
+def _report_name(report_id: object) -> str:
+    if type(report_id) is not int:  # another program's reference, too
+        return f"report row {report_id!r}"
+    sql = f"SELECT date FROM report WHERE id = {report_id}"
     row = database_proxy.execute_sql(sql).fetchone()
     return f"Report {row[0]}" if row else f"report row {report_id}"
 

@@ -39,7 +39,7 @@ from desktop_app.storage.sources import (
     newest_report_date,
     remove_source,
 )
-from desktop_app.storage.stored_values import foreign_values
+from desktop_app.storage.stored_values import check_figure_rows, foreign_values
 
 WHEN = dt.datetime(2026, 11, 1, 9, 0, tzinfo=dt.UTC)
 DAY = dt.date(2026, 11, 1)
@@ -234,3 +234,8 @@ def test_another_program_cannot_give_an_item_a_time_the_search_index_cannot_key(
         f"item row {kept}: published_at '2026-11-01 09:00' is not a time as the archive"
         " stores them (2023-11-25T09:03:00Z)"
     ]
+
+
+def test_a_foreign_figure_of_a_foreign_report_reference_is_named_too(archive_db: object) -> None:
+    with pytest.raises(StoredValueError, match=r"^report row 'x', tanks: total 'many' is not"):
+        check_figure_rows([("x", "tanks", "many", None)])
