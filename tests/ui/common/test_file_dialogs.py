@@ -91,6 +91,26 @@ def list_folder(qtbot, dialog: QFileDialog, folder: Path, names: list[str]) -> N
     qtbot.waitUntil(examined, timeout=10000)
 
 
+def when_listed(qtbot, folder: Path, names: list[str], then) -> None:
+    """Once the modal file dialog is up and has examined `names` in `folder`, call
+    `then(dialog, model)`; a failure rejects the dialog (so the modal call returns)."""
+    dialog = QApplication.activeModalWidget()
+    if not isinstance(dialog, QFileDialog):
+        QTimer.singleShot(20, lambda: when_listed(qtbot, folder, names, then))
+        return
+    model = dialog.findChild(QFileSystemModel)
+    assert model is not None
+    dialog.setDirectory(str(folder))
+    try:
+        qtbot.waitUntil(
+            lambda: all(model.type(model.index(str(folder / n))) for n in names), timeout=10000
+        )
+        then(dialog, model)
+    except BaseException:
+        dialog.reject()
+        raise
+
+
 def test_qt_own_dialog_drops_the_window_locks(qtbot, window: MainWindow, tmp_path: Path) -> None:
     """The reproduction: the plain dialog of Qt opens the archive's files and the locks go.
 
@@ -253,22 +273,12 @@ def test_the_dialogs_of_import_back_up_and_export_keep_the_locks(
     names = ["archive.sqlite", "archive.sqlite-wal", "archive.sqlite-shm"]
     seen: list[tuple[str, bool]] = []
 
+    def look(dialog: QFileDialog, _model: QFileSystemModel) -> None:
+        seen.append((dialog.windowTitle(), held_locks(tmp_path) == before))
+        dialog.reject()
+
     def inspect() -> None:
-        dialog = QApplication.activeModalWidget()
-        if not isinstance(dialog, QFileDialog):
-            QTimer.singleShot(20, inspect)
-            return
-        model = dialog.findChild(QFileSystemModel)
-        assert model is not None
-        dialog.setDirectory(str(tmp_path))
-        try:
-            qtbot.waitUntil(
-                lambda: all(model.type(model.index(str(tmp_path / n))) for n in names),
-                timeout=10000,
-            )
-            seen.append((dialog.windowTitle(), held_locks(tmp_path) == before))
-        finally:
-            dialog.reject()
+        when_listed(qtbot, tmp_path, names, look)
 
     for command in (
         window.import_action.trigger,
@@ -302,27 +312,17 @@ def test_open_archives_browse_is_the_safe_dialog_and_keeps_the_locks(
     opener.file_edit.setText(str(tmp_path / "archive.sqlite"))
     seen: list[tuple[bool, bool, bool]] = []
 
+    names = ["archive.sqlite", "archive.sqlite-wal", "archive.sqlite-shm", "other.sqlite"]
+
+    def choose(dialog: QFileDialog, model: QFileSystemModel) -> None:
+        listed = dialog.proxyModel().mapFromSource(model.index(str(other))).isValid()
+        kept = held_locks(tmp_path) == before
+        seen.append((isinstance(dialog, SafeFileDialog), kept, listed))
+        dialog.selectFile(str(other))
+        dialog.accept()
+
     def inspect() -> None:
-        dialog = QApplication.activeModalWidget()
-        if not isinstance(dialog, QFileDialog):
-            QTimer.singleShot(20, inspect)
-            return
-        model = dialog.findChild(QFileSystemModel)
-        assert model is not None
-        names = ["archive.sqlite", "archive.sqlite-wal", "archive.sqlite-shm", "other.sqlite"]
-        try:
-            qtbot.waitUntil(
-                lambda: all(model.type(model.index(str(tmp_path / n))) for n in names),
-                timeout=10000,
-            )
-            listed = dialog.proxyModel().mapFromSource(model.index(str(other))).isValid()
-            kept = held_locks(tmp_path) == before
-            seen.append((isinstance(dialog, SafeFileDialog), kept, listed))
-            dialog.selectFile(str(other))
-            dialog.accept()
-        except BaseException:
-            dialog.reject()
-            raise
+        when_listed(qtbot, tmp_path, names, choose)
 
     QTimer.singleShot(0, inspect)
     opener._browse()  # returns when inspect() has chosen the other archive
