@@ -77,7 +77,7 @@ class AnalysisPlot(QWidget):
         layout.addWidget(self.graphics)
         self.main_area: pg.GraphicsLayout = self.graphics.addLayout(row=0, col=0)
         self.overview: pg.PlotItem = self.graphics.addPlot(
-            row=1, col=0, axisItems={"bottom": DateAxis(utcOffset=0)}
+            row=1, col=0, axisItems={"bottom": DateAxis(utcOffset=0)}, enableMenu=False
         )
         self.overview.setMaximumHeight(90)
         self.overview.getAxis("bottom").setCacheMode(CACHED)
@@ -133,6 +133,7 @@ class AnalysisPlot(QWidget):
                 row=first_row + row,
                 col=i % columns,
                 axisItems={"bottom": DateAxis(utcOffset=0), "left": CountAxis("left")},
+                enableMenu=False,  # no view menu built (4 ms a plot), as setMenuEnabled below
             )
             self.grids.append(TickGrid(plot))
             for name in ("left", "bottom"):

@@ -49,7 +49,9 @@ class OryxPlot(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.graphics)
-        self.plot: pg.PlotItem = self.graphics.addPlot(axisItems={"left": _LogCountAxis("left")})
+        self.plot: pg.PlotItem = self.graphics.addPlot(
+            axisItems={"left": _LogCountAxis("left")}, enableMenu=False
+        )
         self.plot.setMenuEnabled(False)
         self.plot.setMouseEnabled(x=False, y=False)
         self.grid = TickGrid(self.plot, x=False)

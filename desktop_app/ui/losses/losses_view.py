@@ -16,7 +16,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QModelIndex, QObject, QPoint, Qt, Signal
+from PySide6.QtCore import QEvent, QModelIndex, QObject, QPoint, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QFont, QFontMetrics, QKeyEvent, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -182,10 +182,17 @@ class LossesView(QWidget):
         return self._chart
 
     def showEvent(self, event: QShowEvent) -> None:
-        self.chart  # noqa: B018 (builds the chart on first show)
+        # The chart (35 ms of pyqtgraph's items) is built just after the first show, in a
+        # turn of its own: the tab and its table are painted first, and neither step holds
+        # the GUI thread for more than two frames.
+        if self._chart is None:
+            QTimer.singleShot(0, self, self._build_chart)
         super().showEvent(event)
         if self._stale:
             self.refresh()
+
+    def _build_chart(self) -> None:
+        self.chart  # noqa: B018 (the property builds it)
 
     # -- public ------------------------------------------------------------------------------
 
