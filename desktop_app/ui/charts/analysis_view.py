@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import datetime as dt
 import html
-from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, QEvent, QPoint, Qt, Signal
 from PySide6.QtGui import (
@@ -20,11 +19,9 @@ from PySide6.QtGui import (
     QStandardItemModel,
 )
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QCheckBox,
     QComboBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QListWidget,
     QListWidgetItem,
@@ -32,14 +29,11 @@ from PySide6.QtWidgets import (
     QPushButton,
     QSplitter,
     QStackedWidget,
-    QTableWidget,
-    QTableWidgetItem,
     QTabWidget,
     QVBoxLayout,
     QWidget,
 )
 
-from desktop_app.core import aggregates
 from desktop_app.services.charts import ChartSource
 from desktop_app.ui.charts.analysis_data import (
     CUMULATIVE,
@@ -57,12 +51,10 @@ from desktop_app.ui.charts.analysis_plot import (
     AnalysisPlot,
 )
 from desktop_app.ui.charts.chart_output import ChartOutput
+from desktop_app.ui.charts.day_tables import day_table, fill_day_tables
 from desktop_app.ui.charts.oryx_plot import OryxPlot
-from desktop_app.ui.common.accessibility import list_keys, name
-from desktop_app.ui.common.i18n import QT_TRANSLATE_NOOP, number, signed
-
-if TYPE_CHECKING:
-    pass
+from desktop_app.ui.common.accessibility import name
+from desktop_app.ui.common.i18n import QT_TRANSLATE_NOOP
 
 # What a first look shows: three equipment series of similar scale.
 DEFAULT_KEYS = ("tanks", "armored_vehicles", "artillery")
@@ -72,7 +64,6 @@ QUICK_RANGES: tuple[tuple[str, int | None], ...] = (
     (QT_TRANSLATE_NOOP("AnalysisView", "1 y"), 365),
     (QT_TRANSLATE_NOOP("AnalysisView", "All"), None),
 )
-RECORDS_PER_CATEGORY = 5
 # Lines of the text above the chart (its height never changes).
 HOVER_LINES = 4
 
@@ -153,9 +144,12 @@ class AnalysisView(ChartOutput, QWidget):
         self.category_list = QListWidget(self)
         self.category_list.setToolTip(self.tr("Tick the categories to chart"))
         self.category_list.itemChanged.connect(self._update)
-        self.records_table = self._table([self.tr("Category"), self.tr("Date"), self.tr("Change")])
-        self.milestones_table = self._table(
-            [self.tr("Category"), self.tr("Reached"), self.tr("Date")]
+        opened = self.reportRequested.emit
+        self.records_table = day_table(
+            self, [self.tr("Category"), self.tr("Date"), self.tr("Change")], 1, opened
+        )
+        self.milestones_table = day_table(
+            self, [self.tr("Category"), self.tr("Reached"), self.tr("Date")], 2, opened
         )
         side_tabs = QTabWidget(self)
         side_tabs.addTab(self.records_table, self.tr("Largest days"))
@@ -192,24 +186,6 @@ class AnalysisView(ChartOutput, QWidget):
         layout.addLayout(ranges)
         layout.addWidget(self.splitter, 1)
         self._name_controls()
-
-    def _table(self, headers: list[str]) -> QTableWidget:
-        table = QTableWidget(0, len(headers), self)
-        table.setHorizontalHeaderLabels(headers)
-        table.verticalHeader().hide()
-        table.verticalHeader().setDefaultSectionSize(table.fontMetrics().height() + 6)
-        # Dates and figures always whole; the category name gives way (elided) when narrow.
-        header = table.horizontalHeader()
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        for column in range(1, len(headers)):
-            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
-        table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        table.setToolTip(self.tr("Double-click a row to open that day's report"))
-        table.cellDoubleClicked.connect(lambda row, _col, t=table: self._table_clicked(t, row))
-        # Tab leaves the table; Enter opens the selected row's day, as a double-click does.
-        list_keys(table, activate=lambda: self._table_clicked(table, table.currentRow()))
-        return table
 
     def _name_controls(self) -> None:
         """Names and descriptions a screen reader says for the controls."""
@@ -359,7 +335,7 @@ class AnalysisView(ChartOutput, QWidget):
         keys = self.checked_keys()
         if not oryx:
             self.plot.show_view(self.view, keys, self.mode)
-        self._fill_tables(keys)
+        fill_day_tables(self.records_table, self.milestones_table, self.data, keys)
         if oryx and not self.oryx.rows:
             self._show_hover(
                 self.tr("No Oryx figures yet: import russia_losses_equipment_oryx.json to compare.")
@@ -389,34 +365,6 @@ class AnalysisView(ChartOutput, QWidget):
     def _toggle_milestones(self, on: bool) -> None:
         self.plot.show_milestones = on
         self.plot.draw_milestones()
-
-    def _fill_tables(self, keys: list[str]) -> None:
-        records: list[tuple[str, dt.date, str]] = []
-        reached: list[tuple[str, str, dt.date]] = []
-        for key in keys:
-            points = self.data.points.get(key, [])
-            if not points:
-                continue
-            for p in aggregates.records(points, RECORDS_PER_CATEGORY):
-                records.append((key, p.date, signed(p.derived_change)))
-            step = aggregates.milestone_step(points[-1].total)
-            for m in aggregates.milestones(points, step):
-                reached.append((key, number(m.threshold), m.date))
-        self._fill(self.records_table, [(k, d.isoformat(), c) for k, d, c in records])
-        self._fill(self.milestones_table, [(k, t, d.isoformat()) for k, t, d in reached])
-
-    def _fill(self, table: QTableWidget, rows: list[tuple[str, str, str]]) -> None:
-        table.setRowCount(len(rows))
-        for r, row in enumerate(rows):
-            for c, value in enumerate(row):
-                cell = QTableWidgetItem(category_label(value) if c == 0 else value)
-                if c == 0:
-                    cell.setData(Qt.ItemDataRole.UserRole, value)
-                if c > 0 and value[:1] in "+-0123456789":
-                    cell.setTextAlignment(
-                        Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
-                    )
-                table.setItem(r, c, cell)
 
     def _point_menu(self, date: dt.date, pos: QPoint) -> None:
         """A day's menu: its report in the Losses tab, and each article that published it."""
@@ -472,12 +420,6 @@ class AnalysisView(ChartOutput, QWidget):
         for i in range(self.category_list.count()):
             item = self.category_list.item(i)
             item.setForeground(series_color(str(item.data(Qt.ItemDataRole.UserRole)), dark))
-
-    def _table_clicked(self, table: QTableWidget, row: int) -> None:
-        date_column = 1 if table is self.records_table else 2
-        cell = table.item(row, date_column)
-        if cell is not None:
-            self.reportRequested.emit(dt.date.fromisoformat(cell.text()))
 
     def _show_hover(self, text: str) -> None:
         lines = text.split("\n")
