@@ -398,7 +398,8 @@ def cmd_subscriptions(args: argparse.Namespace, out: TextIO) -> int:
     if args.action == "import":
         out.writelines(line + "\n" for line in source_lists.import_opml(Path(args.file)))
     elif args.action == "export":
-        count = source_lists.export_opml(Path(args.file))
+        count, left_out = source_lists.export_opml(Path(args.file))
+        out.writelines(line + "\n" for line in left_out)
         out.write(f"exported {count} sources to {args.file}\n")
     else:
         out.write(source_lists.listing(as_json=args.json))

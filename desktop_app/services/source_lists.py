@@ -28,7 +28,7 @@ def _stamp(when: dt.datetime | None) -> str | None:
 
 def describe(info: SourceInfo) -> dict[str, Any]:
     s = info.settings
-    return {
+    out: dict[str, Any] = {
         "name": s.name,
         "url": s.url,
         "kind": s.kind,
@@ -45,6 +45,14 @@ def describe(info: SourceInfo) -> dict[str, Any]:
         "retry_after": _stamp(info.retry_after),
         "gone": info.gone,
     }
+    if info.problem:  # another program's values: named, never shown as a default
+        out["problem"] = info.problem
+        for name in info.foreign:
+            out[_KEYS.get(name, name)] = None
+    return out
+
+
+_KEYS = {"as_kind": "as"}
 
 
 def source_line(info: SourceInfo, now: dt.datetime | None = None) -> str:
@@ -101,10 +109,14 @@ def import_opml(path: Path) -> list[str]:
     return lines
 
 
-def export_opml(path: Path) -> int:
+def export_opml(path: Path) -> tuple[int, list[str]]:
+    """Write every source to `path` as OPML; how many, and a line for each source left out
+    because another program wrote a value into its row (none is written as a guess)."""
     refuse_archive_file(path, "overwritten by an export")
     if path.is_dir():
         raise ArchiveError(f"{path}: is a folder; give a file name")
+    every = subscriptions()
+    left_out = [f"left out {s.name}: {s.problem}" for s in every if s.problem]
     sources = [
         OpmlSource(
             title=s.name,
@@ -115,7 +127,8 @@ def export_opml(path: Path) -> int:
             full_text=s.settings.full_text,
             every_minutes=s.settings.every_minutes,
         )
-        for s in subscriptions()
+        for s in every
+        if not s.problem
     ]
     write_file_atomically(path, write_opml(sources), before_rename=lambda: None)
-    return len(sources)
+    return len(sources), left_out

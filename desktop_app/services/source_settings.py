@@ -17,6 +17,15 @@ from desktop_app.storage.db.connection import require_writable
 from desktop_app.storage.db.models import database_proxy
 from desktop_app.storage.sources import SourceInfo, find_source, get_source, set_source
 
+# The settings an edit gives, as the command line and the Sources panel name them.
+_LABELS = {
+    "name": "name",
+    "as_kind": "entries",
+    "full_text": "full text",
+    "every_minutes": "every",
+    "tags": "tags",
+}
+
 # What `as_kind` may be set to: each entry by its form, or every entry one kind.
 AS_KINDS = ("auto", "article", "brief")
 
@@ -43,16 +52,16 @@ class Edited:
     def lines(self) -> list[str]:
         """What changed, a line each ("nothing changed" when the edit kept everything)."""
         old, new = self.before.settings, self.info.settings
-        said = []
+        said = [f"{_LABELS[f]}: another program's value replaced" for f in self.before.foreign]
         if old.name != new.name:
             said.append(f"name: {old.name} → {new.name}")
-        if old.as_kind != new.as_kind:
+        if old.as_kind != new.as_kind and "as_kind" not in self.before.foreign:
             said.append(f"entries: {old.as_kind or 'auto'} → {new.as_kind or 'auto'}")
-        if old.full_text != new.full_text:
+        if old.full_text != new.full_text and "full_text" not in self.before.foreign:
             said.append(f"full text: {'on' if new.full_text else 'off'}")
-        if old.every_minutes != new.every_minutes:
+        if old.every_minutes != new.every_minutes and "every_minutes" not in self.before.foreign:
             said.append(f"every: {old.every_minutes} → {new.every_minutes} minutes")
-        if old.tags != new.tags:
+        if old.tags != new.tags and "tags" not in self.before.foreign:
             said.append(f"tags: {', '.join(new.tags) or '(none)'}")
         return said or ["nothing changed"]
 
@@ -68,6 +77,25 @@ def edit_source(name: str, edit: SourceEdit) -> Edited:
         before = find_source(name)
         if before is None:
             raise ArchiveError(f"no source called {name!r}")
+        given = {
+            "name": edit.name,
+            "as_kind": edit.as_kind,
+            "full_text": edit.full_text,
+            "every_minutes": edit.every,
+            "tags": edit.tags,
+        }
+        kept = [f for f in before.foreign if given.get(f) is None]
+        if kept:  # another program's value, which this edit would leave in place
+            settable = all(f in given for f in kept)
+            raise ValidationError(
+                f"Source “{before.name}”: {before.problem}; "
+                + (
+                    f"set {', '.join(_LABELS[f] for f in kept)} anew"
+                    if settable
+                    else "unsubscribe it"
+                )
+                + " (nothing changed)"
+            )
         settings = before.settings
         if edit.as_kind is not None and edit.as_kind not in AS_KINDS:
             raise ValidationError(f"as: {edit.as_kind!r} is not one of {', '.join(AS_KINDS)}")

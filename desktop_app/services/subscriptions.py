@@ -236,6 +236,12 @@ def plan_updates(
     for s in sources:
         if s.gone and not names:
             continue
+        if s.problem:
+            # Another program's value in its row: said when an update is asked for
+            # (`fetch_source` does not fetch it), not at every scheduled one.
+            if not due_only:
+                plans.append(Plan(s, frozenset(), newest))
+            continue
         schedule = Schedule(s.settings.every_minutes, s.checked_at, s.failures, s.retry_after)
         if due_only and not schedule.is_due(now):
             continue
@@ -251,6 +257,9 @@ def fetch_source(plan: Plan, fetcher: Fetcher, now: dt.datetime | None = None) -
     source = plan.source
     attempt = Attempt(checked_at=now, ok=False, gone=source.gone)
     out = SourceFetch(plan, attempt)
+    if source.problem:  # another program's value in its row: never fetched nor written
+        attempt.error = f"not fetched: {source.problem}"
+        return out
     schedule = Schedule(
         source.settings.every_minutes, source.checked_at, source.failures, source.retry_after
     )
@@ -364,6 +373,8 @@ def store_fetch(fetch: SourceFetch) -> SourceOutcome:
         offline=fetch.offline,
         unreachable=fetch.unreachable,
     )
+    if source.problem:
+        return outcome  # its row is left as the other program wrote it
     with database_proxy.atomic():
         record_attempt(source.id, attempt)
         if fetch.result is not None:

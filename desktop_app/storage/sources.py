@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
+from typing import Any
 
 from peewee import JOIN, fn
 
@@ -74,6 +75,11 @@ class SourceInfo:
     gone: bool = False
     items: int = 0
     unread: int = 0
+    # What another program wrote into this source's row in a form this program never writes
+    # ("source.every_minutes: 'zzz' is not a whole number"), and those fields' names: such a
+    # source is listed, its problem shown as its error, and never fetched (`_row_info`).
+    problem: str = ""
+    foreign: tuple[str, ...] = ()
 
     @property
     def name(self) -> str:
@@ -123,6 +129,51 @@ def _info(row: Source, items: int = 0, unread: int = 0) -> SourceInfo:
     )
 
 
+def _row_info(source_id: int, items: int = 0, unread: int = 0) -> SourceInfo:
+    """`_info` of the row `source_id`; a row holding a value another program wrote is read
+    field by field: what can be read is kept, the rest named in `problem` (and shown as its
+    last error), so that one such source does not stop the listing or the others' update."""
+    try:
+        return _info(Source.get_by_id(source_id), items, unread)
+    except StoredValueError:
+        pass
+    cursor = database_proxy.execute_sql(f"SELECT * FROM source WHERE id = {int(source_id)}")
+    stored = dict(zip((d[0] for d in cursor.description), cursor.fetchone(), strict=True))
+    values: dict[str, Any] = {}
+    said: list[str] = []
+    for column in Source._meta.sorted_fields:
+        try:
+            values[column.name] = column.python_value(stored.get(column.column_name))
+        except (StoredValueError, ValueError, TypeError) as exc:
+            said.append(str(exc))
+    for name, allowed in (("kind", SOURCE_KINDS), ("as_kind", (None, *KINDS))):
+        if name in values and values[name] not in allowed:
+            value = values.pop(name)
+            said.append(f"source.{name}: {value!r} is not one of {', '.join(map(str, allowed))}")
+    foreign = tuple(c.name for c in Source._meta.sorted_fields if c.name not in values)
+    settings = SourceSettings(
+        **{"name": f"source {source_id}", "url": "", "tags": ()}
+        | {k: values[k] for k in _SETTINGS if values.get(k) is not None}
+        | {"tags": split_tags(values.get("tags") or "")}
+    )
+    state = {k: values[k] for k in _STATE if values.get(k) is not None}
+    problem = "; ".join(said)
+    return SourceInfo(
+        source_id,
+        settings,
+        **state,
+        last_error=problem,
+        items=items,
+        unread=unread,
+        problem=problem,
+        foreign=foreign,
+    )
+
+
+_SETTINGS = ("name", "url", "kind", "site_url", "as_kind", "full_text", "every_minutes")
+_STATE = ("etag", "last_modified", "checked_at", "succeeded_at", "failures", "retry_after", "gone")
+
+
 def add_source(settings: SourceSettings) -> int:
     """Store a new source; a name or address already subscribed is refused, naming it."""
     settings.validate()
@@ -154,15 +205,15 @@ def remove_source(name: str) -> bool:
 
 
 def find_source(name: str) -> SourceInfo | None:
-    row = Source.get_or_none(Source.name == name)
-    if row is None:
-        row = Source.get_or_none(fn.lower(Source.name) == name.lower())
-    return None if row is None else _info(row)
+    found = Source.select(Source.id).where(Source.name == name).scalar()
+    if found is None:
+        found = Source.select(Source.id).where(fn.lower(Source.name) == name.lower()).scalar()
+    return None if found is None else _row_info(int(found))
 
 
 def get_source(source_id: int) -> SourceInfo | None:
-    row = Source.get_or_none(Source.id == source_id)
-    return None if row is None else _info(row)
+    exists = Source.select().where(Source.id == source_id).exists()
+    return _row_info(source_id) if exists else None
 
 
 def list_sources() -> list[SourceInfo]:
@@ -180,8 +231,12 @@ def list_sources() -> list[SourceInfo]:
     )
     for source_id, total, unread in query:
         counts[int(source_id)] = (int(total), int(unread or 0))
-    rows = Source.select().order_by(fn.lower(Source.name))
-    return [_info(r, *counts.get(r.id, (0, 0))) for r in rows]
+    try:
+        rows = Source.select().order_by(fn.lower(Source.name))
+        return [_info(r, *counts.get(r.id, (0, 0))) for r in rows]
+    except StoredValueError:  # a row another program wrote to: each read on its own
+        ids = Source.select(Source.id).order_by(fn.lower(Source.name)).tuples()
+        return [_row_info(i, *counts.get(i, (0, 0))) for (i,) in ids]
 
 
 def source_item_ids(source_id: int) -> list[int]:

@@ -134,3 +134,57 @@ def test_subscriptions_set_changes_a_sources_settings(tmp_path: Path, httpserver
     names = [s["name"] for s in json.loads(run(db, "subscriptions", "--json").stdout)]
     assert names == ["Kyiv desk", "Other"]
     assert json.loads(run(db, "subscriptions", "--json").stdout)[0]["every_minutes"] == 15
+
+
+def _write(db: Path, sql: str) -> None:
+    """As another program would: straight into the file, past this program's checks."""
+    import sqlite3
+
+    con = sqlite3.connect(db)
+    con.execute(sql)
+    con.commit()
+    con.close()
+
+
+def test_a_source_another_program_wrote_into_stops_neither_the_list_nor_the_others(
+    tmp_path: Path, httpserver: HTTPServer, cli
+):
+    run = cli
+    db = tmp_path / "a.sqlite"
+    host = httpserver.url_for("")
+    httpserver.expect_request("/feed").respond_with_data(rss([story(1, host)], title="Desk"))
+    httpserver.expect_request("/other").respond_with_data(rss([story(2, host)], title="Other"))
+    assert run(db, "subscribe", httpserver.url_for("/feed")).returncode == 0
+    assert run(db, "subscribe", httpserver.url_for("/other")).returncode == 0
+    _write(db, "UPDATE source SET every_minutes = 'zzz' WHERE name = 'Desk'")
+    told = "source.every_minutes: 'zzz' is not a whole number"
+
+    listed = run(db, "subscriptions")
+    assert listed.returncode == 0, listed.stderr
+    assert "Other" in listed.stdout and f"last error: {told}" in listed.stdout
+    desk = json.loads(run(db, "subscriptions", "--json").stdout)[0]
+    assert desk["problem"] == told and desk["every_minutes"] is None  # no default shown
+
+    # The other source is fetched; this one is said and left as the other program wrote it.
+    updated = run(db, "update")
+    assert updated.returncode == 1
+    assert f"Desk: not fetched: {told}" in updated.stdout and "Other: 1 new" in updated.stdout
+    assert run(db, "update", "--due").stdout == "nothing to update\n"
+    opml = tmp_path / "sources.opml"
+    exported = run(db, "subscriptions", "export", str(opml))
+    assert f"left out Desk: {told}" in exported.stdout
+    assert "exported 1 sources" in exported.stdout and "/other" in opml.read_text()
+
+    # An edit that would keep the foreign interval is refused; one that sets it replaces it.
+    kept = run(db, "subscriptions", "set", "Desk", "--tags", "ua")
+    assert kept.returncode == 2 and "set every anew (nothing changed)" in kept.stderr
+    mended = run(db, "subscriptions", "set", "Desk", "--every", "30")
+    assert mended.returncode == 0, mended.stderr
+    assert "Desk: every: another program's value replaced" in mended.stdout
+    assert "Desk: 1 new" in run(db, "update", "Desk").stdout
+
+    # A kind no setting gives: only unsubscribing ends it.
+    _write(db, "UPDATE source SET kind = 'video' WHERE name = 'Desk'")
+    refused = run(db, "subscriptions", "set", "Desk", "--every", "30")
+    assert refused.returncode == 2 and "unsubscribe it" in refused.stderr
+    assert run(db, "unsubscribe", "Desk").returncode == 0

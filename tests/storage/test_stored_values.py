@@ -35,6 +35,8 @@ from desktop_app.storage.search import (
 from desktop_app.storage.sources import (
     SourceSettings,
     add_source,
+    find_source,
+    get_source,
     list_sources,
     newest_report_date,
     remove_source,
@@ -144,10 +146,16 @@ def test_a_date_that_is_no_day_and_marks_that_are_no_marks_are_listed(
 def test_a_sources_settings_of_another_program_are_named_not_fetched_as_something_else(
     archive_db: object,
 ) -> None:
-    add_source(SourceSettings("Kyiv feed", "https://example.org/feed.xml"))
-    _write("UPDATE source SET as_kind = 'video'")
-    with pytest.raises(StoredValueError, match=r"^Source “Kyiv feed”: as_kind 'video' is not"):
-        list_sources()  # the panel, `subscriptions`, and every update that reads them
+    add_source(SourceSettings("Kyiv feed", "https://example.org/feed.xml", every_minutes=30))
+    add_source(SourceSettings("Odesa feed", "https://example.org/odesa.xml"))
+    _write("UPDATE source SET as_kind = 'video' WHERE name = 'Kyiv feed'")
+    # The panel, `subscriptions` and every update read them: the others stay usable.
+    kyiv, odesa = list_sources()
+    told = "source.as_kind: 'video' is not one of None, article, brief"
+    assert (kyiv.problem, kyiv.last_error, kyiv.foreign) == (told, told, ("as_kind",))
+    assert kyiv.settings.every_minutes == 30 and kyiv.settings.as_kind is None  # the rest read
+    assert find_source("kyiv feed") == kyiv and get_source(kyiv.id) == kyiv
+    assert not odesa.problem
     assert foreign_values() == ["source row 1 (“Kyiv feed”): kind 'feed', as_kind 'video'"]
     assert remove_source("Kyiv feed")  # `unsubscribe` still takes it away
 
@@ -156,8 +164,9 @@ def test_a_sources_settings_of_another_program_are_named_not_fetched_as_somethin
 def test_a_sources_interval_that_is_no_number_is_named(archive_db: object) -> None:
     add_source(SourceSettings("Kyiv feed", "https://example.org/feed.xml"))
     _write("UPDATE source SET every_minutes = 'hourly'")
-    with pytest.raises(StoredValueError, match="every_minutes: 'hourly' is not a whole number"):
-        list_sources()
+    (listed,) = list_sources()
+    assert listed.problem == "source.every_minutes: 'hourly' is not a whole number"
+    assert listed.foreign == ("every_minutes",)
     assert foreign_values() == [
         "source row 1 (“Kyiv feed”): every_minutes 'hourly', failures 0: each should be a whole"
         " number"

@@ -3109,6 +3109,10 @@ Merge: take this report's figures and keep the stored ones it does not state.</s
       <translation>Оновлення джерел уже триває.</translation>
     </message>
     <message>
+      <source>Another program wrote a value this program does not read: %1. The settings you save here replace it.</source>
+      <translation>Інша програма записала значення, якого ця програма не читає: %1. Налаштування, які ви тут збережете, замінять його.</translation>
+    </message>
+    <message>
       <source>Articles</source>
       <translation>Статті</translation>
     </message>

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
+    QLabel,
     QLineEdit,
     QSpinBox,
     QWidget,
@@ -72,6 +73,19 @@ class SubscribeDialog(QDialog):
 
     def _show_settings(self, source: SourceInfo) -> None:
         settings = source.settings
+        if source.problem:  # another program's value: shown as a default below, so said
+            warning = QLabel(
+                QCoreApplication.translate(
+                    "Sources",
+                    "Another program wrote a value this program does not read: %1."
+                    " The settings you save here replace it.",
+                ).replace("%1", source.problem),
+                self,
+            )
+            warning.setWordWrap(True)
+            layout = self.layout()
+            assert isinstance(layout, QFormLayout)
+            layout.insertRow(0, warning)
         self.url.setText(source.url)
         self.url.setReadOnly(True)  # another address is another source
         self.name.setText(settings.name)

@@ -274,3 +274,50 @@ def test_an_empty_list_says_how_sources_are_added_and_the_hint_goes_with_the_fir
     panel.refresh()
     qtbot.waitUntil(lambda: panel.tree.topLevelItemCount() == 0, timeout=5000)
     assert panel.details.text().startswith("No sources yet.")
+
+
+def test_a_source_another_program_wrote_into_is_listed_and_the_others_updated(
+    qtbot, window, httpserver: HTTPServer
+):
+    from desktop_app.storage.db.models import database_proxy
+
+    host = httpserver.url_for("")
+    httpserver.expect_request("/ok").respond_with_data(rss([story(1, host)]))
+    subs.subscribe(httpserver.url_for("/ok"), name="Good", check=False)
+    subs.subscribe(httpserver.url_for("/odd"), name="Odd", check=False)
+    # As another program would write it (SQLite keeps any type in any column).
+    database_proxy.execute_sql("UPDATE source SET every_minutes = 'zzz' WHERE name = 'Odd'")
+    window.ensure_built()
+    window.update_sources_action.trigger()
+    _wait_update(qtbot, window)
+
+    assert window.statusBar().currentMessage().startswith("Sources updated: 1 new · 1 source")
+    assert [entry.path for entry, _answer in httpserver.log] == ["/ok"]  # "Odd" not fetched
+    panel = window._sources_dock.panel
+    qtbot.waitUntil(lambda: panel.tree.topLevelItemCount() == 2, timeout=5000)
+    rows = [panel.tree.topLevelItem(i) for i in range(2)]
+    assert [(r.text(NAME), r.text(STATUS)) for r in rows] == [("Good", "OK"), ("Odd", "failing")]
+    rows[1].setSelected(True)
+    assert "every_minutes: 'zzz' is not a whole number" in panel.details.text()
+    from tests.ui.conftest import last_message
+
+    assert last_message(window) is None  # no error dialog
+
+    # Its settings say what the interval shown in place of 'zzz' is; saving replaces it.
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QLabel
+
+    dialog = panel.edit_source("Odd")
+    assert dialog is not None
+    said = [label.text() for label in dialog.findChildren(QLabel)]
+    assert any("Another program wrote a value" in t and "'zzz'" in t for t in said), said
+    dialog.every.setValue(45)
+    qtbot.mouseClick(dialog.ok, Qt.MouseButton.LeftButton)
+    interval = "SELECT every_minutes FROM source WHERE name = 'Odd'"  # 'zzz' until written
+    qtbot.waitUntil(lambda: database_proxy.execute_sql(interval).fetchone() == (45,), timeout=10000)
+
+    def odd_status() -> str:
+        found = panel.tree.findItems("Odd", Qt.MatchFlag.MatchExactly, NAME)
+        return found[0].text(STATUS) if found else ""
+
+    qtbot.waitUntil(lambda: odd_status() == "new", timeout=10000)  # no error left
