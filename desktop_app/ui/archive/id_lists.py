@@ -17,11 +17,14 @@ from typing import TYPE_CHECKING
 from desktop_app.ui.archive.search_messages import Narrowed, Timeline
 
 if TYPE_CHECKING:
+    import threading
+
     import numpy as np
     from numpy.typing import NDArray
 
     from desktop_app.core.search_query import Query
     from desktop_app.services.queries import ListText, SearchRequest
+    from desktop_app.ui.archive.facet_counter import FacetCounter
 
 
 def part_ids(text: str, *, keys: bool) -> NDArray[np.int32]:
@@ -132,3 +135,37 @@ def list_timeline(
         if sum(n for _day, n in days) == len(ids):
             break
     return Timeline(ids, days)
+
+
+def narrowed_list(
+    counter: FacetCounter,
+    counting: threading.Lock,
+    request: SearchRequest,
+    query: Query,
+    timeline: bool,
+) -> Narrowed | None:
+    """The list and counts of a search whose only filters are chosen kinds, sources or
+    tags, from its list without them (read as text) and the counter's groups, when both
+    are of the same moment of the archive; None when that cannot be done. For the
+    timeline, newest first, the list is read as search keys: they hold the times."""
+    from desktop_app.services import queries
+
+    split = queries.split_choices(request, query)
+    key = queries.facet_key() if split is not None else None
+    if split is None or key is None:
+        return None
+    plain_request, plain_query, choices = split
+    times = timeline and plain_request.descending
+    listed = queries.search_id_text(plain_request, plain_query, times=times)
+    if listed is None:
+        return None  # other filters too: SQL's list
+    keys = read_keys(listed) if listed.keys else None
+    plain = ids_of_keys(keys) if keys is not None else read_ids(listed)
+    if queries.facet_key() != key:
+        return None  # a write while it was read
+    with counting:
+        found = counter.narrow(plain, choices, key)
+    if found is None:
+        return None
+    ids, counted, kept = found
+    return Narrowed(ids, counted, None if keys is None else (-keys[kept]) >> 30)

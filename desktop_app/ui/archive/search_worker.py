@@ -22,20 +22,15 @@ import functools
 import logging
 import queue
 import threading
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Hashable, Iterator, Sequence
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, Signal
 
 from desktop_app.core.search_query import Query, parse_query
+from desktop_app.ui.archive.counts_memory import CountsMemory
 from desktop_app.ui.archive.facet_counter import FacetCounter
-from desktop_app.ui.archive.id_lists import (
-    ids_of_keys,
-    list_ids,
-    list_timeline,
-    read_ids,
-    read_keys,
-)
+from desktop_app.ui.archive.id_lists import list_ids, list_timeline, narrowed_list, read_ids
 from desktop_app.ui.archive.search_messages import (
     Answer,
     FacetsUpdate,
@@ -113,6 +108,7 @@ class SearchWorker(QObject):
         self._counter = FacetCounter()  # used by one thread at a time: `_counting`
         self._counting = threading.Lock()
         self._exact = 0  # the newest search whose exact counts were sent
+        self._memory = CountsMemory()
 
     @property
     def busy(self) -> bool:
@@ -228,7 +224,12 @@ class SearchWorker(QObject):
         query = parse_query(request.text)
         ids: Sequence[int] | None = None
         rows: list[ItemRow] | None = None
-        early = None if timeline else self._count_early(request, query, generation)
+        kept = CountsMemory.key(queries.facet_key(), request)
+        if (remembered := self._memory.recall(kept)) is not None:
+            self._send_counts(generation, remembered)  # the same search in another order
+        early = None
+        if not timeline and remembered is None:
+            early = self._count_early(request, query, generation, kept)
         # Ranked at scale (seconds), the counts from the newest matches (ms) come before it.
         quick = queries.quick_facets(request, query) if early else None  # (few: exact after)
         quick = self._send_quick(generation, quick) if quick and quick.estimated else None
@@ -258,9 +259,9 @@ class SearchWorker(QObject):
         # for words among chosen kinds, sources or tags, the list without the choices,
         # narrowed here with the counts' groups (SQL looks up every match's item).
         listed = queries.search_id_text(request, query) if ids is None else None
-        narrowed = (
-            self._narrow(request, query, timeline) if ids is None and listed is None else None
-        )
+        narrowed = None
+        if ids is None and listed is None:
+            narrowed = self._narrow(request, query, timeline)
         if narrowed is not None:
             ids = narrowed.ids
         elif quick is not None and quick.estimated and not early and not self._stale(generation):
@@ -300,7 +301,8 @@ class SearchWorker(QObject):
             else:
                 with self._counting:
                     counted = self._counter.counts(request, query, ids)
-            self._send_counts(generation, queries.facet_counts(request, query, counted=counted))
+            facets = queries.facet_counts(request, query, counted=counted)
+            self._send_counts(generation, facets, kept)
 
     def _send_quick(self, generation: int, quick: Facets | None) -> Facets | None:
         """Send the counts from the newest matches, unless the exact ones were sent."""
@@ -315,14 +317,15 @@ class SearchWorker(QObject):
         with self._idle:
             return self._stale(generation) or self._exact == generation
 
-    def _send_counts(self, generation: int, facets: Facets) -> None:
+    def _send_counts(self, generation: int, facets: Facets, kept: Hashable | None = None) -> None:
+        self._memory.keep(kept, facets)
         with self._idle:  # after these, no estimate nor late number of matches is sent
             if not self._stale(generation) and self._exact != generation:
                 self._exact = generation
                 self._emit(FacetsUpdate(generation, facets))
 
     def _count_early(
-        self, request: SearchRequest, query: Query, generation: int
+        self, request: SearchRequest, query: Query, generation: int, kept: Hashable | None
     ) -> threading.Event | None:
         """For words by relevance in a large archive, the exact counts from the list newest
         first, on the counts thread from the start: the ranked list they would wait for
@@ -347,7 +350,8 @@ class SearchWorker(QObject):
                     with self._counting:
                         counted = self._counter.counts(dated, query, ids)
                     facets = queries.facet_counts(request, query, counted=counted)
-                self._send_counts(generation, dataclasses.replace(facets, total=len(ids) or None))
+                exact = dataclasses.replace(facets, total=len(ids) or None)
+                self._send_counts(generation, exact, kept)
             except Exception as exc:  # counted again after the list, which says what failed
                 if not queries.was_interrupted(exc):
                     log.exception("counting the matches of %r failed", request.text)
@@ -389,31 +393,8 @@ class SearchWorker(QObject):
         return [row for _score, _key, row in both[:FIRST_PAGE]]
 
     def _narrow(self, request: SearchRequest, query: Query, timeline: bool) -> Narrowed | None:
-        """The list and counts of a search whose only filters are chosen kinds, sources or
-        tags, from its list without them (read as text) and the counter's groups, when both
-        are of the same moment of the archive; None when that cannot be done. For the
-        timeline, newest first, the list is read as search keys: they hold the times."""
-        from desktop_app.services import queries
-
-        split = queries.split_choices(request, query)
-        key = queries.facet_key() if split is not None else None
-        if split is None or key is None:
-            return None
-        plain_request, plain_query, choices = split
-        times = timeline and plain_request.descending
-        listed = queries.search_id_text(plain_request, plain_query, times=times)
-        if listed is None:
-            return None  # other filters too: SQL's list
-        keys = read_keys(listed) if listed.keys else None
-        plain = ids_of_keys(keys) if keys is not None else read_ids(listed)
-        if queries.facet_key() != key:
-            return None  # a write while it was read
-        with self._counting:
-            found = self._counter.narrow(plain, choices, key)
-        if found is None:
-            return None
-        ids, counted, kept = found
-        return Narrowed(ids, counted, None if keys is None else (-keys[kept]) >> 30)
+        """`id_lists.narrowed_list` with this worker's counter."""
+        return narrowed_list(self._counter, self._counting, request, query, timeline)
 
     def _count_matches(
         self, request: SearchRequest, query: Query, quick: Facets, generation: int

@@ -18,7 +18,7 @@ from desktop_app.services import queries
 from desktop_app.storage.db.connection import Archive, open_archive
 from desktop_app.storage.items import save_item
 from desktop_app.storage.search import SearchRequest, facet_counts, search_ids
-from desktop_app.ui.archive import search_worker
+from desktop_app.ui.archive import id_lists
 from desktop_app.ui.archive.id_lists import list_timeline
 from desktop_app.ui.archive.search_messages import SearchResult
 from desktop_app.ui.archive.search_worker import SearchWorker
@@ -153,9 +153,7 @@ def test_a_write_while_the_list_is_read_leaves_it_to_sql(
         return reading
 
     for name in ("read_ids", "read_keys"):  # the list as ids, or as keys with their times
-        monkeypatch.setattr(
-            search_worker, name, then_another_program_writes(getattr(search_worker, name))
-        )
+        monkeypatch.setattr(id_lists, name, then_another_program_writes(getattr(id_lists, name)))
     assert worker._narrow(req, query, False) is None
     monkeypatch.undo()
     narrowed = worker._narrow(req, query, False)  # the next search reads the groups again
