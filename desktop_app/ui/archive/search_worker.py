@@ -452,6 +452,10 @@ class SearchWorker(QObject):
         elif isinstance(result, tuple) and result[0] == self.generation:
             self.failed.emit(str(result[1]))
 
+    def forget_counts(self) -> None:
+        """Count every search afresh from now on (a benchmark's runs of one search)."""
+        self._memory = CountsMemory()
+
     def wait(self, msecs: int = 10000) -> bool:
         """Until every job asked for so far has run (or `msecs` passed)."""
         with self._idle:
