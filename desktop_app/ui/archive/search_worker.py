@@ -302,7 +302,7 @@ class SearchWorker(QObject):
                 with self._counting:
                     counted = self._counter.counts(request, query, ids)
             facets = queries.facet_counts(request, query, counted=counted)
-            self._send_counts(generation, facets, kept)
+            self._send_counts(generation, facets, kept, total=len(ids))
 
     def _send_quick(self, generation: int, quick: Facets | None) -> Facets | None:
         """Send the counts from the newest matches, unless the exact ones were sent."""
@@ -317,8 +317,13 @@ class SearchWorker(QObject):
         with self._idle:
             return self._stale(generation) or self._exact == generation
 
-    def _send_counts(self, generation: int, facets: Facets, kept: Hashable | None = None) -> None:
-        self._memory.keep(kept, facets)
+    def _send_counts(
+        self, generation: int, facets: Facets, kept: Hashable | None = None, total: int = 0
+    ) -> None:
+        """Send the exact counts (and keep them under `kept`, with the number of matches
+        `total` when they do not hold it: another order shows it before its list)."""
+        number = facets.total if facets.total is not None else total or None
+        self._memory.keep(kept, dataclasses.replace(facets, total=number))
         with self._idle:  # after these, no estimate nor late number of matches is sent
             if not self._stale(generation) and self._exact != generation:
                 self._exact = generation

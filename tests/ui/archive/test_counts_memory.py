@@ -92,7 +92,9 @@ def test_another_order_of_the_same_search_is_not_counted_again(
     ):
         seen, again = _search(qtbot, worker, req)
         assert seen[0] == "counts" and "estimate" not in seen, req
-        assert again == first
+        assert (again.kinds, again.tags, again.sources) == (first.kinds, first.tags, first.sources)
+        # The number of matches comes with them: the label says it before the list is ready.
+        assert again.total == sum(first.kinds.values()), req
     assert counted == ["search"]
 
     # Another program writes (an item of another kind of news): the next search, the same
@@ -106,7 +108,8 @@ def test_another_order_of_the_same_search_is_not_counted_again(
     other.commit()
     other.close()
     _seen, after = _search(qtbot, worker, newest)
-    assert counted == ["search", "search"] and after == first
+    assert counted == ["search", "search"]
+    assert (after.kinds, after.tags) == (first.kinds, first.tags)
 
     # This window's own write too (another connection than the search thread's).
     save_item(ItemData(ARTICLE, "Ferry 100", START, tags=("south",)))
