@@ -342,6 +342,23 @@ def main() -> int:
                         float("nan"),
                     )
                 )
+        # Any statement that ranks with bm25, even over one row, first counts every match of
+        # each phrase for its idf (FTS5's xQueryPhrase): the least a ranked page can cost.
+        one = raw.execute("SELECT rowid FROM item_fts WHERE item_fts MATCH ? LIMIT 1", (match,))
+        first_key = (one.fetchone() or (0,))[0]
+        rows.append(
+            (
+                "  … bm25 of one match alone (its idf counts every match; raw)",
+                median_ms(
+                    lambda m=match, k=first_key: raw.execute(
+                        f"SELECT {search._BM25} FROM item_fts WHERE item_fts MATCH ? AND rowid = ?",
+                        (m, k),
+                    ).fetchall()
+                ),
+                "",
+                float("nan"),
+            )
+        )
         rows.append(
             (
                 f"  … index rowids alone, newest first, LIMIT {FIRST_PAGE}",
