@@ -154,6 +154,13 @@ def _steps(window: object, watch: Watch, archive: Path) -> list[tuple[str, Calla
         for dialog in window.findChildren(QDialog):  # type: ignore[attr-defined]
             dialog.close()
 
+    def new_report() -> None:
+        """File ▸ New report… (the Losses tab again, then the dialog's first build), closed."""
+        window.new_report_action.trigger()  # type: ignore[attr-defined]
+        watch.pump(1000)
+        for dialog in window.findChildren(QDialog):  # type: ignore[attr-defined]
+            dialog.close()
+
     def menu() -> None:
         table.customContextMenuRequested.emit(QPoint(40, 30))
         watch.pump(300)
@@ -217,6 +224,8 @@ def _steps(window: object, watch: Watch, archive: Path) -> list[tuple[str, Calla
         ("the Losses tab, first shown", tab(1)),
         ("the Charts tab, first shown", tab(2)),
         ("the Archive tab", tab(0)),
+        ("New report…, first opened, then closed", new_report),
+        ("the Archive tab again", tab(0)),
         ("Edit ▸ Trash…", trash),
         ("another program writes 5 briefs, 2 s apart", another_program),
     ]

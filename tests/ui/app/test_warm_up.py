@@ -1,5 +1,5 @@
-"""Once the real program is up, the chart modules are imported off the GUI thread, and the
-Losses tab opened afterwards builds its chart from them."""
+"""Once the real program is up, the chart modules are imported and the official series read
+off the GUI thread, and the Losses tab opened afterwards builds its chart from them."""
 
 from __future__ import annotations
 
@@ -17,7 +17,12 @@ from desktop_app.app import main
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
 
-WATCHED = ("pyqtgraph", "desktop_app.ui.losses.losses_view", "desktop_app.ui.charts.analysis_view")
+WATCHED = (
+    "pyqtgraph",
+    "desktop_app.ui.losses.losses_view",
+    "desktop_app.ui.charts.analysis_view",
+    "desktop_app.core.formats.frontline_csv",  # imported by the official series' first read
+)
 
 class Note(MetaPathFinder):
     def find_spec(self, name, path=None, target=None):
@@ -38,6 +43,8 @@ def exec_then_watch(*_self):
         QApplication.processEvents()
         window.tabs.setCurrentIndex(1)
         QApplication.processEvents()
+        from desktop_app.core.reference_series import official_days
+        print("official series read", official_days.cache_info().currsize, flush=True)
         import pyqtgraph as pg
         print("plots", len(window.findChildren(pg.GraphicsView)), flush=True)
         QTimer.singleShot(300, window.close)
@@ -68,8 +75,15 @@ def test_the_chart_modules_are_imported_off_the_gui_thread_after_start_up(tmp_pa
     ]
     # Each watched module once, on a thread other than the GUI thread (MainThread).
     assert sorted(name for name, _ in imported) == sorted(
-        ["pyqtgraph", "desktop_app.ui.losses.losses_view", "desktop_app.ui.charts.analysis_view"]
+        [
+            "pyqtgraph",
+            "desktop_app.ui.losses.losses_view",
+            "desktop_app.ui.charts.analysis_view",
+            "desktop_app.core.formats.frontline_csv",
+        ]
     ), done.stdout
+    # The series a pasted text is dated by is read before the report dialog is first opened.
+    assert "official series read 1" in lines, done.stdout
     assert all(thread != "MainThread" for _, thread in imported), done.stdout
     # The Losses tab, opened afterwards, built its chart from what the lane imported.
     assert lines[-1] == "plots 1", done.stdout
