@@ -3,10 +3,13 @@ start-up), so that what the user opens next does not wait for it."""
 
 from __future__ import annotations
 
+import logging
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from desktop_app.ui.common.operations import Operation, OperationRunner
+
+log = logging.getLogger(__name__)
 
 
 def import_chart_modules() -> None:
@@ -36,7 +39,15 @@ def warm_up(runner: OperationRunner) -> Operation:
     from desktop_app.services import queries
 
     runner.read("import charts", import_chart_modules, success=lambda _n: None, background=True)
-    runner.read("official series", read_official_series, success=lambda _n: None, background=True)
+    # Nobody asked for it yet: a failure is logged, and said by the report dialog, whose own
+    # read of the series tries again when it opens.
+    runner.read(
+        "official series",
+        read_official_series,
+        success=lambda _n: None,
+        failure=lambda text: log.warning("the official series was not read: %s", text),
+        background=True,
+    )
     return runner.read(
         "warm up", lambda: len(queries.article_mismatches()), success=lambda _n: None
     )

@@ -3,9 +3,15 @@ off the GUI thread, and the Losses tab opened afterwards builds its chart from t
 
 from __future__ import annotations
 
+import logging
 from pathlib import Path
 
+import pytest
+
+from desktop_app.ui.app.warm_up import warm_up
+from desktop_app.ui.common.operations import OperationRunner
 from tests.ui.app.test_startup import run_child
+from tests.ui.conftest import settle
 
 # The real entry point. An import hook notes the thread each watched module is imported on;
 # once pyqtgraph is there (the warm-up runs 1.5 s after start-up), the Losses tab is opened
@@ -87,3 +93,28 @@ def test_the_chart_modules_are_imported_off_the_gui_thread_after_start_up(tmp_pa
     assert all(thread != "MainThread" for _, thread in imported), done.stdout
     # The Losses tab, opened afterwards, built its chart from what the lane imported.
     assert lines[-1] == "plots 1", done.stdout
+
+
+def test_a_failed_read_of_the_official_series_is_logged_not_shown_at_start_up(
+    qtbot, archive_db: object, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    """Nobody asked for the series yet: a failure goes to the log, and the report dialog's own
+    read (which tries again) is where the user hears of it."""
+    from desktop_app.core import reference_series
+
+    def unreadable() -> tuple[object, ...]:
+        raise OSError("general_staff_daily.csv.gz: Input/output error")
+
+    monkeypatch.setattr(reference_series, "official_days", unreadable)
+    runner = OperationRunner(poll_ms=0)
+    told: list[str] = []
+    runner.failed.connect(told.append)
+    try:
+        with caplog.at_level(logging.WARNING, logger="desktop_app.ui.app.warm_up"):
+            warm_up(runner)
+            settle(qtbot, runner)
+    finally:
+        runner.close()
+    assert told == []
+    assert "the official series was not read" in caplog.text
+    assert "Input/output error" in caplog.text
