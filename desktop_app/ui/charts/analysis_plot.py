@@ -33,6 +33,7 @@ from desktop_app.ui.charts.analysis_data import (
     period_bounds,
 )
 from desktop_app.ui.charts.chart_keys import ChartKeys
+from desktop_app.ui.charts.overview_strip import overview_curves
 from desktop_app.ui.charts.series_items import SeriesItems, milestone_marks, stack_bases
 from desktop_app.ui.charts.y_fit import X_PADDING, padded, wanted_y
 from desktop_app.ui.plotting.axes import CountAxis, DateAxis
@@ -85,6 +86,7 @@ class AnalysisPlot(QWidget):
         self.overview.setMouseEnabled(x=False, y=False)
         self.overview.setMenuEnabled(False)
         self.overview_curves: list[pg.PlotDataItem] = []
+        self._overview_of: object = None  # the read of the archive the strip was drawn from
         self.region = pg.LinearRegionItem(orientation="vertical")
         self.region.setZValue(10)
         self.overview.addItem(self.region, ignoreBounds=True)
@@ -107,6 +109,8 @@ class AnalysisPlot(QWidget):
         keys = [k for k in keys if k in self.data.points]
         if list(keys) != self.keys or mode != self.mode or not self.plots:
             self._rebuild(keys, mode)
+        elif self._overview_of is not self.data.points:
+            self._draw_overview()  # a fresh read: the strip and the region reach its days
         changed = view != self.view
         self.view = view
         self.redraw()
@@ -254,19 +258,10 @@ class AnalysisPlot(QWidget):
     # -- ranges ----------------------------------------------------------------------------
 
     def _draw_overview(self) -> None:
-        for curve in self.overview_curves:
-            self.overview.removeItem(curve)
-        self.overview_curves = []
-        for key in self.keys:
-            p = self.data.plotted(CUMULATIVE, key)
-            peak = np.nanmax(p.y) if p.y.size else 0.0
-            curve = pg.PlotDataItem(p.x, p.y / peak if peak > 0 else p.y)
-            curve.setDownsampling(auto=True, method="peak")
-            # The strip does not change while the chart is zoomed: painted once, then blitted.
-            curve.curve.setCacheMode(CACHED)
-            curve.setPen(pg.mkPen(series_color(key, self._dark), width=1))
-            self.overview.addItem(curve)
-            self.overview_curves.append(curve)
+        self._overview_of = self.data.points
+        self.overview_curves = overview_curves(
+            self.overview, self.overview_curves, self.data, self.keys, self._dark
+        )
         span = self.data.span(self.keys)
         if span is None:
             return

@@ -15,12 +15,14 @@ from PySide6.QtGui import QImage
 
 from desktop_app.core import aggregates
 from desktop_app.core.item import ARTICLE, ItemData
+from desktop_app.core.report import Figure, LossReport
 from desktop_app.core.series import moving_average
 from desktop_app.services.charts import chart_source
 from desktop_app.storage.db.models import OryxLoss
 from desktop_app.storage.items import save_item
 from desktop_app.storage.reports import (
     category_series,
+    import_reports,
     load_report,
     stored_warnings,
 )
@@ -331,3 +333,18 @@ def test_an_archive_without_reports_says_where_they_come_from(qtbot, archive_db)
     widget.refresh(chart_source())
     assert widget.category_list.count() == 0
     assert widget.hover_label.text().startswith("No loss reports yet.<br>Import a dataset")
+
+
+def test_a_report_added_after_the_charts_were_drawn_widens_the_strip_and_the_range(view):
+    # Same categories, a fresh read: the plots are kept, but the strip under them and the
+    # region's bounds must reach the new day, or "All" stops short of it.
+    day = START + dt.timedelta(days=45)
+    import_reports(
+        [LossReport(day, {"personnel": Figure(240_000), "tanks": Figure(3_950)})], source="test"
+    )
+    view.refresh(chart_source())
+    assert view.plot.range_dates() == (START, day)
+    assert view.plot.region.lines[1].maxRange[1] == utc_midnight(day)
+    assert [c.xData[-1] for c in view.plot.overview_curves] == [utc_midnight(day)] * 2
+    x0, x1 = view.plot.plots[0].vb.viewRange()[0]
+    assert x0 <= utc_midnight(START) < utc_midnight(day) <= x1
