@@ -413,8 +413,8 @@ class ArchiveView(QWidget):
             if wanted is not None and (changes.external or not ids or wanted in ids):
                 self._read_item(wanted, mark_read=False)
         elif changes.flags:
-            request = self.request()
-            if not changes.item_ids and (request.unread_only or request.starred_only):
+            request, flags = self.request(), self.model.parsed.flags  # is:unread in the field
+            if not changes.item_ids and (request.unread_only or request.starred_only or flags):
                 self.reload()  # a whole list's marks: what the read or starred filter keeps
             else:
                 self.marks.refresh(changes.item_ids or None)

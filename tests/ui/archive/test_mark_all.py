@@ -78,3 +78,23 @@ def test_under_unread_only_the_list_empties_and_undo_brings_its_items_back(
     window.undo_action.trigger()
     settle(qtbot, window.runner)
     qtbot.waitUntil(lambda: view.model.rowCount() == 3 and view.idle, timeout=5000)
+
+
+def test_under_is_unread_typed_in_the_field_the_list_and_its_count_follow_too(
+    qtbot, window: MainWindow, sample_items: dict[str, int]
+) -> None:
+    # `is:unread` in the search field asks what the Unread only box asks: marked all read,
+    # the list empties and the line under it says so; undone, the items come back.
+    view = window.archive_view
+    view.search_edit.setText("is:unread")
+    view.run_search()
+    qtbot.waitUntil(lambda: view.model.rowCount() == 3 and view.idle, timeout=5000)
+    assert view.count_label.text() == "3 items"
+    window.archive_actions.mark_all_read_action.trigger()
+    settle(qtbot, window.runner)
+    qtbot.waitUntil(lambda: view.model.rowCount() == 0 and view.idle, timeout=5000)
+    assert view.count_label.text() == "No matches for “is:unread”."
+    window.undo_action.trigger()
+    settle(qtbot, window.runner)
+    qtbot.waitUntil(lambda: view.model.rowCount() == 3 and view.idle, timeout=5000)
+    assert view.count_label.text() == "3 items"
