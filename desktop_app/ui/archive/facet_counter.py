@@ -21,6 +21,7 @@ choices keep, as SQL counts it without its own choice.
 
 from __future__ import annotations
 
+import threading
 from array import array
 from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING, Any
@@ -89,6 +90,7 @@ class FacetCounter:
 
     def __init__(self) -> None:
         self._key: tuple[int, int] | None = None
+        self._reader: int | None = None  # the thread (and so connection) `_key` is of
         self._size = 0
         self._kinds: _Numbered | None = None
         self._sources: _Numbered | None = None
@@ -116,8 +118,14 @@ class FacetCounter:
         self._size = size
         self._kinds, self._sources = numbered
         self._tags = [(tag, _ids(joined, size)) for tag, joined in tags]
-        self._key = key
+        self._key, self._reader = key, threading.get_ident()
         return True
+
+    def _holds(self, key: tuple[int, int]) -> bool:
+        """Whether the groups are those of `key`, this thread's connection's data key. The
+        search and counts threads share the counter, and each connection counts SQLite's
+        data_version on its own: the same key from the other one is another moment."""
+        return key == self._key and self._reader == threading.get_ident()
 
     def _known(self, ids: Sequence[int]) -> NDArray[np.int32] | None:
         """`ids` as an array, or None when one of them is not in the groups read."""
@@ -144,7 +152,7 @@ class FacetCounter:
         key = queries.facet_key()
         if key is None:
             return None  # a server: its counts stay SQL's
-        if key != self._key:
+        if not self._holds(key):
             size = queries.item_id_bound()
             if len(ids) < READ_FOR_SHARE * size or not self._read(key, size):
                 return None
@@ -177,7 +185,7 @@ class FacetCounter:
         them): SQL does it."""
         from desktop_app.services import queries
 
-        if key != self._key:
+        if not self._holds(key):
             size = queries.item_id_bound()
             if len(plain) < READ_FOR_SHARE * size or not self._read(key, size):
                 return None
