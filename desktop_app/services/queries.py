@@ -8,6 +8,7 @@ function of `storage` or a small composition of them; the CLI uses the same ones
 from __future__ import annotations
 
 import datetime as dt
+import threading
 from typing import TYPE_CHECKING
 
 from desktop_app.core.report import LossReport
@@ -167,12 +168,17 @@ def item_stamp(item_id: int) -> Stamp | None:
     return stamp(item_id)
 
 
-def facet_key() -> tuple[int, int] | None:
-    """What changes when the archive does, as seen by this thread's connection (None on a
-    server: its counts stay SQL's)."""
+def facet_key() -> tuple[object, ...] | None:
+    """What changes when the archive does, the same for every thread while nothing is
+    written (None on a server: its counts stay SQL's). Where a second connection cannot
+    open the file, this thread's connection's numbers, which only this thread can compare."""
     if is_server(database_proxy):
         return None
-    return facet_index.data_key(database_proxy.connection())
+    conn = database_proxy.connection()
+    shared = facet_index.shared_key(conn)
+    if shared is not None:
+        return shared
+    return (threading.get_ident(), *facet_index.data_key(conn))
 
 
 def facet_groups(facet: str) -> Groups | None:

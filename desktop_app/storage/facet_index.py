@@ -9,7 +9,9 @@ source's and tag's item ids, read by three statements that each read one index
 not Python, does the work.
 
 `data_key` says when to read them again: SQLite's `data_version` moves when another
-connection commits, `total_changes` when this one writes.
+connection commits, `total_changes` when this one writes. Those numbers are the connection's
+own, so two threads' keys cannot be compared; `shared_key` is one every thread of the
+process can compare (the search and counts threads share the groups they read).
 
 A facet with a choice in the filter panel is counted without its own choice (as in a shop),
 so its counts are not those of the list: `countable` names the facets that are, and
@@ -24,10 +26,13 @@ way looks up every match's item (`drones` among the briefs: 4-9 s at 1,000,000 i
 
 from __future__ import annotations
 
+import os
 import sqlite3
+import threading
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
 from typing import Any
+from urllib.parse import quote
 
 from desktop_app.core.search_query import Query
 from desktop_app.storage.search_filters import fold_tag, names_like
@@ -71,6 +76,42 @@ def split_choices(req: Any, query: Query) -> tuple[Any, Query, Choices] | None:
 
 def data_key(conn: sqlite3.Connection) -> tuple[int, int]:
     return int(conn.execute("PRAGMA data_version").fetchone()[0]), conn.total_changes
+
+
+# One read-only connection to the archive file, shared by the threads (under the lock) and
+# only ever asked its data_version: it moves for every commit to the file, whoever makes it
+# (the window's own writes come through another connection). Kept for one file at a time,
+# known by device and inode, so a file put in the archive's place gets a connection of its
+# own.
+_PROBE: list[tuple[tuple[int, int], sqlite3.Connection]] = []
+_PROBE_LOCK = threading.Lock()
+
+
+def shared_key(conn: sqlite3.Connection) -> tuple[int, int, int] | None:
+    """What changes when the archive file `conn` reads does, the same for every thread's
+    connection to it (None for a database without a file, or one a second connection cannot
+    open: the caller falls back to `data_key` and the thread)."""
+    path = conn.execute("PRAGMA database_list").fetchone()[2]
+    if not path:
+        return None
+    try:
+        status = os.stat(path)
+    except OSError:
+        return None
+    ident = (status.st_dev, status.st_ino)
+    with _PROBE_LOCK:
+        try:
+            if not _PROBE or _PROBE[0][0] != ident:
+                for _ident, old in _PROBE:
+                    old.close()
+                _PROBE.clear()
+                uri = f"file:{quote(path)}?mode=ro"
+                probe = sqlite3.connect(uri, uri=True, check_same_thread=False)
+                _PROBE.append((ident, probe))
+            version = int(_PROBE[0][1].execute("PRAGMA data_version").fetchone()[0])
+        except sqlite3.Error:
+            return None
+    return (*ident, version)
 
 
 # Per connection: (its data key when counted, the count). Counting a million items takes

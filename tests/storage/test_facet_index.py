@@ -18,6 +18,7 @@ from desktop_app.storage.facet_index import (
     data_key,
     item_id_bound,
     read_groups,
+    shared_key,
 )
 from desktop_app.storage.items import save_item, set_tags
 from desktop_app.storage.search import SearchRequest, facet_counts
@@ -59,6 +60,32 @@ def test_the_key_moves_with_a_write_of_this_connection(archive) -> None:
     before = data_key(conn)
     set_tags(3, ("bridges",))
     assert data_key(conn) != before
+
+
+def test_the_shared_key_is_the_same_on_every_connection_until_a_commit(tmp_path: Path) -> None:
+    import sqlite3
+
+    path = tmp_path / "odd #1 %3f? name.sqlite"  # characters a file URI must escape
+    with sqlite3.connect(path) as setup:
+        setup.execute("PRAGMA journal_mode=WAL")
+        setup.execute("CREATE TABLE t (x)")
+    one, two, writer = (sqlite3.connect(path) for _ in range(3))
+    try:
+        first = shared_key(one)
+        assert first is not None and shared_key(two) == first
+        writer.execute("INSERT INTO t VALUES (1)")
+        writer.commit()
+        assert shared_key(two) != first
+        assert shared_key(one) == shared_key(two)
+    finally:
+        for conn in (one, two, writer):
+            conn.close()
+
+
+def test_without_a_file_there_is_no_shared_key() -> None:
+    import sqlite3
+
+    assert shared_key(sqlite3.connect(":memory:")) is None
 
 
 def test_only_facets_without_a_choice_are_countable() -> None:

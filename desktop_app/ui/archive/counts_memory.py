@@ -30,7 +30,7 @@ class CountsMemory:
         self._kept: OrderedDict[Hashable, Facets] = OrderedDict()
 
     @staticmethod
-    def key(data_key: tuple[int, int] | None, request: SearchRequest) -> Hashable | None:
+    def key(data_key: tuple[object, ...] | None, request: SearchRequest) -> Hashable | None:
         """What the counts of `request` are kept under; None when they are not kept (a
         server's archive, a search of a limited number of items)."""
         if data_key is None or request.limit is not None:

@@ -21,7 +21,6 @@ choices keep, as SQL counts it without its own choice.
 
 from __future__ import annotations
 
-import threading
 from array import array
 from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING, Any
@@ -89,14 +88,13 @@ class FacetCounter:
     """Held by the search thread: its groups, and the counts of a list of ids."""
 
     def __init__(self) -> None:
-        self._key: tuple[int, int] | None = None
-        self._reader: int | None = None  # the thread (and so connection) `_key` is of
+        self._key: tuple[object, ...] | None = None
         self._size = 0
         self._kinds: _Numbered | None = None
         self._sources: _Numbered | None = None
         self._tags: list[tuple[str, NDArray[np.int32]]] = []
 
-    def _read(self, key: tuple[int, int], size: int) -> bool:
+    def _read(self, key: tuple[object, ...], size: int) -> bool:
         """Read the groups, one facet at a time (its text is dropped before the next is
         read); False on a server. A write meanwhile moves the key again, and the next search
         reads them anew."""
@@ -118,14 +116,8 @@ class FacetCounter:
         self._size = size
         self._kinds, self._sources = numbered
         self._tags = [(tag, _ids(joined, size)) for tag, joined in tags]
-        self._key, self._reader = key, threading.get_ident()
+        self._key = key
         return True
-
-    def _holds(self, key: tuple[int, int]) -> bool:
-        """Whether the groups are those of `key`, this thread's connection's data key. The
-        search and counts threads share the counter, and each connection counts SQLite's
-        data_version on its own: the same key from the other one is another moment."""
-        return key == self._key and self._reader == threading.get_ident()
 
     def _known(self, ids: Sequence[int]) -> NDArray[np.int32] | None:
         """`ids` as an array, or None when one of them is not in the groups read."""
@@ -152,7 +144,7 @@ class FacetCounter:
         key = queries.facet_key()
         if key is None:
             return None  # a server: its counts stay SQL's
-        if not self._holds(key):
+        if key != self._key:
             size = queries.item_id_bound()
             if len(ids) < READ_FOR_SHARE * size or not self._read(key, size):
                 return None
@@ -176,7 +168,7 @@ class FacetCounter:
         return queries.CountedFacets(kinds, tags, sources)
 
     def narrow(
-        self, plain: Sequence[int], choices: Choices, key: tuple[int, int], *, top: int = 40
+        self, plain: Sequence[int], choices: Choices, key: tuple[object, ...], *, top: int = 40
     ) -> tuple[array[int], CountedFacets, NDArray[np.bool_]] | None:
         """The items of `plain` (a list without the choices, read when the archive's data
         key was `key`) that `choices` keep, in its order, the counts of each facet without
@@ -185,7 +177,7 @@ class FacetCounter:
         them): SQL does it."""
         from desktop_app.services import queries
 
-        if not self._holds(key):
+        if key != self._key:
             size = queries.item_id_bound()
             if len(plain) < READ_FOR_SHARE * size or not self._read(key, size):
                 return None

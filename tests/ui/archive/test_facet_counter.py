@@ -164,3 +164,37 @@ def test_groups_read_on_one_thread_are_not_taken_as_current_on_another(archive) 
         for lane in (search_thread, counts_thread):
             lane.submit(queries.close_connection).result()
             lane.shutdown()
+
+
+def test_groups_read_on_one_thread_serve_the_other_until_something_is_written(
+    archive, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Reading the groups takes seconds at a million items: a search by date (search thread)
+    # after one by relevance (counts thread) must not read them again when nothing changed.
+    from concurrent.futures import ThreadPoolExecutor
+
+    read: list[str] = []
+    real = queries.facet_groups
+
+    def counting(facet: str) -> object:
+        read.append(facet)
+        return real(facet)
+
+    monkeypatch.setattr(queries, "facet_groups", counting)
+    counter = FacetCounter()
+    req = SearchRequest("drones")
+    query = parse_query(req.text)
+    ids = search_ids(req, query)
+    search_thread, counts_thread = ThreadPoolExecutor(1), ThreadPoolExecutor(1)
+    try:
+        assert counts_thread.submit(counter.counts, req, query, ids).result() is not None
+        assert search_thread.submit(counter.counts, req, query, ids).result() is not None
+        assert len(read) == 3  # read once, by the first thread
+        set_tags(3, ("pontoons",))  # by the main thread's connection: a commit
+        counted = search_thread.submit(counter.counts, req, query, ids).result()
+        assert len(read) == 6 and counted is not None
+        assert ("pontoons", 1) in facet_counts(req, query, counted=counted).tags
+    finally:
+        for lane in (search_thread, counts_thread):
+            lane.submit(queries.close_connection).result()
+            lane.shutdown()
