@@ -348,3 +348,28 @@ def test_a_report_added_after_the_charts_were_drawn_widens_the_strip_and_the_ran
     assert [c.xData[-1] for c in view.plot.overview_curves] == [utc_midnight(day)] * 2
     x0, x1 = view.plot.plots[0].vb.viewRange()[0]
     assert x0 <= utc_midnight(START) < utc_midnight(day) <= x1
+
+
+def test_a_report_added_while_the_oryx_comparison_showed_is_in_range_back_in_a_time_view(
+    qtbot, archive, window
+):
+    # The window reads the charts again while the Oryx comparison is showing; back in the
+    # totals, "All" (what a fresh read shows) must reach the new day, not stop at the old last.
+    window.charts_tab.action.trigger()
+    settle(qtbot, window.runner)
+    view = window.charts_tab.view
+    assert view is not None
+    view.set_checked(["tanks", "personnel"])
+    view.set_view(ORYX)
+    qtbot.waitUntil(lambda: window.runner._data_version is not None, timeout=5000)
+    day = START + dt.timedelta(days=45)
+    # Another program (the test's own connection) stores a later report.
+    import_reports(
+        [LossReport(day, {"personnel": Figure(240_000), "tanks": Figure(3_950)})], source="test"
+    )
+    qtbot.waitUntil(lambda: view.data.span() == (START, day), timeout=10000)
+    settle(qtbot, window.runner)
+    view.set_view(CUMULATIVE)
+    assert view.plot.range_dates() == (START, day)
+    x0, x1 = view.plot.plots[0].vb.viewRange()[0]
+    assert x0 <= utc_midnight(START) < utc_midnight(day) <= x1
