@@ -34,7 +34,7 @@ from desktop_app.services.source_fetch import Plan as Plan
 from desktop_app.services.source_fetch import SourceFetch as SourceFetch
 from desktop_app.services.source_fetch import note_answer
 from desktop_app.storage.db.connection import require_writable
-from desktop_app.storage.db.models import database_proxy, utc_now
+from desktop_app.storage.db.models import ReportArticle, database_proxy, utc_now
 from desktop_app.storage.source_entries import Entry, StoreSummary, full_text_known, store_entries
 from desktop_app.storage.sources import (
     FEED,
@@ -359,6 +359,15 @@ def _with_source(item: ItemData, settings: SourceSettings) -> ItemData:
 
 
 # -- storing (archive) ----------------------------------------------------------------------
+def _publishes_a_report(item_ids: set[int]) -> bool:
+    """Whether any of the items is linked to a stored report."""
+    ids = sorted(item_ids)
+    return any(
+        ReportArticle.select().where(ReportArticle.item.in_(ids[i : i + 500])).exists()
+        for i in range(0, len(ids), 500)
+    )
+
+
 def store_fetch(fetch: SourceFetch) -> SourceOutcome:
     """Write one source's fetch in one transaction: its state, then its entries or reports."""
     require_writable()
@@ -384,12 +393,16 @@ def store_fetch(fetch: SourceFetch) -> SourceOutcome:
                 outcome.stored = store_losses(fetch.result)
             else:
                 outcome.stored = store_entries(source.id, fetch.result, fetch.entries)
-    stored = outcome.stored
+        stored = outcome.stored
+        # An entry the feed changed may be an article that published a report: its title
+        # and figures are shown with the report (Losses, Charts), which must read them again.
+        published = stored is not None and _publishes_a_report(stored.item_ids)
     if stored is not None:
         imported = stored.imported
         outcome.changes = Changes(
             items=bool(stored.item_ids) or bool(imported.items.added),
-            reports=bool(imported.reports.added or imported.reports.updated or imported.links),
+            reports=published
+            or bool(imported.reports.added or imported.reports.updated or imported.links),
             # No item ids: a background update is not the user's own change, so the list keeps
             # its selection rather than selecting what arrived (as it does for a saved item).
             report_dates=frozenset(imported.reports.added + imported.reports.updated),

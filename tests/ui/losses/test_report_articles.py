@@ -77,3 +77,38 @@ def test_the_button_opens_the_selected_reports_article(view, linked, ctx, qtbot)
     assert "Losses on 3 May" in view.article_button.toolTip()
     view.article_button.click()
     assert ctx.opened_items == [linked[0]]
+
+
+def test_a_sources_update_that_retitles_the_published_article_shows_the_new_title(
+    qtbot, window, httpserver
+):
+    from desktop_app.services import subscriptions as subs
+    from tests.core.formats.samples import RSS
+    from tests.ui.conftest import settle, settle_window
+
+    # The wire's report article, with an id of its own so that a changed entry updates it.
+    feed = RSS.replace(
+        "<title>General Staff:", "<guid isPermaLink='false'>gs-1</guid><title>General Staff:"
+    )
+    day = dt.date(2023, 11, 25)
+
+    def update(text: str) -> None:
+        httpserver.clear()
+        httpserver.expect_request("/wire").respond_with_data(text.encode(), content_type="text/xml")
+        window.update_sources_action.trigger()
+        updater = window._sources_dock.updater
+        qtbot.waitUntil(lambda: not updater.running, timeout=90000)  # helper processes start
+        settle_window(qtbot, window)
+
+    subs.subscribe(httpserver.url_for("/wire"), name="Wire", check=False)
+    window.ensure_built()
+    update(feed)
+    window.tabs.setCurrentIndex(1)
+    view = window.ensure_losses_view()
+    settle(qtbot, window.runner)
+    cell = view.model.index(view.model.row_of(day), view.model.article_column)
+    assert cell.data() == "“General Staff: Russia has lost 323,760 troops in Ukraine”"
+
+    update(feed.replace("troops in Ukraine</title>", "troops in Ukraine (updated)</title>"))
+    cell = view.model.index(view.model.row_of(day), view.model.article_column)
+    assert cell.data() == "“General Staff: Russia has lost 323,760 troops in Ukraine (updated)”"
