@@ -80,6 +80,6 @@ def _fill(table: QTableWidget, rows: list[tuple[str, str, str]]) -> None:
             cell = QTableWidgetItem(category_label(value) if c == 0 else value)
             if c == 0:
                 cell.setData(Qt.ItemDataRole.UserRole, value)
-            if c > 0 and value[:1] in "+-0123456789":
+            if c > 0 and value[:1] in "+-\u22120123456789":  # − is U+2212 (`signed`)
                 cell.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
             table.setItem(r, c, cell)

@@ -42,3 +42,18 @@ def test_each_table_opens_the_day_its_row_names(qtbot):
     records.cellDoubleClicked.emit(0, 0)
     milestones.cellDoubleClicked.emit(thousand, 1)
     assert opened == [dt.date(2024, 3, 2), dt.date(2024, 3, 4)]
+
+
+def test_a_fall_among_the_largest_days_is_aligned_as_the_rises(qtbot):
+    # With few reports a correction (a fall, written with the minus sign U+2212) is among a
+    # category's five largest days: its figure lines up with the others, on the right.
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    records = day_table(parent, ["Category", "Date", "Change"], 1, lambda _day: None)
+    milestones = day_table(parent, ["Category", "Reached", "Date"], 2, lambda _day: None)
+    data = ChartData()
+    data.points = {"tanks": points(910, [1, 60, -4])}
+    fill_day_tables(records, milestones, data, ["tanks"])
+    changes = [records.item(r, 2) for r in range(records.rowCount())]
+    assert [c.text() for c in changes] == ["+60", "\u22124"]
+    assert len({int(c.textAlignment()) for c in changes}) == 1
