@@ -277,6 +277,10 @@ class AnalysisPlot(QWidget):
 
     def set_range(self, start: dt.date, end: dt.date) -> None:
         """Select `start`…`end` in the overview; the main plots follow."""
+        if self.plots and self._overview_of is not self.data.points:
+            # A read that came while these plots were hidden (the Oryx comparison showed):
+            # the region's bounds still end at the old last day and would clip the range.
+            self._draw_overview()
         lo, hi = (float(v) for v in epoch_seconds([start, end]))
         if self.region.getRegion() == (lo, hi):
             self._region_moved()
@@ -287,10 +291,6 @@ class AnalysisPlot(QWidget):
 
     def set_last_days(self, days: int | None) -> None:
         """Quick ranges: the last `days` days of the data, or everything (None)."""
-        if self.plots and self._overview_of is not self.data.points:
-            # A read that came while these plots were hidden (the Oryx comparison showed):
-            # the region's bounds still end at the old last day and would clip the range.
-            self._draw_overview()
         span = self.data.span(self.keys)
         if span is None:
             return

@@ -281,6 +281,7 @@ class AnalysisView(ChartOutput, QWidget):
         """Show a fresh read of the archive (after an import or an edit), keeping the ticked
         categories. The read itself runs on the window's read lane (`services.charts`)."""
         before = self.checked_keys()
+        shown, old_span = self.plot.range_dates(), self.data.span(self.plot.keys)
         self._read_once = True
         self.data.set_source(source)
         self.category_list.blockSignals(True)
@@ -302,7 +303,20 @@ class AnalysisView(ChartOutput, QWidget):
         if self._oryx is not None:
             self._oryx.set_totals(source.oryx_totals)
         self._update()
-        self.plot.set_last_days(None)
+        self._range_after_read(shown, old_span)
+
+    def _range_after_read(
+        self, shown: tuple[dt.date, dt.date] | None, old: tuple[dt.date, dt.date] | None
+    ) -> None:
+        """Keep the user's range across a fresh read (another program may write every few
+        seconds): the whole war stays whole, a range ending at the newest day moves on with
+        it (the same number of days), any other range keeps its dates."""
+        if shown is None or old is None or (shown[0] <= old[0] and shown[1] >= old[1]):
+            self.plot.set_last_days(None)
+        elif shown[1] >= old[1]:
+            self.plot.set_last_days((shown[1] - shown[0]).days)
+        else:
+            self.plot.set_range(*shown)
 
     def reset(self) -> None:
         """All dates, y fitted, every series visible again."""
@@ -359,7 +373,9 @@ class AnalysisView(ChartOutput, QWidget):
             ]
             if self.view in PERIOD_VIEWS:
                 lines.append(self.tr("Pale bars: periods the reports cover only in part."))
-            self.plot.hover_date = None
+            self.plot.hover_date = None  # the instructions again, and no crosshair left over
+            for line in (line for p in self.plot.plots for line in (p.crosshair, p.crosshair_y)):
+                line.setVisible(False)
             self._show_hover("\n".join(lines))
 
     def _toggle_milestones(self, on: bool) -> None:

@@ -373,3 +373,26 @@ def test_a_report_added_while_the_oryx_comparison_showed_is_in_range_back_in_a_t
     assert view.plot.range_dates() == (START, day)
     x0, x1 = view.plot.plots[0].vb.viewRange()[0]
     assert x0 <= utc_midnight(START) < utc_midnight(day) <= x1
+
+
+def test_a_fresh_read_keeps_a_chosen_stretch_and_moves_the_last_days_along(view):
+    # Another program writing every few seconds must not throw the user's range away.
+    view.plot.set_range(START + dt.timedelta(5), START + dt.timedelta(15))
+    day = START + dt.timedelta(days=41)
+    import_reports([LossReport(day, {"tanks": Figure(3_950)})], source="test")
+    view.refresh(chart_source())
+    assert view.plot.range_dates() == (START + dt.timedelta(5), START + dt.timedelta(15))
+    view.range_buttons["30 d"].click()  # the last 30 days: they follow the newest day
+    later = START + dt.timedelta(days=42)
+    import_reports([LossReport(later, {"tanks": Figure(3_960)})], source="test")
+    view.refresh(chart_source())
+    assert view.plot.range_dates() == (later - dt.timedelta(30), later)
+
+
+def test_a_fresh_read_takes_the_crosshair_away_with_the_hover_text(view):
+    view.plot.hover(START + dt.timedelta(20))
+    assert view.plot.plots[0].crosshair.isVisible()
+    view.refresh(chart_source())
+    lines = [line for p in view.plot.plots for line in (p.crosshair, p.crosshair_y)]
+    assert not any(line.isVisible() for line in lines)
+    assert view.plot.hover_date is None
