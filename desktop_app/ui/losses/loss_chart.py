@@ -125,7 +125,10 @@ class LossChart(QWidget):
         return list(self._points)
 
     def set_series(self, key: str, points: list[SeriesPoint], label: str | None = None) -> None:
-        """Show one category's points (sorted by date, as derive_series returns them)."""
+        """Show one category's points (sorted by date, as derive_series returns them). A
+        fresh read of the category shown keeps the user's zoom (`_kept_x`)."""
+        old_x = self._x if key == self._key else None
+        shown = self.total_plot.vb.viewRange()[0]
         self._key = key
         self._label = label or key
         self._points = list(points)
@@ -150,6 +153,9 @@ class LossChart(QWidget):
             # the first bar (the first day has no change to derive).
             for plot in (self.change_plot, self.total_plot):
                 plot.autoRange()
+            kept = self._kept_x(old_x, shown)
+            if kept is not None:
+                self.total_plot.setXRange(*kept, padding=0)  # the change plot is linked
             # Zooming into a stretch of dates then refits y to what is visible.
             self.total_plot.enableAutoRange(axis="y")
             self.total_plot.setAutoVisible(y=True)
@@ -311,6 +317,21 @@ class LossChart(QWidget):
             pen=styles[False][0],
             brush=styles[False][1],
         )
+
+    def _kept_x(self, old_x: np.ndarray | None, shown: list[float]) -> tuple[float, float] | None:
+        """The dates a zoomed chart keeps across a fresh read of its category (another
+        program may write every few seconds): a zoom ending at the newest day moves on with
+        it, any other keeps its dates; None (fit everything) when it was not zoomed."""
+        if old_x is None or not old_x.size or not self._x.size:
+            return None
+        lo, hi = shown
+        first, last = float(old_x[0]), float(old_x[-1])
+        if lo <= first and hi >= last:
+            return None  # everything was in view: it still is
+        if hi >= last:
+            step = float(self._x[-1]) - last
+            return lo + step, hi + step
+        return lo, hi
 
     def _fit_change_y(self, *_args: object) -> None:
         # BarGraphItem reports its bounds over all bars, so pyqtgraph's auto-visible range

@@ -120,3 +120,28 @@ def test_an_empty_series_clears_the_chart(chart):
     assert x is None or len(x) == 0
     assert len(chart.change_bars.getData()[1]) == 0
     assert np.isfinite(chart.change_plot.vb.viewRange()[0]).all()
+
+
+def test_a_fresh_read_keeps_the_zoom_and_a_zoom_on_the_newest_days_moves_on(chart):
+    # Another program writing every few seconds must not throw the user's zoom away.
+    first, last = (utc_midnight(START + dt.timedelta(days=d)) for d in (2, 5))
+    chart.total_plot.setXRange(first, last, padding=0)
+    save_report(LossReport(START + dt.timedelta(days=10), {"tanks": Figure(3_805)}))
+    chart.set_series("tanks", category_series("tanks"), "Tanks")
+    assert chart.total_plot.vb.viewRange()[0] == pytest.approx([first, last])
+    newest = utc_midnight(START + dt.timedelta(days=10))
+    chart.total_plot.setXRange(newest - 3 * 86_400, newest, padding=0)
+    save_report(LossReport(START + dt.timedelta(days=11), {"tanks": Figure(3_809)}))
+    chart.set_series("tanks", category_series("tanks"), "Tanks")
+    assert chart.total_plot.vb.viewRange()[0] == pytest.approx(
+        [newest - 2 * 86_400, newest + 86_400]
+    )
+    assert chart.change_plot.vb.viewRange()[0] == pytest.approx(chart.total_plot.vb.viewRange()[0])
+
+
+def test_another_category_is_shown_whole(chart, series):
+    first, last = (utc_midnight(START + dt.timedelta(days=d)) for d in (2, 5))
+    chart.total_plot.setXRange(first, last, padding=0)
+    chart.set_series("personnel", series, "Personnel")  # the same points under another name
+    lo, hi = chart.total_plot.vb.viewRange()[0]
+    assert lo <= utc_midnight(START) and hi >= utc_midnight(START + dt.timedelta(days=9))
