@@ -4,7 +4,9 @@ Add… asks for an address (a feed, a site or the loss figures' API) and what to
 entries; the address is looked up on a worker thread, then stored on the write lane. Edit…
 (a double click, the context menu) changes a source's settings in one write. Update
 all (F5, in the View menu) and the timer run through the SourceUpdater; the list is read on
-the read lane and again whenever the runner says sources, items or marks changed.
+the read lane and again whenever the runner says sources, items or marks changed. While the
+panel shows, a clock says the "Last update" times again, so "just now" becomes "5 min ago"
+without the list being read again.
 """
 
 from __future__ import annotations
@@ -12,11 +14,13 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import threading
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import partial
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QPoint, Qt, QTimer, Signal
+from PySide6.QtGui import QHideEvent, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDockWidget,
@@ -36,6 +40,7 @@ from PySide6.QtWidgets import (
 from desktop_app.services import subscriptions as subs
 from desktop_app.services.changes import Changes
 from desktop_app.services.fetching import Fetcher
+from desktop_app.ui.sources.source_texts import details_text, status_text, status_word, utc_now
 from desktop_app.ui.sources.updater import SourceUpdater, ago_text
 
 if TYPE_CHECKING:
@@ -46,58 +51,20 @@ if TYPE_CHECKING:
 
 NAME, UNREAD, UPDATED, STATUS = range(4)
 REFRESH_MS = 300
+# How often the "Last update" times are said again while the panel shows: the coarsest
+# step they take is a minute, so every 30 s none is more than half a minute behind.
+CLOCK_MS = 30_000
 TOGGLE_SHORTCUT = "Ctrl+5"
-
-
-def status_text(info: SourceInfo) -> str:
-    """The full status: why a source fails, in the words of the failure."""
-    if info.gone:
-        return QCoreApplication.translate("Sources", "gone: the server retired this address")
-    if info.last_error:
-        return info.last_error
-    if info.succeeded_at is None:
-        return QCoreApplication.translate("Sources", "not updated yet")
-    return QCoreApplication.translate("Sources", "OK")
-
-
-def status_word(info: SourceInfo) -> str:
-    """The status column's one word (the details line below the list says the rest)."""
-    if info.gone:
-        return QCoreApplication.translate("Sources", "gone")
-    if info.last_error:
-        return QCoreApplication.translate("Sources", "failing")
-    if info.succeeded_at is None:
-        return QCoreApplication.translate("Sources", "new")
-    return QCoreApplication.translate("Sources", "OK")
-
-
-def details_text(info: SourceInfo) -> str:
-    lines = [info.url]
-    if info.checked_at is not None:
-        lines.append(
-            QCoreApplication.translate("Sources", "Last asked: %1").replace(
-                "%1", ago_text(info.checked_at)
-            )
-        )
-    if info.gone or info.last_error:
-        lines.append(status_text(info))
-    if info.retry_after is not None and info.retry_after > dt.datetime.now(dt.UTC):
-        lines.append(
-            QCoreApplication.translate("Sources", "Not asked again before %1").replace(
-                "%1", info.retry_after.astimezone().strftime("%Y-%m-%d %H:%M")
-            )
-        )
-    return "\n".join(lines)
 
 
 _FITTED = (UNREAD, UPDATED, STATUS)  # the columns as wide as their texts
 
 
-def _fill_row(row: QTreeWidgetItem, info: SourceInfo) -> None:
+def _fill_row(row: QTreeWidgetItem, info: SourceInfo, now: dt.datetime) -> None:
     """A source's row; a text set to what it shows already costs no repaint."""
     texts = {
         UNREAD: str(info.unread),
-        UPDATED: ago_text(info.succeeded_at),
+        UPDATED: ago_text(info.succeeded_at, now),
         STATUS: status_word(info),
     }
     for column, text in texts.items():
@@ -118,6 +85,8 @@ class SourcesPanel(QWidget):
         super().__init__(parent)
         self.ctx = ctx
         self.sources: list[SourceInfo] = []
+        # What the relative times are counted from (a test sets its own).
+        self.now: Callable[[], dt.datetime] = utc_now
         self.updater = SourceUpdater(ctx, self)
         self.tree = QTreeWidget(self)
         self.tree.setRootIsDecorated(False)
@@ -189,6 +158,11 @@ class SourcesPanel(QWidget):
         self._refresh_timer.timeout.connect(self.refresh)
         ctx.runner.changed.connect(self._on_changed)
         self.updater.finished.connect(lambda _s: self.refresh())
+        # Runs only while the panel shows (showEvent, hideEvent).
+        self._clock = QTimer(self)
+        self._clock.setObjectName("sourceTimesClock")
+        self._clock.setInterval(CLOCK_MS)
+        self._clock.timeout.connect(self.retell_times)
         self._show_details()  # until the list is read: none yet, and how to add one
         self.refresh()
 
@@ -224,19 +198,47 @@ class SourcesPanel(QWidget):
         header = self.tree.header()
         for column in _FITTED:
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
+        now = self.now()
         for n, info in enumerate(sources):
             shown = self.tree.topLevelItem(n)
             if shown is not None:
-                _fill_row(shown, info)
+                _fill_row(shown, info, now)
         for column in _FITTED:
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
         self._show_details()
+
+    def retell_times(self) -> None:
+        """Say the "Last update" times again as of now, from the list already read (its
+        times stay; only what they are called changes as time passes)."""
+        now = self.now()
+        told = []
+        for n, info in enumerate(self.sources):
+            row = self.tree.topLevelItem(n)
+            text = ago_text(info.succeeded_at, now)
+            if row is not None and row.text(UPDATED) != text:
+                told.append((row, text))
+        if told:  # the column measured once, after its texts are set (as in `_show`)
+            header = self.tree.header()
+            header.setSectionResizeMode(UPDATED, QHeaderView.ResizeMode.Interactive)
+            for row, text in told:
+                row.setText(UPDATED, text)
+            header.setSectionResizeMode(UPDATED, QHeaderView.ResizeMode.ResizeToContents)
+        self._show_details()  # its "Last asked" too
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self.retell_times()  # hidden, the times were not kept true
+        self._clock.start()
+
+    def hideEvent(self, event: QHideEvent) -> None:
+        super().hideEvent(event)
+        self._clock.stop()
 
     def _show_details(self) -> None:
         names = set(self.selected_names())
         chosen = [s for s in self.sources if s.name in names]
         if len(chosen) == 1:
-            self.details.setText(details_text(chosen[0]))
+            self.details.setText(details_text(chosen[0], self.now()))
             return
         failing = [s for s in self.sources if s.last_error or s.gone]
         if not self.sources:  # what an empty list is for, and how it fills

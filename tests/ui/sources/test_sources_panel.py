@@ -321,3 +321,44 @@ def test_a_source_another_program_wrote_into_is_listed_and_the_others_updated(
         return found[0].text(STATUS) if found else ""
 
     qtbot.waitUntil(lambda: odd_status() == "new", timeout=10000)  # no error left
+
+
+def test_the_last_update_times_stay_true_while_the_panel_shows(qtbot, window):
+    import datetime as dt
+
+    from PySide6.QtCore import QTimer
+
+    from desktop_app.storage.db.models import Source
+    from desktop_app.ui.sources.sources_panel import UPDATED
+
+    answered = dt.datetime.now(dt.UTC).replace(microsecond=0)
+    subs.subscribe("http://127.0.0.1:9/a", name="A", check=False)
+    Source.update(succeeded_at=answered, checked_at=answered).execute()
+    window.ensure_built()
+    dock = window._sources_dock
+    panel = dock.panel
+    clock = [answered + dt.timedelta(seconds=10)]
+    panel.now = lambda: clock[0]
+    dock.show()
+    panel.refresh()
+    qtbot.waitUntil(lambda: panel.tree.topLevelItemCount() == 1, timeout=5000)
+    row = panel.tree.topLevelItem(0)
+    row.setSelected(True)
+    assert row.text(UPDATED) == "just now"
+    assert "Last asked: just now" in panel.details.text()
+
+    # Nothing about the source changes; time passes, and the panel's clock ticks.
+    ticking = panel.findChild(QTimer, "sourceTimesClock")
+    assert ticking is not None and ticking.isActive()
+    clock[0] = answered + dt.timedelta(minutes=5, seconds=10)
+    ticking.timeout.emit()
+    assert row.text(UPDATED) == "5 min ago"
+    assert "Last asked: 5 min ago" in panel.details.text()
+
+    # Hidden, the clock stops; shown again, the times are said as of then at once.
+    dock.hide()
+    assert not ticking.isActive()
+    clock[0] = answered + dt.timedelta(hours=2)
+    dock.show()
+    assert ticking.isActive()
+    assert row.text(UPDATED) == "2 h ago"
