@@ -8,7 +8,7 @@ and shows the stored one again (with a message) when the write fails.
 
 The view follows the runner's `changed` signal by itself: an edit, an undo, an import or
 another program's write reloads the list keeping the selection and the scroll position (an
-item a change was about is selected), and the reader reads its item again.
+item a change was about is selected, not marked read), and the reader reads its item again.
 
 With `defer_panels=True` (the main window) the search field and the list paint first; the
 filter panel, the reader and the snippet painter follow from `ensure_panels()`, a moment later
@@ -58,6 +58,7 @@ from desktop_app.ui.archive.list_table import (
     asks_everything,
     count_text,
     counts_said,
+    ignored_text,
     kind_combo,
     list_table,
     nothing_found,
@@ -349,9 +350,10 @@ class ArchiveView(QWidget):
         said = count_text(result.request.text, n, everything=everything)
         self.count_label.setText(said)
         self._show_query(result.query)
-        # The item a change was about, scrolled into view; else the place the list was at.
+        # The item a change was about, scrolled into view and shown as stored (an unread item
+        # an undo brings back stays unread); else the place the list was at.
         about, self._select_after = self._select_after, None
-        if about is None or not self.select_item(about):
+        if about is None or not self.select_item(about, mark=False):
             if not self._reselect(scroll=kept is None) and self._wanted is not None:
                 # The item read is not in this list: the reader does not go on showing it.
                 self.open_item(None)
@@ -372,13 +374,7 @@ class ArchiveView(QWidget):
     def _show_query(self, query: Query) -> None:
         """Name the filters that were ignored, and highlight the words in the reader."""
         if query.ignored:
-            self.hint_label.setText(
-                self.tr("Ignored (not a filter value this search understands): %1").replace(
-                    "%1", ", ".join(query.ignored)
-                )
-                + "  "
-                + self.tr("Dates are written 2023-11-25, 2023-11 or 2023.")
-            )
+            self.hint_label.setText(ignored_text(query.ignored))
         self.hint_label.setVisible(bool(query.ignored))
         # The reader may not exist yet (first rows before the first paint): it takes them then.
         self._patterns = query.highlight_patterns()
@@ -426,9 +422,13 @@ class ArchiveView(QWidget):
     def _active_model(self) -> ArchiveTableModel | TimelineModel:
         return self.timeline_model if self.timeline_mode else self.model
 
-    def select_item(self, item_id: int, *, scroll: bool = True) -> bool:
-        """Select the item in the list (the reader follows); False when the list lacks it."""
-        return select_row(self._active_view(), self._active_model().row_of(item_id), scroll=scroll)
+    def select_item(self, item_id: int, *, scroll: bool = True, mark: bool = True) -> bool:
+        """Select the item in the list (the reader follows, marking it read unless `mark` is
+        False); False when the list lacks it."""
+        row = self._active_model().row_of(item_id)
+        if not mark and row is not None and item_id != self._wanted:
+            self.open_item(item_id, mark_read=False)  # the selection then finds it open
+        return select_row(self._active_view(), row, scroll=scroll)
 
     def selected_id(self) -> int | None:
         """The item the reader shows (`list_selection.chosen_row`)."""

@@ -6,6 +6,7 @@ font, sort indicator) reads in one place.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
@@ -128,6 +129,19 @@ def nothing_found(text: str, everything: bool) -> str:
             "ArchiveView", "Try fewer words, or clear the filters beside the list."
         )
     return f"{said} {why}"
+
+
+def ignored_text(ignored: Sequence[str]) -> str:
+    """The hint under the search field naming the filters the search ignored."""
+    return (
+        QCoreApplication.translate(
+            "ArchiveView", "Ignored (not a filter value this search understands): %1"
+        ).replace("%1", ", ".join(ignored))
+        + "  "
+        + QCoreApplication.translate(
+            "ArchiveView", "Dates are written 2023-11-25, 2023-11 or 2023."
+        )
+    )
 
 
 def asks_everything(request: SearchRequest) -> bool:

@@ -116,6 +116,40 @@ def test_a_deleted_item_comes_back_with_its_report_link(
     qtbot.waitUntil(lambda: "3 articles and briefs" in window.counts_label.text())
 
 
+def test_an_unread_item_deleted_comes_back_unread(
+    qtbot, window: MainWindow, sample_items, monkeypatch
+) -> None:
+    item_id, other = sample_items["kyiv"], sample_items["odesa"]
+    view = window.archive_view
+    reload_list(qtbot, window)
+    view.select_item(item_id)  # read by opening it…
+    settle_window(qtbot, window)
+    view.table.setFocus()
+    qtbot.keyClick(view.table, Qt.Key.Key_Space)  # …and marked unread again
+    settle_window(qtbot, window)
+    assert get_item(item_id).is_read is False  # type: ignore[union-attr]
+    monkeypatch.setattr(
+        QMessageBox, "question", staticmethod(lambda *_a, **_k: QMessageBox.StandardButton.Yes)
+    )
+    window.delete_item_action.trigger()
+    settle_window(qtbot, window)
+    assert get_item(item_id) is None
+
+    # Undone, it is back, selected and shown, and unread as it was: in the archive and the row.
+    window.undo_action.trigger()
+    settle_window(qtbot, window)
+    assert view.selected_id() == item_id and view.reader.current_id == item_id
+    assert get_item(item_id).is_read is False  # type: ignore[union-attr]
+    assert view.marks.loaded_row(item_id).is_read is False  # type: ignore[union-attr]
+
+    # The user's own choice of it still marks it read.
+    view.select_item(other)
+    settle_window(qtbot, window)
+    view.select_item(item_id)
+    settle_window(qtbot, window)
+    assert get_item(item_id).is_read is True  # type: ignore[union-attr]
+
+
 def test_tags_typed_on_an_item_are_undone(
     qtbot, window: MainWindow, sample_items, monkeypatch
 ) -> None:
