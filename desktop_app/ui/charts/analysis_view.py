@@ -81,6 +81,9 @@ class AnalysisView(ChartOutput, QWidget):
         self.data = ChartData()
         self.owner = self
         self._remembered_keys: list[str] = []
+        # Ticked categories a read no longer held (their only report deleted): ticked again
+        # when they come back (an undo).
+        self._vanished: list[str] = []
         self.plot = AnalysisPlot(self.data, self)
         # The Oryx comparison is built when first shown (13 ms of the tab's first show).
         self._oryx: OryxPlot | None = None
@@ -286,8 +289,10 @@ class AnalysisView(ChartOutput, QWidget):
         self.data.set_source(source)
         self.category_list.blockSignals(True)
         self.category_list.clear()
+        ticked = before + [k for k in self._vanished if k not in before]
+        self._vanished = [k for k in ticked if k not in self.data.points]
         wanted = (
-            before
+            [k for k in ticked if k in self.data.points]
             or [k for k in self._remembered_keys if k in self.data.points]
             or [k for k in DEFAULT_KEYS if k in self.data.points]
             or self.data.keys[:1]

@@ -396,3 +396,17 @@ def test_a_fresh_read_takes_the_crosshair_away_with_the_hover_text(view):
     lines = [line for p in view.plot.plots for line in (p.crosshair, p.crosshair_y)]
     assert not any(line.isVisible() for line in lines)
     assert view.plot.hover_date is None
+
+
+def test_a_ticked_category_that_goes_and_comes_back_is_ticked_again(view):
+    # Its only report deleted, then the delete undone: the user's choice comes back with it.
+    import dataclasses
+
+    full = chart_source()
+    without = dataclasses.replace(
+        full, points={k: v for k, v in full.points.items() if k != "tanks"}
+    )
+    view.refresh(without)
+    assert view.checked_keys() == ["personnel"]
+    view.refresh(chart_source())
+    assert sorted(view.checked_keys()) == ["personnel", "tanks"]
