@@ -26,7 +26,7 @@ from PySide6.QtGui import QFont
 
 from desktop_app.core.item import ARTICLE, BRIEF
 from desktop_app.core.search_query import Query, parse_query
-from desktop_app.ui.archive.row_pages import Loader, RowCache, rows_holding
+from desktop_app.ui.archive.row_pages import Loader, RowCache, row_holding, rows_holding
 from desktop_app.ui.archive.snippet_pages import SnippetPages
 from desktop_app.ui.common.i18n import QT_TRANSLATE_NOOP
 
@@ -189,10 +189,7 @@ class ArchiveTableModel(QAbstractTableModel):
         return self._ids.tolist()
 
     def row_of(self, item_id: int) -> int | None:
-        try:
-            return self._ids.index(item_id)
-        except ValueError:
-            return None
+        return row_holding(self._ids, item_id)
 
     def rows_of(self, item_ids: Sequence[int]) -> list[int]:
         """The rows holding any of `item_ids`, in order (one pass over the list: a few ms at

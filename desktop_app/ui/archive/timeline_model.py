@@ -18,7 +18,7 @@ from PySide6.QtWidgets import QAbstractItemView, QApplication, QHeaderView, QTab
 
 from desktop_app.ui.archive.archive_model import ID_ROLE, PAGE
 from desktop_app.ui.archive.list_table import ListTable
-from desktop_app.ui.archive.row_pages import Loader, RowCache, rows_holding
+from desktop_app.ui.archive.row_pages import Loader, RowCache, row_holding, rows_holding
 from desktop_app.ui.common.i18n import long_date
 
 if TYPE_CHECKING:
@@ -80,10 +80,7 @@ class TimelineModel(QAbstractListModel):
         return rows_holding(self._entries, item_ids)
 
     def row_of(self, item_id: int) -> int | None:
-        try:
-            return self._entries.index(item_id)
-        except ValueError:
-            return None
+        return row_holding(self._entries, item_id)
 
     def set_marks(
         self, item_id: int, *, is_read: bool | None = None, starred: bool | None = None

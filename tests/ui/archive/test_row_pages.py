@@ -6,7 +6,7 @@ from array import array
 
 from desktop_app.core.search_query import parse_query
 from desktop_app.ui.archive.archive_model import ArchiveTableModel
-from desktop_app.ui.archive.row_pages import rows_holding
+from desktop_app.ui.archive.row_pages import row_holding, rows_holding
 from desktop_app.ui.archive.timeline_model import TimelineModel
 
 
@@ -30,3 +30,11 @@ def test_a_write_reads_again_just_the_changed_rows_of_either_list(qapp) -> None:
         model.refresh(frozenset({500, 3, 5000}))  # 5000 is not in the list
     # The ids in the list's order, and the rows to repaint when they arrive.
     assert asked == [([500, 3], 500, 997), ([500, 3], 502, 999)]
+
+
+def test_the_row_of_one_id_is_its_first_place_or_none() -> None:
+    listed = array("i", [-1, 10, 20, -2, 30, 20])  # negative: a timeline's day headings
+    assert [row_holding(listed, i) for i in (10, 20, 30, 99)] == [1, 2, 4, None]
+    assert row_holding(array("i"), 10) is None
+    listed.append(40)  # no view of the list is left holding it
+    assert row_holding(listed, 40) == 6
