@@ -16,7 +16,7 @@ from desktop_app.core import exports
 from desktop_app.core.formats.load import read_import_file
 from desktop_app.core.item import ARTICLE, BRIEF, ItemData
 from desktop_app.core.report import Figure, LossReport
-from desktop_app.services.transfer import export_text
+from desktop_app.services.transfer import export_text, export_to_file, import_files
 from desktop_app.storage.db.connection import open_database
 from desktop_app.storage.db.models import Report
 from desktop_app.storage.importing import import_result
@@ -163,3 +163,28 @@ def test_the_real_dataset_after_a_round_trip_leaves_the_hand_entered_day_alone(
     assert load_report(DAY) == HAND and _source(DAY) == "manual"
     assert len(summary.reports.added) == 1625  # every other day of the dataset
     assert len(report_article_ids(DAY)) == 2
+
+
+@pytest.mark.parametrize("fmt", ["json", "csv"])
+@pytest.mark.parametrize("order", ["reports first", "items first"])
+def test_a_link_stays_on_its_brief_when_another_shares_its_title_and_time(
+    tmp_path: Path, fmt: str, order: str
+) -> None:
+    # Two alerts of one minute for two regions: both kept, only the second linked.
+    when = dt.datetime(2023, 11, 25, 1, 10, tzinfo=dt.UTC)
+    kharkiv = ItemData(BRIEF, "Air raid alert.", when, body="Kharkiv Oblast.")
+    sumy = ItemData(BRIEF, "Air raid alert.", when, body="Sumy Oblast.")
+    db = open_database(tmp_path / "first.sqlite")
+    save_item(kharkiv)
+    save_report(HAND, source="manual")
+    link_article(DAY, save_item(sumy))
+    files = [tmp_path / f"reports.{fmt}", tmp_path / f"items.{fmt}"]
+    export_to_file("reports", fmt, files[0])
+    export_to_file("articles", fmt, files[1])
+    db.close()
+
+    db = open_database(tmp_path / "fresh.sqlite")
+    for file in files if order == "reports first" else files[::-1]:
+        import_files([file])
+    assert [i.body for i in items_by_ids(report_article_ids(DAY))] == [sumy.body]
+    db.close()

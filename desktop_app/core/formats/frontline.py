@@ -66,7 +66,8 @@ def _text_or_none(obj: dict[str, Any], key: str, record: str) -> str | None:
 
 
 def parse_article_ref(obj: Any, record: str, field: str) -> ArticleRef:
-    """One entry of a report's `articles`: {source_url} or {kind, title, published_at}."""
+    """One entry of a report's `articles`: {source_url} or {kind, title, published_at}, with
+    `body` when another item shares those three."""
     if not isinstance(obj, dict):
         raise ImportFormatError("expected an object", record=record, field=field)
     url = obj.get("source_url")
@@ -76,14 +77,16 @@ def parse_article_ref(obj: Any, record: str, field: str) -> ArticleRef:
         when = dt.datetime.fromisoformat(str(obj.get("published_at")))
     except ValueError:
         when = None
-    title, kind = obj.get("title"), obj.get("kind")
+    title, kind, body = obj.get("title"), obj.get("kind"), obj.get("body")
+    if body is not None and not isinstance(body, str):
+        raise ImportFormatError("expected text", record=record, field=f"{field}.body")
     if when is None or when.tzinfo is None or not isinstance(title, str) or not title.strip():
         raise ImportFormatError(
             "an article needs source_url, or kind, title and published_at with a time zone",
             record=record,
             field=field,
         )
-    return ArticleRef(None, str(kind or ""), title.strip(), when)
+    return ArticleRef(None, str(kind or ""), title.strip(), when, body)
 
 
 def _report(obj: Any, index: int, content: FrontlineContent) -> LossReport:
