@@ -8,6 +8,7 @@ program's own settings as attributes other readers ignore.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import json
 from pathlib import Path
@@ -16,7 +17,7 @@ from typing import Any
 from desktop_app.core.errors import ArchiveError, ImportFormatError
 from desktop_app.core.fetch_rules import ago
 from desktop_app.core.opml import OpmlSource, read_opml, write_opml
-from desktop_app.services.subscriptions import SubscribeError, subscribe, subscriptions
+from desktop_app.services.subscriptions import SubscribeError, resolve, subscribe, subscriptions
 from desktop_app.services.transfer import refuse_archive_file, write_file_atomically
 from desktop_app.storage.db.models import database_proxy
 from desktop_app.storage.sources import SourceInfo
@@ -89,6 +90,10 @@ def import_opml(path: Path) -> list[str]:
     added, kept = [], []
     with database_proxy.atomic():
         for entry in listed:
+            # As given, offline; with the site's address the list names (`htmlUrl`).
+            found = resolve(entry.url, check=False)
+            if entry.site_url:
+                found = dataclasses.replace(found, site_url=entry.site_url)
             try:
                 subscribe(
                     entry.url,
@@ -97,7 +102,7 @@ def import_opml(path: Path) -> list[str]:
                     full_text=entry.full_text,
                     every=entry.every_minutes,
                     tags=entry.tags,
-                    check=False,
+                    resolved=found,
                 )
                 added.append(entry.title)
             except SubscribeError as exc:
