@@ -14,7 +14,14 @@ from dataclasses import dataclass
 from peewee import chunked
 
 from desktop_app.core.report import LossReport, day_of_war
-from desktop_app.storage.db.models import Item, Report, ReportArticle, database_proxy, utc_now
+from desktop_app.storage.db.models import (
+    Item,
+    Report,
+    ReportArticle,
+    ReportFigure,
+    database_proxy,
+    utc_now,
+)
 from desktop_app.storage.report_batches import add_reports, write_figure_rows
 from desktop_app.storage.reports import (
     load_all_reports,
@@ -96,11 +103,39 @@ def restore_reports(snapshots: Mapping[dt.date, ReportSnapshot | None]) -> None:
 def restore_report(date: dt.date, snapshot: ReportSnapshot | None) -> None:
     """Make the stored report of `date` exactly `snapshot` (None: no report), in one transaction.
 
-    The Trash is not touched here: `storage.trash.restore_report` keeps it in step.
+    A report stored on both sides keeps its row (`_restore_in_place`). The Trash is not
+    touched here: `storage.trash.restore_report` keeps it in step.
     """
     with database_proxy.atomic():
-        restore_reports({date: snapshot})
+        row = Report.get_or_none(Report.date == date)
+        if row is None or snapshot is None:
+            restore_reports({date: snapshot})
+        else:
+            _restore_in_place(int(row.id), snapshot)
         refresh_warnings()
+
+
+def _restore_in_place(report_id: int, snapshot: ReportSnapshot) -> None:
+    """Make the stored report `report_id` its snapshot as an edit would: the row stays (its
+    id and first-stored time), its version moves on, and the figures' history records only
+    the figures that differ. (Deleting and adding it again, as `restore_reports` does, gave
+    an undone edit its first version back, so an edit opened at the undone version was
+    later saved over a newer one unawares, and listed every figure as removed and added.)"""
+    report = snapshot.report
+    Report.update(
+        qualifier=report.qualifier, note=report.note, source=snapshot.source, updated_at=utc_now()
+    ).where(Report.id == report_id).execute()
+    ReportFigure.delete().where(
+        (ReportFigure.report == report_id) & ReportFigure.category.not_in(list(report.figures))
+    ).execute()
+    write_figure_rows([(report_id, dict(report.figures))])
+    ReportArticle.delete().where(ReportArticle.report == report_id).execute()
+    alive = {i for (i,) in Item.select(Item.id).where(Item.id.in_(snapshot.article_ids)).tuples()}
+    links = [(report_id, i) for i in snapshot.article_ids if i in alive]
+    if links:
+        ReportArticle.insert_many(
+            links, fields=[ReportArticle.report, ReportArticle.item]
+        ).execute()
 
 
 def unlink_article(date: dt.date, item_id: int) -> bool:
