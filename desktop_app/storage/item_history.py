@@ -1,7 +1,9 @@
 """Snapshots of one article or brief and their exact restoration: what item undo stands on.
 
 A snapshot keeps everything an edit or a delete can lose: the text and fields, the tags, the
-read and star flags, when it was first stored, and the reports it is linked to. Restoring puts
+read and star flags, when it was first stored, the reports it is linked to, and the entries
+of subscriptions that gave it (a delete leaves them pointing at nothing, which tells the
+source the user deleted the story). Restoring puts
 the item back under its own id, so links and anything else that names it still find it.
 """
 
@@ -18,6 +20,7 @@ from desktop_app.storage.db.models import (
     ItemTag,
     Report,
     ReportArticle,
+    SourceEntry,
     database_proxy,
     utc_now,
 )
@@ -39,6 +42,29 @@ class ItemSnapshot:
     starred: bool
     created_at: dt.datetime
     report_dates: tuple[dt.date, ...]
+    # The subscription entries (`SourceEntry` ids) that are this item.
+    source_entries: tuple[int, ...] = ()
+
+
+def _entries_of(item_ids: Sequence[int]) -> dict[int, list[int]]:
+    found: dict[int, list[int]] = defaultdict(list)
+    query = SourceEntry.select(SourceEntry.item, SourceEntry.id).where(
+        SourceEntry.item.in_(list(item_ids))
+    )
+    for item_id, entry_id in query.order_by(SourceEntry.id).tuples():
+        found[item_id].append(entry_id)
+    return found
+
+
+def _entries_back(item_ids: Mapping[int, Sequence[int]]) -> None:
+    """Point the entries back at their item: a restored item is again the story its source
+    gave, so the source's later corrections reach it (an entry left pointing at nothing is
+    one whose item the user deleted, and is never brought back)."""
+    for item_id, entry_ids in item_ids.items():
+        for ids in parts(list(entry_ids), IDS_AT_ONCE):
+            SourceEntry.update(item=item_id).where(
+                SourceEntry.id.in_(ids) & SourceEntry.item.is_null()
+            ).execute()
 
 
 def snapshot_item(item_id: int) -> ItemSnapshot | None:
@@ -55,7 +81,12 @@ def snapshot_item(item_id: int) -> ItemSnapshot | None:
         .tuples()
     )
     return ItemSnapshot(
-        stored.data, stored.is_read, stored.starred, created, tuple(d for (d,) in dates)
+        stored.data,
+        stored.is_read,
+        stored.starred,
+        created,
+        tuple(d for (d,) in dates),
+        tuple(_entries_of([item_id])[item_id]),
     )
 
 
@@ -90,6 +121,7 @@ def restore_item(item_id: int, snapshot: ItemSnapshot | None) -> None:
         for date in snapshot.report_dates:
             if date in reports:
                 ReportArticle.insert(report=reports[date], item=item_id).execute()
+        _entries_back({item_id: snapshot.source_entries})
 
 
 def snapshot_items(item_ids: Sequence[int]) -> dict[int, ItemSnapshot]:
@@ -108,6 +140,7 @@ def snapshot_items(item_ids: Sequence[int]) -> dict[int, ItemSnapshot]:
         )
         for item_id, date in dates:
             links[item_id].append(date)
+        entries = _entries_of(part)
         for item in Item.select().where(Item.id.in_(part)):
             found[item.id] = ItemSnapshot(
                 item_data(item),
@@ -115,6 +148,7 @@ def snapshot_items(item_ids: Sequence[int]) -> dict[int, ItemSnapshot]:
                 bool(item.starred),
                 item.created_at,
                 tuple(links[item.id]),
+                tuple(entries[item.id]),
             )
     return {i: found[i] for i in item_ids if i in found}
 
@@ -149,3 +183,4 @@ def restore_absent_items(snapshots: Mapping[int, ItemSnapshot]) -> None:
         for model, values in ((Item, rows), (ItemTag, tags), (ReportArticle, links)):
             for chunk in parts(values, ROWS_AT_ONCE):
                 model.insert_many(chunk).execute()
+        _entries_back({i: s.source_entries for i, s in snapshots.items() if s.source_entries})

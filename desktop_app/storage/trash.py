@@ -82,6 +82,7 @@ def _item_json(item_id: int, snap: ItemSnapshot) -> dict[str, Any]:
         "starred": snap.starred,
         "created_at": snap.created_at.isoformat(),
         "reports": [d.isoformat() for d in snap.report_dates],
+        "source_entries": list(snap.source_entries),
     }
 
 
@@ -105,6 +106,7 @@ def _item_snapshot(doc: dict[str, Any]) -> ItemSnapshot:
         bool(doc["starred"]),
         _time(doc["created_at"]),
         tuple(dt.date.fromisoformat(d) for d in doc["reports"]),
+        tuple(int(i) for i in doc.get("source_entries", ())),  # not in older entries
     )
 
 

@@ -190,3 +190,21 @@ def test_an_undone_report_edit_keeps_the_row_and_its_history_names_just_the_figu
     assert versions()["report"][DAY.isoformat()] > edited
     redo(qtbot, window)
     assert history_rows()[written + 1 :] == [(DAY.isoformat(), "tanks", 5_502, 6, 5_510, 8)]
+
+
+def test_undo_after_another_program_changed_the_report_says_so_and_changes_nothing(
+    qtbot, window: MainWindow, stored_before, tmp_path
+) -> None:
+    from desktop_app.core.report import Figure, LossReport
+    from desktop_app.storage.reports import save_report
+    from tests.ui.conftest import last_message
+
+    in_report_dialog(DAY, note)(qtbot, window, stored_before, lambda: None, tmp_path)
+    settle_window(qtbot, window)
+    save_report(LossReport(DAY, {"tanks": Figure(5_504, 8)}), source="another program")
+    theirs = user_data()
+
+    undo(qtbot, window)
+    assert differences(theirs, user_data()) == {}
+    said = last_message(window)
+    assert said is not None and said[0] == "error" and "Nothing was changed" in said[1]
