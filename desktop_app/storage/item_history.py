@@ -108,6 +108,9 @@ def restore_item(item_id: int, snapshot: ItemSnapshot | None) -> None:
             "updated_at": utc_now(),
         }
         if Item.select().where(Item.id == item_id).exists():
+            # The item's marks are not part of an edit, nor on the undo stack: a star or a
+            # read mark made since the edit stays when the edit is undone.
+            del fields["is_read"], fields["starred"]
             Item.update(**fields).where(Item.id == item_id).execute()
         else:
             Item.insert(id=item_id, **fields).execute()

@@ -233,3 +233,24 @@ def test_undo_after_another_program_changed_the_item_says_so_and_changes_nothing
     assert differences(theirs, user_data()) == {}
     said = last_message(window)
     assert said is not None and said[0] == "error" and "Nothing was changed" in said[1]
+
+
+@pytest.mark.parametrize("mark", ["starred", "is_read"])
+def test_undoing_an_edit_leaves_a_mark_made_since(
+    qtbot, window: MainWindow, stored_before, monkeypatch, mark: str
+) -> None:
+    # A star or a read mark is not on the undo stack: undoing the title edit made before it
+    # must not take it away again.
+    from desktop_app.storage.db.models import Item
+    from desktop_app.storage.items import set_read, set_starred
+
+    item_id = stored_before["kyiv"]
+    edit("kyiv", EDITS["title"])(qtbot, window, stored_before, lambda: None, monkeypatch)
+    settle_window(qtbot, window)
+    before = bool(getattr(Item.get_by_id(item_id), mark))
+    (set_starred if mark == "starred" else set_read)(item_id, not before)
+    settle_window(qtbot, window)
+    undo(qtbot, window)
+    stored = Item.get_by_id(item_id)
+    assert stored.title != "Air defense over Kyiv and Bila Tserkva"  # the edit is undone
+    assert bool(getattr(stored, mark)) is (not before)  # the mark made since stays
