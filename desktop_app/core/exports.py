@@ -8,6 +8,11 @@ report entered by hand, else the format it was imported from) and which articles
 it (`articles`, each named by its link, or by kind, title and time when it has none); each
 item lists the dates of the reports it is linked to (`reports`). Version 1 files, without
 these fields, still import.
+
+Each item also carries the reader's marks, `starred` and `read` (CSV: `yes` or empty, in the
+last two columns). They came later within version 2, without a new version number, since
+a reader that does not know them passes over them; a file without them imports its items
+unstarred and unread.
 """
 
 from __future__ import annotations
@@ -64,6 +69,8 @@ def item_to_json(item: ItemData, report_dates: Sequence[dt.date] = ()) -> dict[s
         out["body_html"] = item.body_html
     if item.date_estimated:
         out["date_estimated"] = True
+    out["starred"] = item.starred
+    out["read"] = item.read
     if report_dates:
         out["reports"] = [d.isoformat() for d in report_dates]
     return out
@@ -196,6 +203,9 @@ ITEM_CSV_FIELDS = (
     "body_html",
     "date_estimated",
     "reports",
+    # Added after `reports`, so a reader that goes by position finds the others where they were.
+    "starred",
+    "read",
 )
 
 
@@ -217,4 +227,6 @@ def items_csv_parts(items: Iterable[LinkedItem]) -> Iterator[str]:
         row["body_html"] = item.body_html
         row["date_estimated"] = "yes" if item.date_estimated else ""
         row["reports"] = ", ".join(d.isoformat() for d in dates)
+        row["starred"] = "yes" if item.starred else ""
+        row["read"] = "yes" if item.read else ""
         yield _row([row[k] for k in ITEM_CSV_FIELDS])

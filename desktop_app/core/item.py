@@ -78,6 +78,12 @@ class ItemData:
     # True when the source stated no time for this item and `published_at` was inferred
     # (the feed's own date, the time it was read, a brief's place on its page's timeline).
     date_estimated: bool = False
+    # The reader's marks, as the program's own export writes and reads them (a stored item's
+    # own marks come beside its data, in storage's StoredItem). Only an import that adds the
+    # item stores these: saving an edit, or importing an item the archive already holds,
+    # leaves the archive's marks as they are.
+    starred: bool = False
+    read: bool = False
 
     def validate(self) -> None:
         """Raise ValidationError naming the first field that is wrong."""

@@ -42,6 +42,8 @@ _FIELDS = (
     Item.tags,
     Item.body_html,
     Item.date_estimated,
+    Item.starred,
+    Item.is_read,
 )
 
 
@@ -82,7 +84,8 @@ def _report_dates() -> dict[int, tuple[dt.date, ...]]:
 
 
 def _exported(row: tuple[Any, ...], links: dict[int, tuple[dt.date, ...]]) -> ExportedItem:
-    (item_id, kind, title, published_at, body, lead, author, name, url, tags, html, guessed) = row
+    item_id, kind, title, published_at, body, lead, author, name, url, tags, html = row[:11]
+    guessed, starred, read = row[11:]
     data = ItemData(
         kind=item_kind(item_id, kind),
         title=title,
@@ -95,6 +98,8 @@ def _exported(row: tuple[Any, ...], links: dict[int, tuple[dt.date, ...]]) -> Ex
         tags=split_tags(tags),
         body_html=html,
         date_estimated=bool(guessed),
+        starred=bool(starred),
+        read=bool(read),
     )
     return data, links.get(item_id, ())
 

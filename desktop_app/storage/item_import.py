@@ -32,11 +32,11 @@ _Key = tuple[str, str, str, str]
 
 _INSERT_ITEM = (
     "INSERT INTO item (id, kind, title, published_at, body, lead, author, source_name,"
-    " source_url, tags, body_html, date_estimated, created_at, updated_at)"
-    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+    " source_url, tags, body_html, date_estimated, starred, is_read, created_at, updated_at)"
+    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
 )
 _INSERT_TAG = "INSERT INTO item_tag (item_id, tag) VALUES (?, ?)"
-_ITEM_COLUMNS = 14
+_ITEM_COLUMNS = 16
 _INSERT_ITEM_JSON = (
     _INSERT_ITEM.split(" VALUES ")[0]
     + " SELECT "
@@ -91,6 +91,9 @@ class _Row:
     tags: tuple[str, ...]
     body_html: str
     date_estimated: bool
+    # The marks a file states (the program's own export): stored only with a new row.
+    starred: bool
+    read: bool
 
     @classmethod
     def of(cls, data: ItemData) -> _Row:
@@ -107,6 +110,8 @@ class _Row:
             data.tags,
             data.body_html,
             data.date_estimated,
+            data.starred,
+            data.read,
         )
 
     @property
@@ -168,6 +173,8 @@ def _insert(cursor: Any, rows: list[_Row], first_id: int, now: str) -> None:
             ", ".join(r.tags),
             r.body_html,
             bool(r.date_estimated),
+            bool(r.starred),
+            bool(r.read),
             now,
             now,
         )
@@ -220,8 +227,10 @@ def import_items(
     """Add items not yet in the archive, in one transaction.
 
     An item is already there when its link is, or, without a link, when an item of the same
-    kind, title, time and text is: importing a file twice adds nothing. `progress(done, total)` is
-    called after each chunk; raising there (a cancel) rolls the whole import back.
+    kind, title, time and text is: importing a file twice adds nothing. An added item takes
+    the marks (starred, read) its data states, in the same INSERT; one already there keeps
+    its own. `progress(done, total)` is called after each chunk; raising there (a cancel)
+    rolls the whole import back.
     """
     chunks = (items[start : start + CHUNK] for start in range(0, len(items), CHUNK))
     return import_item_batches(chunks, total=len(items), progress=progress)

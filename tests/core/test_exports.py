@@ -3,6 +3,7 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
+import json
 
 from hypothesis import given
 from hypothesis import strategies as st
@@ -133,6 +134,8 @@ linked_items = st.tuples(
         tags=st.lists(texts, max_size=3).map(tuple),
         body_html=texts,
         date_estimated=st.booleans(),
+        starred=st.booleans(),
+        read=st.booleans(),
     ),
     st.lists(st.dates(dt.date(2022, 2, 24), dt.date(2026, 12, 31)), max_size=2),
 )
@@ -153,3 +156,16 @@ def test_the_items_json_is_the_text_json_dumps_writes(pairs: list[tuple[ItemData
         "items": [item_to_json(i, d) for i, d in zip(items, dates, strict=True)],
     }
     assert items_to_json(items, dates) == json.dumps(whole, ensure_ascii=False, indent=1) + "\n"
+
+
+def test_the_marks_are_written_for_every_item_and_the_csv_columns_before_them_stay_put() -> None:
+    at = dt.datetime(2024, 5, 14, 8, tzinfo=dt.UTC)
+    items = [ItemData(BRIEF, "Starred, unread.", at, starred=True), ItemData(BRIEF, "Plain.", at)]
+    written = json.loads(items_to_json(items))["items"]
+    assert [(i["starred"], i["read"]) for i in written] == [(True, False), (False, False)]
+    header, *rows = items_to_csv(items).splitlines()
+    # The columns an earlier release wrote keep their places; the marks come after them.
+    earlier = "kind,published_at,title,author,source_name,source_url,tags,lead,body,body_html,"
+    earlier += "date_estimated,reports"
+    assert header == earlier + ",starred,read"
+    assert [row.split(",")[-2:] for row in rows] == [["yes", ""], ["", ""]]

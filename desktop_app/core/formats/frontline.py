@@ -65,6 +65,19 @@ def _text_or_none(obj: dict[str, Any], key: str, record: str) -> str | None:
     return value
 
 
+def _mark(obj: dict[str, Any], key: str, record: str) -> bool:
+    """A reader's mark (`starred`, `read`): absent or null in files written before the marks
+    were exported, which leaves a new item unstarred and unread."""
+    value = obj.get(key)
+    if value is None:
+        return False
+    if not isinstance(value, bool):
+        raise ImportFormatError(
+            f"expected true or false, got {str(value)[:40]!r}", record=record, field=key
+        )
+    return value
+
+
 def parse_article_ref(obj: Any, record: str, field: str) -> ArticleRef:
     """One entry of a report's `articles`: {source_url} or {kind, title, published_at}, with
     `body` when another item shares those three."""
@@ -155,6 +168,8 @@ def _item(obj: Any, index: int, content: FrontlineContent) -> ItemData:
         tags=tuple(str(t) for t in tags),
         body_html=sanitize_html(str(obj.get("body_html") or "")),
         date_estimated=obj.get("date_estimated") is True,
+        starred=_mark(obj, "starred", record),
+        read=_mark(obj, "read", record),
     )
     try:
         item.validate()

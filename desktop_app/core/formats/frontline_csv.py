@@ -2,7 +2,8 @@
 
 The header tells which of the two a file is; errors name the line (as a spreadsheet numbers
 it, the header being line 1) and the column. Reports may close with `source` and `articles`
-(a JSON list of articles), items with `reports` (dates); files without them still import.
+(a JSON list of articles), items with `reports` (dates) and the marks `starred` and `read`;
+files without them still import. Columns are found by their header, not their place.
 The same limits as the JSON export apply (`frontline_limits`).
 """
 
@@ -157,6 +158,21 @@ def checked_rows(reader: csv.DictReader[str]) -> Iterator[tuple[int, dict[str, s
         raise ImportFormatError(f"malformed CSV: {exc}", record=f"line {reader.line_num}") from None
 
 
+# How a mark's cell (`starred`, `read`) may read; the export writes "yes" or nothing, and a
+# file written before the marks were exported has no such column (a new item then unmarked).
+_MARKED = ("yes", "true", "1")
+_UNMARKED = ("", "no", "false", "0")
+
+
+def _mark(row: dict[str, str], column: str, line: str) -> bool:
+    cell = (row.get(column) or "").strip()
+    if cell.lower() not in _MARKED and cell.lower() not in _UNMARKED:
+        raise ImportFormatError(
+            f"expected yes or nothing, got {cell[:40]!r}", record=line, field=column
+        )
+    return cell.lower() in _MARKED
+
+
 def item_row(line_num: int, row: dict[str, str], content: FrontlineContent) -> ItemData:
     """One row of an items export, checked; the reports it names go to `content.item_links`
     under the index the item will have in `content.items`."""
@@ -181,6 +197,8 @@ def item_row(line_num: int, row: dict[str, str], content: FrontlineContent) -> I
         tags=tags,
         body_html=sanitize_html(row.get("body_html") or ""),
         date_estimated=(row.get("date_estimated") or "").strip().lower() in ("yes", "true", "1"),
+        starred=_mark(row, "starred", line),
+        read=_mark(row, "read", line),
     )
     try:
         item.validate()

@@ -195,3 +195,43 @@ def test_too_many_or_too_long_tags_are_refused() -> None:
         read_frontline(_doc(items=[{**item, "tags": [f"t{i}" for i in range(101)]}]))
     with pytest.raises(ImportFormatError, match="field 'tags': a tag of 201 characters"):
         read_frontline(_doc(items=[{**item, "tags": ["x" * 201]}]))
+
+
+@pytest.mark.parametrize("value", ["yes", 1, 0, [True]])
+def test_a_json_mark_that_is_not_true_or_false_is_refused_by_record_and_field(
+    value: object,
+) -> None:
+    marked = {"kind": "brief", "title": "Shelter open.", "published_at": "2024-05-14T08:00:00Z"}
+    text = _doc(items=[{**marked, "starred": True}, {**marked, "read": value}])
+    with pytest.raises(ImportFormatError) as err:
+        read_import_file("marks.json", text.encode())
+    assert str(err.value).startswith("marks.json, record #2, field 'read': expected true or false")
+
+
+def test_a_csv_mark_other_than_yes_or_nothing_is_refused_by_line_and_column() -> None:
+    text = (
+        "kind,published_at,title,starred,read\n"
+        "brief,2024-05-14T08:00:00Z,Shelter open.,yes,\n"
+        "brief,2024-05-14T08:05:00Z,Shelter closed.,perhaps,\n"
+    )
+    with pytest.raises(ImportFormatError) as err:
+        read_import_file("marks.csv", text.encode())
+    assert str(err.value) == (
+        "marks.csv, record line 3, field 'starred': expected yes or nothing, got 'perhaps'"
+    )
+
+
+def test_marks_read_back_from_json_and_csv_as_the_export_wrote_them() -> None:
+    at = dt.datetime(2024, 5, 14, 8, tzinfo=dt.UTC)
+    items = [
+        ItemData(BRIEF, "Starred and read.", at, starred=True, read=True),
+        ItemData(BRIEF, "Starred only.", at, starred=True),
+        ItemData(BRIEF, "Read only.", at, read=True),
+        ItemData(BRIEF, "Neither.", at),
+    ]
+    assert read_frontline(items_to_json(items)).items == items
+    assert read_frontline_csv(items_to_csv(items)).items == items
+    # Spreadsheets may write the cells their own way.
+    spelled = "kind,published_at,title,starred,read\nbrief,2024-05-14T08:00:00Z,T,TRUE,No\n"
+    [item] = read_frontline_csv(spelled).items
+    assert (item.starred, item.read) == (True, False)
