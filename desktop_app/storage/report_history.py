@@ -22,7 +22,7 @@ from desktop_app.storage.db.models import (
     database_proxy,
     utc_now,
 )
-from desktop_app.storage.report_batches import add_reports, write_figure_rows
+from desktop_app.storage.report_batches import add_reports, update_report, write_figure_rows
 from desktop_app.storage.reports import (
     load_all_reports,
     load_report,
@@ -70,29 +70,54 @@ def restore_reports(snapshots: Mapping[dt.date, ReportSnapshot | None]) -> None:
     """Make each date's stored report exactly its snapshot (None: no report), in one
     transaction; warnings are left to the caller, who may restore many dates at once.
 
-    Links to articles deleted in the meantime are dropped rather than failing the restore.
+    A report stored now and in its snapshot keeps its row, as an edit would: its id and
+    first-stored time stay, its version moves on, and the figures' history records only the
+    figures that differ. (Deleted and added again, an undone edit or import got its first
+    version back, so an edit opened at that version was later saved over a newer one
+    unawares, and every figure was listed as removed and added.) Links to articles deleted
+    in the meantime are dropped rather than failing the restore.
     """
     with database_proxy.atomic():
+        stored: dict[dt.date, int] = {}
         for batch in chunked(list(snapshots), 500):
+            query = Report.select(Report.date, Report.id).where(Report.date.in_(batch))
+            stored.update((date, int(i)) for date, i in query.tuples())
+        gone = [d for d, snap in snapshots.items() if snap is None and d in stored]
+        for batch in chunked(gone, 500):
             # Figures, warnings and links go with their report (ON DELETE CASCADE).
             Report.delete().where(Report.date.in_(batch)).execute()
-        linked = sorted({i for s in snapshots.values() if s for i in s.article_ids})
-        alive: set[int] = set()
-        for ids in chunked(linked, 500):
-            alive.update(i for (i,) in Item.select(Item.id).where(Item.id.in_(ids)).tuples())
         kept = sorted(
             ((date, snap) for date, snap in snapshots.items() if snap is not None),
             key=lambda pair: pair[0],
         )
+        now = utc_now()
+        ids = {d: stored[d] for d, _s in kept if d in stored}
+        for date, snap in kept:
+            if date in ids:
+                report = snap.report
+                update_report(ids[date], report.qualifier, report.note, snap.source, now)
+                ReportFigure.delete().where(
+                    (ReportFigure.report == ids[date])
+                    & ReportFigure.category.not_in(list(report.figures))
+                ).execute()
+        for batch in chunked(list(ids.values()), 500):
+            ReportArticle.delete().where(ReportArticle.report.in_(batch)).execute()
         # In batches (an import's undo restores every date it changed: 1,626 for a dataset).
-        ids = add_reports(
-            [
-                (date, day_of_war(date), s.report.qualifier, s.report.note, s.source)
-                for date, s in kept
-            ],
-            utc_now(),
+        ids.update(
+            add_reports(
+                [
+                    (date, day_of_war(date), s.report.qualifier, s.report.note, s.source)
+                    for date, s in kept
+                    if date not in stored
+                ],
+                now,
+            )
         )
         write_figure_rows([(ids[date], dict(s.report.figures)) for date, s in kept])
+        linked = sorted({i for _d, s in kept for i in s.article_ids})
+        alive: set[int] = set()
+        for part in chunked(linked, 500):
+            alive.update(i for (i,) in Item.select(Item.id).where(Item.id.in_(part)).tuples())
         links = [(ids[date], i) for date, s in kept for i in s.article_ids if i in alive]
         for batch in chunked(links, 400):
             ReportArticle.insert_many(
@@ -103,39 +128,11 @@ def restore_reports(snapshots: Mapping[dt.date, ReportSnapshot | None]) -> None:
 def restore_report(date: dt.date, snapshot: ReportSnapshot | None) -> None:
     """Make the stored report of `date` exactly `snapshot` (None: no report), in one transaction.
 
-    A report stored on both sides keeps its row (`_restore_in_place`). The Trash is not
-    touched here: `storage.trash.restore_report` keeps it in step.
+    The Trash is not touched here: `storage.trash.restore_report` keeps it in step.
     """
     with database_proxy.atomic():
-        row = Report.get_or_none(Report.date == date)
-        if row is None or snapshot is None:
-            restore_reports({date: snapshot})
-        else:
-            _restore_in_place(int(row.id), snapshot)
+        restore_reports({date: snapshot})
         refresh_warnings()
-
-
-def _restore_in_place(report_id: int, snapshot: ReportSnapshot) -> None:
-    """Make the stored report `report_id` its snapshot as an edit would: the row stays (its
-    id and first-stored time), its version moves on, and the figures' history records only
-    the figures that differ. (Deleting and adding it again, as `restore_reports` does, gave
-    an undone edit its first version back, so an edit opened at the undone version was
-    later saved over a newer one unawares, and listed every figure as removed and added.)"""
-    report = snapshot.report
-    Report.update(
-        qualifier=report.qualifier, note=report.note, source=snapshot.source, updated_at=utc_now()
-    ).where(Report.id == report_id).execute()
-    ReportFigure.delete().where(
-        (ReportFigure.report == report_id) & ReportFigure.category.not_in(list(report.figures))
-    ).execute()
-    write_figure_rows([(report_id, dict(report.figures))])
-    ReportArticle.delete().where(ReportArticle.report == report_id).execute()
-    alive = {i for (i,) in Item.select(Item.id).where(Item.id.in_(snapshot.article_ids)).tuples()}
-    links = [(report_id, i) for i in snapshot.article_ids if i in alive]
-    if links:
-        ReportArticle.insert_many(
-            links, fields=[ReportArticle.report, ReportArticle.item]
-        ).execute()
 
 
 def unlink_article(date: dt.date, item_id: int) -> bool:

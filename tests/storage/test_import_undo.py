@@ -117,6 +117,36 @@ def test_undo_puts_back_reports_items_links_notes_and_oryx(archive_db: Any) -> N
     assert len(search_item_ids("pokrovsk")) == 1  # found again: the full-text index followed
 
 
+def test_an_undone_import_changes_a_report_it_changed_in_place(archive_db: Any) -> None:
+    # Undo is written as an edit: the row (its id) stays, its version moves on, and the
+    # figures' history names only the figure the undo put back.
+    from tests.user_data import history_rows, versions
+
+    def version() -> int:  # by date, as SQLite (text) and PostgreSQL (a date) return it
+        return {str(d): v for d, v in versions()["report"].items()}[D[1].isoformat()]
+
+    def history_since(written: int) -> list[tuple[Any, ...]]:
+        return [(str(row[0]), *row[1:]) for row in history_rows()[written:]]
+
+    save_report(
+        LossReport(D[1], {"tanks": Figure(104, None), "personnel": Figure(900, 5)}),
+        source="petroivaniuk-json",
+    )
+    row_id = Report.get(Report.date == D[1]).id
+    result = ReadResult("petroivaniuk-json", reports=[LossReport(D[1], {"tanks": Figure(105, 1)})])
+    _summary, undo = imported(result)
+    assert undo is not None
+    changed = version()
+    written = len(history_rows())
+
+    redo = undo_import(undo)
+    assert Report.get(Report.date == D[1]).id == row_id
+    assert version() > changed
+    assert history_since(written) == [(D[1].isoformat(), "tanks", 105, 1, 104, None)]
+    redo_import(redo)
+    assert Report.get(Report.date == D[1]).id == row_id
+
+
 def test_an_import_that_changes_nothing_leaves_nothing_to_undo(archive_db: Any) -> None:
     result = ReadResult(
         "russianwarship-json", reports=[LossReport(D[0], {"tanks": Figure(100, None)})]
