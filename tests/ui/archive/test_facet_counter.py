@@ -101,17 +101,21 @@ def test_ids_the_groups_do_not_know_are_counted_by_sql(archive) -> None:
     assert counter.counts(req, query, [*ids, 10_000]) is None  # a list of another moment
 
 
-def test_a_narrow_search_does_not_read_the_groups_for_itself(
-    archive, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    read: list[str] = []
+@pytest.fixture
+def read(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The facets whose groups are read from the archive, in turn (the real reads)."""
+    facets: list[str] = []
     real = queries.facet_groups
 
     def counting(facet: str) -> object:
-        read.append(facet)
+        facets.append(facet)
         return real(facet)
 
     monkeypatch.setattr(queries, "facet_groups", counting)
+    return facets
+
+
+def test_a_narrow_search_does_not_read_the_groups_for_itself(archive, read: list[str]) -> None:
     counter = FacetCounter()
     narrow = SearchRequest('"district 7"')
     query = parse_query(narrow.text)
@@ -167,20 +171,12 @@ def test_groups_read_on_one_thread_are_not_taken_as_current_on_another(archive) 
 
 
 def test_groups_read_on_one_thread_serve_the_other_until_something_is_written(
-    archive, monkeypatch: pytest.MonkeyPatch
+    archive, read: list[str]
 ) -> None:
     # Reading the groups takes seconds at a million items: a search by date (search thread)
     # after one by relevance (counts thread) must not read them again when nothing changed.
     from concurrent.futures import ThreadPoolExecutor
 
-    read: list[str] = []
-    real = queries.facet_groups
-
-    def counting(facet: str) -> object:
-        read.append(facet)
-        return real(facet)
-
-    monkeypatch.setattr(queries, "facet_groups", counting)
     counter = FacetCounter()
     req = SearchRequest("drones")
     query = parse_query(req.text)

@@ -12,6 +12,7 @@ from tests.ui.common.undo_support import (
     Start,
     answer_yes,
     choose,
+    do_then_undo,
     new_item_dialog,
     open_edit,
     redo,
@@ -129,24 +130,17 @@ ACTIONS = {
 def test_undo_gives_back_exactly_what_was_there_and_redo_what_the_command_made(
     qtbot, window: MainWindow, stored_before, monkeypatch, name: str
 ) -> None:
-    pictures = Pictures()
-    ACTIONS[name](qtbot, window, stored_before, starter(qtbot, window, pictures), monkeypatch)
-    settle_window(qtbot, window)
-    before = pictures.before
-    assert before is not None
-    assert window.undo_stack.index() == pictures.steps + 1, "one step on the undo stack"
-    made, made_versions = user_data(), versions()
-    assert made != before, "the command changed nothing: the test would prove nothing"
-
-    undo(qtbot, window)
-    undone = differences(before, user_data())
+    done = do_then_undo(
+        qtbot, window, lambda start: ACTIONS[name](qtbot, window, stored_before, start, monkeypatch)
+    )
+    undone = done.undone
     if name.startswith("new"):  # the README's rule: undoing a new item puts it in the Trash
-        assert [row[3] for row in undone.pop("trash")[1]] == [made_title(made, before)]
+        assert [row[3] for row in undone.pop("trash")[1]] == [made_title(done.made, done.before)]
     assert undone == {}
-    assert version_moved_on(made_versions, versions()) == []
+    assert version_moved_on(done.made_versions, versions()) == []
 
     redo(qtbot, window)
-    assert differences(made, user_data()) == {}
+    assert differences(done.made, user_data()) == {}
 
 
 def made_title(made, before) -> str:

@@ -15,6 +15,7 @@ from tests.ui.common.undo_support import (
     DAY,
     Pictures,
     Start,
+    do_then_undo,
     finish_import,
     new_item_dialog,
     redo,
@@ -146,26 +147,19 @@ TRASHED_BY_UNDO = {
 def test_undo_gives_back_exactly_what_was_there_and_redo_what_the_command_made(
     qtbot, window: MainWindow, stored_before, tmp_path, name: str
 ) -> None:
-    pictures = Pictures()
-    ACTIONS[name](qtbot, window, stored_before, starter(qtbot, window, pictures), tmp_path)
-    settle_window(qtbot, window)
-    before = pictures.before
-    assert before is not None
-    assert window.undo_stack.index() == pictures.steps + 1, "one step on the undo stack"
-    made, made_versions = user_data(), versions()
-    assert made != before, "the command changed nothing: the test would prove nothing"
-
-    undo(qtbot, window)
-    undone = differences(before, user_data())
+    done = do_then_undo(
+        qtbot, window, lambda start: ACTIONS[name](qtbot, window, stored_before, start, tmp_path)
+    )
+    undone = done.undone
     trashed = undone.pop("trash", ([], []))
     assert trashed[0] == [] and sorted(r[3] for r in trashed[1]) == sorted(
         TRASHED_BY_UNDO.get(name, [])
     )
     assert undone == {}
-    assert version_moved_on(made_versions, versions()) == []
+    assert version_moved_on(done.made_versions, versions()) == []
 
     redo(qtbot, window)
-    assert differences(made, user_data()) == {}
+    assert differences(done.made, user_data()) == {}
     window.tabs.setCurrentIndex(0)
     qtbot.keyClick(window.archive_view.table, Qt.Key.Key_Escape)  # nothing pending
 

@@ -24,7 +24,7 @@ from desktop_app.storage.trash import delete_item as delete_into_trash
 from desktop_app.ui.app.main_window import MainWindow
 from desktop_app.ui.archive.item_dialog import NO_REPORT, ItemDialog
 from tests.ui.conftest import dismiss_messages, reload_list, settle_window
-from tests.user_data import Dump, user_data, versions
+from tests.user_data import Dump, differences, user_data, versions
 
 KYIV = dt.timezone(dt.timedelta(hours=2))
 DAY, BEFORE = dt.date(2023, 11, 25), dt.date(2023, 11, 24)
@@ -116,6 +116,31 @@ def starter(qtbot, window: MainWindow, pictures: Pictures) -> Start:
         pictures.steps = window.undo_stack.index()
 
     return start
+
+
+@dataclass
+class Undone:
+    """One command done and undone: the archive before it, as it made it (and its versions),
+    and how the archive after the undo differs from before."""
+
+    before: Dump
+    made: Dump
+    made_versions: dict
+    undone: dict
+
+
+def do_then_undo(qtbot, window: MainWindow, act: Callable[[Start], None]) -> Undone:
+    """Run `act(start)` as one step on the undo stack, then undo it."""
+    pictures = Pictures()
+    act(starter(qtbot, window, pictures))
+    settle_window(qtbot, window)
+    before = pictures.before
+    assert before is not None
+    assert window.undo_stack.index() == pictures.steps + 1, "one step on the undo stack"
+    made, made_versions = user_data(), versions()
+    assert made != before, "the command changed nothing: the test would prove nothing"
+    undo(qtbot, window)
+    return Undone(before, made, made_versions, differences(before, user_data()))
 
 
 def undo(qtbot, window: MainWindow) -> None:
