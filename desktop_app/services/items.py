@@ -63,7 +63,8 @@ def set_tags(item_id: int, tags: Sequence[str]) -> Changes:
     """Replace an item's tags (ValidationError when the item does not exist)."""
     with database_proxy.atomic():
         items.set_tags(item_id, tags)
-    return Changes(tags=True, item_ids=frozenset({item_id}))
+    # Words match tags too: a list or a saved search by words may change (`items`).
+    return Changes(items=True, tags=True, item_ids=frozenset({item_id}))
 
 
 def restore_item(item_id: int, snapshot: ItemSnapshot | None) -> Changes:

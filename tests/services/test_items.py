@@ -49,7 +49,8 @@ def test_flags_and_tags(archive_db: object) -> None:
     assert [get_item(i).starred for i in ids] == [True, False]  # type: ignore[union-attr]
     assert items.set_read(ids[0], False).item_ids == {ids[0]}
     assert not get_item(ids[0]).is_read  # type: ignore[union-attr]
-    assert items.set_tags(ids[0], ["Energy", " kyiv "]).tags
+    tagged = items.set_tags(ids[0], ["Energy", " kyiv "])
+    assert tagged.tags and tagged.items  # words find tags too: lists and saved searches follow
     assert get_item(ids[0]).data.tags == ("energy", "kyiv")  # type: ignore[union-attr]
     with pytest.raises(ValidationError, match="does not exist"):
         items.set_tags(999, ["x"])
