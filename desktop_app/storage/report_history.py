@@ -24,6 +24,7 @@ from desktop_app.storage.db.models import (
 )
 from desktop_app.storage.report_batches import add_reports, update_report, write_figure_rows
 from desktop_app.storage.reports import (
+    delete_figures_first,
     load_all_reports,
     load_report,
     refresh_warnings,
@@ -84,7 +85,8 @@ def restore_reports(snapshots: Mapping[dt.date, ReportSnapshot | None]) -> None:
             stored.update((date, int(i)) for date, i in query.tuples())
         gone = [d for d, snap in snapshots.items() if snap is None and d in stored]
         for batch in chunked(gone, 500):
-            # Figures, warnings and links go with their report (ON DELETE CASCADE).
+            # Warnings and links go with their report (ON DELETE CASCADE).
+            delete_figures_first(Report.date.in_(batch))
             Report.delete().where(Report.date.in_(batch)).execute()
         kept = sorted(
             ((date, snap) for date, snap in snapshots.items() if snap is not None),

@@ -11,7 +11,7 @@ import itertools
 from collections import defaultdict
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import TypeVar
+from typing import Any, TypeVar
 
 from peewee import chunked
 
@@ -322,9 +322,20 @@ def delete_report(date: dt.date) -> bool:
 
     Deleting into the Trash is `storage.trash.delete_report`, which builds on this."""
     with database_proxy.atomic():
+        delete_figures_first(Report.date == date)
         deleted = Report.delete().where(Report.date == date).execute()
         refresh_warnings()
     return bool(deleted)
+
+
+def delete_figures_first(reports: Any) -> None:
+    """Delete the figures of the reports `reports` selects, before the reports themselves: the
+    figures' history names each by its report's date, which a figure deleted with its report
+    (ON DELETE CASCADE) no longer finds, so the deletion was kept without a date and Figure
+    history never showed it."""
+    ReportFigure.delete().where(
+        ReportFigure.report.in_(Report.select(Report.id).where(reports))
+    ).execute()
 
 
 def import_changes(

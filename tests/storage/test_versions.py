@@ -60,6 +60,23 @@ def test_each_figure_change_is_kept_with_before_and_after(archive_db: Any) -> No
     }
 
 
+def test_a_deleted_report_s_figures_are_kept_in_its_history(archive_db: Any) -> None:
+    # Deleted with the report (for good, or into the Trash and back by an undo), each figure
+    # leaves a dated row: Figure history of that day shows the deletion.
+    from desktop_app.storage.report_history import restore_reports
+    from desktop_app.storage.reports import delete_report
+
+    report_service.save_report(LossReport(DAY, {"tanks": Figure(10, 1), "personnel": Figure(5, 0)}))
+    assert delete_report(DAY)
+    gone = {(c.category, c.old_total, c.total) for c in figure_history(DAY)[2:]}
+    assert gone == {("tanks", 10, None), ("personnel", 5, None)}
+    report_service.save_report(LossReport(DAY, {"tanks": Figure(12, 2)}))
+    restore_reports({DAY: None})  # an undo of that new report
+    assert [(c.category, c.old_total, c.total) for c in figure_history(DAY)[-1:]] == [
+        ("tanks", 12, None)
+    ]
+
+
 def test_undo_refuses_when_another_program_changed_the_item_after(archive_db: Any) -> None:
     item_id = item_service.saved_id(item_service.save_item(ItemData(ARTICLE, "Drones", AT)))
     mine = history.save_item(ItemData(ARTICLE, "Mine", AT), item_id)
