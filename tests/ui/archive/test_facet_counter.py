@@ -142,55 +142,53 @@ def test_an_item_added_while_the_groups_are_read_is_left_for_the_next_read(
     assert counter.counts(req, query, ids[1:]) is not None  # the rest is counted
 
 
-def test_groups_read_on_one_thread_are_not_taken_as_current_on_another(archive) -> None:
+@pytest.fixture
+def two_threads(archive):
+    """The search worker's two lanes: threads with a connection each, closed after."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    search_thread, counts_thread = ThreadPoolExecutor(1), ThreadPoolExecutor(1)
+    yield search_thread, counts_thread
+    for lane in (search_thread, counts_thread):
+        lane.submit(queries.close_connection).result()
+        lane.shutdown()
+
+
+def test_groups_read_on_one_thread_are_not_taken_as_current_on_another(two_threads) -> None:
     # The search worker's search and counts threads share one counter, each through its own
     # connection, and each connection numbers SQLite's data_version on its own: the counts
     # thread's key after a write can equal the one the search thread read the groups under
     # before it. Tag counts by relevance then missed that write.
-    from concurrent.futures import ThreadPoolExecutor
-
     counter = FacetCounter()
     req = SearchRequest("drones")
     query = parse_query(req.text)
     ids = search_ids(req, query)
-    search_thread, counts_thread = ThreadPoolExecutor(1), ThreadPoolExecutor(1)
-    try:
-        for lane in (search_thread, counts_thread):  # both connections open, same moment
-            assert lane.submit(queries.facet_key).result() is not None
-        set_tags(1, ("bridges",))
-        assert search_thread.submit(counter.counts, req, query, ids).result() is not None
-        set_tags(2, ("ferries",))
-        counted = counts_thread.submit(counter.counts, req, query, ids).result()
-        assert counted is not None
-        assert facet_counts(req, query, counted=counted) == facet_counts(req, query)
-        assert ("ferries", 1) in facet_counts(req, query, counted=counted).tags
-    finally:
-        for lane in (search_thread, counts_thread):
-            lane.submit(queries.close_connection).result()
-            lane.shutdown()
+    search_thread, counts_thread = two_threads
+    for lane in (search_thread, counts_thread):  # both connections open, same moment
+        assert lane.submit(queries.facet_key).result() is not None
+    set_tags(1, ("bridges",))
+    assert search_thread.submit(counter.counts, req, query, ids).result() is not None
+    set_tags(2, ("ferries",))
+    counted = counts_thread.submit(counter.counts, req, query, ids).result()
+    assert counted is not None
+    assert facet_counts(req, query, counted=counted) == facet_counts(req, query)
+    assert ("ferries", 1) in facet_counts(req, query, counted=counted).tags
 
 
 def test_groups_read_on_one_thread_serve_the_other_until_something_is_written(
-    archive, read: list[str]
+    two_threads, read: list[str]
 ) -> None:
     # Reading the groups takes seconds at a million items: a search by date (search thread)
     # after one by relevance (counts thread) must not read them again when nothing changed.
-    from concurrent.futures import ThreadPoolExecutor
-
     counter = FacetCounter()
     req = SearchRequest("drones")
     query = parse_query(req.text)
     ids = search_ids(req, query)
-    search_thread, counts_thread = ThreadPoolExecutor(1), ThreadPoolExecutor(1)
-    try:
-        assert counts_thread.submit(counter.counts, req, query, ids).result() is not None
-        assert search_thread.submit(counter.counts, req, query, ids).result() is not None
-        assert len(read) == 3  # read once, by the first thread
-        set_tags(3, ("pontoons",))  # by the main thread's connection: a commit
-        counted = search_thread.submit(counter.counts, req, query, ids).result()
-        assert len(read) == 6 and counted is not None
-        assert ("pontoons", 1) in facet_counts(req, query, counted=counted).tags
-    finally:
-        for lane in (search_thread, counts_thread):
-            lane.submit(queries.close_connection).result()
-            lane.shutdown()
+    search_thread, counts_thread = two_threads
+    assert counts_thread.submit(counter.counts, req, query, ids).result() is not None
+    assert search_thread.submit(counter.counts, req, query, ids).result() is not None
+    assert len(read) == 3  # read once, by the first thread
+    set_tags(3, ("pontoons",))  # by the main thread's connection: a commit
+    counted = search_thread.submit(counter.counts, req, query, ids).result()
+    assert len(read) == 6 and counted is not None
+    assert ("pontoons", 1) in facet_counts(req, query, counted=counted).tags
