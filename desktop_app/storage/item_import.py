@@ -12,7 +12,7 @@ import datetime as dt
 import json
 import sqlite3
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from peewee import __exception_wrapper__ as peewee_errors
@@ -22,6 +22,8 @@ from desktop_app.storage import search_terms
 from desktop_app.storage.db.models import database_proxy, utc_now
 from desktop_app.storage.db.pg_schema import is_server
 
+# How many titles of items that differ from the archive's a summary keeps (the count is whole).
+DIFFERING_NAMED = 1000
 # Rows per dedupe query (two parameters each, far below SQLite's 32,766) and per progress call.
 CHUNK = 500
 
@@ -29,6 +31,8 @@ Progress = Callable[[int, int], None]
 # What identifies an item without a link: the same kind, title, time and text (two air-raid
 # alerts of one minute, for two regions, share their title and time but not their text).
 _Key = tuple[str, str, str, str]
+# What an import compares between a file's item and the stored one of the same link.
+_Content = tuple[str, str, str, str, str, str, frozenset[str]]
 
 _INSERT_ITEM = (
     "INSERT INTO item (id, kind, title, published_at, body, lead, author, source_name,"
@@ -56,6 +60,11 @@ class ItemImportSummary:
     unchanged: int = 0
     # How many of the added items are briefs (the rest are articles).
     briefs: int = 0
+    # Of `unchanged`: items the archive holds under the file's link whose stored title, time,
+    # text, lead, author or tags differ from the file's (the archive's are kept, never
+    # overwritten by an import), and the first DIFFERING_NAMED of their titles.
+    differing: int = 0
+    differing_titles: list[str] = field(default_factory=list)
 
     @property
     def articles(self) -> int:
@@ -65,10 +74,26 @@ class ItemImportSummary:
         self.added += other.added
         self.unchanged += other.unchanged
         self.briefs += other.briefs
+        self.differing += other.differing
+        room = DIFFERING_NAMED - len(self.differing_titles)
+        self.differing_titles += other.differing_titles[: max(room, 0)]
 
     def line(self) -> str:
         kinds = f" ({self.articles} articles, {self.briefs} briefs)" if self.added else ""
-        return f"{self.added} added{kinds}, {self.unchanged} unchanged"
+        text = f"{self.added} added{kinds}, {self.unchanged} unchanged"
+        if self.differing:
+            named = ", ".join(f"“{t}”" for t in self.differing_titles[:3])
+            more = ", …" if self.differing > 3 else ""
+            text += (
+                f" ({self.differing} of them differ from the file; the archive's version"
+                f" was kept: {named}{more})"
+            )
+        return text
+
+    def note_differing(self, title: str) -> None:
+        self.differing += 1
+        if len(self.differing_titles) < DIFFERING_NAMED:
+            self.differing_titles.append(title)
 
 
 def _stamp(when: dt.datetime) -> str:
@@ -118,27 +143,34 @@ class _Row:
     def key(self) -> _Key:
         return (self.kind, self.title, self.published_at, self.body)
 
+    @property
+    def content(self) -> _Content:
+        return (*self.key, self.lead, self.author, frozenset(self.tags))
 
-def _stored(rows: list[_Row]) -> tuple[set[str], set[_Key]]:
-    """The links and (kind, title, time) keys among `rows` that the archive already holds."""
+
+def _stored(rows: list[_Row]) -> tuple[dict[str, _Content], set[_Key]]:
+    """The links (with what is stored under each) and the (kind, title, time, text) keys among
+    `rows` that the archive already holds."""
     urls = [r.source_url for r in rows if r.source_url]
     titles = list({r.title for r in rows if not r.source_url})
     if not urls and not titles:
-        return set(), set()
+        return {}, set()
     where = []
     if urls:
         where.append(f"source_url IN ({', '.join('?' * len(urls))})")
     if titles:
         where.append(f"title IN ({', '.join('?' * len(titles))})")
     cursor = database_proxy.execute_sql(
-        f"SELECT source_url, kind, title, published_at, body FROM item WHERE {' OR '.join(where)}",
+        "SELECT source_url, kind, title, published_at, body, lead, author, tags FROM item"
+        f" WHERE {' OR '.join(where)}",
         [*urls, *titles],
     )
-    found_urls: set[str] = set()
+    found_urls: dict[str, _Content] = {}
     found_keys: set[_Key] = set()
-    for url, kind, title, published_at, body in cursor:
+    for url, kind, title, published_at, body, lead, author, tags in cursor:
         if url is not None:
-            found_urls.add(url)
+            named = frozenset(t for t in (tags or "").split(", ") if t)
+            found_urls[url] = (kind, title, published_at, body, lead, author, named)
         # A stored item with a link still matches a link-less one of the same kind, title,
         # time and text.
         found_keys.add((kind, title, published_at, body))
@@ -281,14 +313,17 @@ def _import_chunk(
     """
     rows = [_Row.of(data) for data in chunk]
     found_urls, found_keys = _stored(rows)
-    seen_urls: set[str] = set()
+    seen_urls: dict[str, _Content] = {}
     seen_keys: set[_Key] = set()
     new_rows = []
     for row in rows:
         url = row.source_url
         if url:
-            duplicate = url in found_urls or url in seen_urls
-            seen_urls.add(url)
+            there = found_urls.get(url, seen_urls.get(url))
+            duplicate = there is not None
+            if there is not None and there != row.content:
+                summary.note_differing(row.title)
+            seen_urls.setdefault(url, row.content)
         else:
             duplicate = row.key in found_keys or row.key in seen_keys
             seen_keys.add(row.key)

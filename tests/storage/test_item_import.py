@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import replace
 from typing import Any
 
 import pytest
@@ -130,3 +131,38 @@ def test_any_text_reads_back_as_it_was_written(archive_db: Any) -> None:
 def test_a_nul_in_the_text_goes_row_by_row(archive_db: Any) -> None:
     # (JSON would carry it as an escape that SQLite's JSON functions cut the text at.)
     _round_trip(["before", "a NUL \x00 inside", "after"])
+
+
+def test_an_item_stored_differently_under_the_files_link_is_kept_and_named(
+    archive_db: Any,
+) -> None:
+    """Re-importing an old export after editing an item: the archive's version stays, and
+    the summary says which items the file has otherwise (not just 'unchanged')."""
+    first = [item(n) for n in range(4)]
+    first[1] = item(1, tags=("air defense", "kyiv oblast"))
+    import_items(first)
+    edited = Item.get(Item.source_url == "https://example.org/2").id
+    stored = get_item(edited)
+    assert stored is not None
+    save_item(replace(stored.data, title="Brief 2, corrected"), edited)
+    # The same items again, one with its tags in another order: that is no difference.
+    again = [item(n) for n in range(4)]
+    again[1] = item(1, tags=("kyiv oblast", "air defense"))
+    again[3] = item(3, tags=("air defense", "odesa"))
+    summary = import_items(again)
+    assert (summary.added, summary.unchanged) == (0, 4)
+    assert summary.differing == 2
+    assert summary.differing_titles == ["Brief 2", "Brief 3"]
+    assert "2 of them differ from the file" in summary.line()
+    kept = get_item(edited)
+    assert kept is not None and kept.data.title == "Brief 2, corrected"
+    assert import_items([item(0), again[1]]).differing == 0
+
+
+def test_the_same_link_twice_in_one_file_with_other_text_is_a_difference(
+    archive_db: Any,
+) -> None:
+    first, second = item(1), replace(item(1), body="Another text under the same link.")
+    summary = import_items([first, second])
+    assert (summary.added, summary.unchanged, summary.differing) == (1, 1, 1)
+    assert import_items([first, first]).differing == 0

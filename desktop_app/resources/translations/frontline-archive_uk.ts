@@ -1330,6 +1330,10 @@ change</source>
       <translation>Додано</translation>
     </message>
     <message>
+      <source>Already in the archive but different in the file (the archive's kept)</source>
+      <translation>Уже є в архіві, але у файлі інакші (залишено архівні)</translation>
+    </message>
+    <message>
       <source>Articles and briefs added</source>
       <translation>Додано статей і коротких новин</translation>
     </message>

@@ -107,6 +107,13 @@ class ImportSummaryDialog(QDialog):
             [d.isoformat() for d in reports.updated],
         )
         self.skipped_list = self._section(layout, self.tr("Skipped"), summary.skipped)
+        # Already stored under the file's link but different there: the archive's is kept.
+        self.differing_list = self._section(
+            layout,
+            self.tr("Already in the archive but different in the file (the archive's kept)"),
+            items.differing_titles,
+            total=items.differing,
+        )
         self.estimated_list = self._section(
             layout,
             self.tr("Dates estimated (the file gave no time; the reader marks them)"),
@@ -255,20 +262,22 @@ class ImportSummaryDialog(QDialog):
         return table
 
     def _section(
-        self, layout: QVBoxLayout, heading: str, rows: Sequence[str]
+        self, layout: QVBoxLayout, heading: str, rows: Sequence[str], total: int | None = None
     ) -> QListWidget | None:
-        """A heading that says how many rows, folding a long list under it."""
+        """A heading that says how many rows (`total`, when only the first are given), folding
+        a long list under it."""
         if not rows:
             return None
+        count = len(rows) if total is None else total
         shown = QListWidget()
         shown.setWordWrap(True)
         shown.addItems([localized_line(row) for row in rows[:LIST_ROWS]])
-        if len(rows) > LIST_ROWS:
-            shown.addItem(self.tr("… and %1 more").replace("%1", number(len(rows) - LIST_ROWS)))
+        if count > LIST_ROWS:
+            shown.addItem(self.tr("… and %1 more").replace("%1", number(count - LIST_ROWS)))
         name(shown, heading)
         _fit_rows(shown, min(shown.count(), 8))
         toggle = QToolButton()
-        toggle.setText(f"{heading} ({number(len(rows))})")
+        toggle.setText(f"{heading} ({number(count)})")
         toggle.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         toggle.setAutoRaise(True)
         toggle.setCheckable(True)
@@ -280,7 +289,7 @@ class ImportSummaryDialog(QDialog):
             self.resize(max(self.width(), self.em * 72), self.height())
 
         toggle.toggled.connect(fold)
-        toggle.setChecked(len(rows) <= OPEN_ROWS)
+        toggle.setChecked(count <= OPEN_ROWS)
         fold(toggle.isChecked())
         layout.addWidget(toggle)
         layout.addWidget(shown)

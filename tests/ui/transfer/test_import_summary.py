@@ -162,3 +162,41 @@ def test_the_summary_names_each_file_groups_conflicts_by_day_and_always_has_clos
     box = dialog.findChild(QDialogButtonBox)
     assert box.button(QDialogButtonBox.StandardButton.Close) is not None
     assert dialog.overwrite_button is not None
+
+
+def test_items_the_archive_holds_otherwise_are_listed_as_kept(
+    qtbot, english: None, window: MainWindow, tmp_path: Path
+) -> None:
+    """A feed imported again after the source retitled a story: nothing is overwritten, and
+    the summary names the story instead of counting it as unchanged only."""
+
+    def feed(title: str) -> Path:
+        path = tmp_path / "wire.xml"
+        path.write_text(
+            '<rss version="2.0"><channel><title>W</title>'
+            f"<item><title>{title}</title><link>https://example.org/a</link>"
+            "<description>Sumy.</description>"
+            "<pubDate>Sun, 12 May 2024 08:00:00 +0300</pubDate></item>"
+            "<item><title>Same</title><link>https://example.org/b</link>"
+            "<description>Kharkiv.</description>"
+            "<pubDate>Sun, 12 May 2024 09:00:00 +0300</pubDate></item></channel></rss>",
+            encoding="utf-8",
+        )
+        return path
+
+    def imported(path: Path) -> ImportSummaryDialog:
+        window.import_summary_dialog = None
+        window.import_files([path])
+        qtbot.waitUntil(
+            lambda: getattr(window, "import_summary_dialog", None) is not None, timeout=20000
+        )
+        dialog: ImportSummaryDialog = window.import_summary_dialog
+        dialog.close()
+        return dialog
+
+    assert imported(feed("Shelling in Sumy")).differing_list is None
+    dialog = imported(feed("Shelling in Sumy oblast"))
+    assert dialog.counts["unchanged"] == 2
+    shown = dialog.differing_list
+    assert shown is not None
+    assert [shown.item(i).text() for i in range(shown.count())] == ["Shelling in Sumy oblast"]
