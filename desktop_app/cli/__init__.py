@@ -13,6 +13,7 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
+from desktop_app.cli.items import add_item_commands, cmd_search, cmd_show
 from desktop_app.core.errors import BAD_INPUT, INTERNAL, OK, PROBLEMS, ArchiveError
 from desktop_app.core.formats.detect import FORMATS
 from desktop_app.core.item import KINDS
@@ -22,8 +23,6 @@ if TYPE_CHECKING:
 
 # The commands' own modules (parsers, formats, storage) are imported inside each command:
 # this module is loaded for every start, including the window's, which needs none of them.
-
-MAX_LIMIT = 1_000_000_000
 
 
 def add_commands(parser: argparse.ArgumentParser) -> None:
@@ -62,10 +61,7 @@ def add_commands(parser: argparse.ArgumentParser) -> None:
     p.add_argument("--format", choices=["json", "csv"], default="json")
     p.add_argument("-o", "--output", help="write to this file instead of standard output")
 
-    p = sub.add_parser("search", help="full-text search of articles and briefs, newest first")
-    p.add_argument("query")
-    p.add_argument("--kind", choices=KINDS)
-    p.add_argument("--limit", type=int, default=20)
+    add_item_commands(sub)
 
     p = sub.add_parser("check", help="list every inconsistency in the stored reports")
     p.add_argument("--json", action="store_true", help="print the problems as JSON")
@@ -257,23 +253,6 @@ def cmd_export(args: argparse.Namespace, out: TextIO) -> int:
     return OK
 
 
-def cmd_search(args: argparse.Namespace, out: TextIO) -> int:
-    from desktop_app.storage import search as search_store
-
-    if args.limit < 1:
-        raise ArchiveError("--limit must be at least 1")
-    from desktop_app.core.search_query import parse_query
-
-    for ignored in parse_query(args.query).ignored:  # named, as the window names them
-        sys.stderr.write(f"frontline-archive search: filter ignored (cannot be read): {ignored}\n")
-    # SQLite's integers stop at 2**63; no archive holds more items than this anyway.
-    found = search_store.search_items(args.query, kind=args.kind, limit=min(args.limit, MAX_LIMIT))
-    for item in found:
-        when = item.data.published_at.strftime("%Y-%m-%d %H:%M")
-        out.write(f"{when}Z  {item.data.kind:<7}  {item.data.title}\n")
-    return OK if found else PROBLEMS
-
-
 def cmd_check(args: argparse.Namespace, out: TextIO) -> int:
     from desktop_app.storage.report_checks import find_problems
 
@@ -458,6 +437,7 @@ COMMANDS = {
     "report": cmd_report,
     "export": cmd_export,
     "search": cmd_search,
+    "show": cmd_show,
     "check": cmd_check,
     "backup": cmd_backup,
     "trash": cmd_trash,
