@@ -84,6 +84,8 @@ class ChartsTab(QObject):
     def _failed(self, text: str) -> None:
         self._reading = False
         self.ctx.show_message("error", text)
+        if self._stale:  # a change came while this read was out: it may be the remedy
+            self.reload()
 
     def _restore(self, view: AnalysisView) -> None:
         settings = self.ctx.settings
