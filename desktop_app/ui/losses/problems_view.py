@@ -168,8 +168,10 @@ class ProblemsView(QWidget):
             self.refresh()
 
     def _failed(self, text: str) -> None:
-        self._loading = self._again = False
+        again, self._loading, self._again = self._again, False, False
         self.ctx.show_message("error", text)
+        if again:  # a change came while the read was out: it may be what mends it
+            self.refresh()
 
     def _arrived(self, read: tuple[list[Problem], dict[dt.date, list[tuple[int, str]]]]) -> None:
         if not isValid(self):

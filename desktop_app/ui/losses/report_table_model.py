@@ -182,8 +182,10 @@ class ReportTableModel(QAbstractTableModel):
             self.reload()
 
     def _failed(self, text: str) -> None:
-        self._loading = self._again = False
+        again, self._loading, self._again = self._again, False, False
         self.ctx.show_message("error", text)
+        if again:  # a change came while the read was out: it may be what mends it
+            self.reload()
 
     def apply(self, table: ReportTable) -> None:
         """Show `table` (in the GUI thread); emits `loaded`."""
