@@ -103,6 +103,7 @@ _NOTE_ANCHOR = re.compile(
 )
 _SENTENCE_END = re.compile(r"[.!?](?=\s|$)")
 _NOTE_LEAD = re.compile(r"^[^\w\"«“(]+")
+_BLANK_LINE = re.compile(r"\n[ \t\r]*\n")
 # A direction sentence is short; text further away than this is not part of it.
 _NOTE_REACH = 300
 
@@ -225,6 +226,10 @@ def _note(text: str, item_ends: Iterable[int]) -> str | None:
     start = max([start, *(e for e in item_ends if e <= anchor.start())])
     if anchor.start() - start > _NOTE_REACH:
         start = line_start
+    # Nor does it cross a paragraph's end: a copied page puts captions ("Video of the day",
+    # a photo credit) between the list and the sentence.
+    for paragraph_end in _BLANK_LINE.finditer(text, start, anchor.start()):
+        start = paragraph_end.end()
     stop = _SENTENCE_END.search(text, anchor.end(), anchor.end() + _NOTE_REACH)
     end = stop.end() if stop else line_end
     blank = text.find("\n\n", anchor.end(), end)

@@ -203,6 +203,24 @@ def test_official_english_example() -> None:
     assert report.unparsed == ()
 
 
+def test_a_pages_caption_before_the_direction_sentence_stays_out_of_the_note() -> None:
+    """A copied page puts a caption paragraph (a video's, a photo credit) between the list
+    and the sentence on the greatest losses: the note starts at that sentence's paragraph."""
+    text = EN_EXAMPLE.replace(
+        " The Russian enemy suffered",
+        "\n\nWatch: the day in two minutes\nPhoto: press service\n\nThe Russian enemy suffered",
+    )
+    report = parse_report(text)
+    assert report.note == "The Russian enemy suffered the greatest losses in the Donetsk direction."
+    assert report.figures == EN_FIGURES
+
+
+def test_the_note_of_a_real_copied_news_page_is_its_sentence() -> None:
+    text = shared_file("real_texts", "05_unian-uk_2022-06-18.txt").read_text(encoding="utf-8")
+    note = parse_report(text, today=dt.date(2026, 12, 5)).note
+    assert note is not None and note.startswith("Зазначається, що найбільших втрат"), note
+
+
 def test_official_ukrainian_example_one_paragraph() -> None:
     report = parse_report(UA_EXAMPLE)
     assert report.date == dt.date(2026, 8, 8)
