@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app.services import saved_searches
-from desktop_app.ui.common.accessibility import name
+from desktop_app.ui.common.accessibility import claim_key, name
 from desktop_app.ui.common.i18n import number
 
 if TYPE_CHECKING:
@@ -79,9 +79,7 @@ class SavedSearchesBox(QWidget):
             self.tr("Saved searches"),
             self.tr("Enter or a click runs the search; Delete removes it"),
         )
-        delete = QShortcut(QKeySequence(QKeySequence.StandardKey.Delete), self.list)
-        delete.setContext(Qt.ShortcutContext.WidgetShortcut)
-        delete.activated.connect(self._delete_current)
+        claim_key(self.list, QKeySequence(QKeySequence.StandardKey.Delete), self._delete_current)
         self.caption.setBuddy(self.list)
         # One above the other: side by side they would widen the filter pane.
         layout = QVBoxLayout(self)

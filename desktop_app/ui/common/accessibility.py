@@ -6,6 +6,8 @@
   Menu key or Shift+F10, where Qt would otherwise use a point of the view itself.
 - `layout_keys()` gives a single-letter key with its twin on a Ukrainian (ЙЦУКЕН) layout,
   so that j, k, s, t and / keep working whichever layout is active.
+- `claim_key()` gives a widget a key that a window-wide command also has (Delete): Qt fires
+  neither of two shortcuts on one key, so the widget takes the key before any shortcut.
 - `fit_to_screen()` keeps a window within the screen it opens on.
 """
 
@@ -53,6 +55,30 @@ def widget_shortcut(widget: QWidget, keys: Iterable[str], slot: Callable[[], obj
     shortcut.setContext(Qt.ShortcutContext.WidgetShortcut)
     shortcut.activated.connect(slot)
     return shortcut
+
+
+class _ClaimedKey(QObject):
+    def __init__(self, widget: QWidget, key: QKeySequence, slot: Callable[[], object]) -> None:
+        super().__init__(widget)
+        self.combo = key[0]  # type: ignore[index]  # (the stubs miss operator[])
+        self.slot = slot
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if not isinstance(event, QKeyEvent) or event.keyCombination() != self.combo:
+            return False
+        if event.type() == QEvent.Type.ShortcutOverride:
+            event.accept()  # no shortcut sees the key: it comes as a key press
+            return True
+        if event.type() == QEvent.Type.KeyPress:
+            self.slot()
+            return True
+        return False
+
+
+def claim_key(widget: QWidget, key: QKeySequence, slot: Callable[[], object]) -> None:
+    """`key` runs `slot` while `widget` has the focus, also where a command of the window has
+    the same key (the window's Delete deletes articles; a list's Delete removes its row)."""
+    widget.installEventFilter(_ClaimedKey(widget, key, slot))
 
 
 class _KeyboardMenu(QObject):

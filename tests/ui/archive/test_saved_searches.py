@@ -136,3 +136,23 @@ def test_the_tags_have_their_own_caption_below_the_saved_searches(qtbot, window)
     tops = [w.mapTo(window, w.rect().topLeft()).y() for w in (saved.save_button, caption)]
     tops.append(filters.tag_list.mapTo(window, filters.tag_list.rect().topLeft()).y())
     assert tops == sorted(tops) and len(set(tops)) == 3
+
+
+def test_delete_in_the_saved_searches_removes_the_search_and_no_article(
+    qtbot, window, sample_items: dict[str, int]
+) -> None:
+    """The window's Delete (delete the chosen articles) has the same key: Qt fired neither,
+    and Delete in the list did nothing."""
+    from PySide6.QtTest import QTest
+
+    from tests.ui.conftest import last_message
+
+    view = saved_starred(qtbot, window)
+    reload_list(qtbot, window)
+    view.select_item(sample_items["kyiv"])
+    view.saved.list.setCurrentRow(0)
+    view.saved.list.setFocus()
+    QTest.keyClick(view.saved.list, Qt.Key.Key_Delete)
+    assert view.saved.list.count() == 0
+    assert last_message(window) is None  # no "Delete this article?"
+    assert window.delete_item_action.shortcut().toString() == "Del"  # still the window's
