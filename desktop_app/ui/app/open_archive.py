@@ -46,6 +46,7 @@ from shiboken6 import isValid
 from desktop_app.services import team
 from desktop_app.ui.app.recent_archives import recent_archives, remember_archive
 from desktop_app.ui.common.accessibility import fit_to_screen
+from desktop_app.ui.common.error_label import ErrorLabel
 
 WATCH_MS = 15_000
 
@@ -113,9 +114,7 @@ class OpenArchiveDialog(QDialog):
         self.recent_list.currentItemChanged.connect(
             lambda item, _old: self._fill_from(item.text()) if item is not None else None
         )
-        self.error_label = QLabel()
-        self.error_label.setWordWrap(True)
-        self.error_label.setStyleSheet("color: #c62828;")
+        self.error_label = ErrorLabel()
         self.error_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Open | QDialogButtonBox.StandardButton.Cancel

@@ -43,6 +43,7 @@ from desktop_app.ui.archive.item_commands import (
 )
 from desktop_app.ui.common.accessibility import fit_to_screen
 from desktop_app.ui.common.attribution import last_changed
+from desktop_app.ui.common.error_label import ErrorLabel
 from desktop_app.ui.common.i18n import localized
 
 if TYPE_CHECKING:
@@ -94,9 +95,7 @@ class ItemDialog(QDialog):
         self.url_edit.setPlaceholderText("https://…")
         self.tags_edit = QLineEdit()
         self.tags_edit.setPlaceholderText(self.tr("comma-separated, e.g. air defense, kyiv oblast"))
-        self.error_label = QLabel()
-        self.error_label.setWordWrap(True)
-        self.error_label.setStyleSheet("color: #c62828;")
+        self.error_label = ErrorLabel()
         self.changed_label = QLabel()  # who changed the item last, when (if known)
         self.changed_label.setVisible(False)
 
