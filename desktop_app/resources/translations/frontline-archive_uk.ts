@@ -1526,6 +1526,10 @@ change</source>
       <translation>Редагувати коротку новину</translation>
     </message>
     <message>
+      <source>Give the item a title.</source>
+      <translation>Дайте запису заголовок.</translation>
+    </message>
+    <message>
       <source>Kind</source>
       <translation>Вид</translation>
     </message>
@@ -1564,6 +1568,10 @@ change</source>
     <message>
       <source>Published</source>
       <translation>Опубліковано</translation>
+    </message>
+    <message>
+      <source>Published: %1</source>
+      <translation>Опубліковано: %1</translation>
     </message>
     <message>
       <source>Source</source>

@@ -30,7 +30,7 @@ from shiboken6 import isValid
 
 from desktop_app.core.article_report import report_in_article
 from desktop_app.core.errors import ValidationError
-from desktop_app.core.item import ARTICLE, BRIEF, ItemData, split_tags
+from desktop_app.core.item import ARTICLE, BRIEF, ItemData, published_at_problem, split_tags
 from desktop_app.core.report import LossReport
 from desktop_app.core.validation import ERROR, Problem, compare_article_report, validate_report
 from desktop_app.ui.archive import item_conflict
@@ -197,15 +197,28 @@ class ItemDialog(QDialog):
             tags=split_tags(self.tags_edit.text()),
         )
 
+    def _refusal(self, data: ItemData) -> str:
+        """Why `data` cannot be saved, in the window's language, with the focus on the field
+        to mend ("" when it can). Core's own wording names its fields ("title: …")."""
+        if not data.title.strip():
+            self.title_edit.setFocus()
+            return self.tr("Give the item a title.")
+        if problem := published_at_problem(data.published_at):
+            self.time_edit.setFocus()
+            return self.tr("Published: %1").replace("%1", localized(problem))
+        try:
+            data.validate()
+        except ValidationError as exc:
+            return localized(str(exc))
+        return ""
+
     def save(self) -> None:
         """Check the fields here, read the stored report the text states (if any), then save."""
         if self._saving:
             return
-        try:
-            data = self.item_data()
-            data.validate()
-        except ValidationError as exc:
-            self.error_label.setText(str(exc))
+        data = self.item_data()
+        if problem := self._refusal(data):
+            self.error_label.setText(problem)
             return
         self._set_saving(True)
         report = report_in_article(data.body, data.published_at)
