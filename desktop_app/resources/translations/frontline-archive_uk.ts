@@ -1468,6 +1468,14 @@ change</source>
       <translation>&amp;Створити зведення</translation>
     </message>
     <message>
+      <source>&amp;Discard</source>
+      <translation>&amp;Відкинути</translation>
+    </message>
+    <message>
+      <source>&amp;Keep editing</source>
+      <translation>&amp;Редагувати далі</translation>
+    </message>
+    <message>
       <source>&amp;Kind</source>
       <translation>&amp;Вид</translation>
     </message>
@@ -1516,6 +1524,14 @@ change</source>
     <message>
       <source>Brief</source>
       <translation>Коротка новина</translation>
+    </message>
+    <message>
+      <source>Discard this article?</source>
+      <translation>Відкинути цю статтю?</translation>
+    </message>
+    <message>
+      <source>Discard this brief?</source>
+      <translation>Відкинути цю коротку новину?</translation>
     </message>
     <message>
       <source>Edit article</source>
@@ -1596,6 +1612,10 @@ change</source>
     <message>
       <source>Title</source>
       <translation>Заголовок</translation>
+    </message>
+    <message>
+      <source>What was typed is not saved.</source>
+      <translation>Набране не збережено.</translation>
     </message>
     <message>
       <source>another program</source>

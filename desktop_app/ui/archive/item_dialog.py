@@ -43,6 +43,7 @@ from desktop_app.ui.archive.item_commands import (
 )
 from desktop_app.ui.common.accessibility import fit_to_screen
 from desktop_app.ui.common.attribution import last_changed
+from desktop_app.ui.common.discard import ask_discard
 from desktop_app.ui.common.error_label import ErrorLabel
 from desktop_app.ui.common.i18n import localized
 
@@ -133,6 +134,8 @@ class ItemDialog(QDialog):
         self._update_title()
         self.kind_combo.currentIndexChanged.connect(self._update_title)
         self.title_edit.setFocus(Qt.FocusReason.OtherFocusReason)
+        self.discard_box: QMessageBox | None = None  # "Discard this article?" while asked
+        self._opened = self._form()  # as filled (an edit: its stored item)
 
     def _read_version(self) -> None:
         from desktop_app.services import queries
@@ -235,10 +238,34 @@ class ItemDialog(QDialog):
             failure=self._failed,
         )
 
+    def _form(self) -> tuple[object, ...]:
+        """What the fields hold, to tell whether anything was typed since they were filled."""
+        return (
+            self.kind_combo.currentIndex(),
+            self.time_edit.dateTime(),
+            *(e.text() for e in (self.title_edit, self.lead_edit, self.author_edit)),
+            *(e.text() for e in (self.source_edit, self.url_edit, self.tags_edit)),
+            self.body_edit.toPlainText(),
+        )
+
     def reject(self) -> None:
-        """Esc / Cancel; not while a save is on its way (the dialog closes when it is done)."""
-        if not self._saving:
+        """Esc / Cancel / closing the window; not while a save is on its way (the dialog
+        closes when it is done). Asks first when something typed would be thrown away."""
+        if self._saving or self.discard_box is not None:
+            return
+        if self._form() == self._opened:
             super().reject()
+            return
+        brief = self.kind_combo.currentData() == BRIEF
+        texts = (
+            self.tr("Discard this brief?") if brief else self.tr("Discard this article?"),
+            self.tr("What was typed is not saved."),
+            self.tr("&Discard"),
+            self.tr("&Keep editing"),
+        )
+        self.discard_box = ask_discard(
+            self, texts, lambda: QDialog.reject(self), lambda: setattr(self, "discard_box", None)
+        )
 
     def end_saving(self) -> None:
         self._set_saving(False)

@@ -1,9 +1,12 @@
 """What the article dialog refuses is said in the window's language, without core's field
-names ("title: …", "published_at: …"), and the focus goes to the field to mend."""
+names ("title: …", "published_at: …"), and the focus goes to the field to mend; Esc does not
+throw typed text away unasked."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QDateTime
+from PySide6.QtCore import QDateTime, Qt
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QMessageBox
 
 from desktop_app.core.item import ARTICLE
 from desktop_app.storage.items import count_items
@@ -27,3 +30,37 @@ def test_a_refusal_is_in_ukrainian_and_points_at_its_field(qtbot, window, ukrain
     assert "future" not in shown  # core's template, translated
     assert dialog.focusWidget() is dialog.time_edit
     assert count_items() == 0
+
+
+def discard_question(dialog: ItemDialog) -> QMessageBox | None:
+    boxes = [b for b in dialog.findChildren(QMessageBox) if b.isVisible()]
+    return boxes[0] if boxes else None
+
+
+def test_esc_on_typed_text_asks_and_a_second_esc_keeps_editing(qtbot, window) -> None:
+    dialog = ItemDialog(window, kind=ARTICLE)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    QTest.keyClicks(dialog.title_edit, "Drones over the port")
+    QTest.keyClick(dialog.title_edit, Qt.Key.Key_Escape)
+    box = discard_question(dialog)
+    assert box is not None and box.text() == "Discard this article?"
+    QTest.keyClick(box, Qt.Key.Key_Escape)  # keep editing
+    qtbot.waitUntil(lambda: discard_question(dialog) is None)
+    assert dialog.isVisible() and dialog.title_edit.text() == "Drones over the port"
+
+    dialog.reject()  # Cancel, then Discard
+    box = discard_question(dialog)
+    assert box is not None
+    discard = QMessageBox.ButtonRole.DestructiveRole
+    next(b for b in box.buttons() if box.buttonRole(b) == discard).click()
+    qtbot.waitUntil(lambda: not dialog.isVisible())
+    assert count_items() == 0
+
+
+def test_esc_on_an_untouched_dialog_closes_it_at_once(qtbot, window) -> None:
+    dialog = ItemDialog(window, kind=ARTICLE)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    QTest.keyClick(dialog.title_edit, Qt.Key.Key_Escape)
+    assert not dialog.isVisible() and discard_question(dialog) is None
