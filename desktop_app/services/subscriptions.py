@@ -328,7 +328,12 @@ def _read_feed(out: SourceFetch, got: Fetched, fetcher: Fetcher, now: dt.datetim
 
     settings = out.plan.source.settings
     feed = in_helper(
-        read_feed, _feed_bytes(got), source=settings.name, as_kind=settings.as_kind, now=now
+        read_feed,
+        _feed_bytes(got),
+        source=settings.name,
+        as_kind=settings.as_kind,
+        now=now,
+        leave_out_bad_times=True,
     )
     items = [_with_source(i, settings) for i in feed.items]
     entries = [

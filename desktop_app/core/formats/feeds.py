@@ -179,12 +179,15 @@ def read_feed(
     as_kind: str | None = None,
     fast: bool = True,
     now: dt.datetime | None = None,
+    leave_out_bad_times: bool = False,
 ) -> FeedContent:
     """Every entry of an RSS or Atom file; a truncated file raises, naming the line.
 
     An entry without a time takes the feed's own date, else `now` (the time the file is
-    read), and is marked estimated. `fast=False` reads with feedparser only (the reference
-    the fast reader is tested against).
+    read), and is marked estimated. An entry whose time cannot be stored (far ahead, before
+    the war) refuses the file, naming it; with `leave_out_bad_times` (a subscription: nobody
+    can correct the site's feed) it is left out and said in `skipped`, the rest read.
+    `fast=False` reads with feedparser only (the reference the fast reader is tested against).
     """
     if as_kind is not None and as_kind not in KINDS:
         raise ValueError(f"as_kind must be one of {KINDS}")
@@ -196,7 +199,13 @@ def read_feed(
     records: list[str] = []
     try:
         for index, entry in enumerate(parsed.entries):
-            record = _add_entry(out, entry, index, parsed.date, read_at, source_name, as_kind)
+            try:
+                record = _add_entry(out, entry, index, parsed.date, read_at, source_name, as_kind)
+            except ImportFormatError as exc:
+                if not leave_out_bad_times or exc.field != "pubDate":
+                    raise
+                out.skipped.append(f"{exc.record}: {exc.reason}; left out")
+                continue
             if record is not None:
                 ids.append(str(entry.get("id") or ""))
                 records.append(record)

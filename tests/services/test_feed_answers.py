@@ -1,0 +1,44 @@
+"""What real feeds and servers do, met by an update against a local HTTP server: entries a
+feed dates oddly, pages served where the feed was, answers cut short or damaged."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+
+import pytest
+from pytest_httpserver import HTTPServer
+
+from desktop_app.services import subscriptions as subs
+from desktop_app.services.fetching import Fetcher
+from desktop_app.storage.db.models import Item, Source
+from tests.services.feed_server import rss, story
+
+
+@pytest.fixture
+def fetcher():
+    with Fetcher(timeout=2.0, max_bytes=1024 * 1024) as client:
+        yield client
+
+
+def _update(name: str) -> subs.SourceOutcome:
+    # A new client each time, as each update of the program has one.
+    with Fetcher(timeout=2.0, max_bytes=1024 * 1024) as client:
+        (outcome,) = subs.update([name], fetcher=client).sources
+    return outcome
+
+
+def test_an_entry_dated_ahead_is_left_out_and_the_rest_of_the_feed_stored(
+    archive_db, httpserver: HTTPServer
+):
+    host = httpserver.url_for("")
+    ahead = dataclasses.replace(
+        story(2, host), published=dt.datetime.now(dt.UTC) + dt.timedelta(days=30)
+    )
+    httpserver.expect_request("/f").respond_with_data(rss([story(1, host), ahead]))
+    subs.subscribe(httpserver.url_for("/f"), name="Desk", check=False)
+    outcome = _update("Desk")
+    assert not outcome.error
+    assert [i.title for i in Item.select()] == [story(1).title]
+    assert "entry 2" in outcome.line() and "future" in outcome.line()
+    assert Source.get().last_error == "" and Source.get().failures == 0
