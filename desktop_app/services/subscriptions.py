@@ -310,12 +310,14 @@ def _feed_bytes(got: Fetched) -> bytes:
 
 
 def content_hash(item: ItemData) -> str:
+    """A digest of what the feed says of an entry; a time the feed does not state (estimated
+    from when it was read) is no part of it: reading the entry again changes nothing."""
     parts = (
         item.title,
         item.lead,
         item.body,
         item.body_html,
-        item.published_at.isoformat(),
+        "" if item.date_estimated else item.published_at.isoformat(),
         item.author,
     )
     return hashlib.sha1("\x1f".join(parts).encode("utf-8")).hexdigest()

@@ -140,14 +140,9 @@ def _update_item(item_id: int, data: ItemData, *, text_only: bool = False) -> No
         Item.updated_at: utc_now(),
     }
     if not text_only:
-        values.update(
-            {
-                Item.title: data.title.strip(),
-                Item.published_at: data.published_at,
-                Item.author: data.author.strip(),
-                Item.date_estimated: data.date_estimated,
-            }
-        )
+        values.update({Item.title: data.title.strip(), Item.author: data.author.strip()})
+        if not data.date_estimated:  # an estimate keeps the time the entry was first read
+            values.update({Item.published_at: data.published_at, Item.date_estimated: False})
     tags = split_tags(", ".join([*split_tags(row.tags), *data.tags]))
     if tags != split_tags(row.tags):
         values[Item.tags] = ", ".join(tags)

@@ -42,3 +42,28 @@ def test_an_entry_dated_ahead_is_left_out_and_the_rest_of_the_feed_stored(
     assert [i.title for i in Item.select()] == [story(1).title]
     assert "entry 2" in outcome.line() and "future" in outcome.line()
     assert Source.get().last_error == "" and Source.get().failures == 0
+
+
+def _update_at(name: str, now: dt.datetime) -> subs.SourceOutcome:
+    (plan,) = subs.plan_updates([name])
+    with Fetcher(timeout=2.0, max_bytes=1024 * 1024) as client:
+        return subs.store_fetch(subs.fetch_source(plan, client, now))
+
+
+UNDATED = (
+    b"<rss version='2.0'><channel><title>Wire</title><item><guid>w-1</guid>"
+    b"<title>Shelling reported near the river crossing</title><link>http://x.invalid/w/1</link>"
+    b"<description>The regional administration reported shelling overnight.</description>"
+    b"</item></channel></rss>"
+)
+
+
+def test_an_undated_entry_keeps_the_time_it_was_first_read(archive_db, httpserver: HTTPServer):
+    httpserver.expect_request("/f").respond_with_data(UNDATED)
+    subs.subscribe(httpserver.url_for("/f"), name="Wire", check=False)
+    first = dt.datetime(2026, 3, 1, 9, 0, tzinfo=dt.UTC)
+    _update_at("Wire", first)
+    later = _update_at("Wire", first + dt.timedelta(hours=2))
+    (item,) = Item.select()
+    assert item.published_at == first and item.date_estimated
+    assert "updated" not in later.line() and not later.stored.item_ids  # type: ignore[union-attr]
