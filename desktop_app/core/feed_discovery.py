@@ -47,6 +47,12 @@ def looks_like_feed(data: bytes) -> bool:
     return any(mark in head for mark in (b"<rss", b"<feed", b"<rdf:rdf", b"<rdf"))
 
 
+def looks_like_html(data: bytes) -> bool:
+    """A web page (what its first bytes say), not a feed."""
+    head = data[:_SNIFF].lstrip(b"\xef\xbb\xbf \t\r\n").lower()
+    return not looks_like_feed(data) and (b"<html" in head or b"<!doctype html" in head)
+
+
 def find_feeds(page: bytes, address: str) -> list[str]:
     """The feed addresses a page's `<link rel="alternate">` elements name, in page order."""
     from lxml import etree, html

@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
+from desktop_app.core.feed_discovery import find_feeds
 from desktop_app.core.formats.result import ReadResult
 from desktop_app.services.fetching import Fetched
 from desktop_app.storage.source_entries import Entry
@@ -50,3 +51,12 @@ def note_answer(got: Fetched, attempt: Attempt) -> None:
         attempt.offline = attempt.offline or got.held_back
     elif got.status in (200, 304):
         attempt.ok, attempt.gone = True, False
+
+
+def page_not_feed(got: Fetched) -> str:
+    """The error of a source whose address now gives a web page (a site rebuilt, a login or
+    maintenance page): what the page names as its feeds, to subscribe to instead."""
+    named = find_feeds(got.data, got.final_url or got.url)
+    if not named:
+        return "the address gives a web page, not a feed"
+    return f"the address gives a web page, not a feed; the page names the feed {named[0]}"

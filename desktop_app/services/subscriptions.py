@@ -19,7 +19,12 @@ from dataclasses import dataclass, field, replace
 from urllib.parse import urlsplit
 
 from desktop_app.core.errors import ArchiveError, ImportFormatError, ValidationError
-from desktop_app.core.feed_discovery import find_feeds, is_json_feed, looks_like_feed
+from desktop_app.core.feed_discovery import (
+    find_feeds,
+    is_json_feed,
+    looks_like_feed,
+    looks_like_html,
+)
 from desktop_app.core.fetch_rules import (
     DEFAULT_EVERY_MINUTES,
     Schedule,
@@ -32,7 +37,7 @@ from desktop_app.services.fetching import Fetched, Fetcher
 from desktop_app.services.helper_process import in_helper
 from desktop_app.services.source_fetch import Plan as Plan
 from desktop_app.services.source_fetch import SourceFetch as SourceFetch
-from desktop_app.services.source_fetch import note_answer
+from desktop_app.services.source_fetch import note_answer, page_not_feed
 from desktop_app.storage.db.connection import require_writable
 from desktop_app.storage.db.models import ReportArticle, database_proxy, utc_now
 from desktop_app.storage.source_entries import Entry, StoreSummary, full_text_known, store_entries
@@ -281,6 +286,10 @@ def fetch_source(plan: Plan, fetcher: Fetcher, now: dt.datetime | None = None) -
         attempt.ok, attempt.keep_validators = True, True
         return out
     if got.error:
+        return out
+    if looks_like_html(got.data):
+        attempt.ok, attempt.error = False, page_not_feed(got)
+        attempt.etag = attempt.last_modified = None
         return out
     try:
         _read_feed(out, got, fetcher, now)

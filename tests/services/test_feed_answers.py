@@ -67,3 +67,25 @@ def test_an_undated_entry_keeps_the_time_it_was_first_read(archive_db, httpserve
     (item,) = Item.select()
     assert item.published_at == first and item.date_estimated
     assert "updated" not in later.line() and not later.stored.item_ids  # type: ignore[union-attr]
+
+
+def test_a_web_page_where_the_feed_was_is_the_sources_error_naming_the_feed(
+    archive_db, httpserver: HTTPServer
+):
+    page = (
+        "<!doctype html><html><head><title>Desk</title>"
+        "<link rel='alternate' type='application/rss+xml' href='/news/rss'></head>"
+        "<body><p>Our feed has moved.</p></body></html>"
+    )
+    httpserver.expect_request("/feed").respond_with_data(page, content_type="text/html")
+    httpserver.expect_request("/plain").respond_with_data(
+        "<html><body>Down for maintenance</body></html>", content_type="text/html"
+    )
+    subs.subscribe(httpserver.url_for("/feed"), name="Moved", check=False)
+    subs.subscribe(httpserver.url_for("/plain"), name="Plain", check=False)
+    moved, plain = _update("Moved"), _update("Plain")
+    assert "web page" in moved.error and httpserver.url_for("/news/rss") in moved.error
+    assert "truncated" not in moved.error
+    assert "web page" in plain.error
+    failing = {s.name: s.last_error for s in Source.select()}
+    assert failing == {"Moved": moved.error, "Plain": plain.error}
