@@ -193,6 +193,19 @@ class Fetcher:
         except (httpx.ConnectError, httpx.NetworkError) as exc:
             out.error = f"cannot connect: {_reason(exc)}"
             out.offline, out.unreachable = _looks_offline(exc), True
+        except httpx.RemoteProtocolError:
+            out.error = (
+                "the server closed the connection before the whole answer came"
+                if out.status
+                else "the server closed the connection without answering"
+            )
+            out.data = b""
+        except httpx.DecodingError:
+            how = out.headers.get("content-encoding", "").strip()
+            out.error = f"the answer's compressed ({how}) data are damaged; not read".replace(
+                " ()", ""
+            )
+            out.data = b""
         except httpx.InvalidURL as exc:
             out.error = f"not a usable address: {exc}"
         except httpx.HTTPError as exc:

@@ -5,6 +5,10 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
 from pytest_httpserver import HTTPServer
@@ -89,3 +93,49 @@ def test_a_web_page_where_the_feed_was_is_the_sources_error_naming_the_feed(
     assert "web page" in plain.error
     failing = {s.name: s.last_error for s in Source.select()}
     assert failing == {"Moved": moved.error, "Plain": plain.error}
+
+
+class _Broken(BaseHTTPRequestHandler):
+    """Answers 200 and then breaks its answer as its path says."""
+
+    def do_GET(self) -> None:  # (http.server's name)
+        body = rss([story(n) for n in range(40)])
+        self.send_response(200)
+        self.send_header("Content-Type", "application/rss+xml")
+        if self.path == "/cut":  # the connection dropped half-way through the body
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body[: len(body) // 2])
+        else:  # "/gzip": says gzip, sends bytes that are not
+            self.send_header("Content-Encoding", "gzip")
+            self.send_header("Content-Length", "64")
+            self.end_headers()
+            self.wfile.write(b"x" * 64)
+        self.close_connection = True
+
+    def log_message(self, *args: object) -> None:
+        pass
+
+
+@contextmanager
+def _broken_server() -> Iterator[str]:
+    server = ThreadingHTTPServer(("127.0.0.1", 0), _Broken)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+def test_an_answer_cut_short_or_damaged_is_said_in_words(archive_db):
+    with _broken_server() as base:
+        subs.subscribe(f"{base}/cut", name="Cut", check=False)
+        subs.subscribe(f"{base}/gzip", name="Packed", check=False)
+        cut, packed = _update("Cut"), _update("Packed")
+    assert "closed the connection" in cut.error
+    assert "compress" in packed.error
+    for error in (cut.error, packed.error):
+        assert "Error" not in error and "errno" not in error.lower()
+    assert Item.select().count() == 0
