@@ -13,11 +13,18 @@ import datetime as dt
 import json
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 from desktop_app.core.errors import ArchiveError, ImportFormatError
 from desktop_app.core.fetch_rules import ago
 from desktop_app.core.opml import OpmlSource, read_opml, write_opml
-from desktop_app.services.subscriptions import SubscribeError, resolve, subscribe, subscriptions
+from desktop_app.services.subscriptions import (
+    Resolved,
+    SubscribeError,
+    resolve,
+    subscribe,
+    subscriptions,
+)
 from desktop_app.services.transfer import refuse_archive_file, write_file_atomically
 from desktop_app.storage.db.models import database_proxy
 from desktop_app.storage.sources import SourceInfo
@@ -87,31 +94,52 @@ def import_opml(path: Path) -> list[str]:
     except OSError as exc:
         raise ImportFormatError(exc.strerror or "cannot read", file=str(path)) from None
     listed = read_opml(data, source=str(path))
-    added, kept = [], []
+    added, kept, renamed = [], [], []
     with database_proxy.atomic():
+        known = subscriptions()
+        names, urls = {s.name.lower() for s in known}, {s.url for s in known}
         for entry in listed:
             # As given, offline; with the site's address the list names (`htmlUrl`).
             found = resolve(entry.url, check=False)
             if entry.site_url:
                 found = dataclasses.replace(found, site_url=entry.site_url)
+            name = entry.title if found.url in urls else _free_name(entry.title, found, names)
             try:
                 subscribe(
                     entry.url,
-                    name=entry.title,
+                    name=name,
                     as_kind=entry.as_kind,
                     full_text=entry.full_text,
                     every=entry.every_minutes,
                     tags=entry.tags,
                     resolved=found,
                 )
-                added.append(entry.title)
+                added.append(name)
+                names.add(name.lower())
+                urls.add(found.url)
+                if name != entry.title:
+                    renamed.append(f"{entry.title} ({found.url}) as {name}: the name is taken")
             except SubscribeError as exc:
                 kept.append(f"{entry.title}: {exc}")
     lines = [f"{path}: {len(added)} sources added, {len(kept)} already there"]
+    lines += [f"  named {r}" for r in renamed[:20]]
     lines += [f"  kept: {k}" for k in kept[:20]]
     if added:
         lines.append("run `update` to fetch them")
     return lines
+
+
+def _free_name(title: str, found: Resolved, taken: set[str]) -> str:
+    """The list's title for a new feed, or, when another source has it (two sites' "News"),
+    the title with the feed's host."""
+    if title.lower() not in taken:
+        return title
+    host = (urlsplit(found.url).hostname or "").removeprefix("www.")
+    for n in range(1, 100):
+        name = f"{title} ({host})" if n == 1 else f"{title} ({host}, {n})"
+        if name.lower() not in taken:
+            return name
+    return title
 
 
 def export_opml(path: Path) -> tuple[int, list[str]]:
