@@ -70,6 +70,7 @@ class _Own:
     item_id: int | None
     content_hash: str
     full_text_at: dt.datetime | None
+    url_key: str | None = None
 
 
 def _chunks(values: Sequence[str]) -> list[list[str]]:
@@ -84,7 +85,9 @@ def _own_entries(source_id: int, guids: Sequence[str]) -> dict[str, _Own]:
             (SourceEntry.source == source_id) & SourceEntry.guid.in_(part)
         )
         for row in query:
-            found[row.guid] = _Own(row.id, row.item_id, row.content_hash, row.full_text_at)
+            found[row.guid] = _Own(
+                row.id, row.item_id, row.content_hash, row.full_text_at, row.url_key
+            )
     return found
 
 
@@ -163,6 +166,20 @@ def _stored_form(item_id: int) -> ItemData | None:
     )
 
 
+def _relink(item_id: int, stored: ItemData, link: str | None) -> ItemData:
+    """A known entry whose link the feed changed (a site's new addresses) gives its item the
+    new link, unless another item has it."""
+    link = (link or "").strip()
+    if (
+        not link
+        or link == stored.source_url
+        or Item.select().where(Item.source_url == link).exists()
+    ):
+        return stored
+    Item.update(source_url=link, updated_at=utc_now()).where(Item.id == item_id).execute()
+    return replace(stored, source_url=link)
+
+
 def _new_item_id(data: ItemData) -> int | None:
     if data.source_url:
         row = Item.get_or_none(Item.source_url == data.source_url.strip())
@@ -227,6 +244,8 @@ def store_entries(source_id: int, result: ReadResult, entries: Sequence[Entry]) 
             stored = _stored_form(match)
             if stored is None:
                 continue
+            if mine is not None:
+                stored = _relink(match, stored, entry.item.source_url)
             keep.append(n)
             items.append(stored)
         index_of = {old: new for new, old in enumerate(keep)}
@@ -272,13 +291,18 @@ def _remember(
             continue
         mine = own.get(entry.guid) if entry.guid else None
         fuller = entry.full_text_at is not None
-        if mine is not None and mine.content_hash == entry.content_hash and not fuller:
-            continue  # as it was: nothing to write
         url = entry.item.source_url
+        url_key = canonical_url(url) if url else None
+        same = mine is not None and (mine.content_hash, mine.url_key) == (
+            entry.content_hash,
+            url_key,
+        )
+        if same and not fuller:
+            continue  # as it was: nothing to write
         values: dict[str, object] = {
             "item": item_id,
             "guid": entry.guid,
-            "url_key": canonical_url(url) if url else None,
+            "url_key": url_key,
             "title_key": title_key(entry.item.title),
             "content_hash": entry.content_hash,
             "seen_at": now,

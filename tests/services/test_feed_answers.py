@@ -139,3 +139,20 @@ def test_an_answer_cut_short_or_damaged_is_said_in_words(archive_db):
     for error in (cut.error, packed.error):
         assert "Error" not in error and "errno" not in error.lower()
     assert Item.select().count() == 0
+
+
+def test_an_entry_whose_link_changed_takes_the_new_link(archive_db, httpserver: HTTPServer):
+    host = httpserver.url_for("")
+    first = story(1, host)
+    httpserver.expect_request("/f").respond_with_data(rss([first]))
+    subs.subscribe(httpserver.url_for("/f"), name="Desk", check=False)
+    _update("Desk")
+    httpserver.clear()
+    moved = dataclasses.replace(first, link=f"{host}/2025/03/story-1")
+    httpserver.expect_request("/f").respond_with_data(rss([moved]))
+    _update("Desk")
+    (item,) = Item.select()
+    assert item.source_url == moved.link
+    # The next update finds the story by its new link too: still one item, nothing new.
+    again = _update("Desk")
+    assert Item.select().count() == 1 and "1 new" not in again.line()
