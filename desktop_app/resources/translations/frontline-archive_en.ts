@@ -374,6 +374,13 @@ a minus takes a tag away (drones, -kyiv):</numerusform>
       </translation>
     </message>
     <message numerus="yes">
+      <source>Update of the sources stopped: %n new</source>
+      <translation>
+        <numerusform>Update of the sources stopped: %n new</numerusform>
+        <numerusform>Update of the sources stopped: %n new</numerusform>
+      </translation>
+    </message>
+    <message numerus="yes">
       <source>Updating %n sources…</source>
       <translation>
         <numerusform>Updating %n source…</numerusform>

@@ -3189,6 +3189,10 @@ Merge: take this report's figures and keep the stored ones it does not state.</s
       <translation>Вилучити джерела</translation>
     </message>
     <message>
+      <source>S&amp;top</source>
+      <translation>З&amp;упинити</translation>
+    </message>
+    <message>
       <source>Select a source to edit.</source>
       <translation>Виберіть джерело, щоб його змінити.</translation>
     </message>
@@ -3229,6 +3233,10 @@ Merge: take this report's figures and keep the stored ones it does not state.</s
       <translation>Більше не стежити за %1? Їхні статті й короткі новини залишаться в архіві.</translation>
     </message>
     <message>
+      <source>Stopping the update…</source>
+      <translation>Оновлення зупиняється…</translation>
+    </message>
+    <message>
       <source>Subscribed to %1</source>
       <translation>Підписано на %1</translation>
     </message>
@@ -3243,6 +3251,14 @@ Merge: take this report's figures and keep the stored ones it does not state.</s
     <message>
       <source>Update &amp;every:</source>
       <translation>Оновлювати &amp;кожні:</translation>
+    </message>
+    <message numerus="yes">
+      <source>Update of the sources stopped: %n new</source>
+      <translation>
+        <numerusform>Оновлення джерел зупинено: %n новий запис</numerusform>
+        <numerusform>Оновлення джерел зупинено: %n нові записи</numerusform>
+        <numerusform>Оновлення джерел зупинено: %n нових записів</numerusform>
+      </translation>
     </message>
     <message numerus="yes">
       <source>Updating %n sources…</source>

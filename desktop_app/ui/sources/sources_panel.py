@@ -123,6 +123,11 @@ class SourcesPanel(QWidget):
         self.update_all_button = QPushButton(
             QCoreApplication.translate("Sources", "Update &all"), self
         )
+        # Ends a running update: what was stored stays, the other sources stay as they were.
+        self.stop_button = QPushButton(QCoreApplication.translate("Sources", "S&top"), self)
+        self.stop_button.setEnabled(False)
+        self.stop_button.clicked.connect(self.updater.cancel)
+        self.updater.running_changed.connect(self.stop_button.setEnabled)
         self.add_button.clicked.connect(self.ask_subscribe)
         self.edit_button.clicked.connect(self.edit_selected)
         self.tree.itemDoubleClicked.connect(lambda item, _col: self.edit_source(self._name(item)))
@@ -138,6 +143,7 @@ class SourcesPanel(QWidget):
             self.remove_button,
             self.update_button,
             self.update_all_button,
+            self.stop_button,
         ):
             buttons.addWidget(b)
         buttons.addStretch(1)

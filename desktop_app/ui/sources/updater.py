@@ -11,9 +11,13 @@ the runner's lanes, the GUI thread only routing results.
 A timer updates the sources that are due while the window is open. With no network the
 status bar says "offline — last update 2 h ago" and the timer simply tries again later.
 
+Stop (`cancel`) ends an update early: what was stored stays, and the sources not stored yet
+are left as they were (not asked, still due), nothing more is written.
+
 Signals:
     progressed(int, int): sources done, sources in this update.
     finished(object): the UpdateSummary of the update that ended.
+    running_changed(bool): an update started (True) or ended (False).
 """
 
 from __future__ import annotations
@@ -50,6 +54,7 @@ class UpdateSummary:
     errors: list[str] = field(default_factory=list)
     offline: int = 0
     last_update: dt.datetime | None = None
+    stopped: bool = False
 
     @property
     def all_offline(self) -> bool:
@@ -72,6 +77,7 @@ def ago_text(then: dt.datetime | None, now: dt.datetime | None = None) -> str:
 class SourceUpdater(QObject):
     progressed = Signal(int, int)
     finished = Signal(object)
+    running_changed = Signal(bool)
     # From the worker thread (delivered queued, in the GUI thread).
     _fetched = Signal(object)
     _fetching_done = Signal(str)  # why fetching stopped early ("" when it did not)
@@ -136,6 +142,7 @@ class SourceUpdater(QObject):
             return False
         self._running, self._quiet = True, quiet
         self._summary = UpdateSummary()
+        self.running_changed.emit(True)
         wanted = list(names)
         self.ctx.runner.read(
             "sources to update",
@@ -145,8 +152,20 @@ class SourceUpdater(QObject):
         )
         return True
 
+    def cancel(self) -> bool:
+        """Stop the update while it fetches (False: none is fetching). The sources stored so
+        far stay; the rest are not stored, their state left as it was."""
+        if not self._running or self._fetch_over:
+            return False
+        self._summary.stopped = True
+        self._stop.set()
+        if not self._quiet:
+            self.ctx.status(QCoreApplication.translate("Sources", "Stopping the update…"))
+        return True
+
     def _failed(self, text: str) -> None:
         self._running = False
+        self.running_changed.emit(False)
         self.ctx.status(
             QCoreApplication.translate("Sources", "Sources could not be updated: %1").replace(
                 "%1", text
@@ -189,6 +208,8 @@ class SourceUpdater(QObject):
             self._fetching_done.emit(failure)
 
     def _queue(self, fetch: subs.SourceFetch) -> None:
+        if self._summary.stopped:
+            return  # fetched before Stop, arrived after it: not stored
         self._pending.append(fetch)
         if not self._batch.isActive():
             self._batch.start()
@@ -235,6 +256,9 @@ class SourceUpdater(QObject):
     def _fetch_finished(self, failure: str) -> None:
         self._fetch_over = True
         self._thread = None
+        if self._summary.stopped:
+            self._batch.stop()
+            self._pending.clear()
         arrived = self._stored + len(self._pending) + self._storing
         if arrived < self._total:
             # Sources that never came back (fetching stopped or failed): not stored, said.
@@ -254,7 +278,13 @@ class SourceUpdater(QObject):
         self._running = False
         summary = self._summary
         summary.last_update = last
-        if summary.all_offline:
+        if summary.stopped:
+            self.ctx.status(
+                QCoreApplication.translate(
+                    "Sources", "Update of the sources stopped: %n new", None, summary.new_items
+                )
+            )
+        elif summary.all_offline:
             self.ctx.status(
                 QCoreApplication.translate("Sources", "offline — last update %1").replace(
                     "%1", ago_text(last)
@@ -272,4 +302,5 @@ class SourceUpdater(QObject):
                     len(summary.errors),
                 )
             self.ctx.status(text)
+        self.running_changed.emit(False)
         self.finished.emit(summary)
