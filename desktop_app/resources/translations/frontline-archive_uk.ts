@@ -2464,7 +2464,7 @@ a minus takes a tag away (drones, -kyiv):</source>
       <translation>Проблем не знайдено.</translation>
     </message>
     <message>
-      <source>Open art&amp;icle</source>
+      <source>Ope&amp;n article</source>
       <translation>Відкрити статт&amp;ю</translation>
     </message>
     <message>
@@ -3105,14 +3105,6 @@ Merge: take this report's figures and keep the stored ones it does not state.</s
       <translation>&amp;Адреса:</translation>
     </message>
     <message>
-      <source>&amp;Add…</source>
-      <translation>&amp;Додати…</translation>
-    </message>
-    <message>
-      <source>&amp;Edit…</source>
-      <translation>&amp;Змінити…</translation>
-    </message>
-    <message>
       <source>&amp;Entries are:</source>
       <translation>&amp;Записи — це:</translation>
     </message>
@@ -3121,16 +3113,16 @@ Merge: take this report's figures and keep the stored ones it does not state.</s
       <translation>&amp;Назва:</translation>
     </message>
     <message>
-      <source>&amp;Remove</source>
-      <translation>&amp;Вилучити</translation>
-    </message>
-    <message>
       <source>&amp;Tags:</source>
       <translation>&amp;Мітки:</translation>
     </message>
     <message>
       <source>&amp;Update selected</source>
-      <translation>Оновити &amp;вибрані</translation>
+      <translation>Оновити вибран&amp;і</translation>
+    </message>
+    <message>
+      <source>A&amp;dd…</source>
+      <translation>Д&amp;одати…</translation>
     </message>
     <message>
       <source>Add source</source>
@@ -3155,6 +3147,10 @@ Merge: take this report's figures and keep the stored ones it does not state.</s
     <message>
       <source>Each by its form</source>
       <translation>Кожен за його виглядом</translation>
+    </message>
+    <message>
+      <source>Ed&amp;it…</source>
+      <translation>Змі&amp;нити…</translation>
     </message>
     <message>
       <source>Fetch each article's page for its full text</source>
@@ -3185,12 +3181,12 @@ Merge: take this report's figures and keep the stored ones it does not state.</s
       <translation>Гаразд</translation>
     </message>
     <message>
-      <source>Remove sources</source>
-      <translation>Вилучити джерела</translation>
+      <source>Remove</source>
+      <translation>Вилучити</translation>
     </message>
     <message>
-      <source>S&amp;top</source>
-      <translation>З&amp;упинити</translation>
+      <source>Remove sources</source>
+      <translation>Вилучити джерела</translation>
     </message>
     <message>
       <source>Select a source to edit.</source>
@@ -3229,6 +3225,10 @@ Merge: take this report's figures and keep the stored ones it does not state.</s
       <translation>Стан</translation>
     </message>
     <message>
+      <source>Stop</source>
+      <translation>Зупинити</translation>
+    </message>
+    <message>
       <source>Stop following %1? Their articles and briefs stay in the archive.</source>
       <translation>Більше не стежити за %1? Їхні статті й короткі новини залишаться в архіві.</translation>
     </message>
@@ -3241,12 +3241,12 @@ Merge: take this report's figures and keep the stored ones it does not state.</s
       <translation>Підписано на %1</translation>
     </message>
     <message>
-      <source>Unread</source>
-      <translation>Непрочитані</translation>
+      <source>U&amp;pdate all</source>
+      <translation>Оновити в&amp;сі</translation>
     </message>
     <message>
-      <source>Update &amp;all</source>
-      <translation>Оновити &amp;всі</translation>
+      <source>Unread</source>
+      <translation>Непрочитані</translation>
     </message>
     <message>
       <source>Update &amp;every:</source>

@@ -88,7 +88,7 @@ class ProblemsView(QWidget):
         self.filter_edit.setClearButtonEnabled(True)
         self.filter_edit.setAccessibleName(self.tr("Filter the problems"))
         self.filter_edit.textChanged.connect(self.apply_filter)
-        self.article_button = QPushButton(self.tr("Open art&icle"), self)
+        self.article_button = QPushButton(self.tr("Ope&n article"), self)
         self.article_button.setToolTip(
             self.tr("Open the article that published the selected problem's report")
         )

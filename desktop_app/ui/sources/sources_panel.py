@@ -20,7 +20,7 @@ from functools import partial
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QPoint, Qt, QTimer, Signal
-from PySide6.QtGui import QHideEvent, QShowEvent
+from PySide6.QtGui import QHideEvent, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDockWidget,
@@ -40,6 +40,7 @@ from PySide6.QtWidgets import (
 from desktop_app.services import subscriptions as subs
 from desktop_app.services.changes import Changes
 from desktop_app.services.fetching import Fetcher
+from desktop_app.ui.common.accessibility import claim_key
 from desktop_app.ui.sources.source_texts import details_text, status_text, status_word, utc_now
 from desktop_app.ui.sources.updater import SourceUpdater, ago_text
 
@@ -114,17 +115,17 @@ class SourcesPanel(QWidget):
         self.details.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.tree.itemSelectionChanged.connect(self._show_details)
         self.tree.setAccessibleName(QCoreApplication.translate("Sources", "Sources"))
-        self.add_button = QPushButton(QCoreApplication.translate("Sources", "&Add…"), self)
-        self.edit_button = QPushButton(QCoreApplication.translate("Sources", "&Edit…"), self)
-        self.remove_button = QPushButton(QCoreApplication.translate("Sources", "&Remove"), self)
+        self.add_button = QPushButton(QCoreApplication.translate("Sources", "A&dd…"), self)
+        self.edit_button = QPushButton(QCoreApplication.translate("Sources", "Ed&it…"), self)
+        self.remove_button = QPushButton(QCoreApplication.translate("Sources", "Remove"), self)
         self.update_button = QPushButton(
             QCoreApplication.translate("Sources", "&Update selected"), self
         )
         self.update_all_button = QPushButton(
-            QCoreApplication.translate("Sources", "Update &all"), self
+            QCoreApplication.translate("Sources", "U&pdate all"), self
         )
         # Ends a running update: what was stored stays, the other sources stay as they were.
-        self.stop_button = QPushButton(QCoreApplication.translate("Sources", "S&top"), self)
+        self.stop_button = QPushButton(QCoreApplication.translate("Sources", "Stop"), self)
         self.stop_button.setEnabled(False)
         self.stop_button.clicked.connect(self.updater.cancel)
         self.updater.running_changed.connect(self.stop_button.setEnabled)
@@ -134,6 +135,8 @@ class SourcesPanel(QWidget):
         self.tree.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.tree.customContextMenuRequested.connect(self._context_menu)
         self.remove_button.clicked.connect(self.remove_selected)
+        # Remove has no Alt letter free beside the window's: Delete in the list is its key.
+        claim_key(self.tree, QKeySequence(QKeySequence.StandardKey.Delete), self.remove_selected)
         self.update_button.clicked.connect(self.update_selected)
         self.update_all_button.clicked.connect(lambda: self.updater.update())
         buttons = QHBoxLayout()

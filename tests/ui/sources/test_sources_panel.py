@@ -362,3 +362,32 @@ def test_the_last_update_times_stay_true_while_the_panel_shows(qtbot, window):
     dock.show()
     assert ticking.isActive()
     assert row.text(UPDATED) == "2 h ago"
+
+
+def test_delete_in_the_list_removes_the_chosen_source_after_asking(qtbot, window, monkeypatch):
+    """Remove has no Alt letter left beside the window's: Delete in the list is its key
+    (the window's own Delete, which deletes articles, does not take it)."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QMessageBox
+
+    asked: list[str] = []
+
+    def answer(_parent, _title, text, *_args, **_kwargs):
+        asked.append(text)
+        return QMessageBox.StandardButton.Yes
+
+    monkeypatch.setattr(QMessageBox, "question", staticmethod(answer))
+    subs.subscribe("http://127.0.0.1:9/a", name="Alpha", check=False)
+    subs.subscribe("http://127.0.0.1:9/b", name="Beta", check=False)
+    window.ensure_built()
+    window.show()
+    panel = window._sources_dock.panel
+    window._sources_dock.show()
+    panel.refresh()
+    qtbot.waitUntil(lambda: panel.tree.topLevelItemCount() == 2, timeout=5000)
+    panel.tree.setCurrentItem(panel.tree.topLevelItem(panel_names(panel).index("Beta")))
+    panel.tree.setFocus()
+    qtbot.keyClick(panel.tree, Qt.Key.Key_Delete)
+    assert len(asked) == 1 and "“Beta”" in asked[0]
+    qtbot.waitUntil(lambda: row_id("Beta") is None, timeout=10000)
+    assert row_id("Alpha") is not None
