@@ -60,6 +60,29 @@ def pg_server():
     server.stop()
 
 
+@pytest.fixture(scope="module")
+def own_pg_server():
+    """A server of the module's own, which its tests may stop and start again (the session's
+    is shared by every other test). Commits reach its log before they return, as on a real
+    server: the test server's speed-up would lose the last ones to an immediate stop."""
+    from tests.pg_server import ENV_VAR, start_server
+
+    if os.environ.get(ENV_VAR):
+        pytest.skip("stops and starts a server of its own; a given server is never stopped")
+    server = start_server()
+    server.execute("ALTER SYSTEM SET synchronous_commit = on", "SELECT pg_reload_conf()")
+    yield server
+    server.stop()
+
+
+@pytest.fixture
+def stoppable_pg_server(own_pg_server):
+    """`own_pg_server`, running again after the test whatever the test left it in."""
+    yield own_pg_server
+    if own_pg_server.paused:
+        own_pg_server.resume()
+
+
 @pytest.fixture
 def pg_url(pg_server) -> str:
     """The address of a new, empty database on the test server."""

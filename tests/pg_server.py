@@ -37,6 +37,7 @@ class TestServer:
         self._scratch: str | None = None
         self._names = itertools.count(1)
         self._prefix = "fa_" + uuid.uuid4().hex[:8]
+        self.paused = False
 
     def execute(self, *statements: str, database: str | None = None) -> None:
         import psycopg2
@@ -117,6 +118,31 @@ class TestServer:
         name = f"{self._prefix}_{kind}_{next(self._names)}"
         self.execute(f"CREATE ROLE {name} LOGIN")
         return name
+
+    def pause(self) -> None:
+        """Stop the server at once, as a crash or a pulled cable would (its own, started here)."""
+        from pgserver import _commands
+
+        _commands.pg_ctl(
+            ["-m", "immediate", "-w", "stop"],
+            pgdata=self._handle.pgdata,
+            user=self._handle.system_user,
+        )
+        self.paused = True
+
+    def resume(self) -> None:
+        """Start the paused server again, on the same data and address."""
+        from pgserver import _commands
+
+        found = re.search(r"[?&]host=([^&]+)", self.admin_url)
+        assert found is not None, "only a server these tests started can be resumed"
+        log = str(self._handle.pgdata / "resumed.log")
+        _commands.pg_ctl(
+            ["-w", "-o", '-h ""', "-o", f"-k {found.group(1)}", "-l", log, "start"],
+            pgdata=self._handle.pgdata,
+            user=self._handle.system_user,
+        )
+        self.paused = False
 
     def stop(self) -> None:
         if self._handle is not None:

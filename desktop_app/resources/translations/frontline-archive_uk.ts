@@ -613,10 +613,6 @@ or type one in the Losses tab (New report…).</source>
       <translation>Нічого не знайдено за запитом «%1».</translation>
     </message>
     <message>
-      <source>No matches.</source>
-      <translation>Нічого не знайдено.</translation>
-    </message>
-    <message>
       <source>Search articles and briefs</source>
       <translation>Пошук у статтях і коротких новинах</translation>
     </message>
@@ -639,6 +635,10 @@ or type one in the Losses tab (New report…).</source>
     <message>
       <source>The search both asks for “%1” and leaves it out (after “-”).</source>
       <translation>Пошук водночас шукає «%1» і виключає його (після «-»).</translation>
+    </message>
+    <message>
+      <source>The search failed: %1</source>
+      <translation>Пошук не вдався: %1</translation>
     </message>
     <message>
       <source>The selected article or brief</source>

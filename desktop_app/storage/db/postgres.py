@@ -12,6 +12,7 @@ business (GRANT); a role without the right to write opens the archive read-only.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import re
 from pathlib import Path
@@ -22,6 +23,7 @@ import psycopg2.errors
 import psycopg2.extensions
 import psycopg2.extras
 from peewee import DatabaseError as PeeweeDatabaseError
+from peewee import InterfaceError as PeeweeInterfaceError
 from peewee import PostgresqlDatabase, Psycopg2Adapter
 
 from desktop_app.core.errors import ArchiveError
@@ -35,26 +37,20 @@ from desktop_app.storage.db.errors import (
 )
 from desktop_app.storage.db.migrations import SCHEMA_VERSION, SchemaTooNewError, migrate
 from desktop_app.storage.db.models import database_proxy
+from desktop_app.storage.db.pg_driver import (
+    _Connection,
+    adapt_sql,
+    connection_dead,
+    connection_lost,
+    display_address,
+    pg_code,
+)
+
+__all__ = ["adapt_sql", "display_address", "pg_code"]
 
 # The advisory lock every write transaction takes first (any constant: one per database).
 WRITE_LOCK_KEY = 0x46524F4E544C4E45 & 0x7FFFFFFFFFFFFFFF
 CONNECT_TIMEOUT_S = 10
-_QUOTED = re.compile(r"'(?:[^']|'')*'")
-
-
-def display_address(url: str) -> str:
-    """user@host:port/dbname, without a password (for messages, titles and the log)."""
-    try:
-        parts = psycopg2.extensions.parse_dsn(url)
-    except psycopg2.ProgrammingError:
-        return re.sub(r"//[^@/]*@", "//", url.split("?")[0])
-    user = parts.get("user", "")
-    host = parts.get("host", "") or "localhost"
-    if host.startswith("/"):
-        host = "localhost"
-    port = f":{parts['port']}" if parts.get("port") else ""
-    name = parts.get("dbname", "")
-    return f"postgresql://{user + '@' if user else ''}{host}{port}/{name}"
 
 
 def offline_copy_path(url: str, folder: Path) -> Path:
@@ -63,76 +59,6 @@ def offline_copy_path(url: str, folder: Path) -> Path:
     slug = re.sub(r"[^A-Za-z0-9.-]+", "-", shown).strip("-")[:60]
     digest = hashlib.sha256(shown.encode()).hexdigest()[:8]
     return folder / "servers" / f"{slug}-{digest}.sqlite"
-
-
-def adapt_sql(sql: str, params: Any) -> tuple[str, Any]:
-    """SQLite-style `?` placeholders to psycopg2's `%s` (a `%` of the text doubled); SQL that
-    peewee wrote for PostgreSQL already has `%s` and passes as it is."""
-    if not params:
-        return sql, None
-    if "?" not in _QUOTED.sub("", sql):
-        return sql, params
-    parts = _QUOTED.split(sql)
-    quoted = _QUOTED.findall(sql)
-    out = [parts[0].replace("%", "%%").replace("?", "%s")]
-    for literal, rest in zip(quoted, parts[1:], strict=True):
-        out.append(literal.replace("%", "%%"))
-        out.append(rest.replace("%", "%%").replace("?", "%s"))
-    return "".join(out), params
-
-
-class _Cursor(psycopg2.extensions.cursor):
-    def execute(self, query: str, vars: Any = None) -> Any:
-        return super().execute(*adapt_sql(query, vars))
-
-    def executemany(self, query: str, vars_list: Any) -> Any:
-        rows = list(vars_list)
-        sql, _ = adapt_sql(query, rows[0] if rows else None)
-        return super().executemany(sql, rows)
-
-
-class _Connection(psycopg2.extensions.connection):
-    """psycopg2's connection with the two calls storage makes on sqlite3's."""
-
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        self.cursor_factory = _Cursor
-
-    def execute(self, sql: str, params: Any = ()) -> Any:
-        cursor = self.cursor()
-        cursor.execute(sql, params)
-        return cursor
-
-    def interrupt(self) -> None:
-        self.cancel()
-
-
-def pg_code(exc: BaseException) -> str | None:
-    """The SQLSTATE behind `exc` (peewee wraps psycopg2's errors)."""
-    seen: BaseException | None = exc
-    for _ in range(4):
-        if seen is None:
-            return None
-        code = getattr(seen, "pgcode", None)
-        if isinstance(code, str):
-            return code
-        first = seen.args[0] if seen.args else None
-        seen = first if isinstance(first, BaseException) else seen.__context__
-    return None
-
-
-def _lost(exc: BaseException) -> bool:
-    seen: BaseException | None = exc
-    for _ in range(4):
-        if seen is None:
-            return False
-        if isinstance(seen, psycopg2.OperationalError | psycopg2.InterfaceError) and (
-            getattr(seen, "pgcode", None) is None
-        ):
-            return True
-        first = seen.args[0] if seen.args else None
-        seen = first if isinstance(first, BaseException) else seen.__context__
-    return False
 
 
 class DriverAdapter(Psycopg2Adapter):
@@ -218,11 +144,33 @@ class ServerDatabase(PostgresqlDatabase):
             return DiskFullError("the disk is full; nothing was changed")
         if code in ("42501", "25006"):  # no privilege, read-only transaction
             return ReadOnlyArchiveError(self.read_only_message())
-        if code is None and _lost(exc):
+        if code is None and connection_lost(exc):
+            self._forget_connection()
             return ServerUnreachableError(
                 f"the connection to {self.address} was lost; nothing was changed"
             )
         return None
+
+    def _forget_connection(self) -> None:
+        """This thread's connection is lost: the next call connects again (or says the server
+        still cannot be reached) instead of failing on the dead one until the program ends."""
+        conn = self._state.conn
+        if conn is not None:
+            conn.lost = True
+
+    def is_closed(self) -> bool:
+        """Also when this thread's connection died (peewee asks before every statement, and
+        connects again when closed). Never inside a transaction: its statements would go on,
+        on a new connection, without the ones before; its end (a rollback) comes first.
+        So a search after the server restarted reads on a new connection, not the dead one."""
+        state = self._state
+        conn = state.conn
+        idle = conn is not None and not state.closed and not state.transactions
+        if idle and connection_dead(conn):
+            with contextlib.suppress(psycopg2.Error):
+                conn.close()
+            state.reset()
+        return bool(state.closed)
 
     def _in_transaction(self) -> bool:
         if self.is_closed():
@@ -236,10 +184,7 @@ class ServerDatabase(PostgresqlDatabase):
             if not self.read_only:
                 # Writers one at a time, as SQLite's BEGIN IMMEDIATE: waits up to lock_timeout.
                 self.cursor().execute("SELECT pg_advisory_xact_lock(%s)", (WRITE_LOCK_KEY,))
-        except PeeweeDatabaseError as exc:
-            self._discard_failed_begin()
-            raise self.translate(exc) or exc from exc
-        except psycopg2.Error as exc:
+        except (PeeweeDatabaseError, PeeweeInterfaceError, psycopg2.Error) as exc:
             self._discard_failed_begin()
             raise self.translate(exc) or exc from exc
 
@@ -253,7 +198,7 @@ class ServerDatabase(PostgresqlDatabase):
     def commit(self) -> None:
         try:
             super().commit()
-        except PeeweeDatabaseError as exc:
+        except (PeeweeDatabaseError, PeeweeInterfaceError) as exc:
             raise self.translate(exc) or exc from exc
 
     def rollback(self) -> None:
@@ -268,7 +213,7 @@ class ServerDatabase(PostgresqlDatabase):
             return self.cursor()
         try:
             return super().execute_sql(sql, params)
-        except PeeweeDatabaseError as exc:
+        except (PeeweeDatabaseError, PeeweeInterfaceError) as exc:
             raise self.translate(exc) or exc from exc
 
 
@@ -342,7 +287,11 @@ def others_writes() -> int:
         connection.cursor().execute(f"LISTEN {CHANNEL}")
         connection.listening = True
         connection.others = 0
-    connection.poll()
+    try:
+        connection.poll()
+    except psycopg2.Error as exc:
+        db = database_proxy.obj
+        raise (db.translate(exc) if isinstance(db, ServerDatabase) else None) or exc from exc
     own = str(connection.get_backend_pid())
     while connection.notifies:
         note = connection.notifies.pop(0)

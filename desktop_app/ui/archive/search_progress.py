@@ -93,11 +93,14 @@ class SearchProgress(QObject):
     def counts_shown(self) -> None:
         self._counts = True
 
-    def failed(self, _message: str) -> None:
-        """The search failed (logged by the worker): nothing more will come."""
+    def failed(self, message: str) -> None:
+        """The search failed (logged by the worker): nothing more will come. Said with its
+        reason (a server that cannot be reached), never as "No matches", which would pass
+        for the archive's answer."""
         self._rows = self._counts = True
         self._dim(False)
-        self._label.setText(QCoreApplication.translate("ArchiveView", "No matches."))
+        said = QCoreApplication.translate("ArchiveView", "The search failed: %1")
+        self._label.setText(said.replace("%1", message))
 
     def _say(self) -> None:
         if self._reloading():

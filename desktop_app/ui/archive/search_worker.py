@@ -39,6 +39,7 @@ from desktop_app.ui.archive.search_messages import (
     SearchResult,
     Timeline,
 )
+from desktop_app.ui.common.operations import describe_error
 from desktop_app.ui.common.thread_priority import lower_this_thread
 
 if TYPE_CHECKING:
@@ -199,7 +200,7 @@ class SearchWorker(QObject):
             try:  # its next statement stops too: SQLite drops an interrupt between two
                 with queries.stopped_when(lambda: self._stale(generation)):
                     self._search(request, generation, timeline)
-            except Exception as exc:  # keep the window alive; the list shows "no matches"
+            except Exception as exc:  # keep the window alive; the list says why
                 if queries.was_interrupted(exc) and self._stale(generation):
                     return  # replaced by a newer search, which runs next
                 log.exception("search %r failed", request.text)
@@ -455,7 +456,7 @@ class SearchWorker(QObject):
             if result.generation == self.generation:
                 self.countsReady.emit(result.facets)
         elif isinstance(result, tuple) and result[0] == self.generation:
-            self.failed.emit(str(result[1]))
+            self.failed.emit(describe_error(result[1]))
 
     def forget_counts(self) -> None:
         """Count every search afresh from now on (a benchmark's runs of one search)."""
