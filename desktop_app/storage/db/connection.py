@@ -115,6 +115,9 @@ class ArchiveDatabase(SqliteDatabase):
 
     def __init__(self, database: str, *, archive_path: Path, read_only: bool, **kw: Any) -> None:
         super().__init__(database, **kw)
+        from desktop_app.storage.search_filters import FOLD, fold_case
+
+        self.register_function(fold_case, FOLD, 1, deterministic=True)
         self.archive_path = archive_path
         self.read_only = read_only
         self.read_only_reason: str | None = None  # an offline copy says why it is read-only
