@@ -27,6 +27,7 @@ from desktop_app.storage.db.models import (
     not_a_day,
     utc_now,
 )
+from desktop_app.storage.db.pg_schema import is_server
 
 FEED, LOSSES_API = "feed", "losses-api"
 SOURCE_KINDS = (FEED, LOSSES_API)
@@ -174,6 +175,15 @@ _SETTINGS = ("name", "url", "kind", "site_url", "as_kind", "full_text", "every_m
 _STATE = ("etag", "last_modified", "checked_at", "succeeded_at", "failures", "retry_after", "gone")
 
 
+def _tell_others() -> None:
+    """Other programs on a server hear of this write (on a file, any write moves their
+    `data_version`): their Sources panel follows a member's new, changed or removed source."""
+    if is_server(database_proxy):
+        from desktop_app.storage.db.postgres import tell_others
+
+        tell_others()
+
+
 def add_source(settings: SourceSettings) -> int:
     """Store a new source; a name or address already subscribed is refused, naming it."""
     settings.validate()
@@ -184,6 +194,7 @@ def add_source(settings: SourceSettings) -> int:
         same = Source.get_or_none(Source.url == settings.url)
         if same is not None:
             raise ValidationError(f"url: already subscribed as {same.name!r}")
+        _tell_others()
         return int(
             Source.insert(
                 name=name,
@@ -201,7 +212,9 @@ def add_source(settings: SourceSettings) -> int:
 
 def remove_source(name: str) -> bool:
     """Forget a source (its items stay in the archive)."""
-    return bool(Source.delete().where(Source.name == name).execute())
+    with database_proxy.atomic():
+        _tell_others()
+        return bool(Source.delete().where(Source.name == name).execute())
 
 
 def find_source(name: str) -> SourceInfo | None:
@@ -307,6 +320,7 @@ def record_attempt(source_id: int, attempt: Attempt) -> None:
             )
             if not taken.exists():
                 values[Source.url] = attempt.new_url
+        _tell_others()
         Source.update(values).where(Source.id == source_id).execute()
 
 
@@ -321,6 +335,7 @@ def set_source(source_id: int, settings: SourceSettings) -> None:
         )
         if taken.exists():
             raise ValidationError(f"name: a source called {name!r} exists already")
+        _tell_others()
         Source.update(
             name=name,
             url=settings.url,

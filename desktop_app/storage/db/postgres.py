@@ -300,6 +300,13 @@ def others_writes() -> int:
     return int(connection.others)
 
 
+def tell_others() -> None:
+    """Send the NOTIFY of this transaction's write by hand (delivered when it commits), for
+    a table without the trigger that sends it: the subscriptions' `source` (schema 8 put
+    it on the archive's other tables only)."""
+    database_proxy.execute_sql("SELECT pg_notify(%s, pg_backend_pid()::text)", (CHANNEL,))
+
+
 def unreachable_message(address: str, exc: BaseException) -> str:
     """In plain words: a refused password, an unknown database, or a server not answering."""
     text = str(exc).strip()
