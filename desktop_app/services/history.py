@@ -322,11 +322,23 @@ def change_tags(
     return Undoable(changes, undo, redo, result=len(after), title=title)
 
 
-def set_tags(item_id: int, tags: Sequence[str]) -> Undoable:
+def set_tags(item_id: int, tags: Sequence[str], shown: Sequence[str] | None = None) -> Undoable:
+    """The item's tags as typed; `shown`: the tags they were typed over. When someone else
+    changed them since (another window, a command, a team member), only what the typing
+    added and took away is applied to theirs, as a merge would: the typed list written over
+    them would silently drop their change."""
+    from desktop_app.core.item import edited_tags
     from desktop_app.services import items
+    from desktop_app.storage.items import get_item
 
     def apply() -> int:
-        items.set_tags(item_id, tags)
+        wanted = tuple(tags)
+        stored = get_item(item_id) if shown is not None else None
+        if shown is not None and stored is not None and stored.data.tags != tuple(shown):
+            added = tuple(t for t in wanted if t not in shown)
+            removed = tuple(t for t in shown if t not in wanted)
+            wanted = edited_tags(stored.data.tags, added, removed)
+        items.set_tags(item_id, wanted)
         return item_id
 
     return item_change(item_id, apply)

@@ -28,8 +28,11 @@ if TYPE_CHECKING:
     from desktop_app.ui.common.operations import Operation
 
 
-def apply_tags(ctx: WindowContext, item_id: int, text: str) -> Operation:
-    """Save typed tags ("a, b") on the item, as one undo step on the window's stack.
+def apply_tags(
+    ctx: WindowContext, item_id: int, text: str, shown: tuple[str, ...] | None = None
+) -> Operation:
+    """Save typed tags ("a, b") on the item, as one undo step on the window's stack; typed
+    over the tags `shown`, a change someone else made to them meanwhile is kept.
 
     The views follow the write by themselves (the runner's `changed`); a failure is shown.
     """
@@ -42,7 +45,7 @@ def apply_tags(ctx: WindowContext, item_id: int, text: str) -> Operation:
         ctx.runner,
         ctx.undo_stack,
         "set tags",
-        lambda: history.set_tags(item_id, wanted),
+        lambda: history.set_tags(item_id, wanted, shown),
         lambda step: label(TAG_ITEM).replace("{title}", short_title(step.title)),
         failure=lambda message: ctx.show_message("error", message),
     )
@@ -232,7 +235,7 @@ class ArchiveActions(QObject):
             text=", ".join(stored.data.tags),
         )
         if ok:
-            apply_tags(self.ctx, stored.id, text)
+            apply_tags(self.ctx, stored.id, text, stored.data.tags)
 
     def print_article(self) -> None:
         if self.view.reader.current_id is not None:
