@@ -350,6 +350,7 @@ def save_report(
     source: str = "manual",
     article_id: int | None = None,
     expected_version: int | None = None,
+    expected_row: int | None = None,
 ) -> Undoable:
     """Store a report (new, edited, replaced or merged), optionally linking an article."""
     from desktop_app.services import reports
@@ -365,6 +366,7 @@ def save_report(
             article_id=article_id,
             replace=True,
             expected_version=expected_version,
+            expected_row=expected_row,
         )
         return date
 

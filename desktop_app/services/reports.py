@@ -29,15 +29,18 @@ def save_report(
     source: str = MANUAL,
     article_id: int | None = None,
     expected_version: int | None = None,
+    expected_row: int | None = None,
 ) -> Changes:
     """Store a report. `replace`: the stored figures become exactly these (an edit, or
     Replace); otherwise they are merged in, keeping stored figures this report does not
-    state (Merge). `article_id` links the article that published it."""
+    state (Merge). `article_id` links the article that published it. An edit opened at
+    `expected_version` of row `expected_row` is refused (ConflictError) when someone changed
+    the report since, or deleted it and entered another for its date."""
     if report.date is None:
         raise ValueError("a report needs a date to be saved")
     with database_proxy.atomic():
         # Someone else's save since the dialog opened: say so instead of overwriting it.
-        versions.expect_report(report.date, expected_version)
+        versions.expect_report(report.date, expected_version, expected_row)
         reports.save_report(report, source=source, article_id=article_id, replace=replace)
     return _changed(report.date)
 

@@ -352,7 +352,8 @@ def _restore_report(entry: TrashEntry) -> dt.date:
             f"Trash entry {entry.id} (report {date.isoformat()}): a report for that date is"
             " stored; delete it first to put this one back"
         )
-    free = not Report.select().where(Report.id == entry.original_id).exists()
+    # Under a new row, as an undone delete is: its version starts again at 1, so an editor
+    # opened on the deleted report (noted by its row) must not take it for the same one.
     fields: dict[str, Any] = {
         "date": date,
         "day": day_of_war(date),
@@ -360,8 +361,6 @@ def _restore_report(entry: TrashEntry) -> dt.date:
         "note": snap.report.note,
         "source": snap.source,
     }
-    if free:
-        fields["id"] = entry.original_id
     report_id = int(Report.insert(**fields).execute())
     write_figures(report_id, dict(snap.report.figures))
     alive = {i for (i,) in Item.select(Item.id).where(Item.id.in_(list(snap.article_ids))).tuples()}

@@ -23,6 +23,9 @@ class Stamp:
     version: int
     changed_by: str = ""
     changed_at: dt.datetime | None = None
+    # A report's row: a report deleted and entered again for its date starts at version 1
+    # again, so the version alone cannot tell it from the one an editor opened.
+    row_id: int = 0
 
     def describe(self) -> str:
         who = self.changed_by or "another program"
@@ -65,13 +68,17 @@ def item_stamp(item_id: int) -> Stamp | None:
 
 def report_stamp(date: dt.date) -> Stamp | None:
     row = (
-        Report.select(Report.row_version, Report.changed_by, Report.changed_at, Report.updated_at)
+        Report.select(
+            Report.id, Report.row_version, Report.changed_by, Report.changed_at, Report.updated_at
+        )
         .where(Report.date == date)
         .first()
     )
     if row is None:
         return None
-    return Stamp(int(row.row_version), row.changed_by or "", row.changed_at or row.updated_at)
+    return Stamp(
+        int(row.row_version), row.changed_by or "", row.changed_at or row.updated_at, int(row.id)
+    )
 
 
 def expect_item(item_id: int, version: int | None, title: str = "") -> None:
@@ -92,9 +99,10 @@ def expect_item(item_id: int, version: int | None, title: str = "") -> None:
         )
 
 
-def expect_report(date: dt.date, version: int | None) -> None:
+def expect_report(date: dt.date, version: int | None, row_id: int | None = None) -> None:
     """Raise ConflictError unless the report of `date` still has `version` (None: no check;
-    0: the report must not exist yet, as when a new one is entered)."""
+    0: the report must not exist yet, as when a new one is entered) and, given, is still the
+    row `row_id` (not one deleted and entered again since, which starts at version 1)."""
     if version is None:
         return
     now = report_stamp(date)
@@ -105,6 +113,12 @@ def expect_report(date: dt.date, version: int | None) -> None:
             f"the report of {date.isoformat()} was deleted by someone else since you opened "
             "it; nothing was saved",
             theirs=None,
+        )
+    if version and row_id and now.row_id != row_id:
+        raise ConflictError(
+            f"the report of {date.isoformat()} was deleted and entered again by "
+            f"{now.describe()} since you opened it; nothing was saved",
+            theirs=now,
         )
     if now.version != version:
         what = "entered" if version == 0 else "changed"

@@ -86,3 +86,47 @@ def test_undo_refuses_when_another_program_changed_the_item_after(archive_db: An
     with pytest.raises(ConflictError, match="undoing it would overwrite theirs"):
         mine.undo()
     assert get_item(item_id).data.title == "Theirs"  # type: ignore[union-attr]
+
+
+def test_a_report_deleted_and_entered_again_is_not_the_one_an_editor_opened(
+    archive_db: Any,
+) -> None:
+    """Its version starts at 1 again, like the one opened: the row tells them apart. Put back
+    from the Trash, it is a new row too (it may hold a later edit than the one opened)."""
+    report_service.save_report(LossReport(DAY, {"tanks": Figure(10, 1)}), expected_version=0)
+    opened = report_stamp(DAY)
+    assert opened is not None and opened.row_id
+    report_service.delete_report(DAY)
+    report_service.save_report(LossReport(DAY, {"tanks": Figure(20, 2)}), expected_version=0)
+    again = report_stamp(DAY)
+    assert again is not None and again.version == opened.version
+    with pytest.raises(ConflictError, match="deleted and entered again by"):
+        report_service.save_report(
+            LossReport(DAY, {"tanks": Figure(15, 1)}),
+            expected_version=opened.version,
+            expected_row=opened.row_id,
+        )
+    assert load_report(DAY).figures["tanks"].total == 20  # type: ignore[union-attr]
+    # Their report, noted at its row, is saved over knowingly.
+    report_service.save_report(
+        LossReport(DAY, {"tanks": Figure(15, 1)}),
+        expected_version=again.version,
+        expected_row=again.row_id,
+    )
+
+    from desktop_app.services import trash
+
+    edited = report_stamp(DAY)
+    assert edited is not None
+    report_service.delete_report(DAY)
+    newest = max((e for e in trash.list_trash() if e.date == DAY), key=lambda e: e.id)
+    trash.restore([newest.id])
+    restored = report_stamp(DAY)
+    assert restored is not None and restored.row_id != edited.row_id
+    with pytest.raises(ConflictError, match="deleted and entered again"):
+        report_service.save_report(
+            LossReport(DAY, {"tanks": Figure(16, 1)}),
+            expected_version=edited.version,
+            expected_row=edited.row_id,
+        )
+    assert load_report(DAY).figures["tanks"].total == 15  # type: ignore[union-attr]

@@ -97,6 +97,7 @@ class ReportDialog(ReportDialogLayout):
             date = stored.date
         self._previous: LossReport | None = None
         self._version: int | None = None  # the stored report's version when editing
+        self._row: int | None = None  # and its row (one entered again has another)
         self._date_taken = False
         self._saving = False
         self.discard_box: QMessageBox | None = None
@@ -396,6 +397,7 @@ class ReportDialog(ReportDialogLayout):
             success=self._saved,
             failure=failed,
             expected_version=self._version if editing else None,
+            expected_row=self._row if editing else None,
             refused=(lambda exc: report_conflict.offer(self, exc)) if editing else None,
         )
 
@@ -405,6 +407,7 @@ class ReportDialog(ReportDialogLayout):
         who changed the report last."""
         if self._version is None or adopt:
             self._version = getattr(stamp, "version", None)
+            self._row = getattr(stamp, "row_id", None)
         changed = last_changed(getattr(stamp, "changed_by", ""), getattr(stamp, "changed_at", None))
         if changed:
             self.day_label.setText(self.day_label.text().split(" · ")[0] + " · " + changed)

@@ -64,11 +64,13 @@ def save_report(
     source: str = "manual",
     article_id: int | None = None,
     expected_version: int | None = None,
+    expected_row: int | None = None,
     refused: Callable[[BaseException], bool] | None = None,
 ) -> Operation:
     """Store `report` (new, edited, replaced or merged), optionally linking an article;
-    `success` gets its date. With `expected_version` (an edit), a report someone else saved
-    since it was read is not overwritten: `refused` (else `failure`) hears of the conflict."""
+    `success` gets its date. With `expected_version` and `expected_row` (an edit), a report
+    someone else saved (or deleted and entered again) since it was read is not overwritten:
+    `refused` (else `failure`) hears of the conflict."""
     if report.date is None:
         raise ValueError("a report needs a date to be saved")
 
@@ -76,7 +78,11 @@ def save_report(
         from desktop_app.services import history
 
         return history.save_report(
-            report, source=source, article_id=article_id, expected_version=expected_version
+            report,
+            source=source,
+            article_id=article_id,
+            expected_version=expected_version,
+            expected_row=expected_row,
         )
 
     return _push(ctx, SAVE, report.date, change, success, failure, refused)

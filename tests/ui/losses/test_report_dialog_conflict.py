@@ -40,3 +40,27 @@ def test_a_report_changed_meanwhile_is_not_overwritten_and_then_can_be(qtbot, ct
     ctx.settle(qtbot)
     assert dialog.result() == QDialog.DialogCode.Accepted
     assert load_report(DAY).figures["tanks"].total == 12_251
+
+
+def test_a_report_deleted_and_entered_again_meanwhile_is_not_overwritten(qtbot, ctx, archive_db):
+    """The new report starts at the version the dialog noted: the dialog tells it from the
+    one it opened by its row, and asks before writing over it."""
+    from desktop_app.services import reports as report_service
+
+    save_report(LossReport(DAY, {"tanks": Figure(12_250, 3)}))
+    dialog = make_dialog(qtbot, ctx, date=DAY)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    report_service.delete_report(DAY)
+    save_report(LossReport(DAY, {"tanks": Figure(12_300, 50)}))
+    dialog.total_edit("tanks").setText("12,251")
+    assert save(qtbot, ctx, dialog) is False
+    ctx.settle(qtbot)
+    box = dialog.conflict_box
+    assert isinstance(box, ConflictDialog) and box.isVisible()
+    assert "deleted and entered again" in box.message_label.text()
+    assert load_report(DAY).figures["tanks"] == Figure(12_300, 50)
+    box.overwrite_button.click()
+    ctx.settle(qtbot)
+    assert dialog.result() == QDialog.DialogCode.Accepted
+    assert load_report(DAY).figures["tanks"].total == 12_251
