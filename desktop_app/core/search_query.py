@@ -26,6 +26,11 @@ from dataclasses import dataclass, field
 # "T-90" becomes the two-token phrase it was indexed as.
 _TOKEN = re.compile(r"\w+", re.UNICODE)
 _FIELD = re.compile(r"^(\w+):(.*)$", re.UNICODE | re.DOTALL)
+# Ukrainian writes the apostrophe three ways: ' and ’ split a word in the index (п'ять is
+# "п" + "ять"), ʼ (U+02BC, a letter to the tokenizer) keeps it whole (пʼять). A word typed
+# with any of them is searched in both spellings.
+_APOSTROPHE = re.compile(r"(?<=\w)['’ʼ](?=\w)", re.UNICODE)
+JOINED_APOSTROPHE = "ʼ"
 TEXT_FILTERS = ("author", "tag", "source")
 FIELDS = (*TEXT_FILTERS, "kind", "from", "to", "is")
 KINDS = {"article": "article", "articles": "article", "brief": "brief", "briefs": "brief"}
@@ -288,13 +293,14 @@ def parse_query(text: str, *, typing: bool = True) -> Query:
         tokens = tuple(_TOKEN.findall(chunk))
         if not tokens:
             continue
-        term = Term(tokens, prefix)
+        terms = _spellings(chunk, prefix)
         if negated:
-            negatives.append(term)
+            negatives.extend(terms)
         else:
-            items.append(term)
-            if not quoted and len(tokens) == 1 and not prefix:
-                last_plain = term
+            for n, term in enumerate(terms):
+                items.extend([_OR, term] if n else [term])
+            if not quoted and len(tokens) == 1 and not prefix and len(terms) == 1:
+                last_plain = terms[0]
     clauses: list[list[Term]] = []
     joining = False
     for it in items:
@@ -319,6 +325,16 @@ def parse_query(text: str, *, typing: bool = True) -> Query:
         flags=frozenset(flags),
         ignored=tuple(ignored),
     )
+
+
+def _spellings(chunk: str, prefix: bool) -> list[Term]:
+    """The term typed, and for a word with an apostrophe also its other spelling in the
+    index (`_APOSTROPHE`): split where the apostrophe is, and whole with ʼ."""
+    if not _APOSTROPHE.search(chunk):
+        return [Term(tuple(_TOKEN.findall(chunk)), prefix)]
+    split = tuple(_TOKEN.findall(_APOSTROPHE.sub(" ", chunk)))
+    whole = tuple(_TOKEN.findall(_APOSTROPHE.sub(JOINED_APOSTROPHE, chunk)))
+    return [Term(split, prefix), Term(whole, prefix)]
 
 
 def fts5_query(text: str) -> str | None:

@@ -200,3 +200,20 @@ def test_a_filter_and_its_negation_find_nothing() -> None:
     # Another value, or another field with the same value, leaves something.
     for text in ("tag:energy -tag:rail", "tag:energy -source:energy", "tag:energy -energy"):
         assert not parse_query(text).finds_nothing(), text
+
+
+def test_a_word_with_an_apostrophe_is_searched_in_both_of_its_indexed_spellings() -> None:
+    """' and ’ split a word in the index, ʼ keeps it whole: each typed form asks for both."""
+    for typed in ("п'ять", "п’ять", "пʼять"):
+        query = parse_query(typed, typing=False)
+        assert query.fts_match() == '("п ять" OR "пʼять")'
+    excluded = parse_query("дрони -об'єкт", typing=False)
+    assert excluded.fts_match() == '("дрони") NOT ("об єкт" OR "обʼєкт")'
+    # Not between letters: no apostrophe of a word, nothing added.
+    assert parse_query("'дрони'", typing=False).fts_match() == '"дрони"'
+    # Highlighting finds the word in the reader written either way.
+    import re
+
+    patterns = parse_query("п'ять", typing=False).highlight_patterns()
+    for text in ("П'ять дронів", "П’ять дронів", "Пʼять дронів"):
+        assert any(re.search(p, text, re.IGNORECASE) for p in patterns), text

@@ -83,3 +83,27 @@ def test_author_and_source_ignore_the_case_of_cyrillic_letters(
     query = parse_query(text)
     assert search_count(SearchRequest(text), query) == len(expected)
     assert sum(facet_counts(SearchRequest(text), query).kinds.values()) == len(expected)
+
+
+def apostrophes() -> dict[str, int]:
+    """One word written with each of the three apostrophes Ukrainian texts use."""
+    return {
+        mark: save_item(ItemData(BRIEF, f"П{mark}ять дронів збито", at(day), body="Над Сумами."))
+        for day, mark in ((4, "'"), (5, "’"), (6, "ʼ"))
+    }
+
+
+@pytest.mark.parametrize("typed", ["п'ять", "п’ять", "пʼять", '"п’ять дронів"', "об'єкт OR п'ять"])
+def test_a_word_with_an_apostrophe_finds_it_written_with_any_of_them(
+    archive_db: object, typed: str
+) -> None:
+    spelled = apostrophes()
+    save_item(ItemData(BRIEF, "Шість дронів збито", at(7), body="Над Харковом."))
+    expected = [spelled[m] for m in ("ʼ", "’", "'")]  # newest first
+    assert ids(typed) == expected
+    query = parse_query(typed)
+    assert search_count(SearchRequest(typed), query) == 3
+    assert ids("п'я*") == expected  # typed as a prefix, too
+    (six,) = ids("шість")
+    for left_out in ("п'ять", "п’ять", "пʼять"):
+        assert ids(f"дронів -{left_out}") == [six]
