@@ -16,6 +16,7 @@ from typing import Any
 from peewee import JOIN, fn
 
 from desktop_app.core.errors import ValidationError
+from desktop_app.core.fetch_rules import MIN_EVERY_MINUTES
 from desktop_app.core.item import KINDS, split_tags
 from desktop_app.storage.db.errors import StoredValueError
 from desktop_app.storage.db.models import (
@@ -56,8 +57,12 @@ class SourceSettings:
             raise ValidationError(f"kind: {self.kind!r} is not one of {', '.join(SOURCE_KINDS)}")
         if self.as_kind not in (None, "article", "brief"):
             raise ValidationError(f"as: {self.as_kind!r} is not article or brief")
-        if not 1 <= self.every_minutes <= 100_000:
-            raise ValidationError("every: the interval is 1 to 100,000 minutes")
+        if not MIN_EVERY_MINUTES <= self.every_minutes <= 100_000:
+            # Below it the schedule would wait the minimum anyway: refused, not pretended.
+            raise ValidationError(
+                f"every: the interval is {MIN_EVERY_MINUTES} to 100,000 minutes (a source is"
+                f" not asked more often than every {MIN_EVERY_MINUTES} minutes)"
+            )
 
 
 @dataclass(frozen=True)

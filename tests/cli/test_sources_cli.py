@@ -188,3 +188,22 @@ def test_a_source_another_program_wrote_into_stops_neither_the_list_nor_the_othe
     refused = run(db, "subscriptions", "set", "Desk", "--every", "30")
     assert refused.returncode == 2 and "unsubscribe it" in refused.stderr
     assert run(db, "unsubscribe", "Desk").returncode == 0
+
+
+def test_an_interval_under_the_schedules_least_is_refused_not_pretended(
+    tmp_path: Path, httpserver: HTTPServer, cli
+):
+    """Asked every 2 minutes, a source was still asked every 5, without a word."""
+    run = cli
+    db = tmp_path / "a.sqlite"
+    httpserver.expect_request("/feed").respond_with_data(
+        rss([story(1)]), content_type="application/rss+xml"
+    )
+    refused = run(db, "subscribe", httpserver.url_for("/feed"), "--name", "Desk", "--every", "2")
+    assert refused.returncode == 2
+    assert "the interval is 5 to 100,000 minutes" in refused.stderr
+    assert run(db, "subscribe", httpserver.url_for("/feed"), "--name", "Desk").returncode == 0
+    changed = run(db, "subscriptions", "set", "Desk", "--every", "4")
+    assert changed.returncode == 2 and "not asked more often than every 5" in changed.stderr
+    listed = json.loads(run(db, "subscriptions", "--json").stdout)
+    assert listed[0]["every_minutes"] == 60

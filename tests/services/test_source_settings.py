@@ -56,7 +56,7 @@ def test_a_refused_edit_changes_nothing(archive_db):
         edit_source("A", SourceEdit(name="b", every=5, tags=["x"]))
     with pytest.raises(ValidationError, match="needs a name"):
         edit_source("A", SourceEdit(name="  "))
-    with pytest.raises(ValidationError, match="1 to 100,000"):
+    with pytest.raises(ValidationError, match="5 to 100,000"):
         edit_source("A", SourceEdit(every=0))
     with pytest.raises(ValidationError, match="not one of"):
         edit_source("A", SourceEdit(as_kind="video"))

@@ -17,6 +17,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop_app.core.fetch_rules import MIN_EVERY_MINUTES
+
 if TYPE_CHECKING:
     from desktop_app.services.subscriptions import SourceInfo
 
@@ -47,7 +49,7 @@ class SubscribeDialog(QDialog):
             self,
         )
         self.every = QSpinBox(self)
-        self.every.setRange(1, 100_000)
+        self.every.setRange(MIN_EVERY_MINUTES, 100_000)  # the schedule's least interval
         self.every.setValue(60)
         self.every.setSuffix(QCoreApplication.translate("Sources", " min"))
         self.tags = QLineEdit(self)
