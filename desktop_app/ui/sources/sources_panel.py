@@ -36,6 +36,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+from shiboken6 import isValid
 
 from desktop_app.services import subscriptions as subs
 from desktop_app.services.changes import Changes
@@ -86,6 +87,7 @@ class SourcesPanel(QWidget):
         super().__init__(parent)
         self.ctx = ctx
         self.sources: list[SourceInfo] = []
+        self._adding: SubscribeDialog | None = None  # the Add dialog, while a source is added
         # What the relative times are counted from (a test sets its own).
         self.now: Callable[[], dt.datetime] = utc_now
         self.updater = SourceUpdater(ctx, self)
@@ -303,13 +305,16 @@ class SourcesPanel(QWidget):
         if info is None or self.ctx.read_only:
             return None
         dialog = SubscribeDialog(self, info)
-        dialog.accepted.connect(lambda: self.save_settings(name, dialog.choice()))
+        dialog.submit = lambda choice: self.save_settings(name, choice, dialog)
         dialog.finished.connect(dialog.deleteLater)
         dialog.open()
         return dialog
 
-    def save_settings(self, name: str, choice: dict[str, object]) -> None:
-        """Store a source's settings from the dialog's choice, in one write."""
+    def save_settings(
+        self, name: str, choice: dict[str, object], dialog: SubscribeDialog | None = None
+    ) -> None:
+        """Store a source's settings from the dialog's choice, in one write; `dialog` closes
+        when it is stored, or says why not and stays open."""
         from desktop_app.services.source_settings import SourceEdit, edit_source
 
         edit = SourceEdit(
@@ -326,13 +331,21 @@ class SourcesPanel(QWidget):
                     "%1", edited.info.name
                 )
             )
+            if dialog is not None and isValid(dialog):
+                dialog.saved()
 
         self.ctx.runner.write(
             "source settings",
             lambda: edit_source(name, edit),
             success=saved,
-            failure=lambda text: self.ctx.show_message("error", text),
+            failure=lambda text: self._refused(dialog, text),
         )
+
+    def _refused(self, dialog: SubscribeDialog | None, text: str) -> None:
+        if dialog is not None and isValid(dialog) and dialog.isVisible():
+            dialog.refused(text)
+        else:
+            self.ctx.show_message("error", text)
 
     def update_selected(self) -> None:
         names = self.selected_names()
@@ -363,12 +376,14 @@ class SourcesPanel(QWidget):
         from desktop_app.ui.sources.subscribe_dialog import SubscribeDialog
 
         dialog = SubscribeDialog(self)
-        if dialog.exec() != SubscribeDialog.DialogCode.Accepted:
-            return
-        self.subscribe(dialog.choice())
+        self._adding = dialog
+        dialog.submit = self.subscribe
+        dialog.finished.connect(dialog.deleteLater)
+        dialog.open()
 
     def subscribe(self, choice: dict[str, object]) -> None:
-        """Look the address up on a worker thread, then store it on the write lane."""
+        """Look the address up on a worker thread, then store it on the write lane; the Add
+        dialog, if open, closes when it is stored or says why not and stays open."""
         url = str(choice["url"])
         self.ctx.status(QCoreApplication.translate("Sources", "Looking up %1…").replace("%1", url))
 
@@ -392,7 +407,7 @@ class SourcesPanel(QWidget):
     def _subscribe_resolved(self, found: object, error: str, choice: dict[str, object]) -> None:
         if not isinstance(found, subs.Resolved):
             self.ctx.status("")
-            self.ctx.show_message("error", error)
+            self._refused(self._adding, error)
             return
 
         def store() -> SourceInfo:
@@ -411,12 +426,14 @@ class SourcesPanel(QWidget):
                 QCoreApplication.translate("Sources", "Subscribed to %1").replace("%1", info.name)
             )
             self.updater.update([info.name])
+            if self._adding is not None and isValid(self._adding):
+                self._adding.saved()
 
         self.ctx.runner.write(
             "subscribe",
             lambda: _with_changes(store()),
             success=lambda result: stored(result.info),
-            failure=lambda text: self.ctx.show_message("error", text),
+            failure=lambda text: self._refused(self._adding, text),
         )
 
 

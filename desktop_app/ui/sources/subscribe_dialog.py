@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication
@@ -18,6 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app.core.fetch_rules import MIN_EVERY_MINUTES
+from desktop_app.ui.common.error_label import ErrorLabel
 
 if TYPE_CHECKING:
     from desktop_app.services.subscriptions import SourceInfo
@@ -63,6 +65,14 @@ class SubscribeDialog(QDialog):
         form.addRow("", self.full_text)
         form.addRow(QCoreApplication.translate("Sources", "Update &every:"), self.every)
         form.addRow(QCoreApplication.translate("Sources", "&Tags:"), self.tags)
+        # Why the last OK was refused (a name another source has, an address without a feed):
+        # the dialog stays open with what was typed, to mend it.
+        self.error = ErrorLabel(self)
+        self.error.setVisible(False)
+        form.addRow(self.error)
+        # Given, OK hands the choice to it and the dialog stays open until `saved` or
+        # `refused` is called; else OK closes it at once.
+        self.submit: Callable[[dict[str, object]], None] | None = None
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
         )
@@ -102,8 +112,22 @@ class SubscribeDialog(QDialog):
             self.url.setFocus()
         elif self.source is not None and not self.name.text().strip():
             self.name.setFocus()  # a source keeps a name
+        elif self.submit is not None:
+            self.ok.setEnabled(False)  # until the write has answered
+            self.error.setVisible(False)
+            self.submit(self.choice())
         else:
             self.accept()
+
+    def saved(self) -> None:
+        self.accept()
+
+    def refused(self, reason: str) -> None:
+        """The write was refused: say why and keep everything typed."""
+        self.ok.setEnabled(True)
+        self.error.setText(reason)
+        self.error.setVisible(True)
+        (self.name if "name" in reason or "exists" in reason else self.url).setFocus()
 
     def choice(self) -> dict[str, object]:
         return {

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pytest_httpserver import HTTPServer
+from shiboken6 import isValid
 
 from desktop_app.services import subscriptions as subs
 from desktop_app.ui.sources.sources_panel import NAME, STATUS, UNREAD
@@ -125,17 +126,22 @@ def test_edit_changes_a_sources_settings_in_one_write(qtbot, window):
     qtbot.waitUntil(lambda: "Kyiv desk" in panel_names(panel), timeout=5000)
     assert "Settings of Kyiv desk saved" in window.statusBar().currentMessage()
 
-    # Another source's name is refused, said, and nothing changes.
+    # Another source's name is refused, said in the dialog, which stays open with what was
+    # typed; nothing changes until the name is mended.
     dialog = panel.edit_source("Kyiv desk")
     assert dialog is not None
     dialog.name.setText("other")
     dialog.every.setValue(5)
     qtbot.mouseClick(dialog.ok, Qt.MouseButton.LeftButton)
-    from tests.ui.conftest import last_message
-
-    qtbot.waitUntil(lambda: last_message(window) is not None, timeout=10000)
-    assert "exists already" in str(last_message(window))
+    qtbot.waitUntil(dialog.error.isVisible, timeout=10000)
+    assert "exists already" in dialog.error.text()
+    assert dialog.isVisible() and dialog.ok.isEnabled()
+    assert (dialog.name.text(), dialog.every.value()) == ("other", 5)
     assert Source.get(Source.name == "Kyiv desk").every_minutes == 15
+    dialog.name.setText("Kyiv desk 2")
+    qtbot.mouseClick(dialog.ok, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not isValid(dialog) or not dialog.isVisible(), timeout=10000)
+    assert Source.get(Source.name == "Kyiv desk 2").every_minutes == 5
 
 
 def row_id(name: str) -> int | None:
@@ -391,3 +397,38 @@ def test_delete_in_the_list_removes_the_chosen_source_after_asking(qtbot, window
     assert len(asked) == 1 and "“Beta”" in asked[0]
     qtbot.waitUntil(lambda: row_id("Beta") is None, timeout=10000)
     assert row_id("Alpha") is not None
+
+
+def test_an_address_without_a_feed_keeps_the_add_dialog_open_with_what_was_typed(
+    qtbot, window, httpserver: HTTPServer
+):
+    from PySide6.QtCore import Qt
+
+    from desktop_app.storage.db.models import Source
+
+    httpserver.expect_request("/page").respond_with_data(
+        b"<html><head><title>No feed</title></head><body>Hello</body></html>",
+        content_type="text/html",
+    )
+    httpserver.expect_request("/feed").respond_with_data(
+        rss([story(1)]), content_type="application/rss+xml"
+    )
+    window.ensure_built()
+    panel = window._sources_dock.panel
+    panel.ask_subscribe()
+    dialog = panel.findChild(SubscribeDialog)
+    assert dialog is not None and dialog.isVisible()
+    dialog.url.setText(httpserver.url_for("/page"))
+    dialog.name.setText("Desk")
+    dialog.tags.setText("ua, energy")
+    qtbot.mouseClick(dialog.ok, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(dialog.error.isVisible, timeout=20000)
+    assert "names no feed" in dialog.error.text()
+    assert (dialog.name.text(), dialog.tags.text()) == ("Desk", "ua, energy")
+    assert Source.select().count() == 0
+    dialog.url.setText(httpserver.url_for("/feed"))
+    qtbot.mouseClick(dialog.ok, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not isValid(dialog) or not dialog.isVisible(), timeout=20000)
+    stored = Source.get(Source.name == "Desk")
+    assert stored.tags == "ua, energy"
+    _wait_update(qtbot, window)
