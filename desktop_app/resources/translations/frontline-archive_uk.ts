@@ -2759,6 +2759,10 @@ Merge: take this report's figures and keep the stored ones it does not state.</s
       <translation>З тексту не вдається встановити дату: дата вгорі — лише припущення. Перевірте її перед збереженням.</translation>
     </message>
     <message>
+      <source>The text is dated {date}, after today: the date above is not the text's. Check the text, and set the report's date before saving.</source>
+      <translation>Текст датовано {date}, пізніше за сьогодні: дата вгорі — не дата тексту. Перевірте текст і встановіть дату зведення перед збереженням.</translation>
+    </message>
+    <message>
       <source>The text is dated {date}; this report's date is kept.</source>
       <translation>Текст датовано {date}; дату цього зведення залишено.</translation>
     </message>

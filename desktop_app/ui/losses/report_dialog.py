@@ -18,20 +18,17 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QDate, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut, QTextCursor
-from PySide6.QtWidgets import (
-    QDialog,
-    QMessageBox,
-    QWidget,
-)
+from PySide6.QtWidgets import QDialog, QMessageBox, QWidget
 from shiboken6 import isValid
 
+from desktop_app.core import messages as msg
 from desktop_app.core.categories import CATEGORIES
 from desktop_app.core.errors import NoReportError
 from desktop_app.core.reference_series import official_days
 from desktop_app.core.report import LossReport, day_of_war
 from desktop_app.core.report_merge import merge_reports
 from desktop_app.core.report_parser import parse_report
-from desktop_app.core.validation import ERROR, validate_report
+from desktop_app.core.validation import ERROR, FUTURE, Problem, latest_report_date, validate_report
 from desktop_app.ui.common.attribution import last_changed
 from desktop_app.ui.common.date_notes import date_note_text
 from desktop_app.ui.common.i18n import localized, number
@@ -39,6 +36,7 @@ from desktop_app.ui.losses import figure_history, questions, report_conflict, re
 from desktop_app.ui.losses.check_list import unread_lines
 from desktop_app.ui.losses.questions import CANCEL, MERGE, REPLACE
 from desktop_app.ui.losses.report_dialog_layout import ReportDialogLayout
+from desktop_app.ui.losses.report_reads import date_from_figures, read_date_state, read_dialog_data
 from desktop_app.ui.losses.report_table_model import category_label
 
 __all__ = ["CANCEL", "MERGE", "REPLACE", "ReportDialog", "read_date_state", "read_dialog_data"]
@@ -47,28 +45,6 @@ if TYPE_CHECKING:
     from desktop_app.services.changes import Changes
     from desktop_app.services.queries import LinkedArticle
     from desktop_app.ui.common.context import WindowContext
-
-
-def read_dialog_data(date: dt.date) -> tuple[LossReport | None, list[LinkedArticle]]:
-    """The stored report of `date` and the articles that publish it (run on the read lane)."""
-    from desktop_app.services import queries
-
-    return queries.load_report(date), queries.linked_articles(date)
-
-
-def read_date_state(date: dt.date) -> tuple[LossReport | None, LossReport | None, object]:
-    """The report before `date`, the one stored for it and its version stamp (read lane)."""
-    from desktop_app.services import queries
-
-    return queries.previous_report(date), queries.load_report(date), queries.report_stamp(date)
-
-
-def date_from_figures(report: LossReport) -> LossReport:
-    """The report dated from its figures when one day matches: the archive's stored series,
-    then the official one the program carries (read lane)."""
-    from desktop_app.services import reports
-
-    return reports.establish_date(report)
 
 
 class ReportDialog(ReportDialogLayout):
@@ -88,7 +64,8 @@ class ReportDialog(ReportDialogLayout):
         today: dt.date | None = None,
     ) -> None:
         """`stored` is `date`'s report as read (`read_dialog_data`): given, the dialog edits it."""
-        self._today = today or dt.date.today()
+        # Kyiv's day, when it has begun while the local clock still shows the day before.
+        self._today = today or latest_report_date()
         self._editing = stored is not None
         super().__init__(parent, today=self._today, editing=self._editing)
         self.ctx = ctx
@@ -99,6 +76,9 @@ class ReportDialog(ReportDialogLayout):
         self._version: int | None = None  # the stored report's version when editing
         self._row: int | None = None  # and its row (one entered again has another)
         self._date_taken = False
+        # A date after today that a pasted text gave and the date field cannot hold (an error
+        # until the user sets the date).
+        self._future_date: dt.date | None = None
         self._saving = False
         self.discard_box: QMessageBox | None = None
         self.error_box: QMessageBox | None = None
@@ -180,7 +160,8 @@ class ReportDialog(ReportDialogLayout):
                     "The text states only the day's change for: {names}. Type their totals."
                 ).format(names=", ".join(category_label(k) for k in report.changes_only))
             )
-        self._mark_date_guess(report.date is None and not self._editing)
+        future = report.date is not None and report.date > self._today and not self._editing
+        self._mark_date_guess((report.date is None or future) and not self._editing)
         if report.date is None and not self._editing:
             messages.append(
                 self.tr(
@@ -193,6 +174,14 @@ class ReportDialog(ReportDialogLayout):
                 "date from the archive",
                 lambda: date_from_figures(report),
                 success=self._dated_from_figures,
+            )
+        elif future:
+            # The field cannot hold it: moving the figures to today silently would misdate them.
+            messages.append(
+                self.tr(
+                    "The text is dated {date}, after today: the date above is not the text's."
+                    " Check the text, and set the report's date before saving."
+                ).format(date=report.date.isoformat() if report.date else "")
             )
         elif report.date_note and not self._editing:
             messages.append(
@@ -208,8 +197,9 @@ class ReportDialog(ReportDialogLayout):
                         date=report.date.isoformat()
                     )
                 )
-            else:
+            elif not future:
                 self.date_edit.setDate(QDate(report.date.year, report.date.month, report.date.day))
+        self._future_date = report.date if future else None
         # Each line that could not be read is listed under Checks with its line number.
         self.problems_list.unread = unread_lines(self.paste_box.toPlainText(), report.unparsed)
         self._fill(report, highlight=True)
@@ -260,6 +250,7 @@ class ReportDialog(ReportDialogLayout):
     def _on_date_changed(self) -> None:
         if self.date_edit.property("guess"):
             self._mark_date_guess(False)  # the user set the date
+            self._future_date = None
         date = self.current_date()
         self.day_label.setText(self.tr("day {day} of the war").format(day=number(day_of_war(date))))
         self.date_edit.setAccessibleDescription(self.day_label.text())
@@ -307,6 +298,9 @@ class ReportDialog(ReportDialogLayout):
     def _revalidate(self) -> None:
         report, field_errors = self.build_report()
         problems = validate_report(report, self._previous, today=self._today)
+        if self._future_date is not None:  # the pasted text's date, which the field cannot hold
+            future = msg.render(msg.FUTURE, date=self._future_date.isoformat())
+            problems.insert(0, Problem(ERROR, FUTURE, future, self._future_date))
         errors = field_errors + [localized(p.message) for p in problems if p.severity == ERROR]
         warnings = [localized(p.message) for p in problems if p.severity != ERROR]
         # Each problem of one category is tied to its row (activating it goes there).

@@ -1,0 +1,81 @@
+"""ReportDialog filled from pasted texts the way people paste them: one after another, dated
+after the dialog's today, with the program's own clock deciding what today is."""
+
+from __future__ import annotations
+
+import datetime as dt
+import time
+from collections.abc import Iterator
+
+import pytest
+
+from desktop_app.core.validation import latest_report_date
+from desktop_app.storage.reports import load_report
+from desktop_app.ui.losses.report_dialog import ReportDialog
+from tests.ui.losses.test_report_dialog import UKRAINIAN_POST
+
+pytestmark = pytest.mark.qt_log_ignore(r"This plugin does not support propagateSizeHints\(\)")
+
+DAY = dt.date(2026, 8, 8)  # the date UKRAINIAN_POST states
+
+
+def dialog_on(qtbot, ctx, today: dt.date) -> ReportDialog:
+    dialog = ReportDialog(ctx, today=today)
+    qtbot.addWidget(dialog)
+    ctx.settle(qtbot)
+    return dialog
+
+
+def fill(qtbot, ctx, dialog: ReportDialog, text: str) -> None:
+    dialog.paste_box.setPlainText(text)
+    dialog.fill_button.click()
+    ctx.settle(qtbot)
+
+
+def test_a_text_dated_after_today_is_not_moved_to_today(qtbot, ctx, archive_db):
+    # The field cannot hold a date after today: the text's date used to be cut to today
+    # without a word, and the figures of 8 Aug were saved as the report of 7 Aug.
+    dialog = dialog_on(qtbot, ctx, today=dt.date(2026, 8, 7))
+    fill(qtbot, ctx, dialog, UKRAINIAN_POST)
+    assert dialog.total_edit("tanks").text() == "12,251"
+    assert "2026-08-08" in dialog.fill_message.text()
+    assert dialog.date_edit.property("guess")
+    assert "2026-08-08 is in the future" in [
+        dialog.problems_list.item(i).text() for i in range(dialog.problems_list.count())
+    ]
+    assert not dialog.save_button.isEnabled()
+    assert dialog.save() is False
+    ctx.settle(qtbot)
+    assert load_report(dt.date(2026, 8, 7)) is None
+
+
+def test_setting_the_date_after_a_future_text_allows_saving(qtbot, ctx, archive_db):
+    dialog = dialog_on(qtbot, ctx, today=dt.date(2026, 8, 7))
+    fill(qtbot, ctx, dialog, UKRAINIAN_POST)
+    dialog.date_edit.setDate(dt.date(2026, 8, 6))
+    ctx.settle(qtbot)
+    assert not dialog.date_edit.property("guess")
+    assert dialog.save_button.isEnabled()
+
+
+@pytest.fixture
+def far_west(monkeypatch) -> Iterator[None]:
+    """A local clock 23 h 59 min behind UTC (a POSIX zone): Kyiv's day is the next one at
+    every moment but the last minute of a UTC day. Then the zone the tests ran in."""
+    monkeypatch.setenv("TZ", "WEST+23:59")
+    time.tzset()
+    yield
+    monkeypatch.undo()
+    time.tzset()
+
+
+def test_the_dialog_takes_today_in_kyiv_when_it_is_later_than_here(
+    qtbot, ctx, archive_db, far_west
+):
+    # West of Kyiv the local clock still shows the day before while Kyiv's report is out;
+    # the importers take that report, the dialog used to refuse its date.
+    dialog = ReportDialog(ctx)
+    qtbot.addWidget(dialog)
+    ctx.settle(qtbot)
+    assert dialog.date_edit.maximumDate().toPython() == latest_report_date()
+    assert dialog.current_date() == latest_report_date()
