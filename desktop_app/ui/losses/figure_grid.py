@@ -200,6 +200,14 @@ class FigureGrid(QScrollArea):
             self.set_highlight(row.change, highlight)
             self._explain(row.change, None, sources.get(key))
 
+    def clear_filled(self) -> None:
+        """Empty every field still holding what a text filled (typed ones stay): before
+        filling from another day's text, whose figures these are not."""
+        for edit in list(self._highlighted):
+            edit.clear()
+            edit.setToolTip("")
+            self.set_highlight(edit, False)
+
     def _explain(self, edit: QLineEdit, other: QLineEdit | None, words: str | None) -> None:
         tip = self.tr("Read from: “{words}”").format(words=words) if words else ""
         for field in (edit, other):

@@ -76,8 +76,9 @@ class ReportDialog(ReportDialogLayout):
         self._version: int | None = None  # the stored report's version when editing
         self._row: int | None = None  # and its row (one entered again has another)
         self._date_taken = False
-        # A date after today that a pasted text gave and the date field cannot hold (an error
-        # until the user sets the date).
+        # The date of the text last filled from (its figures are that day's), and a date after
+        # today that a text gave and the date field cannot hold (an error until the date is set).
+        self._filled_date: dt.date | None = None
         self._future_date: dt.date | None = None
         self._saving = False
         self.discard_box: QMessageBox | None = None
@@ -200,6 +201,11 @@ class ReportDialog(ReportDialogLayout):
             elif not future:
                 self.date_edit.setDate(QDate(report.date.year, report.date.month, report.date.day))
         self._future_date = report.date if future else None
+        if report.date is not None and not self._editing:
+            if self._filled_date is not None and report.date != self._filled_date:
+                # Another day's text: what the earlier one filled is not this day's figure.
+                self.grid.clear_filled()
+            self._filled_date = report.date
         # Each line that could not be read is listed under Checks with its line number.
         self.problems_list.unread = unread_lines(self.paste_box.toPlainText(), report.unparsed)
         self._fill(report, highlight=True)

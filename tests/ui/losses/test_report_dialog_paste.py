@@ -18,6 +18,12 @@ pytestmark = pytest.mark.qt_log_ignore(r"This plugin does not support propagateS
 
 DAY = dt.date(2026, 8, 8)  # the date UKRAINIAN_POST states
 
+# Written for this test: the day after DAY, stating personnel and one daily change only.
+NEXT_DAY_NEWS = (
+    "Станом на 09.08.2026 Генштаб повідомив: загалом втрати особового складу ворога "
+    "сягнули 1 457 660 осіб. За минулу добу росіяни втратили 1 050 осіб і 3 танки."
+)
+
 
 def dialog_on(qtbot, ctx, today: dt.date) -> ReportDialog:
     dialog = ReportDialog(ctx, today=today)
@@ -79,3 +85,38 @@ def test_the_dialog_takes_today_in_kyiv_when_it_is_later_than_here(
     ctx.settle(qtbot)
     assert dialog.date_edit.maximumDate().toPython() == latest_report_date()
     assert dialog.current_date() == latest_report_date()
+
+
+def test_a_second_text_of_another_day_leaves_nothing_of_the_first(qtbot, ctx, archive_db):
+    # The totals of 8 Aug the second text does not state used to stay, highlighted as filled,
+    # and were saved as the report of 9 Aug with "No problems found".
+    dialog = dialog_on(qtbot, ctx, today=dt.date(2026, 8, 10))
+    fill(qtbot, ctx, dialog, UKRAINIAN_POST)
+    assert dialog.current_date() == DAY
+    fill(qtbot, ctx, dialog, NEXT_DAY_NEWS)
+    assert dialog.current_date() == dt.date(2026, 8, 9)
+    assert dialog.total_edit("personnel").text() == "1,457,660"
+    assert dialog.change_edit("tanks").text() == "+3"
+    assert dialog.total_edit("tanks").text() == ""  # the text states only the change
+    assert dialog.total_edit("drones").text() == ""
+    assert dialog.change_edit("drones").text() == ""
+    assert not dialog.is_highlighted(dialog.total_edit("drones"))
+    assert not dialog.save_button.isEnabled()  # tanks: a change without a total
+
+
+def test_a_second_text_of_the_same_day_adds_to_the_first(qtbot, ctx, archive_db):
+    dialog = dialog_on(qtbot, ctx, today=dt.date(2026, 8, 10))
+    fill(qtbot, ctx, dialog, UKRAINIAN_POST)
+    fill(qtbot, ctx, dialog, "Загальні бойові втрати з 24.02.22 по 08.08.26: танків ‒ 12252 (+5)")
+    assert dialog.total_edit("tanks").text() == "12,252"
+    assert dialog.total_edit("drones").text() == "449,606"
+
+
+def test_a_second_text_of_another_day_keeps_what_was_typed(qtbot, ctx, archive_db):
+    dialog = dialog_on(qtbot, ctx, today=dt.date(2026, 8, 10))
+    fill(qtbot, ctx, dialog, UKRAINIAN_POST)
+    dialog.total_edit("drones").clear()
+    qtbot.keyClicks(dialog.total_edit("drones"), "450000")
+    fill(qtbot, ctx, dialog, NEXT_DAY_NEWS)
+    assert dialog.total_edit("drones").text() == "450000"
+    assert dialog.total_edit("helicopters").text() == ""
