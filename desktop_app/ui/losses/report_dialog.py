@@ -364,13 +364,13 @@ class ReportDialog(ReportDialogLayout):
             date = report.date
             self.ctx.runner.read(
                 "stored report",
-                lambda: read_date_state(date)[1],
-                success=lambda stored: self._save_over(report, stored),
+                lambda: read_date_state(date)[1:],
+                success=lambda state: self._save_over(report, *state),
                 failure=self._save_failed,
             )
         return True
 
-    def _save_over(self, report: LossReport, stored: LossReport | None) -> None:
+    def _save_over(self, report: LossReport, stored: LossReport | None, stamp: object) -> None:
         if not isValid(self):
             return
         if stored is not None:
@@ -380,9 +380,11 @@ class ReportDialog(ReportDialogLayout):
                 return
             if choice == MERGE:
                 report = merge_reports(stored, report)
-        self._write(report)
+        # What was asked about, or that nothing was stored: a save by someone else while the
+        # question was open is refused, not overwritten unseen (0: must still be absent).
+        self._write(report, getattr(stamp, "version", None) if stored is not None else 0)
 
-    def _write(self, report: LossReport) -> None:
+    def _write(self, report: LossReport, version: int | None = None) -> None:
         def failed(text: str) -> None:
             # The same handler hears about a failed undo later, when this dialog is gone.
             if isValid(self) and self._saving:
@@ -396,7 +398,7 @@ class ReportDialog(ReportDialogLayout):
             report,
             success=self._saved,
             failure=failed,
-            expected_version=self._version if editing else None,
+            expected_version=self._version if editing else version,
             expected_row=self._row if editing else None,
             refused=(lambda exc: report_conflict.offer(self, exc)) if editing else None,
         )

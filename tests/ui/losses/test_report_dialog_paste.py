@@ -8,10 +8,12 @@ import time
 from collections.abc import Iterator
 
 import pytest
+from PySide6.QtWidgets import QDialog
 
+from desktop_app.core.report import Figure, LossReport
 from desktop_app.core.validation import latest_report_date
-from desktop_app.storage.reports import load_report
-from desktop_app.ui.losses.report_dialog import ReportDialog
+from desktop_app.storage.reports import load_report, save_report
+from desktop_app.ui.losses.report_dialog import REPLACE, ReportDialog
 from tests.ui.losses.test_report_dialog import UKRAINIAN_POST
 
 pytestmark = pytest.mark.qt_log_ignore(r"This plugin does not support propagateSizeHints\(\)")
@@ -120,3 +122,35 @@ def test_a_second_text_of_another_day_keeps_what_was_typed(qtbot, ctx, archive_d
     fill(qtbot, ctx, dialog, NEXT_DAY_NEWS)
     assert dialog.total_edit("drones").text() == "450000"
     assert dialog.total_edit("helicopters").text() == ""
+
+
+def test_a_report_stored_while_replace_is_asked_is_not_overwritten(
+    qtbot, ctx, archive_db, monkeypatch
+):
+    # Someone saves the day while the user reads "Replace, Merge or Cancel?": Replace used to
+    # overwrite their figures, which the user had never seen, without a word.
+    save_report(LossReport(DAY, {"tanks": Figure(12_247, 3)}))
+    dialog = dialog_on(qtbot, ctx, today=dt.date(2026, 8, 10))
+    dialog.date_edit.setDate(DAY)
+    qtbot.keyClicks(dialog.total_edit("tanks"), "12251")
+
+    def someone_saves_meanwhile(_stored: LossReport) -> str:
+        save_report(LossReport(DAY, {"tanks": Figure(12_249, 5)}))
+        return REPLACE
+
+    monkeypatch.setattr(dialog, "_choose_duplicate", someone_saves_meanwhile)
+    assert dialog.save() is True
+    ctx.settle(qtbot)
+    assert load_report(DAY).figures == {"tanks": Figure(12_249, 5)}
+    assert dialog.result() != QDialog.DialogCode.Accepted
+    box = dialog.error_box
+    assert box is not None and box.isVisible()
+    assert box.text().startswith("The report of 2026-08-08 was not saved: ")
+    assert "was changed by" in box.text() and "nothing was saved" in box.text()
+    assert dialog.total_edit("tanks").text() == "12251"
+    box.close()
+    # Asked again, now about what is stored, Replace saves.
+    monkeypatch.setattr(dialog, "_choose_duplicate", lambda _stored: REPLACE)
+    assert dialog.save() is True
+    ctx.settle(qtbot)
+    assert load_report(DAY).figures == {"tanks": Figure(12_251)}
