@@ -32,7 +32,13 @@ from desktop_app.core.article_report import report_in_article
 from desktop_app.core.errors import ValidationError
 from desktop_app.core.item import ARTICLE, BRIEF, ItemData, published_at_problem, split_tags
 from desktop_app.core.report import LossReport
-from desktop_app.core.validation import ERROR, Problem, compare_article_report, validate_report
+from desktop_app.core.validation import (
+    ERROR,
+    Problem,
+    compare_article_report,
+    latest_report_date,
+    validate_report,
+)
 from desktop_app.ui.archive import item_conflict
 from desktop_app.ui.archive.item_commands import (
     EDIT_ITEM,
@@ -290,8 +296,8 @@ class ItemDialog(QDialog):
         if stored is not None and self.item_id is not None and self.item_id in linked:
             pass  # linked already; the report dialog and Data problems show any mismatch
         elif stored is None:
-            problems = validate_report(report, previous, today=dt.date.today())
-            # e.g. a date in the future: nothing sensible to offer
+            problems = validate_report(report, previous, today=latest_report_date())
+            # e.g. a date in the future (after today in Kyiv too): nothing sensible to offer
             if not any(p.severity == ERROR for p in problems):
                 choice = self._ask(report, None, [])
         else:
