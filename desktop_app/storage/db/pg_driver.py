@@ -4,6 +4,7 @@ restarted) is recognised, said in plain words and replaced on its next use."""
 
 from __future__ import annotations
 
+import contextlib
 import re
 from typing import Any
 
@@ -82,7 +83,12 @@ class _Connection(psycopg2.extensions.connection):
         return cursor
 
     def interrupt(self) -> None:
-        self.cancel()
+        # Best effort, as sqlite3's: a connection the server already dropped has nothing
+        # running to stop (cancel() raised "connection already closed" in a window's close).
+        if self.closed:
+            return
+        with contextlib.suppress(psycopg2.Error):
+            self.cancel()
 
 
 def pg_code(exc: BaseException) -> str | None:

@@ -46,3 +46,21 @@ def test_a_stopped_server_is_said_plainly_and_writing_works_again_when_it_is_bac
         assert len(found) == 2  # the one tried while it was away was never written
     finally:
         archive.db.close()
+
+
+def test_stopping_the_statements_of_a_dropped_connection_is_harmless(
+    stoppable_pg_server: Any,
+) -> None:
+    """A window closing stops what its lanes run (`interrupt`); on a connection the server
+    dropped, psycopg2's cancel() raised 'connection already closed' out of the close."""
+    archive = open_archive(stoppable_pg_server.new_database())
+    try:
+        conn = archive.db.connection()
+        stoppable_pg_server.pause()
+        with contextlib.suppress(ServerUnreachableError):
+            data_version()  # meets the dead connection
+        conn.close()
+        conn.interrupt()  # closed: nothing to stop, nothing raised
+        stoppable_pg_server.resume()
+    finally:
+        archive.db.close()
