@@ -57,7 +57,7 @@ def export_current_pdf(view: ArchiveView, path: Path) -> bool:
         return False
     from desktop_app.ui.common.pdf_export import export_pdf  # QtPrintSupport: only when asked
 
-    export_pdf(view.reader.document(), path)
+    export_pdf(view.reader.printable_document(), path)
     return True
 
 
@@ -241,7 +241,7 @@ class ArchiveActions(QObject):
         if self.view.reader.current_id is not None:
             from desktop_app.ui.common.pdf_export import print_document
 
-            print_document(self.view.reader.document(), self.ctx.widget())
+            print_document(self.view.reader.printable_document(), self.ctx.widget())
 
     def choose_pdf(self) -> None:
         from desktop_app.ui.common import file_dialogs  # loaded when a dialog opens

@@ -26,6 +26,7 @@ from PySide6.QtGui import (
     QResizeEvent,
     QTextCharFormat,
     QTextCursor,
+    QTextDocument,
 )
 from PySide6.QtWidgets import QTextBrowser, QTextEdit, QWidget
 
@@ -178,6 +179,19 @@ class ReaderView(QTextBrowser):
             fmt.setLeftMargin(side)
             fmt.setRightMargin(side)
             frame.setFrameFormat(fmt)
+
+    def printable_document(self) -> QTextDocument:
+        """The shown item for paper (Print, Export to PDF): its text in the reader's face and
+        size, with the colours of the light palette whatever the theme. A copy of the screen's
+        document kept a dark theme's light grey for the date, tags and link: on white paper
+        they could not be read."""
+        from desktop_app.ui.common.palettes import light_palette
+
+        paper = QTextDocument()
+        paper.setDefaultFont(self.font())
+        paper.setDefaultStyleSheet(reader_style_sheet(light_palette()))
+        paper.setHtml(render_item_html(self._item) if self._item is not None else "")
+        return paper
 
     def set_serif(self, on: bool) -> None:
         """A serif face for the text (View ▸ Serif text), or the interface's sans face."""
