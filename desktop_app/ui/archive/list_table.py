@@ -216,7 +216,8 @@ def search_help() -> str:
 
 
 class ListTable(QTableView):
-    """A table of the list that does not look for a row by the letters typed into it.
+    """A table of the list that does not look for a row by the letters typed into it, and
+    whose Home and End go to the first and last row.
 
     Qt's search for a typed letter asked the model for the text of every row until one
     matched: at a million rows a stray letter (or Space) held the GUI thread 3.7 s and queued
@@ -225,6 +226,19 @@ class ListTable(QTableView):
 
     def keyboardSearch(self, search: str) -> None:
         return
+
+    def moveCursor(
+        self, action: QAbstractItemView.CursorAction, modifiers: Qt.KeyboardModifier
+    ) -> QModelIndex:
+        """Home and End go to the first and last item, as in a mail program's list (a
+        table's own Home and End went to the first and last column of the same row: in a
+        list chosen by rows they did nothing)."""
+        if action in (
+            QAbstractItemView.CursorAction.MoveHome,
+            QAbstractItemView.CursorAction.MoveEnd,
+        ):
+            modifiers |= Qt.KeyboardModifier.ControlModifier
+        return super().moveCursor(action, modifiers)
 
 
 def list_table(model: ArchiveTableModel, metrics: QFontMetrics) -> QTableView:
