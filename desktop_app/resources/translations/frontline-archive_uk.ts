@@ -3026,6 +3026,14 @@ Merge: take this report's figures and keep the stored ones it does not state.</s
       <translation>Редагувати вибране зведення про втрати</translation>
     </message>
     <message>
+      <source>First / last item</source>
+      <translation>Перший / останній запис</translation>
+    </message>
+    <message>
+      <source>From the search field to its results</source>
+      <translation>З поля пошуку до результатів</translation>
+    </message>
+    <message>
       <source>In the article list</source>
       <translation>У списку записів</translation>
     </message>

@@ -57,9 +57,11 @@ class ShortcutsDialog(QDialog):
         list_keys = [
             (self.tr("Next / previous item"), "J / K, ↓ / ↑"),
             (self.tr("Open the selected item"), "Enter"),
+            (self.tr("First / last item"), "Home / End"),
             (self.tr("Choose several items"), "Shift+↓ / ↑, Ctrl+click, Ctrl+A"),
             (self.tr("Search from the list"), "/"),
             (self.tr("Clear the search field"), "Esc"),
+            (self.tr("From the search field to its results"), "↓"),
             (self.tr("j, k, s, t, / on a Ukrainian layout"), "о, л, і, е, ."),
             (self.tr("Edit the selected loss report"), "Enter / F2"),
             (self.tr("Menu of the selected row"), "Menu / Shift+F10"),

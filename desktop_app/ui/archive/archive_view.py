@@ -153,7 +153,7 @@ class ArchiveView(QWidget):
         self.table.horizontalHeader().sortIndicatorChanged.connect(self.model.sort)
         # Kept columns, order and view; recent searches; saved ones (with the filter panel).
         self.list_layout = ListLayout(self.table)
-        self.history = SearchHistory(self.search_edit, ctx.settings)
+        self.history = SearchHistory(self.search_edit, ctx.settings, self._active_view)
         self.saved: SavedSearchesBox | None = None
 
         self.timeline_model = TimelineModel(self)

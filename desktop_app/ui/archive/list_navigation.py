@@ -1,4 +1,5 @@
-"""Moving through the list with the keyboard (j/k), in the table or the timeline alike."""
+"""Moving through the list with the keyboard (j/k; ↓ from the search field into it), in the
+table or the timeline alike."""
 
 from __future__ import annotations
 
@@ -21,3 +22,13 @@ def step_selection(view: QAbstractItemView, step: int) -> None:
             view.scrollTo(index)
             return
         row += step
+
+
+def enter_list(view: QAbstractItemView) -> None:
+    """↓ from the search field: the keyboard in the list, on its first item when none was
+    chosen (the reader shows it)."""
+    view.setFocus(Qt.FocusReason.ShortcutFocusReason)
+    if not view.selectionModel().hasSelection():
+        # Qt made the first cell current on the focus, without choosing it: start before it.
+        view.selectionModel().clearCurrentIndex()
+        step_selection(view, 1)

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, QPoint, QSettings, QStringListModel, Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
+    QAbstractItemView,
     QCompleter,
     QInputDialog,
     QLabel,
@@ -29,6 +30,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app.services import saved_searches
+from desktop_app.ui.archive.list_navigation import enter_list
 from desktop_app.ui.common.accessibility import claim_key, name
 from desktop_app.ui.common.i18n import number
 
@@ -199,8 +201,14 @@ class SavedSearchesBox(QWidget):
 class SearchHistory(QObject):
     """The last searches, offered by the search field as you type (newest first)."""
 
-    def __init__(self, edit: QLineEdit, settings: QSettings) -> None:
+    def __init__(
+        self,
+        edit: QLineEdit,
+        settings: QSettings,
+        below: Callable[[], QAbstractItemView] | None = None,
+    ) -> None:
         super().__init__(edit)
+        self.edit, self.below = edit, below
         self.settings = settings
         self.entries: list[str] = saved_searches.remember(_history(settings.value(HISTORY_KEY)), "")
         self.model = QStringListModel(self.entries, self)
@@ -209,10 +217,11 @@ class SearchHistory(QObject):
         self.completer.setFilterMode(Qt.MatchFlag.MatchContains)
         self.completer.setMaxVisibleItems(saved_searches.HISTORY_LIMIT)
         edit.setCompleter(self.completer)
-        # ↓ in an empty field: every recent search.
+        # ↓ in an empty field: every recent search; after a search typed, into its list
+        # (`below`), which was else eleven Tabs away.
         down = QShortcut(QKeySequence(Qt.Key.Key_Down), edit)
         down.setContext(Qt.ShortcutContext.WidgetShortcut)
-        down.activated.connect(self.show_all)
+        down.activated.connect(self._down)
 
     def remember(self, text: str) -> None:
         entries = saved_searches.remember(self.entries, text)
@@ -220,6 +229,12 @@ class SearchHistory(QObject):
             self.entries = entries
             self.model.setStringList(entries)
             self.settings.setValue(HISTORY_KEY, json.dumps(entries, ensure_ascii=False))
+
+    def _down(self) -> None:
+        if self.edit.text().strip() and self.below is not None:
+            enter_list(self.below())
+        else:
+            self.show_all()
 
     def show_all(self) -> None:
         if self.entries:
