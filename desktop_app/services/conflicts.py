@@ -156,4 +156,6 @@ def merged_item(theirs: ItemData, merge: Merge) -> ItemData:
     changes = {name: values[name] for name in ITEM_FIELDS if name in values}
     if changes.get("body") != theirs.body:
         changes["body_html"] = ""  # a typed body replaces the stored markup, as a save does
+    if "published_at" in changes and not _same(changes["published_at"], theirs.published_at):
+        changes["date_estimated"] = False  # a typed time is a stated one, as a save makes it
     return replace(theirs, **changes)  # type: ignore[arg-type]

@@ -64,3 +64,15 @@ def test_an_item_merges_field_by_field_and_keeps_what_the_dialog_does_not_show()
     conflict = merge_item(base, both, theirs)
     assert [f.key for f in conflict.conflicts] == ["title"]
     assert merged_item(theirs, conflict.resolve({"title": THEIRS})).title == "Drones at night"
+
+
+def test_a_time_typed_in_the_dialog_is_stated_after_a_merge() -> None:
+    base = ItemData(ARTICLE, "Drones", AT, body="First.", date_estimated=True)
+    typed = AT + dt.timedelta(hours=2)
+    mine = ItemData(ARTICLE, "Drones", typed, body="First.")
+    theirs = ItemData(ARTICLE, "Drones at night", AT, body="First.", date_estimated=True)
+    result = merged_item(theirs, merge_item(base, mine, theirs))
+    assert result.title == "Drones at night" and result.published_at == typed
+    assert result.date_estimated is False  # before: still "estimated" at the time typed
+    kept = merged_item(theirs, merge_item(base, base, theirs))
+    assert kept.date_estimated is True  # the time left alone stays estimated

@@ -134,6 +134,10 @@ class ItemDialog(QDialog):
         self._version: int | None = None
         self.base = stored.data if stored is not None else None  # as opened (a merge's base)
         self.conflict_box: QDialog | None = None
+        # What the form was filled with, and its time as the field shows it: what the form
+        # does not show (the HTML of a body, a time the source did not state) stays as it was
+        # while the body or the time is left as filled.
+        self._filled: tuple[ItemData, QDateTime] | None = None
         if stored is not None:
             self._fill(stored)
             self._read_version()
@@ -190,15 +194,26 @@ class ItemDialog(QDialog):
         self.source_edit.setText(d.source_name)
         self.url_edit.setText(d.source_url or "")
         self.tags_edit.setText(", ".join(d.tags))
+        self._filled = (d, self.time_edit.dateTime())
 
     def item_data(self) -> ItemData:
         local = self.time_edit.dateTime().toPython()
         assert isinstance(local, dt.datetime)
+        published = local.astimezone()  # the system's zone, as the user typed it
+        body, body_html, estimated = self.body_edit.toPlainText(), "", False
+        if self._filled is not None:
+            filled, filled_time = self._filled
+            if body == filled.body:  # a typed body replaces the markup; else it is kept
+                body_html = filled.body_html
+            if self.time_edit.dateTime() == filled_time:  # a typed time is a stated one
+                published, estimated = filled.published_at, filled.date_estimated
         return ItemData(
             kind=str(self.kind_combo.currentData()),
             title=self.title_edit.text(),
-            published_at=local.astimezone(),  # the system's zone, as the user typed it
-            body=self.body_edit.toPlainText(),
+            published_at=published,
+            body=body,
+            body_html=body_html,
+            date_estimated=estimated,
             lead=self.lead_edit.text().strip(),
             author=self.author_edit.text(),
             source_name=self.source_edit.text(),
