@@ -3393,6 +3393,10 @@ Merge: take this report's figures and keep the stored ones it does not state.</s
       <translation>із зіркою</translation>
     </message>
     <message>
+      <source>time estimated</source>
+      <translation>час приблизний</translation>
+    </message>
+    <message>
       <source>unread</source>
       <translation>не прочитано</translation>
     </message>

@@ -19,10 +19,11 @@ if TYPE_CHECKING:
 
 
 def citations(found: Sequence[tuple[ItemRow, str]]) -> QMimeData:
-    """One line an item: "2026-08-08 11:20 · Title · Source · https://…" (no address: none)."""
+    """One line an item: "2026-08-08 11:20 · Title · Source · https://…" (no address: none;
+    "≈ " before a time the source did not state, as the list marks it)."""
     lines, links = [], []
     for row, url in found:
-        when = row.local_time("%Y-%m-%d %H:%M")
+        when = ("≈ " if row.date_estimated else "") + row.local_time("%Y-%m-%d %H:%M")
         parts = [when, row.title, row.source_name or row.author]
         lines.append(" · ".join([p for p in parts if p] + ([url] if url else [])))
         title = html.escape(row.title)

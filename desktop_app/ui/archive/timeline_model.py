@@ -143,8 +143,9 @@ class TimelineModel(QAbstractListModel):
         row = self._row(index.row())
         if row is None:
             return None
-        if spoken:  # bold and ★ in words, for a screen reader
+        if spoken:  # bold, ★ and ≈ in words, for a screen reader
             marks = [self.tr("unread")] * (not row.is_read) + [self.tr("starred")] * row.starred
+            marks += [self.tr("time estimated")] * row.date_estimated
             when = row.local_time("%H:%M")
             return ", ".join([f"{when} {row.title}", *marks])
         if role == Qt.ItemDataRole.FontRole:
@@ -154,7 +155,9 @@ class TimelineModel(QAbstractListModel):
             font.setBold(True)
             return font
         star = "★ " if row.starred else ""
-        return f"    {row.local_time('%H:%M')}   {star}{row.title}"
+        # ≈: the source stated no time (as the table's Published column marks it).
+        when = ("  ≈ " if row.date_estimated else "    ") + row.local_time("%H:%M")
+        return f"{when}   {star}{row.title}"
 
     def _heading(self, n: int, role: int) -> Any:
         date, count = self._days[n]
