@@ -379,9 +379,7 @@ class MainWindow(QMainWindow):
     def delete_item(self) -> None:
         from desktop_app.ui.archive import item_editing
 
-        item_editing.delete_items(
-            self, self.archive_view.selected_ids(), lambda: self.archive_view.open_item(None)
-        )
+        item_editing.delete_chosen(self, self.archive_view)
 
     def new_report(self) -> None:
         self.tabs.setCurrentIndex(LOSSES_TAB)

@@ -20,6 +20,7 @@ DELETE_LIMIT = 1_000
 
 if TYPE_CHECKING:
     from desktop_app.services.queries import StoredItem
+    from desktop_app.ui.archive.archive_view import ArchiveView
     from desktop_app.ui.common.context import WindowContext
 
 
@@ -52,6 +53,29 @@ def _edit(ctx: WindowContext, stored: StoredItem | None) -> None:
     dialog = ItemDialog(ctx, stored=stored)
     dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     dialog.open()
+
+
+def delete_chosen(ctx: WindowContext, view: ArchiveView) -> None:
+    """Delete: the items chosen in the list to the Trash. The list then goes on from the item
+    after them (shown, not marked read, like any item a change selects): before, nothing was
+    left chosen and the next j went back to the top of the list."""
+    from desktop_app.ui.archive.list_navigation import id_after_chosen
+
+    shown = view.timeline if view.timeline_mode else view.table
+    model = view.timeline_model if view.timeline_mode else view.model
+    after = id_after_chosen(shown, model.item_id)
+
+    def deleted() -> None:
+        view.open_item(None)
+        if after is not None:
+            view.searchFinished.connect(go_on)  # once the list without them is shown
+
+    def go_on() -> None:
+        view.searchFinished.disconnect(go_on)
+        if after is not None:
+            view.select_item(after, mark=False)
+
+    delete_items(ctx, view.selected_ids(), deleted)
 
 
 def delete_items(ctx: WindowContext, item_ids: Sequence[int], deleted: Callable[[], None]) -> None:
