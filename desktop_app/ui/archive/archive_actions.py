@@ -245,12 +245,16 @@ class ArchiveActions(QObject):
 
     def choose_pdf(self) -> None:
         from desktop_app.ui.common import file_dialogs  # loaded when a dialog opens
+        from desktop_app.ui.common.pdf_export import pdf_file_name
 
         if self.view.reader.current_id is None:
             self.ctx.status(self.tr("Select an article first."))
             return
         chosen = file_dialogs.save_file_name(
-            self.ctx.widget(), self.tr("Export to PDF"), "article.pdf", self.tr("PDF files (*.pdf)")
+            self.ctx.widget(),
+            self.tr("Export to PDF"),
+            pdf_file_name(self.view.reader.title()),
+            self.tr("PDF files (*.pdf)"),
         )
         if chosen is None:
             return

@@ -180,6 +180,10 @@ class ReaderView(QTextBrowser):
             fmt.setRightMargin(side)
             frame.setFrameFormat(fmt)
 
+    def title(self) -> str:
+        """The title of the item shown ("" when none is)."""
+        return self._item.data.title if self._item is not None else ""
+
     def printable_document(self) -> QTextDocument:
         """The shown item for paper (Print, Export to PDF): its text in the reader's face and
         size, with the colours of the light palette whatever the theme. A copy of the screen's

@@ -2,11 +2,23 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from PySide6.QtGui import QPageLayout, QPageSize, QTextDocument
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import QWidget
+
+# What no file name may hold on one system or another (and control characters).
+_NOT_IN_NAMES = re.compile(r'[\x00-\x1f/\\:*?"<>|]+')
+NAME_LENGTH = 80
+
+
+def pdf_file_name(title: str) -> str:
+    """The name Export to PDF offers: the item's title, without what a file name may not
+    hold, at most NAME_LENGTH characters ("article.pdf" for a title with nothing left)."""
+    name = " ".join(_NOT_IN_NAMES.sub(" ", title).split())[:NAME_LENGTH].strip(" .")
+    return (name or "article") + ".pdf"
 
 
 def export_pdf(document: QTextDocument, path: Path) -> None:

@@ -79,3 +79,29 @@ def test_a_pdf_made_in_the_dark_theme_reads_on_white_paper(
     # The screen keeps the theme's colours.
     assert "#енергетика" in view.reader.toPlainText()
     assert view.reader.document().defaultStyleSheet() != ""
+
+
+def test_export_to_pdf_offers_the_items_title_as_the_file_name(
+    qtbot, window: MainWindow, stored_before: int, tmp_path: Path
+) -> None:
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication, QFileDialog
+
+    view = window.archive_view
+    reload_list(qtbot, window)
+    view.select_item(stored_before)
+    settle_window(qtbot, window)
+    offered: list[str] = []
+
+    def answer() -> None:
+        dialogs = [w for w in QApplication.topLevelWidgets() if isinstance(w, QFileDialog)]
+        if not dialogs or not dialogs[0].isVisible():
+            QTimer.singleShot(20, answer)
+            return
+        offered.append(Path(dialogs[0].selectedFiles()[0]).name)
+        dialogs[0].reject()
+
+    QTimer.singleShot(0, answer)
+    window.archive_actions.pdf_action.trigger()
+    # Before: "article.pdf" for every item.
+    assert offered == ["Нічна атака на енергосистему.pdf"]
