@@ -273,6 +273,7 @@ class MainWindow(QMainWindow):
 
         zoom = str(self.settings.value(ZOOM_KEY, "0"))
         self.archive_view.reader.set_zoom(int(zoom) if zoom.lstrip("-").isdigit() else 0)
+        self.archive_view.reader.zoomRequested.connect(self.archive_actions.zoom)
         if self.archive_actions.serif_action.isChecked():
             self.archive_view.reader.set_serif(True)
         self._problems_dock = install_problems_dock(self)

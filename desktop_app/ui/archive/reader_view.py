@@ -14,7 +14,7 @@ from __future__ import annotations
 import html
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QCoreApplication, QEvent, QRegularExpression, Qt, QUrl
+from PySide6.QtCore import QCoreApplication, QEvent, QRegularExpression, Qt, QUrl, Signal
 from PySide6.QtGui import (
     QColor,
     QDesktopServices,
@@ -27,6 +27,7 @@ from PySide6.QtGui import (
     QTextCharFormat,
     QTextCursor,
     QTextDocument,
+    QWheelEvent,
 )
 from PySide6.QtWidgets import QTextBrowser, QTextEdit, QWidget
 
@@ -114,6 +115,26 @@ def render_item_html(item: StoredItem) -> str:
 
 
 class ReaderView(QTextBrowser):
+    """Signals:
+    zoomRequested(int): Ctrl with the wheel asks for the text a step larger (1) or smaller
+    (-1), as Ctrl++ and Ctrl+- do (the window applies and remembers it).
+    """
+
+    zoomRequested = Signal(int)
+
+    def wheelEvent(self, event: QWheelEvent) -> None:
+        """Ctrl+wheel: the window's text size steps (Qt's own zoom changed the size behind
+        them: not remembered, and the next Ctrl++ then did nothing)."""
+        if not event.modifiers() & Qt.KeyboardModifier.ControlModifier:
+            super().wheelEvent(event)
+            return
+        event.accept()
+        self._wheel += event.angleDelta().y()
+        while abs(self._wheel) >= 120:  # one notch; a touchpad's small steps add up
+            step = 1 if self._wheel > 0 else -1
+            self._wheel -= 120 * step
+            self.zoomRequested.emit(step)
+
     def paintEvent(self, event: QPaintEvent) -> None:
         """Qt draws the placeholder on one line, cut at the edge of a narrow reader (the
         Sources panel open); here it wraps."""
@@ -137,6 +158,7 @@ class ReaderView(QTextBrowser):
         self.patterns: list[str] = []  # the current search's words, marked in every item
         self.document().setDocumentMargin(MARGIN)
         self.zoom_steps = 0  # points above (or below) the normal text size
+        self._wheel = 0  # Ctrl+wheel turned short of a notch
         self._normal_size = self.font().pointSizeF()
         self._sans_family = self.font().family()
         self.serif = False
