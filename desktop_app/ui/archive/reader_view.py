@@ -57,8 +57,9 @@ def _contrast(a: QColor, b: QColor) -> float:
 
 
 def reader_style_sheet(palette: QPalette) -> str:
-    """The reader's CSS from `palette`: links, the small print (kind, date, tags) in a muted
-    colour that still reads at WCAG AA on the background, or the text colour if none does."""
+    """The reader's CSS from `palette`: links, the small print (kind, date, tags) and the rules
+    of tables in a muted colour that still reads at WCAG AA on the background, or the text
+    colour if none does."""
     base = palette.color(QPalette.ColorRole.Base)
     text = palette.color(QPalette.ColorRole.Text)
     muted = palette.color(QPalette.ColorRole.PlaceholderText)
@@ -71,6 +72,11 @@ def reader_style_sheet(palette: QPalette) -> str:
         f"body {{ color: {text.name()}; }}"
         f" a {{ color: {link.name()}; }}"
         f" .meta {{ color: {muted.name()}; font-size: small; }}"
+        # A table of a feed or page: ruled cells with room between them (Qt's own cells have
+        # neither, and a row of figures read as one number).
+        " table { border-collapse: collapse; margin-top: 6px; margin-bottom: 6px; }"
+        " th, td { padding: 3px 10px 3px 10px;"
+        f" border-width: 1px; border-style: solid; border-color: {muted.name()}; }}"
     )
 
 

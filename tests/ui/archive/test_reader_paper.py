@@ -105,3 +105,33 @@ def test_export_to_pdf_offers_the_items_title_as_the_file_name(
     window.archive_actions.pdf_action.trigger()
     # Before: "article.pdf" for every item.
     assert offered == ["Нічна атака на енергосистему.pdf"]
+
+
+def test_a_table_of_figures_has_ruled_cells_with_room_between_them(
+    qtbot, window: MainWindow, archive_db: object
+) -> None:
+    from PySide6.QtGui import QTextTable
+
+    item_id = save_item(
+        ItemData(
+            ARTICLE,
+            "Втрати за тиждень",
+            dt.datetime(2024, 3, 4, 9, 0, tzinfo=dt.timezone(dt.timedelta(hours=2))),
+            body="День Танки Дрони",
+            body_html=(
+                "<table><tr><th>День</th><th>Танки</th><th>Дрони</th></tr>"
+                "<tr><td>Понеділок</td><td>12</td><td>140</td></tr></table>"
+            ),
+        )
+    )
+    view = window.archive_view
+    reload_list(qtbot, window)
+    view.select_item(item_id)
+    settle_window(qtbot, window)
+    for document in (view.reader.document(), view.reader.printable_document()):
+        tables = [f for f in document.rootFrame().childFrames() if isinstance(f, QTextTable)]
+        assert len(tables) == 1
+        cell = tables[0].cellAt(1, 1).format().toTableCellFormat()
+        # Before: no padding and no rule, "Танки" and "Дрони" ran together.
+        assert cell.leftPadding() > 0 and cell.rightPadding() > 0
+        assert cell.leftBorder() > 0 and cell.bottomBorder() > 0
