@@ -311,13 +311,14 @@ class ReaderView(QTextBrowser):
         return None
 
     def _open_link(self, url: QUrl) -> None:
-        """Open a web link in the browser. A link of the page relative to it ("/news/123", as
-        pages and feeds often write them) is taken against the item's address."""
+        """Open a web link in the browser (an address to write to in the mail program). A
+        link of the page relative to it ("/news/123", as pages and feeds often write them) is
+        taken against the item's address."""
         if url.isRelative() and not url.path() and url.hasFragment():
             self.scrollToAnchor(url.fragment())  # "#notes": a place in this text
             return
         base = QUrl(self._item.data.source_url or "") if self._item is not None else QUrl()
         if url.isRelative() and base.scheme() in ("http", "https"):
             url = base.resolved(url)
-        if url.scheme() in ("http", "https"):
+        if url.scheme() in ("http", "https", "mailto"):  # what the sanitiser keeps
             QDesktopServices.openUrl(url)

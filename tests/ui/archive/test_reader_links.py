@@ -34,10 +34,10 @@ class Browser(QObject):
 @pytest.fixture
 def browser() -> Iterator[Browser]:
     made = Browser()
-    for scheme in ("http", "https"):
+    for scheme in ("http", "https", "mailto"):
         QDesktopServices.setUrlHandler(scheme, made, "open")
     yield made
-    for scheme in ("http", "https"):
+    for scheme in ("http", "https", "mailto"):
         QDesktopServices.unsetUrlHandler(scheme)
 
 
@@ -48,10 +48,11 @@ def stored_before(archive_db: object) -> int:
             ARTICLE,
             "Укриття у школах",
             dt.datetime(2024, 4, 2, 10, 0, tzinfo=dt.timezone(dt.timedelta(hours=3))),
-            body="Список укриттів та мапа. Примітки.",
+            body="Список укриттів та мапа. Примітки. Редакція.",
             body_html=(
                 '<p>Список <a href="/news/shelters-list">укриттів</a> та '
-                '<a href="https://maps.example.org/x">мапа</a>. <a href="#notes">Примітки</a>.</p>'
+                '<a href="https://maps.example.org/x">мапа</a>. <a href="#notes">Примітки</a>. '
+                '<a href="mailto:desk@example.org">Редакція</a>.</p>'
             ),
             source_url="https://news.example.org/uk/2024/04/shelters",
         )
@@ -77,8 +78,10 @@ def test_a_relative_link_opens_at_the_items_site(
     click_text(qtbot, window, "мапа")
     click_text(qtbot, window, "укриттів")
     click_text(qtbot, window, "Примітки")  # a place in the text itself: nothing goes online
+    click_text(qtbot, window, "Редакція")  # before: a mail address did nothing
     # Before: the relative link did nothing at all.
     assert browser.opened == [
         "https://maps.example.org/x",
         "https://news.example.org/news/shelters-list",
+        "mailto:desk@example.org",
     ]
