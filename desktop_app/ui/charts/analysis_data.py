@@ -143,6 +143,7 @@ class ChartData:
         self._index: dict[str, dict[dt.date, int]] = {}
         self.warnings: dict[tuple[dt.date, str | None], list[str]] = defaultdict(list)
         self._cache: dict[tuple[str, str], Plotted] = {}
+        self._dates: dict[tuple[str, ...], list[dt.date]] = {}
         self.articles: dict[dt.date, list[tuple[int, str]]] = {}
 
     def set_source(self, source: ChartSource) -> None:
@@ -154,6 +155,7 @@ class ChartData:
             self.warnings[key].extend(messages)
         self.articles = dict(source.articles)
         self._cache = {}
+        self._dates = {}
 
     @property
     def keys(self) -> list[str]:
@@ -171,12 +173,21 @@ class ChartData:
         i = self._index.get(key, {}).get(date)
         return None if i is None else self.points[key][i]
 
-    def nearest_date(self, key: str, date: dt.date) -> dt.date | None:
-        """The report date of `key` nearest to `date`."""
-        pts = self.points.get(key)
-        if not pts:
+    def report_dates(self, keys: Sequence[str]) -> list[dt.date]:
+        """Every date on which at least one of `keys` was reported, oldest first (a category
+        that ended before another began keeps its own days)."""
+        wanted = tuple(keys)
+        dates = self._dates.get(wanted)
+        if dates is None:
+            every = {p.date for k in wanted for p in self.points.get(k, [])}
+            dates = self._dates[wanted] = sorted(every)
+        return dates
+
+    def nearest_date(self, keys: Sequence[str], date: dt.date) -> dt.date | None:
+        """The report date of any of `keys` nearest to `date`."""
+        dates = self.report_dates(keys)
+        if not dates:
             return None
-        dates = [p.date for p in pts]
         i = bisect.bisect_left(dates, date)
         candidates = dates[max(i - 1, 0) : i + 1]
         return min(candidates, key=lambda d: (abs((d - date).days), d))

@@ -386,7 +386,7 @@ class AnalysisPlot(QWidget):
         if not group:
             return None
         x = self.plots[plot_index].vb.mapSceneToView(pos).x()
-        return self.data.nearest_date(group[0], date_of(x))
+        return self.data.nearest_date(group, date_of(x))
 
     def _mouse_moved(self, args: tuple[Any, ...]) -> None:
         pos: QPointF = args[0]
@@ -437,9 +437,9 @@ class AnalysisPlot(QWidget):
     # -- the keyboard cursor (chart_keys) ------------------------------------------------------
 
     def cursor_dates(self) -> list[dt.date]:
-        """The report dates the cursor steps through: the first shown category's."""
+        """The report dates the cursor steps through: those of the plot's categories."""
         keys = self.hover_keys or (self.plot_keys[0] if self.plot_keys else [])
-        return [p.date for p in self.data.points.get(keys[0], [])] if keys else []
+        return self.data.report_dates(keys)
 
     def cursor_date(self) -> dt.date | None:
         return self.hover_date

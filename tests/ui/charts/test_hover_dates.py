@@ -1,0 +1,66 @@
+"""The hover and the day cursor reach every day a ticked category was reported, not only the
+days of the first one on the axis (a category that ended before the next one began)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from PySide6.QtCore import QPointF, Qt
+
+from desktop_app.core.report import Figure, LossReport
+from desktop_app.services.charts import chart_source
+from desktop_app.storage.reports import import_reports
+from desktop_app.ui.charts.analysis_data import CUMULATIVE
+from desktop_app.ui.charts.analysis_plot import ONE_AXIS
+from desktop_app.ui.charts.analysis_view import AnalysisView
+from tests.ui.charts.conftest import utc_midnight
+
+pytestmark = pytest.mark.qt_log_ignore(r"This plugin does not support propagateSizeHints\(\)")
+
+# "Military vehicles" was counted until 30 April, "Vehicles and fuel tanks" from 1 May on: an
+# analyst puts the two on one axis to see the one continue the other.
+SWITCH = dt.date(2022, 5, 1)
+DAYS = [SWITCH + dt.timedelta(days=i) for i in range(-10, 10)]
+
+
+@pytest.fixture
+def view(qtbot, archive_db):
+    reports = []
+    for i, day in enumerate(DAYS):
+        key = "military_vehicles" if day < SWITCH else "vehicles_fuel_tanks"
+        reports.append(LossReport(day, {key: Figure(1_000 + 20 * i, None)}))
+    import_reports(reports, source="test")
+    widget = AnalysisView()
+    qtbot.addWidget(widget)
+    widget.resize(1280, 800)
+    widget.show()
+    widget.refresh(chart_source())
+    widget.set_checked(["military_vehicles", "vehicles_fuel_tanks"])
+    widget.set_view(CUMULATIVE, ONE_AXIS)
+    return widget
+
+
+def test_pointing_at_the_earlier_category_reads_its_day(view) -> None:
+    plot = view.plot
+    assert plot.keys == ["vehicles_fuel_tanks", "military_vehicles"]
+    wanted = dt.date(2022, 4, 25)
+    scene = plot.plots[0].vb.mapViewToScene(QPointF(utc_midnight(wanted), 1_050))
+    assert plot.date_at(0, scene) == wanted
+    text = plot.hover(wanted)
+    assert "Military vehicles (until 30 Apr 2022): total 1,080" in text
+    assert "Vehicles and fuel tanks: no report" in text
+
+
+def test_the_day_cursor_steps_through_both_categories_days(view, qtbot) -> None:
+    graphics = view.plot.graphics
+    graphics.setFocus()
+    qtbot.waitUntil(graphics.hasFocus)
+    qtbot.keyClick(graphics, Qt.Key.Key_Home)
+    assert view.plot.cursor_date() == DAYS[0]
+    for _ in range(10):
+        qtbot.keyClick(graphics, Qt.Key.Key_Right)
+    assert view.plot.cursor_date() == SWITCH
+    qtbot.keyClick(graphics, Qt.Key.Key_Left)
+    assert view.plot.cursor_date() == SWITCH - dt.timedelta(days=1)
+    assert "Military vehicles (until 30 Apr 2022): total 1,180" in view.hover_label.text()
