@@ -23,7 +23,7 @@ from desktop_app.core import aggregates
 from desktop_app.core.categories import BY_KEY
 from desktop_app.core.series import SeriesPoint, moving_average
 from desktop_app.services.charts import ChartSource
-from desktop_app.ui.common.i18n import QT_TRANSLATE_NOOP, localized, number, signed
+from desktop_app.ui.common.i18n import QT_TRANSLATE_NOOP, decimal, localized, number, signed
 
 DAY_SECONDS = 86_400
 _EPOCH_ORDINAL = dt.date(1970, 1, 1).toordinal()
@@ -308,7 +308,7 @@ class ChartData:
                 if view == MA7
                 else QCoreApplication.translate("AnalysisView", "30-day average")
             )
-            shown = "–" if value is None else f"{value:,.1f}"
+            shown = "–" if value is None else decimal(value)
             return f"{label} {shown}"
         if view in PERIOD_OF:
             start = aggregates.period_start(date, PERIOD_OF[view])

@@ -127,6 +127,11 @@ def number(value: int) -> str:
     return _locale().toString(value)
 
 
+def decimal(value: float, places: int = 1) -> str:
+    """A fraction in the interface's number format ("1,234.4"; in Ukrainian "1 234,4")."""
+    return _locale().toString(value, "f", places)
+
+
 def signed(value: float | None) -> str:
     """A change with its sign: "+12", and "−3" with the minus sign (U+2212), not a hyphen;
     "–" when there is none."""

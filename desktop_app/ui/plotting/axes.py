@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 import os
 import re
 from collections import OrderedDict
@@ -16,7 +17,7 @@ from pyqtgraph.graphicsItems.DateAxisItem import HOUR_SPACING, ZoomLevel
 from PySide6.QtCore import QLocale
 from PySide6.QtGui import QFontMetrics
 
-from desktop_app.ui.common.i18n import number
+from desktop_app.ui.common.i18n import decimal, number
 
 _Ticks = list[tuple[float, list[float]]]
 _DAY = 86_400.0
@@ -68,8 +69,9 @@ class CountAxis(_LastTicks, pg.AxisItem):
 
     def tickStrings(self, values: list[float], scale: float, spacing: float) -> list[str]:
         if spacing * scale < 1:
-            found: list[str] = super().tickStrings(values, scale, spacing)
-            return found
+            # As many decimals as the spacing needs, written the interface's way ("0,5").
+            places = max(0, math.ceil(-math.log10(spacing * scale)))
+            return [decimal(v * scale, places) for v in values]
         return [number(round(v * scale)) for v in values]
 
 

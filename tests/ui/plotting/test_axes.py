@@ -60,3 +60,12 @@ def test_an_empty_chart_gets_no_ticks_and_a_month_gets_its_days(qapp: object) ->
     assert all(spacing >= DAY for spacing, _ticks in month)
     days = [t for spacing, ticks in month if spacing == DAY for t in ticks]
     assert utc(2026, 10, 14) in days  # daily points keep their day labels
+
+
+def test_fractional_counts_are_written_in_the_interface_format(qapp: object, ukrainian) -> None:
+    from desktop_app.ui.plotting.axes import CountAxis
+
+    axis = CountAxis("left")
+    axis.whole = False  # an average: ticks between whole numbers
+    assert axis.tickStrings([0.5, 1.0, 1.5], 1.0, 0.5) == ["0,5", "1,0", "1,5"]
+    assert axis.tickStrings([1_000.0, 2_000.0], 1.0, 1_000.0) == ["1\xa0000", "2\xa0000"]
