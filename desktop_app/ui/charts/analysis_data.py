@@ -282,21 +282,45 @@ class ChartData:
         return lines
 
     def compact_lines(self, view: str, keys: Sequence[str], date: dt.date) -> list[str]:
-        """One short entry per category ("Tanks 3,788 (+4)"), for many categories at once."""
+        """One short entry per category, for many categories at once: the total and the day's
+        change ("Tanks 3,788 (+4)"), or in an average's or a sum's view the value drawn
+        ("Tanks ⌀ 11.4", "Tanks Σ +421")."""
         out = []
         for key in keys:
             p = self.point(key, date)
             if p is None:
                 out.append(f"{short_label(key)} –")
                 continue
-            change = p.derived_change if p.derived_change is not None else p.stated_change
-            text = f"{short_label(key)} {number(p.total)}"
-            if change is not None:
-                text += f" ({signed(change)})"
+            text = f"{short_label(key)} "
+            value = self._compact_value(view, key, date)
+            if value:
+                text += value
+            else:
+                change = p.derived_change if p.derived_change is not None else p.stated_change
+                text += number(p.total)
+                if change is not None:
+                    text += f" ({signed(change)})"
             if self.warnings.get((date, key)):
                 text += " ⚠"
             out.append(text)
         return out
+
+    def _compact_value(self, view: str, key: str, date: dt.date) -> str:
+        """The view's own value in a short entry: "⌀ 11.4" (an average), "Σ +283" (the
+        period's sum, "◐" when the reports cover it only in part); "" in other views."""
+        if view in (MA7, MA30):
+            plotted = self.plotted(view, key)
+            i = bisect.bisect_left(plotted.dates, date)
+            value = plotted.values[i] if i < len(plotted.dates) else None
+            return "⌀ " + ("–" if value is None else decimal(value))
+        if view in PERIOD_OF:
+            start = aggregates.period_start(date, PERIOD_OF[view])
+            plotted = self.plotted(view, key)
+            i = bisect.bisect_left(plotted.dates, start)
+            if i < len(plotted.dates) and plotted.dates[i] == start:
+                return "Σ " + signed(plotted.values[i]) + (" ◐" if plotted.partial[i] else "")
+            return "Σ –"
+        return ""
 
     def _view_value_text(self, view: str, key: str, date: dt.date) -> str:
         if view in (MA7, MA30):

@@ -38,3 +38,53 @@ def test_an_average_is_written_in_english_format(data) -> None:
 def test_an_average_is_written_in_ukrainian_format(data, ukrainian) -> None:
     lines = data.hover_lines(MA7, ["personnel"], START + dt.timedelta(days=9))
     assert lines[1].endswith("· середня за 7 днів 1\xa0234,4"), lines[1]
+
+
+@pytest.fixture
+def four(qtbot, archive_db):
+    from desktop_app.ui.charts.analysis_view import AnalysisView
+
+    # Four categories over 12 days from a Monday: the hover sets them in short entries.
+    day0 = dt.date(2024, 4, 29)
+    reports = [
+        LossReport(
+            day0 + dt.timedelta(days=i),
+            {
+                "personnel": Figure(450_000 + 1_000 * i, None),
+                "tanks": Figure(7_000 + 3 * i, None),
+                "artillery": Figure(12_000 + 10 * i, None),
+                "drones": Figure(9_000 + 50 * i, None),
+            },
+        )
+        for i in range(12)
+    ]
+    import_reports(reports, source="test")
+    widget = AnalysisView()
+    qtbot.addWidget(widget)
+    widget.resize(1280, 800)
+    widget.show()
+    widget.refresh(chart_source())
+    widget.set_checked(["personnel", "tanks", "artillery", "drones"])
+    return widget
+
+
+@pytest.mark.qt_log_ignore(r"This plugin does not support propagateSizeHints\(\)")
+def test_many_categories_hover_with_the_value_their_view_draws(four) -> None:
+    from desktop_app.ui.charts.analysis_data import CUMULATIVE, MA30, WEEKLY
+
+    day = dt.date(2024, 5, 8)  # in the second week, 6 (Monday) to 10 May are reported
+    four.set_view(WEEKLY)
+    four.plot.hover(day)
+    shown = four.hover_label.text()
+    # The week's sums (5 reported days of 7: partial), not the day's change.
+    assert "Tanks Σ +15 ◐" in shown and "Drones Σ +250 ◐" in shown, shown
+    assert "(+3)" not in shown
+    four.set_view(MA7)
+    four.plot.hover(day)
+    assert "Artillery ⌀ 10.0" in four.hover_label.text()
+    four.set_view(MA30)
+    four.plot.hover(day)
+    assert "Tanks ⌀ –" in four.hover_label.text()  # 30 days not reported yet
+    four.set_view(CUMULATIVE)
+    four.plot.hover(day)
+    assert "Tanks 7,027 (+3)" in four.hover_label.text()
