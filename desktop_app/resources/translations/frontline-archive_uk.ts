@@ -200,6 +200,10 @@ or type one in the Losses tab (New report…).</source>
       <translation>На вкладці «Графіки» нічого не видаляється: зведення видаляють на вкладці «Втрати».</translation>
     </message>
     <message>
+      <source>Nothing was exported: %1 could not be written (%2).</source>
+      <translation>Нічого не експортовано: не вдалося записати %1 (%2).</translation>
+    </message>
+    <message>
       <source>On one axis</source>
       <translation>На одній осі</translation>
     </message>

@@ -183,7 +183,13 @@ class ChartOutput:
             else:
                 self.export_csv(path)
         except OSError as exc:
-            self._show_hover(f"{path}: {exc.strerror}")
+            self._show_hover(
+                QCoreApplication.translate(
+                    "AnalysisView", "Nothing was exported: %1 could not be written (%2)."
+                )
+                .replace("%1", path)
+                .replace("%2", exc.strerror or str(exc))
+            )
             return
         self._show_hover(
             QCoreApplication.translate("AnalysisView", "Exported to %1").replace("%1", path)

@@ -15,7 +15,15 @@ os.environ.setdefault("PYQTGRAPH_QT_LIB", "PySide6")
 
 import pyqtgraph as pg
 from PySide6.QtCore import QRectF, QSize, Qt
-from PySide6.QtGui import QColor, QFont, QFontMetricsF, QImage, QPainter, QPalette
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QFontMetricsF,
+    QImage,
+    QImageWriter,
+    QPainter,
+    QPalette,
+)
 from PySide6.QtSvg import QSvgGenerator
 from PySide6.QtWidgets import QApplication
 
@@ -115,9 +123,9 @@ def export_png(
 ) -> QSize:
     """Write a PNG `width` pixels wide (default: as shown), height in proportion."""
     image = framed_image(graphics, rect or graphics.sceneRect(), frame or Frame(""), width)
-    saved: bool = image.save(str(path), "PNG")  # type: ignore[call-overload]
-    if not saved:
-        raise OSError(0, "the image could not be written", str(path))
+    writer = QImageWriter(str(path), b"PNG")
+    if not writer.write(image):
+        raise OSError(0, writer.errorString(), str(path))
     return image.size()
 
 
@@ -142,10 +150,13 @@ def export_svg(
     generator.setViewBox(QRectF(0, 0, size.width(), size.height()))
     generator.setTitle(shown.title or "Frontline Archive chart")
     generator.setDescription(" · ".join(t for t in (shown.subtitle, shown.source) if t))
-    painter = QPainter(generator)
+    painter = QPainter()
+    # A file that cannot be opened for writing (a read-only one already there, a folder)
+    # fails here; the file left in its place is not this chart.
+    if not painter.begin(generator):
+        device = generator.outputDevice()
+        raise OSError(0, device.errorString() if device is not None else "", str(path))
     try:
         paint_framed(painter, graphics, area, shown, size, scale)
     finally:
         painter.end()
-    if not Path(path).is_file():
-        raise OSError(0, "the SVG could not be written", str(path))
