@@ -373,8 +373,11 @@ def change_text(p: SeriesPoint) -> str:
 def to_csv(view: str, series: Sequence[Plotted], start: dt.date, end: dt.date) -> str:
     """The values shown between `start` and `end` (inclusive): date, category, view, value.
 
-    Whole numbers stay whole, so a total or change reads exactly as stored.
+    Whole numbers stay whole, so a total or change reads exactly as stored. A week, month or
+    year the range starts in is drawn whole, and so given (its row is dated by its first day).
     """
+    if view in PERIOD_OF:
+        start = aggregates.period_start(start, PERIOD_OF[view])
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(["date", "category", "view", "value"])
