@@ -1802,6 +1802,10 @@ a minus takes a tag away (drones, -kyiv):</source>
       <translation>{category}: зведень — {count}, від {first} до {last}. Наведіть на графік, щоб побачити цифри дня; тягніть, щоб зсунути, коліщатко — масштаб.</translation>
     </message>
     <message>
+      <source>{date} (day {day}) · {category}: not reported</source>
+      <translation>{date} (день {day}) · {category}: немає у зведенні</translation>
+    </message>
+    <message>
       <source>{date} (day {day}) · {category}: {total} · {change}</source>
       <translation>{date} (день {day}) · {category}: {total} · {change}</translation>
     </message>

@@ -193,11 +193,20 @@ class LossChart(QWidget):
         )
 
     def mark_date(self, date: dt.date) -> bool:
-        """Put the crosshair on `date`'s point; False when the series has no such date."""
+        """Put the crosshair on `date`'s point; False when the series has no such date (the
+        label then says so, rather than keep the day marked before)."""
         for i, p in enumerate(self._points):
             if p.date == date:
                 self._show_point(i)
                 return True
+        if self._points:
+            self._hovered = None
+            self._set_crosshair_visible(False)
+            self.hover_label.setText(
+                self.tr("{date} (day {day}) · {category}: not reported").format(
+                    date=date.isoformat(), day=number(day_of_war(date)), category=self._label
+                )
+            )
         return False
 
     def index_at(self, x: float) -> int | None:

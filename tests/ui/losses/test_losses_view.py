@@ -252,3 +252,20 @@ def test_a_read_only_archive_offers_no_new_report_and_deletes_nothing(qtbot, see
     ctx.settle(qtbot)
     assert not view.dialog.save_button.isEnabled()
     assert load_report(date) is not None
+
+
+def test_a_row_its_category_did_not_report_is_said_so_on_the_chart(qtbot, view):
+    # Personnel were reported from the 11th on: moving down (older) from the 11th reaches a
+    # day without them, and the chart must not keep showing the 11th.
+    view.show()
+    qtbot.waitUntil(lambda: view._chart is not None)
+    first = START + dt.timedelta(days=10)
+    view.table.setCurrentIndex(
+        view.model.index(view.model.row_of(first), view.model.column_of("personnel"))
+    )
+    assert view.chart.hover_label.text().startswith("2023-05-11 (day 442) · Personnel: 205,000")
+    view.table.setFocus()
+    qtbot.keyClick(view.table, Qt.Key.Key_Down)
+    assert view.selected_date() == first - dt.timedelta(days=1)
+    assert view.chart.hover_label.text() == "2023-05-10 (day 441) · Personnel: not reported"
+    assert not view.chart._cross_x_top.isVisible()
