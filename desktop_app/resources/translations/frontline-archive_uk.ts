@@ -336,6 +336,10 @@ or type one in the Losses tab (New report…).</source>
       <translation>зміна {derived} (заявлено {stated})</translation>
     </message>
     <message>
+      <source>index {value}</source>
+      <translation>індекс {value}</translation>
+    </message>
+    <message>
       <source>index, 100 at %1</source>
       <translation>індекс, 100 на %1</translation>
     </message>

@@ -245,8 +245,11 @@ class ChartData:
             )
         raise ValueError(f"not a time view: {view!r}")
 
-    def hover_lines(self, view: str, keys: Sequence[str], date: dt.date) -> list[str]:
-        """Date, day of war, and per category the exact total, change, view value, warnings."""
+    def hover_lines(
+        self, view: str, keys: Sequence[str], date: dt.date, index_from: dt.date | None = None
+    ) -> list[str]:
+        """Date, day of war, and per category the exact total, change, view value (the index
+        drawn when `index_from`, its range start, is given), warnings."""
         from desktop_app.core.report import day_of_war
 
         lines = [
@@ -273,7 +276,11 @@ class ChartData:
             text = QCoreApplication.translate(
                 "AnalysisView", "{category}: total {total} · {change}"
             ).format(category=category_label(key), total=number(p.total), change=change_text(p))
-            extra = self._view_value_text(view, key, date)
+            extra = (
+                self._index_text(view, key, date, index_from)
+                if index_from is not None
+                else self._view_value_text(view, key, date)
+            )
             if extra:
                 text += " · " + extra
             lines.append(text)
@@ -281,7 +288,9 @@ class ChartData:
                 lines.append("⚠ " + localized(note))
         return lines
 
-    def compact_lines(self, view: str, keys: Sequence[str], date: dt.date) -> list[str]:
+    def compact_lines(
+        self, view: str, keys: Sequence[str], date: dt.date, index_from: dt.date | None = None
+    ) -> list[str]:
         """One short entry per category, for many categories at once: the total and the day's
         change ("Tanks 3,788 (+4)"), or in an average's or a sum's view the value drawn
         ("Tanks ⌀ 11.4", "Tanks Σ +421")."""
@@ -292,7 +301,11 @@ class ChartData:
                 out.append(f"{short_label(key)} –")
                 continue
             text = f"{short_label(key)} "
-            value = self._compact_value(view, key, date)
+            value = (
+                self._index_text(view, key, date, index_from)
+                if index_from is not None
+                else self._compact_value(view, key, date)
+            )
             if value:
                 text += value
             else:
@@ -304,6 +317,24 @@ class ChartData:
                 text += " ⚠"
             out.append(text)
         return out
+
+    def index_value(self, view: str, key: str, date: dt.date, start: dt.date) -> float | None:
+        """`date`'s value as the index drawn: 100 at the first usable value from `start` on
+        (the base `normalised` takes)."""
+        plotted = self.plotted(view, key)
+        first = bisect.bisect_left(plotted.dates, start)
+        base = next((v for v in plotted.values[first:] if v is not None and v != 0), None)
+        i = bisect.bisect_left(plotted.dates, date)
+        if base is None or i >= len(plotted.dates) or plotted.dates[i] != date:
+            return None
+        value = plotted.values[i]
+        return None if value is None else value * 100.0 / base
+
+    def _index_text(self, view: str, key: str, date: dt.date, start: dt.date) -> str:
+        value = self.index_value(view, key, date, start)
+        return QCoreApplication.translate("AnalysisView", "index {value}").format(
+            value="–" if value is None else decimal(value)
+        )
 
     def _compact_value(self, view: str, key: str, date: dt.date) -> str:
         """The view's own value in a short entry: "⌀ 11.4" (an average), "Σ +283" (the

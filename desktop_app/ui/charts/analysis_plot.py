@@ -180,12 +180,15 @@ class AnalysisPlot(QWidget):
         lo, hi = self.region.getRegion()
         return date_of(lo), date_of(hi)
 
+    def index_from(self) -> dt.date | None:
+        """The day an index is 100 at (the range's start); None when no index is drawn."""
+        span = self.range_dates() if self.mode == NORMALISED else None
+        return span[0] if span else None
+
     def plotted(self, key: str) -> Plotted:
         """What is drawn for `key` in the current view and mode."""
         if self.mode == NORMALISED:
-            span = self.range_dates()
-            start = span[0] if span else dt.date.min
-            return self.data.normalised(self.view, key, start)
+            return self.data.normalised(self.view, key, self.index_from() or dt.date.min)
         return self.data.plotted(self.view, key)
 
     def redraw(self) -> None:
@@ -391,10 +394,8 @@ class AnalysisPlot(QWidget):
     def _mouse_moved(self, args: tuple[Any, ...]) -> None:
         pos: QPointF = args[0]
         index = self._plot_at(pos)
-        if index is None:
-            return
-        date = self.date_at(index, pos)
-        if date is not None and date != self.hover_date:
+        date = None if index is None else self.date_at(index, pos)
+        if index is not None and date is not None and date != self.hover_date:
             self.hover(date, index)
 
     def hover(self, date: dt.date, plot_index: int = 0) -> str:
@@ -413,7 +414,7 @@ class AnalysisPlot(QWidget):
                 self.plots[plot_index].crosshair_y.setPos(float(shown.y[hit[0]]))
                 self.plots[plot_index].crosshair_y.setVisible(True)
         self.hover_keys = list(self.plot_keys[plot_index])
-        text = "\n".join(self.data.hover_lines(self.view, self.hover_keys, date))
+        text = "\n".join(self.data.hover_lines(self.view, self.hover_keys, date, self.index_from()))
         self.hovered.emit(text)
         return text
 

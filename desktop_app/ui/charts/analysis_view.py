@@ -449,7 +449,9 @@ class AnalysisView(ChartOutput, QWidget):
             shown = html.escape(text).replace("\n", "<br>")
         else:
             # Many categories: short entries in columns, so that no line wraps or hides.
-            entries = self.data.compact_lines(self.view, self.plot.hover_keys, date)
+            entries = self.data.compact_lines(
+                self.view, self.plot.hover_keys, date, self.plot.index_from()
+            )
             rows = HOVER_LINES - 1
             columns = -(-len(entries) // rows)
             cells = "".join(

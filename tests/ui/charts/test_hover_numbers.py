@@ -88,3 +88,23 @@ def test_many_categories_hover_with_the_value_their_view_draws(four) -> None:
     four.set_view(CUMULATIVE)
     four.plot.hover(day)
     assert "Tanks 7,027 (+3)" in four.hover_label.text()
+
+
+@pytest.mark.qt_log_ignore(r"This plugin does not support propagateSizeHints\(\)")
+def test_an_index_hover_gives_the_index_drawn(four) -> None:
+    from desktop_app.ui.charts.analysis_data import CUMULATIVE
+    from desktop_app.ui.charts.analysis_plot import NORMALISED
+
+    four.set_checked(["tanks", "drones"])
+    four.set_view(CUMULATIVE, NORMALISED)
+    start = dt.date(2024, 5, 1)  # tanks 7,006, drones 9,100: both 100 here
+    four.plot.set_range(start, dt.date(2024, 5, 10))
+    text = four.plot.hover(dt.date(2024, 5, 10))  # tanks 7,033, drones 9,550
+    assert "Tanks: total 7,033 · change +3 · index 100.4" in text, text
+    assert "Drones: total 9,550 · change +50 · index 104.9" in text
+    drawn = four.plot.series["drones"].shown
+    assert drawn is not None and drawn.values[-1] == pytest.approx(9_550 * 100 / 9_100)
+    # Many categories: the short entries give the index too.
+    four.set_checked(["personnel", "tanks", "artillery", "drones"])
+    four.plot.hover(dt.date(2024, 5, 10))
+    assert "Drones index 104.9" in four.hover_label.text()
