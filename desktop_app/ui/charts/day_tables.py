@@ -21,6 +21,18 @@ from desktop_app.ui.common.accessibility import list_keys
 from desktop_app.ui.common.i18n import number, signed
 
 RECORDS_PER_CATEGORY = 5
+# What a cell sorts by: the figure itself ("+3,160" after "+21"), the category's registry place.
+SORT_ROLE = Qt.ItemDataRole.UserRole + 1
+
+
+class _SortedItem(QTableWidgetItem):
+    """A cell that sorts by its `SORT_ROLE` value, not by its text."""
+
+    def __lt__(self, other: QTableWidgetItem) -> bool:
+        mine, theirs = self.data(SORT_ROLE), other.data(SORT_ROLE)
+        if mine is None or theirs is None:
+            return super().__lt__(other)
+        return bool(mine < theirs)
 
 
 def day_table(
@@ -36,6 +48,11 @@ def day_table(
     header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
     for column in range(1, len(headers)):
         header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+    # A header click sorts (the figures by value), a third click goes back to the order by
+    # category; the order chosen stays when the tables are filled again.
+    header.setSortIndicatorClearable(True)
+    header.setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
+    table.setSortingEnabled(True)
     table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
     table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
     table.setToolTip(
@@ -58,28 +75,37 @@ def fill_day_tables(
 ) -> None:
     """The largest days (category, date, change) and the milestones (category, threshold,
     date) of `keys`."""
-    largest: list[tuple[str, str, str]] = []
-    reached: list[tuple[str, str, str]] = []
+    largest: list[tuple[str, _Cell, _Cell]] = []
+    reached: list[tuple[str, _Cell, _Cell]] = []
     for key in keys:
         points = data.points.get(key, [])
         if not points:
             continue
         for p in aggregates.records(points, RECORDS_PER_CATEGORY):
-            largest.append((key, p.date.isoformat(), signed(p.derived_change)))
+            change = p.derived_change or 0
+            largest.append((key, (p.date.isoformat(), None), (signed(change), change)))
         step = aggregates.milestone_step(points[-1].total)
         for m in aggregates.milestones(points, step):
-            reached.append((key, number(m.threshold), m.date.isoformat()))
+            reached.append((key, (number(m.threshold), m.threshold), (m.date.isoformat(), None)))
     _fill(records, largest)
     _fill(milestones, reached)
 
 
-def _fill(table: QTableWidget, rows: list[tuple[str, str, str]]) -> None:
+# A cell's text and, for a figure, the number it sorts by.
+_Cell = tuple[str, int | None]
+
+
+def _fill(table: QTableWidget, rows: list[tuple[str, _Cell, _Cell]]) -> None:
+    table.setSortingEnabled(False)  # rows filled in place, then sorted once as chosen
     table.setRowCount(len(rows))
-    for r, row in enumerate(rows):
-        for c, value in enumerate(row):
-            cell = QTableWidgetItem(category_label(value) if c == 0 else value)
-            if c == 0:
-                cell.setData(Qt.ItemDataRole.UserRole, value)
-            if c > 0 and value[:1] in "+-\u22120123456789":  # − is U+2212 (`signed`)
+    for r, (key, *cells) in enumerate(rows):
+        first = _SortedItem(category_label(key))
+        first.setData(Qt.ItemDataRole.UserRole, key)
+        table.setItem(r, 0, first)
+        for c, (text, value) in enumerate(cells, 1):
+            cell = _SortedItem(text)
+            if value is not None:
+                cell.setData(SORT_ROLE, value)
                 cell.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
             table.setItem(r, c, cell)
+    table.setSortingEnabled(True)

@@ -57,3 +57,54 @@ def test_a_fall_among_the_largest_days_is_aligned_as_the_rises(qtbot):
     changes = [records.item(r, 2) for r in range(records.rowCount())]
     assert [c.text() for c in changes] == ["+60", "\u22124"]
     assert len({int(c.textAlignment()) for c in changes}) == 1
+
+
+def test_a_header_click_sorts_by_the_figures_and_enter_opens_the_row_shown(qtbot):
+    from PySide6.QtCore import QPoint, Qt
+
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    opened: list[dt.date] = []
+    records = day_table(parent, ["Category", "Date", "Change"], 1, opened.append)
+    milestones = day_table(parent, ["Category", "Reached", "Date"], 2, opened.append)
+    data = ChartData()
+    # Personnel's days run in thousands, tanks' in tens: read as text, "+21" came after
+    # "+1,500" and before "+900".
+    data.points = {
+        "personnel": points(200_000, [0, 900, 1_500, 1_200, 800, 700, 950]),
+        "tanks": points(3_000, [0, 21, 9, 4, 30, 2, 5]),
+    }
+    fill_day_tables(records, milestones, data, ["personnel", "tanks"])
+    assert records.item(0, 0).text() == "Personnel"  # grouped by category at first
+
+    def changes() -> list[str]:
+        return [records.item(r, 2).text() for r in range(records.rowCount())]
+
+    parent.resize(600, 400)
+    parent.show()
+    records.resize(500, 380)
+
+    def click(table, section: int) -> None:
+        header = table.horizontalHeader()
+        x = header.sectionViewportPosition(section) + header.sectionSize(section) // 2
+        qtbot.mouseClick(header.viewport(), Qt.MouseButton.LeftButton, pos=QPoint(x, 5))
+
+    click(records, 2)
+    ascending = changes()
+    click(records, 2)
+    descending = ["+1,500", "+1,200", "+950", "+900", "+800", "+30", "+21", "+9", "+5", "+4"]
+    assert (ascending, changes()) == (descending[::-1], descending)
+    # The order stays when the tables are filled again (a fresh read).
+    fill_day_tables(records, milestones, data, ["personnel", "tanks"])
+    assert changes() == descending
+    records.setCurrentCell(0, 0)
+    parent.activateWindow()
+    records.setFocus()
+    qtbot.waitUntil(records.hasFocus)
+    qtbot.keyClick(records, Qt.Key.Key_Return)
+    assert opened == [dt.date(2024, 3, 3)]  # personnel's +1,500, the third day
+    # The milestones sort by the number reached, not its text.
+    milestones.resize(500, 380)
+    click(milestones, 1)
+    reached = [milestones.item(r, 1).data(Qt.ItemDataRole.UserRole + 1) for r in range(4)]
+    assert reached in (sorted(reached), sorted(reached, reverse=True))
