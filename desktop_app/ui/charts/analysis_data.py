@@ -47,6 +47,16 @@ def period_bounds(view: str, lo: float, hi: float) -> tuple[float, float]:
     return min(lo, float(start)), max(hi, float(end))
 
 
+def whole_periods(view: str, start: dt.date, end: dt.date) -> tuple[dt.date, dt.date]:
+    """The dates a period view draws for the range `start`…`end`: its weeks, months or years
+    whole (the range widened by `period_bounds`); other views keep the range."""
+    if view not in PERIOD_OF:
+        return start, end
+    period = PERIOD_OF[view]
+    last = aggregates.period_end(aggregates.period_start(end, period), period)
+    return aggregates.period_start(start, period), last
+
+
 def view_title(view: str) -> str:
     """A view's name as the selector shows it."""
     titles = {
@@ -407,8 +417,7 @@ def to_csv(view: str, series: Sequence[Plotted], start: dt.date, end: dt.date) -
     Whole numbers stay whole, so a total or change reads exactly as stored. A week, month or
     year the range starts in is drawn whole, and so given (its row is dated by its first day).
     """
-    if view in PERIOD_OF:
-        start = aggregates.period_start(start, PERIOD_OF[view])
+    start, end = whole_periods(view, start, end)
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(["date", "category", "view", "value"])

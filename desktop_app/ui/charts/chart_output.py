@@ -13,7 +13,13 @@ from PySide6.QtCore import QCoreApplication, QRectF, QSize
 from PySide6.QtGui import QGuiApplication, QImage
 from PySide6.QtWidgets import QInputDialog, QMenu, QToolButton, QWidget
 
-from desktop_app.ui.charts.analysis_data import ORYX, category_label, to_csv, view_title
+from desktop_app.ui.charts.analysis_data import (
+    ORYX,
+    category_label,
+    to_csv,
+    view_title,
+    whole_periods,
+)
 from desktop_app.ui.charts.analysis_plot import NORMALISED
 from desktop_app.ui.common import file_dialogs
 from desktop_app.ui.plotting import chart_export
@@ -113,6 +119,8 @@ class ChartOutput:
         names = ", ".join(category_label(k) for k in self.plot.keys)
         title = f"{view_title(self.view)} — {names}" if names else view_title(self.view)
         span = self.plot.range_dates()
+        if span is not None:  # a period view shows its first and last periods whole
+            span = whole_periods(self.view, *span)
         subtitle = f"{span[0].isoformat()} – {span[1].isoformat()}" if span else ""
         if self.mode == NORMALISED and span:
             subtitle += " · " + QCoreApplication.translate(

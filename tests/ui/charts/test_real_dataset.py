@@ -118,9 +118,13 @@ def test_the_csv_of_a_range_holds_the_periods_drawn(view, dataset) -> None:
             dataset, key, dt.date(2024, 2, 29)
         )
         assert values[("2024-03-01", key)] == str(expected)
+    # The exported picture names the dates its bars cover.
+    assert view.export_frame().subtitle == "2024-03-01 – 2024-06-30"
     view.set_view(WEEKLY)
     assert min(d for d, _k in csv_values(view)) == "2024-03-11"  # the Monday before the 15th
+    assert view.export_frame().subtitle == "2024-03-11 – 2024-06-16"
     view.set_view(CUMULATIVE)
     values = csv_values(view)
     assert min(d for d, _k in values) == "2024-03-15"
+    assert view.export_frame().subtitle == "2024-03-15 – 2024-06-15"
     assert values[("2024-06-15", "tanks")] == str(total(dataset, "tanks", dt.date(2024, 6, 15)))
