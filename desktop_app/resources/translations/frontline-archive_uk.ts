@@ -120,6 +120,10 @@
       <translation>Щоб змінити масштаб, перетягніть затінений проміжок унизу або тягніть і прокручуйте коліщатко на графіку.</translation>
     </message>
     <message>
+      <source>Drones</source>
+      <translation>БпЛА</translation>
+    </message>
+    <message>
       <source>E&amp;xport</source>
       <translation>&amp;Експорт</translation>
     </message>

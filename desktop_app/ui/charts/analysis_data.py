@@ -81,6 +81,8 @@ _SHORT = {
     "armored_vehicles": QT_TRANSLATE_NOOP("AnalysisView", "AFV"),
     "artillery": QT_TRANSLATE_NOOP("AnalysisView", "Artillery"),
     "air_defense": QT_TRANSLATE_NOOP("AnalysisView", "Air defense"),
+    # "БпЛА оперативно-тактичного рівня" in Ukrainian: wider than a bar pair.
+    "drones": QT_TRANSLATE_NOOP("AnalysisView", "Drones"),
     "vehicles_fuel_tanks": QT_TRANSLATE_NOOP("AnalysisView", "Vehicles"),
     "special_equipment": QT_TRANSLATE_NOOP("AnalysisView", "Special eq."),
     "ships": QT_TRANSLATE_NOOP("AnalysisView", "Ships"),

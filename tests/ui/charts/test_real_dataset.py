@@ -128,3 +128,26 @@ def test_the_csv_of_a_range_holds_the_periods_drawn(view, dataset) -> None:
     assert min(d for d, _k in values) == "2024-03-15"
     assert view.export_frame().subtitle == "2024-03-15 – 2024-06-15"
     assert values[("2024-06-15", "tanks")] == str(total(dataset, "tanks", dt.date(2024, 6, 15)))
+
+
+def test_the_oryx_pairs_names_fit_under_their_bars_in_ukrainian(qtbot, archive_db, ukrainian):
+    from PySide6.QtGui import QFontMetrics
+
+    from desktop_app.ui.charts.analysis_data import ORYX
+
+    for name in (*FILES, "russia_losses_equipment_oryx.json"):
+        import_result(read_import_file(name, shared_file("petroivaniuk", name).read_bytes()))
+    widget = AnalysisView()
+    qtbot.addWidget(widget)
+    widget.resize(1280, 800)
+    widget.show()
+    widget.refresh(chart_source())
+    widget.set_view(ORYX)
+    oryx = widget.oryx
+    assert len(oryx.rows) == 11
+    axis = oryx.plot.getAxis("bottom")
+    slot = oryx.plot.vb.width() / len(oryx.rows)  # each pair of bars has this much width
+    metrics = QFontMetrics(axis.style["tickFont"] or axis.font())
+    names = [text for _x, text in axis._tickLevels[0]]
+    assert "БпЛА" in names
+    assert max(metrics.horizontalAdvance(n) for n in names) < slot, names
