@@ -91,7 +91,10 @@ class ChartOutput:
         if span is None:
             return to_csv(self.view, [], dt.date.min, dt.date.max)
         series = [self.plot.plotted(k) for k in self.plot.keys]
-        return to_csv(self.view, series, *span)
+        # An index is not the stored figure: its rows say so, and where it is 100.
+        index_from = self.plot.index_from()
+        shown = f"{self.view}_index_100_at_{index_from.isoformat()}" if index_from else self.view
+        return to_csv(shown, series, *span)
 
     def export_area(self) -> QRectF:
         """What an export shows of the scene: the plots, not the range strip under them."""

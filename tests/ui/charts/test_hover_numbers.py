@@ -104,6 +104,10 @@ def test_an_index_hover_gives_the_index_drawn(four) -> None:
     assert "Drones: total 9,550 · change +50 · index 104.9" in text
     drawn = four.plot.series["drones"].shown
     assert drawn is not None and drawn.values[-1] == pytest.approx(9_550 * 100 / 9_100)
+    # The CSV of an index says it is one (and where it is 100), not "cumulative" totals.
+    rows = [line.split(",") for line in four.csv_text().splitlines()[1:]]
+    assert {view for _d, _k, view, _v in rows} == {"cumulative_index_100_at_2024-05-01"}
+    assert ["2024-05-01", "drones", "cumulative_index_100_at_2024-05-01", "100.0"] in rows
     # Many categories: the short entries give the index too.
     four.set_checked(["personnel", "tanks", "artillery", "drones"])
     four.plot.hover(dt.date(2024, 5, 10))
