@@ -83,6 +83,10 @@ class ChartOutput:
     def current_graphics(self) -> GraphicsLayoutWidget:
         return self.oryx.graphics if self.view == ORYX else self.plot.graphics
 
+    def shown_keys(self) -> list[str]:
+        """The categories drawn: a series hidden from the legend is not in an export."""
+        return [k for k in self.plot.keys if self.plot.series[k].visible]
+
     def csv_text(self) -> str:
         """Exactly the values drawn, within the selected date range."""
         if self.view == ORYX:
@@ -90,7 +94,7 @@ class ChartOutput:
         span = self.plot.range_dates()
         if span is None:
             return to_csv(self.view, [], dt.date.min, dt.date.max)
-        series = [self.plot.plotted(k) for k in self.plot.keys]
+        series = [self.plot.plotted(k) for k in self.shown_keys()]
         # An index is not the stored figure: its rows say so, and where it is 100.
         index_from = self.plot.index_from()
         shown = f"{self.view}_index_100_at_{index_from.isoformat()}" if index_from else self.view
@@ -119,7 +123,7 @@ class ChartOutput:
                     "Sources: General Staff of Ukraine's Armed Forces; Oryx · Frontline Archive",
                 ),
             )
-        names = ", ".join(category_label(k) for k in self.plot.keys)
+        names = ", ".join(category_label(k) for k in self.shown_keys())
         title = f"{view_title(self.view)} — {names}" if names else view_title(self.view)
         span = self.plot.range_dates()
         if span is not None:  # a period view shows its first and last periods whole

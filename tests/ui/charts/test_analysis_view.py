@@ -260,6 +260,15 @@ def test_hiding_a_series_leaves_it_out_of_the_fit(view):
     assert high < 10_000  # fitted to tanks alone
 
 
+def test_a_hidden_series_is_left_out_of_the_exports(view):
+    view.set_view(CUMULATIVE)
+    view.plot.set_series_visible("personnel", False)
+    assert {line.split(",")[1] for line in view.csv_text().splitlines()[1:]} == {"tanks"}
+    assert view.export_frame().title == "Cumulative totals — Tanks"
+    view.plot.set_series_visible("personnel", True)
+    assert view.export_frame().title == "Cumulative totals — Personnel, Tanks"
+
+
 def test_main_window_opens_the_clicked_report_with_its_article(window, archive, qtbot):
     date = START + dt.timedelta(12)
     item = save_item(
