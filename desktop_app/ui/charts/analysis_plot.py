@@ -35,7 +35,7 @@ from desktop_app.ui.charts.analysis_data import (
 from desktop_app.ui.charts.chart_keys import ChartKeys
 from desktop_app.ui.charts.overview_strip import overview_curves
 from desktop_app.ui.charts.series_items import SeriesItems, milestone_marks, stack_bases
-from desktop_app.ui.charts.y_fit import X_PADDING, padded, wanted_y
+from desktop_app.ui.charts.y_fit import X_PADDING, align_left_axes, padded, wanted_y
 from desktop_app.ui.plotting.axes import CountAxis, DateAxis
 from desktop_app.ui.plotting.palette import is_dark, series_color, text_size
 from desktop_app.ui.plotting.tick_grid import TickGrid
@@ -357,6 +357,7 @@ class AnalysisPlot(QWidget):
                 continue  # already fitted to these values: no new range, no repaint
             plot.setYRange(*padded(wanted), padding=0)
             plot.fitted = (wanted, plot.vb.viewRange()[1])
+        align_left_axes(self.plots)
 
     # -- milestones --------------------------------------------------------------------------
 

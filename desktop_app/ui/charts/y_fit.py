@@ -8,7 +8,10 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+import pyqtgraph as pg
+
 from desktop_app.ui.charts.series_items import SeriesItems
+from desktop_app.ui.plotting.axes import align_widths
 
 # Room left around the data: beside the range in x, above and below the values in y.
 X_PADDING, Y_PADDING = 0.01, 0.06
@@ -38,3 +41,12 @@ def padded(y: tuple[float, float]) -> tuple[float, float]:
     """`y` with its margin above and below."""
     pad = (y[1] - y[0]) * Y_PADDING
     return (y[0] - pad, y[1] + pad)
+
+
+def align_left_axes(plots: Sequence[pg.PlotItem]) -> None:
+    """Small multiples: every plot's left axis as wide as the widest, so that the plots of a
+    column start at the same x and a day sits above the same day."""
+    align_widths(
+        [plot.getAxis("left") for plot in plots],
+        [(*plot.vb.viewRange()[1], plot.vb.height()) for plot in plots],
+    )

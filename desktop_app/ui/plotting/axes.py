@@ -75,6 +75,27 @@ class CountAxis(_LastTicks, pg.AxisItem):
         return [number(round(v * scale)) for v in values]
 
 
+def align_widths(axes: list[CountAxis], ranges: list[tuple[float, float, float]]) -> None:
+    """One width for `axes` (the left axes of plots stacked in a column), each fitted to the
+    labels of its range (low, high, pixel size): their plots then start at the same x, so a
+    day sits above the same day. A single axis keeps sizing itself."""
+    if len(axes) < 2:
+        for axis in axes:
+            if axis.fixedWidth is not None:
+                axis.setWidth(None)
+        return
+    widest = 0
+    for axis, (low, high, size) in zip(axes, ranges, strict=True):
+        metrics = QFontMetrics(axis.style["tickFont"] or axis.font())
+        for spacing, values in axis.tickValues(low, high, max(size, 1.0)):
+            for text in axis.tickStrings(list(values), axis.scale, spacing):
+                widest = max(widest, metrics.horizontalAdvance(text))
+    width = widest + axis.style["tickTextOffset"][0] + max(0, axis.style["tickLength"]) + 4
+    for axis in axes:
+        if axis.fixedWidth != width:
+            axis.setWidth(width)
+
+
 _MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 _MONTH = re.compile(r"\b(?:" + "|".join(_MONTHS) + r")\b")
 

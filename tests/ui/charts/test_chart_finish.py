@@ -233,3 +233,14 @@ def test_a_theme_switch_redraws_the_chart_in_the_new_palette(view, qapp, qtbot):
         assert view.category_list.item(1).foreground().color() == QColor(DARK[1])
     finally:
         qapp.setPalette(before)
+
+
+def test_small_multiples_start_their_dates_at_the_same_x(view, qtbot):
+    # Personnel's changes are written in hundreds, tanks' in ones: with their own axis widths
+    # a day in one plot stood a few pixels beside the same day in the other.
+    view.set_view(DAILY, SMALL_MULTIPLES)
+    qtbot.wait(1)
+    lefts = {round(p.vb.sceneBoundingRect().left()) for p in view.plot.plots}
+    assert len(view.plot.plots) == 2 and len(lefts) == 1, lefts
+    view.set_view(CUMULATIVE, ONE_AXIS)  # one plot sizes its axis itself again
+    assert view.plot.plots[0].getAxis("left").fixedWidth is None
