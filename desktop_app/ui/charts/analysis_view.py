@@ -378,7 +378,9 @@ class AnalysisView(ChartOutput, QWidget):
             ]
             if self.view in PERIOD_VIEWS:
                 lines.append(self.tr("Pale bars: periods the reports cover only in part."))
-            self.plot.hover_date = None  # the instructions again, and no crosshair left over
+            # The instructions again, no crosshair left over, and the cursor on the plots now
+            # drawn (not on a category unticked since).
+            self.plot.hover_date, self.plot.hover_keys = None, []
             for line in (line for p in self.plot.plots for line in (p.crosshair, p.crosshair_y)):
                 line.setVisible(False)
             self._show_hover("\n".join(lines))

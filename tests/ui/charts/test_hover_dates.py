@@ -64,3 +64,19 @@ def test_the_day_cursor_steps_through_both_categories_days(view, qtbot) -> None:
     qtbot.keyClick(graphics, Qt.Key.Key_Left)
     assert view.plot.cursor_date() == SWITCH - dt.timedelta(days=1)
     assert "Military vehicles (until 30 Apr 2022): total 1,180" in view.hover_label.text()
+
+
+def test_the_cursor_follows_the_categories_ticked_now(view, qtbot) -> None:
+    # The cursor was on the military vehicles' days; with only the later category ticked,
+    # Home goes to that category's first day, not to a day it has no report for.
+    graphics = view.plot.graphics
+    graphics.setFocus()
+    qtbot.waitUntil(graphics.hasFocus)
+    qtbot.keyClick(graphics, Qt.Key.Key_Home)
+    assert view.plot.cursor_date() == DAYS[0]
+    view.set_checked(["vehicles_fuel_tanks"])
+    graphics = view.plot.graphics
+    graphics.setFocus()
+    qtbot.keyClick(graphics, Qt.Key.Key_Home)
+    assert view.plot.cursor_date() == SWITCH
+    assert "no report" not in view.hover_label.text()
