@@ -37,7 +37,10 @@ PERIOD_OF = {WEEKLY: aggregates.WEEK, MONTHLY: aggregates.MONTH, YEARLY: aggrega
 
 def period_bounds(view: str, lo: float, hi: float) -> tuple[float, float]:
     """An x range (epoch seconds) widened to whole periods in a period view, so that the
-    first and last bars (a partial month at either end) are seen whole."""
+    first and last bars (a partial month at either end) are seen whole; a range of a single
+    day (an archive of one report) to the week around it, not to decades."""
+    if hi - lo < DAY_SECONDS:
+        lo, hi = lo - 3 * DAY_SECONDS, hi + 3 * DAY_SECONDS
     if view not in PERIOD_OF:
         return lo, hi
     period = PERIOD_OF[view]

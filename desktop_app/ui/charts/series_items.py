@@ -64,6 +64,7 @@ class SeriesItems:
         self.bars = pg.BarGraphItem(x=np.empty(0), height=np.empty(0), width=1.0)
         self.pale = pg.BarGraphItem(x=np.empty(0), height=np.empty(0), width=1.0)
         self.down = pg.BarGraphItem(x=np.empty(0), height=np.empty(0), width=1.0)
+        # ▼ under each decrease's bar; in a line view, a dot for a value with no neighbour.
         self.negatives = pg.ScatterPlotItem(symbol="t", size=7, pxMode=True)
         self.stated = pg.ScatterPlotItem(symbol="x", size=8, pxMode=True)
         for item in self.items:
@@ -141,9 +142,16 @@ class SeriesItems:
             if self.bars_filled:
                 for bars in (self.bars, self.pale, self.down):
                     bars.setOpts(x=empty, height=empty, y0=empty)
-                self.negatives.setData(x=empty, y=empty)
                 self.stated.setData(x=empty, y=empty)
                 self.bars_filled = False
+            # A value with no finite neighbour (a single report, a day between gaps) makes
+            # no line: a dot shows it.
+            finite = np.isfinite(p.y)
+            alone = finite & ~np.r_[False, finite[:-1]] & ~np.r_[finite[1:], False]
+            colour = series_color(self.key, dark)
+            self.negatives.setData(
+                x=p.x[alone], y=p.y[alone], symbol="o", brush=colour, pen=pg.mkPen(colour)
+            )
             self.set_visible(self.visible)
             return
         self.bars_filled = True
@@ -197,6 +205,7 @@ class SeriesItems:
         self.negatives.setData(
             x=x[neg],
             y=(y0 + heights)[neg],
+            symbol="t",
             brush=pg.mkBrush(negative),
             pen=pg.mkPen(negative),
         )

@@ -80,3 +80,23 @@ def test_the_cursor_follows_the_categories_ticked_now(view, qtbot) -> None:
     qtbot.keyClick(graphics, Qt.Key.Key_Home)
     assert view.plot.cursor_date() == SWITCH
     assert "no report" not in view.hover_label.text()
+
+
+def test_an_archive_of_one_report_shows_its_figures(qtbot, archive_db) -> None:
+    # The first report pasted: one day, no line to draw. The chart showed 1996-2052 and
+    # nothing on it.
+    day = dt.date(2024, 5, 10)
+    import_reports([LossReport(day, {"tanks": Figure(7_434, 5)})], source="test")
+    widget = AnalysisView()
+    qtbot.addWidget(widget)
+    widget.resize(1280, 800)
+    widget.show()
+    widget.refresh(chart_source())
+    plot = widget.plot.plots[0]
+    lo, hi = plot.vb.viewRange()[0]
+    assert lo < utc_midnight(day) < hi and hi - lo < 10 * 86_400
+    dots = widget.plot.series["tanks"].negatives.getData()
+    assert dots[0].tolist() == [utc_midnight(day)] and dots[1].tolist() == [7_434]
+    # Bars (none: no change can be derived) leave no dot behind.
+    widget.set_view("daily")
+    assert widget.plot.series["tanks"].negatives.getData()[0].size == 0
