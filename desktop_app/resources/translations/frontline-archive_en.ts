@@ -217,6 +217,16 @@ a minus takes a tag away (drones, -kyiv):</numerusform>
     </message>
   </context>
   <context>
+    <name>LossChart</name>
+    <message numerus="yes">
+      <source>{category}: %Ln report(s), {first} to {last}. Point at the chart for a day's figures; drag to pan, wheel to zoom.</source>
+      <translation>
+        <numerusform>{category}: %Ln report, {first} to {last}. Point at the chart for a day's figures; drag to pan, wheel to zoom.</numerusform>
+        <numerusform>{category}: %Ln reports, {first} to {last}. Point at the chart for a day's figures; drag to pan, wheel to zoom.</numerusform>
+      </translation>
+    </message>
+  </context>
+  <context>
     <name>MainWindow</name>
     <message numerus="yes">
       <source>Delete %Ln article(s) and brief(s)? Edit ▸ Undo (Ctrl+Z) brings them back.</source>

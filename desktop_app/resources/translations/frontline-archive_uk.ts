@@ -1805,9 +1805,13 @@ a minus takes a tag away (drones, -kyiv):</source>
       <source>stated change {stated}</source>
       <translation>заявлена зміна {stated}</translation>
     </message>
-    <message>
-      <source>{category}: {count} reports, {first} to {last}. Point at the chart for a day's figures; drag to pan, wheel to zoom.</source>
-      <translation>{category}: зведень — {count}, від {first} до {last}. Наведіть на графік, щоб побачити цифри дня; тягніть, щоб зсунути, коліщатко — масштаб.</translation>
+    <message numerus="yes">
+      <source>{category}: %Ln report(s), {first} to {last}. Point at the chart for a day's figures; drag to pan, wheel to zoom.</source>
+      <translation>
+        <numerusform>{category}: %Ln зведення, від {first} до {last}. Наведіть на графік, щоб побачити цифри дня; тягніть, щоб зсунути, коліщатко — масштаб.</numerusform>
+        <numerusform>{category}: %Ln зведення, від {first} до {last}. Наведіть на графік, щоб побачити цифри дня; тягніть, щоб зсунути, коліщатко — масштаб.</numerusform>
+        <numerusform>{category}: %Ln зведень, від {first} до {last}. Наведіть на графік, щоб побачити цифри дня; тягніть, щоб зсунути, коліщатко — масштаб.</numerusform>
+      </translation>
     </message>
     <message>
       <source>{date} (day {day}) · {category}: not reported</source>

@@ -135,7 +135,9 @@ class LossChart(QWidget):
         self._hovered = None
         self._x = epoch_seconds([p.date for p in self._points])
         totals = np.fromiter((p.total for p in self._points), np.float64, len(self._points))
-        self.total_curve.setData(self._x, totals)
+        # A single report makes no line: a dot shows it.
+        lone = len(self._points) == 1
+        self.total_curve.setData(self._x, totals, symbol="o" if lone else None, symbolSize=7)
 
         # Bars only where a change can be derived: a gap's difference is not one day's losses.
         with_change = [i for i, p in enumerate(self._points) if p.derived_change is not None]
@@ -154,6 +156,8 @@ class LossChart(QWidget):
             for plot in (self.change_plot, self.total_plot):
                 plot.autoRange()
             kept = self._kept_x(old_x, shown)
+            if lone:  # the week around the one day, not a range of no width
+                kept = (self._x[0] - 3 * DAY_SECONDS, self._x[0] + 3 * DAY_SECONDS)
             if kept is not None:
                 self.total_plot.setXRange(*kept, padding=0)  # the change plot is linked
             # Zooming into a stretch of dates then refits y to what is visible.
@@ -252,11 +256,12 @@ class LossChart(QWidget):
             return
         self.hover_label.setText(
             self.tr(
-                "{category}: {count} reports, {first} to {last}. "
-                "Point at the chart for a day's figures; drag to pan, wheel to zoom."
+                "{category}: %Ln report(s), {first} to {last}. "
+                "Point at the chart for a day's figures; drag to pan, wheel to zoom.",
+                "",
+                len(self._points),
             ).format(
                 category=self._label,
-                count=number(len(self._points)),
                 first=self._points[0].date.isoformat(),
                 last=self._points[-1].date.isoformat(),
             )
@@ -299,6 +304,8 @@ class LossChart(QWidget):
         for grid in self.grids:
             grid.set_colour(text)
         self.total_curve.setPen(pg.mkPen(self._accent, width=2))
+        self.total_curve.setSymbolBrush(self._accent)
+        self.total_curve.setSymbolPen(pg.mkPen(self._accent))
         muted = QColor(text)
         muted.setAlpha(90)
         self._zero_line.setPen(pg.mkPen(muted, width=1))

@@ -145,3 +145,28 @@ def test_another_category_is_shown_whole(chart, series):
     chart.set_series("personnel", series, "Personnel")  # the same points under another name
     lo, hi = chart.total_plot.vb.viewRange()[0]
     assert lo <= utc_midnight(START) and hi >= utc_midnight(START + dt.timedelta(days=9))
+
+
+def test_a_single_report_is_drawn_as_a_dot_in_the_week_around_it(qtbot, archive_db):
+    day = dt.date(2024, 5, 10)
+    save_report(LossReport(day, {"tanks": Figure(7_434, 5)}))
+    widget = LossChart()
+    qtbot.addWidget(widget)
+    widget.resize(900, 600)
+    widget.set_series("tanks", category_series("tanks"), "Tanks")
+    assert widget.hover_label.text().startswith("Tanks: 1 report, 2024-05-10 to 2024-05-10.")
+    assert widget.total_curve.opts["symbol"] == "o"
+    lo, hi = widget.total_plot.vb.viewRange()[0]
+    assert lo < utc_midnight(day) < hi and hi - lo < 10 * 86_400
+    # More reports: a line, no dots, and the count in the plural.
+    save_report(LossReport(day + dt.timedelta(days=1), {"tanks": Figure(7_440)}))
+    widget.set_series("tanks", category_series("tanks"), "Tanks")
+    assert widget.total_curve.opts["symbol"] is None
+    assert widget.hover_label.text().startswith("Tanks: 2 reports, ")
+
+
+def test_the_summary_counts_in_ukrainian(qtbot, series, ukrainian):
+    widget = LossChart()
+    qtbot.addWidget(widget)
+    widget.set_series("tanks", series, "Танки")
+    assert widget.hover_label.text().startswith("Танки: 9 зведень, від 2023-05-20 до 2023-05-29.")
