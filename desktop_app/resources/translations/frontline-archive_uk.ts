@@ -3092,6 +3092,10 @@ Merge: take this report's figures and keep the stored ones it does not state.</s
       <source> min</source>
       <translation> хв</translation>
     </message>
+    <message>
+      <source>%1 sources exported to %2</source>
+      <translation>Джерел експортовано: %1, до %2</translation>
+    </message>
     <message numerus="yes">
       <source>%n days ago</source>
       <translation>
@@ -3185,8 +3189,28 @@ Merge: take this report's figures and keep the stored ones it does not state.</s
       <translation>Змі&amp;нити…</translation>
     </message>
     <message>
+      <source>Export the list (OPML)…</source>
+      <translation>Експортувати список (OPML)…</translation>
+    </message>
+    <message>
+      <source>Export the list of sources</source>
+      <translation>Експорт списку джерел</translation>
+    </message>
+    <message>
       <source>Fetch each article's page for its full text</source>
       <translation>Завантажувати сторінку кожної статті заради повного тексту</translation>
+    </message>
+    <message>
+      <source>Import a list (OPML)…</source>
+      <translation>Імпортувати список (OPML)…</translation>
+    </message>
+    <message>
+      <source>Import a list of sources</source>
+      <translation>Імпорт списку джерел</translation>
+    </message>
+    <message>
+      <source>Import or export the list of sources as OPML</source>
+      <translation>Імпортувати або експортувати список джерел як OPML</translation>
     </message>
     <message>
       <source>Last asked: %1</source>
@@ -3195,6 +3219,18 @@ Merge: take this report's figures and keep the stored ones it does not state.</s
     <message>
       <source>Last update</source>
       <translation>Останнє оновлення</translation>
+    </message>
+    <message>
+      <source>Lists</source>
+      <translation>Списки</translation>
+    </message>
+    <message>
+      <source>Lists of sources</source>
+      <translation>Списки джерел</translation>
+    </message>
+    <message>
+      <source>Lists of sources (*.opml *.xml);;All files (*)</source>
+      <translation>Списки джерел (*.opml *.xml);;Усі файли (*)</translation>
     </message>
     <message>
       <source>Looking up %1…</source>
@@ -3211,6 +3247,10 @@ Merge: take this report's figures and keep the stored ones it does not state.</s
     <message>
       <source>OK</source>
       <translation>Гаразд</translation>
+    </message>
+    <message>
+      <source>OPML (*.opml)</source>
+      <translation>OPML (*.opml)</translation>
     </message>
     <message>
       <source>Remove</source>

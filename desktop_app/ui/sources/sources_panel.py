@@ -42,6 +42,7 @@ from desktop_app.services import subscriptions as subs
 from desktop_app.services.changes import Changes
 from desktop_app.services.fetching import Fetcher
 from desktop_app.ui.common.accessibility import claim_key
+from desktop_app.ui.sources.source_list_files import lists_button
 from desktop_app.ui.sources.source_texts import details_text, status_text, status_word, utc_now
 from desktop_app.ui.sources.updater import SourceUpdater, ago_text
 
@@ -129,6 +130,7 @@ class SourcesPanel(QWidget):
         # Ends a running update: what was stored stays, the other sources stay as they were.
         self.stop_button = QPushButton(QCoreApplication.translate("Sources", "Stop"), self)
         self.stop_button.setEnabled(False)
+        self.lists = lists_button(ctx, self)  # OPML in and out
         self.stop_button.clicked.connect(self.updater.cancel)
         self.updater.running_changed.connect(self.stop_button.setEnabled)
         self.add_button.clicked.connect(self.ask_subscribe)
@@ -149,6 +151,7 @@ class SourcesPanel(QWidget):
             self.update_button,
             self.update_all_button,
             self.stop_button,
+            self.lists,
         ):
             buttons.addWidget(b)
         buttons.addStretch(1)
