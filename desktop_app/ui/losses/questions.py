@@ -15,6 +15,8 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QAbstractButton, QMessageBox, QWidget
 
+from desktop_app.ui.common import discard as common_discard
+
 if TYPE_CHECKING:
     from desktop_app.core.report import LossReport
 
@@ -61,33 +63,13 @@ def ask_discard(
     parent: QWidget, discard: Callable[[], None], done: Callable[[], None]
 ) -> QMessageBox:
     """ "Discard this report?" (Discard / Keep editing; Enter and Esc keep editing)."""
-    box = QMessageBox(
-        QMessageBox.Icon.Question,
+    texts = (
         QCoreApplication.translate("ReportDialog", "Discard this report?"),
-        QCoreApplication.translate("ReportDialog", "Discard this report?"),
-        QMessageBox.StandardButton.NoButton,
-        parent,
-    )
-    box.setInformativeText(
-        QCoreApplication.translate("ReportDialog", "The figures typed or filled in are not saved.")
-    )
-    discard_button = box.addButton(
+        QCoreApplication.translate("ReportDialog", "The figures typed or filled in are not saved."),
         QCoreApplication.translate("ReportDialog", "&Discard"),
-        QMessageBox.ButtonRole.DestructiveRole,
-    )
-    keep = box.addButton(
         QCoreApplication.translate("ReportDialog", "&Keep editing"),
-        QMessageBox.ButtonRole.RejectRole,
     )
-    box.setDefaultButton(keep)
-    box.setEscapeButton(keep)
-
-    def answered(button: QAbstractButton) -> None:
-        done()
-        if button is discard_button:
-            discard()
-
-    return _open(box, answered)
+    return common_discard.ask_discard(parent, texts, discard, done)
 
 
 def show_not_saved(parent: QWidget, date: dt.date, reason: str) -> QMessageBox:
