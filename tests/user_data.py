@@ -71,14 +71,17 @@ def _rows(sql: str) -> list[tuple[Any, ...]]:
 
 
 def _trash_row(row: tuple[Any, ...]) -> tuple[Any, ...]:
-    """A Trash entry without a report's row id: a report is named by its date, and an undone
-    delete stores it again under a new id (nothing shows a report's id)."""
+    """A Trash entry without a report's row id (a report is named by its date, and an undone
+    delete stores it again under a new id: nothing shows a report's id) nor an item's
+    version (an item put back takes the next version, so deleted again its entry notes a
+    later one: versions only move on, `version_moved_on` checks them)."""
     kind, _id, date, label, snapshot = row
-    if kind != "report":
-        return row
     doc = json.loads(snapshot)
-    doc.pop("id", None)
-    return (kind, None, date, label, json.dumps(doc, sort_keys=True))
+    if kind == "report":
+        doc.pop("id", None)
+        return (kind, None, date, label, json.dumps(doc, sort_keys=True))
+    doc.pop("version", None)
+    return (kind, _id, date, label, json.dumps(doc, sort_keys=True))
 
 
 def user_data(*, history: bool = False) -> Dump:

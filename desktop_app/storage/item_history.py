@@ -44,6 +44,10 @@ class ItemSnapshot:
     report_dates: tuple[dt.date, ...]
     # The subscription entries (`SourceEntry` ids) that are this item.
     source_entries: tuple[int, ...] = ()
+    # Its version when taken (0: not known, as in an older Trash entry). Put back after a
+    # delete, it takes the next one, never its first again: an editor that noted a version
+    # before the delete must not take the restored row for the one it opened.
+    version: int = 0
 
 
 def _entries_of(item_ids: Sequence[int]) -> dict[int, list[int]]:
@@ -72,7 +76,8 @@ def snapshot_item(item_id: int) -> ItemSnapshot | None:
     stored = get_item(item_id)
     if stored is None:
         return None
-    created = Item.get_by_id(item_id).created_at
+    row = Item.get_by_id(item_id)
+    created = row.created_at
     dates = (
         Report.select(Report.date)
         .join(ReportArticle)
@@ -87,6 +92,7 @@ def snapshot_item(item_id: int) -> ItemSnapshot | None:
         created,
         tuple(d for (d,) in dates),
         tuple(_entries_of([item_id])[item_id]),
+        int(row.row_version),
     )
 
 
@@ -113,7 +119,7 @@ def restore_item(item_id: int, snapshot: ItemSnapshot | None) -> None:
             del fields["is_read"], fields["starred"]
             Item.update(**fields).where(Item.id == item_id).execute()
         else:
-            Item.insert(id=item_id, **fields).execute()
+            Item.insert(id=item_id, **fields, row_version=snapshot.version + 1).execute()
         write_tags(item_id, snapshot.data.tags)
         ReportArticle.delete().where(ReportArticle.item == item_id).execute()
         reports = dict(
@@ -152,6 +158,7 @@ def snapshot_items(item_ids: Sequence[int]) -> dict[int, ItemSnapshot]:
                 item.created_at,
                 tuple(links[item.id]),
                 tuple(entries[item.id]),
+                int(item.row_version),
             )
     return {i: found[i] for i in item_ids if i in found}
 
@@ -176,6 +183,7 @@ def restore_absent_items(snapshots: Mapping[int, ItemSnapshot]) -> None:
                 "starred": snap.starred,
                 "created_at": snap.created_at,
                 "updated_at": now,
+                "row_version": snap.version + 1,
             }
         )
         tags += [{"item": item_id, "tag": tag} for tag in snap.data.tags]

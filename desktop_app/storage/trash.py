@@ -83,6 +83,7 @@ def _item_json(item_id: int, snap: ItemSnapshot) -> dict[str, Any]:
         "created_at": snap.created_at.isoformat(),
         "reports": [d.isoformat() for d in snap.report_dates],
         "source_entries": list(snap.source_entries),
+        "version": snap.version,
     }
 
 
@@ -107,6 +108,7 @@ def _item_snapshot(doc: dict[str, Any]) -> ItemSnapshot:
         _time(doc["created_at"]),
         tuple(dt.date.fromisoformat(d) for d in doc["reports"]),
         tuple(int(i) for i in doc.get("source_entries", ())),  # not in older entries
+        int(doc.get("version", 0)),
     )
 
 

@@ -130,3 +130,37 @@ def test_a_report_deleted_and_entered_again_is_not_the_one_an_editor_opened(
             expected_row=edited.row_id,
         )
     assert load_report(DAY).figures["tanks"].total == 15  # type: ignore[union-attr]
+
+
+def test_an_item_put_back_after_a_delete_takes_the_next_version_not_its_first(
+    archive_db: Any,
+) -> None:
+    """An item comes back under its own id (from the Trash, or by undo): were its version
+    to start at 1 again, an edit opened before the delete could match it after a few edits
+    and write over them unasked."""
+    from desktop_app.services import trash
+
+    item_id = item_service.saved_id(item_service.save_item(ItemData(ARTICLE, "Drones", AT)))
+    for title in ("Drones over Sumy", "Drones over Sumy oblast"):
+        item_service.save_item(ItemData(ARTICLE, title, AT), item_id)
+    opened = item_stamp(item_id)
+    assert opened is not None and opened.version >= 3
+    item_service.delete_item(item_id)
+    (entry,) = trash.list_trash()
+    trash.restore([entry.id])
+    back = item_stamp(item_id)
+    assert back is not None and back.version > opened.version
+    # The undo of a delete, too.
+    step = history.delete_item(item_id)
+    step.undo()
+    undone = item_stamp(item_id)
+    assert undone is not None and undone.version > back.version
+    with pytest.raises(ConflictError):
+        item_service.save_item(
+            ItemData(ARTICLE, "Mine", AT), item_id, expected_version=opened.version
+        )
+    # Several deleted at once and put back by undo (their multi-row restore).
+    several = history.delete_items([item_id])
+    several.undo()
+    again = item_stamp(item_id)
+    assert again is not None and again.version > undone.version
