@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import sqlite3
-import threading
 from pathlib import Path
 
 from tests.ui.charts.conftest import START, TANKS
 from tests.ui.conftest import settle
+from tests.ui.failed_reads import fail_then_mend
 
 
 def test_a_change_during_a_failed_read_is_read_again(qtbot, archive, window) -> None:
@@ -15,31 +14,14 @@ def test_a_change_during_a_failed_read_is_read_again(qtbot, archive, window) -> 
     tab.action.trigger()
     settle(qtbot, window.runner)
     assert tab.view is not None
-    path = Path(str(archive.database))
-
-    def set_first_tanks(value: object) -> None:
-        with sqlite3.connect(path) as raw:
-            raw.execute(
-                "UPDATE report_figure SET total = ? WHERE category = 'tanks' AND report_id ="
-                " (SELECT id FROM report WHERE date = ?)",
-                (value, START.isoformat()),
-            )
-
     # The change below is told by `mark_stale`, as the window's own saves are, not found by
     # the watch for other programs' writes (which would start a read of its own).
     window.runner._poll.stop()
-    # A figure stored in a form this program never writes: the next read fails.
-    set_first_tanks("many")
-    held = threading.Event()
     errors: list[str] = []
     window.show_message = lambda kind, text: errors.append(text)  # type: ignore[method-assign]
     tab.ctx.show_message = window.show_message
-    window.runner.read("held", lambda: held.wait(10), success=lambda _r: None)
-    tab.reload()  # waits on the read lane behind "held"
-    # The figure is corrected, and the tab hears of the change while its read is out.
-    window.runner.read("corrected", lambda: set_first_tanks(4_000), success=lambda _r: None)
-    tab.mark_stale()
-    held.set()
+    path = Path(str(archive.database))
+    fail_then_mend(window.runner, path, START, 4_000, tab.reload, tab.mark_stale)
     qtbot.waitUntil(lambda: bool(errors), timeout=10_000)
     qtbot.waitUntil(
         lambda: tab.view.data.points["tanks"][0].total == 4_000,  # type: ignore[union-attr]

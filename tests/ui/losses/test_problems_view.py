@@ -97,32 +97,18 @@ def test_a_change_told_during_a_failed_read_is_read(
 ) -> None:
     """A read that fails (a figure stored in a form this program never writes) while a
     change is told is followed by the read that change asked for."""
-    import sqlite3
-    import threading
     from pathlib import Path
+
+    from tests.ui.failed_reads import fail_then_mend
 
     show_dock(qtbot, window)
     window.runner._poll.stop()  # the change is told below, as the window's own saves are
-    path = Path(str(problem_reports.database))
-
-    def set_tanks(value: object) -> None:
-        with sqlite3.connect(path) as raw:
-            raw.execute(
-                "UPDATE report_figure SET total = ? WHERE report_id ="
-                " (SELECT id FROM report WHERE date = ?)",
-                (value, (START + dt.timedelta(days=1)).isoformat()),
-            )
-
-    set_tanks("many")
     errors: list[str] = []
     view = window.problems_dock.view
     view.ctx.show_message = lambda kind, text: errors.append(text)  # type: ignore[method-assign]
-    held = threading.Event()
-    window.runner.read("held", lambda: held.wait(10), success=lambda _r: None)
-    view.refresh()  # behind "held" on the read lane: it will fail
-    window.runner.read("mended", lambda: set_tanks(3_705), success=lambda _r: None)
-    view.refresh()  # told while the read is out
-    held.set()
+    day = START + dt.timedelta(days=1)
+    path = Path(str(problem_reports.database))
+    fail_then_mend(window.runner, path, day, 3_705, view.refresh, view.refresh, category=None)
     qtbot.waitUntil(lambda: bool(errors), timeout=10_000)
     qtbot.waitUntil(lambda: [r[1] for r in rows(window)] == ["missing days"], timeout=10_000)
 

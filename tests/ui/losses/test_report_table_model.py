@@ -283,27 +283,12 @@ def test_column_texts_hold_the_widest_figure_and_one_text_of_each_shape(archive_
 def test_a_reload_asked_for_during_a_failed_one_is_made(qtbot, model, ctx, archive_db) -> None:
     """A read that fails (a figure stored in a form this program never writes) while a change
     arrives is followed by the read that change asked for: it may be what mends it."""
-    import sqlite3
-    import threading
     from pathlib import Path
 
+    from tests.ui.failed_reads import fail_then_mend
+
     path = Path(str(archive_db.database))
-
-    def set_tanks(value: object) -> None:
-        with sqlite3.connect(path) as raw:
-            raw.execute(
-                "UPDATE report_figure SET total = ? WHERE category = 'tanks' AND report_id ="
-                " (SELECT id FROM report WHERE date = ?)",
-                (value, D5.isoformat()),
-            )
-
-    set_tanks("many")
-    held = threading.Event()
-    ctx.runner.read("held", lambda: held.wait(10), success=lambda _r: None)
-    model.reload()  # on the read lane behind "held": it will fail
-    ctx.runner.read("mended", lambda: set_tanks(3_801), success=lambda _r: None)
-    model.reload()  # the change is told while the read is out
-    held.set()
+    fail_then_mend(ctx.runner, path, D5, 3_801, model.reload, model.reload)
     qtbot.waitUntil(lambda: bool(ctx.messages), timeout=10_000)
     index = model.index(model.row_of(D5), column(model, "tanks"))
     qtbot.waitUntil(lambda: "3,801" in str(model.data(index)), timeout=10_000)
