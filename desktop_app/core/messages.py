@@ -84,6 +84,73 @@ DATE_TOO_EARLY = noop("messages", "date {value} is before 1900")
 TIME_TOO_LATE = noop("messages", "time {value} is more than a day in the future")
 TIME_TOO_EARLY = noop("messages", "time {value} is before 1900")
 
+# Why a feed could not be fetched or read (services/fetching.py, services/subscriptions.py):
+# stored with the source and shown in the Sources panel.
+WAIT_UNTIL = noop("messages", "the server asked us to wait until {clock}Z")
+TOO_BIG = noop("messages", "the answer is larger than {megabytes} MB ({how}); not read")
+TOO_BIG_SAID = noop("messages", "it says {bytes} bytes")
+TOO_BIG_READ = noop("messages", "read so far")
+NOT_FOUND_404 = noop("messages", "not found (404)")
+GONE_410 = noop("messages", "gone (410): the server says this address is retired")
+SLOW_DOWN_429 = noop("messages", "too many requests (429): the server asked us to slow down")
+FAILED_500 = noop("messages", "the server failed (500)")
+UNAVAILABLE_503 = noop("messages", "the server is unavailable (503)")
+TIMED_OUT = noop("messages", "no answer in time (timed out)")
+TOO_MANY_REDIRECTS = noop("messages", "more than {count} redirects")
+CANNOT_CONNECT = noop("messages", "cannot connect: {detail}")
+CLOSED_PARTWAY = noop("messages", "the server closed the connection before the whole answer came")
+CLOSED_SILENT = noop("messages", "the server closed the connection without answering")
+DAMAGED_HOW = noop("messages", "the answer's compressed ({encoding}) data are damaged; not read")
+DAMAGED = noop("messages", "the answer's compressed data are damaged; not read")
+NOT_AN_ADDRESS = noop("messages", "not a usable address: {detail}")
+PAGE_NOT_FEED = noop("messages", "the address gives a web page, not a feed")
+PAGE_NAMES_FEED = noop(
+    "messages", "the address gives a web page, not a feed; the page names the feed {url}"
+)
+UNREADABLE_FEED = noop("messages", "not a feed that can be read: {reason}")
+NOT_FETCHED = noop("messages", "not fetched: {reason}")
+NOT_SUBSCRIBED = noop("messages", "{url}: {reason}; nothing was subscribed")
+NAMES_NO_FEED = noop(
+    "messages", "{url}: not a feed, and the page names no feed; nothing was subscribed"
+)
+NAMES_BAD_FEEDS = noop(
+    "messages",
+    "{url}: not a feed, and the page names feeds that could not be read; nothing was subscribed",
+)
+# A pasted page without anything to save (services/pages.py, core/page/build.py).
+NO_PAGE = noop(
+    "messages",
+    "no article with a dated byline and no briefs (a time, then a headline) were found",
+)
+PAGE_REPORT = noop("messages", "report of {date}: {reason}")
+# Someone else changed what an editor or an undo was about (storage/versions.py,
+# services/history.py). {what} is QUOTED (a title), ITEM_NUMBER or REPORT_OF; {who} a name,
+# ANOTHER_PROGRAM or SOMEONE_ELSE, with WHO_AT when the time is known.
+ITEM_NUMBER = noop("messages", "item {id}")
+QUOTED = noop("messages", "“{title}”")
+REPORT_OF = noop("messages", "the report of {date}")
+ANOTHER_PROGRAM = noop("messages", "another program")
+SOMEONE_ELSE = noop("messages", "someone else")
+WHO_AT = noop("messages", "{name} at {time}")
+DELETED_MEANWHILE = noop(
+    "messages", "{what} was deleted by someone else since you opened it; nothing was saved"
+)
+REENTERED_MEANWHILE = noop(
+    "messages",
+    "{what} was deleted and entered again by {who} since you opened it; nothing was saved",
+)
+ENTERED_MEANWHILE = noop(
+    "messages", "{what} was entered by {who} since you opened it; nothing was saved"
+)
+CHANGED_MEANWHILE = noop(
+    "messages", "{what} was changed by {who} since you opened it; nothing was saved"
+)
+CHANGED_AFTER = noop(
+    "messages",
+    "{what} was changed by {who} after this change; undoing it would overwrite theirs. "
+    "Nothing was changed",
+)
+
 TEMPLATES: tuple[str, ...] = (
     NO_DATE,
     FUTURE,
@@ -120,10 +187,49 @@ TEMPLATES: tuple[str, ...] = (
     DATE_TOO_EARLY,
     TIME_TOO_LATE,
     TIME_TOO_EARLY,
+    WAIT_UNTIL,
+    TOO_BIG,
+    TOO_BIG_SAID,
+    TOO_BIG_READ,
+    NOT_FOUND_404,
+    GONE_410,
+    SLOW_DOWN_429,
+    FAILED_500,
+    UNAVAILABLE_503,
+    TIMED_OUT,
+    TOO_MANY_REDIRECTS,
+    CANNOT_CONNECT,
+    CLOSED_PARTWAY,
+    CLOSED_SILENT,
+    DAMAGED_HOW,
+    DAMAGED,
+    NOT_AN_ADDRESS,
+    PAGE_NAMES_FEED,  # before PAGE_NOT_FEED: the more specific first
+    PAGE_NOT_FEED,
+    UNREADABLE_FEED,
+    NOT_FETCHED,
+    NAMES_NO_FEED,  # before NOT_SUBSCRIBED: the more specific first
+    NAMES_BAD_FEEDS,
+    NOT_SUBSCRIBED,
+    NO_PAGE,
+    PAGE_REPORT,
+    DELETED_MEANWHILE,
+    REENTERED_MEANWHILE,
+    ENTERED_MEANWHILE,
+    CHANGED_MEANWHILE,
+    CHANGED_AFTER,
+    ITEM_NUMBER,
+    QUOTED,
+    REPORT_OF,
+    ANOTHER_PROGRAM,
+    SOMEONE_ELSE,
+    WHO_AT,
 )
+# Placeholders holding a message of their own (a reason, who, what): translated in turn.
+NESTED = frozenset({"reason", "what", "who", "name", "how"})
 
 # What each placeholder holds, by its name.
-COUNTS = frozenset({"total", "before", "days", "length", "limit", "offset"})
+COUNTS = frozenset({"total", "before", "days", "length", "limit", "offset", "bytes"})
 SIGNED = frozenset({"change", "difference"})
 DATES = frozenset({"date", "last", "other"})
 CATEGORY = "category"
@@ -168,6 +274,8 @@ def _pattern(name: str) -> str:
         return r"\d{4}-\d{2}-\d{2}"
     if name == "share":
         return r"\d+%"
+    if name == "time":
+        return r"\d{4}-\d{2}-\d{2} \d{2}:\d{2}"
     return r".+?"
 
 

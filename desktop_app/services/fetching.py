@@ -25,6 +25,7 @@ from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
 from desktop_app import APP_NAME, __version__
+from desktop_app.core import messages as m
 from desktop_app.core.fetch_rules import backoff, parse_retry_after
 
 if TYPE_CHECKING:
@@ -155,7 +156,7 @@ class Fetcher:
         if until is not None:
             return Fetched(
                 url,
-                error=f"the server asked us to wait until {until:%H:%M}Z",
+                error=m.render(m.WAIT_UNTIL, clock=f"{until:%H:%M}"),
                 retry_after=until,
                 held_back=True,
             )
@@ -187,27 +188,21 @@ class Fetcher:
                 elif response.status_code != 304:
                     out.error = _status_text(response.status_code, response.reason_phrase)
         except httpx.TimeoutException:
-            out.error = "no answer in time (timed out)"
+            out.error = m.TIMED_OUT
         except httpx.TooManyRedirects:
-            out.error = f"more than {MAX_REDIRECTS} redirects"
+            out.error = m.render(m.TOO_MANY_REDIRECTS, count=MAX_REDIRECTS)
         except (httpx.ConnectError, httpx.NetworkError) as exc:
-            out.error = f"cannot connect: {_reason(exc)}"
+            out.error = m.render(m.CANNOT_CONNECT, detail=_reason(exc))
             out.offline, out.unreachable = _looks_offline(exc), True
         except httpx.RemoteProtocolError:
-            out.error = (
-                "the server closed the connection before the whole answer came"
-                if out.status
-                else "the server closed the connection without answering"
-            )
+            out.error = m.CLOSED_PARTWAY if out.status else m.CLOSED_SILENT
             out.data = b""
         except httpx.DecodingError:
             how = out.headers.get("content-encoding", "").strip()
-            out.error = f"the answer's compressed ({how}) data are damaged; not read".replace(
-                " ()", ""
-            )
+            out.error = m.render(m.DAMAGED_HOW, encoding=how) if how else m.DAMAGED
             out.data = b""
         except httpx.InvalidURL as exc:
-            out.error = f"not a usable address: {exc}"
+            out.error = m.render(m.NOT_AN_ADDRESS, detail=exc)
         except httpx.HTTPError as exc:
             out.error = f"{type(exc).__name__}: {_reason(exc)}"
         return out
@@ -215,30 +210,30 @@ class Fetcher:
     def _read(self, response: httpx.Response, out: Fetched) -> bytes:
         declared = response.headers.get("content-length", "")
         if declared.isdigit() and int(declared) > self.max_bytes:
-            out.error = _too_big(self.max_bytes, f"it says {int(declared):,} bytes")
+            out.error = _too_big(self.max_bytes, m.render(m.TOO_BIG_SAID, bytes=int(declared)))
             return b""
         chunks: list[bytes] = []
         size = 0
         for chunk in response.iter_bytes():
             size += len(chunk)
             if size > self.max_bytes:
-                out.error = _too_big(self.max_bytes, "read so far")
+                out.error = _too_big(self.max_bytes, m.TOO_BIG_READ)
                 return b""
             chunks.append(chunk)
         return b"".join(chunks)
 
 
 def _too_big(cap: int, how: str) -> str:
-    return f"the answer is larger than {cap / 1024 / 1024:.0f} MB ({how}); not read"
+    return m.render(m.TOO_BIG, megabytes=f"{cap / 1024 / 1024:.0f}", how=how)
 
 
 def _status_text(code: int, phrase: str) -> str:
     known = {
-        404: "not found (404)",
-        410: "gone (410): the server says this address is retired",
-        429: "too many requests (429): the server asked us to slow down",
-        500: "the server failed (500)",
-        503: "the server is unavailable (503)",
+        404: m.NOT_FOUND_404,
+        410: m.GONE_410,
+        429: m.SLOW_DOWN_429,
+        500: m.FAILED_500,
+        503: m.UNAVAILABLE_503,
     }
     return known.get(code, f"HTTP {code} {phrase}".strip())
 

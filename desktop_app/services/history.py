@@ -19,6 +19,7 @@ from functools import partial
 from typing import Protocol
 
 from desktop_app.core.item import ItemData
+from desktop_app.core.messages import ITEM_NUMBER, QUOTED, REPORT_OF, render
 from desktop_app.core.report import LossReport
 from desktop_app.services.changes import Changes
 from desktop_app.storage.db.models import database_proxy
@@ -57,10 +58,11 @@ def _still_as_left(now: object, left: object, label: str, stamp: Callable[[], ob
     from desktop_app.storage.versions import ConflictError, Stamp
 
     theirs = stamp()
-    who = theirs.describe() if isinstance(theirs, Stamp) else "someone else"
+    from desktop_app.core.messages import CHANGED_AFTER, SOMEONE_ELSE
+
+    who = theirs.describe() if isinstance(theirs, Stamp) else SOMEONE_ELSE
     raise ConflictError(
-        f"{label} was changed by {who} after this change; undoing it would overwrite theirs. "
-        "Nothing was changed",
+        render(CHANGED_AFTER, what=label, who=who),
         theirs=theirs if isinstance(theirs, Stamp) else None,
     )
 
@@ -79,14 +81,14 @@ def report_change(date: dt.date, apply: Callable[[], object]) -> Undoable:
 
     def undo(_progress: Progress | None = None) -> Changes:
         with database_proxy.atomic():
-            _still_as_left(snapshot_report(date), after, f"the report of {date.isoformat()}",
+            _still_as_left(snapshot_report(date), after, render(REPORT_OF, date=date.isoformat()),
                            lambda: report_stamp(date))  # fmt: skip
             restore_report(date, before)
         return changes
 
     def redo(_progress: Progress | None = None) -> Changes:
         with database_proxy.atomic():
-            _still_as_left(snapshot_report(date), before, f"the report of {date.isoformat()}",
+            _still_as_left(snapshot_report(date), before, render(REPORT_OF, date=date.isoformat()),
                            lambda: report_stamp(date))  # fmt: skip
             restore_report(date, after)
         return changes
@@ -120,7 +122,11 @@ def item_change(item_id: int | None, apply: Callable[[], int | None]) -> Undoabl
     def content(snapshot: object) -> object:
         return getattr(snapshot, "data", None)
 
-    label = f"“{shown.data.title}”" if shown is not None else f"item {target}"
+    label = (
+        render(QUOTED, title=shown.data.title)
+        if shown is not None
+        else render(ITEM_NUMBER, id=target)
+    )
 
     def undo(_progress: Progress | None = None) -> Changes:
         with database_proxy.atomic():
@@ -260,7 +266,9 @@ def delete_items(item_ids: Sequence[int]) -> Undoable:
         for item_id, snap in before.items():
             left = None if deleted else snap.data
             here = now[item_id].data if item_id in now else None
-            _still_as_left(here, left, f"“{snap.data.title}”", partial(item_stamp, item_id))
+            _still_as_left(
+                here, left, render(QUOTED, title=snap.data.title), partial(item_stamp, item_id)
+            )
 
     def undo(_progress: Progress | None = None) -> Changes:
         with database_proxy.atomic():
@@ -304,7 +312,9 @@ def change_tags(
         for item_id, tags_left in tags.items():
             left = replace(before[item_id].data, tags=tags_left)
             here = now[item_id].data if item_id in now else None
-            _still_as_left(here, left, f"“{left.title}”", partial(item_stamp, item_id))
+            _still_as_left(
+                here, left, render(QUOTED, title=left.title), partial(item_stamp, item_id)
+            )
 
     def undo(_progress: Progress | None = None) -> Changes:
         with database_proxy.atomic():

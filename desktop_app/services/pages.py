@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from desktop_app.core import messages
 from desktop_app.core.errors import ImportFormatError
 
 if TYPE_CHECKING:
@@ -58,9 +59,7 @@ def preview_text(text: str) -> PagePreview:
     else:
         page, fmt = read_page_text(text), PAGE_TEXT
     if not page.found:
-        raise ImportFormatError(
-            "no article with a dated byline and no briefs (a time, then a headline) were found"
-        )
+        raise ImportFormatError(messages.NO_PAGE)
     return PagePreview(page, fmt, _stored(page))
 
 

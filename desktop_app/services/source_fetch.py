@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
+from desktop_app.core import messages as m
 from desktop_app.core.feed_discovery import find_feeds
 from desktop_app.core.formats.result import ReadResult
 from desktop_app.services.fetching import Fetched
@@ -58,5 +59,5 @@ def page_not_feed(got: Fetched) -> str:
     maintenance page): what the page names as its feeds, to subscribe to instead."""
     named = find_feeds(got.data, got.final_url or got.url)
     if not named:
-        return "the address gives a web page, not a feed"
-    return f"the address gives a web page, not a feed; the page names the feed {named[0]}"
+        return m.PAGE_NOT_FEED
+    return m.render(m.PAGE_NAMES_FEED, url=named[0])

@@ -18,6 +18,7 @@ from concurrent.futures import ThreadPoolExecutor, as_completed
 from dataclasses import dataclass, field, replace
 from urllib.parse import urlsplit
 
+from desktop_app.core import messages as m
 from desktop_app.core.errors import ArchiveError, ImportFormatError, ValidationError
 from desktop_app.core.feed_discovery import (
     find_feeds,
@@ -198,7 +199,7 @@ def _discover(url: str, fetcher: Fetcher | None) -> tuple[str, str]:
     try:
         got = client.get(url)
         if got.error:
-            raise SubscribeError(f"{url}: {got.error}; nothing was subscribed")
+            raise SubscribeError(m.render(m.NOT_SUBSCRIBED, url=url, reason=got.error))
         if looks_like_feed(got.data):
             return got.moved_to or url, _feed_title(got)
         found = find_feeds(got.data, got.final_url or url)
@@ -206,8 +207,8 @@ def _discover(url: str, fetcher: Fetcher | None) -> tuple[str, str]:
             feed = client.get(candidate)
             if not feed.error and looks_like_feed(feed.data):
                 return feed.moved_to or candidate, _feed_title(feed)
-        said = "names no feed" if not found else "names feeds that could not be read"
-        raise SubscribeError(f"{url}: not a feed, and the page {said}; nothing was subscribed")
+        said = m.NAMES_NO_FEED if not found else m.NAMES_BAD_FEEDS
+        raise SubscribeError(m.render(said, url=url))
     finally:
         if own:
             client.close()
@@ -263,14 +264,14 @@ def fetch_source(plan: Plan, fetcher: Fetcher, now: dt.datetime | None = None) -
     attempt = Attempt(checked_at=now, ok=False, gone=source.gone)
     out = SourceFetch(plan, attempt)
     if source.problem:  # another program's value in its row: never fetched nor written
-        attempt.error = f"not fetched: {source.problem}"
+        attempt.error = m.render(m.NOT_FETCHED, reason=source.problem)
         return out
     schedule = Schedule(
         source.settings.every_minutes, source.checked_at, source.failures, source.retry_after
     )
     if not schedule.may_fetch(now):
         assert source.retry_after is not None
-        attempt.error = f"the server asked us to wait until {source.retry_after:%Y-%m-%d %H:%M}Z"
+        attempt.error = m.render(m.WAIT_UNTIL, clock=f"{source.retry_after:%Y-%m-%d %H:%M}")
         attempt.retry_after = source.retry_after
         attempt.offline = True  # not asked: no failure of the source, no further back-off
         return out
@@ -294,7 +295,7 @@ def fetch_source(plan: Plan, fetcher: Fetcher, now: dt.datetime | None = None) -
     try:
         _read_feed(out, got, fetcher, now)
     except ImportFormatError as exc:
-        attempt.ok, attempt.error = False, f"not a feed that can be read: {exc}"
+        attempt.ok, attempt.error = False, m.render(m.UNREADABLE_FEED, reason=exc)
         attempt.etag = attempt.last_modified = None
         out.result, out.entries = None, []
     return out

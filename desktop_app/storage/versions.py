@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
+from desktop_app.core import messages as m
 from desktop_app.core.errors import ArchiveError
 from desktop_app.storage.db.models import Item, Report, ReportFigureHistory
 
@@ -28,9 +29,10 @@ class Stamp:
     row_id: int = 0
 
     def describe(self) -> str:
-        who = self.changed_by or "another program"
-        when = f" at {self.changed_at.astimezone():%Y-%m-%d %H:%M}" if self.changed_at else ""
-        return f"{who}{when}"
+        who = self.changed_by or m.ANOTHER_PROGRAM
+        if self.changed_at is None:
+            return who
+        return m.render(m.WHO_AT, name=who, time=f"{self.changed_at.astimezone():%Y-%m-%d %H:%M}")
 
 
 @dataclass(frozen=True)
@@ -86,16 +88,12 @@ def expect_item(item_id: int, version: int | None, title: str = "") -> None:
     if version is None:
         return
     now = item_stamp(item_id)
-    shown = f"“{title}”" if title else f"item {item_id}"
+    shown = m.render(m.QUOTED, title=title) if title else m.render(m.ITEM_NUMBER, id=item_id)
     if now is None:
-        raise ConflictError(
-            f"{shown} was deleted by someone else since you opened it; nothing was saved",
-            theirs=None,
-        )
+        raise ConflictError(m.render(m.DELETED_MEANWHILE, what=shown), theirs=None)
     if now.version != version:
         raise ConflictError(
-            f"{shown} was changed by {now.describe()} since you opened it; nothing was saved",
-            theirs=now,
+            m.render(m.CHANGED_MEANWHILE, what=shown, who=now.describe()), theirs=now
         )
 
 
@@ -108,25 +106,16 @@ def expect_report(date: dt.date, version: int | None, row_id: int | None = None)
     now = report_stamp(date)
     if version == 0 and now is None:
         return
+    shown = m.render(m.REPORT_OF, date=date.isoformat())
     if now is None:
-        raise ConflictError(
-            f"the report of {date.isoformat()} was deleted by someone else since you opened "
-            "it; nothing was saved",
-            theirs=None,
-        )
+        raise ConflictError(m.render(m.DELETED_MEANWHILE, what=shown), theirs=None)
     if version and row_id and now.row_id != row_id:
         raise ConflictError(
-            f"the report of {date.isoformat()} was deleted and entered again by "
-            f"{now.describe()} since you opened it; nothing was saved",
-            theirs=now,
+            m.render(m.REENTERED_MEANWHILE, what=shown, who=now.describe()), theirs=now
         )
     if now.version != version:
-        what = "entered" if version == 0 else "changed"
-        raise ConflictError(
-            f"the report of {date.isoformat()} was {what} by {now.describe()} since you opened "
-            "it; nothing was saved",
-            theirs=now,
-        )
+        template = m.ENTERED_MEANWHILE if version == 0 else m.CHANGED_MEANWHILE
+        raise ConflictError(m.render(template, what=shown, who=now.describe()), theirs=now)
 
 
 def figure_history(date: dt.date) -> list[FigureChange]:

@@ -25,6 +25,8 @@ def sample(template: str) -> dict[str, object]:
             values[name] = "2024-05-12"
         elif name == "share":
             values[name] = "90%"
+        elif name == "time":
+            values[name] = "2026-12-05 16:31"
         else:
             values[name] = "“Post, with a comma”"
     return values

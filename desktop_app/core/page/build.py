@@ -6,6 +6,7 @@ import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
+from desktop_app.core import messages
 from desktop_app.core.article_report import report_in_article
 from desktop_app.core.item import ARTICLE, BRIEF, ItemData
 from desktop_app.core.page.brief_dates import date_briefs
@@ -55,7 +56,9 @@ def article_report(article: ItemData) -> tuple[LossReport | None, str | None]:
         return None, None
     problem = report_date_problem(report.date)
     if problem is not None:
-        return None, f"report of {report.date.isoformat()}: {problem}"
+        return None, messages.render(
+            messages.PAGE_REPORT, date=report.date.isoformat(), reason=problem
+        )
     return report, None
 
 

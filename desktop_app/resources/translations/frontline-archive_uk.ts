@@ -3692,6 +3692,14 @@ Merge: take this report's figures and keep the stored ones it does not state.</s
   <context>
     <name>messages</name>
     <message>
+      <source>another program</source>
+      <translation>інша програма</translation>
+    </message>
+    <message>
+      <source>cannot connect: {detail}</source>
+      <translation>не вдається зʼєднатися: {detail}</translation>
+    </message>
+    <message>
       <source>date {value} is before 1900</source>
       <translation>дата {value} раніша за 1900 рік</translation>
     </message>
@@ -3720,12 +3728,36 @@ Merge: take this report's figures and keep the stored ones it does not state.</s
       <translation>файл порожній</translation>
     </message>
     <message>
+      <source>gone (410): the server says this address is retired</source>
+      <translation>адреси більше немає (410): сервер каже, що її вилучено</translation>
+    </message>
+    <message>
+      <source>it says {bytes} bytes</source>
+      <translation>сервер заявляє {bytes} байтів</translation>
+    </message>
+    <message>
+      <source>item {id}</source>
+      <translation>запис {id}</translation>
+    </message>
+    <message>
       <source>malformed JSON at line {line}, column {column}: {detail}</source>
       <translation>пошкоджений JSON у рядку {line}, стовпці {column}: {detail}</translation>
     </message>
     <message>
+      <source>more than {count} redirects</source>
+      <translation>понад {count} переспрямувань</translation>
+    </message>
+    <message>
+      <source>no answer in time (timed out)</source>
+      <translation>відповіді не надійшло вчасно (час очікування вичерпано)</translation>
+    </message>
+    <message>
       <source>no article text found in the page</source>
       <translation>на сторінці не знайдено тексту статті</translation>
+    </message>
+    <message>
+      <source>no article with a dated byline and no briefs (a time, then a headline) were found</source>
+      <translation>не знайдено ні статті з датою під заголовком, ні коротких новин (час, а за ним заголовок)</translation>
     </message>
     <message>
       <source>no known loss category in the text (could not read: {text})</source>
@@ -3752,20 +3784,68 @@ Merge: take this report's figures and keep the stored ones it does not state.</s
       <translation>текст не в UTF-8: байт {byte} на позиції {offset} не читається (збережіть файл в UTF-8)</translation>
     </message>
     <message>
+      <source>not a feed that can be read: {reason}</source>
+      <translation>стрічку не вдається прочитати: {reason}</translation>
+    </message>
+    <message>
+      <source>not a usable address: {detail}</source>
+      <translation>непридатна адреса: {detail}</translation>
+    </message>
+    <message>
       <source>not an RSS or Atom feed</source>
       <translation>це не стрічка RSS чи Atom</translation>
+    </message>
+    <message>
+      <source>not fetched: {reason}</source>
+      <translation>не завантажено: {reason}</translation>
+    </message>
+    <message>
+      <source>not found (404)</source>
+      <translation>не знайдено (404)</translation>
+    </message>
+    <message>
+      <source>read so far</source>
+      <translation>стільки вже прочитано</translation>
     </message>
     <message>
       <source>record</source>
       <translation>запис</translation>
     </message>
     <message>
+      <source>report of {date}: {reason}</source>
+      <translation>зведення за {date}: {reason}</translation>
+    </message>
+    <message>
       <source>reports start on 24 Feb 2022 (day 1 of the war)</source>
       <translation>зведення починаються з 24 лютого 2022 р. (1-й день війни)</translation>
     </message>
     <message>
+      <source>someone else</source>
+      <translation>хтось інший</translation>
+    </message>
+    <message>
       <source>text of {length} characters is too long</source>
       <translation>текст із {length} символів задовгий</translation>
+    </message>
+    <message>
+      <source>the address gives a web page, not a feed</source>
+      <translation>за адресою — вебсторінка, а не стрічка</translation>
+    </message>
+    <message>
+      <source>the address gives a web page, not a feed; the page names the feed {url}</source>
+      <translation>за адресою — вебсторінка, а не стрічка; сторінка вказує стрічку {url}</translation>
+    </message>
+    <message>
+      <source>the answer is larger than {megabytes} MB ({how}); not read</source>
+      <translation>відповідь більша за {megabytes} МБ ({how}); не прочитано</translation>
+    </message>
+    <message>
+      <source>the answer's compressed ({encoding}) data are damaged; not read</source>
+      <translation>стиснені ({encoding}) дані відповіді пошкоджено; не прочитано</translation>
+    </message>
+    <message>
+      <source>the answer's compressed data are damaged; not read</source>
+      <translation>стиснені дані відповіді пошкоджено; не прочитано</translation>
     </message>
     <message>
       <source>the article</source>
@@ -3780,8 +3860,32 @@ Merge: take this report's figures and keep the stored ones it does not state.</s
       <translation>у зведення немає дати</translation>
     </message>
     <message>
+      <source>the report of {date}</source>
+      <translation>зведення за {date}</translation>
+    </message>
+    <message>
       <source>the report's date could not be read</source>
       <translation>не вдалося прочитати дату зведення</translation>
+    </message>
+    <message>
+      <source>the server asked us to wait until {clock}Z</source>
+      <translation>сервер попросив зачекати до {clock} (UTC)</translation>
+    </message>
+    <message>
+      <source>the server closed the connection before the whole answer came</source>
+      <translation>сервер розірвав зʼєднання, не передавши всієї відповіді</translation>
+    </message>
+    <message>
+      <source>the server closed the connection without answering</source>
+      <translation>сервер розірвав зʼєднання, не відповівши</translation>
+    </message>
+    <message>
+      <source>the server failed (500)</source>
+      <translation>збій на сервері (500)</translation>
+    </message>
+    <message>
+      <source>the server is unavailable (503)</source>
+      <translation>сервер недоступний (503)</translation>
     </message>
     <message>
       <source>the text is empty</source>
@@ -3798,6 +3902,10 @@ Merge: take this report's figures and keep the stored ones it does not state.</s
     <message>
       <source>time {value} is more than a day in the future</source>
       <translation>час {value} більш ніж на добу в майбутньому</translation>
+    </message>
+    <message>
+      <source>too many requests (429): the server asked us to slow down</source>
+      <translation>забагато запитів (429): сервер попросив звертатися рідше</translation>
     </message>
     <message>
       <source>{category}: stated change {change} but totals differ by {difference}</source>
@@ -3840,8 +3948,48 @@ Merge: take this report's figures and keep the stored ones it does not state.</s
       <translation>{length} символів — задовго (щонайбільше {limit})</translation>
     </message>
     <message>
+      <source>{name} at {time}</source>
+      <translation>{name}, {time}</translation>
+    </message>
+    <message>
       <source>{source} is dated {other}, the report {date}</source>
       <translation>{source} має дату {other}, зведення — {date}</translation>
+    </message>
+    <message>
+      <source>{url}: not a feed, and the page names feeds that could not be read; nothing was subscribed</source>
+      <translation>{url}: це не стрічка, а стрічок, які вказує сторінка, не вдалося прочитати; підписку не додано</translation>
+    </message>
+    <message>
+      <source>{url}: not a feed, and the page names no feed; nothing was subscribed</source>
+      <translation>{url}: це не стрічка, і сторінка не вказує жодної стрічки; підписку не додано</translation>
+    </message>
+    <message>
+      <source>{url}: {reason}; nothing was subscribed</source>
+      <translation>{url}: {reason}; підписку не додано</translation>
+    </message>
+    <message>
+      <source>{what} was changed by {who} after this change; undoing it would overwrite theirs. Nothing was changed</source>
+      <translation>{what} після цього ще раз змінено ({who}); скасування затерло б ті правки. Нічого не змінено</translation>
+    </message>
+    <message>
+      <source>{what} was changed by {who} since you opened it; nothing was saved</source>
+      <translation>{what} змінено, поки ви редагували ({who}); нічого не збережено</translation>
+    </message>
+    <message>
+      <source>{what} was deleted and entered again by {who} since you opened it; nothing was saved</source>
+      <translation>{what} видалено й внесено знову, поки ви редагували ({who}); нічого не збережено</translation>
+    </message>
+    <message>
+      <source>{what} was deleted by someone else since you opened it; nothing was saved</source>
+      <translation>{what} видалив хтось інший, поки ви редагували; нічого не збережено</translation>
+    </message>
+    <message>
+      <source>{what} was entered by {who} since you opened it; nothing was saved</source>
+      <translation>{what} внесено, поки ви редагували ({who}); нічого не збережено</translation>
+    </message>
+    <message>
+      <source>“{title}”</source>
+      <translation>«{title}»</translation>
     </message>
   </context>
 </TS>

@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
 
 from desktop_app.services.conflicts import MINE, THEIRS, FieldMerge, Merge
 from desktop_app.ui.common.accessibility import fit_to_screen
+from desktop_app.ui.common.i18n import localized_line
 
 MERGE, OVERWRITE, TAKE_THEIRS, KEEP = "merge", "overwrite", "theirs", "keep"
 FIELD, YOURS, THEIRS_COLUMN, TAKEN = range(4)
@@ -59,7 +60,7 @@ class ConflictDialog(QDialog):
         self.merge = merge
         self.choice = KEEP
         self._choosers: dict[str, QComboBox] = {}
-        self.message_label = QLabel(message)
+        self.message_label = QLabel(localized_line(message))
         self.message_label.setWordWrap(True)
         conflicts = len(merge.conflicts)
         if merge.differences:

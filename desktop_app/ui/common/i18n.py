@@ -163,6 +163,8 @@ def localized(text: str) -> str:
             values[name] = number(value)
         elif name == "source" and raw == core_messages.THE_ARTICLE:
             values[name] = QCoreApplication.translate(core_messages.CONTEXT, raw)
+        elif name in core_messages.NESTED:
+            values[name] = localized_line(raw)
         else:
             values[name] = raw
     template = QCoreApplication.translate(core_messages.CONTEXT, found.template)
@@ -182,7 +184,12 @@ _FIELD = re.compile(r"\bfield '([^']*)'")
 
 def localized_line(text: str) -> str:
     """An importer's line "FILE, record #3 (2024-05-12), field 'date': REASON" with its
-    frame words and, where it is one of `core.messages`, its reason in the window's language."""
+    frame words and, where it is one of `core.messages`, its reason in the window's language;
+    a whole message of `core.messages` (an error an operation raised) translated as one."""
+
+    whole = localized(text)
+    if whole != text:
+        return whole
 
     def where(part: str) -> str:
         part = _RECORD.sub(QCoreApplication.translate("messages", "record") + " ", part)

@@ -48,6 +48,7 @@ from PySide6.QtWidgets import QProgressDialog, QWidget
 
 from desktop_app.core.errors import ArchiveError
 from desktop_app.services.changes import Changes
+from desktop_app.ui.common.i18n import localized_line
 from desktop_app.ui.common.thread_priority import lower_this_thread
 
 log = logging.getLogger(__name__)
@@ -157,9 +158,10 @@ def changes_of(result: object) -> Changes | None:
 
 
 def describe_error(exc: BaseException) -> str:
-    """What the user is told: an ArchiveError's own text, else that it is a bug (logged)."""
+    """What the user is told: an ArchiveError's own text (in the window's language where it is
+    one of `core.messages`), else that it is a bug (logged)."""
     if isinstance(exc, ArchiveError):
-        return str(exc)
+        return localized_line(str(exc))
     return QCoreApplication.translate(
         "Operations", "Unexpected error (details are in the log): %1"
     ).replace("%1", f"{type(exc).__name__}: {exc}")

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication
 
+from desktop_app.ui.common.i18n import localized_line
 from desktop_app.ui.sources.updater import ago_text
 
 if TYPE_CHECKING:
@@ -19,7 +20,7 @@ def status_text(info: SourceInfo) -> str:
     if info.gone:
         return QCoreApplication.translate("Sources", "gone: the server retired this address")
     if info.last_error:
-        return info.last_error
+        return localized_line(info.last_error)
     if info.succeeded_at is None:
         return QCoreApplication.translate("Sources", "not updated yet")
     return QCoreApplication.translate("Sources", "OK")

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 
 from desktop_app.core.fetch_rules import MIN_EVERY_MINUTES
 from desktop_app.ui.common.error_label import ErrorLabel
+from desktop_app.ui.common.i18n import localized_line
 
 if TYPE_CHECKING:
     from desktop_app.services.subscriptions import SourceInfo
@@ -125,7 +126,7 @@ class SubscribeDialog(QDialog):
     def refused(self, reason: str) -> None:
         """The write was refused: say why and keep everything typed."""
         self.ok.setEnabled(True)
-        self.error.setText(reason)
+        self.error.setText(localized_line(reason))
         self.error.setVisible(True)
         (self.name if "name" in reason or "exists" in reason else self.url).setFocus()
 

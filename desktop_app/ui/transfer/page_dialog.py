@@ -36,6 +36,7 @@ from desktop_app.core.item import ARTICLE, ItemData
 from desktop_app.core.page.dates import kyiv, kyiv_to_utc
 from desktop_app.services import pages
 from desktop_app.ui.common.accessibility import fit_to_screen
+from desktop_app.ui.common.i18n import localized_line
 
 if TYPE_CHECKING:
     from desktop_app.core.page.build import Page
@@ -162,7 +163,7 @@ class PageDialog(QDialog):
             self._fill_row(row, item)
         self.table.blockSignals(False)
         self._show_report(preview)
-        self.message.setText("\n".join(page.skipped))
+        self.message.setText("\n".join(localized_line(line) for line in page.skipped))
         self._update_buttons()
 
     def _parts_text(self, page: Page) -> str:
