@@ -151,6 +151,39 @@ CHANGED_AFTER = noop(
     "Nothing was changed",
 )
 
+# Why a write was refused (storage/db, services/transfer.py, storage/backup.py,
+# services/archive_file.py, storage/sources.py). A file's or folder's name before the reason
+# ("PATH: reason") is kept as it is by `localized_line`.
+BUSY = noop("messages", "another program is writing to the archive; try again")
+DISK_FULL = noop("messages", "the disk is full; nothing was changed")
+DISK_IS_FULL = noop("messages", "the disk is full")
+CONNECTION_LOST = noop("messages", "the connection to {address} was lost; nothing was changed")
+READ_ONLY_FILE = noop(
+    "messages",
+    "the archive is read-only ({path} or its folder cannot be written); nothing was changed",
+)
+READ_ONLY_ROLE = noop(
+    "messages", "the role {role} may only read the archive at {address}; nothing was changed"
+)
+NO_FOLDER_WRITTEN = noop("messages", "there is no folder {folder}; nothing was written")
+NOT_WRITTEN = noop("messages", "{reason}; nothing was written")
+IS_A_FOLDER = noop("messages", "is a folder; give a file name")
+OWN_FILE = noop("messages", "this is the archive's own file; it cannot be {what}")
+IMPORTED_INTO_ITSELF = noop("messages", "imported into itself")
+OVERWRITTEN_BY_EXPORT = noop("messages", "overwritten by an export")
+IMPORTED_AS_SOURCES = noop("messages", "imported as a list of sources")
+NOTHING_TO_BACK_UP = noop("messages", "no archive file to back up")
+BACKUP_OVER_ARCHIVE = noop("messages", "a backup cannot replace the archive itself")
+NO_FOLDER = noop("messages", "there is no folder {folder}")
+BACKUP_NOT_WRITTEN = noop("messages", "cannot write the backup ({reason})")
+RESTORE_ITSELF = noop("messages", "this is the archive itself; choose a backup file")
+NO_SUCH_FILE = noop("messages", "no such file")
+CANNOT_RESTORE = noop("messages", "cannot restore ({reason}); the archive was not changed")
+SOURCE_NEEDS_NAME = noop("messages", "name: a source needs a name")
+NOT_WEB_ADDRESS = noop("messages", "url: not a web address: {value}")
+SOURCE_EXISTS = noop("messages", "name: a source called {name} exists already")
+ALREADY_SUBSCRIBED = noop("messages", "url: already subscribed as {name}")
+
 TEMPLATES: tuple[str, ...] = (
     NO_DATE,
     FUTURE,
@@ -224,6 +257,30 @@ TEMPLATES: tuple[str, ...] = (
     ANOTHER_PROGRAM,
     SOMEONE_ELSE,
     WHO_AT,
+    BUSY,
+    DISK_FULL,
+    DISK_IS_FULL,
+    CONNECTION_LOST,
+    READ_ONLY_FILE,
+    READ_ONLY_ROLE,
+    NO_FOLDER_WRITTEN,  # before NOT_WRITTEN: the more specific first
+    NOT_WRITTEN,
+    IS_A_FOLDER,
+    OWN_FILE,
+    IMPORTED_INTO_ITSELF,
+    OVERWRITTEN_BY_EXPORT,
+    IMPORTED_AS_SOURCES,
+    NOTHING_TO_BACK_UP,
+    BACKUP_OVER_ARCHIVE,
+    NO_FOLDER,
+    BACKUP_NOT_WRITTEN,
+    RESTORE_ITSELF,
+    NO_SUCH_FILE,
+    CANNOT_RESTORE,
+    SOURCE_NEEDS_NAME,
+    NOT_WEB_ADDRESS,
+    SOURCE_EXISTS,
+    ALREADY_SUBSCRIBED,
 )
 # Placeholders holding a message of their own (a reason, who, what): translated in turn.
 NESTED = frozenset({"reason", "what", "who", "name", "how"})

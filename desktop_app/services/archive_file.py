@@ -14,6 +14,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from desktop_app.core import messages as m
 from desktop_app.core.errors import ArchiveError
 from desktop_app.services.changes import EVERYTHING, Changes
 from desktop_app.storage.backup import (
@@ -221,15 +222,13 @@ def restore(
             "postgresql://…/new) and point everyone at it; the archive was not changed"
         )
     if is_archive_file(backup, database):
-        raise RestoreError(f"{backup}: this is the archive itself; choose a backup file")
+        raise RestoreError(f"{backup}: {m.RESTORE_ITSELF}")
     if not backup.is_file():
-        raise RestoreError(f"{backup}: no such file")
+        raise RestoreError(f"{backup}: {m.NO_SUCH_FILE}")
     stage(0)
     info = inspect_backup(backup, full_check=True, cancelled=cancelled)
     if info.problem:
-        raise RestoreError(
-            f"{backup}: cannot restore ({info.problem}); the archive was not changed"
-        )
+        raise RestoreError(f"{backup}: " + m.render(m.CANNOT_RESTORE, reason=info.problem))
     stage(1)
     name = f"{database.stem}-before-restore-{_stamp()}.sqlite"
     safety = copy_archive(

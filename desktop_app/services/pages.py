@@ -69,7 +69,7 @@ def preview_file(path: Path) -> PagePreview | None:
     from desktop_app.core.formats.load import read_page
     from desktop_app.services.transfer import refuse_archive_file
 
-    refuse_archive_file(path, "imported into itself")
+    refuse_archive_file(path, messages.IMPORTED_INTO_ITSELF)
     try:
         data = path.read_bytes()
     except OSError as exc:

@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
+from desktop_app.core import messages as m
 from desktop_app.core.errors import ArchiveError, ImportFormatError
 from desktop_app.core.fetch_rules import ago
 from desktop_app.core.opml import OpmlSource, read_opml, write_opml
@@ -88,7 +89,7 @@ def listing(*, as_json: bool = False) -> str:
 
 def import_opml(path: Path) -> list[str]:
     """Subscribe to every feed an OPML file lists, in one transaction; lines to show."""
-    refuse_archive_file(path, "imported as a list of sources")
+    refuse_archive_file(path, m.IMPORTED_AS_SOURCES)
     try:
         data = path.read_bytes()
     except OSError as exc:
@@ -145,9 +146,9 @@ def _free_name(title: str, found: Resolved, taken: set[str]) -> str:
 def export_opml(path: Path) -> tuple[int, list[str]]:
     """Write every source to `path` as OPML; how many, and a line for each source left out
     because another program wrote a value into its row (none is written as a guess)."""
-    refuse_archive_file(path, "overwritten by an export")
+    refuse_archive_file(path, m.OVERWRITTEN_BY_EXPORT)
     if path.is_dir():
-        raise ArchiveError(f"{path}: is a folder; give a file name")
+        raise ArchiveError(f"{path}: {m.IS_A_FOLDER}")
     every = subscriptions()
     left_out = [f"left out {s.name}: {s.problem}" for s in every if s.problem]
     sources = [

@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from desktop_app.core import messages as m
 from desktop_app.core.errors import ArchiveError, ImportFormatError
 from desktop_app.services.changes import NOTHING, Changes
 from desktop_app.storage.backup import is_archive_file
@@ -54,7 +55,7 @@ def refuse_archive_file(path: Path, what: str) -> None:
     """Refuse the archive itself (or its journals) as a file to import or overwrite."""
     database = _archive_path()
     if database is not None and is_archive_file(path, database):
-        raise ArchiveError(f"{path}: this is the archive's own file; it cannot be {what}")
+        raise ArchiveError(f"{path}: " + m.render(m.OWN_FILE, what=what))
 
 
 @dataclass(frozen=True)
@@ -118,7 +119,7 @@ def read_files(
         if progress is not None:
             progress(n, len(paths), path.name)
         # Before opening it: reading the archive's file would drop SQLite's locks on it.
-        refuse_archive_file(path, "imported into itself")
+        refuse_archive_file(path, m.IMPORTED_INTO_ITSELF)
         try:
             result = open_import_file(path, fmt=fmt, as_kind=as_kind)
         except OSError as exc:
@@ -334,7 +335,7 @@ def write_file_atomically(
     """
     folder = path.parent
     if not folder.is_dir():
-        raise ExportError(f"{path}: there is no folder {folder}; nothing was written")
+        raise ExportError(f"{path}: " + m.render(m.NO_FOLDER_WRITTEN, folder=folder))
     partial = folder / f".{path.name}.{secrets.token_hex(4)}.part"
     linked = False
     try:
@@ -359,7 +360,7 @@ def write_file_atomically(
         _sync_folder(folder)
     except OSError as exc:
         _discard(partial)
-        raise ExportError(f"{path}: {_reason(exc)}; nothing was written") from exc
+        raise ExportError(f"{path}: " + m.render(m.NOT_WRITTEN, reason=_reason(exc))) from exc
     except BaseException:
         _discard(partial)
         raise
@@ -437,9 +438,9 @@ def export_to_file(
     Progress: (0, records, "reading"), (written, records, "writing") as it goes, then
     (records, records, "saving") while the file is flushed to the disk.
     """
-    refuse_archive_file(path, "overwritten by an export")
+    refuse_archive_file(path, m.OVERWRITTEN_BY_EXPORT)
     if path.is_dir():
-        raise ExportError(f"{path}: is a folder; give a file name")
+        raise ExportError(f"{path}: {m.IS_A_FOLDER}")
     records = 0
 
     def fill(write_bytes: Callable[[bytes], None]) -> None:

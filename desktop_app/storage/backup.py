@@ -22,6 +22,7 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
+from desktop_app.core import messages as m
 from desktop_app.core.errors import ArchiveError
 
 DAILY_KEEP = 7
@@ -139,11 +140,11 @@ def copy_archive(
     `CopyCancelledError` is raised and nothing is left behind.
     """
     if not database.is_file():
-        raise BackupError(f"{database}: no archive file to back up")
+        raise BackupError(f"{database}: {m.NOTHING_TO_BACK_UP}")
     if is_archive_file(destination, database):
-        raise BackupError(f"{destination}: a backup cannot replace the archive itself")
+        raise BackupError(f"{destination}: {m.BACKUP_OVER_ARCHIVE}")
     if not create_folder and not destination.parent.is_dir():
-        raise BackupError(f"{destination}: there is no folder {destination.parent}")
+        raise BackupError(f"{destination}: " + m.render(m.NO_FOLDER, folder=destination.parent))
     partial = destination.with_name(destination.name + ".part")
     try:
         if create_folder:
@@ -178,8 +179,10 @@ def copy_archive(
             raise
         reason = exc.strerror if isinstance(exc, OSError) else str(exc)
         if _disk_full(exc):
-            reason = "the disk is full"
-        raise BackupError(f"{destination}: cannot write the backup ({reason})") from exc
+            reason = m.DISK_IS_FULL
+        raise BackupError(
+            f"{destination}: " + m.render(m.BACKUP_NOT_WRITTEN, reason=reason)
+        ) from exc
     return destination
 
 

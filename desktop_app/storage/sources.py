@@ -15,6 +15,7 @@ from typing import Any
 
 from peewee import JOIN, fn
 
+from desktop_app.core import messages as m
 from desktop_app.core.errors import ValidationError
 from desktop_app.core.fetch_rules import MIN_EVERY_MINUTES
 from desktop_app.core.item import KINDS, split_tags
@@ -50,9 +51,9 @@ class SourceSettings:
 
     def validate(self) -> None:
         if not self.name.strip():
-            raise ValidationError("name: a source needs a name")
+            raise ValidationError(m.SOURCE_NEEDS_NAME)
         if not self.url.lower().startswith(("http://", "https://")):
-            raise ValidationError(f"url: not a web address: {self.url!r}")
+            raise ValidationError(m.render(m.NOT_WEB_ADDRESS, value=repr(self.url)))
         if self.kind not in SOURCE_KINDS:
             raise ValidationError(f"kind: {self.kind!r} is not one of {', '.join(SOURCE_KINDS)}")
         if self.as_kind not in (None, "article", "brief"):
@@ -195,10 +196,10 @@ def add_source(settings: SourceSettings) -> int:
     with database_proxy.atomic():
         name = settings.name.strip()
         if Source.select().where(fn.lower(Source.name) == name.lower()).exists():
-            raise ValidationError(f"name: a source called {name!r} exists already")
+            raise ValidationError(m.render(m.SOURCE_EXISTS, name=repr(name)))
         same = Source.get_or_none(Source.url == settings.url)
         if same is not None:
-            raise ValidationError(f"url: already subscribed as {same.name!r}")
+            raise ValidationError(m.render(m.ALREADY_SUBSCRIBED, name=repr(same.name)))
         _tell_others()
         return int(
             Source.insert(
@@ -339,7 +340,7 @@ def set_source(source_id: int, settings: SourceSettings) -> None:
             (fn.lower(Source.name) == name.lower()) & (Source.id != source_id)
         )
         if taken.exists():
-            raise ValidationError(f"name: a source called {name!r} exists already")
+            raise ValidationError(m.render(m.SOURCE_EXISTS, name=repr(name)))
         _tell_others()
         Source.update(
             name=name,

@@ -3692,12 +3692,28 @@ Merge: take this report's figures and keep the stored ones it does not state.</s
   <context>
     <name>messages</name>
     <message>
+      <source>a backup cannot replace the archive itself</source>
+      <translation>резервна копія не може замінити сам архів</translation>
+    </message>
+    <message>
       <source>another program</source>
       <translation>інша програма</translation>
     </message>
     <message>
+      <source>another program is writing to the archive; try again</source>
+      <translation>інша програма саме записує до архіву; спробуйте ще раз</translation>
+    </message>
+    <message>
       <source>cannot connect: {detail}</source>
       <translation>не вдається зʼєднатися: {detail}</translation>
+    </message>
+    <message>
+      <source>cannot restore ({reason}); the archive was not changed</source>
+      <translation>не вдається відновити ({reason}); архів не змінено</translation>
+    </message>
+    <message>
+      <source>cannot write the backup ({reason})</source>
+      <translation>не вдається записати резервну копію ({reason})</translation>
     </message>
     <message>
       <source>date {value} is before 1900</source>
@@ -3732,6 +3748,18 @@ Merge: take this report's figures and keep the stored ones it does not state.</s
       <translation>адреси більше немає (410): сервер каже, що її вилучено</translation>
     </message>
     <message>
+      <source>imported as a list of sources</source>
+      <translation>імпортувати як список джерел</translation>
+    </message>
+    <message>
+      <source>imported into itself</source>
+      <translation>імпортувати в нього самого</translation>
+    </message>
+    <message>
+      <source>is a folder; give a file name</source>
+      <translation>це тека; вкажіть назву файлу</translation>
+    </message>
+    <message>
       <source>it says {bytes} bytes</source>
       <translation>сервер заявляє {bytes} байтів</translation>
     </message>
@@ -3748,8 +3776,20 @@ Merge: take this report's figures and keep the stored ones it does not state.</s
       <translation>понад {count} переспрямувань</translation>
     </message>
     <message>
+      <source>name: a source called {name} exists already</source>
+      <translation>назва: джерело з назвою {name} уже є</translation>
+    </message>
+    <message>
+      <source>name: a source needs a name</source>
+      <translation>назва: у джерела має бути назва</translation>
+    </message>
+    <message>
       <source>no answer in time (timed out)</source>
       <translation>відповіді не надійшло вчасно (час очікування вичерпано)</translation>
+    </message>
+    <message>
+      <source>no archive file to back up</source>
+      <translation>немає файлу архіву, з якого робити резервну копію</translation>
     </message>
     <message>
       <source>no article text found in the page</source>
@@ -3774,6 +3814,10 @@ Merge: take this report's figures and keep the stored ones it does not state.</s
     <message>
       <source>no report for {date} to {last} ({days} days)</source>
       <translation>немає зведень за {date} – {last} ({days} дн.)</translation>
+    </message>
+    <message>
+      <source>no such file</source>
+      <translation>такого файлу немає</translation>
     </message>
     <message>
       <source>not UTF-8 text: undecodable byte {byte} at byte offset {offset} (it looks like {encoding}; save the file as UTF-8)</source>
@@ -3802,6 +3846,10 @@ Merge: take this report's figures and keep the stored ones it does not state.</s
     <message>
       <source>not found (404)</source>
       <translation>не знайдено (404)</translation>
+    </message>
+    <message>
+      <source>overwritten by an export</source>
+      <translation>перезаписати експортом</translation>
     </message>
     <message>
       <source>read so far</source>
@@ -3848,8 +3896,24 @@ Merge: take this report's figures and keep the stored ones it does not state.</s
       <translation>стиснені дані відповіді пошкоджено; не прочитано</translation>
     </message>
     <message>
+      <source>the archive is read-only ({path} or its folder cannot be written); nothing was changed</source>
+      <translation>архів доступний лише для читання (до {path} або його теки не можна записувати); нічого не змінено</translation>
+    </message>
+    <message>
       <source>the article</source>
       <translation>стаття</translation>
+    </message>
+    <message>
+      <source>the connection to {address} was lost; nothing was changed</source>
+      <translation>зʼєднання з {address} втрачено; нічого не змінено</translation>
+    </message>
+    <message>
+      <source>the disk is full</source>
+      <translation>диск заповнено</translation>
+    </message>
+    <message>
+      <source>the disk is full; nothing was changed</source>
+      <translation>диск заповнено; нічого не змінено</translation>
     </message>
     <message>
       <source>the file ends inside &lt;{element}&gt;: it looks cut off (truncated)</source>
@@ -3866,6 +3930,10 @@ Merge: take this report's figures and keep the stored ones it does not state.</s
     <message>
       <source>the report's date could not be read</source>
       <translation>не вдалося прочитати дату зведення</translation>
+    </message>
+    <message>
+      <source>the role {role} may only read the archive at {address}; nothing was changed</source>
+      <translation>роль {role} може лише читати архів на {address}; нічого не змінено</translation>
     </message>
     <message>
       <source>the server asked us to wait until {clock}Z</source>
@@ -3896,6 +3964,22 @@ Merge: take this report's figures and keep the stored ones it does not state.</s
       <translation>текст подає лише зміни за добу, загальних цифр для збереження немає</translation>
     </message>
     <message>
+      <source>there is no folder {folder}</source>
+      <translation>теки {folder} немає</translation>
+    </message>
+    <message>
+      <source>there is no folder {folder}; nothing was written</source>
+      <translation>теки {folder} немає; нічого не записано</translation>
+    </message>
+    <message>
+      <source>this is the archive itself; choose a backup file</source>
+      <translation>це сам архів; виберіть файл резервної копії</translation>
+    </message>
+    <message>
+      <source>this is the archive's own file; it cannot be {what}</source>
+      <translation>це файл самого архіву; його не можна {what}</translation>
+    </message>
+    <message>
       <source>time {value} is before 1900</source>
       <translation>час {value} раніший за 1900 рік</translation>
     </message>
@@ -3906,6 +3990,14 @@ Merge: take this report's figures and keep the stored ones it does not state.</s
     <message>
       <source>too many requests (429): the server asked us to slow down</source>
       <translation>забагато запитів (429): сервер попросив звертатися рідше</translation>
+    </message>
+    <message>
+      <source>url: already subscribed as {name}</source>
+      <translation>адреса: на неї вже є підписка під назвою {name}</translation>
+    </message>
+    <message>
+      <source>url: not a web address: {value}</source>
+      <translation>адреса: це не вебадреса: {value}</translation>
     </message>
     <message>
       <source>{category}: stated change {change} but totals differ by {difference}</source>
@@ -3950,6 +4042,10 @@ Merge: take this report's figures and keep the stored ones it does not state.</s
     <message>
       <source>{name} at {time}</source>
       <translation>{name}, {time}</translation>
+    </message>
+    <message>
+      <source>{reason}; nothing was written</source>
+      <translation>{reason}; нічого не записано</translation>
     </message>
     <message>
       <source>{source} is dated {other}, the report {date}</source>

@@ -24,6 +24,7 @@ from typing import TYPE_CHECKING, Any
 from peewee import DatabaseError as PeeweeDatabaseError
 from peewee import SqliteDatabase
 
+from desktop_app.core import messages as m
 from desktop_app.core.errors import ArchiveError
 from desktop_app.core.paths import data_dir
 from desktop_app.storage import search_terms
@@ -125,9 +126,9 @@ class ArchiveDatabase(SqliteDatabase):
     def translate(self, exc: BaseException) -> ArchiveError | None:
         code = sqlite_code(exc)
         if code in (SQLITE_BUSY, SQLITE_LOCKED):
-            return ArchiveBusyError("another program is writing to the archive; try again")
+            return ArchiveBusyError(m.BUSY)
         if code == SQLITE_FULL:
-            return DiskFullError("the disk is full; nothing was changed")
+            return DiskFullError(m.DISK_FULL)
         if code == SQLITE_READONLY:
             return ReadOnlyArchiveError(
                 self.read_only_reason or read_only_message(self.archive_path)
@@ -169,7 +170,7 @@ class ArchiveDatabase(SqliteDatabase):
 
 
 def read_only_message(path: Path) -> str:
-    return f"the archive is read-only ({path} or its folder cannot be written); nothing was changed"
+    return m.render(m.READ_ONLY_FILE, path=path)
 
 
 def default_database_path() -> Path:

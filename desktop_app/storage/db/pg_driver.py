@@ -11,6 +11,7 @@ from typing import Any
 import psycopg2
 import psycopg2.extensions
 
+from desktop_app.core import messages as m
 from desktop_app.storage.db.errors import ServerUnreachableError
 
 _QUOTED = re.compile(r"'(?:[^']|'')*'")
@@ -144,4 +145,4 @@ def connection_dead(conn: Any) -> bool:
 def lost_connection(conn: Any) -> ServerUnreachableError:
     conn.lost = True
     address = display_address(conn.dsn)
-    return ServerUnreachableError(f"the connection to {address} was lost; nothing was changed")
+    return ServerUnreachableError(m.render(m.CONNECTION_LOST, address=address))

@@ -26,6 +26,7 @@ from peewee import DatabaseError as PeeweeDatabaseError
 from peewee import InterfaceError as PeeweeInterfaceError
 from peewee import PostgresqlDatabase, Psycopg2Adapter
 
+from desktop_app.core import messages as m
 from desktop_app.core.errors import ArchiveError
 from desktop_app.storage.db import pg_schema
 from desktop_app.storage.db.errors import (
@@ -131,24 +132,19 @@ class ServerDatabase(PostgresqlDatabase):
             raise ServerUnreachableError(unreachable_message(self.address, exc)) from exc
 
     def read_only_message(self) -> str:
-        return (
-            f"the role {self.role or '?'} may only read the archive at {self.address}; "
-            "nothing was changed"
-        )
+        return m.render(m.READ_ONLY_ROLE, role=self.role or "?", address=self.address)
 
     def translate(self, exc: BaseException) -> ArchiveError | None:
         code = pg_code(exc)
         if code in ("55P03", "40001", "40P01"):  # lock timeout, serialisation, deadlock
-            return ArchiveBusyError("another program is writing to the archive; try again")
+            return ArchiveBusyError(m.BUSY)
         if code in ("53100", "53400"):  # disk full, configuration limit
-            return DiskFullError("the disk is full; nothing was changed")
+            return DiskFullError(m.DISK_FULL)
         if code in ("42501", "25006"):  # no privilege, read-only transaction
             return ReadOnlyArchiveError(self.read_only_message())
         if code is None and connection_lost(exc):
             self._forget_connection()
-            return ServerUnreachableError(
-                f"the connection to {self.address} was lost; nothing was changed"
-            )
+            return ServerUnreachableError(m.render(m.CONNECTION_LOST, address=self.address))
         return None
 
     def _forget_connection(self) -> None:

@@ -5,8 +5,10 @@ changed the item. Each is driven through the real window on a real archive."""
 from __future__ import annotations
 
 import re
+import sqlite3
 
 import pytest
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
 from pytest_httpserver import HTTPServer
 
@@ -16,6 +18,7 @@ from desktop_app.storage.items import get_item, save_item
 from desktop_app.ui.app.main_window import MainWindow
 from desktop_app.ui.archive.item_dialog import NO_REPORT
 from desktop_app.ui.sources.sources_panel import NAME, STATUS
+from desktop_app.ui.sources.subscribe_dialog import SubscribeDialog
 from desktop_app.ui.transfer.page_dialog import PageDialog
 from tests.ui.archive.test_item_dialog_conflict import conflict_box, open_editor
 from tests.ui.conftest import last_message, settle, settle_window
@@ -108,3 +111,64 @@ def test_an_undo_over_someone_elses_change_is_refused_in_ukrainian(
     assert "Нічого не змінено" in shown
     assert "was changed by" not in shown
     assert get_item(item_id).data.title == "Changed elsewhere"  # type: ignore[union-attr]
+
+
+def test_an_address_without_a_feed_is_refused_in_ukrainian(
+    qtbot, ukrainian, window: MainWindow, httpserver: HTTPServer
+) -> None:
+    httpserver.expect_request("/page").respond_with_data(
+        b"<html><head><title>Desk</title></head><body>Words only</body></html>",
+        content_type="text/html",
+    )
+    window.ensure_built()
+    panel = window._sources_dock.panel
+    panel.ask_subscribe()
+    dialog = panel.findChild(SubscribeDialog)
+    assert dialog is not None
+    dialog.url.setText(httpserver.url_for("/page"))
+    dialog.name.setText("Desk")
+    qtbot.mouseClick(dialog.ok, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(dialog.error.isVisible, timeout=20000)
+    shown = dialog.error.text()
+    assert "це не стрічка, і сторінка не вказує жодної стрічки; підписку не додано" in shown
+    assert english_words(shown) == []
+
+
+def test_a_taken_source_name_is_refused_in_ukrainian(qtbot, ukrainian, window: MainWindow) -> None:
+    subs.subscribe("http://127.0.0.1:9/feed", name="Desk", check=False)
+    subs.subscribe("http://127.0.0.1:9/other", name="Other", check=False)
+    window.ensure_built()
+    panel = window._sources_dock.panel
+    panel.refresh()
+    qtbot.waitUntil(lambda: panel.tree.topLevelItemCount() == 2, timeout=5000)
+    dialog = panel.edit_source("Desk")
+    assert dialog is not None
+    dialog.name.setText("other")
+    qtbot.mouseClick(dialog.ok, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(dialog.error.isVisible, timeout=10000)
+    assert dialog.error.text() == "назва: джерело з назвою 'other' уже є"
+    assert dialog.isVisible()
+
+
+def test_a_write_while_another_program_writes_is_refused_in_ukrainian(
+    qtbot, ukrainian, window: MainWindow, sample_items, tmp_path
+) -> None:
+    from desktop_app.storage.db.models import database_proxy
+
+    item_id = sample_items["odesa"]
+    dialog = open_editor(qtbot, window, item_id)
+    window.runner.write("busy", lambda: database_proxy.execute_sql("PRAGMA busy_timeout=100"))
+    settle(qtbot, window.runner)
+    other = sqlite3.connect(tmp_path / "archive.sqlite", isolation_level=None)
+    other.execute("BEGIN IMMEDIATE")  # another program holds the write lock
+    try:
+        dialog.title_edit.setText("Port of Odesa closed for a day")
+        dialog._ask_report_choice = lambda *_a: NO_REPORT  # type: ignore[method-assign]
+        dialog.save()
+        settle_window(qtbot, window)
+    finally:
+        other.rollback()
+        other.close()
+    shown = dialog.error_label.text()
+    assert "інша програма саме записує до архіву; спробуйте ще раз" in shown, shown
+    assert english_words(shown) == []
