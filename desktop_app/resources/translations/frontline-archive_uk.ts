@@ -2306,6 +2306,14 @@ a minus takes a tag away (drones, -kyiv):</source>
       </translation>
     </message>
     <message>
+      <source>&amp;Discard</source>
+      <translation>&amp;Відкинути</translation>
+    </message>
+    <message>
+      <source>&amp;Keep editing</source>
+      <translation>&amp;Редагувати далі</translation>
+    </message>
+    <message>
       <source>&amp;Read page</source>
       <translation>&amp;Прочитати сторінку</translation>
     </message>
@@ -2324,6 +2332,10 @@ a minus takes a tag away (drones, -kyiv):</source>
     <message>
       <source>Date</source>
       <translation>Дата</translation>
+    </message>
+    <message>
+      <source>Discard this page?</source>
+      <translation>Відкинути цю сторінку?</translation>
     </message>
     <message>
       <source>Found: %1.</source>
@@ -2396,6 +2408,10 @@ a minus takes a tag away (drones, -kyiv):</source>
     <message>
       <source>Saving…</source>
       <translation>Збереження…</translation>
+    </message>
+    <message>
+      <source>The text pasted and what was chosen in it are not saved.</source>
+      <translation>Вставлений текст і те, що в ньому вибрано, не збережено.</translation>
     </message>
     <message>
       <source>an article</source>

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QHeaderView,
     QLabel,
+    QMessageBox,
     QPlainTextEdit,
     QPushButton,
     QTableWidget,
@@ -36,6 +37,7 @@ from desktop_app.core.item import ARTICLE, ItemData
 from desktop_app.core.page.dates import kyiv, kyiv_to_utc
 from desktop_app.services import pages
 from desktop_app.ui.common.accessibility import fit_to_screen
+from desktop_app.ui.common.discard import ask_discard
 from desktop_app.ui.common.i18n import localized_line
 
 if TYPE_CHECKING:
@@ -57,6 +59,8 @@ class PageDialog(QDialog):
         self.preview: PagePreview | None = None
         self.items: list[ItemData] = []
         self.corrected: set[int] = set()
+        self.discard_box: QMessageBox | None = None
+        self._saving = False
         self.setWindowTitle(self.tr("Paste page"))
         fit_to_screen(self, QSize(900, 640))
         layout = QVBoxLayout(self)
@@ -278,6 +282,7 @@ class PageDialog(QDialog):
         if page is None or self.preview is None or self.ctx.read_only:
             return
         preview = self.preview
+        self._saving = True
         self.buttons.setEnabled(False)
         self.message.setText(self.tr("Saving…"))
         self.ctx.runner.write(
@@ -300,9 +305,40 @@ class PageDialog(QDialog):
                 )
             )
         self.ctx.status(self.tr("Saved from the page: %1.").replace("%1", self._parts_text(page)))
+        self._saving = False
         self.accept()
 
+    # -- closing ----------------------------------------------------------------------------
+    def has_input(self) -> bool:
+        """Whether closing would throw away something: pasted text, or a tick or date changed."""
+        if not self.paste_box.isHidden() and self.paste_box.toPlainText().strip():
+            return True
+        if self.preview is None:
+            return False
+        report_left_out = self.report_box.isVisible() and not self.report_box.isChecked()
+        unticked = any(not self.kept(row) for row in range(len(self.items)))
+        return bool(self.corrected) or unticked or report_left_out
+
+    def reject(self) -> None:
+        """Esc, Cancel or closing the window: not while a save is on its way (the dialog closes
+        when it ends); asks first when something pasted or chosen would be thrown away."""
+        if self._saving or self.discard_box is not None:
+            return
+        if not self.has_input():
+            super().reject()
+            return
+        texts = (
+            self.tr("Discard this page?"),
+            self.tr("The text pasted and what was chosen in it are not saved."),
+            self.tr("&Discard"),
+            self.tr("&Keep editing"),
+        )
+        self.discard_box = ask_discard(
+            self, texts, lambda: QDialog.reject(self), lambda: setattr(self, "discard_box", None)
+        )
+
     def _not_saved(self, text: str) -> None:
+        self._saving = False
         self.buttons.setEnabled(True)
         self.message.setText(self.tr("Nothing was saved: %1").replace("%1", text))
 

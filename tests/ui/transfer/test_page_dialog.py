@@ -120,3 +120,34 @@ def test_a_dropped_page_opens_the_dialog_and_a_dropped_report_imports(
     settle(qtbot, window.runner)
     assert rows(window, "SELECT date FROM report") == [("2024-03-14",)]
     assert rows(window, "SELECT * FROM item") == []
+
+
+def test_esc_after_a_paste_asks_before_throwing_the_page_away(qtbot, window: MainWindow) -> None:
+    dialog = read(qtbot, window, PAGE)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    qtbot.keyClick(dialog, Qt.Key.Key_Escape)
+    box = dialog.discard_box
+    assert box is not None and box.isVisible() and dialog.isVisible()
+    assert box.text() == "Discard this page?"
+    qtbot.keyClick(box, Qt.Key.Key_Escape)  # a second Esc keeps the page
+    qtbot.waitUntil(lambda: dialog.discard_box is None)
+    assert dialog.isVisible() and dialog.paste_box.toPlainText() == PAGE
+
+    dialog.close()
+    box = dialog.discard_box
+    assert box is not None
+    discard = next(b for b in box.buttons() if b.text() == "&Discard")
+    with qtbot.waitSignal(dialog.rejected):
+        discard.click()
+    assert rows(window, "SELECT * FROM item") == []
+
+
+def test_esc_on_an_empty_dialog_closes_it_at_once(qtbot, window: MainWindow) -> None:
+    QGuiApplication.clipboard().clear()
+    window.paste_page_action.trigger()
+    dialog = window.findChild(PageDialog)
+    assert isinstance(dialog, PageDialog)
+    with qtbot.waitSignal(dialog.rejected):
+        qtbot.keyClick(dialog, Qt.Key.Key_Escape)
+    assert dialog.discard_box is None
