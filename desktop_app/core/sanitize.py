@@ -69,16 +69,20 @@ ALLOWED_TAGS = {
 ALLOWED_ATTRIBUTES = {
     "a": {"href", "title"},
     "abbr": {"title"},
+    # A list that goes on from an earlier one ("5. … 6. …"): without it the reader said "1.".
+    "ol": {"start"},
     "time": {"datetime"},
     "td": {"colspan", "rowspan"},
     "th": {"colspan", "rowspan"},
 }
 URL_SCHEMES = {"http", "https", "mailto"}
+# nh3 keeps any value of an allowed attribute: a list's start is kept only as a whole number.
+_OL_START = re.compile(r'<ol start="(?!-?[0-9]{1,9}")[^"]*">')
 
 
 def sanitize_html(markup: str) -> str:
     """Markup safe to hand to Qt's rich-text engine (which must still not load resources)."""
-    return nh3.clean(
+    clean = nh3.clean(
         markup,
         tags=ALLOWED_TAGS,
         attributes=ALLOWED_ATTRIBUTES,
@@ -86,6 +90,7 @@ def sanitize_html(markup: str) -> str:
         link_rel="noopener noreferrer",
         strip_comments=True,
     )
+    return _OL_START.sub("<ol>", clean) if "<ol start=" in clean else clean
 
 
 _BLOCKS = {

@@ -73,3 +73,12 @@ def test_text_of_hostile_markup_keeps_no_script_or_style_text() -> None:
         "<style>p{}</style><p>Kept.</p><script>var x = 1;</script><svg><text>svg text</text></svg>"
     )
     assert text == "Kept."
+
+
+def test_an_ordered_lists_start_is_kept_only_as_a_whole_number() -> None:
+    assert sanitize_html('<ol start="5"><li>a</li></ol>') == '<ol start="5"><li>a</li></ol>'
+    assert sanitize_html("<OL START=12 type=a><li>a</li></OL>") == (
+        '<ol start="12"><li>a</li></ol>'
+    )
+    for start in ('"x"', '"5;color:red"', '""', '"1e9"'):
+        assert sanitize_html(f"<ol start={start}><li>a</li></ol>") == "<ol><li>a</li></ol>"
