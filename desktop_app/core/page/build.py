@@ -2,18 +2,21 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from desktop_app.core import messages
 from desktop_app.core.article_report import report_in_article
+from desktop_app.core.errors import NoReportError
 from desktop_app.core.item import ARTICLE, BRIEF, ItemData
 from desktop_app.core.page.brief_dates import date_briefs
 from desktop_app.core.page.dates import kyiv, kyiv_to_utc
 from desktop_app.core.page.text_page import ArticleText, BriefText, split_page
 from desktop_app.core.report import LossReport
-from desktop_app.core.validation import report_date_problem
+from desktop_app.core.report_parser import parse_report
+from desktop_app.core.validation import latest_report_date, report_date_problem
 
 
 @dataclass(frozen=True)
@@ -62,6 +65,25 @@ def article_report(article: ItemData) -> tuple[LossReport | None, str | None]:
     return report, None
 
 
+def dated_by_its_text(article: ItemData, now: dt.datetime | None = None) -> ItemData:
+    """The article dated by the report its text states, when the text writes that day out in
+    full and it is later than the page's own date: an article cannot state the figures of a
+    day after it was published, so the page's date (a saved page's metadata: minfin's says
+    2019) is the wrong one. The time of day is not known: estimated, as a byline without a
+    time. Otherwise the article as it is."""
+    try:  # read as the report dialog reads it: bounded by today, not by the page's date
+        stated = parse_report(article.body, today=latest_report_date(now))
+    except NoReportError:
+        return article
+    if stated.date is None or stated.date_note is not None:
+        return article  # no date, or one the text does not write out in full
+    if stated.date <= local_date(article.published_at):
+        return article
+    return dataclasses.replace(
+        article, published_at=kyiv_to_utc(stated.date, dt.time()), date_estimated=True
+    )
+
+
 def brief_items(
     briefs: Sequence[BriefText],
     *,
@@ -105,6 +127,8 @@ def assemble(
     source_name: str = "",
     now: dt.datetime | None = None,
 ) -> Page:
+    if article is not None:
+        article = dated_by_its_text(article, now)
     page_date = local_date(article.published_at) if article is not None else None
     items = brief_items(briefs, page_date=page_date, source_name=source_name, now=now)
     report, problem = article_report(article) if article is not None else (None, None)

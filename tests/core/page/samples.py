@@ -109,3 +109,32 @@ said.</p></div>
 <footer><p>Subscribe to our newsletter</p><p>© 2024 Test Daily</p></footer>
 </body></html>
 """
+
+# A statistics page that is years older than the figures it shows today (the site's metadata
+# keeps the day the page was first made): the list's own date line is the report's day.
+OLD_METADATA_PAGE = """\
+<!DOCTYPE html>
+<html lang="uk"><head><meta charset="utf-8">
+<title>Втрати ворога: зведення</title>
+<script type="application/ld+json">{"@context": "https://schema.org",
+ "@type": "WebPage", "datePublished": "2019-12-01 12:00:00"}</script>
+</head><body>
+<main><article>
+<h1>Втрати ворога: зведення</h1>
+<p>Сторінка оновлюється щодня, щойно Генштаб оприлюднює нові дані про втрати.</p>
+<p>03.04.2022</p>
+<ul>
+<li>Танки — 644</li>
+<li>ББМ — 1830</li>
+<li>Літаки — 143</li>
+<li>Гелікоптери — 134</li>
+<li>Гармати — 325</li>
+<li>РСЗВ — 105</li>
+<li>Засоби ППО — 54</li>
+<li>БПЛА — 89</li>
+<li>Особовий склад — близько 18300 осіб</li>
+</ul>
+<p>Дані уточнюються щодня; таблиця нижче показує зміни за тиждень.</p>
+</article></main>
+</body></html>
+"""

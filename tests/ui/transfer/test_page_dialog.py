@@ -151,3 +151,17 @@ def test_esc_on_an_empty_dialog_closes_it_at_once(qtbot, window: MainWindow) -> 
     with qtbot.waitSignal(dialog.rejected):
         qtbot.keyClick(dialog, Qt.Key.Key_Escape)
     assert dialog.discard_box is None
+
+
+def test_the_saved_minfin_page_offers_its_report_of_its_own_day(
+    qtbot, window: MainWindow, shared_data: Path
+) -> None:
+    text = (shared_data / "real_texts" / "H07_minfin-uk-html_2022-04-03.html").read_text("utf-8")
+    dialog = read(qtbot, window, text)
+    # Before: the page's 2019 metadata put its report before the war, and it was left out.
+    assert "the loss report of 2022-04-03" in dialog.found_label.text()
+    assert dialog.report_box.isVisible() and dialog.message.text() == ""
+    assert dialog.table.item(0, DATE_IS).text() == "estimated"
+    dialog.buttons.button(QDialogButtonBox.StandardButton.Save).click()
+    settle(qtbot, window.runner)
+    assert rows(window, "SELECT date FROM report") == [("2022-04-03",)]
