@@ -93,18 +93,43 @@ def _own_times(markup: str) -> list[str]:
     return found
 
 
-def _published(markup: str, date_text: str | None) -> dt.datetime | None:
+def _dateline(markup: str, title: str) -> tuple[dt.datetime, bool] | None:
+    """(the time on the line under the headline, whether only its day is stated): pages
+    without metadata print it there ("2022-04-12 06:00:00 | ID: 67225", "08 липня 2022,
+    09:25")."""
+    from desktop_app.core.page.dates import DATE, TIME, date_of, time_of
+    from desktop_app.core.page.visible import visible_text
+
+    lines = [" ".join(line.split()) for line in visible_text(markup).splitlines()]
+    lines = [line for line in lines if line]
+    for i, line in enumerate(lines[:-1]):
+        if line != title:
+            continue
+        match = re.match(rf"(?:{DATE})(?:,?\s+(?:{TIME}))?", lines[i + 1])
+        day = date_of(match) if match else None
+        if match is None or day is None:
+            continue
+        time = time_of(match) if match.group("hour") else None
+        return _utc(dt.datetime.combine(day, time or dt.time(), _kyiv())), time is None
+    return None
+
+
+def _published(markup: str, date_text: str | None, title: str) -> tuple[dt.datetime, bool] | None:
+    """(the article's own publication time, whether only its day is known)."""
     for text in _own_times(markup):
         when = _stamp(text)
         if when is not None:
-            return when
+            return when, False
+    dateline = _dateline(markup, title)
+    if dateline is not None:
+        return dateline
     # trafilatura's guess may come from a news column's <time>: trusted only without any.
     if date_text and not _TIME_TAG.search(markup):
         try:
             day = dt.date.fromisoformat(date_text)
         except ValueError:
             return None
-        return _utc(dt.datetime.combine(day, dt.time(), _kyiv()))
+        return _utc(dt.datetime.combine(day, dt.time(), _kyiv())), True
     return None
 
 
@@ -145,11 +170,12 @@ def read_html_page(text: str, *, source: str = "") -> ItemData:
     title = " ".join(unescape(doc.title or "").split())
     if not title:
         raise ImportFormatError("the page has no title", file=file, field="title")
-    published = _published(text, doc.date)
-    if published is None:
+    found = _published(text, doc.date, title)
+    if found is None:
         raise ImportFormatError(
             "the page states no publication date", file=file, field="published_time"
         )
+    published, day_only = found
     problem = published_at_problem(published)
     if problem is not None:
         raise ImportFormatError(problem, file=file, field="published_time")
@@ -171,6 +197,7 @@ def read_html_page(text: str, *, source: str = "") -> ItemData:
         source_url=url.strip() if url and url.strip() else None,
         tags=split_tags(",".join(doc.tags or [])),
         body_html=body_html,
+        date_estimated=day_only,  # a day without its time
     )
 
 

@@ -138,3 +138,32 @@ OLD_METADATA_PAGE = """\
 </article></main>
 </body></html>
 """
+
+# A ministry-style page without metadata: the time is printed under the headline, and the
+# "Latest news" column beside it lists later days (which must not date the article).
+DATELINE_PAGE = """\
+<!DOCTYPE html>
+<html><head><meta charset="utf-8">
+<title>Repair crews restore power in three districts | Test Ministry</title>
+</head><body>
+<div id="container"><div id="colbase1"><div id="article">
+<div id="article_heading">
+<h1>Repair crews restore power in three districts</h1>
+<span class="aticle-date">2024-03-14 09:05:00 |<span><b> ID: 40211 </b></span></span>
+</div>
+<div id="aticle-content">
+<p>Repair crews worked through the night and restored power to three districts of the city
+by the morning, the ministry said.</p>
+<p>About 12,000 homes were reconnected; the remaining lines are expected back by Friday.</p>
+<p>Residents are asked to keep using the shelters during air raid alerts.</p>
+</div></div></div>
+<div id="colbase2news"><h3>LATEST NEWS</h3>
+<div class="news-post"><a href="news/2024/06/05/a/">Engineers inspect a damaged bridge</a>
+<p class="meta">05 june 2024, 16:00</p></div>
+<div class="news-post"><a href="news/2024/06/05/b/">Volunteers deliver water to villages</a>
+<p class="meta">05 june 2024, 06:00</p></div>
+<div class="news-post"><a href="news/2024/06/04/c/">Schools prepare for the new term</a>
+<p class="meta">04 june 2024, 21:00</p></div>
+</div></div>
+</body></html>
+"""

@@ -8,7 +8,8 @@ from pathlib import Path
 
 from desktop_app.core.formats.html_page import read_saved_page
 from desktop_app.core.page.build import read_page_text
-from tests.core.page.samples import OLD_METADATA_PAGE, PAGE
+from desktop_app.core.page.dates import kyiv
+from tests.core.page.samples import DATELINE_PAGE, OLD_METADATA_PAGE, PAGE
 
 NOW = dt.datetime(2026, 12, 5, 12, 0, tzinfo=dt.UTC)
 
@@ -38,3 +39,22 @@ def test_the_saved_minfin_page_gives_its_report(shared_data: Path) -> None:
     assert page.report is not None and page.report.date == dt.date(2022, 4, 3)
     assert page.article is not None and page.article.date_estimated
     assert page.article.published_at.date() == dt.date(2022, 4, 2)  # Kyiv midnight in UTC
+
+
+def test_a_page_without_metadata_is_dated_by_the_line_under_its_headline() -> None:
+    page = read_saved_page(DATELINE_PAGE, now=NOW)
+    assert page.article is not None
+    # Before: 5 June, midnight, from the news column beside it, and not marked estimated.
+    assert page.article.published_at == dt.datetime(2024, 3, 14, 7, 5, tzinfo=dt.UTC)
+    assert not page.article.date_estimated
+
+
+def test_the_saved_ministry_pages_are_dated_by_their_datelines(shared_data: Path) -> None:
+    folder = shared_data / "real_texts"
+    for name, kyiv_time in (
+        ("H01_mod-en-html_2022-04-12.html", dt.datetime(2022, 4, 12, 6, 0)),
+        ("H06_mod-uk-html_2022-07-08.html", dt.datetime(2022, 7, 8, 9, 25)),
+    ):
+        page = read_saved_page((folder / name).read_text(encoding="utf-8"), now=NOW)
+        assert page.article is not None and not page.article.date_estimated
+        assert page.article.published_at == kyiv_time.replace(tzinfo=kyiv()).astimezone(dt.UTC)
