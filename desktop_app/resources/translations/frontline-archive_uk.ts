@@ -1562,6 +1562,10 @@ change</source>
       <translation>Вид</translation>
     </message>
     <message>
+      <source>L&amp;ink</source>
+      <translation>&amp;Посилання</translation>
+    </message>
+    <message>
       <source>Lead</source>
       <translation>Лід</translation>
     </message>
@@ -1572,6 +1576,10 @@ change</source>
     <message>
       <source>Link this text to it?</source>
       <translation>Повʼязати цей текст зі зведенням?</translation>
+    </message>
+    <message>
+      <source>Link: give the page's web address, starting with https:// or http://.</source>
+      <translation>Посилання: вкажіть вебадресу сторінки, що починається з https:// або http://.</translation>
     </message>
     <message>
       <source>Loss report in the text</source>

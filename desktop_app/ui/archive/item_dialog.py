@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QDateTime, QSize, Qt, Signal
+from PySide6.QtCore import QDateTime, QSize, Qt, QUrl, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
@@ -114,7 +114,7 @@ class ItemDialog(QDialog):
         form.addRow(self.tr("&Author"), self.author_edit)
         form.addRow(self.tr("&Published (local time)"), self.time_edit)
         form.addRow(self.tr("&Source"), self.source_edit)
-        form.addRow(self.tr("Link"), self.url_edit)
+        form.addRow(self.tr("L&ink"), self.url_edit)
         form.addRow(self.tr("Ta&gs"), self.tags_edit)
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
@@ -230,11 +230,22 @@ class ItemDialog(QDialog):
         if problem := published_at_problem(data.published_at):
             self.time_edit.setFocus()
             return self.tr("Published: %1").replace("%1", localized(problem))
+        if data.source_url is not None and not self._web_address(data.source_url):
+            self.url_edit.setFocus()
+            return self.tr("Link: give the page's web address, starting with https:// or http://.")
         try:
             data.validate()
         except ValidationError as exc:
             return localized(str(exc))
         return ""
+
+    def _web_address(self, text: str) -> bool:
+        """Whether a link can be opened from the reader (a typed "www.example.org/x" could
+        not: clicking it did nothing); a link kept as the source gave it is not judged."""
+        if self._filled is not None and text == self._filled[0].source_url:
+            return True
+        url = QUrl(text, QUrl.ParsingMode.StrictMode)
+        return url.isValid() and url.scheme() in ("http", "https") and bool(url.host())
 
     def save(self) -> None:
         """Check the fields here, read the stored report the text states (if any), then save."""

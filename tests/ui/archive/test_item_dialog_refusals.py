@@ -64,3 +64,52 @@ def test_esc_on_an_untouched_dialog_closes_it_at_once(qtbot, window) -> None:
     dialog.show()
     QTest.keyClick(dialog.title_edit, Qt.Key.Key_Escape)
     assert not dialog.isVisible() and discard_question(dialog) is None
+
+
+def test_a_link_that_is_no_web_address_is_refused_at_its_field(qtbot, window) -> None:
+    dialog = ItemDialog(window, kind=ARTICLE)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.title_edit.setText("Drones over the port")
+    for typed in ("www.example.org/news/1", "javascript:alert(1)", "https://"):
+        dialog.url_edit.setText(typed)
+        dialog.title_edit.setFocus()
+        dialog.save()
+        # Before: stored, and the reader showed a link that did nothing when clicked.
+        assert dialog.error_label.text().startswith("Link: give the page's web address")
+        assert dialog.focusWidget() is dialog.url_edit
+    assert count_items() == 0
+    dialog.url_edit.setText("https://www.example.org/news/1")
+    assert dialog._refusal(dialog.item_data()) == ""
+
+
+def test_the_link_field_has_its_own_key(qtbot, window) -> None:
+    dialog = ItemDialog(window, kind=ARTICLE)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.activateWindow()
+    qtbot.waitUntil(dialog.isActiveWindow)
+    dialog.title_edit.setFocus()
+    qtbot.waitUntil(dialog.title_edit.hasFocus)
+    # Before: "Link" was the one field without a key of its own.
+    QTest.keyClick(dialog.title_edit, Qt.Key.Key_I, Qt.KeyboardModifier.AltModifier)  # "L&ink"
+    assert dialog.focusWidget() is dialog.url_edit
+
+
+def test_a_link_kept_as_the_source_gave_it_does_not_stop_an_edit(qtbot, window) -> None:
+    import datetime as dt
+
+    from desktop_app.core.item import ItemData
+    from desktop_app.storage.items import StoredItem
+
+    data = ItemData(
+        ARTICLE,
+        "Drones over the port",
+        dt.datetime(2024, 5, 6, 9, 0, tzinfo=dt.UTC),
+        body="The port was attacked overnight.",
+        source_url="tag:example.org,2024:port-1",
+    )
+    dialog = ItemDialog(window, stored=StoredItem(1, data, False, False))
+    qtbot.addWidget(dialog)
+    dialog.title_edit.setText("Drones over the port at night")
+    assert dialog._refusal(dialog.item_data()) == ""
