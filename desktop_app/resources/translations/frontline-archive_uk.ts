@@ -2370,6 +2370,10 @@ a minus takes a tag away (drones, -kyiv):</source>
       <translation>Сторінку не знайдено: %1</translation>
     </message>
     <message>
+      <source>Nothing new: the archive already holds %1.</source>
+      <translation>Нічого нового: архів уже містить %1.</translation>
+    </message>
+    <message>
       <source>Nothing was saved: %1</source>
       <translation>Нічого не збережено: %1</translation>
     </message>

@@ -297,14 +297,19 @@ class PageDialog(QDialog):
         from desktop_app.ui.common.undo import ChangeCommand
 
         step = history.import_change(outcome.undo, outcome.changes)
-        if step is not None:
-            text = self.tr("save page (%1)").replace("%1", page.describe())
+        parts = self._parts_text(page)  # in the window's language (describe() is English)
+        if step is None:  # nothing written: the archive holds all of it already
+            self.ctx.status(
+                self.tr("Nothing new: the archive already holds %1.").replace("%1", parts)
+            )
+        else:
+            text = self.tr("save page (%1)").replace("%1", parts)
             self.ctx.undo_stack.push(
                 ChangeCommand(
                     self.ctx.runner, text, step, lambda t: self.ctx.show_message("error", t)
                 )
             )
-        self.ctx.status(self.tr("Saved from the page: %1.").replace("%1", self._parts_text(page)))
+            self.ctx.status(self.tr("Saved from the page: %1.").replace("%1", parts))
         self._saving = False
         self.accept()
 

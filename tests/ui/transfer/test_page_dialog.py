@@ -165,3 +165,22 @@ def test_the_saved_minfin_page_offers_its_report_of_its_own_day(
     dialog.buttons.button(QDialogButtonBox.StandardButton.Save).click()
     settle(qtbot, window.runner)
     assert rows(window, "SELECT date FROM report") == [("2022-04-03",)]
+
+
+def test_a_page_saved_again_says_nothing_new_and_the_undo_step_is_in_ukrainian(
+    qtbot, window: MainWindow, ukrainian
+) -> None:
+    save = QDialogButtonBox.StandardButton.Save
+    dialog = read(qtbot, window, PAGE)
+    dialog.buttons.button(save).click()
+    settle(qtbot, window.runner)
+    # Before: "save page (article, 4 briefs, report of 2024-03-14)", in English.
+    step = window.undo_stack.undoText()
+    assert "article" not in step and "brief" not in step and "стат" in step
+
+    again = read(qtbot, window, PAGE)
+    again.buttons.button(save).click()
+    settle(qtbot, window.runner)
+    assert len(rows(window, "SELECT * FROM item")) == 5 and window.undo_stack.count() == 1
+    # Before: "Saved from the page: …" although nothing was written.
+    assert window.statusBar().currentMessage().startswith("Нічого нового")
