@@ -2426,6 +2426,10 @@ a minus takes a tag away (drones, -kyiv):</source>
       <translation>Вставлений текст і те, що в ньому вибрано, не збережено.</translation>
     </message>
     <message>
+      <source>This text is a loss report without an article or briefs: paste it into Edit ▸ New report… (Ctrl+R), which shows its figures and checks them before saving.</source>
+      <translation>Цей текст — зведення про втрати без статті й новин: вставте його в Редагування ▸ Нове зведення… (Ctrl+R), де його цифри буде показано й перевірено перед збереженням.</translation>
+    </message>
+    <message>
       <source>an article</source>
       <translation>статтю</translation>
     </message>

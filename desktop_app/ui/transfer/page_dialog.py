@@ -146,6 +146,15 @@ class PageDialog(QDialog):
     def _not_read(self, text: str) -> None:
         self.read_button.setEnabled(True)
         self._show_nothing()
+        if _holds_report(self.paste_box.toPlainText()):
+            # Before, an official post pasted here got "No page found" and no way on.
+            text = self.tr(
+                "This text is a loss report without an article or briefs: paste it into"
+                " Edit ▸ New report… (Ctrl+R), which shows its figures and checks them"
+                " before saving."
+            )
+            self.found_label.setText(text)
+            return
         self.found_label.setText(self.tr("No page found: %1").replace("%1", text))
 
     def _show_nothing(self) -> None:
@@ -346,6 +355,17 @@ class PageDialog(QDialog):
         self._saving = False
         self.buttons.setEnabled(True)
         self.message.setText(self.tr("Nothing was saved: %1").replace("%1", text))
+
+
+def _holds_report(text: str) -> bool:
+    """Whether `text` states a dated loss report (as the report dialog reads it)."""
+    from desktop_app.core.errors import NoReportError
+    from desktop_app.core.report_parser import parse_report
+
+    try:
+        return parse_report(text).date is not None
+    except NoReportError:
+        return False
 
 
 def open_page_dialog(ctx: WindowContext, preview: PagePreview | None = None) -> PageDialog:

@@ -184,3 +184,11 @@ def test_a_page_saved_again_says_nothing_new_and_the_undo_step_is_in_ukrainian(
     assert len(rows(window, "SELECT * FROM item")) == 5 and window.undo_stack.count() == 1
     # Before: "Saved from the page: …" although nothing was written.
     assert window.statusBar().currentMessage().startswith("Нічого нового")
+
+
+def test_a_bare_report_pasted_here_is_sent_to_the_report_dialog(qtbot, window: MainWindow) -> None:
+    dialog = read(qtbot, window, REPORT_ONLY)
+    # Before: "No page found: no article with a dated byline …", and no way on.
+    assert "loss report without an article" in dialog.found_label.text()
+    assert "Ctrl+R" in dialog.found_label.text()
+    assert not dialog.buttons.button(QDialogButtonBox.StandardButton.Save).isEnabled()
