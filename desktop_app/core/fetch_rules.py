@@ -5,7 +5,9 @@
 - the conditional-request headers from what the last answer said (ETag, Last-Modified);
 - the keys that say two entries are the same story: the link without tracking parameters
   and with the host's case and default port normalised, and the title without case,
-  punctuation or spacing differences.
+  punctuation or spacing differences;
+- a feed's address as stored, and the key that says two addresses are one feed (`…/feed`,
+  `…/feed/`, `HTTP://Example.com:80/feed#top`).
 """
 
 from __future__ import annotations
@@ -49,6 +51,32 @@ def canonical_url(url: str) -> str:
     ]
     path = parts.path or "/"
     return urlunsplit((scheme, host, path, urlencode(query), parts.fragment))
+
+
+def feed_address(url: str) -> str:
+    """A feed's address as stored: scheme and host in lower case, no default port and no
+    fragment (never sent to a server); the user, the path and the query kept as given."""
+    try:
+        parts = urlsplit(url.strip())
+        port = parts.port
+    except ValueError:
+        return url.strip()
+    scheme = parts.scheme.lower()
+    host = (parts.hostname or "").lower()
+    if ":" in host:  # an IPv6 address keeps its brackets
+        host = f"[{host}]"
+    if port is not None and port != _DEFAULT_PORTS.get(scheme):
+        host = f"{host}:{port}"
+    user, at, _ = parts.netloc.rpartition("@")
+    netloc = f"{user}@{host}" if at else host
+    return urlunsplit((scheme, netloc, parts.path or "/", parts.query, ""))
+
+
+def feed_key(url: str) -> str:
+    """The key that says two addresses are one feed: `feed_address` without a trailing
+    slash, so `…/feed` and `…/feed/` are one source (the query still tells feeds apart)."""
+    parts = urlsplit(feed_address(url))
+    return urlunsplit(parts._replace(path=parts.path.rstrip("/")))
 
 
 def title_key(title: str) -> str:

@@ -17,7 +17,7 @@ from urllib.parse import urlsplit
 
 from desktop_app.core import messages as m
 from desktop_app.core.errors import ArchiveError, ImportFormatError
-from desktop_app.core.fetch_rules import ago
+from desktop_app.core.fetch_rules import ago, feed_key
 from desktop_app.core.opml import OpmlSource, read_opml, write_opml
 from desktop_app.services.subscriptions import (
     Resolved,
@@ -98,13 +98,14 @@ def import_opml(path: Path) -> list[str]:
     added, kept, renamed = [], [], []
     with database_proxy.atomic():
         known = subscriptions()
-        names, urls = {s.name.lower() for s in known}, {s.url for s in known}
+        names, urls = {s.name.lower() for s in known}, {feed_key(s.url) for s in known}
         for entry in listed:
             # As given, offline; with the site's address the list names (`htmlUrl`).
             found = resolve(entry.url, check=False)
             if entry.site_url:
                 found = dataclasses.replace(found, site_url=entry.site_url)
-            name = entry.title if found.url in urls else _free_name(entry.title, found, names)
+            known_feed = feed_key(found.url) in urls
+            name = entry.title if known_feed else _free_name(entry.title, found, names)
             try:
                 subscribe(
                     entry.url,
@@ -117,7 +118,7 @@ def import_opml(path: Path) -> list[str]:
                 )
                 added.append(name)
                 names.add(name.lower())
-                urls.add(found.url)
+                urls.add(feed_key(found.url))
                 if name != entry.title:
                     renamed.append(f"{entry.title} ({found.url}) as {name}: the name is taken")
             except SubscribeError as exc:

@@ -30,6 +30,7 @@ from desktop_app.core.fetch_rules import (
     DEFAULT_EVERY_MINUTES,
     Schedule,
     conditional_headers,
+    feed_address,
 )
 from desktop_app.core.formats.result import ReadResult
 from desktop_app.core.item import ItemData, split_tags
@@ -145,6 +146,7 @@ def resolve(url: str, fetcher: Fetcher | None = None, *, check: bool = True) -> 
     url = url.strip()
     if not url.lower().startswith(("http://", "https://")):
         url = "https://" + url
+    url = feed_address(url)
     if _losses_api(url):
         return Resolved(LOSSES_API, _api_latest(url), "Loss figures (russianwarship.rip)")
     if not check:

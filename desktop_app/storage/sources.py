@@ -12,12 +12,13 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 from typing import Any
+from urllib.parse import urlsplit
 
 from peewee import JOIN, fn
 
 from desktop_app.core import messages as m
 from desktop_app.core.errors import ValidationError
-from desktop_app.core.fetch_rules import MIN_EVERY_MINUTES
+from desktop_app.core.fetch_rules import MIN_EVERY_MINUTES, feed_address, feed_key
 from desktop_app.core.item import KINDS, split_tags
 from desktop_app.storage.db.errors import StoredValueError
 from desktop_app.storage.db.models import (
@@ -190,6 +191,21 @@ def _tell_others() -> None:
         tell_others()
 
 
+def same_feed(url: str, other_than: int | None = None) -> str | None:
+    """The name of the source that follows the feed at `url` (its address in another form:
+    `…/feed/`, `HTTP://Example.com:80/feed#top`), if any; the oldest when an archive written
+    before addresses were compared so holds two."""
+    key = feed_key(url)
+    host = urlsplit(feed_address(url)).hostname or ""
+    query = Source.select(Source.id, Source.name, Source.url).where(Source.url.contains(host))
+    if other_than is not None:
+        query = query.where(Source.id != other_than)
+    for _id, name, stored in query.order_by(Source.id).tuples():
+        if feed_key(stored) == key:
+            return str(name)
+    return None
+
+
 def add_source(settings: SourceSettings) -> int:
     """Store a new source; a name or address already subscribed is refused, naming it."""
     settings.validate()
@@ -197,14 +213,14 @@ def add_source(settings: SourceSettings) -> int:
         name = settings.name.strip()
         if Source.select().where(fn.lower(Source.name) == name.lower()).exists():
             raise ValidationError(m.render(m.SOURCE_EXISTS, name=repr(name)))
-        same = Source.get_or_none(Source.url == settings.url)
+        same = same_feed(settings.url)
         if same is not None:
-            raise ValidationError(m.render(m.ALREADY_SUBSCRIBED, name=repr(same.name)))
+            raise ValidationError(m.render(m.ALREADY_SUBSCRIBED, name=repr(same)))
         _tell_others()
         return int(
             Source.insert(
                 name=name,
-                url=settings.url,
+                url=feed_address(settings.url),
                 kind=settings.kind,
                 site_url=settings.site_url,
                 as_kind=settings.as_kind,
@@ -320,12 +336,10 @@ def record_attempt(source_id: int, attempt: Attempt) -> None:
         else:
             values[Source.last_error] = attempt.error[:500]
             values[Source.failures] = int(row.failures) + (0 if attempt.offline else 1)
-        if attempt.new_url and attempt.new_url != row.url:
-            taken = Source.select().where(
-                (Source.url == attempt.new_url) & (Source.id != source_id)
-            )
-            if not taken.exists():
-                values[Source.url] = attempt.new_url
+        # A permanent redirect moves the address, never onto another source's feed.
+        moved = attempt.new_url
+        if moved and moved != row.url and same_feed(moved, other_than=source_id) is None:
+            values[Source.url] = feed_address(moved)
         _tell_others()
         Source.update(values).where(Source.id == source_id).execute()
 

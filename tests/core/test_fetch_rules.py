@@ -10,6 +10,8 @@ from desktop_app.core.fetch_rules import (
     backoff,
     canonical_url,
     conditional_headers,
+    feed_address,
+    feed_key,
     parse_retry_after,
     title_key,
 )
@@ -83,3 +85,13 @@ def test_looks_like_feed() -> None:
     assert not looks_like_feed(b"<!doctype html><html><head><title>rss</title>")
     assert looks_like_feed(b'{"version": "https://jsonfeed.org/version/1.1", "items": []}')
     assert not is_json_feed(b'{"data": {"stats": {}}}')
+
+
+def test_feed_address_and_key() -> None:
+    assert feed_address("HTTP://News.Example:80/Feed?a=1#top") == "http://news.example/Feed?a=1"
+    assert feed_address("https://u:p@[::1]:8443/f") == "https://u:p@[::1]:8443/f"
+    assert feed_address("https://news.example") == "https://news.example/"
+    forms = ["http://e.invalid/feed", "http://e.invalid/feed/", "HTTP://E.invalid:80/feed#x"]
+    assert {feed_key(u) for u in forms} == {"http://e.invalid/feed"}
+    assert feed_key("http://e.invalid/feed?lang=en") != feed_key("http://e.invalid/feed")
+    assert feed_key("http://e.invalid/Feed") != feed_key("http://e.invalid/feed")
