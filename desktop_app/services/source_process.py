@@ -23,7 +23,6 @@ import queue
 import sys
 import threading
 from collections.abc import Callable, Sequence
-from concurrent.futures import ThreadPoolExecutor, as_completed
 from functools import partial
 from multiprocessing import get_context
 from typing import Any
@@ -35,6 +34,7 @@ WORKERS = 4
 _POLL_S = 0.25
 # The child gives up waiting for work after this long without its parent.
 _ORPHAN_POLL_S = 5.0
+_EVERY_JOB = 2**62
 
 
 class FetchProcessError(RuntimeError):
@@ -48,18 +48,75 @@ def fetch_all(
     *,
     workers: int = WORKERS,
 ) -> None:
-    """Fetch every plan on `workers` threads of this process; `emit` each as it is ready."""
+    """Fetch every plan on `workers` threads of this process; `emit` each as it is ready.
+
+    When `stop` is set this returns at once: a request still waiting for its answer (a
+    stalled host) is abandoned, not waited for. Its thread ends with the request's own
+    timeout, its result dropped; the threads are daemons, so no exit waits for them either.
+    """
     from desktop_app.services.fetching import Fetcher
     from desktop_app.services.subscriptions import fetch_source
 
-    with Fetcher() as fetcher, ThreadPoolExecutor(max(1, workers)) as pool:
-        futures = [pool.submit(fetch_source, plan, fetcher) for plan in plans]
-        for future in as_completed(futures):
-            if stop is not None and stop.is_set():
-                for f in futures:
-                    f.cancel()
-                break
-            emit(future.result())
+    todo: queue.SimpleQueue[Plan] = queue.SimpleQueue()
+    for plan in plans:
+        todo.put(plan)
+    ready: queue.SimpleQueue[tuple[SourceFetch | None, BaseException | None]]
+    ready = queue.SimpleQueue()
+    abandoned = threading.Event()
+    fetcher = Fetcher()
+
+    def work() -> None:
+        while not abandoned.is_set():
+            try:
+                plan = todo.get_nowait()
+            except queue.Empty:
+                return
+            try:
+                ready.put((fetch_source(plan, fetcher), None))
+            except BaseException as exc:  # raised in the caller's thread, as it was
+                ready.put((None, exc))
+
+    threads = [
+        threading.Thread(target=work, name="source fetch", daemon=True)
+        for _ in range(max(1, min(workers, len(plans))))
+    ]
+    for thread in threads:
+        thread.start()
+    try:
+        for _ in plans:
+            fetched, failure = _next(ready, stop)
+            if fetched is None and failure is None:
+                return  # stopped
+            if failure is not None:
+                raise failure
+            assert fetched is not None
+            emit(fetched)
+    finally:
+        abandoned.set()
+        # The client is closed once no thread uses it: now, or when an abandoned request
+        # has ended (on a thread of its own, so that Stop does not wait for it).
+        threading.Thread(
+            target=_close_after, args=(threads, fetcher), name="fetcher close", daemon=True
+        ).start()
+
+
+def _next(
+    ready: queue.SimpleQueue[tuple[SourceFetch | None, BaseException | None]],
+    stop: threading.Event | None,
+) -> tuple[SourceFetch | None, BaseException | None]:
+    """The next fetch that is ready, or (None, None) as soon as `stop` is set."""
+    while stop is None or not stop.is_set():
+        try:
+            return ready.get(timeout=_POLL_S)
+        except queue.Empty:
+            continue
+    return None, None
+
+
+def _close_after(threads: Sequence[threading.Thread], fetcher: Any) -> None:
+    for thread in threads:
+        thread.join()
+    fetcher.close()
 
 
 def _serve(requests: Any, results: Any, cancel: Any, parent: int) -> None:
@@ -89,7 +146,7 @@ def _serve(requests: Any, results: Any, cancel: Any, parent: int) -> None:
             stop.clear()
 
             done = threading.Event()
-            watcher = threading.Thread(target=_watch, args=(cancel, stop, done), daemon=True)
+            watcher = threading.Thread(target=_watch, args=(cancel, job, stop, done), daemon=True)
             watcher.start()
             try:
                 fetch_all(plans, partial(_send, results, job), stop)
@@ -107,10 +164,10 @@ def _send(results: Any, job: int, fetched: SourceFetch) -> None:
     results.put(("fetched", job, fetched))
 
 
-def _watch(cancel: Any, stop: threading.Event, done: threading.Event) -> None:
-    """In the child: turn the window's cancel into this update's stop."""
+def _watch(cancel: Any, job: int, stop: threading.Event, done: threading.Event) -> None:
+    """In the child: turn the window's cancel of this job (or a later one) into its stop."""
     while not done.wait(_POLL_S):
-        if cancel.is_set():
+        if cancel.value >= job:
             stop.set()
             return
 
@@ -136,7 +193,11 @@ class FetchProcess:
             if self._process is not None and self._process.is_alive():
                 return
             ctx = self._context
-            self._requests, self._results, self._cancel = ctx.Queue(), ctx.Queue(), ctx.Event()
+            # The newest job stopped: a number, not a flag, so that the next job's start
+            # cannot clear a Stop the child has not seen yet (it would wait for a stalled
+            # request of the stopped job before it began the next).
+            self._requests, self._results = ctx.Queue(), ctx.Queue()
+            self._cancel = ctx.Value("q", 0)
             # Not a daemon: it starts helper processes of its own. It ends when told, or by
             # itself within seconds of this process ending.
             self._process = ctx.Process(
@@ -160,12 +221,11 @@ class FetchProcess:
             return 0
         self._start()
         job = next(self._jobs)
-        self._cancel.clear()
         self._requests.put((job, list(plans)))
         received = 0
         while True:
             if stop.is_set():
-                self._cancel.set()
+                self._cancel.value = job
                 return received
             try:
                 kind, answered, payload = self._results.get(timeout=_POLL_S)
@@ -192,7 +252,7 @@ class FetchProcess:
             return
         atexit.unregister(self.close)
         with contextlib.suppress(Exception):
-            self._cancel.set()
+            self._cancel.value = _EVERY_JOB
             self._requests.put(None)
         process.join(timeout)
         if process.is_alive():

@@ -11,9 +11,9 @@ from pytest_httpserver import HTTPServer
 
 from desktop_app.services import subscriptions as subs
 from desktop_app.services.source_fetch import SourceFetch
-from desktop_app.services.source_process import FetchProcess
+from desktop_app.services.source_process import FetchProcess, fetch_all
 from desktop_app.storage.db.models import Item
-from tests.services.feed_server import rss, story
+from tests.services.feed_server import rss, silent_server, story
 
 
 @pytest.fixture
@@ -73,3 +73,53 @@ def test_a_stopped_update_returns_at_once(sqlite_archive, child: FetchProcess):
     stop = threading.Event()
     stop.set()
     assert child.fetch(subs.plan_updates(), lambda _f: None, stop) == 0
+
+
+def _stop_once_asked(accepted: list[object]) -> threading.Event:
+    """An event set as soon as the silent host has the request (as a user presses Stop)."""
+    stop = threading.Event()
+
+    def watch() -> None:
+        while not accepted:
+            threading.Event().wait(0.05)
+        stop.set()
+
+    threading.Thread(target=watch, daemon=True).start()
+    return stop
+
+
+def _within(seconds: float, work) -> object:
+    """`work()`'s value, failing when it has not come back in `seconds` (well within the
+    stalled request's own 20-s timeout: it was waited for, not abandoned)."""
+    out: list[object] = []
+    thread = threading.Thread(target=lambda: out.append(work()), daemon=True)
+    thread.start()
+    thread.join(seconds)
+    assert out, f"still waiting after {seconds} s"
+    return out[0]
+
+
+def test_stop_abandons_a_stalled_host_and_the_next_update_starts_at_once(
+    sqlite_archive, httpserver: HTTPServer, child: FetchProcess
+):
+    httpserver.expect_request("/a").respond_with_data(rss([story(1, httpserver.url_for(""))]))
+    with silent_server() as (silent, accepted):
+        subs.subscribe(silent + "/feed", name="Silent", check=False)
+        subs.subscribe(httpserver.url_for("/a"), name="A", check=False)
+        stalled = subs.plan_updates(["Silent"])
+        stop = _stop_once_asked(accepted)
+        assert _within(60, lambda: child.fetch(stalled, lambda _f: None, stop)) == 0
+        # The next update at once, the stopped one's request still unanswered.
+        got: list[SourceFetch] = []
+        plans = subs.plan_updates(["A"])
+        assert _within(10, lambda: child.fetch(plans, got.append, threading.Event())) == 1
+        assert got[0].attempt.ok
+
+
+def test_fetching_in_this_process_stops_at_once_on_a_stalled_host(sqlite_archive):
+    with silent_server() as (silent, accepted):
+        subs.subscribe(silent + "/feed", name="Silent", check=False)
+        got: list[SourceFetch] = []
+        stop = _stop_once_asked(accepted)
+        _within(10, lambda: fetch_all(subs.plan_updates(), got.append, stop))
+        assert got == []
