@@ -27,7 +27,7 @@ from desktop_app.core.formats.frontline_stream import (
     streams_csv,
 )
 from desktop_app.core.formats.html_page import read_saved_page
-from desktop_app.core.formats.oryx import read_oryx
+from desktop_app.core.formats.oryx import oryx_remarks, read_oryx
 from desktop_app.core.formats.petroivaniuk import read_petroivaniuk_csv, read_petroivaniuk_json
 from desktop_app.core.formats.posts import read_posts
 from desktop_app.core.formats.result import ItemStream, ReadResult
@@ -124,7 +124,8 @@ def _read(name: str, data: bytes, fmt: str, as_kind: str | None) -> ReadResult:
     if fmt == fmt_names.PETROIVANIUK_CORRECTION:
         return ReadResult(fmt, notes=read_corrections(text, source=name))
     if fmt == fmt_names.ORYX_JSON:
-        return ReadResult(fmt, oryx=read_oryx(text, source=name))
+        rows = read_oryx(text, source=name)
+        return ReadResult(fmt, oryx=rows, remarks=oryx_remarks(rows))
     if fmt == fmt_names.RUSSIANWARSHIP_JSON:
         return ReadResult(fmt, read_russianwarship(text, source=name))
     if fmt == fmt_names.FRONTLINE_JSON:

@@ -63,7 +63,9 @@ def _text(
     value = obj.get(name)
     if value is None and not required:
         return ""
-    if not isinstance(value, str) or (required and not value.strip()):
+    if isinstance(value, str) and required and not value.strip():
+        raise ImportFormatError("the text is empty", file=file, record=record, field=name)
+    if not isinstance(value, str):
         raise ImportFormatError(
             f"expected text, got {describe(value)}", file=file, record=record, field=name
         )
@@ -83,6 +85,7 @@ def read_oryx(text: str, *, source: str = "") -> list[OryxRow]:
     if not isinstance(doc, list):
         raise ImportFormatError("expected a JSON array of equipment models", file=file)
     rows = []
+    seen: dict[tuple[str, str, str], int] = {}
     for index, obj in enumerate(doc):
         record = f"#{index + 1}"
         if not isinstance(obj, dict):
@@ -96,16 +99,32 @@ def read_oryx(text: str, *, source: str = "") -> list[OryxRow]:
             raise ImportFormatError(
                 "the count is missing", file=file, record=record, field="losses_total"
             )
-        rows.append(
-            OryxRow(
-                ORYX_CATEGORIES.get(klass),
-                klass,
-                model,
-                _text(obj, "manufacturer", record, file, required=False),
-                total,
+        maker = _text(obj, "manufacturer", record, file, required=False)
+        # One model twice would be counted twice in the comparison: which total is Oryx's?
+        first = seen.setdefault((klass.casefold(), model.casefold(), maker.casefold()), index)
+        if first != index:
+            raise ImportFormatError(
+                f"the same model of the same class and maker as record #{first + 1}",
+                file=file,
+                record=record,
+                field="model",
             )
-        )
+        rows.append(OryxRow(ORYX_CATEGORIES.get(klass), klass, model, maker, total))
     return rows
+
+
+def oryx_remarks(rows: list[OryxRow]) -> list[str]:
+    """A line for each class the mapping does not know (a class Oryx added since): its
+    models are stored, and left out of the comparison with the General Staff's totals."""
+    unknown: dict[str, int] = {}
+    for row in rows:
+        if row.equipment_oryx not in ORYX_CATEGORIES:
+            unknown[row.equipment_oryx] = unknown.get(row.equipment_oryx, 0) + 1
+    return [
+        f"Oryx class {klass!r} ({n} model{'s' if n != 1 else ''}) has no category of ours:"
+        " left out of the comparison with the General Staff's totals"
+        for klass, n in unknown.items()
+    ]
 
 
 def looks_like_oryx(doc: Any) -> bool:
