@@ -138,14 +138,21 @@ def _add_source_commands(sub: argparse._SubParsersAction[argparse.ArgumentParser
 
 
 def _read_input(path: str) -> str:
+    """The text of a file (or stdin), decoded as `import` decodes it: UTF-8, or UTF-16/32
+    with or without a byte-order mark; an 8-bit file refused naming its likely encoding."""
+    from desktop_app.core.formats._common import decode_text
+
     if path == "-":
-        return sys.stdin.read()
-    try:
-        return Path(path).read_text(encoding="utf-8-sig")
-    except OSError as exc:
-        raise ArchiveError(f"{path}: {exc.strerror}") from None
-    except UnicodeDecodeError:
-        raise ArchiveError(f"{path}: not UTF-8 text") from None
+        stdin = getattr(sys.stdin, "buffer", None)
+        if stdin is None:
+            return sys.stdin.read()
+        data = stdin.read()
+    else:
+        try:
+            data = Path(path).read_bytes()
+        except OSError as exc:
+            raise ArchiveError(f"{path}: {exc.strerror}") from None
+    return decode_text(data, file=None if path == "-" else path)
 
 
 def _parse_date(text: str) -> dt.date:
