@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
 from desktop_app import APP_NAME, APP_TITLE, __version__
-from desktop_app.core.errors import BAD_INPUT, ArchiveError
+from desktop_app.core.errors import BAD_INPUT, INTERRUPTED, ArchiveError
 
 if TYPE_CHECKING:
     from PySide6.QtCore import QSettings
@@ -109,6 +109,18 @@ def main(argv: Sequence[str] | None = None) -> int:
         # The window's own collector takes over (desktop_app/ui/common/garbage.py).
         gc.disable()
         return run_window(args.database, args.files)
+    try:
+        return _run_command(args)
+    except KeyboardInterrupt:
+        # Every write is one transaction, undone when interrupted: said in one line.
+        print(
+            f"{APP_NAME} {args.command}: interrupted (Ctrl+C); the write under way was undone",
+            file=sys.stderr,
+        )
+        return INTERRUPTED
+
+
+def _run_command(args: argparse.Namespace) -> int:
     from desktop_app.cli import OFFLINE_COMMANDS, run_command
 
     if args.command in OFFLINE_COMMANDS:

@@ -6,6 +6,8 @@ from __future__ import annotations
 OK, PROBLEMS, BAD_INPUT = 0, 1, 2
 # A fault of the program itself (a bug): one line on stderr, the traceback in the log.
 INTERNAL = 3
+# Stopped by the user (Ctrl+C, SIGINT): 128 + the signal's number, as shells report it.
+INTERRUPTED = 130
 
 
 class ArchiveError(Exception):
