@@ -348,6 +348,7 @@ def _read_feed(out: SourceFetch, got: Fetched, fetcher: Fetcher, now: dt.datetim
         as_kind=settings.as_kind,
         now=now,
         leave_out_bad_times=True,
+        url=got.final_url or got.url,
     )
     items = [_with_source(i, settings) for i in feed.items]
     entries = [

@@ -1,8 +1,11 @@
 """One feed, one source: its address in another form (`…/feed/`, an upper-case host, the
 default port, a `#fragment`) is the source already there, from the command line, the window's
-Add and an OPML list alike; a real local HTTP server answers, on both backends."""
+Add and an OPML list alike; an entry's relative link is read against its feed's address. A real
+local HTTP server answers, on both backends."""
 
 from __future__ import annotations
+
+from dataclasses import replace
 
 import pytest
 from pytest_httpserver import HTTPServer
@@ -103,3 +106,22 @@ def test_a_permanent_redirect_onto_another_sources_feed_keeps_the_address(
     subs.subscribe(httpserver.url_for("/old"), name="Old", check=False)
     subs.update(fetcher=fetcher)
     assert Source.get(Source.name == "Old").url == httpserver.url_for("/old")
+
+
+def test_relative_links_are_read_against_the_feeds_address(archive_db, fetcher):
+    """Two sites' feeds with relative links ("/story/1"): each item links to its own site,
+    and the two stories are not taken for one."""
+    from tests.services.feed_server import threaded_server
+
+    with threaded_server() as one, threaded_server() as two:
+        for server, desk in ((one, "east"), (two, "west")):
+            stories = [story(1, "", prefix=desk), story(2, "", prefix=desk)]
+            stories = [replace(s, link="/story/" + s.guid[-1]) for s in stories]
+            server.expect_request("/news/feed").respond_with_data(rss(stories))
+            subs.subscribe(server.url_for("/news/feed"), name=desk, check=False)
+        outcome = subs.update(fetcher=fetcher)
+        assert all(not s.error for s in outcome.sources)
+        links = sorted(i.source_url for i in Item.select())
+        assert links == sorted(
+            server.url_for(f"/story/{n}") for server in (one, two) for n in (1, 2)
+        )

@@ -15,6 +15,7 @@ import html
 import re
 from dataclasses import dataclass
 from typing import Any
+from urllib.parse import urljoin, urlsplit
 
 from desktop_app.core import messages as msg
 from desktop_app.core.errors import ImportFormatError
@@ -183,9 +184,15 @@ def build_item(
     estimated: bool,
     source_name: str,
     as_kind: str | None,
+    base: str = "",
 ) -> ItemData:
-    """The item (load.read_import_file checks it as the archive will, before any write)."""
+    """The item (load.read_import_file checks it as the archive will, before any write).
+
+    A relative link ("/news/1") is read against `base`, the address the feed came from: as
+    given it opens nothing, and two sites' "/news/1" would be taken for one story."""
     link = str(entry.get("link") or "").strip() or None
+    if link is not None and base and not urlsplit(link).scheme:
+        link = urljoin(base, link)
     tags = split_tags(",".join(str(t.get("term") or "") for t in entry.get("tags") or []))
     return ItemData(
         kind=choose_kind(text, as_kind),

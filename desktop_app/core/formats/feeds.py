@@ -180,6 +180,7 @@ def read_feed(
     fast: bool = True,
     now: dt.datetime | None = None,
     leave_out_bad_times: bool = False,
+    url: str = "",
 ) -> FeedContent:
     """Every entry of an RSS or Atom file; a truncated file raises, naming the line.
 
@@ -188,6 +189,7 @@ def read_feed(
     the war) refuses the file, naming it; with `leave_out_bad_times` (a subscription: nobody
     can correct the site's feed) it is left out and said in `skipped`, the rest read.
     `fast=False` reads with feedparser only (the reference the fast reader is tested against).
+    `url`: where the feed was fetched from, against which a relative link ("/news/1") is read.
     """
     if as_kind is not None and as_kind not in KINDS:
         raise ValueError(f"as_kind must be one of {KINDS}")
@@ -200,7 +202,9 @@ def read_feed(
     try:
         for index, entry in enumerate(parsed.entries):
             try:
-                record = _add_entry(out, entry, index, parsed.date, read_at, source_name, as_kind)
+                record = _add_entry(
+                    out, entry, index, parsed.date, read_at, source_name, as_kind, url
+                )
             except ImportFormatError as exc:
                 if not leave_out_bad_times or exc.field != "pubDate":
                     raise
@@ -235,6 +239,7 @@ def _add_entry(
     read_at: dt.datetime,
     source_name: str,
     as_kind: str | None,
+    base: str = "",
 ) -> str | None:
     """Add the entry's item to `out` and return its label (None: skipped, and said)."""
     text = entry_text(entry, f"entry {index + 1}")
@@ -261,6 +266,7 @@ def _add_entry(
             estimated=estimated,
             source_name=source_name,
             as_kind=as_kind,
+            base=base,
         )
     )
     return record
