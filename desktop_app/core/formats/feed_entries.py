@@ -73,18 +73,68 @@ class EntryTime:
     when: dt.datetime | None
     # The date as the feed wrote it ("" when it gave none).
     raw: str
+    # A zone name no reader knows ("XYZ"): the time was read as UTC, a guess.
+    unknown_zone: str = ""
+
+
+# An RFC 822 time's zone name, as in "Mon, 04 Mar 2024 10:00:00 EEST".
+_ZONE_NAME = re.compile(r"\d{1,2}:\d{2}(?::\d{2})?\s+([A-Za-z]{1,5})$")
+# The names feedparser reads right (its rfc822 table); any other it reads as UTC.
+_FEEDPARSER_ZONES = frozenset(
+    [
+        "ut",
+        "gmt",
+        "utc",
+        "z",
+        "adt",
+        "ast",
+        "at",
+        "edt",
+        "est",
+        "et",
+        "cdt",
+        "cst",
+        "ct",
+        "mdt",
+        "mst",
+        "mt",
+        "pdt",
+        "pst",
+        "pt",
+        "a",
+        "n",
+        "m",
+        "y",
+        "met",
+        "mest",
+    ]
+)
+# Zones of the feeds this archive follows that feedparser does not know: hours east of UTC.
+_MORE_ZONES = {"eet": 2, "eest": 3, "msk": 3, "cet": 1, "cest": 2, "wet": 0, "west": 1, "bst": 1}
 
 
 def entry_time(entry: Any) -> EntryTime:
     # `in` first: feedparser warns when asked for an `updated` it does not have.
-    raw = str(entry["published"] if "published" in entry else "").strip()  # noqa: SIM401
-    if not raw and "updated" in entry:
-        raw = str(entry["updated"] or "").strip()
-    for key in ("published_parsed", "updated_parsed"):
+    published = str(entry["published"] if "published" in entry else "").strip()  # noqa: SIM401
+    updated = str(entry["updated"] or "").strip() if "updated" in entry else ""
+    raw = published or updated
+    for key, written in (("published_parsed", published), ("updated_parsed", updated)):
         parsed = entry[key] if key in entry else None  # noqa: SIM401
         if parsed is not None:
-            return EntryTime(struct_time_utc(parsed), raw or "(unreadable)")
+            return _in_its_zone(struct_time_utc(parsed), written or raw or "(unreadable)")
     return EntryTime(None, raw)
+
+
+def _in_its_zone(when: dt.datetime | None, raw: str) -> EntryTime:
+    """feedparser reads a zone name it does not know ("EEST") as UTC: 10:00 EEST stored as
+    10:00Z, three hours late. A zone of ours is applied; another one makes the time a guess."""
+    zone = _ZONE_NAME.search(raw)
+    name = zone.group(1).lower() if zone is not None else "z"
+    if when is None or name in _FEEDPARSER_ZONES:
+        return EntryTime(when, raw)
+    if name in _MORE_ZONES:
+        return EntryTime(when - dt.timedelta(hours=_MORE_ZONES[name]), raw)
+    return EntryTime(when, raw, unknown_zone=zone.group(1) if zone is not None else "")
 
 
 def impossible_year(raw: str) -> bool:

@@ -252,6 +252,11 @@ def _add_entry(
     if problem is not None:
         raise ImportFormatError(problem, record=record, field="pubDate")
     when, estimated = stated.when, False
+    if when is not None and stated.unknown_zone:
+        estimated = True
+        out.estimated.append(
+            f"{record}: its time zone {stated.unknown_zone!r} is not known; read as UTC"
+        )
     if when is None:
         estimated = True
         when = feed_date or read_at
