@@ -95,13 +95,17 @@ def import_opml(path: Path) -> list[str]:
     except OSError as exc:
         raise ImportFormatError(exc.strerror or "cannot read", file=str(path)) from None
     listed = read_opml(data, source=str(path))
-    added, kept, renamed = [], [], []
+    added, kept, renamed, refused = [], [], [], []
     with database_proxy.atomic():
         known = subscriptions()
         names, urls = {s.name.lower() for s in known}, {feed_key(s.url) for s in known}
         for entry in listed:
             # As given, offline; with the site's address the list names (`htmlUrl`).
-            found = resolve(entry.url, check=False)
+            try:
+                found = resolve(entry.url, check=False)
+            except SubscribeError as exc:  # an ftp:// address: that entry, not the list
+                refused.append(f"{entry.title}: {exc}")
+                continue
             if entry.site_url:
                 found = dataclasses.replace(found, site_url=entry.site_url)
             known_feed = feed_key(found.url) in urls
@@ -124,8 +128,11 @@ def import_opml(path: Path) -> list[str]:
             except SubscribeError as exc:
                 kept.append(f"{entry.title}: {exc}")
     lines = [f"{path}: {len(added)} sources added, {len(kept)} already there"]
+    if refused:
+        lines[0] += f", {len(refused)} refused"
     lines += [f"  named {r}" for r in renamed[:20]]
     lines += [f"  kept: {k}" for k in kept[:20]]
+    lines += [f"  refused: {r}" for r in refused[:20]]
     if added:
         lines.append("run `update` to fetch them")
     return lines

@@ -138,15 +138,30 @@ class Resolved:
     site_url: str = ""
 
 
+def _web_address(url: str) -> str:
+    """The address to ask (`https://` added when none is given); one of another kind
+    (`ftp://`, `mailto:`), with spaces or without a host is refused before any request."""
+    url = given = url.strip()
+    web = url.lower().startswith(("http://", "https://"))
+    other = not web and ("://" in url or url.lower().startswith(("mailto:", "javascript:")))
+    if not web:
+        url = url if other else "https://" + url
+    try:
+        host = urlsplit(url).hostname if not other else None
+    except ValueError:
+        host = None
+    if not host or any(ch.isspace() for ch in url):
+        said = "only http:// and https:// addresses can be followed; " if other else ""
+        raise SubscribeError(f"{given}: not a web address; {said}nothing was subscribed")
+    return feed_address(url)
+
+
 def resolve(url: str, fetcher: Fetcher | None = None, *, check: bool = True) -> Resolved:
     """Ask the network what an address is (no archive: the window runs it off its lanes).
 
     SubscribeError when it is neither a feed nor a page that names one.
     """
-    url = url.strip()
-    if not url.lower().startswith(("http://", "https://")):
-        url = "https://" + url
-    url = feed_address(url)
+    url = _web_address(url)
     if _losses_api(url):
         return Resolved(LOSSES_API, _api_latest(url), "Loss figures (russianwarship.rip)")
     if not check:
