@@ -14,7 +14,14 @@ from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
 from desktop_app.cli.items import add_item_commands, cmd_search, cmd_show
-from desktop_app.core.errors import BAD_INPUT, INTERNAL, OK, PROBLEMS, ArchiveError
+from desktop_app.core.errors import (
+    BAD_INPUT,
+    INTERNAL,
+    OK,
+    PIPE_CLOSED,
+    PROBLEMS,
+    ArchiveError,
+)
 from desktop_app.core.formats.detect import FORMATS
 from desktop_app.core.item import KINDS
 
@@ -465,6 +472,13 @@ def run_command(args: argparse.Namespace, out: TextIO | None = None) -> int:
     except ArchiveError as exc:
         sys.stderr.write(f"frontline-archive {args.command}: {exc}\n")
         return BAD_INPUT
+    except BrokenPipeError:
+        # The reader went away (`search '' | head -3`): no fault of anyone's. Said by the exit
+        # code alone, as for a program SIGPIPE ends; stdout goes nowhere so that nothing more
+        # is written (nor complained of when Python flushes it on the way out).
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return PIPE_CLOSED
     except Exception as exc:  # a fault of ours: said in one line, never as a traceback
         from peewee import DatabaseError
 

@@ -8,6 +8,8 @@ OK, PROBLEMS, BAD_INPUT = 0, 1, 2
 INTERNAL = 3
 # Stopped by the user (Ctrl+C, SIGINT): 128 + the signal's number, as shells report it.
 INTERRUPTED = 130
+# The program reading our output closed it (`| head`): 128 + SIGPIPE, as shells report it.
+PIPE_CLOSED = 141
 
 
 class ArchiveError(Exception):

@@ -73,3 +73,26 @@ def test_ctrl_c_during_an_import_leaves_the_archive_as_it_was(tmp_path: Path) ->
         assert con.execute("PRAGMA integrity_check").fetchone() == ("ok",)
     # The archive takes the next write.
     assert run(db, "import", str(post)).returncode == 0
+
+
+def test_output_piped_into_a_reader_that_stops_early_is_no_error(tmp_path: Path) -> None:
+    """`search '' | head -1`: the reader closes the pipe; no "internal error", no log entry."""
+    db = tmp_path / "a.sqlite"
+    feed = tmp_path / "feed.xml"
+    _big_feed(feed, 20_000)
+    assert run(db, "import", str(feed)).returncode == 0
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    env.pop("FRONTLINE_ARCHIVE_DB", None)
+    for command in (["search", "", "--limit", "100000"], ["export", "articles"]):
+        process = subprocess.Popen(
+            [sys.executable, "-m", "desktop_app", "--database", str(db), *command],
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            env=env,
+        )
+        assert process.stdout is not None and process.stderr is not None
+        assert process.stdout.readline()
+        process.stdout.close()  # as `head -1` does once it has its line
+        err = process.stderr.read().decode()
+        assert process.wait(timeout=120) == 141, (command, err)
+        assert err == "", command
