@@ -1,5 +1,6 @@
-"""Ctrl+C during a long import, sent to the real program as SIGINT: the archive is as it
-was, and the user reads one line, not a traceback."""
+"""Ctrl+C during a long import, sent to the real program as SIGINT, and an output pipe closed
+early (`| head`): the archive is as it was, and the user reads one line (or nothing), not a
+traceback."""
 
 from __future__ import annotations
 
