@@ -97,7 +97,13 @@ FAILED_500 = noop("messages", "the server failed (500)")
 UNAVAILABLE_503 = noop("messages", "the server is unavailable (503)")
 TIMED_OUT = noop("messages", "no answer in time (timed out)")
 TOO_MANY_REDIRECTS = noop("messages", "more than {count} redirects")
-CANNOT_CONNECT = noop("messages", "cannot connect: {detail}")
+CANNOT_CONNECT = noop("messages", "cannot connect: {reason}")
+REFUSED_CONNECTION = noop("messages", "the server refused the connection")
+NO_SUCH_HOST = noop("messages", "no host of that name")
+NAME_NOT_LOOKED_UP = noop("messages", "the host name could not be looked up")
+NETWORK_UNREACHABLE = noop("messages", "the network is unreachable")
+NO_ROUTE = noop("messages", "no route to the host")
+CONNECTION_RESET = noop("messages", "the server reset the connection")
 CLOSED_PARTWAY = noop("messages", "the server closed the connection before the whole answer came")
 CLOSED_SILENT = noop("messages", "the server closed the connection without answering")
 DAMAGED_HOW = noop("messages", "the answer's compressed ({encoding}) data are damaged; not read")
@@ -232,6 +238,12 @@ TEMPLATES: tuple[str, ...] = (
     TIMED_OUT,
     TOO_MANY_REDIRECTS,
     CANNOT_CONNECT,
+    REFUSED_CONNECTION,
+    NO_SUCH_HOST,
+    NAME_NOT_LOOKED_UP,
+    NETWORK_UNREACHABLE,
+    NO_ROUTE,
+    CONNECTION_RESET,
     CLOSED_PARTWAY,
     CLOSED_SILENT,
     DAMAGED_HOW,

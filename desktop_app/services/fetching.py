@@ -18,6 +18,7 @@ in one line a person can read. Nothing here touches the archive.
 from __future__ import annotations
 
 import datetime as dt
+import re
 import threading
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -192,7 +193,7 @@ class Fetcher:
         except httpx.TooManyRedirects:
             out.error = m.render(m.TOO_MANY_REDIRECTS, count=MAX_REDIRECTS)
         except (httpx.ConnectError, httpx.NetworkError) as exc:
-            out.error = m.render(m.CANNOT_CONNECT, detail=_reason(exc))
+            out.error = m.render(m.CANNOT_CONNECT, reason=_connect_reason(exc))
             out.offline, out.unreachable = _looks_offline(exc), True
         except httpx.RemoteProtocolError:
             out.error = m.CLOSED_PARTWAY if out.status else m.CLOSED_SILENT
@@ -236,6 +237,32 @@ def _status_text(code: int, phrase: str) -> str:
         503: m.UNAVAILABLE_503,
     }
     return known.get(code, f"HTTP {code} {phrase}".strip())
+
+
+# What the operating system's words for a failed connection mean, in the user's terms
+# ("[Errno 111] Connection refused" is the socket library's, not a sentence).
+_CONNECT_REASONS = (
+    ("connection refused", m.REFUSED_CONNECTION),
+    ("name or service not known", m.NO_SUCH_HOST),
+    ("nodename nor servname", m.NO_SUCH_HOST),
+    ("no address associated", m.NO_SUCH_HOST),
+    ("getaddrinfo failed", m.NAME_NOT_LOOKED_UP),
+    ("temporary failure in name resolution", m.NAME_NOT_LOOKED_UP),
+    ("network is unreachable", m.NETWORK_UNREACHABLE),
+    ("no route to host", m.NO_ROUTE),
+    ("connection reset", m.CONNECTION_RESET),
+)
+_ERRNO = re.compile(r"^\[Errno -?\d+\]\s*")
+
+
+def _connect_reason(exc: BaseException) -> str:
+    """Why a connection failed, in words ("the server refused the connection")."""
+    text = _reason(exc)
+    lowered = text.lower()
+    for mark, said in _CONNECT_REASONS:
+        if mark in lowered:
+            return said
+    return _ERRNO.sub("", text) or text
 
 
 def _reason(exc: BaseException) -> str:
