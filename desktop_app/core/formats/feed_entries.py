@@ -75,6 +75,8 @@ class EntryTime:
     raw: str
     # A zone name no reader knows ("XYZ"): the time was read as UTC, a guess.
     unknown_zone: str = ""
+    # A date without a time of day ("2024-03-03", even "2024"): its 00:00 UTC is a guess.
+    no_time: bool = False
 
 
 # An RFC 822 time's zone name, as in "Mon, 04 Mar 2024 10:00:00 EEST".
@@ -109,6 +111,7 @@ _FEEDPARSER_ZONES = frozenset(
         "mest",
     ]
 )
+_TIME_OF_DAY = re.compile(r"\d:\d\d|T\d{4}")
 # Zones of the feeds this archive follows that feedparser does not know: hours east of UTC.
 _MORE_ZONES = {"eet": 2, "eest": 3, "msk": 3, "cet": 1, "cest": 2, "wet": 0, "west": 1, "bst": 1}
 
@@ -128,6 +131,8 @@ def entry_time(entry: Any) -> EntryTime:
 def _in_its_zone(when: dt.datetime | None, raw: str) -> EntryTime:
     """feedparser reads a zone name it does not know ("EEST") as UTC: 10:00 EEST stored as
     10:00Z, three hours late. A zone of ours is applied; another one makes the time a guess."""
+    if when is not None and not _TIME_OF_DAY.search(raw):
+        return EntryTime(when, raw, no_time=True)
     zone = _ZONE_NAME.search(raw)
     name = zone.group(1).lower() if zone is not None else "z"
     if when is None or name in _FEEDPARSER_ZONES:

@@ -257,6 +257,11 @@ def _add_entry(
         out.estimated.append(
             f"{record}: its time zone {stated.unknown_zone!r} is not known; read as UTC"
         )
+    elif when is not None and stated.no_time:
+        estimated = True
+        out.estimated.append(
+            f"{record}: its date {stated.raw!r} gives no time of day; {when:%Y-%m-%d %H:%M}Z used"
+        )
     if when is None:
         estimated = True
         when = feed_date or read_at

@@ -1,5 +1,6 @@
 """An entry's time with a zone name feedparser does not know ("EEST", as Ukrainian sites
-write it) is read in that zone, not as UTC; an unknown name makes the time estimated."""
+write it) is read in that zone, not as UTC; an unknown name, or a date without a time of day
+("2024"), makes the time estimated."""
 
 from __future__ import annotations
 
@@ -50,3 +51,17 @@ def test_an_unknown_zone_name_makes_the_time_estimated_and_said() -> None:
     assert item.published_at == dt.datetime(2024, 7, 8, 10, 0, tzinfo=dt.UTC)
     assert item.date_estimated
     assert feed.estimated == ["entry 1 (Entry 0): its time zone 'XYZ' is not known; read as UTC"]
+
+
+@pytest.mark.parametrize("fast", [True, False])
+def test_a_date_without_a_time_of_day_is_estimated_and_said(fast: bool) -> None:
+    feed = read_feed(_feed("2024-03-03", "2024", "Mon, 04 Mar 2024 10:00:00 GMT"), fast=fast)
+    assert [(i.published_at.isoformat(), i.date_estimated) for i in feed.items] == [
+        ("2024-03-03T00:00:00+00:00", True),
+        ("2024-01-01T00:00:00+00:00", True),
+        ("2024-03-04T10:00:00+00:00", False),
+    ]
+    assert feed.estimated == [
+        "entry 1 (Entry 0): its date '2024-03-03' gives no time of day; 2024-03-03 00:00Z used",
+        "entry 2 (Entry 1): its date '2024' gives no time of day; 2024-01-01 00:00Z used",
+    ]
