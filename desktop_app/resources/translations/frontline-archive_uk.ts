@@ -3736,8 +3736,8 @@ Merge: take this report's figures and keep the stored ones it does not state.</s
       <translation>інша програма саме записує до архіву; спробуйте ще раз</translation>
     </message>
     <message>
-      <source>cannot connect: {detail}</source>
-      <translation>не вдається зʼєднатися: {detail}</translation>
+      <source>cannot connect: {reason}</source>
+      <translation>не вдається зʼєднатися: {reason}</translation>
     </message>
     <message>
       <source>cannot restore ({reason}); the archive was not changed</source>
@@ -3832,6 +3832,10 @@ Merge: take this report's figures and keep the stored ones it does not state.</s
       <translation>не знайдено ні статті з датою під заголовком, ні коротких новин (час, а за ним заголовок)</translation>
     </message>
     <message>
+      <source>no host of that name</source>
+      <translation>вузла з такою назвою немає</translation>
+    </message>
+    <message>
       <source>no known loss category in the text (could not read: {text})</source>
       <translation>у тексті немає відомої категорії втрат (не вдалося прочитати: {text})</translation>
     </message>
@@ -3846,6 +3850,10 @@ Merge: take this report's figures and keep the stored ones it does not state.</s
     <message>
       <source>no report for {date} to {last} ({days} days)</source>
       <translation>немає зведень за {date} – {last} ({days} дн.)</translation>
+    </message>
+    <message>
+      <source>no route to the host</source>
+      <translation>немає маршруту до вузла</translation>
     </message>
     <message>
       <source>no such file</source>
@@ -3952,6 +3960,14 @@ Merge: take this report's figures and keep the stored ones it does not state.</s
       <translation>файл закінчується всередині &lt;{element}&gt;: схоже, його обрізано</translation>
     </message>
     <message>
+      <source>the host name could not be looked up</source>
+      <translation>не вдалося знайти назву вузла</translation>
+    </message>
+    <message>
+      <source>the network is unreachable</source>
+      <translation>мережа недосяжна</translation>
+    </message>
+    <message>
       <source>the report has no date</source>
       <translation>у зведення немає дати</translation>
     </message>
@@ -3986,6 +4002,14 @@ Merge: take this report's figures and keep the stored ones it does not state.</s
     <message>
       <source>the server is unavailable (503)</source>
       <translation>сервер недоступний (503)</translation>
+    </message>
+    <message>
+      <source>the server refused the connection</source>
+      <translation>сервер відхилив зʼєднання</translation>
+    </message>
+    <message>
+      <source>the server reset the connection</source>
+      <translation>сервер розірвав зʼєднання</translation>
     </message>
     <message>
       <source>the text is empty</source>

@@ -172,3 +172,21 @@ def test_a_write_while_another_program_writes_is_refused_in_ukrainian(
     shown = dialog.error_label.text()
     assert "інша програма саме записує до архіву; спробуйте ще раз" in shown, shown
     assert english_words(shown) == []
+
+
+def test_a_refused_connection_is_said_in_ukrainian_words(ukrainian) -> None:
+    """The socket library's "[Errno 111] Connection refused" is said in words, and the
+    words are the window's language, not English inside a Ukrainian frame."""
+    import socket
+
+    from desktop_app.services.fetching import Fetcher
+    from desktop_app.ui.common.i18n import localized
+
+    with socket.socket() as closed:  # a port nothing listens on once this is closed
+        closed.bind(("127.0.0.1", 0))
+        port = closed.getsockname()[1]
+    with Fetcher(timeout=2.0, max_bytes=1024) as client:
+        error = client.get(f"http://127.0.0.1:{port}/feed").error
+    assert error == "cannot connect: the server refused the connection"
+    shown = localized(error)
+    assert shown == "не вдається зʼєднатися: сервер відхилив зʼєднання", shown
