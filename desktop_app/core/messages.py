@@ -186,6 +186,10 @@ RESTORE_ITSELF = noop("messages", "this is the archive itself; choose a backup f
 NO_SUCH_FILE = noop("messages", "no such file")
 CANNOT_RESTORE = noop("messages", "cannot restore ({reason}); the archive was not changed")
 SOURCE_NEEDS_NAME = noop("messages", "name: a source needs a name")
+NOT_WEB = noop("messages", "not a web address")
+NOT_WEB_ONLY_HTTP = noop(
+    "messages", "not a web address; only http:// and https:// addresses can be followed"
+)
 NOT_WEB_ADDRESS = noop("messages", "url: not a web address: {value}")
 SOURCE_EXISTS = noop("messages", "name: a source called {name} exists already")
 ALREADY_SUBSCRIBED = noop("messages", "url: already subscribed as {name}")
@@ -291,6 +295,8 @@ TEMPLATES: tuple[str, ...] = (
     CANNOT_RESTORE,
     SOURCE_NEEDS_NAME,
     NOT_WEB_ADDRESS,
+    NOT_WEB_ONLY_HTTP,  # before NOT_WEB: the more specific first
+    NOT_WEB,
     SOURCE_EXISTS,
     ALREADY_SUBSCRIBED,
 )

@@ -151,8 +151,8 @@ def _web_address(url: str) -> str:
     except ValueError:
         host = None
     if not host or any(ch.isspace() for ch in url):
-        said = "only http:// and https:// addresses can be followed; " if other else ""
-        raise SubscribeError(f"{given}: not a web address; {said}nothing was subscribed")
+        reason = m.NOT_WEB_ONLY_HTTP if other else m.NOT_WEB
+        raise SubscribeError(m.render(m.NOT_SUBSCRIBED, url=given, reason=reason))
     return feed_address(url)
 
 

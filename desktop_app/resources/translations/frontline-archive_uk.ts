@@ -3876,6 +3876,14 @@ Merge: take this report's figures and keep the stored ones it does not state.</s
       <translation>непридатна адреса: {detail}</translation>
     </message>
     <message>
+      <source>not a web address</source>
+      <translation>це не вебадреса</translation>
+    </message>
+    <message>
+      <source>not a web address; only http:// and https:// addresses can be followed</source>
+      <translation>це не вебадреса; стежити можна лише за адресами http:// і https://</translation>
+    </message>
+    <message>
       <source>not an RSS or Atom feed</source>
       <translation>це не стрічка RSS чи Atom</translation>
     </message>

@@ -190,3 +190,24 @@ def test_a_refused_connection_is_said_in_ukrainian_words(ukrainian) -> None:
     assert error == "cannot connect: the server refused the connection"
     shown = localized(error)
     assert shown == "не вдається зʼєднатися: сервер відхилив зʼєднання", shown
+
+
+@pytest.mark.parametrize(
+    ("typed", "expected"),
+    [
+        ("ftp://files.example/feed.xml", "стежити можна лише за адресами http:// і https://"),
+        ("news example", "це не вебадреса; підписку не додано"),
+    ],
+)
+def test_an_address_that_is_not_a_web_one_is_refused_in_ukrainian(
+    ukrainian, archive_db, typed: str, expected: str
+) -> None:
+    from desktop_app.ui.common.i18n import localized
+
+    with pytest.raises(subs.SubscribeError) as refused:
+        subs.subscribe(typed, name="Files", check=False)
+    shown = localized(str(refused.value))
+    assert shown.startswith(typed + ": "), shown
+    assert expected in shown, shown
+    said = shown.removeprefix(typed).replace("https://", "").replace("http://", "")
+    assert english_words(said) == []
