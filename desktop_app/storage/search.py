@@ -134,9 +134,13 @@ def _order_by(req: SearchRequest, match: str | None) -> str:
         # bm25 is smaller for better matches; newest first among equals.
         return f"{_BM25}, item_fts.rowid"
     if req.order == "title":
-        return f"item.title COLLATE NOCASE {direction}, item.id"
+        return f"item.title_key {direction}, item.id"
     if req.order == "author":
-        return f"item.author COLLATE NOCASE {direction}, item.published_at DESC, item.id DESC"
+        # Items without an author last, whichever the direction.
+        return (
+            f"coalesce(item.author_key, item.author) = '', item.author_key {direction}, "
+            "item.published_at DESC, item.id DESC"
+        )
     if match is not None and req.descending:
         # The same order as (published_at, id) descending: the search index's own order.
         return "item_fts.rowid"

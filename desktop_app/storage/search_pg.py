@@ -67,11 +67,12 @@ def _order_by(req: Any, match: str | None) -> str:
     if req.order == "relevance" and match is not None:
         return f"{_RANK} DESC, item.published_at DESC, item.id DESC"
     if req.order == "title":
-        return f"lower(item.title) {direction}, item.id"
+        return f'item.title_key COLLATE "C" {direction}, item.id'
     if req.order == "author":
+        # Items without an author last, whichever the direction.
         return (
-            f"lower(item.author) {direction}, item.author {direction}, "
-            "item.published_at DESC, item.id DESC"
+            f"coalesce(item.author_key, item.author) = '', "
+            f'item.author_key COLLATE "C" {direction}, item.published_at DESC, item.id DESC'
         )
     return f"item.published_at {direction}, item.id {direction}"
 

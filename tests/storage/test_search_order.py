@@ -187,9 +187,9 @@ def _reference_order(req: SearchRequest, has_match: bool) -> str:
     if req.order == "relevance" and has_match:
         return _BM25.replace("item_fts", "ref_fts") + ", item.published_at DESC, item.id DESC"
     if req.order == "title":
-        return f"item.title COLLATE NOCASE {d}, item.id"
+        return f"item.title_key {d}, item.id"
     if req.order == "author":
-        return f"item.author COLLATE NOCASE {d}, item.published_at DESC, item.id DESC"
+        return f"item.author = '', item.author_key {d}, item.published_at DESC, item.id DESC"
     return f"item.published_at {d}, item.id {d}"
 
 

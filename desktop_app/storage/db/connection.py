@@ -27,7 +27,7 @@ from peewee import SqliteDatabase
 from desktop_app.core import messages as m
 from desktop_app.core.errors import ArchiveError
 from desktop_app.core.paths import data_dir
-from desktop_app.storage import search_terms
+from desktop_app.storage import search_terms, sort_keys
 from desktop_app.storage.backup import read_only_uri, remove_stale_parts, upgrade_backup
 from desktop_app.storage.db import pg_schema
 from desktop_app.storage.db.errors import (
@@ -91,6 +91,7 @@ REQUIRED_TABLES = {
     12: set(),  # an index: the read items newest first
     13: set(),  # an index: items by author
     14: set(),  # triggers: an item's time is one SQLite reads as a time
+    15: {"sort_key_todo"},  # sort keys for titles and authors
 }
 _ADDRESS = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*://")
 
@@ -147,8 +148,10 @@ class ArchiveDatabase(SqliteDatabase):
     def commit(self) -> None:
         try:
             # The words of the items this transaction wrote join the search's word list in
-            # the same transaction, whichever code path wrote them (triggers noted them).
+            # the same transaction, whichever code path wrote them (triggers noted them),
+            # and so do their sort keys.
             if not self.read_only:
+                sort_keys.catch_up(self)
                 search_terms.catch_up(self)
             super().commit()
         except (PeeweeDatabaseError, sqlite3.DatabaseError) as exc:
@@ -345,10 +348,11 @@ def open_archive(
         raise
     if not read_only:
         remove_stale_parts(file)
-        if search_terms.pending(db):
-            # Items written by a plain sqlite3 connection (no commit of ours) since.
+        if search_terms.pending(db) or sort_keys.pending(db):
+            # Items written by a plain sqlite3 connection (no commit of ours) since: the
+            # commit adds their words and keys.
             with db.atomic():
-                search_terms.catch_up(db)
+                pass
     database_proxy.initialize(db)
     return Archive(db, file, created=old_version == 0, read_only=read_only)
 

@@ -1,6 +1,6 @@
 """The schema's later steps (7: subscriptions, 8: who changed what, 9: the search's word list,
-10: items by source, …, 14: times the search index can key), kept apart from `migrations`,
-which runs them in order with steps 1–6.
+10: items by source, …, 14: times the search index can key, 15: title and author sort keys),
+kept apart from `migrations`, which runs them in order with steps 1–6.
 Each step is frozen as it was released: a later release adds a step, it never edits one.
 """
 
@@ -336,3 +336,45 @@ def step_14(db: Database) -> None:
             f"CREATE TRIGGER item_time_{name} BEFORE {event} ON item"
             f" WHEN strftime('%s', new.published_at) IS NULL BEGIN {refusal}; END"
         )
+
+
+def step_15(db: Database) -> None:
+    """Sort keys for titles and authors (`core.sort_key`): the Title and Author orders read
+    `title_key` and `author_key`, whose code-point order is the Ukrainian alphabet's (NOCASE
+    folded only Latin letters, `lower()` on a server put є, і, ї, ґ after я). Triggers note
+    in `sort_key_todo` every item inserted or whose title or author changes, whoever writes
+    it; the archive's commit makes their keys (`storage.sort_keys`), as for the search's
+    words. Every item is noted here, so the upgrade's own commit fills the new columns. A
+    server's copy (rows with their keys) notes only rows that come without one."""
+    for sql in (
+        "ALTER TABLE item ADD COLUMN title_key TEXT",
+        "ALTER TABLE item ADD COLUMN author_key TEXT",
+        "CREATE TABLE sort_key_todo (item_id INTEGER PRIMARY KEY)",
+        "INSERT INTO sort_key_todo (item_id) SELECT id FROM item",
+    ):
+        db.execute_sql(sql)
+    if not pg_schema.is_server(db):
+        for sql in (
+            """CREATE TRIGGER sort_key_ai AFTER INSERT ON item BEGIN
+                INSERT OR IGNORE INTO sort_key_todo (item_id) VALUES (new.id);
+            END""",
+            """CREATE TRIGGER sort_key_au AFTER UPDATE OF title, author ON item BEGIN
+                INSERT OR IGNORE INTO sort_key_todo (item_id) VALUES (new.id);
+            END""",
+        ):
+            db.execute_sql(sql)
+        return
+    copying = "current_setting('frontline_archive.copying', true) = 'on'"
+    for sql in (
+        f"""CREATE FUNCTION archive_sort_key_todo() RETURNS trigger LANGUAGE plpgsql AS $$
+        BEGIN
+            IF {copying} AND NEW.title_key IS NOT NULL AND NEW.author_key IS NOT NULL THEN
+                RETURN NULL;
+            END IF;
+            INSERT INTO sort_key_todo (item_id) VALUES (NEW.id) ON CONFLICT DO NOTHING;
+            RETURN NULL;
+        END $$""",
+        "CREATE TRIGGER item_sort_key AFTER INSERT OR UPDATE OF title, author ON item"
+        " FOR EACH ROW EXECUTE FUNCTION archive_sort_key_todo()",
+    ):
+        db.execute_sql(sql)

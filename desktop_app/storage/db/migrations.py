@@ -220,6 +220,7 @@ STEPS: tuple[Callable[[Database], None], ...] = (
     later_steps.step_12,
     later_steps.step_13,
     later_steps.step_14,
+    later_steps.step_15,
 )
 SCHEMA_VERSION = len(STEPS)
 

@@ -129,6 +129,10 @@ class Item(BaseModel):
     changed_by = TextField(default="")
     changed_at = UtcDateTimeField(null=True)
     row_version = IntegerField(default=1)
+    # `core.sort_key` of the title and author (schema 15), made at the commit that writes
+    # them (`storage.sort_keys`); NULL until then.
+    title_key = TextField(null=True)
+    author_key = TextField(null=True)
 
 
 class Report(BaseModel):

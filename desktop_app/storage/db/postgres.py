@@ -28,6 +28,7 @@ from peewee import PostgresqlDatabase, Psycopg2Adapter
 
 from desktop_app.core import messages as m
 from desktop_app.core.errors import ArchiveError
+from desktop_app.storage import sort_keys
 from desktop_app.storage.db import pg_schema
 from desktop_app.storage.db.errors import (
     ArchiveBusyError,
@@ -193,6 +194,9 @@ class ServerDatabase(PostgresqlDatabase):
 
     def commit(self) -> None:
         try:
+            if not self.read_only:
+                # The sort keys of the items this transaction wrote (triggers noted them).
+                sort_keys.catch_up(self)
             super().commit()
         except (PeeweeDatabaseError, PeeweeInterfaceError) as exc:
             raise self.translate(exc) or exc from exc
@@ -394,6 +398,9 @@ def open_server(
         if found < SCHEMA_VERSION:
             _upgrade(db, found)
         read_only = not can_write(db)
+        if not read_only and sort_keys.pending(db):
+            with db.atomic():  # items another program wrote: the commit keys them
+                pass
     except ArchiveError:
         db.close()
         raise
