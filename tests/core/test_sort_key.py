@@ -61,3 +61,10 @@ def test_case_punctuation_and_composed_letters() -> None:
     assert sort_key("Café") == sort_key("cafe")
     assert sort_key("a -- b") == sort_key("A b")
     assert sort_key("") == sort_key(" «» ") == ""
+
+
+def test_marks_other_scripts_and_other_cyrillic_letters() -> None:
+    assert sort_key("то\u0301му") == sort_key("тому")  # a stress mark
+    assert sort_key("Ärger_und") == sort_key("arger und")
+    assert sort_key("zebra") < sort_key("ђак") and sort_key("яма") < sort_key("ђак")
+    assert sort_key("x²") == sort_key("x2")
