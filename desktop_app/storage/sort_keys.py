@@ -11,8 +11,6 @@ from __future__ import annotations
 
 from typing import Any
 
-from peewee import chunked
-
 from desktop_app.core.sort_key import sort_key
 from desktop_app.storage.db import pg_schema
 
@@ -51,16 +49,28 @@ def catch_up(db: Any) -> int:
     if not pending(db):
         return 0
     mark = "%s" if pg_schema.is_server(db) else "?"
-    rows = db.execute_sql(
-        "SELECT item.id, item.title, item.author FROM sort_key_todo"
-        " JOIN item ON item.id = sort_key_todo.item_id"
-    ).fetchall()
+    # A page of notes at a time, by id: an import of a million items notes each of them, and
+    # their titles read at once would double the import's peak memory. A note of an item
+    # deleted since has no item: it is passed over, not taken for the end of the notes.
+    read = (
+        "SELECT sort_key_todo.item_id, item.id, item.title, item.author FROM sort_key_todo"
+        " LEFT JOIN item ON item.id = sort_key_todo.item_id"
+        f" WHERE sort_key_todo.item_id > {mark}"
+        f" ORDER BY sort_key_todo.item_id LIMIT {_BATCH}"
+    )
     update = f"UPDATE item SET title_key = {mark}, author_key = {mark} WHERE id = {mark}"
     cursor = db.cursor()
-    for batch in chunked(rows, _BATCH):
+    done, after = 0, -1
+    while batch := db.execute_sql(read, (after,)).fetchall():
         cursor.executemany(
             update,
-            [(sort_key(title or ""), sort_key(author or ""), id_) for id_, title, author in batch],
+            [
+                (sort_key(title or ""), sort_key(author or ""), id_)
+                for _note, id_, title, author in batch
+                if id_ is not None
+            ],
         )
+        done += sum(row[1] is not None for row in batch)
+        after = batch[-1][0]
     db.execute_sql("DELETE FROM sort_key_todo")
-    return len(rows)
+    return done

@@ -191,3 +191,21 @@ def test_an_archive_of_schema_14_gains_keys_for_every_item(
     by_author = search_ids(SearchRequest(order="author", descending=False))
     assert [titles[i] for i in by_author] == ["Єнакієве", "Авіаудар", "Чернігів"]
     archive.db.close()
+
+
+def test_notes_of_more_items_than_a_page_are_all_keyed_past_deleted_ones(
+    archive_db: object,
+) -> None:
+    """The keys are made a page of notes at a time; a page whose items were all deleted in
+    the same transaction is passed over, not taken for the end of the notes."""
+    from desktop_app.storage import sort_keys
+
+    count = sort_keys._BATCH * 2 + 7
+    with database_proxy.atomic():
+        rows = [
+            ItemData(BRIEF, f"Ґуляйполе, повідомлення {n}", at(1 + n % 20)) for n in range(count)
+        ]
+        ids = [save_item(row) for row in rows]
+        Item.delete().where(Item.id.in_(ids[: sort_keys._BATCH + 3])).execute()
+    assert len(_stored_keys()) == count - sort_keys._BATCH - 3
+    _assert_every_item_keyed()
