@@ -2922,6 +2922,10 @@ Merge: take this report's figures and keep the stored ones it does not state.</s
       <translation>попередження</translation>
     </message>
     <message>
+      <source>{category} change</source>
+      <translation>{category}: зміна</translation>
+    </message>
+    <message>
       <source>{category}: not reported</source>
       <translation>{category}: немає у зведенні</translation>
     </message>
@@ -3445,6 +3449,41 @@ Merge: take this report's figures and keep the stored ones it does not state.</s
     <message>
       <source>Upgrading the archive for this release: a backup of it first, then the new indexes (about 11 s for a million items)…</source>
       <translation>Оновлення архіву для цієї версії: спершу його резервна копія, потім нові індекси (близько 11 с для мільйона записів)…</translation>
+    </message>
+  </context>
+  <context>
+    <name>TableTools</name>
+    <message>
+      <source>&amp;Copy rows</source>
+      <translation>&amp;Копіювати рядки</translation>
+    </message>
+    <message>
+      <source>&amp;Year:</source>
+      <translation>&amp;Показати:</translation>
+    </message>
+    <message>
+      <source>All years</source>
+      <translation>Усі роки</translation>
+    </message>
+    <message>
+      <source>Select &amp;all</source>
+      <translation>Виділити &amp;все</translation>
+    </message>
+    <message>
+      <source>Sort figures by &amp;total</source>
+      <translation>Сортувати цифри за &amp;підсумком</translation>
+    </message>
+    <message>
+      <source>Sort figures by daily &amp;change</source>
+      <translation>Сортувати цифри за добовою &amp;зміною</translation>
+    </message>
+    <message>
+      <source>The year whose reports the table shows</source>
+      <translation>Рік, зведення якого показує таблиця</translation>
+    </message>
+    <message>
+      <source>Year</source>
+      <translation>Рік</translation>
     </message>
   </context>
   <context>

@@ -38,6 +38,7 @@ from desktop_app.ui.common.accessibility import list_keys, name
 from desktop_app.ui.losses import questions, report_steps
 from desktop_app.ui.losses.report_dialog import ReportDialog, read_dialog_data
 from desktop_app.ui.losses.report_table_model import ReportTableModel, category_label
+from desktop_app.ui.losses.table_tools import TableTools
 
 if TYPE_CHECKING:
     from desktop_app.core.report import LossReport
@@ -105,7 +106,7 @@ class LossesView(QWidget):
         self.table = QTableView(self)
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.table.setAlternatingRowColors(True)
         self.table.setWordWrap(False)
         rows = self.table.verticalHeader()
@@ -115,6 +116,8 @@ class LossesView(QWidget):
         header = self.table.horizontalHeader()
         header.setResizeContentsPrecision(_RESIZE_SAMPLE_ROWS)
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        # Sort (a header's click), the Year box, Ctrl+C and Ctrl+A.
+        self.tools = TableTools(self.table, self.model, self)
         self.table.selectionModel().currentChanged.connect(self._on_current_changed)
         self.table.doubleClicked.connect(self._on_double_clicked)
         self.table.setToolTip(self.tr("Double-click a report to edit it; Delete removes it"))
@@ -154,6 +157,9 @@ class LossesView(QWidget):
         bar = QHBoxLayout()
         bar.addWidget(category_caption)
         bar.addWidget(self.category_combo)
+        bar.addSpacing(12)
+        bar.addWidget(self.tools.year_caption)
+        bar.addWidget(self.tools.year_combo)
         bar.addStretch(1)
         bar.addWidget(self.article_button)
         bar.addWidget(self.new_button)
@@ -318,7 +324,7 @@ class LossesView(QWidget):
         date = self.model.date_at(index.row()) if index.isValid() else None
         if date is None:
             return
-        self.table.setCurrentIndex(index)
+        self.tools.point_at(index)
         menu = QMenu(self)
         menu.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         edit = QAction(self.tr("&Edit report {date}…").format(date=date.isoformat()), menu)
@@ -329,6 +335,7 @@ class LossesView(QWidget):
         history = QAction(self.tr("Figure &history…"), menu)
         history.triggered.connect(lambda: self.show_figure_history(date))
         menu.addActions([edit, delete, history])
+        self.tools.add_to_menu(menu)
         self.context_menu = menu
         menu.popup(self.table.viewport().mapToGlobal(pos))
 
@@ -356,7 +363,7 @@ class LossesView(QWidget):
         key = self.current_key()
         # Sized when the columns or the newest report (the widest figures) changed, not after
         # every edit: that keeps the widths the user dragged.
-        shape = (tuple(self.model.category_keys()), self.model.date_at(0))
+        shape = (tuple(self.model.category_keys()), self.model.newest_date())
         if shape != self._sized_for:
             self._sized_for = shape
             self.size_columns()
@@ -367,6 +374,7 @@ class LossesView(QWidget):
         index = self.category_combo.findData(key) if key else -1
         self.category_combo.setCurrentIndex(max(index, 0) if self.category_combo.count() else -1)
         self.category_combo.blockSignals(False)
+        self.tools.refill_years()
         self._update_chart()
         self._update_article_button()
 
@@ -382,6 +390,8 @@ class LossesView(QWidget):
         target = date if date is not None else self._kept_date
         if target is not None:
             self.select_date(target)
+            if date is None:
+                self.tools.restore_selection()
 
     def size_columns(self) -> None:
         """Fit each column to its header and the newest reports' texts.
@@ -408,6 +418,7 @@ class LossesView(QWidget):
 
     def _remember_place(self) -> None:
         self._kept_date = self.selected_date()
+        self.tools.remember_selection()
         self._kept_scroll = self.table.verticalScrollBar().value()
 
     def _update_chart(self) -> None:

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import (
@@ -33,6 +33,7 @@ from desktop_app.core.categories import BY_KEY, KEYS
 from desktop_app.core.report import day_of_war
 from desktop_app.core.series import SeriesPoint
 from desktop_app.ui.common.i18n import localized, number, signed
+from desktop_app.ui.losses.report_order import BY_ARTICLE, BY_DATE, Arrangement, arrange, years
 
 if TYPE_CHECKING:
     from desktop_app.services.charts import FigureColumns, SeriesRow
@@ -129,7 +130,8 @@ def read_report_table() -> ReportTable:
 
 
 class ReportTableModel(QAbstractTableModel):
-    """Stored reports, newest first: Date, Day, then one column per category with any data.
+    """Stored reports, newest first (or as `sort` and `set_year` arranged them): Date, Day,
+    then one column per category with any data, then the article that published each.
 
     DisplayRole of a figure reads "12,251 (+4)"; UserRole is the raw total (an int), the date
     column's UserRole is the `datetime.date`, the day column's the day of the war.
@@ -146,8 +148,11 @@ class ReportTableModel(QAbstractTableModel):
         self._columns: FigureColumns | None = None
         self._points: dict[str, list[SeriesPoint]] = {}
         self._dates: list[dt.date] = []
+        # The report (its index in the columns, oldest first) of each row.
+        self._order: list[int] = []
+        self.arrangement = Arrangement()
         self._keys: list[str] = []
-        # The points shown so far, by (row, column - FIRST_CATEGORY_COLUMN): each is made
+        # The points shown so far, by (report, column - FIRST_CATEGORY_COLUMN): each is made
         # from the columns when first painted, not for every report at each load.
         self._cells: dict[tuple[int, int], SeriesRow | None] = {}
         self._warnings: dict[tuple[dt.date, str | None], list[str]] = {}
@@ -191,16 +196,71 @@ class ReportTableModel(QAbstractTableModel):
         """Show `table` (in the GUI thread); emits `loaded`."""
         self.beginResetModel()
         self._columns = table.columns
-        self._dates = table.dates
         self._keys = table.keys
         self._points = {}
         self._cells = {}
         self._warnings = dict(table.warnings)
-        self._rows_by_date = {d: i for i, d in enumerate(self._dates)}
         self._articles = dict(table.articles)
+        if self.arrangement.key not in (BY_DATE, BY_ARTICLE, *self._keys):
+            self.arrangement = replace(self.arrangement, key=BY_DATE)
+        self._arrange()
         self.endResetModel()
         self._loaded_once = True
         self.loaded.emit()
+
+    def _arrange(self) -> None:
+        self._order = arrange(self._columns, self._articles, self.arrangement)
+        dates = self._columns.dates if self._columns is not None else []
+        self._dates = [dates[i] for i in self._order]
+        self._rows_by_date = {d: i for i, d in enumerate(self._dates)}
+
+    # -- sort and filter ---------------------------------------------------------------------
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        """Sort by `column` (the header's click): a date, a category's total (or its change,
+        see `set_by_change`), the article's title; rows without a value come last."""
+        if column in (DATE_COLUMN, DAY_COLUMN):
+            key: str | None = BY_DATE
+        elif column == self.article_column:
+            key = BY_ARTICLE
+        else:
+            key = self.key_at(column)
+        if key is not None:
+            descending = order == Qt.SortOrder.DescendingOrder
+            self.rearrange(replace(self.arrangement, key=key, descending=descending))
+
+    def set_year(self, year: int | None) -> None:
+        """Show only the reports of `year` (None: every report)."""
+        self.rearrange(replace(self.arrangement, year=year))
+
+    def set_by_change(self, by_change: bool) -> None:
+        """Sort a category's column by its daily change (True) or its total."""
+        self.rearrange(replace(self.arrangement, by_change=by_change))
+
+    def rearrange(self, how: Arrangement) -> None:
+        """Show the rows as `how` says; the selection and the current cell follow their
+        reports (a report filtered out is no longer selected)."""
+        if how == self.arrangement:
+            return
+        self.layoutAboutToBeChanged.emit()
+        kept = self.persistentIndexList()
+        dates = [self.date_at(index.row()) for index in kept]
+        self.arrangement = how
+        self._arrange()
+        moved = []
+        for index, date in zip(kept, dates, strict=True):
+            row = self._rows_by_date.get(date) if date is not None else None
+            moved.append(self.index(row, index.column()) if row is not None else QModelIndex())
+        self.changePersistentIndexList(kept, moved)
+        self.layoutChanged.emit()
+
+    def years(self) -> list[int]:
+        """The years with any report, newest first (whatever the filter shows)."""
+        return years(self._columns)
+
+    def newest_date(self) -> dt.date | None:
+        """The newest report's date, whatever the order shown."""
+        return self._columns.dates[-1] if self._columns and self._columns.dates else None
 
     # -- lookups for views -------------------------------------------------------------------
 
@@ -217,13 +277,19 @@ class ReportTableModel(QAbstractTableModel):
 
     def _cell(self, row: int, i: int) -> SeriesRow | None:
         """The point of the `i`-th shown category in `row` (None where it has none)."""
-        at = (row, i)
+        at = (ordinal := self._order[row], i)
         if at not in self._cells:
             columns = self._columns
-            ordinal = len(self._dates) - 1 - row
             found = columns.point(self._keys[i], ordinal) if columns is not None else None
             self._cells[at] = found
         return self._cells[at]
+
+    def cell_at(self, row: int, column: int) -> SeriesRow | None:
+        """The point a category's cell shows (None elsewhere or where it has none)."""
+        i = column - FIRST_CATEGORY_COLUMN
+        return (
+            self._cell(row, i) if 0 <= row < len(self._dates) and 0 <= i < len(self._keys) else None
+        )
 
     def column_texts(self, column: int, rows: int) -> list[str]:
         """The display texts of `column` in the first `rows` rows that may be its widest (for

@@ -159,7 +159,14 @@ def test_context_menu_offers_edit_and_delete(qtbot, window: MainWindow, stored_b
     menu = view.context_menu
     assert menu is not None
     texts = [a.text() for a in menu.actions()]
-    assert texts == ["&Edit report 2023-11-25…", "&Delete report 2023-11-25", "Figure &history…"]
+    assert texts == [
+        "&Edit report 2023-11-25…",
+        "&Delete report 2023-11-25",
+        "Figure &history…",
+        "",  # a separator
+        "&Copy rows",
+        "Select &all",
+    ]
     menu.actions()[1].trigger()
     menu.close()
     answer_delete(qtbot, view, "Yes")
