@@ -217,6 +217,8 @@ class LossesView(QWidget):
         (True: it is not known yet whether it is stored).
         """
         row = self.model.row_of(date)
+        if row is None and not self.model.loading and self.tools.reveal(date):
+            row = self.model.row_of(date)  # stored, in a year the Year box hid
         if self.model.loading:
             self._pending_date, self._pending_row = date, None
             if row is None:

@@ -13,6 +13,7 @@ Signals:
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 from collections import defaultdict
 from dataclasses import dataclass, field, replace
@@ -257,6 +258,12 @@ class ReportTableModel(QAbstractTableModel):
     def years(self) -> list[int]:
         """The years with any report, newest first (whatever the filter shows)."""
         return years(self._columns)
+
+    def stored(self, date: dt.date) -> bool:
+        """Whether a report of `date` was read, shown or not (the Year box may hide it)."""
+        dates = self._columns.dates if self._columns is not None else []
+        i = bisect.bisect_left(dates, date)
+        return i < len(dates) and dates[i] == date
 
     def newest_date(self) -> dt.date | None:
         """The newest report's date, whatever the order shown."""

@@ -134,6 +134,14 @@ class TableTools(QObject):
         if chosen not in years and self.model.arrangement.year is not None:
             self.model.set_year(None)
 
+    def reveal(self, date: dt.date) -> bool:
+        """Show `date`'s year when the Year box hides the stored report of `date` (opened
+        from a chart, the problems panel or a save); False when it hides nothing of it."""
+        if self.model.arrangement.year in (None, date.year) or not self.model.stored(date):
+            return False
+        self.year_combo.setCurrentIndex(self.year_combo.findData(date.year))
+        return True
+
     def _year_chosen(self, _index: int) -> None:
         year = self.year_combo.currentData()
         self.model.set_year(year if isinstance(year, int) else None)

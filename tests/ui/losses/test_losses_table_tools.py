@@ -171,3 +171,15 @@ def test_ctrl_a_and_the_menu_select_and_copy_every_row_shown(qtbot, view):
     assert len(QGuiApplication.clipboard().text().splitlines()) == 1 + len(TANKS)
     menu.close()
     QApplication.processEvents()
+
+
+def test_opening_a_report_the_year_box_hides_shows_its_year(qtbot, view):
+    # The Charts tab, the problems panel and a save all open a report by its date: with
+    # another year chosen, it used to say that no such report is stored.
+    view.tools.year_combo.setCurrentIndex(view.tools.year_combo.findData(2023))
+    view.select_date(dt.date(2023, 12, 30))
+    assert view.select_date(dt.date(2024, 1, 2))
+    assert view.selected_date() == dt.date(2024, 1, 2)
+    assert view.tools.year_combo.currentData() == 2024
+    assert not view.select_date(dt.date(2024, 1, 20))  # not stored at all
+    assert view.tools.year_combo.currentData() == 2024
