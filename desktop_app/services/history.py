@@ -393,6 +393,14 @@ def delete_report(date: dt.date) -> Undoable:
     )
 
 
+def delete_reports(dates: Sequence[dt.date]) -> Undoable:
+    """Delete the reports of `dates` (each to the Trash) in one transaction: one undo step
+    that puts them all back."""
+    with database_proxy.atomic():
+        steps = [delete_report(date) for date in dates]
+    return combine(steps)
+
+
 def link_article(date: dt.date, item_id: int) -> Undoable:
     """Link an article to the stored report of `date` (a link already there stays on undo)."""
     from desktop_app.services import reports

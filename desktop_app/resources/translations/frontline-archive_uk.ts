@@ -1837,6 +1837,10 @@ a minus takes a tag away (drones, -kyiv):</source>
       <translation>&amp;Видалити зведення за {date}</translation>
     </message>
     <message>
+      <source>&amp;Delete {count} reports</source>
+      <translation>&amp;Видалити вибрані зведення ({count})</translation>
+    </message>
+    <message>
       <source>&amp;Edit report {date}…</source>
       <translation>&amp;Редагувати зведення за {date}…</translation>
     </message>
@@ -1863,6 +1867,10 @@ a minus takes a tag away (drones, -kyiv):</source>
     <message>
       <source>Delete the report of {date}? Edit ▸ Undo (Ctrl+Z) brings it back.</source>
       <translation>Видалити зведення за {date}? Редагування ▸ Скасувати (Ctrl+Z) поверне його.</translation>
+    </message>
+    <message>
+      <source>Delete the {count} chosen reports ({first} … {last})? Edit ▸ Undo (Ctrl+Z) brings them back.</source>
+      <translation>Видалити вибрані зведення ({count}: {first} … {last})? Редагування ▸ Скасувати (Ctrl+Z) поверне їх.</translation>
     </message>
     <message>
       <source>Double-click a report to edit it; Delete removes it</source>
@@ -2592,6 +2600,10 @@ a minus takes a tag away (drones, -kyiv):</source>
     <message>
       <source>delete report {date}</source>
       <translation>видалення зведення за {date}</translation>
+    </message>
+    <message>
+      <source>delete {count} reports</source>
+      <translation>видалення зведень ({count})</translation>
     </message>
     <message>
       <source>save report {date}</source>

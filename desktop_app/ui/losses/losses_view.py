@@ -278,25 +278,29 @@ class LossesView(QWidget):
         return dialog
 
     def delete_selected_report(self) -> dt.date | None:
-        """Ask, then delete the selected report (undoable); the row below it is selected next."""
+        """Ask, then delete the chosen reports (one undo step); the row after them is next."""
         date = self.selected_date()
         if date is None or (self.delete_box is not None and self.delete_box.isVisible()):
             return None
         if self.ctx.read_only:
             self.ctx.status(self.tr("The archive is open read-only: nothing can be deleted."))
             return None
-        row = self.table.currentIndex().row()
-        self.delete_box = questions.confirm_delete_report(
-            self, date, lambda: self._delete(date, row), lambda: setattr(self, "delete_box", None)
+        rows = self.tools.selected_rows()
+        dates = [d for r in rows if (d := self.model.date_at(r)) is not None]
+        self.delete_box = questions.confirm_delete_reports(
+            self,
+            dates,
+            lambda: self._delete(dates, rows[0]),
+            lambda: setattr(self, "delete_box", None),
         )
         return date
 
-    def _delete(self, date: dt.date, row: int) -> None:
+    def _delete(self, dates: list[dt.date], row: int) -> None:
         def deleted(_result: object) -> None:
             if isValid(self):
                 self._pending_row, self._pending_date = row, None
 
-        report_steps.delete_report(self.ctx, date, success=deleted, failure=self._write_failed)
+        report_steps.delete_reports(self.ctx, dates, success=deleted, failure=self._write_failed)
 
     def _write_failed(self, text: str) -> None:
         """A write (or its undo) failed: say so, and show what is stored."""
@@ -331,7 +335,8 @@ class LossesView(QWidget):
         menu.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         edit = QAction(self.tr("&Edit report {date}…").format(date=date.isoformat()), menu)
         edit.triggered.connect(lambda: self.open_report_dialog(date))
-        delete = QAction(self.tr("&Delete report {date}").format(date=date.isoformat()), menu)
+        count = len(self.tools.selected_rows())
+        delete = QAction(questions.delete_action_text(date, count), menu)
         delete.setShortcut(Qt.Key.Key_Delete)
         delete.triggered.connect(self.delete_selected_report)
         history = QAction(self.tr("Figure &history…"), menu)

@@ -59,6 +59,42 @@ def confirm_delete_report(
     return _open(box, answered)
 
 
+def delete_action_text(date: dt.date, count: int) -> str:
+    """The table menu's Delete: of the report of `date`, or of the `count` chosen reports."""
+    if count < 2:
+        text = QCoreApplication.translate("LossesView", "&Delete report {date}")
+        return text.format(date=date.isoformat())
+    return QCoreApplication.translate("LossesView", "&Delete {count} reports").format(count=count)
+
+
+def confirm_delete_reports(
+    parent: QWidget, dates: list[dt.date], delete: Callable[[], None], done: Callable[[], None]
+) -> QMessageBox:
+    """Ask once before deleting the reports of several `dates` (as `confirm_delete_report`)."""
+    if len(dates) == 1:
+        return confirm_delete_report(parent, dates[0], delete, done)
+    box = QMessageBox(
+        QMessageBox.Icon.Question,
+        QCoreApplication.translate("LossesView", "Delete"),
+        QCoreApplication.translate(
+            "LossesView",
+            "Delete the {count} chosen reports ({first} … {last})? Edit ▸ Undo (Ctrl+Z) brings "
+            "them back.",
+        ).format(count=len(dates), first=min(dates).isoformat(), last=max(dates).isoformat()),
+        QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+        parent,
+    )
+    box.setDefaultButton(QMessageBox.StandardButton.Yes)
+    box.setEscapeButton(QMessageBox.StandardButton.No)
+
+    def answered(button: QAbstractButton) -> None:
+        done()
+        if box.standardButton(button) == QMessageBox.StandardButton.Yes:
+            delete()
+
+    return _open(box, answered)
+
+
 def ask_discard(
     parent: QWidget, discard: Callable[[], None], done: Callable[[], None]
 ) -> QMessageBox:

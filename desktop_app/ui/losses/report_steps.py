@@ -88,6 +88,37 @@ def save_report(
     return _push(ctx, SAVE, report.date, change, success, failure, refused)
 
 
+def delete_reports(
+    ctx: WindowContext,
+    dates: list[dt.date],
+    *,
+    success: Callable[[Any], None] | None = None,
+    failure: Callable[[str], None],
+) -> Operation:
+    """Delete several reports in one write and one undo step ("delete 3 reports")."""
+    if len(dates) == 1:
+        return delete_report(ctx, dates[0], success=success, failure=failure)
+
+    def change() -> Undoable:
+        from desktop_app.services import history
+
+        return history.delete_reports(dates)
+
+    def label(_step: object) -> str:
+        text = QCoreApplication.translate("ReportCommands", "delete {count} reports")
+        return text.format(count=len(dates))
+
+    return push_undoable(
+        ctx.runner,
+        ctx.undo_stack,
+        "delete reports",
+        change,
+        label,
+        success=success,
+        failure=failure,
+    )
+
+
 def delete_report(
     ctx: WindowContext,
     date: dt.date,

@@ -221,3 +221,31 @@ def test_undo_and_redo_use_the_standard_keys(window: MainWindow):
     assert window.undo_action.shortcut().toString() == "Ctrl+Z"
     assert window.redo_action.shortcuts()[0].toString() == "Ctrl+Shift+Z"
     assert not window.undo_action.isEnabled()
+
+
+def test_delete_with_several_reports_chosen_asks_once_and_one_undo_brings_all_back(
+    qtbot, window: MainWindow, stored_before
+):
+    # The table chooses several rows (for Copy): Delete used to delete only the row the
+    # keyboard was on while the others stayed highlighted.
+    save_report(STORED)
+    save_report(LossReport(DAY + dt.timedelta(days=1), {"tanks": Figure(5_510)}))
+    view = losses_table_focused(qtbot, window)
+    assert view.select_date(DAY + dt.timedelta(days=1))
+    qtbot.keyClick(view.table, Qt.Key.Key_Down, Qt.KeyboardModifier.ShiftModifier)
+    assert view.selected_date() == DAY
+    press(qtbot, window, Qt.Key.Key_Delete)
+    question = answer_delete(qtbot, view, "Yes")
+    assert question == (
+        "Delete the 2 chosen reports (2023-11-25 … 2023-11-26)? "
+        "Edit ▸ Undo (Ctrl+Z) brings them back."
+    )
+    settle(qtbot, window.runner)
+    assert load_report(DAY) is None
+    assert load_report(DAY + dt.timedelta(days=1)) is None
+    assert view.selected_date() == BEFORE
+    assert window.undo_action.text() == "&Undo delete 2 reports"
+    press(qtbot, window, Qt.Key.Key_Z, CTRL)
+    settle(qtbot, window.runner)
+    assert load_report(DAY) == STORED
+    assert load_report(DAY + dt.timedelta(days=1)) is not None
