@@ -3470,6 +3470,10 @@ Merge: take this report's figures and keep the stored ones it does not state.</s
       <translation>&amp;Копіювати рядки</translation>
     </message>
     <message>
+      <source>&amp;Sort by “%1”</source>
+      <translation>&amp;Сортувати за «%1»</translation>
+    </message>
+    <message>
       <source>&amp;Year:</source>
       <translation>&amp;Показати:</translation>
     </message>
@@ -3479,14 +3483,14 @@ Merge: take this report's figures and keep the stored ones it does not state.</s
     </message>
     <message>
       <source>Select &amp;all</source>
-      <translation>Виділити &amp;все</translation>
+      <translation>Виділити вс&amp;е</translation>
     </message>
     <message>
       <source>Sort figures by &amp;total</source>
       <translation>Сортувати цифри за &amp;підсумком</translation>
     </message>
     <message>
-      <source>Sort figures by daily &amp;change</source>
+      <source>Sort figures by daily chan&amp;ge</source>
       <translation>Сортувати цифри за добовою &amp;зміною</translation>
     </message>
     <message>

@@ -342,7 +342,7 @@ class LossesView(QWidget):
         history = QAction(self.tr("Figure &history…"), menu)
         history.triggered.connect(lambda: self.show_figure_history(date))
         menu.addActions([edit, delete, history])
-        self.tools.add_to_menu(menu)
+        self.tools.add_to_menu(menu, index.column())
         self.context_menu = menu
         menu.popup(self.table.viewport().mapToGlobal(pos))
 

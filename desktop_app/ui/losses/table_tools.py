@@ -97,7 +97,7 @@ class TableTools(QObject):
         header.customContextMenuRequested.connect(self._show_header_menu)
         self.header_menu: QMenu | None = None
         self.by_total_action = QAction(self.tr("Sort figures by &total"), self)
-        self.by_change_action = QAction(self.tr("Sort figures by daily &change"), self)
+        self.by_change_action = QAction(self.tr("Sort figures by daily chan&ge"), self)
         group = QActionGroup(self)
         for act, by_change in ((self.by_total_action, False), (self.by_change_action, True)):
             act.setCheckable(True)
@@ -200,10 +200,26 @@ class TableTools(QObject):
         else:
             model.setCurrentIndex(index, flags.ClearAndSelect | flags.Rows)
 
-    def add_to_menu(self, menu: QMenu) -> None:
-        """The table's menu ends with Copy rows and Select all."""
+    def add_to_menu(self, menu: QMenu, column: int) -> None:
+        """The table's menu ends with Copy rows, Select all and sorting by `column` (the
+        keyboard's way to what a header's click and its menu do)."""
         menu.addSeparator()
         menu.addActions([self.copy_action, self.select_all_action])
+        menu.addSeparator()
+        title = str(self.model.headerData(column, Qt.Orientation.Horizontal))
+        sort = QAction(self.tr("&Sort by “%1”").replace("%1", title), menu)
+        sort.triggered.connect(lambda: self.sort_by(column))
+        menu.addAction(sort)
+        if self.model.key_at(column) is not None:
+            menu.addActions([self.by_total_action, self.by_change_action])
+
+    def sort_by(self, column: int) -> None:
+        """Sort by `column`: largest (newest) first, the other way when it is sorted already."""
+        header = self.table.horizontalHeader()
+        order = Qt.SortOrder.DescendingOrder
+        if header.sortIndicatorSection() == column and header.sortIndicatorOrder() == order:
+            order = Qt.SortOrder.AscendingOrder
+        self.table.sortByColumn(column, order)
 
     def _show_header_menu(self, pos: QPoint) -> None:
         menu = QMenu(self.table)

@@ -183,3 +183,42 @@ def test_opening_a_report_the_year_box_hides_shows_its_year(qtbot, view):
     assert view.tools.year_combo.currentData() == 2024
     assert not view.select_date(dt.date(2024, 1, 20))  # not stored at all
     assert view.tools.year_combo.currentData() == 2024
+
+
+def menu_of_current_row(qtbot, view: LossesView):
+    view.table.setFocus()
+    qtbot.keyClick(view.table, Qt.Key.Key_F10, Qt.KeyboardModifier.ShiftModifier)
+    menu = view.context_menu
+    assert menu is not None
+    return menu
+
+
+def test_the_keyboard_sorts_by_the_current_column_from_the_tables_menu(qtbot, view):
+    # A header is clicked with the mouse only: Shift+F10 (or the Menu key) offers the same.
+    column = view.model.column_of("tanks")
+    view.table.setCurrentIndex(view.model.index(0, column))
+    menu = menu_of_current_row(qtbot, view)
+    texts = [a.text() for a in menu.actions()]
+    assert "&Sort by “Tanks”" in texts
+    assert view.tools.by_change_action in menu.actions()
+    next(a for a in menu.actions() if a.text() == "&Sort by “Tanks”").trigger()
+    menu.close()
+    header = view.table.horizontalHeader()
+    assert header.sortIndicatorSection() == column
+    assert header.sortIndicatorOrder() == Qt.SortOrder.DescendingOrder
+    assert shown_dates(view)[0] == dt.date(2024, 1, 3)  # the largest total
+    view.tools.sort_by(column)  # again: the other way
+    assert shown_dates(view)[0] == dt.date(2023, 12, 29)
+
+
+@pytest.mark.parametrize("language", ["en", "uk"])
+def test_no_two_entries_of_the_tables_menu_share_an_alt_letter(qtbot, request, ctx, language):
+    if language == "uk":
+        request.getfixturevalue("ukrainian")
+    view = request.getfixturevalue("view")
+    view.table.setCurrentIndex(view.model.index(0, view.model.column_of("tanks")))
+    menu = menu_of_current_row(qtbot, view)
+    letters = [a.text().split("&", 1)[1][0].casefold() for a in menu.actions() if "&" in a.text()]
+    assert len(letters) == len([a for a in menu.actions() if not a.isSeparator()])
+    assert len(set(letters)) == len(letters), letters
+    menu.close()

@@ -166,6 +166,8 @@ def test_context_menu_offers_edit_and_delete(qtbot, window: MainWindow, stored_b
         "",  # a separator
         "&Copy rows",
         "Select &all",
+        "",
+        "&Sort by “Date”",
     ]
     menu.actions()[1].trigger()
     menu.close()
