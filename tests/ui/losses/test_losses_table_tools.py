@@ -222,3 +222,12 @@ def test_no_two_entries_of_the_tables_menu_share_an_alt_letter(qtbot, request, c
     assert len(letters) == len([a for a in menu.actions() if not a.isSeparator()])
     assert len(set(letters)) == len(letters), letters
     menu.close()
+
+
+def test_ctrl_insert_copies_the_rows_too(qtbot, view):
+    # The platform's other Copy key: it used to reach Qt's own copy of one cell as shown.
+    view.table.setFocus()
+    view.select_date(dt.date(2024, 1, 3))
+    QGuiApplication.clipboard().clear()
+    qtbot.keyClick(view.table, Qt.Key.Key_Insert, Qt.KeyboardModifier.ControlModifier)
+    assert QGuiApplication.clipboard().text().splitlines()[1] == "2024-01-03\t679\t3703\t3\t\t\t"
