@@ -381,7 +381,7 @@ class LossesView(QWidget):
         index = self.category_combo.findData(key) if key else -1
         self.category_combo.setCurrentIndex(max(index, 0) if self.category_combo.count() else -1)
         self.category_combo.blockSignals(False)
-        self.tools.refill_years()
+        self.tools.loaded()
         self._update_chart()
         self._update_article_button()
 

@@ -203,7 +203,8 @@ class ReportTableModel(QAbstractTableModel):
         self._warnings = dict(table.warnings)
         self._articles = dict(table.articles)
         if self.arrangement.key not in (BY_DATE, BY_ARTICLE, *self._keys):
-            self.arrangement = replace(self.arrangement, key=BY_DATE)
+            # The sorted category is gone: newest first again.
+            self.arrangement = replace(self.arrangement, key=BY_DATE, descending=True)
         self._arrange()
         self.endResetModel()
         self._loaded_once = True

@@ -30,6 +30,7 @@ from PySide6.QtGui import QAction, QActionGroup, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import QComboBox, QLabel, QMenu, QTableView, QWidget
 
 from desktop_app.ui.common.accessibility import name
+from desktop_app.ui.losses.report_order import BY_ARTICLE, BY_DATE
 from desktop_app.ui.losses.report_table_model import (
     DATE_COLUMN,
     DAY_COLUMN,
@@ -118,6 +119,24 @@ class TableTools(QObject):
         self._kept: list[dt.date] = []
 
     # -- year ------------------------------------------------------------------------------
+
+    def loaded(self) -> None:
+        """New rows arrived: list their years, and mark the sorted column where it is now."""
+        self.refill_years()
+        how = self.model.arrangement
+        if how.key == BY_DATE:
+            column: int | None = DATE_COLUMN
+        elif how.key == BY_ARTICLE:
+            column = self.model.article_column
+        else:
+            column = self.model.column_of(how.key)
+        order = Qt.SortOrder.DescendingOrder if how.descending else Qt.SortOrder.AscendingOrder
+        header = self.table.horizontalHeader()
+        if column is not None and (header.sortIndicatorSection(), header.sortIndicatorOrder()) != (
+            column,
+            order,
+        ):
+            header.setSortIndicator(column, order)  # the model is sorted so already
 
     def refill_years(self) -> None:
         """List the years with reports; the year chosen stays while it has any."""

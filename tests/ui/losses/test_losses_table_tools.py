@@ -231,3 +231,26 @@ def test_ctrl_insert_copies_the_rows_too(qtbot, view):
     QGuiApplication.clipboard().clear()
     qtbot.keyClick(view.table, Qt.Key.Key_Insert, Qt.KeyboardModifier.ControlModifier)
     assert QGuiApplication.clipboard().text().splitlines()[1] == "2024-01-03\t679\t3703\t3\t\t\t"
+
+
+def test_the_sort_mark_follows_its_category_when_the_columns_change(qtbot, view, ctx):
+    view.table.sortByColumn(view.model.column_of("aircraft"), Qt.SortOrder.AscendingOrder)
+    # A report with personnel: a column before the others, which all move one to the right.
+    save_report(LossReport(dt.date(2024, 1, 4), {"personnel": Figure(360_000)}))
+    with qtbot.waitSignal(view.model.loaded):
+        ctx.runner.changed.emit(Changes(reports=True))
+    header = view.table.horizontalHeader()
+    assert header.sortIndicatorSection() == view.model.column_of("aircraft")
+    assert header.sortIndicatorOrder() == Qt.SortOrder.AscendingOrder
+    assert shown_dates(view)[:2] == [dt.date(2023, 12, 30), dt.date(2024, 1, 2)]
+    # The sorted category gone altogether: newest first again, and marked so.
+    for date in AIRCRAFT:
+        save_report(LossReport(date, {"tanks": Figure(TANKS[date][0], TANKS[date][1])}))
+    with qtbot.waitSignal(view.model.loaded):
+        ctx.runner.changed.emit(Changes(reports=True))
+    assert view.model.column_of("aircraft") is None
+    assert (header.sortIndicatorSection(), header.sortIndicatorOrder()) == (
+        0,
+        Qt.SortOrder.DescendingOrder,
+    )
+    assert shown_dates(view)[0] == dt.date(2024, 1, 4)
