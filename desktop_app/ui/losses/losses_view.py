@@ -117,7 +117,7 @@ class LossesView(QWidget):
         header.setResizeContentsPrecision(_RESIZE_SAMPLE_ROWS)
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         # Sort (a header's click), the Year box, Ctrl+C and Ctrl+A.
-        self.tools = TableTools(self.table, self.model, self)
+        self.tools = TableTools(self.table, self.model, self, ctx.settings)
         self.table.selectionModel().currentChanged.connect(self._on_current_changed)
         self.table.doubleClicked.connect(self._on_double_clicked)
         self.table.setToolTip(self.tr("Double-click a report to edit it; Delete removes it"))

@@ -24,13 +24,14 @@ from PySide6.QtCore import (
     QModelIndex,
     QObject,
     QPoint,
+    QSettings,
     Qt,
 )
 from PySide6.QtGui import QAction, QActionGroup, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import QComboBox, QLabel, QMenu, QTableView, QWidget
 
 from desktop_app.ui.common.accessibility import name
-from desktop_app.ui.losses.report_order import BY_ARTICLE, BY_DATE
+from desktop_app.ui.losses.report_order import BY_ARTICLE, BY_DATE, Arrangement
 from desktop_app.ui.losses.report_table_model import (
     DATE_COLUMN,
     DAY_COLUMN,
@@ -41,6 +42,17 @@ from desktop_app.ui.losses.report_table_model import (
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
+
+
+SORT_KEY = "losses/sort"  # in the settings: "tanks descending total"
+
+
+def _remembered(settings: QSettings) -> Arrangement:
+    """The sort kept in the settings (newest first when none or not ours)."""
+    words = str(settings.value(SORT_KEY, "") or "").split()
+    if len(words) != 3 or words[1] not in ("ascending", "descending"):
+        return Arrangement()
+    return Arrangement(words[0], words[1] == "descending", words[2] == "change")
 
 
 def copy_text(model: ReportTableModel, rows: Iterable[int]) -> str:
@@ -78,8 +90,11 @@ def copy_text(model: ReportTableModel, rows: Iterable[int]) -> str:
 class TableTools(QObject):
     """Sort, year filter, copy and select all for the Losses table (`table` shows `model`)."""
 
-    def __init__(self, table: QTableView, model: ReportTableModel, parent: QWidget) -> None:
+    def __init__(
+        self, table: QTableView, model: ReportTableModel, parent: QWidget, settings: QSettings
+    ) -> None:
         super().__init__(parent)
+        self.settings = settings
         self.table = table
         self.model = model
         self.year_combo = QComboBox(parent)
@@ -104,7 +119,11 @@ class TableTools(QObject):
             act.setCheckable(True)
             group.addAction(act)
             act.triggered.connect(lambda _on=False, b=by_change: self.model.set_by_change(b))
-        self.by_total_action.setChecked(True)
+        # The sort the user chose last time (in the settings), marked once the columns are in.
+        model.arrangement = remembered = _remembered(settings)
+        (self.by_change_action if remembered.by_change else self.by_total_action).setChecked(True)
+        model.layoutChanged.connect(self._remember_sort)
+        model.modelReset.connect(self._remember_sort)
 
         self.copy_action = QAction(self.tr("&Copy rows"), self)
         self.copy_action.setShortcuts(QKeySequence.StandardKey.Copy)
@@ -117,6 +136,12 @@ class TableTools(QObject):
         self.select_all_action.triggered.connect(table.selectAll)
         table.addAction(self.select_all_action)
         self._kept: list[dt.date] = []
+
+    def _remember_sort(self) -> None:
+        how = self.model.arrangement
+        order = "descending" if how.descending else "ascending"
+        figure = "change" if how.by_change else "total"
+        self.settings.setValue(SORT_KEY, f"{how.key} {order} {figure}")
 
     # -- year ------------------------------------------------------------------------------
 

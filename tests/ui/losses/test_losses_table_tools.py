@@ -254,3 +254,18 @@ def test_the_sort_mark_follows_its_category_when_the_columns_change(qtbot, view,
         Qt.SortOrder.DescendingOrder,
     )
     assert shown_dates(view)[0] == dt.date(2024, 1, 4)
+
+
+def test_the_sort_is_remembered_for_the_next_start(qtbot, view, ctx):
+    view.tools.by_change_action.trigger()
+    view.table.sortByColumn(view.model.column_of("tanks"), Qt.SortOrder.AscendingOrder)
+    again = LossesView(ctx, today=dt.date(2024, 2, 1))
+    qtbot.addWidget(again)
+    with qtbot.waitSignal(again.model.loaded):
+        again.refresh()
+    header = again.table.horizontalHeader()
+    assert header.sortIndicatorSection() == again.model.column_of("tanks")
+    assert header.sortIndicatorOrder() == Qt.SortOrder.AscendingOrder
+    assert again.tools.by_change_action.isChecked()
+    assert shown_dates(again) == shown_dates(view)
+    assert shown_dates(view)[0] == dt.date(2023, 12, 31)  # the smallest change: 2
