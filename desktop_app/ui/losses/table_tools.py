@@ -190,7 +190,12 @@ class TableTools(QObject):
         year = self.year_combo.currentData()
         self.model.set_year(year if isinstance(year, int) else None)
         current = self.table.currentIndex()
-        self.table.scrollTo(current if current.isValid() else self.model.index(0, 0))
+        if not current.isValid() and self.model.rowCount():
+            # The selected report is hidden: its newest shown one is selected instead (the
+            # chart and Open article follow the selection, never a hidden day).
+            self.table.selectRow(0)
+            current = self.table.currentIndex()
+        self.table.scrollTo(current)
 
     # -- copy and selection ----------------------------------------------------------------
 

@@ -269,3 +269,21 @@ def test_the_sort_is_remembered_for_the_next_start(qtbot, view, ctx):
     assert again.tools.by_change_action.isChecked()
     assert shown_dates(again) == shown_dates(view)
     assert shown_dates(view)[0] == dt.date(2023, 12, 31)  # the smallest change: 2
+
+
+def test_a_year_that_hides_the_selected_report_selects_its_newest_one(
+    qtbot, view, ctx, sample_items
+):
+    # The selected report published by an article, then the Year box hides it: Open article
+    # stayed enabled (and did nothing) and the chart kept marking the hidden day.
+    save_report(
+        LossReport(dt.date(2024, 1, 2), {"tanks": Figure(3_700, 30)}),
+        article_id=sample_items["kyiv"],
+    )
+    with qtbot.waitSignal(view.model.loaded):
+        ctx.runner.changed.emit(Changes(reports=True))
+    view.select_date(dt.date(2024, 1, 2))
+    assert view.article_button.isEnabled()
+    view.tools.year_combo.setCurrentIndex(view.tools.year_combo.findData(2023))
+    assert view.selected_date() == dt.date(2023, 12, 31)
+    assert not view.article_button.isEnabled()
